@@ -1,0 +1,35 @@
+/** Where a problem was found: a place in a source document, a field path, or both. */
+export interface Location {
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: string;
+}
+
+/**
+ * A failure the user can act on, with a stable code that UIs and the CLI switch on
+ * (never on the message text) and a message in Chinese and English.
+ */
+export class AppError extends Error {
+  readonly code: string;
+  readonly zh: string;
+  readonly en: string;
+  readonly location: Location | undefined;
+
+  constructor(code: string, zh: string, en: string, location?: Location) {
+    super(`${zh} / ${en}`);
+    this.name = 'AppError';
+    this.code = code;
+    this.zh = zh;
+    this.en = en;
+    this.location = location;
+  }
+}
+
+/** Formats a location as `file:line:column` for linters and logs. */
+export function formatLocation(location: Location | undefined): string {
+  if (!location) return '';
+  const parts = [location.file, location.line, location.column].filter((p) => p !== undefined);
+  const place = parts.join(':');
+  return location.path ? `${place}${place ? ' ' : ''}(${location.path})` : place;
+}

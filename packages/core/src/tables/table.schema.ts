@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { targetSchema } from '../targets/target.schema.ts';
+
+export const documentKindSchema = z.enum(['target', 'self-evaluation', 'department-wide']);
+export type DocumentKind = z.infer<typeof documentKindSchema>;
+
+/** 正向: higher is better; 反向: lower is better (costs, complaint counts). */
+export const directionSchema = z.enum(['正向', '反向']);
+export type Direction = z.infer<typeof directionSchema>;
+
+/** Money in 元. Amounts are exact to the 分 (two decimals); importers convert 万元 with decimal arithmetic. */
+export const yuanSchema = z
+  .number()
+  .nonnegative()
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (分)')
+  .describe('Amount in 元');
+
+export const indicatorSchema = z.object({
+  level1: z.string().nullable().describe('一级指标, as printed; null when the form does not print it'),
+  level2: z.string().nullable().describe('二级指标, as printed'),
+  name: z.string().min(1).describe('三级指标'),
+  target: targetSchema,
+  direction: directionSchema.nullable().optional(),
+  weight: z.number().nonnegative().nullable().optional().describe('分值/权重'),
+  actual: z.string().nullable().optional().describe('实际完成值 as printed (self-evaluation)'),
+  score: z.number().nullable().optional().describe('得分 as printed (self-evaluation)'),
+  explanation: z.string().nullable().optional().describe('指标解释 / 绩效标准 / 备注'),
+  deviationReason: z.string().nullable().optional().describe('偏差原因分析及改进措施'),
+});
+export type Indicator = z.infer<typeof indicatorSchema>;
+
+export const narrativeSchema = z.object({
+  overview: z.string().nullable().optional().describe('项目概况'),
+  basis: z.string().nullable().optional().describe('立项依据'),
+  necessity: z.string().nullable().optional().describe('项目设立的必要性'),
+  safeguards: z.string().nullable().optional().describe('保证项目实施的制度、措施'),
+  plan: z.string().nullable().optional().describe('项目实施计划'),
+  goals: z.string().nullable().optional().describe('总目标及阶段性目标 / 年度目标'),
+});
+export type Narrative = z.infer<typeof narrativeSchema>;
+
+export const budgetSchema = z.object({
+  total: yuanSchema.nullable().optional().describe('项目总预算 / 资金总额'),
+  currentYear: yuanSchema.nullable().optional().describe('项目当年预算 / 年度预算'),
+  priorYearBudget: yuanSchema.nullable().optional().describe('同名项目上年预算额; null for a new project'),
+  priorYearExecuted: yuanSchema.nullable().optional().describe('同名项目上年预算执行数'),
+  initial: yuanSchema.nullable().optional().describe('年初预算数 (self-evaluation)'),
+  adjusted: yuanSchema.nullable().optional().describe('调整后预算数 / 全年预算数 (self-evaluation)'),
+  executed: yuanSchema.nullable().optional().describe('预算执行数 / 全年执行数 (self-evaluation)'),
+  executionScore: z.number().nullable().optional().describe('预算执行 得分 as printed'),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+/** A located, bilingual note about something unclear in an imported document. */
+export const warningSchema = z.object({
+  code: z.string().describe('Stable code, e.g. import.truncated'),
+  zh: z.string(),
+  en: z.string(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
+  path: z.string().optional().describe('Field path in the table, e.g. indicators.3.target'),
+});
+export type Warning = z.infer<typeof warningSchema>;
+
+/** A performance target table (财政项目支出绩效目标表) or its self-evaluation (绩效自评表). */
+export const performanceTableSchema = z.object({
+  kind: documentKindSchema.default('target'),
+  year: z.number().int().min(1990).max(2100),
+  unit: z.string().min(1).describe('申报单位 / 实施单位'),
+  supervisingDepartment: z.string().nullable().optional().describe('主管部门'),
+  name: z.string().min(1).describe('项目名称'),
+  code: z.string().nullable().optional().describe('项目编码'),
+  category: z.string().nullable().optional().describe('项目类别'),
+  startDate: z.string().nullable().optional().describe('计划开始日期 (ISO)'),
+  endDate: z.string().nullable().optional().describe('计划完成日期 (ISO)'),
+  governmentProcurement: z.boolean().nullable().optional().describe('是否含有政府购买服务'),
+  performanceType: z.string().nullable().optional().describe('绩效类型'),
+  narrative: narrativeSchema.default({}),
+  budget: budgetSchema.default({}),
+  indicators: z.array(indicatorSchema),
+  warnings: z.array(warningSchema).default([]),
+  incomplete: z.boolean().default(false).describe('The source was cut off; what is here is what was read'),
+});
+export type PerformanceTable = z.infer<typeof performanceTableSchema>;
+export type PerformanceTableInput = z.input<typeof performanceTableSchema>;

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
+    exclude: ['**/node_modules/**', '**/*.e2e.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { documentKindSchema, performanceTableSchema, warningSchema } from './table.schema.ts';
+
+/**
+ * Where a table is in its life. Review and approval (issue 5) move tables along these states;
+ * storage keeps the state beside each table.
+ */
+export const tableStatusSchema = z.enum([
+  'draft',
+  'submitted',
+  'department_reviewed',
+  'returned',
+  'approved',
+  'published',
+]);
+export type TableStatus = z.infer<typeof tableStatusSchema>;
+
+/** A stored table as the API returns it: the table plus identity, version and life-cycle state. */
+export const tableRecordSchema = z.object({
+  id: z.string().uuid(),
+  version: z.number().int().positive().describe('Increases with every save; send it back to update'),
+  status: tableStatusSchema,
+  organisationId: z.string().uuid().nullable(),
+  table: performanceTableSchema,
+  createdAt: z.string().datetime(),
+  updatedAt: z.string().datetime(),
+});
+export type TableRecord = z.infer<typeof tableRecordSchema>;
+
+/** One row of the table list: enough to find and open a table without loading its indicators. */
+export const tableSummarySchema = z.object({
+  id: z.string().uuid(),
+  version: z.number().int().positive(),
+  status: tableStatusSchema,
+  kind: documentKindSchema,
+  year: z.number().int(),
+  unit: z.string(),
+  name: z.string(),
+  currentYearBudget: z.number().nullable(),
+  indicatorCount: z.number().int().nonnegative(),
+  warningCount: z.number().int().nonnegative(),
+  updatedAt: z.string().datetime(),
+});
+export type TableSummary = z.infer<typeof tableSummarySchema>;
+
+export const tableListQuerySchema = z.object({
+  year: z.coerce.number().int().optional(),
+  unit: z.string().optional(),
+  q: z.string().optional().describe('Searches project names, units and indicator names'),
+  status: tableStatusSchema.optional(),
+  kind: documentKindSchema.optional(),
+  sort: z.enum(['updatedAt', 'year', 'name', 'unit', 'budget']).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().positive().default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export type TableListQuery = z.infer<typeof tableListQuerySchema>;
+
+export const tableListSchema = z.object({
+  items: z.array(tableSummarySchema),
+  total: z.number().int().nonnegative(),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+});
+export type TableList = z.infer<typeof tableListSchema>;
+
+/** Body of a save: the edited table and the version it was based on (optimistic locking). */
+export const tableUpdateSchema = z.object({
+  version: z.number().int().positive(),
+  table: performanceTableSchema,
+  reason: z.string().max(500).optional().describe('Why it changed (required for adjustments after approval)'),
+});
+export type TableUpdate = z.infer<typeof tableUpdateSchema>;
+
+/** Error body of every failed request (RFC 9457 problem+json) with a stable code and zh/en text. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  path: z.string().optional().describe('The failing field, e.g. table.indicators.3.name'),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  issues: z
+    .array(z.object({ path: z.string(), code: z.string(), zh: z.string(), en: z.string() }))
+    .optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+
+/** What an import preview returns before the user confirms it. */
+export const importPreviewSchema = z.object({
+  importId: z.string().uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sourceText: z.string().describe('Decoded text the importer read, for showing warnings in place'),
+  tables: z.array(performanceTableSchema),
+  warnings: z.array(warningSchema),
+});
+export type ImportPreview = z.infer<typeof importPreviewSchema>;

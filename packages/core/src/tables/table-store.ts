@@ -1,0 +1,63 @@
+import type { PerformanceTable } from './table.schema.ts';
+import type { TableList, TableListQuery, TableRecord, TableStatus } from './table-record.schema.ts';
+
+/** One saved version of a table, as kept forever in storage. */
+export interface TableVersion {
+  tableId: string;
+  version: number;
+  table: PerformanceTable;
+  status: TableStatus;
+  savedAt: string;
+  savedBy: string | null;
+  reason: string | null;
+}
+
+/** The bytes of an imported file, kept beside the tables it produced. */
+export interface SourceFile {
+  name: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+/** Who is acting, for version history and (later) the audit log. */
+export interface Actor {
+  userId: string | null;
+  address?: string | null;
+}
+
+/**
+ * Storage of performance tables, declared here so the domain and the server depend on the contract,
+ * not on PostgreSQL. `packages/db` implements it for PGlite and node-postgres.
+ *
+ * Failures are AppErrors with codes: `table.not_found`, `table.version_conflict` (optimistic lock lost),
+ * `table.not_editable` (e.g. deleting a non-draft).
+ */
+export interface TableStore {
+  list(query: TableListQuery): Promise<TableList>;
+  get(id: string): Promise<TableRecord>;
+  create(
+    table: PerformanceTable,
+    actor: Actor,
+    options?: { organisationId?: string | null },
+  ): Promise<TableRecord>;
+  /** Saves a new version; fails with `table.version_conflict` unless `expectedVersion` is the current one. */
+  update(
+    id: string,
+    expectedVersion: number,
+    table: PerformanceTable,
+    actor: Actor,
+    reason?: string,
+  ): Promise<TableRecord>;
+  /** Deletes a table that is still a draft. */
+  remove(id: string, actor: Actor): Promise<void>;
+  versions(id: string): Promise<TableVersion[]>;
+  version(id: string, version: number): Promise<TableVersion>;
+  /** Writes all tables of one import and the source file in one transaction: all or nothing. */
+  importBatch(
+    tables: PerformanceTable[],
+    source: SourceFile,
+    actor: Actor,
+    options?: { organisationId?: string | null },
+  ): Promise<TableRecord[]>;
+  setStatus(id: string, expectedVersion: number, status: TableStatus, actor: Actor): Promise<TableRecord>;
+}

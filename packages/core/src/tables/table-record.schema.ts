@@ -99,3 +99,38 @@ export const importPreviewSchema = z.object({
   warnings: z.array(warningSchema),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+/** Body of a create: a new table, optionally placed in an organisation. */
+export const tableCreateSchema = z.object({
+  table: performanceTableSchema,
+  organisationId: z.string().uuid().nullable().optional(),
+});
+export type TableCreate = z.infer<typeof tableCreateSchema>;
+
+/** One saved version of a table as kept in storage and returned by the versions API. */
+export const tableVersionSchema = z.object({
+  tableId: z.string().uuid(),
+  version: z.number().int().positive(),
+  table: performanceTableSchema,
+  status: tableStatusSchema,
+  savedAt: z.string().datetime(),
+  savedBy: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+/** A row of a table's version history, without the table itself. */
+export const tableVersionSummarySchema = tableVersionSchema.omit({ table: true });
+export type TableVersionSummary = z.infer<typeof tableVersionSummarySchema>;
+
+/** Body of an import confirmation: the previewed tables, possibly edited by the user. */
+export const importConfirmSchema = z.object({
+  tables: z.array(performanceTableSchema).min(1),
+});
+export type ImportConfirm = z.infer<typeof importConfirmSchema>;
+
+/** What a confirmed import created, all in one transaction. */
+export const importResultSchema = z.object({
+  importId: z.string().uuid(),
+  records: z.array(tableRecordSchema),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;

@@ -1,16 +1,15 @@
+import type { z } from 'zod';
 import type { PerformanceTable } from './table.schema.ts';
-import type { TableList, TableListQuery, TableRecord, TableStatus } from './table-record.schema.ts';
+import type {
+  TableList,
+  TableListQuery,
+  TableRecord,
+  TableStatus,
+  tableVersionSchema,
+} from './table-record.schema.ts';
 
-/** One saved version of a table, as kept forever in storage. */
-export interface TableVersion {
-  tableId: string;
-  version: number;
-  table: PerformanceTable;
-  status: TableStatus;
-  savedAt: string;
-  savedBy: string | null;
-  reason: string | null;
-}
+/** One saved version of a table, as kept forever in storage (shape: `tableVersionSchema`). */
+export type TableVersion = z.infer<typeof tableVersionSchema>;
 
 /** The bytes of an imported file, kept beside the tables it produced. */
 export interface SourceFile {

@@ -1,0 +1,109 @@
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type {
+  ImportPreview,
+  Problem,
+  TableList,
+  TableListQuery,
+  TableRecord,
+  TableUpdate,
+} from '@jixiao/core/tables/table-record.schema';
+import type { TableVersion } from '@jixiao/core/tables/table-store';
+
+/** A failed API call, carrying the server's problem+json (code, zh, en, path). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+
+  constructor(status: number, problem: Problem) {
+    super(`${problem.code}: ${problem.en}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+function fallbackProblem(status: number, text: string): Problem {
+  return {
+    type: 'about:blank',
+    title: text || `HTTP ${status}`,
+    status,
+    code: status === 0 ? 'network.unreachable' : 'http.error',
+    zh: status === 0 ? '无法连接服务器' : `请求失败（HTTP ${status}）${text ? `：${text}` : ''}`,
+    en: status === 0 ? 'Cannot reach the server' : `Request failed (HTTP ${status})${text ? `: ${text}` : ''}`,
+  };
+}
+
+function isProblem(body: unknown): body is Problem {
+  return typeof body === 'object' && body !== null && 'code' in body && 'zh' in body && 'en' in body;
+}
+
+async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, 'content-type': 'application/json' };
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new ApiError(0, fallbackProblem(0, ''));
+  }
+  const text = await response.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      isProblem(parsed) ? parsed : fallbackProblem(response.status, typeof parsed === 'string' ? parsed : ''),
+    );
+  }
+  return parsed as T;
+}
+
+function queryString(query: Partial<TableListQuery>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export type ExportFormat = 'json' | 'xlsx' | 'pdf';
+
+/** Typed calls of the Jixiao HTTP API; shapes come from the core schemas. */
+export const api = {
+  listTables: (query: Partial<TableListQuery>) => request<TableList>('GET', `/api/tables${queryString(query)}`),
+  getTable: (id: string) => request<TableRecord>('GET', `/api/tables/${encodeURIComponent(id)}`),
+  createTable: (table: PerformanceTable) => request<TableRecord>('POST', '/api/tables', table),
+  updateTable: (id: string, update: TableUpdate) =>
+    request<TableRecord>('PUT', `/api/tables/${encodeURIComponent(id)}`, update),
+  deleteTable: (id: string) => request<void>('DELETE', `/api/tables/${encodeURIComponent(id)}`),
+  listVersions: (id: string) =>
+    request<TableVersion[] | { items: TableVersion[] }>('GET', `/api/tables/${encodeURIComponent(id)}/versions`).then(
+      (body) => (Array.isArray(body) ? body : body.items),
+    ),
+  getVersion: (id: string, version: number) =>
+    request<TableVersion>('GET', `/api/tables/${encodeURIComponent(id)}/versions/${version}`),
+  importFile: (file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<ImportPreview>('POST', '/api/imports', form);
+  },
+  confirmImport: (importId: string, tables: PerformanceTable[]) =>
+    request<TableRecord[] | { items: TableRecord[] }>(
+      'POST',
+      `/api/imports/${encodeURIComponent(importId)}/confirm`,
+      { tables },
+    ).then((body) => (Array.isArray(body) ? body : body.items)),
+  exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
+};

@@ -1,0 +1,74 @@
+import { CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, TableOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, type MenuProps, Tooltip } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { PageLoading } from './page-loading.tsx';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Pages of later issues (review, monitoring) show in the bar before they exist. */
+  soon?: boolean;
+}
+
+const navItems: NavItem[] = [
+  { path: '/tables', label: 'nav.tables', icon: <TableOutlined /> },
+  { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined /> },
+  { path: '/review', label: 'nav.review', icon: <FileSearchOutlined />, soon: true },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, soon: true },
+];
+
+export function AppShell() {
+  const { t, locale, setLocale } = useI18n();
+  const location = useLocation();
+  const selected = navItems.find((item) => location.pathname.startsWith(item.path))?.path;
+  const items: MenuProps['items'] = navItems.map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    disabled: item.soon,
+    label: item.soon ? (
+      <Tooltip title={t('nav.soon')}>
+        <span>{t(item.label)}</span>
+      </Tooltip>
+    ) : (
+      <Link to={item.path}>{t(item.label)}</Link>
+    ),
+  }));
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header">
+        <Link to="/tables" className="app-brand" aria-label={t('app.name')}>
+          <span className="app-brand-mark">绩</span>
+          <span className="app-brand-name">
+            <strong>绩效 Jixiao</strong>
+            <small>{t('app.subtitle')}</small>
+          </span>
+        </Link>
+        <Menu
+          className="app-nav"
+          mode="horizontal"
+          selectedKeys={selected ? [selected] : []}
+          items={items}
+          disabledOverflow
+        />
+        <div className="app-header-right">
+          <Button
+            size="small"
+            onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
+            data-testid="language-switch"
+          >
+            {t('lang.switch')}
+          </Button>
+        </div>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,54 @@
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useEffect } from 'react';
+import { RouterProvider } from 'react-router-dom';
+import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
+import { router } from './routes.tsx';
+
+const fontFamily =
+  '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+
+function Themed() {
+  const { locale } = useI18n();
+  useEffect(() => {
+    dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
+  }, [locale]);
+  return (
+    <ConfigProvider
+      locale={locale === 'zh' ? zhCN : enUS}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: {
+          colorPrimary: '#1d4f91',
+          colorInfo: '#1d4f91',
+          colorLink: '#1d4f91',
+          borderRadius: 4,
+          fontFamily,
+          fontSize: 14,
+          colorBgLayout: '#f2f4f7',
+        },
+        components: {
+          Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' },
+          Table: { headerBg: '#f5f7fa', headerColor: '#3a4556', cellPaddingBlockSM: 6 },
+          Card: { headerFontSize: 15 },
+          Menu: { itemBg: 'transparent', horizontalItemSelectedColor: '#1d4f91' },
+        },
+      }}
+    >
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Themed />
+    </I18nProvider>
+  );
+}

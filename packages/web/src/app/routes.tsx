@@ -1,0 +1,35 @@
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { AppShell } from './app-shell.tsx';
+import { NotFoundPage } from './not-found.page.tsx';
+import { PageLoading } from './page-loading.tsx';
+
+// Every page is its own chunk: the first load carries only the shell and the page it opens.
+const TableListPage = lazy(() => import('../pages/table-list.page.tsx'));
+const TableEditorPage = lazy(() => import('../pages/table-editor.page.tsx'));
+const ImportPage = lazy(() => import('../pages/import.page.tsx'));
+const OfficialLayoutPage = lazy(() => import('../pages/official-layout.page.tsx'));
+
+export const router = createBrowserRouter([
+  {
+    element: <AppShell />,
+    children: [
+      { index: true, element: <Navigate to="/tables" replace /> },
+      { path: 'tables', element: <TableListPage /> },
+      { path: 'tables/new', element: <TableEditorPage /> },
+      { path: 'tables/:id', element: <TableEditorPage /> },
+      { path: 'import', element: <ImportPage /> },
+      // Review (issue 5) and monitoring (issue 6) pages go here: 'review', 'monitoring'.
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  // The official layout has no app chrome so that it prints as the document itself.
+  {
+    path: 'tables/:id/print',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <OfficialLayoutPage />
+      </Suspense>
+    ),
+  },
+]);

@@ -1,0 +1,168 @@
+import type { TableStatus } from '../tables/table-record.schema.ts';
+import type { Organisation, Role, SessionUser } from './account.schema.ts';
+
+/**
+ * Everything a user may try to do. Table actions are checked against one table (or, for `table.create`
+ * and `table.import`, against the organisation the new tables go to); the others concern the system.
+ */
+export const actions = [
+  'table.read',
+  'table.create',
+  'table.import',
+  'table.update',
+  'table.delete',
+  'table.submit',
+  'table.review_department',
+  'table.review_finance',
+  'table.approve',
+  'table.publish',
+  'table.adjust',
+  'organisation.read',
+  'organisation.manage',
+  'user.read',
+  'user.manage',
+  'audit.read',
+  'ruleset.manage',
+] as const;
+export type Action = (typeof actions)[number];
+
+export type TableAction = Extract<Action, `table.${string}`>;
+export type SystemAction = Exclude<Action, TableAction>;
+
+/**
+ * A table as policies see it: its status and the ids of its organisation and every organisation above it
+ * (unit → department → finance bureau), so "units under my department" needs no database here.
+ */
+export interface TableResource {
+  status: TableStatus;
+  organisationPath: readonly string[];
+}
+
+/** Who asks: a signed-in user, or `null` for an anonymous visitor (the public). */
+export type Actor = SessionUser | null;
+
+type Predicate = (user: SessionUser, table: TableResource) => boolean;
+
+/** One grant: these roles may do the action when every predicate holds. */
+interface Grant {
+  roles: readonly Role[];
+  when?: readonly Predicate[];
+}
+
+// Small predicates the grants are built from.
+const ownUnit: Predicate = (user, table) =>
+  user.organisationId !== null && table.organisationPath[0] === user.organisationId;
+const underOwnOrganisation: Predicate = (user, table) =>
+  user.organisationId !== null && table.organisationPath.includes(user.organisationId);
+const statusIn =
+  (...statuses: TableStatus[]): Predicate =>
+  (_user, table) =>
+    statuses.includes(table.status);
+
+const everyRole = ['author', 'department_reviewer', 'finance_reviewer', 'admin', 'auditor'] as const;
+const readAll = ['finance_reviewer', 'admin', 'auditor'] as const;
+
+/**
+ * The declared policy: for each action, who may do it and when. Anonymous visitors get only what
+ * `publicActions` lists, and only on published tables. The auditor appears in read grants only.
+ */
+const policy: Record<Action, readonly Grant[]> = {
+  'table.read': [
+    { roles: readAll },
+    { roles: ['author'], when: [ownUnit] },
+    { roles: ['department_reviewer'], when: [underOwnOrganisation] },
+    { roles: everyRole, when: [statusIn('published')] },
+  ],
+  'table.create': [{ roles: ['author'], when: [ownUnit] }],
+  'table.import': [{ roles: ['author'], when: [ownUnit] }],
+  // Only drafts and returned tables are editable; approved versions are frozen (see table.adjust).
+  'table.update': [{ roles: ['author'], when: [ownUnit, statusIn('draft', 'returned')] }],
+  'table.delete': [{ roles: ['author'], when: [ownUnit, statusIn('draft')] }],
+  'table.submit': [{ roles: ['author'], when: [ownUnit, statusIn('draft', 'returned')] }],
+  'table.review_department': [
+    { roles: ['department_reviewer'], when: [underOwnOrganisation, statusIn('submitted')] },
+  ],
+  'table.review_finance': [{ roles: ['finance_reviewer'], when: [statusIn('department_reviewed')] }],
+  'table.approve': [{ roles: ['finance_reviewer'], when: [statusIn('department_reviewed')] }],
+  'table.publish': [{ roles: ['finance_reviewer'], when: [statusIn('approved')] }],
+  // A change after approval (调整) starts a new version that goes through review again.
+  'table.adjust': [{ roles: ['author'], when: [ownUnit, statusIn('approved', 'published')] }],
+  'organisation.read': [{ roles: everyRole }],
+  'organisation.manage': [{ roles: ['admin'] }],
+  'user.read': [{ roles: ['admin', 'auditor'] }],
+  'user.manage': [{ roles: ['admin'] }],
+  'audit.read': [{ roles: ['admin', 'auditor'] }],
+  'ruleset.manage': [{ roles: ['admin'] }],
+};
+
+/** What the public may do without signing in, and only on published tables. */
+const publicActions: readonly Action[] = ['table.read'];
+
+const noTable: TableResource = { status: 'draft', organisationPath: [] };
+
+/** Whether `user` (null: anonymous) may do `action`, on `table` for table actions. */
+export function can(user: Actor, action: Action, table?: TableResource): boolean {
+  const resource = table ?? noTable;
+  if (user === null) {
+    return table !== undefined && publicActions.includes(action) && table.status === 'published';
+  }
+  if (action.startsWith('table.') && table === undefined) return false;
+  return policy[action].some(
+    (grant) =>
+      grant.roles.some((role) => user.roles.includes(role)) &&
+      (grant.when ?? []).every((predicate) => predicate(user, resource)),
+  );
+}
+
+/** The table actions `user` may do on `table`, sent with the data so the UI shows only those. */
+export function allowedTableActions(user: Actor, table: TableResource): TableAction[] {
+  return actions.filter(
+    (action): action is TableAction => action.startsWith('table.') && can(user, action, table),
+  );
+}
+
+/** The system actions (admin pages, audit log) `user` may do, for the navigation. */
+export function allowedSystemActions(user: Actor): SystemAction[] {
+  return actions.filter(
+    (action): action is SystemAction => !action.startsWith('table.') && can(user, action),
+  );
+}
+
+/** Ids from `organisationId` up to the root, e.g. [unit, department, finance bureau]. */
+export function organisationPath(
+  organisationId: string | null,
+  organisations: readonly Organisation[],
+): string[] {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const path: string[] = [];
+  let current = organisationId === null ? undefined : byId.get(organisationId);
+  // The guard on length stops a (corrupt) cycle in the tree from looping forever.
+  while (current && path.length <= organisations.length) {
+    path.push(current.id);
+    current = current.parentId === null ? undefined : byId.get(current.parentId);
+  }
+  if (path.length === 0 && organisationId !== null) path.push(organisationId);
+  return path;
+}
+
+/**
+ * Which tables a list shows to `user`: all of them, or those of some organisations plus every
+ * published one. Storage turns this into a WHERE clause so paging stays right.
+ */
+export type TableReadScope = { all: true } | { all: false; organisationIds: string[]; published: true };
+
+/** The read scope of `user` given the organisation tree (derived from the `table.read` grants). */
+export function tableReadScope(user: Actor, organisations: readonly Organisation[]): TableReadScope {
+  if (user?.roles.some((role) => (readAll as readonly Role[]).includes(role))) return { all: true };
+  const ids = new Set<string>();
+  const own = user?.organisationId ?? null;
+  if (user && own !== null) {
+    if (user.roles.includes('author')) ids.add(own);
+    if (user.roles.includes('department_reviewer')) {
+      for (const o of organisations) {
+        if (organisationPath(o.id, organisations).includes(own)) ids.add(o.id);
+      }
+    }
+  }
+  return { all: false, organisationIds: [...ids].sort(), published: true };
+}

@@ -178,12 +178,10 @@ describe('workflow machine: properties over random action sequences', () => {
     );
   });
 
-  it('gives auditors and admins no way to move a table under review', () => {
+  it('gives auditors and admins no way to move a table', () => {
     for (const status of statuses) {
-      const auditor = availableTransitions(status, ['auditor']);
-      expect(auditor).toEqual([]);
-      const admin = availableTransitions(status, ['admin']).map((t) => t.action);
-      expect(admin.every((a) => a === 'publish')).toBe(true);
+      expect(availableTransitions(status, ['auditor'])).toEqual([]);
+      expect(availableTransitions(status, ['admin'])).toEqual([]);
     }
   });
 });

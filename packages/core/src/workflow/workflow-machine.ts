@@ -34,7 +34,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     roles: ['finance_reviewer'],
     needs: null,
   },
-  { action: 'publish', from: 'approved', to: 'published', roles: ['finance_reviewer', 'admin'], needs: null },
+  { action: 'publish', from: 'approved', to: 'published', roles: ['finance_reviewer'], needs: null },
   { action: 'adjust', from: 'approved', to: 'draft', roles: ['author'], needs: 'reason' },
   { action: 'adjust', from: 'published', to: 'draft', roles: ['author'], needs: 'reason' },
 ];

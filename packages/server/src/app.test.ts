@@ -1,0 +1,36 @@
+import type { Problem } from '@jixiao/core/tables/table-record.schema';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { expect, it } from 'vitest';
+import { useTestApp } from './testing/test-app.ts';
+
+describeEachDatabase('app skeleton', (getDb) => {
+  const getApp = useTestApp(getDb);
+
+  it('answers the health check', async () => {
+    const response = await getApp().call<{ status: string }>('GET', '/api/health', { as: 'anonymous' });
+    expect(response.status).toBe(200);
+    expect(response.body.status).toBe('ok');
+  });
+
+  it('serves the OpenAPI document and the docs page', async () => {
+    const spec = await getApp().call<{ openapi: string; paths: Record<string, unknown> }>(
+      'GET',
+      '/api/openapi.json',
+      { as: 'anonymous' },
+    );
+    expect(spec.status).toBe(200);
+    expect(spec.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(spec.body.paths)).toContain('/api/health');
+    const docs = await getApp().call('GET', '/api/docs/', { as: 'anonymous' });
+    expect(docs.status).toBe(200);
+    expect(docs.text).toContain('<html');
+  });
+
+  it('answers unknown API routes with a 404 problem', async () => {
+    const response = await getApp().call<Problem>('GET', '/api/nothing-here', { as: 'anonymous' });
+    expect(response.status).toBe(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ code: 'route.not_found', status: 404 });
+    expect(response.body.zh).toContain('找不到');
+  });
+});

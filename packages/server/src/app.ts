@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { Database } from '@jixiao/db/database';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { notFoundProblem, sendProblem } from './errors/problem.ts';
+import { healthRoutes } from './routes/health.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The Kysely database every route plugin uses (transactions via `app.db.transaction()`). */
+    db: Database;
+  }
+}
+
+export interface AppOptions {
+  db: Database;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web UI (index.html + assets); not served when null or missing. */
+  webDist?: string | null;
+  /** Largest JSON body accepted, in bytes. */
+  bodyLimit?: number;
+  /** Largest uploaded file accepted, in bytes. */
+  uploadLimit?: number;
+}
+
+export const defaultBodyLimit = 5 * 1024 * 1024;
+export const defaultUploadLimit = 20 * 1024 * 1024;
+
+/**
+ * Builds the Fastify app: zod validation and serialisation, one error mapper (problem+json), OpenAPI at
+ * /api/openapi.json and docs at /api/docs, the route plugins, and the web UI with SPA fallback.
+ */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? defaultBodyLimit,
+    // Behind a reverse proxy the client address comes from X-Forwarded-For (audit log, rate limits).
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('db', options.db);
+  app.setErrorHandler(sendProblem);
+
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: options.uploadLimit ?? defaultUploadLimit, files: 1, fields: 10 },
+    throwFileSizeLimit: true,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Jixiao API (绩效目标管理)',
+        description:
+          'Budget performance-target tables: list, edit, version, import. Errors are problem+json.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // Route plugins, one line each.
+  await app.register(healthRoutes, { prefix: '/api' });
+
+  const webDist = options.webDist;
+  const indexHtml = webDist ? join(webDist, 'index.html') : null;
+  const serveWeb = webDist !== null && webDist !== undefined && indexHtml !== null && existsSync(indexHtml);
+  if (serveWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    const wantsPage = request.method === 'GET' && !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path);
+    if (serveWeb && wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply
+      .code(404)
+      .type('application/problem+json; charset=utf-8')
+      .send(notFoundProblem(request.method, path));
+  });
+
+  return app;
+}

@@ -1,0 +1,49 @@
+/**
+ * The one place where AppError codes become HTTP statuses. Exact codes first, then rules by the code's
+ * last segment, then by its feature prefix. Teams add their codes here (one line each).
+ */
+const statusByCode: Record<string, number> = {
+  'table.not_found': 404,
+  'table.version_conflict': 409,
+  'table.not_editable': 409,
+  'import.not_found': 404,
+  'import.already_confirmed': 409,
+  'import.too_large': 413,
+  'request.invalid': 400,
+  'request.bad_json': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'route.not_found': 404,
+  'auth.unauthenticated': 401,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'auth.rate_limited': 429,
+  'server.internal': 500,
+};
+
+const statusBySuffix: Record<string, number> = {
+  not_found: 404,
+  version_conflict: 409,
+  conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  invalid: 400,
+  too_large: 413,
+};
+
+const statusByPrefix: Record<string, number> = {
+  // An uploaded document we could not read is well-formed HTTP with unprocessable content.
+  import: 422,
+  auth: 403,
+};
+
+/** HTTP status for an AppError code (400 when nothing more specific is known). */
+export function statusForCode(code: string): number {
+  const exact = statusByCode[code];
+  if (exact !== undefined) return exact;
+  const suffix = code.slice(code.lastIndexOf('.') + 1);
+  const bySuffix = statusBySuffix[suffix];
+  if (bySuffix !== undefined) return bySuffix;
+  const prefix = code.slice(0, code.indexOf('.'));
+  return statusByPrefix[prefix] ?? 400;
+}

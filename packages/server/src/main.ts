@@ -1,0 +1,44 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { closeDatabase, databaseOptionsFromEnv, openDatabase } from '@jixiao/db/database';
+import { migrate } from '@jixiao/db/migrate';
+import { buildApp } from './app.ts';
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** Starts the server: opens and migrates the database, then listens on PORT (default 3000). */
+async function main(): Promise<void> {
+  const dbOptions = databaseOptionsFromEnv(process.env, join(repoRoot, '.data'));
+  const db = await openDatabase(dbOptions);
+  const applied = await migrate(db);
+  const app = await buildApp({
+    db,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    webDist: join(repoRoot, 'packages', 'web', 'dist'),
+  });
+  if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    // Finish in-flight requests, then close the database so PGlite flushes its data folder.
+    await app.close();
+    await closeDatabase(db);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  await app.listen({ port, host });
+  const where = dbOptions.url ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dbOptions.dataDir}`;
+  app.log.info(`Jixiao 绩效 is running at http://localhost:${port} on ${where}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

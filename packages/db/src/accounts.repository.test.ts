@@ -1,0 +1,227 @@
+import type { Role } from '@jixiao/core/accounts/account.schema';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import {
+  createOrganisation,
+  createSession,
+  createUser,
+  deleteSession,
+  findCredentials,
+  findSession,
+  listOrganisations,
+  recordLoginFailure,
+  setPassword,
+  unlockUser,
+  updateOrganisation,
+  updateUser,
+} from './accounts.repository.ts';
+import { auditCsv, queryAuditLog } from './audit-query.repository.ts';
+import type { Database } from './database.ts';
+import { describeEachDatabase } from './testing/test-database.ts';
+
+const admin = { userId: null, address: '10.0.0.1' };
+let counter = 0;
+
+async function buildTree(db: Database) {
+  counter += 1;
+  const finance = await createOrganisation(
+    db,
+    { name: `财政局${counter}`, kind: 'finance', parentId: null },
+    admin,
+  );
+  const dept = await createOrganisation(
+    db,
+    { name: `科委${counter}`, kind: 'department', parentId: finance.id },
+    admin,
+  );
+  const unit = await createOrganisation(
+    db,
+    { name: `办公室${counter}`, kind: 'unit', parentId: dept.id },
+    admin,
+  );
+  return { finance, dept, unit };
+}
+
+async function buildUser(db: Database, organisationId: string | null, roles: Role[] = ['author']) {
+  counter += 1;
+  return createUser(
+    db,
+    {
+      username: `User${counter}`,
+      displayName: `用户${counter}`,
+      organisationId,
+      roles,
+      passwordHash: 'hash',
+    },
+    admin,
+  );
+}
+
+describeEachDatabase('accounts repository', (getDb) => {
+  it('keeps the organisation tree finance → department → unit', async () => {
+    const db = getDb();
+    const { dept, unit } = await buildTree(db);
+    const all = await listOrganisations(db);
+    expect(all.find((o) => o.id === unit.id)?.parentId).toBe(dept.id);
+    await expect(
+      createOrganisation(db, { name: 'x-unit', kind: 'unit', parentId: null }, admin),
+    ).rejects.toMatchObject({ code: 'organisation.invalid_parent' });
+    await expect(
+      createOrganisation(db, { name: 'x-unit', kind: 'unit', parentId: unit.id }, admin),
+    ).rejects.toMatchObject({ code: 'organisation.invalid_parent' });
+    await expect(
+      createOrganisation(db, { name: unit.name, kind: 'unit', parentId: dept.id }, admin),
+    ).rejects.toMatchObject({ code: 'organisation.duplicate' });
+    const renamed = await updateOrganisation(db, unit.id, { name: `${unit.name}（新）` }, admin);
+    expect(renamed.name).toBe(`${unit.name}（新）`);
+  });
+
+  it('stores usernames lower-case, refuses duplicates and never exposes the hash', async () => {
+    const db = getDb();
+    const { unit } = await buildTree(db);
+    const user = await buildUser(db, unit.id, ['author', 'auditor']);
+    expect(user.username).toBe(user.username.toLowerCase());
+    expect(user.roles).toEqual(['author', 'auditor']);
+    expect(JSON.stringify(user)).not.toContain('hash');
+    await expect(
+      createUser(
+        db,
+        {
+          username: user.username.toUpperCase(),
+          displayName: 'x',
+          organisationId: null,
+          roles: ['author'],
+          passwordHash: 'h',
+        },
+        admin,
+      ),
+    ).rejects.toMatchObject({ code: 'user.duplicate' });
+    const credentials = await findCredentials(db, ` ${user.username.toUpperCase()} `);
+    expect(credentials?.passwordHash).toBe('hash');
+  });
+
+  it('locks after the maximum failures, atomically under parallel attempts', async () => {
+    const db = getDb();
+    const user = await buildUser(db, null);
+    const now = new Date('2026-11-26T12:00:00Z');
+    const policy = { maxAttempts: 5, lockMs: 15 * 60_000 };
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => recordLoginFailure(db, user.id, now, policy, admin)),
+    );
+    const locks = results.filter((r) => r.lockedUntil !== null);
+    expect(locks.length).toBeGreaterThanOrEqual(1);
+    const locked = (await findCredentials(db, user.username))?.user;
+    expect(locked?.lockedUntil).toBe('2026-11-26T12:15:00.000Z');
+    const unlocked = await unlockUser(db, user.id, admin);
+    expect(unlocked.lockedUntil).toBeNull();
+    expect(unlocked.failedAttempts).toBe(0);
+  });
+
+  it('finds a live session of an active user only', async () => {
+    const db = getDb();
+    const user = await buildUser(db, null, ['finance_reviewer']);
+    const now = new Date();
+    const session = {
+      tokenHash: `t-${user.id}`,
+      userId: user.id,
+      csrfToken: 'csrf',
+      expiresAt: new Date(now.getTime() + 60_000),
+      address: '127.0.0.1',
+      userAgent: null,
+    };
+    await createSession(db, session, { userId: user.id, address: '127.0.0.1' });
+    expect((await findSession(db, session.tokenHash, now))?.user).toMatchObject({
+      id: user.id,
+      roles: ['finance_reviewer'],
+    });
+    expect(await findSession(db, session.tokenHash, new Date(now.getTime() + 120_000))).toBeUndefined();
+    await updateUser(db, user.id, { active: false }, admin);
+    expect(await findSession(db, session.tokenHash, now)).toBeUndefined();
+  });
+
+  it('ends sessions on password reset and on sign-out', async () => {
+    const db = getDb();
+    const user = await buildUser(db, null);
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + 60_000);
+    const base = { userId: user.id, csrfToken: 'c', expiresAt, address: null, userAgent: null };
+    await createSession(db, { ...base, tokenHash: `a-${user.id}` }, null);
+    await createSession(db, { ...base, tokenHash: `b-${user.id}` }, null);
+    await deleteSession(db, `a-${user.id}`, null);
+    expect(await findSession(db, `a-${user.id}`, now)).toBeUndefined();
+    expect(await findSession(db, `b-${user.id}`, now)).toBeDefined();
+    await setPassword(db, user.id, 'new-hash', admin);
+    expect(await findSession(db, `b-${user.id}`, now)).toBeUndefined();
+  });
+
+  it('logs account changes and sign-ins, filterable by actor, action prefix and entity', async () => {
+    const db = getDb();
+    const actor = await buildUser(db, null, ['admin']);
+    const target = await createUser(
+      db,
+      {
+        username: `target${counter}`,
+        displayName: '目标',
+        organisationId: null,
+        roles: ['author'],
+        passwordHash: 'h',
+      },
+      { userId: actor.id, address: '10.1.1.1' },
+    );
+    await updateUser(db, target.id, { roles: ['auditor'] }, { userId: actor.id, address: '10.1.1.1' });
+    const byActor = await queryAuditLog(db, { actor: actor.username, page: 1, pageSize: 50 });
+    expect(byActor.items.map((e) => e.action)).toEqual(['user.update', 'user.create']);
+    expect(byActor.items[0]).toMatchObject({
+      actorUsername: actor.username,
+      address: '10.1.1.1',
+      entityId: target.id,
+      diff: { roles: { before: ['author'], after: ['auditor'] } },
+    });
+    const prefix = await queryAuditLog(db, { action: 'user.', entityId: target.id, page: 1, pageSize: 1 });
+    expect(prefix.total).toBe(2);
+    expect(prefix.items).toHaveLength(1);
+    const future = await queryAuditLog(db, { from: '2999-01-01T00:00:00Z', page: 1, pageSize: 10 });
+    expect(future.total).toBe(0);
+    expect(JSON.stringify(byActor.items)).not.toContain('"h"');
+  });
+
+  it('keeps the audit log append-only for account events too', async () => {
+    const db = getDb();
+    await buildUser(db, null);
+    await expect(sql`DELETE FROM audit_log WHERE action = 'user.create'`.execute(db)).rejects.toThrow(
+      /append-only/,
+    );
+  });
+});
+
+it('exports the audit log as CSV safe for Excel', () => {
+  const csv = auditCsv([
+    {
+      id: '1',
+      at: '2026-11-26T12:00:00.000Z',
+      actor: 'u',
+      actorUsername: 'admin',
+      address: '1.2.3.4',
+      action: 'user.update',
+      entity: 'user',
+      entityId: 'x',
+      diff: { displayName: { before: '张三', after: '=HYPERLINK("x")' } },
+    },
+  ]);
+  expect(csv.startsWith('\uFEFFat,actorUsername')).toBe(true);
+  expect(csv).toContain('"{""displayName"":{""before"":""张三"",""after"":""=HYPERLINK(\\""x\\"")""}}"');
+  const formula = auditCsv([
+    {
+      id: '2',
+      at: '2026-11-26T12:00:00.000Z',
+      actor: null,
+      actorUsername: '=cmd',
+      address: null,
+      action: 'a',
+      entity: 'e',
+      entityId: null,
+      diff: null,
+    },
+  ]);
+  expect(formula).toContain(",'=cmd,");
+});

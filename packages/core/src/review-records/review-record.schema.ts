@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableDiffSchema } from '../tables/table-diff.ts';
 
 /** The four review criteria (domain.md, "审核 review"). */
 export const reviewCriterionSchema = z.enum(['completeness', 'relevance', 'appropriateness', 'feasibility']);
@@ -90,3 +91,21 @@ export const reviewRecordSchema = z.object({
   comments: z.array(reviewCommentSchema),
 });
 export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
+
+export const reviewListSchema = z.object({ items: z.array(reviewRecordSchema) });
+export type ReviewList = z.infer<typeof reviewListSchema>;
+
+/** GET /api/tables/:id/comments: every comment, and the ones of the latest return the author must act on. */
+export const commentListSchema = z.object({
+  items: z.array(reviewCommentSchema),
+  open: z.array(reviewCommentSchema),
+});
+export type CommentList = z.infer<typeof commentListSchema>;
+
+/** GET /api/tables/:id/review-changes: what changed since the version the last review round read. */
+export const reviewChangesSchema = z.object({
+  fromVersion: z.number().int().positive().nullable().describe('Version of the last review; null if none'),
+  toVersion: z.number().int().positive(),
+  diff: tableDiffSchema.nullable(),
+});
+export type ReviewChanges = z.infer<typeof reviewChangesSchema>;

@@ -71,3 +71,21 @@ export const transitionRuleSchema = z.object({
   needs: z.enum(['comment', 'reason']).nullable(),
 });
 export type TransitionRule = z.infer<typeof transitionRuleSchema>;
+
+/** One table waiting for the current reviewer (GET /api/review-queue). */
+export const reviewQueueItemSchema = z.object({
+  id: z.string().uuid(),
+  version: z.number().int().positive(),
+  status: tableStatusSchema,
+  year: z.number().int(),
+  unit: z.string(),
+  name: z.string(),
+  currentYearBudget: z.number().nullable(),
+  updatedAt: z.string().datetime(),
+  /** How many review rounds the table has been through already (0 on a first submission). */
+  rounds: z.number().int().nonnegative(),
+});
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
+
+export const reviewQueueSchema = z.object({ items: z.array(reviewQueueItemSchema) });
+export type ReviewQueue = z.infer<typeof reviewQueueSchema>;

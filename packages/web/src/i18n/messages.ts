@@ -6,10 +6,12 @@
  */
 import { commonMessages } from './messages.common.ts';
 import { tablesMessages } from './messages.tables.ts';
+import { workflowMessages } from './messages.workflow.ts';
 
 const zh = {
   ...commonMessages.zh,
   ...tablesMessages.zh,
+  ...workflowMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -17,6 +19,7 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   ...commonMessages.en,
   ...tablesMessages.en,
+  ...workflowMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

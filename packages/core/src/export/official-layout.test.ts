@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type PerformanceTable, performanceTableSchema } from '../tables/table.schema.ts';
-import { formatYuan, type GridRow, officialLayout } from './official-layout.ts';
+import {
+  fieldOfLabel,
+  formatYuan,
+  type GridRow,
+  gridColumnOfLabel,
+  isIncompleteNote,
+  kindOfTitle,
+  officialLayout,
+} from './official-layout.ts';
 
 const seedExpected = new URL('../../../../fixtures/seed.expected.json', import.meta.url);
 const seedTables = (JSON.parse(readFileSync(seedExpected, 'utf8')) as { tables: unknown[] }).tables.map((t) =>
@@ -182,5 +190,35 @@ describe('officialLayout', () => {
     expect(layout.header[0]?.map((c) => c.text)).toEqual(['Budget unit', '上海推进科技创新中心建设办公室']);
     expect(layout.notes).toHaveLength(1);
     expect(layout.grid.columns[0]?.label).toBe('Level 1');
+  });
+
+  it('maps every printed label of a layout back to the field it shows, in both locales', () => {
+    const table: PerformanceTable = {
+      ...seed(0),
+      kind: 'self-evaluation',
+      supervisingDepartment: '上海市科学技术委员会',
+      code: 'P-1',
+      budget: { ...seed(0).budget, initial: 1, adjusted: 2, executed: 1, executionScore: 5 },
+    };
+    for (const locale of ['zh', 'en'] as const) {
+      const layout = officialLayout(table, locale);
+      const rows = [...layout.header, ...layout.narratives, ...layout.money.rows];
+      for (const row of rows) {
+        for (let i = 0; i + 1 < row.length; i += 2) {
+          const [labelCell, valueCell] = [row[i], row[i + 1]];
+          if (valueCell?.field === 'budget.executionRate') continue;
+          expect(fieldOfLabel(`${labelCell?.text}：`)).toBe(valueCell?.field);
+        }
+      }
+      for (const column of layout.grid.columns) expect(gridColumnOfLabel(column.label)).toBe(column.key);
+      expect(kindOfTitle(layout.title)).toBe('self-evaluation');
+    }
+    expect(kindOfTitle('财政项目支出绩效目标表')).toBe('target');
+    expect(fieldOfLabel('项目名称 ')).toBe('name');
+    expect(fieldOfLabel('预算执行率')).toBeNull();
+    expect(gridColumnOfLabel('备注')).toBeNull();
+    expect(isIncompleteNote(officialLayout({ ...seed(0), incomplete: true }, 'zh').notes[0] ?? '')).toBe(
+      true,
+    );
   });
 });

@@ -325,7 +325,7 @@ function cellText(indicator: Indicator, key: GridColumnKey): string {
  */
 function spanAt(indicators: Indicator[], start: number, key: 'level1' | 'level2'): number {
   const first = indicators[start];
-  if (!first || !first[key]) return 1;
+  if (!first?.[key]) return 1;
   let end = start + 1;
   while (end < indicators.length) {
     const next = indicators[end];
@@ -464,4 +464,77 @@ export function officialLayout(table: PerformanceTable, locale: LayoutLocale): O
       rows: gridRows(table, columns),
     },
   };
+}
+
+/** Table field paths of the header and money labels (executionRate is derived, so it has none). */
+const LABEL_FIELDS: Partial<Record<keyof Labels, string>> = {
+  unit: 'unit',
+  supervisingDepartment: 'supervisingDepartment',
+  name: 'name',
+  code: 'code',
+  category: 'category',
+  startDate: 'startDate',
+  endDate: 'endDate',
+  governmentProcurement: 'governmentProcurement',
+  performanceType: 'performanceType',
+  total: 'budget.total',
+  currentYear: 'budget.currentYear',
+  priorYearBudget: 'budget.priorYearBudget',
+  priorYearExecuted: 'budget.priorYearExecuted',
+  initial: 'budget.initial',
+  adjusted: 'budget.adjusted',
+  executed: 'budget.executed',
+  executionScore: 'budget.executionScore',
+};
+
+/** Labels compare without a trailing colon and spaces, as forms print both `项目名称` and `项目名称：`. */
+function labelKey(text: string): string {
+  return text.replace(/[\s:：]+$/u, '').trim();
+}
+
+const FIELD_BY_LABEL: ReadonlyMap<string, string> = new Map(
+  (['zh', 'en'] as const).flatMap((locale) => [
+    ...Object.entries(LABEL_FIELDS).map(
+      ([key, field]) => [LABELS[locale][key as keyof Labels], field] as const,
+    ),
+    ...NARRATIVE_ORDER.map((key) => [NARRATIVE_LABELS[locale][key], `narrative.${key}`] as const),
+  ]),
+);
+
+/**
+ * The table field a printed header, narrative or money label names (`项目名称：` → `name`,
+ * `项目总预算（元）` → `budget.total`), in either locale; null for any other text. Importers use it
+ * to map an exported form back to a table.
+ */
+export function fieldOfLabel(text: string): string | null {
+  return FIELD_BY_LABEL.get(labelKey(text)) ?? null;
+}
+
+/** The grid column a printed column heading names (`一级目标`, `年度指标值`, `Target value`), or null. */
+export function gridColumnOfLabel(text: string): GridColumnKey | null {
+  const key = labelKey(text);
+  for (const locale of ['zh', 'en'] as const) {
+    for (const variant of ['target', 'self'] as const) {
+      const labels = GRID_LABELS[locale][variant];
+      const found = (Object.keys(labels) as GridColumnKey[]).find((k) => labels[k] === key);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/** The document kind a printed form title names (`财政项目支出绩效目标表` → `target`), or null. */
+export function kindOfTitle(text: string): DocumentKind | null {
+  const key = text.replace(/\s+/g, '');
+  for (const locale of ['zh', 'en'] as const) {
+    const titles = TITLES[locale];
+    const found = (Object.keys(titles) as DocumentKind[]).find((k) => titles[k].replace(/\s+/g, '') === key);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** True when the text is the note the layout prints for a cut-off source, in either locale. */
+export function isIncompleteNote(text: string): boolean {
+  return text.trim() === LABELS.zh.incomplete || text.trim() === LABELS.en.incomplete;
 }

@@ -1,0 +1,650 @@
+import Big from 'big.js';
+import { AppError } from '../errors/app-error.ts';
+import type { Indicator, PerformanceTable } from '../tables/table.schema.ts';
+import type { Target } from '../targets/target.schema.ts';
+import { parseTarget } from '../targets/target-grammar.ts';
+import type { ScoringCategory, ScoringScheme } from './scoring-scheme.schema.ts';
+import type {
+  IndicatorActual,
+  ScoreExplanation,
+  ScoreLine,
+  ScoreNote,
+  ScoreStatus,
+  SelfEvaluationEntry,
+  SelfEvaluationScore,
+} from './self-evaluation.schema.ts';
+
+// Scores are kept as whole "cents" of a point (10^-decimals) so that sums are exact integers and the
+// total can never drift above 100 through rounding; weights are split with the largest-remainder rule.
+
+interface Unit {
+  /** 10^decimals: cents per point. */
+  scale: number;
+  decimals: number;
+}
+
+/** A number as printed in an explanation: no trailing zeros, at most 4 decimals. */
+function fmt(n: number | Big): string {
+  const big = n instanceof Big ? n : new Big(n);
+  return big
+    .round(4, Big.roundHalfUp)
+    .toFixed()
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
+}
+
+function points(cents: number, unit: Unit): number {
+  return Number((cents / unit.scale).toFixed(unit.decimals));
+}
+
+function pointsText(cents: number, unit: Unit): string {
+  return (cents / unit.scale).toFixed(unit.decimals);
+}
+
+/** Rounds a Big number of cents half-up to an integer and clamps it into [0, max]. */
+function clampCents(value: Big, max: number): number {
+  const n = Number(value.round(0, Big.roundHalfUp).toFixed(0));
+  return Math.min(max, Math.max(0, n));
+}
+
+// Patterns compiled once per scheme object: scoring runs over whole regions at a time.
+const COMPILED_PATTERNS = new WeakMap<ScoringScheme, { category: ScoringCategory; re: RegExp }[]>();
+
+/** Which category (产出/效益/满意度) an indicator counts towards under the scheme. */
+export function categoryOf(
+  indicator: Pick<Indicator, 'level1' | 'level2'>,
+  scheme: ScoringScheme,
+): ScoringCategory {
+  let compiled = COMPILED_PATTERNS.get(scheme);
+  if (!compiled) {
+    compiled = scheme.categoryPatterns.map(({ category, pattern }) => ({
+      category,
+      re: new RegExp(pattern),
+    }));
+    COMPILED_PATTERNS.set(scheme, compiled);
+  }
+  for (const level of [indicator.level1, indicator.level2]) {
+    if (!level) continue;
+    for (const { category, re } of compiled) {
+      if (re.test(level)) return category;
+    }
+  }
+  return scheme.fallbackCategory;
+}
+
+/** Splits `total` cents over `shares` in proportion, exactly, by the largest-remainder rule. */
+function allocate(total: number, shares: Big[]): number[] {
+  const sum = shares.reduce((s, x) => s.plus(x), new Big(0));
+  if (sum.eq(0)) return shares.map(() => 0);
+  const exact = shares.map((s) => s.times(total).div(sum));
+  const floors = exact.map((e) => Number(e.round(0, Big.roundDown).toFixed(0)));
+  let left = total - floors.reduce((a, b) => a + b, 0);
+  const order = exact
+    .map((e, i) => ({ i, frac: e.minus(floors[i] ?? 0) }))
+    .sort((a, b) => (b.frac.cmp(a.frac) === 0 ? a.i - b.i : b.frac.cmp(a.frac)));
+  for (const { i } of order) {
+    if (left <= 0) break;
+    floors[i] = (floors[i] ?? 0) + 1;
+    left -= 1;
+  }
+  return floors;
+}
+
+interface WeightPlan {
+  cents: number[];
+  notes: ScoreNote[];
+}
+
+/**
+ * Weights of the indicators in cents. Printed per-indicator weights are used as given (a form may
+ * print totals other than 90; that is noted, not "corrected"); otherwise the category split applies.
+ * Indicators that do not apply get 0 and the others are rescaled so the total stays the same.
+ */
+function planWeights(
+  indicators: Indicator[],
+  applicable: boolean[],
+  categories: ScoringCategory[],
+  entry: SelfEvaluationEntry,
+  scheme: ScoringScheme,
+  unit: Unit,
+): WeightPlan {
+  const notes: ScoreNote[] = [];
+  const indicatorPoints = 100 - scheme.executionWeight;
+  const hasOwn = indicators.map((i) => typeof i.weight === 'number');
+  const anyApplicable = applicable.some(Boolean);
+  if (indicators.length > 0 && hasOwn.every(Boolean) && !entry.categoryWeights) {
+    const given = indicators.map((i) => new Big(i.weight ?? 0));
+    const givenTotal = given.reduce((s, w) => s.plus(w), new Big(0));
+    const totalCents = Number(givenTotal.times(unit.scale).round(0, Big.roundHalfUp).toFixed(0));
+    if (!givenTotal.eq(indicatorPoints)) {
+      notes.push({
+        code: 'scoring.weights_total',
+        severity: 'hint',
+        zh: `指标分值合计 ${fmt(givenTotal)} 分，不等于 ${indicatorPoints} 分；按填报的分值计分。`,
+        en: `Indicator weights add up to ${fmt(givenTotal)}, not ${indicatorPoints}; scored with the weights as given.`,
+        path: 'indicators',
+      });
+    }
+    const shares = given.map((w, i) => (applicable[i] ? w : new Big(0)));
+    return { cents: anyApplicable ? allocate(totalCents, shares) : shares.map(() => 0), notes };
+  }
+  if (hasOwn.some(Boolean)) {
+    notes.push({
+      code: 'scoring.weights_partial',
+      severity: 'warning',
+      zh: '部分指标未填分值：按一级指标默认分值平均分配。',
+      en: 'Some indicators have no weight: the default category split is used for all.',
+      path: 'indicators',
+    });
+  }
+  const split = entry.categoryWeights ?? scheme.categoryWeights;
+  const splitTotal = Object.values(split).reduce((a, b) => a + b, 0);
+  if (Math.abs(splitTotal - indicatorPoints) > 1e-9) {
+    throw new AppError(
+      'scoring.category_weights_total',
+      `产出、效益、满意度分值合计应为 ${indicatorPoints} 分，实为 ${splitTotal} 分。`,
+      `Category weights must add up to ${indicatorPoints}, not ${splitTotal}.`,
+      { path: 'categoryWeights' },
+    );
+  }
+  // Categories without any applicable indicator pass their points on (rescaled over the others).
+  const counts: Record<ScoringCategory, number> = { output: 0, outcome: 0, satisfaction: 0 };
+  categories.forEach((c, i) => {
+    if (applicable[i]) counts[c] += 1;
+  });
+  const shares = categories.map((c, i) =>
+    applicable[i] && counts[c] > 0 ? new Big(split[c]).div(counts[c]) : new Big(0),
+  );
+  return { cents: allocate(indicatorPoints * unit.scale, shares), notes };
+}
+
+function missingActual(actual: string | null | undefined): boolean {
+  return (
+    actual === null || actual === undefined || actual.trim() === '' || /^[/\\\-—–]+$/.test(actual.trim())
+  );
+}
+
+interface Scored {
+  cents: number;
+  status: ScoreStatus;
+  explanation: ScoreExplanation;
+}
+
+function explain(formula: string, zh: string, en: string): ScoreExplanation {
+  return { formula, zh, en };
+}
+
+/** Scores an indicator with a numeric target and a numeric actual value. */
+function scoreQuantity(
+  target: Target,
+  a: number,
+  reverse: boolean,
+  w: number,
+  scheme: ScoringScheme,
+  unit: Unit,
+) {
+  const v = target.value ?? 0;
+  const wp = pointsText(w, unit);
+  const op = target.operator;
+  const full = (zh: string, en: string): Scored => ({
+    cents: w,
+    status: 'met',
+    explanation: explain(`${fmt(a)} ${reverse ? '≤' : '≥'} ${fmt(v)} → ${wp}`, zh, en),
+  });
+  const W = new Big(w);
+  if (target.upper !== undefined) {
+    const upper = target.upper;
+    if (a >= v && a <= upper) {
+      return full(
+        `实际值 ${fmt(a)} 在目标区间 ${fmt(v)}–${fmt(upper)} 内，得满分 ${wp}。`,
+        `Actual ${fmt(a)} is within ${fmt(v)}–${fmt(upper)}: full ${wp}.`,
+      );
+    }
+    const below = a < v;
+    const raw = below ? (v === 0 ? new Big(0) : W.times(a).div(v)) : W.times(upper).div(a);
+    const cents = clampCents(raw, w);
+    const s = pointsText(cents, unit);
+    return {
+      cents,
+      status: 'unmet' as const,
+      explanation: below
+        ? explain(
+            `${wp} × ${fmt(a)} ÷ ${fmt(v)} = ${s}`,
+            `实际值低于目标区间：得分 = 分值 × 实际值 ÷ 下限 = ${wp} × ${fmt(a)} ÷ ${fmt(v)} = ${s}。`,
+            `Below the range: weight × actual ÷ lower bound = ${wp} × ${fmt(a)} ÷ ${fmt(v)} = ${s}.`,
+          )
+        : explain(
+            `${wp} × ${fmt(upper)} ÷ ${fmt(a)} = ${s}`,
+            `实际值高于目标区间：得分 = 分值 × 上限 ÷ 实际值 = ${wp} × ${fmt(upper)} ÷ ${fmt(a)} = ${s}。`,
+            `Above the range: weight × upper bound ÷ actual = ${wp} × ${fmt(upper)} ÷ ${fmt(a)} = ${s}.`,
+          ),
+    };
+  }
+  // A target of zero (`=0`, `<=0`: no accidents, no complaints): all or nothing.
+  if (v === 0 && (op === '=' || op === '<=' || op === null || reverse)) {
+    const met = op === '<' ? a < 0 : a <= 0;
+    return {
+      cents: met ? w : 0,
+      status: met ? ('met' as const) : ('unmet' as const),
+      explanation: explain(
+        `${fmt(a)} ${met ? '≤' : '>'} 0 → ${met ? wp : pointsText(0, unit)}`,
+        met
+          ? `目标值为 0，实际值 ${fmt(a)} 未超过 0，得满分 ${wp}。`
+          : `目标值为 0，实际值 ${fmt(a)} 大于 0，得 0 分。`,
+        met
+          ? `Target is 0 and the actual ${fmt(a)} does not exceed it: full ${wp}.`
+          : `Target is 0 and the actual ${fmt(a)} exceeds it: 0.`,
+      ),
+    };
+  }
+  if (reverse) {
+    const met = op === '<' ? a < v : a <= v;
+    if (met) {
+      return full(
+        `反向指标：实际值 ${fmt(a)} 不高于目标值 ${fmt(v)}，得满分 ${wp}。`,
+        `Reverse indicator: actual ${fmt(a)} does not exceed the target ${fmt(v)}: full ${wp}.`,
+      );
+    }
+    // Below-zero targets or actuals have no meaningful proportion: a miss scores nothing.
+    if (v <= 0 || a <= 0) {
+      return {
+        cents: 0,
+        status: 'unmet' as const,
+        explanation: explain(
+          `${fmt(a)} > ${fmt(v)} → 0`,
+          `反向指标未达标（目标值 ${fmt(v)}，实际值 ${fmt(a)}），无法按比例计分，得 0 分。`,
+          `Reverse indicator missed (target ${fmt(v)}, actual ${fmt(a)}) with no usable proportion: 0.`,
+        ),
+      };
+    }
+    if (scheme.reverseDecline === 'linear') {
+      const raw = W.times(new Big(1).minus(new Big(a).minus(v).div(v)));
+      const cents = clampCents(raw, w);
+      const s = pointsText(cents, unit);
+      return {
+        cents,
+        status: 'unmet' as const,
+        explanation: explain(
+          `${wp} × (1 − (${fmt(a)} − ${fmt(v)}) ÷ ${fmt(v)}) = ${s}`,
+          `反向指标未达标（线性递减，实际值达目标值 2 倍时为 0）：得分 = 分值 × (1 − (实际值 − 目标值) ÷ 目标值) = ${wp} × (1 − (${fmt(a)} − ${fmt(v)}) ÷ ${fmt(v)}) = ${s}。`,
+          `Reverse indicator missed (linear decline, 0 at twice the target): weight × (1 − (actual − target) ÷ target) = ${wp} × (1 − (${fmt(a)} − ${fmt(v)}) ÷ ${fmt(v)}) = ${s}.`,
+        ),
+      };
+    }
+    const cents = clampCents(W.times(v).div(a), w);
+    const s = pointsText(cents, unit);
+    return {
+      cents,
+      status: 'unmet' as const,
+      explanation: explain(
+        `${wp} × ${fmt(v)} ÷ ${fmt(a)} = ${s}`,
+        `反向指标未达标：得分 = 分值 × 目标值 ÷ 实际值 = ${wp} × ${fmt(v)} ÷ ${fmt(a)} = ${s}。`,
+        `Reverse indicator missed: weight × target ÷ actual = ${wp} × ${fmt(v)} ÷ ${fmt(a)} = ${s}.`,
+      ),
+    };
+  }
+  const met = op === '>' ? a > v : a >= v;
+  if (met) {
+    return full(
+      a > v && op !== '>'
+        ? `实际值 ${fmt(a)} 超过目标值 ${fmt(v)}，得满分 ${wp}（超额完成不加分）。`
+        : `实际值 ${fmt(a)} 达到目标值 ${fmt(v)}，得满分 ${wp}。`,
+      a > v && op !== '>'
+        ? `Actual ${fmt(a)} exceeds the target ${fmt(v)}: full ${wp} (never more than the weight).`
+        : `Actual ${fmt(a)} meets the target ${fmt(v)}: full ${wp}.`,
+    );
+  }
+  const cents = v > 0 ? clampCents(W.times(a).div(v), w) : 0;
+  const s = pointsText(cents, unit);
+  return {
+    cents,
+    status: 'unmet' as const,
+    explanation: explain(
+      `${wp} × ${fmt(a)} ÷ ${fmt(v)} = ${s}`,
+      `正向指标未达标：得分 = 分值 × 实际值 ÷ 目标值 = ${wp} × ${fmt(a)} ÷ ${fmt(v)} = ${s}。`,
+      `Positive indicator missed: weight × actual ÷ target = ${wp} × ${fmt(a)} ÷ ${fmt(v)} = ${s}.`,
+    ),
+  };
+}
+
+/** Scores an indicator that needs a reviewer's grade within the scheme's bands. */
+function scoreByGrade(
+  entry: IndicatorActual | undefined,
+  index: number,
+  w: number,
+  why: { zh: string; en: string },
+  scheme: ScoringScheme,
+  unit: Unit,
+): Scored {
+  const wp = pointsText(w, unit);
+  const grade = entry?.grade;
+  if (!grade) {
+    return {
+      cents: 0,
+      status: 'needs_grade',
+      explanation: explain(
+        `? / ${wp}`,
+        `${why.zh}，须由审核人按“达成/部分达成/未达成”评分（满分 ${wp}）。`,
+        `${why.en}; a reviewer grades it as achieved / partly / not achieved (out of ${wp}).`,
+      ),
+    };
+  }
+  const band = scheme.qualitativeBands[grade.band];
+  const cents = Number(new Big(grade.score).times(unit.scale).round(0, Big.roundHalfUp).toFixed(0));
+  const lo = Number(new Big(w).times(band.min).round(0, Big.roundUp).toFixed(0));
+  const hi = Number(new Big(w).times(band.max).round(0, Big.roundDown).toFixed(0));
+  if (cents < lo || cents > hi) {
+    throw new AppError(
+      'scoring.grade_out_of_band',
+      `“${grade.band}”的得分应在 ${pointsText(lo, unit)}–${pointsText(hi, unit)} 分之间，填报为 ${grade.score} 分。`,
+      `A "${grade.band}" score must lie between ${pointsText(lo, unit)} and ${pointsText(hi, unit)}, got ${grade.score}.`,
+      { path: `indicators.${index}.grade.score` },
+    );
+  }
+  const s = pointsText(cents, unit);
+  return {
+    cents,
+    status: 'graded',
+    explanation: explain(
+      `${grade.band} ${fmt(band.min * 100)}%–${fmt(band.max * 100)}% × ${wp} → ${s}`,
+      `${why.zh}；审核人评定为“${grade.band}”（分值的 ${fmt(band.min * 100)}%–${fmt(band.max * 100)}%），得 ${s} 分。`,
+      `${why.en}; graded "${grade.band}" by the reviewer (${fmt(band.min * 100)}–${fmt(band.max * 100)}% of the weight): ${s}.`,
+    ),
+  };
+}
+
+/** Reads an entered actual value: a number (with unit) or a date, via the target grammar. */
+function readActual(actual: string): Target {
+  return parseTarget(actual.replace(/^(实际|完成|达到)[:：]?/, ''));
+}
+
+function scoreIndicator(
+  indicator: Indicator,
+  index: number,
+  entry: IndicatorActual | undefined,
+  w: number,
+  scheme: ScoringScheme,
+  unit: Unit,
+  notes: ScoreNote[],
+): Scored {
+  const target = indicator.target;
+  const actualText = entry?.actual ?? null;
+  if (target.kind === 'missing' || target.kind === 'placeholder') {
+    return scoreByGrade(
+      entry,
+      index,
+      w,
+      { zh: '指标未填目标值', en: 'The indicator has no target value' },
+      scheme,
+      unit,
+    );
+  }
+  if (target.kind === 'qualitative' || target.kind === 'period') {
+    const zh =
+      target.kind === 'qualitative' ? `定性指标（${target.raw.trim()}）` : `时段指标（${target.raw.trim()}）`;
+    const en = target.kind === 'qualitative' ? 'Qualitative indicator' : 'Period target';
+    return scoreByGrade(entry, index, w, { zh, en }, scheme, unit);
+  }
+  if (missingActual(actualText)) {
+    if (entry?.grade) {
+      return scoreByGrade(entry, index, w, { zh: '未填实际完成值', en: 'No actual value' }, scheme, unit);
+    }
+    return {
+      cents: 0,
+      status: 'missing_actual',
+      explanation: explain(
+        `— → 0 / ${pointsText(w, unit)}`,
+        '未填写实际完成值，暂得 0 分。',
+        'No actual value entered: 0 for now.',
+      ),
+    };
+  }
+  const actual = readActual(actualText ?? '');
+  if (target.kind === 'date') {
+    if (actual.kind === 'date' && actual.date && target.date) {
+      const met = actual.date.slice(0, target.date.length) <= target.date;
+      if (met) {
+        return {
+          cents: w,
+          status: 'met',
+          explanation: explain(
+            `${actual.date} ≤ ${target.date} → ${pointsText(w, unit)}`,
+            `于 ${actual.date} 完成，不晚于 ${target.date}，得满分 ${pointsText(w, unit)}。`,
+            `Done on ${actual.date}, not later than ${target.date}: full ${pointsText(w, unit)}.`,
+          ),
+        };
+      }
+    }
+    return scoreByGrade(
+      entry,
+      index,
+      w,
+      { zh: `时间指标（${target.raw.trim()}）未按期或无法判定`, en: 'Deadline missed or not readable' },
+      scheme,
+      unit,
+    );
+  }
+  if (actual.kind !== 'quantitative' || actual.value === null) {
+    return scoreByGrade(
+      entry,
+      index,
+      w,
+      { zh: `实际完成值“${actualText}”不是数值`, en: `The actual "${actualText}" is not a number` },
+      scheme,
+      unit,
+    );
+  }
+  if (actual.unit && target.unit && actual.unit !== target.unit) {
+    notes.push({
+      code: 'scoring.unit_mismatch',
+      severity: 'warning',
+      zh: `实际完成值单位“${actual.unit}”与目标值单位“${target.unit}”不同，请核对。`,
+      en: `The actual's unit "${actual.unit}" differs from the target's "${target.unit}".`,
+      path: `indicators.${index}.actual`,
+    });
+  }
+  const reverse =
+    indicator.direction === '反向' ||
+    (indicator.direction == null && (target.operator === '<=' || target.operator === '<'));
+  return scoreQuantity(target, actual.value, reverse, w, scheme, unit);
+}
+
+function gradeOf(total: number, scheme: ScoringScheme): SelfEvaluationScore['grade'] {
+  const last = scheme.grades[scheme.grades.length - 1];
+  for (const g of scheme.grades) {
+    if (g === last) break;
+    if (scheme.gradeBoundInclusive === 'lower' ? total >= g.min : total > g.min) return g.grade;
+  }
+  return last?.grade ?? '差';
+}
+
+function scoreExecution(entry: SelfEvaluationEntry, scheme: ScoringScheme, unit: Unit, notes: ScoreNote[]) {
+  const w = Math.round(scheme.executionWeight * unit.scale);
+  const wp = pointsText(w, unit);
+  const { adjusted, executed } = entry.budget;
+  if (adjusted == null || executed == null || adjusted <= 0) {
+    return {
+      rate: null,
+      cents: 0,
+      status: 'missing_actual' as const,
+      explanation: explain(
+        `— → 0 / ${wp}`,
+        '缺少调整后预算数或执行数，预算执行率暂得 0 分。',
+        'Adjusted budget or spending missing: execution scores 0 for now.',
+      ),
+    };
+  }
+  const rate = new Big(executed).div(adjusted);
+  const capped = rate.gt(1) ? new Big(1) : rate;
+  const cents = clampCents(capped.times(w), w);
+  const pct = fmt(rate.times(100).round(2, Big.roundHalfUp));
+  if (rate.lt(scheme.executionReasonBelow) && !entry.budget.reason?.trim()) {
+    notes.push({
+      code: 'scoring.execution_reason_missing',
+      severity: 'warning',
+      zh: `预算执行率 ${pct}% 低于 ${fmt(scheme.executionReasonBelow * 100)}%，须说明原因。`,
+      en: `Execution rate ${pct}% is below ${fmt(scheme.executionReasonBelow * 100)}%: a reason is required.`,
+      path: 'budget.reason',
+    });
+  }
+  const s = pointsText(cents, unit);
+  return {
+    rate: Number(rate.round(6, Big.roundHalfUp).toFixed(6)),
+    cents,
+    status: rate.gte(1) ? ('met' as const) : ('unmet' as const),
+    explanation: explain(
+      `min(${fmt(executed)} ÷ ${fmt(adjusted)}, 100%) × ${wp} = ${s}`,
+      `预算执行率 = 执行数 ÷ 调整后预算数 = ${fmt(executed)} ÷ ${fmt(adjusted)} = ${pct}%；得分 = min(执行率, 100%) × ${wp} = ${s}。`,
+      `Execution rate = spent ÷ adjusted budget = ${fmt(executed)} ÷ ${fmt(adjusted)} = ${pct}%; score = min(rate, 100%) × ${wp} = ${s}.`,
+    ),
+  };
+}
+
+function applyAdjustment(
+  line: ScoreLine,
+  adjustedScore: number,
+  reason: string,
+  path: string,
+  unit: Unit,
+): ScoreLine {
+  const cents = Math.round(adjustedScore * unit.scale);
+  const w = Math.round(line.weight * unit.scale);
+  if (cents < 0 || cents > w) {
+    throw new AppError(
+      'scoring.adjustment_out_of_range',
+      `调整后的得分应在 0 到 ${pointsText(w, unit)} 分之间。`,
+      `An adjusted score must lie between 0 and ${pointsText(w, unit)}.`,
+      { path },
+    );
+  }
+  return { ...line, score: points(cents, unit), adjustment: { score: points(cents, unit), reason } };
+}
+
+/**
+ * Scores a year-end self-evaluation of `table` with `scheme`: 预算执行率 plus every indicator, each
+ * with its formula and numbers; then reviewers' adjustments; total and grade.
+ * Throws AppError (`scoring.*`) for entries that contradict the scheme (grade outside its band …).
+ */
+export function scoreSelfEvaluation(
+  table: PerformanceTable,
+  entry: SelfEvaluationEntry,
+  scheme: ScoringScheme,
+): SelfEvaluationScore {
+  const unit: Unit = { decimals: scheme.decimals, scale: 10 ** scheme.decimals };
+  const notes: ScoreNote[] = [];
+  const byIndex = new Map<number, IndicatorActual>();
+  for (const e of entry.indicators) {
+    if (e.index >= table.indicators.length) {
+      throw new AppError(
+        'scoring.indicator_not_found',
+        `第 ${e.index + 1} 个指标不存在。`,
+        `There is no indicator ${e.index + 1}.`,
+        { path: `indicators.${e.index}` },
+      );
+    }
+    byIndex.set(e.index, e);
+  }
+  const indicators = table.indicators;
+  const applicable = indicators.map((_, i) => byIndex.get(i)?.applicable !== false);
+  const categories = indicators.map((i) => categoryOf(i, scheme));
+  const plan = planWeights(indicators, applicable, categories, entry, scheme, unit);
+  notes.push(...plan.notes);
+
+  const execution = scoreExecution(entry, scheme, unit, notes);
+  const lines: ScoreLine[] = indicators.map((indicator, i) => {
+    const w = plan.cents[i] ?? 0;
+    const e = byIndex.get(i);
+    const base = {
+      indicatorIndex: i,
+      category: categories[i] ?? null,
+      weight: points(w, unit),
+      adjustment: null,
+    };
+    if (!applicable[i]) {
+      return {
+        ...base,
+        score: 0,
+        computedScore: 0,
+        status: 'not_applicable' as const,
+        explanation: explain(
+          'n/a',
+          '不适用：不计分，其余指标按比例折算。',
+          'Not applicable: dropped, the other indicators are rescaled.',
+        ),
+      };
+    }
+    const scored = scoreIndicator(indicator, i, e, w, scheme, unit, notes);
+    if (scored.status === 'unmet' && !e?.reason?.trim()) {
+      notes.push({
+        code: 'scoring.deviation_reason_missing',
+        severity: 'warning',
+        zh: `“${indicator.name}”未达到目标值，须填写偏差原因及改进措施。`,
+        en: `"${indicator.name}" missed its target: give the reason and the improvement measure.`,
+        path: `indicators.${i}.reason`,
+      });
+    }
+    const score = points(scored.cents, unit);
+    return { ...base, score, computedScore: score, status: scored.status, explanation: scored.explanation };
+  });
+
+  let executionLine: SelfEvaluationScore['execution'] = {
+    indicatorIndex: null,
+    category: null,
+    weight: scheme.executionWeight,
+    score: points(execution.cents, unit),
+    computedScore: points(execution.cents, unit),
+    status: execution.status,
+    explanation: execution.explanation,
+    adjustment: null,
+    rate: execution.rate,
+  };
+  for (const [k, adj] of entry.adjustments.entries()) {
+    if (adj.target === 'execution') {
+      executionLine = {
+        ...executionLine,
+        ...applyAdjustment(executionLine, adj.score, adj.reason, `adjustments.${k}`, unit),
+      };
+      continue;
+    }
+    const line = lines[adj.target];
+    if (!line || line.status === 'not_applicable') {
+      throw new AppError(
+        'scoring.adjustment_unknown_indicator',
+        `调整的指标（第 ${adj.target + 1} 个）不存在或不适用。`,
+        `The adjusted indicator ${adj.target + 1} does not exist or does not apply.`,
+        { path: `adjustments.${k}.target` },
+      );
+    }
+    lines[adj.target] = applyAdjustment(line, adj.score, adj.reason, `adjustments.${k}`, unit);
+  }
+
+  const totalCents =
+    Math.round(executionLine.score * unit.scale) +
+    lines.reduce((s, l) => s + Math.round(l.score * unit.scale), 0);
+  const total = points(totalCents, unit);
+  const pending = lines.filter(
+    (l) => (l.status === 'needs_grade' || l.status === 'missing_actual') && l.adjustment === null,
+  );
+  for (const l of pending) {
+    notes.push({
+      code: l.status === 'needs_grade' ? 'scoring.grade_required' : 'scoring.actual_missing',
+      severity: 'warning',
+      zh: l.status === 'needs_grade' ? '该指标须由审核人评分。' : '该指标缺少实际完成值。',
+      en:
+        l.status === 'needs_grade'
+          ? 'A reviewer must grade this indicator.'
+          : 'This indicator has no actual value.',
+      path: `indicators.${l.indicatorIndex}`,
+    });
+  }
+  return {
+    schemeId: scheme.id,
+    schemeVersion: scheme.version,
+    execution: executionLine,
+    indicators: lines,
+    total,
+    grade: gradeOf(total, scheme),
+    complete: pending.length === 0 && (execution.rate !== null || executionLine.adjustment !== null),
+    notes,
+  };
+}

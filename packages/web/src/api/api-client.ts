@@ -1,11 +1,14 @@
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { TableDiff } from '@jixiao/core/tables/table-diff';
 import type {
   ImportPreview,
+  ImportResult,
   Problem,
   TableList,
   TableListQuery,
   TableRecord,
   TableUpdate,
+  TableVersionSummary,
 } from '@jixiao/core/tables/table-record.schema';
 import type { TableVersion } from '@jixiao/core/tables/table-store';
 
@@ -29,7 +32,8 @@ function fallbackProblem(status: number, text: string): Problem {
     status,
     code: status === 0 ? 'network.unreachable' : 'http.error',
     zh: status === 0 ? '无法连接服务器' : `请求失败（HTTP ${status}）${text ? `：${text}` : ''}`,
-    en: status === 0 ? 'Cannot reach the server' : `Request failed (HTTP ${status})${text ? `: ${text}` : ''}`,
+    en:
+      status === 0 ? 'Cannot reach the server' : `Request failed (HTTP ${status})${text ? `: ${text}` : ''}`,
   };
 }
 
@@ -37,7 +41,8 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'code' in body && 'zh' in body && 'en' in body;
 }
 
-async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+/** Calls the API; features' own `api/<feature>.api.ts` files use this too. Throws ApiError on failure. */
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const init: RequestInit = { method, headers: { accept: 'application/json' } };
   if (body instanceof FormData) {
     init.body = body;
@@ -82,28 +87,28 @@ export type ExportFormat = 'json' | 'xlsx' | 'pdf';
 
 /** Typed calls of the Jixiao HTTP API; shapes come from the core schemas. */
 export const api = {
-  listTables: (query: Partial<TableListQuery>) => request<TableList>('GET', `/api/tables${queryString(query)}`),
+  listTables: (query: Partial<TableListQuery>) =>
+    request<TableList>('GET', `/api/tables${queryString(query)}`),
   getTable: (id: string) => request<TableRecord>('GET', `/api/tables/${encodeURIComponent(id)}`),
-  createTable: (table: PerformanceTable) => request<TableRecord>('POST', '/api/tables', table),
+  createTable: (table: PerformanceTable) => request<TableRecord>('POST', '/api/tables', { table }),
   updateTable: (id: string, update: TableUpdate) =>
     request<TableRecord>('PUT', `/api/tables/${encodeURIComponent(id)}`, update),
   deleteTable: (id: string) => request<void>('DELETE', `/api/tables/${encodeURIComponent(id)}`),
   listVersions: (id: string) =>
-    request<TableVersion[] | { items: TableVersion[] }>('GET', `/api/tables/${encodeURIComponent(id)}/versions`).then(
-      (body) => (Array.isArray(body) ? body : body.items),
-    ),
+    request<TableVersionSummary[] | { items: TableVersionSummary[] }>(
+      'GET',
+      `/api/tables/${encodeURIComponent(id)}/versions`,
+    ).then((body) => (Array.isArray(body) ? body : body.items)),
   getVersion: (id: string, version: number) =>
     request<TableVersion>('GET', `/api/tables/${encodeURIComponent(id)}/versions/${version}`),
+  diff: (id: string, from: number, to: number) =>
+    request<TableDiff>('GET', `/api/tables/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`),
   importFile: (file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);
     return request<ImportPreview>('POST', '/api/imports', form);
   },
   confirmImport: (importId: string, tables: PerformanceTable[]) =>
-    request<TableRecord[] | { items: TableRecord[] }>(
-      'POST',
-      `/api/imports/${encodeURIComponent(importId)}/confirm`,
-      { tables },
-    ).then((body) => (Array.isArray(body) ? body : body.items)),
+    request<ImportResult>('POST', `/api/imports/${encodeURIComponent(importId)}/confirm`, { tables }),
   exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
 };

@@ -1,0 +1,348 @@
+import {
+  DeleteOutlined,
+  FileTextOutlined,
+  PlusOutlined,
+  PrinterOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
+import { App, Button, Input, Popconfirm, Result, Select, Space, Table, type TableProps, Tooltip } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, api } from '../api/api-client.ts';
+import { MoneyText } from '../components/money-text.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const statuses: TableStatus[] = [
+  'draft',
+  'submitted',
+  'department_reviewed',
+  'returned',
+  'approved',
+  'published',
+];
+const kinds = ['target', 'self-evaluation', 'department-wide'] as const;
+const sortKeys = ['updatedAt', 'year', 'name', 'unit', 'budget'] as const;
+type SortKey = (typeof sortKeys)[number];
+
+/** The list's state lives in the URL, so a filtered list can be bookmarked and the back button works. */
+function queryFromParams(params: URLSearchParams): Partial<TableListQuery> {
+  const year = Number(params.get('year'));
+  const sort = params.get('sort');
+  const status = params.get('status');
+  const kind = params.get('kind');
+  return {
+    q: params.get('q') ?? undefined,
+    unit: params.get('unit') ?? undefined,
+    year: Number.isInteger(year) && year > 0 ? year : undefined,
+    status: statuses.find((s) => s === status),
+    kind: kinds.find((k) => k === kind),
+    sort: sortKeys.find((k) => k === sort) ?? 'updatedAt',
+    order: params.get('order') === 'asc' ? 'asc' : 'desc',
+    page: Math.max(1, Number(params.get('page')) || 1),
+    pageSize: Math.min(200, Math.max(1, Number(params.get('pageSize')) || 20)),
+  };
+}
+
+export default function TableListPage() {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const query = useMemo(() => queryFromParams(params), [params]);
+  const [items, setItems] = useState<TableSummary[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [reloadKey, setReloadKey] = useState(0);
+  const [searchText, setSearchText] = useState(query.q ?? '');
+  const [unitText, setUnitText] = useState(query.unit ?? '');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey forces a refetch after a delete
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    api
+      .listTables(query)
+      .then((list) => {
+        if (!live) return;
+        setItems(list.items);
+        setTotal(list.total);
+        setError(null);
+      })
+      .catch((e: unknown) => {
+        if (live) setError(e instanceof ApiError ? e : new ApiError(0, errorProblem(String(e))));
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [query, reloadKey]);
+
+  const update = useCallback(
+    (changes: Record<string, string | number | undefined>) => {
+      const next = new URLSearchParams(params);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === '') next.delete(key);
+        else next.set(key, String(value));
+      }
+      if (!('page' in changes)) next.delete('page');
+      setParams(next);
+    },
+    [params, setParams],
+  );
+
+  const thisYear = new Date().getFullYear();
+  const years = Array.from({ length: 12 }, (_, i) => thisYear + 1 - i);
+
+  const remove = async (row: TableSummary) => {
+    try {
+      await api.deleteTable(row.id);
+      message.success(t('list.deleted'));
+      setReloadKey((k) => k + 1);
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+    }
+  };
+
+  const sortOrder = (key: SortKey) =>
+    query.sort === key ? (query.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+
+  const columns: TableProps<TableSummary>['columns'] = [
+    {
+      title: t('list.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (name: string, row) => (
+        <Link to={`/tables/${row.id}`} className="table-name-link">
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: t('list.unit'),
+      dataIndex: 'unit',
+      key: 'unit',
+      sorter: true,
+      sortOrder: sortOrder('unit'),
+      ellipsis: true,
+    },
+    {
+      title: t('list.year'),
+      dataIndex: 'year',
+      key: 'year',
+      width: 80,
+      sorter: true,
+      sortOrder: sortOrder('year'),
+    },
+    {
+      title: t('list.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      width: 110,
+      render: (kind: (typeof kinds)[number]) => t(`kind.${kind}`),
+    },
+    {
+      title: t('list.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 120,
+      render: (status: string) => <StatusTag status={status} />,
+    },
+    {
+      title: t('list.budget'),
+      dataIndex: 'currentYearBudget',
+      key: 'budget',
+      align: 'right',
+      width: 150,
+      sorter: true,
+      sortOrder: sortOrder('budget'),
+      render: (amount: number | null) => <MoneyText amount={amount} />,
+    },
+    {
+      title: t('list.indicators'),
+      dataIndex: 'indicatorCount',
+      key: 'indicators',
+      align: 'right',
+      width: 80,
+    },
+    {
+      title: t('list.warnings'),
+      dataIndex: 'warningCount',
+      key: 'warnings',
+      align: 'right',
+      width: 70,
+      render: (n: number) =>
+        n > 0 ? <span className="warn-count">{n}</span> : <span className="muted">0</span>,
+    },
+    {
+      title: t('list.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      width: 150,
+      sorter: true,
+      sortOrder: sortOrder('updatedAt'),
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 110,
+      render: (_: unknown, row) => (
+        <Space size={2}>
+          <Tooltip title={t('common.edit')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<FileTextOutlined />}
+              onClick={() => navigate(`/tables/${row.id}`)}
+            />
+          </Tooltip>
+          <Tooltip title={t('list.print')}>
+            <Button
+              size="small"
+              type="text"
+              icon={<PrinterOutlined />}
+              onClick={() => navigate(`/tables/${row.id}/print`)}
+            />
+          </Tooltip>
+          {row.status === 'draft' && (
+            <Popconfirm
+              title={t('list.deleteConfirm', { name: row.name })}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove(row)}
+            >
+              <Tooltip title={t('common.delete')}>
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} />
+              </Tooltip>
+            </Popconfirm>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="table-list-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('list.title')}</h1>
+          <p>{t('list.subtitle')}</p>
+        </div>
+        <Space>
+          <Button icon={<UploadOutlined />} onClick={() => navigate('/import')}>
+            {t('list.import')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tables/new')}>
+            {t('list.new')}
+          </Button>
+        </Space>
+      </div>
+      <div className="panel">
+        <div className="filter-bar">
+          <Input.Search
+            allowClear
+            style={{ width: 300 }}
+            placeholder={t('list.searchPlaceholder')}
+            value={searchText}
+            onChange={(e) => setSearchText(e.target.value)}
+            onSearch={(q) => update({ q: q.trim() })}
+            data-testid="list-search"
+          />
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            placeholder={t('list.year')}
+            value={query.year}
+            onChange={(year: number | undefined) => update({ year })}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
+          <Input.Search
+            allowClear
+            style={{ width: 200 }}
+            placeholder={t('list.unitPlaceholder')}
+            value={unitText}
+            onChange={(e) => setUnitText(e.target.value)}
+            onSearch={(unit) => update({ unit: unit.trim() })}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('list.status')}
+            value={query.status}
+            onChange={(status: string | undefined) => update({ status })}
+            options={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+          <Select
+            allowClear
+            style={{ width: 140 }}
+            placeholder={t('list.kind')}
+            value={query.kind}
+            onChange={(kind: string | undefined) => update({ kind })}
+            options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+          />
+          <Button
+            onClick={() => {
+              setSearchText('');
+              setUnitText('');
+              setParams(new URLSearchParams());
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </div>
+        {error ? (
+          <Result
+            status="warning"
+            title={pick(error.problem)}
+            extra={<Button onClick={() => setReloadKey((k) => k + 1)}>{t('common.retry')}</Button>}
+          />
+        ) : (
+          <Table<TableSummary>
+            rowKey="id"
+            size="middle"
+            loading={loading}
+            columns={columns}
+            dataSource={items}
+            locale={{
+              emptyText: t(
+                query.q || query.year || query.unit || query.status || query.kind
+                  ? 'list.noMatch'
+                  : 'list.empty',
+              ),
+            }}
+            onChange={(pagination, _filters, sorter) => {
+              const one = Array.isArray(sorter) ? sorter[0] : sorter;
+              const key = sortKeys.find((k) => k === one?.columnKey);
+              update({
+                page: pagination.current ?? 1,
+                pageSize: pagination.pageSize ?? 20,
+                sort: one?.order && key ? key : undefined,
+                order: one?.order === 'ascend' ? 'asc' : one?.order ? 'desc' : undefined,
+              });
+            }}
+            pagination={{
+              current: query.page,
+              pageSize: query.pageSize,
+              total,
+              showSizeChanger: true,
+              showTotal: (n) => t('common.total', { n }),
+            }}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function errorProblem(text: string) {
+  return { type: 'about:blank', title: text, status: 0, code: 'web.unexpected', zh: text, en: text };
+}

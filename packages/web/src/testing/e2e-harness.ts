@@ -1,0 +1,154 @@
+/**
+ * Browser-test harness: the real server (PLATFORM's buildApp) on a free port with a fresh in-memory
+ * PGlite, serving the built UI, driven by Debian's chromium through playwright-core.
+ *
+ *   const e2e = await startE2e();          // in beforeAll
+ *   await e2e.page.goto(e2e.url('/tables'));
+ *   await e2e.screenshot('table-list');    // → test-output/table-list.png
+ *   await e2e.close();                     // in afterAll
+ *
+ * `*.e2e.test.ts` files run one after another (vitest.e2e.config.ts); each starts its own server so
+ * tests never share data.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { closeDatabase, type Database, openDatabase } from '@jixiao/db/database';
+import { migrate } from '@jixiao/db/migrate';
+import { buildApp } from '@jixiao/server/app';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const repoRoot = resolve(import.meta.dirname, '../../../..');
+const webRoot = join(repoRoot, 'packages/web');
+export const webDist = join(webRoot, 'dist');
+export const testOutput = join(repoRoot, 'test-output');
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for a quiet, reproducible headless chromium (no updates, no sync, no GPU, no sandbox in CI). */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'node_modules' || entry === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry)));
+  }
+  return newest;
+}
+
+/** True when packages/web/dist is missing or older than any source the bundle is made from. */
+export function webDistIsStale(): boolean {
+  const built = join(webDist, 'index.html');
+  if (!existsSync(built)) return true;
+  const sources = [
+    join(webRoot, 'src'),
+    join(webRoot, 'index.html'),
+    join(webRoot, 'vite.config.ts'),
+    join(repoRoot, 'packages/core/src'),
+  ];
+  const builtAt = statSync(built).mtimeMs;
+  return sources.some((source) => newestMtime(source) > builtAt);
+}
+
+/** Builds the UI with vite when dist is stale (once per run: later calls find it fresh). */
+export function ensureWebBuilt(): void {
+  if (!webDistIsStale()) return;
+  // A child process keeps vite's plugins and workers out of the test process.
+  execFileSync(
+    process.execPath,
+    [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: webRoot,
+      stdio: 'inherit',
+    },
+  );
+}
+
+export interface E2eOptions {
+  /** Browser window size; the default fits a 1440-wide office screen. */
+  viewport?: { width: number; height: number };
+  /** UI language stored before the first page loads (default zh). */
+  locale?: 'zh' | 'en';
+}
+
+export interface E2eSession {
+  /** http://127.0.0.1:<port> of the running server. */
+  baseUrl: string;
+  url(path: string): string;
+  app: FastifyInstance;
+  db: Database;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Saves a full-page PNG as test-output/<name>.png and returns its path. */
+  screenshot(name: string, page?: Page): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts server + browser. Call in beforeAll (allow ~60 s the first time: it may build the UI). */
+export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
+  ensureWebBuilt();
+  mkdirSync(testOutput, { recursive: true });
+
+  const db = await openDatabase({});
+  await migrate(db);
+  const app = await buildApp({ db, webDist });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    deviceScaleFactor: 1,
+  });
+  const locale = options.locale ?? 'zh';
+  await context.addInitScript((value) => {
+    try {
+      if (!localStorage.getItem('jixiao.locale')) localStorage.setItem('jixiao.locale', value);
+    } catch {
+      // about:blank has no storage.
+    }
+  }, locale);
+  const page = await context.newPage();
+  // A page error is a bug: fail loudly instead of staring at a blank screenshot.
+  const pageErrors: Error[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error));
+
+  return {
+    baseUrl,
+    url: (path) => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
+    app,
+    db,
+    browser,
+    context,
+    page,
+    async screenshot(name, target = page) {
+      const file = join(testOutput, `${name}.png`);
+      await target.screenshot({ path: file, fullPage: true });
+      if (pageErrors.length > 0) throw pageErrors[0];
+      return file;
+    },
+    async close() {
+      await context.close().catch(() => undefined);
+      await browser.close().catch(() => undefined);
+      await app.close();
+      await closeDatabase(db);
+    },
+  };
+}

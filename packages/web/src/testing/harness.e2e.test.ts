@@ -1,0 +1,20 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, startE2e } from './e2e-harness.ts';
+
+describe('e2e harness', () => {
+  let e2e: E2eSession;
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('serves the built UI from the real server and renders the app shell in chromium', async () => {
+    await e2e.page.goto(e2e.url('/'));
+    await e2e.page.getByTestId('table-list-page').waitFor();
+    expect(new URL(e2e.page.url()).pathname).toBe('/tables');
+    expect(await e2e.page.locator('.app-brand').innerText()).toContain('绩效');
+    await e2e.screenshot('harness-shell');
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser tests: each file starts a real server and chromium, so files run one after another.
+export default defineConfig({
+  test: {
+    include: ['packages/*/src/**/*.e2e.test.ts'],
+    exclude: ['**/node_modules/**'],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const severitySchema = z.enum(['error', 'warning', 'hint']);
+export type Severity = z.infer<typeof severitySchema>;
+
+/** One problem a review rule found in a table: what is wrong and how to fix it, in Chinese and English. */
+export const findingSchema = z.object({
+  ruleId: z.string().describe('Rule id within its rule set, e.g. SH2020-Q01'),
+  severity: severitySchema,
+  zh: z.string(),
+  en: z.string(),
+  path: z
+    .string()
+    .optional()
+    .describe('Field path in the table, e.g. budget.currentYear or indicators.8.target'),
+  indicatorIndex: z.number().int().nonnegative().optional(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const ruleCategorySchema = z.enum(['completeness', 'consistency', 'target-quality', 'comparison']);
+export type RuleCategory = z.infer<typeof ruleCategorySchema>;
+
+/** A rule as listed to users: its id, severity and what it checks. */
+export const ruleSummarySchema = z.object({
+  id: z.string(),
+  category: ruleCategorySchema,
+  severity: severitySchema,
+  zh: z.string(),
+  en: z.string(),
+});
+export type RuleSummary = z.infer<typeof ruleSummarySchema>;
+
+/** A rule set as listed to users (GET /api/rule-sets). */
+export const ruleSetSummarySchema = z.object({
+  id: z.string(),
+  version: z.number().int().positive(),
+  region: z.string(),
+  year: z.number().int(),
+  zh: z.string(),
+  en: z.string(),
+  frameworkId: z.string(),
+  rules: z.array(ruleSummarySchema),
+});
+export type RuleSetSummary = z.infer<typeof ruleSetSummarySchema>;

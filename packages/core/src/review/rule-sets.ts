@@ -1,0 +1,149 @@
+import { AppError } from '../errors/app-error.ts';
+import { national2020Framework, national2021CostFramework } from '../frameworks/national-2020.framework.ts';
+import { shanghai2020Framework } from '../frameworks/shanghai-2020.framework.ts';
+import type { RuleSetSummary, Severity } from './finding.schema.ts';
+import type { Rule, RuleParams } from './rule.ts';
+import { comparisonRules } from './rules/comparison.rules.ts';
+import { completenessRules } from './rules/completeness.rules.ts';
+import { consistencyRules } from './rules/consistency.rules.ts';
+import { targetQualityRules } from './rules/target-quality.rules.ts';
+
+/** Every shared rule, in the order findings are reported. */
+export const allRules: readonly Rule[] = [
+  ...completenessRules,
+  ...consistencyRules,
+  ...targetQualityRules,
+  ...comparisonRules,
+];
+
+/** A rule as a set uses it: possibly with another severity. */
+export interface RuleSetEntry {
+  rule: Rule;
+  severity: Severity;
+}
+
+/** A named, versioned rule set of a region and year: shared rules plus the set's parameters. */
+export interface RuleSet {
+  id: string;
+  version: number;
+  /** Prefix of the rule ids in findings: `SH2020` makes `SH2020-Q01`. */
+  prefix: string;
+  region: string;
+  year: number;
+  zh: string;
+  en: string;
+  params: RuleParams;
+  rules: readonly RuleSetEntry[];
+}
+
+function compose(
+  base: Omit<RuleSet, 'rules'>,
+  options: { omit?: readonly string[]; severity?: Readonly<Record<string, Severity>> } = {},
+): RuleSet {
+  const rules = allRules
+    .filter((rule) => !options.omit?.includes(rule.code))
+    .map((rule) => ({ rule, severity: options.severity?.[rule.code] ?? rule.severity }));
+  return { ...base, rules };
+}
+
+const allNarratives = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
+
+const shanghai2020 = compose({
+  id: 'shanghai-2020',
+  version: 1,
+  prefix: 'SH2020',
+  region: '上海市',
+  year: 2020,
+  zh: '上海市 2020 年项目支出绩效目标审核规则',
+  en: 'Shanghai 2020 project target review rules',
+  params: {
+    framework: shanghai2020Framework,
+    requiredFields: ['unit', 'name', 'category', 'startDate', 'endDate'],
+    requiredBudget: ['total', 'currentYear'],
+    requiredNarratives: allNarratives,
+    budgetGrowthThreshold: 0.1,
+  },
+});
+
+const nationalParams = {
+  requiredFields: ['unit', 'name'],
+  requiredBudget: ['currentYear'],
+  requiredNarratives: ['goals'],
+  budgetGrowthThreshold: 0.1,
+} as const satisfies Omit<RuleParams, 'framework'>;
+
+const national2020 = compose(
+  {
+    id: 'national-2020',
+    version: 1,
+    prefix: 'NAT2020',
+    region: '全国',
+    year: 2020,
+    zh: '全国项目支出绩效目标审核规则（财预〔2020〕10号）',
+    en: 'National project target review rules (Cai Yu [2020] No. 10)',
+    params: { framework: national2020Framework, ...nationalParams },
+  },
+  { omit: ['C08'] },
+);
+
+const national2021Cost = compose(
+  {
+    id: 'national-2021-cost',
+    version: 1,
+    prefix: 'NAT2021C',
+    region: '全国',
+    year: 2021,
+    zh: '全国项目支出绩效目标审核规则（成本指标为一级指标）',
+    en: 'National project target review rules with cost as a level-1 category',
+    params: { framework: national2021CostFramework, ...nationalParams },
+  },
+  { omit: ['C08'] },
+);
+
+/** Every rule set, by id. */
+export const ruleSets: ReadonlyMap<string, RuleSet> = new Map(
+  [shanghai2020, national2020, national2021Cost].map((s) => [s.id, s]),
+);
+
+/** The rule set used when none is named. */
+export const defaultRuleSetId = 'shanghai-2020';
+
+/** Looks a rule set up by id; throws `review.rule_set_not_found` when there is none. */
+export function getRuleSet(id: string): RuleSet {
+  const set = ruleSets.get(id);
+  if (!set) {
+    const known = [...ruleSets.keys()].join(', ');
+    throw new AppError(
+      'review.rule_set_not_found',
+      `没有名为「${id}」的审核规则集（可用：${known}）`,
+      `No rule set "${id}" (available: ${known})`,
+      { path: 'ruleSet' },
+    );
+  }
+  return set;
+}
+
+/** The id a finding of `rule` carries in `set`. */
+export function ruleIdIn(set: RuleSet, rule: Rule): string {
+  return `${set.prefix}-${rule.code}`;
+}
+
+/** A rule set as listed to users: ids, severities and descriptions, no functions. */
+export function summariseRuleSet(set: RuleSet): RuleSetSummary {
+  return {
+    id: set.id,
+    version: set.version,
+    region: set.region,
+    year: set.year,
+    zh: set.zh,
+    en: set.en,
+    frameworkId: set.params.framework.id,
+    rules: set.rules.map(({ rule, severity }) => ({
+      id: ruleIdIn(set, rule),
+      category: rule.category,
+      severity,
+      zh: rule.zh,
+      en: rule.en,
+    })),
+  };
+}

@@ -1,0 +1,62 @@
+import type { Framework } from '../frameworks/framework.schema.ts';
+import type { IndicatorPlace } from '../frameworks/framework-match.ts';
+import type { Indicator, Narrative, PerformanceTable } from '../tables/table.schema.ts';
+import type { RuleCategory, Severity } from './finding.schema.ts';
+
+/** What a review may know besides the table itself. */
+export interface ReviewContext {
+  /** Last year's table of the same project, ideally its self-evaluation with actual values. */
+  previous?: PerformanceTable | null;
+}
+
+/** Per-set parameters of the shared rules. */
+export interface RuleParams {
+  framework: Framework;
+  requiredFields: ReadonlyArray<'unit' | 'name' | 'category' | 'startDate' | 'endDate' | 'performanceType'>;
+  requiredBudget: ReadonlyArray<'total' | 'currentYear'>;
+  requiredNarratives: ReadonlyArray<keyof Narrative>;
+  /** Budget growth over last year (0.1 = 10%) above which outputs are expected to grow too. */
+  budgetGrowthThreshold: number;
+}
+
+/** An indicator with what the rules ask about it, worked out once per review. */
+export interface IndicatorFacts {
+  index: number;
+  indicator: Indicator;
+  place: IndicatorPlace;
+  /** Name without spaces, with ASCII brackets, lower case: for duplicates and year-to-year matching. */
+  key: string;
+  /** The name says it is a rate or share (…率, 比例, 占比) or a satisfaction level. */
+  rateLike: boolean;
+  satisfaction: boolean;
+  /** Lower is better: declared 反向, or a cost/complaint/accident indicator when no direction is given. */
+  reverse: boolean;
+}
+
+/** Everything a rule reads, prepared once by `reviewTable`. */
+export interface ReviewInput {
+  table: PerformanceTable;
+  params: RuleParams;
+  previous: PerformanceTable | null;
+  indicators: readonly IndicatorFacts[];
+}
+
+/** One hit of a rule before the rule set gives it its id and severity. */
+export interface RuleHit {
+  zh: string;
+  en: string;
+  path?: string;
+  indicatorIndex?: number;
+}
+
+/** A review rule: a stable code, a default severity, a description and a pure check. */
+export interface Rule {
+  /** Stable within the shared library, e.g. `Q01`; a rule set prefixes it (`SH2020-Q01`). */
+  code: string;
+  category: RuleCategory;
+  severity: Severity;
+  /** What the rule checks, for listings. */
+  zh: string;
+  en: string;
+  check(input: ReviewInput): RuleHit[];
+}

@@ -1,0 +1,239 @@
+import Big from 'big.js';
+import type { Rule, RuleHit } from '../rule.ts';
+
+function yuan(n: number): string {
+  return new Big(n).toFixed(2).replace(/\.00$/, '');
+}
+
+/** K01: 当年预算 ≤ 总预算. */
+export const currentWithinTotalRule: Rule = {
+  code: 'K01',
+  category: 'consistency',
+  severity: 'error',
+  zh: '项目当年预算不超过项目总预算',
+  en: 'The budget of the year does not exceed the total budget',
+  check({ table }) {
+    const { total, currentYear } = table.budget;
+    if (total === null || total === undefined || currentYear === null || currentYear === undefined) return [];
+    if (currentYear <= total) return [];
+    return [
+      {
+        zh: `项目当年预算（${yuan(currentYear)}元）大于项目总预算（${yuan(total)}元）：请核对两项金额，当年预算不能超过总预算。`,
+        en: `The budget of the year (${yuan(currentYear)} yuan) exceeds the total budget (${yuan(total)} yuan): check both; the year's budget cannot exceed the total.`,
+        path: 'budget.currentYear',
+      },
+    ];
+  },
+};
+
+// An amount written in the overview next to words that make it the project's budget.
+const AMOUNT =
+  /(预算|总额|资金|经费|投资|金额|总计|合计)[^，。；;,\d]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
+const SCALE: Record<string, number> = { 亿元: 1e8, 万元: 1e4, 元: 1 };
+
+/** Amounts (元) in a text that state a budget, with the rounding their printed precision allows. */
+export function budgetAmountsInText(text: string): { text: string; yuan: Big; tolerance: Big }[] {
+  const out: { text: string; yuan: Big; tolerance: Big }[] = [];
+  for (const m of text.replace(/\s+/g, '').matchAll(AMOUNT)) {
+    const digits = (m[2] ?? '').replace(/,/g, '');
+    const scale = SCALE[m[3] ?? '元'] ?? 1;
+    const decimals = digits.includes('.') ? (digits.split('.')[1]?.length ?? 0) : 0;
+    // 4109.86万元 stands for anything that rounds to it: 41,098,550 … 41,098,650 元.
+    const tolerance = new Big(scale).times(new Big(10).pow(-decimals)).div(2);
+    out.push({
+      text: `${m[2]}${m[3]}`,
+      yuan: new Big(digits).times(scale),
+      tolerance: tolerance.lt(0.5) ? new Big(0.5) : tolerance,
+    });
+  }
+  return out;
+}
+
+/** K02: an amount stated as the budget in the overview equals the budget fields. */
+export const overviewAmountRule: Rule = {
+  code: 'K02',
+  category: 'consistency',
+  severity: 'warning',
+  zh: '项目概况中写的预算金额与预算字段一致',
+  en: 'A budget amount written in the overview equals the budget fields',
+  check({ table }) {
+    const overview = table.narrative.overview;
+    const fields = [table.budget.total, table.budget.currentYear].filter(
+      (v): v is number => v !== null && v !== undefined,
+    );
+    if (!overview || fields.length === 0) return [];
+    const amounts = budgetAmountsInText(overview);
+    if (amounts.length === 0) return [];
+    const agrees = amounts.some((a) => fields.some((f) => a.yuan.minus(f).abs().lte(a.tolerance)));
+    if (agrees) return [];
+    const written = amounts.map((a) => a.text).join('、');
+    const budget = fields.map((f) => `${yuan(f)}元`).join(' / ');
+    return [
+      {
+        zh: `项目概况中的金额（${written}）与预算字段（${budget}）不一致：请核对并统一。`,
+        en: `The amount in the overview (${written}) differs from the budget fields (${budget}): check and make them agree.`,
+        path: 'narrative.overview',
+      },
+    ];
+  },
+};
+
+const ISO = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/;
+
+function validIso(text: string): boolean {
+  const m = ISO.exec(text);
+  if (!m) return false;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  return day >= 1 && day <= new Date(Date.UTC(Number(m[1]), month, 0)).getUTCDate();
+}
+
+/** K03: planned dates are valid, start ≤ end, and inside the budget year. */
+export const planDatesRule: Rule = {
+  code: 'K03',
+  category: 'consistency',
+  severity: 'error',
+  zh: '计划开始日期不晚于完成日期，且在预算年度内',
+  en: 'The planned start is not after the planned end, and both lie in the budget year',
+  check({ table }) {
+    const hits: RuleHit[] = [];
+    const { startDate, endDate, year } = table;
+    for (const [field, value] of [
+      ['startDate', startDate],
+      ['endDate', endDate],
+    ] as const) {
+      if (value && !validIso(value)) {
+        hits.push({
+          zh: `日期「${value}」无效：请填写如 ${year}-01-01 的日期。`,
+          en: `Date "${value}" is not valid: enter a date such as ${year}-01-01.`,
+          path: field,
+        });
+      }
+    }
+    if (hits.length > 0) return hits;
+    if (startDate && endDate && startDate > endDate) {
+      hits.push({
+        zh: `计划开始日期（${startDate}）晚于计划完成日期（${endDate}）：请交换或更正。`,
+        en: `The planned start (${startDate}) is after the planned end (${endDate}): swap or correct them.`,
+        path: 'endDate',
+      });
+      return hits;
+    }
+    for (const [field, value] of [
+      ['startDate', startDate],
+      ['endDate', endDate],
+    ] as const) {
+      if (value && Number(value.slice(0, 4)) !== year) {
+        hits.push({
+          zh: `${field === 'startDate' ? '计划开始日期' : '计划完成日期'}（${value}）不在 ${year} 年度内：年度绩效目标表的实施期应在预算年度内；跨年项目请填写本年度阶段的起止日期。`,
+          en: `The planned ${field === 'startDate' ? 'start' : 'end'} (${value}) is outside ${year}: a yearly target table covers the budget year; for a multi-year project give this year's stage.`,
+          path: field,
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+/** K04: last year's execution does not exceed last year's budget. */
+export const priorExecutionWithinBudgetRule: Rule = {
+  code: 'K04',
+  category: 'consistency',
+  severity: 'error',
+  zh: '同名项目上年预算执行数不超过上年预算额',
+  en: "Last year's execution does not exceed last year's budget",
+  check({ table }) {
+    const { priorYearBudget: budget, priorYearExecuted: executed } = table.budget;
+    if (budget === null || budget === undefined || executed === null || executed === undefined) return [];
+    if (executed <= budget) return [];
+    return [
+      {
+        zh: `上年预算执行数（${yuan(executed)}元）大于上年预算额（${yuan(budget)}元）：请核对；若上年预算有调整，请填写调整后的预算额。`,
+        en: `Last year's execution (${yuan(executed)} yuan) exceeds last year's budget (${yuan(budget)} yuan): check both; if the budget was adjusted, enter the adjusted amount.`,
+        path: 'budget.priorYearExecuted',
+      },
+    ];
+  },
+};
+
+/** K05: a repeating project (last year's budget given) states last year's execution, and vice versa. */
+export const priorYearFiguresRule: Rule = {
+  code: 'K05',
+  category: 'consistency',
+  severity: 'error',
+  zh: '延续项目（填有上年预算额）同时填写上年预算执行数；新项目两项都可为空',
+  en: "A repeating project (last year's budget given) also gives last year's execution; a new one may leave both empty",
+  check({ table }) {
+    const { priorYearBudget: budget, priorYearExecuted: executed } = table.budget;
+    const has = (v: number | null | undefined) => v !== null && v !== undefined;
+    if (has(budget) && !has(executed)) {
+      return [
+        {
+          zh: '填写了同名项目上年预算额，却没有上年预算执行数：延续项目请填写上年实际执行金额。',
+          en: "Last year's budget is given but last year's execution is not: a repeating project must state what it spent.",
+          path: 'budget.priorYearExecuted',
+        },
+      ];
+    }
+    if (!has(budget) && has(executed)) {
+      return [
+        {
+          zh: '填写了上年预算执行数，却没有同名项目上年预算额：请补充上年预算额。',
+          en: "Last year's execution is given but last year's budget is not: add last year's budget.",
+          path: 'budget.priorYearBudget',
+        },
+      ];
+    }
+    return [];
+  },
+};
+
+/** K06: deadlines and periods in targets fall inside the project's plan (or the budget year). */
+export const targetDatesRule: Rule = {
+  code: 'K06',
+  category: 'consistency',
+  severity: 'warning',
+  zh: '目标值中的日期或期间在项目实施期（或预算年度）内',
+  en: "Dates and periods in targets fall inside the project's plan (or the budget year)",
+  check({ table, indicators }) {
+    const first = [table.startDate, `${table.year}-01-01`]
+      .filter((d): d is string => !!d && ISO.test(d))
+      .sort()[0];
+    const last = [table.endDate, `${table.year}-12-31`]
+      .filter((d): d is string => !!d && ISO.test(d))
+      .sort()
+      .at(-1);
+    if (!first || !last) return [];
+    const hits: RuleHit[] = [];
+    for (const f of indicators) {
+      const t = f.indicator.target;
+      const dates =
+        t.kind === 'date' && t.date
+          ? [t.date]
+          : t.kind === 'period' && t.period
+            ? [t.period.start, t.period.end]
+            : [];
+      // A month (2020-12) is inside when its month is: compare on the same length.
+      const outside = dates.find((d) => d < first.slice(0, d.length) || d > last.slice(0, d.length));
+      if (outside === undefined) continue;
+      hits.push({
+        zh: `指标「${f.indicator.name}」的目标日期（${t.raw.trim()}）不在项目实施期 ${first} 至 ${last} 内：请更正日期。`,
+        en: `The date in the target of "${f.indicator.name}" (${t.raw.trim()}) is outside the plan ${first} to ${last}: correct it.`,
+        path: `indicators.${f.index}.target`,
+        indicatorIndex: f.index,
+      });
+    }
+    return hits;
+  },
+};
+
+export const consistencyRules: readonly Rule[] = [
+  currentWithinTotalRule,
+  overviewAmountRule,
+  planDatesRule,
+  priorExecutionWithinBudgetRule,
+  priorYearFiguresRule,
+  targetDatesRule,
+];

@@ -1,0 +1,65 @@
+import Big from 'big.js';
+
+/** The unit an amount is printed in. */
+export type MoneyUnit = '元' | '万元' | '亿元';
+
+const factor: Record<MoneyUnit, number> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+/** One amount read from text: its value in 元 (exact to the 分) and the unit it was printed in. */
+export interface ParsedAmount {
+  yuan: number;
+  unit: MoneyUnit;
+  text: string;
+}
+
+// 41,098,620 | 8,827,620.53 | 854 | 2.61 | 1 234.5 (thin or ordinary space as a thousands separator)
+const AMOUNT = /(-?)(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?\s*(亿元|亿|万元|万|元)?/;
+
+/**
+ * Reads the first amount in `text` (`41,098,620`, `854万`, `2.61万元`, `￥1,200.00`) and converts it to 元
+ * with decimal arithmetic, so 89.974 万元 is exactly 899740 元. `defaultUnit` applies when the text
+ * names no unit (the column or form header said 万元). Returns null when there is no number, or when
+ * the amount is not a whole number of 分 after conversion.
+ */
+export function parseAmount(text: string, defaultUnit: MoneyUnit = '元'): ParsedAmount | null {
+  const m = AMOUNT.exec(text.replace(/[￥¥]/g, ''));
+  if (m?.[2] === undefined) return null;
+  const digits = `${m[1] ?? ''}${m[2].replace(/[,，]/g, '')}${m[3] ?? ''}`;
+  const unit = unitOf(m[4]) ?? defaultUnit;
+  const yuan = new Big(digits).times(factor[unit]);
+  if (!yuan.round(2).eq(yuan)) return null;
+  return { yuan: yuan.toNumber(), unit, text: m[0].trim() };
+}
+
+function unitOf(word: string | undefined): MoneyUnit | null {
+  if (word === undefined) return null;
+  if (word.startsWith('亿')) return '亿元';
+  if (word.startsWith('万')) return '万元';
+  return '元';
+}
+
+/** Converts an amount printed in `unit` to 元 exactly (`toYuan('89.974', '万元')` → 899740). */
+export function toYuan(amount: string | number, unit: MoneyUnit): number {
+  return new Big(amount).times(factor[unit]).toNumber();
+}
+
+/** Exact sum of amounts in 元 (no binary floating-point drift: 0.1 + 0.2 is 0.3). */
+export function sumYuan(amounts: readonly number[]): number {
+  return amounts.reduce((sum, n) => sum.plus(n), new Big(0)).toNumber();
+}
+
+/** Formats 元 with thousands separators and the 分 when there are any: 41098620 → `41,098,620`. */
+export function formatYuan(yuan: number): string {
+  const fixed = new Big(yuan).round(2).toFixed();
+  const [whole = '0', cents] = fixed.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${sign}${grouped}${cents ? `.${cents.padEnd(2, '0')}` : ''}`;
+}
+
+/** Reads a unit word printed in a caption such as `（万元）`, `金额单位:万元` or `单位：元`. */
+export function unitFromCaption(text: string): MoneyUnit | null {
+  const m = /(?:单位\s*[:：]\s*|[(（]\s*)(亿元|万元|元)/.exec(text);
+  return m?.[1] === undefined ? null : (m[1] as MoneyUnit);
+}

@@ -1,0 +1,104 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import { assertSize, decodeText } from './decode.ts';
+import { readTablesJson } from './json/json-tables.ts';
+import { importText } from './text/import-text.ts';
+
+/** Everything the importer read from one file. */
+export interface ParsedFile {
+  /** The text the tables were read from (decoded text, PDF text, or the workbook rendered as text). */
+  sourceText: string;
+  tables: PerformanceTable[];
+  warnings: Warning[];
+}
+
+interface PdfModule {
+  extractPdfText(bytes: Uint8Array): Promise<string>;
+}
+
+interface XlsxModule {
+  importWorkbook(bytes: Uint8Array): Promise<ParsedFile>;
+}
+
+// The PDF and Excel readers are separate modules (pdfjs and exceljs are heavy); they are loaded only
+// when such a file arrives, so a missing reader is a clear error instead of a failed start-up.
+async function loadReader<T>(specifier: string, exportName: string, format: string): Promise<T> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = (await import(specifier)) as Record<string, unknown>;
+  } catch (error) {
+    throw new AppError(
+      'import.reader_unavailable',
+      `无法加载 ${format} 读取模块：${error instanceof Error ? error.message : String(error)}`,
+      `The ${format} reader could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (typeof mod[exportName] !== 'function') {
+    throw new AppError(
+      'import.reader_unavailable',
+      `${format} 读取模块缺少 ${exportName}()`,
+      `The ${format} reader does not export ${exportName}()`,
+    );
+  }
+  return mod as T;
+}
+
+const pdfReader = './pdf/pdf-text.ts';
+const xlsxReader = './xlsx/xlsx-import.ts';
+
+function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
+  return signature.every((b, i) => bytes[i] === b);
+}
+
+function unknownForm(name: string): AppError {
+  return new AppError(
+    'import.unknown_form',
+    `“${name}”不是可识别的绩效目标表或自评表（未找到表头、项目名称或绩效指标）`,
+    `"${name}" is not a recognisable performance target or self-evaluation form (no title, project name or indicator table found)`,
+    { file: name },
+  );
+}
+
+/**
+ * Reads one uploaded or named file into tables. The format is decided by the content, not the name:
+ * PDF (`%PDF-`), Excel .xlsx (a zip), JSON (an array of tables or one table), otherwise text in
+ * UTF-8, UTF-16 or GBK. Unreadable input throws an AppError with an `import.*` code.
+ */
+export async function parseFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {
+  const { name, bytes } = input;
+  assertSize(bytes);
+  if (bytes.length === 0) decodeText(bytes);
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
+    const { extractPdfText } = await loadReader<PdfModule>(pdfReader, 'extractPdfText', 'PDF');
+    const text = await extractPdfText(bytes);
+    return fromText(name, text);
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const { importWorkbook } = await loadReader<XlsxModule>(xlsxReader, 'importWorkbook', 'Excel');
+    const result = await importWorkbook(bytes);
+    if (result.tables.length === 0) throw unknownForm(name);
+    return result;
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    throw new AppError(
+      'import.legacy_office',
+      '不支持旧版 Office 文件（.xls/.doc），请另存为 .xlsx 或导出为 PDF/文本后再导入',
+      'Legacy Office files (.xls/.doc) are not supported: save as .xlsx or export to PDF/text and import again',
+      { file: name },
+    );
+  }
+  const { text } = decodeText(bytes);
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+    const tables = readTablesJson(text, name);
+    return { sourceText: text, tables, warnings: tables.flatMap((t) => t.warnings) };
+  }
+  return fromText(name, text);
+}
+
+function fromText(name: string, text: string): ParsedFile {
+  if (text.trim() === '') decodeText(new Uint8Array());
+  const { tables, warnings } = importText(text);
+  if (tables.length === 0) throw unknownForm(name);
+  return { sourceText: text, tables, warnings };
+}

@@ -1,0 +1,302 @@
+import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
+import type { Budget, Narrative, Warning } from '@jixiao/core/tables/table.schema';
+import type { Cell, SourceLine } from './layout.ts';
+import type { Token } from './tokens.ts';
+import { type HeaderField, headerLabel, key, narrativeLabels } from './vocabulary.ts';
+
+/** Header fields read from label/value cells. */
+export interface HeaderValues {
+  unit: string | null;
+  unitRank: number;
+  name: string | null;
+  code: string | null;
+  supervisingDepartment: string | null;
+  category: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  governmentProcurement: boolean | null;
+  performanceType: string | null;
+  nameCell: Cell | null;
+}
+
+/** Splits a leading code off a printed name: `(433001)乌海市…`, `[610001]湖南…`, `51000021R…19951-工资性支出`. */
+export function splitCode(text: string): { code: string | null; name: string } {
+  const bracket = /^[[(（【]\s*([0-9A-Za-z]+)\s*[\])）】]\s*/.exec(text);
+  if (bracket?.[1]) return { code: bracket[1], name: text.slice(bracket[0].length).trim() };
+  const dashed = /^([0-9][0-9A-Za-z]{2,})\s*[-－—]\s*/.exec(text);
+  if (dashed?.[1] && text.length > dashed[0].length)
+    return { code: dashed[1], name: text.slice(dashed[0].length).trim() };
+  return { code: null, name: text.trim() };
+}
+
+function isoDate(text: string): string | null {
+  const m = /((?:19|20)\d{2})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(text);
+  if (!m?.[1] || !m[2] || !m[3]) return null;
+  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+}
+
+const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
+  [/^(项目总预算|预算总额|总预算|项目总金额)/, 'total'],
+  [
+    /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算)(\(|$)/,
+    'currentYear',
+  ],
+  [/^同名项目上年预算额/, 'priorYearBudget'],
+  [/^同名项目上年预算执行数/, 'priorYearExecuted'],
+  [/^(资金总额|年度资金总额)/, 'total'],
+];
+
+const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
+  [/^年初预算(数)?/, 'initial'],
+  [/^(全年预算数?|调整后预算数?|年度预算数)(\(A\))?$/, 'adjusted'],
+  [/^(全年执行数|预算执行数|执行数)(\(B\))?$/, 'executed'],
+];
+
+function isAnyLabel(text: string): boolean {
+  const k = key(text);
+  return (
+    headerLabel(k) !== null ||
+    budgetCaptions.some(([re]) => re.test(k)) ||
+    narrativeLabels.some(([re]) => re.test(k)) ||
+    selfEvalCaptions.some(([re]) => re.test(k))
+  );
+}
+
+/** Reads the label/value cells of a form's header. */
+export function readHeader(tokens: readonly Token[], end: number, rowsMeaningful: boolean): HeaderValues {
+  const out: HeaderValues = {
+    unit: null,
+    unitRank: 99,
+    name: null,
+    code: null,
+    supervisingDepartment: null,
+    category: null,
+    startDate: null,
+    endDate: null,
+    governmentProcurement: null,
+    performanceType: null,
+    nameCell: null,
+  };
+  for (let i = 0; i < end; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const label = headerLabel(t.text);
+    if (label === null || label.field === 'ignore') continue;
+    const value = valueAfter(tokens, i, end, rowsMeaningful);
+    if (value === null) continue;
+    assign(out, label.field, label.rank, value.text, value.cell);
+  }
+  return out;
+}
+
+function valueAfter(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  rowsMeaningful: boolean,
+): { text: string; cell: Cell } | null {
+  const parts: Cell[] = [];
+  for (let j = i + 1; j < end; j++) {
+    const t = tokens[j];
+    if (t === null) {
+      if (rowsMeaningful || parts.length > 0) break;
+      continue;
+    }
+    if (t === undefined || t.text === '') {
+      if (parts.length > 0) break;
+      continue;
+    }
+    if (isAnyLabel(t.text)) break;
+    parts.push(t);
+    if (!rowsMeaningful || parts.length >= 3) break;
+  }
+  const first = parts[0];
+  if (first === undefined) return null;
+  return { text: parts.map((p) => p.text).join(' '), cell: first };
+}
+
+function assign(out: HeaderValues, field: HeaderField, rank: number, text: string, cell: Cell): void {
+  switch (field) {
+    case 'unit':
+      if (rank < out.unitRank && !/^\(?盖章\)?$/.test(key(text))) {
+        out.unit = splitCode(text).name;
+        out.unitRank = rank;
+      }
+      break;
+    case 'name':
+      if (out.name === null) {
+        const { code, name } = splitCode(text);
+        out.name = name;
+        out.code ??= code;
+        out.nameCell = cell;
+      }
+      break;
+    case 'supervisingDepartment':
+      out.supervisingDepartment ??= splitCode(text).name;
+      break;
+    case 'category':
+      out.category ??= text;
+      break;
+    case 'startDate':
+      out.startDate ??= isoDate(text);
+      break;
+    case 'endDate':
+      out.endDate ??= isoDate(text);
+      break;
+    case 'governmentProcurement':
+      if (/^是/.test(text)) out.governmentProcurement = true;
+      else if (/^否/.test(text)) out.governmentProcurement = false;
+      break;
+    case 'performanceType':
+      out.performanceType ??= text;
+      break;
+    case 'code':
+      out.code ??= text;
+      break;
+    default:
+      break;
+  }
+}
+
+/** The money unit the header declares (`金额单位:万元`, `（万元）`), or 元. */
+export function moneyUnitOf(text: string): MoneyUnit {
+  const m = /(?:单位\s*[:：]\s*|[(（]\s*)(万元|元)\s*[)）]?/.exec(text);
+  return m?.[1] === '万元' ? '万元' : '元';
+}
+
+function amountOf(text: string, unit: MoneyUnit): number | null {
+  if (/^[-—/／\s]*$/.test(text)) return null;
+  return parseAmount(text, unit)?.yuan ?? null;
+}
+
+/** Reads the budget figures: target-form captions, or the self-evaluation budget table. */
+export function readBudget(
+  tokens: readonly Token[],
+  end: number,
+  headerText: string,
+  warnings: Warning[],
+): Budget {
+  const defaultUnit = moneyUnitOf(headerText);
+  const budget: Budget = {};
+  const tableColumns: (keyof Budget)[] = [];
+  for (let i = 0; i < end; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const k = key(t.text);
+    const selfEval = selfEvalCaptions.find(([re]) => re.test(k));
+    if (selfEval) {
+      if (!tableColumns.includes(selfEval[1])) tableColumns.push(selfEval[1]);
+      continue;
+    }
+    if (tableColumns.length > 0 && /^(年度资金总额|资金总额|总额|合计)$/.test(k)) {
+      // The total row of the self-evaluation budget table: amounts in the column order of the captions.
+      const amounts: (number | null)[] = [];
+      for (let j = i + 1; j < end && amounts.length < tableColumns.length; j++) {
+        const c = tokens[j];
+        if (c === null || c === undefined) continue;
+        if (c.text === '') {
+          amounts.push(null);
+          continue;
+        }
+        if (!/^[-—/／]$|^[\d,.]+%?$/.test(c.text)) break;
+        amounts.push(c.text.endsWith('%') ? null : amountOf(c.text, defaultUnit));
+      }
+      tableColumns.forEach((field, n) => {
+        const v = amounts[n];
+        if (v !== undefined && budget[field] === undefined)
+          (budget as Record<string, number | null>)[field] = v;
+      });
+      continue;
+    }
+    const caption = budgetCaptions.find(([re]) => re.test(k));
+    if (!caption) continue;
+    const field = caption[1];
+    if (budget[field] !== undefined) continue;
+    const unit = /\(万元\)/.test(k) ? '万元' : /\(元\)/.test(k) ? '元' : defaultUnit;
+    let value: number | null = null;
+    for (let j = i + 1; j < Math.min(end, i + 4); j++) {
+      const c = tokens[j];
+      if (c === null) break;
+      if (c === undefined) break;
+      if (c.text === '') continue;
+      if (isAnyLabel(c.text)) break;
+      value = amountOf(c.text, unit);
+      if (value === null && /\d/.test(c.text)) {
+        warnings.push({
+          code: 'import.unreadable_amount',
+          zh: `无法读取金额：“${c.text}”`,
+          en: `Could not read the amount "${c.text}"`,
+          line: c.line,
+          column: c.column,
+        });
+      }
+      break;
+    }
+    (budget as Record<string, number | null>)[field] = value;
+  }
+  return budget;
+}
+
+/** Reads the narrative paragraphs (项目概况 …), joining wrapped lines. */
+export function readNarrative(lines: readonly SourceLine[]): Narrative {
+  const narrative: Narrative = {};
+  let field: keyof Narrative | null = null;
+  let parts: string[] = [];
+  const flush = () => {
+    if (field !== null && narrative[field] === undefined) {
+      const text = parts.join('').trim();
+      narrative[field] = text === '' ? null : text;
+    }
+    field = null;
+    parts = [];
+  };
+  for (const { text } of lines) {
+    const trimmed = text.trim();
+    const m = /^([^:：\s]{2,16})\s*[:：]?\s*(.*)$/.exec(trimmed);
+    const caption = m?.[1] ? narrativeLabels.find(([re]) => re.test(key(m[1] ?? ''))) : undefined;
+    if (caption && m) {
+      flush();
+      field = caption[1];
+      if (m[2]) parts.push(m[2].trim());
+      continue;
+    }
+    if (field === null) continue;
+    if (trimmed === '') continue;
+    const first = trimmed.split(/\s+/)[0] ?? '';
+    if (
+      isAnyLabel(first.replace(/[:：].*$/, '')) ||
+      /^本项目上年度|^绩效指标|^一级(指标|目标)|\d{4}年绩效目标$/.test(trimmed)
+    ) {
+      flush();
+      continue;
+    }
+    parts.push(trimmed);
+  }
+  flush();
+  return narrative;
+}
+
+/** The year of the form: `（2020年度）`, `2019年度)`, a title `2023年…表`, or a year in the project name. */
+export function readYear(lines: readonly SourceLine[], projectName: string | null): number | null {
+  const head = lines.slice(0, 30);
+  for (const { text } of head) {
+    const m = /[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]|^\s*((?:19|20)\d{2})\s*年度\s*[)）]?\s*$/.exec(text);
+    const y = m?.[1] ?? m?.[2];
+    if (y) return Number(y);
+  }
+  for (const { text } of head) {
+    const m = /((?:19|20)\d{2})\s*年度/.exec(text);
+    if (m?.[1]) return Number(m[1]);
+  }
+  for (const { text } of head.slice(0, 5)) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(text);
+    if (m?.[1] && /表/.test(text)) return Number(m[1]);
+  }
+  const fromName = projectName ? /((?:19|20)\d{2})\s*年/.exec(projectName) : null;
+  if (fromName?.[1]) return Number(fromName[1]);
+  for (const { text } of lines) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(text);
+    if (m?.[1]) return Number(m[1]);
+  }
+  return null;
+}

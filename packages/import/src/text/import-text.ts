@@ -1,0 +1,184 @@
+import { parseAmount } from '@jixiao/core/money/money';
+import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
+import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
+import { type SourceLine, toGrid } from './layout.ts';
+import { toTokens } from './tokens.ts';
+import { formTitle, kindOfTitle } from './vocabulary.ts';
+
+/** What the text importer read: the tables found and located notes about what was unclear. */
+export interface ImportTextResult {
+  tables: PerformanceTable[];
+  warnings: Warning[];
+}
+
+function normaliseText(text: string): string {
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));
+}
+
+// A form starts at its title line (财政项目支出绩效目标表, 项目支出绩效自评表 …). Text before the first
+// title belongs to the first form; a title repeated with no fields of its own (a page header) is not a
+// new form.
+function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
+  const starts: number[] = [];
+  lines.forEach((l, i) => {
+    const m = formTitle.exec(l.text);
+    if (m && (l.text.trim().length <= 60 || starts.length === 0) && !/^注|说明/.test(l.text.trim()))
+      starts.push(i);
+  });
+  if (starts.length <= 1) return [lines.slice()];
+  const forms: SourceLine[][] = [];
+  starts.forEach((start, n) => {
+    const from = n === 0 ? 0 : start;
+    const to = starts[n + 1] ?? lines.length;
+    forms.push(lines.slice(from, to));
+  });
+  return forms;
+}
+
+function titleOf(lines: readonly SourceLine[]): string {
+  for (const { text } of lines.slice(0, 30)) {
+    const m = formTitle.exec(text);
+    if (m) return text.trim().slice(0, 200);
+  }
+  return '';
+}
+
+/**
+ * Reads performance target tables (and self-evaluation / department-wide forms) from extracted text:
+ * one or more forms, in any of the layouts extraction tools produce. Never throws on odd text: what
+ * cannot be read becomes a located warning, a cut-off document is returned as read and marked
+ * incomplete, and nothing is invented.
+ */
+export function importText(text: string): ImportTextResult {
+  const clean = normaliseText(text);
+  const lines: SourceLine[] = clean.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const endsCut = clean.length > 0 && !/[\s|]$/.test(clean);
+  const forms = splitForms(lines);
+  const tables: PerformanceTable[] = [];
+  const warnings: Warning[] = [];
+  forms.forEach((formLines, n) => {
+    const read = readForm(formLines, endsCut && n === forms.length - 1);
+    for (const table of read) {
+      tables.push(table);
+      warnings.push(...table.warnings);
+    }
+  });
+  return { tables, warnings };
+}
+
+function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTable[] {
+  const grid = toGrid(lines, endsCut);
+  const tokens = toTokens(grid);
+  const rowsMeaningful = grid.layout !== 'stream';
+  const warnings: Warning[] = [];
+  const header = findIndicatorHeader(tokens);
+  const headerEnd = header?.start ?? tokens.length;
+  const firstIndicatorLine = header
+    ? (tokens[header.start]?.line ?? Number.POSITIVE_INFINITY)
+    : Number.POSITIVE_INFINITY;
+  const headerLines = lines.filter((l) => l.line < firstIndicatorLine);
+  const headerText = headerLines.map((l) => l.text).join('\n');
+  const fields = readHeader(tokens, headerEnd, rowsMeaningful);
+  const budget = readBudget(tokens, headerEnd, headerText, warnings);
+  const narrative = readNarrative(headerLines);
+  const title = titleOf(lines);
+  const kind = kindOfTitle(title);
+  const year = readYear(lines, fields.name);
+  const firstLine = lines.find((l) => l.text.trim() !== '');
+  if (header === null && fields.name === null && title === '') return [];
+
+  let blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
+  let cutOff = endsCut;
+  if (header) {
+    const result = readIndicators(tokens, header, grid.layout, rowsMeaningful);
+    blocks = result.blocks.length > 0 ? result.blocks : blocks;
+    warnings.push(...result.warnings);
+    cutOff = result.cutOff || (endsCut && !/[。.!！?？)）:：]$/.test(lines.at(-1)?.text.trim() ?? ''));
+  } else {
+    warnings.push({
+      code: 'import.no_indicators',
+      zh: '未找到绩效指标表（一级指标/二级指标/三级指标）',
+      en: 'No indicator table (一级指标/二级指标/三级指标) was found',
+      line: firstLine?.line,
+    });
+  }
+  if (cutOff) {
+    const last = lines.at(-1);
+    warnings.push({
+      code: 'import.truncated',
+      zh: '文档在表格中途截断：只导入了已读到的内容，表格标记为不完整',
+      en: 'The document stops part-way through the table: only what was read is imported and the table is marked incomplete',
+      line: last?.line,
+    });
+  }
+  if (year === null) {
+    warnings.push({
+      code: 'import.no_year',
+      zh: '未找到年度，表格未导入',
+      en: 'No year was found; the table was not imported',
+      line: firstLine?.line,
+    });
+    return [];
+  }
+  const tables: PerformanceTable[] = [];
+  const shared = blocks.filter((b) => b.lead === null);
+  for (const block of blocks) {
+    if (block.lead === null && blocks.length > 1 && block.indicators.length === 0) continue;
+    const tableWarnings = [...warnings];
+    const lead = block.lead;
+    const unit = lead?.unit ? splitCode(lead.unit).name : fields.unit;
+    const name =
+      lead?.project ?? fields.name ?? (kind === 'department-wide' ? title.replace(/[(（].*$/, '') : null);
+    if (unit === null) {
+      tableWarnings.push({
+        code: 'import.no_unit',
+        zh: '未找到申报单位/实施单位',
+        en: 'No reporting or implementing unit was found',
+        line: firstLine?.line,
+        path: 'unit',
+      });
+    }
+    if (name === null) {
+      tableWarnings.push({
+        code: 'import.no_name',
+        zh: '未找到项目名称',
+        en: 'No project name was found',
+        line: firstLine?.line,
+        path: 'name',
+      });
+    }
+    let tableBudget = budget;
+    if (lead?.budget) {
+      const yuan = parseAmount(lead.budget, moneyUnitOf(headerText))?.yuan ?? null;
+      tableBudget = { currentYear: yuan };
+    }
+    const isLast = block === blocks.at(-1);
+    const table: PerformanceTable = {
+      kind,
+      year,
+      unit: unit ?? '（未注明）',
+      name: name ?? '（未注明）',
+      narrative: lead?.goal ? { goals: lead.goal } : narrative,
+      budget: tableBudget,
+      indicators: block.indicators,
+      warnings: tableWarnings,
+      incomplete: cutOff && isLast,
+    };
+    if (!lead) {
+      if (fields.supervisingDepartment !== null) table.supervisingDepartment = fields.supervisingDepartment;
+      if (fields.code !== null) table.code = fields.code;
+      if (fields.category !== null) table.category = fields.category;
+      if (fields.startDate !== null) table.startDate = fields.startDate;
+      if (fields.endDate !== null) table.endDate = fields.endDate;
+      if (fields.governmentProcurement !== null) table.governmentProcurement = fields.governmentProcurement;
+      if (fields.performanceType !== null) table.performanceType = fields.performanceType;
+    }
+    tables.push(table);
+  }
+  void shared;
+  return tables;
+}

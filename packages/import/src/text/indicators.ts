@@ -1,0 +1,549 @@
+import type { Direction, Indicator, Warning } from '@jixiao/core/tables/table.schema';
+import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import type { Cell, Layout } from './layout.ts';
+import type { Token } from './tokens.ts';
+import {
+  type ColumnRole,
+  columnRole,
+  endsIndicators,
+  formTitle,
+  isWeightNote,
+  key,
+  leadColumnRole,
+  levelLabel,
+  nationalLevel1Of,
+} from './vocabulary.ts';
+
+/** Where the indicator table's caption row is, and what its columns hold. */
+export interface IndicatorHeader {
+  /** Token index of the first caption. */
+  start: number;
+  /** Token index just after the last caption. */
+  end: number;
+  /** Columns printed before 一级指标 in a table that lists several projects (项目名称, 预算数 …). */
+  lead: ColumnRole[];
+  /** Columns after the indicator name, in order. */
+  afterName: ColumnRole[];
+}
+
+/** Finds the caption row of the indicator table (一级指标 … 三级指标 指标值 …). */
+export function findIndicatorHeader(tokens: readonly Token[], from = 0): IndicatorHeader | null {
+  for (let i = from; i < tokens.length; i++) {
+    const cell = tokens[i];
+    if (!cell || columnRole(cell.text) !== 'name') continue;
+    let start = i;
+    const lead: ColumnRole[] = [];
+    let sawLevel = false;
+    for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
+      const c = tokens[j];
+      if (c === null || c === undefined || c.text === '') continue;
+      const role = columnRole(c.text);
+      if (role === 'level1' || role === 'level2') {
+        sawLevel = true;
+        start = j;
+        continue;
+      }
+      const leadRole = sawLevel ? leadColumnRole(c.text) : null;
+      if (leadRole === null) break;
+      lead.unshift(leadRole);
+      start = j;
+    }
+    const afterName: ColumnRole[] = [];
+    let end = i + 1;
+    for (let j = i + 1; j < tokens.length; j++) {
+      const c = tokens[j];
+      if (c === null || c === undefined || c.text === '') continue;
+      const role = columnRole(c.text);
+      if (role === null || role === 'level1' || role === 'level2' || role === 'name') break;
+      afterName.push(role);
+      end = j + 1;
+    }
+    if (!sawLevel && afterName.length === 0) continue;
+    if (!afterName.includes('target')) afterName.unshift('target');
+    return { start, end, lead, afterName };
+  }
+  return null;
+}
+
+/** Project columns of a row in a table that lists several projects. */
+export interface LeadValues {
+  project: string | null;
+  unit: string | null;
+  budget: string | null;
+  goal: string | null;
+  cell: Cell;
+}
+
+/** Indicators read under one project (a table may list several). */
+export interface IndicatorBlock {
+  lead: LeadValues | null;
+  indicators: Indicator[];
+  /** Per indicator: the cell its name came from, for located warnings. */
+  cells: Cell[];
+}
+
+export interface IndicatorResult {
+  blocks: IndicatorBlock[];
+  warnings: Warning[];
+  /** Token index where the table ended (a total row, signatures, a footnote), or null at end of text. */
+  endedAt: number | null;
+  /** The text stops inside the table: the last row is shorter than the rows before it or was cut. */
+  cutOff: boolean;
+}
+
+const OPERATOR_ONLY = /^(>=|<=|=>|=<|≥|≤|≧|≦|=|＝|﹦|>|<|＞|＜|＞=|＜=)$/;
+const DIRECTION = /^(正向|反向)(指标)?$/;
+const NUMBER_ONLY = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const PERCENT_OR_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
+const STANDARD_TAG = /^(计划|历史|行业|其他|预算|国家|地方)标准$/;
+
+function isEmptyValue(text: string): boolean {
+  return /^[/／\\\-—–_]*$/.test(text.trim());
+}
+
+function isTargetLike(text: string): boolean {
+  const kind = parseTarget(text).kind;
+  return kind === 'quantitative' || kind === 'date' || kind === 'period' || kind === 'placeholder';
+}
+
+function isUnitLike(text: string): boolean {
+  const k = text.trim();
+  return (
+    k.length > 0 &&
+    k.length <= 6 &&
+    !/\d/.test(k) &&
+    !/[，,。；;：:、]/.test(k) &&
+    !OPERATOR_ONLY.test(k) &&
+    !DIRECTION.test(k) &&
+    !isEmptyValue(k)
+  );
+}
+
+/** Removes the template's decorations from an indicator name: `指标1:`, a core mark `*`, `(≥**人)`. */
+export function cleanName(raw: string): string {
+  return raw
+    .replace(/^\s*指标\s*\d+\s*[:：.、]?\s*/, '')
+    .replace(/^[*＊★※]+\s*/, '')
+    .replace(/[(（]\s*[≥≤>=<＞＜]*\s*[*＊]+[^)）]*[)）]/g, '')
+    .replace(/[≥≤>=<＞＜]+\s*[*＊]+\S*$/, '')
+    .trim();
+}
+
+function isFiller(name: string): boolean {
+  return name === '' || /^[…．.。·\-—_/／\\x×X*＊]+$/.test(name) || /^[（(]?\s*[）)]?$/.test(name);
+}
+
+interface Assigned {
+  operator?: string;
+  direction?: string;
+  target?: string;
+  unit?: string;
+  actual?: string;
+  weight?: string;
+  score?: string;
+  explanation?: string;
+  reason?: string;
+}
+
+function fit(role: ColumnRole, text: string, previous: string | undefined): number {
+  const numberOnly = NUMBER_ONLY.test(text);
+  switch (role) {
+    case 'target':
+      if (isEmptyValue(text)) return 1;
+      return isTargetLike(text) ? 4 : 1;
+    case 'unit':
+      if (previous !== undefined && text === previous && numberOnly) return 3;
+      return isUnitLike(text) ? 3 : -9;
+    case 'actual':
+      return PERCENT_OR_NUMBER.test(text) ? 2 : 1;
+    case 'weight':
+    case 'score':
+      return numberOnly ? 3.5 : isEmptyValue(text) ? 0 : -9;
+    case 'explanation':
+      if (STANDARD_TAG.test(text)) return 3;
+      return numberOnly ? 0.5 : 1;
+    case 'reason':
+      return numberOnly ? -2 : 0.5;
+    default:
+      return -9;
+  }
+}
+
+// Best order-preserving placement of the cells of one row into the columns after the name, for rows
+// whose empty cells were lost (space-separated text): `10 10` under 年度指标值/实际完成值/分值/得分 is
+// 分值 and 得分, `8 4` under 目标值/计量单位/分值 is 目标值 and 分值.
+function align(values: readonly string[], roles: readonly ColumnRole[]): Map<number, ColumnRole> {
+  let best: { score: number; map: Map<number, ColumnRole> } = {
+    score: Number.NEGATIVE_INFINITY,
+    map: new Map(),
+  };
+  const n = values.length;
+  const m = roles.length;
+  const chosen: number[] = [];
+  const walk = (vi: number, ri: number, score: number): void => {
+    if (vi === n) {
+      if (score > best.score) {
+        const map = new Map<number, ColumnRole>();
+        chosen.forEach((r, v) => {
+          const role = roles[r];
+          if (role) map.set(v, role);
+        });
+        best = { score, map };
+      }
+      return;
+    }
+    for (let r = ri; r <= m - (n - vi); r++) {
+      const role = roles[r];
+      if (!role) continue;
+      chosen[vi] = r;
+      walk(vi + 1, r + 1, score + fit(role, values[vi] ?? '', values[vi - 1]));
+    }
+  };
+  walk(0, 0, 0);
+  return best.map;
+}
+
+function assignRole(out: Assigned, role: ColumnRole, text: string): void {
+  if (text === '') return;
+  if (role === 'opOrDir') {
+    if (DIRECTION.test(text)) out.direction = text;
+    else out.operator = text;
+    return;
+  }
+  if (role === 'target' || role === 'unit' || role === 'actual' || role === 'weight' || role === 'score') {
+    out[role] = text;
+  } else if (role === 'explanation' || role === 'reason') {
+    out[role] = text;
+  }
+}
+
+function numberOf(text: string | undefined): number | null {
+  if (text === undefined) return null;
+  const t = text.replace(/,/g, '').replace(/分$/, '').trim();
+  return /^[-+]?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+}
+
+function directionOf(text: string | undefined): Direction | null {
+  if (text === undefined) return null;
+  if (text.startsWith('正向')) return '正向';
+  if (text.startsWith('反向')) return '反向';
+  return null;
+}
+
+interface Context {
+  layout: Layout;
+  roles: readonly ColumnRole[];
+  separator: string;
+}
+
+function buildIndicator(
+  level1: string | null,
+  level2: string | null,
+  nameCell: Cell,
+  a: Assigned,
+  ctx: Context,
+): Indicator {
+  const name = cleanName(nameCell.text);
+  const parts = [a.operator, a.target, a.unit].filter((p): p is string => p !== undefined && p !== '');
+  const raw = parts.join(ctx.separator);
+  const target = parseTarget(parts.join(' '), { expectDate: nameSuggestsDate(name) });
+  const indicator: Indicator = { level1, level2, name, target: { ...target, raw } };
+  const direction = directionOf(a.direction);
+  if (direction) indicator.direction = direction;
+  const weight = numberOf(a.weight);
+  if (ctx.roles.includes('weight')) indicator.weight = weight !== null && weight >= 0 ? weight : null;
+  if (ctx.roles.includes('actual')) indicator.actual = a.actual && !isEmptyValue(a.actual) ? a.actual : null;
+  if (ctx.roles.includes('score')) indicator.score = numberOf(a.score);
+  if (a.explanation !== undefined && !isEmptyValue(a.explanation)) indicator.explanation = a.explanation;
+  if (a.reason !== undefined && !isEmptyValue(a.reason)) indicator.deviationReason = a.reason;
+  return indicator;
+}
+
+function filledCount(a: Assigned): number {
+  return Object.values(a).filter((v) => v !== undefined && v !== '').length;
+}
+
+/**
+ * Reads indicator rows from the tokens after the caption row, the way a clerk reads the printed
+ * table: level labels set the current 一级/二级; any other cell starts an indicator whose following
+ * cells fill the columns after the name; template rows (`指标2:`, `……`, `/`) are skipped; a total row,
+ * signature line or footnote ends the table.
+ */
+export function readIndicators(
+  tokens: readonly Token[],
+  header: IndicatorHeader,
+  layout: Layout,
+  hasRows: boolean,
+): IndicatorResult {
+  const roles = header.afterName;
+  const ctx: Context = {
+    layout,
+    roles,
+    separator: layout === 'markdown' || layout === 'cells' ? ' | ' : ' ',
+  };
+  const warnings: Warning[] = [];
+  const blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
+  let level1: string | null = null;
+  let level1Lost = false;
+  let level2: string | null = null;
+  let endedAt: number | null = null;
+  let cutOff = false;
+  let maxFilled = 0;
+  let lastFilled = -1;
+  let rowStart = true;
+
+  const isBoundary = (t: Token | undefined): boolean => {
+    if (t === null || t === undefined) return true;
+    if (t.text === '') return false;
+    return isWeightNote(t.text) || levelLabel(t.text, level1) !== null || endsIndicators(t.text);
+  };
+
+  let i = header.end;
+  while (i < tokens.length) {
+    const t = tokens[i];
+    if (t === undefined) break;
+    if (t === null) {
+      rowStart = true;
+      i++;
+      continue;
+    }
+    if (t.text === '') {
+      i++;
+      continue;
+    }
+    if (endsIndicators(t.text) || formTitle.test(t.text)) {
+      endedAt = i;
+      break;
+    }
+    if (rowStart && header.lead.length > 0) {
+      const handled = readLead(tokens, i, header, blocks);
+      if (handled.skipTo !== null) {
+        i = handled.skipTo;
+        continue;
+      }
+      if (handled.startedProject) {
+        level1 = null;
+        level2 = null;
+      }
+      i = handled.next;
+      rowStart = false;
+      continue;
+    }
+    rowStart = false;
+    if (isWeightNote(t.text)) {
+      level1 = null;
+      level1Lost = true;
+      level2 = null;
+      i++;
+      continue;
+    }
+    const label = levelLabel(t.text, level1);
+    if (label !== null) {
+      if (label.level === 1) {
+        level1 = label.label;
+        level1Lost = false;
+        level2 = null;
+      } else {
+        level2 = label.label;
+        if (level1 === null && level1Lost) {
+          level1 = nationalLevel1Of(label.label);
+          if (level1 !== null) {
+            warnings.push({
+              code: 'import.level1_inferred',
+              zh: `一级指标未印出，按二级指标“${label.label}”推定为“${level1}”`,
+              en: `Level 1 was not printed; inferred "${level1}" from level 2 "${label.label}"`,
+              line: t.line,
+              column: t.column,
+            });
+          }
+        }
+      }
+      i++;
+      continue;
+    }
+    if (t.atEnd) {
+      // The document stops inside this cell: it may be half a name. Invent nothing.
+      cutOff = true;
+      break;
+    }
+    // The cells of this indicator: up to the row end, or (without rows) up to the next level label.
+    let j = i + 1;
+    while (j < tokens.length && !isBoundary(tokens[j])) j++;
+    const rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
+    const name = cleanName(t.text);
+    if (isFiller(name)) {
+      i = hasRows ? j : i + 1;
+      continue;
+    }
+    const filled = rest.filter((c) => c.text !== '');
+    const valueRoles = roles.filter((r) => r !== 'opOrDir');
+    const opOrDirCount = filled.filter((c) => OPERATOR_ONLY.test(c.text) || DIRECTION.test(c.text)).length;
+    // An unknown level-2 label on the row of its first indicator: `配套设施 配套设施利用率 >=90%`.
+    if (
+      hasRows &&
+      layout !== 'cells' &&
+      filled.length - opOrDirCount > valueRoles.length &&
+      filled[0] !== undefined &&
+      filled[1] !== undefined &&
+      !isTargetLike(filled[0].text) &&
+      isTargetLike(filled[1].text) &&
+      valueRoles[0] === 'target'
+    ) {
+      level2 = t.text;
+      i++;
+      continue;
+    }
+    const assigned: Assigned = {};
+    let consumed: Cell[] = [];
+    if (layout === 'cells') {
+      consumed = rest.slice(0, roles.length);
+      consumed.forEach((c, k) => {
+        const role = roles[k];
+        if (role) assignRole(assigned, role, c.text);
+      });
+    } else if (hasRows && filled.length - opOrDirCount <= valueRoles.length) {
+      consumed = rest;
+      const values: string[] = [];
+      for (const c of filled) {
+        if (OPERATOR_ONLY.test(c.text)) assigned.operator = c.text;
+        else if (DIRECTION.test(c.text)) assigned.direction = c.text;
+        else values.push(c.text);
+      }
+      for (const [v, role] of align(values, valueRoles)) assignRole(assigned, role, values[v] ?? '');
+    } else {
+      consumed = greedy(filled, roles, assigned);
+    }
+    const last = consumed.at(-1);
+    if (last?.atEnd) cutOff = true;
+    // A row whose cells are all `/` is a template row left unfilled (指标1:/ / /).
+    if (filled.length > 0 && filled.every((c) => isEmptyValue(c.text)) && assigned.weight === undefined) {
+      i =
+        hasRows || consumed.length === 0
+          ? Math.max(j, i + 1)
+          : i + 1 + rest.indexOf(consumed.at(-1) as Cell) + 1;
+      continue;
+    }
+    const indicator = buildIndicator(level1, level2, t, assigned, ctx);
+    if (name !== t.text.trim()) {
+      warnings.push({
+        code: 'import.template_in_name',
+        zh: `指标名称含模板标记，已去除：“${t.text.trim()}”`,
+        en: `The indicator name carried template marks, removed: "${t.text.trim()}"`,
+        line: t.line,
+        column: t.column,
+      });
+    }
+    const block = blocks.at(-1);
+    block?.indicators.push(indicator);
+    block?.cells.push(t);
+    lastFilled = filledCount(assigned);
+    maxFilled = Math.max(maxFilled, lastFilled);
+    if (layout === 'cells' || (hasRows && consumed === rest)) i = j;
+    else {
+      const lastConsumed = consumed.at(-1);
+      i = lastConsumed === undefined ? i + 1 : tokens.indexOf(lastConsumed, i) + 1;
+    }
+  }
+  if (endedAt === null && lastFilled >= 0 && lastFilled < maxFilled) cutOff = true;
+  return {
+    blocks: blocks.filter((b) => b.indicators.length > 0 || b.lead !== null),
+    warnings,
+    endedAt,
+    cutOff,
+  };
+}
+
+// Without row ends (one cell per paragraph, or a whole form on one line) the cells after a name are
+// taken in column order while they fit: an operator or direction cell, the target, a unit, then the
+// numbers of 实际完成值/分值/得分. Free-text columns after the numbers cannot be told from the next
+// indicator's name, so they are left empty.
+function greedy(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assigned): Cell[] {
+  const consumed: Cell[] = [];
+  let k = 0;
+  let lastValue: string | undefined;
+  for (const role of roles) {
+    const c = cells[k];
+    if (c === undefined) break;
+    const text = c.text;
+    let take = false;
+    switch (role) {
+      case 'opOrDir':
+        take = OPERATOR_ONLY.test(text) || DIRECTION.test(text);
+        break;
+      case 'target':
+        take = true;
+        break;
+      case 'unit':
+        take = (lastValue !== undefined && text === lastValue && NUMBER_ONLY.test(text)) || isUnitLike(text);
+        take &&= lastValue !== undefined && NUMBER_ONLY.test(lastValue);
+        break;
+      case 'actual':
+        take = roles.includes('weight') || roles.includes('score');
+        break;
+      case 'weight':
+      case 'score':
+        take = NUMBER_ONLY.test(text);
+        break;
+      case 'explanation':
+        take = STANDARD_TAG.test(text);
+        break;
+      default:
+        take = false;
+    }
+    if (!take) continue;
+    assignRole(out, role, text);
+    if (role === 'target') lastValue = text;
+    consumed.push(c);
+    k++;
+  }
+  return consumed;
+}
+
+function readLead(
+  tokens: readonly Token[],
+  i: number,
+  header: IndicatorHeader,
+  blocks: IndicatorBlock[],
+): { next: number; skipTo: number | null; startedProject: boolean } {
+  const row: Cell[] = [];
+  let end = i;
+  while (end < tokens.length && tokens[end] !== null) {
+    const c = tokens[end];
+    if (c) row.push(c);
+    end++;
+  }
+  const anchor = row.findIndex((c) => levelLabel(c.text, null)?.level === 1);
+  if (anchor < 0) {
+    // A row without indicator cells (a department subtotal such as `820-马踏镇部门 | 8,827,620.53`).
+    return row.length <= header.lead.length
+      ? { next: end, skipTo: end, startedProject: false }
+      : { next: i, skipTo: null, startedProject: false };
+  }
+  if (anchor === 0) return { next: i, skipTo: null, startedProject: false };
+  const leadCells = row.slice(0, anchor);
+  const roles = header.lead.slice(header.lead.length - leadCells.length);
+  const values: Partial<Record<ColumnRole, string>> = {};
+  leadCells.forEach((c, k) => {
+    const role = roles[k];
+    if (role) values[role] = c.text;
+  });
+  const first = row[0];
+  const anchorCell = row[anchor];
+  const next = anchorCell ? tokens.indexOf(anchorCell, i) : end;
+  if (values.project === undefined || first === undefined)
+    return { next, skipTo: null, startedProject: false };
+  blocks.push({
+    lead: {
+      project: values.project,
+      unit: values.unitName ?? null,
+      budget: values.budget ?? null,
+      goal: values.goal ?? null,
+      cell: first,
+    },
+    indicators: [],
+    cells: [],
+  });
+  return { next, skipTo: null, startedProject: true };
+}
+
+export { key };

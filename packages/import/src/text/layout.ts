@@ -1,0 +1,123 @@
+/**
+ * Turns the lines of one form into cells. Extracted text comes in four layouts: rows of cells
+ * separated by spaces (one table row per line), markdown pipe rows, one cell per line ending in ` |`
+ * (empty cells kept as a bare `|`, row ends as `||…`), and one cell per paragraph with no row
+ * structure at all. Every cell keeps its line and column for located warnings.
+ */
+
+export interface Cell {
+  text: string;
+  line: number;
+  column: number;
+  /** The cell runs to the very end of the document with no delimiter after it: it may be cut off. */
+  atEnd: boolean;
+}
+
+export type Layout = 'rows' | 'markdown' | 'cells' | 'stream';
+
+export interface Grid {
+  layout: Layout;
+  rows: Cell[][];
+}
+
+export interface SourceLine {
+  text: string;
+  /** 1-based line number in the document. */
+  line: number;
+}
+
+const OPEN = /[(（[【《“]/;
+const CLOSE = /[)）\]】》”]/;
+
+/** Splits a line at whitespace, keeping bracketed text such as `( ≥**个 )` in one cell. */
+export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[] {
+  const cells: Cell[] = [];
+  let depth = 0;
+  let current: Cell | null = null;
+  let currentEnd = 0;
+  for (const m of text.matchAll(/[^\s\u00a0\u3000]+/g)) {
+    const piece = m[0];
+    const start = m.index;
+    if (current !== null && depth > 0) {
+      current.text += text.slice(currentEnd, start) + piece;
+    } else {
+      current = { text: piece, line, column: columnOffset + start + 1, atEnd: false };
+      cells.push(current);
+    }
+    currentEnd = start + piece.length;
+    for (const ch of piece) {
+      if (OPEN.test(ch)) depth++;
+      else if (CLOSE.test(ch) && depth > 0) depth--;
+    }
+  }
+  return cells;
+}
+
+function isMarkdownRow(text: string): boolean {
+  return /^\s*\|.*\|.*\|/.test(text) && /[^|\s]/.test(text);
+}
+
+function isPipeCellLine(text: string): boolean {
+  return /\S\s+\|\s*$/.test(text) || /^\s*\|+\s*$/.test(text);
+}
+
+/** Decides the layout of a form from its non-empty lines. */
+export function detectLayout(lines: readonly SourceLine[]): Layout {
+  const filled = lines.filter((l) => l.text.trim() !== '');
+  if (filled.length === 0) return 'rows';
+  const markdown = filled.filter((l) => isMarkdownRow(l.text)).length;
+  if (markdown >= 3 && markdown / filled.length >= 0.3) return 'markdown';
+  const pipeCells = filled.filter((l) => isPipeCellLine(l.text) && !isMarkdownRow(l.text)).length;
+  if (pipeCells / filled.length >= 0.5) return 'cells';
+  const single = filled.filter((l) => splitSpaced(l.text, l.line).length === 1).length;
+  if (filled.length >= 10 && single / filled.length >= 0.7) return 'stream';
+  return 'rows';
+}
+
+/** Cells of one form in rows. `lastLine`/`endsCut` say whether the document ended without a delimiter. */
+export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
+  const layout = detectLayout(lines);
+  const rows: Cell[][] = [];
+  const lastLine = lines.at(-1)?.line;
+  for (const { text, line } of lines) {
+    if (text.trim() === '') continue;
+    if (layout === 'markdown' && text.includes('|')) {
+      const row: Cell[] = [];
+      let offset = 0;
+      for (const part of text.split('|')) {
+        const trimmed = part.trim();
+        if (trimmed !== '') {
+          row.push({ text: trimmed, line, column: offset + part.indexOf(trimmed) + 1, atEnd: false });
+        }
+        offset += part.length + 1;
+      }
+      if (row.length > 0) rows.push(row);
+    } else if (layout === 'cells' && text.includes('|')) {
+      const trimmed = text.trim();
+      if (/^\|{2,}$/.test(trimmed)) {
+        rows.push([]);
+        continue;
+      }
+      const current = rows.at(-1);
+      const target = current ?? [];
+      if (current === undefined) rows.push(target);
+      const content = trimmed.replace(/\s*\|$/, '').trim();
+      target.push({ text: content, line, column: text.indexOf(trimmed) + 1, atEnd: false });
+    } else if (layout === 'stream') {
+      const trimmed = text.trim();
+      rows.push([{ text: trimmed, line, column: text.indexOf(trimmed) + 1, atEnd: false }]);
+    } else {
+      const cells = splitSpaced(text, line);
+      if (layout === 'cells') {
+        // A line without pipes inside a pipe layout (a signature line) stands as a row of its own.
+        rows.push(cells, []);
+      } else rows.push(cells);
+    }
+  }
+  if (endsCut) {
+    const lastRow = rows.findLast((r) => r.length > 0);
+    const lastCell = lastRow?.at(-1);
+    if (lastCell && lastCell.line === lastLine) lastCell.atEnd = true;
+  }
+  return { layout, rows: rows.filter((r) => r.length > 0) };
+}

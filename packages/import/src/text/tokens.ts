@@ -1,0 +1,57 @@
+import type { Cell, Grid } from './layout.ts';
+import { headerLabel, joinsIntoLabel, key, narrativeLabels } from './vocabulary.ts';
+
+/** A cell, or `null` for the end of a table row (only where the layout shows rows). */
+export type Token = Cell | null;
+
+const budgetCaption =
+  /^(项目总预算|资金总额|年度资金总额|预算总额|总预算|项目当年预算|当年年度预算|年度预算|当年预算|年度本级预算金额|本年预算|同名项目上年预算额|同名项目上年预算执行数)(\((万元|元)\))?$/;
+
+function isLabel(text: string): boolean {
+  const k = key(text);
+  return headerLabel(k) !== null || budgetCaption.test(k) || narrativeLabels.some(([re]) => re.test(k));
+}
+
+/**
+ * Flattens a grid into a token stream: row ends become `null` (except in the paragraph layout, where
+ * lines are not rows), `标签：值` cells are split in two, and labels wrapped over two cells
+ * (`经济效益` / `指标`, `产出指标` / `(50分)`) are joined back.
+ */
+export function toTokens(grid: Grid): Token[] {
+  const tokens: Token[] = [];
+  for (const row of grid.rows) {
+    for (const cell of row) {
+      const m = /^([^:：]{2,24}?)\s*[:：]\s*(\S.*)$/.exec(cell.text);
+      if (m?.[1] && m[2] && isLabel(m[1])) {
+        tokens.push({ ...cell, text: m[1], atEnd: false });
+        tokens.push({ ...cell, text: m[2], column: cell.column + cell.text.indexOf(m[2]) });
+      } else tokens.push(cell);
+    }
+    if (grid.layout !== 'stream') tokens.push(null);
+  }
+  return joinWrappedLabels(tokens);
+}
+
+function joinWrappedLabels(tokens: Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cell = tokens[i];
+    if (cell === null || cell === undefined) {
+      out.push(null);
+      continue;
+    }
+    // The continuation is the next cell, across at most one row end.
+    let j = i + 1;
+    if (tokens[j] === null) j++;
+    const next = tokens[j];
+    if (next && cell.text !== '' && joinsIntoLabel(cell.text, next.text)) {
+      out.push({ ...cell, text: `${key(cell.text)}${key(next.text)}`, atEnd: next.atEnd });
+      i = j;
+      continue;
+    }
+    out.push(cell);
+  }
+  return out;
+}
+
+export { isLabel as isFieldLabel };

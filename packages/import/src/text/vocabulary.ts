@@ -1,0 +1,240 @@
+/**
+ * The words a clerk recognises on any performance-target form: level labels of the national and the
+ * Shanghai frameworks, column captions, header field labels and the lines that end a table. Matching
+ * is done on `key(text)`: whitespace removed, full-width brackets and colons made ASCII.
+ */
+
+/** Comparison key of a printed label: no whitespace, ASCII brackets/colons, no trailing colon. */
+export function key(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u3000]+/g, '')
+    .replace(/[（]/g, '(')
+    .replace(/[）]/g, ')')
+    .replace(/[：]/g, ':')
+    .replace(/:+$/, '');
+}
+
+// `(50分)`, `(0-20)分`, `（30分）`, `50分`: the weight a form allots to a level.
+const WEIGHT_NOTE = String.raw`\(?\d+(?:\.\d+)?(?:-\d+(?:\.\d+)?)?\)?分\)?|\(\d+(?:-\d+)?分?\)`;
+const weightNote = new RegExp(`^(?:${WEIGHT_NOTE})$`);
+
+/** A cell that holds only a level's weight allotment, `(50分)`: the level's name was lost. */
+export function isWeightNote(text: string): boolean {
+  return weightNote.test(key(text));
+}
+
+/** Splits `产出指标(50分)` into the label and its allotment. */
+export function splitWeightNote(text: string): { label: string; note: string | null } {
+  const k = key(text);
+  const m = new RegExp(`^(.*?)(${WEIGHT_NOTE})$`).exec(k);
+  if (m?.[1] && m[2]) return { label: m[1], note: m[2] };
+  return { label: k, note: null };
+}
+
+const LEVEL1 =
+  /^(?:产出|效益|效果|满意度|成本|影响力|投入与管理|投入|过程|管理|绩效|社会公众或服务对象满意度|服务对象满意度)(?:指标|目标)$|^投入与管理$/;
+
+// Level-2 labels of the national framework (数量指标 …) and Shanghai's (投入管理 …). The `指标` suffix is
+// optional: Shanghai prints 数量, 质量, 社会效益, 满意度.
+const LEVEL2 =
+  /^(?:数量|质量|时效|成本|进度|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
+
+/** The national framework's level 1 for a level-2 label, for forms whose level-1 cell was lost. */
+export function nationalLevel1Of(level2: string): string | null {
+  const k = key(level2).replace(/指标$/, '');
+  if (/^(数量|质量|时效|成本)$/.test(k)) return '产出指标';
+  if (/^(经济效益|社会效益|生态效益|生态环境效益|环境效益|可持续影响)$/.test(k)) return '效益指标';
+  if (/满意度$/.test(k)) return '满意度指标';
+  if (/^(经济成本|社会成本|生态环境成本)$/.test(k)) return '成本指标';
+  return null;
+}
+
+/** Level-2 labels each level-1 label admits, so `成本指标` under 产出指标 is read as level 2. */
+function admits(level1: string, label: string): boolean {
+  const l1 = key(level1);
+  const k = key(label).replace(/指标$/, '');
+  if (/^产出/.test(l1)) return /^(数量|质量|时效|成本|进度)$/.test(k);
+  if (/^(效益|效果)/.test(l1))
+    return (
+      /^(经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展)$/.test(k) ||
+      (/^效果/.test(l1) && k === '满意度')
+    );
+  if (/满意度/.test(l1)) return /满意度$/.test(k);
+  if (/^成本/.test(l1)) return /成本$/.test(k);
+  if (/^投入/.test(l1)) return /管理$|投入$/.test(k);
+  if (/^影响力/.test(l1)) return /管理$|影响$/.test(k);
+  return false;
+}
+
+export type LevelLabel = { level: 1; label: string; weightNote: string | null } | { level: 2; label: string };
+
+/**
+ * Reads a cell as a level label given the current level 1, or null. `成本指标` is level 2 under
+ * 产出指标 but level 1 when it carries an allotment or starts the table; `满意度指标` is level 1 unless
+ * the current level 1 admits it.
+ */
+export function levelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
+  const { label, note } = splitWeightNote(text);
+  if (label.length > 16) return null;
+  const l1 = LEVEL1.test(label);
+  const l2 = LEVEL2.test(label);
+  if (note !== null && (l1 || l2 || /指标$/.test(label))) return { level: 1, label, weightNote: note };
+  if (l1 && l2) {
+    if (currentLevel1 !== null && admits(currentLevel1, label)) return { level: 2, label };
+    return { level: 1, label, weightNote: null };
+  }
+  if (l1) {
+    if (currentLevel1 !== null && key(currentLevel1) !== label && admits(currentLevel1, label))
+      return { level: 2, label };
+    return { level: 1, label, weightNote: null };
+  }
+  if (l2) return { level: 2, label };
+  return null;
+}
+
+/** True when joining two cells gives a label that one of them alone is not (`经济效益` + `指标`). */
+export function joinsIntoLabel(first: string, second: string): boolean {
+  const a = key(first);
+  const b = key(second);
+  if (a === '' || b === '') return false;
+  const joined = a + b;
+  if (isWeightNote(b)) return LEVEL1.test(a) || LEVEL2.test(a) || /指标$/.test(a);
+  if (/^[一二三1-3]级$/.test(a) && /^(指标|目标)$/.test(b)) return true;
+  if (!(LEVEL1.test(joined) || LEVEL2.test(joined))) return false;
+  if (b === '指标' || b === '目标') return true;
+  return !(LEVEL1.test(a) || LEVEL2.test(a)) || !(LEVEL1.test(b) || LEVEL2.test(b));
+}
+
+/** What a column of the indicator table holds. */
+export type ColumnRole =
+  | 'level1'
+  | 'level2'
+  | 'name'
+  | 'target'
+  | 'opOrDir'
+  | 'unit'
+  | 'actual'
+  | 'weight'
+  | 'score'
+  | 'explanation'
+  | 'reason'
+  | 'unitName'
+  | 'project'
+  | 'budget'
+  | 'goal';
+
+/** The role of an indicator-table column caption, or null when the cell is not a caption. */
+export function columnRole(text: string): ColumnRole | null {
+  const k = key(text);
+  if (k.length === 0 || k.length > 14) return null;
+  if (/^[一1]级(指标|目标)$/.test(k)) return 'level1';
+  if (/^[二2]级(指标|目标)$/.test(k)) return 'level2';
+  if (/^[三3]级(指标|目标)$|^指标名称$|^绩效指标名称$/.test(k)) return 'name';
+  if (/完成值|实际值|实际完成|完成情况|执行数/.test(k)) return 'actual';
+  if (/^(度量|计量)单位$|^单位$/.test(k)) return 'unit';
+  if (/^指标(性质|方向性?)$|^方向$/.test(k)) return 'opOrDir';
+  if (/得分$/.test(k)) return 'score';
+  if (/^(分值|权重|权重分值|指标分值|权重\(%\))$/.test(k)) return 'weight';
+  if (/原因|改进措施/.test(k)) return 'reason';
+  if (/^(指标解释|指标说明|绩效标准|评分标准|评(价|分)标准|备注|指标来源|标准|说明)$/.test(k))
+    return 'explanation';
+  if (/值/.test(k) && /^(年度|预期|计划|绩效)?(指标|目标)?(目标)?值(及(计量)?单位)?$|^指标目标值$/.test(k))
+    return 'target';
+  return null;
+}
+
+/** Captions of the columns a multi-project table prints before the indicator columns. */
+export function leadColumnRole(text: string): ColumnRole | null {
+  const k = key(text);
+  if (/^(单位名称|预算单位|单位)$/.test(k)) return 'unitName';
+  if (/^(项目名称|项目)$/.test(k)) return 'project';
+  if (/^(预算数|预算金额|资金总额|项目金额|金额)$/.test(k)) return 'budget';
+  if (/^(年度目标|绩效目标|年度绩效目标|项目目标)$/.test(k)) return 'goal';
+  return null;
+}
+
+/** Cells that end the indicator table: totals, signatures, review opinions, footnotes. */
+export function endsIndicators(text: string): boolean {
+  const k = key(text);
+  return /^(合计|总分|总计|小计|评价结论|存在问题|改进措施|填表人|填报人|联系电话|单位负责人|项目负责人|财务负责人|审核人|注[:.、]|注$|说明[:：]|备注[:：])|审核意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$/.test(
+    k,
+  );
+}
+
+/** Header field a label cell introduces. */
+export type HeaderField =
+  | 'unit'
+  | 'name'
+  | 'supervisingDepartment'
+  | 'category'
+  | 'startDate'
+  | 'endDate'
+  | 'governmentProcurement'
+  | 'performanceType'
+  | 'code'
+  | 'ignore';
+
+interface HeaderLabel {
+  pattern: RegExp;
+  field: HeaderField;
+  /** Lower wins when a form prints several unit labels. */
+  rank: number;
+}
+
+const HEADER_LABELS: readonly HeaderLabel[] = [
+  { pattern: /^申报单位(名称)?$/, field: 'unit', rank: 0 },
+  { pattern: /^预算单位(名称)?$/, field: 'unit', rank: 1 },
+  { pattern: /^(单位名称|部门\(单位\)名称|部门名称)$/, field: 'unit', rank: 2 },
+  { pattern: /^实施单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 3 },
+  { pattern: /^预算部门$/, field: 'unit', rank: 4 },
+  { pattern: /^填报单位(\(盖章\))?$/, field: 'unit', rank: 5 },
+  { pattern: /^(项目名称|项目支出名称|项目全称)$/, field: 'name', rank: 0 },
+  { pattern: /^(主管部门|业务主管部门|主管单位|主管部门及代码)$/, field: 'supervisingDepartment', rank: 0 },
+  { pattern: /^(项目类别|项目分类|项目类型)$/, field: 'category', rank: 0 },
+  { pattern: /^计划开始日期$/, field: 'startDate', rank: 0 },
+  { pattern: /^计划完成日期$/, field: 'endDate', rank: 0 },
+  { pattern: /^是否含有政府购买服务$/, field: 'governmentProcurement', rank: 0 },
+  { pattern: /^绩效类型$/, field: 'performanceType', rank: 0 },
+  { pattern: /^(项目编码|项目代码|项目编号)$/, field: 'code', rank: 0 },
+  {
+    pattern:
+      /^(项目负责人(及电话)?|联系电话|联系人|建设周期|项目审批|资金情况(\(万元\))?|项目资金(\(万元\))?|财政资金预算分类|财政资金科目代码|归口科室|部门预算编码|项目属性|项目周期|实施期|项目支出实施期|报表编号|金额单位|填报日期|项目期限|所属行业|资金来源|投入目标(\(万元\))?)$/,
+    field: 'ignore',
+    rank: 0,
+  },
+];
+
+/** Reads a cell as a header label (`项目名称：`, `实施单位 (盖章)`), or null. */
+export function headerLabel(text: string): { field: HeaderField; rank: number } | null {
+  const k = key(text);
+  if (k.length > 16) return null;
+  for (const label of HEADER_LABELS) {
+    if (label.pattern.test(k)) return { field: label.field, rank: label.rank };
+  }
+  return null;
+}
+
+/** Narrative captions (项目概况 …) and the narrative field they fill. */
+export const narrativeLabels: ReadonlyArray<
+  readonly [RegExp, 'overview' | 'basis' | 'necessity' | 'safeguards' | 'plan' | 'goals']
+> = [
+  [/^(项目概况|项目总体概况|项目基本情况|项目简介)$/, 'overview'],
+  [/^立项依据$/, 'basis'],
+  [/^项目设立的必要性$/, 'necessity'],
+  [/^保证项目实施的制度、?措施$/, 'safeguards'],
+  [/^项目实施计划$/, 'plan'],
+  [
+    /^(总目标及阶段性目标|年度目标|年度总体目标|总体目标|实施期绩效目标|本年度绩效目标|年度主要目标和成果|年度绩效目标|项目年度目标)$/,
+    'goals',
+  ],
+];
+
+/** Titles of the forms this importer reads. */
+export const formTitle = /绩效(?:目标|自评)[\u4e00-\u9fa5]{0,4}表|绩效目标表|绩效自评表/;
+
+/** The kind of document a title names. */
+export function kindOfTitle(title: string): 'target' | 'self-evaluation' | 'department-wide' {
+  if (/自评/.test(title)) return 'self-evaluation';
+  if (/部门整体/.test(title)) return 'department-wide';
+  return 'target';
+}

@@ -1,6 +1,391 @@
-import { PageLoading } from '../app/page-loading.tsx';
+import { CheckCircleOutlined, InboxOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import type { ImportPreview, TableRecord } from '@jixiao/core/tables/table-record.schema';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Input,
+  InputNumber,
+  List,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tabs,
+  Tag,
+  Upload,
+} from 'antd';
+import { useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError, api } from '../api/api-client.ts';
+import { IndicatorGrid } from '../components/indicator-grid.tsx';
+import { MoneyInput } from '../components/money-input.tsx';
+import { SourceView } from '../components/source-view.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { validateTable } from '../lib/table-validation.ts';
 
-// Placeholder while the page is being built; replaced in the next commit.
-export default function Page() {
-  return <PageLoading />;
+const warningKey = (w: Warning) => `${w.code}|${w.line ?? ''}|${w.column ?? ''}|${w.path ?? ''}|${w.zh}`;
+
+/** Upload a document → parsed tables beside the source with warnings in place → fix → confirm. */
+export default function ImportPage() {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [parsing, setParsing] = useState(false);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [tables, setTables] = useState<PerformanceTable[]>([]);
+  const [uploadError, setUploadError] = useState<ApiError | null>(null);
+  const [focus, setFocus] = useState<{ line: number; column: number | null } | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [created, setCreated] = useState<TableRecord[] | null>(null);
+  const [activeTable, setActiveTable] = useState('0');
+
+  const warnings = useMemo(() => {
+    if (!preview) return [];
+    const seen = new Map<string, Warning>();
+    for (const w of [...preview.warnings, ...tables.flatMap((table) => table.warnings)])
+      seen.set(warningKey(w), w);
+    return [...seen.values()].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
+  }, [preview, tables]);
+
+  const problems = useMemo(() => tables.map((table) => validateTable(table)), [tables]);
+  const problemCount = problems.reduce((n, list) => n + list.length, 0);
+
+  const upload = async (file: File) => {
+    setParsing(true);
+    setUploadError(null);
+    setCreated(null);
+    try {
+      const result = await api.importFile(file);
+      setPreview(result);
+      setTables(result.tables);
+      setActiveTable('0');
+      setFocus(null);
+    } catch (e) {
+      setUploadError(e instanceof ApiError ? e : null);
+      setPreview(null);
+    } finally {
+      setParsing(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!preview) return;
+    setConfirming(true);
+    try {
+      const result = await api.confirmImport(preview.importId, tables);
+      setCreated(result.records);
+      message.success(t('import.confirmed', { n: result.records.length }));
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+    } finally {
+      setConfirming(false);
+    }
+  };
+
+  const reset = () => {
+    setPreview(null);
+    setTables([]);
+    setCreated(null);
+    setUploadError(null);
+  };
+
+  const patchTable = (index: number, change: Partial<PerformanceTable>) =>
+    setTables((list) => list.map((table, i) => (i === index ? { ...table, ...change } : table)));
+
+  if (created) {
+    return (
+      <Result
+        status="success"
+        title={t('import.confirmed', { n: created.length })}
+        subTitle={preview?.fileName}
+        extra={[
+          <Button key="again" onClick={reset}>
+            {t('import.again')}
+          </Button>,
+          <Button key="list" type="primary" onClick={() => navigate('/tables')}>
+            {t('nav.tables')}
+          </Button>,
+        ]}
+      >
+        <List
+          size="small"
+          dataSource={created}
+          data-testid="import-created"
+          renderItem={(record) => (
+            <List.Item
+              actions={[
+                <Link key="open" to={`/tables/${record.id}`}>
+                  {t('common.open')}
+                </Link>,
+                <Link key="print" to={`/tables/${record.id}/print`}>
+                  {t('list.print')}
+                </Link>,
+              ]}
+            >
+              <Space>
+                <CheckCircleOutlined style={{ color: '#389e0d' }} />
+                <strong>{record.table.name}</strong>
+                <span className="muted">
+                  {record.table.unit} · {record.table.year}
+                </span>
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Result>
+    );
+  }
+
+  return (
+    <div data-testid="import-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('import.title')}</h1>
+          <p>{t('import.subtitle')}</p>
+        </div>
+        {preview && (
+          <Space>
+            <Button icon={<ReloadOutlined />} onClick={reset}>
+              {t('import.again')}
+            </Button>
+            <Button
+              type="primary"
+              loading={confirming}
+              disabled={tables.length === 0 || problemCount > 0}
+              onClick={() => void confirm()}
+              data-testid="import-confirm"
+            >
+              {t('import.confirm', { n: tables.length })}
+            </Button>
+          </Space>
+        )}
+      </div>
+
+      {!preview && (
+        <Spin spinning={parsing} tip={t('import.parsing')}>
+          <Upload.Dragger
+            accept=".txt,.text,.csv,.pdf,.xlsx,.xls,.json"
+            multiple={false}
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+            className="import-drop"
+            data-testid="import-drop"
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">{t('import.drop')}</p>
+            <p className="ant-upload-hint">{t('import.dropHint')}</p>
+          </Upload.Dragger>
+          {uploadError && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type="error"
+              showIcon
+              title={pick(uploadError.problem)}
+              description={
+                uploadError.problem.line
+                  ? t('import.lineCol', {
+                      line: uploadError.problem.line,
+                      column: uploadError.problem.column ?? 1,
+                    })
+                  : undefined
+              }
+              data-testid="import-error"
+            />
+          )}
+        </Spin>
+      )}
+
+      {preview && (
+        <div className="import-split">
+          <Card
+            size="small"
+            title={
+              <Space>
+                {t('import.source')}
+                <span className="muted">{preview.fileName}</span>
+              </Space>
+            }
+          >
+            <SourceView
+              text={preview.sourceText}
+              warnings={warnings}
+              focusLine={focus?.line ?? null}
+              focusColumn={focus?.column ?? null}
+            />
+          </Card>
+          <div>
+            <Card
+              size="small"
+              title={
+                <Space>
+                  <WarningOutlined style={{ color: warnings.length ? '#d46b08' : '#8c8c8c' }} />
+                  {t('import.warnings', { n: warnings.length })}
+                </Space>
+              }
+              style={{ marginBottom: 12 }}
+            >
+              {warnings.length === 0 ? (
+                <span className="muted">{t('import.noWarnings')}</span>
+              ) : (
+                <List
+                  size="small"
+                  className="warning-items"
+                  dataSource={warnings}
+                  data-testid="import-warnings"
+                  renderItem={(w) => (
+                    <List.Item
+                      className="warning-item"
+                      onClick={() => w.line && setFocus({ line: w.line, column: w.column ?? null })}
+                      onKeyDown={(e) => {
+                        if ((e.key === 'Enter' || e.key === ' ') && w.line)
+                          setFocus({ line: w.line, column: w.column ?? null });
+                      }}
+                      tabIndex={0}
+                      role="button"
+                    >
+                      <Space align="start">
+                        {w.line ? (
+                          <Tag>
+                            {w.column
+                              ? t('import.lineCol', { line: w.line, column: w.column })
+                              : t('import.line', { line: w.line })}
+                          </Tag>
+                        ) : null}
+                        <span>{pick(w)}</span>
+                      </Space>
+                    </List.Item>
+                  )}
+                />
+              )}
+            </Card>
+            <Card size="small" title={t('import.tables', { n: tables.length })}>
+              {tables.length === 0 ? (
+                <Empty description={t('import.none')} />
+              ) : (
+                <>
+                  <div className="muted" style={{ marginBottom: 8 }}>
+                    {t('import.fix')}
+                  </div>
+                  <Tabs
+                    activeKey={activeTable}
+                    onChange={setActiveTable}
+                    items={tables.map((table, index) => ({
+                      key: String(index),
+                      label: (
+                        <span>
+                          {table.name || t('indicator.unnamed')}
+                          {(problems[index]?.length ?? 0) > 0 && (
+                            <Tag color="red" style={{ marginLeft: 6 }}>
+                              {problems[index]?.length}
+                            </Tag>
+                          )}
+                        </span>
+                      ),
+                      children: (
+                        <ImportedTableForm
+                          table={table}
+                          errors={Object.fromEntries(
+                            (problems[index] ?? []).map((p) => [p.path, t(p.key, p.params)]),
+                          )}
+                          onChange={(change) => patchTable(index, change)}
+                        />
+                      ),
+                    }))}
+                  />
+                </>
+              )}
+            </Card>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ImportedTableForm({
+  table,
+  errors,
+  onChange,
+}: {
+  table: PerformanceTable;
+  errors: Record<string, string>;
+  onChange: (change: Partial<PerformanceTable>) => void;
+}) {
+  const { t } = useI18n();
+  const error = (path: string) => (errors[path] ? <div className="field-error">{errors[path]}</div> : null);
+  return (
+    <div className="imported-table" data-testid="imported-table">
+      {table.incomplete && (
+        <Alert type="warning" showIcon title={t('import.incomplete')} style={{ marginBottom: 8 }} />
+      )}
+      <Row gutter={[12, 8]}>
+        <Col span={16}>
+          <label className="mini-label" htmlFor="imp-name">
+            {t('field.name')}
+          </label>
+          <Input
+            id="imp-name"
+            value={table.name}
+            status={errors.name ? 'error' : ''}
+            onChange={(e) => onChange({ name: e.target.value })}
+          />
+          {error('name')}
+        </Col>
+        <Col span={8}>
+          <label className="mini-label" htmlFor="imp-year">
+            {t('field.year')}
+          </label>
+          <InputNumber
+            id="imp-year"
+            style={{ width: '100%' }}
+            value={table.year}
+            onChange={(v) => onChange({ year: typeof v === 'number' ? v : Number.NaN })}
+          />
+          {error('year')}
+        </Col>
+        <Col span={24}>
+          <label className="mini-label" htmlFor="imp-unit">
+            {t('field.unit')}
+          </label>
+          <Input
+            id="imp-unit"
+            value={table.unit}
+            status={errors.unit ? 'error' : ''}
+            onChange={(e) => onChange({ unit: e.target.value })}
+          />
+          {error('unit')}
+        </Col>
+        {(['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const).map((key) => (
+          <Col span={12} key={key}>
+            <span className="mini-label">{t(`field.${key}`)}</span>
+            <MoneyInput
+              value={table.budget[key]}
+              status={errors[`budget.${key}`] ? 'error' : ''}
+              onChange={(v) => onChange({ budget: { ...table.budget, [key]: v } })}
+            />
+            {error(`budget.${key}`)}
+          </Col>
+        ))}
+      </Row>
+      <div style={{ marginTop: 12 }}>
+        <IndicatorGrid
+          indicators={table.indicators}
+          errors={errors}
+          onChange={(indicators) => onChange({ indicators })}
+        />
+      </div>
+    </div>
+  );
 }

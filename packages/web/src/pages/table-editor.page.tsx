@@ -1,6 +1,550 @@
-import { PageLoading } from '../app/page-loading.tsx';
+import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
+import type { Budget, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Radio,
+  Result,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+} from 'antd';
+import dayjs from 'dayjs';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, api } from '../api/api-client.ts';
+import { IndicatorGrid } from '../components/indicator-grid.tsx';
+import { MoneyInput } from '../components/money-input.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
+import { VersionHistory } from '../components/version-history.tsx';
+import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { validateDates, validateTable } from '../lib/table-validation.ts';
 
-// Placeholder while the page is being built; replaced in the next commit.
-export default function Page() {
-  return <PageLoading />;
+const narrativeKeys = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
+const budgetKeys = ['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const;
+const selfEvaluationBudgetKeys = ['initial', 'adjusted', 'executed'] as const;
+const categories = ['经常性专项业务费', '一次性项目', '跨年度项目', '基本建设项目', '政府采购项目'];
+const performanceTypes = ['事业/专业类', '工程建设类', '信息化类', '政策补贴类', '会议培训类', '设备购置类'];
+
+function emptyTable(): PerformanceTable {
+  return {
+    kind: 'target',
+    year: new Date().getFullYear() + 1,
+    unit: '',
+    name: '',
+    narrative: {},
+    budget: {},
+    indicators: [],
+    warnings: [],
+    incomplete: false,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+type Conflict = { latest: TableRecord | null };
+
+export default function TableEditorPage() {
+  const { id } = useParams();
+  const isNew = id === undefined;
+  const navigate = useNavigate();
+  const { t, pick } = useI18n();
+  const { message, modal } = App.useApp();
+
+  const [record, setRecord] = useState<TableRecord | null>(null);
+  const [saved, setSaved] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
+  const [draft, setDraft] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
+  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [showErrors, setShowErrors] = useState(false);
+  const [reason, setReason] = useState('');
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const leavingAfterCreate = useRef(false);
+
+  const load = useCallback(async () => {
+    if (!id) return;
+    try {
+      const loaded = await api.getTable(id);
+      setRecord(loaded);
+      setSaved(loaded.table);
+      setDraft(loaded.table);
+      setLoadError(null);
+    } catch (e) {
+      setLoadError(e instanceof ApiError ? e : null);
+    }
+  }, [id]);
+
+  useEffect(() => {
+    if (isNew) {
+      setRecord(null);
+      setSaved(emptyTable());
+      setDraft(emptyTable());
+    } else void load();
+  }, [isNew, load]);
+
+  const dirty = draft !== null && saved !== null && !same(draft, saved) && !leavingAfterCreate.current;
+  const blocker = useUnsavedGuard(dirty);
+
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    modal.confirm({
+      title: t('editor.leaveTitle'),
+      icon: <ExclamationCircleFilled />,
+      content: t('editor.leaveBody'),
+      okText: t('editor.leave'),
+      okButtonProps: { danger: true },
+      cancelText: t('editor.stay'),
+      onOk: () => blocker.proceed(),
+      onCancel: () => blocker.reset(),
+    });
+  }, [blocker, modal, t]);
+
+  // THE schema of core, checked as the user types; the server checks the same on save.
+  const errors = useMemo(() => {
+    const out: Record<string, string> = { ...serverErrors };
+    if (!draft) return out;
+    for (const issue of [...validateTable(draft), ...validateDates(draft)]) {
+      out[issue.path] ??= t(issue.key, issue.params);
+    }
+    return out;
+  }, [draft, serverErrors, t]);
+  const errorCount = Object.keys(errors).length;
+  const visibleErrors = showErrors ? errors : pickTouched(errors, draft, saved);
+
+  const update = (change: Partial<PerformanceTable>) => {
+    setDraft((d) => (d ? { ...d, ...change } : d));
+    setServerErrors({});
+  };
+  const updateNarrative = (key: keyof Narrative, value: string) =>
+    setDraft((d) => (d ? { ...d, narrative: { ...d.narrative, [key]: value === '' ? null : value } } : d));
+  const updateBudget = (key: keyof Budget, value: number | null) =>
+    setDraft((d) => (d ? { ...d, budget: { ...d.budget, [key]: value } } : d));
+
+  const save = async (baseVersion?: number) => {
+    if (!draft) return;
+    if (errorCount > 0) {
+      setShowErrors(true);
+      message.error(t('editor.invalid', { n: errorCount }));
+      return;
+    }
+    setSaving(true);
+    try {
+      if (isNew) {
+        const created = await api.createTable(draft);
+        message.success(t('editor.created'));
+        leavingAfterCreate.current = true;
+        setSaved(created.table);
+        navigate(`/tables/${created.id}`, { replace: true });
+        return;
+      }
+      if (!record) return;
+      const updated = await api.updateTable(record.id, {
+        version: baseVersion ?? record.version,
+        table: draft,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      setRecord(updated);
+      setSaved(updated.table);
+      setDraft(updated.table);
+      setReason('');
+      setConflict(null);
+      message.success(t('editor.saved', { v: updated.version }));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409 && record) {
+        // Someone saved in between. Keep every edit on screen; let the user choose.
+        const latest = await api.getTable(record.id).catch(() => null);
+        setConflict({ latest });
+      } else if (e instanceof ApiError) {
+        const byPath: Record<string, string> = {};
+        for (const issue of e.problem.issues ?? []) byPath[issue.path.replace(/^table\./, '')] = pick(issue);
+        if (e.problem.path) byPath[e.problem.path.replace(/^table\./, '')] = pick(e.problem);
+        setServerErrors(byPath);
+        setShowErrors(true);
+        message.error(pick(e.problem));
+      } else {
+        message.error(t('error.unknown'));
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  if (loadError) {
+    return (
+      <Result
+        status={loadError.status === 404 ? '404' : 'warning'}
+        title={loadError.status === 404 ? t('editor.notFound') : pick(loadError.problem)}
+        extra={
+          <Link to="/tables">
+            <Button>{t('nav.tables')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (!draft) {
+    return (
+      <div className="page-loading">
+        <Spin size="large" />
+      </div>
+    );
+  }
+
+  const field = (path: string, label: MessageKey, control: ReactNode, span = 12, required = false) => (
+    <Col xs={24} md={span}>
+      <Form.Item
+        label={t(label)}
+        required={required}
+        validateStatus={visibleErrors[path] ? 'error' : undefined}
+        help={visibleErrors[path]}
+        htmlFor={`f-${path}`}
+      >
+        {control}
+      </Form.Item>
+    </Col>
+  );
+
+  const text = (path: 'unit' | 'name' | 'supervisingDepartment' | 'code' | 'performanceType') => (
+    <Input
+      id={`f-${path}`}
+      value={draft[path] ?? ''}
+      status={visibleErrors[path] ? 'error' : ''}
+      onChange={(e) =>
+        update({ [path]: path === 'unit' || path === 'name' ? e.target.value : e.target.value || null })
+      }
+    />
+  );
+
+  const dateInput = (path: 'startDate' | 'endDate') => (
+    <DatePicker
+      id={`f-${path}`}
+      style={{ width: '100%' }}
+      value={draft[path] && dayjs(draft[path]).isValid() ? dayjs(draft[path]) : null}
+      onChange={(d) => update({ [path]: d ? d.format('YYYY-MM-DD') : null })}
+      status={visibleErrors[path] ? 'error' : ''}
+    />
+  );
+
+  const title = isNew ? t('editor.newTitle') : draft.name || t('indicator.unnamed');
+  return (
+    <div className="editor" data-testid="table-editor-page">
+      <div className="editor-bar">
+        <div className="page-head" style={{ marginBottom: 0 }}>
+          <div>
+            <h1>
+              {title}{' '}
+              {record && (
+                <>
+                  <StatusTag status={record.status} />
+                  <Tag bordered={false}>{t('editor.version', { v: record.version })}</Tag>
+                </>
+              )}
+            </h1>
+            <p>
+              {draft.unit} {draft.year ? `· ${draft.year}` : ''} ·{' '}
+              <span className={dirty ? 'dirty-flag' : 'muted'} data-testid="dirty-flag">
+                {dirty ? t('editor.unsaved') : t('editor.allSaved')}
+              </span>
+            </p>
+          </div>
+          <Space>
+            {!isNew && (
+              <Input
+                style={{ width: 220 }}
+                placeholder={t('editor.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                maxLength={500}
+              />
+            )}
+            {record && (
+              <>
+                <Button icon={<HistoryOutlined />} onClick={() => setHistoryOpen(true)}>
+                  {t('editor.versions')}
+                </Button>
+                <Button
+                  icon={<PrinterOutlined />}
+                  onClick={() => navigate(`/tables/${record.id}/print`)}
+                  data-testid="open-print"
+                >
+                  {t('editor.print')}
+                </Button>
+              </>
+            )}
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={saving}
+              disabled={!isNew && !dirty}
+              onClick={() => void save()}
+              data-testid="save"
+            >
+              {t('editor.save')}
+            </Button>
+          </Space>
+        </div>
+      </div>
+
+      {showErrors && errorCount > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('editor.invalid', { n: errorCount })}
+        />
+      )}
+      {draft.incomplete && (
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('import.incomplete')} />
+      )}
+      {draft.warnings.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('import.warnings', { n: draft.warnings.length })}
+          description={
+            <ul className="warning-list">
+              {draft.warnings.map((w, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: warnings have no identity of their own
+                <li key={i}>
+                  {pick(w)}
+                  {w.path && <code className="muted"> {w.path}</code>}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+
+      <Form layout="vertical" component="div" className="editor-form" requiredMark>
+        <Card title={t('editor.header')} size="small" className="editor-card">
+          <Row gutter={16}>
+            {field('name', 'field.name', text('name'), 12, true)}
+            {field('unit', 'field.unit', text('unit'), 12, true)}
+            {field(
+              'year',
+              'field.year',
+              <InputNumber
+                id="f-year"
+                style={{ width: '100%' }}
+                value={draft.year}
+                onChange={(v) => update({ year: typeof v === 'number' ? v : Number.NaN })}
+              />,
+              4,
+              true,
+            )}
+            {field(
+              'kind',
+              'field.kind',
+              <Select
+                id="f-kind"
+                value={draft.kind}
+                onChange={(kind) => update({ kind })}
+                options={(['target', 'self-evaluation', 'department-wide'] as const).map((k) => ({
+                  value: k,
+                  label: t(`kind.${k}`),
+                }))}
+              />,
+              6,
+            )}
+            {field(
+              'category',
+              'field.category',
+              <AutoComplete
+                id="f-category"
+                value={draft.category ?? ''}
+                options={categories.map((value) => ({ value }))}
+                onChange={(v: string) => update({ category: v || null })}
+              />,
+              7,
+            )}
+            {field(
+              'performanceType',
+              'field.performanceType',
+              <AutoComplete
+                id="f-performanceType"
+                value={draft.performanceType ?? ''}
+                options={performanceTypes.map((value) => ({ value }))}
+                onChange={(v: string) => update({ performanceType: v || null })}
+              />,
+              7,
+            )}
+            {field('supervisingDepartment', 'field.supervisingDepartment', text('supervisingDepartment'), 12)}
+            {field('code', 'field.code', text('code'), 12)}
+            {field('startDate', 'field.startDate', dateInput('startDate'), 6)}
+            {field('endDate', 'field.endDate', dateInput('endDate'), 6)}
+            {field(
+              'governmentProcurement',
+              'field.governmentProcurement',
+              <Radio.Group
+                value={
+                  draft.governmentProcurement === null || draft.governmentProcurement === undefined
+                    ? 'unset'
+                    : String(draft.governmentProcurement)
+                }
+                onChange={(e) =>
+                  update({
+                    governmentProcurement: e.target.value === 'unset' ? null : e.target.value === 'true',
+                  })
+                }
+                optionType="button"
+                options={[
+                  { value: 'true', label: t('common.yes') },
+                  { value: 'false', label: t('common.no') },
+                  { value: 'unset', label: '—' },
+                ]}
+              />,
+              12,
+            )}
+          </Row>
+        </Card>
+
+        <Card title={t('editor.budget')} size="small" className="editor-card">
+          <Row gutter={16}>
+            {[...budgetKeys, ...(draft.kind === 'self-evaluation' ? selfEvaluationBudgetKeys : [])].map(
+              (key) =>
+                field(
+                  `budget.${key}`,
+                  `field.${key}`,
+                  <MoneyInput
+                    id={`f-budget.${key}`}
+                    value={draft.budget[key]}
+                    status={visibleErrors[`budget.${key}`] ? 'error' : ''}
+                    onChange={(v) => updateBudget(key, v)}
+                  />,
+                  6,
+                ),
+            )}
+          </Row>
+          <div className="muted" style={{ fontSize: 12 }}>
+            {t('budget.newProject')}
+          </div>
+        </Card>
+
+        <Card title={t('editor.narrative')} size="small" className="editor-card">
+          <Row gutter={16}>
+            {narrativeKeys.map((key) =>
+              field(
+                `narrative.${key}`,
+                `field.${key}`,
+                <Input.TextArea
+                  id={`f-narrative.${key}`}
+                  autoSize={{ minRows: 2, maxRows: 8 }}
+                  value={draft.narrative[key] ?? ''}
+                  onChange={(e) => updateNarrative(key, e.target.value)}
+                />,
+                key === 'overview' || key === 'goals' ? 24 : 12,
+              ),
+            )}
+          </Row>
+        </Card>
+
+        <Card
+          title={t('editor.indicators')}
+          size="small"
+          className="editor-card"
+          extra={<span className="muted">{t('indicator.count', { n: draft.indicators.length })}</span>}
+        >
+          <IndicatorGrid
+            indicators={draft.indicators}
+            errors={visibleErrors}
+            onChange={(indicators) => update({ indicators })}
+          />
+        </Card>
+      </Form>
+
+      {record && (
+        <Drawer
+          title={t('versions.title')}
+          open={historyOpen}
+          onClose={() => setHistoryOpen(false)}
+          size="large"
+          destroyOnHidden
+        >
+          <VersionHistory tableId={record.id} currentVersion={record.version} />
+        </Drawer>
+      )}
+
+      <Modal
+        open={conflict !== null}
+        title={t('editor.conflictTitle')}
+        onCancel={() => setConflict(null)}
+        footer={[
+          <Button key="stay" onClick={() => setConflict(null)}>
+            {t('editor.stay')}
+          </Button>,
+          <Button
+            key="view"
+            onClick={() => record && window.open(`/tables/${record.id}/print`, '_blank', 'noopener')}
+          >
+            {t('editor.conflictView')}
+          </Button>,
+          <Button
+            key="reload"
+            danger
+            onClick={() => {
+              setConflict(null);
+              void load();
+            }}
+            data-testid="conflict-reload"
+          >
+            {t('editor.conflictReload')}
+          </Button>,
+          <Button
+            key="overwrite"
+            type="primary"
+            onClick={() => conflict?.latest && void save(conflict.latest.version)}
+            disabled={!conflict?.latest}
+            data-testid="conflict-overwrite"
+          >
+            {t('editor.conflictOverwrite')}
+          </Button>,
+        ]}
+      >
+        <p data-testid="conflict-message">
+          {t('editor.conflictBody', { v: conflict?.latest?.version ?? '?' })}
+        </p>
+      </Modal>
+    </div>
+  );
+}
+
+/** Before the first save attempt, only fields the user changed show their errors (no wall of red). */
+function pickTouched(
+  errors: Record<string, string>,
+  draft: PerformanceTable | null,
+  saved: PerformanceTable | null,
+): Record<string, string> {
+  if (!draft || !saved) return {};
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(errors)) {
+    const get = (table: PerformanceTable) =>
+      path
+        .split('.')
+        .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], table);
+    const top = path.split('.').slice(0, 2).join('.');
+    const getTop = (table: PerformanceTable) =>
+      top
+        .split('.')
+        .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], table);
+    if (!same(get(draft), get(saved)) || !same(getTop(draft), getTop(saved))) out[path] = text;
+  }
+  return out;
 }

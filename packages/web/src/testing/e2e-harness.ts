@@ -10,19 +10,18 @@
  * `*.e2e.test.ts` files run one after another (vitest.e2e.config.ts); each starts its own server so
  * tests never share data.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { closeDatabase, type Database, openDatabase } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
 import { buildApp } from '@jixiao/server/app';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const repoRoot = resolve(import.meta.dirname, '../../../..');
-const webRoot = join(repoRoot, 'packages/web');
-export const webDist = join(webRoot, 'dist');
+import { ensureWebBuilt, repoRoot, webDist } from './web-build.ts';
+
+export { ensureWebBuilt, repoRoot, webDist };
 export const testOutput = join(repoRoot, 'test-output');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -36,46 +35,6 @@ export const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
-  }
-  return newest;
-}
-
-/** True when packages/web/dist is missing or older than any source the bundle is made from. */
-export function webDistIsStale(): boolean {
-  const built = join(webDist, 'index.html');
-  if (!existsSync(built)) return true;
-  const sources = [
-    join(webRoot, 'src'),
-    join(webRoot, 'index.html'),
-    join(webRoot, 'vite.config.ts'),
-    join(repoRoot, 'packages/core/src'),
-  ];
-  const builtAt = statSync(built).mtimeMs;
-  return sources.some((source) => newestMtime(source) > builtAt);
-}
-
-/** Builds the UI with vite when dist is stale (once per run: later calls find it fresh). */
-export function ensureWebBuilt(): void {
-  if (!webDistIsStale()) return;
-  // A child process keeps vite's plugins and workers out of the test process.
-  execFileSync(
-    process.execPath,
-    [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: webRoot,
-      stdio: 'inherit',
-    },
-  );
-}
 
 export interface E2eOptions {
   /** Browser window size; the default fits a 1440-wide office screen. */
@@ -140,6 +99,8 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
     page,
     async screenshot(name, target = page) {
       const file = join(testOutput, `${name}.png`);
+      // Sticky bars would be stitched in mid-page when the page is scrolled.
+      await target.evaluate(() => window.scrollTo(0, 0));
       await target.screenshot({ path: file, fullPage: true });
       if (pageErrors.length > 0) throw pageErrors[0];
       return file;

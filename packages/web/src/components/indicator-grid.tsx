@@ -1,0 +1,275 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import type { Indicator } from '@jixiao/core/tables/table.schema';
+import type { Target } from '@jixiao/core/targets/target.schema';
+import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { Button, Empty, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { useI18n } from '../i18n/i18n.tsx';
+import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
+
+interface IndicatorGridProps {
+  indicators: Indicator[];
+  onChange: (indicators: Indicator[]) => void;
+  /** Messages by field path, e.g. `indicators.3.name`. */
+  errors: Record<string, string>;
+}
+
+const kindColor: Record<Target['kind'], string> = {
+  quantitative: 'blue',
+  qualitative: 'purple',
+  date: 'cyan',
+  period: 'cyan',
+  placeholder: 'orange',
+  missing: 'red',
+};
+
+/** What core's target grammar read from the typed text: kind, operator, value, unit. */
+export function ParsedTarget({ target }: { target: Target }) {
+  const { t } = useI18n();
+  const parts: string[] = [];
+  if (target.operator) parts.push(target.operator);
+  if (target.value !== null) parts.push(String(target.value));
+  if (target.upper !== undefined) parts.push(`~${target.upper}`);
+  if (target.unit) parts.push(target.unit);
+  if (target.date) parts.push(target.date);
+  if (target.period) parts.push(`${target.period.start} → ${target.period.end}`);
+  if (target.kind === 'qualitative' && target.text) parts.push(target.text);
+  return (
+    <div className="parsed-target" data-testid="parsed-target">
+      <Tag color={kindColor[target.kind]} bordered={false}>
+        {t(`target.${target.kind}`)}
+      </Tag>
+      {target.operator && (
+        <Tooltip title={t('target.operator')}>
+          <code className="target-part">{target.operator}</code>
+        </Tooltip>
+      )}
+      {target.value !== null && (
+        <Tooltip title={t('target.value')}>
+          <code className="target-part">
+            {target.value}
+            {target.upper !== undefined ? `~${target.upper}` : ''}
+          </code>
+        </Tooltip>
+      )}
+      {target.unit && (
+        <Tooltip title={t('target.unit')}>
+          <code className="target-part">{target.unit}</code>
+        </Tooltip>
+      )}
+      {target.date && <code className="target-part">{target.date}</code>}
+      {target.period && (
+        <code className="target-part">{`${target.period.start} → ${target.period.end}`}</code>
+      )}
+    </div>
+  );
+}
+
+function FieldError({ text }: { text: string | undefined }) {
+  return text ? (
+    <div className="field-error" role="alert">
+      {text}
+    </div>
+  ) : null;
+}
+
+function blankIndicator(level1: string | null, level2: string | null): Indicator {
+  return { level1, level2, name: '', target: parseTarget(''), direction: null };
+}
+
+/**
+ * The indicator grid grouped as the printed form merges it (level 1 → level 2 → indicators), with
+ * add, remove and reorder by buttons so it works from the keyboard; targets are parsed as typed.
+ */
+export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridProps) {
+  const { t } = useI18n();
+  const groups = groupIndicators(indicators);
+
+  const insertAt = (index: number, indicator: Indicator) => {
+    const next = [...indicators];
+    next.splice(index, 0, indicator);
+    onChange(next);
+  };
+  const patch = (index: number, change: Partial<Indicator>) =>
+    onChange(indicators.map((indicator, i) => (i === index ? { ...indicator, ...change } : indicator)));
+
+  if (indicators.length === 0) {
+    return (
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicator.empty')}>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() => onChange([blankIndicator(t('indicator.newLevel1'), null)])}
+        >
+          {t('indicator.addLevel1')}
+        </Button>
+      </Empty>
+    );
+  }
+
+  return (
+    <div className="indicator-grid" data-testid="indicator-grid">
+      {groups.map((group) => {
+        const groupIndices = group.groups.flatMap((sub) => sub.indices);
+        return (
+          <section className="indicator-group" key={group.start} data-testid="indicator-group">
+            <div className="indicator-group-head">
+              <span className="level-badge">{t('field.level1')}</span>
+              <Input
+                aria-label={t('field.level1')}
+                value={group.level1 ?? ''}
+                style={{ maxWidth: 240, fontWeight: 600 }}
+                onChange={(e) => onChange(renameGroup(indicators, groupIndices, 'level1', e.target.value))}
+              />
+              <span className="muted">{t('indicator.count', { n: groupIndices.length })}</span>
+              <span style={{ flex: 1 }} />
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() =>
+                  insertAt(group.end + 1, blankIndicator(group.level1, t('indicator.newLevel2')))
+                }
+              >
+                {t('indicator.addLevel2')}
+              </Button>
+            </div>
+            {group.groups.map((sub) => {
+              const last = sub.indices.at(-1) ?? group.end;
+              return (
+                <div key={sub.indices[0]} className="indicator-subgroup">
+                  <div className="indicator-subgroup-head">
+                    <span className="level-badge level2">{t('field.level2')}</span>
+                    <Input
+                      size="small"
+                      aria-label={t('field.level2')}
+                      value={sub.level2 ?? ''}
+                      style={{ maxWidth: 200 }}
+                      onChange={(e) =>
+                        onChange(renameGroup(indicators, sub.indices, 'level2', e.target.value))
+                      }
+                    />
+                    <span style={{ flex: 1 }} />
+                    <Button
+                      size="small"
+                      type="link"
+                      icon={<PlusOutlined />}
+                      onClick={() => insertAt(last + 1, blankIndicator(group.level1, sub.level2))}
+                      data-testid="add-indicator"
+                    >
+                      {t('indicator.add')}
+                    </Button>
+                  </div>
+                  {sub.indices.map((index, position) => {
+                    const indicator = indicators[index];
+                    if (!indicator) return null;
+                    const path = `indicators.${index}`;
+                    const nameError = errors[`${path}.name`];
+                    const targetError = errors[`${path}.target`] ?? errors[`${path}.target.raw`];
+                    return (
+                      <div
+                        className="indicator-row"
+                        key={index}
+                        data-testid="indicator-row"
+                        data-index={index}
+                      >
+                        <div>
+                          <Input
+                            aria-label={t('field.indicatorName')}
+                            placeholder={t('field.indicatorName')}
+                            value={indicator.name}
+                            status={nameError ? 'error' : ''}
+                            onChange={(e) => {
+                              const name = e.target.value;
+                              patch(index, {
+                                name,
+                                target: parseTarget(indicator.target.raw, {
+                                  expectDate: nameSuggestsDate(name),
+                                }),
+                              });
+                            }}
+                            data-testid="indicator-name"
+                          />
+                          <FieldError text={nameError} />
+                        </div>
+                        <div>
+                          <Input
+                            aria-label={t('field.target')}
+                            placeholder={t('field.target')}
+                            value={indicator.target.raw}
+                            status={targetError ? 'error' : ''}
+                            onChange={(e) =>
+                              patch(index, {
+                                target: parseTarget(e.target.value, {
+                                  expectDate: nameSuggestsDate(indicator.name),
+                                }),
+                              })
+                            }
+                            data-testid="indicator-target"
+                          />
+                          <FieldError text={targetError} />
+                        </div>
+                        <ParsedTarget target={indicator.target} />
+                        <Space size={0}>
+                          <Select
+                            size="small"
+                            aria-label={t('field.direction')}
+                            style={{ width: 78 }}
+                            value={indicator.direction ?? ''}
+                            onChange={(v: string) =>
+                              patch(index, { direction: v === '正向' || v === '反向' ? v : null })
+                            }
+                            options={[
+                              { value: '', label: '—' },
+                              { value: '正向', label: t('direction.positive') },
+                              { value: '反向', label: t('direction.negative') },
+                            ]}
+                          />
+                          <Tooltip title={t('indicator.up')}>
+                            <Button
+                              size="small"
+                              type="text"
+                              aria-label={t('indicator.up')}
+                              icon={<ArrowUpOutlined />}
+                              disabled={position === 0}
+                              onClick={() => onChange(moveIndicator(indicators, index, index - 1))}
+                            />
+                          </Tooltip>
+                          <Tooltip title={t('indicator.down')}>
+                            <Button
+                              size="small"
+                              type="text"
+                              aria-label={t('indicator.down')}
+                              icon={<ArrowDownOutlined />}
+                              disabled={position === sub.indices.length - 1}
+                              onClick={() => onChange(moveIndicator(indicators, index, index + 1))}
+                            />
+                          </Tooltip>
+                          <Tooltip title={t('indicator.remove')}>
+                            <Button
+                              size="small"
+                              type="text"
+                              danger
+                              aria-label={t('indicator.remove')}
+                              icon={<DeleteOutlined />}
+                              onClick={() => onChange(indicators.filter((_, i) => i !== index))}
+                            />
+                          </Tooltip>
+                        </Space>
+                      </div>
+                    );
+                  })}
+                </div>
+              );
+            })}
+          </section>
+        );
+      })}
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() =>
+          onChange([...indicators, blankIndicator(t('indicator.newLevel1'), t('indicator.newLevel2'))])
+        }
+      >
+        {t('indicator.addLevel1')}
+      </Button>
+    </div>
+  );
+}

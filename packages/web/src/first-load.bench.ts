@@ -1,0 +1,74 @@
+/**
+ * First-load JavaScript of the built UI: gzip bytes of the entry chunk and every chunk it imports
+ * statically (what the browser must fetch before anything shows), against the 400 KB budget of issue 4.
+ * Also measured: the same plus the chunks of the page most users open first (/tables), since routes
+ * are split and that page arrives right after.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { BenchResult } from '../../../scripts/bench-kit.ts';
+import { ensureWebBuilt, webDist } from './testing/web-build.ts';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+type Manifest = Record<string, ManifestChunk>;
+
+const budgetBytes = 400 * 1024;
+
+/** Manifest keys of a chunk and all chunks it imports statically. */
+export function staticClosure(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(key)) return seen;
+  seen.add(key);
+  for (const next of manifest[key]?.imports ?? []) staticClosure(manifest, next, seen);
+  return seen;
+}
+
+function gzipSize(file: string): number {
+  return gzipSync(readFileSync(join(webDist, file)), { level: 9 }).length;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+export default async function firstLoadBench(): Promise<BenchResult[]> {
+  ensureWebBuilt();
+  const manifest = JSON.parse(readFileSync(join(webDist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entryKey) throw new Error('No entry chunk in the vite manifest');
+  const entry = staticClosure(manifest, entryKey);
+  const sizeOf = (keys: Iterable<string>) =>
+    [...keys].reduce((sum, key) => sum + gzipSize(manifest[key]?.file ?? ''), 0);
+  const entryBytes = sizeOf(entry);
+  const css = [...entry].flatMap((key) => manifest[key]?.css ?? []);
+  const cssBytes = css.reduce((sum, file) => sum + gzipSize(file), 0);
+
+  const listKey = Object.keys(manifest).find((key) => key.endsWith('pages/table-list.page.tsx'));
+  const listExtra = listKey ? [...staticClosure(manifest, listKey)].filter((key) => !entry.has(key)) : [];
+  const listBytes = entryBytes + sizeOf(listExtra);
+  const routeChunks = Object.keys(manifest).filter((key) => key.includes('/pages/')).length;
+
+  return [
+    {
+      name: 'first-load JS (entry chunk + its static imports, gzip -9)',
+      baseline: 'the 400 KB budget',
+      ratio: entryBytes / budgetBytes,
+      goal: 1,
+      detail: `${kb(entryBytes)} in ${entry.size} chunks; CSS ${kb(cssBytes)}; ${routeChunks} lazily loaded page chunks`,
+    },
+    {
+      name: 'first load of /tables (entry + table-list page chunks, gzip -9)',
+      baseline: 'the 400 KB budget',
+      ratio: listBytes / budgetBytes,
+      goal: 1,
+      detail: `${kb(listBytes)} (${listExtra.length} more chunks after the entry)`,
+    },
+  ];
+}

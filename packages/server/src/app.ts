@@ -12,8 +12,13 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { type AuthOptions, registerAuth } from './auth/auth.plugin.ts';
 import { notFoundProblem, sendProblem } from './errors/problem.ts';
+import { auditRoutes } from './routes/audit.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { organisationsRoutes } from './routes/organisations.routes.ts';
+import { usersRoutes } from './routes/users.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +36,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Largest uploaded file accepted, in bytes. */
   uploadLimit?: number;
+  /** Session lifetime, lockout and sign-in rate limits (tests shorten them). */
+  auth?: Partial<AuthOptions>;
 }
 
 export const defaultBodyLimit = 5 * 1024 * 1024;
@@ -52,6 +59,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.setErrorHandler(sendProblem);
+  // Before any route: request.user and the CSRF check must cover every route registered below.
+  await registerAuth(app, options.auth);
 
   await app.register(fastifyMultipart, {
     limits: { fileSize: options.uploadLimit ?? defaultUploadLimit, files: 1, fields: 10 },
@@ -75,6 +84,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Route plugins, one line each.
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api' });
+  await app.register(usersRoutes, { prefix: '/api' });
+  await app.register(organisationsRoutes, { prefix: '/api' });
+  await app.register(auditRoutes, { prefix: '/api' });
 
   const webDist = options.webDist;
   const indexHtml = webDist ? join(webDist, 'index.html') : null;

@@ -18,6 +18,11 @@ const statusByCode: Record<string, number> = {
   'auth.forbidden': 403,
   'auth.csrf': 403,
   'auth.rate_limited': 429,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 423,
+  'user.duplicate': 409,
+  'user.self_lockout': 409,
+  'organisation.duplicate': 409,
   'server.internal': 500,
 };
 

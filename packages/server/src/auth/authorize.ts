@@ -1,0 +1,83 @@
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import {
+  type Action,
+  can,
+  organisationPath,
+  type SystemAction,
+  type TableReadScope,
+  type TableResource,
+  tableReadScope,
+} from '@jixiao/core/accounts/policies';
+import { AppError } from '@jixiao/core/errors/app-error';
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
+import type { AuditActor } from '@jixiao/db/audit.repository';
+import type { Database } from '@jixiao/db/database';
+import type { FastifyRequest } from 'fastify';
+
+// The guard every route file uses. Routes declare the action; policies (core) decide; this file turns
+// "no" into 401 for anonymous visitors (sign in first) and 403 for signed-in users.
+
+export function unauthenticated(): AppError {
+  return new AppError('auth.unauthenticated', '请先登录', 'Please sign in first');
+}
+
+export function forbidden(): AppError {
+  return new AppError('auth.forbidden', '您没有权限执行此操作', 'You are not allowed to do this');
+}
+
+/** The signed-in user of the request, or a 401. */
+export function requireUser(request: FastifyRequest): SessionUser {
+  if (!request.user) throw unauthenticated();
+  return request.user;
+}
+
+/** Throws 401/403 unless the request's user may do `action` (on `table` for table actions). */
+export function assertCan(request: FastifyRequest, action: Action, table?: TableResource): void {
+  if (can(request.user, action, table)) return;
+  throw request.user ? forbidden() : unauthenticated();
+}
+
+/**
+ * A preHandler for routes guarded by a system action, e.g.
+ * `app.get('/users', { preHandler: authorize('user.read') }, …)`.
+ */
+export function authorize(action: SystemAction) {
+  return async (request: FastifyRequest): Promise<void> => {
+    assertCan(request, action);
+  };
+}
+
+/** A preHandler that only requires someone to be signed in. */
+export async function signedIn(request: FastifyRequest): Promise<void> {
+  requireUser(request);
+}
+
+/** A table as policies see it, from its status and organisation (walks the organisation tree). */
+export async function tableResource(
+  db: Database,
+  record: { status: TableStatus; organisationId: string | null },
+): Promise<TableResource> {
+  const organisations = await listOrganisations(db);
+  return { status: record.status, organisationPath: organisationPath(record.organisationId, organisations) };
+}
+
+/** Throws 401/403 unless the request's user may do `action` on the stored table `record`. */
+export async function assertCanTable(
+  request: FastifyRequest,
+  db: Database,
+  action: Action,
+  record: { status: TableStatus; organisationId: string | null },
+): Promise<void> {
+  assertCan(request, action, await tableResource(db, record));
+}
+
+/** Which tables lists may show to the request's user (storage turns it into a WHERE clause). */
+export async function readScope(request: FastifyRequest, db: Database): Promise<TableReadScope> {
+  return tableReadScope(request.user, await listOrganisations(db));
+}
+
+/** Who the audit log records for this request. */
+export function auditActor(request: FastifyRequest): AuditActor {
+  return { userId: request.user?.id ?? null, address: request.ip };
+}

@@ -1,0 +1,47 @@
+import { auditListSchema, auditQuerySchema } from '@jixiao/core/accounts/audit-log.schema';
+import { auditCsv, queryAuditLog } from '@jixiao/db/audit-query.repository';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authorize } from '../auth/authorize.ts';
+
+/** Rows in one CSV export; a larger export should narrow the filters (dates) first. */
+export const auditExportLimit = 10_000;
+
+/** The audit log for administrators and auditors: filtered list and CSV export. */
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/audit',
+    {
+      preHandler: authorize('audit.read'),
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log entries, newest first, filtered by user, action, entity and date',
+        querystring: auditQuerySchema,
+        response: { 200: auditListSchema },
+      },
+    },
+    async (request) => queryAuditLog(app.db, request.query),
+  );
+
+  app.get(
+    '/audit/export.csv',
+    {
+      preHandler: authorize('audit.read'),
+      schema: {
+        tags: ['audit'],
+        summary: `The filtered audit log as CSV (at most ${auditExportLimit} rows)`,
+        querystring: auditQuerySchema.omit({ page: true, pageSize: true }),
+      },
+    },
+    async (request, reply) => {
+      const { items } = await queryAuditLog(app.db, {
+        ...request.query,
+        page: 1,
+        pageSize: auditExportLimit,
+      });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-log.csv"')
+        .send(auditCsv(items));
+    },
+  );
+};

@@ -1,0 +1,185 @@
+import { loginSchema, sessionUserSchema } from '@jixiao/core/accounts/account.schema';
+import { actions, allowedSystemActions } from '@jixiao/core/accounts/policies';
+import { AppError } from '@jixiao/core/errors/app-error';
+import {
+  createSession,
+  deleteSession,
+  findCredentials,
+  recordLoginFailure,
+  toSessionUser,
+} from '@jixiao/db/accounts.repository';
+import { writeAudit } from '@jixiao/db/audit.repository';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { cookieOptions, csrfCookie, ensureCsrfCookie, sessionCookie } from '../auth/auth.plugin.ts';
+import { auditActor } from '../auth/authorize.ts';
+import { verifyPassword } from '../auth/password.ts';
+import { hashToken, newToken } from '../auth/session-token.ts';
+
+const sessionSchema = z.object({
+  user: sessionUserSchema.nullable(),
+  csrfToken: z.string().describe('Send it back in the x-csrf-token header of every POST/PUT/PATCH/DELETE'),
+  actions: z.array(z.enum(actions)).describe('System actions the user may do (admin, audit pages)'),
+});
+
+function formatTime(date: Date): { zh: string; en: string } {
+  // Shown in China Standard Time, the users' zone; the ISO string keeps it unambiguous in English.
+  const zh = date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+  return { zh, en: `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC` };
+}
+
+function lockedError(until: Date): AppError {
+  const at = formatTime(until);
+  return new AppError(
+    'auth.locked',
+    `登录失败次数过多，账户已锁定至 ${at.zh}（北京时间），之后可再试，或请管理员解锁`,
+    `Too many failed sign-ins: the account is locked until ${at.en}; try again then or ask an administrator to unlock it`,
+  );
+}
+
+function invalidCredentials(): AppError {
+  return new AppError('auth.invalid_credentials', '用户名或密码错误', 'Wrong username or password', {
+    path: 'password',
+  });
+}
+
+function rateLimited(seconds: number): AppError {
+  return new AppError(
+    'auth.rate_limited',
+    `登录尝试过于频繁，请 ${seconds} 秒后再试`,
+    `Too many sign-in attempts; try again in ${seconds} seconds`,
+  );
+}
+
+/** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const options = app.authOptions;
+  const perIp = app.createRateLimit({
+    max: options.loginPerIp.max,
+    timeWindow: options.loginPerIp.timeWindowMs,
+    keyGenerator: (request) => `login-ip:${request.ip}`,
+  });
+  const perUsername = app.createRateLimit({
+    max: options.loginPerUsername.max,
+    timeWindow: options.loginPerUsername.timeWindowMs,
+    keyGenerator: (request) => `login-user:${usernameOf(request)}`,
+  });
+
+  async function logFailure(
+    request: FastifyRequest,
+    userId: string | null,
+    username: string,
+    reason: string,
+  ) {
+    await writeAudit(app.db, {
+      actor: auditActor(request),
+      action: 'auth.login_failed',
+      entity: 'user',
+      entityId: userId,
+      diff: { username, reason },
+    });
+  }
+
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with username and password (sets the session cookie)',
+        body: loginSchema,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      for (const limiter of [perIp, perUsername]) {
+        const result = await limiter(request);
+        // isAllowed is true only for allow-listed keys; the count decides otherwise.
+        if (!result.isAllowed && result.isExceeded) {
+          await logFailure(request, null, username, 'rate_limited');
+          reply.header('retry-after', String(result.ttlInSeconds));
+          throw rateLimited(result.ttlInSeconds);
+        }
+      }
+      const now = options.now();
+      const credentials = await findCredentials(app.db, username);
+      const user = credentials?.user;
+      if (user?.lockedUntil && new Date(user.lockedUntil) > now) {
+        await logFailure(request, user.id, username, 'locked');
+        throw lockedError(new Date(user.lockedUntil));
+      }
+      const ok = await verifyPassword(credentials?.passwordHash ?? null, password);
+      if (!ok || !user || !user.active) {
+        await logFailure(
+          request,
+          user?.id ?? null,
+          username,
+          !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive',
+        );
+        if (user && !ok) {
+          const { lockedUntil } = await recordLoginFailure(
+            app.db,
+            user.id,
+            now,
+            { maxAttempts: options.maxFailedAttempts, lockMs: options.lockMs },
+            auditActor(request),
+          );
+          if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil);
+        }
+        // An inactive account gets the same answer as a wrong password: no hint that the name exists.
+        throw invalidCredentials();
+      }
+      const token = newToken();
+      const csrfToken = newToken();
+      await createSession(
+        app.db,
+        {
+          tokenHash: hashToken(token),
+          userId: user.id,
+          csrfToken,
+          expiresAt: new Date(now.getTime() + options.sessionTtlMs),
+          address: request.ip,
+          userAgent: request.headers['user-agent'] ?? null,
+        },
+        { userId: user.id, address: request.ip },
+      );
+      reply.setCookie(sessionCookie, token, cookieOptions(request, true, options.sessionTtlMs));
+      reply.setCookie(csrfCookie, csrfToken, cookieOptions(request, false));
+      const sessionUser = toSessionUser(user);
+      return { user: sessionUser, csrfToken, actions: allowedSystemActions(sessionUser) };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'Sign out (ends the session)', response: { 204: z.null() } } },
+    async (request, reply) => {
+      if (request.sessionTokenHash)
+        await deleteSession(app.db, request.sessionTokenHash, auditActor(request));
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user (null when anonymous), the CSRF token and allowed system actions',
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request, reply) => {
+      const csrfToken = ensureCsrfCookie(request, reply);
+      return { user: request.user, csrfToken, actions: allowedSystemActions(request.user) };
+    },
+  );
+};
+
+function usernameOf(request: FastifyRequest): string {
+  const body = request.body;
+  const name = typeof body === 'object' && body !== null && 'username' in body ? body.username : '';
+  return typeof name === 'string' ? name.trim().toLowerCase() : '';
+}

@@ -1,0 +1,53 @@
+import {
+  organisationCreateSchema,
+  organisationSchema,
+  organisationUpdateSchema,
+} from '@jixiao/core/accounts/account.schema';
+import { createOrganisation, listOrganisations, updateOrganisation } from '@jixiao/db/accounts.repository';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditActor, authorize } from '../auth/authorize.ts';
+
+const organisationListSchema = z.object({ items: z.array(organisationSchema) });
+
+/** The organisation tree (finance bureau → departments → units): read by users, managed by admins. */
+export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/organisations',
+    {
+      preHandler: authorize('organisation.read'),
+      schema: { tags: ['accounts'], summary: 'All organisations', response: { 200: organisationListSchema } },
+    },
+    async () => ({ items: await listOrganisations(app.db) }),
+  );
+
+  app.post(
+    '/organisations',
+    {
+      preHandler: authorize('organisation.manage'),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create an organisation',
+        body: organisationCreateSchema,
+        response: { 201: organisationSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createOrganisation(app.db, request.body, auditActor(request))),
+  );
+
+  app.patch(
+    '/organisations/:id',
+    {
+      preHandler: authorize('organisation.manage'),
+      schema: {
+        tags: ['accounts'],
+        summary: 'Rename or move an organisation',
+        params: z.object({ id: z.string().uuid() }),
+        body: organisationUpdateSchema,
+        response: { 200: organisationSchema },
+      },
+    },
+    async (request) => updateOrganisation(app.db, request.params.id, request.body, auditActor(request)),
+  );
+};

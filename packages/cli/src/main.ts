@@ -1,5 +1,5 @@
-import { Command, CommanderError } from 'commander';
 import { AppError } from '@jixiao/core/errors/app-error';
+import { Command, CommanderError } from 'commander';
 import { registerImportCommand } from './commands/import.ts';
 import { registerValidateCommand } from './commands/validate.ts';
 import { formatDiagnostic, toDiagnostic } from './output.ts';
@@ -28,6 +28,11 @@ export function buildProgram(): Command {
 
 /** Runs the CLI with `process.argv`-style arguments and sets `process.exitCode`. */
 export async function main(argv: readonly string[]): Promise<void> {
+  // `jixiao import … | head` closes the pipe early: that is a normal end, not a crash.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync([...argv]);

@@ -142,7 +142,11 @@ export function truncate(text: string, width: number): string {
 }
 
 /** Renders rows as an aligned plain-text table with a header rule; cells wider than maxWidth are cut. */
-export function renderTable(headers: readonly string[], rows: readonly (readonly string[])[], maxWidth = 40): string {
+export function renderTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  maxWidth = 40,
+): string {
   const cells = rows.map((row) => headers.map((_, i) => truncate(row[i] ?? '', maxWidth)));
   const widths = headers.map((header, i) =>
     Math.max(displayWidth(header), ...cells.map((row) => displayWidth(row[i] ?? ''))),

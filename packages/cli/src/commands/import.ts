@@ -1,0 +1,114 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { AppError } from '@jixiao/core/errors/app-error';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { type Command, Option } from 'commander';
+import { type InputSource, readInput, resolveInputs } from '../input.ts';
+import {
+  formatDiagnostic,
+  jsonArrayWriter,
+  type OutputFormat,
+  outputFormats,
+  renderTable,
+  toDiagnostic,
+  write,
+} from '../output.ts';
+
+interface ImportOptions {
+  format: OutputFormat;
+  out?: string;
+  progress?: boolean;
+}
+
+/** `jixiao import <files…|->`: documents in, tables out (JSON array on stdout, warnings on stderr). */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .description('导入绩效目标表（文本/PDF/Excel/JSON）/ import performance target tables from documents')
+    .argument('<files...>', '文件、目录或 - 表示标准输入 / files, directories, or - for stdin')
+    .addOption(
+      new Option('-f, --format <format>', '输出格式 / output format').choices(outputFormats).default('json'),
+    )
+    .option(
+      '-o, --out <dir>',
+      '每个输入写一个 JSON 文件到该目录 / write one JSON file per input into this directory',
+    )
+    .option('--no-progress', '不显示进度条 / no progress bar')
+    .action(async (files: string[], options: ImportOptions) => {
+      process.exitCode = await runImport(files, options);
+    });
+}
+
+function tableRows(tables: readonly PerformanceTable[]): string[][] {
+  return tables.flatMap((t) =>
+    t.indicators.map((i) => [t.name, i.level1 ?? '', i.level2 ?? '', i.name, i.target.raw, i.target.kind]),
+  );
+}
+
+async function runImport(files: readonly string[], options: ImportOptions): Promise<number> {
+  // The importer is loaded here, not at start-up, so `jixiao --help` stays fast.
+  const { parseFile } = await import('@jixiao/import/parse-file');
+  const inputs = await resolveInputs(files);
+  if (options.out) await mkdir(options.out, { recursive: true });
+  const showProgress = options.progress !== false && process.stderr.isTTY === true && inputs.length > 1;
+  const bar = showProgress ? await progressBar(inputs.length) : null;
+  const writer = options.out || options.format !== 'json' ? null : jsonArrayWriter(process.stdout);
+  let failed = 0;
+  let done = 0;
+  for (const input of inputs) {
+    try {
+      const bytes = await readInput(input);
+      const parsed = await parseFile({ name: input.name, bytes });
+      for (const warning of parsed.warnings) {
+        bar?.interrupt();
+        process.stderr.write(`${formatDiagnostic(toDiagnostic('warning', input.name, warning))}\n`);
+      }
+      if (options.out) {
+        await writeFile(join(options.out, outputName(input)), `${JSON.stringify(parsed.tables, null, 2)}\n`);
+      } else if (writer) {
+        for (const table of parsed.tables) await writer.push(table);
+      } else {
+        await write(
+          process.stdout,
+          `${input.name}\n${renderTable(['项目 project', '一级', '二级', '三级指标 indicator', '目标值 target', 'kind'], tableRows(parsed.tables))}\n\n`,
+        );
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      failed++;
+      process.stderr.write(`${formatDiagnostic(toDiagnostic('error', input.name, error))}\n`);
+    }
+    done++;
+    bar?.update(done);
+  }
+  bar?.stop();
+  if (writer) await writer.close();
+  return failed > 0 ? 1 : 0;
+}
+
+function outputName(input: InputSource): string {
+  if (input.kind === 'stdin') return 'stdin.json';
+  const base = basename(input.name, extname(input.name));
+  return `${base}.json`;
+}
+
+interface Bar {
+  update(n: number): void;
+  interrupt(): void;
+  stop(): void;
+}
+
+async function progressBar(total: number): Promise<Bar> {
+  const { SingleBar, Presets } = await import('cli-progress');
+  const bar = new SingleBar(
+    { format: '导入 import [{bar}] {value}/{total}', stream: process.stderr, clearOnComplete: true },
+    Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return {
+    update: (n) => bar.update(n),
+    // A warning line would be overwritten by the next redraw: clear the bar line first.
+    interrupt: () => process.stderr.write('\r\x1b[K'),
+    stop: () => bar.stop(),
+  };
+}

@@ -51,7 +51,9 @@ body {
 .jx-sheet td, .jx-sheet th, .jx-grid td, .jx-grid th {
   border: 0.75pt solid #000;
   padding: 3pt 5pt;
-  vertical-align: middle;
+  /* Top, not middle: cells of one row then share the first baseline, so a PDF reader rebuilds the row
+     as one line instead of interleaving a short cell between the lines of a wrapped one. */
+  vertical-align: top;
   overflow-wrap: anywhere;
   word-break: break-all;
 }
@@ -75,14 +77,15 @@ body {
   background: #e6e6e6;
   letter-spacing: 0.04em;
 }
+.jx-grid .jx-heads th, .jx-caption { vertical-align: middle; }
 .jx-grid .jx-heads th {
   text-align: center;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", SimHei, sans-serif;
   background: #f2f2f2;
 }
-/* Level cells sit at the top of their merged block, so their text comes before the rows they group
-   when the PDF is read back line by line. */
-.jx-grid td.jx-level { text-align: center; vertical-align: top; }
+/* Level cells sit at the top of their merged block too, so their text comes before the rows they
+   group when the PDF is read back line by line. */
+.jx-grid td.jx-level { text-align: center; }
 .jx-grid td.jx-target, .jx-grid td.jx-weight, .jx-grid td.jx-score, .jx-grid td.jx-direction { text-align: center; }
 .jx-grid tr { break-inside: avoid; page-break-inside: avoid; }
 @media screen {

@@ -1,0 +1,244 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/** A positioned run of text from a PDF page (PDF units, y grows upwards). */
+export interface TextRun {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+// Chinese government PDFs often use non-embedded Adobe-GB1 fonts (STSong-Light): without the CMaps
+// pdfjs cannot map their glyphs to text. Paths, not URLs: pdfjs reads them with fs in Node.
+const CMAP_DIR = `${join(pdfjsRoot, 'cmaps')}/`;
+const STANDARD_FONT_DIR = `${join(pdfjsRoot, 'standard_fonts')}/`;
+
+/**
+ * Characters that Chromium (Skia) writes into a PDF's text layer in place of the one that was printed.
+ * A CJK font draws some characters with a glyph it also uses for another code point, and the text layer
+ * names the lowest of them: 目 becomes the Kangxi radical ⽬, 长 ⻓, 户 戶, ／ ∕, ～ 〜. Measured by
+ * printing every GB2312 character through the export pipeline in each weight of Noto Serif/Sans CJK SC
+ * and reading it back. Kangxi radicals (U+2F00–U+2FDF) fold by NFKC and are not listed.
+ */
+const TEXT_LAYER_FOLDS: Record<string, string> = {
+  // Radicals-supplement forms of whole characters.
+  '\u2E81': '厂',
+  '\u2E8A': '卜',
+  '\u2E92': '巳',
+  '\u2E93': '幺',
+  '\u2E9C': '日',
+  '\u2E9D': '月',
+  '\u2EA0': '民',
+  '\u2EA9': '王',
+  '\u2EBC': '月',
+  '\u2EC1': '虎',
+  '\u2EC4': '西',
+  '\u2EC5': '见',
+  '\u2EC6': '角',
+  '\u2EC9': '贝',
+  '\u2ECB': '车',
+  '\u2ED1': '長',
+  '\u2ED3': '长',
+  '\u2ED4': '门',
+  '\u2ED7': '雨',
+  '\u2ED8': '青',
+  '\u2ED9': '韦',
+  '\u2EDA': '页',
+  '\u2EDB': '风',
+  '\u2EDC': '飞',
+  '\u2EDD': '食',
+  '\u2EE2': '马',
+  '\u2EE3': '骨',
+  '\u2EE4': '鬼',
+  '\u2EE5': '鱼',
+  '\u2EE6': '鸟',
+  '\u2EE7': '卤',
+  '\u2EE8': '麦',
+  '\u2EE9': '黄',
+  '\u2EEA': '黾',
+  '\u2EEC': '齐',
+  '\u2EEE': '齿',
+  '\u2EF0': '龙',
+  // Radicals-supplement forms of the GB2312 component characters (亻 刂 氵 …).
+  '\u2E85': '亻',
+  '\u2E89': '刂',
+  '\u2E8E': '兀',
+  '\u2E90': '尢',
+  '\u2E95': '彐',
+  '\u2E96': '忄',
+  '\u2E98': '扌',
+  '\u2E99': '攵',
+  '\u2EA1': '氵',
+  '\u2EA3': '灬',
+  '\u2EA6': '丬',
+  '\u2EA8': '犭',
+  '\u2EAD': '礻',
+  '\u2EB0': '纟',
+  '\u2EBA': '肀',
+  '\u2EBE': '艹',
+  '\u2EC2': '衤',
+  '\u2EC8': '讠',
+  '\u2ECC': '辶',
+  '\u2ED0': '钅',
+  '\u2ED6': '阝',
+  '\u2EE0': '饣',
+  // Ideographs and punctuation sharing a glyph with a lower code point.
+  '\u6236': '户',
+  '\u3B35': '胶',
+  '\u2215': '／',
+  '\u301C': '～',
+  '\u2035': '｀',
+  '\u2329': '〈',
+  '\u232A': '〉',
+};
+
+const FOLDABLE = /[\u2E80-\u2EFF\u2F00-\u2FDF\u6236\u3B35\u2215\u301C\u2035\u2329\u232A]/gu;
+
+/**
+ * Puts back the printed characters the text layer names by a look-alike (see TEXT_LAYER_FOLDS). NFKC
+ * is applied to the Kangxi radicals alone: on the whole text it would also turn full-width （：into ASCII.
+ */
+function foldLookalikes(text: string): string {
+  return text.replace(FOLDABLE, (ch) => {
+    // ⼾ (the radical Chromium writes for 户) normalises to 戶, which is then folded on to 户.
+    const folded = TEXT_LAYER_FOLDS[ch] ?? ch.normalize('NFKC');
+    return TEXT_LAYER_FOLDS[folded] ?? folded;
+  });
+}
+
+/**
+ * Rebuilds text lines from positioned runs: runs whose baselines are within a fraction of the font size
+ * form one line, ordered left to right; a visible gap between runs (a table cell border, a column)
+ * becomes one space, touching runs are joined as one word.
+ */
+export function linesFromRuns(runs: readonly TextRun[]): string[] {
+  const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
+  const clusters: TextRun[][] = [];
+  let current: TextRun[] = [];
+  let top = Number.POSITIVE_INFINITY;
+  for (const run of sorted) {
+    const tolerance = Math.max(1.5, 0.35 * run.size);
+    if (current.length > 0 && top - run.y > tolerance) {
+      clusters.push(current);
+      current = [];
+    }
+    if (current.length === 0) top = run.y;
+    current.push(run);
+  }
+  if (current.length > 0) clusters.push(current);
+
+  return clusters
+    .map((cluster) => {
+      const ordered = [...cluster].sort((a, b) => a.x - b.x);
+      let line = '';
+      let end = Number.NEGATIVE_INFINITY;
+      // A run of spaces between two runs is a space, however narrow the gap it leaves.
+      let pendingSpace = false;
+      for (const run of ordered) {
+        if (run.text.trim() === '') {
+          pendingSpace = line !== '';
+          continue;
+        }
+        const gap = run.x - end;
+        if (line !== '' && (pendingSpace || gap > 0.3 * run.size)) line += ' ';
+        line += run.text;
+        pendingSpace = false;
+        end = Math.max(end, run.x + run.width);
+      }
+      return foldLookalikes(line.replace(/\s+/g, ' ').trim());
+    })
+    .filter((line) => line !== '');
+}
+
+function pdfError(code: string, zh: string, en: string): AppError {
+  return new AppError(code, zh, en);
+}
+
+function openError(error: unknown): AppError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') {
+    return pdfError(
+      'import.pdf_encrypted',
+      '该 PDF 已加密，需要密码才能打开：请先去掉密码（或另存为未加密的 PDF）再导入。',
+      'This PDF is encrypted and needs a password: remove the password (or save an unencrypted copy) and import that.',
+    );
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return pdfError(
+    'import.pdf_corrupt',
+    `无法读取该 PDF，文件可能已损坏或不是 PDF（${detail}）。`,
+    `Cannot read this PDF; the file may be damaged or not a PDF (${detail}).`,
+  );
+}
+
+/** The positioned text runs of every page, in page order. */
+async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
+  // pdfjs may detach the buffer it is given: hand it a copy so the caller's bytes stay usable.
+  const task = getDocument({
+    data: bytes.slice(),
+    cMapUrl: CMAP_DIR,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONT_DIR,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (error) {
+    await task.destroy().catch(() => undefined);
+    throw openError(error);
+  }
+  try {
+    const pages: TextRun[][] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const runs: TextRun[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str === '') continue;
+        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
+        runs.push({ text: item.str, x, y, width: item.width, size: Math.hypot(a, b) || item.height || 10 });
+      }
+      pages.push(runs);
+      page.cleanup();
+    }
+    return pages;
+  } catch (error) {
+    throw openError(error);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * Extracts the text of a text-based PDF as lines in reading order, rebuilt from the positions of the
+ * text runs (pdfjs gives runs, not lines). Encrypted, damaged and scanned (text-less) PDFs throw an
+ * AppError with an `import.pdf_*` code.
+ */
+export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  if (bytes.byteLength < 5 || new TextDecoder().decode(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
+    throw pdfError(
+      'import.pdf_corrupt',
+      '该文件不是 PDF（缺少 %PDF- 文件头）。',
+      'This file is not a PDF (no %PDF- header).',
+    );
+  }
+  const pages = await readRuns(bytes);
+  const text = pages.map((runs) => linesFromRuns(runs).join('\n')).join('\n');
+  if (text.replace(/\s/g, '') === '') {
+    throw pdfError(
+      'import.pdf_no_text',
+      `该 PDF 共 ${pages.length} 页，但没有可读取的文字层，可能是扫描件或图片：请先做文字识别（OCR），或导入原始的 Word/Excel/文本文件。`,
+      `This PDF has ${pages.length} page(s) but no text layer; it is probably a scan or an image. Run OCR on it first, or import the original Word/Excel/text file.`,
+    );
+  }
+  return `${text}\n`;
+}

@@ -1,0 +1,321 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import {
+  fieldOfLabel,
+  type GridColumnKey,
+  gridColumnOfLabel,
+  isIncompleteNote,
+  kindOfTitle,
+} from '@jixiao/core/export/official-layout';
+import {
+  type Indicator,
+  type PerformanceTable,
+  type PerformanceTableInput,
+  performanceTableSchema,
+  type Warning,
+} from '@jixiao/core/tables/table.schema';
+import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import ExcelJS from 'exceljs';
+import { importText } from '../text/import-text.ts';
+
+export interface WorkbookImport {
+  sourceText: string;
+  tables: PerformanceTable[];
+  warnings: Warning[];
+}
+
+/** One non-empty cell as read: its text, its number when it holds one, where it is. */
+interface ReadCell {
+  column: number;
+  text: string;
+  number: number | null;
+}
+
+/** One sheet row: the distinct cells (a horizontally merged range counts once) and its source line. */
+interface ReadRow {
+  row: number;
+  line: number;
+  cells: ReadCell[];
+  /** The value at each column, merged cells included (vertically merged level cells repeat). */
+  at: (column: number) => ReadCell | null;
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+function formatNumber(n: number): string {
+  // Excel stores 95% as 0.95; round away binary noise such as 0.9500000000000001.
+  return String(Math.round(n * 1e9) / 1e9);
+}
+
+/** Text and number of a cell value, whatever exceljs hands back (rich text, formula, date, …). */
+function readValue(cell: ExcelJS.Cell): { text: string; number: number | null } {
+  const value = cell.value;
+  if (value === null || value === undefined) return { text: '', number: null };
+  if (typeof value === 'number') {
+    const percent = typeof cell.numFmt === 'string' && cell.numFmt.includes('%');
+    return { text: percent ? `${formatNumber(value * 100)}%` : formatNumber(value), number: value };
+  }
+  if (typeof value === 'string') return { text: value.trim(), number: null };
+  if (typeof value === 'boolean') return { text: value ? '是' : '否', number: null };
+  if (value instanceof Date) return { text: isoDate(value), number: null };
+  if ('richText' in value)
+    return {
+      text: value.richText
+        .map((r) => r.text)
+        .join('')
+        .trim(),
+      number: null,
+    };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = 'result' in value ? value.result : undefined;
+    if (typeof result === 'number') return { text: formatNumber(result), number: result };
+    if (result instanceof Date) return { text: isoDate(result), number: null };
+    return { text: typeof result === 'string' ? result.trim() : '', number: null };
+  }
+  if ('text' in value && typeof value.text === 'string') return { text: value.text.trim(), number: null };
+  return { text: cell.text?.trim() ?? '', number: null };
+}
+
+function readSheet(sheet: ExcelJS.Worksheet, firstLine: number): ReadRow[] {
+  const rows: ReadRow[] = [];
+  const columnCount = sheet.columnCount;
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const values = new Map<number, ReadCell>();
+    const cells: ReadCell[] = [];
+    for (let c = 1; c <= columnCount; c++) {
+      const cell = row.getCell(c);
+      const master = cell.isMerged ? cell.master : cell;
+      const { text, number } = readValue(master);
+      if (text === '') continue;
+      const read: ReadCell = { column: c, text, number };
+      values.set(c, read);
+      // A cell merged into one to its left (same row) is the same printed cell: list it once.
+      const origin = master.fullAddress;
+      const mergedFromLeft = origin.row === row.number && origin.col !== c;
+      const mergedFromAbove = origin.row !== row.number;
+      if (!mergedFromLeft && !mergedFromAbove) cells.push(read);
+    }
+    rows.push({ row: r, line: firstLine + r - 1, cells, at: (c) => values.get(c) ?? null });
+  }
+  return rows;
+}
+
+/** The sheet as text lines, one per row, cells separated by a space as a printed form reads. */
+function sheetText(rows: ReadRow[]): string[] {
+  return rows.map((row) => row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join(' '));
+}
+
+function warning(code: string, zh: string, en: string, line: number, path?: string): Warning {
+  return { code, zh, en, line, ...(path ? { path } : {}) };
+}
+
+function amount(cell: ReadCell): number | null {
+  if (cell.number !== null) return cell.number;
+  const cleaned = cell.text.replace(/[,，\s元]/g, '');
+  return /^\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : null;
+}
+
+function yesNo(text: string): boolean | null {
+  if (/^(是|yes|true)$/i.test(text)) return true;
+  if (/^(否|no|false)$/i.test(text)) return false;
+  return null;
+}
+
+const NUMBER_FIELDS = new Set(['budget.executionScore']);
+
+interface Draft {
+  input: PerformanceTableInput & { narrative: Record<string, string>; budget: Record<string, number> };
+  line: number;
+  grid: Map<number, GridColumnKey> | null;
+  indicatorLines: number[];
+}
+
+/** Puts a labelled value into the draft table; returns a warning when the value cannot be read. */
+function setField(draft: Draft, field: string, cell: ReadCell, line: number): Warning | null {
+  const input = draft.input as Record<string, unknown>;
+  if (field.startsWith('narrative.')) {
+    draft.input.narrative[field.slice('narrative.'.length)] = cell.text;
+  } else if (field.startsWith('budget.')) {
+    const n = NUMBER_FIELDS.has(field) ? cell.number : amount(cell);
+    if (n === null) {
+      return warning(
+        'import.xlsx_bad_amount',
+        `金额无法识别：“${cell.text}”`,
+        `Cannot read the amount "${cell.text}"`,
+        line,
+        field,
+      );
+    }
+    draft.input.budget[field.slice('budget.'.length)] = n;
+  } else if (field === 'governmentProcurement') {
+    const flag = yesNo(cell.text);
+    if (flag !== null) input[field] = flag;
+  } else {
+    input[field] = cell.text;
+  }
+  return null;
+}
+
+function readIndicator(row: ReadRow, grid: Map<number, GridColumnKey>): Indicator | null {
+  const values: Partial<Record<GridColumnKey, ReadCell>> = {};
+  for (const [column, key] of grid) {
+    const cell = row.at(column);
+    if (cell) values[key] = cell;
+  }
+  const name = values.name?.text;
+  if (!name) return null;
+  const raw = values.target?.text ?? '';
+  const indicator: Indicator = {
+    level1: values.level1?.text || null,
+    level2: values.level2?.text || null,
+    name,
+    target: parseTarget(raw, { expectDate: nameSuggestsDate(name) }),
+  };
+  const direction = values.direction?.text;
+  if (direction === '正向' || direction === '反向') indicator.direction = direction;
+  if (values.weight) indicator.weight = values.weight.number ?? (Number(values.weight.text) || null);
+  if (values.score) indicator.score = values.score.number ?? (Number(values.score.text) || null);
+  if (values.actual) indicator.actual = values.actual.text;
+  if (values.explanation) indicator.explanation = values.explanation.text;
+  if (values.deviationReason) indicator.deviationReason = values.deviationReason.text;
+  return indicator;
+}
+
+/** Reads the sheets in Jixiao's own exported layout; other rows are left for the text importer. */
+function readOwnLayout(rows: ReadRow[]): { tables: PerformanceTable[]; warnings: Warning[] } {
+  const tables: PerformanceTable[] = [];
+  const warnings: Warning[] = [];
+  let draft: Draft | null = null;
+
+  const finish = () => {
+    if (!draft) return;
+    const parsed = performanceTableSchema.safeParse(draft.input);
+    if (parsed.success) {
+      tables.push(parsed.data);
+    } else {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.');
+        warnings.push(
+          warning(
+            'import.xlsx_invalid_table',
+            `表格未导入：${path || '表'} 不符合要求（${issue.message}）`,
+            `Table not imported: ${path || 'table'} is invalid (${issue.message})`,
+            draft.line,
+            path,
+          ),
+        );
+      }
+    }
+    draft = null;
+  };
+
+  for (const row of rows) {
+    const first = row.cells[0];
+    if (!first) continue;
+    const kind = row.cells.length === 1 ? kindOfTitle(first.text) : null;
+    if (kind) {
+      finish();
+      draft = {
+        input: { kind, year: 0, unit: '', name: '', indicators: [], narrative: {}, budget: {} },
+        line: row.line,
+        grid: null,
+        indicatorLines: [],
+      };
+      continue;
+    }
+    if (!draft) continue;
+    const current: Draft = draft;
+    if (current.input.year === 0) {
+      const year = /(\d{4})/.exec(first.text);
+      if (year) current.input.year = Number(year[1]);
+      continue;
+    }
+    if (current.grid) {
+      const indicator = readIndicator(row, current.grid);
+      if (indicator) current.input.indicators.push(indicator);
+      continue;
+    }
+    if (isIncompleteNote(first.text)) {
+      current.input.incomplete = true;
+      continue;
+    }
+    const columns = row.cells.map((c) => gridColumnOfLabel(c.text));
+    if (columns.includes('name') && columns.every((c) => c !== null)) {
+      current.grid = new Map(row.cells.map((c, i) => [c.column, columns[i] as GridColumnKey]));
+      continue;
+    }
+    // Label/value pairs: a label cell is followed by its value cell unless the value is empty.
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i];
+      const field = cell ? fieldOfLabel(cell.text) : null;
+      if (!field) continue;
+      const next = row.cells[i + 1];
+      if (!next || fieldOfLabel(next.text)) continue;
+      const problem = setField(current, field, next, row.line);
+      if (problem) warnings.push(problem);
+      i += 1;
+    }
+  }
+  finish();
+  return { tables, warnings };
+}
+
+function unreadable(detail: string): AppError {
+  return new AppError(
+    'import.xlsx_unreadable',
+    `无法读取该 Excel 文件，请确认它是 .xlsx 格式且未损坏（${detail}）。`,
+    `Cannot read this Excel file; make sure it is an undamaged .xlsx workbook (${detail}).`,
+  );
+}
+
+/**
+ * Reads an .xlsx workbook: sheets in Jixiao's exported official layout map back cell by cell to the
+ * tables they show; any other sheet is flattened into text rows and read by the text importer.
+ */
+export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport> {
+  // An OLE compound file is an old .xls or a password-protected .xlsx; exceljs reads neither.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    throw new AppError(
+      'import.xlsx_unsupported',
+      '不支持旧版 .xls 或加密的 Excel 文件：请在 Excel 中去掉密码并另存为 .xlsx 后再导入。',
+      'Old .xls and password-protected Excel files are not supported: remove the password and save as .xlsx.',
+    );
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+  } catch (error) {
+    throw unreadable(error instanceof Error ? error.message : String(error));
+  }
+
+  const lines: string[] = [];
+  const tables: PerformanceTable[] = [];
+  const warnings: Warning[] = [];
+  const foreignLines: string[] = [];
+  for (const sheet of workbook.worksheets) {
+    if (sheet.state !== 'visible') continue;
+    const rows = readSheet(sheet, lines.length + 1);
+    const text = sheetText(rows);
+    const own = readOwnLayout(rows);
+    if (own.tables.length > 0 || own.warnings.length > 0) {
+      tables.push(...own.tables);
+      warnings.push(...own.warnings);
+    } else {
+      foreignLines.push(...text, '');
+    }
+    lines.push(...text, '');
+  }
+  const sourceText = lines.join('\n');
+  if (foreignLines.some((l) => l.trim() !== '')) {
+    // Text importer locations refer to the flattened foreign rows, so the source text is that same text
+    // when no sheet is in our layout.
+    const foreignText = foreignLines.join('\n');
+    const read = importText(foreignText);
+    tables.push(...read.tables);
+    warnings.push(...read.warnings);
+    if (tables.length === read.tables.length) return { sourceText: foreignText, tables, warnings };
+  }
+  return { sourceText, tables, warnings };
+}

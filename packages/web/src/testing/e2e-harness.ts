@@ -13,9 +13,13 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import type { Role } from '@jixiao/core/accounts/account.schema';
+import { demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
 import { closeDatabase, type Database, openDatabase } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
 import { buildApp } from '@jixiao/server/app';
+import { csrfHeader } from '@jixiao/server/auth/auth.plugin';
+import { seedDemoAccounts } from '@jixiao/server/auth/demo-accounts';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -41,6 +45,8 @@ export interface E2eOptions {
   viewport?: { width: number; height: number };
   /** UI language stored before the first page loads (default zh). */
   locale?: 'zh' | 'en';
+  /** The demo user the browser is signed in as at start (default `author`); `anonymous` signs in nobody. */
+  as?: Role | 'anonymous';
 }
 
 export interface E2eSession {
@@ -52,6 +58,10 @@ export interface E2eSession {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** Signs the browser in as the demo user of a role, through the real login API (cookies + CSRF). */
+  signIn(as: Role): Promise<void>;
+  /** Signs the browser out (clears the session cookie). */
+  signOut(): Promise<void>;
   /** Saves a full-page PNG as test-output/<name>.png and returns its path. */
   screenshot(name: string, page?: Page): Promise<string>;
   close(): Promise<void>;
@@ -89,8 +99,32 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
   const pageErrors: Error[] = [];
   page.on('pageerror', (error) => pageErrors.push(error));
 
+  let demoAccountsSeeded = false;
+  async function signIn(as: Role): Promise<void> {
+    if (!demoAccountsSeeded) {
+      await seedDemoAccounts(db);
+      demoAccountsSeeded = true;
+    }
+    // context.request shares the browser's cookie jar, so the page is signed in afterwards.
+    const me = await context.request.get(`${baseUrl}/api/auth/me`);
+    const { csrfToken } = (await me.json()) as { csrfToken: string };
+    const user = demoUserFor(as);
+    const login = await context.request.post(`${baseUrl}/api/auth/login`, {
+      data: { username: user.username, password: demoPassword },
+      headers: { [csrfHeader]: csrfToken },
+    });
+    if (!login.ok()) throw new Error(`Sign-in as ${as} failed: ${login.status()} ${await login.text()}`);
+  }
+  async function signOut(): Promise<void> {
+    await context.clearCookies();
+  }
+  const as = options.as ?? 'author';
+  if (as !== 'anonymous') await signIn(as);
+
   return {
     baseUrl,
+    signIn,
+    signOut,
     url: (path) => `${baseUrl}${path.startsWith('/') ? path : `/${path}`}`,
     app,
     db,

@@ -14,7 +14,15 @@ describe('e2e harness', () => {
     await e2e.page.goto(e2e.url('/'));
     await e2e.page.getByTestId('table-list-page').waitFor();
     expect(new URL(e2e.page.url()).pathname).toBe('/tables');
-    expect(await e2e.page.locator('.app-brand').innerText()).toContain('绩效');
+    expect(await e2e.page.locator('.app-brand').textContent()).toContain('绩效');
     await e2e.screenshot('harness-shell');
+  });
+
+  it('signs the browser in as a demo user of a role through the real login API', async () => {
+    const me = await e2e.page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+    expect(me.user.roles).toContain('author');
+    await e2e.signOut();
+    const anonymous = await e2e.page.evaluate(() => fetch('/api/auth/me').then((r) => r.json()));
+    expect(anonymous.user).toBeNull();
   });
 });

@@ -41,14 +41,26 @@ function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'code' in body && 'zh' in body && 'en' in body;
 }
 
+/** The server's double-submit CSRF token: a readable cookie echoed in a header on every write. */
+const csrfCookie = 'jixiao_csrf';
+const csrfHeader = 'x-csrf-token';
+
+function csrfToken(): string | null {
+  const match = document.cookie.split('; ').find((pair) => pair.startsWith(`${csrfCookie}=`));
+  return match ? decodeURIComponent(match.slice(csrfCookie.length + 1)) : null;
+}
+
 /** Calls the API; features' own `api/<feature>.api.ts` files use this too. Throws ApiError on failure. */
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const init: RequestInit = { method, headers: { accept: 'application/json' } };
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = method === 'GET' || method === 'HEAD' ? null : csrfToken();
+  if (token) headers[csrfHeader] = token;
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
   if (body instanceof FormData) {
     init.body = body;
   } else if (body !== undefined) {
     init.body = JSON.stringify(body);
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
+    headers['content-type'] = 'application/json';
   }
   let response: Response;
   try {

@@ -41,21 +41,14 @@ function binaryError(): AppError {
   );
 }
 
-// UTF-16 without a byte-order mark: ASCII-range characters put a zero in every other byte.
-function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const sample = Math.min(bytes.length - (bytes.length % 2), 4096);
-  if (sample < 4) return null;
-  let zeroEven = 0;
-  let zeroOdd = 0;
-  for (let i = 0; i < sample; i++) {
-    if (bytes[i] === 0) {
-      if (i % 2 === 0) zeroEven++;
-      else zeroOdd++;
-    }
+// UTF-16 without a byte-order mark: read both ways and keep the one that gives Chinese/ASCII text.
+// (GBK bytes read as UTF-16 land outside the CJK block, so they do not pass.)
+function decodeUtf16WithoutBom(bytes: Uint8Array): DecodedText | null {
+  if (bytes.length % 2 !== 0) return null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = decodeStrict(bytes, encoding);
+    if (text !== null && mostlyText(text)) return { text, encoding };
   }
-  const pairs = sample / 2;
-  if (zeroOdd > pairs * 0.3 && zeroEven < pairs * 0.05) return 'utf-16le';
-  if (zeroEven > pairs * 0.3 && zeroOdd < pairs * 0.05) return 'utf-16be';
   return null;
 }
 
@@ -96,14 +89,9 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     result = { text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
   } else {
-    const utf16 = guessUtf16(bytes);
-    const asUtf16 = utf16 ? decodeStrict(bytes, utf16) : null;
-    if (utf16 && asUtf16 !== null) result = { text: asUtf16, encoding: utf16 };
-    else {
-      const asUtf8 = decodeStrict(bytes, 'utf-8');
-      if (asUtf8 !== null) result = { text: asUtf8, encoding: 'utf-8' };
-      else result = decodeLegacy(bytes);
-    }
+    const asUtf8 = decodeStrict(bytes, 'utf-8');
+    if (asUtf8 !== null) result = { text: asUtf8, encoding: 'utf-8' };
+    else result = decodeUtf16WithoutBom(bytes) ?? decodeLegacy(bytes);
   }
   if (result === null || looksBinary(result.text)) throw binaryError();
   if (result.text.trim() === '') throw emptyError();

@@ -125,12 +125,14 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
     return [];
   }
   const tables: PerformanceTable[] = [];
-  const shared = blocks.filter((b) => b.lead === null);
+  // Rows of a multi-project table print the unit only on the first project of each unit.
+  let leadUnit: string | null = null;
   for (const block of blocks) {
     if (block.lead === null && blocks.length > 1 && block.indicators.length === 0) continue;
     const tableWarnings = [...warnings];
     const lead = block.lead;
-    const unit = lead?.unit ? splitCode(lead.unit).name : fields.unit;
+    if (lead?.unit) leadUnit = splitCode(lead.unit).name;
+    const unit = lead ? (leadUnit ?? fields.unit) : fields.unit;
     const name =
       lead?.project ?? fields.name ?? (kind === 'department-wide' ? title.replace(/[(（].*$/, '') : null);
     if (unit === null) {
@@ -179,6 +181,5 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
     }
     tables.push(table);
   }
-  void shared;
   return tables;
 }

@@ -150,6 +150,8 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
   switch (role) {
     case 'target':
       if (isEmptyValue(text)) return 1;
+      // A bare number is as likely 分值/得分 as a target: those columns win a tie.
+      if (numberOnly) return 3;
       return isTargetLike(text) ? 4 : 1;
     case 'unit':
       if (previous !== undefined && text === previous && numberOnly) return 3;
@@ -158,7 +160,7 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
       return PERCENT_OR_NUMBER.test(text) ? 2 : 1;
     case 'weight':
     case 'score':
-      return numberOnly ? 3.5 : isEmptyValue(text) ? 0 : -9;
+      return numberOnly ? 4 : isEmptyValue(text) ? 0 : -9;
     case 'explanation':
       if (STANDARD_TAG.test(text)) return 3;
       return numberOnly ? 0.5 : 1;

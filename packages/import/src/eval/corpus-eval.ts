@@ -1,0 +1,423 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { parseFile } from '../parse-file.ts';
+import { cleanName } from '../text/indicators.ts';
+import { key } from '../text/vocabulary.ts';
+
+/** One labelled indicator, in the comparable form both label formats are reduced to. */
+export interface ExpectedIndicator {
+  name: string;
+  level1: string | null;
+  level2: string | null;
+  operator: string | null;
+  value: number | null;
+  unit: string | null;
+}
+
+export interface ExpectedTable {
+  name: string | null;
+  unit: string | null;
+  year: number | null;
+  supervisingDepartment: string | null | undefined;
+  kind: string | null;
+  incomplete: boolean | null;
+  budget: Record<string, number | null>;
+  indicators: ExpectedIndicator[];
+}
+
+export interface LabelledDocument {
+  id: string;
+  file: string;
+  tables: ExpectedTable[];
+}
+
+/** Correct / compared for one field. */
+export interface FieldScore {
+  correct: number;
+  total: number;
+}
+
+export const fieldNames = [
+  'name',
+  'level1',
+  'level2',
+  'operator',
+  'value',
+  'unit',
+  'budget',
+  'header',
+  'incomplete',
+] as const;
+export type FieldName = (typeof fieldNames)[number];
+
+export interface DocumentScore {
+  id: string;
+  expected: number;
+  found: number;
+  matched: number;
+  invented: number;
+  fields: Record<FieldName, FieldScore>;
+  /** What did not agree, for reading the report. */
+  misses: string[];
+  error?: string;
+}
+
+export interface CorpusReport {
+  documents: DocumentScore[];
+  total: DocumentScore;
+}
+
+type Json = Record<string, unknown>;
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' ? v : null;
+}
+
+function num(v: unknown): number | null {
+  return typeof v === 'number' ? v : null;
+}
+
+function obj(v: unknown): Json {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {};
+}
+
+function arr(v: unknown): Json[] {
+  return Array.isArray(v) ? v.map(obj) : [];
+}
+
+// Labels sometimes annotate a value: `湖南省…有限公司 (实施单位, code [610001]) — a company`.
+function labelText(v: unknown): string | null {
+  const s = str(v);
+  return s === null ? null : (s.split(/\s+[(（—]/)[0] ?? s).trim();
+}
+
+function flatIndicator(i: Json): ExpectedIndicator {
+  const op = str(i.operator);
+  return {
+    name: str(i.level3) ?? '',
+    level1: str(i.level1),
+    level2: str(i.level2),
+    operator: op === 'qualitative' ? null : op,
+    value: num(i.value),
+    unit: str(i.unit),
+  };
+}
+
+function flatBudget(b: Json): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const yuan = (v: unknown): number | null | undefined => {
+    if (v === null) return null;
+    const o = obj(v);
+    return 'yuan' in o ? num(o.yuan) : undefined;
+  };
+  const set = (field: string, v: number | null | undefined) => {
+    if (v !== undefined) out[field] = v;
+  };
+  set('total', yuan(b.total));
+  set('currentYear', yuan(b.current_year) ?? yuan(b.current_year_local));
+  set('initial', yuan(b.initial));
+  set('adjusted', yuan(b.adjusted));
+  set('executed', yuan(b.executed));
+  const row = obj(b.total_row);
+  if ('initial_yuan' in row) {
+    set('initial', num(row.initial_yuan));
+    set('adjusted', num(row.full_year_yuan));
+    set('executed', num(row.executed_yuan));
+  }
+  return out;
+}
+
+function fromFlatLabel(label: Json): ExpectedTable[] {
+  const main: ExpectedTable = {
+    name: labelText(label.project),
+    unit: labelText(label.unit),
+    year: num(label.year),
+    supervisingDepartment:
+      'supervising_department' in label ? labelText(label.supervising_department) : undefined,
+    kind: str(label.kind),
+    incomplete: label.truncated === true,
+    budget: flatBudget(obj(label.budget)),
+    indicators: arr(label.indicators).map(flatIndicator),
+  };
+  const extra = arr(label.additional_tables).map(
+    (t): ExpectedTable => ({
+      name: labelText(t.project),
+      unit: labelText(t.unit) ?? main.unit,
+      year: main.year,
+      supervisingDepartment: undefined,
+      kind: main.kind,
+      incomplete: t.truncated === true,
+      budget: flatBudget(obj(t.budget)),
+      indicators: arr(t.indicators).map(flatIndicator),
+    }),
+  );
+  if (extra.length > 0) main.incomplete = false;
+  return [main, ...extra];
+}
+
+function fromCanonical(table: Json): ExpectedTable {
+  return {
+    name: str(table.name),
+    unit: str(table.unit),
+    year: num(table.year),
+    supervisingDepartment: undefined,
+    kind: str(table.kind) ?? 'target',
+    incomplete: table.incomplete === true,
+    budget: Object.fromEntries(Object.entries(obj(table.budget)).map(([k, v]) => [k, num(v)])),
+    indicators: arr(table.indicators).map((i) => {
+      const target = obj(i.target);
+      return {
+        name: str(i.name) ?? '',
+        level1: str(i.level1),
+        level2: str(i.level2),
+        operator: str(target.operator),
+        value: num(target.value),
+        unit: str(target.unit),
+      };
+    }),
+  };
+}
+
+/** Reads every labelled document of a corpus folder (`seed.expected.json` and `dev/NN.txt` + `NN.json`). */
+export function loadCorpus(corpusDir: string): LabelledDocument[] {
+  const docs: LabelledDocument[] = [];
+  const seedLabel = path.join(corpusDir, 'seed.expected.json');
+  if (existsSync(seedLabel)) {
+    const label = obj(JSON.parse(readFileSync(seedLabel, 'utf8')));
+    const source = str(label.source) ?? '';
+    const file = path.join(corpusDir, '..', 'seeds', source);
+    if (existsSync(file)) docs.push({ id: 'seed', file, tables: arr(label.tables).map(fromCanonical) });
+  }
+  for (const set of ['dev', 'test', 'holdout']) {
+    const dir = path.join(corpusDir, set);
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir).sort()) {
+      if (!entry.endsWith('.json')) continue;
+      const base = entry.slice(0, -5);
+      const source = readdirSync(dir).find((f) => f.startsWith(`${base}.`) && !f.endsWith('.json'));
+      if (!source) continue;
+      const label = obj(JSON.parse(readFileSync(path.join(dir, entry), 'utf8')));
+      docs.push({ id: `${set}/${base}`, file: path.join(dir, source), tables: fromFlatLabel(label) });
+    }
+  }
+  return docs;
+}
+
+/** Comparison form of a printed name: template marks, brackets' width and whitespace do not count. */
+export function nameKey(text: string): string {
+  return key(cleanName(text)).replace(/[“”"'‘’]/g, '');
+}
+
+function levelKey(text: string | null | undefined): string | null {
+  if (text === null || text === undefined) return null;
+  return key(text).replace(/\(?[\d.-]+\)?分\)?$|\(\d+(-\d+)?分?\)$/, '');
+}
+
+function emptyFields(): Record<FieldName, FieldScore> {
+  return Object.fromEntries(fieldNames.map((f) => [f, { correct: 0, total: 0 }])) as Record<
+    FieldName,
+    FieldScore
+  >;
+}
+
+function tally(fields: Record<FieldName, FieldScore>, field: FieldName, ok: boolean): void {
+  fields[field].total++;
+  if (ok) fields[field].correct++;
+}
+
+function sameNumber(a: number | null | undefined, b: number | null | undefined): boolean {
+  if (a === null || a === undefined) return b === null || b === undefined;
+  return b !== null && b !== undefined && Math.abs(a - b) < 1e-6;
+}
+
+function pairTables(
+  expected: readonly ExpectedTable[],
+  found: readonly PerformanceTable[],
+): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const used = new Set<number>();
+  expected.forEach((e, n) => {
+    const byName =
+      e.name === null
+        ? -1
+        : found.findIndex((f, k) => !used.has(k) && nameKey(f.name) === nameKey(e.name ?? ''));
+    const k = byName >= 0 ? byName : found.findIndex((_, k2) => !used.has(k2) && k2 === n);
+    if (k >= 0) {
+      pairs.set(n, k);
+      used.add(k);
+    }
+  });
+  return pairs;
+}
+
+function matchIndicators(
+  expected: readonly ExpectedIndicator[],
+  found: PerformanceTable['indicators'],
+): Map<number, number> {
+  const pairs = new Map<number, number>();
+  const used = new Set<number>();
+  const keys = found.map((f) => nameKey(f.name));
+  const pass = (test: (e: string, f: string) => boolean) => {
+    expected.forEach((e, n) => {
+      if (pairs.has(n)) return;
+      const ek = nameKey(e.name);
+      const k = keys.findIndex((fk, i) => !used.has(i) && ek !== '' && test(ek, fk));
+      if (k >= 0) {
+        pairs.set(n, k);
+        used.add(k);
+      }
+    });
+  };
+  pass((e, f) => e === f);
+  // The label's clean name may drop an embedded template value (`…达标率100%`): containment counts.
+  pass((e, f) => f.length >= 2 && (f.includes(e) || e.includes(f)));
+  return pairs;
+}
+
+/** Imports one labelled document and compares it with its label. */
+export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScore> {
+  const score: DocumentScore = {
+    id: doc.id,
+    expected: doc.tables.reduce((n, t) => n + t.indicators.length, 0),
+    found: 0,
+    matched: 0,
+    invented: 0,
+    fields: emptyFields(),
+    misses: [],
+  };
+  let tables: PerformanceTable[];
+  try {
+    tables = (await parseFile({ name: doc.file, bytes: readFileSync(doc.file) })).tables;
+  } catch (error) {
+    score.error = error instanceof Error ? error.message : String(error);
+    return score;
+  }
+  score.found = tables.reduce((n, t) => n + t.indicators.length, 0);
+  const pairs = pairTables(doc.tables, tables);
+  const f = score.fields;
+  doc.tables.forEach((e, n) => {
+    const k = pairs.get(n);
+    const t = k === undefined ? undefined : tables[k];
+    const headerChecks: [string, boolean][] = [
+      ['year', e.year === null || t?.year === e.year],
+      ['unit', e.unit === null || (t !== undefined && key(t.unit) === key(e.unit))],
+      ['name', e.name === null || (t !== undefined && nameKey(t.name) === nameKey(e.name))],
+      ['kind', e.kind === null || t?.kind === e.kind],
+    ];
+    if (e.supervisingDepartment !== undefined) {
+      headerChecks.push([
+        'supervisingDepartment',
+        t !== undefined && key(t.supervisingDepartment ?? '') === key(e.supervisingDepartment ?? ''),
+      ]);
+    }
+    for (const [field, ok] of headerChecks) {
+      tally(f, 'header', ok);
+      if (!ok)
+        score.misses.push(`header ${field}: expected ${JSON.stringify((e as unknown as Json)[field])}`);
+    }
+    if (e.incomplete !== null) {
+      tally(f, 'incomplete', (t?.incomplete ?? false) === e.incomplete);
+      if ((t?.incomplete ?? false) !== e.incomplete)
+        score.misses.push(`incomplete: expected ${e.incomplete}`);
+    }
+    for (const [field, value] of Object.entries(e.budget)) {
+      const got = t ? (t.budget as Record<string, number | null | undefined>)[field] : undefined;
+      const ok = sameNumber(value, got);
+      tally(f, 'budget', ok);
+      if (!ok) score.misses.push(`budget ${field}: expected ${value}, found ${got}`);
+    }
+    if (t === undefined) {
+      for (const i of e.indicators) score.misses.push(`missing table row: ${i.name}`);
+      return;
+    }
+    const matches = matchIndicators(e.indicators, t.indicators);
+    e.indicators.forEach((ei, n2) => {
+      const m = matches.get(n2);
+      const fi = m === undefined ? undefined : t.indicators[m];
+      if (fi === undefined) {
+        score.misses.push(`missing: ${ei.name}`);
+        return;
+      }
+      score.matched++;
+      const checks: [FieldName, boolean, unknown, unknown][] = [
+        ['name', key(fi.name) === key(ei.name), ei.name, fi.name],
+        ['level1', levelKey(fi.level1) === levelKey(ei.level1), ei.level1, fi.level1],
+        ['level2', levelKey(fi.level2) === levelKey(ei.level2), ei.level2, fi.level2],
+        ['operator', fi.target.operator === ei.operator, ei.operator, fi.target.operator],
+        ['value', sameNumber(ei.value, fi.target.value), ei.value, fi.target.value],
+        ['unit', (fi.target.unit ?? null) === ei.unit, ei.unit, fi.target.unit],
+      ];
+      for (const [field, ok, want, got] of checks) {
+        tally(f, field, ok);
+        if (!ok)
+          score.misses.push(
+            `${field} of ${ei.name}: expected ${JSON.stringify(want)}, found ${JSON.stringify(got)}`,
+          );
+      }
+    });
+    const matchedFound = new Set(matches.values());
+    t.indicators.forEach((fi, m) => {
+      if (!matchedFound.has(m)) {
+        score.invented++;
+        score.misses.push(`invented: ${fi.name} (${fi.target.raw})`);
+      }
+    });
+  });
+  tables.forEach((t, k) => {
+    if ([...pairs.values()].includes(k)) return;
+    score.invented += t.indicators.length;
+    for (const i of t.indicators) score.misses.push(`invented (extra table ${t.name}): ${i.name}`);
+  });
+  return score;
+}
+
+/** Scores every document and sums the counts. */
+export async function evaluateCorpus(docs: readonly LabelledDocument[]): Promise<CorpusReport> {
+  const documents: DocumentScore[] = [];
+  for (const doc of docs) documents.push(await scoreDocument(doc));
+  const total: DocumentScore = {
+    id: 'total',
+    expected: 0,
+    found: 0,
+    matched: 0,
+    invented: 0,
+    fields: emptyFields(),
+    misses: [],
+  };
+  for (const d of documents) {
+    total.expected += d.expected;
+    total.found += d.found;
+    total.matched += d.matched;
+    total.invented += d.invented;
+    for (const field of fieldNames) {
+      total.fields[field].correct += d.fields[field].correct;
+      total.fields[field].total += d.fields[field].total;
+    }
+  }
+  return { documents, total };
+}
+
+/** Share of correct values, 1 when nothing was compared. */
+export function ratio(s: FieldScore): number {
+  return s.total === 0 ? 1 : s.correct / s.total;
+}
+
+/** The report as aligned text lines, one per document and a total. */
+export function formatReport(report: CorpusReport, verbose = false): string {
+  const pct = (s: FieldScore) => `${(ratio(s) * 100).toFixed(0).padStart(3)}%`;
+  const head = `${'document'.padEnd(10)} expected found matched invented  ${fieldNames.map((f) => f.padStart(10)).join('')}`;
+  const line = (d: DocumentScore) =>
+    `${d.id.padEnd(10)} ${String(d.expected).padStart(8)} ${String(d.found).padStart(5)} ${String(d.matched).padStart(7)} ${String(d.invented).padStart(8)}  ${fieldNames.map((f) => pct(d.fields[f]).padStart(10)).join('')}${d.error ? `  ERROR ${d.error}` : ''}`;
+  const out = [head];
+  for (const d of report.documents) {
+    out.push(line(d));
+    if (verbose) for (const m of d.misses) out.push(`    - ${m}`);
+  }
+  out.push(line(report.total));
+  const t = report.total;
+  out.push(
+    `rows matched ${t.matched}/${t.expected} (${((t.matched / Math.max(1, t.expected)) * 100).toFixed(1)}%), invented ${t.invented}`,
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../../../../fixtures');
+const seedText = readFileSync(path.join(fixtures, 'seed.txt'), 'utf8');
+const expected = JSON.parse(readFileSync(path.join(fixtures, 'seed.expected.json'), 'utf8')) as {
+  tables: Record<string, unknown>[];
+};
+
+const noSpace = (s: unknown) => (typeof s === 'string' ? s.replace(/\s+/g, '') : s);
+
+describe('importText on the seed (3 Shanghai 2020 tables)', () => {
+  const { tables } = importText(seedText);
+
+  it('finds the three tables with 47 indicators in order', () => {
+    expect(tables).toHaveLength(3);
+    expect(tables.reduce((n, t) => n + t.indicators.length, 0)).toBe(47);
+  });
+
+  it('reads every field exactly as seed.expected.json, narratives equal without whitespace', () => {
+    tables.forEach((table, n) => {
+      const want = expected.tables[n] ?? {};
+      const { narrative, indicators, budget, ...header } = want as {
+        narrative: Record<string, string>;
+        indicators: unknown[];
+        budget: Record<string, number | null>;
+      };
+      for (const [field, value] of Object.entries(header)) {
+        expect((table as Record<string, unknown>)[field], `${n}.${field}`).toEqual(value);
+      }
+      for (const [field, value] of Object.entries(narrative)) {
+        expect(noSpace((table.narrative as Record<string, unknown>)[field]), `${n}.narrative.${field}`).toBe(
+          noSpace(value),
+        );
+      }
+      for (const [field, value] of Object.entries(budget)) {
+        expect((table.budget as Record<string, unknown>)[field] ?? null, `${n}.budget.${field}`).toEqual(
+          value,
+        );
+      }
+      expect(table.indicators).toEqual(indicators);
+    });
+  });
+
+  it('reads the empty prior-year budget of the new project as absent, not zero', () => {
+    expect(tables[2]?.budget.priorYearBudget ?? null).toBeNull();
+    expect(tables[2]?.budget.priorYearExecuted ?? null).toBeNull();
+  });
+
+  it('produces tables the schema accepts, complete and without warnings', () => {
+    for (const table of tables) {
+      expect(performanceTableSchema.safeParse(table).success).toBe(true);
+      expect(table.incomplete).toBe(false);
+    }
+  });
+});
+
+// Small forms in the layouts extraction tools produce, built here so each rule is seen on its own.
+function form(lines: string[]): string {
+  return lines.join('\n');
+}
+
+describe('importText layouts', () => {
+  it('reads one cell per line with explicit empty cells, keeping 完成值/得分 empty', () => {
+    const text = form([
+      '项目支出绩效自评表(2023年度) |',
+      '项目名称 |',
+      '道路养护 |',
+      '实施单位 |',
+      '某某县交通运输局 |',
+      '一级指标 |',
+      '二级指标 |',
+      '三级指标 |',
+      '指标性质 |',
+      '指标值 |',
+      '度量单位 |',
+      '完成值 |',
+      '权重 |',
+      '得分 |',
+      '产出指标 |',
+      '数量指标 |',
+      '养护里程 |',
+      '≥ |',
+      '120 |',
+      '公里 |',
+      '|',
+      '40 |',
+      '|',
+      '合计 |',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.kind).toBe('self-evaluation');
+    expect(table?.indicators).toHaveLength(1);
+    const indicator = table?.indicators[0];
+    expect(indicator?.target).toMatchObject({ operator: '>=', value: 120, unit: '公里' });
+    expect(indicator?.actual).toBeNull();
+    expect(indicator?.weight).toBe(40);
+    expect(indicator?.score).toBeNull();
+  });
+
+  it('skips template rows and placeholders (指标2:, ……, / / /)', () => {
+    const text = form([
+      '项目支出绩效目标表',
+      '(2022年度)',
+      '项目名称 学校维修 实施单位 某某中学',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标 数量指标 指标1:维修校舍 ≥3栋',
+      '指标2:',
+      '……',
+      '质量指标 指标1:/ / /',
+      '满意度指标 服务对象满意度指标 师生满意度 ≥90%',
+      '填表人:',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => i.name)).toEqual(['维修校舍', '师生满意度']);
+    expect(table?.incomplete).toBe(false);
+  });
+
+  it('marks a document cut inside the table incomplete and drops the half-read name', () => {
+    const text =
+      '项目支出绩效目标表\n(2022年度)\n项目名称 学校维修\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 维修校舍 ≥3栋\n效益指标 社会效益指标 受益学';
+    const [table] = importText(text).tables;
+    expect(table?.incomplete).toBe(true);
+    expect(table?.indicators.map((i) => i.name)).toEqual(['维修校舍']);
+    expect(table?.warnings.some((w) => w.code === 'import.truncated')).toBe(true);
+  });
+
+  it('reads several projects of one pipe table as separate tables', () => {
+    const text = form([
+      '| 部门预算项目绩效目标申报表(2023年度) | |||',
+      '| 金额单位:元 | |||',
+      '| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 |',
+      '| 001-某镇人民政府 | 道路保洁 | 1,200,000.50 | 保洁 | 产出指标 | 数量指标 | 保洁面积 | ≥ | 5 | 万平方米 | 20 |',
+      '| 效益指标 | 社会效益指标 | 环境改善 | ≥ | 90 | % | 10 |',
+      '| 路灯维护 | 300,000.00 | 维护 | 产出指标 | 质量指标 | 亮灯率 | ≥ | 98 | % | 20 |',
+      '| 合计 | |',
+    ]);
+    const { tables } = importText(text);
+    expect(tables.map((t) => [t.name, t.unit, t.budget.currentYear, t.indicators.length])).toEqual([
+      ['道路保洁', '某镇人民政府', 1200000.5, 2],
+      ['路灯维护', '某镇人民政府', 300000, 1],
+    ]);
+  });
+
+  it('converts 万元 budgets exactly and keeps a missing figure absent', () => {
+    const text = form([
+      '项目支出绩效自评表',
+      '(2022年度)',
+      '项目名称 委托业务 实施单位 某镇人民政府',
+      '项目资金 (万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+      '年度资金总额: 90 89.974 89.974 10 99.97% 9.99',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标 数量指标 委托项目数量 ≥50个 50 10 10',
+      '总分 100',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.budget).toMatchObject({ initial: 900000, adjusted: 899740, executed: 899740 });
+  });
+});

@@ -67,6 +67,8 @@ const PLAN_ONLY = /^(?:按照|根据|依照|按|依据)[^，。,;；]{0,16}(?:�
 
 /** A narrative that is filled in but carries no information (boilerplate). */
 export function isBoilerplateNarrative(text: string): boolean {
+  // Every pattern below is short; a long text is never boilerplate, and most texts are long.
+  if (text.length > 40) return false;
   const flat = text.replace(/[\s。.;；,，、]+$/g, '').replace(/\s+/g, '');
   if (flat === '') return false;
   const letters = flat.replace(/[\p{P}\p{S}]/gu, '');

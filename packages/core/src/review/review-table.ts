@@ -1,24 +1,64 @@
 import { normaliseName, placeIndicator } from '../frameworks/framework-match.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import type { Finding } from './finding.schema.ts';
-import { isRateName, isSatisfactionName, nameSuggestsReverse } from './indicator-words.ts';
+import {
+  isGenericOutputName,
+  isImplementerSatisfaction,
+  isRateName,
+  isSatisfactionName,
+  nameHasPlaceholder,
+  nameSuggestsReverse,
+  numberInName,
+} from './indicator-words.ts';
 import type { IndicatorFacts, ReviewContext, ReviewInput } from './rule.ts';
 import { getRuleSet, type RuleSet, ruleIdIn } from './rule-sets.ts';
 
+interface NameFacts {
+  key: string;
+  rateLike: boolean;
+  satisfaction: boolean;
+  reverseByName: boolean;
+  numberInName: string | null;
+  placeholderInName: boolean;
+  genericOutput: boolean;
+  implementerSatisfaction: boolean;
+}
+
+// The same names recur across thousands of tables (Shanghai's nine common indicators in every one), so
+// what a name says is worked out once. Bounded: names come from user input.
+const nameCache = new Map<string, NameFacts>();
+
+function nameFacts(name: string): NameFacts {
+  const cached = nameCache.get(name);
+  if (cached) return cached;
+  const facts: NameFacts = {
+    key: normaliseName(name),
+    rateLike: isRateName(name),
+    satisfaction: isSatisfactionName(name),
+    reverseByName: nameSuggestsReverse(name),
+    numberInName: numberInName(name),
+    placeholderInName: nameHasPlaceholder(name),
+    genericOutput: isGenericOutputName(name),
+    implementerSatisfaction: isImplementerSatisfaction(name),
+  };
+  if (nameCache.size > 50_000) nameCache.clear();
+  nameCache.set(name, facts);
+  return facts;
+}
+
 function prepare(table: PerformanceTable, set: RuleSet, context: ReviewContext): ReviewInput {
   const framework = set.params.framework;
-  const indicators: IndicatorFacts[] = table.indicators.map((indicator, index) => ({
-    index,
-    indicator,
-    place: placeIndicator(framework, indicator),
-    key: normaliseName(indicator.name),
-    rateLike: isRateName(indicator.name),
-    satisfaction: isSatisfactionName(indicator.name),
-    reverse:
-      indicator.direction === '反向' ||
-      ((indicator.direction === null || indicator.direction === undefined) &&
-        nameSuggestsReverse(indicator.name)),
-  }));
+  const indicators: IndicatorFacts[] = table.indicators.map((indicator, index) => {
+    const { reverseByName, ...facts } = nameFacts(indicator.name);
+    const undeclared = indicator.direction === null || indicator.direction === undefined;
+    return {
+      index,
+      indicator,
+      place: placeIndicator(framework, indicator),
+      ...facts,
+      reverse: indicator.direction === '反向' || (undeclared && reverseByName),
+    };
+  });
   return { table, params: set.params, previous: context.previous ?? null, indicators };
 }
 

@@ -31,6 +31,13 @@ export interface IndicatorFacts {
   satisfaction: boolean;
   /** Lower is better: declared 反向, or a cost/complaint/accident indicator when no direction is given. */
   reverse: boolean;
+  /** A number with a unit written into the name (`20%`), as printed. */
+  numberInName: string | null;
+  placeholderInName: boolean;
+  /** 项目完成率 and the like: fits any project. */
+  genericOutput: boolean;
+  /** Satisfaction of the implementers (项目执行者满意度). */
+  implementerSatisfaction: boolean;
 }
 
 /** Everything a rule reads, prepared once by `reviewTable`. */

@@ -1,6 +1,6 @@
 import { normaliseName } from '../../frameworks/framework-match.ts';
 import type { Narrative } from '../../tables/table.schema.ts';
-import { isBoilerplateNarrative, isGenericOutputName } from '../indicator-words.ts';
+import { isBoilerplateNarrative } from '../indicator-words.ts';
 import type { Rule, RuleHit } from '../rule.ts';
 
 const fieldNames: Record<string, readonly [string, string]> = {
@@ -247,7 +247,7 @@ export const genericOutputsRule: Rule = {
   en: 'Output indicators are not all generic ("project completion rate", "timeliness of completion")',
   check({ indicators }) {
     const outputs = indicators.filter((f) => f.place.level1?.role === 'output');
-    if (outputs.length === 0 || !outputs.every((f) => isGenericOutputName(f.indicator.name))) return [];
+    if (outputs.length === 0 || !outputs.every((f) => f.genericOutput)) return [];
     const first = outputs[0]?.index ?? 0;
     const names = outputs.map((f) => f.indicator.name).join('、');
     return [

@@ -34,6 +34,7 @@ const SCALE: Record<string, number> = { 亿元: 1e8, 万元: 1e4, 元: 1 };
 /** Amounts (元) in a text that state a budget, with the rounding their printed precision allows. */
 export function budgetAmountsInText(text: string): { text: string; yuan: Big; tolerance: Big }[] {
   const out: { text: string; yuan: Big; tolerance: Big }[] = [];
+  if (!text.includes('元')) return out;
   for (const m of text.replace(/\s+/g, '').matchAll(AMOUNT)) {
     const digits = (m[2] ?? '').replace(/,/g, '');
     const scale = SCALE[m[3] ?? '元'] ?? 1;

@@ -1,5 +1,4 @@
 import { formatTarget } from '../../targets/target-grammar.ts';
-import { isImplementerSatisfaction, nameHasPlaceholder, numberInName } from '../indicator-words.ts';
 import type { IndicatorFacts, Rule, RuleHit } from '../rule.ts';
 
 function at(f: IndicatorFacts, field: 'target' | 'name'): Pick<RuleHit, 'path' | 'indicatorIndex'> {
@@ -34,8 +33,8 @@ export const numberInNameRule: Rule = {
   check({ indicators }) {
     const hits: RuleHit[] = [];
     for (const f of indicators) {
-      const number = numberInName(f.indicator.name);
-      if (number === null || nameHasPlaceholder(f.indicator.name)) continue;
+      const number = f.numberInName;
+      if (number === null || f.placeholderInName) continue;
       const target = f.indicator.target.raw.trim();
       hits.push({
         zh: `指标名称「${f.indicator.name}」中含有数值「${number}」，与目标值「${target}」并存，含义不清：请把数值移到目标值中，名称只写衡量的内容。`,
@@ -63,7 +62,7 @@ export const placeholderRule: Rule = {
           en: `The target of "${f.indicator.name}" ("${f.indicator.target.raw.trim()}") is an unfilled template placeholder: enter the real target.`,
           ...at(f, 'target'),
         });
-      } else if (nameHasPlaceholder(f.indicator.name)) {
+      } else if (f.placeholderInName) {
         hits.push({
           zh: `指标名称「${f.indicator.name}」中遗留了模板占位符：请删去占位内容，写明具体指标。`,
           en: `The name "${f.indicator.name}" still contains a template placeholder: remove it and name the indicator.`,
@@ -222,7 +221,7 @@ export const implementerSatisfactionRule: Rule = {
   en: 'Satisfaction is asked of those the project serves, not of those who carry it out',
   check({ indicators }) {
     return indicators
-      .filter((f) => isImplementerSatisfaction(f.indicator.name))
+      .filter((f) => f.implementerSatisfaction)
       .map((f) => ({
         zh: `满意度指标「${f.indicator.name}」调查的是项目执行者自身：请改为服务对象或受益群体的满意度。`,
         en: `Satisfaction indicator "${f.indicator.name}" asks those who carry out the project: ask those it serves or benefits instead.`,

@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Database } from '@jixiao/db/database';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -38,6 +38,8 @@ export interface AppOptions {
   uploadLimit?: number;
   /** Session lifetime, lockout and sign-in rate limits (tests shorten them). */
   auth?: Partial<AuthOptions>;
+  /** Called for every route as it is registered (the authorisation matrix test lists them). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 export const defaultBodyLimit = 5 * 1024 * 1024;
@@ -55,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     trustProxy: true,
     ajv: { customOptions: { coerceTypes: false } },
   });
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);

@@ -39,8 +39,8 @@ export function assertCan(request: FastifyRequest, action: Action, table?: Table
 }
 
 /**
- * A preHandler for routes guarded by a system action, e.g.
- * `app.get('/users', { preHandler: authorize('user.read') }, …)`.
+ * A hook for routes guarded by a system action, e.g. `app.get('/users', { onRequest: authorize('user.read') }, …)`.
+ * Use it as `onRequest` so that a denied caller gets 401/403 before body validation says anything.
  */
 export function authorize(action: SystemAction) {
   return async (request: FastifyRequest): Promise<void> => {
@@ -48,7 +48,7 @@ export function authorize(action: SystemAction) {
   };
 }
 
-/** A preHandler that only requires someone to be signed in. */
+/** A hook (`onRequest`) that only requires someone to be signed in. */
 export async function signedIn(request: FastifyRequest): Promise<void> {
   requireUser(request);
 }

@@ -11,7 +11,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit',
     {
-      preHandler: authorize('audit.read'),
+      onRequest: authorize('audit.read'),
       schema: {
         tags: ['audit'],
         summary: 'Audit log entries, newest first, filtered by user, action, entity and date',
@@ -25,7 +25,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/audit/export.csv',
     {
-      preHandler: authorize('audit.read'),
+      onRequest: authorize('audit.read'),
       schema: {
         tags: ['audit'],
         summary: `The filtered audit log as CSV (at most ${auditExportLimit} rows)`,

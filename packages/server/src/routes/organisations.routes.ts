@@ -15,7 +15,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/organisations',
     {
-      preHandler: authorize('organisation.read'),
+      onRequest: authorize('organisation.read'),
       schema: { tags: ['accounts'], summary: 'All organisations', response: { 200: organisationListSchema } },
     },
     async () => ({ items: await listOrganisations(app.db) }),
@@ -24,7 +24,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/organisations',
     {
-      preHandler: authorize('organisation.manage'),
+      onRequest: authorize('organisation.manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Create an organisation',
@@ -39,7 +39,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/organisations/:id',
     {
-      preHandler: authorize('organisation.manage'),
+      onRequest: authorize('organisation.manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Rename or move an organisation',

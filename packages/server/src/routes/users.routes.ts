@@ -19,7 +19,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
     {
-      preHandler: authorize('user.read'),
+      onRequest: authorize('user.read'),
       schema: { tags: ['accounts'], summary: 'All users', response: { 200: userListSchema } },
     },
     async () => ({ items: await listUsers(app.db) }),
@@ -28,7 +28,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users',
     {
-      preHandler: authorize('user.manage'),
+      onRequest: authorize('user.manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Create a user',
@@ -50,7 +50,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/users/:id',
     {
-      preHandler: authorize('user.manage'),
+      onRequest: authorize('user.manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Change display name, organisation, roles or active flag',
@@ -80,7 +80,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users/:id/password',
     {
-      preHandler: authorize('user.manage'),
+      onRequest: authorize('user.manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Set a new password (ends the user’s sessions, clears a lockout)',
@@ -96,7 +96,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/users/:id/unlock',
     {
-      preHandler: authorize('user.manage'),
+      onRequest: authorize('user.manage'),
       schema: {
         tags: ['accounts'],
         summary: 'Clear a lockout',

@@ -1,0 +1,108 @@
+import type { Role } from '@jixiao/core/accounts/account.schema';
+
+/**
+ * The authorisation matrix (issue 5): for EVERY API route, who gets through. The test
+ * (`authorization-matrix.test.ts`) lists the real app's routes, fails when one is missing here, and calls
+ * each route as each caller: a caller in `allow` must not get 401/403; anyone else must get 401
+ * (anonymous) or 403 (signed in). Add a row with every new route; the policies decide what it says.
+ */
+
+export type Caller = Role | 'anonymous';
+
+export const callers: readonly Caller[] = [
+  'anonymous',
+  'author',
+  'department_reviewer',
+  'finance_reviewer',
+  'admin',
+  'auditor',
+];
+
+/**
+ * The record a route is called on. Demo organisations: the author's unit (上海推进科技创新中心建设办公室)
+ * is under the department reviewer's 上海市科学技术委员会; `other` tables belong to 上海市教育考试院 under
+ * another department.
+ */
+export type Scenario =
+  | 'none'
+  | 'own-draft'
+  | 'own-submitted'
+  | 'own-department-reviewed'
+  | 'own-approved'
+  | 'own-published'
+  | 'other-draft'
+  | 'other-published';
+
+export interface MatrixRow {
+  /** `METHOD /url/:param` exactly as Fastify registers it. */
+  route: string;
+  scenario: Scenario;
+  allow: readonly Caller[];
+}
+
+const everyone = callers;
+const signedIn = callers.filter((c) => c !== 'anonymous');
+const readAll: Caller[] = ['finance_reviewer', 'admin', 'auditor'];
+/** Who reads a table of the author's unit that is not yet published. */
+const ownUnitReaders: Caller[] = ['author', 'department_reviewer', ...readAll];
+/** Who reads a table of another department's unit that is not published. */
+const otherUnitReaders: Caller[] = readAll;
+
+function row(route: string, allow: readonly Caller[], scenario: Scenario = 'none'): MatrixRow {
+  return { route, scenario, allow };
+}
+
+/** Reads of one table: its own readers while unpublished, everyone signed in once published. */
+function tableReads(route: string, publicWhenPublished: boolean): MatrixRow[] {
+  return [
+    row(route, ownUnitReaders, 'own-draft'),
+    row(route, ownUnitReaders, 'own-submitted'),
+    row(route, otherUnitReaders, 'other-draft'),
+    row(route, publicWhenPublished ? everyone : signedIn, 'other-published'),
+  ];
+}
+
+export const authorizationMatrix: readonly MatrixRow[] = [
+  // System and documentation: public.
+  row('GET /api/health', everyone),
+  row('GET /api/openapi.json', everyone),
+  row('GET /api/docs', everyone),
+  row('GET /api/docs/static/index.html', everyone),
+  row('GET /api/docs/static/swagger-initializer.js', everyone),
+  row('GET /api/docs/json', everyone),
+  row('GET /api/docs/yaml', everyone),
+  row('GET /api/docs/static/*', everyone),
+
+  // Sign-in.
+  row('POST /api/auth/login', everyone),
+  row('GET /api/auth/me', everyone),
+  row('POST /api/auth/logout', everyone),
+
+  // Accounts administration.
+  row('GET /api/users', ['admin', 'auditor']),
+  row('POST /api/users', ['admin']),
+  row('PATCH /api/users/:id', ['admin']),
+  row('POST /api/users/:id/password', ['admin']),
+  row('POST /api/users/:id/unlock', ['admin']),
+  row('GET /api/organisations', signedIn),
+  row('POST /api/organisations', ['admin']),
+  row('PATCH /api/organisations/:id', ['admin']),
+  row('GET /api/audit', ['admin', 'auditor']),
+  row('GET /api/audit/export.csv', ['admin', 'auditor']),
+
+  // Workflow state follows table.read: a published table's status and history are public.
+  ...tableReads('GET /api/tables/:id/workflow', true),
+  // Review rounds and comments are internal working papers: never public.
+  ...tableReads('GET /api/tables/:id/reviews', false),
+  ...tableReads('GET /api/tables/:id/comments', false),
+  ...tableReads('GET /api/tables/:id/review-changes', false),
+  row('GET /api/review-queue', signedIn),
+  // Transitions: each scenario names the one move that is legal there (see the test's bodies).
+  row('POST /api/tables/:id/transitions', ['author'], 'own-draft'),
+  row('POST /api/tables/:id/transitions', ['department_reviewer'], 'own-submitted'),
+  row('POST /api/tables/:id/transitions', ['finance_reviewer'], 'own-department-reviewed'),
+  row('POST /api/tables/:id/transitions', ['finance_reviewer'], 'own-approved'),
+  row('POST /api/tables/:id/transitions', [], 'other-draft'),
+  row('POST /api/tables/:id/reviews', ['department_reviewer'], 'own-submitted'),
+  row('POST /api/tables/:id/reviews', ['finance_reviewer'], 'own-department-reviewed'),
+];

@@ -3,6 +3,7 @@ import type { Indicator } from '@jixiao/core/tables/table.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { Button, Empty, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
 
@@ -83,6 +84,20 @@ function blankIndicator(level1: string | null, level2: string | null): Indicator
 export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridProps) {
   const { t } = useI18n();
   const groups = groupIndicators(indicators);
+  const grid = useRef<HTMLDivElement>(null);
+  // After a move by keyboard the focus follows the moved row, so pressing again keeps moving it.
+  const [follow, setFollow] = useState<{ index: number; button: 'up' | 'down' } | null>(null);
+  useEffect(() => {
+    if (!follow || !grid.current) return;
+    const row = grid.current.querySelector(`[data-index="${follow.index}"]`);
+    const button = row?.querySelector<HTMLButtonElement>(`[data-move="${follow.button}"]`);
+    (button && !button.disabled ? button : row?.querySelector<HTMLElement>('input'))?.focus();
+    setFollow(null);
+  }, [follow]);
+  const move = (from: number, to: number, button: 'up' | 'down') => {
+    onChange(moveIndicator(indicators, from, to));
+    setFollow({ index: to, button });
+  };
 
   const insertAt = (index: number, indicator: Indicator) => {
     const next = [...indicators];
@@ -106,7 +121,7 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
   }
 
   return (
-    <div className="indicator-grid" data-testid="indicator-grid">
+    <div className="indicator-grid" data-testid="indicator-grid" ref={grid}>
       {groups.map((group) => {
         const groupIndices = group.groups.flatMap((sub) => sub.indices);
         return (
@@ -229,7 +244,8 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
                               aria-label={t('indicator.up')}
                               icon={<ArrowUpOutlined />}
                               disabled={position === 0}
-                              onClick={() => onChange(moveIndicator(indicators, index, index - 1))}
+                              data-move="up"
+                              onClick={() => move(index, index - 1, 'up')}
                             />
                           </Tooltip>
                           <Tooltip title={t('indicator.down')}>
@@ -239,7 +255,8 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
                               aria-label={t('indicator.down')}
                               icon={<ArrowDownOutlined />}
                               disabled={position === sub.indices.length - 1}
-                              onClick={() => onChange(moveIndicator(indicators, index, index + 1))}
+                              data-move="down"
+                              onClick={() => move(index, index + 1, 'down')}
                             />
                           </Tooltip>
                           <Tooltip title={t('indicator.remove')}>

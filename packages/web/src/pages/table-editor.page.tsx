@@ -258,7 +258,8 @@ export default function TableEditorPage() {
               )}
             </h1>
             <p>
-              {draft.unit} {draft.year ? `· ${draft.year}` : ''} ·{' '}
+              {[draft.unit, draft.year].filter(Boolean).join(' · ')}
+              {draft.unit || draft.year ? ' · ' : ''}
               <span className={dirty ? 'dirty-flag' : 'muted'} data-testid="dirty-flag">
                 {dirty ? t('editor.unsaved') : t('editor.allSaved')}
               </span>
@@ -416,6 +417,24 @@ export default function TableEditorPage() {
           </Row>
         </Card>
 
+        <Card title={t('editor.narrative')} size="small" className="editor-card">
+          <Row gutter={16}>
+            {narrativeKeys.map((key) =>
+              field(
+                `narrative.${key}`,
+                `field.${key}`,
+                <Input.TextArea
+                  id={`f-narrative.${key}`}
+                  autoSize={{ minRows: 2, maxRows: 8 }}
+                  value={draft.narrative[key] ?? ''}
+                  onChange={(e) => updateNarrative(key, e.target.value)}
+                />,
+                key === 'overview' || key === 'goals' ? 24 : 12,
+              ),
+            )}
+          </Row>
+        </Card>
+
         <Card title={t('editor.budget')} size="small" className="editor-card">
           <Row gutter={16}>
             {[...budgetKeys, ...(draft.kind === 'self-evaluation' ? selfEvaluationBudgetKeys : [])].map(
@@ -436,24 +455,6 @@ export default function TableEditorPage() {
           <div className="muted" style={{ fontSize: 12 }}>
             {t('budget.newProject')}
           </div>
-        </Card>
-
-        <Card title={t('editor.narrative')} size="small" className="editor-card">
-          <Row gutter={16}>
-            {narrativeKeys.map((key) =>
-              field(
-                `narrative.${key}`,
-                `field.${key}`,
-                <Input.TextArea
-                  id={`f-narrative.${key}`}
-                  autoSize={{ minRows: 2, maxRows: 8 }}
-                  value={draft.narrative[key] ?? ''}
-                  onChange={(e) => updateNarrative(key, e.target.value)}
-                />,
-                key === 'overview' || key === 'goals' ? 24 : 12,
-              ),
-            )}
-          </Row>
         </Card>
 
         <Card

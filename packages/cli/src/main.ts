@@ -1,5 +1,6 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import { Command, CommanderError } from 'commander';
+import { registerCheckCommand } from './commands/check.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerValidateCommand } from './commands/validate.ts';
 import { formatDiagnostic, toDiagnostic } from './output.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerImportCommand(program);
   registerValidateCommand(program);
+  registerCheckCommand(program);
   return program;
 }
 

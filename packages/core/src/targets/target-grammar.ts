@@ -57,10 +57,14 @@ function normalise(text: string): string {
     else if (ch === '−' || ch === '－') out += '-';
     else out += ch;
   }
-  return out
-    .replace(/\s+/g, ' ')
-    .replace(/([<>])\s+=/g, '$1=')
-    .trim();
+  return (
+    out
+      // Operator, value and unit printed in separate cells and joined with pipes: `≥ | 95 | %`.
+      .replace(/\s*\|\s*/g, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/([<>])\s+=/g, '$1=')
+      .trim()
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -105,7 +109,7 @@ const SUFFIX_OPERATORS: ReadonlyArray<readonly [string, Operator]> = [
   ['之内', '<='],
 ];
 
-const RANGE_SEPARATOR = String.raw`-|~|～|〜|至|到|—|–|——`;
+const RANGE_SEPARATOR = '-|~|～|〜|至|到|—|–|——';
 
 // A unit: no digits, no sentence punctuation, short. `%` and compound units such as 元/亩 qualify.
 const UNIT = String.raw`(?:[^\d\s,，。;；:：、!！?？()（）\-~～—–]{1,6}?|[A-Za-z]{1,3}[23])`;
@@ -141,7 +145,13 @@ function leadingOperator(text: string): { operator: Operator | null; rest: strin
 function trailingOperator(text: string): { operator: Operator | null; rest: string } {
   for (const [word, operator] of SUFFIX_OPERATORS) {
     if (text.endsWith(word)) {
-      return { operator, rest: text.slice(0, -word.length).replace(/[(（]含[)）]$/, '').trim() };
+      return {
+        operator,
+        rest: text
+          .slice(0, -word.length)
+          .replace(/[(（]含[)）]$/, '')
+          .trim(),
+      };
     }
   }
   return { operator: null, rest: text };
@@ -164,9 +174,8 @@ function isoFrom(year: string, month: string, day?: string): string | null {
 }
 
 // 2020年12月31日 | 2020-12-31 | 2020.12.31 | 2020/12/31 | 2020年12月 | 2020.12 | 2020-12
-const DATE = new RegExp(
-  String.raw`^(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?|([-./])(\d{1,2})(?:[-./](\d{1,2}))?)$`,
-);
+const DATE =
+  /^(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?|([-./])(\d{1,2})(?:[-./](\d{1,2}))?)$/;
 // The end of a period may leave out its year: 2023年4月-6月, 2023年4月1日-6月30日.
 const MONTH_DAY = /^(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/;
 const DEADLINE_SUFFIX = /(?:之前|以前|前|底|末|止|截止|完成|内)$/;
@@ -191,7 +200,10 @@ function readDate(text: string): ReadDate | null {
 function parsePeriod(text: string): Omit<Target, 'raw'> | null {
   for (const sep of text.matchAll(PERIOD_SEPARATOR)) {
     const left = text.slice(0, sep.index).replace(/^从/, '');
-    const right = text.slice(sep.index + sep[0].length).replace(DEADLINE_SUFFIX, '').trim();
+    const right = text
+      .slice(sep.index + sep[0].length)
+      .replace(DEADLINE_SUFFIX, '')
+      .trim();
     const start = readDate(left);
     if (start === null) continue;
     let end = readDate(right)?.iso ?? null;
@@ -258,9 +270,9 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
     return { kind: 'quantitative', operator, value, unit };
   }
 
-  const range = new RegExp(`^(${NUMBER})\\s*(${UNIT})?\\s*(?:${RANGE_SEPARATOR})\\s*(${NUMBER})\\s*(${UNIT})?$`).exec(
-    body,
-  );
+  const range = new RegExp(
+    `^(${NUMBER})\\s*(${UNIT})?\\s*(?:${RANGE_SEPARATOR})\\s*(${NUMBER})\\s*(${UNIT})?$`,
+  ).exec(body);
   if (range?.[1] !== undefined && range[3] !== undefined) {
     const lowUnit = canonicalUnit(range[2]);
     const highUnit = canonicalUnit(range[4]);

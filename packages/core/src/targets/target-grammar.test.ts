@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Target } from './target.schema.ts';
+import { targetSchema } from './target.schema.ts';
+import { excelSerialToIso, formatTarget, nameSuggestsDate, parseTarget } from './target-grammar.ts';
+
+type Shape = Omit<Target, 'raw'>;
+const shape = ({ raw: _raw, ...rest }: Target): Shape => rest;
+
+// Every form in domain.md and the labelled corpus, with what a reader takes it to mean.
+const examples: [string, Partial<Shape>][] = [
+  ['>=95%', { kind: 'quantitative', operator: '>=', value: 95, unit: '%' }],
+  ['≥ 95 %', { kind: 'quantitative', operator: '>=', value: 95, unit: '%' }],
+  ['≥ | 95 | %', { kind: 'quantitative', operator: '>=', value: 95, unit: '%' }],
+  ['＞＝80%', { kind: 'quantitative', operator: '>=', value: 80, unit: '%' }],
+  ['﹦100%', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
+  ['＝100%', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
+  ['=100%', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
+  ['=0', { kind: 'quantitative', operator: '=', value: 0, unit: null }],
+  ['100%', { kind: 'quantitative', operator: null, value: 100, unit: '%' }],
+  ['1', { kind: 'quantitative', operator: null, value: 1, unit: null }],
+  ['≥80M', { kind: 'quantitative', operator: '>=', value: 80, unit: 'M' }],
+  ['≥50个', { kind: 'quantitative', operator: '>=', value: 50, unit: '个' }],
+  ['>=2000人', { kind: 'quantitative', operator: '>=', value: 2000, unit: '人' }],
+  ['≥500人次', { kind: 'quantitative', operator: '>=', value: 500, unit: '人次' }],
+  ['≤90万元', { kind: 'quantitative', operator: '<=', value: 90, unit: '万元' }],
+  ['>=2.61万元', { kind: 'quantitative', operator: '>=', value: 2.61, unit: '万元' }],
+  ['1600元/亩', { kind: 'quantitative', operator: null, value: 1600, unit: '元/亩' }],
+  ['<=3000元/平方米', { kind: 'quantitative', operator: '<=', value: 3000, unit: '元/平方米' }],
+  ['= 24 人/次', { kind: 'quantitative', operator: '=', value: 24, unit: '人/次' }],
+  ['>=500亩', { kind: 'quantitative', operator: '>=', value: 500, unit: '亩' }],
+  ['<=12个月', { kind: 'quantitative', operator: '<=', value: 12, unit: '个月' }],
+  ['≥100百分比', { kind: 'quantitative', operator: '>=', value: 100, unit: '%' }],
+  ['250万', { kind: 'quantitative', operator: null, value: 250, unit: '万' }],
+  ['≤1,000元', { kind: 'quantitative', operator: '<=', value: 1000, unit: '元' }],
+  ['< 5', { kind: 'quantitative', operator: '<', value: 5, unit: null }],
+  ['＞90%', { kind: 'quantitative', operator: '>', value: 90, unit: '%' }],
+  ['不低于95%', { kind: 'quantitative', operator: '>=', value: 95, unit: '%' }],
+  ['30天以内', { kind: 'quantitative', operator: '<=', value: 30, unit: '天' }],
+  ['90%-95%', { kind: 'quantitative', operator: null, value: 90, unit: '%', upper: 95 }],
+  ['2020年12月31日前', { kind: 'date', operator: '<=', date: '2020-12-31' }],
+  ['2019年12月', { kind: 'date', operator: null, date: '2019-12' }],
+  ['2021年底', { kind: 'date', operator: '<=', date: '2021-12' }],
+  ['2023.07-2024.01', { kind: 'period', period: { start: '2023-07', end: '2024-01' } }],
+  ['2023年4月-2024年2月', { kind: 'period', period: { start: '2023-04', end: '2024-02' } }],
+  ['2023年4月1日至6月30日', { kind: 'period', period: { start: '2023-04-01', end: '2023-06-30' } }],
+  ['= 44,561 44,561', { kind: 'date', operator: '=', date: '2021-12-31' }],
+  ['合理', { kind: 'qualitative', operator: null, value: null, text: '合理' }],
+  ['健全', { kind: 'qualitative', text: '健全' }],
+  ['优良', { kind: 'qualitative', text: '优良' }],
+  ['效果明显', { kind: 'qualitative', text: '效果明显' }],
+  ['≥**%', { kind: 'placeholder' }],
+  ['≥**人', { kind: 'placeholder' }],
+  ['指标1:', { kind: 'placeholder' }],
+  ['/', { kind: 'missing' }],
+  ['', { kind: 'missing' }],
+];
+
+describe('parseTarget', () => {
+  it.each(examples)('%s', (raw, want) => {
+    const target = parseTarget(raw);
+    expect(target.raw).toBe(raw);
+    expect(target).toMatchObject(want);
+    expect(targetSchema.safeParse(target).success).toBe(true);
+  });
+
+  it('reads a bare Excel serial as a date only when the indicator is about a date', () => {
+    expect(parseTarget('44561', { expectDate: true })).toMatchObject({ kind: 'date', date: '2021-12-31' });
+    expect(parseTarget('44561')).toMatchObject({ kind: 'quantitative', value: 44561 });
+    expect(nameSuggestsDate('项目财政资金到位时间')).toBe(true);
+    expect(nameSuggestsDate('项目完成及时率')).toBe(false);
+  });
+
+  it('converts Excel serials with the 1900 leap-year bug', () => {
+    expect(excelSerialToIso(1)).toBe('1900-01-01');
+    expect(excelSerialToIso(59)).toBe('1900-02-28');
+    expect(excelSerialToIso(60)).toBeNull();
+    expect(excelSerialToIso(61)).toBe('1900-03-01');
+    expect(excelSerialToIso(43831)).toBe('2020-01-01');
+    expect(excelSerialToIso(1.5)).toBeNull();
+  });
+});
+
+const operator = fc.constantFrom('', '>=', '<=', '=', '>', '<', '≥', '≤', '＝', '﹦', '＞', '＜');
+const unit = fc.constantFrom(
+  '',
+  '%',
+  '个',
+  '人次',
+  '万元',
+  '元/亩',
+  'M',
+  '亩',
+  '公里',
+  '天',
+  '百分比',
+  '人/年',
+);
+const number = fc.oneof(
+  fc.integer({ min: 0, max: 10_000_000 }).map(String),
+  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 })).map(([a, b]) => `${a}.${b}`),
+  fc.integer({ min: 1000, max: 9_999_999 }).map((n) => n.toLocaleString('en-US')),
+);
+const date = fc
+  .tuple(
+    fc.integer({ min: 1995, max: 2099 }),
+    fc.integer({ min: 1, max: 12 }),
+    fc.integer({ min: 1, max: 28 }),
+  )
+  .chain(([y, m, d]) =>
+    fc.constantFrom(
+      `${y}年${m}月${d}日前`,
+      `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+      `${y}年${m}月`,
+    ),
+  );
+const qualitative = fc.constantFrom(
+  '合理',
+  '健全',
+  '有效',
+  '规范',
+  '达标',
+  '优良',
+  '效果明显',
+  '符合相关规定',
+);
+const printedTarget = fc.oneof(
+  fc.tuple(operator, fc.constantFrom('', ' '), number, unit).map(([o, s, n, u]) => `${o}${s}${n}${u}`),
+  date,
+  qualitative,
+  fc.tuple(operator, unit).map(([o, u]) => `${o}**${u}`),
+);
+
+describe('parseTarget properties', () => {
+  it('never throws, always returns a schema-valid target keeping the raw text', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), printedTarget), (raw) => {
+        const target = parseTarget(raw);
+        expect(target.raw).toBe(raw);
+        expect(targetSchema.safeParse(target).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('formatting a parsed target and parsing it again gives the same structure', () => {
+    fc.assert(
+      fc.property(fc.oneof(printedTarget, fc.string({ unit: 'grapheme', maxLength: 30 })), (raw) => {
+        const first = parseTarget(raw);
+        const again = parseTarget(formatTarget(first));
+        expect(shape(again)).toEqual(shape(first));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

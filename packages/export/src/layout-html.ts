@@ -88,6 +88,9 @@ body {
 .jx-grid td.jx-level { text-align: center; }
 .jx-grid td.jx-target, .jx-grid td.jx-weight, .jx-grid td.jx-score, .jx-grid td.jx-direction { text-align: center; }
 .jx-grid tr { break-inside: avoid; page-break-inside: avoid; }
+/* Self-evaluation grids have up to ten columns: smaller type and padding keep 分值/得分 on one line. */
+.jx-grid.jx-dense { font-size: 9pt; }
+.jx-grid.jx-dense td, .jx-grid.jx-dense th { padding: 2pt 3pt; }
 @media screen {
   html { background: #e5e7eb; }
   body { padding: 24px 0; }
@@ -150,7 +153,7 @@ function gridTable(layout: OfficialLayout): string {
     })
     .join('\n');
   return [
-    `<table class="jx-grid">${colgroup(columns.map((c) => c.width))}`,
+    `<table class="jx-grid${columns.length > 6 ? ' jx-dense' : ''}">${colgroup(columns.map((c) => c.width))}`,
     // Headings are not repeated on following pages: a reader of the PDF text would take the repeat
     // for the start of another grid.
     '<tbody>',

@@ -246,6 +246,23 @@ const GRID_WIDTHS: Record<GridColumnKey, number> = {
   deviationReason: 28,
 };
 
+/**
+ * Widths for a grid of more than six columns (a self-evaluation): name and target give room so that
+ * short columns such as 分值 and 得分 still hold two characters on A4.
+ */
+const DENSE_GRID_WIDTHS: Record<GridColumnKey, number> = {
+  level1: 9,
+  level2: 10,
+  name: 20,
+  target: 14,
+  direction: 6.5,
+  weight: 6,
+  actual: 11,
+  score: 6,
+  explanation: 14,
+  deviationReason: 18,
+};
+
 /** Formats 元 as printed on the form: thousands separators, 分 only when there are any. */
 export function formatYuan(amount: number | null | undefined): string {
   if (amount === null || amount === undefined) return '';
@@ -286,11 +303,12 @@ function gridColumns(table: PerformanceTable, locale: LayoutLocale): GridColumn[
   if (any((i) => i.explanation)) keys.push('explanation');
   if (selfEvaluation || any((i) => i.deviationReason)) keys.push('deviationReason');
   const labels = GRID_LABELS[locale][selfEvaluation ? 'self' : 'target'];
-  const sum = keys.reduce((s, k) => s + GRID_WIDTHS[k], 0);
+  const widths = keys.length > 6 ? DENSE_GRID_WIDTHS : GRID_WIDTHS;
+  const sum = keys.reduce((s, k) => s + widths[k], 0);
   return keys.map((key) => ({
     key,
     label: labels[key],
-    width: Math.round((GRID_WIDTHS[key] * 1000) / sum) / 10,
+    width: Math.round((widths[key] * 1000) / sum) / 10,
   }));
 }
 

@@ -178,9 +178,9 @@ function openError(error: unknown): AppError {
 
 /** The positioned text runs of every page, in page order. */
 async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
-  // pdfjs may detach the buffer it is given: hand it a copy so the caller's bytes stay usable.
+  // pdfjs wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
   const task = getDocument({
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     cMapUrl: CMAP_DIR,
     cMapPacked: true,
     standardFontDataUrl: STANDARD_FONT_DIR,

@@ -1,0 +1,103 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { officialLayout } from '@jixiao/core/export/official-layout';
+import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeSharedBrowser, sharedBrowser } from './chromium.ts';
+import { layoutToPdf } from './layout-pdf.ts';
+import { buildSelfEvaluation, seedTable } from './testing/export-fixtures.ts';
+
+// One browser for the whole file: launching chromium is the slow part.
+afterAll(closeSharedBrowser);
+
+const outputDir = new URL('../../../test-output/export/', import.meta.url);
+
+function pdfinfo(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
+  const file = join(dir, 'form.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+}
+
+describe('layoutToPdf', () => {
+  it('prints the seed form to an A4 PDF whose text layer reads as the form', async () => {
+    const pdf = await layoutToPdf(officialLayout(seedTable(1), 'zh'));
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(new URL('seed-table-2.pdf', outputDir), pdf);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const info = pdfinfo(pdf);
+    expect(info).toMatch(/Page size:\s+59[45](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/);
+    expect(Number(/Pages:\s+(\d+)/.exec(info)?.[1])).toBeGreaterThanOrEqual(2);
+
+    const lines = (await extractPdfText(pdf)).split('\n');
+    expect(lines.slice(0, 4)).toEqual([
+      '财政项目支出绩效目标表',
+      '（2020年度）',
+      '申报单位名称： 上海推进科技创新中心建设办公室',
+      '项目名称： 科创中心展厅运营经费 项目类别： 经常性专项业务费',
+    ]);
+    expect(lines).toContain('同名项目上年预算额（元）： 5,869,574 同名项目上年预算执行数（元）： 5,869,574');
+    expect(lines).toContain('投入与管理 投入管理 预算编制合理性 合理');
+    expect(lines).toContain('提升园区科创成果知名度 >=10%');
+  });
+
+  it('embeds the CJK glyphs, so the form looks the same on a machine without Chinese fonts', async () => {
+    const pdf = await layoutToPdf(officialLayout(buildSelfEvaluation(), 'zh'));
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
+    const file = join(dir, 'self.pdf');
+    writeFileSync(file, pdf);
+    // Skia embeds the CFF-based Noto CJK as Type 3 fonts (glyph outlines) with a ToUnicode map.
+    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/\s+yes\s+(yes|no)\s+yes\s+\d+\s+\d+$/);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('项目支出绩效自评表');
+    expect(text).toContain('参观人员满意度');
+    // A page image for people to look at; a blank or tofu page would be far smaller.
+    mkdirSync(outputDir, { recursive: true });
+    execFileSync('pdftoppm', [
+      '-png',
+      '-r',
+      '60',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-singlefile',
+      file,
+      join(dir, 'page'),
+    ]);
+    const png = readFileSync(join(dir, 'page.png'));
+    writeFileSync(new URL('self-evaluation-page-1.png', outputDir), png);
+    expect(png.byteLength).toBeGreaterThan(20_000);
+  });
+
+  it('reuses one browser across calls and launches again after it is closed', async () => {
+    const first = await sharedBrowser();
+    await layoutToPdf(officialLayout(seedTable(2), 'en'));
+    expect(await sharedBrowser()).toBe(first);
+    await closeSharedBrowser();
+    const second = await sharedBrowser();
+    expect(second).not.toBe(first);
+    expect(second.isConnected()).toBe(true);
+  });
+
+  it('says how to install chromium when it is missing', async () => {
+    await closeSharedBrowser();
+    const saved = process.env.CHROMIUM_PATH;
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium';
+    try {
+      const error = await layoutToPdf(officialLayout(seedTable(0), 'zh')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).toMatchObject({ code: 'export.chromium_missing' });
+      expect((error as AppError).zh).toContain('scripts/ensure-system-deps.sh');
+      expect((error as AppError).en).toContain('scripts/ensure-system-deps.sh');
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH;
+      else process.env.CHROMIUM_PATH = saved;
+    }
+  });
+});

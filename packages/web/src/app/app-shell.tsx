@@ -1,9 +1,12 @@
-import { CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, TableOutlined } from '@ant-design/icons';
+import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, type MenuProps, Tooltip } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
+import { UserMenu } from '../components/user-menu.tsx';
+import { useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import type { SystemAction } from '@jixiao/core/accounts/policies';
 import { PageLoading } from './page-loading.tsx';
 
 interface NavItem {
@@ -12,20 +15,27 @@ interface NavItem {
   icon: ReactNode;
   /** Pages of later issues (review, monitoring) show in the bar before they exist. */
   soon?: boolean;
+  /** Shown only to users who may do this (accounts policies, sent by GET /api/auth/me). */
+  requires?: SystemAction;
 }
 
 const navItems: NavItem[] = [
   { path: '/tables', label: 'nav.tables', icon: <TableOutlined /> },
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined /> },
-  { path: '/review', label: 'nav.review', icon: <FileSearchOutlined />, soon: true },
+  { path: '/review', label: 'nav.review', icon: <FileSearchOutlined /> },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, soon: true },
+  { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
 ];
 
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();
   const location = useLocation();
-  const selected = navItems.find((item) => location.pathname.startsWith(item.path))?.path;
-  const items: MenuProps['items'] = navItems.map((item) => ({
+  const session = useSession();
+  useUnauthenticatedRedirect();
+  const visibleItems = navItems.filter((item) => !item.requires || session.can(item.requires));
+  const selected = visibleItems.find((item) => location.pathname.startsWith(item.path))?.path;
+  const items: MenuProps['items'] = visibleItems.map((item) => ({
     key: item.path,
     icon: item.icon,
     disabled: item.soon,
@@ -55,6 +65,7 @@ export function AppShell() {
           disabledOverflow
         />
         <div className="app-header-right">
+          <UserMenu />
           <Button
             size="small"
             onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}

@@ -6,9 +6,14 @@ import { PageLoading } from './page-loading.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the page it opens.
 const TableListPage = lazy(() => import('../pages/table-list.page.tsx'));
+const LoginPage = lazy(() => import('../pages/login.page.tsx'));
+const AdminPage = lazy(() => import('../pages/admin.page.tsx'));
+const AuditPage = lazy(() => import('../pages/audit.page.tsx'));
 const TableEditorPage = lazy(() => import('../pages/table-editor.page.tsx'));
 const ImportPage = lazy(() => import('../pages/import.page.tsx'));
 const OfficialLayoutPage = lazy(() => import('../pages/official-layout.page.tsx'));
+const ReviewQueuePage = lazy(() => import('../pages/review-queue.page.tsx'));
+const ReviewPage = lazy(() => import('../pages/review.page.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -19,6 +24,11 @@ export const router = createBrowserRouter([
       { path: 'tables/new', element: <TableEditorPage /> },
       { path: 'tables/:id', element: <TableEditorPage /> },
       { path: 'import', element: <ImportPage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'admin', element: <AdminPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'review', element: <ReviewQueuePage /> },
+      { path: 'review/:id', element: <ReviewPage /> },
       // Review (issue 5) and monitoring (issue 6) pages go here: 'review', 'monitoring'.
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,0 +1,173 @@
+import { AuditOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import type { ReviewComment } from '@jixiao/core/review-records/review-record.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { WorkflowAction, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
+import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { ApiError } from '../api/api-client.ts';
+import { workflowApi } from '../api/workflow.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { OpenCommentsAlert } from './review-comments.tsx';
+
+export interface TableWorkflow {
+  state: WorkflowState | null;
+  /** Comments of the latest return, which the author must act on (empty unless the table was returned). */
+  openComments: readonly ReviewComment[];
+  reload: () => void;
+}
+
+/** Loads a table's workflow state and open comments; reloads whenever the table's version changes. */
+export function useTableWorkflow(tableId: string | undefined, version: number | undefined): TableWorkflow {
+  const [state, setState] = useState<WorkflowState | null>(null);
+  const [openComments, setOpenComments] = useState<readonly ReviewComment[]>([]);
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: version and tick trigger a reload on purpose
+  useEffect(() => {
+    if (!tableId) return;
+    let live = true;
+    workflowApi
+      .state(tableId)
+      .then((s) => live && setState(s))
+      .catch(() => live && setState(null));
+    // Comments are for signed-in users; the public simply sees none.
+    workflowApi
+      .comments(tableId)
+      .then((c) => live && setOpenComments(c.open))
+      .catch(() => live && setOpenComments([]));
+    return () => {
+      live = false;
+    };
+  }, [tableId, version, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { state, openComments: state?.status === 'returned' ? openComments : [], reload };
+}
+
+/** Scrolls the editor to a commented field (`#f-<path>`) or indicator row, and focuses it. */
+export function focusField(path: string | null): void {
+  if (!path) return;
+  const parts = path.split('.');
+  let element: Element | null = null;
+  if (parts[0] === 'indicators' && parts[1] !== undefined) {
+    element = document.querySelectorAll('[data-testid="indicator-row"]')[Number(parts[1])] ?? null;
+  } else {
+    element = document.getElementById(`f-${parts[parts.length - 1]}`) ?? document.getElementById(`f-${path}`);
+  }
+  element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  if (element instanceof HTMLElement) element.focus({ preventScroll: true });
+}
+
+/**
+ * The author's side of the workflow in the editor: why the table cannot be edited (frozen, in review),
+ * the reviewers' open comments, and the buttons the server says this user may use now.
+ */
+export function WorkflowBar({
+  workflow,
+  table,
+  dirty,
+  onChanged,
+}: {
+  workflow: TableWorkflow;
+  table: PerformanceTable | null;
+  dirty: boolean;
+  onChanged: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState<WorkflowAction | null>(null);
+  const [adjusting, setAdjusting] = useState(false);
+  const [reason, setReason] = useState('');
+  const { state } = workflow;
+  if (!state) return null;
+  const can = (action: WorkflowAction) => state.available.some((a) => a.action === action);
+
+  const fire = async (action: WorkflowAction, extra: { reason?: string } = {}) => {
+    setBusy(action);
+    try {
+      const next = await workflowApi.transition(state.tableId, {
+        action,
+        expectedVersion: state.version,
+        ...extra,
+      });
+      message.success(t('workflow.done', { status: t(`status.${next.status}`) }));
+      setAdjusting(false);
+      setReason('');
+      workflow.reload();
+      onChanged();
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const reviewable = can('forward') || can('approve') || can('return');
+  return (
+    <div className="workflow-bar" data-testid="workflow-bar" style={{ marginBottom: 12 }}>
+      {(state.status === 'approved' || state.status === 'published') && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('workflow.frozen')} />
+      )}
+      {(state.status === 'submitted' || state.status === 'department_reviewed') && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('workflow.inReview')} />
+      )}
+      <OpenCommentsAlert comments={workflow.openComments} table={table} onSelect={focusField} />
+      <Space wrap>
+        {can('submit') && (
+          <Button
+            type="primary"
+            icon={<SendOutlined />}
+            loading={busy === 'submit'}
+            disabled={dirty}
+            onClick={() => void fire('submit')}
+            data-testid="workflow-submit"
+          >
+            {state.status === 'returned' ? t('workflow.action.resubmit') : t('workflow.action.submit')}
+          </Button>
+        )}
+        {reviewable && (
+          <Button
+            icon={<AuditOutlined />}
+            onClick={() => navigate(`/review/${state.tableId}`)}
+            data-testid="workflow-review"
+          >
+            {t('review.open')}
+          </Button>
+        )}
+        {can('publish') && (
+          <Button
+            loading={busy === 'publish'}
+            onClick={() => void fire('publish')}
+            data-testid="workflow-publish"
+          >
+            {t('workflow.action.publish')}
+          </Button>
+        )}
+        {can('adjust') && (
+          <Button icon={<EditOutlined />} onClick={() => setAdjusting(true)} data-testid="workflow-adjust">
+            {t('workflow.action.adjust')}
+          </Button>
+        )}
+      </Space>
+      <Modal
+        open={adjusting}
+        title={t('workflow.action.adjust')}
+        okText={t('common.confirm')}
+        cancelText={t('common.cancel')}
+        okButtonProps={{ disabled: reason.trim() === '', loading: busy === 'adjust' }}
+        onOk={() => void fire('adjust', { reason })}
+        onCancel={() => setAdjusting(false)}
+      >
+        <p className="muted">{t('workflow.reasonHint')}</p>
+        <Input.TextArea
+          rows={3}
+          maxLength={2000}
+          placeholder={t('workflow.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="adjust-reason"
+        />
+      </Modal>
+    </div>
+  );
+}

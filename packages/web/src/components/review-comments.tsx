@@ -1,0 +1,152 @@
+import { CommentOutlined } from '@ant-design/icons';
+import type { ReviewComment } from '@jixiao/core/review-records/review-record.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { Alert, Typography } from 'antd';
+import { createContext, type ReactNode, useContext } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** Field paths of the table mapped to the editor's labels (narrative and budget keys are unique). */
+const FIELD_KEYS: Record<string, MessageKey> = {
+  year: 'field.year',
+  kind: 'field.kind',
+  unit: 'field.unit',
+  supervisingDepartment: 'field.supervisingDepartment',
+  name: 'field.name',
+  code: 'field.code',
+  category: 'field.category',
+  startDate: 'field.startDate',
+  endDate: 'field.endDate',
+  governmentProcurement: 'field.governmentProcurement',
+  performanceType: 'field.performanceType',
+  overview: 'field.overview',
+  basis: 'field.basis',
+  necessity: 'field.necessity',
+  safeguards: 'field.safeguards',
+  plan: 'field.plan',
+  goals: 'field.goals',
+  total: 'field.total',
+  currentYear: 'field.currentYear',
+  priorYearBudget: 'field.priorYearBudget',
+  priorYearExecuted: 'field.priorYearExecuted',
+  initial: 'field.initial',
+  adjusted: 'field.adjusted',
+  executed: 'field.executed',
+  target: 'field.target',
+  direction: 'field.direction',
+  level1: 'field.level1',
+  level2: 'field.level2',
+};
+
+type Translate = ReturnType<typeof useI18n>['t'];
+
+/** A human name for a comment's field path: `项目当年预算`, `指标 3「参与者满意度」· 指标目标值`. */
+export function fieldLabel(path: string | null, table: PerformanceTable | null, t: Translate): string {
+  if (!path) return t('workflow.wholeTable');
+  const parts = path.split('.');
+  if (parts[0] === 'indicators' && parts[1] !== undefined) {
+    const index = Number(parts[1]);
+    const name = table?.indicators[index]?.name;
+    const row = `#${index + 1}${name ? `「${name}」` : ''}`;
+    const key = parts[2] === 'name' ? 'field.indicatorName' : parts[2] ? FIELD_KEYS[parts[2]] : undefined;
+    return key ? `${row} · ${t(key)}` : row;
+  }
+  const last = parts[parts.length - 1] ?? path;
+  const key = FIELD_KEYS[last];
+  return key ? t(key) : path;
+}
+
+/** Whether a comment on `commentPath` belongs at the field `path` (an indicator row collects its cells). */
+export function commentIsAt(commentPath: string | null, path: string): boolean {
+  return commentPath === path || (commentPath?.startsWith(`${path}.`) ?? false);
+}
+
+const ReviewCommentsContext = createContext<readonly ReviewComment[]>([]);
+
+/** Makes the open review comments available to `FieldComments` anywhere in the form below. */
+export function ReviewCommentsProvider({
+  comments,
+  children,
+}: {
+  comments: readonly ReviewComment[];
+  children: ReactNode;
+}) {
+  return <ReviewCommentsContext.Provider value={comments}>{children}</ReviewCommentsContext.Provider>;
+}
+
+/** The reviewers' comments on one field, shown in place under it (nothing when there are none). */
+export function FieldComments({ path }: { path: string }) {
+  const comments = useContext(ReviewCommentsContext).filter((c) => commentIsAt(c.path, path));
+  if (comments.length === 0) return null;
+  return (
+    <div className="field-review-comments" data-testid="field-comment" data-field={path}>
+      {comments.map((comment) => (
+        <Typography.Text key={comment.id} type="warning" style={{ display: 'block', fontSize: 12 }}>
+          <CommentOutlined /> {comment.text}
+          {comment.authorName ? <span className="muted"> — {comment.authorName}</span> : null}
+        </Typography.Text>
+      ))}
+    </div>
+  );
+}
+
+/** The comments as a list, each with its field; clicking one calls `onSelect` with the path. */
+export function ReviewCommentList({
+  comments,
+  table,
+  onSelect,
+}: {
+  comments: readonly ReviewComment[];
+  table: PerformanceTable | null;
+  onSelect?: (path: string | null) => void;
+}) {
+  const { t } = useI18n();
+  if (comments.length === 0) return null;
+  return (
+    <ul
+      className="review-comment-list"
+      data-testid="review-comment-list"
+      style={{ margin: 0, paddingLeft: 18 }}
+    >
+      {comments.map((comment) => (
+        <li key={comment.id} data-testid="review-comment">
+          {onSelect ? (
+            <Typography.Link onClick={() => onSelect(comment.path)}>
+              {fieldLabel(comment.path, table, t)}
+            </Typography.Link>
+          ) : (
+            <strong>{fieldLabel(comment.path, table, t)}</strong>
+          )}
+          ：{comment.text}
+          {comment.authorName ? <span className="muted"> — {comment.authorName}</span> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Open comments as a warning block at the top of the editor. */
+export function OpenCommentsAlert({
+  comments,
+  table,
+  onSelect,
+}: {
+  comments: readonly ReviewComment[];
+  table: PerformanceTable | null;
+  onSelect?: (path: string | null) => void;
+}) {
+  const { t } = useI18n();
+  if (comments.length === 0) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="open-comments"
+      title={t('workflow.openComments', { n: comments.length })}
+      description={
+        <ReviewCommentList comments={comments} table={table} {...(onSelect ? { onSelect } : {})} />
+      }
+    />
+  );
+}

@@ -1,0 +1,108 @@
+import type { ReviewQueueItem } from '@jixiao/core/workflow/workflow.schema';
+import { Button, Result, Table, type TableProps } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../api/api-client.ts';
+import { workflowApi } from '../api/workflow.api.ts';
+import { MoneyText } from '../components/money-text.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** /review: the tables waiting for the signed-in reviewer, oldest first. */
+export default function ReviewQueuePage() {
+  const { t, pick } = useI18n();
+  const [items, setItems] = useState<ReviewQueueItem[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    workflowApi
+      .queue()
+      .then((queue) => {
+        if (live) setItems(queue.items);
+      })
+      .catch((e: unknown) => {
+        if (live && e instanceof ApiError) setError(e);
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (error) return <Result status="warning" title={pick(error.problem)} />;
+
+  const columns: TableProps<ReviewQueueItem>['columns'] = [
+    {
+      title: t('list.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, row) => (
+        <Link to={`/review/${row.id}`} data-testid="review-queue-link">
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
+    { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
+    {
+      title: t('list.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 130,
+      render: (status: string) => <StatusTag status={status} />,
+    },
+    {
+      title: t('list.budget'),
+      dataIndex: 'currentYearBudget',
+      key: 'budget',
+      align: 'right',
+      width: 150,
+      render: (amount: number | null) => <MoneyText amount={amount} />,
+    },
+    { title: t('review.rounds'), dataIndex: 'rounds', key: 'rounds', align: 'right', width: 90 },
+    {
+      title: t('list.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      width: 150,
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 90,
+      render: (_: unknown, row) => (
+        <Link to={`/review/${row.id}`}>
+          <Button size="small" type="primary">
+            {t('review.open')}
+          </Button>
+        </Link>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="review-queue-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('review.queueTitle')}</h1>
+          <p>{t('review.queueSubtitle')}</p>
+        </div>
+      </div>
+      <Table<ReviewQueueItem>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={items}
+        pagination={false}
+        locale={{ emptyText: t('review.queueEmpty') }}
+      />
+    </div>
+  );
+}

@@ -295,6 +295,7 @@ export default function ImportPage() {
                       ),
                       children: (
                         <ImportedTableForm
+                          idPrefix={`imp-${index}`}
                           table={table}
                           errors={Object.fromEntries(
                             (problems[index] ?? []).map((p) => [p.path, t(p.key, p.params)]),
@@ -315,10 +316,12 @@ export default function ImportPage() {
 }
 
 function ImportedTableForm({
+  idPrefix,
   table,
   errors,
   onChange,
 }: {
+  idPrefix: string;
   table: PerformanceTable;
   errors: Record<string, string>;
   onChange: (change: Partial<PerformanceTable>) => void;
@@ -332,11 +335,11 @@ function ImportedTableForm({
       )}
       <Row gutter={[12, 8]}>
         <Col span={16}>
-          <label className="mini-label" htmlFor="imp-name">
+          <label className="mini-label" htmlFor={`${idPrefix}-name`}>
             {t('field.name')}
           </label>
           <Input
-            id="imp-name"
+            id={`${idPrefix}-name`}
             value={table.name}
             status={errors.name ? 'error' : ''}
             onChange={(e) => onChange({ name: e.target.value })}
@@ -344,11 +347,11 @@ function ImportedTableForm({
           {error('name')}
         </Col>
         <Col span={8}>
-          <label className="mini-label" htmlFor="imp-year">
+          <label className="mini-label" htmlFor={`${idPrefix}-year`}>
             {t('field.year')}
           </label>
           <InputNumber
-            id="imp-year"
+            id={`${idPrefix}-year`}
             style={{ width: '100%' }}
             value={table.year}
             onChange={(v) => onChange({ year: typeof v === 'number' ? v : Number.NaN })}
@@ -356,11 +359,11 @@ function ImportedTableForm({
           {error('year')}
         </Col>
         <Col span={24}>
-          <label className="mini-label" htmlFor="imp-unit">
+          <label className="mini-label" htmlFor={`${idPrefix}-unit`}>
             {t('field.unit')}
           </label>
           <Input
-            id="imp-unit"
+            id={`${idPrefix}-unit`}
             value={table.unit}
             status={errors.unit ? 'error' : ''}
             onChange={(e) => onChange({ unit: e.target.value })}

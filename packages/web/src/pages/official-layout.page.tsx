@@ -98,7 +98,7 @@ export default function OfficialLayoutPage() {
           {t('print.xlsx')}
         </Button>
       </div>
-      <div className="print-sheet" lang={locale === 'zh' || formLocale === 'zh' ? 'zh-CN' : 'en'}>
+      <div className="print-sheet" lang={formLocale === 'zh' ? 'zh-CN' : 'en'}>
         <OfficialLayoutView layout={layout} />
       </div>
     </div>

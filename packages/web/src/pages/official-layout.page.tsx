@@ -15,8 +15,8 @@ export default function OfficialLayoutPage() {
   const { t, pick, locale } = useI18n();
   const [record, setRecord] = useState<TableRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  // The printed form is Chinese by law; an English rendering helps foreign readers on screen.
-  const [formLocale, setFormLocale] = useState<'zh' | 'en'>('zh');
+  // The form follows the UI language at first; the switch gives the other (the official one is Chinese).
+  const [formLocale, setFormLocale] = useState<'zh' | 'en'>(locale);
 
   useEffect(() => {
     let live = true;

@@ -74,7 +74,16 @@ export function reviewTable(
   const set = typeof ruleSet === 'string' ? getRuleSet(ruleSet) : ruleSet;
   const input = prepare(table, set, context);
   const findings: Finding[] = [];
+  if (table.incomplete) {
+    findings.push({
+      ruleId: `${set.prefix}-C00`,
+      severity: 'hint',
+      zh: '来源文档不完整（被截断），未检查缺项类规则：请导入完整的文档后再审核。',
+      en: 'The source document was cut off, so rules about missing parts were not run: import the whole document and review again.',
+    });
+  }
   for (const { rule, severity } of set.rules) {
+    if (table.incomplete && rule.needsWholeTable) continue;
     for (const hit of rule.check(input)) {
       const finding: Finding = { ruleId: ruleIdIn(set, rule), severity, zh: hit.zh, en: hit.en };
       if (hit.path !== undefined) finding.path = hit.path;

@@ -138,12 +138,21 @@ export function summariseRuleSet(set: RuleSet): RuleSetSummary {
     zh: set.zh,
     en: set.en,
     frameworkId: set.params.framework.id,
-    rules: set.rules.map(({ rule, severity }) => ({
-      id: ruleIdIn(set, rule),
-      category: rule.category,
-      severity,
-      zh: rule.zh,
-      en: rule.en,
-    })),
+    rules: [
+      {
+        id: `${set.prefix}-C00`,
+        category: 'completeness',
+        severity: 'hint',
+        zh: '来源文档被截断时，说明缺项类规则未检查',
+        en: 'When the source was cut off, says that rules about missing parts were not run',
+      },
+      ...set.rules.map(({ rule, severity }) => ({
+        id: ruleIdIn(set, rule),
+        category: rule.category,
+        severity,
+        zh: rule.zh,
+        en: rule.en,
+      })),
+    ],
   };
 }

@@ -65,5 +65,7 @@ export interface Rule {
   /** What the rule checks, for listings. */
   zh: string;
   en: string;
+  /** The rule reports something absent, so it cannot judge a table whose source was cut off. */
+  needsWholeTable?: boolean;
   check(input: ReviewInput): RuleHit[];
 }

@@ -102,3 +102,14 @@ describe('completeness rules', () => {
     expect(ids(table, 'national-2021-cost')).toEqual(['NAT2021C-C05@indicators']);
   });
 });
+
+describe('incomplete tables', () => {
+  it('skip rules about missing parts and say so, but keep the others', () => {
+    const cut = buildTable({
+      incomplete: true,
+      category: null,
+      indicators: [buildIndicator('投入与管理', '实施管理', '信息公开实现率', '规范')],
+    });
+    expect(ids(cut)).toEqual(['SH2020-C00@', 'SH2020-Q01@indicators.0.target']);
+  });
+});

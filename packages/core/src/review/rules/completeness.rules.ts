@@ -31,6 +31,7 @@ function blank(value: string | null | undefined): boolean {
 export const requiredFieldsRule: Rule = {
   code: 'C01',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'error',
   zh: '必填表头字段（单位、项目名称、类别、起止日期等）已填写',
   en: 'Required header fields (unit, project name, category, dates …) are filled in',
@@ -48,6 +49,7 @@ export const requiredFieldsRule: Rule = {
 export const requiredBudgetRule: Rule = {
   code: 'C02',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'error',
   zh: '项目总预算和当年预算已填写',
   en: 'Total budget and budget of the year are filled in',
@@ -69,6 +71,7 @@ export const requiredBudgetRule: Rule = {
 export const requiredNarrativesRule: Rule = {
   code: 'C03',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'error',
   zh: '必填的文字说明（项目概况、立项依据、实施计划、目标等）不为空',
   en: 'Required narratives (overview, basis, plan, goals …) are not empty',
@@ -113,6 +116,7 @@ export const boilerplateNarrativesRule: Rule = {
 export const requiredLevel1Rule: Rule = {
   code: 'C05',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'error',
   zh: '指标体系要求的每个一级指标都已设置',
   en: 'Every level-1 category the framework requires is present',
@@ -132,6 +136,7 @@ export const requiredLevel1Rule: Rule = {
 export const requiredLevel2Rule: Rule = {
   code: 'C06',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'warning',
   zh: '一级指标下应有的二级指标（如数量、质量、时效；效益、满意度）都已设置',
   en: 'Required level-2 categories (quantity, quality, timeliness; benefit, satisfaction) are present',
@@ -160,6 +165,7 @@ export const requiredLevel2Rule: Rule = {
 export const quantifiedLevelRule: Rule = {
   code: 'C07',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'warning',
   zh: '要求量化的一级指标下至少有一个定量指标',
   en: 'Level-1 categories that must be measurable have at least one quantified indicator',
@@ -185,6 +191,7 @@ export const quantifiedLevelRule: Rule = {
 export const commonIndicatorsRule: Rule = {
   code: 'C08',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'warning',
   zh: '本地区所有项目共有的指标（如上海“投入与管理”九项）已全部设置',
   en: "The region's common indicators (Shanghai's nine input-and-management indicators) are all present",
@@ -204,6 +211,7 @@ export const commonIndicatorsRule: Rule = {
 export const noIndicatorsRule: Rule = {
   code: 'C09',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'error',
   zh: '表中至少有一个绩效指标',
   en: 'The table has at least one indicator',
@@ -242,6 +250,7 @@ export const missingTargetRule: Rule = {
 export const genericOutputsRule: Rule = {
   code: 'C11',
   category: 'completeness',
+  needsWholeTable: true,
   severity: 'warning',
   zh: '产出指标不全是“项目完成率”“项目完成及时性”之类的通用指标',
   en: 'Output indicators are not all generic ("project completion rate", "timeliness of completion")',

@@ -163,6 +163,7 @@ export const priorExecutionWithinBudgetRule: Rule = {
 export const priorYearFiguresRule: Rule = {
   code: 'K05',
   category: 'consistency',
+  needsWholeTable: true,
   severity: 'error',
   zh: '延续项目（填有上年预算额）同时填写上年预算执行数；新项目两项都可为空',
   en: "A repeating project (last year's budget given) also gives last year's execution; a new one may leave both empty",

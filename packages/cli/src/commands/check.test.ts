@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildTable } from '@jixiao/core/review/testing/table-factory';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../../', import.meta.url));
+const bin = join(root, 'packages/cli/bin/jixiao.js');
+const seed = join(root, 'fixtures/seed.txt');
+
+function jixiao(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd: root }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function tempJson(value: unknown): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'jixiao-check-'));
+  const file = join(dir, 'table.json');
+  await writeFile(file, JSON.stringify(value, null, 2));
+  return file;
+}
+
+describe('jixiao check', () => {
+  it('prints the seed findings like a linter and exits 1 on errors', async () => {
+    const { code, stdout, stderr } = await jixiao('check', seed);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines[0]).toMatch(/^.*fixtures\/seed\.txt:26 SH2020-C04 warning 「项目实施计划」只有套话/);
+    // 信息公开实现率 → 规范, in each of the three tables, at its own line.
+    const q01 = lines.filter((l) => l.includes(' SH2020-Q01 error '));
+    expect(q01.map((l) => Number(/seed\.txt:(\d+) /.exec(l)?.[1]))).toEqual([63, 175, 274]);
+    expect(stdout).toContain('seed.txt:285 SH2020-Q02 warning 指标名称「提升园区科创成果知名度20%」');
+    expect(stderr).toContain('3 tables, 8 findings (3 errors, 3 warnings, 2 hints)');
+  });
+
+  it('writes JSON findings with file, line, table and path', async () => {
+    const { code, stdout } = await jixiao('check', seed, '--format', 'json');
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as { ruleId: string; line: number; table: string; path?: string }[];
+    expect(results.find((r) => r.ruleId === 'SH2020-Q02')).toMatchObject({
+      line: 285,
+      table: '未来公园展厅运营经费',
+      path: 'indicators.12.name',
+    });
+  });
+
+  it('exits 0 on a clean JSON table and compares with last year when given', async () => {
+    const clean = await tempJson([buildTable()]);
+    const ok = await jixiao('check', clean);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('');
+    const last = buildTable({ year: 2019 });
+    last.indicators[12] = { ...last.indicators[12]!, actual: '30000人次' };
+    const compared = await jixiao('check', clean, '--previous', await tempJson(last));
+    expect(compared.code).toBe(0);
+    expect(compared.stdout).toMatch(
+      /table\.json:\d+ SH2020-Y01 warning 指标「服务市民人次」的目标值「>=20000人次」低于上年实际完成值/,
+    );
+  });
+
+  it('exits 2 when a file cannot be read or the rule set does not exist', async () => {
+    expect((await jixiao('check', join(root, 'no-such-file.json'))).code).toBe(2);
+    const unknown = await jixiao('check', seed, '--rule-set', 'mars-2099');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('review.rule_set_not_found');
+  });
+});

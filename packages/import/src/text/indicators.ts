@@ -380,14 +380,27 @@ export function readIndicators(
     const filled = rest.filter((c) => c.text !== '');
     const valueRoles = roles.filter((r) => r !== 'opOrDir');
     const opOrDirCount = filled.filter((c) => OPERATOR_ONLY.test(c.text) || DIRECTION.test(c.text)).length;
+    // A target where a name should be (a value cell whose name cell was lost) starts no indicator.
+    if (isTargetLike(t.text) && parseTarget(t.text).kind !== 'placeholder') {
+      warnings.push({
+        code: 'import.value_without_name',
+        zh: `“${t.text}”没有对应的指标名称，已忽略`,
+        en: `"${t.text}" has no indicator name and was ignored`,
+        line: t.line,
+        column: t.column,
+      });
+      i++;
+      continue;
+    }
     // An unknown level-2 label on the row of its first indicator: `配套设施 配套设施利用率 >=90%`.
+    // Without rows the same holds when the columns have no free-text 实际完成值 to confuse it with.
     if (
-      hasRows &&
-      layout !== 'cells' &&
-      filled.length - opOrDirCount > valueRoles.length &&
+      (hasRows ? filled.length - opOrDirCount > valueRoles.length : !roles.includes('actual')) &&
       filled[0] !== undefined &&
       filled[1] !== undefined &&
       !isTargetLike(filled[0].text) &&
+      !OPERATOR_ONLY.test(filled[0].text) &&
+      !DIRECTION.test(filled[0].text) &&
       isTargetLike(filled[1].text) &&
       valueRoles[0] === 'target'
     ) {

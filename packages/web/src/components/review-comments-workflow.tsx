@@ -51,7 +51,7 @@ export function focusField(path: string | null): void {
   if (parts[0] === 'indicators' && parts[1] !== undefined) {
     element = document.querySelectorAll('[data-testid="indicator-row"]')[Number(parts[1])] ?? null;
   } else {
-    element = document.getElementById(`f-${parts[parts.length - 1]}`) ?? document.getElementById(`f-${path}`);
+    element = document.getElementById(`f-${path}`);
   }
   element?.scrollIntoView({ behavior: 'smooth', block: 'center' });
   if (element instanceof HTMLElement) element.focus({ preventScroll: true });

@@ -74,9 +74,19 @@ export function ReviewCommentsProvider({
   return <ReviewCommentsContext.Provider value={comments}>{children}</ReviewCommentsContext.Provider>;
 }
 
-/** The reviewers' comments on one field, shown in place under it (nothing when there are none). */
-export function FieldComments({ path }: { path: string }) {
-  const comments = useContext(ReviewCommentsContext).filter((c) => commentIsAt(c.path, path));
+/**
+ * The reviewers' comments on one field, shown in place under it (nothing when there are none). Comments
+ * come from the prop, else from a surrounding `ReviewCommentsProvider`.
+ */
+export function FieldComments({
+  path,
+  comments: given,
+}: {
+  path: string;
+  comments?: readonly ReviewComment[];
+}) {
+  const all = useContext(ReviewCommentsContext);
+  const comments = (given ?? all).filter((c) => commentIsAt(c.path, path));
   if (comments.length === 0) return null;
   return (
     <div className="field-review-comments" data-testid="field-comment" data-field={path}>

@@ -28,6 +28,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { FieldComments } from '../components/review-comments.tsx';
+import { useTableWorkflow, WorkflowBar } from '../components/review-comments-workflow.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
@@ -77,6 +79,8 @@ export default function TableEditorPage() {
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
   const leavingAfterCreate = useRef(false);
+  // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
+  const workflow = useTableWorkflow(record?.id, record?.version);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -215,6 +219,7 @@ export default function TableEditorPage() {
         validateStatus={visibleErrors[path] ? 'error' : undefined}
         help={visibleErrors[path]}
         htmlFor={`f-${path}`}
+        extra={<FieldComments path={path} comments={workflow.openComments} />}
       >
         {control}
       </Form.Item>
@@ -302,6 +307,9 @@ export default function TableEditorPage() {
           </Space>
         </div>
       </div>
+      {record && (
+        <WorkflowBar workflow={workflow} table={draft} dirty={dirty} onChanged={() => void load()} />
+      )}
 
       {showErrors && errorCount > 0 && (
         <Alert

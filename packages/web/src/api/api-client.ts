@@ -78,10 +78,12 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     }
   }
   if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      isProblem(parsed) ? parsed : fallbackProblem(response.status, typeof parsed === 'string' ? parsed : ''),
-    );
+    const problem = isProblem(parsed)
+      ? parsed
+      : fallbackProblem(response.status, typeof parsed === 'string' ? parsed : '');
+    // The session is missing or expired: the shell sends the user to the login page (use-session.ts).
+    if (problem.code === 'auth.unauthenticated') window.dispatchEvent(new Event('jixiao:unauthenticated'));
+    throw new ApiError(response.status, problem);
   }
   return parsed as T;
 }

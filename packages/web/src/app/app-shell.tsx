@@ -1,12 +1,21 @@
-import { AuditOutlined, CloudUploadOutlined, DashboardOutlined, FileSearchOutlined, TableOutlined, TeamOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, type MenuProps, Tooltip } from 'antd';
+import {
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+  TableOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { SystemAction } from '@jixiao/core/accounts/policies';
+import { Button, Dropdown, Layout, Menu, type MenuProps, Tooltip } from 'antd';
 import { type ReactNode, Suspense } from 'react';
-import { Link, Outlet, useLocation } from 'react-router-dom';
-import { UserMenu } from '../components/user-menu.tsx';
-import { useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { signOut, useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import type { SystemAction } from '@jixiao/core/accounts/policies';
 import { PageLoading } from './page-loading.tsx';
 
 interface NavItem {
@@ -27,6 +36,52 @@ const navItems: NavItem[] = [
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
 ];
+
+/** The signed-in user's name and roles with sign-out, or a sign-in button for anonymous visitors. */
+function UserMenu() {
+  const { t } = useI18n();
+  const session = useSession();
+  const navigate = useNavigate();
+  if (session.status === 'loading') return null;
+  if (!session.user) {
+    return (
+      <Button
+        size="small"
+        type="primary"
+        icon={<LoginOutlined />}
+        onClick={() => navigate('/login')}
+        data-testid="login-button"
+      >
+        {t('auth.login')}
+      </Button>
+    );
+  }
+  const roles = session.user.roles.map((role) => t(`role.${role}`)).join('、');
+  return (
+    <Dropdown
+      menu={{
+        items: [
+          { key: 'roles', label: roles, disabled: true },
+          { type: 'divider' },
+          {
+            key: 'logout',
+            icon: <LogoutOutlined />,
+            label: <span data-testid="logout">{t('auth.logout')}</span>,
+          },
+        ],
+        onClick: async ({ key }) => {
+          if (key !== 'logout') return;
+          await signOut();
+          navigate('/login');
+        },
+      }}
+    >
+      <Button size="small" icon={<UserOutlined />} data-testid="user-menu">
+        {session.user.displayName}
+      </Button>
+    </Dropdown>
+  );
+}
 
 export function AppShell() {
   const { t, locale, setLocale } = useI18n();

@@ -4,12 +4,14 @@
  * `MessageKey` is the union of all zh keys; `en` is typed `Record<MessageKey, string>`, so a key
  * missing in English is a type error here (and in the feature file, through its `satisfies`).
  */
+import { accountsMessages } from './messages.accounts.ts';
 import { commonMessages } from './messages.common.ts';
 import { tablesMessages } from './messages.tables.ts';
 import { workflowMessages } from './messages.workflow.ts';
 
 const zh = {
   ...commonMessages.zh,
+  ...accountsMessages.zh,
   ...tablesMessages.zh,
   ...workflowMessages.zh,
 } as const;
@@ -18,6 +20,7 @@ export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
   ...commonMessages.en,
+  ...accountsMessages.en,
   ...tablesMessages.en,
   ...workflowMessages.en,
 };

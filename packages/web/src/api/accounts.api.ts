@@ -1,0 +1,51 @@
+import type {
+  Organisation,
+  OrganisationCreate,
+  SessionUser,
+  User,
+  UserCreate,
+  UserUpdate,
+} from '@jixiao/core/accounts/account.schema';
+import type { AuditList, AuditQuery } from '@jixiao/core/accounts/audit-log.schema';
+import type { SystemAction } from '@jixiao/core/accounts/policies';
+import { request } from './api-client.ts';
+
+/** GET /api/auth/me and POST /api/auth/login answer with this. */
+export interface SessionInfo {
+  user: SessionUser | null;
+  csrfToken: string;
+  actions: SystemAction[];
+}
+
+export type AuditFilters = Partial<Omit<AuditQuery, 'page' | 'pageSize'>>;
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+const userUrl = (id: string) => `/api/users/${encodeURIComponent(id)}`;
+
+/** Calls of the sign-in, accounts admin and audit log API (issue 5). */
+export const accountsApi = {
+  me: () => request<SessionInfo>('GET', '/api/auth/me'),
+  login: (username: string, password: string) =>
+    request<SessionInfo>('POST', '/api/auth/login', { username, password }),
+  logout: () => request<null>('POST', '/api/auth/logout'),
+  users: () => request<{ items: User[] }>('GET', '/api/users').then((body) => body.items),
+  createUser: (body: UserCreate) => request<User>('POST', '/api/users', body),
+  updateUser: (id: string, body: UserUpdate) => request<User>('PATCH', userUrl(id), body),
+  resetPassword: (id: string, password: string) =>
+    request<User>('POST', `${userUrl(id)}/password`, { password }),
+  unlock: (id: string) => request<User>('POST', `${userUrl(id)}/unlock`),
+  organisations: () =>
+    request<{ items: Organisation[] }>('GET', '/api/organisations').then((body) => body.items),
+  createOrganisation: (body: OrganisationCreate) => request<Organisation>('POST', '/api/organisations', body),
+  audit: (filters: AuditFilters, page: number, pageSize: number) =>
+    request<AuditList>('GET', `/api/audit${query({ ...filters, page, pageSize })}`),
+  auditCsvUrl: (filters: AuditFilters) => `/api/audit/export.csv${query({ ...filters })}`,
+};

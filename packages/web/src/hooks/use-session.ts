@@ -1,0 +1,81 @@
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import type { SystemAction } from '@jixiao/core/accounts/policies';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { accountsApi } from '../api/accounts.api.ts';
+
+/** Who is signed in, as the server said (GET /api/auth/me); `loading` until it answered once. */
+export type SessionState =
+  | { status: 'loading'; user: null; actions: SystemAction[] }
+  | { status: 'ready'; user: SessionUser | null; actions: SystemAction[] };
+
+// One store for the whole tab (no provider needed): the shell, the pages and the login form share it.
+let state: SessionState = { status: 'loading', user: null, actions: [] };
+let started = false;
+const listeners = new Set<() => void>();
+
+function setState(next: SessionState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Asks the server who is signed in (also gives the browser its CSRF cookie). */
+export async function refreshSession(): Promise<void> {
+  try {
+    const info = await accountsApi.me();
+    setState({ status: 'ready', user: info.user, actions: info.actions });
+  } catch {
+    setState({ status: 'ready', user: null, actions: [] });
+  }
+}
+
+/** Signs in; throws the server's ApiError (wrong password, locked, rate limited) for the form to show. */
+export async function signIn(username: string, password: string): Promise<SessionUser | null> {
+  // Sign-in is protected by the double-submit cookie, which GET /api/auth/me hands out.
+  if (!document.cookie.split('; ').some((pair) => pair.startsWith('jixiao_csrf='))) await accountsApi.me();
+  const info = await accountsApi.login(username, password);
+  setState({ status: 'ready', user: info.user, actions: info.actions });
+  return info.user;
+}
+
+/** Signs out on the server and forgets the user here. */
+export async function signOut(): Promise<void> {
+  await accountsApi.logout().catch(() => undefined);
+  setState({ status: 'ready', user: null, actions: [] });
+}
+
+/** The current session; the first use anywhere loads it from the server. */
+export function useSession(): SessionState & { can: (action: SystemAction) => boolean } {
+  const snapshot = useSyncExternalStore(subscribe, () => state);
+  useEffect(() => {
+    if (!started) {
+      started = true;
+      void refreshSession();
+    }
+  }, []);
+  return { ...snapshot, can: (action) => snapshot.actions.includes(action) };
+}
+
+/** The event api-client fires when the server answers 401 auth.unauthenticated. */
+export const unauthenticatedEvent = 'jixiao:unauthenticated';
+
+/** Sends the user to the login page (and back afterwards) when a call needs a session they lack. */
+export function useUnauthenticatedRedirect(): void {
+  const navigate = useNavigate();
+  const location = useLocation();
+  useEffect(() => {
+    const onUnauthenticated = () => {
+      setState({ status: 'ready', user: null, actions: [] });
+      if (location.pathname === '/login') return;
+      const next = `${location.pathname}${location.search}`;
+      navigate(`/login?next=${encodeURIComponent(next)}`);
+    };
+    window.addEventListener(unauthenticatedEvent, onUnauthenticated);
+    return () => window.removeEventListener(unauthenticatedEvent, onUnauthenticated);
+  }, [navigate, location.pathname, location.search]);
+}

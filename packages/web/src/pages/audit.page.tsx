@@ -1,0 +1,173 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import type { AuditEntryView } from '@jixiao/core/accounts/audit-log.schema';
+import { App, Button, DatePicker, Input, Result, Space, Table, type TableProps, Tag } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { type AuditFilters, accountsApi } from '../api/accounts.api.ts';
+import { ApiError } from '../api/api-client.ts';
+import { useSession } from '../hooks/use-session.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const pageSize = 50;
+
+function DiffView({ diff }: { diff: unknown }) {
+  const { t } = useI18n();
+  if (diff === null || diff === undefined) return <span className="muted">{t('audit.noDiff')}</span>;
+  return (
+    <pre
+      data-testid="audit-diff"
+      style={{ margin: 0, whiteSpace: 'pre-wrap', fontSize: 12, maxHeight: 360, overflow: 'auto' }}
+    >
+      {JSON.stringify(diff, null, 2)}
+    </pre>
+  );
+}
+
+/** The append-only audit log for administrators and auditors: filter, read each change, export CSV. */
+export default function AuditPage() {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const session = useSession();
+  const [draft, setDraft] = useState<AuditFilters>({});
+  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [filters, setFilters] = useState<AuditFilters>({});
+  const [page, setPage] = useState(1);
+  const [items, setItems] = useState<AuditEntryView[]>([]);
+  const [total, setTotal] = useState(0);
+  const [loading, setLoading] = useState(false);
+  const allowed = session.can('audit.read');
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const list = await accountsApi.audit(filters, page, pageSize);
+      setItems(list.items);
+      setTotal(list.total);
+    } catch (error) {
+      if (error instanceof ApiError) message.error(pick(error.problem));
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, page, message, pick]);
+
+  useEffect(() => {
+    if (allowed) void load();
+  }, [allowed, load]);
+
+  if (session.status === 'ready' && !allowed) {
+    return <Result status="403" title="403" subTitle={t('audit.forbidden')} />;
+  }
+
+  function apply() {
+    const [from, to] = range ?? [null, null];
+    setFilters({
+      ...draft,
+      ...(from ? { from: from.startOf('day').toISOString() } : {}),
+      // The end date is inclusive for the user: up to the start of the next day.
+      ...(to ? { to: to.add(1, 'day').startOf('day').toISOString() } : {}),
+    });
+    setPage(1);
+  }
+
+  const columns: TableProps<AuditEntryView>['columns'] = [
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      key: 'at',
+      width: 170,
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+    },
+    {
+      title: t('audit.actor'),
+      key: 'actor',
+      render: (_, entry) =>
+        entry.actorUsername ?? entry.actor ?? <span className="muted">{t('audit.system')}</span>,
+    },
+    { title: t('audit.address'), dataIndex: 'address', key: 'address' },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (action: string) => (
+        <Tag color={action.startsWith('auth.') ? 'blue' : 'geekblue'}>{action}</Tag>
+      ),
+    },
+    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity' },
+    {
+      title: t('audit.entityId'),
+      dataIndex: 'entityId',
+      key: 'entityId',
+      render: (id: string | null) => <code style={{ fontSize: 12 }}>{id ?? '—'}</code>,
+    },
+  ];
+
+  return (
+    <div data-testid="audit-page">
+      <div className="page-head">
+        <div>
+          <h1>{t('audit.title')}</h1>
+          <p>{t('audit.subtitle')}</p>
+        </div>
+        <Button
+          icon={<DownloadOutlined />}
+          href={accountsApi.auditCsvUrl(filters)}
+          data-testid="audit-export"
+        >
+          {t('audit.export')}
+        </Button>
+      </div>
+      <div className="panel">
+        <div className="filter-bar">
+          <Space wrap>
+            <Input
+              allowClear
+              placeholder={t('audit.filterActor')}
+              style={{ width: 160 }}
+              value={draft.actor ?? ''}
+              onChange={(e) => setDraft({ ...draft, actor: e.target.value || undefined })}
+              onPressEnter={apply}
+            />
+            <Input
+              allowClear
+              placeholder={t('audit.filterAction')}
+              style={{ width: 280 }}
+              value={draft.action ?? ''}
+              onChange={(e) => setDraft({ ...draft, action: e.target.value || undefined })}
+              onPressEnter={apply}
+              data-testid="audit-filter-action"
+            />
+            <Input
+              allowClear
+              placeholder={t('audit.filterEntity')}
+              style={{ width: 140 }}
+              value={draft.entity ?? ''}
+              onChange={(e) => setDraft({ ...draft, entity: e.target.value || undefined })}
+              onPressEnter={apply}
+            />
+            <DatePicker.RangePicker value={range} onChange={(value) => setRange(value)} />
+            <Button type="primary" onClick={apply} data-testid="audit-search">
+              {t('common.search')}
+            </Button>
+          </Space>
+        </div>
+        <Table<AuditEntryView>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          columns={columns}
+          dataSource={items}
+          expandable={{ expandedRowRender: (entry) => <DiffView diff={entry.diff} /> }}
+          pagination={{
+            current: page,
+            pageSize,
+            total,
+            showSizeChanger: false,
+            showTotal: (n) => t('common.total', { n }),
+            onChange: setPage,
+          }}
+          data-testid="audit-table"
+        />
+      </div>
+    </div>
+  );
+}

@@ -18,7 +18,9 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
+import { reviewsRoutes } from './routes/reviews.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
+import { workflowRoutes } from './routes/workflow.routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -87,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Route plugins, one line each.
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(workflowRoutes, { prefix: '/api' });
+  await app.register(reviewsRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(usersRoutes, { prefix: '/api' });
   await app.register(organisationsRoutes, { prefix: '/api' });

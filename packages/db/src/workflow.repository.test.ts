@@ -1,0 +1,249 @@
+import type { Role, SessionUser } from '@jixiao/core/accounts/account.schema';
+import { AppError } from '@jixiao/core/errors/app-error';
+import type { ReviewCreateInput } from '@jixiao/core/review-records/review-record.schema';
+import { reviewCreateSchema } from '@jixiao/core/review-records/review-record.schema';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database.ts';
+import { createTableRepository } from './tables.repository.ts';
+import { describeEachDatabase } from './testing/test-database.ts';
+import { fireTransition, submitReview, tableAtVersion, workflowState } from './workflow.repository.ts';
+import { listReviews } from './workflow-history.repository.ts';
+
+const FINANCE = '0c000000-0000-4000-8000-000000000001';
+const DEPARTMENT = '0c000000-0000-4000-8000-000000000002';
+const UNIT = '0c000000-0000-4000-8000-000000000003';
+const OTHER_DEPARTMENT = '0c000000-0000-4000-8000-000000000004';
+
+function buildUser(role: Role, organisationId: string, n = 1): SessionUser {
+  return {
+    id: `0d000000-0000-4000-8000-00000000000${n}`,
+    username: `${role}${n}`,
+    displayName: `${role} ${n}`,
+    organisationId,
+    roles: [role],
+  };
+}
+const author = buildUser('author', UNIT, 1);
+const dept = buildUser('department_reviewer', DEPARTMENT, 2);
+const finance = buildUser('finance_reviewer', FINANCE, 3);
+const outsider = buildUser('department_reviewer', OTHER_DEPARTMENT, 4);
+
+function buildTable(name: string): PerformanceTable {
+  return performanceTableSchema.parse({
+    year: 2020,
+    unit: '上海推进科技创新中心建设办公室',
+    name,
+    budget: { total: 1000000, currentYear: 500000 },
+    indicators: [
+      {
+        level1: '产出目标',
+        level2: '数量',
+        name: '举办活动场次',
+        target: { raw: '>=10场', kind: 'quantitative', operator: '>=', value: 10, unit: '场' },
+      },
+    ],
+  });
+}
+
+/** Stores a draft table (version 1) through the tables' own storage, as the editor would. */
+async function insertDraft(db: Database, name: string): Promise<string> {
+  const record = await createTableRepository(db).create(
+    buildTable(name),
+    { userId: author.id },
+    { organisationId: UNIT },
+  );
+  return record.id;
+}
+
+function review(overrides: Partial<ReviewCreateInput> & { expectedVersion: number }) {
+  return reviewCreateSchema.parse({
+    criteria: { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' },
+    overall: '良',
+    decision: 'forward',
+    ...overrides,
+  });
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+}
+
+/** Audit rows the workflow wrote for a table (its creation is the tables' own entry). */
+async function auditCount(db: Database, id: string): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('entity_id', '=', id)
+    .where('action', '!=', 'table.create')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describeEachDatabase('workflow repository', (getDb) => {
+  beforeAll(async () => {
+    await sql`INSERT INTO organisations (id, name, kind, parent_id) VALUES
+      (${FINANCE}, '测试财政局', 'finance', NULL),
+      (${DEPARTMENT}, '测试主管部门', 'department', ${FINANCE}),
+      (${OTHER_DEPARTMENT}, '另一主管部门', 'department', ${FINANCE}),
+      (${UNIT}, '测试预算单位', 'unit', ${DEPARTMENT})`.execute(getDb());
+  });
+
+  it('runs one full round: submit, return with comments, resubmit, forward, approve, publish', async () => {
+    const db = getDb();
+    const id = await insertDraft(db, '一轮完整流程');
+    let state = await fireTransition(db, id, { action: 'submit', expectedVersion: 1 }, { user: author });
+    expect(state).toMatchObject({ status: 'submitted', version: 2, editable: false });
+    expect((await workflowState(db, id, dept)).available.map((t) => t.action)).toEqual(['forward', 'return']);
+
+    const returned = await submitReview(
+      db,
+      id,
+      review({
+        expectedVersion: 2,
+        overall: '中',
+        decision: 'return',
+        comments: [{ path: 'indicators.0.target', text: '目标值偏低，请参考上年完成值' }],
+      }),
+      { user: dept, address: '10.0.0.2' },
+    );
+    expect(returned.workflow).toMatchObject({ status: 'returned', version: 3, editable: true });
+    expect(returned.review.comments).toMatchObject([
+      { path: 'indicators.0.target', indicatorIndex: 0, version: 2, authorName: dept.displayName },
+    ]);
+
+    state = await fireTransition(db, id, { action: 'submit', expectedVersion: 3 }, { user: author });
+    const forwarded = await submitReview(db, id, review({ expectedVersion: 4, decision: 'forward' }), {
+      user: dept,
+    });
+    expect(forwarded.workflow.status).toBe('department_reviewed');
+    const approved = await submitReview(
+      db,
+      id,
+      review({ expectedVersion: 5, overall: '优', decision: 'approve', summary: '同意批复' }),
+      { user: finance },
+    );
+    expect(approved.workflow.status).toBe('approved');
+    state = await fireTransition(db, id, { action: 'publish', expectedVersion: 6 }, { user: finance });
+    expect(state).toMatchObject({ status: 'published', version: 7, editable: false });
+    expect(state.history.map((e) => e.action)).toEqual([
+      'submit',
+      'return',
+      'submit',
+      'forward',
+      'approve',
+      'publish',
+    ]);
+    expect(state.history.map((e) => e.toVersion)).toEqual([2, 3, 4, 5, 6, 7]);
+
+    const reviews = await listReviews(db, id);
+    expect(reviews.map((r) => [r.stage, r.decision, r.version])).toEqual([
+      ['department', 'return', 2],
+      ['department', 'forward', 4],
+      ['finance', 'approve', 5],
+    ]);
+    // 6 transitions + 3 reviews, each audited in its own transaction.
+    expect(await auditCount(db, id)).toBe(9);
+    const stored = await db
+      .selectFrom('target_tables')
+      .select(['status', 'version'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'published', version: 7 });
+  });
+
+  it('adjusts an approved table into a new draft version that keeps the reason; the approved version stays', async () => {
+    const db = getDb();
+    const id = await insertDraft(db, '调整');
+    await fireTransition(db, id, { action: 'submit', expectedVersion: 1 }, { user: author });
+    await fireTransition(db, id, { action: 'forward', expectedVersion: 2 }, { user: dept });
+    await fireTransition(db, id, { action: 'approve', expectedVersion: 3 }, { user: finance });
+    expect(
+      await codeOf(fireTransition(db, id, { action: 'adjust', expectedVersion: 4 }, { user: author })),
+    ).toBe('workflow.reason_required');
+    const state = await fireTransition(
+      db,
+      id,
+      { action: 'adjust', expectedVersion: 4, reason: '年中预算调减 10 万元' },
+      { user: author },
+    );
+    expect(state).toMatchObject({ status: 'draft', version: 5, editable: true });
+    const versions = await db
+      .selectFrom('table_versions')
+      .select(['version', 'status', 'reason'])
+      .where('table_id', '=', id)
+      .orderBy('version')
+      .execute();
+    expect(versions.at(-2)).toEqual({ version: 4, status: 'approved', reason: null });
+    expect(versions.at(-1)).toEqual({ version: 5, status: 'draft', reason: '年中预算调减 10 万元' });
+    expect((await tableAtVersion(db, id, 4))?.name).toBe('调整');
+  });
+
+  it('refuses the wrong role, another department, anonymous users and stale versions, writing nothing', async () => {
+    const db = getDb();
+    const id = await insertDraft(db, '拒绝');
+    const attempt = (action: WorkflowAction, user: SessionUser | null, expectedVersion = 1) =>
+      codeOf(fireTransition(db, id, { action, expectedVersion }, { user }));
+    expect(await attempt('submit', dept)).toBe('workflow.forbidden');
+    expect(await attempt('submit', null)).toBe('workflow.forbidden');
+    expect(await attempt('approve', finance)).toBe('workflow.illegal_transition');
+    expect(await attempt('submit', author, 7)).toBe('table.version_conflict');
+    await fireTransition(db, id, { action: 'submit', expectedVersion: 1 }, { user: author });
+    expect(await attempt('forward', outsider, 2)).toBe('workflow.forbidden');
+    expect(await codeOf(submitReview(db, id, review({ expectedVersion: 2 }), { user: outsider }))).toBe(
+      'workflow.forbidden',
+    );
+    expect(
+      await codeOf(
+        submitReview(db, id, review({ expectedVersion: 2, decision: 'approve' }), { user: finance }),
+      ),
+    ).toBe('review.decision_mismatch');
+    expect(await listReviews(db, id)).toEqual([]);
+    expect(await auditCount(db, id)).toBe(1);
+    expect(
+      await codeOf(
+        fireTransition(
+          db,
+          '0e000000-0000-4000-8000-000000000000',
+          { action: 'submit', expectedVersion: 1 },
+          { user: author },
+        ),
+      ),
+    ).toBe('table.not_found');
+  });
+
+  it('lets exactly one of several concurrent transitions on the same version win', async () => {
+    const db = getDb();
+    for (let round = 0; round < 3; round++) {
+      const id = await insertDraft(db, `并发${round}`);
+      await fireTransition(db, id, { action: 'submit', expectedVersion: 1 }, { user: author });
+      const results = await Promise.allSettled([
+        fireTransition(db, id, { action: 'forward', expectedVersion: 2 }, { user: dept }),
+        fireTransition(db, id, { action: 'return', expectedVersion: 2, comment: '退回' }, { user: dept }),
+        submitReview(db, id, review({ expectedVersion: 2 }), { user: dept }),
+        fireTransition(db, id, { action: 'forward', expectedVersion: 2 }, { user: dept }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      for (const r of lost) expect((r.reason as AppError).code).toBe('table.version_conflict');
+      const state = await workflowState(db, id, dept);
+      expect(state.version).toBe(3);
+      expect(state.history).toHaveLength(2);
+    }
+  });
+});
+
+describe('workflow repository test data', () => {
+  it('builds valid tables', () => {
+    expect(buildTable('x').indicators).toHaveLength(1);
+  });
+});

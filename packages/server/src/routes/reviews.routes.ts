@@ -1,0 +1,113 @@
+import { lastReviewedVersion, openComments } from '@jixiao/core/review-records/review-record';
+import {
+  commentListSchema,
+  reviewChangesSchema,
+  reviewCreateSchema,
+  reviewListSchema,
+  reviewRecordSchema,
+} from '@jixiao/core/review-records/review-record.schema';
+import { diffTables } from '@jixiao/core/tables/table-diff';
+import { workflowStateSchema } from '@jixiao/core/workflow/workflow.schema';
+import { submitReview, tableAtVersion, tableForReview } from '@jixiao/db/workflow.repository';
+import { listReviews } from '@jixiao/db/workflow-history.repository';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertCanTable, requireUser } from '../auth/authorize.ts';
+
+const params = z.object({ id: z.string().uuid() });
+
+/**
+ * Human review (issue 5): a review round with the four criteria, an overall grade, a decision and
+ * comments anchored to fields; the comments per table; and what changed since the last round.
+ * Reviews are internal working papers: signed-in users who may read the table see them, the public does not.
+ */
+export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
+  async function readable(request: Parameters<typeof requireUser>[0], id: string) {
+    requireUser(request);
+    const table = await tableForReview(app.db, id);
+    await assertCanTable(request, app.db, 'table.read', table);
+    return table;
+  }
+
+  app.post(
+    '/tables/:id/reviews',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: 'Submit a review round: grades, decision (return/forward/approve) and anchored comments',
+        description:
+          'Stores the review and fires the transition its decision implies in one transaction. 中 and 差 ' +
+          'must return; only the department forwards and only finance approves.',
+        params,
+        body: reviewCreateSchema,
+        response: { 201: z.object({ review: reviewRecordSchema, workflow: workflowStateSchema }) },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      await readable(request, request.params.id);
+      const result = await submitReview(app.db, request.params.id, request.body, {
+        user,
+        address: request.ip,
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/tables/:id/reviews',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: "A table's review rounds, oldest first",
+        params,
+        response: { 200: reviewListSchema },
+      },
+    },
+    async (request) => {
+      await readable(request, request.params.id);
+      return { items: await listReviews(app.db, request.params.id) };
+    },
+  );
+
+  app.get(
+    '/tables/:id/comments',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary:
+          'Every reviewer comment on a table, and the open ones (latest return) the author must act on',
+        params,
+        response: { 200: commentListSchema },
+      },
+    },
+    async (request) => {
+      await readable(request, request.params.id);
+      const reviews = await listReviews(app.db, request.params.id);
+      return { items: reviews.flatMap((review) => review.comments), open: [...openComments(reviews)] };
+    },
+  );
+
+  app.get(
+    '/tables/:id/review-changes',
+    {
+      schema: {
+        tags: ['reviews'],
+        summary: 'What changed between the version the last review round read and the current one',
+        params,
+        response: { 200: reviewChangesSchema },
+      },
+    },
+    async (request) => {
+      const current = await readable(request, request.params.id);
+      const fromVersion = lastReviewedVersion(await listReviews(app.db, request.params.id));
+      const before =
+        fromVersion === null ? null : await tableAtVersion(app.db, request.params.id, fromVersion);
+      return {
+        fromVersion,
+        toVersion: current.version,
+        diff: before ? diffTables(before, current.table) : null,
+      };
+    },
+  );
+};

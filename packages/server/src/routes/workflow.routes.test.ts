@@ -1,0 +1,205 @@
+import type { Role } from '@jixiao/core/accounts/account.schema';
+import type {
+  CommentList,
+  ReviewChanges,
+  ReviewList,
+} from '@jixiao/core/review-records/review-record.schema';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import type { Problem } from '@jixiao/core/tables/table-record.schema';
+import type { ReviewQueue, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
+import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { beforeAll, expect, it } from 'vitest';
+import { useTestApp } from '../testing/test-app.ts';
+
+function buildTable(name: string): PerformanceTable {
+  return performanceTableSchema.parse({
+    year: 2020,
+    unit: '上海推进科技创新中心建设办公室',
+    name,
+    budget: { total: 2000000, currentYear: 800000 },
+    indicators: [
+      {
+        level1: '产出目标',
+        level2: '数量',
+        name: '举办活动场次',
+        target: { raw: '>=10场', kind: 'quantitative', operator: '>=', value: 10, unit: '场' },
+      },
+      {
+        level1: '效果目标',
+        level2: '满意度',
+        name: '参与者满意度',
+        target: { raw: '>=90%', kind: 'quantitative', operator: '>=', value: 90, unit: '%' },
+      },
+    ],
+  });
+}
+
+const grades = { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' } as const;
+
+describeEachDatabase('workflow and review API', (getDb) => {
+  const getApp = useTestApp(getDb);
+
+  /** A draft of the demo author's unit, stored through the tables' storage. */
+  async function draft(name: string): Promise<string> {
+    const author = demoUserFor('author');
+    const record = await createTableRepository(getDb()).create(
+      buildTable(name),
+      { userId: author.id },
+      { organisationId: demoOrganisationIds.seedUnit },
+    );
+    return record.id;
+  }
+
+  beforeAll(async () => {
+    // Signing in creates the demo organisations and users that tables and reviews refer to.
+    await getApp().call('GET', '/api/health', { as: 'author' });
+  });
+
+  it('runs a full round: submit, return with a comment, resubmit, forward, approve, publish, public read', async () => {
+    const { call } = getApp();
+    const id = await draft('API 一轮');
+    const url = `/api/tables/${id}`;
+
+    const before = await call<WorkflowState>('GET', `${url}/workflow`, { as: 'author' });
+    expect(before.status).toBe(200);
+    expect(before.body.available.map((t) => t.action)).toEqual(['submit']);
+
+    const submitted = await call<WorkflowState>('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'submit', expectedVersion: 1 },
+    });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2, available: [] });
+
+    const queue = await call<ReviewQueue>('GET', '/api/review-queue', { as: 'department_reviewer' });
+    expect(queue.body.items.map((i) => i.id)).toContain(id);
+    expect(
+      (await call<ReviewQueue>('GET', '/api/review-queue', { as: 'finance_reviewer' })).body.items.map(
+        (i) => i.id,
+      ),
+    ).not.toContain(id);
+
+    const returned = await call<{ workflow: WorkflowState }>('POST', `${url}/reviews`, {
+      as: 'department_reviewer',
+      body: {
+        expectedVersion: 2,
+        criteria: grades,
+        overall: '中',
+        decision: 'return',
+        summary: '请完善满意度指标',
+        comments: [{ path: 'indicators.1.target', text: '满意度目标不应低于上年的 95%' }],
+      },
+    });
+    expect(returned.status).toBe(201);
+    expect(returned.body.workflow.status).toBe('returned');
+
+    const comments = await call<CommentList>('GET', `${url}/comments`, { as: 'author' });
+    expect(comments.body.open).toMatchObject([{ path: 'indicators.1.target', indicatorIndex: 1 }]);
+
+    await call('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'submit', expectedVersion: 3 },
+    });
+    const changes = await call<ReviewChanges>('GET', `${url}/review-changes`, { as: 'department_reviewer' });
+    expect(changes.body).toMatchObject({ fromVersion: 2, toVersion: 4 });
+    expect(changes.body.diff?.changeCount).toBe(0);
+
+    const forwarded = await call<{ workflow: WorkflowState }>('POST', `${url}/reviews`, {
+      as: 'department_reviewer',
+      body: { expectedVersion: 4, criteria: grades, overall: '良', decision: 'forward' },
+    });
+    expect(forwarded.body.workflow.status).toBe('department_reviewed');
+    const financeQueue = await call<ReviewQueue>('GET', '/api/review-queue', { as: 'finance_reviewer' });
+    expect(financeQueue.body.items.find((i) => i.id === id)).toMatchObject({ rounds: 2 });
+
+    const approved = await call<{ workflow: WorkflowState }>('POST', `${url}/reviews`, {
+      as: 'finance_reviewer',
+      body: { expectedVersion: 5, criteria: grades, overall: '优', decision: 'approve' },
+    });
+    expect(approved.body.workflow).toMatchObject({ status: 'approved', available: [{ action: 'publish' }] });
+
+    const published = await call<WorkflowState>('POST', `${url}/transitions`, {
+      as: 'finance_reviewer',
+      body: { action: 'publish', expectedVersion: 6 },
+    });
+    expect(published.body.status).toBe('published');
+
+    const anonymous = await call<WorkflowState>('GET', `${url}/workflow`, { as: 'anonymous' });
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toMatchObject({ status: 'published', available: [] });
+    const reviews = await call<ReviewList>('GET', `${url}/reviews`, { as: 'auditor' });
+    expect(reviews.body.items.map((r) => r.decision)).toEqual(['return', 'forward', 'approve']);
+    expect((await call('GET', `${url}/reviews`, { as: 'anonymous' })).status).toBe(401);
+  });
+
+  it('gives the second of two parallel transitions on one version a 409', async () => {
+    const { call } = getApp();
+    const id = await draft('API 并发');
+    await call('POST', `/api/tables/${id}/transitions`, {
+      as: 'author',
+      body: { action: 'submit', expectedVersion: 1 },
+    });
+    const results = await Promise.all([
+      call<Problem>('POST', `/api/tables/${id}/transitions`, {
+        as: 'department_reviewer',
+        body: { action: 'forward', expectedVersion: 2 },
+      }),
+      call<Problem>('POST', `/api/tables/${id}/transitions`, {
+        as: 'department_reviewer',
+        body: { action: 'return', expectedVersion: 2, comment: '退回' },
+      }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)?.body.code).toBe('table.version_conflict');
+  });
+
+  it('answers wrong roles, illegal steps and bad reviews with located problems', async () => {
+    const { call } = getApp();
+    const id = await draft('API 错误');
+    const url = `/api/tables/${id}`;
+    const fire = (as: Role | 'anonymous', body: unknown) =>
+      call<Problem>('POST', `${url}/transitions`, { as, body });
+    expect((await fire('anonymous', { action: 'submit', expectedVersion: 1 })).status).toBe(401);
+    const auditor = await fire('auditor', { action: 'submit', expectedVersion: 1 });
+    expect([auditor.status, auditor.body.code]).toEqual([403, 'workflow.forbidden']);
+    const illegal = await fire('finance_reviewer', { action: 'approve', expectedVersion: 1 });
+    expect([illegal.status, illegal.body.code]).toEqual([409, 'workflow.illegal_transition']);
+    expect(illegal.body.zh).toContain('不能批复');
+    const badAction = await fire('author', { action: 'delete', expectedVersion: 1 });
+    expect([badAction.status, badAction.body.path]).toEqual([400, 'action']);
+
+    await fire('author', { action: 'submit', expectedVersion: 1 });
+    const noComment = await fire('department_reviewer', { action: 'return', expectedVersion: 2 });
+    expect([noComment.status, noComment.body.code, noComment.body.path]).toEqual([
+      400,
+      'workflow.comment_required',
+      'comment',
+    ]);
+    const badAnchor = await call<Problem>('POST', `${url}/reviews`, {
+      as: 'department_reviewer',
+      body: {
+        expectedVersion: 2,
+        criteria: grades,
+        overall: '良',
+        decision: 'return',
+        comments: [{ path: 'indicators.9.name', text: '没有这一行' }],
+      },
+    });
+    expect([badAnchor.status, badAnchor.body.code, badAnchor.body.path]).toEqual([
+      400,
+      'review.bad_anchor',
+      'comments.0.path',
+    ]);
+    const blocked = await call<Problem>('POST', `${url}/reviews`, {
+      as: 'department_reviewer',
+      body: { expectedVersion: 2, criteria: grades, overall: '差', decision: 'forward' },
+    });
+    expect([blocked.status, blocked.body.code]).toEqual([400, 'review.grade_blocks']);
+    const missing = await call<Problem>('GET', '/api/tables/0e000000-0000-4000-8000-000000000000/workflow', {
+      as: 'finance_reviewer',
+    });
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,68 @@
+import {
+  reviewQueueSchema,
+  transitionRequestSchema,
+  workflowStateSchema,
+} from '@jixiao/core/workflow/workflow.schema';
+import { fireTransition, reviewQueue, tableForReview, workflowState } from '@jixiao/db/workflow.repository';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertCanTable, requireUser } from '../auth/authorize.ts';
+
+const params = z.object({ id: z.string().uuid() });
+
+/**
+ * The table life cycle (issue 5): the state and allowed transitions of a table, firing a transition
+ * (checked on the server by core's machine and the accounts policies), and the reviewer's queue.
+ */
+export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/tables/:id/workflow',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: "A table's status, the transitions the current user may fire, and its history",
+        params,
+        response: { 200: workflowStateSchema },
+      },
+    },
+    async (request) => {
+      const table = await tableForReview(app.db, request.params.id);
+      await assertCanTable(request, app.db, 'table.read', table);
+      return workflowState(app.db, request.params.id, request.user);
+    },
+  );
+
+  app.post(
+    '/tables/:id/transitions',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: 'Fire a transition: submit, forward, return, approve, publish or adjust',
+        description:
+          "Checked against the state machine, the user's role and organisation, and `expectedVersion`: " +
+          'of two concurrent transitions on one version the second gets 409 table.version_conflict.',
+        params,
+        body: transitionRequestSchema,
+        response: { 200: workflowStateSchema },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const table = await tableForReview(app.db, request.params.id);
+      await assertCanTable(request, app.db, 'table.read', table);
+      return fireTransition(app.db, request.params.id, request.body, { user, address: request.ip });
+    },
+  );
+
+  app.get(
+    '/review-queue',
+    {
+      schema: {
+        tags: ['workflow'],
+        summary: "Tables waiting for the current reviewer's decision, oldest first",
+        response: { 200: reviewQueueSchema },
+      },
+    },
+    async (request) => ({ items: await reviewQueue(app.db, requireUser(request)) }),
+  );
+};

@@ -13,7 +13,7 @@ import {
   performanceTableSchema,
   type Warning,
 } from '@jixiao/core/tables/table.schema';
-import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { excelSerialToIso, nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import ExcelJS from 'exceljs';
 import { importText } from '../text/import-text.ts';
 
@@ -123,13 +123,22 @@ function yesNo(text: string): boolean | null {
   return null;
 }
 
-const NUMBER_FIELDS = new Set(['budget.executionScore']);
-
 interface Draft {
-  input: PerformanceTableInput & { narrative: Record<string, string>; budget: Record<string, number> };
+  input: PerformanceTableInput & {
+    narrative: Record<string, string | null>;
+    budget: Record<string, number | null>;
+  };
   line: number;
   grid: Map<number, GridColumnKey> | null;
   indicatorLines: number[];
+}
+
+const REQUIRED_FIELDS = new Set(['unit', 'name']);
+
+function clearField(draft: Draft, field: string): void {
+  if (field.startsWith('narrative.')) draft.input.narrative[field.slice('narrative.'.length)] = null;
+  else if (field.startsWith('budget.')) draft.input.budget[field.slice('budget.'.length)] = null;
+  else if (!REQUIRED_FIELDS.has(field)) (draft.input as Record<string, unknown>)[field] = null;
 }
 
 /** Puts a labelled value into the draft table; returns a warning when the value cannot be read. */
@@ -138,7 +147,7 @@ function setField(draft: Draft, field: string, cell: ReadCell, line: number): Wa
   if (field.startsWith('narrative.')) {
     draft.input.narrative[field.slice('narrative.'.length)] = cell.text;
   } else if (field.startsWith('budget.')) {
-    const n = NUMBER_FIELDS.has(field) ? cell.number : amount(cell);
+    const n = amount(cell);
     if (n === null) {
       return warning(
         'import.xlsx_bad_amount',
@@ -152,6 +161,9 @@ function setField(draft: Draft, field: string, cell: ReadCell, line: number): Wa
   } else if (field === 'governmentProcurement') {
     const flag = yesNo(cell.text);
     if (flag !== null) input[field] = flag;
+  } else if ((field === 'startDate' || field === 'endDate') && cell.number !== null) {
+    // A date typed into a cell without a date format arrives as its Excel serial number.
+    input[field] = excelSerialToIso(cell.number) ?? cell.text;
   } else {
     input[field] = cell.text;
   }
@@ -252,7 +264,11 @@ function readOwnLayout(rows: ReadRow[]): { tables: PerformanceTable[]; warnings:
       const field = cell ? fieldOfLabel(cell.text) : null;
       if (!field) continue;
       const next = row.cells[i + 1];
-      if (!next || fieldOfLabel(next.text)) continue;
+      if (!next || fieldOfLabel(next.text)) {
+        // A printed label with an empty cell: the form says the value is not given.
+        clearField(current, field);
+        continue;
+      }
       const problem = setField(current, field, next, row.line);
       if (problem) warnings.push(problem);
       i += 1;
@@ -294,27 +310,33 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
   const tables: PerformanceTable[] = [];
   const warnings: Warning[] = [];
   const foreignLines: string[] = [];
+  const ownWarnings: Warning[] = [];
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') continue;
     const rows = readSheet(sheet, lines.length + 1);
     const text = sheetText(rows);
     const own = readOwnLayout(rows);
-    if (own.tables.length > 0 || own.warnings.length > 0) {
+    // A sheet is ours when a whole table reads from it; a sheet that only looks like ours (the seed
+    // pasted one printed line per row) goes to the text importer instead.
+    if (own.tables.length > 0) {
       tables.push(...own.tables);
       warnings.push(...own.warnings);
     } else {
+      ownWarnings.push(...own.warnings);
       foreignLines.push(...text, '');
     }
     lines.push(...text, '');
   }
   const sourceText = lines.join('\n');
   if (foreignLines.some((l) => l.trim() !== '')) {
-    // Text importer locations refer to the flattened foreign rows, so the source text is that same text
-    // when no sheet is in our layout.
     const foreignText = foreignLines.join('\n');
     const read = importText(foreignText);
     tables.push(...read.tables);
     warnings.push(...read.warnings);
+    // Nothing read either way: say why our layout did not read, if it looked like ours.
+    if (read.tables.length === 0) warnings.push(...ownWarnings);
+    // Text importer locations refer to the flattened foreign rows: when every table came from them,
+    // that text is the source the warnings point into.
     if (tables.length === read.tables.length) return { sourceText: foreignText, tables, warnings };
   }
   return { sourceText, tables, warnings };

@@ -1,0 +1,135 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { officialLayout } from '@jixiao/core/export/official-layout';
+import { closeSharedBrowser } from '@jixiao/export/chromium';
+import { layoutToPdf } from '@jixiao/export/layout-pdf';
+import { seedTables } from '@jixiao/export/testing/export-fixtures';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseFile } from '../parse-file.ts';
+import { extractPdfText, linesFromRuns, type TextRun } from './pdf-text.ts';
+
+// One chromium for the file, closed at the end.
+afterAll(closeSharedBrowser);
+
+function run(text: string, x: number, y: number, size = 10): TextRun {
+  // CJK glyphs are one em wide, Latin ones about half.
+  const width = [...text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/u.test(ch) ? size : size / 2), 0);
+  return { text, x, y, width, size };
+}
+
+/** A minimal PDF with correct cross-reference offsets, from its numbered objects. */
+function buildPdf(objects: string[], trailer = ''): Uint8Array {
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) body += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R ${trailer}>>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+}
+
+const catalog = '<< /Type /Catalog /Pages 2 0 R >>';
+const pages = '<< /Type /Pages /Kids [3 0 R] /Count 1 >>';
+
+describe('linesFromRuns', () => {
+  it('joins runs on one baseline left to right, tolerating the small shifts of mixed font sizes', () => {
+    const lines = linesFromRuns([
+      run('经常性专项业务费', 420, 705.4, 10.5),
+      run('项目名称：', 45, 706.2),
+      run('科创中心', 170, 705.4, 10.5),
+      run('展厅运营经费', 212, 705.4, 10.5),
+      run('项目类别：', 300, 706.2),
+      run('申报单位名称：', 45, 728),
+    ]);
+    expect(lines).toEqual(['申报单位名称：', '项目名称： 科创中心展厅运营经费 项目类别： 经常性专项业务费']);
+  });
+
+  it('turns a space run or a visible gap into one space and folds text-layer look-alikes', () => {
+    const lines = linesFromRuns([
+      run('Budget', 10, 100),
+      run(' ', 40, 100),
+      run('unit', 42, 100),
+      run('项\u2F6C⻓效管理', 10, 80),
+      run('客\u2F3E', 10, 60),
+      run('元\u2215亩', 40, 60),
+      run('80%\u301C90%', 100, 60),
+    ]);
+    expect(lines).toEqual(['Budget unit', '项目长效管理', '客户 元／亩 80%～90%']);
+  });
+});
+
+describe('extractPdfText', () => {
+  it('imports each seed table back, exported alone, to the same table', async () => {
+    for (const table of seedTables()) {
+      const pdf = await layoutToPdf(officialLayout(table, 'zh'));
+      const parsed = await parseFile({ name: `${table.name}.pdf`, bytes: pdf });
+      expect(parsed.tables).toEqual([table]);
+      expect(parsed.sourceText.startsWith('财政项目支出绩效目标表\n（2020年度）\n')).toBe(true);
+    }
+  });
+
+  it('imports all three seed tables back from one PDF', async () => {
+    const tables = seedTables();
+    const pdf = await layoutToPdf(tables.map((t) => officialLayout(t, 'zh')));
+    const parsed = await parseFile({ name: 'seed.pdf', bytes: new Uint8Array(pdf) });
+    expect(parsed.tables).toEqual(tables);
+    expect(parsed.warnings).toEqual([]);
+  });
+
+  it('reads text drawn with a standard font and leaves the caller’s bytes intact', async () => {
+    const pdf = buildPdf([
+      catalog,
+      pages,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      '<< /Length 73 >>\nstream\nBT /F1 12 Tf 72 700 Td (Project A) Tj ET BT /F1 12 Tf 72 680 Td (100%) Tj ET\nendstream',
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    const before = pdf.slice();
+    expect(await extractPdfText(pdf)).toBe('Project A\n100%\n');
+    expect(pdf).toEqual(before);
+  });
+
+  it('says a scanned PDF has no text layer', async () => {
+    const pdf = buildPdf([
+      catalog,
+      pages,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+      '<< /Length 24 >>\nstream\n0 0 0 rg 72 72 400 600 re f\nendstream',
+    ]);
+    const error = await extractPdfText(pdf).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'import.pdf_no_text' });
+    expect((error as AppError).zh).toContain('扫描件');
+    expect((error as AppError).en).toContain('OCR');
+  });
+
+  it('says an encrypted PDF needs its password removed', async () => {
+    const hex = (byte: string) => `<${byte.repeat(32)}>`;
+    const pdf = buildPdf(
+      [
+        catalog,
+        pages,
+        '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+        `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O ${hex('4f')} /U ${hex('55')} >>`,
+      ],
+      `/Encrypt 4 0 R /ID [${hex('01').slice(0, 34)}> ${hex('01').slice(0, 34)}>] `,
+    );
+    const error = await extractPdfText(pdf).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'import.pdf_encrypted' });
+    expect((error as AppError).zh).toContain('密码');
+  });
+
+  it('says a damaged or fake PDF cannot be read', async () => {
+    const fake = await extractPdfText(new TextEncoder().encode('hello, not a pdf')).catch((e: unknown) => e);
+    expect(fake).toMatchObject({ code: 'import.pdf_corrupt' });
+    const damaged = await extractPdfText(new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Ty')).catch(
+      (e: unknown) => e,
+    );
+    expect(damaged).toBeInstanceOf(AppError);
+    expect(damaged).toMatchObject({ code: 'import.pdf_corrupt' });
+  });
+});

@@ -71,7 +71,7 @@ function normalise(text: string): string {
 // Pieces of the grammar, as regular-expression sources.
 
 const NUMBER = String.raw`-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|-?\.\d+`;
-const SYMBOL_OPERATOR = String.raw`>=|<=|=>|=<|>|<|=`;
+const SYMBOL_OPERATOR = '>=|<=|=>|=<|>|<|=';
 
 const WORD_OPERATORS: ReadonlyArray<readonly [string, Operator]> = [
   ['大于或等于', '>='],

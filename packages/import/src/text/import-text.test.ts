@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { describe, expect, it } from 'vitest';
+import { layouts, renderTable } from '../bench/generated-corpus.ts';
 import { importText } from './import-text.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../../fixtures');
@@ -159,5 +160,43 @@ describe('importText layouts', () => {
     ]);
     const [table] = importText(text).tables;
     expect(table?.budget).toMatchObject({ initial: 900000, adjusted: 899740, executed: 899740 });
+  });
+});
+
+describe('importText reads the same tables in every generated layout', () => {
+  const { tables } = importText(seedText);
+  for (const layout of layouts) {
+    it(layout, () => {
+      tables.forEach((table, n) => {
+        const [read] = importText(renderTable(table, layout, n)).tables;
+        expect(read?.name).toBe(`${table.name}${n}`);
+        expect(read?.unit).toBe(table.unit);
+        expect(read?.budget.total).toBe(table.budget.total);
+        expect(read?.indicators).toEqual(table.indicators);
+        expect(read?.incomplete).toBe(false);
+      });
+    });
+  }
+});
+
+describe('importText wrapped rows', () => {
+  it('joins a long name wrapped onto the next line and reads a lone short caption as level 2', () => {
+    const text = form([
+      '项目支出绩效目标表',
+      '(2021年度)',
+      '项目名称 社区服务 实施单位 某某街道办事处',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标',
+      '服务开展',
+      '社区居民参加志愿服务活动的',
+      '人次数 ≥500人次',
+      '服务场所 2处',
+      '填表人:',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level2, i.name, i.target.value])).toEqual([
+      ['服务开展', '社区居民参加志愿服务活动的人次数', 500],
+      ['服务开展', '服务场所', 2],
+    ]);
   });
 });

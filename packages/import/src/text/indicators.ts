@@ -408,6 +408,25 @@ export function readIndicators(
       i++;
       continue;
     }
+    // A name alone on its line in a space-separated table, followed by a row with a name and values:
+    // a short one is a level-2 label the vocabulary does not know, a long one is a wrapped name.
+    const nextRow =
+      layout === 'rows' && filled.length === 0 && tokens[j] === null ? rowAt(tokens, j + 1) : [];
+    const nextFirst = nextRow[0];
+    if (nextFirst !== undefined && !isBoundary(nextFirst) && !isTargetLike(nextFirst.text)) {
+      if (name.length <= 6 && (nextRow.length >= 2 || nextFirst.text.length >= 8)) {
+        level2 = t.text;
+        i = j;
+        continue;
+      }
+      if (name.length >= 10 && nextRow.length >= 2) {
+        nextFirst.text = `${t.text}${nextFirst.text}`;
+        nextFirst.line = t.line;
+        nextFirst.column = t.column;
+        i = j;
+        continue;
+      }
+    }
     const assigned: Assigned = {};
     let consumed: Cell[] = [];
     if (layout === 'cells') {
@@ -512,6 +531,16 @@ function greedy(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assig
     k++;
   }
   return consumed;
+}
+
+function rowAt(tokens: readonly Token[], start: number): Cell[] {
+  const row: Cell[] = [];
+  for (let k = start; k < tokens.length; k++) {
+    const c = tokens[k];
+    if (c === null || c === undefined) break;
+    if (c.text !== '') row.push(c);
+  }
+  return row;
 }
 
 function readLead(

@@ -1,0 +1,95 @@
+/**
+ * Accounts in the browser: a wrong password shows the server's message, the right one opens the
+ * tables, the navigation follows the role, and an administrator creates a user who can then sign in.
+ */
+import { demoPassword } from '@jixiao/db/accounts-demo';
+import { queryAuditLog } from '@jixiao/db/audit-query.repository';
+import { seedDemoAccounts } from '@jixiao/server/auth/demo-accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+
+describe('sign-in and accounts admin in the browser', () => {
+  let e2e: E2eSession;
+
+  beforeAll(async () => {
+    e2e = await startE2e({ as: 'anonymous' });
+    await seedDemoAccounts(e2e.db);
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  async function logIn(username: string, password: string) {
+    const { page } = e2e;
+    await page.goto(e2e.url('/login'));
+    await page.getByTestId('login-username').fill(username);
+    await page.getByTestId('login-password').fill(password);
+    await page.getByTestId('login-submit').click();
+  }
+
+  it('shows the server’s message for a wrong password and stays on the login page', async () => {
+    const { page } = e2e;
+    await logIn('author', 'not-the-password');
+    const error = page.getByTestId('login-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('用户名或密码错误');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await e2e.screenshot('login-wrong-password');
+  });
+
+  it('signs in with the right password, opens the tables and shows the user; no admin pages for an author', async () => {
+    const { page } = e2e;
+    await logIn('author', demoPassword);
+    await page.getByTestId('table-list-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/tables');
+    expect(await page.getByTestId('user-menu').textContent()).toContain('王编报');
+    expect(await page.locator('.app-nav').textContent()).not.toContain('用户与单位');
+    await e2e.screenshot('login-author-tables');
+  });
+
+  it('signs out from the user menu', async () => {
+    const { page } = e2e;
+    await page.getByTestId('user-menu').hover();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-page').waitFor();
+    expect(await page.getByTestId('login-button').count()).toBe(1);
+  });
+
+  it('lets an administrator create a user, who then signs in', async () => {
+    const { page } = e2e;
+    await logIn('admin', demoPassword);
+    await page.getByTestId('table-list-page').waitFor();
+    await page.locator('.app-nav').getByText('用户与单位').click();
+    await page.getByTestId('admin-page').waitFor();
+    await page.getByTestId('admin-users').getByText('author2').waitFor();
+    await page.getByTestId('admin-new-user').click();
+    await page.getByTestId('admin-user-username').fill('zhangsan');
+    await page.getByTestId('admin-user-display-name').fill('张三');
+    await page.getByTestId('admin-user-roles').click();
+    await page.locator('.ant-select-dropdown').getByText('编报人', { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('admin-user-password').fill('zhangsan-2026');
+    await e2e.screenshot('admin-new-user');
+    await page.getByTestId('admin-user-save').click();
+    await page.getByTestId('admin-users').getByText('zhangsan').waitFor();
+    await e2e.screenshot('admin-users');
+
+    const log = await queryAuditLog(e2e.db, { action: 'user.create', page: 1, pageSize: 5 });
+    expect(log.items[0]).toMatchObject({
+      actorUsername: 'admin',
+      diff: { username: 'zhangsan', roles: ['author'] },
+    });
+
+    await page.locator('.app-nav').getByText('审计日志').click();
+    await page.getByTestId('audit-page').waitFor();
+    await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
+    await e2e.screenshot('audit-log');
+
+    await page.getByTestId('user-menu').hover();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-page').waitFor();
+    await logIn('zhangsan', 'zhangsan-2026');
+    await page.getByTestId('table-list-page').waitFor();
+    expect(await page.getByTestId('user-menu').textContent()).toContain('张三');
+  });
+});

@@ -97,6 +97,10 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   ...tableReads('GET /api/tables/:id/comments', false),
   ...tableReads('GET /api/tables/:id/review-changes', false),
   row('GET /api/review-queue', signedIn),
+  // Automatic review: rule sets are public; findings follow table.read; checking a posted table needs a sign-in.
+  row('GET /api/rule-sets', everyone),
+  ...tableReads('GET /api/tables/:id/findings', true),
+  row('POST /api/check', signedIn),
   // Transitions: each scenario names the one move that is legal there (see the test's bodies).
   row('POST /api/tables/:id/transitions', ['author'], 'own-draft'),
   row('POST /api/tables/:id/transitions', ['department_reviewer'], 'own-submitted'),

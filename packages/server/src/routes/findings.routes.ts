@@ -1,0 +1,94 @@
+import { findingSchema, ruleSetSummarySchema } from '@jixiao/core/review/finding.schema';
+import { reviewTable } from '@jixiao/core/review/review-table';
+import { defaultRuleSetId, ruleSets, summariseRuleSet } from '@jixiao/core/review/rule-sets';
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertCanTable, signedIn } from '../auth/authorize.ts';
+
+const ruleSetId = z
+  .enum([...ruleSets.keys()] as [string, ...string[]])
+  .default(defaultRuleSetId)
+  .describe('Rule set id (GET /api/rule-sets lists them)');
+
+const findingsResponse = z.object({
+  ruleSet: z.string(),
+  findings: z.array(findingSchema),
+  counts: z.object({ error: z.number().int(), warning: z.number().int(), hint: z.number().int() }),
+});
+
+function respond(ruleSet: string, findings: z.infer<typeof findingSchema>[]) {
+  const counts = { error: 0, warning: 0, hint: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return { ruleSet, findings, counts };
+}
+
+/**
+ * Automatic review (issue 5): the rule sets, the findings of a stored table, and a check of any table
+ * sent in the body (the editor's "check as you type"). Findings follow table.read: they only restate
+ * what the table says.
+ */
+export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/rule-sets',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Review rule sets and their rules (id, severity, zh, en)',
+        response: { 200: z.object({ items: z.array(ruleSetSummarySchema) }) },
+      },
+    },
+    async () => ({ items: [...ruleSets.values()].map(summariseRuleSet) }),
+  );
+
+  app.get(
+    '/tables/:id/findings',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Automatic review findings of a stored table',
+        description:
+          'With `previous`, the id of last year’s table of the same project, the year-to-year rules run too.',
+        params: z.object({ id: z.string().uuid() }),
+        querystring: z.object({ ruleSet: ruleSetId, previous: z.string().uuid().optional() }),
+        response: { 200: findingsResponse },
+      },
+    },
+    async (request) => {
+      const tables = createTableRepository(app.db);
+      const record = await tables.get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', record);
+      let previous = null;
+      if (request.query.previous !== undefined) {
+        const last = await tables.get(request.query.previous);
+        await assertCanTable(request, app.db, 'table.read', last);
+        previous = last.table;
+      }
+      const { ruleSet } = request.query;
+      return respond(ruleSet, reviewTable(record.table, ruleSet, { previous }));
+    },
+  );
+
+  app.post(
+    '/check',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['review'],
+        summary: 'Review a table sent in the body (nothing is stored)',
+        querystring: z.object({ ruleSet: ruleSetId }),
+        body: z.object({
+          table: performanceTableSchema,
+          previous: performanceTableSchema.nullable().optional(),
+        }),
+        response: { 200: findingsResponse },
+      },
+    },
+    async (request) => {
+      const { ruleSet } = request.query;
+      const findings = reviewTable(request.body.table, ruleSet, { previous: request.body.previous ?? null });
+      return respond(ruleSet, findings);
+    },
+  );
+};

@@ -3,6 +3,7 @@ import { actions, allowedSystemActions } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import {
   createSession,
+  deleteExpiredSessions,
   deleteSession,
   findCredentials,
   recordLoginFailure,
@@ -144,6 +145,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         { userId: user.id, address: request.ip },
       );
+      // Sign-ins are rare enough to sweep expired sessions here instead of running a timer.
+      await deleteExpiredSessions(app.db, now);
       reply.setCookie(sessionCookie, token, cookieOptions(request, true, options.sessionTtlMs));
       reply.setCookie(csrfCookie, csrfToken, cookieOptions(request, false));
       const sessionUser = toSessionUser(user);

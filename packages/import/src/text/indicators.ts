@@ -369,8 +369,10 @@ export function readIndicators(
       break;
     }
     // The cells of this indicator: up to the row end, or (without rows) up to the next level label.
+    // An indicator never spans more than a few dozen cells; the cap keeps one-line junk linear.
     let j = i + 1;
-    while (j < tokens.length && !isBoundary(tokens[j])) j++;
+    const limit = Math.min(tokens.length, i + 64);
+    while (j < limit && !isBoundary(tokens[j])) j++;
     const rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
     const name = cleanName(t.text);
     if (isFiller(name)) {

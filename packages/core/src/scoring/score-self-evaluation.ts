@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Indicator, PerformanceTable } from '../tables/table.schema.ts';
 import type { Target } from '../targets/target.schema.ts';
 import { parseTarget } from '../targets/target-grammar.ts';
+import { allocate, formatCents, formatNumber, mulDiv } from './exact-decimal.ts';
 import type { ScoringCategory, ScoringScheme } from './scoring-scheme.schema.ts';
 import type {
   IndicatorActual,
@@ -23,28 +24,19 @@ interface Unit {
   decimals: number;
 }
 
-/** A number as printed in an explanation: no trailing zeros, at most 4 decimals. */
-function fmt(n: number | Big): string {
-  const big = n instanceof Big ? n : new Big(n);
-  return big
-    .round(4, Big.roundHalfUp)
-    .toFixed()
-    .replace(/(\.\d*?)0+$/, '$1')
-    .replace(/\.$/, '');
-}
+const fmt = formatNumber;
 
 function points(cents: number, unit: Unit): number {
-  return Number((cents / unit.scale).toFixed(unit.decimals));
+  return cents / unit.scale;
 }
 
 function pointsText(cents: number, unit: Unit): string {
-  return (cents / unit.scale).toFixed(unit.decimals);
+  return formatCents(cents, unit.decimals);
 }
 
-/** Rounds a Big number of cents half-up to an integer and clamps it into [0, max]. */
-function clampCents(value: Big, max: number): number {
-  const n = Number(value.round(0, Big.roundHalfUp).toFixed(0));
-  return Math.min(max, Math.max(0, n));
+/** `w × num ÷ den` in cents, rounded half-up and clamped into [0, w]. */
+function proportion(w: number, num: number, den: number): number {
+  return Math.min(w, Math.max(0, mulDiv(w, num, den)));
 }
 
 // Patterns compiled once per scheme object: scoring runs over whole regions at a time.
@@ -72,24 +64,6 @@ export function categoryOf(
   return scheme.fallbackCategory;
 }
 
-/** Splits `total` cents over `shares` in proportion, exactly, by the largest-remainder rule. */
-function allocate(total: number, shares: Big[]): number[] {
-  const sum = shares.reduce((s, x) => s.plus(x), new Big(0));
-  if (sum.eq(0)) return shares.map(() => 0);
-  const exact = shares.map((s) => s.times(total).div(sum));
-  const floors = exact.map((e) => Number(e.round(0, Big.roundDown).toFixed(0)));
-  let left = total - floors.reduce((a, b) => a + b, 0);
-  const order = exact
-    .map((e, i) => ({ i, frac: e.minus(floors[i] ?? 0) }))
-    .sort((a, b) => (b.frac.cmp(a.frac) === 0 ? a.i - b.i : b.frac.cmp(a.frac)));
-  for (const { i } of order) {
-    if (left <= 0) break;
-    floors[i] = (floors[i] ?? 0) + 1;
-    left -= 1;
-  }
-  return floors;
-}
-
 interface WeightPlan {
   cents: number[];
   notes: ScoreNote[];
@@ -111,22 +85,26 @@ function planWeights(
   const notes: ScoreNote[] = [];
   const indicatorPoints = 100 - scheme.executionWeight;
   const hasOwn = indicators.map((i) => typeof i.weight === 'number');
-  const anyApplicable = applicable.some(Boolean);
   if (indicators.length > 0 && hasOwn.every(Boolean) && !entry.categoryWeights) {
-    const given = indicators.map((i) => new Big(i.weight ?? 0));
-    const givenTotal = given.reduce((s, w) => s.plus(w), new Big(0));
-    const totalCents = Number(givenTotal.times(unit.scale).round(0, Big.roundHalfUp).toFixed(0));
-    if (!givenTotal.eq(indicatorPoints)) {
+    const given = indicators.map((i) => Math.round((i.weight ?? 0) * unit.scale));
+    const totalCents = given.reduce((a, b) => a + b, 0);
+    if (totalCents !== indicatorPoints * unit.scale) {
       notes.push({
         code: 'scoring.weights_total',
         severity: 'hint',
-        zh: `指标分值合计 ${fmt(givenTotal)} 分，不等于 ${indicatorPoints} 分；按填报的分值计分。`,
-        en: `Indicator weights add up to ${fmt(givenTotal)}, not ${indicatorPoints}; scored with the weights as given.`,
+        zh: `指标分值合计 ${pointsText(totalCents, unit)} 分，不等于 ${indicatorPoints} 分；按填报的分值计分。`,
+        en: `Indicator weights add up to ${pointsText(totalCents, unit)}, not ${indicatorPoints}; scored with the weights as given.`,
         path: 'indicators',
       });
     }
-    const shares = given.map((w, i) => (applicable[i] ? w : new Big(0)));
-    return { cents: anyApplicable ? allocate(totalCents, shares) : shares.map(() => 0), notes };
+    if (applicable.every(Boolean)) return { cents: given, notes };
+    return {
+      cents: allocate(
+        totalCents,
+        given.map((w, i) => (applicable[i] ? w : 0)),
+      ),
+      notes,
+    };
   }
   if (hasOwn.some(Boolean)) {
     notes.push({
@@ -147,15 +125,29 @@ function planWeights(
       { path: 'categoryWeights' },
     );
   }
-  // Categories without any applicable indicator pass their points on (rescaled over the others).
-  const counts: Record<ScoringCategory, number> = { output: 0, outcome: 0, satisfaction: 0 };
+  // Categories without any applicable indicator pass their points on (rescaled over the others),
+  // then each category's points are shared evenly by its indicators.
+  const keys = Object.keys(split) as ScoringCategory[];
+  const members = new Map<ScoringCategory, number[]>(keys.map((k) => [k, []]));
   categories.forEach((c, i) => {
-    if (applicable[i]) counts[c] += 1;
+    if (applicable[i]) members.get(c)?.push(i);
   });
-  const shares = categories.map((c, i) =>
-    applicable[i] && counts[c] > 0 ? new Big(split[c]).div(counts[c]) : new Big(0),
+  const categoryCents = allocate(
+    indicatorPoints * unit.scale,
+    keys.map((k) => ((members.get(k)?.length ?? 0) > 0 ? Math.round(split[k] * unit.scale) : 0)),
   );
-  return { cents: allocate(indicatorPoints * unit.scale, shares), notes };
+  const cents = indicators.map(() => 0);
+  keys.forEach((k, ki) => {
+    const list = members.get(k) ?? [];
+    const shares = allocate(
+      categoryCents[ki] ?? 0,
+      list.map(() => 1),
+    );
+    list.forEach((i, j) => {
+      cents[i] = shares[j] ?? 0;
+    });
+  });
+  return { cents, notes };
 }
 
 function missingActual(actual: string | null | undefined): boolean {
@@ -191,7 +183,6 @@ function scoreQuantity(
     status: 'met',
     explanation: explain(`${fmt(a)} ${reverse ? '≤' : '≥'} ${fmt(v)} → ${wp}`, zh, en),
   });
-  const W = new Big(w);
   if (target.upper !== undefined) {
     const upper = target.upper;
     if (a >= v && a <= upper) {
@@ -201,8 +192,7 @@ function scoreQuantity(
       );
     }
     const below = a < v;
-    const raw = below ? (v === 0 ? new Big(0) : W.times(a).div(v)) : W.times(upper).div(a);
-    const cents = clampCents(raw, w);
+    const cents = below ? (v === 0 ? 0 : proportion(w, a, v)) : proportion(w, upper, a);
     const s = pointsText(cents, unit);
     return {
       cents,
@@ -258,8 +248,8 @@ function scoreQuantity(
       };
     }
     if (scheme.reverseDecline === 'linear') {
-      const raw = W.times(new Big(1).minus(new Big(a).minus(v).div(v)));
-      const cents = clampCents(raw, w);
+      // w × (1 − (a − v) ÷ v) = w × (2v − a) ÷ v, with 2v − a taken exactly.
+      const cents = proportion(w, Number(new Big(v).times(2).minus(a).toFixed()), v);
       const s = pointsText(cents, unit);
       return {
         cents,
@@ -271,7 +261,7 @@ function scoreQuantity(
         ),
       };
     }
-    const cents = clampCents(W.times(v).div(a), w);
+    const cents = proportion(w, v, a);
     const s = pointsText(cents, unit);
     return {
       cents,
@@ -294,7 +284,7 @@ function scoreQuantity(
         : `Actual ${fmt(a)} meets the target ${fmt(v)}: full ${wp}.`,
     );
   }
-  const cents = v > 0 ? clampCents(W.times(a).div(v), w) : 0;
+  const cents = v > 0 ? proportion(w, a, v) : 0;
   const s = pointsText(cents, unit);
   return {
     cents,
@@ -330,9 +320,9 @@ function scoreByGrade(
     };
   }
   const band = scheme.qualitativeBands[grade.band];
-  const cents = Number(new Big(grade.score).times(unit.scale).round(0, Big.roundHalfUp).toFixed(0));
-  const lo = Number(new Big(w).times(band.min).round(0, Big.roundUp).toFixed(0));
-  const hi = Number(new Big(w).times(band.max).round(0, Big.roundDown).toFixed(0));
+  const cents = mulDiv(unit.scale, grade.score, 1);
+  const lo = mulDiv(w, band.min, 1, 'up');
+  const hi = mulDiv(w, band.max, 1, 'down');
   if (cents < lo || cents > hi) {
     throw new AppError(
       'scoring.grade_out_of_band',
@@ -353,8 +343,34 @@ function scoreByGrade(
   };
 }
 
+const NOT_APPLICABLE: ScoreExplanation = {
+  formula: 'n/a',
+  zh: '不适用：不计分，其余指标按比例折算。',
+  en: 'Not applicable: dropped, the other indicators are rescaled.',
+};
+
 /** Reads an entered actual value: a number (with unit) or a date, via the target grammar. */
+const PLAIN_QUANTITY = /^\s*(-?\d+(?:\.\d+)?)\s*(%|[\u4e00-\u9fa5A-Za-z]{1,4})?\s*$/;
+const NOT_A_UNIT = /[以之及内前后底末止至到年月日号]/;
+const PLAIN_DATE = /^\s*(\d{4})(?:年|-)(\d{1,2})(?:月|-)(\d{1,2})日?\s*$/;
+
+function plainDate(text: string): string | null {
+  const m = PLAIN_DATE.exec(text);
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return null;
+  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
 function readActual(actual: string): Target {
+  // Fast path for the usual `96%` / `120个`; everything else goes through the full target grammar.
+  const m = PLAIN_QUANTITY.exec(actual);
+  if (m?.[1] !== undefined && (m[2] === undefined || !NOT_A_UNIT.test(m[2]))) {
+    const unit = m[2] === undefined ? null : m[2] === '百分比' ? '%' : m[2];
+    return { raw: actual, kind: 'quantitative', operator: null, value: Number(m[1]), unit };
+  }
+  const date = plainDate(actual);
+  if (date !== null) return { raw: actual, kind: 'date', operator: null, value: null, unit: null, date };
   return parseTarget(actual.replace(/^(实际|完成|达到)[:：]?/, ''));
 }
 
@@ -474,11 +490,12 @@ function scoreExecution(entry: SelfEvaluationEntry, scheme: ScoringScheme, unit:
       ),
     };
   }
-  const rate = new Big(executed).div(adjusted);
-  const capped = rate.gt(1) ? new Big(1) : rate;
-  const cents = clampCents(capped.times(w), w);
-  const pct = fmt(rate.times(100).round(2, Big.roundHalfUp));
-  if (rate.lt(scheme.executionReasonBelow) && !entry.budget.reason?.trim()) {
+  // Money in whole 分, so the rate and the score are exact fractions of integers.
+  const spent = Math.round(executed * 100);
+  const budget = Math.round(adjusted * 100);
+  const cents = Math.min(w, Math.max(0, mulDiv(w, spent, budget)));
+  const pct = formatCents(mulDiv(10_000, spent, budget), 2).replace(/\.?0+$/, '');
+  if (mulDiv(budget, scheme.executionReasonBelow, 1, 'up') > spent && !entry.budget.reason?.trim()) {
     notes.push({
       code: 'scoring.execution_reason_missing',
       severity: 'warning',
@@ -489,9 +506,9 @@ function scoreExecution(entry: SelfEvaluationEntry, scheme: ScoringScheme, unit:
   }
   const s = pointsText(cents, unit);
   return {
-    rate: Number(rate.round(6, Big.roundHalfUp).toFixed(6)),
+    rate: mulDiv(1_000_000, spent, budget) / 1_000_000,
     cents,
-    status: rate.gte(1) ? ('met' as const) : ('unmet' as const),
+    status: spent >= budget ? ('met' as const) : ('unmet' as const),
     explanation: explain(
       `min(${fmt(executed)} ÷ ${fmt(adjusted)}, 100%) × ${wp} = ${s}`,
       `预算执行率 = 执行数 ÷ 调整后预算数 = ${fmt(executed)} ÷ ${fmt(adjusted)} = ${pct}%；得分 = min(执行率, 100%) × ${wp} = ${s}。`,
@@ -507,7 +524,7 @@ function applyAdjustment(
   path: string,
   unit: Unit,
 ): ScoreLine {
-  const cents = Math.round(adjustedScore * unit.scale);
+  const cents = mulDiv(unit.scale, adjustedScore, 1);
   const w = Math.round(line.weight * unit.scale);
   if (cents < 0 || cents > w) {
     throw new AppError(
@@ -551,26 +568,20 @@ export function scoreSelfEvaluation(
   notes.push(...plan.notes);
 
   const execution = scoreExecution(entry, scheme, unit, notes);
+  // Lines are built as literals of one shape (no spreads): this loop runs for every indicator of a region.
   const lines: ScoreLine[] = indicators.map((indicator, i) => {
     const w = plan.cents[i] ?? 0;
     const e = byIndex.get(i);
-    const base = {
-      indicatorIndex: i,
-      category: categories[i] ?? null,
-      weight: points(w, unit),
-      adjustment: null,
-    };
     if (!applicable[i]) {
       return {
-        ...base,
+        indicatorIndex: i,
+        category: categories[i] ?? null,
+        weight: 0,
         score: 0,
         computedScore: 0,
         status: 'not_applicable' as const,
-        explanation: explain(
-          'n/a',
-          '不适用：不计分，其余指标按比例折算。',
-          'Not applicable: dropped, the other indicators are rescaled.',
-        ),
+        explanation: NOT_APPLICABLE,
+        adjustment: null,
       };
     }
     const scored = scoreIndicator(indicator, i, e, w, scheme, unit, notes);
@@ -584,7 +595,16 @@ export function scoreSelfEvaluation(
       });
     }
     const score = points(scored.cents, unit);
-    return { ...base, score, computedScore: score, status: scored.status, explanation: scored.explanation };
+    return {
+      indicatorIndex: i,
+      category: categories[i] ?? null,
+      weight: points(w, unit),
+      score,
+      computedScore: score,
+      status: scored.status,
+      explanation: scored.explanation,
+      adjustment: null,
+    };
   });
 
   let executionLine: SelfEvaluationScore['execution'] = {

@@ -6,10 +6,12 @@
  */
 import { accountsMessages } from './messages.accounts.ts';
 import { commonMessages } from './messages.common.ts';
+import { reviewRulesMessages } from './messages.review-rules.ts';
 import { tablesMessages } from './messages.tables.ts';
 import { workflowMessages } from './messages.workflow.ts';
 
 const zh = {
+  ...reviewRulesMessages.zh,
   ...commonMessages.zh,
   ...accountsMessages.zh,
   ...tablesMessages.zh,
@@ -19,6 +21,7 @@ const zh = {
 export type MessageKey = keyof typeof zh;
 
 const en: Record<MessageKey, string> = {
+  ...reviewRulesMessages.en,
   ...commonMessages.en,
   ...accountsMessages.en,
   ...tablesMessages.en,

@@ -111,7 +111,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         throw lockedError(new Date(user.lockedUntil));
       }
       const ok = await verifyPassword(credentials?.passwordHash ?? null, password);
-      if (!ok || !user || !user.active) {
+      if (!ok || !user?.active) {
         await logFailure(
           request,
           user?.id ?? null,

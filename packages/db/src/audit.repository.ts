@@ -23,15 +23,28 @@ export interface AuditEntry {
  * and its record commit or roll back together. The table rejects UPDATE and DELETE (trigger).
  */
 export async function writeAudit(trx: Transaction<DB> | Kysely<DB>, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      actor: entry.actor?.userId ?? null,
-      actor_address: entry.actor?.address ?? null,
-      action: entry.action,
-      entity: entry.entity,
-      entity_id: entry.entityId,
-      diff: entry.diff === undefined ? null : JSON.stringify(entry.diff),
-    })
-    .execute();
+  await writeAuditMany(trx, [entry]);
+}
+
+/** Appends many audit rows in few statements (bulk imports), in the caller's transaction. */
+export async function writeAuditMany(
+  trx: Transaction<DB> | Kysely<DB>,
+  entries: AuditEntry[],
+): Promise<void> {
+  // 7 parameters a row; PostgreSQL allows 65,535 parameters a statement.
+  for (let start = 0; start < entries.length; start += 5000) {
+    await trx
+      .insertInto('audit_log')
+      .values(
+        entries.slice(start, start + 5000).map((entry) => ({
+          actor: entry.actor?.userId ?? null,
+          actor_address: entry.actor?.address ?? null,
+          action: entry.action,
+          entity: entry.entity,
+          entity_id: entry.entityId,
+          diff: entry.diff === undefined ? null : JSON.stringify(entry.diff),
+        })),
+      )
+      .execute();
+  }
 }

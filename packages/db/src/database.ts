@@ -1,9 +1,8 @@
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
 import type { DB } from './db-schema.ts';
+import { createSessionLock, pgliteDialect } from './pglite-dialect.ts';
 
 export type Database = Kysely<DB>;
 export type Engine = 'pglite' | 'postgres';
@@ -16,6 +15,8 @@ export interface DatabaseOptions {
   searchPath?: string | undefined;
   /** PostgreSQL only: pool size. */
   maxConnections?: number | undefined;
+  /** PGlite only: start from this dumped data folder (tests start from a migrated template). */
+  loadDataDir?: Blob | undefined;
 }
 
 /** A session that can run multi-statement SQL scripts (migrations, bulk loads) inside a transaction. */
@@ -40,7 +41,7 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 /** Opens Kysely on node-postgres when a URL is given, else on PGlite (a data folder or in memory). */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.url) return openPostgres(options.url, options);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.loadDataDir);
 }
 
 /** Reads DATABASE_URL, else uses PGlite in `defaultDataDir`. */
@@ -86,27 +87,35 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   return db;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    extensions: { pg_trgm },
+    ...(loadDataDir ? { loadDataDir } : {}),
     // Same value types as node-postgres above: int8 and numeric as numbers.
     parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
   });
-  const db = new Kysely<DB>({ dialect: new KyselyPGlite(client).dialect });
+  const lock = createSessionLock();
+  const db = new Kysely<DB>({ dialect: pgliteDialect(client, lock) });
   handles.set(db, {
     engine: 'pglite',
     pool: null,
     pglite: client,
-    transaction: (work) =>
-      client.transaction((tx) =>
-        work({
-          exec: async (text) => {
-            await tx.exec(text);
-          },
-          query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
-        }),
-      ),
+    // Takes the same turn as Kysely's connections, so raw scripts never interleave with a transaction.
+    async transaction(work) {
+      const release = await lock();
+      try {
+        return await client.transaction((tx) =>
+          work({
+            exec: async (text) => {
+              await tx.exec(text);
+            },
+            query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
+          }),
+        );
+      } finally {
+        release();
+      }
+    },
   });
   return db;
 }

@@ -1,8 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { closeDatabase, type Database, type Engine, openDatabase } from '../database.ts';
-import { migrate } from '../migrate.ts';
+import { closeDatabase, type Database, type Engine, openDatabase, rawClient } from '../database.ts';
+import { migrate, migrationsDir } from '../migrate.ts';
 
 /** A fresh, migrated database for one test suite, and how to throw it away. */
 export interface TestDatabase {
@@ -25,7 +28,7 @@ export async function createTestDatabase(
   url: string | undefined = process.env.TEST_DATABASE_URL,
 ): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const db = await openDatabase();
+    const db = await openDatabase({ loadDataDir: await migratedTemplate() });
     await migrate(db);
     return { engine, db, dispose: () => closeDatabase(db) };
   }
@@ -34,12 +37,11 @@ export async function createTestDatabase(
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await ensureSharedExtensions(admin);
     await admin.query(`CREATE SCHEMA ${schema}`);
   } finally {
     await admin.end();
   }
-  // `public` stays on the path for the extensions installed there (pg_trgm's operators).
+  // `public` stays on the path for extensions a database may have installed there.
   const db = await openDatabase({ url, searchPath: `${schema},public`, maxConnections: 5 });
   await migrate(db);
   return {
@@ -58,15 +60,34 @@ export async function createTestDatabase(
   };
 }
 
-// Extensions are per database, not per schema: install them once in `public` so that a suite's schema
-// (dropped afterwards) never owns them. Parallel suites may race on CREATE EXTENSION; losing is fine.
-async function ensureSharedExtensions(client: pg.Client): Promise<void> {
-  try {
-    await client.query('CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public');
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code !== '23505' && code !== '42710') throw error;
-  }
+let template: Promise<Blob> | null = null;
+
+/**
+ * A dump of a freshly migrated PGlite, made once per set of migrations and kept in the temp folder:
+ * starting from it skips initdb and the migrations, which cost seconds per suite on a busy machine.
+ */
+function migratedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const hash = createHash('sha256');
+    for (const name of (await readdir(migrationsDir)).sort()) {
+      hash.update(name).update(await readFile(join(migrationsDir, name)));
+    }
+    const file = join(tmpdir(), `jixiao-pglite-template-${hash.digest('hex').slice(0, 16)}.tar`);
+    try {
+      return new Blob([await readFile(file)]);
+    } catch {
+      const db = await openDatabase();
+      await migrate(db);
+      const dump = await rawClient(db).pglite!.dumpDataDir('none');
+      await closeDatabase(db);
+      // Written aside then renamed, so a parallel test file never reads half a template.
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      await writeFile(partial, new Uint8Array(await dump.arrayBuffer()));
+      await rename(partial, file);
+      return dump;
+    }
+  })();
+  return template;
 }
 
 /**

@@ -1,0 +1,34 @@
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+
+/**
+ * Normalises text for search: NFKC (full-width letters and digits become ASCII), lower case, no white
+ * space — Chinese documents break words with spaces and line breaks at random.
+ */
+export function normalizeSearch(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+}
+
+/** The searchable text of a table: unit, department, project name and code, indicator names. */
+export function searchTextOf(table: PerformanceTable): string {
+  const parts = [table.unit, table.supervisingDepartment, table.name, table.code, table.category];
+  const seen = new Set<string>();
+  for (const indicator of table.indicators) {
+    for (const part of [indicator.level1, indicator.level2, indicator.name]) {
+      if (part && !seen.has(part)) {
+        seen.add(part);
+        parts.push(part);
+      }
+    }
+  }
+  // Fields are joined by line breaks, which normalised queries never contain, so no match spans two.
+  return parts
+    .filter((part): part is string => Boolean(part))
+    .map(normalizeSearch)
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A LIKE pattern that finds `text` anywhere, with LIKE's wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,269 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { SourceFile } from '@jixiao/core/tables/table-store';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createTableRepository, type TableRepository } from './tables.repository.ts';
+import { describeEachDatabase } from './testing/test-database.ts';
+
+const author = { userId: 'author-1', address: '10.0.0.1' };
+const listDefaults = { sort: 'updatedAt', order: 'desc', page: 1, pageSize: 20 } as const;
+
+function sourceFile(name = 'seed.txt'): SourceFile {
+  return { name, mediaType: 'text/plain', bytes: new TextEncoder().encode('财政项目支出绩效目标表') };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  throw new Error('expected an AppError');
+}
+
+describeEachDatabase('table repository', (getDb) => {
+  let store: TableRepository;
+  beforeAll(() => {
+    store = createTableRepository(getDb());
+  });
+
+  describe('create, get, versions', () => {
+    it('creates a draft at version 1 and reads it back unchanged', async () => {
+      const table = buildTable({ name: '读回测试项目' });
+      const record = await store.create(table, author);
+      expect(record).toMatchObject({ version: 1, status: 'draft', organisationId: null });
+      const read = await store.get(record.id);
+      expect(read.table).toEqual(table);
+      expect(read.createdAt).toBe(record.createdAt);
+      const versions = await store.versions(record.id);
+      expect(versions.map((v) => [v.version, v.savedBy])).toEqual([[1, 'author-1']]);
+    });
+
+    it('keeps every saved version and audits each save with a diff', async () => {
+      const first = await store.create(buildTable({ name: '版本项目' }), author);
+      const edited: PerformanceTable = { ...first.table, name: '版本项目（修订）' };
+      const second = await store.update(first.id, 1, edited, author, '名称更正');
+      expect(second.version).toBe(2);
+      const third = await store.update(first.id, 2, { ...edited, year: 2021 }, author);
+      expect(third.version).toBe(3);
+      expect((await store.version(first.id, 1)).table.name).toBe('版本项目');
+      expect((await store.version(first.id, 2)).reason).toBe('名称更正');
+      expect((await store.versionSummaries(first.id)).map((v) => v.version)).toEqual([1, 2, 3]);
+      const audit = await getDb()
+        .selectFrom('audit_log')
+        .select(['action', 'diff'])
+        .where('entity_id', '=', first.id)
+        .orderBy('id')
+        .execute();
+      expect(audit.map((row) => row.action)).toEqual(['table.create', 'table.update', 'table.update']);
+      expect(JSON.stringify(audit[1]?.diff)).toContain('版本项目（修订）');
+    });
+
+    it('reports unknown ids and versions with stable codes', async () => {
+      expect(await codeOf(store.get('00000000-0000-4000-8000-000000000000'))).toBe('table.not_found');
+      expect(await codeOf(store.get('not-a-uuid'))).toBe('table.not_found');
+      const record = await store.create(buildTable(), author);
+      expect(await codeOf(store.version(record.id, 9))).toBe('table.version_not_found');
+    });
+  });
+
+  describe('optimistic locking', () => {
+    it('lets exactly one of two concurrent saves of the same version win; the other gets a conflict', async () => {
+      const record = await store.create(buildTable({ name: '并发项目' }), author);
+      const mine = { ...record.table, name: '并发项目-甲' };
+      const theirs = { ...record.table, name: '并发项目-乙' };
+      const results = await Promise.allSettled([
+        store.update(record.id, 1, mine, { userId: 'a' }),
+        store.update(record.id, 1, theirs, { userId: 'b' }),
+      ]);
+      const won = results.filter((r) => r.status === 'fulfilled');
+      const lost = results.filter((r) => r.status === 'rejected');
+      expect(won).toHaveLength(1);
+      expect(lost).toHaveLength(1);
+      const reason = (lost[0] as PromiseRejectedResult).reason as AppError;
+      expect(reason.code).toBe('table.version_conflict');
+      expect(reason.zh).toContain('第 2 版');
+      // The winner's text is stored whole; version 1 is still there; no third version appeared.
+      const stored = await store.get(record.id);
+      expect(stored.version).toBe(2);
+      expect(['并发项目-甲', '并发项目-乙']).toContain(stored.table.name);
+      expect((await store.versions(record.id)).map((v) => v.table.name)).toEqual([
+        '并发项目',
+        stored.table.name,
+      ]);
+    });
+
+    it('refuses to save a table that is under review', async () => {
+      const record = await store.create(buildTable(), author);
+      const submitted = await store.setStatus(record.id, 1, 'submitted', author);
+      expect(submitted).toMatchObject({ status: 'submitted', version: 2 });
+      expect(await codeOf(store.update(record.id, 2, record.table, author))).toBe('table.in_review');
+      expect(await codeOf(store.setStatus(record.id, 1, 'approved', author))).toBe('table.version_conflict');
+    });
+  });
+
+  describe('delete', () => {
+    it('deletes drafts with their versions and refuses others', async () => {
+      const draft = await store.create(buildTable({ name: '待删除项目' }), author);
+      await store.remove(draft.id, author);
+      expect(await codeOf(store.get(draft.id))).toBe('table.not_found');
+      expect(await codeOf(store.versions(draft.id))).toBe('table.not_found');
+      const submitted = await store.create(buildTable(), author);
+      await store.setStatus(submitted.id, 1, 'submitted', author);
+      expect(await codeOf(store.remove(submitted.id, author))).toBe('table.not_editable');
+      const audit = await getDb()
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity_id', '=', draft.id)
+        .execute();
+      expect(audit.map((row) => row.action)).toContain('table.delete');
+    });
+  });
+
+  describe('imports', () => {
+    it('writes a batch and the original bytes in one transaction', async () => {
+      const tables = [buildTable({ name: '批量一' }), buildTable({ name: '批量二' })];
+      const records = await store.importBatch(tables, sourceFile('batch.txt'), author);
+      expect(records.map((r) => r.table.name)).toEqual(['批量一', '批量二']);
+      const file = await getDb()
+        .selectFrom('target_tables')
+        .innerJoin('imports', 'imports.id', 'target_tables.import_id')
+        .select(['imports.file_name', 'imports.bytes', 'imports.status'])
+        .where('target_tables.id', '=', records[0]!.id)
+        .executeTakeFirstOrThrow();
+      expect(file.file_name).toBe('batch.txt');
+      expect(file.status).toBe('confirmed');
+      expect(new TextDecoder().decode(file.bytes)).toBe('财政项目支出绩效目标表');
+    });
+
+    it('writes nothing at all when the batch fails midway', async () => {
+      const db = getDb();
+      // A real failure inside the database after the first rows are written: a trigger that refuses
+      // one indicator, as a constraint or a crash would.
+      await sql`CREATE FUNCTION refuse_marked_indicator() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.name = '触发失败' THEN RAISE EXCEPTION 'refused for the test'; END IF;
+          RETURN NEW;
+        END $$`.execute(db);
+      await sql`CREATE TRIGGER refuse_marked_indicator BEFORE INSERT ON indicators
+        FOR EACH ROW EXECUTE FUNCTION refuse_marked_indicator()`.execute(db);
+      try {
+        const count = async (
+          table: 'target_tables' | 'imports' | 'table_versions' | 'audit_log' | 'projects',
+        ) =>
+          Number(
+            (
+              await db
+                .selectFrom(table)
+                .select((eb) => eb.fn.countAll().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
+        const before = await Promise.all(
+          (['target_tables', 'imports', 'table_versions', 'audit_log', 'projects'] as const).map(count),
+        );
+        const tables = [
+          buildTable({ name: '原子一' }),
+          buildTable({ name: '原子二' }),
+          buildTable({
+            name: '原子三',
+            indicators: [buildIndicator('产出指标', '数量指标', '触发失败', '>=1次')],
+          }),
+        ];
+        await expect(store.importBatch(tables, sourceFile('fails.txt'), author)).rejects.toThrow(/refused/);
+        const after = await Promise.all(
+          (['target_tables', 'imports', 'table_versions', 'audit_log', 'projects'] as const).map(count),
+        );
+        expect(after).toEqual(before);
+      } finally {
+        await sql`DROP TRIGGER refuse_marked_indicator ON indicators`.execute(db);
+        await sql`DROP FUNCTION refuse_marked_indicator()`.execute(db);
+      }
+    });
+
+    it('keeps a preview with its bytes and confirms it exactly once', async () => {
+      const preview = await store.savePreview({
+        source: sourceFile('preview.txt'),
+        sourceText: '财政项目支出绩效目标表',
+        tables: [buildTable({ name: '预览项目' })],
+        warnings: [],
+        actor: author,
+      });
+      const read = await store.getImport(preview.id);
+      expect(read).toMatchObject({ status: 'preview', fileName: 'preview.txt' });
+      expect(read.tables[0]?.name).toBe('预览项目');
+      const edited = [{ ...read.tables[0]!, name: '预览项目（已改）' }];
+      const records = await store.confirmImport(preview.id, edited, author);
+      expect(records[0]?.table.name).toBe('预览项目（已改）');
+      expect((await store.getImport(preview.id)).status).toBe('confirmed');
+      expect(await codeOf(store.confirmImport(preview.id, edited, author))).toBe('import.already_confirmed');
+      expect((await store.importFile(preview.id)).bytes).toEqual(sourceFile().bytes);
+      expect(await codeOf(store.getImport('00000000-0000-4000-8000-000000000000'))).toBe('import.not_found');
+    });
+  });
+
+  describe('list and search', () => {
+    let ids: Record<string, string>;
+    beforeAll(async () => {
+      const make = (name: string, unit: string, year: number, currentYear: number, indicator: string) =>
+        buildTable({
+          name,
+          unit,
+          year,
+          budget: { total: currentYear, currentYear },
+          indicators: [buildIndicator('产出指标', '数量指标', indicator, '>=10次')],
+        });
+      const records = await store.importBatch(
+        [
+          make('搜索甲：社区科普讲座', '检索测试一局', 2031, 300, '讲座场次'),
+          make('搜索乙：河道保洁', '检索测试二局', 2031, 100, '保洁面积'),
+          make('搜索丙：ＡＩ实验室', '检索测试一局', 2032, 200, '实验设备采购数量'),
+        ],
+        sourceFile('search.txt'),
+        author,
+      );
+      ids = Object.fromEntries(records.map((r) => [r.table.name.slice(0, 3), r.id]));
+      await store.setStatus(ids['搜索乙']!, 1, 'submitted', author);
+    });
+
+    const names = async (query: Record<string, unknown>) =>
+      (await store.list({ ...listDefaults, ...query })).items.map((item) => item.name.slice(0, 3));
+
+    it('filters by year, unit, status and kind', async () => {
+      expect(await names({ year: 2031, sort: 'name', order: 'asc' })).toEqual(['搜索乙', '搜索甲']);
+      expect(await names({ unit: '测试一局', sort: 'year', order: 'asc' })).toEqual(['搜索甲', '搜索丙']);
+      expect(await names({ year: 2031, status: 'submitted' })).toEqual(['搜索乙']);
+      expect(await names({ year: 2031, kind: 'self-evaluation' })).toEqual([]);
+    });
+
+    it('searches project names and indicator text, two-character words and full-width letters too', async () => {
+      expect(await names({ q: '河道' })).toEqual(['搜索乙']);
+      expect(await names({ q: '讲座场次' })).toEqual(['搜索甲']);
+      expect(await names({ q: 'ai 实验' })).toEqual(['搜索丙']);
+      expect(await names({ q: '保' })).toEqual(['搜索乙']);
+      expect(await names({ q: '100%_' })).toEqual([]);
+    });
+
+    it('sorts by budget and pages with a total', async () => {
+      expect(await names({ q: '搜索', sort: 'budget', order: 'asc' })).toEqual([
+        '搜索乙',
+        '搜索丙',
+        '搜索甲',
+      ]);
+      const page = await store.list({
+        ...listDefaults,
+        q: '搜索',
+        sort: 'budget',
+        order: 'desc',
+        page: 2,
+        pageSize: 2,
+      });
+      expect(page.total).toBe(3);
+      expect(page.items.map((item) => item.name.slice(0, 3))).toEqual(['搜索乙']);
+      expect(page.items[0]).toMatchObject({ currentYearBudget: 100, indicatorCount: 1, status: 'submitted' });
+    });
+  });
+});

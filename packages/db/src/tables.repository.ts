@@ -1,0 +1,739 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { AppError } from '@jixiao/core/errors/app-error';
+import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import { diffTables } from '@jixiao/core/tables/table-diff';
+import type {
+  TableList,
+  TableListQuery,
+  TableRecord,
+  TableStatus,
+  TableSummary,
+  TableVersionSummary,
+} from '@jixiao/core/tables/table-record.schema';
+import type { Actor, SourceFile, TableStore, TableVersion } from '@jixiao/core/tables/table-store';
+import { assertEditable } from '@jixiao/core/workflow/workflow-machine';
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from 'kysely';
+import { type AuditEntry, writeAudit, writeAuditMany } from './audit.repository.ts';
+import type { Database } from './database.ts';
+import type { DB } from './db-schema.ts';
+import { containsPattern, normalizeSearch, searchTextOf } from './search-text.ts';
+
+type Executor = Kysely<DB> | Transaction<DB>;
+
+/** A previewed import as kept until the user confirms it. */
+export interface ImportPreviewRecord {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  status: 'preview' | 'confirmed';
+  sourceText: string;
+  tables: PerformanceTable[];
+  warnings: Warning[];
+  organisationId: string | null;
+  createdAt: string;
+}
+
+/** The TableStore contract plus what the import API needs (previews kept with their bytes). */
+export interface TableRepository extends TableStore {
+  versionSummaries(id: string): Promise<TableVersionSummary[]>;
+  savePreview(input: {
+    source: SourceFile;
+    sourceText: string;
+    tables: PerformanceTable[];
+    warnings: Warning[];
+    actor: Actor;
+    organisationId?: string | null;
+  }): Promise<ImportPreviewRecord>;
+  getImport(id: string): Promise<ImportPreviewRecord>;
+  importFile(id: string): Promise<SourceFile>;
+  /** Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed. */
+  confirmImport(importId: string, tables: PerformanceTable[], actor: Actor): Promise<TableRecord[]>;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function tableNotFound(id: string): AppError {
+  return new AppError('table.not_found', `找不到绩效目标表（${id}）`, `No target table ${id}`, {
+    path: 'id',
+  });
+}
+
+function versionConflict(expected: number, current: number): AppError {
+  return new AppError(
+    'table.version_conflict',
+    `保存冲突：您编辑的是第 ${expected} 版，此表已被他人保存为第 ${current} 版。您的修改没有丢失，也没有覆盖他人的修改；请刷新查看最新版本，合并后再保存。`,
+    `Save conflict: you edited version ${expected}, but someone else has saved version ${current} since. Your changes are not lost and nothing was overwritten; reload the latest version, merge, and save again.`,
+    { path: 'version' },
+  );
+}
+
+function importNotFound(id: string): AppError {
+  return new AppError('import.not_found', `找不到导入记录（${id}）`, `No import ${id}`, { path: 'importId' });
+}
+
+function toIso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+function auditActor(actor: Actor): AuditEntry['actor'] {
+  return { userId: actor.userId, address: actor.address ?? null };
+}
+
+/** Columns derived from a table's content (kept beside it for listing, sorting and search). */
+function derivedColumns(table: PerformanceTable) {
+  return {
+    kind: table.kind,
+    year: table.year,
+    unit: table.unit,
+    name: table.name,
+    current_year_budget: table.budget.currentYear ?? null,
+    indicator_count: table.indicators.length,
+    warning_count: table.warnings.length,
+    search_text: searchTextOf(table),
+    content: JSON.stringify(table),
+  };
+}
+
+function indicatorRows(tableId: string, table: PerformanceTable) {
+  return table.indicators.map((indicator, position) => ({
+    table_id: tableId,
+    position,
+    level1: indicator.level1,
+    level2: indicator.level2,
+    name: indicator.name,
+    target_raw: indicator.target.raw,
+    target_kind: indicator.target.kind,
+    operator: indicator.target.operator,
+    value: indicator.target.value,
+    unit: indicator.target.unit,
+    direction: indicator.direction ?? null,
+    weight: indicator.weight ?? null,
+  }));
+}
+
+interface TableRow {
+  id: string;
+  version: number;
+  status: string;
+  organisation_id: string | null;
+  content: unknown;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toRecord(row: TableRow): TableRecord {
+  return {
+    id: row.id,
+    version: row.version,
+    status: row.status as TableStatus,
+    organisationId: row.organisation_id,
+    table: row.content as PerformanceTable,
+    createdAt: toIso(row.created_at),
+    updatedAt: toIso(row.updated_at),
+  };
+}
+
+const recordColumns = [
+  'id',
+  'version',
+  'status',
+  'organisation_id',
+  'content',
+  'created_at',
+  'updated_at',
+] as const;
+
+/** Finds or creates the project (unit + name) of each table; returns project ids in table order. */
+async function upsertProjects(
+  trx: Executor,
+  tables: PerformanceTable[],
+  organisationId: string | null,
+): Promise<string[]> {
+  const key = (unit: string, name: string) => `${unit}\u0000${name}`;
+  const unique = new Map<string, { unit: string; name: string; code: string | null }>();
+  for (const table of tables) {
+    unique.set(key(table.unit, table.name), { unit: table.unit, name: table.name, code: table.code ?? null });
+  }
+  const ids = new Map<string, string>();
+  for (const batch of chunks([...unique.values()], 5000)) {
+    const rows = await trx
+      .insertInto('projects')
+      .values(batch.map((p) => ({ ...p, organisation_id: organisationId })))
+      // A no-op update so RETURNING also yields the ids of projects that already exist.
+      .onConflict((oc) =>
+        oc.columns(['unit', 'name']).doUpdateSet((eb) => ({
+          code: eb.fn.coalesce('projects.code', 'excluded.code'),
+          organisation_id: eb.fn.coalesce('projects.organisation_id', 'excluded.organisation_id'),
+        })),
+      )
+      .returning(['id', 'unit', 'name'])
+      .execute();
+    for (const row of rows) ids.set(key(row.unit, row.name), row.id);
+  }
+  return tables.map((table) => ids.get(key(table.unit, table.name))!);
+}
+
+/** Inserts new tables (version 1, draft) with their first version, indicators and audit rows. */
+async function insertTables(
+  trx: Executor,
+  tables: PerformanceTable[],
+  actor: Actor,
+  options: { organisationId: string | null; importId: string | null },
+): Promise<TableRecord[]> {
+  if (tables.length === 0) return [];
+  const projectIds = await upsertProjects(trx, tables, options.organisationId);
+  const now = new Date();
+  const rows = tables.map((table, index) => ({
+    id: randomUUID(),
+    project_id: projectIds[index]!,
+    organisation_id: options.organisationId,
+    import_id: options.importId,
+    version: 1,
+    status: 'draft',
+    ...derivedColumns(table),
+    created_by: actor.userId,
+    created_at: now,
+    updated_at: now,
+  }));
+  // About 18 parameters a row; PostgreSQL allows 65,535 a statement.
+  for (const batch of chunks(rows, 1000)) await trx.insertInto('target_tables').values(batch).execute();
+  const versions = rows.map((row) => ({
+    table_id: row.id,
+    version: 1,
+    content: row.content,
+    status: row.status,
+    saved_at: now,
+    saved_by: actor.userId,
+    reason: null,
+  }));
+  for (const batch of chunks(versions, 5000)) await trx.insertInto('table_versions').values(batch).execute();
+  const indicators = rows.flatMap((row, index) => indicatorRows(row.id, tables[index]!));
+  for (const batch of chunks(indicators, 4000)) await trx.insertInto('indicators').values(batch).execute();
+  await writeAuditMany(
+    trx,
+    rows.map((row) => ({
+      actor: auditActor(actor),
+      action: 'table.create',
+      entity: 'table',
+      entityId: row.id,
+      diff: { year: row.year, unit: row.unit, name: row.name, importId: options.importId },
+    })),
+  );
+  return rows.map((row, index) => ({
+    id: row.id,
+    version: 1,
+    status: 'draft' as const,
+    organisationId: row.organisation_id,
+    table: tables[index]!,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  }));
+}
+
+async function lockTable(trx: Transaction<DB>, id: string) {
+  if (!uuidPattern.test(id)) throw tableNotFound(id);
+  const row = await trx
+    .selectFrom('target_tables')
+    .select([...recordColumns])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw tableNotFound(id);
+  return row;
+}
+
+const sortColumns = {
+  updatedAt: 'updated_at',
+  year: 'year',
+  name: 'name',
+  unit: 'unit',
+  budget: 'current_year_budget',
+} as const;
+
+function listFilter(query: TableListQuery) {
+  return (eb: ExpressionBuilder<DB, 'target_tables'>) => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (query.year !== undefined) conditions.push(eb('year', '=', query.year));
+    if (query.status !== undefined) conditions.push(eb('status', '=', query.status));
+    if (query.kind !== undefined) conditions.push(eb('kind', '=', query.kind));
+    const unit = normalizeSearch(query.unit ?? '');
+    if (unit) {
+      // The unit is the first line of search_text; the bigram index narrows, LIKE decides.
+      if (unit.length >= 2) conditions.push(sql<SqlBool>`search_grams @> search_bigrams(${unit})`);
+      conditions.push(sql<SqlBool>`split_part(search_text, E'\n', 1) LIKE ${containsPattern(unit)}`);
+    }
+    const text = normalizeSearch(query.q ?? '');
+    if (text) {
+      if (text.length >= 2) conditions.push(sql<SqlBool>`search_grams @> search_bigrams(${text})`);
+      conditions.push(sql<SqlBool>`search_text LIKE ${containsPattern(text)}`);
+    }
+    return eb.and(conditions);
+  };
+}
+
+/** Opens the table store on a database (PGlite or PostgreSQL). */
+export function createTableRepository(db: Database): TableRepository {
+  async function list(query: TableListQuery): Promise<TableList> {
+    const filter = listFilter(query);
+    const column = sortColumns[query.sort];
+    const [rows, count] = await Promise.all([
+      db
+        .selectFrom('target_tables')
+        .select([
+          'id',
+          'version',
+          'status',
+          'kind',
+          'year',
+          'unit',
+          'name',
+          'current_year_budget',
+          'indicator_count',
+          'warning_count',
+          'updated_at',
+        ])
+        .where(filter)
+        .orderBy(column, query.order)
+        .orderBy('id', query.order)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize)
+        .execute(),
+      db
+        .selectFrom('target_tables')
+        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .where(filter)
+        .executeTakeFirstOrThrow(),
+    ]);
+    const items: TableSummary[] = rows.map((row) => ({
+      id: row.id,
+      version: row.version,
+      status: row.status as TableStatus,
+      kind: row.kind as TableSummary['kind'],
+      year: row.year,
+      unit: row.unit,
+      name: row.name,
+      currentYearBudget: row.current_year_budget === null ? null : Number(row.current_year_budget),
+      indicatorCount: row.indicator_count,
+      warningCount: row.warning_count,
+      updatedAt: toIso(row.updated_at),
+    }));
+    return { items, total: Number(count.total), page: query.page, pageSize: query.pageSize };
+  }
+
+  async function get(id: string): Promise<TableRecord> {
+    if (!uuidPattern.test(id)) throw tableNotFound(id);
+    const row = await db
+      .selectFrom('target_tables')
+      .select([...recordColumns])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw tableNotFound(id);
+    return toRecord(row);
+  }
+
+  async function create(
+    table: PerformanceTable,
+    actor: Actor,
+    options: { organisationId?: string | null } = {},
+  ): Promise<TableRecord> {
+    const [record] = await db
+      .transaction()
+      .execute((trx) =>
+        insertTables(trx, [table], actor, { organisationId: options.organisationId ?? null, importId: null }),
+      );
+    return record!;
+  }
+
+  async function update(
+    id: string,
+    expectedVersion: number,
+    table: PerformanceTable,
+    actor: Actor,
+    reason?: string,
+  ): Promise<TableRecord> {
+    return db.transaction().execute(async (trx) => {
+      // The row lock makes a concurrent writer wait here, then see the new version and lose cleanly.
+      const current = await lockTable(trx, id);
+      if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
+      assertEditable(current.status as TableStatus);
+      const version = current.version + 1;
+      const now = new Date();
+      const derived = derivedColumns(table);
+      const row = await trx
+        .updateTable('target_tables')
+        .set({ ...derived, version, updated_at: now })
+        .where('id', '=', id)
+        .returning([...recordColumns])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('table_versions')
+        .values({
+          table_id: id,
+          version,
+          content: derived.content,
+          status: current.status,
+          saved_at: now,
+          saved_by: actor.userId,
+          reason: reason ?? null,
+        })
+        .execute();
+      await trx.deleteFrom('indicators').where('table_id', '=', id).execute();
+      const indicators = indicatorRows(id, table);
+      if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
+      await writeAudit(trx, {
+        actor: auditActor(actor),
+        action: 'table.update',
+        entity: 'table',
+        entityId: id,
+        diff: {
+          fromVersion: current.version,
+          toVersion: version,
+          reason: reason ?? null,
+          ...diffTables(current.content as PerformanceTable, table),
+        },
+      });
+      return toRecord(row);
+    });
+  }
+
+  async function remove(id: string, actor: Actor): Promise<void> {
+    await db.transaction().execute(async (trx) => {
+      const current = await lockTable(trx, id);
+      if (current.status !== 'draft') {
+        throw new AppError(
+          'table.not_editable',
+          '只能删除草稿状态的绩效目标表；已提交或已审核的表需退回后处理',
+          'Only draft tables can be deleted; submitted or reviewed tables must be returned first',
+          { path: 'status' },
+        );
+      }
+      await trx.deleteFrom('target_tables').where('id', '=', id).execute();
+      const table = current.content as PerformanceTable;
+      await writeAudit(trx, {
+        actor: auditActor(actor),
+        action: 'table.delete',
+        entity: 'table',
+        entityId: id,
+        diff: { version: current.version, year: table.year, unit: table.unit, name: table.name },
+      });
+    });
+  }
+
+  async function versionRows(id: string, withContent: boolean) {
+    if (!uuidPattern.test(id)) throw tableNotFound(id);
+    const rows = await db
+      .selectFrom('table_versions')
+      .select(['table_id', 'version', 'status', 'saved_at', 'saved_by', 'reason'])
+      .$if(withContent, (qb) => qb.select('content'))
+      .where('table_id', '=', id)
+      .orderBy('version', 'asc')
+      .execute();
+    if (rows.length === 0) throw tableNotFound(id);
+    return rows;
+  }
+
+  async function versionSummaries(id: string): Promise<TableVersionSummary[]> {
+    return (await versionRows(id, false)).map((row) => ({
+      tableId: row.table_id,
+      version: row.version,
+      status: row.status as TableStatus,
+      savedAt: toIso(row.saved_at),
+      savedBy: row.saved_by,
+      reason: row.reason,
+    }));
+  }
+
+  async function versions(id: string): Promise<TableVersion[]> {
+    return (await versionRows(id, true)).map((row) => ({
+      tableId: row.table_id,
+      version: row.version,
+      table: row.content as PerformanceTable,
+      status: row.status as TableStatus,
+      savedAt: toIso(row.saved_at),
+      savedBy: row.saved_by,
+      reason: row.reason,
+    }));
+  }
+
+  async function version(id: string, number: number): Promise<TableVersion> {
+    if (!uuidPattern.test(id)) throw tableNotFound(id);
+    const row = await db
+      .selectFrom('table_versions')
+      .selectAll()
+      .where('table_id', '=', id)
+      .where('version', '=', number)
+      .executeTakeFirst();
+    if (!row) {
+      await get(id);
+      throw new AppError(
+        'table.version_not_found',
+        `此表没有第 ${number} 版`,
+        `This table has no version ${number}`,
+        { path: 'version' },
+      );
+    }
+    return {
+      tableId: row.table_id,
+      version: row.version,
+      table: row.content as PerformanceTable,
+      status: row.status as TableStatus,
+      savedAt: toIso(row.saved_at),
+      savedBy: row.saved_by,
+      reason: row.reason,
+    };
+  }
+
+  async function insertImport(
+    trx: Executor,
+    input: {
+      source: SourceFile;
+      sourceText: string | null;
+      preview: unknown;
+      status: 'preview' | 'confirmed';
+      actor: Actor;
+      organisationId: string | null;
+    },
+  ) {
+    return trx
+      .insertInto('imports')
+      .values({
+        file_name: input.source.name,
+        media_type: input.source.mediaType,
+        size: input.source.bytes.byteLength,
+        sha256: createHash('sha256').update(input.source.bytes).digest('hex'),
+        bytes: input.source.bytes,
+        source_text: input.sourceText,
+        preview: input.preview === null ? null : JSON.stringify(input.preview),
+        status: input.status,
+        organisation_id: input.organisationId,
+        created_by: input.actor.userId,
+        confirmed_at: input.status === 'confirmed' ? new Date() : null,
+      })
+      .returning(['id', 'created_at'])
+      .executeTakeFirstOrThrow();
+  }
+
+  async function importBatch(
+    tables: PerformanceTable[],
+    source: SourceFile,
+    actor: Actor,
+    options: { organisationId?: string | null } = {},
+  ): Promise<TableRecord[]> {
+    const organisationId = options.organisationId ?? null;
+    return db.transaction().execute(async (trx) => {
+      const file = await insertImport(trx, {
+        source,
+        sourceText: null,
+        preview: null,
+        status: 'confirmed',
+        actor,
+        organisationId,
+      });
+      const records = await insertTables(trx, tables, actor, { organisationId, importId: file.id });
+      await writeAudit(trx, {
+        actor: auditActor(actor),
+        action: 'import.confirm',
+        entity: 'import',
+        entityId: file.id,
+        diff: { fileName: source.name, tables: records.length },
+      });
+      return records;
+    });
+  }
+
+  async function savePreview(
+    input: Parameters<TableRepository['savePreview']>[0],
+  ): Promise<ImportPreviewRecord> {
+    const organisationId = input.organisationId ?? null;
+    return db.transaction().execute(async (trx) => {
+      const row = await insertImport(trx, {
+        source: input.source,
+        sourceText: input.sourceText,
+        preview: { tables: input.tables, warnings: input.warnings },
+        status: 'preview',
+        actor: input.actor,
+        organisationId,
+      });
+      await writeAudit(trx, {
+        actor: auditActor(input.actor),
+        action: 'import.upload',
+        entity: 'import',
+        entityId: row.id,
+        diff: {
+          fileName: input.source.name,
+          size: input.source.bytes.byteLength,
+          tables: input.tables.length,
+        },
+      });
+      return {
+        id: row.id,
+        fileName: input.source.name,
+        mediaType: input.source.mediaType,
+        status: 'preview',
+        sourceText: input.sourceText,
+        tables: input.tables,
+        warnings: input.warnings,
+        organisationId,
+        createdAt: toIso(row.created_at),
+      };
+    });
+  }
+
+  async function getImport(id: string): Promise<ImportPreviewRecord> {
+    if (!uuidPattern.test(id)) throw importNotFound(id);
+    const row = await db
+      .selectFrom('imports')
+      .select([
+        'id',
+        'file_name',
+        'media_type',
+        'status',
+        'source_text',
+        'preview',
+        'organisation_id',
+        'created_at',
+      ])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw importNotFound(id);
+    const preview = (row.preview ?? { tables: [], warnings: [] }) as {
+      tables: PerformanceTable[];
+      warnings: Warning[];
+    };
+    return {
+      id: row.id,
+      fileName: row.file_name,
+      mediaType: row.media_type,
+      status: row.status,
+      sourceText: row.source_text ?? '',
+      tables: preview.tables,
+      warnings: preview.warnings,
+      organisationId: row.organisation_id,
+      createdAt: toIso(row.created_at),
+    };
+  }
+
+  async function importFile(id: string): Promise<SourceFile> {
+    if (!uuidPattern.test(id)) throw importNotFound(id);
+    const row = await db
+      .selectFrom('imports')
+      .select(['file_name', 'media_type', 'bytes'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw importNotFound(id);
+    return { name: row.file_name, mediaType: row.media_type, bytes: new Uint8Array(row.bytes) };
+  }
+
+  async function confirmImport(
+    importId: string,
+    tables: PerformanceTable[],
+    actor: Actor,
+  ): Promise<TableRecord[]> {
+    if (!uuidPattern.test(importId)) throw importNotFound(importId);
+    return db.transaction().execute(async (trx) => {
+      const file = await trx
+        .selectFrom('imports')
+        .select(['id', 'status', 'organisation_id', 'file_name'])
+        .where('id', '=', importId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!file) throw importNotFound(importId);
+      if (file.status === 'confirmed') {
+        throw new AppError(
+          'import.already_confirmed',
+          '此导入已确认过，表格已保存；请勿重复确认',
+          'This import was already confirmed and its tables saved; it cannot be confirmed twice',
+          { path: 'importId' },
+        );
+      }
+      const records = await insertTables(trx, tables, actor, {
+        organisationId: file.organisation_id,
+        importId,
+      });
+      await trx
+        .updateTable('imports')
+        .set({ status: 'confirmed', confirmed_at: new Date() })
+        .where('id', '=', importId)
+        .execute();
+      await writeAudit(trx, {
+        actor: auditActor(actor),
+        action: 'import.confirm',
+        entity: 'import',
+        entityId: importId,
+        diff: { fileName: file.file_name, tableIds: records.map((record) => record.id) },
+      });
+      return records;
+    });
+  }
+
+  async function setStatus(
+    id: string,
+    expectedVersion: number,
+    status: TableStatus,
+    actor: Actor,
+  ): Promise<TableRecord> {
+    return db.transaction().execute(async (trx) => {
+      const current = await lockTable(trx, id);
+      if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
+      // A status change is a new version too, so whoever still holds the old one must reload.
+      const version = current.version + 1;
+      const now = new Date();
+      const row = await trx
+        .updateTable('target_tables')
+        .set({ status, version, updated_at: now })
+        .where('id', '=', id)
+        .returning([...recordColumns])
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto('table_versions')
+        .values({
+          table_id: id,
+          version,
+          content: JSON.stringify(current.content),
+          status,
+          saved_at: now,
+          saved_by: actor.userId,
+          reason: null,
+        })
+        .execute();
+      await writeAudit(trx, {
+        actor: auditActor(actor),
+        action: 'table.status',
+        entity: 'table',
+        entityId: id,
+        diff: { fromVersion: current.version, toVersion: version, from: current.status, to: status },
+      });
+      return toRecord(row);
+    });
+  }
+
+  return {
+    list,
+    get,
+    create,
+    update,
+    remove,
+    versions,
+    version,
+    versionSummaries,
+    importBatch,
+    savePreview,
+    getImport,
+    importFile,
+    confirmImport,
+    setStatus,
+  };
+}

@@ -15,6 +15,7 @@ import {
 import { type AuthOptions, registerAuth } from './auth/auth.plugin.ts';
 import { notFoundProblem, sendProblem } from './errors/problem.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { exportRoutes } from './routes/export.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(usersRoutes, { prefix: '/api' });
   await app.register(organisationsRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
+  await app.register(exportRoutes, { prefix: '/api' });
   await app.register(findingsRoutes, { prefix: '/api' });
 
   const webDist = options.webDist;

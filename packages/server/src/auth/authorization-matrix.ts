@@ -97,6 +97,10 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   ...tableReads('GET /api/tables/:id/comments', false),
   ...tableReads('GET /api/tables/:id/review-changes', false),
   row('GET /api/review-queue', signedIn),
+  // Exports of the printed form follow table.read, like the table itself.
+  ...tableReads('GET /api/tables/:id/export.html', true),
+  ...tableReads('GET /api/tables/:id/export.pdf', true),
+  ...tableReads('GET /api/tables/:id/export.xlsx', true),
   // Automatic review: rule sets are public; findings follow table.read; checking a posted table needs a sign-in.
   row('GET /api/rule-sets', everyone),
   ...tableReads('GET /api/tables/:id/findings', true),

@@ -13,6 +13,8 @@ const statusByCode: Record<string, number> = {
   'import.not_found': 404,
   'import.already_confirmed': 409,
   'import.too_large': 413,
+  'table.version_not_found': 404,
+  'export.chromium_missing': 503,
   'request.invalid': 400,
   'request.bad_json': 400,
   'request.too_large': 413,

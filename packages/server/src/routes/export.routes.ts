@@ -1,0 +1,105 @@
+import { type OfficialLayout, officialLayout } from '@jixiao/core/export/official-layout';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import {
+  contentDisposition,
+  type DocumentFormat,
+  documentFileName,
+  renderDocument,
+} from '@jixiao/export/layout-document';
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertCanTable } from '../auth/authorize.ts';
+
+export interface SendDocumentOptions {
+  /** The download's name without extension parts, e.g. [project name, form title]. */
+  nameParts: readonly (string | null | undefined)[];
+  /** `inline` shows the document in the browser tab; the default downloads PDF and Excel. */
+  disposition?: 'inline' | 'attachment';
+}
+
+/**
+ * Renders layouts in `format` and sends them with the right type and a Content-Disposition carrying the
+ * Chinese file name. Any route offering a printed form uses this, e.g. the 自评表 route:
+ * `return sendDocument(reply, selfEvaluationLayout(…), 'pdf', { nameParts: [name, '绩效自评表'] })`.
+ */
+export async function sendDocument(
+  reply: FastifyReply,
+  layouts: OfficialLayout | readonly OfficialLayout[],
+  format: DocumentFormat,
+  options: SendDocumentOptions,
+): Promise<FastifyReply> {
+  const document = await renderDocument(layouts, format);
+  const disposition = options.disposition ?? (format === 'html' ? 'inline' : 'attachment');
+  reply
+    .header('content-type', document.contentType)
+    .header(
+      'content-disposition',
+      contentDisposition(documentFileName(options.nameParts, format), disposition),
+    )
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff');
+  if (format === 'html') {
+    // The page shows what users typed: it may load nothing and run nothing.
+    reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  }
+  return reply.send(document.body);
+}
+
+const params = z.object({ id: z.string().uuid() });
+const querystring = z.object({
+  locale: z
+    .enum(['zh', 'en'])
+    .default('zh')
+    .describe('Language of the form labels; the data stays as written'),
+  version: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('A saved version (default: the current one)'),
+  disposition: z
+    .enum(['inline', 'attachment'])
+    .optional()
+    .describe('inline opens in the browser; attachment downloads (default: HTML inline, PDF/Excel download)'),
+});
+
+const FORMAT_SUMMARIES: Record<DocumentFormat, string> = {
+  html: 'The table as its official printed form, a standalone HTML page (A4 print CSS)',
+  pdf: 'The table as its official printed form, an A4 PDF',
+  xlsx: 'The table as its official printed form, an Excel workbook (re-importable)',
+};
+
+/**
+ * Documents out (issue 4): a stored table as its official printed form (财政项目支出绩效目标表 or, for a
+ * self-evaluation table, 绩效自评表) in HTML, PDF or Excel. Whoever may read the table may export it.
+ */
+export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
+  for (const format of ['html', 'pdf', 'xlsx'] as const) {
+    app.get(
+      `/tables/:id/export.${format}`,
+      {
+        schema: {
+          tags: ['export'],
+          summary: FORMAT_SUMMARIES[format],
+          params,
+          querystring,
+        },
+      },
+      async (request, reply) => {
+        const tables = createTableRepository(app.db);
+        const record = await tables.get(request.params.id);
+        await assertCanTable(request, app.db, 'table.read', record);
+        const { locale, version, disposition } = request.query;
+        const table: PerformanceTable =
+          version === undefined ? record.table : (await tables.version(record.id, version)).table;
+        const layout = officialLayout(table, locale);
+        return sendDocument(reply, layout, format, {
+          nameParts: [table.name, `${table.year}`, layout.title],
+          ...(disposition ? { disposition } : {}),
+        });
+      },
+    );
+  }
+};

@@ -215,6 +215,16 @@ describeEachDatabase('accounts API', (getDb) => {
       expect(problem(last)).toMatchObject({ code: 'auth.rate_limited' });
       expect(last.headers['retry-after']).toBeDefined();
     });
+
+    it('does not count successful sign-ins against the username', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i += 1) {
+        statuses.push(
+          (await buildBrowser(getApp(), `10.0.2.${i + 1}`).login('admin', demoPassword)).statusCode,
+        );
+      }
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    });
   });
 
   describe('accounts admin API', () => {

@@ -94,14 +94,20 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      for (const limiter of [perIp, perUsername]) {
-        const result = await limiter(request);
-        // isAllowed is true only for allow-listed keys; the count decides otherwise.
-        if (!result.isAllowed && result.isExceeded) {
-          await logFailure(request, null, username, 'rate_limited');
-          reply.header('retry-after', String(result.ttlInSeconds));
-          throw rateLimited(result.ttlInSeconds);
-        }
+      // Every attempt counts against the address; only failures count against the username, so that
+      // someone who signs in often is never blocked while guessing one account stays slow.
+      const byIp = await perIp(request);
+      const byName = await perUsername(request, { increment: false });
+      const blocked =
+        !byIp.isAllowed && byIp.isExceeded
+          ? byIp
+          : !byName.isAllowed && byName.remaining <= 0
+            ? byName
+            : null;
+      if (blocked && !blocked.isAllowed) {
+        await logFailure(request, null, username, 'rate_limited');
+        reply.header('retry-after', String(blocked.ttlInSeconds));
+        throw rateLimited(blocked.ttlInSeconds);
       }
       const now = options.now();
       const credentials = await findCredentials(app.db, username);
@@ -112,6 +118,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const ok = await verifyPassword(credentials?.passwordHash ?? null, password);
       if (!ok || !user?.active) {
+        await perUsername(request);
         await logFailure(
           request,
           user?.id ?? null,

@@ -15,9 +15,9 @@ import {
 import { type AuthOptions, registerAuth } from './auth/auth.plugin.ts';
 import { notFoundProblem, sendProblem } from './errors/problem.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
+import { authRoutes } from './routes/auth.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
-import { authRoutes } from './routes/auth.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
 import { reviewsRoutes } from './routes/reviews.routes.ts';

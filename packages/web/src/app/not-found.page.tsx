@@ -2,7 +2,7 @@ import { Button, Result } from 'antd';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 
-export function NotFoundPage() {
+export default function NotFoundPage() {
   const { t } = useI18n();
   return (
     <Result

@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { AppShell } from './app-shell.tsx';
-import { NotFoundPage } from './not-found.page.tsx';
 import { PageLoading } from './page-loading.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the page it opens.
 const TableListPage = lazy(() => import('../pages/table-list.page.tsx'));
+const NotFoundPage = lazy(() => import('./not-found.page.tsx'));
 const LoginPage = lazy(() => import('../pages/login.page.tsx'));
 const AdminPage = lazy(() => import('../pages/admin.page.tsx'));
 const AuditPage = lazy(() => import('../pages/audit.page.tsx'));

@@ -6,7 +6,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
-import { App, Button, Input, Popconfirm, Result, Select, Space, Table, type TableProps, Tooltip } from 'antd';
+import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, type TableProps, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -300,10 +300,13 @@ export default function TableListPage() {
           </Button>
         </div>
         {error ? (
-          <Result
-            status="warning"
+          <Alert
+            type="error"
+            showIcon
+            style={{ margin: '24px 0 28px' }}
             title={pick(error.problem)}
-            extra={<Button onClick={() => setReloadKey((k) => k + 1)}>{t('common.retry')}</Button>}
+            action={<Button onClick={() => setReloadKey((k) => k + 1)}>{t('common.retry')}</Button>}
+            data-testid="list-error"
           />
         ) : (
           <Table<TableSummary>

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildTable } from '@jixiao/core/review/testing/table-factory';
+import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -62,6 +62,23 @@ describe('jixiao check', () => {
     expect(compared.stdout).toMatch(
       /table\.json:\d+ SH2020-Y01 warning 指标「服务市民人次」的目标值「>=20000人次」低于上年实际完成值/,
     );
+  });
+
+  it('picks the rule set by the table framework unless one is named', async () => {
+    const national = buildTable({
+      indicators: [
+        buildIndicator('产出指标', '数量指标', '举办科普活动场次', '>=120场'),
+        buildIndicator('产出指标', '质量指标', '活动方案审核通过率', '=100%'),
+        buildIndicator('产出指标', '时效指标', '活动完成时间', '2020年12月31日前'),
+        buildIndicator('效益指标', '社会效益指标', '服务市民人次', '>=20000人次'),
+        buildIndicator('满意度指标', '服务对象满意度指标', '参与市民满意度', '>=90%'),
+      ],
+    });
+    const file = await tempJson(national);
+    expect(await jixiao('check', file)).toMatchObject({ code: 0, stdout: '' });
+    const forced = await jixiao('check', file, '--rule-set', 'shanghai-2020', '--format', 'json');
+    expect(forced.code).toBe(1);
+    expect((JSON.parse(forced.stdout) as { ruleId: string }[]).map((r) => r.ruleId)).toContain('SH2020-C05');
   });
 
   it('exits 2 when a file cannot be read or the rule set does not exist', async () => {

@@ -100,8 +100,8 @@ export function registerCheckCommand(program: Command): void {
     )
     .option(
       '-r, --rule-set <id>',
-      '审核规则集 / rule set (shanghai-2020, national-2020, national-2021-cost)',
-      'shanghai-2020',
+      "审核规则集，auto 按表的指标体系选择 / rule set: auto (by the table's framework), shanghai-2020, national-2020, national-2021-cost",
+      'auto',
     )
     .addOption(
       new Option('-f, --format <format>', '输出格式 / output format').choices(checkFormats).default('text'),
@@ -122,9 +122,10 @@ async function readTables(name: string, bytes: Uint8Array) {
 
 /** Runs the check and returns the exit code: 0 clean, 1 findings of severity error, 2 could not run. */
 export async function runCheck(files: readonly string[], options: CheckOptions): Promise<number> {
-  const { getRuleSet } = await import('@jixiao/core/review/rule-sets');
+  const { autoRuleSetId, getRuleSet, resolveRuleSet } = await import('@jixiao/core/review/rule-sets');
   const { reviewTable, countBySeverity } = await import('@jixiao/core/review/review-table');
-  const ruleSet = getRuleSet(options.ruleSet);
+  // Refuse an unknown id before reading anything.
+  if (options.ruleSet !== autoRuleSetId) getRuleSet(options.ruleSet);
 
   const previous = new Map<string, PerformanceTable>();
   for (const input of await resolveInputs(options.previous ?? [])) {
@@ -149,7 +150,9 @@ export async function runCheck(files: readonly string[], options: CheckOptions):
     const ofFile: CheckResult[] = [];
     parsed.tables.forEach((table, tableIndex) => {
       tableCount++;
-      for (const finding of reviewTable(table, ruleSet, { previous: previous.get(table.name) ?? null })) {
+      for (const finding of reviewTable(table, resolveRuleSet(options.ruleSet, table), {
+        previous: previous.get(table.name) ?? null,
+      })) {
         ofFile.push({
           file: input.name,
           line: locate(finding, tableIndex),

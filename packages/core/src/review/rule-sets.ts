@@ -1,6 +1,8 @@
 import { AppError } from '../errors/app-error.ts';
+import { findLevel1 } from '../frameworks/framework-match.ts';
 import { national2020Framework, national2021CostFramework } from '../frameworks/national-2020.framework.ts';
 import { shanghai2020Framework } from '../frameworks/shanghai-2020.framework.ts';
+import type { PerformanceTable } from '../tables/table.schema.ts';
 import type { RuleSetSummary, Severity } from './finding.schema.ts';
 import type { Rule, RuleParams } from './rule.ts';
 import { comparisonRules } from './rules/comparison.rules.ts';
@@ -107,6 +109,37 @@ export const ruleSets: ReadonlyMap<string, RuleSet> = new Map(
 
 /** The rule set used when none is named. */
 export const defaultRuleSetId = 'shanghai-2020';
+
+/** Asks `ruleSetFor` to pick the set whose framework the table's level-1 labels follow. */
+export const autoRuleSetId = 'auto';
+
+/**
+ * The rule set whose framework fits the table best: the one that places most of its indicators at
+ * level 1 (ties go to the earlier set, Shanghai 2020 first). A table whose labels fit no framework
+ * gets the default set.
+ */
+export function ruleSetFor(table: PerformanceTable): RuleSet {
+  let best: RuleSet | null = null;
+  let bestScore = 0;
+  for (const set of ruleSets.values()) {
+    const framework = set.params.framework;
+    let score = 0;
+    for (const indicator of table.indicators) if (findLevel1(framework, indicator.level1)) score++;
+    // A framework whose required level-1 categories are all present beats one that only shares labels.
+    const present = new Set(table.indicators.map((i) => findLevel1(framework, i.level1)?.name));
+    if (framework.level1.every((c) => !c.required || present.has(c.name))) score += table.indicators.length;
+    if (score > bestScore) {
+      best = set;
+      bestScore = score;
+    }
+  }
+  return best ?? getRuleSet(defaultRuleSetId);
+}
+
+/** Resolves a rule set id, `auto` choosing by the table (see `ruleSetFor`). */
+export function resolveRuleSet(id: string, table: PerformanceTable): RuleSet {
+  return id === autoRuleSetId ? ruleSetFor(table) : getRuleSet(id);
+}
 
 /** Looks a rule set up by id; throws `review.rule_set_not_found` when there is none. */
 export function getRuleSet(id: string): RuleSet {

@@ -121,6 +121,19 @@ describeEachDatabase('findings API', (getDb) => {
     });
     expect(res.status).toBe(200);
     expect(res.body.findings.map((f) => f.ruleId)).toEqual(['SH2020-Q01']);
+    const national = buildTable({
+      indicators: [
+        buildIndicator('产出指标', '数量指标', '举办科普活动场次', '>=120场'),
+        buildIndicator('效益指标', '社会效益指标', '服务市民人次', '>=20000人次'),
+        buildIndicator('满意度指标', '服务对象满意度指标', '参与市民满意度', '>=90%'),
+      ],
+    });
+    const auto = await getApp().call<FindingsBody>('POST', '/api/check', {
+      as: 'author',
+      body: { table: national },
+    });
+    expect(auto.body.ruleSet).toBe('national-2020');
+    expect(auto.body.findings.map((f) => f.ruleId)).toEqual(['NAT2020-C06', 'NAT2020-C06']);
     const invalid = await getApp().call<Problem>('POST', '/api/check', {
       as: 'author',
       body: { table: { year: 'x' } },

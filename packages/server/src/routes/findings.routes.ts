@@ -1,6 +1,6 @@
 import { findingSchema, ruleSetSummarySchema } from '@jixiao/core/review/finding.schema';
 import { reviewTable } from '@jixiao/core/review/review-table';
-import { defaultRuleSetId, ruleSets, summariseRuleSet } from '@jixiao/core/review/rule-sets';
+import { autoRuleSetId, resolveRuleSet, ruleSets, summariseRuleSet } from '@jixiao/core/review/rule-sets';
 import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -8,9 +8,11 @@ import { z } from 'zod';
 import { assertCanTable, signedIn } from '../auth/authorize.ts';
 
 const ruleSetId = z
-  .enum([...ruleSets.keys()] as [string, ...string[]])
-  .default(defaultRuleSetId)
-  .describe('Rule set id (GET /api/rule-sets lists them)');
+  .enum([autoRuleSetId, ...ruleSets.keys()] as [string, ...string[]])
+  .default(autoRuleSetId)
+  .describe(
+    'Rule set id (GET /api/rule-sets lists them); auto picks the one whose framework the table follows',
+  );
 
 const findingsResponse = z.object({
   ruleSet: z.string(),
@@ -65,8 +67,8 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
         await assertCanTable(request, app.db, 'table.read', last);
         previous = last.table;
       }
-      const { ruleSet } = request.query;
-      return respond(ruleSet, reviewTable(record.table, ruleSet, { previous }));
+      const set = resolveRuleSet(request.query.ruleSet, record.table);
+      return respond(set.id, reviewTable(record.table, set, { previous }));
     },
   );
 
@@ -86,9 +88,9 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const { ruleSet } = request.query;
-      const findings = reviewTable(request.body.table, ruleSet, { previous: request.body.previous ?? null });
-      return respond(ruleSet, findings);
+      const set = resolveRuleSet(request.query.ruleSet, request.body.table);
+      const findings = reviewTable(request.body.table, set, { previous: request.body.previous ?? null });
+      return respond(set.id, findings);
     },
   );
 };

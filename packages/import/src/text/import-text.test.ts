@@ -200,3 +200,73 @@ describe('importText wrapped rows', () => {
     ]);
   });
 });
+
+describe('importText variants a clerk reads without thinking', () => {
+  it('reads a tab-separated sheet, keeping spaces inside cells', () => {
+    const text = form([
+      '2023年度项目支出绩效目标表',
+      '项目名称\t城区 绿化养护\t项目单位\t某某市园林局',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t养护 面积\t≥120万平方米',
+      '\t\t补植树木\t≥500株',
+      '填报人：',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.name).toBe('城区 绿化养护');
+    expect(table?.unit).toBe('某某市园林局');
+    expect(table?.indicators.map((i) => [i.name, i.target.operator, i.target.value, i.target.unit])).toEqual([
+      ['养护 面积', '>=', 120, '万平方米'],
+      ['补植树木', '>=', 500, '株'],
+    ]);
+  });
+
+  it('joins an operator and unit printed apart from the number when the form has one value column', () => {
+    const text = form([
+      '项目支出绩效目标表（2021年度）',
+      '项目名称 农村公路养护',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标 数量指标 养护里程 ≥ 120 公里',
+      '满意度指标 服务对象满意度指标 群众满意度 95 %',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.name, i.target.operator, i.target.value, i.target.unit])).toEqual([
+      ['养护里程', '>=', 120, '公里'],
+      ['群众满意度', null, 95, '%'],
+    ]);
+  });
+
+  it('keeps the place of a caption it does not know (考核方式) so later columns stay right', () => {
+    const text = form([
+      '项目支出绩效目标表（2021年度）',
+      '项目名称 农村公路养护',
+      '一级指标 二级指标 三级指标 指标值 考核方式 分值',
+      '产出指标 数量指标 养护里程 ≥120公里 现场核查 20',
+    ]);
+    const [indicator] = importText(text).tables[0]?.indicators ?? [];
+    expect(indicator?.target.value).toBe(120);
+    expect(indicator?.weight).toBe(20);
+    expect(indicator?.explanation).toBe('现场核查');
+  });
+
+  it('reads a department-wide self-evaluation as department-wide, with the newer level labels', () => {
+    const text = form([
+      '部门整体支出绩效自评表',
+      '（2022年度）',
+      '部门名称 某某县财政局',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标(50分) 数量指标 资金拨付笔数 ≥100笔 120 10 10',
+      '效益指标(30分) 社会效益指标 政策知晓率 ≥90% 92% 10 10',
+      '满意度指标(10分) 服务对象满意度指标 办事群众满意度 ≥90% 95% 10 10',
+      '总分 100',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.kind).toBe('department-wide');
+    expect(table?.unit).toBe('某某县财政局');
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.actual, i.score])).toEqual([
+      ['产出指标', '数量指标', '120', 10],
+      ['效益指标', '社会效益指标', '92%', 10],
+      ['满意度指标', '服务对象满意度指标', '95%', 10],
+    ]);
+  });
+});

@@ -75,7 +75,7 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
   const tokens = toTokens(grid);
   const rowsMeaningful = grid.layout !== 'stream';
   const warnings: Warning[] = [];
-  const header = findIndicatorHeader(tokens);
+  const header = findIndicatorHeader(tokens, grid.layout);
   const headerEnd = header?.start ?? tokens.length;
   const firstIndicatorLine = header
     ? (tokens[header.start]?.line ?? Number.POSITIVE_INFINITY)

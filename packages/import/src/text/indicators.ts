@@ -27,7 +27,11 @@ export interface IndicatorHeader {
 }
 
 /** Finds the caption row of the indicator table (一级指标 … 三级指标 指标值 …). */
-export function findIndicatorHeader(tokens: readonly Token[], from = 0): IndicatorHeader | null {
+export function findIndicatorHeader(
+  tokens: readonly Token[],
+  layout: Layout = 'rows',
+): IndicatorHeader | null {
+  const from = 0;
   for (let i = from; i < tokens.length; i++) {
     const cell = tokens[i];
     if (!cell || columnRole(cell.text) !== 'name') continue;
@@ -50,10 +54,22 @@ export function findIndicatorHeader(tokens: readonly Token[], from = 0): Indicat
     }
     const afterName: ColumnRole[] = [];
     let end = i + 1;
+    let sameRow = layout === 'rows' || layout === 'markdown';
     for (let j = i + 1; j < tokens.length; j++) {
       const c = tokens[j];
+      if (c === null) sameRow = false;
       if (c === null || c === undefined || c.text === '') continue;
-      const role = columnRole(c.text);
+      let role = columnRole(c.text);
+      // A caption this vocabulary does not know, still on the caption row (考核方式, 数据来源 …):
+      // keep its place as a free-text column.
+      if (
+        role === null &&
+        sameRow &&
+        key(c.text).length <= 12 &&
+        levelLabel(c.text, null) === null &&
+        !isTargetLike(c.text)
+      )
+        role = 'explanation';
       if (role === null || role === 'level1' || role === 'level2' || role === 'name') break;
       afterName.push(role);
       end = j + 1;
@@ -293,6 +309,8 @@ export function readIndicators(
   let maxFilled = 0;
   let lastFilled = -1;
   let rowStart = true;
+  // Cells joined by joinSplitTarget → the last source token they came from.
+  const origin = new Map<Cell, Cell>();
 
   const isBoundary = (t: Token | undefined): boolean => {
     if (t === null || t === undefined) return true;
@@ -379,7 +397,8 @@ export function readIndicators(
       i = hasRows ? j : i + 1;
       continue;
     }
-    const filled = rest.filter((c) => c.text !== '');
+    const filled =
+      layout === 'cells' ? rest.filter((c) => c.text !== '') : joinSplitTarget(rest, roles, origin);
     const valueRoles = roles.filter((r) => r !== 'opOrDir');
     const opOrDirCount = filled.filter((c) => OPERATOR_ONLY.test(c.text) || DIRECTION.test(c.text)).length;
     // A target where a name should be (a value cell whose name cell was lost) starts no indicator.
@@ -477,7 +496,8 @@ export function readIndicators(
     if (layout === 'cells' || (hasRows && consumed === rest)) i = j;
     else {
       const lastConsumed = consumed.at(-1);
-      i = lastConsumed === undefined ? i + 1 : tokens.indexOf(lastConsumed, i) + 1;
+      const lastToken = lastConsumed === undefined ? undefined : (origin.get(lastConsumed) ?? lastConsumed);
+      i = lastToken === undefined ? i + 1 : tokens.indexOf(lastToken, i) + 1;
     }
   }
   if (endedAt === null && lastFilled >= 0 && lastFilled < maxFilled) cutOff = true;
@@ -533,6 +553,48 @@ function greedy(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assig
     k++;
   }
   return consumed;
+}
+
+const KNOWN_UNIT =
+  /^(%|‰|[个人次天月年元亩里项家户场座辆份篇期台套所名间处条件册本张批周日时分秒]|万元|亿元|人次|户次|公里|千米|平方米|平方公里|立方米|小时|工作日|个月|万人|万人次|吨|公斤|千克|米|百分比)(\/[\u4e00-\u9fa5A-Za-z]{1,4})?$/;
+
+// Space-separated text splits `≥ 95 %` into three cells. Where the form has no separate operator or
+// unit column they belong to the target: join them back (an operator with what follows, a number
+// with a known unit after it).
+function joinSplitTarget(
+  rest: readonly Cell[],
+  roles: readonly ColumnRole[],
+  origin: Map<Cell, Cell>,
+): Cell[] {
+  const cells = rest.filter((c) => c.text !== '');
+  const out: Cell[] = [];
+  const opColumn = roles.includes('opOrDir');
+  const unitColumn = roles.includes('unit');
+  for (let k = 0; k < cells.length; k++) {
+    let cell = cells[k] as Cell;
+    let last = cell;
+    const next = cells[k + 1];
+    if (!opColumn && next && OPERATOR_ONLY.test(cell.text) && !OPERATOR_ONLY.test(next.text)) {
+      cell = { ...cell, text: `${cell.text}${next.text}`, atEnd: next.atEnd };
+      last = next;
+      k++;
+    }
+    const after = cells[k + 1];
+    if (
+      !unitColumn &&
+      after &&
+      /[\d.]$/.test(cell.text) &&
+      NUMBER_ONLY.test(cell.text.replace(/^[^\d-]+/, '')) &&
+      KNOWN_UNIT.test(after.text)
+    ) {
+      cell = { ...cell, text: `${cell.text}${after.text}`, atEnd: after.atEnd };
+      last = after;
+      k++;
+    }
+    if (last !== cell) origin.set(cell, last);
+    out.push(cell);
+  }
+  return out;
 }
 
 function rowAt(tokens: readonly Token[], start: number): Cell[] {

@@ -53,6 +53,19 @@ export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[
   return cells;
 }
 
+/** Splits a tab-separated line (a spreadsheet pasted as text): spaces inside a cell stay in it. */
+export function splitTabbed(text: string, line: number): Cell[] {
+  const cells: Cell[] = [];
+  let offset = 0;
+  for (const part of text.split('\t')) {
+    const trimmed = part.trim();
+    if (trimmed !== '')
+      cells.push({ text: trimmed, line, column: offset + part.indexOf(trimmed) + 1, atEnd: false });
+    offset += part.length + 1;
+  }
+  return cells;
+}
+
 function isMarkdownRow(text: string): boolean {
   return /^\s*\|.*\|.*\|/.test(text) && /[^|\s]/.test(text);
 }
@@ -107,7 +120,7 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
       const trimmed = text.trim();
       rows.push([{ text: trimmed, line, column: text.indexOf(trimmed) + 1, atEnd: false }]);
     } else {
-      const cells = splitSpaced(text, line);
+      const cells = text.includes('\t') ? splitTabbed(text, line) : splitSpaced(text, line);
       if (layout === 'cells') {
         // A line without pipes inside a pipe layout (a signature line) stands as a row of its own.
         rows.push(cells, []);

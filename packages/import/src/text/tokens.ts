@@ -40,11 +40,17 @@ function joinWrappedLabels(tokens: Token[]): Token[] {
       out.push(null);
       continue;
     }
-    // The continuation is the next cell, across at most one row end.
+    // The continuation is the next cell, across at most one row end; across a row end one of the two
+    // pieces stands alone on its row (`经济效益` / `指标`), as wrapped caption cells do.
     let j = i + 1;
-    if (tokens[j] === null) j++;
+    let crossed = false;
+    if (tokens[j] === null) {
+      j++;
+      crossed = true;
+    }
     const next = tokens[j];
-    if (next && cell.text !== '' && joinsIntoLabel(cell.text, next.text)) {
+    const alone = !crossed || (tokens[i - 1] ?? null) === null || (tokens[j + 1] ?? null) === null;
+    if (next && alone && cell.text !== '' && joinsIntoLabel(cell.text, next.text)) {
       out.push({ ...cell, text: `${key(cell.text)}${key(next.text)}`, atEnd: next.atEnd });
       i = j;
       continue;

@@ -37,7 +37,9 @@ const LEVEL1 =
 // Level-2 labels of the national framework (数量指标 …) and Shanghai's (投入管理 …). The `指标` suffix is
 // optional: Shanghai prints 数量, 质量, 社会效益, 满意度.
 const LEVEL2 =
-  /^(?:数量|质量|时效|成本|进度|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
+  /^(?:数量|质量|时效|成本|进度|效率|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
+// Any other `…满意度指标`, `…效益指标`, `…成本指标` is a level-2 label too (but never joined from pieces).
+const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标$/;
 
 /** The national framework's level 1 for a level-2 label, for forms whose level-1 cell was lost. */
 export function nationalLevel1Of(level2: string): string | null {
@@ -45,6 +47,8 @@ export function nationalLevel1Of(level2: string): string | null {
   if (/^(数量|质量|时效|成本)$/.test(k)) return '产出指标';
   if (/^(经济效益|社会效益|生态效益|生态环境效益|环境效益|可持续影响)$/.test(k)) return '效益指标';
   if (/满意度$/.test(k)) return '满意度指标';
+  if (/成本$/.test(k)) return '成本指标';
+  if (/效益$/.test(k)) return '效益指标';
   if (/^(经济成本|社会成本|生态环境成本)$/.test(k)) return '成本指标';
   return null;
 }
@@ -77,7 +81,7 @@ export function levelLabel(text: string, currentLevel1: string | null): LevelLab
   const { label, note } = splitWeightNote(text);
   if (label.length > 16) return null;
   const l1 = LEVEL1.test(label);
-  const l2 = LEVEL2.test(label);
+  const l2 = LEVEL2.test(label) || LEVEL2_GENERIC.test(label);
   if (note !== null && (l1 || l2 || /指标$/.test(label))) return { level: 1, label, weightNote: note };
   if (l1 && l2) {
     if (currentLevel1 !== null && admits(currentLevel1, label)) return { level: 2, label };
@@ -126,7 +130,7 @@ export type ColumnRole =
 /** The role of an indicator-table column caption, or null when the cell is not a caption. */
 export function columnRole(text: string): ColumnRole | null {
   const k = key(text);
-  if (k.length === 0 || k.length > 14) return null;
+  if (k.length === 0 || k.length > 24) return null;
   if (/^[一1]级(指标|目标)$/.test(k)) return 'level1';
   if (/^[二2]级(指标|目标)$/.test(k)) return 'level2';
   if (/^[三3]级(指标|目标)$|^指标名称$|^绩效指标名称$/.test(k)) return 'name';
@@ -134,12 +138,17 @@ export function columnRole(text: string): ColumnRole | null {
   if (/^(度量|计量)单位$|^单位$/.test(k)) return 'unit';
   if (/^指标(性质|方向性?)$|^方向$/.test(k)) return 'opOrDir';
   if (/得分$/.test(k)) return 'score';
-  if (/^(分值|权重|权重分值|指标分值|权重\(%\))$/.test(k)) return 'weight';
+  if (/^(分值|权重|权重分值|指标分值|指标权重|权重\(%\)|权重\(分\)|分值\(分\))$/.test(k)) return 'weight';
   if (/原因|改进措施/.test(k)) return 'reason';
   if (/^(指标解释|指标说明|绩效标准|评分标准|评(价|分)标准|备注|指标来源|标准|说明)$/.test(k))
     return 'explanation';
-  if (/值/.test(k) && /^(年度|预期|计划|绩效)?(指标|目标)?(目标)?值(及(计量)?单位)?$|^指标目标值$/.test(k))
+  if (
+    /^(年度|预期|计划|绩效|全年|本年|中期|实施期)?(指标|目标)?(目标)?值(及(计量)?单位)?(\(.*\))?$|^指标目标值/.test(
+      k,
+    )
+  )
     return 'target';
+  if (/^(预期|年度|绩效)?目标$|^标准值$/.test(k)) return 'target';
   return null;
 }
 
@@ -182,14 +191,22 @@ interface HeaderLabel {
 }
 
 const HEADER_LABELS: readonly HeaderLabel[] = [
-  { pattern: /^申报单位(名称)?$/, field: 'unit', rank: 0 },
-  { pattern: /^预算单位(名称)?$/, field: 'unit', rank: 1 },
-  { pattern: /^(单位名称|部门\(单位\)名称|部门名称)$/, field: 'unit', rank: 2 },
-  { pattern: /^实施单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 3 },
-  { pattern: /^预算部门$/, field: 'unit', rank: 4 },
-  { pattern: /^填报单位(\(盖章\))?$/, field: 'unit', rank: 5 },
-  { pattern: /^(项目名称|项目支出名称|项目全称)$/, field: 'name', rank: 0 },
-  { pattern: /^(主管部门|业务主管部门|主管单位|主管部门及代码)$/, field: 'supervisingDepartment', rank: 0 },
+  { pattern: /^申报单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 0 },
+  { pattern: /^预算单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 1 },
+  { pattern: /^(单位名称|部门\(单位\)名称|部门名称|单位\(部门\)名称)(\(盖章\))?$/, field: 'unit', rank: 2 },
+  { pattern: /^(项目)?实施单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 3 },
+  { pattern: /^(项目单位|用款单位|预算部门)(名称)?(\(盖章\))?$/, field: 'unit', rank: 4 },
+  { pattern: /^(填报|编报)单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 5 },
+  {
+    pattern: /^(项目名称|项目支出名称|项目全称|专项名称|专项资金名称|二级项目名称)$/,
+    field: 'name',
+    rank: 0,
+  },
+  {
+    pattern: /^(项目)?(主管部门|业务主管部门|主管单位|主管部门及代码)(名称)?(\(盖章\))?$/,
+    field: 'supervisingDepartment',
+    rank: 0,
+  },
   { pattern: /^(项目类别|项目分类|项目类型)$/, field: 'category', rank: 0 },
   { pattern: /^计划开始日期$/, field: 'startDate', rank: 0 },
   { pattern: /^计划完成日期$/, field: 'endDate', rank: 0 },
@@ -230,11 +247,11 @@ export const narrativeLabels: ReadonlyArray<
 ];
 
 /** Titles of the forms this importer reads. */
-export const formTitle = /绩效(?:目标|自评)[\u4e00-\u9fa5]{0,4}表|绩效目标表|绩效自评表/;
+export const formTitle = /绩效(?:目标|自评|评价|指标)[\u4e00-\u9fa5]{0,4}表|绩效目标表|绩效自评表/;
 
 /** The kind of document a title names. */
 export function kindOfTitle(title: string): 'target' | 'self-evaluation' | 'department-wide' {
-  if (/自评/.test(title)) return 'self-evaluation';
-  if (/部门整体/.test(title)) return 'department-wide';
+  if (/部门整体|整体支出/.test(title)) return 'department-wide';
+  if (/自评|评价/.test(title)) return 'self-evaluation';
   return 'target';
 }

@@ -17,10 +17,11 @@ export function isSatisfactionName(name: string): boolean {
 }
 
 const REVERSE_WORDS =
-  /成本|费用|单价|价格|支出|投诉|事故|差错|损失|超支|死亡|发病|违规|违纪|破坏|污染|故障|延误|不合格|返工|逾期/;
-// …but handling, cutting or preventing those is a positive indicator (投诉处理率, 成本节约率).
+  /成本|费用|单价|投诉|事故|差错|损失|超支|死亡|发病|违规|违纪|破坏|污染|故障|延误|不合格|返工|逾期|流失/;
+// …but handling, cutting, preventing or paying them on time is a positive indicator (投诉处理率,
+// 成本节约率, 污染物排放达标率, 费用报销及时率).
 const POSITIVE_ACTION =
-  /处理|办结|解决|回复|响应|整改|控制|节约|降低|下降|减少|查处|处置|结案|防治|治理|预防|防范|监测|检测|核查|排查|应急/;
+  /处理|办结|解决|回复|响应|整改|控制|节约|节省|降低|下降|减少|查处|处置|结案|防治|治理|预防|防范|监测|检测|核查|排查|应急|执行|到位|及时|完成|覆盖|准确|进度|报销|支付|兑现|达标/;
 
 /** Lower is better for indicators named after costs, complaints, accidents, damage … */
 export function nameSuggestsReverse(name: string): boolean {

@@ -77,7 +77,7 @@ describe('layoutToPdf', () => {
 
   it('reuses one browser across calls and launches again after it is closed', async () => {
     const first = await sharedBrowser();
-    await layoutToPdf(officialLayout(seedTable(2), 'en'));
+    await layoutToPdf(officialLayout(seedTable(2), 'zh'));
     expect(await sharedBrowser()).toBe(first);
     await closeSharedBrowser();
     const second = await sharedBrowser();
@@ -85,12 +85,27 @@ describe('layoutToPdf', () => {
     expect(second.isConnected()).toBe(true);
   });
 
+  it('prints documents side by side on a small page pool and prints identical ones once', async () => {
+    const layouts = [seedTable(0), seedTable(1), seedTable(2)].map((t) => officialLayout(t, 'en'));
+    const pdfs = await Promise.all(layouts.map((l) => layoutToPdf(l)));
+    const texts = await Promise.all(pdfs.map((pdf) => extractPdfText(pdf)));
+    expect(texts.map((t) => t.split('\n')[3])).toEqual([
+      'Project name: 科创中心建设工作经费 Project category: 经常性专项业务费',
+      'Project name: 科创中心展厅运营经费 Project category: 经常性专项业务费',
+      'Project name: 未来公园展厅运营经费 Project category: 经常性专项业务费',
+    ]);
+    // The same document again comes from the cache: the very same bytes, no second print.
+    expect(await layoutToPdf(layouts[1]!)).toBe(pdfs[1]);
+  });
+
   it('says how to install chromium when it is missing', async () => {
     await closeSharedBrowser();
     const saved = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = '/nonexistent/chromium';
     try {
-      const error = await layoutToPdf(officialLayout(seedTable(0), 'zh')).catch((e: unknown) => e);
+      // A table no other test printed, so the answer cannot come from the cache.
+      const unseen = { ...seedTable(0), name: '未打印过的项目' };
+      const error = await layoutToPdf(officialLayout(unseen, 'zh')).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).toMatchObject({ code: 'export.chromium_missing' });
       expect((error as AppError).zh).toContain('scripts/ensure-system-deps.sh');

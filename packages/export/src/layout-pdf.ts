@@ -1,23 +1,99 @@
+import { createHash } from 'node:crypto';
 import type { OfficialLayout } from '@jixiao/core/export/official-layout';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { sharedBrowser } from './chromium.ts';
 import { renderLayoutHtml } from './layout-html.ts';
 
-/** Prints standalone HTML to an A4 PDF with the shared headless chromium. */
-export async function htmlToPdf(html: string): Promise<Buffer> {
+/** Pages printing at once: printing is CPU-bound, and the machines this runs on have few cores. */
+const MAX_PAGES = 2;
+
+interface Pool {
+  browser: Browser;
+  context: BrowserContext;
+  idle: Page[];
+  busy: number;
+  waiting: (() => void)[];
+}
+
+let pool: Promise<Pool> | null = null;
+
+async function createPool(): Promise<Pool> {
   const browser = await sharedBrowser();
-  // A fresh context per document: no state leaks between exports that run side by side.
+  // One context for every print job: the documents are self-contained, run no script and fetch nothing,
+  // so they cannot see each other; a context per job costs more than the printing.
   const context = await browser.newContext({ javaScriptEnabled: false });
-  try {
-    const page = await context.newPage();
-    // The document is self-contained: nothing may be fetched while printing it.
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    return Buffer.from(pdf);
-  } finally {
-    await context.close();
+  await context.route('**/*', (route) => route.abort());
+  return { browser, context, idle: [], busy: 0, waiting: [] };
+}
+
+/** The page pool on the live browser; a pool whose browser went away is replaced. */
+async function getPool(): Promise<Pool> {
+  for (let attempt = 0; ; attempt++) {
+    if (!pool) {
+      const starting = createPool();
+      pool = starting;
+      starting.catch(() => {
+        if (pool === starting) pool = null;
+      });
+    }
+    const current = pool;
+    const p = await current;
+    if (p.browser.isConnected() || attempt > 0) return p;
+    if (pool === current) pool = null;
   }
+}
+
+async function withPage<T>(work: (page: Page) => Promise<T>): Promise<T> {
+  const p = await getPool();
+  while (p.busy >= MAX_PAGES) await new Promise<void>((resolve) => p.waiting.push(resolve));
+  p.busy += 1;
+  let page: Page | undefined;
+  let healthy = false;
+  try {
+    page = p.idle.pop() ?? (await p.context.newPage());
+    const result = await work(page);
+    healthy = true;
+    return result;
+  } finally {
+    p.busy -= 1;
+    if (page) {
+      // A page that failed mid-print may be in any state: close it rather than reuse it.
+      if (healthy && p.browser.isConnected()) p.idle.push(page);
+      else await page.close().catch(() => undefined);
+    }
+    p.waiting.shift()?.();
+  }
+}
+
+/** Recently printed documents by the hash of their HTML: a published table is downloaded many times. */
+const CACHE_ENTRIES = 24;
+const cache = new Map<string, Buffer>();
+
+function remember(key: string, pdf: Buffer): void {
+  cache.set(key, pdf);
+  while (cache.size > CACHE_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+}
+
+/** Prints standalone HTML to an A4 PDF with the shared headless chromium (identical HTML is printed once). */
+export async function htmlToPdf(html: string): Promise<Buffer> {
+  const key = createHash('sha256').update(html).digest('hex');
+  const cached = cache.get(key);
+  if (cached) {
+    // Most recently used last, so the oldest is dropped first.
+    cache.delete(key);
+    cache.set(key, cached);
+    return cached;
+  }
+  const pdf = await withPage(async (page) => {
+    await page.setContent(html, { waitUntil: 'load' });
+    return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+  });
+  remember(key, pdf);
+  return pdf;
 }
 
 /** Renders one or more official layouts to an A4 PDF (one form per page run, in order). */

@@ -96,10 +96,16 @@ function valueAfter(
   rowsMeaningful: boolean,
 ): { text: string; cell: Cell } | null {
   const parts: Cell[] = [];
+  // A label that ends its row may have its value on the next row (a merged label cell): take that
+  // row's first cell, but only that one.
+  const endsRow = tokens[i + 1] === null;
+  let crossed = false;
   for (let j = i + 1; j < end; j++) {
     const t = tokens[j];
     if (t === null) {
-      if (rowsMeaningful || parts.length > 0) break;
+      if (parts.length > 0 || crossed) break;
+      if (rowsMeaningful && !endsRow) break;
+      crossed = true;
       continue;
     }
     if (t === undefined || t.text === '') {
@@ -108,7 +114,7 @@ function valueAfter(
     }
     if (isAnyLabel(t.text)) break;
     parts.push(t);
-    if (!rowsMeaningful || parts.length >= 3) break;
+    if (!rowsMeaningful || parts.length >= 3 || (crossed && rowsMeaningful)) break;
   }
   const first = parts[0];
   if (first === undefined) return null;
@@ -216,7 +222,12 @@ export function readBudget(
     let value: number | null = null;
     for (let j = i + 1; j < Math.min(end, i + 4); j++) {
       const c = tokens[j];
-      if (c === null) break;
+      // The amount may sit alone on the next row, under its caption.
+      if (c === null) {
+        const below = tokens[j + 1];
+        if (tokens[i + 1] === null && below && /^[\d,，.]+\s*(万元|元|万)?$/.test(below.text)) continue;
+        break;
+      }
       if (c === undefined) break;
       if (c.text === '') continue;
       if (isAnyLabel(c.text)) break;

@@ -270,3 +270,110 @@ describe('importText variants a clerk reads without thinking', () => {
     ]);
   });
 });
+
+describe('importText paragraphs without rows', () => {
+  it('reads a self-evaluation one cell per paragraph, with and without actual/score cells', () => {
+    const cells = [
+      '项目支出绩效自评表',
+      '（2023年度）',
+      '项目名称',
+      '乡村道路维护',
+      '实施单位',
+      '某某镇人民政府',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '年度指标值',
+      '实际完成值',
+      '分值',
+      '得分',
+      '产出指标',
+      '数量指标',
+      '维护道路长度',
+      '≥20公里',
+      '22公里',
+      '20',
+      '20',
+      '质量指标',
+      '验收合格率',
+      '100%',
+      '验收通过率',
+      '≥95%',
+      '效益指标',
+      '社会效益指标',
+      '群众出行便利度',
+      '明显改善',
+      '达到预期',
+      '30',
+      '28',
+      '总分',
+    ];
+    const [table] = importText(`${cells.join('\n\n')}\n`).tables;
+    expect(
+      table?.indicators.map((i) => [i.level2, i.name, i.target.raw, i.actual ?? null, i.score ?? null]),
+    ).toEqual([
+      ['数量指标', '维护道路长度', '≥20公里', '22公里', 20],
+      ['质量指标', '验收合格率', '100%', null, null],
+      ['质量指标', '验收通过率', '≥95%', null, null],
+      ['社会效益指标', '群众出行便利度', '明显改善', '达到预期', 28],
+    ]);
+  });
+});
+
+describe('importText header on separate rows', () => {
+  it('reads values printed on the row under their label, numbered level captions, and stops at notes', () => {
+    const text = form([
+      '项目支出绩效目标表',
+      '（2024年度）',
+      '项目名称：',
+      '老旧小区改造',
+      '项目单位（盖章）：',
+      '某某区住房和城乡建设局',
+      '项目总预算（万元）',
+      '1,250.5',
+      '一级指标 二级指标 三级指标 指标值',
+      '一、产出指标',
+      '（一）数量指标 改造小区数量 ≥12个',
+      '二、效益指标',
+      '（一）社会效益指标 受益居民户数 ≥3000户',
+      '填报说明：1.指标值请填写量化指标。2.不适用的填“/”。',
+    ]);
+    const [table] = importText(`${text}\n`).tables;
+    expect(table?.name).toBe('老旧小区改造');
+    expect(table?.unit).toBe('某某区住房和城乡建设局');
+    expect(table?.budget.total).toBe(12505000);
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ['产出指标', '数量指标', '改造小区数量'],
+      ['效益指标', '社会效益指标', '受益居民户数'],
+    ]);
+    expect(table?.incomplete).toBe(false);
+  });
+});
+
+describe('importText one cell per line without blank lines', () => {
+  it('takes a value on the line under its name', () => {
+    const text = form([
+      '项目支出绩效目标表 （2022年度）',
+      '项目名称 农田水利设施维护 实施单位 某某县水利局',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标',
+      '数量指标',
+      '维护渠道长度',
+      '≥35公里',
+      '修复泵站数量',
+      '≥4座',
+      '时效指标',
+      '完成时间',
+      '2022年12月31日前',
+      '填表人：',
+    ]);
+    const [table] = importText(`${text}\n`).tables;
+    expect(
+      table?.indicators.map((i) => [i.level2, i.name, i.target.kind, i.target.value ?? i.target.date]),
+    ).toEqual([
+      ['数量指标', '维护渠道长度', 'quantitative', 35],
+      ['数量指标', '修复泵站数量', 'quantitative', 4],
+      ['时效指标', '完成时间', 'date', '2022-12-31'],
+    ]);
+  });
+});

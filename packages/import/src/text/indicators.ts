@@ -139,6 +139,7 @@ function isUnitLike(text: string): boolean {
 export function cleanName(raw: string): string {
   return raw
     .replace(/^\s*指标\s*\d+\s*[:：.、]?\s*/, '')
+    .replace(/^\s*[（(]?\d{1,2}[)）.、．](?!\d)\s*/, '')
     .replace(/^[*＊★※]+\s*/, '')
     .replace(/[(（]\s*[≥≤>=<＞＜]*\s*[*＊]+[^)）]*[)）]/g, '')
     .replace(/[≥≤>=<＞＜]+\s*[*＊]+\S*$/, '')
@@ -391,8 +392,30 @@ export function readIndicators(
     let j = i + 1;
     const limit = Math.min(tokens.length, i + 64);
     while (j < limit && !isBoundary(tokens[j])) j++;
-    const rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
+    let rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
+    // A name alone on its row whose value starts the next row: cells printed one per line.
+    if (layout === 'rows' && rest.every((c) => c.text === '') && tokens[j] === null) {
+      const below = tokens[j + 1];
+      if (below && isTargetLike(below.text) && !isBoundary(below)) {
+        let k = j + 1;
+        while (k < Math.min(tokens.length, j + 64) && !isBoundary(tokens[k])) k++;
+        rest = tokens.slice(j + 1, k).filter((c): c is Cell => c !== null);
+        j = k;
+      }
+    }
     const name = cleanName(t.text);
+    // A sentence is no indicator name: notes and instructions left in the table are skipped.
+    if (name.length > 50 || /[。！？]/.test(name)) {
+      warnings.push({
+        code: 'import.not_an_indicator',
+        zh: `跳过不像指标名称的文字：“${name.slice(0, 30)}…”`,
+        en: `Skipped text that is not an indicator name: "${name.slice(0, 30)}…"`,
+        line: t.line,
+        column: t.column,
+      });
+      i = hasRows ? j : i + 1;
+      continue;
+    }
     if (isFiller(name)) {
       i = hasRows ? j : i + 1;
       continue;
@@ -533,9 +556,16 @@ function greedy(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assig
         take = (lastValue !== undefined && text === lastValue && NUMBER_ONLY.test(text)) || isUnitLike(text);
         take &&= lastValue !== undefined && NUMBER_ONLY.test(lastValue);
         break;
-      case 'actual':
-        take = roles.includes('weight') || roles.includes('score');
+      case 'actual': {
+        // Free text is an actual only when the numbers of 分值/得分 follow; otherwise it is the next name.
+        const after = cells[k + 1];
+        take =
+          (roles.includes('weight') || roles.includes('score')) &&
+          (PERCENT_OR_NUMBER.test(text) ||
+            isTargetLike(text) ||
+            (after !== undefined && NUMBER_ONLY.test(after.text)));
         break;
+      }
       case 'weight':
       case 'score':
         take = NUMBER_ONLY.test(text);

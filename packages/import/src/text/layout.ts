@@ -82,8 +82,13 @@ export function detectLayout(lines: readonly SourceLine[]): Layout {
   if (markdown >= 3 && markdown / filled.length >= 0.3) return 'markdown';
   const pipeCells = filled.filter((l) => isPipeCellLine(l.text) && !isMarkdownRow(l.text)).length;
   if (pipeCells / filled.length >= 0.5) return 'cells';
-  const single = filled.filter((l) => splitSpaced(l.text, l.line).length === 1).length;
-  if (filled.length >= 10 && single / filled.length >= 0.7) return 'stream';
+  // One cell per paragraph: most lines hold a single cell and blank lines separate them (or nearly
+  // every line is a single cell).
+  const single = filled.filter((l) => splitSpaced(l.text, l.line).length === 1).length / filled.length;
+  const spaced =
+    lines.filter((l, i) => l.text.trim() !== '' && (lines[i + 1]?.text.trim() ?? '') === '').length /
+    filled.length;
+  if (filled.length >= 10 && ((single >= 0.7 && spaced >= 0.5) || single >= 0.9)) return 'stream';
   return 'rows';
 }
 
@@ -117,8 +122,7 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
       const content = trimmed.replace(/\s*\|$/, '').trim();
       target.push({ text: content, line, column: text.indexOf(trimmed) + 1, atEnd: false });
     } else if (layout === 'stream') {
-      const trimmed = text.trim();
-      rows.push([{ text: trimmed, line, column: text.indexOf(trimmed) + 1, atEnd: false }]);
+      rows.push(text.includes('\t') ? splitTabbed(text, line) : splitSpaced(text, line));
     } else {
       const cells = text.includes('\t') ? splitTabbed(text, line) : splitSpaced(text, line);
       if (layout === 'cells') {

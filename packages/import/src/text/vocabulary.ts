@@ -25,7 +25,8 @@ export function isWeightNote(text: string): boolean {
 
 /** Splits `产出指标(50分)` into the label and its allotment. */
 export function splitWeightNote(text: string): { label: string; note: string | null } {
-  const k = key(text);
+  // Numbered captions: `一、产出指标`, `（一）产出指标`, `1.数量指标`.
+  const k = key(text).replace(/^\(?[一二三四五六七八九十\d]{1,2}[)、.．]/, '');
   const m = new RegExp(`^(.*?)(${WEIGHT_NOTE})$`).exec(k);
   if (m?.[1] && m[2]) return { label: m[1], note: m[2] };
   return { label: k, note: null };
@@ -165,7 +166,7 @@ export function leadColumnRole(text: string): ColumnRole | null {
 /** Cells that end the indicator table: totals, signatures, review opinions, footnotes. */
 export function endsIndicators(text: string): boolean {
   const k = key(text);
-  return /^(合计|总分|总计|小计|评价结论|存在问题|改进措施|填表人|填报人|联系电话|单位负责人|项目负责人|财务负责人|审核人|注[:.、]|注$|说明[:：]|备注[:：])|审核意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$/.test(
+  return /^(合计|总分|总计|小计|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$/.test(
     k,
   );
 }

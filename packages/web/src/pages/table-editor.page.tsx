@@ -26,6 +26,7 @@ import dayjs from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
+import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { FieldComments } from '../components/review-comments.tsx';
@@ -478,6 +479,7 @@ export default function TableEditorPage() {
           />
         </Card>
       </Form>
+      <TableFindings table={draft} />
 
       {record && (
         <Drawer

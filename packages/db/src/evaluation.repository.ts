@@ -1,0 +1,343 @@
+import { type MonitoringReport, monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
+import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import {
+  type ScoreAdjustment,
+  type SelfEvaluationEntry,
+  selfEvaluationEntrySchema,
+} from '@jixiao/core/scoring/self-evaluation.schema';
+import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { Database } from './database.ts';
+
+// Storage of monitoring reports, self-evaluations and reviewers' score adjustments. The server computes
+// lights and scores with core; this file keeps what was entered (validated again when read back) and the
+// figures lists sort by, and writes each change with its audit row in one transaction.
+
+function iso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+export interface StoredMonitoringReport {
+  tableId: string;
+  tableVersion: number;
+  schemeId: string;
+  report: MonitoringReport;
+  light: Light;
+  risk: number;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** Saves (inserts or replaces) the report of one table and cut-off month, audited as `monitoring.save`. */
+export async function saveMonitoringReport(
+  db: Database,
+  input: {
+    tableId: string;
+    tableVersion: number;
+    schemeId: string;
+    report: MonitoringReport;
+    light: Light;
+    risk: number;
+    actor: AuditActor;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      table_id: input.tableId,
+      cut_off_month: input.report.cutOffMonth,
+      table_version: input.tableVersion,
+      scheme_id: input.schemeId,
+      report: JSON.stringify(input.report),
+      light: input.light,
+      risk: input.risk,
+      updated_by: input.actor.userId,
+      updated_at: new Date(),
+    };
+    await trx
+      .insertInto('monitoring_reports')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['table_id', 'cut_off_month']).doUpdateSet({
+          table_version: row.table_version,
+          scheme_id: row.scheme_id,
+          report: row.report,
+          light: row.light,
+          risk: row.risk,
+          updated_by: row.updated_by,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+    await writeAudit(trx, {
+      actor: input.actor,
+      action: 'monitoring.save',
+      entity: 'table',
+      entityId: input.tableId,
+      diff: { cutOffMonth: input.report.cutOffMonth, light: input.light, report: input.report },
+    });
+  });
+}
+
+/** The report of a table at a cut-off month, or null. */
+export async function getMonitoringReport(
+  db: Database,
+  tableId: string,
+  cutOffMonth: number,
+): Promise<StoredMonitoringReport | null> {
+  const row = await db
+    .selectFrom('monitoring_reports')
+    .selectAll()
+    .where('table_id', '=', tableId)
+    .where('cut_off_month', '=', cutOffMonth)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    tableId: row.table_id,
+    tableVersion: row.table_version,
+    schemeId: row.scheme_id,
+    report: monitoringReportSchema.parse(row.report),
+    light: row.light as Light,
+    risk: row.risk,
+    updatedBy: row.updated_by,
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface MonitoringOverviewRow {
+  tableId: string;
+  name: string;
+  unit: string;
+  year: number;
+  organisationId: string | null;
+  status: string;
+  cutOffMonth: number;
+  light: Light;
+  risk: number;
+  updatedAt: string;
+}
+
+export interface MonitoringOverviewQuery {
+  /** null: every organisation (finance, auditors); else only tables of these organisations. */
+  organisationIds: readonly string[] | null;
+  year?: number | undefined;
+  cutOffMonth?: number | undefined;
+  sort: 'risk' | 'name' | 'unit' | 'updatedAt';
+  order: 'asc' | 'desc';
+  limit: number;
+}
+
+/** Latest monitoring lights of many tables (a unit, a department or the region), sortable by risk. */
+export async function monitoringOverview(
+  db: Database,
+  query: MonitoringOverviewQuery,
+): Promise<MonitoringOverviewRow[]> {
+  if (query.organisationIds !== null && query.organisationIds.length === 0) return [];
+  let q = db
+    .selectFrom('monitoring_reports as m')
+    .innerJoin('target_tables as t', 't.id', 'm.table_id')
+    .select([
+      'm.table_id',
+      't.name',
+      't.unit',
+      't.year',
+      't.organisation_id',
+      't.status',
+      'm.cut_off_month',
+      'm.light',
+      'm.risk',
+      'm.updated_at',
+    ]);
+  if (query.organisationIds !== null) q = q.where('t.organisation_id', 'in', [...query.organisationIds]);
+  if (query.year !== undefined) q = q.where('t.year', '=', query.year);
+  if (query.cutOffMonth !== undefined) q = q.where('m.cut_off_month', '=', query.cutOffMonth);
+  const column = {
+    risk: 'm.risk',
+    name: 't.name',
+    unit: 't.unit',
+    updatedAt: 'm.updated_at',
+  } as const satisfies Record<MonitoringOverviewQuery['sort'], string>;
+  const rows = await q
+    .orderBy(column[query.sort], query.order)
+    .orderBy('m.table_id')
+    .orderBy('m.cut_off_month', 'desc')
+    .limit(query.limit)
+    .execute();
+  return rows.map((r) => ({
+    tableId: r.table_id,
+    name: r.name,
+    unit: r.unit,
+    year: r.year,
+    organisationId: r.organisation_id,
+    status: r.status,
+    cutOffMonth: r.cut_off_month,
+    light: r.light as Light,
+    risk: r.risk,
+    updatedAt: iso(r.updated_at),
+  }));
+}
+
+export interface StoredAdjustment extends ScoreAdjustment {
+  id: string;
+  computedScore: number;
+  adjustedBy: string | null;
+  adjustedAt: string;
+}
+
+export interface StoredSelfEvaluation {
+  tableId: string;
+  tableVersion: number;
+  schemeId: string;
+  /** The entry with the reviewers' adjustments in force (the latest one per row). */
+  entry: SelfEvaluationEntry;
+  adjustments: StoredAdjustment[];
+  total: number;
+  grade: string;
+  complete: boolean;
+  updatedBy: string | null;
+  updatedAt: string;
+}
+
+/** Saves what the author entered (adjustments are kept apart), audited as `self_evaluation.save`. */
+export async function saveSelfEvaluation(
+  db: Database,
+  input: {
+    tableId: string;
+    tableVersion: number;
+    schemeId: string;
+    entry: SelfEvaluationEntry;
+    total: number;
+    grade: string;
+    complete: boolean;
+    actor: AuditActor;
+  },
+): Promise<void> {
+  const entry = { ...input.entry, adjustments: [] };
+  await db.transaction().execute(async (trx) => {
+    const row = {
+      table_id: input.tableId,
+      table_version: input.tableVersion,
+      scheme_id: input.schemeId,
+      entry: JSON.stringify(entry),
+      total: input.total,
+      grade: input.grade,
+      complete: input.complete,
+      updated_by: input.actor.userId,
+      updated_at: new Date(),
+    };
+    await trx
+      .insertInto('self_evaluations')
+      .values(row)
+      .onConflict((oc) =>
+        oc.column('table_id').doUpdateSet({
+          table_version: row.table_version,
+          scheme_id: row.scheme_id,
+          entry: row.entry,
+          total: row.total,
+          grade: row.grade,
+          complete: row.complete,
+          updated_by: row.updated_by,
+          updated_at: row.updated_at,
+        }),
+      )
+      .execute();
+    await writeAudit(trx, {
+      actor: input.actor,
+      action: 'self_evaluation.save',
+      entity: 'table',
+      entityId: input.tableId,
+      diff: { entry, total: input.total, grade: input.grade },
+    });
+  });
+}
+
+/** The self-evaluation of a table with its adjustments (latest per row in `entry.adjustments`), or null. */
+export async function getSelfEvaluation(db: Database, tableId: string): Promise<StoredSelfEvaluation | null> {
+  const row = await db
+    .selectFrom('self_evaluations')
+    .selectAll()
+    .where('table_id', '=', tableId)
+    .executeTakeFirst();
+  if (!row) return null;
+  const adjustmentRows = await db
+    .selectFrom('score_adjustments')
+    .selectAll()
+    .where('table_id', '=', tableId)
+    .orderBy('adjusted_at')
+    .orderBy('id')
+    .execute();
+  const adjustments: StoredAdjustment[] = adjustmentRows.map((a) => ({
+    id: a.id,
+    target: a.target === 'execution' ? 'execution' : Number(a.target),
+    score: a.score,
+    computedScore: a.computed_score,
+    reason: a.reason,
+    adjustedBy: a.adjusted_by,
+    adjustedAt: iso(a.adjusted_at),
+  }));
+  const latest = new Map<string, ScoreAdjustment>();
+  for (const a of adjustments)
+    latest.set(String(a.target), { target: a.target, score: a.score, reason: a.reason });
+  const entry = selfEvaluationEntrySchema.parse(row.entry);
+  return {
+    tableId: row.table_id,
+    tableVersion: row.table_version,
+    schemeId: row.scheme_id,
+    entry: { ...entry, adjustments: [...latest.values()] },
+    adjustments,
+    total: row.total,
+    grade: row.grade,
+    complete: row.complete,
+    updatedBy: row.updated_by,
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/**
+ * Records a reviewer's adjustment of one score with its reason, updates the stored total and grade,
+ * and writes `self_evaluation.adjust_score` to the audit log, all in one transaction.
+ */
+export async function addScoreAdjustment(
+  db: Database,
+  input: {
+    tableId: string;
+    adjustment: ScoreAdjustment;
+    computedScore: number;
+    previousScore: number;
+    total: number;
+    grade: string;
+    actor: AuditActor;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('score_adjustments')
+      .values({
+        table_id: input.tableId,
+        target: String(input.adjustment.target),
+        computed_score: input.computedScore,
+        score: input.adjustment.score,
+        reason: input.adjustment.reason,
+        adjusted_by: input.actor.userId,
+      })
+      .execute();
+    await trx
+      .updateTable('self_evaluations')
+      .set({ total: input.total, grade: input.grade })
+      .where('table_id', '=', input.tableId)
+      .execute();
+    await writeAudit(trx, {
+      actor: input.actor,
+      action: 'self_evaluation.adjust_score',
+      entity: 'table',
+      entityId: input.tableId,
+      diff: {
+        target: input.adjustment.target,
+        from: input.previousScore,
+        to: input.adjustment.score,
+        computed: input.computedScore,
+        reason: input.adjustment.reason,
+        total: input.total,
+        grade: input.grade,
+      },
+    });
+  });
+}

@@ -20,7 +20,7 @@ import { policyAllows } from '@jixiao/core/workflow/workflow-policy';
 import type { Transaction } from 'kysely';
 import { listOrganisations } from './accounts.repository.ts';
 import { type AuditActor, writeAudit } from './audit.repository.ts';
-import { type Database, engineOf } from './database.ts';
+import type { Database } from './database.ts';
 import type { DB } from './db-schema.ts';
 import {
   countReviews,
@@ -54,19 +54,6 @@ function versionConflict(expected: number, current: number): AppError {
     `Someone else acted on this table first (it is now version ${current}, you saw ${expected}); reload and retry`,
     { path: 'expectedVersion' },
   );
-}
-
-// PGlite has one connection and kysely-pglite does not queue transactions, so two concurrent ones would
-// interleave their statements (and one's ROLLBACK would undo the other's work). Workflow transactions on
-// PGlite therefore run one at a time; on PostgreSQL the row lock below does the serialising.
-const pgliteQueues = new WeakMap<Database, Promise<unknown>>();
-
-function inTransaction<T>(db: Database, work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
-  if (engineOf(db) !== 'pglite') return db.transaction().execute(work);
-  const previous = pgliteQueues.get(db) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => db.transaction().execute(work));
-  pgliteQueues.set(db, next);
-  return next;
 }
 
 /** Reads and row-locks a table so that concurrent transitions on it run one after the other. */
@@ -185,7 +172,7 @@ export async function fireTransition(
   request: TransitionRequest,
   actor: WorkflowActor,
 ): Promise<WorkflowState> {
-  await inTransaction(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const table = await lockTable(trx, tableId);
     await applyTransition(trx, table, request, actor);
   });
@@ -202,7 +189,7 @@ export async function submitReview(
   review: ReviewCreate,
   actor: WorkflowActor,
 ): Promise<{ review: ReviewRecord; workflow: WorkflowState }> {
-  const stored = await inTransaction(db, async (trx) => {
+  const stored = await db.transaction().execute(async (trx) => {
     const table = await lockTable(trx, tableId);
     if (table.version !== review.expectedVersion)
       throw versionConflict(review.expectedVersion, table.version);

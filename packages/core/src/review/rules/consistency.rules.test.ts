@@ -21,6 +21,9 @@ describe('consistency rules', () => {
     expect(ids(overview('项目预算总额300万元。'))).toEqual(['SH2020-K02@narrative.overview']);
     expect(ids(overview('项目预算总额200万元。'))).toEqual([]);
     expect(ids(overview('建筑面积5312平方米，无预算金额。'))).toEqual([]);
+    // Parts and other years are not the budget; a second stated total must agree too.
+    expect(ids(overview('项目预算总额200万元，其中专项资金50万元，上年项目预算180万元。'))).toEqual([]);
+    expect(ids(overview('项目预算总额200万元，合计250万元。'))).toEqual(['SH2020-K02@narrative.overview']);
     // 4109.86万元 is 41,098,620 元 rounded to the printed 百元.
     const seedLike = buildTable({
       narrative: { ...sound.narrative, overview: '项目预算总额41\n09.86万元。' },

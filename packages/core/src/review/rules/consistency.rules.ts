@@ -26,16 +26,20 @@ export const currentWithinTotalRule: Rule = {
   },
 };
 
-// An amount written in the overview next to words that make it the project's budget.
+// An amount the overview states as the project's whole budget (预算总额, 总投资, 合计 …). Amounts of
+// parts (其中…资金50万元) or of other years (上年预算…) are not the budget and are left alone.
 const AMOUNT =
-  /(预算|总额|资金|经费|投资|金额|总计|合计)[^，。；;,\d]{0,8}?(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
+  /(预算总额|总预算|资金总额|总投资|投资总额|项目预算|预算资金|预算金额|预算为|合计|总计|共计)[^，。；;,\d]{0,6}?(\d[\d,]*(?:\.\d+)?)\s*(亿元|万元|元)/g;
+const OTHER_PART = /(?:上年|去年|上一年|往年|累计|其中)[^，。；;,]{0,4}$/;
 const SCALE: Record<string, number> = { 亿元: 1e8, 万元: 1e4, 元: 1 };
 
 /** Amounts (元) in a text that state a budget, with the rounding their printed precision allows. */
 export function budgetAmountsInText(text: string): { text: string; yuan: Big; tolerance: Big }[] {
   const out: { text: string; yuan: Big; tolerance: Big }[] = [];
   if (!text.includes('元')) return out;
-  for (const m of text.replace(/\s+/g, '').matchAll(AMOUNT)) {
+  const flat = text.replace(/\s+/g, '');
+  for (const m of flat.matchAll(AMOUNT)) {
+    if (OTHER_PART.test(flat.slice(Math.max(0, m.index - 8), m.index))) continue;
     const digits = (m[2] ?? '').replace(/,/g, '');
     const scale = SCALE[m[3] ?? '元'] ?? 1;
     const decimals = digits.includes('.') ? (digits.split('.')[1]?.length ?? 0) : 0;
@@ -65,9 +69,10 @@ export const overviewAmountRule: Rule = {
     if (!overview || fields.length === 0) return [];
     const amounts = budgetAmountsInText(overview);
     if (amounts.length === 0) return [];
-    const agrees = amounts.some((a) => fields.some((f) => a.yuan.minus(f).abs().lte(a.tolerance)));
-    if (agrees) return [];
-    const written = amounts.map((a) => a.text).join('、');
+    // Every amount stated as the budget must be one of the budget fields.
+    const wrong = amounts.filter((a) => !fields.some((f) => a.yuan.minus(f).abs().lte(a.tolerance)));
+    if (wrong.length === 0) return [];
+    const written = wrong.map((a) => a.text).join('、');
     const budget = fields.map((f) => `${yuan(f)}元`).join(' / ');
     return [
       {

@@ -45,7 +45,8 @@ body {
   text-align: center;
 }
 .jx-year { margin: 2pt 0 10pt; text-align: center; font-size: 11pt; }
-.jx-note { margin: 0 0 6pt; padding: 3pt 6pt; border: 0.75pt dashed #9a3412; color: #9a3412; font-size: 9pt; }
+/* Notes under the title: a cut-off source, a self-evaluation's total score. */
+.jx-note { margin: 0 0 6pt; padding: 3pt 6pt; border-left: 2pt solid #555; background: #f5f5f5; font-size: 9.5pt; }
 .jx-sheet, .jx-grid { width: 100%; border-collapse: collapse; table-layout: fixed; }
 .jx-sheet + .jx-sheet, .jx-grid { margin-top: -0.75pt; }
 .jx-sheet td, .jx-sheet th, .jx-grid td, .jx-grid th {

@@ -42,6 +42,8 @@ describe('layoutToPdf', () => {
     expect(lines).toContain('同名项目上年预算额（元）： 5,869,574 同名项目上年预算执行数（元）： 5,869,574');
     expect(lines).toContain('投入与管理 投入管理 预算编制合理性 合理');
     expect(lines).toContain('提升园区科创成果知名度 >=10%');
+    // The page-number footer (第 1 页 / 共 2 页) is printed but is not part of the form's text.
+    expect(lines.filter((l) => /^第\s*\d+\s*页/.test(l))).toEqual([]);
   });
 
   it('embeds the CJK glyphs, so the form looks the same on a machine without Chinese fonts', async () => {
@@ -56,6 +58,7 @@ describe('layoutToPdf', () => {
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('项目支出绩效自评表');
     expect(text).toContain('参观人员满意度');
+    expect(text).toMatch(/第\s*1\s*页\s*\/\s*共\s*\d\s*页/);
     // A page image for people to look at; a blank or tofu page would be far smaller.
     mkdirSync(outputDir, { recursive: true });
     execFileSync('pdftoppm', [

@@ -78,9 +78,25 @@ function remember(key: string, pdf: Buffer): void {
   }
 }
 
+export interface PdfOptions {
+  /** Page numbers in the bottom margin, in the form's language (第 1 页 / 共 2 页, Page 1 of 2). */
+  pageNumbers?: 'zh' | 'en' | false;
+}
+
+const FOOTER_STYLE =
+  "width:100%;text-align:center;font-size:8pt;color:#444;font-family:'Noto Sans CJK SC','Noto Serif CJK SC',sans-serif";
+
+function footerTemplate(locale: 'zh' | 'en'): string {
+  const page = '<span class="pageNumber"></span>';
+  const total = '<span class="totalPages"></span>';
+  const text = locale === 'zh' ? `第 ${page} 页 / 共 ${total} 页` : `Page ${page} of ${total}`;
+  return `<div style="${FOOTER_STYLE}">${text}</div>`;
+}
+
 /** Prints standalone HTML to an A4 PDF with the shared headless chromium (identical HTML is printed once). */
-export async function htmlToPdf(html: string): Promise<Buffer> {
-  const key = createHash('sha256').update(html).digest('hex');
+export async function htmlToPdf(html: string, options: PdfOptions = {}): Promise<Buffer> {
+  const pageNumbers = options.pageNumbers ?? false;
+  const key = createHash('sha256').update(`${pageNumbers}\n${html}`).digest('hex');
   const cached = cache.get(key);
   if (cached) {
     // Most recently used last, so the oldest is dropped first.
@@ -90,13 +106,26 @@ export async function htmlToPdf(html: string): Promise<Buffer> {
   }
   const pdf = await withPage(async (page) => {
     await page.setContent(html, { waitUntil: 'load' });
-    return Buffer.from(await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }));
+    const printed = await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      ...(pageNumbers
+        ? {
+            displayHeaderFooter: true,
+            headerTemplate: '<span></span>',
+            footerTemplate: footerTemplate(pageNumbers),
+          }
+        : {}),
+    });
+    return Buffer.from(printed);
   });
   remember(key, pdf);
   return pdf;
 }
 
-/** Renders one or more official layouts to an A4 PDF (one form per page run, in order). */
+/** Renders one or more official layouts to an A4 PDF with page numbers (one form per page run, in order). */
 export async function layoutToPdf(layouts: OfficialLayout | readonly OfficialLayout[]): Promise<Buffer> {
-  return htmlToPdf(renderLayoutHtml(layouts));
+  const first = Array.isArray(layouts) ? layouts[0] : (layouts as OfficialLayout);
+  return htmlToPdf(renderLayoutHtml(layouts), { pageNumbers: first?.locale === 'en' ? 'en' : 'zh' });
 }

@@ -84,10 +84,11 @@ describe('extractPdfText', () => {
       catalog,
       pages,
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-      '<< /Length 73 >>\nstream\nBT /F1 12 Tf 72 700 Td (Project A) Tj ET BT /F1 12 Tf 72 680 Td (100%) Tj ET\nendstream',
+      '<< /Length 120 >>\nstream\nBT /F1 12 Tf 72 700 Td (Project A) Tj ET BT /F1 12 Tf 72 680 Td (100%) Tj ET BT /F1 8 Tf 280 30 Td (Page 1 of 1) Tj ET\nendstream',
       '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     ]);
     const before = pdf.slice();
+    // The page number in the bottom margin is not part of the text.
     expect(await extractPdfText(pdf)).toBe('Project A\n100%\n');
     expect(pdf).toEqual(before);
   });

@@ -155,6 +155,26 @@ export function linesFromRuns(runs: readonly TextRun[]): string[] {
     .filter((line) => line !== '');
 }
 
+/** Page-number footers and headers: 第 1 页 / 共 3 页, - 2 -, Page 2 of 3, 2/3. */
+const PAGE_NUMBER =
+  /^(第\s*\d+\s*页\s*[/／,，]?\s*(共\s*\d+\s*页)?|共\s*\d+\s*页\s*第\s*\d+\s*页|[-—]\s*\d+\s*[-—]|page\s+\d+(\s+of\s+\d+)?|\d+\s*\/\s*\d+)$/i;
+/** How far above the bottom edge of the page (PDF units, 1/72 inch) a page-number footer may stand. */
+const FOOTER_ZONE = 60;
+
+/**
+ * Drops a page-number footer (the lowest line of the page, inside the bottom margin), which would
+ * otherwise land in the middle of a table that runs over a page break. Body text is never dropped.
+ */
+function withoutPageNumbers(runs: TextRun[]): TextRun[] {
+  const visible = runs.filter((r) => r.text.trim() !== '');
+  if (visible.length === 0) return runs;
+  const lowest = Math.min(...visible.map((r) => r.y));
+  if (lowest > FOOTER_ZONE) return runs;
+  const onLowest = (r: TextRun) => Math.abs(r.y - lowest) < 1.5;
+  const [line] = linesFromRuns(runs.filter(onLowest));
+  return line !== undefined && PAGE_NUMBER.test(line) ? runs.filter((r) => !onLowest(r)) : runs;
+}
+
 function pdfError(code: string, zh: string, en: string): AppError {
   return new AppError(code, zh, en);
 }
@@ -232,7 +252,7 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     );
   }
   const pages = await readRuns(bytes);
-  const text = pages.map((runs) => linesFromRuns(runs).join('\n')).join('\n');
+  const text = pages.map((runs) => linesFromRuns(withoutPageNumbers(runs)).join('\n')).join('\n');
   if (text.replace(/\s/g, '') === '') {
     throw pdfError(
       'import.pdf_no_text',

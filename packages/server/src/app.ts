@@ -19,8 +19,10 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
 import { reviewsRoutes } from './routes/reviews.routes.ts';
+import { selfEvaluationRoutes } from './routes/self-evaluation.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 
@@ -99,6 +101,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });
   await app.register(findingsRoutes, { prefix: '/api' });
+  await app.register(monitoringRoutes, { prefix: '/api' });
+  await app.register(selfEvaluationRoutes, { prefix: '/api' });
 
   const webDist = options.webDist;
   const indexHtml = webDist ? join(webDist, 'index.html') : null;

@@ -1,0 +1,228 @@
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import { organisationPath, type TableResource } from '@jixiao/core/accounts/policies';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import {
+  monitoringAssessmentSchema,
+  monitoringReportSchema,
+} from '@jixiao/core/monitoring/monitoring.schema';
+import {
+  DEFAULT_MONITORING_SCHEME,
+  lightSchema,
+  monitoringSchemeSchema,
+} from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
+import type { Database } from '@jixiao/db/database';
+import {
+  getMonitoringReport,
+  monitoringOverview,
+  saveMonitoringReport,
+} from '@jixiao/db/evaluation.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assertCan,
+  auditActor,
+  forbidden,
+  readScope,
+  requireUser,
+  signedIn,
+  tableResource,
+} from '../auth/authorize.ts';
+
+// Monitoring (issue 6). Until policies name the evaluation actions, the guards below build them from
+// the same facts policies use: reading follows table.read; entering progress or actuals is for the
+// authors of the table's own unit once it is approved; adjusting scores is for reviewers above it.
+
+/** Loads a table the request may read, with its policy view. */
+export async function readableTable(
+  request: FastifyRequest,
+  db: Database,
+  id: string,
+): Promise<{ record: TableRecord; resource: TableResource }> {
+  const record = await createTableRepository(db).get(id);
+  const resource = await tableResource(db, record);
+  assertCan(request, 'table.read', resource);
+  return { record, resource };
+}
+
+/** Loads a table the request's author may monitor or self-evaluate (own unit, approved or published). */
+export async function enterableTable(
+  request: FastifyRequest,
+  db: Database,
+  id: string,
+): Promise<TableRecord> {
+  const { record, resource } = await readableTable(request, db, id);
+  const user = requireUser(request);
+  const ownUnit = user.organisationId !== null && resource.organisationPath[0] === user.organisationId;
+  if (!user.roles.includes('author') || !ownUnit) throw forbidden();
+  if (record.status !== 'approved' && record.status !== 'published') {
+    throw new AppError(
+      'evaluation.not_approved',
+      '只有已批复或已公开的绩效目标表才能填报监控和自评。',
+      'Only approved or published tables are monitored and self-evaluated.',
+      { path: 'status' },
+    );
+  }
+  return record;
+}
+
+/** Whether `user` reviews tables under this organisation path (department above it, or finance). */
+export function reviewsTable(user: SessionUser, resource: TableResource): boolean {
+  if (user.roles.includes('finance_reviewer')) return true;
+  return (
+    user.roles.includes('department_reviewer') &&
+    user.organisationId !== null &&
+    resource.organisationPath.includes(user.organisationId)
+  );
+}
+
+const idParams = z.object({ id: z.string().uuid() });
+const monthParams = idParams.extend({ month: z.coerce.number().int().min(1).max(12) });
+
+const monitoringResponse = z.object({
+  tableId: z.string().uuid(),
+  tableVersion: z.number().int(),
+  report: monitoringReportSchema,
+  assessment: monitoringAssessmentSchema,
+  updatedAt: z.string().nullable(),
+});
+
+const overviewItem = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  status: z.string(),
+  cutOffMonth: z.number().int(),
+  light: lightSchema,
+  risk: z.number(),
+  updatedAt: z.string(),
+});
+
+/** Organisation ids at or under `rootId` (a unit, a department, the bureau). */
+async function organisationsUnder(db: Database, rootId: string): Promise<string[]> {
+  const organisations = await listOrganisations(db);
+  return organisations.filter((o) => organisationPath(o.id, organisations).includes(rootId)).map((o) => o.id);
+}
+
+export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/monitoring/scheme',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The monitoring light scheme in force (cut-off month, thresholds)',
+        response: { 200: monitoringSchemeSchema },
+      },
+    },
+    async () => DEFAULT_MONITORING_SCHEME,
+  );
+
+  app.get(
+    '/tables/:id/monitoring/:month',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary: 'The monitoring report of a table at a cut-off month, with its lights',
+        params: monthParams,
+        response: { 200: monitoringResponse },
+      },
+    },
+    async (request) => {
+      const { record } = await readableTable(request, app.db, request.params.id);
+      const stored = await getMonitoringReport(app.db, record.id, request.params.month);
+      if (!stored) {
+        throw new AppError(
+          'monitoring.not_found',
+          `该表尚无 1–${request.params.month} 月的监控报告。`,
+          `No monitoring report for January–month ${request.params.month} yet.`,
+          { path: 'month' },
+        );
+      }
+      return {
+        tableId: record.id,
+        tableVersion: stored.tableVersion,
+        report: stored.report,
+        assessment: assessMonitoring(record.table, stored.report, DEFAULT_MONITORING_SCHEME),
+        updatedAt: stored.updatedAt,
+      };
+    },
+  );
+
+  app.put(
+    '/tables/:id/monitoring/:month',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Enter progress at a cut-off month: budget executed, each indicator’s value, deviations',
+        params: monthParams,
+        body: monitoringReportSchema.omit({ cutOffMonth: true }),
+        response: { 200: monitoringResponse },
+      },
+    },
+    async (request) => {
+      const record = await enterableTable(request, app.db, request.params.id);
+      const report = { ...request.body, cutOffMonth: request.params.month };
+      const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
+      await saveMonitoringReport(app.db, {
+        tableId: record.id,
+        tableVersion: record.version,
+        schemeId: DEFAULT_MONITORING_SCHEME.id,
+        report,
+        light: assessment.light,
+        risk: assessment.risk,
+        actor: auditActor(request),
+      });
+      return {
+        tableId: record.id,
+        tableVersion: record.version,
+        report,
+        assessment,
+        updatedAt: new Date().toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    '/monitoring/overview',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['monitoring'],
+        summary: 'Monitoring lights of every table a user may read: a unit, a department or the region',
+        querystring: z.object({
+          year: z.coerce.number().int().optional(),
+          cutOffMonth: z.coerce.number().int().min(1).max(12).optional(),
+          organisationId: z.string().uuid().optional().describe('Only tables at or under this organisation'),
+          sort: z.enum(['risk', 'name', 'unit', 'updatedAt']).default('risk'),
+          order: z.enum(['asc', 'desc']).default('desc'),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: { 200: z.object({ items: z.array(overviewItem) }) },
+      },
+    },
+    async (request) => {
+      const scope = await readScope(request, app.db);
+      let organisationIds: string[] | null = scope.all ? null : scope.organisationIds;
+      if (request.query.organisationId) {
+        const under = await organisationsUnder(app.db, request.query.organisationId);
+        organisationIds =
+          organisationIds === null ? under : under.filter((id) => organisationIds?.includes(id));
+      }
+      const items = await monitoringOverview(app.db, {
+        organisationIds,
+        year: request.query.year,
+        cutOffMonth: request.query.cutOffMonth,
+        sort: request.query.sort,
+        order: request.query.order,
+        limit: request.query.limit,
+      });
+      return { items };
+    },
+  );
+};

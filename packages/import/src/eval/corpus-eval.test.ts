@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importText } from '../text/import-text.ts';
 import { evaluateCorpus, loadCorpus, ratio } from './corpus-eval.ts';
 
 const corpusDir =
@@ -32,5 +33,29 @@ describe.runIf(present)('importer on the labelled corpus (seed + dev)', () => {
     ] as const) {
       expect(ratio(t.fields[field]), field).toBeGreaterThanOrEqual(1);
     }
+  });
+});
+
+describe.runIf(present)('importer on labelled documents cut anywhere', () => {
+  it('invents no indicator and marks the table incomplete when the cut falls inside it', () => {
+    const invented: string[] = [];
+    const notMarked: string[] = [];
+    for (const doc of loadCorpus(corpusDir)) {
+      const full = readFileSync(doc.file, 'utf8');
+      const whole = importText(full).tables;
+      const names = new Set(whole.flatMap((t) => t.indicators.map((i) => i.name)));
+      for (let cut = 200; cut < full.length - 5; cut += 37) {
+        const tables = importText(full.slice(0, cut)).tables;
+        for (const t of tables)
+          for (const i of t.indicators) if (!names.has(i.name)) invented.push(`${doc.id}@${cut}: ${i.name}`);
+        // A cut before the last indicator of a table leaves that table incomplete.
+        const lastWhole = whole[tables.length - 1]?.indicators.at(-1)?.name ?? '';
+        const readAll = tables.at(-1)?.indicators.at(-1)?.name === lastWhole;
+        if (!readAll && tables.length > 0 && tables.at(-1)?.incomplete !== true)
+          notMarked.push(`${doc.id}@${cut}`);
+      }
+    }
+    expect(invented).toEqual([]);
+    expect(notMarked).toEqual([]);
   });
 });

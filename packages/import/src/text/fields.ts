@@ -36,7 +36,7 @@ function isoDate(text: string): string | null {
 }
 
 const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
-  [/^(项目总预算|预算总额|总预算|项目总金额)/, 'total'],
+  [/^(项目总预算|预算总额|总预算|项目总金额|项目资金总额|项目总投资|资金总额|年度资金总额)/, 'total'],
   [
     /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算)(\(|$)/,
     'currentYear',
@@ -290,6 +290,10 @@ export function readNarrative(lines: readonly SourceLine[]): Narrative {
 /** The year of the form: `（2020年度）`, `2019年度)`, a title `2023年…表`, or a year in the project name. */
 export function readYear(lines: readonly SourceLine[], projectName: string | null): number | null {
   const head = lines.slice(0, 30);
+  for (const { text } of head) {
+    const labelled = /(?:年度|预算年度|所属年度)\s*[:：]\s*((?:19|20)\d{2})/.exec(text);
+    if (labelled?.[1]) return Number(labelled[1]);
+  }
   for (const { text } of head) {
     const m = /[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]|^\s*((?:19|20)\d{2})\s*年度\s*[)）]?\s*$/.exec(text);
     const y = m?.[1] ?? m?.[2];

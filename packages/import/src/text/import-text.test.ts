@@ -377,3 +377,20 @@ describe('importText one cell per line without blank lines', () => {
     ]);
   });
 });
+
+describe('importText incomplete without a cut mark', () => {
+  it('marks a form cut before its indicator table, or ending on a level caption, incomplete', () => {
+    const before = importText('项目支出绩效目标表\n（2022年度）\n项目名称 学校维修\n项目概况：\n').tables[0];
+    expect(before?.incomplete).toBe(true);
+    expect(before?.indicators).toEqual([]);
+    const onLabel = importText(
+      '项目支出绩效目标表\n（2022年度）\n项目名称 学校维修\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 维修校舍 ≥3栋\n效益指标\n',
+    ).tables[0];
+    expect(onLabel?.incomplete).toBe(true);
+    expect(onLabel?.indicators).toHaveLength(1);
+    const whole = importText(
+      '项目支出绩效目标表\n（2022年度）\n项目名称 学校维修\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 维修校舍 ≥3栋\n满意度指标 服务对象满意度指标 师生满意度 ≥90%\n',
+    ).tables[0];
+    expect(whole?.incomplete).toBe(false);
+  });
+});

@@ -97,8 +97,19 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
     const result = readIndicators(tokens, header, grid.layout, rowsMeaningful);
     blocks = result.blocks.length > 0 ? result.blocks : blocks;
     warnings.push(...result.warnings);
-    cutOff = result.cutOff || (endsCut && !/[。.!！?？)）:：]$/.test(lines.at(-1)?.text.trim() ?? ''));
+    const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
+    const unfinished = !/[。.!！?？)）:：;；]$/.test(lastText);
+    // A footnote that stops mid-sentence was cut off, with or without a final newline.
+    const cutNote = /^(注|说明|备注|填表说明|填报说明)/.test(lastText) && unfinished;
+    // Without a closing row (合计, signatures, notes) a table is whole only when it reached the last
+    // level of its framework: 满意度 (national) or 影响力 (Shanghai).
+    const stoppedEarly =
+      result.endedAt === null && (result.endsOnLabel || !/满意度|影响力/.test(result.lastLevel1 ?? ''));
+    const nothingRead = result.blocks.every((b) => b.indicators.length === 0);
+    cutOff = result.cutOff || (endsCut && unfinished) || cutNote || stoppedEarly || nothingRead;
   } else {
+    // A form cut off before its indicator table is incomplete, not a form without indicators.
+    cutOff = true;
     warnings.push({
       code: 'import.no_indicators',
       zh: '未找到绩效指标表（一级指标/二级指标/三级指标）',

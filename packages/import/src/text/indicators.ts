@@ -105,6 +105,10 @@ export interface IndicatorResult {
   endedAt: number | null;
   /** The text stops inside the table: the last row is shorter than the rows before it or was cut. */
   cutOff: boolean;
+  /** The last level-1 label read: a table that ends before its last level (满意度, 影响力) was cut. */
+  lastLevel1: string | null;
+  /** A level label was the last thing read: the rows under it are missing. */
+  endsOnLabel: boolean;
 }
 
 const OPERATOR_ONLY = /^(>=|<=|=>|=<|≥|≤|≧|≦|=|＝|﹦|>|<|＞|＜|＞=|＜=)$/;
@@ -310,6 +314,7 @@ export function readIndicators(
   let maxFilled = 0;
   let lastFilled = -1;
   let rowStart = true;
+  let endsOnLabel = false;
   // Cells joined by joinSplitTarget → the last source token they came from.
   const origin = new Map<Cell, Cell>();
 
@@ -360,6 +365,7 @@ export function readIndicators(
     }
     const label = levelLabel(t.text, level1);
     if (label !== null) {
+      endsOnLabel = true;
       if (label.level === 1) {
         level1 = label.label;
         level1Lost = false;
@@ -513,6 +519,7 @@ export function readIndicators(
     }
     const block = blocks.at(-1);
     block?.indicators.push(indicator);
+    endsOnLabel = false;
     block?.cells.push(t);
     lastFilled = filledCount(assigned);
     maxFilled = Math.max(maxFilled, lastFilled);
@@ -524,11 +531,21 @@ export function readIndicators(
     }
   }
   if (endedAt === null && lastFilled >= 0 && lastFilled < maxFilled) cutOff = true;
+  // The text stops after a few characters of a last row (`效`, `数量指`, `公众满`): a fragment, not a name.
+  const lastBlock = blocks.at(-1);
+  const lastIndicator = lastBlock?.indicators.at(-1);
+  if (endedAt === null && lastFilled === 0 && lastIndicator && isFragment(lastIndicator.name)) {
+    lastBlock?.indicators.pop();
+    lastBlock?.cells.pop();
+    cutOff = true;
+  }
   return {
     blocks: blocks.filter((b) => b.indicators.length > 0 || b.lead !== null),
     warnings,
     endedAt,
     cutOff,
+    lastLevel1: level1,
+    endsOnLabel,
   };
 }
 
@@ -625,6 +642,29 @@ function joinSplitTarget(
     out.push(cell);
   }
   return out;
+}
+
+const LABEL_WORDS = [
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '成本指标',
+  '数量指标',
+  '质量指标',
+  '时效指标',
+  '经济效益指标',
+  '社会效益指标',
+  '生态效益指标',
+  '可持续影响指标',
+  '服务对象满意度指标',
+  '效果目标',
+  '产出目标',
+  '影响力目标',
+];
+
+function isFragment(name: string): boolean {
+  const k = key(name);
+  return k.length <= 3 || LABEL_WORDS.some((w) => w.startsWith(k) && w !== k);
 }
 
 function rowAt(tokens: readonly Token[], start: number): Cell[] {

@@ -132,16 +132,16 @@ export type ColumnRole =
 export function columnRole(text: string): ColumnRole | null {
   const k = key(text);
   if (k.length === 0 || k.length > 24) return null;
-  if (/^[一1]级(指标|目标)$/.test(k)) return 'level1';
-  if (/^[二2]级(指标|目标)$/.test(k)) return 'level2';
-  if (/^[三3]级(指标|目标)$|^指标名称$|^绩效指标名称$/.test(k)) return 'name';
+  if (/^[一1]级(指标|目标)(\(.*\))?$/.test(k)) return 'level1';
+  if (/^[二2]级(指标|目标)(\(.*\))?$/.test(k)) return 'level2';
+  if (/^[三3]级(指标|目标)(\(.*\))?$|^(绩效)?指标名称$|^指标内容$/.test(k)) return 'name';
   if (/完成值|实际值|实际完成|完成情况|执行数/.test(k)) return 'actual';
   if (/^(度量|计量)单位$|^单位$/.test(k)) return 'unit';
   if (/^指标(性质|方向性?)$|^方向$/.test(k)) return 'opOrDir';
   if (/得分$/.test(k)) return 'score';
   if (/^(分值|权重|权重分值|指标分值|指标权重|权重\(%\)|权重\(分\)|分值\(分\))$/.test(k)) return 'weight';
   if (/原因|改进措施/.test(k)) return 'reason';
-  if (/^(指标解释|指标说明|绩效标准|评分标准|评(价|分)标准|备注|指标来源|标准|说明)$/.test(k))
+  if (/^(指标解释|指标说明|指标内容|绩效标准|评分标准|评(价|分)标准|备注|指标来源|标准|说明)$/.test(k))
     return 'explanation';
   if (
     /^(年度|预期|计划|绩效|全年|本年|中期|实施期)?(指标|目标)?(目标)?值(及(计量)?单位)?(\(.*\))?$|^指标目标值/.test(

@@ -52,9 +52,15 @@ const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   [/^(全年执行数|预算执行数|执行数)(\(B\))?$/, 'executed'],
 ];
 
+// Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
+// 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.
+const GENERIC_LABEL =
+  /^[\u4e00-\u9fa5()]{1,8}(名称|类别|类型|性质|日期|时间|周期|电话|负责人|编码|代码|编号|来源|属性|期限|科室|分类)$/;
+
 function isAnyLabel(text: string): boolean {
   const k = key(text);
   return (
+    GENERIC_LABEL.test(k) ||
     headerLabel(k) !== null ||
     budgetCaptions.some(([re]) => re.test(k)) ||
     narrativeLabels.some(([re]) => re.test(k)) ||

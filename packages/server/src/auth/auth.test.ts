@@ -80,6 +80,7 @@ describeEachDatabase('accounts API', (getDb) => {
       expect(cookie?.secure).toBeFalsy();
       const me = await browser.send('GET', '/api/auth/me');
       expect(me.json()).toMatchObject({ user: { username: 'finance', roles: ['finance_reviewer'] } });
+      expect((me.json() as { actions: string[] }).actions).not.toContain('table.import');
       const log = await queryAuditLog(getDb(), { action: 'auth.login', page: 1, pageSize: 5 });
       expect(log.items[0]).toMatchObject({ actorUsername: 'finance', address: '127.0.0.1' });
     });
@@ -187,7 +188,14 @@ describeEachDatabase('accounts API', (getDb) => {
         headers: admin,
       });
       expect(unlock.statusCode).toBe(200);
-      expect((await browser.login(author2.username, demoPassword)).statusCode).toBe(200);
+      const signedIn = await browser.login(author2.username, demoPassword);
+      expect(signedIn.statusCode).toBe(200);
+      // An author may start tables in their own unit: the navigation shows 导入 from these actions.
+      expect((signedIn.json() as { actions: string[] }).actions).toEqual([
+        'organisation.read',
+        'table.create',
+        'table.import',
+      ]);
     });
   });
 

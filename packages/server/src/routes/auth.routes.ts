@@ -1,11 +1,19 @@
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import { loginSchema, sessionUserSchema } from '@jixiao/core/accounts/account.schema';
-import { actions, allowedSystemActions } from '@jixiao/core/accounts/policies';
+import {
+  type Action,
+  actions,
+  allowedSystemActions,
+  allowedTableActions,
+  organisationPath,
+} from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import {
   createSession,
   deleteExpiredSessions,
   deleteSession,
   findCredentials,
+  listOrganisations,
   recordLoginFailure,
   toSessionUser,
 } from '@jixiao/db/accounts.repository';
@@ -21,7 +29,11 @@ import { hashToken, newToken } from '../auth/session-token.ts';
 const sessionSchema = z.object({
   user: sessionUserSchema.nullable(),
   csrfToken: z.string().describe('Send it back in the x-csrf-token header of every POST/PUT/PATCH/DELETE'),
-  actions: z.array(z.enum(actions)).describe('System actions the user may do (admin, audit pages)'),
+  actions: z
+    .array(z.enum(actions))
+    .describe(
+      'System actions the user may do (admin, audit pages), plus table.create/table.import for the own unit',
+    ),
 });
 
 function formatTime(date: Date): { zh: string; en: string } {
@@ -56,6 +68,17 @@ function rateLimited(seconds: number): AppError {
 /** POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const options = app.authOptions;
+
+  /** What the navigation needs: system actions, and whether the user may start tables in their own unit. */
+  async function sessionActions(user: SessionUser | null): Promise<Action[]> {
+    if (!user) return allowedSystemActions(user);
+    const own = {
+      status: 'draft' as const,
+      organisationPath: organisationPath(user.organisationId, await listOrganisations(app.db)),
+    };
+    const start = allowedTableActions(user, own).filter((a) => a === 'table.create' || a === 'table.import');
+    return [...allowedSystemActions(user), ...start];
+  }
   const perIp = app.createRateLimit({
     max: options.loginPerIp.max,
     timeWindow: options.loginPerIp.timeWindowMs,
@@ -157,7 +180,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       reply.setCookie(sessionCookie, token, cookieOptions(request, true, options.sessionTtlMs));
       reply.setCookie(csrfCookie, csrfToken, cookieOptions(request, false));
       const sessionUser = toSessionUser(user);
-      return { user: sessionUser, csrfToken, actions: allowedSystemActions(sessionUser) };
+      return { user: sessionUser, csrfToken, actions: await sessionActions(sessionUser) };
     },
   );
 
@@ -183,7 +206,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const csrfToken = ensureCsrfCookie(request, reply);
-      return { user: request.user, csrfToken, actions: allowedSystemActions(request.user) };
+      return { user: request.user, csrfToken, actions: await sessionActions(request.user) };
     },
   );
 };

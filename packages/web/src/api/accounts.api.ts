@@ -7,14 +7,15 @@ import type {
   UserUpdate,
 } from '@jixiao/core/accounts/account.schema';
 import type { AuditList, AuditQuery } from '@jixiao/core/accounts/audit-log.schema';
-import type { SystemAction } from '@jixiao/core/accounts/policies';
+import type { Action } from '@jixiao/core/accounts/policies';
 import { request } from './api-client.ts';
 
 /** GET /api/auth/me and POST /api/auth/login answer with this. */
 export interface SessionInfo {
   user: SessionUser | null;
   csrfToken: string;
-  actions: SystemAction[];
+  /** System actions plus table.create/table.import when the user may start tables in their own unit. */
+  actions: Action[];
 }
 
 export type AuditFilters = Partial<Omit<AuditQuery, 'page' | 'pageSize'>>;

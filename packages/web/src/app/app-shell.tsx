@@ -9,7 +9,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { SystemAction } from '@jixiao/core/accounts/policies';
+import type { Action } from '@jixiao/core/accounts/policies';
 import { Button, Dropdown, Layout, Menu, type MenuProps, Tooltip } from 'antd';
 import { type ReactNode, Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -25,12 +25,12 @@ interface NavItem {
   /** Pages of later issues (review, monitoring) show in the bar before they exist. */
   soon?: boolean;
   /** Shown only to users who may do this (accounts policies, sent by GET /api/auth/me). */
-  requires?: SystemAction;
+  requires?: Action;
 }
 
 const navItems: NavItem[] = [
   { path: '/tables', label: 'nav.tables', icon: <TableOutlined /> },
-  { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined /> },
+  { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, requires: 'table.import' },
   { path: '/review', label: 'nav.review', icon: <FileSearchOutlined /> },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, soon: true },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },

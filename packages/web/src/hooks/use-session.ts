@@ -1,13 +1,13 @@
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
-import type { SystemAction } from '@jixiao/core/accounts/policies';
+import type { Action } from '@jixiao/core/accounts/policies';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 
 /** Who is signed in, as the server said (GET /api/auth/me); `loading` until it answered once. */
 export type SessionState =
-  | { status: 'loading'; user: null; actions: SystemAction[] }
-  | { status: 'ready'; user: SessionUser | null; actions: SystemAction[] };
+  | { status: 'loading'; user: null; actions: Action[] }
+  | { status: 'ready'; user: SessionUser | null; actions: Action[] };
 
 // One store for the whole tab (no provider needed): the shell, the pages and the login form share it.
 let state: SessionState = { status: 'loading', user: null, actions: [] };
@@ -50,7 +50,7 @@ export async function signOut(): Promise<void> {
 }
 
 /** The current session; the first use anywhere loads it from the server. */
-export function useSession(): SessionState & { can: (action: SystemAction) => boolean } {
+export function useSession(): SessionState & { can: (action: Action) => boolean } {
   const snapshot = useSyncExternalStore(subscribe, () => state);
   useEffect(() => {
     if (!started) {

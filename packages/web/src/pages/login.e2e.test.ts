@@ -43,7 +43,9 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.getByTestId('table-list-page').waitFor();
     expect(new URL(page.url()).pathname).toBe('/tables');
     expect(await page.getByTestId('user-menu').textContent()).toContain('王编报');
-    expect(await page.locator('.app-nav').textContent()).not.toContain('用户与单位');
+    const nav = await page.locator('.app-nav').textContent();
+    expect(nav).not.toContain('用户与单位');
+    expect(nav).toContain('导入');
     await e2e.screenshot('login-author-tables');
   });
 
@@ -59,6 +61,9 @@ describe('sign-in and accounts admin in the browser', () => {
     const { page } = e2e;
     await logIn('admin', demoPassword);
     await page.getByTestId('table-list-page').waitFor();
+    // An administrator writes no tables: no import in the navigation, but users and audit pages.
+    await page.locator('.app-nav').getByText('用户与单位').waitFor();
+    expect(await page.locator('.app-nav').textContent()).not.toContain('导入');
     await page.locator('.app-nav').getByText('用户与单位').click();
     await page.getByTestId('admin-page').waitFor();
     await page.getByTestId('admin-users').getByText('author2').waitFor();

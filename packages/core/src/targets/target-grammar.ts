@@ -107,6 +107,7 @@ const SUFFIX_OPERATORS: ReadonlyArray<readonly [string, Operator]> = [
   ['以下', '<='],
   ['以内', '<='],
   ['之内', '<='],
+  ['内', '<='],
 ];
 
 const RANGE_SEPARATOR = '-|~|～|〜|至|到|—|–|——';
@@ -219,16 +220,23 @@ function parsePeriod(text: string): Omit<Target, 'raw'> | null {
 function parseDateOrPeriod(text: string, operator: Operator | null): Omit<Target, 'raw'> | null {
   const period = parsePeriod(text);
   if (period) return period;
-  const suffix = DEADLINE_SUFFIX.exec(text);
-  const body = suffix ? text.slice(0, suffix.index).trim() : text;
-  // 2020年底 / 2020年末: by the end of December.
-  const yearEnd = /^(\d{4})\s*年\s*(?:底|末)$/.exec(text);
-  if (yearEnd?.[1] !== undefined) {
-    const iso = isoFrom(yearEnd[1], '12');
+  // Deadline words pile up: 2023年6月底前, 2023年12月前完成.
+  let body = text;
+  let suffix = false;
+  for (let n = 0; n < 3; n++) {
+    const m = DEADLINE_SUFFIX.exec(body);
+    if (m === null) break;
+    body = body.slice(0, m.index).trim();
+    suffix = true;
+  }
+  // 2020年底, 2023年度内: by the end of that year's December.
+  const yearOnly = /^(\d{4})\s*年度?$/.exec(body);
+  if (suffix && yearOnly?.[1] !== undefined) {
+    const iso = isoFrom(yearOnly[1], '12');
     if (iso !== null) return { kind: 'date', operator: operator ?? '<=', value: null, unit: null, date: iso };
   }
   const date = readDate(body);
-  if (date === null || (date.dotMonthOnly && suffix === null)) return null;
+  if (date === null || (date.dotMonthOnly && !suffix)) return null;
   const by: Operator | null = suffix ? '<=' : null;
   return { kind: 'date', operator: operator ?? by, value: null, unit: null, date: date.iso };
 }
@@ -263,6 +271,8 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
   if (single?.[1] !== undefined) {
     const value = toNumber(single[1]);
     const unit = canonicalUnit(single[2]);
+    // `12月底前`, `3月中旬`: a point in a year the text does not name, not a quantity of months.
+    if (unit !== null && /(底|末|初|旬|前|后)$/.test(unit)) return null;
     if (options.expectDate && unit === null && value >= SERIAL_MIN && value <= SERIAL_MAX) {
       const iso = excelSerialToIso(value);
       if (iso !== null) return { kind: 'date', operator, value: null, unit: null, date: iso };

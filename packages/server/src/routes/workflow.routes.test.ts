@@ -134,6 +134,46 @@ describeEachDatabase('workflow and review API', (getDb) => {
     expect((await call('GET', `${url}/reviews`, { as: 'anonymous' })).status).toBe(401);
   });
 
+  it('freezes approved tables against PUT; an adjustment with a reason reopens them as a new version', async () => {
+    const { call } = getApp();
+    const id = await draft('API 冻结');
+    const url = `/api/tables/${id}`;
+    const steps = [
+      ['author', 'submit'],
+      ['department_reviewer', 'forward'],
+      ['finance_reviewer', 'approve'],
+    ] as const;
+    for (const [index, [as, action]] of steps.entries()) {
+      const moved = await call('POST', `${url}/transitions`, {
+        as,
+        body: { action, expectedVersion: index + 1 },
+      });
+      expect(moved.status).toBe(200);
+    }
+    const edited = { ...buildTable('API 冻结'), name: 'API 冻结（改）' };
+    const frozen = await call<Problem>('PUT', url, { as: 'author', body: { version: 4, table: edited } });
+    expect([frozen.status, frozen.body.code]).toEqual([409, 'table.frozen']);
+
+    const adjusted = await call<WorkflowState>('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'adjust', expectedVersion: 4, reason: '年中预算调整' },
+    });
+    expect(adjusted.body).toMatchObject({ status: 'draft', version: 5, editable: true });
+    const saved = await call<{ version: number }>('PUT', url, {
+      as: 'author',
+      body: { version: 5, table: edited, reason: '按调整后预算修改' },
+    });
+    expect([saved.status, saved.body.version]).toEqual([200, 6]);
+    const approvedVersion = await call<{ status: string; table: { name: string } }>(
+      'GET',
+      `${url}/versions/4`,
+      {
+        as: 'author',
+      },
+    );
+    expect(approvedVersion.body).toMatchObject({ status: 'approved', table: { name: 'API 冻结' } });
+  });
+
   it('gives the second of two parallel transitions on one version a 409', async () => {
     const { call } = getApp();
     const id = await draft('API 并发');

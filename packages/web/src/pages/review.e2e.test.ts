@@ -1,0 +1,180 @@
+/**
+ * One full review round in the browser (issue 5): the author submits, the department returns it with
+ * comments on a field and an indicator, the author sees them in place, fixes and resubmits, the
+ * department sees what changed and forwards, finance approves and publishes, and the public reads it.
+ */
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+
+/** The demo author's unit (上海推进科技创新中心建设办公室), as in the demo accounts. */
+const authorUnit = '0a000000-0000-4000-8000-000000000003';
+
+const table = performanceTableSchema.parse({
+  year: 2026,
+  unit: '上海推进科技创新中心建设办公室',
+  name: '科创政策宣讲活动',
+  category: '经常性专项业务费',
+  budget: { total: 300000, currentYear: 300000 },
+  narrative: { overview: '面向园区企业举办科创政策宣讲活动。' },
+  indicators: [
+    {
+      level1: '产出目标',
+      level2: '数量',
+      name: '宣讲活动场次',
+      target: { raw: '>=5场', kind: 'quantitative', operator: '>=', value: 5, unit: '场' },
+    },
+    {
+      level1: '效果目标',
+      level2: '满意度',
+      name: '参会企业满意度',
+      target: { raw: '>=90%', kind: 'quantitative', operator: '>=', value: 90, unit: '%' },
+    },
+  ],
+});
+
+async function grade(page: Page, grades: Record<string, string>, overall: string, decision: string) {
+  for (const [criterion, value] of Object.entries(grades)) {
+    await page.getByTestId(`grade-${criterion}`).getByText(value, { exact: true }).click();
+  }
+  await page.getByTestId('grade-overall').getByText(overall, { exact: true }).click();
+  await page.getByTestId('decision').getByText(decision, { exact: true }).click();
+}
+
+const allGood = { completeness: '良', relevance: '良', appropriateness: '良', feasibility: '良' };
+
+describe('review round in the browser', () => {
+  let e2e: E2eSession;
+  let id = '';
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  async function openQueueItem(): Promise<void> {
+    const { page } = e2e;
+    await page.goto(e2e.url('/review'));
+    await page.getByTestId('review-queue-page').waitFor();
+    await page.getByTestId('review-queue-link').filter({ hasText: table.name }).click();
+    await page.getByTestId('review-form').waitFor();
+  }
+
+  it('the author submits a draft from the editor', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/tables'));
+    const created = await page.evaluate(
+      async ({ body }) => {
+        const csrf = document.cookie
+          .split('; ')
+          .find((p) => p.startsWith('jixiao_csrf='))
+          ?.slice('jixiao_csrf='.length);
+        const response = await fetch('/api/tables', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': decodeURIComponent(csrf ?? '') },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, body: await response.json() };
+      },
+      { body: { table, organisationId: authorUnit } },
+    );
+    expect(created.status).toBe(201);
+    id = created.body.id;
+    await page.goto(e2e.url(`/tables/${id}`));
+    await page.getByTestId('workflow-submit').click();
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('已提交');
+    await e2e.screenshot('review-1-submitted');
+  });
+
+  it('the department returns it with comments on a field and an indicator', async () => {
+    const { page } = e2e;
+    await e2e.signIn('department_reviewer');
+    await openQueueItem();
+    expect(await page.getByTestId('review-changes').textContent()).toContain('首次审核');
+    await page.getByTestId('review-layout').locator('[data-field="budget.currentYear"]').first().click();
+    await page.getByTestId('comment-input').last().fill('当年预算与项目概况所列金额不一致');
+    await page.getByTestId('review-layout').locator('[data-field="indicators.0.target"]').click();
+    await page.getByTestId('comment-input').last().fill('宣讲场次目标偏低，请参考上年完成值');
+    await grade(page, allGood, '中', '退回修改');
+    await e2e.screenshot('review-2-returning');
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-queue-page').waitFor();
+    await expect
+      .poll(() => page.getByTestId('review-queue-link').filter({ hasText: table.name }).count())
+      .toBe(0);
+  });
+
+  it('the author sees the comments in place, fixes the indicator and resubmits', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/tables/${id}`));
+    const open = page.getByTestId('open-comments');
+    await open.waitFor();
+    expect(await open.textContent()).toContain('宣讲场次目标偏低');
+    const inPlace = page.locator('[data-testid="field-comment"][data-field="budget.currentYear"]');
+    expect(await inPlace.textContent()).toContain('当年预算与项目概况所列金额不一致');
+    await e2e.screenshot('review-3-returned-in-editor');
+
+    const row = page
+      .getByTestId('indicator-row')
+      .filter({ has: page.locator('input[value="宣讲活动场次"]') });
+    await row.getByTestId('indicator-target').fill('>=8场');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('dirty-flag').textContent()).toBe('所有修改已保存');
+    await page.getByTestId('workflow-submit').click();
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('已提交');
+  });
+
+  it('the department sees what changed since its round and forwards', async () => {
+    const { page } = e2e;
+    await e2e.signIn('department_reviewer');
+    await openQueueItem();
+    const changes = page.getByTestId('review-changes');
+    await expect.poll(() => changes.textContent()).toContain('1 处修改');
+    expect(await changes.textContent()).toContain('宣讲活动场次');
+    await grade(page, allGood, '良', '转报财政');
+    await e2e.screenshot('review-4-forwarding');
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-queue-page').waitFor();
+  });
+
+  it('finance approves and publishes; the history shows every step', async () => {
+    const { page } = e2e;
+    await e2e.signIn('finance_reviewer');
+    await openQueueItem();
+    await grade(
+      page,
+      { completeness: '优', relevance: '优', appropriateness: '良', feasibility: '优' },
+      '优',
+      '批复',
+    );
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-queue-page').waitFor();
+
+    await page.goto(e2e.url(`/tables/${id}`));
+    await page.getByTestId('workflow-publish').click();
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('已公开');
+    await page.goto(e2e.url(`/review/${id}`));
+    const history = page.getByTestId('review-history');
+    await history.waitFor();
+    await expect.poll(async () => await history.locator('.ant-timeline-item').count()).toBe(6);
+    await e2e.screenshot('review-5-published-history');
+  });
+
+  it('the published table is visible anonymously', async () => {
+    const { page } = e2e;
+    await e2e.signOut();
+    const read = await page.evaluate(async (tableId) => {
+      const response = await fetch(`/api/tables/${tableId}`);
+      return { status: response.status, body: await response.json() };
+    }, id);
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ status: 'published', table: { name: table.name } });
+    await page.goto(e2e.url(`/tables/${id}/print`));
+    await page.getByTestId('official-layout').waitFor();
+    expect(await page.getByTestId('official-layout').textContent()).toContain('>=8场');
+  });
+});

@@ -72,6 +72,8 @@ export function isBoilerplateNarrative(text: string): boolean {
   if (text.length > 40) return false;
   const flat = text.replace(/[\s。.;；,，、]+$/g, '').replace(/\s+/g, '');
   if (flat === '') return false;
-  const letters = flat.replace(/[\p{P}\p{S}]/gu, '');
-  return letters.length < 4 || EMPTY_WORDS.test(flat) || PLAN_ONLY.test(flat);
+  if (EMPTY_WORDS.test(flat) || PLAN_ONLY.test(flat)) return true;
+  let letters = 0;
+  for (const ch of flat) if (/[\p{L}\p{N}]/u.test(ch) && ++letters >= 4) return false;
+  return true;
 }

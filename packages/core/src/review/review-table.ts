@@ -59,7 +59,15 @@ function prepare(table: PerformanceTable, set: RuleSet, context: ReviewContext):
       reverse: indicator.direction === '反向' || (undeclared && reverseByName),
     };
   });
-  return { table, params: set.params, previous: context.previous ?? null, indicators };
+  const byLevel1 = new Map<string, IndicatorFacts[]>();
+  for (const f of indicators) {
+    const name = f.place.level1?.name;
+    if (name === undefined) continue;
+    const group = byLevel1.get(name);
+    if (group) group.push(f);
+    else byLevel1.set(name, [f]);
+  }
+  return { table, params: set.params, previous: context.previous ?? null, indicators, byLevel1 };
 }
 
 /**

@@ -46,6 +46,8 @@ export interface ReviewInput {
   params: RuleParams;
   previous: PerformanceTable | null;
   indicators: readonly IndicatorFacts[];
+  /** Indicators by the name of the framework level-1 category they sit in, in table order. */
+  byLevel1: ReadonlyMap<string, readonly IndicatorFacts[]>;
 }
 
 /** One hit of a rule before the rule set gives it its id and severity. */

@@ -1,3 +1,4 @@
+import type { CommonIndicator } from '../../frameworks/framework.schema.ts';
 import { normaliseName } from '../../frameworks/framework-match.ts';
 import type { Narrative } from '../../tables/table.schema.ts';
 import { isBoilerplateNarrative } from '../indicator-words.ts';
@@ -120,10 +121,9 @@ export const requiredLevel1Rule: Rule = {
   severity: 'error',
   zh: '指标体系要求的每个一级指标都已设置',
   en: 'Every level-1 category the framework requires is present',
-  check({ params, indicators }) {
-    const present = new Set(indicators.map((f) => f.place.level1?.name));
+  check({ params, byLevel1 }) {
     return params.framework.level1
-      .filter((c) => c.required && !present.has(c.name))
+      .filter((c) => c.required && !byLevel1.has(c.name))
       .map((c) => ({
         zh: `缺少一级指标「${c.name}」：请按指标体系补充该类指标。`,
         en: `Level-1 category "${c.name}" is missing: add indicators of that category as the framework requires.`,
@@ -140,11 +140,11 @@ export const requiredLevel2Rule: Rule = {
   severity: 'warning',
   zh: '一级指标下应有的二级指标（如数量、质量、时效；效益、满意度）都已设置',
   en: 'Required level-2 categories (quantity, quality, timeliness; benefit, satisfaction) are present',
-  check({ params, indicators }) {
+  check({ params, byLevel1 }) {
     const hits: RuleHit[] = [];
     for (const level1 of params.framework.level1) {
-      const inside = indicators.filter((f) => f.place.level1?.name === level1.name);
-      if (inside.length === 0) continue;
+      const inside = byLevel1.get(level1.name);
+      if (!inside || level1.requiredLevel2.length === 0) continue;
       const level2 = new Set(inside.map((f) => f.place.level2?.name));
       for (const group of level1.requiredLevel2) {
         if (group.some((name) => level2.has(name))) continue;
@@ -169,12 +169,12 @@ export const quantifiedLevelRule: Rule = {
   severity: 'warning',
   zh: '要求量化的一级指标下至少有一个定量指标',
   en: 'Level-1 categories that must be measurable have at least one quantified indicator',
-  check({ params, indicators }) {
+  check({ params, byLevel1 }) {
     const hits: RuleHit[] = [];
     for (const level1 of params.framework.level1) {
       if (!level1.expectsQuantified) continue;
-      const inside = indicators.filter((f) => f.place.level1?.name === level1.name);
-      if (inside.length === 0 || inside.some((f) => f.indicator.target.kind === 'quantitative')) continue;
+      const inside = byLevel1.get(level1.name);
+      if (!inside || inside.some((f) => f.indicator.target.kind === 'quantitative')) continue;
       const first = inside[0]?.index ?? 0;
       hits.push({
         zh: `一级指标「${level1.name}」下没有定量指标：请至少设置一个有数值和单位的指标。`,
@@ -196,9 +196,11 @@ export const commonIndicatorsRule: Rule = {
   zh: '本地区所有项目共有的指标（如上海“投入与管理”九项）已全部设置',
   en: "The region's common indicators (Shanghai's nine input-and-management indicators) are all present",
   check({ params, indicators }) {
+    const common = params.framework.commonIndicators;
+    if (common.length === 0) return [];
     const present = new Set(indicators.map((f) => f.key));
-    return params.framework.commonIndicators
-      .filter((c) => !present.has(normaliseName(c.name)))
+    return common
+      .filter((c) => !present.has(commonKey(c)))
       .map((c) => ({
         zh: `缺少共性指标「${c.level1}/${c.level2}/${c.name}」：请按模板补充。`,
         en: `Common indicator "${c.level1}/${c.level2}/${c.name}" is missing: add it as the template requires.`,
@@ -206,6 +208,17 @@ export const commonIndicatorsRule: Rule = {
       }));
   },
 };
+
+// Common indicator names reduced once, not once per table.
+const commonKeys = new WeakMap<CommonIndicator, string>();
+function commonKey(c: CommonIndicator): string {
+  let key = commonKeys.get(c);
+  if (key === undefined) {
+    key = normaliseName(c.name);
+    commonKeys.set(c, key);
+  }
+  return key;
+}
 
 /** C09: a table has indicators at all. */
 export const noIndicatorsRule: Rule = {

@@ -1,14 +1,16 @@
-import { Tooltip } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWan, formatYuan } from '../lib/money.ts';
 
-/** An amount in 元 with separators; hovering shows it in 万元. */
+/** An amount in 元 with separators, and under it the same in 万元 (how budgets are discussed). */
 export function MoneyText({ amount }: { amount: number | null | undefined }) {
   const { t } = useI18n();
   if (amount === null || amount === undefined) return <span className="muted">—</span>;
   return (
-    <Tooltip title={`${formatWan(amount)} ${t('common.wanyuan')}`}>
+    <span className="money-text">
       <span className="money">{formatYuan(amount)}</span>
-    </Tooltip>
+      <span className="money-hint">
+        {formatWan(amount)} {t('common.wanyuan')}
+      </span>
+    </span>
   );
 }

@@ -495,6 +495,7 @@ export default function TableEditorPage() {
 
       <Modal
         open={conflict !== null}
+        width={640}
         title={t('editor.conflictTitle')}
         onCancel={() => setConflict(null)}
         footer={[

@@ -344,6 +344,15 @@ describeEachDatabase('accounts API', (getDb) => {
       });
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
       expect(csv.body).toContain('newauthor');
+      const exported = await app.inject({
+        method: 'GET',
+        url: '/api/audit?action=audit.export',
+        headers: admin,
+      });
+      expect((exported.json() as { items: unknown[] }).items[0]).toMatchObject({
+        actorUsername: 'admin',
+        diff: { filters: { action: 'user.create' } },
+      });
     });
   });
 });

@@ -394,3 +394,67 @@ describe('importText incomplete without a cut mark', () => {
     expect(whole?.incomplete).toBe(false);
   });
 });
+
+describe('importText tables other regions print', () => {
+  it('reads a markdown self-evaluation with a separator row, merged cells and an empty level-2 row', () => {
+    const text = form([
+      '| 项目支出绩效自评表 | | | | | | | | |',
+      '|---|---|---|---|---|---|---|---|---|',
+      '| （2023年度） | | | | | | | | |',
+      '| 项目名称 | 农村饮水安全维修养护 | | | 主管部门 | 某县水利局 | | | |',
+      '| 实施单位 | 某县农村供水服务站 | | | | | | | |',
+      '| 项目资金（万元） | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 | |',
+      '| 年度资金总额 | | 80 | 80 | 76.8 | 10 | 96% | 9.6 | |',
+      '| 绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |',
+      '| | 产出指标 | 数量指标 | 维修供水工程处数 | ≥25处 | 27处 | 20 | 20 | |',
+      '| | | 时效指标 | 完工时间 | 2023年11月底前 | 2023年11月 | 15 | 15 | |',
+      '| | 效益指标 | 生态效益指标 | | | | | | |',
+      '| | 满意度指标 | 服务对象满意度指标 | 受益群众满意度 | ≥90% | 92% | 10 | 10 | |',
+      '| 总分 | | | | | | 100 | 99.6 | |',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table).toMatchObject({
+      kind: 'self-evaluation',
+      year: 2023,
+      name: '农村饮水安全维修养护',
+      unit: '某县农村供水服务站',
+      supervisingDepartment: '某县水利局',
+      budget: { initial: 800000, adjusted: 800000, executed: 768000 },
+      incomplete: false,
+    });
+    expect(
+      table?.indicators.map((i) => [i.level2, i.name, i.target.kind, i.actual, i.weight, i.score]),
+    ).toEqual([
+      ['数量指标', '维修供水工程处数', 'quantitative', '27处', 20, 20],
+      ['时效指标', '完工时间', 'date', '2023年11月', 15, 15],
+      ['服务对象满意度指标', '受益群众满意度', 'quantitative', '92%', 10, 10],
+    ]);
+  });
+
+  it('reads one cell per line with an explanation column left empty in the last row as complete', () => {
+    const cells = [
+      '项目支出绩效目标表',
+      '（2024年度）',
+      '项目名称',
+      '社区养老服务补贴',
+      '实施单位',
+      '某区养老服务中心',
+    ];
+    const table = [
+      ['一级指标', '二级指标', '三级指标', '指标值', '指标解释'],
+      ['产出指标', '质量指标', '补贴发放准确率', '100%', '核对名单'],
+      ['满意度指标', '服务对象满意度指标', '老年人满意度', '≥95%', ''],
+    ];
+    const text = [
+      ...cells.map((c) => `${c} |`),
+      ...table.flatMap((r) => [...r.map((c) => (c ? `${c} |` : '|')), '||']),
+    ].join('\n');
+    const [read] = importText(`${text}\n`).tables;
+    expect(read?.indicators.map((i) => [i.name, i.target.raw, i.explanation ?? null])).toEqual([
+      ['补贴发放准确率', '100%', '核对名单'],
+      ['老年人满意度', '≥95%', null],
+    ]);
+    expect(read?.incomplete).toBe(false);
+  });
+});

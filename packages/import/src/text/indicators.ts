@@ -282,8 +282,11 @@ function buildIndicator(
   return indicator;
 }
 
+// Columns every row of a table fills; free text (解释, 备注, 原因, 完成值) is often left empty.
 function filledCount(a: Assigned): number {
-  return Object.values(a).filter((v) => v !== undefined && v !== '').length;
+  return [a.operator, a.direction, a.target, a.unit, a.weight, a.score].filter(
+    (v) => v !== undefined && v !== '',
+  ).length;
 }
 
 /**
@@ -521,7 +524,8 @@ export function readIndicators(
     block?.indicators.push(indicator);
     endsOnLabel = false;
     block?.cells.push(t);
-    lastFilled = filledCount(assigned);
+    // With explicit empty cells a row's size is its cell count; otherwise the cells that held something.
+    lastFilled = layout === 'cells' ? consumed.length : filledCount(assigned);
     maxFilled = Math.max(maxFilled, lastFilled);
     if (layout === 'cells' || (hasRows && consumed === rest)) i = j;
     else {

@@ -253,14 +253,14 @@ const GRID_WIDTHS: Record<GridColumnKey, number> = {
 const DENSE_GRID_WIDTHS: Record<GridColumnKey, number> = {
   level1: 9,
   level2: 10,
-  name: 20,
-  target: 14,
+  name: 16,
+  target: 11,
   direction: 6.5,
   weight: 6,
-  actual: 11,
+  actual: 9.5,
   score: 6,
-  explanation: 14,
-  deviationReason: 18,
+  explanation: 21,
+  deviationReason: 16,
 };
 
 /** Formats 元 as printed on the form: thousands separators, 分 only when there are any. */

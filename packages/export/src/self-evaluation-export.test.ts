@@ -1,0 +1,77 @@
+import { writeFileSync } from 'node:fs';
+import { selfEvaluationLayout } from '@jixiao/core/export/self-evaluation-layout';
+import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
+import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
+import {
+  buildEntry,
+  buildIndicator,
+  buildSelfEvaluationTable,
+} from '@jixiao/core/scoring/self-evaluation.factory';
+import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeSharedBrowser } from './chromium.ts';
+import { renderLayoutHtml } from './layout-html.ts';
+import { layoutToPdf } from './layout-pdf.ts';
+import { layoutToXlsx } from './layout-xlsx.ts';
+
+afterAll(closeSharedBrowser);
+
+/** EVALUATION's 自评表 of a two-indicator training project, scored by the default scheme. */
+function layout() {
+  const table = buildSelfEvaluationTable(
+    [
+      buildIndicator('>=100个', { name: '培训人次', weight: 50 }),
+      buildIndicator('>=90%', {
+        level1: '满意度指标',
+        level2: '服务对象满意度指标',
+        name: '满意度',
+        weight: 40,
+      }),
+    ],
+    { kind: 'target', narrative: { goals: '完成培训任务' }, budget: { currentYear: 1_000_000 } },
+  );
+  const entry = buildEntry([{ actual: '80个', reason: '疫情停课', measure: '下年度补足' }, '95%'], {
+    budget: { adjusted: 1_000_000, executed: 950_000 },
+    goalCompletion: '基本完成',
+  });
+  return selfEvaluationLayout(table, entry, scoreSelfEvaluation(table, entry, getScoringScheme()), 'zh');
+}
+
+describe('the 自评表 through the same renderers', () => {
+  it('prints its notes, goal rows and 得分说明 column in HTML', () => {
+    const html = renderLayoutHtml(layout());
+    expect(html).toContain('<h1 class="jx-title">项目支出绩效自评表</h1>');
+    expect(html).toContain('<p class="jx-note">自评总分 89.50 分，评价等级：良</p>');
+    expect(html).toContain('<th scope="col">得分说明</th>');
+    expect(html).toContain('class="jx-grid jx-dense"');
+    expect(html).toContain('data-field="goalCompletion">基本完成</td>');
+  });
+
+  it('writes it to Excel with numbers for 分值 and 得分', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await layoutToXlsx(layout())) as never);
+    const sheet = workbook.worksheets[0]!;
+    let head = 0;
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === '一级指标') head = n;
+    });
+    expect(head).toBeGreaterThan(0);
+    const headings = Array.from({ length: 9 }, (_, i) => sheet.getCell(head, i + 1).value);
+    expect(headings).toEqual(layout().grid.columns.map((c) => c.label));
+    expect(sheet.getCell(head + 1, 4).value).toBe(50);
+    expect(sheet.getCell(head + 1, 7).value).toBe(40);
+    expect(String(sheet.getCell(head + 1, 8).value)).toContain('50.00 × 80 ÷ 100 = 40.00');
+  });
+
+  it('prints it to a PDF whose text keeps the execution score and its formula', async () => {
+    const pdf = await layoutToPdf(layout());
+    writeFileSync(new URL('../../../test-output/export/self-evaluation-scored.pdf', import.meta.url), pdf);
+    const text = await extractPdfText(pdf);
+    expect(text).toContain('项目支出绩效自评表');
+    expect(text).toContain('自评总分 89.50 分，评价等级：良');
+    // Wrapped cells interleave their lines in the text layer; single-line cells read whole.
+    expect(text).toContain('预算执行率： 95.00%');
+    expect(text.replace(/\s/g, '')).toContain('得分=min(执行率,100%)×10.00=9.50');
+  });
+});

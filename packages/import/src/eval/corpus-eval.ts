@@ -13,6 +13,11 @@ export interface ExpectedIndicator {
   operator: string | null;
   value: number | null;
   unit: string | null;
+  /** Self-evaluation and weighted forms only; undefined where the label has no such column. */
+  weight?: number | null;
+  actual?: string | null;
+  score?: number | null;
+  direction?: string | null;
 }
 
 export interface ExpectedTable {
@@ -45,6 +50,10 @@ export const fieldNames = [
   'operator',
   'value',
   'unit',
+  'weight',
+  'actual',
+  'score',
+  'direction',
   'budget',
   'header',
   'incomplete',
@@ -101,6 +110,10 @@ function flatIndicator(i: Json): ExpectedIndicator {
     operator: op === 'qualitative' ? null : op,
     value: num(i.value),
     unit: str(i.unit),
+    ...('weight' in i ? { weight: num(i.weight) } : {}),
+    ...('actual' in i ? { actual: str(i.actual) } : {}),
+    ...('score' in i ? { score: num(i.score) } : {}),
+    ...('direction' in i ? { direction: str(i.direction)?.replace(/指标$/, '') ?? null } : {}),
   };
 }
 
@@ -348,6 +361,14 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
         ['value', sameNumber(ei.value, fi.target.value), ei.value, fi.target.value],
         ['unit', (fi.target.unit ?? null) === ei.unit, ei.unit, fi.target.unit],
       ];
+      if (ei.weight !== undefined)
+        checks.push(['weight', sameNumber(ei.weight, fi.weight), ei.weight, fi.weight]);
+      if (ei.score !== undefined) checks.push(['score', sameNumber(ei.score, fi.score), ei.score, fi.score]);
+      if (ei.actual !== undefined)
+        checks.push(['actual', (fi.actual ?? null) === ei.actual, ei.actual, fi.actual]);
+      if (ei.direction !== undefined) {
+        checks.push(['direction', (fi.direction ?? null) === ei.direction, ei.direction, fi.direction]);
+      }
       for (const [field, ok, want, got] of checks) {
         tally(f, field, ok);
         if (!ok)

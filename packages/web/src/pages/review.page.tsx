@@ -18,7 +18,6 @@ import {
   Button,
   Card,
   Col,
-  Empty,
   Input,
   Radio,
   Result,
@@ -34,6 +33,7 @@ import { type MouseEvent, useCallback, useEffect, useMemo, useState } from 'reac
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, request } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
+import { FindingsPanel } from '../components/findings-panel.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { fieldLabel } from '../components/review-comments.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -291,38 +291,11 @@ export default function ReviewPage() {
           >
             {findings === null ? (
               <span className="muted">{t('review.findingsPending')}</span>
-            ) : findings.length === 0 ? (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
             ) : (
-              <ul style={{ margin: 0, paddingLeft: 18 }}>
-                {findings.map((finding, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: findings have no identity beyond their order
-                  <li key={i}>
-                    <Tag
-                      color={
-                        finding.severity === 'error'
-                          ? 'red'
-                          : finding.severity === 'warning'
-                            ? 'orange'
-                            : 'blue'
-                      }
-                    >
-                      {finding.ruleId}
-                    </Tag>
-                    {finding.path ? (
-                      <Typography.Link
-                        onClick={() =>
-                          canDecide ? addComment(finding.path ?? null) : setSelected(finding.path ?? null)
-                        }
-                      >
-                        {pick(finding)}
-                      </Typography.Link>
-                    ) : (
-                      pick(finding)
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <FindingsPanel
+                findings={findings}
+                onSelect={(path) => (canDecide ? addComment(path) : setSelected(path))}
+              />
             )}
           </Card>
 

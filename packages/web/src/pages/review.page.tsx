@@ -434,7 +434,9 @@ export default function ReviewPage() {
                               .join(' · ')}
                           </div>
                         )}
-                        {event.comment && <div>{event.comment}</div>}
+                        {review
+                          ? review.summary && <div>{review.summary}</div>
+                          : event.comment && <div>{event.comment}</div>}
                         {event.reason && <div>{event.reason}</div>}
                         {review?.comments.map((c) => (
                           <div key={c.id} className="muted">

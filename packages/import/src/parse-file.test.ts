@@ -99,6 +99,12 @@ describe('parseFile refuses bad input with a bilingual import.* error', () => {
 });
 
 describe('parseFile JSON', () => {
+  it('reads a text form that starts with a bracket as text, not JSON', async () => {
+    const text = `[附件1]\n${seed}`;
+    const parsed = await parseFile({ name: 'a.txt', bytes: new TextEncoder().encode(text) });
+    expect(parsed.tables).toHaveLength(3);
+  });
+
   it('reads the seed fixture ({ tables: [...] }) and a single table, validated by the schema', async () => {
     const json = readFileSync(path.resolve(import.meta.dirname, '../../../fixtures/seed.expected.json'));
     const parsed = await parseFile({ name: 'seed.expected.json', bytes: new Uint8Array(json) });

@@ -88,8 +88,9 @@ export async function parseFile(input: { name: string; bytes: Uint8Array }): Pro
     );
   }
   const { text } = decodeText(bytes);
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
+  // JSON starts and ends with a bracket; a text form may start with one (`[附件1] …`) but not both.
+  const trimmed = text.trim();
+  if (/^[[{]/.test(trimmed) && /[\]}]$/.test(trimmed)) {
     const tables = readTablesJson(text, name);
     return { sourceText: text, tables, warnings: tables.flatMap((t) => t.warnings) };
   }

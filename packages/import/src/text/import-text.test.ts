@@ -458,3 +458,23 @@ describe('importText tables other regions print', () => {
     expect(read?.incomplete).toBe(false);
   });
 });
+
+describe('importText weighted level captions', () => {
+  it('reads 数量指标(20分) as a weighted level 2 and 成本指标(0-20)分 before any level 1 as level 1', () => {
+    const text = form([
+      '项目支出绩效目标审批表（2023年度）',
+      '项目名称 村道硬化',
+      '一级指标 二级指标 三级指标 指标值 分值',
+      '成本指标(0-20)分 经济成本指标 建设成本 ≤65万元 10',
+      '产出指标(40-50)分 数量指标(20分) 硬化里程 ≥3公里 20',
+      '满意度指标 服务对象满意度指标 群众满意度 ≥95% 10',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.weight])).toEqual([
+      ['成本指标', '经济成本指标', '建设成本', 10],
+      ['产出指标', '数量指标', '硬化里程', 20],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', 10],
+    ]);
+  });
+});

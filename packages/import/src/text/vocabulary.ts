@@ -83,7 +83,11 @@ export function levelLabel(text: string, currentLevel1: string | null): LevelLab
   if (label.length > 16) return null;
   const l1 = LEVEL1.test(label);
   const l2 = LEVEL2.test(label) || LEVEL2_GENERIC.test(label);
-  if (note !== null && (l1 || l2 || /指标$/.test(label))) return { level: 1, label, weightNote: note };
+  if (note !== null) {
+    // `数量指标(20分)` is a weighted level 2; `成本指标(0-20)分` starting a table is a weighted level 1.
+    if (l2 && (!l1 || (currentLevel1 !== null && admits(currentLevel1, label)))) return { level: 2, label };
+    if (l1 || l2 || /指标$/.test(label)) return { level: 1, label, weightNote: note };
+  }
   if (l1 && l2) {
     if (currentLevel1 !== null && admits(currentLevel1, label)) return { level: 2, label };
     return { level: 1, label, weightNote: null };

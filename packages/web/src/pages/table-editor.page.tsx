@@ -67,7 +67,7 @@ export default function TableEditorPage() {
   const isNew = id === undefined;
   const navigate = useNavigate();
   const { t, pick } = useI18n();
-  const { message, modal } = App.useApp();
+  const { message } = App.useApp();
 
   const [record, setRecord] = useState<TableRecord | null>(null);
   const [saved, setSaved] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
@@ -106,20 +106,6 @@ export default function TableEditorPage() {
 
   const dirty = draft !== null && saved !== null && !same(draft, saved) && !leavingAfterCreate.current;
   const blocker = useUnsavedGuard(dirty);
-
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    modal.confirm({
-      title: t('editor.leaveTitle'),
-      icon: <ExclamationCircleFilled />,
-      content: t('editor.leaveBody'),
-      okText: t('editor.leave'),
-      okButtonProps: { danger: true },
-      cancelText: t('editor.stay'),
-      onOk: () => blocker.proceed(),
-      onCancel: () => blocker.reset(),
-    });
-  }, [blocker, modal, t]);
 
   // THE schema of core, checked as the user types; the server checks the same on save.
   const errors = useMemo(() => {
@@ -492,6 +478,23 @@ export default function TableEditorPage() {
           <VersionHistory tableId={record.id} currentVersion={record.version} />
         </Drawer>
       )}
+
+      <Modal
+        open={blocker.state === 'blocked'}
+        title={
+          <span>
+            <ExclamationCircleFilled style={{ color: '#faad14', marginRight: 8 }} />
+            {t('editor.leaveTitle')}
+          </span>
+        }
+        okText={t('editor.leave')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('editor.stay')}
+        onOk={() => blocker.proceed?.()}
+        onCancel={() => blocker.reset?.()}
+      >
+        <p>{t('editor.leaveBody')}</p>
+      </Modal>
 
       <Modal
         open={conflict !== null}

@@ -32,6 +32,8 @@ describe('tables in the browser', () => {
 
   it('imports the seed file: source with warnings beside three parsed tables, then confirms', async () => {
     const { page } = e2e;
+    await page.goto(e2e.url('/tables'));
+    await page.getByText('还没有目标表。可以导入文件或新建一张。').waitFor();
     await page.goto(e2e.url('/import'));
     await page.locator('input[type=file]').setInputFiles(seedFile);
     await page.getByTestId('source-view').waitFor();
@@ -59,6 +61,13 @@ describe('tables in the browser', () => {
     expect(compact((await parsed.textContent()) ?? '')).toContain('定量>=98%');
     expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
     await e2e.screenshot('editor-edited');
+
+    // Leaving with unsaved edits asks first; staying keeps them.
+    await page.locator('.app-nav').getByRole('link', { name: '目标表' }).click();
+    await page.getByText('离开此页？').waitFor();
+    await page.getByRole('button', { name: '留在此页' }).click();
+    expect(new URL(page.url()).pathname).toBe(tableUrl);
+    expect(await target.inputValue()).toBe('>=98%');
 
     await page.getByTestId('save').click();
     await page.getByText('已保存为第 2 版').waitFor();
@@ -106,6 +115,11 @@ describe('tables in the browser', () => {
     await page.goto(e2e.url('/tables'));
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(3);
     await e2e.screenshot('table-list');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: 'Performance target tables' }).waitFor();
+    await e2e.screenshot('table-list-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByRole('heading', { name: '绩效目标表' }).waitFor();
     await page.getByTestId('list-search').locator('input').fill('科创中心建设工作经费');
     await page.getByTestId('list-search').locator('input').press('Enter');
     await expect.poll(() => page.locator('.ant-table-row').count()).toBe(1);

@@ -478,3 +478,21 @@ describe('importText weighted level captions', () => {
     ]);
   });
 });
+
+describe('importText name column captions', () => {
+  it('takes 指标内容 after 二级指标 as the name column when there is no 三级指标', () => {
+    const text = form([
+      '项目支出绩效目标表（2022年度）',
+      '项目名称 图书馆免费开放',
+      '一级指标 二级指标 指标内容 指标值',
+      '产出指标 数量指标 年接待读者人次 ≥20万人次',
+      '满意度指标 服务对象满意度指标 读者满意度 ≥90%',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level2, i.name, i.target.value])).toEqual([
+      ['数量指标', '年接待读者人次', 20],
+      ['服务对象满意度指标', '读者满意度', 90],
+    ]);
+  });
+});

@@ -31,10 +31,21 @@ export function findIndicatorHeader(
   tokens: readonly Token[],
   layout: Layout = 'rows',
 ): IndicatorHeader | null {
-  const from = 0;
-  for (let i = from; i < tokens.length; i++) {
+  // Most forms caption the name column 三级指标; some print 指标内容 / 绩效指标 right after 二级指标.
+  const isNameCaption = (k: number): boolean => {
+    const cell = tokens[k];
+    if (!cell) return false;
+    if (columnRole(cell.text) === 'name') return true;
+    if (!/^(指标内容|绩效指标|具体指标|指标)$/.test(key(cell.text))) return false;
+    const before = tokens
+      .slice(Math.max(0, k - 3), k)
+      .filter((t): t is Cell => t !== null && t.text !== '')
+      .at(-1);
+    return before !== undefined && columnRole(before.text) === 'level2';
+  };
+  for (let i = 0; i < tokens.length; i++) {
     const cell = tokens[i];
-    if (!cell || columnRole(cell.text) !== 'name') continue;
+    if (!cell || !isNameCaption(i)) continue;
     let start = i;
     const lead: ColumnRole[] = [];
     let sawLevel = false;

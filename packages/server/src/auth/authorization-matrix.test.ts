@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createUser } from '@jixiao/db/accounts.repository';
@@ -25,7 +27,10 @@ interface Fixture {
 }
 
 // Each scenario's table: which unit it belongs to and the statuses it walks through to get there.
-const scenarioTables: Record<Exclude<Scenario, 'none'>, { unit: string; path: TableStatus[] }> = {
+const scenarioTables: Record<
+  Exclude<Scenario, 'none' | 'own-import'>,
+  { unit: string; path: TableStatus[] }
+> = {
   'own-draft': { unit: demoOrganisationIds.seedUnit, path: [] },
   'own-submitted': { unit: demoOrganisationIds.seedUnit, path: ['submitted'] },
   'own-department-reviewed': {
@@ -63,6 +68,17 @@ const reviewDecisionFor: Partial<Record<Scenario, string>> = {
 
 let unique = 0;
 
+// The seed document as a browser would upload it (multipart field "file").
+const boundary = 'jixiao-matrix-boundary';
+const multipartType = `multipart/form-data; boundary=${boundary}`;
+const multipartSeed = Buffer.concat([
+  Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="seed.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+  ),
+  readFileSync(join(import.meta.dirname, '../../../../fixtures/seed.txt')),
+  Buffer.from(`\r\n--${boundary}--\r\n`),
+]);
+
 describeEachDatabase('authorisation matrix', (getDb) => {
   let app: FastifyInstance | null = null;
   const routes = new Set<string>();
@@ -96,8 +112,19 @@ describeEachDatabase('authorisation matrix', (getDb) => {
 
   async function buildFixture(scenario: Scenario): Promise<Fixture> {
     if (scenario === 'none') return { tableId: null, version: 0 };
-    const { unit, path } = scenarioTables[scenario];
     const store = createTableRepository(getDb());
+    if (scenario === 'own-import') {
+      const preview = await store.savePreview({
+        source: { name: 'seed.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode('项目名称') },
+        sourceText: '项目名称',
+        tables: [buildTable()],
+        warnings: [],
+        actor: { userId: null },
+        organisationId: demoOrganisationIds.seedUnit,
+      });
+      return { tableId: preview.id, version: 0 };
+    }
+    const { unit, path } = scenarioTables[scenario];
     const unitName = demoOrganisations.find((o) => o.id === unit)?.name ?? '';
     let record = await store.create(
       buildTable({ unit: unitName }),
@@ -113,11 +140,12 @@ describeEachDatabase('authorisation matrix', (getDb) => {
     row: MatrixRow,
     fixture: Fixture,
     caller: Caller,
-  ): Promise<{ url: string; body?: unknown }> {
+  ): Promise<{ url: string; body?: unknown; multipart?: boolean }> {
     const [, pattern = ''] = row.route.split(' ');
     unique += 1;
     let id = fixture.tableId ?? '00000000-0000-4000-8000-000000000000';
     let body: unknown;
+    let multipart = false;
     switch (row.route) {
       case 'POST /api/auth/login':
         body = {
@@ -163,6 +191,27 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         id = demoOrganisationIds.examinationAuthority;
         body = { name: '上海市教育考试院' };
         break;
+      case 'POST /api/tables':
+        body = { table: buildTable() };
+        break;
+      case 'PUT /api/tables/:id':
+        body = { version: fixture.version, table: buildTable({ name: `改名${unique}` }) };
+        break;
+      case 'POST /api/imports/:id/confirm':
+        body = { tables: [buildTable()] };
+        break;
+      case 'POST /api/imports':
+        multipart = true;
+        break;
+      case 'PUT /api/tables/:id/monitoring/:month':
+        body = { budget: { annual: 100, executed: 10 }, indicators: [] };
+        break;
+      case 'PUT /api/tables/:id/self-evaluation':
+        body = { budget: { adjusted: 100, executed: 90 }, indicators: [] };
+        break;
+      case 'POST /api/tables/:id/self-evaluation/adjustments':
+        body = { target: 'execution', score: 9, reason: '矩阵测试' };
+        break;
       case 'POST /api/tables/:id/transitions':
         body = { action: transitionFor[row.scenario], expectedVersion: fixture.version, comment: '矩阵测试' };
         break;
@@ -176,7 +225,13 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         };
         break;
     }
-    const url = pattern.replace(/:id\b/, id).replace('*', 'index.css');
+    let url = pattern
+      .replace(/:id\b/, id)
+      .replace(':version', String(Math.max(1, fixture.version)))
+      .replace(':month', '6')
+      .replace('*', 'index.css');
+    if (row.route.endsWith('/diff')) url += '?from=1&to=2';
+    if (multipart) return { url, multipart };
     return body === undefined ? { url } : { url, body };
   }
 
@@ -192,21 +247,27 @@ describeEachDatabase('authorisation matrix', (getDb) => {
     it(`${row.route} (${row.scenario}): ${row.allow.join(', ') || 'nobody'}`, async () => {
       const outcomes: string[] = [];
       const expected: string[] = [];
+      const [method] = row.route.split(' ') as [Method];
+      // Reads change nothing, so all callers share one record; each write gets a fresh one.
+      const shared = method === 'GET' ? await buildFixture(row.scenario) : null;
       for (const caller of callers) {
-        const fixture = await buildFixture(row.scenario);
-        const { url, body } = await buildRequest(row, fixture, caller);
+        const fixture = shared ?? (await buildFixture(row.scenario));
+        const { url, body, multipart } = await buildRequest(row, fixture, caller);
         // Sign-out ends the session it is called with: give it a session of its own.
         const headers =
           row.route === 'POST /api/auth/logout'
             ? await signInHeaders(getApp(), caller)
             : (sessions.get(caller) ?? {});
-        const [method] = row.route.split(' ') as [Method];
-        const response = await getApp().inject({
-          method,
-          url,
-          headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
-        });
+        const response = await getApp().inject(
+          multipart
+            ? { method, url, headers: { ...headers, 'content-type': multipartType }, payload: multipartSeed }
+            : {
+                method,
+                url,
+                headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+                ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+              },
+        );
         const allowed = row.allow.includes(caller);
         const denial = caller === 'anonymous' ? 401 : 403;
         const status = response.statusCode;

@@ -31,7 +31,9 @@ export type Scenario =
   | 'own-approved'
   | 'own-published'
   | 'other-draft'
-  | 'other-published';
+  | 'other-published'
+  /** An import preview uploaded by the author's unit, not yet confirmed. */
+  | 'own-import';
 
 export interface MatrixRow {
   /** `METHOD /url/:param` exactly as Fastify registers it. */
@@ -90,6 +92,29 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/audit', ['admin', 'auditor']),
   row('GET /api/audit/export.csv', ['admin', 'auditor']),
 
+  // Tables: lists are filtered by the read scope; each table by the table.* policies.
+  row('GET /api/tables', everyone),
+  row('POST /api/tables', ['author']),
+  ...tableReads('GET /api/tables/:id', true),
+  // The author of a table in review or frozen passes authorisation and is then told why the state
+  // forbids the change (409 table.in_review / table.frozen / table.not_editable); others get 403.
+  row('PUT /api/tables/:id', ['author'], 'own-draft'),
+  row('PUT /api/tables/:id', ['author'], 'own-submitted'),
+  row('PUT /api/tables/:id', [], 'other-draft'),
+  row('PUT /api/tables/:id', ['author'], 'own-published'),
+  row('DELETE /api/tables/:id', ['author'], 'own-draft'),
+  row('DELETE /api/tables/:id', ['author'], 'own-submitted'),
+  row('DELETE /api/tables/:id', [], 'other-draft'),
+  ...tableReads('GET /api/tables/:id/versions', true),
+  ...tableReads('GET /api/tables/:id/versions/:version', true),
+  ...tableReads('GET /api/tables/:id/diff', true),
+
+  // Imports: only authors import, into their own unit; the kept file is read like the unit's drafts.
+  row('POST /api/imports', ['author']),
+  row('GET /api/imports/:id', ['author'], 'own-import'),
+  row('GET /api/imports/:id/file', ownUnitReaders, 'own-import'),
+  row('POST /api/imports/:id/confirm', ['author'], 'own-import'),
+
   // Workflow state follows table.read: a published table's status and history are public.
   ...tableReads('GET /api/tables/:id/workflow', true),
   // Review rounds and comments are internal working papers: never public.
@@ -105,6 +130,25 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/rule-sets', everyone),
   ...tableReads('GET /api/tables/:id/findings', true),
   row('POST /api/check', signedIn),
+  // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by
+  // the authors of the table's unit once approved; scores are adjusted by the reviewers above it.
+  row('GET /api/monitoring/scheme', everyone),
+  row('GET /api/scoring-schemes', everyone),
+  row('GET /api/monitoring/overview', signedIn),
+  ...tableReads('GET /api/tables/:id/monitoring/:month', true),
+  row('PUT /api/tables/:id/monitoring/:month', ['author'], 'own-approved'),
+  row('PUT /api/tables/:id/monitoring/:month', [], 'other-published'),
+  ...tableReads('GET /api/tables/:id/self-evaluation', true),
+  row('PUT /api/tables/:id/self-evaluation', ['author'], 'own-approved'),
+  row('PUT /api/tables/:id/self-evaluation', [], 'other-published'),
+  row(
+    'POST /api/tables/:id/self-evaluation/adjustments',
+    ['department_reviewer', 'finance_reviewer'],
+    'own-approved',
+  ),
+  row('POST /api/tables/:id/self-evaluation/adjustments', ['finance_reviewer'], 'other-published'),
+  ...tableReads('GET /api/tables/:id/self-evaluation/layout', true),
+  ...tableReads('GET /api/tables/:id/self-evaluation/document', true),
   // Transitions: each scenario names the one move that is legal there (see the test's bodies).
   row('POST /api/tables/:id/transitions', ['author'], 'own-draft'),
   row('POST /api/tables/:id/transitions', ['department_reviewer'], 'own-submitted'),

@@ -32,7 +32,7 @@ const navItems: NavItem[] = [
   { path: '/tables', label: 'nav.tables', icon: <TableOutlined /> },
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, requires: 'table.import' },
   { path: '/review', label: 'nav.review', icon: <FileSearchOutlined /> },
-  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, soon: true },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined /> },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
 ];

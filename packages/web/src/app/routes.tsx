@@ -14,6 +14,10 @@ const ImportPage = lazy(() => import('../pages/import.page.tsx'));
 const OfficialLayoutPage = lazy(() => import('../pages/official-layout.page.tsx'));
 const ReviewQueuePage = lazy(() => import('../pages/review-queue.page.tsx'));
 const ReviewPage = lazy(() => import('../pages/review.page.tsx'));
+const MonitoringPage = lazy(() => import('../pages/monitoring.page.tsx'));
+const MonitoringEntryPage = lazy(() => import('../pages/monitoring-entry.page.tsx'));
+const SelfEvaluationPage = lazy(() => import('../pages/self-evaluation.page.tsx'));
+const SelfEvaluationFormPage = lazy(() => import('../pages/self-evaluation-form.page.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -29,6 +33,10 @@ export const router = createBrowserRouter([
       { path: 'audit', element: <AuditPage /> },
       { path: 'review', element: <ReviewQueuePage /> },
       { path: 'review/:id', element: <ReviewPage /> },
+      { path: 'monitoring', element: <MonitoringPage /> },
+      { path: 'monitoring/:id', element: <MonitoringEntryPage /> },
+      { path: 'self-evaluation/:id', element: <SelfEvaluationPage /> },
+      { path: 'self-evaluation/:id/form', element: <SelfEvaluationFormPage /> },
       // Review (issue 5) and monitoring (issue 6) pages go here: 'review', 'monitoring'.
       { path: '*', element: <NotFoundPage /> },
     ],

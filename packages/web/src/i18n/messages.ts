@@ -6,6 +6,7 @@
  */
 import { accountsMessages } from './messages.accounts.ts';
 import { commonMessages } from './messages.common.ts';
+import { evaluationMessages } from './messages.evaluation.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { tablesMessages } from './messages.tables.ts';
 import { workflowMessages } from './messages.workflow.ts';
@@ -16,6 +17,7 @@ const zh = {
   ...accountsMessages.zh,
   ...tablesMessages.zh,
   ...workflowMessages.zh,
+  ...evaluationMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -26,6 +28,7 @@ const en: Record<MessageKey, string> = {
   ...accountsMessages.en,
   ...tablesMessages.en,
   ...workflowMessages.en,
+  ...evaluationMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

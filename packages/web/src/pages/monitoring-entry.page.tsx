@@ -1,0 +1,314 @@
+import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import type { Deviation, MonitoringReport } from '@jixiao/core/monitoring/monitoring.schema';
+import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
+import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import { Alert, App, Button, Card, Input, Result, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, api } from '../api/api-client.ts';
+import { evaluationApi } from '../api/evaluation.api.ts';
+import { MoneyInput } from '../components/money-input.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LightTag } from './monitoring-light-tag.tsx';
+
+const CAUSES = ['经费', '制度', '人员', '硬件', '其他'] as const;
+const LIKELIHOODS = ['确定能', '有可能', '完全不可能'] as const;
+const BANDS: GradeBand[] = ['达成', '部分达成', '未达成'];
+
+interface RowState {
+  value: string;
+  note: string;
+  judgement: GradeBand | null;
+  deviation: Deviation;
+}
+
+function emptyRow(): RowState {
+  return { value: '', note: '', judgement: null, deviation: {} };
+}
+
+/** Cause, expected value, likelihood and measure of a deviation (asked for every red or yellow light). */
+function DeviationFields({
+  value,
+  onChange,
+  askExpected,
+}: {
+  value: Deviation;
+  onChange: (next: Deviation) => void;
+  askExpected: boolean;
+}) {
+  const { t } = useI18n();
+  return (
+    <Space wrap data-testid="deviation">
+      <Select
+        placeholder={t('monitoring.cause')}
+        style={{ width: 110 }}
+        value={value.cause ?? undefined}
+        onChange={(cause) => onChange({ ...value, cause })}
+        options={CAUSES.map((c) => ({ value: c, label: c }))}
+        data-testid="deviation-cause"
+      />
+      {askExpected && (
+        <Input
+          placeholder={t('monitoring.expected')}
+          style={{ width: 150 }}
+          value={value.expectedValue ?? ''}
+          onChange={(e) => onChange({ ...value, expectedValue: e.target.value })}
+          data-testid="deviation-expected"
+        />
+      )}
+      <Select
+        placeholder={t('monitoring.likelihood')}
+        style={{ width: 140 }}
+        value={value.likelihood ?? undefined}
+        onChange={(likelihood) => onChange({ ...value, likelihood })}
+        options={LIKELIHOODS.map((c) => ({ value: c, label: c }))}
+        data-testid="deviation-likelihood"
+      />
+      <Input
+        placeholder={t('monitoring.measure')}
+        style={{ width: 280 }}
+        value={value.measure ?? ''}
+        onChange={(e) => onChange({ ...value, measure: e.target.value })}
+        data-testid="deviation-measure"
+      />
+    </Space>
+  );
+}
+
+/** /monitoring/:id: progress at a cut-off month, with the lights recomputed as the author types. */
+export default function MonitoringEntryPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const month = Number(params.get('month') ?? DEFAULT_MONITORING_SCHEME.cutOffMonth);
+  const [record, setRecord] = useState<TableRecord | null>(null);
+  const [annual, setAnnual] = useState<number | null>(null);
+  const [executed, setExecuted] = useState<number | null>(null);
+  const [budgetDeviation, setBudgetDeviation] = useState<Deviation>({});
+  const [rows, setRows] = useState<RowState[]>([]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const table = await api.getTable(id);
+      let saved: MonitoringReport | null = null;
+      try {
+        saved = (await evaluationApi.monitoring(id, month)).report;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 404)) throw e;
+      }
+      if (!live) return;
+      setRecord(table);
+      setAnnual(saved?.budget.annual ?? table.table.budget.currentYear ?? null);
+      setExecuted(saved?.budget.executed ?? null);
+      setBudgetDeviation(saved?.budget.deviation ?? {});
+      setRows(
+        table.table.indicators.map((_, index) => {
+          const p = saved?.indicators.find((x) => x.index === index);
+          return p
+            ? {
+                value: p.value ?? '',
+                note: p.note ?? '',
+                judgement: p.judgement ?? null,
+                deviation: p.deviation ?? {},
+              }
+            : emptyRow();
+        }),
+      );
+    })().catch((e: unknown) => {
+      if (live && e instanceof ApiError) setError(e);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, month]);
+
+  const report: MonitoringReport = useMemo(
+    () => ({
+      cutOffMonth: month,
+      budget: { annual, executed, deviation: budgetDeviation },
+      indicators: rows.map((r, index) => ({
+        index,
+        value: r.value.trim() || null,
+        note: r.note.trim() || null,
+        judgement: r.judgement,
+        deviation: r.deviation,
+      })),
+    }),
+    [month, annual, executed, budgetDeviation, rows],
+  );
+  const assessment = useMemo(
+    () => (record ? assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME) : null),
+    [record, report],
+  );
+
+  if (error) return <Result status="warning" title={pick(error.problem)} />;
+  if (!record || !assessment) return null;
+
+  const setRow = (index: number, patch: Partial<RowState>) =>
+    setRows((all) => all.map((r, i) => (i === index ? { ...r, ...patch } : r)));
+
+  async function save() {
+    setSaving(true);
+    try {
+      const { cutOffMonth: _month, ...body } = report;
+      await evaluationApi.saveMonitoring(id, month, body);
+      message.success(t('monitoring.saved'));
+    } catch (e) {
+      if (e instanceof ApiError) message.error(pick(e.problem));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const indicators = record.table.indicators;
+  const spendingOff = assessment.spending.light === 'red' || assessment.spending.light === 'yellow';
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="monitoring-entry">
+      <Space align="center" wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('monitoring.entryTitle', { name: record.table.name })}
+        </Typography.Title>
+        <Select
+          value={month}
+          style={{ width: 130 }}
+          onChange={(m: number) => setParams({ month: String(m) })}
+          options={Array.from({ length: 12 }, (_, i) => ({
+            value: i + 1,
+            label: t('monitoring.month', { m: i + 1 }),
+          }))}
+          data-testid="monitoring-month"
+        />
+        <span>
+          {t('monitoring.projectLight')}
+          <LightTag light={assessment.light} testId="project-light" />
+        </span>
+      </Space>
+
+      <Card title={t('monitoring.budget')}>
+        <Space wrap align="start">
+          <div>
+            <label htmlFor="monitoring-annual">{t('monitoring.annual')}</label>
+            <MoneyInput id="monitoring-annual" value={annual} onChange={setAnnual} />
+          </div>
+          <div>
+            <label htmlFor="monitoring-executed">{t('monitoring.executed')}</label>
+            <MoneyInput id="monitoring-executed" value={executed} onChange={setExecuted} />
+          </div>
+          <Space direction="vertical">
+            <LightTag light={assessment.spending.light} testId="spending-light" />
+            <Typography.Text type="secondary">{pick(assessment.spending.explanation)}</Typography.Text>
+          </Space>
+        </Space>
+        {spendingOff && (
+          <div style={{ marginTop: 12 }}>
+            <DeviationFields value={budgetDeviation} onChange={setBudgetDeviation} askExpected={false} />
+          </div>
+        )}
+      </Card>
+
+      <Card title={t('monitoring.indicators')}>
+        <Table
+          rowKey={(_, i) => String(i)}
+          pagination={false}
+          dataSource={indicators.map((indicator, index) => ({ indicator, index }))}
+          onRow={() => ({ 'data-testid': 'monitoring-row' }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('selfEval.indicator'), key: 'name', render: (_, { indicator }) => indicator.name },
+            {
+              title: t('monitoring.target'),
+              key: 'target',
+              width: 130,
+              render: (_, { indicator }) => indicator.target.raw,
+            },
+            {
+              title: t('monitoring.value'),
+              key: 'value',
+              width: 170,
+              render: (_, { indicator, index }) => {
+                const row = rows[index] ?? emptyRow();
+                const judged = indicator.target.kind !== 'quantitative' && indicator.target.kind !== 'date';
+                return judged ? (
+                  <Select
+                    placeholder={t('monitoring.judgement')}
+                    style={{ width: '100%' }}
+                    value={row.judgement ?? undefined}
+                    onChange={(judgement: GradeBand) => setRow(index, { judgement })}
+                    options={BANDS.map((b) => ({ value: b, label: b }))}
+                    data-testid="monitoring-judgement"
+                  />
+                ) : (
+                  <Input
+                    value={row.value}
+                    onChange={(e) => setRow(index, { value: e.target.value })}
+                    data-testid="monitoring-value"
+                  />
+                );
+              },
+            },
+            {
+              title: t('monitoring.light'),
+              key: 'light',
+              width: 90,
+              render: (_, { index }) => {
+                const line = assessment.indicators[index];
+                return line ? <LightTag light={line.light} testId="row-light" /> : null;
+              },
+            },
+            {
+              title: t('monitoring.note'),
+              key: 'note',
+              render: (_, { index }) => {
+                const row = rows[index] ?? emptyRow();
+                const line = assessment.indicators[index];
+                const off = line?.light === 'red' || line?.light === 'yellow';
+                return (
+                  <Space direction="vertical" style={{ width: '100%' }}>
+                    <Typography.Text type="secondary">{line ? pick(line.explanation) : ''}</Typography.Text>
+                    <Input
+                      placeholder={t('monitoring.note')}
+                      value={row.note}
+                      onChange={(e) => setRow(index, { note: e.target.value })}
+                      data-testid="monitoring-note"
+                    />
+                    {off && (
+                      <DeviationFields
+                        value={row.deviation}
+                        onChange={(deviation) => setRow(index, { deviation })}
+                        askExpected
+                      />
+                    )}
+                  </Space>
+                );
+              },
+            },
+          ]}
+        />
+      </Card>
+
+      {assessment.notes.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="monitoring-notes"
+          message={
+            <ul style={{ margin: 0, paddingLeft: 16 }}>
+              {assessment.notes.map((n) => (
+                <li key={`${n.code}-${n.path ?? ''}`} data-code={n.code}>
+                  {pick(n)}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      <Button type="primary" loading={saving} onClick={save} data-testid="monitoring-save">
+        {t('monitoring.save')}
+      </Button>
+    </Space>
+  );
+}

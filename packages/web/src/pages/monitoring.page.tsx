@@ -1,0 +1,190 @@
+import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
+import { Card, Result, Select, Space, Table, type TableProps, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../api/api-client.ts';
+import {
+  evaluationApi,
+  type MonitoringOverviewItem,
+  type MonitoringOverviewQuery,
+} from '../api/evaluation.api.ts';
+import { StatusTag } from '../components/status-tag.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { LightTag } from './monitoring-light-tag.tsx';
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/** /monitoring: lights of every table the user may read, riskiest first, and the approved tables to report on. */
+export default function MonitoringPage() {
+  const { t, pick } = useI18n();
+  const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
+  const [items, setItems] = useState<MonitoringOverviewItem[]>([]);
+  const [enterable, setEnterable] = useState<TableSummary[]>([]);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    evaluationApi
+      .overview(query)
+      .then((body) => {
+        if (live) setItems(body.items);
+      })
+      .catch((e: unknown) => {
+        if (live && e instanceof ApiError) setError(e);
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  useEffect(() => {
+    let live = true;
+    Promise.all([
+      api.listTables({ status: 'approved', pageSize: 200 }),
+      api.listTables({ status: 'published', pageSize: 200 }),
+    ])
+      .then(([approved, published]) => {
+        if (live) setEnterable([...approved.items, ...published.items].filter((t) => t.kind === 'target'));
+      })
+      .catch(() => {
+        // Anonymous visitors and failures simply see no list to report on.
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (error) return <Result status="warning" title={pick(error.problem)} />;
+
+  const sortOrder = (key: MonitoringOverviewQuery['sort']) =>
+    query.sort === key ? (query.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+
+  const columns: TableProps<MonitoringOverviewItem>['columns'] = [
+    {
+      title: t('monitoring.light'),
+      key: 'risk',
+      width: 110,
+      sorter: true,
+      sortOrder: sortOrder('risk'),
+      render: (_: unknown, row) => <LightTag light={row.light} testId="overview-light" />,
+    },
+    {
+      title: t('list.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      sortOrder: sortOrder('name'),
+      render: (name: string, row) => (
+        <Link to={`/monitoring/${row.tableId}?month=${row.cutOffMonth}`} data-testid="overview-link">
+          {name}
+        </Link>
+      ),
+    },
+    {
+      title: t('list.unit'),
+      dataIndex: 'unit',
+      key: 'unit',
+      sorter: true,
+      sortOrder: sortOrder('unit'),
+      ellipsis: true,
+    },
+    { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
+    {
+      title: t('monitoring.cutOff'),
+      dataIndex: 'cutOffMonth',
+      key: 'cutOffMonth',
+      width: 120,
+      render: (m: number) => t('monitoring.month', { m }),
+    },
+    {
+      title: t('list.updatedAt'),
+      dataIndex: 'updatedAt',
+      key: 'updatedAt',
+      width: 150,
+      sorter: true,
+      sortOrder: sortOrder('updatedAt'),
+      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+    },
+  ];
+
+  const onChange: TableProps<MonitoringOverviewItem>['onChange'] = (_p, _f, sorter) => {
+    const one = Array.isArray(sorter) ? sorter[0] : sorter;
+    const key = (one?.columnKey as MonitoringOverviewQuery['sort'] | undefined) ?? 'risk';
+    const order = one?.order === 'ascend' ? 'asc' : one?.order === 'descend' ? 'desc' : undefined;
+    setQuery((q) => ({ ...q, sort: order ? key : 'risk', order: order ?? 'desc' }));
+  };
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="monitoring-page">
+      <div>
+        <Typography.Title level={3}>{t('monitoring.title')}</Typography.Title>
+        <Typography.Text type="secondary">{t('monitoring.subtitle')}</Typography.Text>
+      </div>
+      <Card
+        title={t('monitoring.overview')}
+        extra={
+          <Select
+            allowClear
+            placeholder={t('monitoring.cutOff')}
+            style={{ width: 140 }}
+            value={query.cutOffMonth}
+            onChange={(m?: number) => setQuery((q) => ({ ...q, cutOffMonth: m }))}
+            options={MONTHS.map((m) => ({ value: m, label: t('monitoring.month', { m }) }))}
+          />
+        }
+      >
+        <Table
+          rowKey={(row) => `${row.tableId}-${row.cutOffMonth}`}
+          columns={columns}
+          dataSource={items}
+          loading={loading}
+          onChange={onChange}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: t('monitoring.empty') }}
+          data-testid="monitoring-overview"
+        />
+      </Card>
+      <Card title={t('monitoring.enterable')}>
+        <Table
+          rowKey="id"
+          dataSource={enterable}
+          pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: t('monitoring.enterableEmpty') }}
+          columns={[
+            { title: t('list.name'), dataIndex: 'name', key: 'name' },
+            { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
+            { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
+            {
+              title: t('list.status'),
+              dataIndex: 'status',
+              key: 'status',
+              width: 120,
+              render: (status: string) => <StatusTag status={status} />,
+            },
+            {
+              title: t('common.actions'),
+              key: 'actions',
+              width: 200,
+              render: (_: unknown, row: TableSummary) => (
+                <Space>
+                  <Link to={`/monitoring/${row.id}`} data-testid="enter-monitoring">
+                    {t('monitoring.enter')}
+                  </Link>
+                  <Link to={`/self-evaluation/${row.id}`} data-testid="enter-self-evaluation">
+                    {t('monitoring.selfEvaluate')}
+                  </Link>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,52 @@
+import type { OfficialLayout } from '@jixiao/core/export/official-layout';
+import { Result, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../api/api-client.ts';
+import { evaluationApi } from '../api/evaluation.api.ts';
+import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** /self-evaluation/:id/form: the 项目支出绩效自评表 in the official layout, with PDF and Excel downloads. */
+export default function SelfEvaluationFormPage() {
+  const { id = '' } = useParams();
+  const { t, pick, locale } = useI18n();
+  const [layout, setLayout] = useState<OfficialLayout | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    evaluationApi
+      .selfEvaluationLayout(id, locale)
+      .then((l) => {
+        if (live) setLayout(l);
+      })
+      .catch((e: unknown) => {
+        if (live && e instanceof ApiError) setError(e);
+      });
+    return () => {
+      live = false;
+    };
+  }, [id, locale]);
+
+  if (error) {
+    return (
+      <Result
+        status="warning"
+        title={error.status === 404 ? t('selfEval.notSaved') : pick(error.problem)}
+        extra={<Link to={`/self-evaluation/${id}`}>{t('common.back')}</Link>}
+      />
+    );
+  }
+  if (!layout) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }} data-testid="self-evaluation-form">
+      <Space>
+        <Link to={`/self-evaluation/${id}`}>{t('common.back')}</Link>
+        <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'pdf', locale)}>{t('selfEval.pdf')}</a>
+        <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'xlsx', locale)}>{t('selfEval.xlsx')}</a>
+      </Space>
+      <OfficialLayoutView layout={layout} />
+    </Space>
+  );
+}

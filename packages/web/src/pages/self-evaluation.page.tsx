@@ -1,0 +1,413 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
+import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
+import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
+import type { IndicatorActual, SelfEvaluationEntry } from '@jixiao/core/scoring/self-evaluation.schema';
+import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Input,
+  InputNumber,
+  Result,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError, api } from '../api/api-client.ts';
+import { evaluationApi } from '../api/evaluation.api.ts';
+import { MoneyInput } from '../components/money-input.tsx';
+import { useSession } from '../hooks/use-session.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const BANDS: GradeBand[] = ['达成', '部分达成', '未达成'];
+
+function blankActual(index: number): IndicatorActual {
+  return { index, actual: null, applicable: true, grade: null, reason: null, measure: null };
+}
+
+/** /self-evaluation/:id: year-end actuals, scored live with every formula shown; reviewers adjust scores. */
+export default function SelfEvaluationPage() {
+  const { id = '' } = useParams();
+  const { t, pick, locale } = useI18n();
+  const { message } = App.useApp();
+  const session = useSession();
+  const [record, setRecord] = useState<TableRecord | null>(null);
+  const [entry, setEntry] = useState<SelfEvaluationEntry | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [adjusting, setAdjusting] = useState<{
+    target: number | 'execution';
+    score: number | null;
+    reason: string;
+  } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const table = await api.getTable(id);
+      let stored: SelfEvaluationEntry | null = null;
+      try {
+        stored = (await evaluationApi.selfEvaluation(id)).entry;
+      } catch (e) {
+        if (!(e instanceof ApiError && e.status === 404)) throw e;
+      }
+      if (!live) return;
+      setRecord(table);
+      setSaved(stored !== null);
+      setEntry(
+        stored ?? {
+          budget: { adjusted: table.table.budget.currentYear ?? null, executed: null, reason: null },
+          indicators: table.table.indicators.map((_, i) => blankActual(i)),
+          adjustments: [],
+          goalCompletion: null,
+        },
+      );
+    })().catch((e: unknown) => {
+      if (live && e instanceof ApiError) setError(e);
+    });
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const scored = useMemo(() => {
+    if (!record || !entry) return null;
+    try {
+      return {
+        score: scoreSelfEvaluation(record.table, entry, getScoringScheme(entry.schemeId)),
+        problem: null,
+      };
+    } catch (e) {
+      if (e instanceof AppError) return { score: null, problem: e };
+      throw e;
+    }
+  }, [record, entry]);
+
+  if (error) return <Result status="warning" title={pick(error.problem)} />;
+  if (!record || !entry || !scored) return null;
+
+  const reviewer =
+    session.user?.roles.some((r) => r === 'department_reviewer' || r === 'finance_reviewer') ?? false;
+  const author = session.user?.roles.includes('author') ?? false;
+  const setActual = (index: number, patch: Partial<IndicatorActual>) =>
+    setEntry((e) =>
+      e
+        ? {
+            ...e,
+            indicators: record.table.indicators.map((_, i) => {
+              const current = e.indicators.find((x) => x.index === i) ?? blankActual(i);
+              return i === index ? { ...current, ...patch } : current;
+            }),
+          }
+        : e,
+    );
+
+  async function save() {
+    if (!entry) return;
+    setSaving(true);
+    try {
+      const { adjustments: _kept, ...body } = entry;
+      const view = await evaluationApi.saveSelfEvaluation(id, body);
+      setEntry(view.entry);
+      setSaved(true);
+      message.success(t('selfEval.saved'));
+    } catch (e) {
+      if (e instanceof ApiError) message.error(pick(e.problem));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  async function adjust() {
+    if (!adjusting || adjusting.score === null) return;
+    try {
+      const view = await evaluationApi.adjustScore(id, {
+        target: adjusting.target,
+        score: adjusting.score,
+        reason: adjusting.reason,
+      });
+      setEntry(view.entry);
+      setAdjusting(null);
+    } catch (e) {
+      if (e instanceof ApiError) message.error(pick(e.problem));
+    }
+  }
+
+  const score = scored.score;
+  const adjustCell = (target: number | 'execution') =>
+    reviewer && saved ? (
+      adjusting?.target === target ? (
+        <Space direction="vertical" data-testid="adjust-form">
+          <InputNumber
+            min={0}
+            value={adjusting.score}
+            onChange={(v) => setAdjusting({ ...adjusting, score: v })}
+            data-testid="adjust-score"
+          />
+          <Input
+            placeholder={t('selfEval.adjustReason')}
+            value={adjusting.reason}
+            onChange={(e) => setAdjusting({ ...adjusting, reason: e.target.value })}
+            data-testid="adjust-reason"
+          />
+          <Button
+            size="small"
+            type="primary"
+            onClick={adjust}
+            disabled={!adjusting.reason.trim()}
+            data-testid="adjust-save"
+          >
+            {t('common.confirm')}
+          </Button>
+        </Space>
+      ) : (
+        <Button
+          size="small"
+          onClick={() => setAdjusting({ target, score: null, reason: '' })}
+          data-testid="adjust-open"
+        >
+          {t('selfEval.adjust')}
+        </Button>
+      )
+    ) : null;
+
+  return (
+    <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="self-evaluation-page">
+      <Space align="center" wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('selfEval.title', { name: record.table.name })}
+        </Typography.Title>
+        {saved && (
+          <>
+            <Link to={`/self-evaluation/${id}/form`} data-testid="self-evaluation-form-link">
+              {t('selfEval.form')}
+            </Link>
+            <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'pdf', locale)}>{t('selfEval.pdf')}</a>
+            <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'xlsx', locale)}>{t('selfEval.xlsx')}</a>
+          </>
+        )}
+      </Space>
+
+      {score && (
+        <Alert
+          type={score.complete ? 'success' : 'info'}
+          showIcon
+          data-testid="self-evaluation-total"
+          message={`${t('selfEval.total', { total: score.total.toFixed(2), grade: score.grade })}${score.complete ? '' : t('selfEval.provisional')}`}
+        />
+      )}
+      {scored.problem && (
+        <Alert type="error" showIcon data-testid="score-problem" message={pick(scored.problem)} />
+      )}
+
+      <Card title={t('selfEval.budget')}>
+        <Space wrap align="start">
+          <div>
+            <label htmlFor="self-evaluation-adjusted">{t('selfEval.adjusted')}</label>
+            <MoneyInput
+              id="self-evaluation-adjusted"
+              value={entry.budget.adjusted}
+              onChange={(adjusted) => setEntry({ ...entry, budget: { ...entry.budget, adjusted } })}
+            />
+          </div>
+          <div>
+            <label htmlFor="self-evaluation-executed">{t('selfEval.executed')}</label>
+            <MoneyInput
+              id="self-evaluation-executed"
+              value={entry.budget.executed}
+              onChange={(executed) => setEntry({ ...entry, budget: { ...entry.budget, executed } })}
+            />
+          </div>
+          {score && (
+            <Space direction="vertical">
+              <Typography.Text strong data-testid="execution-score">
+                {t('selfEval.score')}: {score.execution.score} / {score.execution.weight}
+              </Typography.Text>
+              <Typography.Text type="secondary">{pick(score.execution.explanation)}</Typography.Text>
+              {adjustCell('execution')}
+            </Space>
+          )}
+        </Space>
+        <Input.TextArea
+          style={{ marginTop: 12 }}
+          placeholder={t('selfEval.reason')}
+          value={entry.budget.reason ?? ''}
+          onChange={(e) => setEntry({ ...entry, budget: { ...entry.budget, reason: e.target.value } })}
+          autoSize
+        />
+        <Input.TextArea
+          style={{ marginTop: 12 }}
+          placeholder={t('selfEval.goalCompletion')}
+          value={entry.goalCompletion ?? ''}
+          onChange={(e) => setEntry({ ...entry, goalCompletion: e.target.value })}
+          autoSize
+          data-testid="goal-completion"
+        />
+      </Card>
+
+      <Table
+        rowKey={(row) => String(row.index)}
+        pagination={false}
+        dataSource={record.table.indicators.map((indicator, index) => ({ indicator, index }))}
+        onRow={() => ({ 'data-testid': 'self-evaluation-row' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          { title: t('selfEval.indicator'), key: 'name', render: (_, { indicator }) => indicator.name },
+          {
+            title: t('selfEval.target'),
+            key: 'target',
+            width: 120,
+            render: (_, { indicator }) => indicator.target.raw,
+          },
+          {
+            title: t('selfEval.actual'),
+            key: 'actual',
+            width: 220,
+            render: (_, { index }) => {
+              const a = entry.indicators.find((x) => x.index === index) ?? blankActual(index);
+              const line = score?.indicators[index];
+              const needsGrade =
+                line?.status === 'needs_grade' || line?.status === 'graded' || Boolean(a.grade);
+              return (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Input
+                    value={a.actual ?? ''}
+                    disabled={!author}
+                    onChange={(e) => setActual(index, { actual: e.target.value || null })}
+                    data-testid="self-evaluation-actual"
+                  />
+                  <Checkbox
+                    checked={a.applicable}
+                    onChange={(e) => setActual(index, { applicable: e.target.checked })}
+                  >
+                    {t('selfEval.applicable')}
+                  </Checkbox>
+                  {needsGrade && (
+                    <Space.Compact>
+                      <Select
+                        placeholder={t('selfEval.grade')}
+                        style={{ width: 110 }}
+                        value={a.grade?.band}
+                        onChange={(band: GradeBand) =>
+                          setActual(index, { grade: { band, score: a.grade?.score ?? 0 } })
+                        }
+                        options={BANDS.map((b) => ({ value: b, label: b }))}
+                        data-testid="grade-band"
+                      />
+                      <InputNumber
+                        min={0}
+                        placeholder={t('selfEval.gradeScore')}
+                        value={a.grade?.score}
+                        onChange={(v) =>
+                          setActual(index, {
+                            grade: { band: a.grade?.band ?? '达成', score: Number(v ?? 0) },
+                          })
+                        }
+                        data-testid="grade-score"
+                      />
+                    </Space.Compact>
+                  )}
+                </Space>
+              );
+            },
+          },
+          {
+            title: t('selfEval.score'),
+            key: 'score',
+            width: 110,
+            render: (_, { index }) => {
+              const line = score?.indicators[index];
+              if (!line) return null;
+              return (
+                <Space direction="vertical">
+                  <span data-testid="row-score">
+                    {line.score} / {line.weight}
+                  </span>
+                  {line.adjustment && <Tag color="purple">{t('selfEval.adjust')}</Tag>}
+                  {adjustCell(index)}
+                </Space>
+              );
+            },
+          },
+          {
+            title: t('selfEval.explanation'),
+            key: 'explanation',
+            render: (_, { index }) => {
+              const line = score?.indicators[index];
+              if (!line) return null;
+              return (
+                <Space direction="vertical">
+                  <span data-testid="row-explanation">{pick(line.explanation)}</span>
+                  {line.adjustment && (
+                    <Typography.Text type="secondary">
+                      {t('selfEval.adjusted.note', {
+                        score: line.adjustment.score,
+                        reason: line.adjustment.reason,
+                      })}
+                    </Typography.Text>
+                  )}
+                </Space>
+              );
+            },
+          },
+          {
+            title: `${t('selfEval.deviationReason')} / ${t('selfEval.measure')}`,
+            key: 'reason',
+            width: 240,
+            render: (_, { index }) => {
+              const a = entry.indicators.find((x) => x.index === index) ?? blankActual(index);
+              return (
+                <Space direction="vertical" style={{ width: '100%' }}>
+                  <Input
+                    placeholder={t('selfEval.deviationReason')}
+                    value={a.reason ?? ''}
+                    onChange={(e) => setActual(index, { reason: e.target.value || null })}
+                    data-testid="self-evaluation-reason"
+                  />
+                  <Input
+                    placeholder={t('selfEval.measure')}
+                    value={a.measure ?? ''}
+                    onChange={(e) => setActual(index, { measure: e.target.value || null })}
+                  />
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      {score && score.notes.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="self-evaluation-notes"
+          message={
+            <ul style={{ margin: 0, paddingLeft: 16 }}>
+              {score.notes.map((n) => (
+                <li key={`${n.code}-${n.path ?? ''}`}>{pick(n)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {author && (
+        <Button
+          type="primary"
+          loading={saving}
+          onClick={save}
+          disabled={!score}
+          data-testid="self-evaluation-save"
+        >
+          {t('selfEval.save')}
+        </Button>
+      )}
+    </Space>
+  );
+}

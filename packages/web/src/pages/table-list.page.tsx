@@ -170,7 +170,7 @@ export default function TableListPage() {
       dataIndex: 'indicatorCount',
       key: 'indicators',
       align: 'right',
-      width: 80,
+      width: 100,
     },
     {
       title: t('list.warnings'),

@@ -84,6 +84,22 @@ describe('author', () => {
   });
 });
 
+describe('monitoring and self-evaluation', () => {
+  it('lets the author report on approved or published tables of the own unit only', () => {
+    expect(can(author, 'table.report', buildTable(office, 'approved'))).toBe(true);
+    expect(can(author, 'table.report', buildTable(office, 'published'))).toBe(true);
+    expect(can(author, 'table.report', buildTable(office, 'draft'))).toBe(false);
+    expect(can(author, 'table.report', buildTable(lab, 'approved'))).toBe(false);
+    expect(can(dept, 'table.report', buildTable(office, 'approved'))).toBe(false);
+  });
+  it('lets reviewers above the unit adjust scores, never the author', () => {
+    expect(can(dept, 'table.adjust_score', buildTable(office, 'published'))).toBe(true);
+    expect(can(dept, 'table.adjust_score', buildTable(school, 'published'))).toBe(false);
+    expect(can(financeReviewer, 'table.adjust_score', buildTable(school, 'approved'))).toBe(true);
+    expect(can(author, 'table.adjust_score', buildTable(office, 'approved'))).toBe(false);
+  });
+});
+
 describe('department reviewer', () => {
   it('sees tables of units under the department, not of other departments', () => {
     expect(can(dept, 'table.read', buildTable(office, 'draft'))).toBe(true);
@@ -109,6 +125,7 @@ describe('finance reviewer', () => {
     expect(allowedTableActions(financeReviewer, buildTable(school, 'approved'))).toEqual([
       'table.read',
       'table.publish',
+      'table.adjust_score',
     ]);
     expect(can(financeReviewer, 'table.approve', buildTable(school, 'submitted'))).toBe(false);
   });

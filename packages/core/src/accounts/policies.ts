@@ -17,6 +17,8 @@ export const actions = [
   'table.approve',
   'table.publish',
   'table.adjust',
+  'table.report',
+  'table.adjust_score',
   'organisation.read',
   'organisation.manage',
   'user.read',
@@ -87,6 +89,13 @@ const policy: Record<Action, readonly Grant[]> = {
   'table.publish': [{ roles: ['finance_reviewer'], when: [statusIn('approved')] }],
   // A change after approval (调整) starts a new version that goes through review again.
   'table.adjust': [{ roles: ['author'], when: [ownUnit, statusIn('approved', 'published')] }],
+  // Monitoring progress (双监控) and year-end actuals (自评) are reported on approved targets only.
+  'table.report': [{ roles: ['author'], when: [ownUnit, statusIn('approved', 'published')] }],
+  // Reviewers above the unit correct a self-evaluation score, with a reason kept in the audit log.
+  'table.adjust_score': [
+    { roles: ['department_reviewer'], when: [underOwnOrganisation, statusIn('approved', 'published')] },
+    { roles: ['finance_reviewer'], when: [statusIn('approved', 'published')] },
+  ],
   'organisation.read': [{ roles: everyRole }],
   'organisation.manage': [{ roles: ['admin'] }],
   'user.read': [{ roles: ['admin', 'auditor'] }],

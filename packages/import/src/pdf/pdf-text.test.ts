@@ -124,6 +124,20 @@ describe('extractPdfText', () => {
     expect((error as AppError).zh).toContain('密码');
   });
 
+  it('refuses a PDF longer than any budget publication', async () => {
+    const count = 501;
+    const kids = Array.from({ length: count }, (_, i) => `${i + 3} 0 R`).join(' ');
+    const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>';
+    const pdf = buildPdf([
+      catalog,
+      `<< /Type /Pages /Kids [${kids}] /Count ${count} >>`,
+      ...Array.from({ length: count }, () => page),
+    ]);
+    const error = await extractPdfText(pdf).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'import.pdf_too_long' });
+    expect((error as AppError).zh).toContain('501 页');
+  });
+
   it('says a damaged or fake PDF cannot be read', async () => {
     const fake = await extractPdfText(new TextEncoder().encode('hello, not a pdf')).catch((e: unknown) => e);
     expect(fake).toMatchObject({ code: 'import.pdf_corrupt' });

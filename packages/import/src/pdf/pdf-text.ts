@@ -196,6 +196,9 @@ function openError(error: unknown): AppError {
   );
 }
 
+/** A whole department budget publication runs to a few hundred pages; beyond this it is not a form. */
+const MAX_PAGES = 500;
+
 /** The positioned text runs of every page, in page order. */
 async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
   // pdfjs wants a plain Uint8Array (not a Buffer) and may detach it: hand it a copy.
@@ -218,6 +221,13 @@ async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
   }
   try {
     const pages: TextRun[][] = [];
+    if (doc.numPages > MAX_PAGES) {
+      throw pdfError(
+        'import.pdf_too_long',
+        `该 PDF 有 ${doc.numPages} 页，超过了 ${MAX_PAGES} 页的上限：请只导入包含绩效目标表的页。`,
+        `This PDF has ${doc.numPages} pages, more than the limit of ${MAX_PAGES}: import only the pages with the performance tables.`,
+      );
+    }
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent();
@@ -232,7 +242,7 @@ async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
     }
     return pages;
   } catch (error) {
-    throw openError(error);
+    throw error instanceof AppError ? error : openError(error);
   } finally {
     await doc.destroy().catch(() => undefined);
   }

@@ -24,6 +24,29 @@ describe('importWorkbook', () => {
     }
   });
 
+  it('round-trips a table without indicators and with line breaks in a narrative', async () => {
+    const table = {
+      ...seedTables()[2]!,
+      indicators: [],
+      narrative: { overview: '第一段。\n第二段：\n1、展厅；2、物业。' },
+    };
+    const read = await importWorkbook(await layoutToXlsx(officialLayout(table, 'zh')));
+    expect(read.warnings).toEqual([]);
+    expect(read.tables).toEqual([
+      {
+        ...table,
+        narrative: {
+          ...table.narrative,
+          basis: null,
+          necessity: null,
+          safeguards: null,
+          plan: null,
+          goals: null,
+        },
+      },
+    ]);
+  });
+
   it('reads all three seed tables from one workbook through parseFile', async () => {
     const tables = seedTables();
     const bytes = await layoutToXlsx(tables.map((t) => officialLayout(t, 'zh')));

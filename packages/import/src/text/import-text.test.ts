@@ -496,3 +496,24 @@ describe('importText name column captions', () => {
     ]);
   });
 });
+
+describe('importText names wrapped after their value', () => {
+  it('appends a bracketed tail on the next line to the name it belongs to', () => {
+    const text = form([
+      '项目支出绩效目标表（2022年度）',
+      '项目名称 农田水利设施维护',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标 数量指标 维护渠道长度（含支渠、 ≥35公里',
+      '斗渠）',
+      '修复泵站数量 ≥4座',
+      '满意度指标 服务对象满意度指标 农户满意度 ≥90%',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.name, i.target.value])).toEqual([
+      ['维护渠道长度（含支渠、斗渠）', 35],
+      ['修复泵站数量', 4],
+      ['农户满意度', 90],
+    ]);
+  });
+});

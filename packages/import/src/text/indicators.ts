@@ -472,6 +472,19 @@ export function readIndicators(
       i++;
       continue;
     }
+    // The tail of the previous name wrapped onto a line of its own: `维护渠道（含支渠、` / `斗渠）`.
+    const previous = blocks.at(-1)?.indicators.at(-1);
+    if (
+      layout === 'rows' &&
+      filled.length === 0 &&
+      previous !== undefined &&
+      (unbalanced(previous.name) > 0 || /^[)）、，,]/.test(t.text)) &&
+      unbalanced(previous.name) + unbalanced(t.text) >= 0
+    ) {
+      previous.name = `${previous.name}${cleanName(t.text)}`;
+      i = j;
+      continue;
+    }
     // A name alone on its line in a space-separated table, followed by a row with a name and values:
     // a short one is a level-2 label the vocabulary does not know, a long one is a wrapped name.
     const nextRow =
@@ -680,6 +693,16 @@ const LABEL_WORDS = [
 function isFragment(name: string): boolean {
   const k = key(name);
   return k.length <= 3 || LABEL_WORDS.some((w) => w.startsWith(k) && w !== k);
+}
+
+/** Open brackets minus closed ones. */
+function unbalanced(text: string): number {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === '(' || ch === '（') depth++;
+    else if (ch === ')' || ch === '）') depth--;
+  }
+  return depth;
 }
 
 function rowAt(tokens: readonly Token[], start: number): Cell[] {

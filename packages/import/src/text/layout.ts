@@ -49,6 +49,8 @@ export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[
       if (OPEN.test(ch)) depth++;
       else if (CLOSE.test(ch) && depth > 0) depth--;
     }
+    // A bracket left open at the end of the line (a wrapped cell) protects nothing.
+    if (depth > 0 && !CLOSE.test(text.slice(currentEnd))) depth = 0;
   }
   return cells;
 }

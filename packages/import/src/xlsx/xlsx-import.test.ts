@@ -24,6 +24,17 @@ describe('importWorkbook', () => {
     }
   });
 
+  it('keeps the cut-off mark, the supervising department and the project code', async () => {
+    const table = {
+      ...seedTables()[0]!,
+      incomplete: true,
+      supervisingDepartment: '上海市人民政府',
+      code: 'SH-2020-001',
+    };
+    const read = await importWorkbook(await layoutToXlsx(officialLayout(table, 'zh')));
+    expect(read.tables).toEqual([table]);
+  });
+
   it('round-trips a table without indicators and with line breaks in a narrative', async () => {
     const table = {
       ...seedTables()[2]!,

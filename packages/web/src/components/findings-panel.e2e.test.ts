@@ -53,5 +53,11 @@ describe('findings panel in the table editor', () => {
     await row.getByTestId('indicator-target').fill('=100%');
     await panel.getByText('未发现问题').waitFor();
     expect(await panel.locator('[data-rule="SH2020-Q01"]').count()).toBe(0);
+
+    // Another region's rule set: the Shanghai labels are not its framework.
+    await page.getByTestId('findings-rule-set').click();
+    await page.locator('.ant-select-item-option', { hasText: '财预〔2020〕10号' }).click();
+    await panel.locator('[data-rule="NAT2020-C05"]').first().waitFor();
+    await e2e.screenshot('findings-panel-national');
   });
 });

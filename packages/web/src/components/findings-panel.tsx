@@ -1,8 +1,9 @@
-import type { Finding, RuleSetSummary, Severity } from '@jixiao/core/review/finding.schema';
-import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import { Alert, Badge, Card, Empty, List, Select, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { ApiError, request } from '../api/api-client.ts';
+import type { Finding, Severity } from '@jixiao/core/review/finding.schema';
+import { countBySeverity, reviewTable } from '@jixiao/core/review/review-table';
+import { autoRuleSetId, resolveRuleSet, ruleSets } from '@jixiao/core/review/rule-sets';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { Badge, Card, Empty, List, Select, Tag, Typography } from 'antd';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { focusField } from './review-comments-workflow.tsx';
 
@@ -68,18 +69,10 @@ export function FindingsPanel({ findings, onSelect }: FindingsPanelProps) {
   );
 }
 
-interface CheckResponse {
-  ruleSet: string;
-  findings: Finding[];
-  counts: Record<Severity, number>;
-}
-
-// Review as the user types, but not on every key stroke.
-const debounceMs = 600;
-
 /**
- * The findings of a table being edited: posts it to /api/check (a moment after the last change) with the
- * chosen rule set and shows the panel. Clicking a finding moves to its field in the form.
+ * The findings of a table being edited, worked out in the browser by the same core rules the server
+ * and the CLI run (no round trip while typing). The draft is first checked against THE table schema;
+ * while it does not pass, the form's own errors come first. Clicking a finding moves to its field.
  */
 export function TableFindings({
   table,
@@ -89,43 +82,21 @@ export function TableFindings({
   onSelect?: (path: string, finding: Finding) => void;
 }) {
   const { t, pick } = useI18n();
-  const [ruleSets, setRuleSets] = useState<RuleSetSummary[]>([]);
-  const [ruleSet, setRuleSet] = useState<string | null>(null);
-  const [result, setResult] = useState<CheckResponse | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(false);
+  const [ruleSetId, setRuleSetId] = useState<string>(autoRuleSetId);
+  // Typing stays responsive: the review follows the draft at React's lower priority.
+  const deferred = useDeferredValue(table);
+  const result = useMemo(() => {
+    const parsed = performanceTableSchema.safeParse(deferred);
+    if (!parsed.success) return null;
+    const set = resolveRuleSet(ruleSetId, parsed.data);
+    const findings = reviewTable(parsed.data, set);
+    return { set, findings, counts: countBySeverity(findings) };
+  }, [deferred, ruleSetId]);
 
-  useEffect(() => {
-    request<{ items: RuleSetSummary[] }>('GET', '/api/rule-sets')
-      .then((body) => setRuleSets(body.items))
-      .catch(() => setRuleSets([]));
-  }, []);
-
-  useEffect(() => {
-    let stale = false;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      const query = ruleSet ? `?ruleSet=${encodeURIComponent(ruleSet)}` : '';
-      request<CheckResponse>('POST', `/api/check${query}`, { table })
-        .then((body) => {
-          if (stale) return;
-          setResult(body);
-          setError(null);
-        })
-        .catch((e: unknown) => {
-          if (!stale) setError(e instanceof ApiError ? e : null);
-        })
-        .finally(() => {
-          if (!stale) setLoading(false);
-        });
-    }, debounceMs);
-    return () => {
-      stale = true;
-      clearTimeout(timer);
-    };
-  }, [table, ruleSet]);
-
-  const counts = result?.counts;
+  const options = [
+    { value: autoRuleSetId, label: `${t('findings.auto')}${result ? `（${pick(result.set)}）` : ''}` },
+    ...[...ruleSets.values()].map((s) => ({ value: s.id, label: pick(s) })),
+  ];
   return (
     <Card
       size="small"
@@ -133,35 +104,30 @@ export function TableFindings({
       data-testid="table-findings"
       title={
         <span>
-          {t('findings.title')} {loading && <Spin size="small" />}
-          {counts && !loading && (
+          {t('findings.title')}
+          {result && (
             <Typography.Text type="secondary" style={{ marginLeft: 8, fontWeight: 'normal' }}>
-              {t('findings.summary', counts)}
+              {t('findings.summary', result.counts)}
             </Typography.Text>
           )}
         </span>
       }
       extra={
-        ruleSets.length > 0 && (
-          <Select
-            size="small"
-            aria-label={t('findings.ruleSet')}
-            style={{ minWidth: 220 }}
-            value={ruleSet ?? result?.ruleSet ?? ruleSets[0]?.id}
-            onChange={setRuleSet}
-            options={ruleSets.map((s) => ({ value: s.id, label: pick(s) }))}
-          />
-        )
+        <Select
+          size="small"
+          aria-label={t('findings.ruleSet')}
+          style={{ minWidth: 260 }}
+          value={ruleSetId}
+          onChange={setRuleSetId}
+          options={options}
+          data-testid="findings-rule-set"
+        />
       }
     >
-      {error?.status === 400 ? (
-        <Typography.Text type="secondary">{t('findings.invalid')}</Typography.Text>
-      ) : error ? (
-        <Alert type="error" showIcon title={t('findings.failed', { message: pick(error.problem) })} />
-      ) : result ? (
+      {result ? (
         <FindingsPanel findings={result.findings} onSelect={onSelect} />
       ) : (
-        <Typography.Text type="secondary">{t('findings.loading')}</Typography.Text>
+        <Typography.Text type="secondary">{t('findings.invalid')}</Typography.Text>
       )}
     </Card>
   );

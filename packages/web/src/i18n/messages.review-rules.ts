@@ -2,14 +2,13 @@
 const zh = {
   'findings.title': '自动审核',
   'findings.ruleSet': '规则集',
+  'findings.auto': '自动选择',
   'findings.severity.error': '错误',
   'findings.severity.warning': '警告',
   'findings.severity.hint': '提示',
   'findings.none': '未发现问题',
   'findings.summary': '错误 {error} · 警告 {warning} · 提示 {hint}',
-  'findings.loading': '正在检查…',
   'findings.invalid': '请先修正表单中的错误，再进行自动审核',
-  'findings.failed': '自动审核失败：{message}',
   'findings.goTo': '定位到该处',
 } as const;
 
@@ -18,14 +17,13 @@ export const reviewRulesMessages = {
   en: {
     'findings.title': 'Automatic review',
     'findings.ruleSet': 'Rule set',
+    'findings.auto': 'Automatic',
     'findings.severity.error': 'Errors',
     'findings.severity.warning': 'Warnings',
     'findings.severity.hint': 'Hints',
     'findings.none': 'No problems found',
     'findings.summary': '{error} errors · {warning} warnings · {hint} hints',
-    'findings.loading': 'Checking…',
     'findings.invalid': 'Fix the errors in the form first, then the automatic review runs',
-    'findings.failed': 'The automatic review failed: {message}',
     'findings.goTo': 'Go to this field',
   } satisfies Record<keyof typeof zh, string>,
 };

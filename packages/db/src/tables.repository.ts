@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { diffTables } from '@jixiao/core/tables/table-diff';
@@ -40,8 +41,12 @@ export interface ImportPreviewRecord {
   createdAt: string;
 }
 
+/** Which tables a list may show: all, or some organisations' plus every published one (policies). */
+export type ListScope = TableReadScope;
+
 /** The TableStore contract plus what the import API needs (previews kept with their bytes). */
 export interface TableRepository extends TableStore {
+  list(query: TableListQuery, options?: { scope?: ListScope }): Promise<TableList>;
   versionSummaries(id: string): Promise<TableVersionSummary[]>;
   savePreview(input: {
     source: SourceFile;
@@ -263,9 +268,14 @@ const sortColumns = {
   budget: 'current_year_budget',
 } as const;
 
-function listFilter(query: TableListQuery) {
+function listFilter(query: TableListQuery, scope: ListScope) {
   return (eb: ExpressionBuilder<DB, 'target_tables'>) => {
     const conditions: Expression<SqlBool>[] = [];
+    if (!scope.all) {
+      const visible: Expression<SqlBool>[] = [eb('status', '=', 'published')];
+      if (scope.organisationIds.length > 0) visible.push(eb('organisation_id', 'in', scope.organisationIds));
+      conditions.push(eb.or(visible));
+    }
     if (query.year !== undefined) conditions.push(eb('year', '=', query.year));
     if (query.status !== undefined) conditions.push(eb('status', '=', query.status));
     if (query.kind !== undefined) conditions.push(eb('kind', '=', query.kind));
@@ -286,8 +296,8 @@ function listFilter(query: TableListQuery) {
 
 /** Opens the table store on a database (PGlite or PostgreSQL). */
 export function createTableRepository(db: Database): TableRepository {
-  async function list(query: TableListQuery): Promise<TableList> {
-    const filter = listFilter(query);
+  async function list(query: TableListQuery, options: { scope?: ListScope } = {}): Promise<TableList> {
+    const filter = listFilter(query, options.scope ?? { all: true });
     const column = sortColumns[query.sort];
     const [rows, count] = await Promise.all([
       db

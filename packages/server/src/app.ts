@@ -19,10 +19,12 @@ import { authRoutes } from './routes/auth.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { importsRoutes } from './routes/imports.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
 import { reviewsRoutes } from './routes/reviews.routes.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.routes.ts';
+import { tablesRoutes } from './routes/tables.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 
@@ -93,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Route plugins, one line each.
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(tablesRoutes, { prefix: '/api' });
+  await app.register(importsRoutes, { prefix: '/api' });
   await app.register(workflowRoutes, { prefix: '/api' });
   await app.register(reviewsRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api' });

@@ -6,6 +6,7 @@ const statusByCode: Record<string, number> = {
   'table.not_found': 404,
   'table.version_conflict': 409,
   'table.not_editable': 409,
+  'import.no_file': 400,
   'table.frozen': 409,
   'table.in_review': 409,
   'workflow.illegal_transition': 409,

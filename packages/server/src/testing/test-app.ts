@@ -2,7 +2,7 @@ import type { Role } from '@jixiao/core/accounts/account.schema';
 import type { Database } from '@jixiao/db/database';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../app.ts';
+import { type AppOptions, buildApp } from '../app.ts';
 import { signInHeaders } from './test-auth.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
@@ -32,9 +32,12 @@ export interface TestApp {
 }
 
 /** Builds the real app on `getDb()` and a `call` that signs in as a demo user of a role. */
-export async function createTestApp(getDb: () => Database): Promise<TestApp> {
+export async function createTestApp(
+  getDb: () => Database,
+  options: Partial<Omit<AppOptions, 'db'>> = {},
+): Promise<TestApp> {
   const db = getDb();
-  const app = await buildApp({ db, webDist: null });
+  const app = await buildApp({ webDist: null, ...options, db });
   await app.ready();
   const sessions = new Map<string, Record<string, string>>();
 
@@ -79,10 +82,13 @@ export async function createTestApp(getDb: () => Database): Promise<TestApp> {
  * Registers hooks that build the app before the suite's tests and close it after; returns a getter.
  * Use inside `describeEachDatabase(name, (getDb) => { const getApp = useTestApp(getDb); … })`.
  */
-export function useTestApp(getDb: () => Database): () => TestApp {
+export function useTestApp(
+  getDb: () => Database,
+  options: Partial<Omit<AppOptions, 'db'>> = {},
+): () => TestApp {
   let testApp: TestApp | null = null;
   beforeAll(async () => {
-    testApp = await createTestApp(getDb);
+    testApp = await createTestApp(getDb, options);
   });
   afterAll(async () => {
     await testApp?.close();

@@ -1,0 +1,103 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type {
+  ImportPreview,
+  ImportResult,
+  Problem,
+  TableList,
+} from '@jixiao/core/tables/table-record.schema';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { expect, it } from 'vitest';
+import { useTestApp } from '../testing/test-app.ts';
+
+const seedPath = join(import.meta.dirname, '..', '..', '..', '..', 'fixtures', 'seed.txt');
+
+function upload(name: string, bytes: Uint8Array<ArrayBuffer>, type = 'application/octet-stream'): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), name);
+  return form;
+}
+
+describeEachDatabase('imports API', (getDb) => {
+  const getApp = useTestApp(getDb, { uploadLimit: 512 * 1024 });
+
+  it('previews the seed, keeps its bytes, and confirms the edited tables in one go', async () => {
+    const bytes = new Uint8Array(await readFile(seedPath));
+    const preview = await getApp().call<ImportPreview>('POST', '/api/imports', {
+      body: upload('seed.txt', bytes, 'text/plain'),
+    });
+    expect(preview.status).toBe(201);
+    expect(preview.body.tables).toHaveLength(3);
+    expect(preview.body.sourceText).toContain('财政项目支出绩效目标表');
+    const original = await getApp().call('GET', `/api/imports/${preview.body.importId}/file`);
+    expect(original.status).toBe(200);
+    expect(Buffer.compare(original.raw, Buffer.from(bytes))).toBe(0);
+
+    const edited = preview.body.tables.map((table, index) =>
+      index === 0 ? { ...table, name: `${table.name}（导入时修改）` } : table,
+    );
+    const confirmed = await getApp().call<ImportResult>(
+      'POST',
+      `/api/imports/${preview.body.importId}/confirm`,
+      {
+        body: { tables: edited },
+      },
+    );
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.records).toHaveLength(3);
+    expect(confirmed.body.records[0]?.table.name).toContain('（导入时修改）');
+    const list = await getApp().call<TableList>('GET', `/api/tables?q=${encodeURIComponent('导入时修改')}`);
+    expect(list.body.total).toBe(1);
+
+    const again = await getApp().call<Problem>('POST', `/api/imports/${preview.body.importId}/confirm`, {
+      body: { tables: edited },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('import.already_confirmed');
+  });
+
+  it('answers a malformed document with 422 and a located bilingual message', async () => {
+    const json = new TextEncoder().encode('[\n  {"year": "二〇二〇", "unit": "某局"}\n]');
+    const response = await getApp().call<Problem>('POST', '/api/imports', { body: upload('bad.json', json) });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toMatch(/^import\./);
+    expect(response.body.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(response.body.en).toMatch(/[a-z]/);
+    expect(response.body.line ?? response.body.path).toBeDefined();
+  });
+
+  it('answers an unrecognisable file with 422 and a missing file with 400', async () => {
+    const text = await getApp().call<Problem>('POST', '/api/imports', {
+      body: upload('notes.txt', new TextEncoder().encode('这只是一段普通的说明文字。\n没有表格。')),
+    });
+    expect(text.status).toBe(422);
+    expect(text.body.code).toBe('import.unknown_form');
+    const form = new FormData();
+    form.append('other', 'x');
+    const none = await getApp().call<Problem>('POST', '/api/imports', { body: form });
+    expect(none.status).toBe(400);
+    expect(none.body.code).toBe('import.no_file');
+  });
+
+  it('refuses uploads above the size limit with 413', async () => {
+    const big = new Uint8Array(600 * 1024).fill(0x41);
+    const response = await getApp().call<Problem>('POST', '/api/imports', { body: upload('big.txt', big) });
+    expect(response.status).toBe(413);
+    expect(response.body.code).toBe('request.too_large');
+  });
+
+  it('writes nothing when a confirmation is invalid', async () => {
+    const bytes = new Uint8Array(await readFile(seedPath));
+    const preview = await getApp().call<ImportPreview>('POST', '/api/imports', {
+      body: upload('seed.txt', bytes),
+    });
+    const broken = [preview.body.tables[0], { ...preview.body.tables[1], year: 'x' }];
+    const response = await getApp().call<Problem>('POST', `/api/imports/${preview.body.importId}/confirm`, {
+      body: { tables: broken },
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.issues?.[0]?.path).toBe('tables.1.year');
+    const status = await getApp().call<ImportPreview>('GET', `/api/imports/${preview.body.importId}`);
+    expect(status.status).toBe(200);
+  });
+});

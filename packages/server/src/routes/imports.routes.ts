@@ -1,0 +1,149 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import {
+  importConfirmSchema,
+  importPreviewSchema,
+  importResultSchema,
+} from '@jixiao/core/tables/table-record.schema';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { parseFile } from '@jixiao/import/parse-file';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { assertCanTable, auditActor } from '../auth/authorize.ts';
+
+const idParams = z.object({ id: z.string().uuid() });
+const tags = ['imports'];
+
+function noFile(): AppError {
+  return new AppError(
+    'import.no_file',
+    '请上传一个文件（表单字段 file）',
+    'Upload one file (form field "file")',
+    { path: 'file' },
+  );
+}
+
+/** A media type for the kept bytes: what the browser said, else a guess from the file name. */
+function mediaTypeOf(fileName: string, declared: string | undefined): string {
+  if (declared && declared !== 'application/octet-stream') return declared;
+  const extension = fileName.toLowerCase().split('.').pop() ?? '';
+  const byExtension: Record<string, string> = {
+    txt: 'text/plain',
+    json: 'application/json',
+    pdf: 'application/pdf',
+    xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  };
+  return byExtension[extension] ?? 'application/octet-stream';
+}
+
+/**
+ * Imports (issue 4): upload a document (text, PDF, Excel or JSON) → a preview with located warnings,
+ * the bytes kept → confirm the (possibly edited) tables, written in one transaction.
+ */
+export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const store = createTableRepository(app.db);
+
+  app.post(
+    '/imports',
+    {
+      schema: {
+        tags,
+        summary: 'Upload a document (multipart field "file") and get a preview of the tables read from it',
+        consumes: ['multipart/form-data'],
+        response: { 201: importPreviewSchema },
+      },
+    },
+    async (request, reply) => {
+      const organisationId = request.user?.organisationId ?? null;
+      await assertCanTable(request, app.db, 'table.import', { status: 'draft', organisationId });
+      if (!request.isMultipart()) throw noFile();
+      const part = await request.file();
+      if (!part) throw noFile();
+      const bytes = new Uint8Array(await part.toBuffer());
+      const fileName = part.filename || 'upload';
+      const parsed = await parseFile({ name: fileName, bytes });
+      const preview = await store.savePreview({
+        source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
+        sourceText: parsed.sourceText,
+        tables: parsed.tables,
+        warnings: parsed.warnings,
+        actor: auditActor(request),
+        organisationId,
+      });
+      return reply.code(201).send({
+        importId: preview.id,
+        fileName: preview.fileName,
+        mediaType: preview.mediaType,
+        sourceText: preview.sourceText,
+        tables: preview.tables,
+        warnings: preview.warnings,
+      });
+    },
+  );
+
+  app.get(
+    '/imports/:id',
+    {
+      schema: {
+        tags,
+        summary: 'A previewed import again',
+        params: idParams,
+        response: { 200: importPreviewSchema },
+      },
+    },
+    async (request) => {
+      const preview = await store.getImport(request.params.id);
+      await assertCanTable(request, app.db, 'table.import', {
+        status: 'draft',
+        organisationId: preview.organisationId,
+      });
+      return {
+        importId: preview.id,
+        fileName: preview.fileName,
+        mediaType: preview.mediaType,
+        sourceText: preview.sourceText,
+        tables: preview.tables,
+        warnings: preview.warnings,
+      };
+    },
+  );
+
+  app.get(
+    '/imports/:id/file',
+    { schema: { tags, summary: 'The original uploaded bytes', params: idParams } },
+    async (request, reply) => {
+      const preview = await store.getImport(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', {
+        status: 'draft',
+        organisationId: preview.organisationId,
+      });
+      const file = await store.importFile(request.params.id);
+      return reply
+        .header('content-type', file.mediaType)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(file.bytes));
+    },
+  );
+
+  app.post(
+    '/imports/:id/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Save the previewed tables (as edited by the user) in one transaction',
+        params: idParams,
+        body: importConfirmSchema,
+        response: { 201: importResultSchema },
+      },
+    },
+    async (request, reply) => {
+      const preview = await store.getImport(request.params.id);
+      await assertCanTable(request, app.db, 'table.import', {
+        status: 'draft',
+        organisationId: preview.organisationId,
+      });
+      const records = await store.confirmImport(request.params.id, request.body.tables, auditActor(request));
+      return reply.code(201).send({ importId: request.params.id, records });
+    },
+  );
+};

@@ -517,3 +517,22 @@ describe('importText names wrapped after their value', () => {
     ]);
   });
 });
+
+describe('importText pipe rows without a leading pipe', () => {
+  it('reads `a | b | c |` lines as rows of cells', () => {
+    const text = form([
+      '项目支出绩效目标表（2022年度）',
+      '项目名称 | 图书馆免费开放 | 实施单位 | 某市图书馆 |',
+      '一级指标 | 二级指标 | 三级指标 | 指标值 |',
+      '产出指标 | 数量指标 | 年接待读者人次 | ≥20万人次 |',
+      '满意度指标 | 服务对象满意度指标 | 读者满意度 | ≥90% |',
+      '',
+    ]);
+    const [table] = importText(text).tables;
+    expect([table?.name, table?.unit]).toEqual(['图书馆免费开放', '某市图书馆']);
+    expect(table?.indicators.map((i) => [i.name, i.target.raw])).toEqual([
+      ['年接待读者人次', '≥20万人次'],
+      ['读者满意度', '≥90%'],
+    ]);
+  });
+});

@@ -68,8 +68,11 @@ export function splitTabbed(text: string, line: number): Cell[] {
   return cells;
 }
 
+// A row of cells between pipes, with or without the leading pipe: at least two cells hold text.
 function isMarkdownRow(text: string): boolean {
-  return /^\s*\|.*\|.*\|/.test(text) && /[^|\s]/.test(text);
+  if (!/\|.*\|/.test(text)) return false;
+  const filled = text.split('|').filter((part) => part.trim() !== '').length;
+  return /^\s*\|.*\|.*\|/.test(text) ? filled >= 1 : filled >= 2 && /\|.*\|.*\|/.test(text);
 }
 
 function isPipeCellLine(text: string): boolean {

@@ -1,0 +1,140 @@
+/**
+ * Issue 6 in the browser: the author enters a monitoring report (lights change as values are typed, a
+ * deviation asks for cause and measure) and a year-end self-evaluation (each row scored and explained),
+ * then opens the 自评表 in the official layout.
+ */
+import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
+import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
+import { getMonitoringReport, getSelfEvaluation } from '@jixiao/db/evaluation.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+
+async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
+  await select.click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+describe('monitoring and self-evaluation in the browser', () => {
+  let e2e: E2eSession;
+  let id = '';
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+    const store = createTableRepository(e2e.db);
+    let record = await store.create(
+      buildSelfEvaluationTable(
+        [
+          buildIndicator('>=100人次', { name: '政策宣讲人次', weight: 50 }),
+          buildIndicator('规范', { name: '资金管理规范性', level2: '质量指标', weight: 20 }),
+          buildIndicator('≥90%', {
+            level1: '满意度指标',
+            level2: '服务对象满意度指标',
+            name: '企业满意度',
+            weight: 20,
+          }),
+        ],
+        {
+          kind: 'target',
+          name: '科创政策宣讲活动',
+          unit: '上海推进科技创新中心建设办公室',
+          budget: { currentYear: 1_200_000 },
+          narrative: { goals: '全年开展科创政策宣讲' },
+        },
+      ),
+      { userId: demoUserFor('author').id },
+      { organisationId: demoOrganisationIds.seedUnit },
+    );
+    for (const status of ['submitted', 'department_reviewed', 'approved'] as const) {
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    }
+    id = record.id;
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the author enters a monitoring report and sees the lights change as she types', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/monitoring'));
+    await page.getByTestId('monitoring-page').waitFor();
+    await page.getByTestId('enter-monitoring').first().click();
+    await page.getByTestId('monitoring-entry').waitFor();
+    await page.goto(e2e.url(`/monitoring/${id}?month=6`));
+    await page.getByTestId('monitoring-entry').waitFor();
+
+    await page.locator('#monitoring-executed').fill('300000');
+    await page.locator('#monitoring-executed').blur();
+    await expect.poll(() => page.getByTestId('spending-light').getAttribute('data-light')).toBe('red');
+
+    const rows = page.getByTestId('monitoring-row');
+    await rows.nth(0).getByTestId('monitoring-value').fill('55');
+    await expect.poll(() => rows.nth(0).getByTestId('row-light').getAttribute('data-light')).toBe('green');
+    await rows.nth(0).getByTestId('monitoring-value').fill('20');
+    await expect.poll(() => rows.nth(0).getByTestId('row-light').getAttribute('data-light')).toBe('red');
+    await choose(page, rows.nth(1).getByTestId('monitoring-judgement'), '部分达成');
+    await rows.nth(1).getByTestId('monitoring-note').fill('制度修订中');
+    await rows.nth(2).getByTestId('monitoring-value').fill('95%');
+    expect(await page.getByTestId('project-light').getAttribute('data-light')).toBe('red');
+    expect(await page.getByTestId('monitoring-notes').textContent()).toContain('请填写纠偏措施');
+
+    const first = rows.nth(0);
+    await choose(page, first.getByTestId('deviation-cause'), '人员');
+    await first.getByTestId('deviation-expected').fill('90人次');
+    await choose(page, first.getByTestId('deviation-likelihood'), '有可能');
+    await first.getByTestId('deviation-measure').fill('下半年增开宣讲场次');
+    await expect
+      .poll(async () => (await page.getByTestId('monitoring-notes').textContent()) ?? '')
+      .not.toContain('“政策宣讲人次”偏离目标');
+    await e2e.screenshot('monitoring-entry');
+    await page.getByTestId('monitoring-save').click();
+    await expect.poll(async () => (await getMonitoringReport(e2e.db, id, 6))?.light).toBe('red');
+    const stored = await getMonitoringReport(e2e.db, id, 6);
+    expect(stored?.report.indicators[0]?.deviation).toMatchObject({
+      cause: '人员',
+      measure: '下半年增开宣讲场次',
+    });
+
+    await page.goto(e2e.url('/monitoring'));
+    await page.getByTestId('overview-link').filter({ hasText: '科创政策宣讲活动' }).waitFor();
+    expect(await page.getByTestId('overview-light').first().getAttribute('data-light')).toBe('red');
+    await e2e.screenshot('monitoring-overview');
+  });
+
+  it('the author enters the self-evaluation, sees every row scored and explained, and opens the 自评表', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url(`/self-evaluation/${id}`));
+    await page.getByTestId('self-evaluation-page').waitFor();
+    await page.locator('#self-evaluation-executed').fill('1020000');
+    await page.locator('#self-evaluation-executed').blur();
+    const rows = page.getByTestId('self-evaluation-row');
+    await rows.nth(0).getByTestId('self-evaluation-actual').fill('80人次');
+    await rows.nth(0).getByTestId('self-evaluation-reason').fill('场地受限');
+    await rows.nth(1).getByTestId('self-evaluation-actual').fill('规范');
+    await choose(page, rows.nth(1).getByTestId('grade-band'), '达成');
+    await rows.nth(1).getByTestId('grade-score').fill('18');
+    await rows.nth(2).getByTestId('self-evaluation-actual').fill('96%');
+    await expect.poll(() => rows.nth(0).getByTestId('row-score').textContent()).toBe('40 / 50');
+    expect(await rows.nth(0).getByTestId('row-explanation').textContent()).toContain(
+      '50.00 × 80 ÷ 100 = 40.00',
+    );
+    // 8.5 (execution 85%) + 40 + 18 + 20
+    await expect.poll(() => page.getByTestId('self-evaluation-total').textContent()).toContain('86.50');
+    await e2e.screenshot('self-evaluation-entry');
+    await page.getByTestId('self-evaluation-save').click();
+    await expect.poll(async () => (await getSelfEvaluation(e2e.db, id))?.total).toBe(86.5);
+
+    await page.getByTestId('self-evaluation-form-link').click();
+    await page.getByTestId('self-evaluation-form').waitFor();
+    const form = (await page.getByTestId('self-evaluation-form').textContent()) ?? '';
+    expect(form).toContain('项目支出绩效自评表');
+    expect(form).toContain('自评总分 86.50 分，评价等级：良');
+    expect(form).toContain('场地受限');
+    await e2e.screenshot('self-evaluation-form');
+  });
+});

@@ -36,6 +36,8 @@ const fieldLabels: Record<string, MessageKey> = {
   direction: 'field.direction',
 };
 
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'object' && value !== null && 'raw' in value)
@@ -160,7 +162,8 @@ export function VersionHistory({ tableId, currentVersion }: { tableId: string; c
               {v.version === currentVersion && <Tag color="blue">{t('versions.current')}</Tag>}
               <StatusTag status={v.status} />
               <span className="muted">{dayjs(v.savedAt).format('YYYY-MM-DD HH:mm')}</span>
-              {v.savedBy && <span className="muted">{v.savedBy}</span>}
+              {/* A bare user id tells a reader nothing; names come with the audit view. */}
+              {v.savedBy && !uuidPattern.test(v.savedBy) && <span className="muted">{v.savedBy}</span>}
               {v.reason && <Typography.Text type="secondary">“{v.reason}”</Typography.Text>}
             </Space>
           </List.Item>

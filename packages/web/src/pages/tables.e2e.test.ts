@@ -87,6 +87,11 @@ describe('tables in the browser', () => {
     const level1 = page.getByTestId('official-grid').locator('td[data-field="indicators.0.level1"]');
     expect(Number(await level1.getAttribute('rowspan'))).toBeGreaterThan(1);
     await e2e.screenshot('official-layout');
+    // Printed on A4 the toolbar disappears and the sheet loses its shadow and margins.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.print-toolbar').isVisible()).toBe(false);
+    await e2e.screenshot('official-layout-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('downloads the official layout as PDF and Excel with the edited content', async () => {
@@ -130,7 +135,7 @@ describe('tables in the browser', () => {
     const diff = page.getByTestId('diff-view');
     await diff.waitFor();
     expect(compact((await diff.textContent()) ?? '')).toContain('>=98%');
-    await e2e.screenshot('version-diff');
+    await e2e.screenshot('version-diff', page, { fullPage: false });
   });
 
   it('keeps the edits and explains a conflict when someone else saved first', async () => {
@@ -150,7 +155,7 @@ describe('tables in the browser', () => {
     await message.waitFor();
     expect(await message.textContent()).toContain('第 3 版');
     expect(await page.locator('#f-performanceType').inputValue()).toBe('工程建设类');
-    await e2e.screenshot('editor-conflict');
+    await e2e.screenshot('editor-conflict', page, { fullPage: false });
     await page.getByTestId('conflict-overwrite').click();
     await page.getByText('已保存为第 4 版').waitFor();
   });

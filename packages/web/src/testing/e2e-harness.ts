@@ -62,8 +62,11 @@ export interface E2eSession {
   signIn(as: Role): Promise<void>;
   /** Signs the browser out (clears the session cookie). */
   signOut(): Promise<void>;
-  /** Saves a full-page PNG as test-output/<name>.png and returns its path. */
-  screenshot(name: string, page?: Page): Promise<string>;
+  /**
+   * Saves a PNG as test-output/<name>.png (the full page; `fullPage: false` for what the window shows,
+   * e.g. a drawer or dialog) and returns its path. Fails when the page threw an error.
+   */
+  screenshot(name: string, page?: Page, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -131,11 +134,11 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
     browser,
     context,
     page,
-    async screenshot(name, target = page) {
+    async screenshot(name, target = page, { fullPage = true } = {}) {
       const file = join(testOutput, `${name}.png`);
       // Sticky bars would be stitched in mid-page when the page is scrolled.
-      await target.evaluate(() => window.scrollTo(0, 0));
-      await target.screenshot({ path: file, fullPage: true });
+      if (fullPage) await target.evaluate(() => window.scrollTo(0, 0));
+      await target.screenshot({ path: file, fullPage });
       if (pageErrors.length > 0) throw pageErrors[0];
       return file;
     },

@@ -98,6 +98,25 @@ describeEachDatabase('findings API', (getDb) => {
     ]);
   });
 
+  it('finds last year’s self-evaluation of the same project by itself', async () => {
+    const name = '社区科普活动经费（自动对比）';
+    const last = buildTable({
+      kind: 'self-evaluation',
+      name,
+      year: 2019,
+      startDate: '2019-01-01',
+      endDate: '2019-12-31',
+      budget: { total: 1_900_000, currentYear: 1_900_000, adjusted: 1_900_000, executed: 1_850_000 },
+    });
+    last.indicators[12] = { ...last.indicators[12]!, actual: '26000人次' };
+    await stored(last);
+    const id = await stored(buildTable({ name }));
+    const res = await getApp().call<FindingsBody>('GET', `/api/tables/${id}/findings`, { as: 'author' });
+    expect(res.body.findings.map((f) => `${f.ruleId}@${f.path}`)).toEqual([
+      'SH2020-Y01@indicators.12.target',
+    ]);
+  });
+
   it('refuses an unknown rule set and a missing table with problem+json', async () => {
     const id = await stored();
     const bad = await getApp().call<Problem>('GET', `/api/tables/${id}/findings?ruleSet=mars-2099`, {

@@ -1,11 +1,11 @@
 import { findingSchema, ruleSetSummarySchema } from '@jixiao/core/review/finding.schema';
 import { reviewTable } from '@jixiao/core/review/review-table';
 import { autoRuleSetId, resolveRuleSet, ruleSets, summariseRuleSet } from '@jixiao/core/review/rule-sets';
-import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
-import { createTableRepository } from '@jixiao/db/tables.repository';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { createTableRepository, type TableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, signedIn } from '../auth/authorize.ts';
+import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
 
 const ruleSetId = z
   .enum([autoRuleSetId, ...ruleSets.keys()] as [string, ...string[]])
@@ -24,6 +24,32 @@ function respond(ruleSet: string, findings: z.infer<typeof findingSchema>[]) {
   const counts = { error: 0, warning: 0, hint: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return { ruleSet, findings, counts };
+}
+
+/**
+ * Last year's table of the same project (same unit and name, year − 1) among those the caller may read:
+ * its self-evaluation when there is one (it carries the actual values), else its target table.
+ */
+async function lastYearOf(
+  tables: TableRepository,
+  table: PerformanceTable,
+  scope: Awaited<ReturnType<typeof readScope>>,
+): Promise<PerformanceTable | null> {
+  const list = await tables.list(
+    {
+      year: table.year - 1,
+      unit: table.unit,
+      q: table.name,
+      sort: 'updatedAt',
+      order: 'desc',
+      page: 1,
+      pageSize: 20,
+    },
+    { scope },
+  );
+  const same = list.items.filter((i) => i.name === table.name && i.unit === table.unit);
+  const best = same.find((i) => i.kind === 'self-evaluation') ?? same.find((i) => i.kind === 'target');
+  return best ? (await tables.get(best.id)).table : null;
 }
 
 /**
@@ -61,11 +87,13 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const tables = createTableRepository(app.db);
       const record = await tables.get(request.params.id);
       await assertCanTable(request, app.db, 'table.read', record);
-      let previous = null;
+      let previous: PerformanceTable | null;
       if (request.query.previous !== undefined) {
         const last = await tables.get(request.query.previous);
         await assertCanTable(request, app.db, 'table.read', last);
         previous = last.table;
+      } else {
+        previous = await lastYearOf(tables, record.table, await readScope(request, app.db));
       }
       const set = resolveRuleSet(request.query.ruleSet, record.table);
       return respond(set.id, reviewTable(record.table, set, { previous }));

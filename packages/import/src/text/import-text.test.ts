@@ -536,3 +536,27 @@ describe('importText pipe rows without a leading pipe', () => {
     ]);
   });
 });
+
+describe('importText page headers', () => {
+  it('reads a title repeated at the top of the next page as a continuation, not a new form', () => {
+    const text = form([
+      '项目支出绩效目标表',
+      '（2022年度）',
+      '项目名称 图书馆免费开放 实施单位 某市图书馆',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标 数量指标 年接待读者人次 ≥20万人次',
+      '项目支出绩效目标表',
+      '（2022年度）',
+      '质量指标 图书外借准确率 ≥99%',
+      '满意度指标 服务对象满意度指标 读者满意度 ≥90%',
+      '',
+    ]);
+    const { tables } = importText(text);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.indicators.map((i) => i.name)).toEqual([
+      '年接待读者人次',
+      '图书外借准确率',
+      '读者满意度',
+    ]);
+  });
+});

@@ -2,9 +2,9 @@ import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
-import { type SourceLine, toGrid } from './layout.ts';
+import { type SourceLine, splitSpaced, toGrid } from './layout.ts';
 import { toTokens } from './tokens.ts';
-import { formTitle, kindOfTitle } from './vocabulary.ts';
+import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
 
 /** What the text importer read: the tables found and located notes about what was unclear. */
 export interface ImportTextResult {
@@ -34,9 +34,26 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
   starts.forEach((start, n) => {
     const from = n === 0 ? 0 : start;
     const to = starts[n + 1] ?? lines.length;
-    forms.push(lines.slice(from, to));
+    const form = lines.slice(from, to);
+    const previous = forms.at(-1);
+    // A title repeated at the top of a printed page, with no project or unit of its own, continues
+    // the form before it: drop the repeated title (and year) lines and read on.
+    if (previous && n > 0 && !hasOwnHeader(form)) {
+      previous.push(...form.filter((l, k) => !(k < 3 && (formTitle.test(l.text) || YEAR_LINE.test(l.text)))));
+    } else forms.push(form);
   });
   return forms;
+}
+
+const YEAR_LINE = /^\s*[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?\s*$/;
+
+function hasOwnHeader(form: readonly SourceLine[]): boolean {
+  return form.slice(0, 20).some((l) =>
+    splitSpaced(l.text.replace(/[|｜]/g, ' '), l.line).some((c) => {
+      const label = headerLabel(c.text.replace(/[:：].*$/, ''));
+      return label !== null && (label.field === 'name' || label.field === 'unit');
+    }),
+  );
 }
 
 function titleOf(lines: readonly SourceLine[]): string {

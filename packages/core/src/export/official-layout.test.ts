@@ -7,6 +7,7 @@ import {
   type GridRow,
   gridColumnOfLabel,
   isIncompleteNote,
+  isLayoutLabel,
   kindOfTitle,
   officialLayout,
 } from './official-layout.ts';
@@ -216,6 +217,9 @@ describe('officialLayout', () => {
     expect(kindOfTitle('财政项目支出绩效目标表')).toBe('target');
     expect(fieldOfLabel('项目名称 ')).toBe('name');
     expect(fieldOfLabel('预算执行率')).toBeNull();
+    expect(isLayoutLabel('预算执行率：')).toBe(true);
+    expect(isLayoutLabel('Budget unit')).toBe(true);
+    expect(isLayoutLabel('上海推进科技创新中心建设办公室')).toBe(false);
     expect(gridColumnOfLabel('备注')).toBeNull();
     expect(isIncompleteNote(officialLayout({ ...seed(0), incomplete: true }, 'zh').notes[0] ?? '')).toBe(
       true,

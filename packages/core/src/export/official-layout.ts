@@ -528,6 +528,19 @@ export function fieldOfLabel(text: string): string | null {
   return FIELD_BY_LABEL.get(labelKey(text)) ?? null;
 }
 
+const DERIVED_LABELS: ReadonlySet<string> = new Set(
+  (['zh', 'en'] as const).flatMap((locale) => [LABELS[locale].executionRate]),
+);
+
+/**
+ * True when the text is a label the form prints (a field's label, or a derived one such as 预算执行率),
+ * so an importer does not take a label for the value of the label before it when that value is empty.
+ */
+export function isLayoutLabel(text: string): boolean {
+  const key = labelKey(text);
+  return FIELD_BY_LABEL.has(key) || DERIVED_LABELS.has(key);
+}
+
 /** The grid column a printed column heading names (`一级目标`, `年度指标值`, `Target value`), or null. */
 export function gridColumnOfLabel(text: string): GridColumnKey | null {
   const key = labelKey(text);

@@ -4,6 +4,7 @@ import {
   type GridColumnKey,
   gridColumnOfLabel,
   isIncompleteNote,
+  isLayoutLabel,
   kindOfTitle,
 } from '@jixiao/core/export/official-layout';
 import {
@@ -264,7 +265,7 @@ function readOwnLayout(rows: ReadRow[]): { tables: PerformanceTable[]; warnings:
       const field = cell ? fieldOfLabel(cell.text) : null;
       if (!field) continue;
       const next = row.cells[i + 1];
-      if (!next || fieldOfLabel(next.text)) {
+      if (!next || isLayoutLabel(next.text)) {
         // A printed label with an empty cell: the form says the value is not given.
         clearField(current, field);
         continue;

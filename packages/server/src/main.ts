@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { closeDatabase, databaseOptionsFromEnv, openDatabase } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
 import { buildApp } from './app.ts';
+import { loadDemoData } from './demo-data.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -17,6 +18,15 @@ async function main(): Promise<void> {
     webDist: join(repoRoot, 'packages', 'web', 'dist'),
   });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  if (process.env.JIXIAO_DEMO_DATA !== '0') {
+    const demo = await loadDemoData(db, {
+      seedPath: join(repoRoot, 'fixtures', 'seed.txt'),
+      corpusDir: join(repoRoot, '..', 'shared', 'corpus', 'dev'),
+      log: (message) => app.log.info(message),
+    });
+    if (demo.loaded)
+      app.log.info({ files: demo.files, tables: demo.tables }, 'demo data loaded (first start)');
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,0 +1,101 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { writeAudit } from '@jixiao/db/audit.repository';
+import type { Database } from '@jixiao/db/database';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { parseFile } from '@jixiao/import/parse-file';
+import { seedDemoAccounts } from './auth/demo-accounts.ts';
+
+export interface DemoDataOptions {
+  /** The seed document shipped in the repo (fixtures/seed.txt). */
+  seedPath: string;
+  /** A folder of real documents (../shared/corpus/dev); skipped when missing. */
+  corpusDir?: string | null;
+  log?: (message: string) => void;
+}
+
+export interface DemoDataResult {
+  loaded: boolean;
+  files: number;
+  tables: number;
+  skipped: { file: string; reason: string }[];
+}
+
+const mediaTypes: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.pdf': 'application/pdf',
+  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.json': 'application/json',
+};
+
+/** Documents of the corpus folder worth importing: `NN.json` beside `NN.txt` is a label, not a table. */
+async function corpusFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const stems = new Set(
+    names.filter((n) => extname(n) !== '.json').map((n) => n.slice(0, -extname(n).length)),
+  );
+  return names
+    .filter((name) => extname(name) in mediaTypes)
+    .filter((name) => !(extname(name) === '.json' && stems.has(name.slice(0, -5))))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/**
+ * Loads the demo on first start: demo organisations and users, the seed's three tables, and every
+ * importable corpus document, each file in its own transaction with its bytes. Runs once per database
+ * (a `demo.load` audit row marks it), so deleting demo tables later does not bring them back.
+ */
+export async function loadDemoData(db: Database, options: DemoDataOptions): Promise<DemoDataResult> {
+  const log = options.log ?? (() => undefined);
+  await seedDemoAccounts(db);
+  const done = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('action', '=', 'demo.load')
+    .limit(1)
+    .executeTakeFirst();
+  if (done) return { loaded: false, files: 0, tables: 0, skipped: [] };
+
+  const store = createTableRepository(db);
+  const organisations = await db.selectFrom('organisations').select(['id', 'name']).execute();
+  const organisationByName = new Map(organisations.map((o) => [o.name, o.id]));
+  const files = [options.seedPath, ...(options.corpusDir ? await corpusFiles(options.corpusDir) : [])];
+  const result: DemoDataResult = { loaded: true, files: 0, tables: 0, skipped: [] };
+  for (const file of files) {
+    const name = file.split(/[\\/]/).pop() ?? file;
+    try {
+      const bytes = new Uint8Array(await readFile(file));
+      const parsed = await parseFile({ name, bytes });
+      // Tables go to the organisation of the same name when the demo has one (the seed's unit does).
+      const organisationId = organisationByName.get(parsed.tables[0]?.unit ?? '') ?? null;
+      const records = await store.importBatch(
+        parsed.tables,
+        { name, mediaType: mediaTypes[extname(name)] ?? 'application/octet-stream', bytes },
+        { userId: null, address: 'demo-data' },
+        { organisationId },
+      );
+      result.files += 1;
+      result.tables += records.length;
+      log(`demo data: ${name} → ${records.length} table(s)`);
+    } catch (error) {
+      const reason = error instanceof AppError ? `${error.code}: ${error.en}` : String(error);
+      result.skipped.push({ file: name, reason });
+      log(`demo data: skipped ${name} (${reason})`);
+    }
+  }
+  await writeAudit(db, {
+    actor: { userId: null, address: 'demo-data' },
+    action: 'demo.load',
+    entity: 'system',
+    entityId: null,
+    diff: { files: result.files, tables: result.tables, skipped: result.skipped },
+  });
+  return result;
+}

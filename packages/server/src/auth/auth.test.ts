@@ -167,6 +167,22 @@ describeEachDatabase('accounts API', (getDb) => {
       expect(log.items[0]?.actorUsername).toBe('admin');
     });
 
+    it('issues a new session at every sign-in and ends the browser’s previous one (no fixation)', async () => {
+      const browser = buildBrowser(getApp());
+      await browser.login('admin', demoPassword);
+      const first = browser.jar.get(sessionCookie);
+      expect((await browser.login('admin', demoPassword)).statusCode).toBe(200);
+      const second = browser.jar.get(sessionCookie);
+      expect(second).not.toBe(first);
+      const replay = await getApp().inject({
+        method: 'GET',
+        url: '/api/users',
+        headers: { cookie: `${sessionCookie}=${first}` },
+      });
+      expect(replay.statusCode).toBe(401);
+      expect((await browser.send('GET', '/api/users')).statusCode).toBe(200);
+    });
+
     it('locks the account after 5 wrong passwords, says until when, and an admin can unlock it', async () => {
       const app = getApp();
       const author2 = demoUserFor('author');

@@ -161,6 +161,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         // An inactive account gets the same answer as a wrong password: no hint that the name exists.
         throw invalidCredentials();
       }
+      // A new session on every sign-in (no fixation); the browser's previous one, if any, ends here.
+      if (request.sessionTokenHash)
+        await deleteSession(app.db, request.sessionTokenHash, auditActor(request));
       const token = newToken();
       const csrfToken = newToken();
       await createSession(

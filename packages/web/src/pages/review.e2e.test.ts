@@ -177,4 +177,26 @@ describe('review round in the browser', () => {
     await page.getByTestId('official-layout').waitFor();
     expect(await page.getByTestId('official-layout').textContent()).toContain('>=8场');
   });
+
+  it('the approved version stays frozen; the author adjusts it with a reason into a new draft', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/tables/${id}`));
+    await page.getByTestId('workflow-adjust').click();
+    await page.getByTestId('adjust-reason').fill('年中预算调减，宣讲场次相应调整');
+    // antd spaces two-character Chinese button labels (确 认), so find the modal's primary button.
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('草稿');
+    expect(await page.getByTestId('workflow-submit').textContent()).toContain('提交审核');
+    const versions = await page.evaluate(async (tableId) => {
+      const response = await fetch(`/api/tables/${tableId}/versions`);
+      return response.json();
+    }, id);
+    const list: Array<{ status: string; reason: string | null }> = Array.isArray(versions)
+      ? versions
+      : versions.items;
+    expect(list.map((v) => v.status)).toContain('published');
+    expect(list.map((v) => v.reason)).toContain('年中预算调减，宣讲场次相应调整');
+    await e2e.screenshot('review-6-adjusted');
+  });
 });

@@ -58,4 +58,20 @@ describe('comparison rules', () => {
   it('Y03 flags prior-year figures that differ from last year table', () => {
     expect(ids(sound, lastYear('18000人次', 1_850_000))).toEqual(['SH2020-Y03@budget.priorYearBudget']);
   });
+
+  it('Y04 hints at a target lowered from last year target when there is no actual', () => {
+    const before = buildTable({
+      year: 2019,
+      budget: { ...sound.budget, priorYearBudget: null, priorYearExecuted: null },
+    });
+    const lowered = sound.indicators.map((i) =>
+      i.name === '举办科普活动场次' ? buildIndicator('产出目标', '数量', i.name, '>=100场') : i,
+    );
+    const table = buildTable({
+      budget: { ...sound.budget, priorYearBudget: 2_000_000, priorYearExecuted: 1_900_000 },
+      indicators: lowered,
+    });
+    expect(ids(table, before)).toEqual(['SH2020-Y04@indicators.9.target']);
+    expect(ids(buildTable({ budget: table.budget }), before)).toEqual([]);
+  });
 });

@@ -144,8 +144,38 @@ export const priorFiguresMatchRule: Rule = {
   },
 };
 
+/** Y04: without last year's actual, a target is at least not lowered from last year's target. */
+export const targetLoweredRule: Rule = {
+  code: 'Y04',
+  category: 'comparison',
+  severity: 'hint',
+  zh: '没有上年完成值时，目标值不低于上年同一指标的目标值（反向指标不高于）',
+  en: "Without last year's actual, targets are not lowered from last year's target (not raised for reverse ones)",
+  check({ previous, indicators }) {
+    if (!previous) return [];
+    const last = byKey(previous);
+    const hits: RuleHit[] = [];
+    for (const f of indicators) {
+      const t = f.indicator.target;
+      const before = last.get(f.key);
+      const b = before?.target;
+      if (!before || before.actual || !b || t.kind !== 'quantitative' || b.kind !== 'quantitative') continue;
+      if (t.value === null || b.value === null || t.unit !== b.unit || t.value === b.value) continue;
+      if (f.reverse ? t.value < b.value : t.value > b.value) continue;
+      hits.push({
+        zh: `指标「${f.indicator.name}」的目标值「${t.raw.trim()}」${f.reverse ? '比上年目标宽松' : '低于上年目标'}「${b.raw.trim()}」：请说明调整原因，或维持不低于上年的水平。`,
+        en: `The target of "${f.indicator.name}" (${t.raw.trim()}) is ${f.reverse ? 'looser than' : 'below'} last year's target (${b.raw.trim()}): explain why, or keep at least last year's level.`,
+        path: `indicators.${f.index}.target`,
+        indicatorIndex: f.index,
+      });
+    }
+    return hits;
+  },
+};
+
 export const comparisonRules: readonly Rule[] = [
   targetBelowLastActualRule,
   moneyUpOutputsFlatRule,
   priorFiguresMatchRule,
+  targetLoweredRule,
 ];

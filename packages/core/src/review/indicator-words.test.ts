@@ -39,6 +39,7 @@ describe('indicator words', () => {
     expect(numberInName('2020年度培训计划完成率')).toBeNull();
     expect(numberInName('65岁以上老年人健康管理率')).toBeNull();
     expect(numberInName('24小时热线接通率')).toBeNull();
+    expect(numberInName('3个工作日内办结率')).toBeNull();
   });
 
   it('finds template placeholders and generic outputs', () => {

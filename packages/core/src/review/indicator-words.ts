@@ -31,7 +31,7 @@ export function nameSuggestsReverse(name: string): boolean {
 // A number with a percent sign or a counting unit written into the name: the target belongs in the
 // target column. Years (2020年) and ages (60岁) are not matched; neither are time spans (24小时热线).
 const NUMBER_IN_NAME =
-  /(?:[≥≤><=＞＜]|不低于|不少于|达到)?\s*\d+(?:\.\d+)?\s*(?:%|％|个|人次|人|场次|场|家|项|件|台|辆|套|户|所|万元|元|亩|平方米|公里|吨)/;
+  /(?:[≥≤><=＞＜]|不低于|不少于|达到)?\s*\d+(?:\.\d+)?\s*(?:%|％|个(?!工作日|月|小时|自然日|周|季度)|人次|人|场次|场|家|项|件|台|辆|套|户|所|万元|元|亩|平方米|公里|吨)/;
 
 /** The number written into an indicator name, as printed, or null. */
 export function numberInName(name: string): string | null {

@@ -1,8 +1,10 @@
+import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Card, Result, Select, Space, Table, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError, api } from '../api/api-client.ts';
 import {
   evaluationApi,
@@ -21,6 +23,7 @@ export default function MonitoringPage() {
   const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
   const [items, setItems] = useState<MonitoringOverviewItem[]>([]);
   const [enterable, setEnterable] = useState<TableSummary[]>([]);
+  const [organisations, setOrganisations] = useState<Organisation[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -42,6 +45,21 @@ export default function MonitoringPage() {
       live = false;
     };
   }, [query]);
+
+  useEffect(() => {
+    let live = true;
+    accountsApi
+      .organisations()
+      .then((list) => {
+        if (live) setOrganisations(list);
+      })
+      .catch(() => {
+        // Without the list the overview still shows everything the user may read.
+      });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -129,14 +147,27 @@ export default function MonitoringPage() {
       <Card
         title={t('monitoring.overview')}
         extra={
-          <Select
-            allowClear
-            placeholder={t('monitoring.cutOff')}
-            style={{ width: 140 }}
-            value={query.cutOffMonth}
-            onChange={(m?: number) => setQuery((q) => ({ ...q, cutOffMonth: m }))}
-            options={MONTHS.map((m) => ({ value: m, label: t('monitoring.month', { m }) }))}
-          />
+          <Space>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              placeholder={t('monitoring.organisation')}
+              style={{ width: 260 }}
+              value={query.organisationId}
+              onChange={(organisationId?: string) => setQuery((q) => ({ ...q, organisationId }))}
+              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
+              data-testid="overview-organisation"
+            />
+            <Select
+              allowClear
+              placeholder={t('monitoring.cutOff')}
+              style={{ width: 140 }}
+              value={query.cutOffMonth}
+              onChange={(m?: number) => setQuery((q) => ({ ...q, cutOffMonth: m }))}
+              options={MONTHS.map((m) => ({ value: m, label: t('monitoring.month', { m }) }))}
+            />
+          </Space>
         }
       >
         <Table

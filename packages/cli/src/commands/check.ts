@@ -150,9 +150,10 @@ export async function runCheck(files: readonly string[], options: CheckOptions):
     const ofFile: CheckResult[] = [];
     parsed.tables.forEach((table, tableIndex) => {
       tableCount++;
-      for (const finding of reviewTable(table, resolveRuleSet(options.ruleSet, table), {
-        previous: previous.get(table.name) ?? null,
-      })) {
+      // Only an earlier year's table of the project is "last year" (the same file may be passed as both).
+      const last = previous.get(table.name);
+      const context = { previous: last && last.year < table.year ? last : null };
+      for (const finding of reviewTable(table, resolveRuleSet(options.ruleSet, table), context)) {
         ofFile.push({
           file: input.name,
           line: locate(finding, tableIndex),

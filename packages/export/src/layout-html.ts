@@ -25,6 +25,9 @@ export function escapeHtml(text: string): string {
  */
 export const LAYOUT_CSS = `
 @page { size: A4 portrait; margin: 16mm 14mm 16mm 14mm; }
+/* Forms with a wide indicator grid (self-evaluations: up to ten columns) print on landscape pages. */
+@page wide { size: A4 landscape; margin: 14mm 16mm 14mm 16mm; }
+.jx-form.jx-wide { page: wide; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body {
@@ -103,6 +106,7 @@ body {
     background: #fff;
     box-shadow: 0 1px 4px rgba(0, 0, 0, 0.2);
   }
+  .jx-form.jx-wide { width: 297mm; min-height: 210mm; }
 }
 `;
 
@@ -138,6 +142,11 @@ function sheetRows(rows: LayoutCell[][], colon: string): string {
 
 const LEVEL_COLUMNS: ReadonlySet<GridColumnKey> = new Set(['level1', 'level2']);
 
+/** More than six grid columns do not fit a portrait A4 page at a readable size. */
+function isWide(layout: OfficialLayout): boolean {
+  return layout.grid.columns.length > 6;
+}
+
 function gridTable(layout: OfficialLayout): string {
   const { columns, rows, caption } = layout.grid;
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
@@ -154,7 +163,7 @@ function gridTable(layout: OfficialLayout): string {
     })
     .join('\n');
   return [
-    `<table class="jx-grid${columns.length > 6 ? ' jx-dense' : ''}">${colgroup(columns.map((c) => c.width))}`,
+    `<table class="jx-grid${isWide(layout) ? ' jx-dense' : ''}">${colgroup(columns.map((c) => c.width))}`,
     // Headings are not repeated on following pages: a reader of the PDF text would take the repeat
     // for the start of another grid.
     '<tbody>',
@@ -174,7 +183,7 @@ export function renderLayoutFragment(layout: OfficialLayout): string {
   const notes = layout.notes.map((n) => `<p class="jx-note">${escapeHtml(n)}</p>`).join('');
   const moneyCaption = `<tr><th class="jx-caption" colspan="4">${escapeHtml(layout.money.caption)}</th></tr>`;
   return [
-    `<article class="jx-form jx-${layout.locale}" lang="${layout.locale === 'zh' ? 'zh-CN' : 'en'}">`,
+    `<article class="jx-form jx-${layout.locale}${isWide(layout) ? ' jx-wide' : ''}" lang="${layout.locale === 'zh' ? 'zh-CN' : 'en'}">`,
     `<h1 class="jx-title">${escapeHtml(layout.title)}</h1>`,
     `<p class="jx-year">${escapeHtml(layout.yearLine)}</p>`,
     notes,

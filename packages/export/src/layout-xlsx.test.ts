@@ -89,6 +89,7 @@ describe('layoutToXlsx', () => {
       '偏差原因分析及改进措施',
     ]);
     expect(sheet.getCell(head + 1, 5).value).toBe(30);
+    expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.getCell(head + 3, 9).value).toContain('接待人员不足');
     const executed = rowOf(sheet, '全年执行数（元）');
     // With 9 grid columns each header column spans two or three sheet columns.

@@ -214,7 +214,8 @@ function writeLayout(workbook: ExcelJS.Workbook, layout: OfficialLayout, name: s
   const sheet = workbook.addWorksheet(name, {
     pageSetup: {
       paperSize: 9, // A4
-      orientation: 'portrait',
+      // As in the PDF: a grid of more than six columns prints on landscape pages.
+      orientation: n > 6 ? 'landscape' : 'portrait',
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,

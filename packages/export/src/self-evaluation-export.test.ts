@@ -67,6 +67,8 @@ describe('the 自评表 through the same renderers', () => {
   it('prints it to a PDF whose text keeps the execution score and its formula', async () => {
     const pdf = await layoutToPdf(layout());
     writeFileSync(new URL('../../../test-output/export/self-evaluation-scored.pdf', import.meta.url), pdf);
+    // Ten columns do not fit portrait A4 at a readable size: the 自评表 prints landscape.
+    expect(renderLayoutHtml(layout())).toContain('class="jx-form jx-zh jx-wide"');
     const text = await extractPdfText(pdf);
     expect(text).toContain('项目支出绩效自评表');
     expect(text).toContain('自评总分 89.50 分，评价等级：良');

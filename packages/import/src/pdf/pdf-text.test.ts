@@ -93,6 +93,20 @@ describe('extractPdfText', () => {
     expect(pdf).toEqual(before);
   });
 
+  it('reads a page saved with /Rotate 90 in the rows it shows', async () => {
+    // Drawn along +y, so that it reads left to right once the page is turned a quarter clockwise.
+    const content =
+      'BT /F1 12 Tf 0 1 -1 0 100 72 Tm (Line A) Tj ET BT /F1 12 Tf 0 1 -1 0 120 72 Tm (Line B) Tj ET';
+    const pdf = buildPdf([
+      catalog,
+      pages,
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate 90 /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+      '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    ]);
+    expect(await extractPdfText(pdf)).toBe('Line A\nLine B\n');
+  });
+
   it('says a scanned PDF has no text layer', async () => {
     const pdf = buildPdf([
       catalog,

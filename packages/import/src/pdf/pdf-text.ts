@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** A positioned run of text from a PDF page (PDF units, y grows upwards). */
 export interface TextRun {
@@ -230,12 +230,19 @@ async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
     }
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
+      // Positions as the page is shown: a landscape table saved as a portrait page with /Rotate 90
+      // (common from Excel) then reads in rows, not columns. The viewport's y grows downwards.
+      const viewport = page.getViewport({ scale: 1 });
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str === '') continue;
-        const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
-        runs.push({ text: item.str, x, y, width: item.width, size: Math.hypot(a, b) || item.height || 10 });
+        const [a = 0, b = 0, , , x = 0, y = 0] = Util.transform(
+          viewport.transform,
+          item.transform,
+        ) as number[];
+        const size = Math.hypot(a, b) || item.height || 10;
+        runs.push({ text: item.str, x, y: viewport.height - y, width: item.width, size });
       }
       pages.push(runs);
       page.cleanup();

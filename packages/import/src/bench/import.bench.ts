@@ -43,15 +43,21 @@ export default async function bench(): Promise<BenchResult[]> {
     await importAll(half.slice(0, 20)); // warm-up
     const t0 = performance.now();
     const halfRun = await importAll(half);
-    const t1 = performance.now();
-    const fullRun = await importAll(files);
-    const t2 = performance.now();
-    await splitAll(files);
-    const t3 = performance.now();
-    const lines = await splitAll(files);
-    const t4 = performance.now();
-    const importMs = t2 - t1;
-    const splitMs = t4 - t3;
+    const halfMs = performance.now() - t0;
+    // Machines here are shared and noisy: alternate the two measurements and keep the best of each.
+    let importMs = Number.POSITIVE_INFINITY;
+    let splitMs = Number.POSITIVE_INFINITY;
+    let fullRun = halfRun;
+    let lines = 0;
+    for (let round = 0; round < 3; round++) {
+      const a = performance.now();
+      fullRun = await importAll(files);
+      const b = performance.now();
+      lines = await splitAll(files);
+      const c = performance.now();
+      importMs = Math.min(importMs, b - a);
+      splitMs = Math.min(splitMs, c - b);
+    }
     const mib = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MiB`;
     return [
       {
@@ -59,7 +65,7 @@ export default async function bench(): Promise<BenchResult[]> {
         baseline: 'reading and splitting the same files into lines',
         ratio: importMs / splitMs,
         goal: 5,
-        detail: `import ${importMs.toFixed(0)} ms (${((fullRun.tables / importMs) * 1000).toFixed(0)} tables/s), split ${splitMs.toFixed(0)} ms (${lines} lines); half the input ${(t1 - t0).toFixed(0)} ms`,
+        detail: `import ${importMs.toFixed(0)} ms (${((fullRun.tables / importMs) * 1000).toFixed(0)} tables/s), split ${splitMs.toFixed(0)} ms (${lines} lines); half the input ${halfMs.toFixed(0)} ms`,
       },
       {
         name: 'peak heap importing all files',

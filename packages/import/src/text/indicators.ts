@@ -11,6 +11,7 @@ import {
   key,
   leadColumnRole,
   levelLabel,
+  memo,
   nationalLevel1Of,
 } from './vocabulary.ts';
 
@@ -132,10 +133,13 @@ function isEmptyValue(text: string): boolean {
   return /^[/／\\\-—–_]*$/.test(text.trim());
 }
 
-function isTargetLike(text: string): boolean {
+const parsePlainTarget = memo((text: string) => parseTarget(text));
+const parseDateTarget = memo((text: string) => parseTarget(text, { expectDate: true }));
+
+const isTargetLike = memo((text: string): boolean => {
   const kind = parseTarget(text).kind;
   return kind === 'quantitative' || kind === 'date' || kind === 'period' || kind === 'placeholder';
-}
+});
 
 function isUnitLike(text: string): boolean {
   const k = text.trim();
@@ -280,7 +284,7 @@ function buildIndicator(
   const name = cleanName(nameCell.text);
   const parts = [a.operator, a.target, a.unit].filter((p): p is string => p !== undefined && p !== '');
   const raw = parts.join(ctx.separator);
-  const target = parseTarget(parts.join(' '), { expectDate: nameSuggestsDate(name) });
+  const target = (nameSuggestsDate(name) ? parseDateTarget : parsePlainTarget)(parts.join(' '));
   const indicator: Indicator = { level1, level2, name, target: { ...target, raw } };
   const direction = directionOf(a.direction);
   if (direction) indicator.direction = direction;

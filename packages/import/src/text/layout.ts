@@ -26,8 +26,9 @@ export interface SourceLine {
   line: number;
 }
 
-const OPEN = /[(（[【《“]/;
-const CLOSE = /[)）\]】》”]/;
+const OPEN = '(（[【《“';
+const CLOSE = ')）]】》”';
+const CLOSE_RE = /[)）\]】》”]/;
 
 /** Splits a line at whitespace, keeping bracketed text such as `( ≥**个 )` in one cell. */
 export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[] {
@@ -46,11 +47,11 @@ export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[
     }
     currentEnd = start + piece.length;
     for (const ch of piece) {
-      if (OPEN.test(ch)) depth++;
-      else if (CLOSE.test(ch) && depth > 0) depth--;
+      if (OPEN.includes(ch)) depth++;
+      else if (depth > 0 && CLOSE.includes(ch)) depth--;
     }
     // A bracket left open at the end of the line (a wrapped cell) protects nothing.
-    if (depth > 0 && !CLOSE.test(text.slice(currentEnd))) depth = 0;
+    if (depth > 0 && !CLOSE_RE.test(text.slice(currentEnd))) depth = 0;
   }
   return cells;
 }
@@ -83,13 +84,16 @@ function isPipeCellLine(text: string): boolean {
 export function detectLayout(lines: readonly SourceLine[]): Layout {
   const filled = lines.filter((l) => l.text.trim() !== '');
   if (filled.length === 0) return 'rows';
-  const markdown = filled.filter((l) => isMarkdownRow(l.text)).length;
+  const piped = filled.some((l) => l.text.includes('|'));
+  const markdown = piped ? filled.filter((l) => isMarkdownRow(l.text)).length : 0;
   if (markdown >= 3 && markdown / filled.length >= 0.3) return 'markdown';
-  const pipeCells = filled.filter((l) => isPipeCellLine(l.text) && !isMarkdownRow(l.text)).length;
+  const pipeCells = piped ? filled.filter((l) => isPipeCellLine(l.text) && !isMarkdownRow(l.text)).length : 0;
   if (pipeCells / filled.length >= 0.5) return 'cells';
   // One cell per paragraph: most lines hold a single cell and blank lines separate them (or nearly
   // every line is a single cell).
-  const single = filled.filter((l) => splitSpaced(l.text, l.line).length === 1).length / filled.length;
+  const single =
+    filled.filter((l) => !/\S[\s\u00a0\u3000]+\S/.test(l.text) || splitSpaced(l.text, l.line).length === 1)
+      .length / filled.length;
   const spaced =
     lines.filter((l, i) => l.text.trim() !== '' && (lines[i + 1]?.text.trim() ?? '') === '').length /
     filled.length;

@@ -4,8 +4,24 @@
  * is done on `key(text)`: whitespace removed, full-width brackets and colons made ASCII.
  */
 
+// The same few hundred label and value texts are looked up again and again: remember recent answers
+// (bounded, so memory stays flat however much text passes through).
+export function memo<T>(compute: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    const hit = cache.get(text);
+    if (hit !== undefined) return hit;
+    const value = compute(text);
+    if (cache.size >= 20_000) cache.clear();
+    cache.set(text, value);
+    return value;
+  };
+}
+
 /** Comparison key of a printed label: no whitespace, ASCII brackets/colons, no trailing colon. */
-export function key(text: string): string {
+export const key = memo(computeKey);
+
+function computeKey(text: string): string {
   return text
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[（]/g, '(')
@@ -73,12 +89,21 @@ function admits(level1: string, label: string): boolean {
 
 export type LevelLabel = { level: 1; label: string; weightNote: string | null } | { level: 2; label: string };
 
+const levelLabelMemo = memo((pair: string): LevelLabel | null => {
+  const [text = '', level1 = ''] = pair.split('\u0000');
+  return computeLevelLabel(text, level1 === '' ? null : level1);
+});
+
 /**
  * Reads a cell as a level label given the current level 1, or null. `成本指标` is level 2 under
  * 产出指标 but level 1 when it carries an allotment or starts the table; `满意度指标` is level 1 unless
  * the current level 1 admits it.
  */
 export function levelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
+  return levelLabelMemo(`${text}\u0000${currentLevel1 ?? ''}`);
+}
+
+function computeLevelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
   const { label, note } = splitWeightNote(text);
   if (label.length > 16) return null;
   const l1 = LEVEL1.test(label);
@@ -101,8 +126,19 @@ export function levelLabel(text: string, currentLevel1: string | null): LevelLab
   return null;
 }
 
+const joinsMemo = memo((pair: string): boolean => {
+  const [first = '', second = ''] = pair.split('\u0000');
+  return computeJoinsIntoLabel(first, second);
+});
+
 /** True when joining two cells gives a label that one of them alone is not (`经济效益` + `指标`). */
 export function joinsIntoLabel(first: string, second: string): boolean {
+  // Labels are short: longer cells never join, and need no cache entry.
+  if (first.length > 12 || second.length > 12) return false;
+  return joinsMemo(`${first}\u0000${second}`);
+}
+
+function computeJoinsIntoLabel(first: string, second: string): boolean {
   const a = key(first);
   const b = key(second);
   if (a === '' || b === '') return false;

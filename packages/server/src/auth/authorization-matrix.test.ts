@@ -253,9 +253,9 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       for (const caller of callers) {
         const fixture = shared ?? (await buildFixture(row.scenario));
         const { url, body, multipart } = await buildRequest(row, fixture, caller);
-        // Sign-out ends the session it is called with: give it a session of its own.
+        // Signing in or out ends the session it is called with: give those a session of their own.
         const headers =
-          row.route === 'POST /api/auth/logout'
+          row.route === 'POST /api/auth/logout' || row.route === 'POST /api/auth/login'
             ? await signInHeaders(getApp(), caller)
             : (sessions.get(caller) ?? {});
         const response = await getApp().inject(

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { BenchResult } from '../../../scripts/bench-kit.ts';
-import { ensureWebBuilt, webDist } from './testing/web-build.ts';
+import { ensureWebBuilt } from './testing/web-build.ts';
 
 interface ManifestChunk {
   file: string;
@@ -30,8 +30,8 @@ export function staticClosure(manifest: Manifest, key: string, seen = new Set<st
   return seen;
 }
 
-function gzipSize(file: string): number {
-  return gzipSync(readFileSync(join(webDist, file)), { level: 9 }).length;
+function gzipSize(dist: string, file: string): number {
+  return gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 }
 
 function kb(bytes: number): string {
@@ -39,16 +39,16 @@ function kb(bytes: number): string {
 }
 
 export default async function firstLoadBench(): Promise<BenchResult[]> {
-  ensureWebBuilt();
-  const manifest = JSON.parse(readFileSync(join(webDist, '.vite/manifest.json'), 'utf8')) as Manifest;
+  const dist = ensureWebBuilt();
+  const manifest = JSON.parse(readFileSync(join(dist, '.vite/manifest.json'), 'utf8')) as Manifest;
   const entryKey = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
   if (!entryKey) throw new Error('No entry chunk in the vite manifest');
   const entry = staticClosure(manifest, entryKey);
   const sizeOf = (keys: Iterable<string>) =>
-    [...keys].reduce((sum, key) => sum + gzipSize(manifest[key]?.file ?? ''), 0);
+    [...keys].reduce((sum, key) => sum + gzipSize(dist, manifest[key]?.file ?? ''), 0);
   const entryBytes = sizeOf(entry);
   const css = [...entry].flatMap((key) => manifest[key]?.css ?? []);
-  const cssBytes = css.reduce((sum, file) => sum + gzipSize(file), 0);
+  const cssBytes = css.reduce((sum, file) => sum + gzipSize(dist, file), 0);
 
   const listKey = Object.keys(manifest).find((key) => key.endsWith('pages/table-list.page.tsx'));
   const listExtra = listKey ? [...staticClosure(manifest, listKey)].filter((key) => !entry.has(key)) : [];

@@ -23,9 +23,9 @@ import { seedDemoAccounts } from '@jixiao/server/auth/demo-accounts';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-import { ensureWebBuilt, repoRoot, webDist } from './web-build.ts';
+import { ensureWebBuilt, repoRoot } from './web-build.ts';
 
-export { ensureWebBuilt, repoRoot, webDist };
+export { ensureWebBuilt, repoRoot };
 export const testOutput = join(repoRoot, 'test-output');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -72,7 +72,7 @@ export interface E2eSession {
 
 /** Starts server + browser. Call in beforeAll (allow ~60 s the first time: it may build the UI). */
 export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
-  ensureWebBuilt();
+  const webDist = ensureWebBuilt();
   mkdirSync(testOutput, { recursive: true });
 
   const db = await openDatabase({});

@@ -1,47 +1,76 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const repoRoot = resolve(import.meta.dirname, '../../../..');
 export const webRoot = join(repoRoot, 'packages/web');
+/** Where `npm start` and `npm run build:web` put the UI. */
 export const webDist = join(webRoot, 'dist');
 
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of readdirSync(path)) {
-    if (entry === 'node_modules' || entry === 'dist') continue;
-    newest = Math.max(newest, newestMtime(join(path, entry)));
+/** What the bundle is made from: the UI, its HTML and config, and core (the UI imports its schemas). */
+const sources = () => [
+  join(webRoot, 'src'),
+  join(webRoot, 'index.html'),
+  join(webRoot, 'vite.config.ts'),
+  join(repoRoot, 'packages/core/src'),
+];
+
+function listFiles(path: string, out: string[] = []): string[] {
+  if (!existsSync(path)) return out;
+  if (!statSync(path).isDirectory()) {
+    out.push(path);
+    return out;
   }
-  return newest;
+  for (const entry of readdirSync(path).sort()) {
+    // Tests are not bundled: editing one must not force a rebuild.
+    if (entry === 'node_modules' || entry === 'dist' || /\.(test|e2e\.test|bench)\.tsx?$/.test(entry))
+      continue;
+    listFiles(join(path, entry), out);
+  }
+  return out;
 }
 
-/** True when packages/web/dist is missing or older than any source the bundle is made from. */
-export function webDistIsStale(): boolean {
-  const built = join(webDist, 'index.html');
-  if (!existsSync(built)) return true;
-  const sources = [
-    join(webRoot, 'src'),
-    join(webRoot, 'index.html'),
-    join(webRoot, 'vite.config.ts'),
-    join(repoRoot, 'packages/core/src'),
-  ];
-  const builtAt = statSync(built).mtimeMs;
-  return sources.some((source) => newestMtime(source) > builtAt);
+/** A fingerprint of the sources (paths, sizes, modification times): equal fingerprints, same bundle. */
+export function webSourceStamp(): string {
+  const hash = createHash('sha1');
+  for (const file of sources().flatMap((source) => listFiles(source))) {
+    const stat = statSync(file);
+    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
 }
 
-/** Builds the UI with vite when dist is missing or stale (later calls in a run find it fresh). */
-export function ensureWebBuilt(): void {
-  if (!webDistIsStale()) return;
+/**
+ * Builds the UI with vite into a folder of its own, named by the sources' fingerprint, and returns it.
+ * The shared packages/web/dist is not used: `npm start` or another test run may rebuild it at any
+ * moment, and a page whose chunks vanish mid-test fails for no fault of its own. A second call with
+ * unchanged sources (the next test file) reuses the folder.
+ */
+export function ensureWebBuilt(): string {
+  const dir = join(tmpdir(), `jixiao-web-${webSourceStamp()}`);
+  if (existsSync(join(dir, 'index.html'))) return dir;
+  const building = `${dir}.building-${process.pid}-${Date.now()}`;
   // A child process keeps vite's plugins and workers out of the calling process.
   execFileSync(
     process.execPath,
-    [join(repoRoot, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: webRoot,
-      stdio: 'inherit',
-    },
+    [
+      join(repoRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      building,
+      '--emptyOutDir',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: webRoot, stdio: 'inherit' },
   );
+  try {
+    renameSync(building, dir);
+  } catch {
+    // Another process finished the same build first: use its folder.
+    rmSync(building, { recursive: true, force: true });
+  }
+  return dir;
 }

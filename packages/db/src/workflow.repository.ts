@@ -295,13 +295,16 @@ export async function tableForReview(
 }
 
 /**
- * Tables waiting for `user`'s review: submitted tables of units under a department reviewer, forwarded
- * tables for a finance reviewer (as the accounts policies decide), oldest first so nothing waits forever.
+ * Tables waiting for `user`'s next step: submitted tables of units under a department reviewer, forwarded
+ * tables for a finance reviewer, returned tables of the author's unit (as the accounts policies decide),
+ * oldest first so nothing waits forever.
  */
 export async function reviewQueue(db: Database, user: SessionUser, limit = 500): Promise<ReviewQueueItem[]> {
   const statuses: TableStatus[] = [];
   if (user.roles.includes('department_reviewer')) statuses.push('submitted');
   if (user.roles.includes('finance_reviewer')) statuses.push('department_reviewed');
+  // Authors act next on tables returned to them: they revise and resubmit.
+  if (user.roles.includes('author')) statuses.push('returned');
   if (statuses.length === 0) return [];
   const rows = await db
     .selectFrom('target_tables')
@@ -324,7 +327,12 @@ export async function reviewQueue(db: Database, user: SessionUser, limit = 500):
   const organisations = await listOrganisations(db);
   const mine = rows.filter((row) => {
     const status = row.status as TableStatus;
-    const action = status === 'submitted' ? 'table.review_department' : 'table.review_finance';
+    const action =
+      status === 'submitted'
+        ? 'table.review_department'
+        : status === 'department_reviewed'
+          ? 'table.review_finance'
+          : 'table.submit';
     return can(user, action, {
       status,
       organisationPath: organisationPath(row.organisation_id, organisations),

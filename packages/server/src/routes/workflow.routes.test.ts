@@ -95,6 +95,9 @@ describeEachDatabase('workflow and review API', (getDb) => {
     expect(returned.status).toBe(201);
     expect(returned.body.workflow.status).toBe('returned');
 
+    const authorQueue = await call<ReviewQueue>('GET', '/api/review-queue', { as: 'author' });
+    expect(authorQueue.body.items.find((i) => i.id === id)).toMatchObject({ status: 'returned', rounds: 1 });
+
     const comments = await call<CommentList>('GET', `${url}/comments`, { as: 'author' });
     expect(comments.body.open).toMatchObject([{ path: 'indicators.1.target', indicatorIndex: 1 }]);
 

@@ -9,7 +9,11 @@ import { MoneyText } from '../components/money-text.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** /review: the tables waiting for the signed-in reviewer, oldest first. */
+/** Reviewers open the workspace; an author opens a returned table in the editor to revise it. */
+const targetOf = (row: ReviewQueueItem) =>
+  row.status === 'returned' ? `/tables/${row.id}` : `/review/${row.id}`;
+
+/** /review: the tables waiting for the signed-in user's next step, oldest first. */
 export default function ReviewQueuePage() {
   const { t, pick } = useI18n();
   const [items, setItems] = useState<ReviewQueueItem[]>([]);
@@ -42,7 +46,7 @@ export default function ReviewQueuePage() {
       dataIndex: 'name',
       key: 'name',
       render: (name: string, row) => (
-        <Link to={`/review/${row.id}`} data-testid="review-queue-link">
+        <Link to={targetOf(row)} data-testid="review-queue-link">
           {name}
         </Link>
       ),
@@ -77,9 +81,9 @@ export default function ReviewQueuePage() {
       key: 'actions',
       width: 90,
       render: (_: unknown, row) => (
-        <Link to={`/review/${row.id}`}>
+        <Link to={targetOf(row)}>
           <Button size="small" type="primary">
-            {t('review.open')}
+            {row.status === 'returned' ? t('workflow.action.resubmit') : t('review.open')}
           </Button>
         </Link>
       ),

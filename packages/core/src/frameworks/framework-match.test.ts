@@ -34,3 +34,25 @@ describe('placeIndicator', () => {
     ).toBeNull();
   });
 });
+
+describe('frameworks as data', () => {
+  it('Shanghai 2020: four level-1 categories and the nine common 投入与管理 indicators', () => {
+    expect(shanghai2020Framework.level1.map((c) => c.name)).toEqual(['投入与管理', '产出', '效果', '影响力']);
+    expect(shanghai2020Framework.commonIndicators).toHaveLength(9);
+    expect(new Set(shanghai2020Framework.commonIndicators.map((c) => c.level1))).toEqual(
+      new Set(['投入与管理']),
+    );
+  });
+
+  it('national 2020: 产出/效益/满意度; the newer template puts 成本 first at level 1', () => {
+    expect(national2020Framework.level1.map((c) => c.name)).toEqual(['产出', '效益', '满意度']);
+    expect(national2020Framework.level1[0]?.level2.map((c) => c.name)).toEqual([
+      '数量',
+      '质量',
+      '时效',
+      '成本',
+    ]);
+    expect(national2021CostFramework.level1.map((c) => c.name)).toEqual(['成本', '产出', '效益', '满意度']);
+    expect(national2021CostFramework.level1[1]?.level2.map((c) => c.name)).toEqual(['数量', '质量', '时效']);
+  });
+});

@@ -46,11 +46,14 @@ async function listFiles(dir: string): Promise<InputSource[]> {
   return files;
 }
 
-/** Reads one input completely (the importer needs the whole document), refusing oversized inputs. */
-export async function readInput(input: InputSource): Promise<Uint8Array> {
+/**
+ * Reads one input completely (the importer needs the whole document), refusing inputs above `limit`
+ * before reading them (files) or as soon as the limit is passed (stdin).
+ */
+export async function readInput(input: InputSource, limit = maxInputBytes): Promise<Uint8Array> {
   if (input.kind === 'file') {
     const info = await stat(input.name);
-    if (info.size > maxInputBytes) throw tooLarge(input.name);
+    if (info.size > limit) throw tooLarge(input.name, limit);
   }
   const stream = input.kind === 'stdin' ? process.stdin : createReadStream(input.name);
   const chunks: Buffer[] = [];
@@ -58,17 +61,17 @@ export async function readInput(input: InputSource): Promise<Uint8Array> {
   for await (const chunk of stream) {
     const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
     size += buffer.length;
-    if (size > maxInputBytes) {
+    if (size > limit) {
       if (input.kind === 'file') stream.destroy();
-      throw tooLarge(input.name);
+      throw tooLarge(input.name, limit);
     }
     chunks.push(buffer);
   }
   return new Uint8Array(Buffer.concat(chunks, size));
 }
 
-function tooLarge(name: string): AppError {
-  const mib = maxInputBytes / 1024 / 1024;
+function tooLarge(name: string, limit: number): AppError {
+  const mib = limit / 1024 / 1024;
   return new AppError(
     'cli.input_too_large',
     `输入超过 ${mib} MiB，未读取：${name}`,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +65,16 @@ describe('jixiao import', () => {
     expect(run.stderr).toContain(`${empty} error import.empty 文件为空`);
     expect(run.stderr).toContain('The file is empty');
     expect((JSON.parse(run.stdout) as unknown[]).length).toBe(3);
+  });
+
+  it('refuses a 50 MB file without reading it, with a bilingual error', async () => {
+    const big = path.join(dir, 'big.txt');
+    await writeFile(big, '');
+    await truncate(big, 50 * 1024 * 1024);
+    const run = await jixiao(['import', big]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cli.input_too_large');
+    expect(run.stderr).toContain('MiB');
   });
 
   it('writes one JSON file per input with --out', async () => {

@@ -48,6 +48,7 @@ function tableRows(tables: readonly PerformanceTable[]): string[][] {
 async function runImport(files: readonly string[], options: ImportOptions): Promise<number> {
   // The importer is loaded here, not at start-up, so `jixiao --help` stays fast.
   const { parseFile } = await import('@jixiao/import/parse-file');
+  const { maxImportBytes } = await import('@jixiao/import/decode');
   const inputs = await resolveInputs(files);
   if (options.out) await mkdir(options.out, { recursive: true });
   const showProgress = options.progress !== false && process.stderr.isTTY === true && inputs.length > 1;
@@ -57,7 +58,7 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
   let done = 0;
   for (const input of inputs) {
     try {
-      const bytes = await readInput(input);
+      const bytes = await readInput(input, maxImportBytes);
       const parsed = await parseFile({ name: input.name, bytes });
       for (const warning of parsed.warnings) {
         bar?.interrupt();

@@ -97,8 +97,8 @@ function auditActor(actor: Actor): AuditEntry['actor'] {
   return { userId: actor.userId, address: actor.address ?? null };
 }
 
-/** Columns derived from a table's content (kept beside it for listing, sorting and search). */
-function derivedColumns(table: PerformanceTable) {
+/** Columns derived from a table's content, kept beside it for listing, sorting and search. */
+export function derivedColumns(table: PerformanceTable) {
   return {
     kind: table.kind,
     year: table.year,
@@ -112,7 +112,8 @@ function derivedColumns(table: PerformanceTable) {
   };
 }
 
-function indicatorRows(tableId: string, table: PerformanceTable) {
+/** The indicator rows of a table (one per indicator, in order). */
+export function indicatorRows(tableId: string, table: PerformanceTable) {
   return table.indicators.map((indicator, position) => ({
     table_id: tableId,
     position,

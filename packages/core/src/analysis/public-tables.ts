@@ -1,0 +1,104 @@
+import type { PerformanceTable } from '../tables/table.schema.ts';
+import type {
+  PublicTable,
+  PublicTableList,
+  PublicTableQuery,
+  PublicTableSummary,
+} from './public-table.schema.ts';
+
+/** A published version as storage returns it, before the public presenter. */
+export interface PublishedVersion {
+  id: string;
+  version: number;
+  table: PerformanceTable;
+  publishedAt: string;
+}
+
+/**
+ * The public presenter: the published table without import warnings (internal notes about the source
+ * file); workflow, reviews and people are not part of a table and so never reach it.
+ */
+export function presentPublicTable(published: PublishedVersion): PublicTable {
+  const { table } = published;
+  return { ...presentPublicSummary(published), table: { ...table, warnings: [] } };
+}
+
+/** The list row of a published table. */
+export function presentPublicSummary({
+  id,
+  version,
+  table,
+  publishedAt,
+}: PublishedVersion): PublicTableSummary {
+  return {
+    id,
+    version,
+    kind: table.kind,
+    year: table.year,
+    unit: table.unit,
+    department: table.supervisingDepartment ?? null,
+    name: table.name,
+    code: table.code ?? null,
+    currentYearBudget: table.budget.currentYear ?? null,
+    indicatorCount: table.indicators.length,
+    publishedAt,
+  };
+}
+
+// Search ignores case, spaces and full-width/half-width differences (NFKC: （） → (), ＡＢ → AB).
+function normalise(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+}
+
+function searchText(table: PerformanceTable): string {
+  const parts = [table.name, table.code ?? '', table.unit, table.supervisingDepartment ?? ''];
+  for (const i of table.indicators) parts.push(i.level1 ?? '', i.level2 ?? '', i.name, i.target.raw);
+  return normalise(parts.join('\n'));
+}
+
+function countBy<T>(values: readonly T[]): { value: T; count: number }[] {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([value, count]) => ({ value, count }));
+}
+
+/**
+ * Browses and searches published tables: filters by year, unit, department and text, newest year
+ * first, then unit and project name; facets count every published table so the filters stay visible.
+ */
+export function searchPublicTables(
+  published: readonly PublishedVersion[],
+  query: PublicTableQuery,
+): PublicTableList {
+  const text = normalise(query.q ?? '');
+  const matches = published.filter(
+    ({ table }) =>
+      (query.year === undefined || table.year === query.year) &&
+      (!query.unit || table.unit === query.unit) &&
+      (!query.department || (table.supervisingDepartment ?? '') === query.department) &&
+      (!text || searchText(table).includes(text)),
+  );
+  matches.sort(
+    (a, b) =>
+      b.table.year - a.table.year ||
+      a.table.unit.localeCompare(b.table.unit, 'zh-CN') ||
+      a.table.name.localeCompare(b.table.name, 'zh-CN') ||
+      a.id.localeCompare(b.id),
+  );
+  const start = (query.page - 1) * query.pageSize;
+  const tables = published.map((p) => p.table);
+  const byName = (a: { value: string }, b: { value: string }) => a.value.localeCompare(b.value, 'zh-CN');
+  return {
+    items: matches.slice(start, start + query.pageSize).map(presentPublicSummary),
+    total: matches.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: {
+      years: countBy(tables.map((t) => t.year)).sort((a, b) => b.value - a.value),
+      units: countBy(tables.map((t) => t.unit)).sort(byName),
+      departments: countBy(
+        tables.flatMap((t) => (t.supervisingDepartment ? [t.supervisingDepartment] : [])),
+      ).sort(byName),
+    },
+  };
+}

@@ -34,3 +34,15 @@ describeEachDatabase('app skeleton', (getDb) => {
     expect(response.body.zh).toContain('找不到');
   });
 });
+
+describeEachDatabase('request limits', (getDb) => {
+  const getApp = useTestApp(getDb, { bodyLimit: 4096 });
+
+  it('refuses a JSON body above the limit with a 413 problem', async () => {
+    const table = { name: 'x'.repeat(10_000) };
+    const response = await getApp().call<Problem>('POST', '/api/tables', { body: { table } });
+    expect(response.status).toBe(413);
+    expect(response.body).toMatchObject({ code: 'request.too_large', status: 413 });
+    expect(response.body.zh).toContain('过大');
+  });
+});

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { formatTarget } from '@jixiao/core/targets/target-grammar';
 import { describe, expect, it } from 'vitest';
+import { layouts, renderTable } from '../bench/generated-corpus.ts';
 import { importText } from '../text/import-text.ts';
 import { evaluateCorpus, loadCorpus, ratio } from './corpus-eval.ts';
 
@@ -61,5 +63,37 @@ describe.runIf(present)('importer on labelled documents cut anywhere', () => {
     }
     expect(invented).toEqual([]);
     expect(notMarked).toEqual([]);
+  });
+});
+
+describe.runIf(present)('importer on labelled documents re-laid out', () => {
+  it('reads every table of seed and dev back the same from rows, pipe cells, markdown and paragraphs', () => {
+    const differences: string[] = [];
+    const row = (i: {
+      level1: string | null;
+      level2: string | null;
+      name: string;
+      target: { operator: unknown; value: unknown; unit: unknown };
+    }) => [i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit].join('/');
+    for (const doc of loadCorpus(corpusDir)) {
+      importText(readFileSync(doc.file, 'utf8')).tables.forEach((table, n) => {
+        if (table.indicators.length === 0) return;
+        // Targets in their canonical text: split cells (`≥ | 95 | %`) become one cell in the new layout.
+        const canonical = {
+          ...table,
+          indicators: table.indicators.map((i) => ({
+            ...i,
+            target: { ...i.target, raw: formatTarget(i.target) || '/' },
+          })),
+        };
+        for (const layout of layouts) {
+          const back = importText(renderTable(canonical, layout, n)).tables[0];
+          const want = table.indicators.map(row).join('\n');
+          const got = (back?.indicators ?? []).map(row).join('\n');
+          if (want !== got) differences.push(`${doc.id} table ${n} as ${layout}`);
+        }
+      });
+    }
+    expect(differences).toEqual([]);
   });
 });

@@ -26,7 +26,19 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
   const starts: number[] = [];
   lines.forEach((l, i) => {
     const m = formTitle.exec(l.text);
-    if (m && (l.text.trim().length <= 60 || starts.length === 0) && !/^注|说明/.test(l.text.trim()))
+    // `项目名称 部门整体支出绩效目标表` names a form inside a field value: that is no title line.
+    const firstCell = (text: string) =>
+      splitSpaced(text.replace(/[|｜]/g, ' '), 0)[0]?.text.replace(/[:：].*$/, '') ?? '';
+    const above = lines.slice(0, i).findLast((p) => p.text.replace(/[|｜\s]/g, '') !== '');
+    // …or in the cell under its label, one cell per line.
+    const labelAbove = above !== undefined && headerLabel(above.text.replace(/[|｜:：\s]/g, '')) !== null;
+    const inValue = headerLabel(firstCell(l.text)) !== null || labelAbove;
+    if (
+      m &&
+      !inValue &&
+      (l.text.trim().length <= 60 || starts.length === 0) &&
+      !/^注|说明/.test(l.text.trim())
+    )
       starts.push(i);
   });
   if (starts.length <= 1) return [lines.slice()];

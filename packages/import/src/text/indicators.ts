@@ -166,7 +166,7 @@ export function cleanName(raw: string): string {
 }
 
 function isFiller(name: string): boolean {
-  return name === '' || /^[…．.。·\-—_/／\\x×X*＊]+$/.test(name) || /^[（(]?\s*[）)]?$/.test(name);
+  return name === '' || /^[…．.。·\-—_/／\\x×X*＊|｜]+$/.test(name) || /^[（(]?\s*[）)]?$/.test(name);
 }
 
 interface Assigned {
@@ -381,7 +381,15 @@ export function readIndicators(
       i++;
       continue;
     }
-    const label = levelLabel(t.text, level1);
+    let label = levelLabel(t.text, level1);
+    // Under 服务对象满意度指标 a cell 服务对象满意度 names the indicator; it does not repeat the label.
+    if (
+      label?.level === 2 &&
+      level2 !== null &&
+      key(level2).replace(/指标$/, '') === key(label.label).replace(/指标$/, '')
+    ) {
+      if (key(level2) !== key(label.label)) label = null;
+    }
     if (label !== null) {
       endsOnLabel = true;
       if (label.level === 1) {
@@ -530,8 +538,14 @@ export function readIndicators(
     }
     const last = consumed.at(-1);
     if (last?.atEnd) cutOff = true;
-    // A row whose cells are all `/` is a template row left unfilled (指标1:/ / /).
-    if (filled.length > 0 && filled.every((c) => isEmptyValue(c.text)) && assigned.weight === undefined) {
+    // A template row left unfilled (指标1:xx / / /): every cell `/`, the name still carrying 指标N:.
+    const templated = /^\s*指标\s*\d+/.test(t.text);
+    if (
+      templated &&
+      filled.length > 0 &&
+      filled.every((c) => isEmptyValue(c.text)) &&
+      assigned.weight === undefined
+    ) {
       i =
         hasRows || consumed.length === 0
           ? Math.max(j, i + 1)

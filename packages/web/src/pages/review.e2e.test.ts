@@ -42,6 +42,9 @@ async function grade(page: Page, grades: Record<string, string>, overall: string
   await page.getByTestId('decision').getByText(decision, { exact: true }).click();
 }
 
+/** The server and a busy machine may take a moment: wait for the UI, not a fixed one second. */
+const settle = { timeout: 15_000 };
+
 const allGood = { completeness: '良', relevance: '良', appropriateness: '良', feasibility: '良' };
 
 describe('review round in the browser', () => {
@@ -85,7 +88,7 @@ describe('review round in the browser', () => {
     id = created.body.id;
     await page.goto(e2e.url(`/tables/${id}`));
     await page.getByTestId('workflow-submit').click();
-    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('已提交');
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已提交');
     await e2e.screenshot('review-1-submitted');
   });
 
@@ -123,9 +126,9 @@ describe('review round in the browser', () => {
       .filter({ has: page.locator('input[value="宣讲活动场次"]') });
     await row.getByTestId('indicator-target').fill('>=8场');
     await page.getByTestId('save').click();
-    await expect.poll(() => page.getByTestId('dirty-flag').textContent()).toBe('所有修改已保存');
+    await expect.poll(() => page.getByTestId('dirty-flag').textContent(), settle).toBe('所有修改已保存');
     await page.getByTestId('workflow-submit').click();
-    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('已提交');
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已提交');
   });
 
   it('the department sees what changed since its round and forwards', async () => {
@@ -133,7 +136,7 @@ describe('review round in the browser', () => {
     await e2e.signIn('department_reviewer');
     await openQueueItem();
     const changes = page.getByTestId('review-changes');
-    await expect.poll(() => changes.textContent()).toContain('1 处修改');
+    await expect.poll(() => changes.textContent(), settle).toContain('1 处修改');
     expect(await changes.textContent()).toContain('宣讲活动场次');
     await grade(page, allGood, '良', '转报财政');
     await e2e.screenshot('review-4-forwarding');
@@ -156,11 +159,11 @@ describe('review round in the browser', () => {
 
     await page.goto(e2e.url(`/tables/${id}`));
     await page.getByTestId('workflow-publish').click();
-    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('已公开');
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已公开');
     await page.goto(e2e.url(`/review/${id}`));
     const history = page.getByTestId('review-history');
     await history.waitFor();
-    await expect.poll(async () => await history.locator('.ant-timeline-item').count()).toBe(6);
+    await expect.poll(async () => await history.locator('.ant-timeline-item').count(), settle).toBe(6);
     await e2e.screenshot('review-5-published-history');
   });
 
@@ -186,7 +189,7 @@ describe('review round in the browser', () => {
     await page.getByTestId('adjust-reason').fill('年中预算调减，宣讲场次相应调整');
     // antd spaces two-character Chinese button labels (确 认), so find the modal's primary button.
     await page.locator('.ant-modal-footer .ant-btn-primary').click();
-    await expect.poll(() => page.getByTestId('status-tag').first().textContent()).toBe('草稿');
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('草稿');
     expect(await page.getByTestId('workflow-submit').textContent()).toContain('提交审核');
     const versions = await page.evaluate(async (tableId) => {
       const response = await fetch(`/api/tables/${tableId}/versions`);

@@ -236,8 +236,8 @@ const GRID_LABELS: Record<LayoutLocale, Record<'target' | 'self', Record<GridCol
 const GRID_WIDTHS: Record<GridColumnKey, number> = {
   level1: 14,
   level2: 14,
-  name: 40,
-  target: 32,
+  name: 44,
+  target: 24,
   direction: 10,
   weight: 9,
   actual: 18,

@@ -247,6 +247,7 @@ export default function ImportPage() {
                   renderItem={(w) => (
                     <List.Item
                       className="warning-item"
+                      data-line={w.line}
                       onClick={() => w.line && setFocus({ line: w.line, column: w.column ?? null })}
                       onKeyDown={(e) => {
                         if ((e.key === 'Enter' || e.key === ' ') && w.line)

@@ -72,6 +72,23 @@ describeEachDatabase('export API', (getDb) => {
     expect(read.tables).toEqual([seedTable(1)]);
   });
 
+  it('exports an earlier saved version when asked', async () => {
+    const id = await stored();
+    const author = demoUserFor('author');
+    await createTableRepository(getDb()).update(
+      id,
+      1,
+      { ...seedTable(1), name: '改名后的项目' },
+      { userId: author.id },
+    );
+    const current = await getApp().call('GET', `/api/tables/${id}/export.html`, { as: 'author' });
+    expect(current.text).toContain('改名后的项目');
+    const first = await getApp().call('GET', `/api/tables/${id}/export.html?version=1`, { as: 'author' });
+    expect(first.status).toBe(200);
+    expect(first.text).toContain('科创中心展厅运营经费');
+    expect(first.text).not.toContain('改名后的项目');
+  });
+
   it('prints a self-evaluation table as the 自评表, in English labels when asked', async () => {
     const id = await stored(buildSelfEvaluation());
     const res = await getApp().call('GET', `/api/tables/${id}/export.html?locale=en`, {

@@ -1,6 +1,7 @@
 import type {
   Organisation,
   OrganisationCreate,
+  OrganisationUpdate,
   SessionUser,
   User,
   UserCreate,
@@ -46,6 +47,8 @@ export const accountsApi = {
   organisations: () =>
     request<{ items: Organisation[] }>('GET', '/api/organisations').then((body) => body.items),
   createOrganisation: (body: OrganisationCreate) => request<Organisation>('POST', '/api/organisations', body),
+  updateOrganisation: (id: string, body: OrganisationUpdate) =>
+    request<Organisation>('PATCH', `/api/organisations/${encodeURIComponent(id)}`, body),
   audit: (filters: AuditFilters, page: number, pageSize: number) =>
     request<AuditList>('GET', `/api/audit${query({ ...filters, page, pageSize })}`),
   auditCsvUrl: (filters: AuditFilters) => `/api/audit/export.csv${query({ ...filters })}`,

@@ -74,6 +74,8 @@ export default function AdminPage() {
   const [saving, setSaving] = useState(false);
   const [userForm] = Form.useForm<UserForm>();
   const [orgForm] = Form.useForm<OrganisationForm>();
+  const [editOrgForm] = Form.useForm<OrganisationForm>();
+  const [editingOrg, setEditingOrg] = useState<Organisation | null>(null);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -273,7 +275,7 @@ export default function AdminPage() {
           }}
         >
           <Form.Item name="name" rules={[{ required: true, message: t('validation.required') }]}>
-            <Input placeholder={t('admin.orgName')} style={{ width: 260 }} />
+            <Input placeholder={t('admin.orgName')} style={{ width: 260 }} data-testid="org-name" />
           </Form.Item>
           <Form.Item name="kind">
             <Select
@@ -290,14 +292,55 @@ export default function AdminPage() {
               placeholder={t('admin.orgParent')}
               style={{ width: 300 }}
               options={orgOptions}
+              data-testid="org-parent"
             />
           </Form.Item>
-          <Button htmlType="submit" icon={<PlusOutlined />} loading={saving}>
+          <Button htmlType="submit" icon={<PlusOutlined />} loading={saving} data-testid="org-create">
             {t('admin.newOrganisation')}
           </Button>
         </Form>
       ) : null}
-      <Tree treeData={organisationTree(organisations, t)} defaultExpandAll key={organisations.length} />
+      <Tree
+        treeData={organisationTree(organisations, t)}
+        defaultExpandAll
+        key={organisations.length}
+        selectedKeys={[]}
+        onSelect={(keys) => {
+          // Selecting a unit opens it for renaming or moving (admins only).
+          const org = canManage ? organisations.find((o) => o.id === keys[0]) : undefined;
+          if (!org) return;
+          editOrgForm.setFieldsValue({ name: org.name, kind: org.kind, parentId: org.parentId });
+          setEditingOrg(org);
+        }}
+      />
+      <Modal
+        open={editingOrg !== null}
+        title={editingOrg?.name}
+        onCancel={() => setEditingOrg(null)}
+        confirmLoading={saving}
+        onOk={async () => {
+          if (!editingOrg) return;
+          const values = await editOrgForm.validateFields();
+          const saved = await run(
+            () =>
+              accountsApi.updateOrganisation(editingOrg.id, {
+                name: values.name,
+                parentId: values.parentId ?? null,
+              }),
+            t('admin.saved'),
+          );
+          if (saved) setEditingOrg(null);
+        }}
+      >
+        <Form<OrganisationForm> form={editOrgForm} layout="vertical">
+          <Form.Item name="name" label={t('admin.orgName')} rules={[{ required: true }]}>
+            <Input />
+          </Form.Item>
+          <Form.Item name="parentId" label={t('admin.orgParent')}>
+            <Select allowClear options={orgOptions.filter((option) => option.value !== editingOrg?.id)} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 

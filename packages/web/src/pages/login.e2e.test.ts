@@ -85,6 +85,15 @@ describe('sign-in and accounts admin in the browser', () => {
       diff: { username: 'zhangsan', roles: ['author'] },
     });
 
+    // The organisation tree: a new budget unit under the science commission.
+    await page.getByRole('tab', { name: '单位' }).click();
+    await page.getByTestId('org-name').fill('上海市科技人才发展中心');
+    await page.getByTestId('org-parent').click();
+    await page.locator('.ant-select-dropdown').getByText('上海市科学技术委员会（主管部门）').click();
+    await page.getByTestId('org-create').click();
+    await page.getByTestId('org-node').filter({ hasText: '上海市科技人才发展中心' }).waitFor();
+    await e2e.screenshot('admin-organisations');
+
     await page.locator('.app-nav').getByText('审计日志').click();
     await page.getByTestId('audit-page').waitFor();
     await page.getByTestId('audit-table').getByText('user.create').first().waitFor();

@@ -21,6 +21,15 @@ function upload(name: string, bytes: Uint8Array<ArrayBuffer>, type = 'applicatio
 describeEachDatabase('imports API', (getDb) => {
   const getApp = useTestApp(getDb, { uploadLimit: 512 * 1024 });
 
+  async function seedPreview(): Promise<ImportPreview> {
+    const bytes = new Uint8Array(await readFile(seedPath));
+    const response = await getApp().call<ImportPreview>('POST', '/api/imports', {
+      body: upload('seed.txt', bytes),
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
   it('previews the seed, keeps its bytes, and confirms the edited tables in one go', async () => {
     const bytes = new Uint8Array(await readFile(seedPath));
     const preview = await getApp().call<ImportPreview>('POST', '/api/imports', {
@@ -54,6 +63,25 @@ describeEachDatabase('imports API', (getDb) => {
     });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('import.already_confirmed');
+  });
+
+  it('imports an Excel workbook exported by the API back to the same table', async () => {
+    const created = await getApp().call<{ id: string; table: ImportPreview['tables'][number] }>(
+      'POST',
+      '/api/tables',
+      { body: { table: (await seedPreview()).tables[1] } },
+    );
+    expect(created.status).toBe(201);
+    const workbook = await getApp().call('GET', `/api/tables/${created.body.id}/export.xlsx`);
+    expect(workbook.status).toBe(200);
+    const preview = await getApp().call<ImportPreview>('POST', '/api/imports', {
+      body: upload('table.xlsx', new Uint8Array(workbook.raw)),
+    });
+    expect(preview.status).toBe(201);
+    expect(preview.body.mediaType).toContain('spreadsheetml');
+    expect(preview.body.tables).toHaveLength(1);
+    expect(preview.body.tables[0]?.name).toBe(created.body.table.name);
+    expect(preview.body.tables[0]?.indicators).toEqual(created.body.table.indicators);
   });
 
   it('answers a malformed document with 422 and a located bilingual message', async () => {

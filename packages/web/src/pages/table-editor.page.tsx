@@ -158,8 +158,9 @@ export default function TableEditorPage() {
       setConflict(null);
       message.success(t('editor.saved', { v: updated.version }));
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409 && record) {
-        // Someone saved in between. Keep every edit on screen; let the user choose.
+      if (e instanceof ApiError && e.problem.code === 'table.version_conflict' && record) {
+        // Someone saved in between. Keep every edit on screen; let the user choose. (A frozen or
+        // in-review table is also a 409, but a plain error: there is nothing to merge.)
         const latest = await api.getTable(record.id).catch(() => null);
         setConflict({ latest });
       } else if (e instanceof ApiError) {

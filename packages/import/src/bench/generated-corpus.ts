@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 
 /** The layouts extraction tools produce, rendered from one table. */
-export const layouts = ['rows', 'pipe-cells', 'markdown', 'paragraphs'] as const;
+export const layouts = ['rows', 'pipe-cells', 'markdown', 'paragraphs', 'one-line'] as const;
 export type GeneratedLayout = (typeof layouts)[number];
 
 function headerLines(t: PerformanceTable, n: number): string[] {
@@ -21,7 +21,25 @@ function headerLines(t: PerformanceTable, n: number): string[] {
 
 /** Renders a table as extracted text in one of the layouts (the numbers make every table distinct). */
 export function renderTable(t: PerformanceTable, layout: GeneratedLayout, n: number): string {
-  const rows = t.indicators.map((i) => [i.level1 ?? '', i.level2 ?? '', i.name, i.target.raw]);
+  // Self-evaluations and weighted forms carry 实际完成值 / 分值 / 得分 columns.
+  const scored = t.indicators.some(
+    (i) => i.weight !== undefined || i.score !== undefined || i.actual !== undefined,
+  );
+  const extra = scored ? ['实际完成值', '分值', '得分'] : [];
+  const captions = ['一级指标', '二级指标', '三级指标', '指标值', ...extra];
+  const rows = t.indicators.map((i) => [
+    i.level1 ?? '',
+    i.level2 ?? '',
+    i.name,
+    i.target.raw,
+    ...(scored
+      ? [
+          i.actual ?? '',
+          i.weight === null || i.weight === undefined ? '' : String(i.weight),
+          i.score === null || i.score === undefined ? '' : String(i.score),
+        ]
+      : []),
+  ]);
   switch (layout) {
     case 'rows':
       return [
@@ -31,7 +49,7 @@ export function renderTable(t: PerformanceTable, layout: GeneratedLayout, n: num
             .slice(k + 2, k + 4)
             .join(' '),
         ),
-        '一级指标 二级指标 三级指标 指标值',
+        captions.join(' '),
         ...rows.map((r) => r.join(' ')),
         '填表人：',
       ].join('\n');
@@ -44,27 +62,30 @@ export function renderTable(t: PerformanceTable, layout: GeneratedLayout, n: num
               .slice(k + 2, k + 4)
               .join(' | ')} |`,
         ),
-        '| 一级指标 | 二级指标 | 三级指标 | 指标值 |',
+        `| ${captions.join(' | ')} |`,
         ...rows.map((r) => `| ${r.join(' | ')} |`),
         '| 合计 | |',
       ].join('\n');
     case 'pipe-cells':
       return [
         ...headerLines(t, n).map((l) => `${l} |`),
-        '一级指标 |',
-        '二级指标 |',
-        '三级指标 |',
-        '指标值 |',
+        ...captions.map((c) => `${c} |`),
+        '||',
         ...rows.flatMap((r) => [...r.map((c) => (c === '' ? '|' : `${c} |`)), '||']),
         '合计 |',
       ].join('\n');
+    case 'one-line':
+      // A Word table extracted as one line: every cell separated by a single space.
+      return [
+        ...headerLines(t, n),
+        captions.join(' '),
+        ...rows.flat().filter((c) => c !== ''),
+        '填表人：',
+      ].join(' ');
     case 'paragraphs':
       return [
         ...headerLines(t, n),
-        '一级指标',
-        '二级指标',
-        '三级指标',
-        '指标值',
+        ...captions,
         ...rows.flat().filter((c) => c !== ''),
         '注：以上为申报内容。',
       ].join('\n\n');

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Indicator } from '@jixiao/core/tables/table.schema';
 import { formatTarget } from '@jixiao/core/targets/target-grammar';
 import { describe, expect, it } from 'vitest';
 import { layouts, renderTable } from '../bench/generated-corpus.ts';
@@ -69,12 +70,18 @@ describe.runIf(present)('importer on labelled documents cut anywhere', () => {
 describe.runIf(present)('importer on labelled documents re-laid out', () => {
   it('reads every table of seed and dev back the same from rows, pipe cells, markdown and paragraphs', () => {
     const differences: string[] = [];
-    const row = (i: {
-      level1: string | null;
-      level2: string | null;
-      name: string;
-      target: { operator: unknown; value: unknown; unit: unknown };
-    }) => [i.level1, i.level2, i.name, i.target.operator, i.target.value, i.target.unit].join('/');
+    const row = (i: Indicator) =>
+      [
+        i.level1,
+        i.level2,
+        i.name,
+        i.target.operator,
+        i.target.value,
+        i.target.unit,
+        i.actual,
+        i.weight,
+        i.score,
+      ].join('/');
     for (const doc of loadCorpus(corpusDir)) {
       importText(readFileSync(doc.file, 'utf8')).tables.forEach((table, n) => {
         if (table.indicators.length === 0) return;
@@ -90,7 +97,7 @@ describe.runIf(present)('importer on labelled documents re-laid out', () => {
           const back = importText(renderTable(canonical, layout, n)).tables[0];
           const want = table.indicators.map(row).join('\n');
           const got = (back?.indicators ?? []).map(row).join('\n');
-          if (want !== got) differences.push(`${doc.id} table ${n} as ${layout}`);
+          if (want !== got) differences.push(`${doc.id} table ${n} as ${layout}:\n${want}\n≠\n${got}`);
         }
       });
     }

@@ -600,6 +600,46 @@ export function readIndicators(
 // numbers of 实际完成值/分值/得分. Free-text columns after the numbers cannot be told from the next
 // indicator's name, so they are left empty.
 function greedy(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assigned): Cell[] {
+  const scored = scoredRun(cells, roles);
+  if (scored !== null) {
+    const values: string[] = [];
+    for (const c of scored) {
+      if (OPERATOR_ONLY.test(c.text)) out.operator = c.text;
+      else if (DIRECTION.test(c.text)) out.direction = c.text;
+      else values.push(c.text);
+    }
+    const valueRoles = roles.filter((r) => r !== 'opOrDir');
+    for (const [v, role] of align(values, valueRoles)) assignRole(out, role, values[v] ?? '');
+    return scored;
+  }
+  return greedyInOrder(cells, roles, out);
+}
+
+// With 分值/得分 columns a row's cells end with its numbers: the run of cells up to the last number
+// before the next text (the next name), plus a trailing direction or operator cell, is one row. A
+// clerk puts the numbers under 分值 and 得分 first and fills the other columns from what is left.
+function scoredRun(cells: readonly Cell[], roles: readonly ColumnRole[]): Cell[] | null {
+  if (!roles.includes('weight') && !roles.includes('score')) return null;
+  let last = -1;
+  let sawNumber = false;
+  for (let k = 0; k < cells.length && k < roles.length; k++) {
+    const text = (cells[k] as Cell).text;
+    if (NUMBER_ONLY.test(text)) {
+      last = k;
+      sawNumber = true;
+    } else if (OPERATOR_ONLY.test(text) || DIRECTION.test(text) || isEmptyValue(text)) {
+      if (sawNumber && (OPERATOR_ONLY.test(text) || DIRECTION.test(text))) last = k;
+    } else if (sawNumber && roles.includes('unit') && k === last + 1 && isUnitLike(text)) {
+      last = k; // the unit cell after the value
+    } else if (sawNumber) break;
+  }
+  if (last < 0) return null;
+  const run = cells.slice(0, last + 1);
+  const valueCount = run.filter((c) => !OPERATOR_ONLY.test(c.text) && !DIRECTION.test(c.text)).length;
+  return valueCount <= roles.filter((r) => r !== 'opOrDir').length ? run : null;
+}
+
+function greedyInOrder(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assigned): Cell[] {
   const consumed: Cell[] = [];
   let k = 0;
   let lastValue: string | undefined;

@@ -16,12 +16,14 @@ import { type AuthOptions, registerAuth } from './auth/auth.plugin.ts';
 import { notFoundProblem, sendProblem } from './errors/problem.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
+import { publicRoutes } from './routes/public.routes.ts';
 import { reviewsRoutes } from './routes/reviews.routes.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.routes.ts';
 import { tablesRoutes } from './routes/tables.routes.ts';
@@ -107,6 +109,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(findingsRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(selfEvaluationRoutes, { prefix: '/api' });
+  await app.register(publicRoutes, { prefix: '/api' });
+  await app.register(dashboardRoutes, { prefix: '/api' });
 
   const webDist = options.webDist;
   const indexHtml = webDist ? join(webDist, 'index.html') : null;

@@ -105,9 +105,10 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('DELETE /api/tables/:id', ['author'], 'own-draft'),
   row('DELETE /api/tables/:id', ['author'], 'own-submitted'),
   row('DELETE /api/tables/:id', [], 'other-draft'),
-  ...tableReads('GET /api/tables/:id/versions', true),
-  ...tableReads('GET /api/tables/:id/versions/:version', true),
-  ...tableReads('GET /api/tables/:id/diff', true),
+  // History (earlier versions, diffs) is for signed-in readers only: the public sees what was published.
+  ...tableReads('GET /api/tables/:id/versions', false),
+  ...tableReads('GET /api/tables/:id/versions/:version', false),
+  ...tableReads('GET /api/tables/:id/diff', false),
 
   // Imports: only authors import, into their own unit; the kept file is read like the unit's drafts.
   row('POST /api/imports', ['author']),
@@ -157,4 +158,15 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/tables/:id/transitions', [], 'other-draft'),
   row('POST /api/tables/:id/reviews', ['department_reviewer'], 'own-submitted'),
   row('POST /api/tables/:id/reviews', ['finance_reviewer'], 'own-department-reviewed'),
+  // Public portal and open data: no sign-in for anyone; unpublished tables are 404 to every caller.
+  row('GET /api/public/tables', everyone),
+  row('GET /api/public/tables/:id', everyone, 'other-published'),
+  row('GET /api/public/tables/:id', everyone, 'own-draft'),
+  row('GET /api/public/tables/:id/export.html', everyone, 'other-published'),
+  row('GET /api/public/tables/:id/export.pdf', everyone, 'other-published'),
+  row('GET /api/public/tables/:id/export.xlsx', everyone, 'other-published'),
+  row('GET /api/public/open-data/tables.json', everyone),
+  row('GET /api/public/open-data/tables.csv', everyone),
+  // Dashboard: reviewers, admins and auditors over their scope; authors have their own table list.
+  row('GET /api/dashboard', ['department_reviewer', 'finance_reviewer', 'admin', 'auditor']),
 ];

@@ -1,0 +1,119 @@
+import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
+import { buildTable } from '@jixiao/core/review/testing/table-factory';
+import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { beforeAll, expect, it } from 'vitest';
+import { useTestApp } from '../testing/test-app.ts';
+
+const grades = { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' } as const;
+
+describeEachDatabase('dashboard API', (getDb) => {
+  const getApp = useTestApp(getDb);
+
+  async function stored(table: PerformanceTable, organisationId: string, path: TableStatus[] = []) {
+    const store = createTableRepository(getDb());
+    let record = await store.create(table, { userId: null }, { organisationId });
+    for (const status of path)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    return record;
+  }
+
+  beforeAll(async () => {
+    const { call } = getApp();
+    await call('GET', '/api/health', { as: 'author' });
+    const own = demoOrganisationIds.seedUnit;
+    await stored(buildTable({ name: '草稿甲', budget: { currentYear: 100.25 } }), own);
+    // Submitted by the author, then forwarded by the department with an overall grade 良.
+    const reviewed = await stored(buildTable({ name: '送审乙', budget: { currentYear: 200 } }), own);
+    const submitted = await call('POST', `/api/tables/${reviewed.id}/transitions`, {
+      as: 'author',
+      body: { action: 'submit', expectedVersion: 1 },
+    });
+    expect(submitted.status).toBe(200);
+    const review = await call('POST', `/api/tables/${reviewed.id}/reviews`, {
+      as: 'department_reviewer',
+      body: { expectedVersion: 2, criteria: grades, overall: '良', decision: 'forward' },
+    });
+    expect(review.status).toBe(201);
+    // Approved, with a monitoring report far behind schedule (red light).
+    const monitored = await stored(
+      buildSelfEvaluationTable(
+        [buildIndicator('>=100人次', { name: '培训人次' }), buildIndicator('规范', { name: '管理规范性' })],
+        { kind: 'target', name: '监控丙', year: 2021, unit: '上海推进科技创新中心建设办公室' },
+      ),
+      own,
+      ['submitted', 'department_reviewed', 'approved'],
+    );
+    const monitoring = await call('PUT', `/api/tables/${monitored.id}/monitoring/6`, {
+      as: 'author',
+      body: {
+        budget: { annual: 1_200_000, executed: 300_000 },
+        indicators: [
+          { index: 0, value: '20人次', note: '上半年停课' },
+          { index: 1, value: null, judgement: '达成', note: '制度已印发' },
+        ],
+      },
+    });
+    expect(monitoring.status).toBe(200);
+    // Another department's unit: outside the department reviewer's dashboard.
+    await stored(
+      buildTable({ unit: '上海市教育考试院', name: '他部门丁', budget: { currentYear: 1000 } }),
+      demoOrganisationIds.examinationAuthority,
+    );
+  });
+
+  it('gives finance the whole region: statuses, years, budgets, grades, lights', async () => {
+    const res = await getApp().call<Dashboard>('GET', '/api/dashboard', { as: 'finance_reviewer' });
+    expect(res.status).toBe(200);
+    const d = res.body;
+    expect(d.scope).toBe('all');
+    expect(d.totals.tables).toBe(4);
+    expect(d.byStatus).toEqual(
+      expect.arrayContaining([
+        { status: 'draft', count: 2 },
+        { status: 'department_reviewed', count: 1 },
+        { status: 'approved', count: 1 },
+        { status: 'published', count: 0 },
+      ]),
+    );
+    expect(d.byYear.map((y) => [y.year, y.tables])).toEqual([
+      [2021, 1],
+      [2020, 3],
+    ]);
+    expect(d.byYear.find((y) => y.year === 2020)?.budgetCurrentYear).toBe(1300.25);
+    expect(d.grades).toContainEqual({ grade: '良', count: 1 });
+    expect(d.lights).toContainEqual({ light: 'red', count: 1 });
+  });
+
+  it('limits a department reviewer to the units under the department', async () => {
+    const { call } = getApp();
+    const res = await call<Dashboard>('GET', '/api/dashboard', { as: 'department_reviewer' });
+    expect(res.status).toBe(200);
+    expect(res.body.scope).toBe('organisations');
+    expect(res.body.totals.tables).toBe(3);
+    expect(res.body.byYear.find((y) => y.year === 2020)?.budgetCurrentYear).toBe(300.25);
+    const only2021 = await call<Dashboard>('GET', '/api/dashboard?year=2021', { as: 'department_reviewer' });
+    expect(only2021.body.totals.tables).toBe(1);
+    expect(only2021.body.grades.every((g) => g.count === 0)).toBe(true);
+  });
+
+  it('lists the rules that found most problems, described in zh and en', async () => {
+    const res = await getApp().call<Dashboard>('GET', '/api/dashboard', { as: 'auditor' });
+    expect(res.body.topFindings.length).toBeGreaterThan(0);
+    for (const rule of res.body.topFindings) {
+      expect(rule.zh).not.toBe('');
+      expect(rule.en).not.toBe('');
+      expect(rule.tables).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('is closed to anonymous visitors (401) and authors (403)', async () => {
+    const { call } = getApp();
+    expect((await call('GET', '/api/dashboard', { as: 'anonymous' })).status).toBe(401);
+    expect((await call('GET', '/api/dashboard', { as: 'author' })).status).toBe(403);
+  });
+});

@@ -1,0 +1,176 @@
+import { openDataCsv, openDataRows } from '@jixiao/core/analysis/open-data';
+import { openDataLicence, openDataSetSchema } from '@jixiao/core/analysis/open-data.schema';
+import {
+  publicTableListSchema,
+  publicTableQuerySchema,
+  publicTableSchema,
+} from '@jixiao/core/analysis/public-table.schema';
+import {
+  type PublishedVersion,
+  presentPublicTable,
+  searchPublicTables,
+} from '@jixiao/core/analysis/public-tables';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { officialLayout } from '@jixiao/core/export/official-layout';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { Database } from '@jixiao/db/database';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { sendDocument } from './export.routes.ts';
+
+const tags = ['public'];
+const idParams = z.object({ id: z.string().uuid() });
+const openDataQuery = z.object({
+  year: z.coerce.number().int().optional().describe('Only tables of this budget year'),
+});
+const exportQuery = z.object({
+  locale: z
+    .enum(['zh', 'en'])
+    .default('zh')
+    .describe('Language of the form labels; the data stays as written'),
+});
+
+function notPublished(id: string): AppError {
+  return new AppError(
+    'table.not_found',
+    `没有已公开的绩效目标表（${id}）`,
+    `No published target table ${id}`,
+    {
+      path: 'id',
+    },
+  );
+}
+
+/**
+ * The latest PUBLISHED version of each table, read from the version history: a table adjusted after
+ * publication (调整, a new draft under review) keeps showing what was published until it is published
+ * again, and a table never published does not exist here. The current row's status is not consulted.
+ */
+async function publishedVersions(
+  db: Database,
+  filter: { id?: string; year?: number } = {},
+): Promise<PublishedVersion[]> {
+  let query = db
+    .selectFrom('table_versions as v')
+    .innerJoin('target_tables as t', 't.id', 'v.table_id')
+    .where('v.status', '=', 'published')
+    .distinctOn('v.table_id')
+    .select(['v.table_id', 'v.version', 'v.content', 'v.saved_at'])
+    .orderBy('v.table_id')
+    .orderBy('v.version', 'desc');
+  if (filter.id !== undefined) query = query.where('v.table_id', '=', filter.id);
+  const rows = await query.execute();
+  const versions = rows.map((row) => ({
+    id: row.table_id,
+    version: row.version,
+    // Stored content passed the table schema when it was saved.
+    table: row.content as PerformanceTable,
+    publishedAt: new Date(row.saved_at).toISOString(),
+  }));
+  // The year of the published content, which an adjustment in progress may have changed in the row.
+  return filter.year === undefined ? versions : versions.filter((v) => v.table.year === filter.year);
+}
+
+async function onePublished(db: Database, id: string): Promise<PublishedVersion> {
+  const [found] = await publishedVersions(db, { id });
+  if (!found) throw notPublished(id);
+  return found;
+}
+
+/**
+ * The public portal and open data (公开): no sign-in, published versions only, through the public
+ * presenter (no workflow state, reviews, comments, import warnings or people). Every route is open to
+ * anonymous visitors, so none of them may read anything but `publishedVersions`.
+ */
+export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/public/tables',
+    {
+      schema: {
+        tags,
+        summary: 'Published tables: browse by year, unit, department; search project, unit, indicator text',
+        querystring: publicTableQuerySchema,
+        response: { 200: publicTableListSchema },
+      },
+    },
+    async (request) => searchPublicTables(await publishedVersions(app.db), request.query),
+  );
+
+  app.get(
+    '/public/tables/:id',
+    {
+      schema: {
+        tags,
+        summary: 'One published table (its latest published version)',
+        params: idParams,
+        response: { 200: publicTableSchema },
+      },
+    },
+    async (request) => presentPublicTable(await onePublished(app.db, request.params.id)),
+  );
+
+  for (const format of ['html', 'pdf', 'xlsx'] as const) {
+    app.get(
+      `/public/tables/:id/export.${format}`,
+      {
+        schema: {
+          tags,
+          summary: `A published table as its official printed form (${format.toUpperCase()})`,
+          params: idParams,
+          querystring: exportQuery,
+        },
+      },
+      async (request, reply) => {
+        const published = presentPublicTable(await onePublished(app.db, request.params.id));
+        const layout = officialLayout(published.table, request.query.locale);
+        return sendDocument(reply, layout, format, {
+          nameParts: [published.name, `${published.year}`, layout.title],
+        });
+      },
+    );
+  }
+
+  app.get(
+    '/public/open-data/tables.json',
+    {
+      schema: {
+        tags,
+        summary: 'Open data: one row per indicator of every published table (JSON, CC BY 4.0)',
+        querystring: openDataQuery,
+        response: { 200: openDataSetSchema },
+      },
+    },
+    async (request) => {
+      const rows = openDataRows(await publishedVersions(app.db, { year: request.query.year }));
+      return {
+        licence: openDataLicence,
+        generatedFrom: 'published-tables' as const,
+        count: rows.length,
+        rows,
+      };
+    },
+  );
+
+  app.get(
+    '/public/open-data/tables.csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'Open data as CSV (UTF-8 with BOM for Excel, bilingual headings, same columns as the JSON rows)',
+        querystring: openDataQuery,
+        response: { 200: z.string().describe('text/csv; one row per indicator') },
+      },
+    },
+    async (request, reply) => {
+      const year = request.query.year;
+      const csv = openDataCsv(openDataRows(await publishedVersions(app.db, { year })));
+      const name = `jixiao-open-data${year === undefined ? '' : `-${year}`}.csv`;
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(csv);
+    },
+  );
+};

@@ -151,6 +151,15 @@ describe('importWorkbook', () => {
     expect(read.sourceText).toContain('项目名称： 科创中心建设工作经费 项目类别： 经常性专项业务费');
   });
 
+  it('reads a sheet with content far to the right only up to 64 columns, and says so', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await layoutToXlsx(officialLayout(seedTables()[0]!, 'zh'))) as never);
+    workbook.worksheets[0]!.getCell(3, 200).value = '备注';
+    const read = await importWorkbook(await workbookBytes(workbook));
+    expect(read.tables).toEqual([seedTables()[0]]);
+    expect(read.warnings).toEqual([expect.objectContaining({ code: 'import.xlsx_clipped', line: 1 })]);
+  });
+
   it('rejects damaged files and old or encrypted Excel files with import.* codes', async () => {
     const damaged = await importWorkbook(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5])).catch(
       (e) => e,

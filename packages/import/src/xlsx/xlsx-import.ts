@@ -78,10 +78,30 @@ function readValue(cell: ExcelJS.Cell): { text: string; number: number | null } 
   return { text: cell.text?.trim() ?? '', number: null };
 }
 
+/**
+ * A target table has a few dozen rows and at most a dozen columns; formatting applied to whole columns
+ * or rows can make a sheet look 16,384 columns wide, so reading stops at these bounds (with a warning).
+ */
+const MAX_ROWS = 20_000;
+const MAX_COLUMNS = 64;
+
+/** True when a cell with a value lies outside the bounds read (styling alone does not count). */
+function beyondBounds(sheet: ExcelJS.Worksheet): boolean {
+  let beyond = false;
+  sheet.eachRow((row, r) => {
+    if (beyond) return;
+    row.eachCell((cell, c) => {
+      if ((r > MAX_ROWS || c > MAX_COLUMNS) && readValue(cell).text !== '') beyond = true;
+    });
+  });
+  return beyond;
+}
+
 function readSheet(sheet: ExcelJS.Worksheet, firstLine: number): ReadRow[] {
   const rows: ReadRow[] = [];
-  const columnCount = sheet.columnCount;
-  for (let r = 1; r <= sheet.rowCount; r++) {
+  const columnCount = Math.min(sheet.columnCount, MAX_COLUMNS);
+  const rowCount = Math.min(sheet.rowCount, MAX_ROWS);
+  for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
     const values = new Map<number, ReadCell>();
     const cells: ReadCell[] = [];
@@ -315,6 +335,16 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') continue;
     const rows = readSheet(sheet, lines.length + 1);
+    if (beyondBounds(sheet)) {
+      warnings.push(
+        warning(
+          'import.xlsx_clipped',
+          `工作表“${sheet.name}”超过 ${MAX_ROWS} 行或 ${MAX_COLUMNS} 列，只读取了前 ${MAX_ROWS} 行、前 ${MAX_COLUMNS} 列。`,
+          `Sheet "${sheet.name}" has more than ${MAX_ROWS} rows or ${MAX_COLUMNS} columns; only the first ${MAX_ROWS} rows and ${MAX_COLUMNS} columns were read.`,
+          lines.length + 1,
+        ),
+      );
+    }
     const text = sheetText(rows);
     const own = readOwnLayout(rows);
     // A sheet is ours when a whole table reads from it; a sheet that only looks like ours (the seed

@@ -185,6 +185,9 @@ describe('review round in the browser', () => {
     const { page } = e2e;
     await e2e.signIn('author');
     await page.goto(e2e.url(`/tables/${id}`));
+    await page.getByTestId('workflow-adjust').waitFor();
+    expect(await page.getByTestId('workflow-bar').textContent()).toContain('内容已冻结');
+    expect(await page.getByTestId('save').isDisabled()).toBe(true);
     await page.getByTestId('workflow-adjust').click();
     await page.getByTestId('adjust-reason').fill('年中预算调减，宣讲场次相应调整');
     // antd spaces two-character Chinese button labels (确 认), so find the modal's primary button.

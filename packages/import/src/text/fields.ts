@@ -2,7 +2,7 @@ import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import type { Budget, Narrative, Warning } from '@jixiao/core/tables/table.schema';
 import type { Cell, SourceLine } from './layout.ts';
 import type { Token } from './tokens.ts';
-import { type HeaderField, headerLabel, key, narrativeLabels } from './vocabulary.ts';
+import { formTitle, type HeaderField, headerLabel, key, narrativeLabels } from './vocabulary.ts';
 
 /** Header fields read from label/value cells. */
 export interface HeaderValues {
@@ -305,13 +305,14 @@ export function readYear(lines: readonly SourceLine[], projectName: string | nul
     const y = m?.[1] ?? m?.[2];
     if (y) return Number(y);
   }
+  // The title names the year (`2023年项目支出绩效目标申报表`) more surely than text below it.
+  for (const { text } of head.slice(0, 10)) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(text);
+    if (m?.[1] && formTitle.test(text)) return Number(m[1]);
+  }
   for (const { text } of head) {
     const m = /((?:19|20)\d{2})\s*年度/.exec(text);
     if (m?.[1]) return Number(m[1]);
-  }
-  for (const { text } of head.slice(0, 5)) {
-    const m = /((?:19|20)\d{2})\s*年/.exec(text);
-    if (m?.[1] && /表/.test(text)) return Number(m[1]);
   }
   const fromName = projectName ? /((?:19|20)\d{2})\s*年/.exec(projectName) : null;
   if (fromName?.[1]) return Number(fromName[1]);

@@ -38,7 +38,8 @@ export default async function pdfAndXlsxReadBench(): Promise<BenchResult[]> {
   const { work: read, baseline: load } = await pairedMedians(
     () => importWorkbook(xlsx),
     () => new ExcelJS.Workbook().xlsx.load(Buffer.from(xlsx) as never),
-    15,
+    // Enough runs for both to reach steady state: the first dozen calls are mostly JIT warm-up.
+    40,
   );
   return [
     {

@@ -560,3 +560,25 @@ describe('importText page headers', () => {
     ]);
   });
 });
+
+describe('importText several projects under one title', () => {
+  it('starts a new table at a 项目名称 line that follows an indicator table', () => {
+    const text = form([
+      '2022年度项目支出绩效目标表',
+      '项目名称 道路保洁 实施单位 某镇人民政府',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标 数量指标 保洁面积 ≥5万平方米',
+      '满意度指标 服务对象满意度指标 群众满意度 ≥90%',
+      '项目名称 路灯维护 实施单位 某镇人民政府',
+      '一级指标 二级指标 三级指标 指标值',
+      '产出指标 质量指标 亮灯率 ≥98%',
+      '满意度指标 服务对象满意度指标 群众满意度 ≥90%',
+      '',
+    ]);
+    const { tables } = importText(text);
+    expect(tables.map((t) => [t.year, t.name, t.indicators.length, t.incomplete])).toEqual([
+      [2022, '道路保洁', 2, false],
+      [2022, '路灯维护', 2, false],
+    ]);
+  });
+});

@@ -41,7 +41,7 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
     )
       starts.push(i);
   });
-  if (starts.length <= 1) return [lines.slice()];
+  if (starts.length <= 1) return splitProjects(lines.slice());
   const forms: SourceLine[][] = [];
   starts.forEach((start, n) => {
     const from = n === 0 ? 0 : start;
@@ -54,7 +54,26 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
       previous.push(...form.filter((l, k) => !(k < 3 && (formTitle.test(l.text) || YEAR_LINE.test(l.text)))));
     } else forms.push(form);
   });
-  return forms;
+  return forms.flatMap(splitProjects);
+}
+
+// Several projects printed one after another under one title: a 项目名称 line after an indicator
+// table starts the next project. It inherits the title (and year line) of the form it follows.
+function splitProjects(form: SourceLine[]): SourceLine[][] {
+  const parts: SourceLine[][] = [[]];
+  let sawIndicators = false;
+  for (const line of form) {
+    const first =
+      splitSpaced(line.text.replace(/[|｜]/g, ' '), line.line)[0]?.text.replace(/[:：].*$/, '') ?? '';
+    if (sawIndicators && headerLabel(first)?.field === 'name') {
+      const head = form.slice(0, 4).filter((l) => formTitle.test(l.text) || YEAR_LINE.test(l.text));
+      parts.push([...head]);
+      sawIndicators = false;
+    }
+    if (/[三3]级(指标|目标)/.test(line.text)) sawIndicators = true;
+    parts.at(-1)?.push(line);
+  }
+  return parts.filter((p) => p.length > 0);
 }
 
 const YEAR_LINE = /^\s*[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?\s*$/;

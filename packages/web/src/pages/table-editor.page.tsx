@@ -23,7 +23,7 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { TableFindings } from '../components/findings-panel.tsx';
@@ -79,7 +79,6 @@ export default function TableEditorPage() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
-  const leavingAfterCreate = useRef(false);
   // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
 
@@ -104,8 +103,8 @@ export default function TableEditorPage() {
     } else void load();
   }, [isNew, load]);
 
-  const dirty = draft !== null && saved !== null && !same(draft, saved) && !leavingAfterCreate.current;
-  const blocker = useUnsavedGuard(dirty);
+  const dirty = draft !== null && saved !== null && !same(draft, saved);
+  const { blocker, release } = useUnsavedGuard(dirty);
 
   // THE schema of core, checked as the user types; the server checks the same on save.
   const errors = useMemo(() => {
@@ -140,8 +139,8 @@ export default function TableEditorPage() {
       if (isNew) {
         const created = await api.createTable(draft);
         message.success(t('editor.created'));
-        leavingAfterCreate.current = true;
         setSaved(created.table);
+        release();
         navigate(`/tables/${created.id}`, { replace: true });
         return;
       }

@@ -162,6 +162,29 @@ describe('tables in the browser', () => {
     await page.getByText('已保存为第 4 版').waitFor();
   });
 
+  it('creates a table from scratch: required fields first, then saved and reopened by its id', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/tables/new'));
+    await page.getByTestId('table-editor-page').waitFor();
+    await page.getByRole('button', { name: '添加一级指标' }).first().click();
+    await page.getByTestId('indicator-name').first().fill('培训人次');
+    await page.getByTestId('indicator-target').first().fill('≥1200人次');
+    expect(compact((await page.getByTestId('parsed-target').first().textContent()) ?? '')).toBe(
+      '定量>=1200人次',
+    );
+    await page.locator('#f-budget\\.total').fill('1250000');
+    expect(await page.getByTestId('f-budget.total-wan').textContent()).toBe('≈ 125 万元');
+
+    await page.getByTestId('save').click();
+    await page.getByText('表格有 2 处需要修改，请查看标红的字段').first().waitFor();
+    await page.locator('#f-name').fill('青年科技人才培训');
+    await page.locator('#f-unit').fill('上海推进科技创新中心建设办公室');
+    await page.getByTestId('save').click();
+    await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/);
+    await page.getByTestId('dirty-flag').filter({ hasText: '所有修改已保存' }).waitFor();
+    expect(await page.locator('#f-budget\\.total').inputValue()).toBe('1,250,000');
+  });
+
   it('points at the place of each import warning and lets the user fix the fields before confirming', async () => {
     const { page } = e2e;
     // The seed cut off inside the indicators of its first table: the importer warns near the cut.

@@ -1,8 +1,10 @@
 import {
   AuditOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileSearchOutlined,
+  GlobalOutlined,
   LoginOutlined,
   LogoutOutlined,
   TableOutlined,
@@ -33,6 +35,8 @@ const navItems: NavItem[] = [
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, requires: 'table.import' },
   { path: '/review', label: 'nav.review', icon: <FileSearchOutlined /> },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined /> },
+  { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
+  { path: '/public', label: 'nav.public', icon: <GlobalOutlined /> },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
 ];

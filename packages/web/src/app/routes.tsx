@@ -18,6 +18,11 @@ const MonitoringPage = lazy(() => import('../pages/monitoring.page.tsx'));
 const MonitoringEntryPage = lazy(() => import('../pages/monitoring-entry.page.tsx'));
 const SelfEvaluationPage = lazy(() => import('../pages/self-evaluation.page.tsx'));
 const SelfEvaluationFormPage = lazy(() => import('../pages/self-evaluation-form.page.tsx'));
+const DashboardPage = lazy(() => import('../pages/dashboard.page.tsx'));
+const PublicLayout = lazy(() => import('../pages/public-layout.tsx'));
+const PublicPage = lazy(() => import('../pages/public.page.tsx'));
+const PublicTablePage = lazy(() => import('../pages/public-table.page.tsx'));
+const PublicOpenDataPage = lazy(() => import('../pages/public-open-data.page.tsx'));
 
 export const router = createBrowserRouter([
   {
@@ -37,8 +42,23 @@ export const router = createBrowserRouter([
       { path: 'monitoring/:id', element: <MonitoringEntryPage /> },
       { path: 'self-evaluation/:id', element: <SelfEvaluationPage /> },
       { path: 'self-evaluation/:id/form', element: <SelfEvaluationFormPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       // Review (issue 5) and monitoring (issue 6) pages go here: 'review', 'monitoring'.
       { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  // The public portal has its own light frame and never asks anyone to sign in.
+  {
+    path: 'public',
+    element: (
+      <Suspense fallback={<PageLoading />}>
+        <PublicLayout />
+      </Suspense>
+    ),
+    children: [
+      { index: true, element: <PublicPage /> },
+      { path: 'tables/:id', element: <PublicTablePage /> },
+      { path: 'open-data', element: <PublicOpenDataPage /> },
     ],
   },
   // The official layout has no app chrome so that it prints as the document itself.

@@ -7,6 +7,7 @@
 import { accountsMessages } from './messages.accounts.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
+import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { tablesMessages } from './messages.tables.ts';
 import { workflowMessages } from './messages.workflow.ts';
@@ -18,6 +19,7 @@ const zh = {
   ...tablesMessages.zh,
   ...workflowMessages.zh,
   ...evaluationMessages.zh,
+  ...portalMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -29,6 +31,7 @@ const en: Record<MessageKey, string> = {
   ...tablesMessages.en,
   ...workflowMessages.en,
   ...evaluationMessages.en,
+  ...portalMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

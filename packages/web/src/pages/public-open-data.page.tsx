@@ -1,0 +1,99 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { openDataColumns, openDataLicence } from '@jixiao/core/analysis/open-data.schema';
+import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { publicApi } from '../api/public.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** /public/open-data — what the open data set holds, its licence, and the CSV/JSON downloads. */
+export default function PublicOpenDataPage() {
+  const { t } = useI18n();
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const [years, setYears] = useState<number[]>([]);
+  const [count, setCount] = useState<number | null>(null);
+
+  useEffect(() => {
+    document.title = t('openData.title');
+  }, [t]);
+
+  useEffect(() => {
+    publicApi
+      .listTables({ pageSize: 1 })
+      .then((list) => setYears(list.facets.years.map((f) => f.value)))
+      .catch(() => {
+        // Without the years the downloads still offer every year.
+      });
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    publicApi
+      .openData(year)
+      .then((set) => live && setCount(set.count))
+      .catch(() => live && setCount(null));
+    return () => {
+      live = false;
+    };
+  }, [year]);
+
+  const fields = openDataColumns.map((c) => ({
+    key: c.key,
+    column: `${c.zh} (${c.en})`,
+    meaning: t(`openData.field.${c.key}` as MessageKey),
+  }));
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="open-data-page">
+      <Typography.Title level={3} style={{ marginBottom: 0 }}>
+        {t('openData.title')}
+      </Typography.Title>
+      <Typography.Paragraph>{t('openData.intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('openData.licence', { licence: openDataLicence })}
+      </Typography.Paragraph>
+      <Card size="small">
+        <Space wrap>
+          <Select
+            allowClear
+            placeholder={t('dashboard.allYears')}
+            style={{ width: 140 }}
+            value={year}
+            onChange={(v: number | undefined) => setYear(v)}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
+          <a href={publicApi.openDataUrl('csv', year)} download data-testid="open-data-csv">
+            <Button type="primary" icon={<DownloadOutlined />}>
+              {t('openData.downloadCsv')}
+            </Button>
+          </a>
+          <a href={publicApi.openDataUrl('json', year)} target="_blank" rel="noreferrer">
+            <Button icon={<DownloadOutlined />}>{t('openData.downloadJson')}</Button>
+          </a>
+          {count === null ? null : (
+            <Typography.Text type="secondary" data-testid="open-data-count">
+              {t('openData.rows', { n: count })}
+            </Typography.Text>
+          )}
+        </Space>
+      </Card>
+      <Typography.Title level={5}>{t('openData.fields')}</Typography.Title>
+      <Table
+        rowKey="key"
+        size="small"
+        pagination={false}
+        dataSource={fields}
+        columns={[
+          {
+            title: t('openData.field'),
+            dataIndex: 'key',
+            width: 180,
+            render: (k: string) => <code>{k}</code>,
+          },
+          { title: t('openData.column'), dataIndex: 'column', width: 260 },
+          { title: t('openData.meaning'), dataIndex: 'meaning' },
+        ]}
+      />
+    </Space>
+  );
+}

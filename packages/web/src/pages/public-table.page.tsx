@@ -1,0 +1,89 @@
+import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import type { PublicTable } from '@jixiao/core/analysis/public-table.schema';
+import { officialLayout } from '@jixiao/core/export/official-layout';
+import { Button, Result, Segmented, Space, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { ApiError } from '../api/api-client.ts';
+import { publicApi } from '../api/public.api.ts';
+import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** /public/tables/:id — a published table in the official printed layout, with PDF and Excel downloads. */
+export default function PublicTablePage() {
+  const { id = '' } = useParams();
+  const { t, locale } = useI18n();
+  const [published, setPublished] = useState<PublicTable | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [formLocale, setFormLocale] = useState<'zh' | 'en'>(locale);
+
+  useEffect(() => {
+    let live = true;
+    publicApi
+      .getTable(id)
+      .then((body) => live && setPublished(body))
+      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : null));
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const layout = useMemo(
+    () => (published ? officialLayout(published.table, formLocale) : null),
+    [published, formLocale],
+  );
+
+  useEffect(() => {
+    if (published && layout) document.title = `${published.name} · ${layout.title}`;
+  }, [published, layout]);
+
+  if (error) {
+    return (
+      <Result
+        status="404"
+        title={t('portal.notFound')}
+        extra={
+          <Link to="/public">
+            <Button>{t('portal.back')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
+  if (!published || !layout) {
+    return (
+      <div className="page-loading">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="public-table-page">
+      <Space wrap>
+        <Link to="/public">
+          <Button icon={<ArrowLeftOutlined />}>{t('portal.back')}</Button>
+        </Link>
+        <Typography.Text strong>{published.name}</Typography.Text>
+        <Typography.Text type="secondary">{t('portal.version', { v: published.version })}</Typography.Text>
+        <Segmented
+          size="small"
+          value={formLocale}
+          onChange={(v) => setFormLocale(v === 'en' ? 'en' : 'zh')}
+          options={[
+            { value: 'zh', label: '中文' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+        <a href={publicApi.exportUrl(id, 'pdf', formLocale)} download data-testid="public-download-pdf">
+          <Button icon={<FilePdfOutlined />}>{t('portal.downloadPdf')}</Button>
+        </a>
+        <a href={publicApi.exportUrl(id, 'xlsx', formLocale)} download data-testid="public-download-xlsx">
+          <Button icon={<FileExcelOutlined />}>{t('portal.downloadXlsx')}</Button>
+        </a>
+      </Space>
+      <div className="print-page">
+        <OfficialLayoutView layout={layout} />
+      </div>
+    </Space>
+  );
+}

@@ -1,0 +1,158 @@
+import type { PublicTableList, PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
+import { Alert, Card, Input, Select, Space, Table, type TableProps, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { ApiError } from '../api/api-client.ts';
+import { publicApi } from '../api/public.api.ts';
+import { MoneyText } from '../components/money-text.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const pageSize = 20;
+
+/** /public — the catalogue of published tables: browse by year, unit, department; search. */
+export default function PublicPage() {
+  const { t, pick } = useI18n();
+  // Filters live in the address so that a search can be bookmarked and shared.
+  const [params, setParams] = useSearchParams();
+  const year = params.get('year') ? Number(params.get('year')) : undefined;
+  const unit = params.get('unit') ?? undefined;
+  const department = params.get('department') ?? undefined;
+  const q = params.get('q') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const [list, setList] = useState<PublicTableList | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  useEffect(() => {
+    document.title = t('portal.title');
+  }, [t]);
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    publicApi
+      .listTables({ year, unit, department, q: q || undefined, page, pageSize })
+      .then((body) => {
+        if (live) {
+          setList(body);
+          setError(null);
+        }
+      })
+      .catch((e: unknown) => {
+        if (live && e instanceof ApiError) setError(e);
+      })
+      .finally(() => {
+        if (live) setLoading(false);
+      });
+    return () => {
+      live = false;
+    };
+  }, [year, unit, department, q, page]);
+
+  function update(key: string, value: string | number | undefined) {
+    const next = new URLSearchParams(params);
+    if (value === undefined || value === '') next.delete(key);
+    else next.set(key, String(value));
+    if (key !== 'page') next.delete('page');
+    setParams(next);
+  }
+
+  const columns: TableProps<PublicTableSummary>['columns'] = [
+    { title: t('portal.year'), dataIndex: 'year', width: 80 },
+    {
+      title: t('portal.project'),
+      dataIndex: 'name',
+      render: (name: string, row) => (
+        <Link to={`/public/tables/${row.id}`} data-testid="public-table-link">
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('portal.unit'), dataIndex: 'unit' },
+    { title: t('portal.department'), dataIndex: 'department', render: (d: string | null) => d ?? '—' },
+    {
+      title: t('portal.budget'),
+      dataIndex: 'currentYearBudget',
+      align: 'right',
+      render: (amount: number | null) => <MoneyText amount={amount} />,
+    },
+    { title: t('portal.indicators'), dataIndex: 'indicatorCount', width: 90, align: 'right' },
+    {
+      title: t('portal.publishedAt'),
+      dataIndex: 'publishedAt',
+      width: 120,
+      render: (at: string) => at.slice(0, 10),
+    },
+  ];
+
+  const facets = list?.facets;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+          {t('portal.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">{t('portal.subtitle')}</Typography.Text>
+      </div>
+      <Card size="small">
+        <Space wrap>
+          <Input.Search
+            allowClear
+            defaultValue={q}
+            placeholder={t('portal.search')}
+            style={{ width: 320 }}
+            onSearch={(value) => update('q', value.trim())}
+            data-testid="public-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('portal.year')}
+            style={{ width: 120 }}
+            value={year}
+            onChange={(v: number | undefined) => update('year', v)}
+            options={(facets?.years ?? []).map((f) => ({ value: f.value, label: `${f.value} (${f.count})` }))}
+            data-testid="public-year"
+          />
+          <Select
+            allowClear
+            showSearch
+            placeholder={t('portal.unit')}
+            style={{ width: 260 }}
+            value={unit}
+            onChange={(v: string | undefined) => update('unit', v)}
+            options={(facets?.units ?? []).map((f) => ({ value: f.value, label: `${f.value} (${f.count})` }))}
+          />
+          <Select
+            allowClear
+            showSearch
+            placeholder={t('portal.department')}
+            style={{ width: 240 }}
+            value={department}
+            onChange={(v: string | undefined) => update('department', v)}
+            options={(facets?.departments ?? []).map((f) => ({
+              value: f.value,
+              label: `${f.value} (${f.count})`,
+            }))}
+          />
+        </Space>
+      </Card>
+      {error ? <Alert type="error" showIcon message={pick(error.problem)} /> : null}
+      <Table<PublicTableSummary>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        columns={columns}
+        dataSource={list?.items ?? []}
+        locale={{ emptyText: t('portal.empty') }}
+        data-testid="public-table-list"
+        pagination={{
+          current: page,
+          pageSize,
+          total: list?.total ?? 0,
+          showTotal: (n) => t('portal.count', { n }),
+          onChange: (p) => update('page', p),
+        }}
+      />
+    </Space>
+  );
+}

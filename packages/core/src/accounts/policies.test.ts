@@ -119,11 +119,13 @@ describe('finance reviewer', () => {
     expect(can(financeReviewer, 'table.read', buildTable(school, 'draft'))).toBe(true);
     expect(allowedTableActions(financeReviewer, buildTable(school, 'department_reviewed'))).toEqual([
       'table.read',
+      'table.history',
       'table.review_finance',
       'table.approve',
     ]);
     expect(allowedTableActions(financeReviewer, buildTable(school, 'approved'))).toEqual([
       'table.read',
+      'table.history',
       'table.publish',
       'table.adjust_score',
     ]);
@@ -148,7 +150,7 @@ describe('admin', () => {
 describe('auditor', () => {
   it('reads everything and writes nothing', () => {
     const writeActions = actions.filter(
-      (a) => !['table.read', 'organisation.read', 'user.read', 'audit.read'].includes(a),
+      (a) => !['table.read', 'table.history', 'organisation.read', 'user.read', 'audit.read'].includes(a),
     );
     for (const status of tableStatusSchema.options) {
       const table = buildTable(school, status);
@@ -166,7 +168,21 @@ describe('anonymous', () => {
       expect(can(null, 'table.read', buildTable(office, status))).toBe(status === 'published');
     }
     expect(allowedTableActions(null, buildTable(office, 'published'))).toEqual(['table.read']);
+    expect(can(null, 'table.history', buildTable(office, 'published'))).toBe(false);
     expect(allowedSystemActions(null)).toEqual([]);
+  });
+});
+
+describe('table history', () => {
+  it('is readable by exactly the signed-in readers of the table', () => {
+    for (const user of [author, dept, financeReviewer, admin, auditor]) {
+      for (const unit of organisations) {
+        for (const status of tableStatusSchema.options) {
+          const table = buildTable(unit, status);
+          expect(can(user, 'table.history', table)).toBe(can(user, 'table.read', table));
+        }
+      }
+    }
   });
 });
 

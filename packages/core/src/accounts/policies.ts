@@ -7,6 +7,7 @@ import type { Organisation, Role, SessionUser } from './account.schema.ts';
  */
 export const actions = [
   'table.read',
+  'table.history',
   'table.create',
   'table.import',
   'table.update',
@@ -70,6 +71,14 @@ const readAll = ['finance_reviewer', 'admin', 'auditor'] as const;
  */
 const policy: Record<Action, readonly Grant[]> = {
   'table.read': [
+    { roles: readAll },
+    { roles: ['author'], when: [ownUnit] },
+    { roles: ['department_reviewer'], when: [underOwnOrganisation] },
+    { roles: everyRole, when: [statusIn('published')] },
+  ],
+  // Earlier versions and diffs are working papers: the same readers, but never the anonymous public,
+  // who see only what was published.
+  'table.history': [
     { roles: readAll },
     { roles: ['author'], when: [ownUnit] },
     { roles: ['department_reviewer'], when: [underOwnOrganisation] },

@@ -137,7 +137,7 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const current = await store.get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', current);
+      await assertCanTable(request, app.db, 'table.history', current);
       return { items: await store.versionSummaries(request.params.id) };
     },
   );
@@ -154,7 +154,7 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const current = await store.get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', current);
+      await assertCanTable(request, app.db, 'table.history', current);
       return store.version(request.params.id, request.params.version);
     },
   );
@@ -172,7 +172,7 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const current = await store.get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', current);
+      await assertCanTable(request, app.db, 'table.history', current);
       const { from, to } = request.query;
       if (from === to) {
         throw new AppError(

@@ -64,14 +64,17 @@ export function useSession(): SessionState & { can: (action: Action) => boolean 
 /** The event api-client fires when the server answers 401 auth.unauthenticated. */
 export const unauthenticatedEvent = 'jixiao:unauthenticated';
 
-/** Sends the user to the login page (and back afterwards) when a call needs a session they lack. */
+/** Sends the user to the login page (and back afterwards) when their session ended under them. */
 export function useUnauthenticatedRedirect(): void {
   const navigate = useNavigate();
   const location = useLocation();
   useEffect(() => {
     const onUnauthenticated = () => {
+      // Only a session that ended (expired, signed out elsewhere) sends the user to sign in again; an
+      // anonymous visitor reading published tables just sees the message where the data would be.
+      const hadSession = state.user !== null;
       setState({ status: 'ready', user: null, actions: [] });
-      if (location.pathname === '/login') return;
+      if (!hadSession || location.pathname === '/login') return;
       const next = `${location.pathname}${location.search}`;
       navigate(`/login?next=${encodeURIComponent(next)}`);
     };

@@ -105,11 +105,12 @@ function readSheet(sheet: ExcelJS.Worksheet, firstLine: number): ReadRow[] {
     const row = sheet.getRow(r);
     const values = new Map<number, ReadCell>();
     const cells: ReadCell[] = [];
-    for (let c = 1; c <= columnCount; c++) {
-      const cell = row.getCell(c);
+    // Only cells that exist: getCell() would create every empty one up to the widest row.
+    row.eachCell((cell, c) => {
+      if (c > columnCount) return;
       const master = cell.isMerged ? cell.master : cell;
       const { text, number } = readValue(master);
-      if (text === '') continue;
+      if (text === '') return;
       const read: ReadCell = { column: c, text, number };
       values.set(c, read);
       // A cell merged into one to its left (same row) is the same printed cell: list it once.
@@ -117,7 +118,7 @@ function readSheet(sheet: ExcelJS.Worksheet, firstLine: number): ReadRow[] {
       const mergedFromLeft = origin.row === row.number && origin.col !== c;
       const mergedFromAbove = origin.row !== row.number;
       if (!mergedFromLeft && !mergedFromAbove) cells.push(read);
-    }
+    });
     rows.push({ row: r, line: firstLine + r - 1, cells, at: (c) => values.get(c) ?? null });
   }
   return rows;

@@ -1,7 +1,8 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeDatabase, databaseOptionsFromEnv, openDatabase } from '@jixiao/db/database';
+import { closeDatabase, databaseOptionsFromEnv, engineOf, openDatabase } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
+import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { loadDemoData } from './demo-data.ts';
 
@@ -26,6 +27,10 @@ async function main(): Promise<void> {
     });
     if (demo.loaded)
       app.log.info({ files: demo.files, tables: demo.tables }, 'demo data loaded (first start)');
+  }
+  if (engineOf(db) === 'pglite') {
+    // PGlite has no autovacuum: refresh planner statistics and the visibility map (fast counts) at start.
+    await sql`VACUUM ANALYZE`.execute(db);
   }
 
   let stopping = false;

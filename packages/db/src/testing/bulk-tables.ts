@@ -8,6 +8,8 @@ import { type Database, rawTransaction } from '../database.ts';
  */
 export async function generateTables(db: Database, count: number): Promise<void> {
   await rawTransaction(db, async (session) => {
+    // Building the search index once after the load is far faster than growing it row by row.
+    await session.exec('DROP INDEX target_tables_search_idx');
     await session.exec(`
       CREATE TEMP TABLE bulk_source ON COMMIT DROP AS
       SELECT i,
@@ -54,9 +56,11 @@ export async function generateTables(db: Database, count: number): Promise<void>
       INSERT INTO table_versions (table_id, version, content, status, saved_at)
       SELECT id, 1, content, status, updated_at FROM target_tables WHERE id IN (SELECT id FROM bulk_source);
     `);
+    await session.exec('CREATE INDEX target_tables_search_idx ON target_tables USING gin (search_grams)');
   });
-  // ANALYZE may not run inside a transaction block, hence outside the one above.
-  await sql`ANALYZE projects`.execute(db);
-  await sql`ANALYZE target_tables`.execute(db);
-  await sql`ANALYZE table_versions`.execute(db);
+  // What autovacuum does on a server after a bulk load (PGlite has no autovacuum): statistics for the
+  // planner and the visibility map that lets count(*) read the index only. Not allowed in a transaction.
+  for (const table of ['projects', 'target_tables', 'table_versions']) {
+    await sql`VACUUM ANALYZE ${sql.table(table)}`.execute(db);
+  }
 }

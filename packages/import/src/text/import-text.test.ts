@@ -582,3 +582,16 @@ describe('importText several projects under one title', () => {
     ]);
   });
 });
+
+describe('importText web-page text', () => {
+  it('reads HTML entities left in copied text', () => {
+    const text =
+      '项目支出绩效目标表（2022年度）\n项目名称&nbsp;图书馆免费开放\n一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 年接待读者人次 &gt;=20万人次\n满意度指标 服务对象满意度指标 读者满意度 &#8805;90%\n';
+    const [table] = importText(text).tables;
+    expect(table?.name).toBe('图书馆免费开放');
+    expect(table?.indicators.map((i) => [i.target.operator, i.target.value])).toEqual([
+      ['>=', 20],
+      ['>=', 90],
+    ]);
+  });
+});

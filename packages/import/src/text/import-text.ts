@@ -12,8 +12,38 @@ export interface ImportTextResult {
   warnings: Warning[];
 }
 
-function normaliseText(text: string): string {
+const ENTITIES: Record<string, string> = {
+  '&nbsp;': ' ',
+  '&gt;': '>',
+  '&lt;': '<',
+  '&ge;': '≥',
+  '&le;': '≤',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&ldquo;': '“',
+  '&rdquo;': '”',
+  '&times;': '×',
+  '&middot;': '·',
+  '&hellip;': '…',
+  '&mdash;': '—',
+};
+
+// Text copied out of web pages keeps HTML entities (`&gt;=95%`, `&nbsp;`): read them as characters.
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text
+    .replace(
+      /&(?:nbsp|gt|lt|ge|le|amp|quot|ldquo|rdquo|times|middot|hellip|mdash);/g,
+      (e) => ENTITIES[e] ?? e,
+    )
+    .replace(/&#(\d{2,6});/g, (e, n: string) => {
+      const code = Number(n);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : e;
+    });
+}
+
+function normaliseText(text: string): string {
+  return decodeEntities(text)
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));

@@ -1,0 +1,122 @@
+/**
+ * The public portal in the browser: an anonymous visitor finds a published table by searching, reads it
+ * in the official layout, downloads it as Excel and downloads the open data CSV; drafts never show.
+ * Then a finance reviewer sees the same tables counted on the dashboard.
+ */
+import { readFile } from 'node:fs/promises';
+import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+
+const poll = { timeout: 15_000 };
+const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
+
+async function download(page: Page, testId: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+  return readFile(await file.path());
+}
+
+describe('public portal in the browser', () => {
+  let e2e: E2eSession;
+
+  async function stored(table: PerformanceTable, path: TableStatus[]): Promise<void> {
+    const store = createTableRepository(e2e.db);
+    let record = await store.create(table, { userId: null }, { organisationId: null });
+    for (const status of path)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+  }
+
+  beforeAll(async () => {
+    e2e = await startE2e({ as: 'anonymous' });
+    await stored(
+      buildTable({
+        unit: '上海市教育考试院',
+        supervisingDepartment: '上海市教育委员会',
+        name: '考务组织经费',
+        indicators: [
+          buildIndicator('产出目标', '数量', '组织考试场次', '>=30场'),
+          buildIndicator('效果目标', '满意度', '考生满意度', '>=90%'),
+        ],
+      }),
+      toPublished,
+    );
+    await stored(buildTable({ name: '社区科普活动经费' }), toPublished);
+    await stored(buildTable({ name: '内部草稿经费' }), []);
+    await stored(buildTable({ name: '已批复待公开经费' }), toPublished.slice(0, 3));
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('lets an anonymous visitor find a published table, read it and download it and the open data', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/public'));
+    await page.getByText('共 2 张已公开的目标表').waitFor(poll);
+    const listed = (await page.getByTestId('public-table-list').textContent()) ?? '';
+    expect(listed).toContain('考务组织经费');
+    expect(listed).toContain('社区科普活动经费');
+    expect(listed).not.toContain('内部草稿经费');
+    expect(listed).not.toContain('已批复待公开经费');
+    await e2e.screenshot('public-catalogue');
+
+    // Search by indicator text finds the one table that has it.
+    await page.getByPlaceholder('搜索项目名称、单位或指标').fill('考试场次');
+    await page.getByPlaceholder('搜索项目名称、单位或指标').press('Enter');
+    await page.getByText('共 1 张已公开的目标表').waitFor(poll);
+    await page.getByTestId('public-table-link').filter({ hasText: '考务组织经费' }).click();
+
+    await page.getByTestId('official-layout').waitFor(poll);
+    const form = (await page.getByTestId('official-layout').textContent()) ?? '';
+    expect(form).toContain('财政项目支出绩效目标表');
+    expect(form).toContain('组织考试场次');
+    await e2e.screenshot('public-table');
+    const xlsx = await download(page, 'public-download-xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(String(cell.value));
+      });
+    });
+    expect(cells).toContain('考务组织经费');
+
+    await page.getByTestId('open-data-link').click();
+    await page.getByTestId('open-data-count').waitFor(poll);
+    expect(await page.getByTestId('open-data-count').textContent()).toBe(
+      `当前共 ${2 + buildTable().indicators.length} 行`,
+    );
+    await e2e.screenshot('public-open-data');
+    const csv = await download(page, 'open-data-csv');
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.subarray(3).toString('utf8');
+    expect(text.split('\r\n')[0]).toMatch(/^年度 \(year\),单位 \(unit\)/);
+    expect(text).toContain(
+      '上海市教育考试院,上海市教育委员会,考务组织经费,,产出目标,数量,组织考试场次,>=30场',
+    );
+    expect(text).not.toContain('内部草稿经费');
+    expect(text).not.toContain('已批复待公开经费');
+
+    // English for foreign visitors.
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Open data: performance indicators').waitFor(poll);
+  });
+
+  it('shows a finance reviewer the dashboard over every table', async () => {
+    // The language chosen in the first test stays in this browser: English.
+    await e2e.signIn('finance_reviewer');
+    const { page } = e2e;
+    await page.goto(e2e.url('/dashboard'));
+    await page.getByTestId('dashboard-page').waitFor(poll);
+    await expect
+      .poll(() => page.getByTestId('dashboard-tables').textContent(), poll)
+      .toMatch(/^(目标表|Tables)\s*4$/);
+    await page.getByTestId('dashboard-year-bars').waitFor(poll);
+    await e2e.screenshot('dashboard');
+  });
+});

@@ -1,3 +1,4 @@
+import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { Problem } from '@jixiao/core/tables/table-record.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { expect, it } from 'vitest';
@@ -44,5 +45,16 @@ describeEachDatabase('request limits', (getDb) => {
     expect(response.status).toBe(413);
     expect(response.body).toMatchObject({ code: 'request.too_large', status: 413 });
     expect(response.body.zh).toContain('过大');
+  });
+});
+
+describeEachDatabase('characters the database refuses', (getDb) => {
+  const getApp = useTestApp(getDb);
+
+  it('answers NUL characters in a table with a 400 problem, not a crash', async () => {
+    const table = buildTable({ name: '含空字符\u0000的项目' });
+    const response = await getApp().call<Problem>('POST', '/api/tables', { body: { table } });
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('request.invalid_characters');
   });
 });

@@ -129,6 +129,17 @@ function frameworkProblem(error: FastifyError): Problem | null {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return make('request.unsupported_media_type', '不支持的内容类型', 'Unsupported content type');
+    // PostgreSQL refuses NUL characters in text and jsonb; they come from pasted binary junk.
+    case '22P05':
+    case '22021':
+      return {
+        ...make(
+          'request.invalid_characters',
+          '内容含有数据库无法保存的字符（如 NUL 空字符），请删除后重试',
+          'The content has characters the database cannot store (such as NUL); remove them and try again',
+        ),
+        status: 400,
+      };
     default:
       if (status >= 400 && status < 500) {
         return make(`http.${status}`, `请求无法处理（HTTP ${status}）：${error.message}`, error.message);

@@ -148,7 +148,7 @@ export default function DashboardPage() {
           <Card size="small" title={t('dashboard.byStatus')}>
             {dashboard.byStatus.map((s) => (
               <Row key={s.status} align="middle" gutter={8}>
-                <Col flex="130px">
+                <Col flex="170px">
                   <StatusTag status={s.status} />
                 </Col>
                 <Col flex="auto">

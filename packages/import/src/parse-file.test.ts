@@ -78,6 +78,17 @@ describe('parseFile refuses bad input with a bilingual import.* error', () => {
     );
   });
 
+  it('a Word .docx (a zip holding word/document.xml) → import.unsupported_docx', async () => {
+    const docx = new Uint8Array(
+      Buffer.concat([
+        Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+        Buffer.alloc(26),
+        Buffer.from('word/document.xml'),
+      ]),
+    );
+    expect(await codeOf(docx)).toBe('import.unsupported_docx');
+  });
+
   it('a legacy .xls/.doc file → import.legacy_office', async () => {
     expect(await codeOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe(
       'import.legacy_office',

@@ -46,6 +46,10 @@ async function loadReader<T>(specifier: string, exportName: string, format: stri
 const pdfReader = './pdf/pdf-text.ts';
 const xlsxReader = './xlsx/xlsx-import.ts';
 
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
+}
+
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((b, i) => bytes[i] === b);
 }
@@ -74,6 +78,15 @@ export async function parseFile(input: { name: string; bytes: Uint8Array }): Pro
     return fromText(name, text);
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    // A zip is a workbook, unless it holds a Word document (file names are stored uncompressed).
+    if (containsAscii(bytes, 'word/document.xml')) {
+      throw new AppError(
+        'import.unsupported_docx',
+        'Word 文档（.docx）不能直接导入：请另存为 PDF，或复制表格文字后作为文本导入',
+        'Word documents (.docx) cannot be imported directly: save as PDF, or copy the table text and import it as text',
+        { file: name },
+      );
+    }
     const { importWorkbook } = await loadReader<XlsxModule>(xlsxReader, 'importWorkbook', 'Excel');
     const result = await importWorkbook(bytes);
     if (result.tables.length === 0) throw unknownForm(name);

@@ -57,4 +57,9 @@ const server = spawn(tsx, [join(root, 'packages', 'server', 'src', 'main.ts')], 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => server.kill(signal));
 }
+// `kill <npm's pid>` does not reach us through npm: when our parent goes away, stop the server too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) server.kill('SIGTERM');
+}, 1000).unref();
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

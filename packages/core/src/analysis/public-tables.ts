@@ -62,37 +62,25 @@ function countBy<T>(values: readonly T[]): { value: T; count: number }[] {
   return [...counts].map(([value, count]) => ({ value, count }));
 }
 
-/**
- * Browses and searches published tables: filters by year, unit, department and text, newest year
- * first, then unit and project name; facets count every published table so the filters stay visible.
- */
-export function searchPublicTables(
-  published: readonly PublishedVersion[],
-  query: PublicTableQuery,
-): PublicTableList {
-  const text = normalise(query.q ?? '');
-  const matches = published.filter(
-    ({ table }) =>
-      (query.year === undefined || table.year === query.year) &&
-      (!query.unit || table.unit === query.unit) &&
-      (!query.department || (table.supervisingDepartment ?? '') === query.department) &&
-      (!text || searchText(table).includes(text)),
-  );
-  matches.sort(
+/** Published tables prepared once for many searches: sorted, with their search text and facets. */
+export interface PublicCatalogue {
+  entries: readonly { published: PublishedVersion; text: string }[];
+  facets: PublicTableList['facets'];
+}
+
+/** Prepares a catalogue: newest year first, then unit and project name; facets over every table. */
+export function buildPublicCatalogue(published: readonly PublishedVersion[]): PublicCatalogue {
+  const sorted = [...published].sort(
     (a, b) =>
       b.table.year - a.table.year ||
       a.table.unit.localeCompare(b.table.unit, 'zh-CN') ||
       a.table.name.localeCompare(b.table.name, 'zh-CN') ||
       a.id.localeCompare(b.id),
   );
-  const start = (query.page - 1) * query.pageSize;
   const tables = published.map((p) => p.table);
   const byName = (a: { value: string }, b: { value: string }) => a.value.localeCompare(b.value, 'zh-CN');
   return {
-    items: matches.slice(start, start + query.pageSize).map(presentPublicSummary),
-    total: matches.length,
-    page: query.page,
-    pageSize: query.pageSize,
+    entries: sorted.map((p) => ({ published: p, text: searchText(p.table) })),
     facets: {
       years: countBy(tables.map((t) => t.year)).sort((a, b) => b.value - a.value),
       units: countBy(tables.map((t) => t.unit)).sort(byName),
@@ -101,4 +89,35 @@ export function searchPublicTables(
       ).sort(byName),
     },
   };
+}
+
+/** Browses and searches a catalogue by year, unit, department and text (project, unit, indicators). */
+export function searchPublicCatalogue(catalogue: PublicCatalogue, query: PublicTableQuery): PublicTableList {
+  const text = normalise(query.q ?? '');
+  const matches = catalogue.entries.filter(
+    ({ published: { table }, text: haystack }) =>
+      (query.year === undefined || table.year === query.year) &&
+      (!query.unit || table.unit === query.unit) &&
+      (!query.department || (table.supervisingDepartment ?? '') === query.department) &&
+      (!text || haystack.includes(text)),
+  );
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    items: matches.slice(start, start + query.pageSize).map((m) => presentPublicSummary(m.published)),
+    total: matches.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: catalogue.facets,
+  };
+}
+
+/**
+ * Browses and searches published tables: filters by year, unit, department and text, newest year
+ * first, then unit and project name; facets count every published table so the filters stay visible.
+ */
+export function searchPublicTables(
+  published: readonly PublishedVersion[],
+  query: PublicTableQuery,
+): PublicTableList {
+  return searchPublicCatalogue(buildPublicCatalogue(published), query);
 }

@@ -199,6 +199,20 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     expect(csv.text).not.toContain('秘密草稿经费');
   });
 
+  it('shows a table as soon as it is published, though the catalogue is kept between requests', async () => {
+    const { call } = getApp();
+    const search = `/api/public/tables?q=${encodeURIComponent('已批复未公开')}`;
+    expect((await call<PublicTableList>('GET', search, { as: 'anonymous' })).body.total).toBe(0);
+    const published = await call('POST', `/api/tables/${ids.approved}/transitions`, {
+      as: 'finance_reviewer',
+      body: { action: 'publish', expectedVersion: 4 },
+    });
+    expect(published.status).toBe(200);
+    const after = await call<PublicTableList>('GET', search, { as: 'anonymous' });
+    expect(after.body.items.map((i) => i.id)).toEqual([ids.approved]);
+    expect(after.body.facets.years).toContainEqual({ value: 2020, count: 2 });
+  });
+
   it('documents the public routes in OpenAPI', async () => {
     const spec = await getApp().call<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json', {
       as: 'anonymous',

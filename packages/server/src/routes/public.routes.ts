@@ -6,9 +6,11 @@ import {
   publicTableSchema,
 } from '@jixiao/core/analysis/public-table.schema';
 import {
+  buildPublicCatalogue,
+  type PublicCatalogue,
   type PublishedVersion,
   presentPublicTable,
-  searchPublicTables,
+  searchPublicCatalogue,
 } from '@jixiao/core/analysis/public-tables';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
@@ -78,11 +80,47 @@ async function onePublished(db: Database, id: string): Promise<PublishedVersion>
 }
 
 /**
+ * What identifies the set of published versions: version rows are only ever added (a publication) or
+ * deleted with their table, never changed, so their count and latest save time change with every change.
+ */
+async function publishedFingerprint(db: Database): Promise<string> {
+  const row = await db
+    .selectFrom('table_versions')
+    .where('status', '=', 'published')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('saved_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  return `${row.count}/${row.latest === null ? '' : new Date(row.latest).toISOString()}`;
+}
+
+/**
+ * The catalogue of published tables, rebuilt only when a publication changed it: each visitor's search
+ * then filters prepared entries instead of reading and parsing every published table again (the
+ * fingerprint query keeps several server processes correct without telling each other).
+ */
+function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
+  let cached: { key: string; catalogue: Promise<PublicCatalogue> } | null = null;
+  return async () => {
+    const key = await publishedFingerprint(db);
+    if (cached?.key !== key) {
+      const catalogue = publishedVersions(db).then(buildPublicCatalogue);
+      cached = { key, catalogue };
+      // A failed read must not stay cached.
+      catalogue.catch(() => {
+        if (cached?.catalogue === catalogue) cached = null;
+      });
+    }
+    return cached.catalogue;
+  };
+}
+
+/**
  * The public portal and open data (公开): no sign-in, published versions only, through the public
  * presenter (no workflow state, reviews, comments, import warnings or people). Every route is open to
  * anonymous visitors, so none of them may read anything but `publishedVersions`.
  */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const catalogue = catalogueCache(app.db);
+
   app.get(
     '/public/tables',
     {
@@ -93,7 +131,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicTableListSchema },
       },
     },
-    async (request) => searchPublicTables(await publishedVersions(app.db), request.query),
+    async (request) => searchPublicCatalogue(await catalogue(), request.query),
   );
 
   app.get(

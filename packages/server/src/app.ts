@@ -50,6 +50,25 @@ export interface AppOptions {
   auth?: Partial<AuthOptions>;
   /** Called for every route as it is registered (the authorisation matrix test lists them). */
   onRoute?: (route: RouteOptions) => void;
+  /**
+   * Which proxies may set X-Forwarded-For/-Proto (Fastify's `trustProxy`: true, a hop count, or addresses).
+   * Default: the TRUST_PROXY environment variable, else none. Trusting every hop on a server that clients
+   * reach directly would let anyone pick their own address: the audit log would record it and the
+   * per-address sign-in limit would not hold.
+   */
+  trustProxy?: FastifyServerOptions['trustProxy'];
+}
+
+/** Reads TRUST_PROXY: `true`, a hop count such as `1`, or addresses/CIDRs such as `127.0.0.1,10.0.0.0/8`. */
+export function trustProxyFromEnv(value: string | undefined): FastifyServerOptions['trustProxy'] {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    // A hop count: trust that many proxies in front of the server.
+    const hops = Number(value);
+    return (_address: string, hop: number) => hop < hops;
+  }
+  return value;
 }
 
 export const defaultBodyLimit = 5 * 1024 * 1024;
@@ -63,8 +82,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaultBodyLimit,
-    // Behind a reverse proxy the client address comes from X-Forwarded-For (audit log, rate limits).
-    trustProxy: true,
+    // Behind a reverse proxy the client address comes from X-Forwarded-For (audit log, rate limits),
+    // but only from the proxies the operator names (see AppOptions.trustProxy).
+    trustProxy: options.trustProxy ?? trustProxyFromEnv(process.env.TRUST_PROXY),
     ajv: { customOptions: { coerceTypes: false } },
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);

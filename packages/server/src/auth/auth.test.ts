@@ -4,7 +4,7 @@ import { queryAuditLog } from '@jixiao/db/audit-query.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppOptions, buildApp } from '../app.ts';
+import { type AppOptions, buildApp, trustProxyFromEnv } from '../app.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 import { csrfCookie, csrfHeader, sessionCookie } from './auth.plugin.ts';
 import { seedDemoAccounts } from './demo-accounts.ts';
@@ -50,10 +50,11 @@ function problem(response: LightMyRequestResponse): Problem {
 function useApp(
   getDb: Parameters<Parameters<typeof describeEachDatabase>[1]>[0],
   auth: AppOptions['auth'] = {},
+  trustProxy = false,
 ) {
   let app: FastifyInstance | null = null;
   beforeAll(async () => {
-    app = await buildApp({ db: getDb(), webDist: null, auth });
+    app = await buildApp({ db: getDb(), webDist: null, auth, trustProxy });
     await app.ready();
     await seedDemoAccounts(getDb());
   });
@@ -69,7 +70,8 @@ function useApp(
 // One database for all suites (creating and migrating one costs seconds); each suite has its own app.
 describeEachDatabase('accounts API', (getDb) => {
   describe('sign-in and sessions', () => {
-    const getApp = useApp(getDb, { loginPerUsername: { max: 8, timeWindowMs: 60_000 } });
+    // Behind a TLS proxy that the operator trusts (TRUST_PROXY), as in production.
+    const getApp = useApp(getDb, { loginPerUsername: { max: 8, timeWindowMs: 60_000 } }, true);
 
     it('signs in with the right password: httpOnly SameSite=Lax session cookie, /me shows the user', async () => {
       const browser = buildBrowser(getApp());
@@ -240,6 +242,22 @@ describeEachDatabase('accounts API', (getDb) => {
       expect(last.headers['retry-after']).toBeDefined();
     });
 
+    it('ignores X-Forwarded-For from clients unless a proxy is trusted', async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const browser = buildBrowser(getApp(), '10.0.3.1');
+        await browser.send('GET', '/api/auth/me');
+        const response = await browser.send(
+          'POST',
+          '/api/auth/login',
+          { username: `spoof${i}`, password: 'wrong' },
+          { 'x-forwarded-for': `198.51.100.${i + 1}` },
+        );
+        statuses.push(response.statusCode);
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    });
+
     it('does not count successful sign-ins against the username', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) {
@@ -371,4 +389,16 @@ describeEachDatabase('accounts API', (getDb) => {
       });
     });
   });
+});
+
+it('reads TRUST_PROXY: off by default, true, a hop count or addresses', () => {
+  expect(trustProxyFromEnv(undefined)).toBe(false);
+  expect(trustProxyFromEnv('false')).toBe(false);
+  expect(trustProxyFromEnv('true')).toBe(true);
+  expect(trustProxyFromEnv('10.0.0.0/8,127.0.0.1')).toBe('10.0.0.0/8,127.0.0.1');
+  const oneHop = trustProxyFromEnv('1');
+  expect(typeof oneHop === 'function' && [oneHop('10.0.0.1', 0), oneHop('10.0.0.2', 1)]).toEqual([
+    true,
+    false,
+  ]);
 });

@@ -35,6 +35,17 @@ describe('sign-in and accounts admin in the browser', () => {
     expect(await error.textContent()).toContain('用户名或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
     await e2e.screenshot('login-wrong-password');
+
+    // The same page and the server's message in English.
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Sign in to Jixiao 绩效').waitFor();
+    await page.getByTestId('login-submit').click();
+    await expect
+      .poll(() => page.getByTestId('login-error').textContent())
+      .toContain('Wrong username or password');
+    await e2e.screenshot('login-wrong-password-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('登录绩效 Jixiao').waitFor();
   });
 
   it('signs in with the right password, opens the tables and shows the user; no admin pages for an author', async () => {

@@ -17,7 +17,7 @@ import { createTableRepository, derivedColumns, indicatorRows } from './tables.r
 import { benchEngines, openBenchDatabase } from './testing/bench-database.ts';
 
 const tableCount = Number(process.env.BENCH_IMPORT_TABLES ?? 10_000);
-const runs = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+const runs = Number(process.env.BENCH_IMPORT_RUNS ?? 2);
 const actor = { userId: 'bench', address: '127.0.0.1' };
 
 function benchTables(): PerformanceTable[] {

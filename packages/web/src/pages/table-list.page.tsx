@@ -5,6 +5,7 @@ import {
   PrinterOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
+import { type Action, can } from '@jixiao/core/accounts/policies';
 import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, type TableProps, Tooltip } from 'antd';
 import dayjs from 'dayjs';
@@ -13,6 +14,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const statuses: TableStatus[] = [
@@ -49,6 +51,13 @@ function queryFromParams(params: URLSearchParams): Partial<TableListQuery> {
 export default function TableListPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const { user } = useSession();
+  // Summaries carry no organisation, so rows are judged as drafts of the user's own unit; the server
+  // decides each request. This only hides what the role can never do (a finance reviewer deletes nothing).
+  const mayOnOwnDraft = (action: Action) =>
+    user?.organisationId
+      ? can(user, action, { status: 'draft', organisationPath: [user.organisationId] })
+      : false;
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFromParams(params), [params]);
@@ -212,7 +221,7 @@ export default function TableListPage() {
               onClick={() => navigate(`/tables/${row.id}/print`)}
             />
           </Tooltip>
-          {row.status === 'draft' && (
+          {row.status === 'draft' && mayOnOwnDraft('table.delete') && (
             <Popconfirm
               title={t('list.deleteConfirm', { name: row.name })}
               okText={t('common.delete')}
@@ -238,12 +247,16 @@ export default function TableListPage() {
           <p>{t('list.subtitle')}</p>
         </div>
         <Space>
-          <Button icon={<UploadOutlined />} onClick={() => navigate('/import')}>
-            {t('list.import')}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tables/new')}>
-            {t('list.new')}
-          </Button>
+          {mayOnOwnDraft('table.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/import')}>
+              {t('list.import')}
+            </Button>
+          )}
+          {mayOnOwnDraft('table.create') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/tables/new')}>
+              {t('list.new')}
+            </Button>
+          )}
         </Space>
       </div>
       <div className="panel">

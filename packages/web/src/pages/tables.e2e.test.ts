@@ -219,4 +219,17 @@ describe('tables in the browser', () => {
     await page.getByTestId('import-created').waitFor();
     expect(await page.getByTestId('import-created').textContent()).toContain('科技创新政策研究经费');
   });
+
+  it('shows a finance reviewer the tables without the author-only actions', async () => {
+    const { page } = e2e;
+    await e2e.signIn('finance_reviewer');
+    await page.goto(e2e.url('/tables'));
+    await expect.poll(() => page.locator('.ant-table-row').count(), poll).toBeGreaterThan(3);
+    expect(await page.getByRole('button', { name: '新建目标表' }).count()).toBe(0);
+    expect(await page.locator('.ant-table-row .anticon-delete').count()).toBe(0);
+    await e2e.signIn('author');
+    await page.goto(e2e.url('/tables'));
+    await page.getByRole('button', { name: '新建目标表' }).waitFor();
+    expect(await page.locator('.ant-table-row .anticon-delete').count()).toBeGreaterThan(0);
+  });
 });

@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndicator, buildTable } from '../review/testing/table-factory.ts';
 import { dashboardSchema } from './dashboard.schema.ts';
-import { findingsByRule, summariseDashboard } from './dashboard.ts';
+import { dashboardRow, findingsByRule, summariseDashboard } from './dashboard.ts';
 
 describe('summariseDashboard', () => {
   it('counts by status and year and sums budgets exactly to the 分', () => {
     const dashboard = summariseDashboard({
       scope: 'all',
       tables: [
-        { status: 'draft', table: buildTable({ year: 2021, budget: { currentYear: 0.1 } }) },
-        { status: 'published', table: buildTable({ year: 2021, budget: { currentYear: 0.2 } }) },
-        { status: 'published', table: buildTable({ year: 2020, budget: { currentYear: 2_000_000 } }) },
-        { status: 'submitted', table: buildTable({ year: 2020, budget: { currentYear: null } }) },
+        dashboardRow('draft', buildTable({ year: 2021, budget: { currentYear: 0.1 } })),
+        dashboardRow('published', buildTable({ year: 2021, budget: { currentYear: 0.2 } })),
+        dashboardRow('published', buildTable({ year: 2020, budget: { currentYear: 2_000_000 } })),
+        dashboardRow('submitted', buildTable({ year: 2020, budget: { currentYear: null } })),
       ],
+      topFindings: [],
       grades: ['优', '良', '良'],
       lights: ['red', 'green', 'green'],
     });
@@ -39,7 +40,13 @@ describe('summariseDashboard', () => {
   });
 
   it('is empty but well-formed without tables', () => {
-    const dashboard = summariseDashboard({ scope: 'organisations', tables: [], grades: [], lights: [] });
+    const dashboard = summariseDashboard({
+      scope: 'organisations',
+      tables: [],
+      grades: [],
+      lights: [],
+      topFindings: [],
+    });
     expect(dashboard.totals).toEqual({ tables: 0, indicators: 0, budgetCurrentYear: 0, published: 0 });
     expect(dashboard.topFindings).toEqual([]);
     expect(dashboard.byYear).toEqual([]);

@@ -7,16 +7,34 @@ import type { PerformanceTable } from '../tables/table.schema.ts';
 import { type TableStatus, tableStatusSchema } from '../tables/table-record.schema.ts';
 import type { Dashboard } from './dashboard.schema.ts';
 
-/** What the dashboard is computed from: the tables in scope and their latest review and light. */
+/** A table as the dashboard counts it (columns kept beside each stored table; no content needed). */
+export interface DashboardTableRow {
+  status: TableStatus;
+  year: number;
+  currentYearBudget: number | null;
+  indicatorCount: number;
+}
+
+/** What the dashboard is computed from: the tables in scope, their latest review and light. */
 export interface DashboardInput {
   scope: Dashboard['scope'];
-  tables: readonly { status: TableStatus; table: PerformanceTable }[];
+  tables: readonly DashboardTableRow[];
   /** Overall grade of each table's latest review (tables never reviewed are absent). */
   grades: readonly ReviewGrade[];
   /** Latest monitoring light of each table with a monitoring report. */
   lights: readonly Light[];
-  /** How many rules to list under top problems. */
-  topRules?: number;
+  /** The rules that found most problems (`findingsByRule` over the same tables' contents). */
+  topFindings: Dashboard['topFindings'];
+}
+
+/** The dashboard's row of a table. */
+export function dashboardRow(status: TableStatus, table: PerformanceTable): DashboardTableRow {
+  return {
+    status,
+    year: table.year,
+    currentYearBudget: table.budget.currentYear ?? null,
+    indicatorCount: table.indicators.length,
+  };
 }
 
 const grades: readonly ReviewGrade[] = ['优', '良', '中', '差'];
@@ -56,20 +74,20 @@ export function findingsByRule(tables: readonly PerformanceTable[], limit = 10):
     .slice(0, limit);
 }
 
-/** Aggregates the dashboard: counts by status and year, budget totals, grades, top problems, lights. */
+/** Aggregates the dashboard: counts by status and year, budget totals, grades and lights. */
 export function summariseDashboard(input: DashboardInput): Dashboard {
   const statusCounts = new Map<TableStatus, number>();
   const years = new Map<number, { tables: number; fen: number }>();
   let fen = 0;
   let indicators = 0;
-  for (const { status, table } of input.tables) {
-    statusCounts.set(status, (statusCounts.get(status) ?? 0) + 1);
-    const year = years.get(table.year) ?? { tables: 0, fen: 0 };
+  for (const row of input.tables) {
+    statusCounts.set(row.status, (statusCounts.get(row.status) ?? 0) + 1);
+    const year = years.get(row.year) ?? { tables: 0, fen: 0 };
     year.tables += 1;
-    year.fen = addYuan(year.fen, table.budget.currentYear);
-    years.set(table.year, year);
-    fen = addYuan(fen, table.budget.currentYear);
-    indicators += table.indicators.length;
+    year.fen = addYuan(year.fen, row.currentYearBudget);
+    years.set(row.year, year);
+    fen = addYuan(fen, row.currentYearBudget);
+    indicators += row.indicatorCount;
   }
   return {
     scope: input.scope,
@@ -84,10 +102,7 @@ export function summariseDashboard(input: DashboardInput): Dashboard {
       .sort(([a], [b]) => b - a)
       .map(([year, v]) => ({ year, tables: v.tables, budgetCurrentYear: v.fen / 100 })),
     grades: grades.map((grade) => ({ grade, count: input.grades.filter((g) => g === grade).length })),
-    topFindings: findingsByRule(
-      input.tables.map((t) => t.table),
-      input.topRules ?? 10,
-    ),
+    topFindings: input.topFindings,
     lights: lights.map((light) => ({ light, count: input.lights.filter((l) => l === light).length })),
   };
 }

@@ -1,5 +1,8 @@
 import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
-import { buildTable } from '@jixiao/core/review/testing/table-factory';
+import {
+  buildIndicator as buildReviewIndicator,
+  buildTable,
+} from '@jixiao/core/review/testing/table-factory';
 import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
@@ -115,5 +118,23 @@ describeEachDatabase('dashboard API', (getDb) => {
     const { call } = getApp();
     expect((await call('GET', '/api/dashboard', { as: 'anonymous' })).status).toBe(401);
     expect((await call('GET', '/api/dashboard', { as: 'author' })).status).toBe(403);
+  });
+
+  it('counts the problems of a table added since the last view (kept findings are refreshed)', async () => {
+    const { call } = getApp();
+    const total = (d: Dashboard) => d.topFindings.reduce((sum, rule) => sum + rule.findings, 0);
+    const before = await call<Dashboard>('GET', '/api/dashboard', { as: 'finance_reviewer' });
+    const problem = buildTable({
+      name: '问题戊',
+      indicators: buildTable().indicators.map((i) =>
+        i.name === '信息公开实现率'
+          ? buildReviewIndicator('投入与管理', '实施管理', '信息公开实现率', '规范')
+          : i,
+      ),
+    });
+    await stored(problem, demoOrganisationIds.examinationAuthority);
+    const after = await call<Dashboard>('GET', '/api/dashboard', { as: 'finance_reviewer' });
+    expect(after.body.totals.tables).toBe(before.body.totals.tables + 1);
+    expect(total(after.body)).toBeGreaterThan(total(before.body));
   });
 });

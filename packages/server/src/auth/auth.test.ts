@@ -82,8 +82,22 @@ describeEachDatabase('accounts API', (getDb) => {
       expect(cookie?.secure).toBeFalsy();
       const me = await browser.send('GET', '/api/auth/me');
       expect(me.json()).toMatchObject({ user: { username: 'finance', roles: ['finance_reviewer'] } });
-      expect((me.json() as { actions: string[] }).actions).not.toContain('table.import');
-      const log = await queryAuditLog(getDb(), { action: 'auth.login', page: 1, pageSize: 5 });
+      expect((me.json() as { actions: string[] }).actions).toEqual([
+        'organisation.read',
+        'table.review_finance',
+      ]);
+      const dept = buildBrowser(getApp());
+      const deptLogin = await dept.login('dept', demoPassword);
+      expect((deptLogin.json() as { actions: string[] }).actions).toEqual([
+        'organisation.read',
+        'table.review_department',
+      ]);
+      const log = await queryAuditLog(getDb(), {
+        action: 'auth.login',
+        actor: 'finance',
+        page: 1,
+        pageSize: 5,
+      });
       expect(log.items[0]).toMatchObject({ actorUsername: 'finance', address: '127.0.0.1' });
     });
 

@@ -5,6 +5,7 @@ import {
   actions,
   allowedSystemActions,
   allowedTableActions,
+  can,
   organisationPath,
 } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
@@ -32,7 +33,7 @@ const sessionSchema = z.object({
   actions: z
     .array(z.enum(actions))
     .describe(
-      'System actions the user may do (admin, audit pages), plus table.create/table.import for the own unit',
+      'System actions (admin, audit pages), table.create/table.import for the own unit, and table.review_* when the user reviews',
     ),
 });
 
@@ -69,15 +70,22 @@ function rateLimited(seconds: number): AppError {
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const options = app.authOptions;
 
-  /** What the navigation needs: system actions, and whether the user may start tables in their own unit. */
+  /**
+   * What the navigation needs: system actions, whether the user may start tables in their own unit,
+   * and whether they review tables at some stage (the review queue).
+   */
   async function sessionActions(user: SessionUser | null): Promise<Action[]> {
     if (!user) return allowedSystemActions(user);
-    const own = {
-      status: 'draft' as const,
-      organisationPath: organisationPath(user.organisationId, await listOrganisations(app.db)),
-    };
+    const path = organisationPath(user.organisationId, await listOrganisations(app.db));
+    const own = { status: 'draft' as const, organisationPath: path };
     const start = allowedTableActions(user, own).filter((a) => a === 'table.create' || a === 'table.import');
-    return [...allowedSystemActions(user), ...start];
+    // A submitted table of some unit under the user's organisation, and one forwarded to finance.
+    const below = { status: 'submitted' as const, organisationPath: ['', ...path] };
+    const forwarded = { status: 'department_reviewed' as const, organisationPath: [] };
+    const review: Action[] = [];
+    if (can(user, 'table.review_department', below)) review.push('table.review_department');
+    if (can(user, 'table.review_finance', forwarded)) review.push('table.review_finance');
+    return [...allowedSystemActions(user), ...start, ...review];
   }
   const perIp = app.createRateLimit({
     max: options.loginPerIp.max,

@@ -26,16 +26,24 @@ interface NavItem {
   icon: ReactNode;
   /** Pages of later issues (review, monitoring) show in the bar before they exist. */
   soon?: boolean;
-  /** Shown only to users who may do this (accounts policies, sent by GET /api/auth/me). */
-  requires?: Action;
+  /**
+   * Shown only to users who may do this (any of a list), as GET /api/auth/me says from the accounts
+   * policies, or to anyone signed in.
+   */
+  requires?: Action | Action[] | 'signedIn';
 }
 
 const navItems: NavItem[] = [
   { path: '/tables', label: 'nav.tables', icon: <TableOutlined /> },
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, requires: 'table.import' },
-  { path: '/review', label: 'nav.review', icon: <FileSearchOutlined /> },
-  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined /> },
-  { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined /> },
+  {
+    path: '/review',
+    label: 'nav.review',
+    icon: <FileSearchOutlined />,
+    requires: ['table.review_department', 'table.review_finance'],
+  },
+  { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, requires: 'signedIn' },
+  { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined />, requires: 'signedIn' },
   { path: '/public', label: 'nav.public', icon: <GlobalOutlined /> },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
@@ -92,7 +100,11 @@ export function AppShell() {
   const location = useLocation();
   const session = useSession();
   useUnauthenticatedRedirect();
-  const visibleItems = navItems.filter((item) => !item.requires || session.can(item.requires));
+  const visibleItems = navItems.filter((item) => {
+    if (!item.requires) return true;
+    if (item.requires === 'signedIn') return session.user !== null;
+    return [item.requires].flat().some((action) => session.can(action));
+  });
   const selected = visibleItems.find((item) => location.pathname.startsWith(item.path))?.path;
   const items: MenuProps['items'] = visibleItems.map((item) => ({
     key: item.path,

@@ -57,6 +57,8 @@ describe('sign-in and accounts admin in the browser', () => {
     const nav = await page.locator('.app-nav').textContent();
     expect(nav).not.toContain('用户与单位');
     expect(nav).toContain('导入');
+    expect(nav).toContain('监控');
+    expect(nav).not.toContain('审核');
     await e2e.screenshot('login-author-tables');
   });
 

@@ -43,7 +43,13 @@ const navItems: NavItem[] = [
     requires: ['table.review_department', 'table.review_finance'],
   },
   { path: '/monitoring', label: 'nav.monitoring', icon: <DashboardOutlined />, requires: 'signedIn' },
-  { path: '/dashboard', label: 'nav.dashboard', icon: <BarChartOutlined />, requires: 'signedIn' },
+  {
+    path: '/dashboard',
+    label: 'nav.dashboard',
+    icon: <BarChartOutlined />,
+    // Reviewers, admins and auditors: the roles GET /api/dashboard serves.
+    requires: ['table.review_department', 'table.review_finance', 'user.read', 'audit.read'],
+  },
   { path: '/public', label: 'nav.public', icon: <GlobalOutlined /> },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },

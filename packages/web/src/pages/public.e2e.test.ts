@@ -111,7 +111,12 @@ describe('public portal in the browser', () => {
     // The language chosen in the first test stays in this browser: English.
     await e2e.signIn('finance_reviewer');
     const { page } = e2e;
-    await page.goto(e2e.url('/dashboard'));
+    // Reviewers find the dashboard in the navigation (authors do not: see the nav's `requires`).
+    await page.goto(e2e.url('/tables'));
+    await page
+      .locator('.app-nav')
+      .getByRole('link', { name: /概览|Dashboard/ })
+      .click();
     await page.getByTestId('dashboard-page').waitFor(poll);
     await expect
       .poll(() => page.getByTestId('dashboard-tables').textContent(), poll)

@@ -1,4 +1,7 @@
+import { can } from '@jixiao/core/accounts/policies';
+import { publicWorkflowState } from '@jixiao/core/workflow/public-workflow';
 import {
+  publicWorkflowStateSchema,
   reviewQueueSchema,
   transitionRequestSchema,
   workflowStateSchema,
@@ -6,7 +9,7 @@ import {
 import { fireTransition, reviewQueue, tableForReview, workflowState } from '@jixiao/db/workflow.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, requireUser } from '../auth/authorize.ts';
+import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -21,14 +24,21 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['workflow'],
         summary: "A table's status, the transitions the current user may fire, and its history",
+        description:
+          'Anonymous visitors of a published table get the public variant: each transition (action, from, to, ' +
+          'time) without comments, reasons or reviewer names.',
         params,
-        response: { 200: workflowStateSchema },
+        response: { 200: z.union([workflowStateSchema, publicWorkflowStateSchema]) },
       },
     },
     async (request) => {
       const table = await tableForReview(app.db, request.params.id);
-      await assertCanTable(request, app.db, 'table.read', table);
-      return workflowState(app.db, request.params.id, request.user);
+      const resource = await tableResource(app.db, table);
+      assertCan(request, 'table.read', resource);
+      const state = await workflowState(app.db, request.params.id, request.user);
+      // Return comments, reviewer names and grades are working papers like earlier versions: whoever may
+      // not read the history (the anonymous public) gets the transitions only.
+      return can(request.user, 'table.history', resource) ? state : publicWorkflowState(state);
     },
   );
 

@@ -30,6 +30,7 @@ const statusByCode: Record<string, number> = {
   'user.duplicate': 409,
   'user.self_lockout': 409,
   'organisation.duplicate': 409,
+  'evaluation.not_approved': 409,
   'server.internal': 500,
 };
 

@@ -5,7 +5,6 @@ import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
-import { statusForCode } from '../errors/error-status.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
 interface MonitoringBody {
@@ -78,7 +77,7 @@ describeEachDatabase('monitoring API', (getDb) => {
       as: 'author',
       body: behind,
     });
-    expect(onDraft.status).toBe(statusForCode('evaluation.not_approved'));
+    expect(onDraft.status).toBe(409);
     expect(onDraft.body.code).toBe('evaluation.not_approved');
     const id = await stored('监控-权限');
     expect(

@@ -1,5 +1,4 @@
-import type { SessionUser } from '@jixiao/core/accounts/account.schema';
-import { organisationPath, type TableResource } from '@jixiao/core/accounts/policies';
+import { can, organisationPath, type TableResource } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import {
@@ -23,19 +22,10 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  assertCan,
-  auditActor,
-  forbidden,
-  readScope,
-  requireUser,
-  signedIn,
-  tableResource,
-} from '../auth/authorize.ts';
+import { assertCan, auditActor, readScope, requireUser, signedIn, tableResource } from '../auth/authorize.ts';
 
-// Monitoring (issue 6). Until policies name the evaluation actions, the guards below build them from
-// the same facts policies use: reading follows table.read; entering progress or actuals is for the
-// authors of the table's own unit once it is approved; adjusting scores is for reviewers above it.
+// Monitoring (issue 6). Guards come from the declared policies: reading follows table.read; entering
+// progress or actuals is table.report; reviewers' score adjustments (self-evaluation) are table.adjust_score.
 
 /** Loads a table the request may read, with its policy view. */
 export async function readableTable(
@@ -49,7 +39,10 @@ export async function readableTable(
   return { record, resource };
 }
 
-/** Loads a table the request's author may monitor or self-evaluate (own unit, approved or published). */
+/**
+ * Loads a table the request's user may report on (`table.report`: an author of its own unit, approved or
+ * published). The right author on a table not yet approved gets 409 evaluation.not_approved, not a 403.
+ */
 export async function enterableTable(
   request: FastifyRequest,
   db: Database,
@@ -57,9 +50,8 @@ export async function enterableTable(
 ): Promise<TableRecord> {
   const { record, resource } = await readableTable(request, db, id);
   const user = requireUser(request);
-  const ownUnit = user.organisationId !== null && resource.organisationPath[0] === user.organisationId;
-  if (!user.roles.includes('author') || !ownUnit) throw forbidden();
-  if (record.status !== 'approved' && record.status !== 'published') {
+  const reportsOnceApproved = can(user, 'table.report', { ...resource, status: 'approved' });
+  if (reportsOnceApproved && !can(user, 'table.report', resource)) {
     throw new AppError(
       'evaluation.not_approved',
       '只有已批复或已公开的绩效目标表才能填报监控和自评。',
@@ -67,17 +59,8 @@ export async function enterableTable(
       { path: 'status' },
     );
   }
+  assertCan(request, 'table.report', resource);
   return record;
-}
-
-/** Whether `user` reviews tables under this organisation path (department above it, or finance). */
-export function reviewsTable(user: SessionUser, resource: TableResource): boolean {
-  if (user.roles.includes('finance_reviewer')) return true;
-  return (
-    user.roles.includes('department_reviewer') &&
-    user.organisationId !== null &&
-    resource.organisationPath.includes(user.organisationId)
-  );
 }
 
 const idParams = z.object({ id: z.string().uuid() });

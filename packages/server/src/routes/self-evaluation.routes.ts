@@ -21,9 +21,9 @@ import {
 } from '@jixiao/db/evaluation.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, forbidden, requireUser, signedIn } from '../auth/authorize.ts';
+import { assertCan, auditActor, signedIn } from '../auth/authorize.ts';
 import { sendDocument } from './export.routes.ts';
-import { enterableTable, readableTable, reviewsTable } from './monitoring.routes.ts';
+import { enterableTable, readableTable } from './monitoring.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -172,7 +172,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { record, resource } = await readableTable(request, app.db, request.params.id);
-      if (!reviewsTable(requireUser(request), resource)) throw forbidden();
+      assertCan(request, 'table.adjust_score', resource);
       const stored = await loadStored(app.db, record.id);
       const scheme = getScoringScheme(stored.schemeId);
       const before = scoreSelfEvaluation(record.table, stored.entry, scheme);

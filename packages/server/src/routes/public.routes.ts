@@ -48,10 +48,7 @@ function notPublished(id: string): AppError {
  * publication (调整, a new draft under review) keeps showing what was published until it is published
  * again, and a table never published does not exist here. The current row's status is not consulted.
  */
-async function publishedVersions(
-  db: Database,
-  filter: { id?: string; year?: number } = {},
-): Promise<PublishedVersion[]> {
+async function publishedVersions(db: Database, filter: { id?: string } = {}): Promise<PublishedVersion[]> {
   let query = db
     .selectFrom('table_versions as v')
     .innerJoin('target_tables as t', 't.id', 'v.table_id')
@@ -62,15 +59,13 @@ async function publishedVersions(
     .orderBy('v.version', 'desc');
   if (filter.id !== undefined) query = query.where('v.table_id', '=', filter.id);
   const rows = await query.execute();
-  const versions = rows.map((row) => ({
+  return rows.map((row) => ({
     id: row.table_id,
     version: row.version,
     // Stored content passed the table schema when it was saved.
     table: row.content as PerformanceTable,
     publishedAt: new Date(row.saved_at).toISOString(),
   }));
-  // The year of the published content, which an adjustment in progress may have changed in the row.
-  return filter.year === undefined ? versions : versions.filter((v) => v.table.year === filter.year);
 }
 
 async function onePublished(db: Database, id: string): Promise<PublishedVersion> {
@@ -120,6 +115,11 @@ function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
  */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   const catalogue = catalogueCache(app.db);
+  // Open data reads the same kept catalogue (newest year first, then unit and project).
+  const publishedOf = async (year: number | undefined) =>
+    (await catalogue()).entries
+      .map((entry) => entry.published)
+      .filter((published) => year === undefined || published.table.year === year);
 
   app.get(
     '/public/tables',
@@ -179,7 +179,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const rows = openDataRows(await publishedVersions(app.db, { year: request.query.year }));
+      const rows = openDataRows(await publishedOf(request.query.year));
       return {
         licence: openDataLicence,
         generatedFrom: 'published-tables' as const,
@@ -202,7 +202,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const year = request.query.year;
-      const csv = openDataCsv(openDataRows(await publishedVersions(app.db, { year })));
+      const csv = openDataCsv(openDataRows(await publishedOf(year)));
       const name = `jixiao-open-data${year === undefined ? '' : `-${year}`}.csv`;
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -97,6 +97,18 @@ describe('review round in the browser', () => {
     await e2e.signIn('department_reviewer');
     await openQueueItem();
     expect(await page.getByTestId('review-changes').textContent()).toContain('首次审核');
+    // Automatic findings come through the shared panel, grouped errors first; a finding with a field
+    // path opens a comment on that field (the draft lacks dates and narrative: errors; indicators: warnings).
+    const panel = page.getByTestId('review-findings').getByTestId('findings-panel');
+    await panel.waitFor(settle);
+    const groups = await panel
+      .locator('[data-severity]')
+      .evaluateAll((lists) => lists.map((list) => list.getAttribute('data-severity')));
+    expect(groups.slice(0, 2)).toEqual(['error', 'warning']);
+    expect(await page.getByTestId('comment-draft').count()).toBe(0);
+    await panel.locator('[data-path="indicators.1"]').first().click();
+    await expect.poll(() => page.getByTestId('comment-draft').count(), settle).toBe(1);
+    await page.getByTestId('comment-input').last().fill('满意度请写明调查方式');
     await page.getByTestId('review-layout').locator('[data-field="budget.currentYear"]').first().click();
     await page.getByTestId('comment-input').last().fill('当年预算与项目概况所列金额不一致');
     await page.getByTestId('review-layout').locator('[data-field="indicators.0.target"]').click();

@@ -6,6 +6,7 @@ import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
+import { demoOrganisationResolver } from './demo-organisations.ts';
 
 export interface DemoDataOptions {
   /** The seed document shipped in the repo (fixtures/seed.txt). */
@@ -64,8 +65,7 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
   if (done) return { loaded: false, files: 0, tables: 0, skipped: [] };
 
   const store = createTableRepository(db);
-  const organisations = await db.selectFrom('organisations').select(['id', 'name']).execute();
-  const organisationByName = new Map(organisations.map((o) => [o.name, o.id]));
+  const organisationFor = await demoOrganisationResolver(db);
   const files = [options.seedPath, ...(options.corpusDir ? await corpusFiles(options.corpusDir) : [])];
   const result: DemoDataResult = { loaded: true, files: 0, tables: 0, skipped: [] };
   for (const file of files) {
@@ -73,8 +73,9 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
     try {
       const bytes = new Uint8Array(await readFile(file));
       const parsed = await parseFile({ name, bytes });
-      // Tables go to the organisation of the same name when the demo has one (the seed's unit does).
-      const organisationId = organisationByName.get(parsed.tables[0]?.unit ?? '') ?? null;
+      // Tables go to the organisation of the same name (the seed's unit), else to a unit made for them
+      // under 示例地区单位 (demo-organisations.ts).
+      const organisationId = await organisationFor(parsed.tables[0]?.unit);
       const records = await store.importBatch(
         parsed.tables,
         { name, mediaType: mediaTypes[extname(name)] ?? 'application/octet-stream', bytes },

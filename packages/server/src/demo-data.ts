@@ -6,6 +6,7 @@ import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
+import { runDemoLifecycle } from './demo-lifecycle.ts';
 import { demoOrganisationResolver } from './demo-organisations.ts';
 
 export interface DemoDataOptions {
@@ -91,6 +92,8 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
       log(`demo data: skipped ${name} (${reason})`);
     }
   }
+  // The seed's tables then go through their life (published, in review, returned), as the demo users.
+  await runDemoLifecycle(db, log);
   await writeAudit(db, {
     actor: { userId: null, address: 'demo-data' },
     action: 'demo.load',

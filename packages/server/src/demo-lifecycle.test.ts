@@ -1,0 +1,127 @@
+import { join } from 'node:path';
+import type { ReviewList } from '@jixiao/core/review-records/review-record.schema';
+import type { ReviewQueueItem, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { beforeAll, expect, it } from 'vitest';
+import { loadDemoData } from './demo-data.ts';
+import { demoSeedTables } from './demo-lifecycle.ts';
+import { useTestApp } from './testing/test-app.ts';
+
+const seedPath = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'seed.txt');
+
+interface Listed {
+  items: { id: string; name: string; status: string }[];
+}
+
+describeEachDatabase('demo life cycle', (getDb) => {
+  const getApp = useTestApp(getDb);
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    // The seed only: the corpus adds drafts, not stages, and would slow the suite down.
+    const loaded = await loadDemoData(getDb(), { seedPath, corpusDir: null });
+    expect(loaded.loaded).toBe(true);
+    const list = await getApp().call<Listed>('GET', '/api/tables?pageSize=50', { as: 'admin' });
+    for (const item of list.body.items) ids.set(item.name, item.id);
+  });
+
+  const idOf = (name: string) => {
+    const id = ids.get(name);
+    if (!id) throw new Error(`${name} not loaded`);
+    return id;
+  };
+
+  it('moves each seed table to its stage with the demo users as actors', async () => {
+    const stateOf = async (name: string) =>
+      (await getApp().call<WorkflowState>('GET', `/api/tables/${idOf(name)}/workflow`, { as: 'admin' })).body;
+    const published = await stateOf(demoSeedTables.published);
+    expect(published.status).toBe('published');
+    expect(published.history.map((e) => e.action)).toEqual(['submit', 'forward', 'approve', 'publish']);
+    expect(published.history.map((e) => e.actorName)).toEqual([
+      '王编报（科创办）',
+      '李审核（市科委）',
+      '张绩效（市财政局绩效处）',
+      '张绩效（市财政局绩效处）',
+    ]);
+    expect((await stateOf(demoSeedTables.inFinanceQueue)).status).toBe('department_reviewed');
+    expect((await stateOf(demoSeedTables.returned)).status).toBe('returned');
+
+    const reviews = await getApp().call<ReviewList>(
+      'GET',
+      `/api/tables/${idOf(demoSeedTables.published)}/reviews`,
+      { as: 'finance_reviewer' },
+    );
+    expect(reviews.body.items.map((r) => [r.stage, r.overall])).toEqual(
+      expect.arrayContaining([
+        ['department', '良'],
+        ['finance', '良'],
+      ]),
+    );
+  });
+
+  it('fills the queues: finance sees the forwarded table, the author the returned one with comments', async () => {
+    const finance = await getApp().call<{ items: ReviewQueueItem[] }>('GET', '/api/review-queue', {
+      as: 'finance_reviewer',
+    });
+    expect(finance.body.items.map((i) => i.name)).toEqual([demoSeedTables.inFinanceQueue]);
+    const author = await getApp().call<{ items: ReviewQueueItem[] }>('GET', '/api/review-queue', {
+      as: 'author',
+    });
+    expect(author.body.items.map((i) => i.name)).toEqual([demoSeedTables.returned]);
+    const comments = await getApp().call<{ open: { path: string | null; text: string }[] }>(
+      'GET',
+      `/api/tables/${idOf(demoSeedTables.returned)}/comments`,
+      { as: 'author' },
+    );
+    expect(comments.body.open.map((c) => c.path)).toEqual(['indicators.12.name', 'indicators.8.target']);
+  });
+
+  it('shows exactly the published table to anonymous visitors', async () => {
+    const list = await getApp().call<{ items: { name: string }[]; total: number }>(
+      'GET',
+      '/api/public/tables',
+      { as: 'anonymous' },
+    );
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i) => i.name)).toEqual([demoSeedTables.published]);
+  });
+
+  it('has a July monitoring row with one yellow indicator, and a scored self-evaluation', async () => {
+    const overview = await getApp().call<{ items: { name: string; cutOffMonth: number; light: string }[] }>(
+      'GET',
+      '/api/monitoring/overview',
+      { as: 'finance_reviewer' },
+    );
+    expect(overview.body.items).toEqual([
+      expect.objectContaining({ name: demoSeedTables.published, cutOffMonth: 7, light: 'yellow' }),
+    ]);
+    const id = idOf(demoSeedTables.published);
+    const july = await getApp().call<{ assessment: { indicators: { light: string }[]; notes: unknown[] } }>(
+      'GET',
+      `/api/tables/${id}/monitoring/7`,
+      { as: 'author' },
+    );
+    const lights = july.body.assessment.indicators.map((l) => l.light);
+    expect(lights.filter((l) => l === 'yellow')).toHaveLength(1);
+    expect(lights.filter((l) => l === 'green').length).toBeGreaterThanOrEqual(lights.length - 1);
+
+    const score = await getApp().call<{
+      score: { total: number; complete: boolean; indicators: { status: string }[] };
+    }>('GET', `/api/tables/${id}/self-evaluation`, { as: 'author' });
+    expect(score.status).toBe(200);
+    expect(score.body.score.indicators.filter((l) => l.status === 'unmet')).toHaveLength(1);
+    expect(score.body.score.complete).toBe(true);
+    expect(score.body.score.total).toBeGreaterThan(90);
+  });
+
+  it('runs once: a second start changes nothing', async () => {
+    const again = await loadDemoData(getDb(), { seedPath, corpusDir: null });
+    expect(again.loaded).toBe(false);
+    const list = await getApp().call<Listed>('GET', '/api/tables?pageSize=50', { as: 'admin' });
+    expect(list.body.items.map((i) => i.status).sort()).toEqual([
+      'department_reviewed',
+      'published',
+      'returned',
+    ]);
+  });
+});

@@ -56,17 +56,22 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
   const starts: number[] = [];
   lines.forEach((l, i) => {
     const m = formTitle.exec(l.text);
+    if (m === null) return;
     // `项目名称 部门整体支出绩效目标表` names a form inside a field value: that is no title line.
     const firstCell = (text: string) =>
       splitSpaced(text.replace(/[|｜]/g, ' '), 0)[0]?.text.replace(/[:：].*$/, '') ?? '';
-    const above = lines.slice(0, i).findLast((p) => p.text.replace(/[|｜\s]/g, '') !== '');
+    let k = i - 1;
+    while (k >= 0 && (lines[k]?.text.replace(/[|｜\s]/g, '') ?? '') === '') k--;
+    const above = k >= 0 ? lines[k] : undefined;
     // …or in the cell under its label, one cell per line.
     const labelAbove = above !== undefined && headerLabel(above.text.replace(/[|｜:：\s]/g, '')) !== null;
     const inValue = headerLabel(firstCell(l.text)) !== null || labelAbove;
     if (
-      m &&
       !inValue &&
-      (l.text.trim().length <= 60 || starts.length === 0) &&
+      // A title heads its line (a whole form extracted as one line starts with its title).
+      (l.text.trim().length <= 60 ||
+        m.index - (l.text.length - l.text.trimStart().length) <= 40 ||
+        starts.length === 0) &&
       !/^注|说明/.test(l.text.trim())
     )
       starts.push(i);
@@ -87,15 +92,19 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
   return forms.flatMap(splitProjects);
 }
 
+function isNameLabelLine(line: SourceLine): boolean {
+  const first =
+    splitSpaced(line.text.replace(/[|｜]/g, ' '), line.line)[0]?.text.replace(/[:：].*$/, '') ?? '';
+  return headerLabel(first)?.field === 'name';
+}
+
 // Several projects printed one after another under one title: a 项目名称 line after an indicator
 // table starts the next project. It inherits the title (and year line) of the form it follows.
 function splitProjects(form: SourceLine[]): SourceLine[][] {
   const parts: SourceLine[][] = [[]];
   let sawIndicators = false;
   for (const line of form) {
-    const first =
-      splitSpaced(line.text.replace(/[|｜]/g, ' '), line.line)[0]?.text.replace(/[:：].*$/, '') ?? '';
-    if (sawIndicators && headerLabel(first)?.field === 'name') {
+    if (sawIndicators && /名称|项目/.test(line.text) && isNameLabelLine(line)) {
       const head = form.slice(0, 4).filter((l) => formTitle.test(l.text) || YEAR_LINE.test(l.text));
       parts.push([...head]);
       sawIndicators = false;

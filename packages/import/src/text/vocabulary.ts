@@ -9,6 +9,8 @@
 export function memo<T>(compute: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
+    // Labels and values are short; whole lines and paragraphs are computed, not kept.
+    if (text.length > 80) return compute(text);
     const hit = cache.get(text);
     if (hit !== undefined) return hit;
     const value = compute(text);

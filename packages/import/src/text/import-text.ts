@@ -118,11 +118,13 @@ function splitProjects(form: SourceLine[]): SourceLine[][] {
 const YEAR_LINE = /^\s*[(（]?\s*(?:19|20)\d{2}\s*年度?\s*[)）]?\s*$/;
 
 function hasOwnHeader(form: readonly SourceLine[]): boolean {
-  return form.slice(0, 20).some((l) =>
-    splitSpaced(l.text.replace(/[|｜]/g, ' '), l.line).some((c) => {
-      const label = headerLabel(c.text.replace(/[:：].*$/, ''));
-      return label !== null && (label.field === 'name' || label.field === 'unit');
-    }),
+  return form.slice(0, 20).some(
+    (l) =>
+      /名称|单位|项目/.test(l.text) &&
+      splitSpaced(l.text.replace(/[|｜]/g, ' '), l.line).some((c) => {
+        const label = headerLabel(c.text.replace(/[:：].*$/, ''));
+        return label !== null && (label.field === 'name' || label.field === 'unit');
+      }),
   );
 }
 

@@ -32,6 +32,15 @@ const CLOSE_RE = /[)）\]】》”]/;
 
 /** Splits a line at whitespace, keeping bracketed text such as `( ≥**个 )` in one cell. */
 export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[] {
+  // Most lines have no brackets: split them without tracking depth.
+  if (!/[(（[【《“]/.test(text)) {
+    return Array.from(text.matchAll(/[^\s\u00a0\u3000]+/g), (m) => ({
+      text: m[0],
+      line,
+      column: columnOffset + m.index + 1,
+      atEnd: false,
+    }));
+  }
   const cells: Cell[] = [];
   let depth = 0;
   let current: Cell | null = null;

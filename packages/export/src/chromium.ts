@@ -7,7 +7,8 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 }
 
-const CHROMIUM_ARGS = [
+/** Flags for a quiet, reproducible headless chromium (no updates, no sync, no GPU, no sandbox in CI); PDF export and browser tests share them. */
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -17,6 +17,7 @@ import type { Role } from '@jixiao/core/accounts/account.schema';
 import { demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
 import { closeDatabase, type Database, openDatabase } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
+import { CHROMIUM_ARGS } from '@jixiao/export/chromium';
 import { buildApp } from '@jixiao/server/app';
 import { csrfHeader } from '@jixiao/server/auth/auth.plugin';
 import { seedDemoAccounts } from '@jixiao/server/auth/demo-accounts';
@@ -29,16 +30,8 @@ export { ensureWebBuilt, repoRoot };
 export const testOutput = join(repoRoot, 'test-output');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Flags for a quiet, reproducible headless chromium (no updates, no sync, no GPU, no sandbox in CI). */
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** The same flags PDF export launches chromium with (one list, so tests run the browser production runs). */
+export const chromiumArgs = CHROMIUM_ARGS;
 
 export interface E2eOptions {
   /** Browser window size; the default fits a 1440-wide office screen. */

@@ -46,11 +46,23 @@ const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   [/^(资金总额|年度资金总额)/, 'total'],
 ];
 
+// A self-evaluation money caption may name its column letter and its unit in either order:
+// `全年预算数(A)`, `全年预算数（万元）`, `预算执行数(B)(元)`.
+const SELF_EVAL_SUFFIX = String.raw`(\([AB]\)|\((万元|元)\)){0,2}$`;
+
 const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   [/^年初预算(数)?/, 'initial'],
-  [/^(全年预算数?|调整后预算数?|年度预算数)(\(A\))?$/, 'adjusted'],
-  [/^(全年执行数|预算执行数|执行数)(\(B\))?$/, 'executed'],
+  // `年度预算数（万元）` heads the group of columns 年初预算 | 调整后预算数 | …, not one of them.
+  [new RegExp(`^(全年预算数?|调整后(的)?预算数?)${SELF_EVAL_SUFFIX}|^年度预算数(\\(A\\))?$`), 'adjusted'],
+  [new RegExp(`^(全年执行数|预算执行数|执行数|实际执行数|全年实际执行数)${SELF_EVAL_SUFFIX}`), 'executed'],
 ];
+
+// The printed score of budget execution, a label with its value beside it: `预算执行得分 7.92`,
+// `执行率得分（分）`. Only read as a pair: in the budget table `执行率` and `得分` are two columns.
+const executionScoreCaption = /^(预算执行(率|情况)?|(资金)?执行率)得分(\(分\))?$/;
+
+// An amount standing beside its caption: digits with separators, maybe a unit, maybe negative.
+const PAIRED_AMOUNT = /^-?[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
 
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
 // 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.
@@ -64,7 +76,8 @@ function isAnyLabel(text: string): boolean {
     headerLabel(k) !== null ||
     budgetCaptions.some(([re]) => re.test(k)) ||
     narrativeLabels.some(([re]) => re.test(k)) ||
-    selfEvalCaptions.some(([re]) => re.test(k))
+    selfEvalCaptions.some(([re]) => re.test(k)) ||
+    executionScoreCaption.test(k)
   );
 }
 
@@ -176,6 +189,11 @@ export function moneyUnitOf(text: string): MoneyUnit {
   return m?.[1] === '万元' ? '万元' : '元';
 }
 
+/** The unit a caption names (`全年预算数（万元）`), else the form's. */
+function unitOfCaption(k: string, defaultUnit: MoneyUnit): MoneyUnit {
+  return /\(万元\)/.test(k) ? '万元' : /\(元\)/.test(k) ? '元' : defaultUnit;
+}
+
 function amountOf(text: string, unit: MoneyUnit): number | null {
   if (/^[-—/／\s]*$/.test(text)) return null;
   return parseAmount(text, unit)?.yuan ?? null;
@@ -190,19 +208,38 @@ export function readBudget(
 ): Budget {
   const defaultUnit = moneyUnitOf(headerText);
   const budget: Budget = {};
-  const tableColumns: (keyof Budget)[] = [];
+  // Columns of the self-evaluation budget table, each with the unit its caption names.
+  const tableColumns: { field: keyof Budget; unit: MoneyUnit }[] = [];
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
     const k = key(t.text);
+    const next = tokens[i + 1];
+    const paired = next && i + 1 < end && PAIRED_AMOUNT.test(next.text.trim()) ? next.text.trim() : null;
+    if (executionScoreCaption.test(k)) {
+      const score = next && i + 1 < end ? /^(\d+(?:\.\d+)?)\s*分?$/.exec(next.text.trim()) : null;
+      if (score?.[1] && budget.executionScore === undefined) {
+        budget.executionScore = Number(score[1]);
+        i += 1;
+      }
+      continue;
+    }
     const selfEval = selfEvalCaptions.find(([re]) => re.test(k));
     if (selfEval) {
-      if (!tableColumns.includes(selfEval[1])) tableColumns.push(selfEval[1]);
+      const field = selfEval[1];
+      // `年初预算数（元） 1,000,000`: a label with its amount; otherwise a caption of the budget table.
+      if (paired !== null) {
+        if (budget[field] === undefined) budget[field] = amountOf(paired, unitOfCaption(k, defaultUnit));
+        i += 1;
+        continue;
+      }
+      if (!tableColumns.some((c) => c.field === field))
+        tableColumns.push({ field, unit: unitOfCaption(k, defaultUnit) });
       continue;
     }
     if (tableColumns.length > 0 && /^(年度资金总额|资金总额|总额|合计)$/.test(k)) {
       // The total row of the self-evaluation budget table: amounts in the column order of the captions.
-      const amounts: (number | null)[] = [];
+      const amounts: (string | null)[] = [];
       for (let j = i + 1; j < end && amounts.length < tableColumns.length; j++) {
         const c = tokens[j];
         if (c === null || c === undefined) continue;
@@ -211,12 +248,12 @@ export function readBudget(
           continue;
         }
         if (!/^[-—/／]$|^[\d,.]+%?$/.test(c.text)) break;
-        amounts.push(c.text.endsWith('%') ? null : amountOf(c.text, defaultUnit));
+        amounts.push(c.text.endsWith('%') ? null : c.text);
       }
-      tableColumns.forEach((field, n) => {
-        const v = amounts[n];
-        if (v !== undefined && budget[field] === undefined)
-          (budget as Record<string, number | null>)[field] = v;
+      tableColumns.forEach(({ field, unit }, n) => {
+        const text = amounts[n];
+        if (text !== undefined && budget[field] === undefined)
+          budget[field] = text === null ? null : amountOf(text, unit);
       });
       continue;
     }
@@ -224,7 +261,7 @@ export function readBudget(
     if (!caption) continue;
     const field = caption[1];
     if (budget[field] !== undefined) continue;
-    const unit = /\(万元\)/.test(k) ? '万元' : /\(元\)/.test(k) ? '元' : defaultUnit;
+    const unit = unitOfCaption(k, defaultUnit);
     let value: number | null = null;
     for (let j = i + 1; j < Math.min(end, i + 4); j++) {
       const c = tokens[j];

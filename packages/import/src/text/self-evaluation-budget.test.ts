@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.ts';
+
+/** A small 自评表 in the space-separated layout with the given money rows between header and grid. */
+function selfEvaluationForm(moneyRows: string[], header: string[] = []): string {
+  return [
+    '项目支出绩效自评表',
+    '（2023年度）',
+    ...header,
+    '申报单位名称 某某县发展和改革局',
+    '项目名称 工资性支出',
+    ...moneyRows,
+    '一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分',
+    '产出指标 数量指标 培训人次 50 >=100个 80个 40',
+    '合计 50 40',
+    '',
+  ].join('\n');
+}
+
+function budgetOf(text: string) {
+  const { tables } = importText(text);
+  expect(tables).toHaveLength(1);
+  return tables[0]?.budget;
+}
+
+describe('self-evaluation money labels with their amounts', () => {
+  it('reads 年初预算数/全年预算数/全年执行数（元） and 预算执行得分 as our export prints them', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '年初预算数（元） 1,000,000 全年预算数（元） 1,200,000.50',
+        '全年执行数（元） 950,000 预算执行率 79.17%',
+        '预算执行得分 7.92',
+      ]),
+    );
+    expect(budget).toMatchObject({
+      initial: 1_000_000,
+      adjusted: 1_200_000.5,
+      executed: 950_000,
+      executionScore: 7.92,
+    });
+  });
+
+  it('takes 万元 from the label, and 调整后预算数 / 预算执行数 / 执行率得分 as the same fields', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '年初预算数（万元） 100 调整后预算数（万元） 120.5',
+        '预算执行数（万元） 95.25 执行率得分 7.9分',
+      ]),
+    );
+    expect(budget).toMatchObject({
+      initial: 1_000_000,
+      adjusted: 1_205_000,
+      executed: 952_500,
+      executionScore: 7.9,
+    });
+  });
+
+  it('lets the unit in a label win over the form-wide 金额单位', () => {
+    const budget = budgetOf(
+      selfEvaluationForm(['年初预算数（元） 5000 全年预算数 2', '全年执行数（元） 4000'], ['金额单位：万元']),
+    );
+    expect(budget).toMatchObject({ initial: 5000, adjusted: 20_000, executed: 4000 });
+  });
+
+  it('leaves a label with an empty value unread instead of taking the next label’s amount', () => {
+    const budget = budgetOf(
+      selfEvaluationForm(['年初预算数（元） 全年预算数（元） 300', '全年执行数（元） 200']),
+    );
+    expect(budget?.initial).toBeUndefined();
+    expect(budget).toMatchObject({ adjusted: 300, executed: 200 });
+  });
+});
+
+describe('the self-evaluation budget table (captions above, 年度资金总额 row below)', () => {
+  it('reads the total row in caption order, in the unit each caption names', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '年初预算数（万元） 全年预算数(A)（万元） 全年执行数(B)（万元） 分值 执行率 得分',
+        '年度资金总额 90 100 89.974 10 89.97% 9',
+      ]),
+    );
+    expect(budget).toMatchObject({ initial: 900_000, adjusted: 1_000_000, executed: 899_740 });
+    // 执行率 and 得分 are two columns here, not a 执行率得分 label: the score is not guessed.
+    expect(budget?.executionScore).toBeUndefined();
+  });
+
+  it('takes 年度预算数（万元） above the columns for a group heading, not the adjusted budget', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '年度预算数（万元） 年初预算 调整后预算数 预算执行数 预算执行率 权重 得分',
+        '总额 238.93 251.89 251.89 100.00% 10',
+      ]),
+    );
+    expect(budget).toMatchObject({ initial: 2_389_300, adjusted: 2_518_900, executed: 2_518_900 });
+  });
+});

@@ -1,22 +1,21 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
-import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { Button, Result, Segmented, Spin } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Result, Spin } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
+import { FormLocaleSwitch } from '../components/form-locale-switch.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useOfficialForm } from '../hooks/use-official-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** /tables/:id/print — the table as the official form, A4 print CSS, PDF/Excel downloads. */
 export default function OfficialLayoutPage() {
   const { id = '' } = useParams();
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const [record, setRecord] = useState<TableRecord | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  // The form follows the UI language at first; the switch gives the other (the official one is Chinese).
-  const [formLocale, setFormLocale] = useState<'zh' | 'en'>(locale);
 
   useEffect(() => {
     let live = true;
@@ -29,14 +28,10 @@ export default function OfficialLayoutPage() {
     };
   }, [id]);
 
-  const layout = useMemo(
-    () => (record ? officialLayout(record.table, formLocale) : null),
-    [record, formLocale],
+  const { layout, formLocale, setFormLocale } = useOfficialForm(
+    record?.table ?? null,
+    record?.table.name ?? null,
   );
-
-  useEffect(() => {
-    if (record) document.title = `${record.table.name} · ${layout?.title ?? ''}`;
-  }, [record, layout]);
 
   if (error) {
     return (
@@ -68,15 +63,7 @@ export default function OfficialLayoutPage() {
         <StatusTag status={record.status} />
         <span className="muted">{t('editor.version', { v: record.version })}</span>
         <span className="spacer" />
-        <Segmented
-          size="small"
-          value={formLocale}
-          onChange={(v) => setFormLocale(v === 'en' ? 'en' : 'zh')}
-          options={[
-            { value: 'zh', label: '中文' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
+        <FormLocaleSwitch value={formLocale} onChange={setFormLocale} />
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('print.print')}
         </Button>

@@ -1,21 +1,21 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import type { PublicTable } from '@jixiao/core/analysis/public-table.schema';
-import { officialLayout } from '@jixiao/core/export/official-layout';
-import { Button, Result, Segmented, Space, Spin, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { Button, Result, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
+import { FormLocaleSwitch } from '../components/form-locale-switch.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { useOfficialForm } from '../hooks/use-official-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** /public/tables/:id — a published table in the official printed layout, with PDF and Excel downloads. */
 export default function PublicTablePage() {
   const { id = '' } = useParams();
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [published, setPublished] = useState<PublicTable | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const [formLocale, setFormLocale] = useState<'zh' | 'en'>(locale);
 
   useEffect(() => {
     let live = true;
@@ -28,14 +28,10 @@ export default function PublicTablePage() {
     };
   }, [id]);
 
-  const layout = useMemo(
-    () => (published ? officialLayout(published.table, formLocale) : null),
-    [published, formLocale],
+  const { layout, formLocale, setFormLocale } = useOfficialForm(
+    published?.table ?? null,
+    published?.name ?? null,
   );
-
-  useEffect(() => {
-    if (published && layout) document.title = `${published.name} · ${layout.title}`;
-  }, [published, layout]);
 
   if (error) {
     return (
@@ -65,15 +61,7 @@ export default function PublicTablePage() {
         </Link>
         <Typography.Text strong>{published.name}</Typography.Text>
         <Typography.Text type="secondary">{t('portal.version', { v: published.version })}</Typography.Text>
-        <Segmented
-          size="small"
-          value={formLocale}
-          onChange={(v) => setFormLocale(v === 'en' ? 'en' : 'zh')}
-          options={[
-            { value: 'zh', label: '中文' },
-            { value: 'en', label: 'English' },
-          ]}
-        />
+        <FormLocaleSwitch value={formLocale} onChange={setFormLocale} />
         <a href={publicApi.exportUrl(id, 'pdf', formLocale)} download data-testid="public-download-pdf">
           <Button icon={<FilePdfOutlined />}>{t('portal.downloadPdf')}</Button>
         </a>

@@ -12,13 +12,13 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@jixiao/core/accounts/policies';
-import { Button, Dropdown, Layout, Menu, type MenuProps, Tooltip } from 'antd';
-import { type ReactNode, Suspense } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Dropdown, type MenuProps, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { signOut, useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { PageLoading } from './page-loading.tsx';
+import { AppFrame } from './app-frame.tsx';
 
 interface NavItem {
   path: string;
@@ -102,7 +102,7 @@ function UserMenu() {
 }
 
 export function AppShell() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
   const location = useLocation();
   const session = useSession();
   useUnauthenticatedRedirect();
@@ -125,38 +125,14 @@ export function AppShell() {
     ),
   }));
   return (
-    <Layout className="app-shell">
-      <Layout.Header className="app-header">
-        <Link to="/tables" className="app-brand" aria-label={t('app.name')}>
-          <span className="app-brand-mark">绩</span>
-          <span className="app-brand-name">
-            <strong>绩效 Jixiao</strong>
-            <small>{t('app.subtitle')}</small>
-          </span>
-        </Link>
-        <Menu
-          className="app-nav"
-          mode="horizontal"
-          selectedKeys={selected ? [selected] : []}
-          items={items}
-          disabledOverflow
-        />
-        <div className="app-header-right">
-          <UserMenu />
-          <Button
-            size="small"
-            onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
-            data-testid="language-switch"
-          >
-            {t('lang.switch')}
-          </Button>
-        </div>
-      </Layout.Header>
-      <Layout.Content className="app-content">
-        <Suspense fallback={<PageLoading />}>
-          <Outlet />
-        </Suspense>
-      </Layout.Content>
-    </Layout>
+    <AppFrame
+      home="/tables"
+      label={t('app.name')}
+      title="绩效 Jixiao"
+      subtitle={t('app.subtitle')}
+      selectedKeys={selected ? [selected] : []}
+      items={items}
+      actions={<UserMenu />}
+    />
   );
 }

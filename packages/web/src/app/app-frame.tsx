@@ -1,0 +1,67 @@
+import { Button, Layout, Menu, type MenuProps } from 'antd';
+import { type ReactNode, Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { useI18n } from '../i18n/i18n.tsx';
+import { PageLoading } from './page-loading.tsx';
+
+interface AppFrameProps {
+  /** The brand links here; `label` is its accessible name, `title` and `subtitle` its two lines. */
+  home: string;
+  label: string;
+  title: ReactNode;
+  subtitle: ReactNode;
+  selectedKeys: string[];
+  items: MenuProps['items'];
+  /** Header controls left of the language switch (user menu, sign-in link). */
+  actions: ReactNode;
+  testId?: string;
+}
+
+/** The frame both the staff app and the public portal share: brand, nav, actions + language switch, routed page. */
+export function AppFrame({
+  home,
+  label,
+  title,
+  subtitle,
+  selectedKeys,
+  items,
+  actions,
+  testId,
+}: AppFrameProps) {
+  const { t, locale, setLocale } = useI18n();
+  return (
+    <Layout className="app-shell" data-testid={testId}>
+      <Layout.Header className="app-header">
+        <Link to={home} className="app-brand" aria-label={label}>
+          <span className="app-brand-mark">绩</span>
+          <span className="app-brand-name">
+            <strong>{title}</strong>
+            <small>{subtitle}</small>
+          </span>
+        </Link>
+        <Menu
+          className="app-nav"
+          mode="horizontal"
+          selectedKeys={selectedKeys}
+          items={items}
+          disabledOverflow
+        />
+        <div className="app-header-right">
+          {actions}
+          <Button
+            size="small"
+            onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
+            data-testid="language-switch"
+          >
+            {t('lang.switch')}
+          </Button>
+        </div>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,8 +1,10 @@
 import type { Role, SessionUser } from '@jixiao/core/accounts/account.schema';
 import { AppError } from '@jixiao/core/errors/app-error';
-import type { ReviewCreateInput } from '@jixiao/core/review-records/review-record.schema';
-import { reviewCreateSchema } from '@jixiao/core/review-records/review-record.schema';
-import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import {
+  buildReview,
+  buildReviewTable,
+  reviewIndicators,
+} from '@jixiao/core/review-records/review-record.factory';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,22 +33,8 @@ const dept = buildUser('department_reviewer', DEPARTMENT, 2);
 const finance = buildUser('finance_reviewer', FINANCE, 3);
 const outsider = buildUser('department_reviewer', OTHER_DEPARTMENT, 4);
 
-function buildTable(name: string): PerformanceTable {
-  return performanceTableSchema.parse({
-    year: 2020,
-    unit: '上海推进科技创新中心建设办公室',
-    name,
-    budget: { total: 1000000, currentYear: 500000 },
-    indicators: [
-      {
-        level1: '产出目标',
-        level2: '数量',
-        name: '举办活动场次',
-        target: { raw: '>=10场', kind: 'quantitative', operator: '>=', value: 10, unit: '场' },
-      },
-    ],
-  });
-}
+/** One indicator is enough for the workflow. */
+const buildTable = (name: string) => buildReviewTable({ name, indicators: reviewIndicators().slice(0, 1) });
 
 /** Stores a draft table (version 1) through the tables' own storage, as the editor would. */
 async function insertDraft(db: Database, name: string): Promise<string> {
@@ -56,15 +44,6 @@ async function insertDraft(db: Database, name: string): Promise<string> {
     { organisationId: UNIT },
   );
   return record.id;
-}
-
-function review(overrides: Partial<ReviewCreateInput> & { expectedVersion: number }) {
-  return reviewCreateSchema.parse({
-    criteria: { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' },
-    overall: '良',
-    decision: 'forward',
-    ...overrides,
-  });
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string | null> {
@@ -107,7 +86,7 @@ describeEachDatabase('workflow repository', (getDb) => {
     const returned = await submitReview(
       db,
       id,
-      review({
+      buildReview({
         expectedVersion: 2,
         overall: '中',
         decision: 'return',
@@ -121,14 +100,14 @@ describeEachDatabase('workflow repository', (getDb) => {
     ]);
 
     state = await fireTransition(db, id, { action: 'submit', expectedVersion: 3 }, { user: author });
-    const forwarded = await submitReview(db, id, review({ expectedVersion: 4, decision: 'forward' }), {
+    const forwarded = await submitReview(db, id, buildReview({ expectedVersion: 4, decision: 'forward' }), {
       user: dept,
     });
     expect(forwarded.workflow.status).toBe('department_reviewed');
     const approved = await submitReview(
       db,
       id,
-      review({ expectedVersion: 5, overall: '优', decision: 'approve', summary: '同意批复' }),
+      buildReview({ expectedVersion: 5, overall: '优', decision: 'approve', summary: '同意批复' }),
       { user: finance },
     );
     expect(approved.workflow.status).toBe('approved');
@@ -198,12 +177,12 @@ describeEachDatabase('workflow repository', (getDb) => {
     expect(await attempt('submit', author, 7)).toBe('table.version_conflict');
     await fireTransition(db, id, { action: 'submit', expectedVersion: 1 }, { user: author });
     expect(await attempt('forward', outsider, 2)).toBe('workflow.forbidden');
-    expect(await codeOf(submitReview(db, id, review({ expectedVersion: 2 }), { user: outsider }))).toBe(
+    expect(await codeOf(submitReview(db, id, buildReview({ expectedVersion: 2 }), { user: outsider }))).toBe(
       'workflow.forbidden',
     );
     expect(
       await codeOf(
-        submitReview(db, id, review({ expectedVersion: 2, decision: 'approve' }), { user: finance }),
+        submitReview(db, id, buildReview({ expectedVersion: 2, decision: 'approve' }), { user: finance }),
       ),
     ).toBe('review.decision_mismatch');
     expect(await listReviews(db, id)).toEqual([]);
@@ -228,7 +207,7 @@ describeEachDatabase('workflow repository', (getDb) => {
       const results = await Promise.allSettled([
         fireTransition(db, id, { action: 'forward', expectedVersion: 2 }, { user: dept }),
         fireTransition(db, id, { action: 'return', expectedVersion: 2, comment: '退回' }, { user: dept }),
-        submitReview(db, id, review({ expectedVersion: 2 }), { user: dept }),
+        submitReview(db, id, buildReview({ expectedVersion: 2 }), { user: dept }),
         fireTransition(db, id, { action: 'forward', expectedVersion: 2 }, { user: dept }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');

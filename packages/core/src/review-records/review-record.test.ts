@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors/app-error.ts';
-import { type PerformanceTable, performanceTableSchema } from '../tables/table.schema.ts';
-import { type ReviewCreate, type ReviewCreateInput, reviewCreateSchema } from './review-record.schema.ts';
+import { buildReview, buildReviewTable } from './review-record.factory.ts';
+import { reviewCreateSchema } from './review-record.schema.ts';
 import {
   lastReviewedVersion,
   openComments,
@@ -10,39 +10,6 @@ import {
   reviewTransitionComment,
   validateReview,
 } from './review-record.ts';
-
-function buildTable(): PerformanceTable {
-  return performanceTableSchema.parse({
-    year: 2020,
-    unit: '上海推进科技创新中心建设办公室',
-    name: '科创中心建设专项',
-    budget: { total: 1000000, currentYear: 500000 },
-    indicators: [
-      {
-        level1: '产出目标',
-        level2: '数量',
-        name: '举办活动场次',
-        target: { raw: '>=10场', kind: 'quantitative', operator: '>=', value: 10, unit: '场' },
-      },
-      {
-        level1: '效果目标',
-        level2: '满意度',
-        name: '参与者满意度',
-        target: { raw: '>=90%', kind: 'quantitative', operator: '>=', value: 90, unit: '%' },
-      },
-    ],
-  });
-}
-
-function buildReview(overrides: Partial<ReviewCreateInput> = {}): ReviewCreate {
-  return reviewCreateSchema.parse({
-    expectedVersion: 1,
-    criteria: { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' },
-    overall: '良',
-    decision: 'forward',
-    ...overrides,
-  });
-}
 
 function codeOf(fn: () => unknown): string | null {
   try {
@@ -55,7 +22,7 @@ function codeOf(fn: () => unknown): string | null {
 }
 
 describe('comment anchors', () => {
-  const table = buildTable();
+  const table = buildReviewTable();
   it('resolves header, narrative, budget and indicator paths', () => {
     expect(resolveAnchor(table, 'name')).toEqual({ path: 'name', indicatorIndex: null });
     expect(resolveAnchor(table, 'narrative.goals')).toEqual({
@@ -80,7 +47,7 @@ describe('comment anchors', () => {
 });
 
 describe('validateReview', () => {
-  const table = buildTable();
+  const table = buildReviewTable();
   it('accepts a department forward graded 良 and resolves comment anchors', () => {
     const comments = validateReview(
       buildReview({ comments: [{ path: 'indicators.1.target', text: '满意度目标偏低' }] }),

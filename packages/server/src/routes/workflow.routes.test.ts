@@ -1,10 +1,10 @@
 import type { Role } from '@jixiao/core/accounts/account.schema';
+import { buildReviewTable, reviewGrades } from '@jixiao/core/review-records/review-record.factory';
 import type {
   CommentList,
   ReviewChanges,
   ReviewList,
 } from '@jixiao/core/review-records/review-record.schema';
-import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import type { Problem } from '@jixiao/core/tables/table-record.schema';
 import type { PublicWorkflowState, ReviewQueue, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
 import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
@@ -13,30 +13,8 @@ import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
-function buildTable(name: string): PerformanceTable {
-  return performanceTableSchema.parse({
-    year: 2020,
-    unit: '上海推进科技创新中心建设办公室',
-    name,
-    budget: { total: 2000000, currentYear: 800000 },
-    indicators: [
-      {
-        level1: '产出目标',
-        level2: '数量',
-        name: '举办活动场次',
-        target: { raw: '>=10场', kind: 'quantitative', operator: '>=', value: 10, unit: '场' },
-      },
-      {
-        level1: '效果目标',
-        level2: '满意度',
-        name: '参与者满意度',
-        target: { raw: '>=90%', kind: 'quantitative', operator: '>=', value: 90, unit: '%' },
-      },
-    ],
-  });
-}
-
-const grades = { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' } as const;
+const buildTable = (name: string) =>
+  buildReviewTable({ name, budget: { total: 2000000, currentYear: 800000 } });
 
 describeEachDatabase('workflow and review API', (getDb) => {
   const getApp = useTestApp(getDb);
@@ -85,7 +63,7 @@ describeEachDatabase('workflow and review API', (getDb) => {
       as: 'department_reviewer',
       body: {
         expectedVersion: 2,
-        criteria: grades,
+        criteria: reviewGrades,
         overall: '中',
         decision: 'return',
         summary: '请完善满意度指标',
@@ -111,7 +89,7 @@ describeEachDatabase('workflow and review API', (getDb) => {
 
     const forwarded = await call<{ workflow: WorkflowState }>('POST', `${url}/reviews`, {
       as: 'department_reviewer',
-      body: { expectedVersion: 4, criteria: grades, overall: '良', decision: 'forward' },
+      body: { expectedVersion: 4, criteria: reviewGrades, overall: '良', decision: 'forward' },
     });
     expect(forwarded.body.workflow.status).toBe('department_reviewed');
     const financeQueue = await call<ReviewQueue>('GET', '/api/review-queue', { as: 'finance_reviewer' });
@@ -119,7 +97,7 @@ describeEachDatabase('workflow and review API', (getDb) => {
 
     const approved = await call<{ workflow: WorkflowState }>('POST', `${url}/reviews`, {
       as: 'finance_reviewer',
-      body: { expectedVersion: 5, criteria: grades, overall: '优', decision: 'approve' },
+      body: { expectedVersion: 5, criteria: reviewGrades, overall: '优', decision: 'approve' },
     });
     expect(approved.body.workflow).toMatchObject({ status: 'approved', available: [{ action: 'publish' }] });
 
@@ -243,7 +221,7 @@ describeEachDatabase('workflow and review API', (getDb) => {
       as: 'department_reviewer',
       body: {
         expectedVersion: 2,
-        criteria: grades,
+        criteria: reviewGrades,
         overall: '良',
         decision: 'return',
         comments: [{ path: 'indicators.9.name', text: '没有这一行' }],
@@ -256,7 +234,7 @@ describeEachDatabase('workflow and review API', (getDb) => {
     ]);
     const blocked = await call<Problem>('POST', `${url}/reviews`, {
       as: 'department_reviewer',
-      body: { expectedVersion: 2, criteria: grades, overall: '差', decision: 'forward' },
+      body: { expectedVersion: 2, criteria: reviewGrades, overall: '差', decision: 'forward' },
     });
     expect([blocked.status, blocked.body.code]).toEqual([400, 'review.grade_blocks']);
     const missing = await call<Problem>('GET', '/api/tables/0e000000-0000-4000-8000-000000000000/workflow', {

@@ -1,12 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { selfEvaluationLayout } from '@jixiao/core/export/self-evaluation-layout';
-import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
-import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
-import {
-  buildEntry,
-  buildIndicator,
-  buildSelfEvaluationTable,
-} from '@jixiao/core/scoring/self-evaluation.factory';
+import { buildTrainingSelfEvaluation } from '@jixiao/core/scoring/self-evaluation.factory';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,23 +13,8 @@ afterAll(closeSharedBrowser);
 
 /** EVALUATION's 自评表 of a two-indicator training project, scored by the default scheme. */
 function layout() {
-  const table = buildSelfEvaluationTable(
-    [
-      buildIndicator('>=100个', { name: '培训人次', weight: 50 }),
-      buildIndicator('>=90%', {
-        level1: '满意度指标',
-        level2: '服务对象满意度指标',
-        name: '满意度',
-        weight: 40,
-      }),
-    ],
-    { kind: 'target', narrative: { goals: '完成培训任务' }, budget: { currentYear: 1_000_000 } },
-  );
-  const entry = buildEntry([{ actual: '80个', reason: '疫情停课', measure: '下年度补足' }, '95%'], {
-    budget: { adjusted: 1_000_000, executed: 950_000 },
-    goalCompletion: '基本完成',
-  });
-  return selfEvaluationLayout(table, entry, scoreSelfEvaluation(table, entry, getScoringScheme()), 'zh');
+  const { table, entry, score } = buildTrainingSelfEvaluation();
+  return selfEvaluationLayout(table, entry, score, 'zh');
 }
 
 describe('the 自评表 through the same renderers', () => {

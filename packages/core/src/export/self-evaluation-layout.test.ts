@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSelfEvaluation } from '../scoring/score-self-evaluation.ts';
-import { getScoringScheme } from '../scoring/scoring-schemes.ts';
-import { buildEntry, buildIndicator, buildSelfEvaluationTable } from '../scoring/self-evaluation.factory.ts';
+import { buildTrainingSelfEvaluation } from '../scoring/self-evaluation.factory.ts';
 import { selfEvaluationLayout } from './self-evaluation-layout.ts';
 
-const table = buildSelfEvaluationTable(
-  [
-    buildIndicator('>=100个', { name: '培训人次', weight: 50 }),
-    buildIndicator('>=90%', {
-      level1: '满意度指标',
-      level2: '服务对象满意度指标',
-      name: '满意度',
-      weight: 40,
-    }),
-  ],
-  { kind: 'target', narrative: { goals: '完成培训任务' }, budget: { currentYear: 1_000_000 } },
-);
-const entry = buildEntry([{ actual: '80个', reason: '疫情停课', measure: '下年度补足' }, '95%'], {
-  budget: { adjusted: 1_000_000, executed: 950_000 },
-  goalCompletion: '基本完成',
-});
-const score = scoreSelfEvaluation(table, entry, getScoringScheme());
+const { table, entry, score } = buildTrainingSelfEvaluation();
 
 describe('selfEvaluationLayout', () => {
   it('prints the 自评表 with targets, actuals, weights, scores, explanations and reasons', () => {

@@ -1,5 +1,7 @@
 import { type Indicator, type PerformanceTable, performanceTableSchema } from '../tables/table.schema.ts';
 import { parseTarget } from '../targets/target-grammar.ts';
+import { scoreSelfEvaluation } from './score-self-evaluation.ts';
+import { getScoringScheme } from './scoring-schemes.ts';
 import {
   type IndicatorActualInput,
   type SelfEvaluationEntry,
@@ -44,4 +46,28 @@ export function buildEntry(
     ),
     ...overrides,
   });
+}
+
+/**
+ * Test data: a two-indicator training project's self-evaluation (80 of 100 trained, with reason and
+ * measure; 95% satisfied; 950,000 of 1,000,000 spent), scored by the default scheme.
+ */
+export function buildTrainingSelfEvaluation() {
+  const table = buildSelfEvaluationTable(
+    [
+      buildIndicator('>=100个', { name: '培训人次', weight: 50 }),
+      buildIndicator('>=90%', {
+        level1: '满意度指标',
+        level2: '服务对象满意度指标',
+        name: '满意度',
+        weight: 40,
+      }),
+    ],
+    { kind: 'target', narrative: { goals: '完成培训任务' }, budget: { currentYear: 1_000_000 } },
+  );
+  const entry = buildEntry([{ actual: '80个', reason: '疫情停课', measure: '下年度补足' }, '95%'], {
+    budget: { adjusted: 1_000_000, executed: 950_000 },
+    goalCompletion: '基本完成',
+  });
+  return { table, entry, score: scoreSelfEvaluation(table, entry, getScoringScheme()) };
 }

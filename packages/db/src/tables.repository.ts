@@ -20,6 +20,7 @@ import {
   type SqlBool,
   sql,
   type Transaction,
+  type Updateable,
 } from 'kysely';
 import { type AuditEntry, writeAudit, writeAuditMany } from './audit.repository.ts';
 import type { Database } from './database.ts';
@@ -261,6 +262,40 @@ async function lockTable(trx: Transaction<DB>, id: string) {
   return row;
 }
 
+/**
+ * Writes the next version of a locked table: its row with `columns`, the bumped version and the time,
+ * then the version row keeping the content and status saved with it (an edit and a status change alike).
+ */
+async function writeNextVersion(
+  trx: Transaction<DB>,
+  id: string,
+  fromVersion: number,
+  columns: Updateable<DB['target_tables']>,
+  saved: { content: string; status: string; by: string | null; reason: string | null },
+) {
+  const version = fromVersion + 1;
+  const now = new Date();
+  const row = await trx
+    .updateTable('target_tables')
+    .set({ ...columns, version, updated_at: now })
+    .where('id', '=', id)
+    .returning([...recordColumns])
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('table_versions')
+    .values({
+      table_id: id,
+      version,
+      content: saved.content,
+      status: saved.status,
+      saved_at: now,
+      saved_by: saved.by,
+      reason: saved.reason,
+    })
+    .execute();
+  return { row, version };
+}
+
 const sortColumns = {
   updatedAt: 'updated_at',
   year: 'year',
@@ -380,27 +415,13 @@ export function createTableRepository(db: Database): TableRepository {
       const current = await lockTable(trx, id);
       if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
       assertEditable(current.status as TableStatus);
-      const version = current.version + 1;
-      const now = new Date();
       const derived = derivedColumns(table);
-      const row = await trx
-        .updateTable('target_tables')
-        .set({ ...derived, version, updated_at: now })
-        .where('id', '=', id)
-        .returning([...recordColumns])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('table_versions')
-        .values({
-          table_id: id,
-          version,
-          content: derived.content,
-          status: current.status,
-          saved_at: now,
-          saved_by: actor.userId,
-          reason: reason ?? null,
-        })
-        .execute();
+      const { row, version } = await writeNextVersion(trx, id, current.version, derived, {
+        content: derived.content,
+        status: current.status,
+        by: actor.userId,
+        reason: reason ?? null,
+      });
       await trx.deleteFrom('indicators').where('table_id', '=', id).execute();
       const indicators = indicatorRows(id, table);
       if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
@@ -700,26 +721,13 @@ export function createTableRepository(db: Database): TableRepository {
       const current = await lockTable(trx, id);
       if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
       // A status change is a new version too, so whoever still holds the old one must reload.
-      const version = current.version + 1;
-      const now = new Date();
-      const row = await trx
-        .updateTable('target_tables')
-        .set({ status, version, updated_at: now })
-        .where('id', '=', id)
-        .returning([...recordColumns])
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('table_versions')
-        .values({
-          table_id: id,
-          version,
-          content: JSON.stringify(current.content),
-          status,
-          saved_at: now,
-          saved_by: actor.userId,
-          reason: null,
-        })
-        .execute();
+      const { row, version } = await writeNextVersion(
+        trx,
+        id,
+        current.version,
+        { status },
+        { content: JSON.stringify(current.content), status, by: actor.userId, reason: null },
+      );
       await writeAudit(trx, {
         actor: auditActor(actor),
         action: 'table.status',

@@ -13,6 +13,19 @@ function byKey(table: PerformanceTable): Map<string, Indicator> {
   return map;
 }
 
+/** This year's indicators each with last year's indicator of the same name (none without last year's table). */
+function withLastYear(
+  previous: PerformanceTable | null | undefined,
+  indicators: readonly IndicatorFacts[],
+): { f: IndicatorFacts; before: Indicator }[] {
+  if (!previous) return [];
+  const last = byKey(previous);
+  return indicators.flatMap((f) => {
+    const before = last.get(f.key);
+    return before ? [{ f, before }] : [];
+  });
+}
+
 /** Last year's actual value as a number in the unit of this year's target, or null. */
 function actualValue(previous: Indicator, unit: string | null): number | null {
   if (!previous.actual) return null;
@@ -31,13 +44,10 @@ export const targetBelowLastActualRule: Rule = {
   zh: '目标值不低于上年同一指标的实际完成值（反向指标不高于）',
   en: "Targets are not below last year's actual value of the same indicator (not above for reverse ones)",
   check({ previous, indicators }) {
-    if (!previous) return [];
-    const last = byKey(previous);
     const hits: RuleHit[] = [];
-    for (const f of indicators) {
+    for (const { f, before } of withLastYear(previous, indicators)) {
       const t = f.indicator.target;
-      const before = last.get(f.key);
-      if (!before || t.kind !== 'quantitative' || t.value === null) continue;
+      if (t.kind !== 'quantitative' || t.value === null) continue;
       const actual = actualValue(before, t.unit);
       if (actual === null) continue;
       const lower = !f.reverse && t.operator !== '<' && t.operator !== '<=' && t.value < actual;
@@ -152,14 +162,11 @@ export const targetLoweredRule: Rule = {
   zh: '没有上年完成值时，目标值不低于上年同一指标的目标值（反向指标不高于）',
   en: "Without last year's actual, targets are not lowered from last year's target (not raised for reverse ones)",
   check({ previous, indicators }) {
-    if (!previous) return [];
-    const last = byKey(previous);
     const hits: RuleHit[] = [];
-    for (const f of indicators) {
+    for (const { f, before } of withLastYear(previous, indicators)) {
       const t = f.indicator.target;
-      const before = last.get(f.key);
-      const b = before?.target;
-      if (!before || before.actual || !b || t.kind !== 'quantitative' || b.kind !== 'quantitative') continue;
+      const b = before.target;
+      if (before.actual || !b || t.kind !== 'quantitative' || b.kind !== 'quantitative') continue;
       if (t.value === null || b.value === null || t.unit !== b.unit || t.value === b.value) continue;
       if (f.reverse ? t.value < b.value : t.value > b.value) continue;
       hits.push({

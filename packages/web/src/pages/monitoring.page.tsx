@@ -2,16 +2,17 @@ import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Card, Result, Select, Space, Table, type TableProps, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
-import { ApiError, api } from '../api/api-client.ts';
+import { api } from '../api/api-client.ts';
 import {
   evaluationApi,
   type MonitoringOverviewItem,
   type MonitoringOverviewQuery,
 } from '../api/evaluation.api.ts';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LightTag } from './monitoring-light-tag.tsx';
 
@@ -21,30 +22,12 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export default function MonitoringPage() {
   const { t, pick } = useI18n();
   const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
-  const [items, setItems] = useState<MonitoringOverviewItem[]>([]);
   const [enterable, setEnterable] = useState<TableSummary[]>([]);
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    evaluationApi
-      .overview(query)
-      .then((body) => {
-        if (live) setItems(body.items);
-      })
-      .catch((e: unknown) => {
-        if (live && e instanceof ApiError) setError(e);
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [query]);
+  const overview = useLoad(useCallback(() => evaluationApi.overview(query), [query]));
+  const { loading, error } = overview;
+  const items = overview.data?.items ?? [];
 
   useEffect(() => {
     let live = true;

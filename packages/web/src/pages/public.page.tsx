@@ -1,10 +1,10 @@
-import type { PublicTableList, PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
+import type { PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
 import { Alert, Card, Input, Select, Space, Table, type TableProps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const pageSize = 20;
@@ -19,35 +19,21 @@ export default function PublicPage() {
   const department = params.get('department') ?? undefined;
   const q = params.get('q') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
-  const [list, setList] = useState<PublicTableList | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [loading, setLoading] = useState(true);
 
   useEffect(() => {
     document.title = t('portal.title');
   }, [t]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    publicApi
-      .listTables({ year, unit, department, q: q || undefined, page, pageSize })
-      .then((body) => {
-        if (live) {
-          setList(body);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => {
-        if (live && e instanceof ApiError) setError(e);
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [year, unit, department, q, page]);
+  const {
+    data: list,
+    loading,
+    error,
+  } = useLoad(
+    useCallback(
+      () => publicApi.listTables({ year, unit, department, q: q || undefined, page, pageSize }),
+      [year, unit, department, q, page],
+    ),
+  );
 
   function update(key: string, value: string | number | undefined) {
     const next = new URLSearchParams(params);

@@ -1,12 +1,11 @@
 import type { ReviewQueueItem } from '@jixiao/core/workflow/workflow.schema';
 import { Button, Result, Table, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** Reviewers open the workspace; an author opens a returned table in the editor to revise it. */
@@ -16,27 +15,8 @@ const targetOf = (row: ReviewQueueItem) =>
 /** /review: the tables waiting for the signed-in user's next step, oldest first. */
 export default function ReviewQueuePage() {
   const { t, pick } = useI18n();
-  const [items, setItems] = useState<ReviewQueueItem[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    workflowApi
-      .queue()
-      .then((queue) => {
-        if (live) setItems(queue.items);
-      })
-      .catch((e: unknown) => {
-        if (live && e instanceof ApiError) setError(e);
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
+  const { data: queue, loading, error } = useLoad(workflowApi.queue);
+  const items = queue?.items ?? [];
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
 

@@ -100,16 +100,15 @@ export function FieldComments({
   );
 }
 
-/** The comments as a list, each with its field; clicking one calls `onSelect` with the path. */
-export function ReviewCommentList({
-  comments,
-  table,
-  onSelect,
-}: {
+/** Open comments shown with their fields; `onSelect` (if given) makes each field a link to its place. */
+interface CommentListProps {
   comments: readonly ReviewComment[];
   table: PerformanceTable | null;
   onSelect?: (path: string | null) => void;
-}) {
+}
+
+/** The comments as a list, each with its field; clicking one calls `onSelect` with the path. */
+export function ReviewCommentList({ comments, table, onSelect }: CommentListProps) {
   const { t } = useI18n();
   if (comments.length === 0) return null;
   return (
@@ -136,15 +135,7 @@ export function ReviewCommentList({
 }
 
 /** Open comments as a warning block at the top of the editor. */
-export function OpenCommentsAlert({
-  comments,
-  table,
-  onSelect,
-}: {
-  comments: readonly ReviewComment[];
-  table: PerformanceTable | null;
-  onSelect?: (path: string | null) => void;
-}) {
+export function OpenCommentsAlert({ comments, table, onSelect }: CommentListProps) {
   const { t } = useI18n();
   if (comments.length === 0) return null;
   return (

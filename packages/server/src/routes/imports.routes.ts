@@ -1,10 +1,11 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import {
+  type ImportPreview,
   importConfirmSchema,
   importPreviewSchema,
   importResultSchema,
 } from '@jixiao/core/tables/table-record.schema';
-import { createTableRepository } from '@jixiao/db/tables.repository';
+import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +21,18 @@ function noFile(): AppError {
     'Upload one file (form field "file")',
     { path: 'file' },
   );
+}
+
+/** The API's body for a kept import preview: the same after the upload and on a later GET. */
+function previewBody(preview: ImportPreviewRecord): ImportPreview {
+  return {
+    importId: preview.id,
+    fileName: preview.fileName,
+    mediaType: preview.mediaType,
+    sourceText: preview.sourceText,
+    tables: preview.tables,
+    warnings: preview.warnings,
+  };
 }
 
 /** A media type for the kept bytes: what the browser said, else a guess from the file name. */
@@ -69,14 +82,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: auditActor(request),
         organisationId,
       });
-      return reply.code(201).send({
-        importId: preview.id,
-        fileName: preview.fileName,
-        mediaType: preview.mediaType,
-        sourceText: preview.sourceText,
-        tables: preview.tables,
-        warnings: preview.warnings,
-      });
+      return reply.code(201).send(previewBody(preview));
     },
   );
 
@@ -96,14 +102,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         status: 'draft',
         organisationId: preview.organisationId,
       });
-      return {
-        importId: preview.id,
-        fileName: preview.fileName,
-        mediaType: preview.mediaType,
-        sourceText: preview.sourceText,
-        tables: preview.tables,
-        warnings: preview.warnings,
-      };
+      return previewBody(preview);
     },
   );
 

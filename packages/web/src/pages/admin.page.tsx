@@ -27,6 +27,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
+import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -346,12 +347,7 @@ export default function AdminPage() {
 
   return (
     <div data-testid="admin-page">
-      <div className="page-head">
-        <div>
-          <h1>{t('admin.title')}</h1>
-          <p>{t('admin.subtitle')}</p>
-        </div>
-      </div>
+      <PageHead title={t('admin.title')} subtitle={t('admin.subtitle')} />
       <Tabs
         items={[
           { key: 'users', label: t('admin.users'), children: usersTab },

@@ -5,6 +5,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { type AuditFilters, accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
+import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -103,11 +104,7 @@ export default function AuditPage() {
 
   return (
     <div data-testid="audit-page">
-      <div className="page-head">
-        <div>
-          <h1>{t('audit.title')}</h1>
-          <p>{t('audit.subtitle')}</p>
-        </div>
+      <PageHead title={t('audit.title')} subtitle={t('audit.subtitle')}>
         <Button
           icon={<DownloadOutlined />}
           href={accountsApi.auditCsvUrl(filters)}
@@ -115,7 +112,7 @@ export default function AuditPage() {
         >
           {t('audit.export')}
         </Button>
-      </div>
+      </PageHead>
       <div className="panel">
         <div className="filter-bar">
           <Space wrap>

@@ -24,6 +24,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { PageHead } from '../components/page-head.tsx';
 import { SourceView } from '../components/source-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { validateTable } from '../lib/table-validation.ts';
@@ -145,11 +146,7 @@ export default function ImportPage() {
 
   return (
     <div data-testid="import-page">
-      <div className="page-head">
-        <div>
-          <h1>{t('import.title')}</h1>
-          <p>{t('import.subtitle')}</p>
-        </div>
+      <PageHead title={t('import.title')} subtitle={t('import.subtitle')}>
         {preview && (
           <Space>
             <Button icon={<ReloadOutlined />} onClick={reset}>
@@ -166,7 +163,7 @@ export default function ImportPage() {
             </Button>
           </Space>
         )}
-      </div>
+      </PageHead>
 
       {!preview && (
         <Spin spinning={parsing} tip={t('import.parsing')}>

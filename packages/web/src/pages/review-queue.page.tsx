@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
+import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -72,12 +73,7 @@ export default function ReviewQueuePage() {
 
   return (
     <div data-testid="review-queue-page">
-      <div className="page-head">
-        <div>
-          <h1>{t('review.queueTitle')}</h1>
-          <p>{t('review.queueSubtitle')}</p>
-        </div>
-      </div>
+      <PageHead title={t('review.queueTitle')} subtitle={t('review.queueSubtitle')} />
       <Table<ReviewQueueItem>
         rowKey="id"
         size="middle"

@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
+import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -241,11 +242,7 @@ export default function TableListPage() {
 
   return (
     <div data-testid="table-list-page">
-      <div className="page-head">
-        <div>
-          <h1>{t('list.title')}</h1>
-          <p>{t('list.subtitle')}</p>
-        </div>
+      <PageHead title={t('list.title')} subtitle={t('list.subtitle')}>
         <Space>
           {mayOnOwnDraft('table.import') && (
             <Button icon={<UploadOutlined />} onClick={() => navigate('/import')}>
@@ -258,7 +255,7 @@ export default function TableListPage() {
             </Button>
           )}
         </Space>
-      </div>
+      </PageHead>
       <div className="panel">
         <div className="filter-bar">
           <Input.Search

@@ -57,8 +57,8 @@ function toUser(row: UserRow): User {
   };
 }
 
-/** The part of a user that a request acts as. */
-export function toSessionUser(user: User): SessionUser {
+/** The part of a user (a stored or a demo one) that a request acts as; other fields are dropped. */
+export function toSessionUser(user: Pick<User, keyof SessionUser>): SessionUser {
   return {
     id: user.id,
     username: user.username,

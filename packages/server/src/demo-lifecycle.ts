@@ -8,7 +8,7 @@ import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation'
 import { DEFAULT_SCORING_SCHEME_ID, getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
 import type { SelfEvaluationEntry, SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { listOrganisations } from '@jixiao/db/accounts.repository';
+import { listOrganisations, toSessionUser } from '@jixiao/db/accounts.repository';
 import { demoUsers } from '@jixiao/db/accounts-demo';
 import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
@@ -41,13 +41,7 @@ export interface DemoLifecycleResult {
 function demoUser(username: string): SessionUser {
   const user = demoUsers.find((u) => u.username === username);
   if (!user) throw new Error(`No demo user ${username}`);
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    organisationId: user.organisationId,
-    roles: user.roles,
-  };
+  return toSessionUser(user);
 }
 
 const actor = (user: SessionUser): WorkflowActor => ({ user, address: ADDRESS });

@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -24,6 +24,30 @@ import { LightTag } from './monitoring-light-tag.tsx';
 
 const severityColor = { error: 'red', warning: 'orange', hint: 'blue' } as const;
 const gradeColor = { 优: '#389e0d', 良: '#1677ff', 中: '#d48806', 差: '#cf1322' } as const;
+
+/** One labelled count with its share of the whole as a small bar (statuses, grades, lights). */
+function CountBar({
+  label,
+  labelWidth,
+  count,
+  percent,
+  color,
+}: {
+  label: ReactNode;
+  labelWidth: string;
+  count: number;
+  percent: number;
+  color?: string;
+}) {
+  return (
+    <Row align="middle" gutter={8}>
+      <Col flex={labelWidth}>{label}</Col>
+      <Col flex="auto">
+        <Progress percent={percent} strokeColor={color} format={() => String(count)} size="small" />
+      </Col>
+    </Row>
+  );
+}
 
 /** Horizontal bars in plain SVG: a chart library would weigh more than the whole page. */
 function YearBars({ rows }: { rows: Dashboard['byYear'] }) {
@@ -147,18 +171,13 @@ export default function DashboardPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.byStatus')}>
             {dashboard.byStatus.map((s) => (
-              <Row key={s.status} align="middle" gutter={8}>
-                <Col flex="170px">
-                  <StatusTag status={s.status} />
-                </Col>
-                <Col flex="auto">
-                  <Progress
-                    percent={percent(s.count, totals.tables)}
-                    format={() => String(s.count)}
-                    size="small"
-                  />
-                </Col>
-              </Row>
+              <CountBar
+                key={s.status}
+                labelWidth="170px"
+                label={<StatusTag status={s.status} />}
+                count={s.count}
+                percent={percent(s.count, totals.tables)}
+              />
             ))}
           </Card>
         </Col>
@@ -174,19 +193,14 @@ export default function DashboardPage() {
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.grades')}>
             {dashboard.grades.map((g) => (
-              <Row key={g.grade} align="middle" gutter={8}>
-                <Col flex="40px">
-                  <strong style={{ color: gradeColor[g.grade] }}>{g.grade}</strong>
-                </Col>
-                <Col flex="auto">
-                  <Progress
-                    percent={percent(g.count, gradeTotal)}
-                    strokeColor={gradeColor[g.grade]}
-                    format={() => String(g.count)}
-                    size="small"
-                  />
-                </Col>
-              </Row>
+              <CountBar
+                key={g.grade}
+                labelWidth="40px"
+                label={<strong style={{ color: gradeColor[g.grade] }}>{g.grade}</strong>}
+                count={g.count}
+                percent={percent(g.count, gradeTotal)}
+                color={gradeColor[g.grade]}
+              />
             ))}
           </Card>
         </Col>
@@ -196,18 +210,13 @@ export default function DashboardPage() {
               <Empty description={t('dashboard.noData')} />
             ) : (
               dashboard.lights.map((l) => (
-                <Row key={l.light} align="middle" gutter={8}>
-                  <Col flex="80px">
-                    <LightTag light={l.light} />
-                  </Col>
-                  <Col flex="auto">
-                    <Progress
-                      percent={percent(l.count, lightTotal)}
-                      format={() => String(l.count)}
-                      size="small"
-                    />
-                  </Col>
-                </Row>
+                <CountBar
+                  key={l.light}
+                  labelWidth="80px"
+                  label={<LightTag light={l.light} />}
+                  count={l.count}
+                  percent={percent(l.count, lightTotal)}
+                />
               ))
             )}
           </Card>

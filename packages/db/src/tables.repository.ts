@@ -250,6 +250,27 @@ async function insertTables(
   }));
 }
 
+/** A stored version row (read with its content) in the storage contract's shape. */
+function toTableVersion(row: {
+  table_id: string;
+  version: number;
+  content?: unknown;
+  status: string;
+  saved_at: Date | string;
+  saved_by: string | null;
+  reason: string | null;
+}): TableVersion {
+  return {
+    tableId: row.table_id,
+    version: row.version,
+    table: row.content as PerformanceTable,
+    status: row.status as TableStatus,
+    savedAt: toIso(row.saved_at),
+    savedBy: row.saved_by,
+    reason: row.reason,
+  };
+}
+
 async function lockTable(trx: Transaction<DB>, id: string) {
   if (!uuidPattern.test(id)) throw tableNotFound(id);
   const row = await trx
@@ -489,15 +510,7 @@ export function createTableRepository(db: Database): TableRepository {
   }
 
   async function versions(id: string): Promise<TableVersion[]> {
-    return (await versionRows(id, true)).map((row) => ({
-      tableId: row.table_id,
-      version: row.version,
-      table: row.content as PerformanceTable,
-      status: row.status as TableStatus,
-      savedAt: toIso(row.saved_at),
-      savedBy: row.saved_by,
-      reason: row.reason,
-    }));
+    return (await versionRows(id, true)).map(toTableVersion);
   }
 
   async function version(id: string, number: number): Promise<TableVersion> {
@@ -517,15 +530,7 @@ export function createTableRepository(db: Database): TableRepository {
         { path: 'version' },
       );
     }
-    return {
-      tableId: row.table_id,
-      version: row.version,
-      table: row.content as PerformanceTable,
-      status: row.status as TableStatus,
-      savedAt: toIso(row.saved_at),
-      savedBy: row.saved_by,
-      reason: row.reason,
-    };
+    return toTableVersion(row);
   }
 
   async function insertImport(

@@ -1,5 +1,6 @@
 import type { Role, SessionUser } from '@jixiao/core/accounts/account.schema';
-import { AppError } from '@jixiao/core/errors/app-error';
+import type { AppError } from '@jixiao/core/errors/app-error';
+import { codeOfAsync } from '@jixiao/core/errors/testing/code-of';
 import {
   buildReview,
   buildReviewTable,
@@ -44,16 +45,6 @@ async function insertDraft(db: Database, name: string): Promise<string> {
     { organisationId: UNIT },
   );
   return record.id;
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
 }
 
 /** Audit rows the workflow wrote for a table (its creation is the tables' own entry). */
@@ -146,7 +137,7 @@ describeEachDatabase('workflow repository', (getDb) => {
     await fireTransition(db, id, { action: 'forward', expectedVersion: 2 }, { user: dept });
     await fireTransition(db, id, { action: 'approve', expectedVersion: 3 }, { user: finance });
     expect(
-      await codeOf(fireTransition(db, id, { action: 'adjust', expectedVersion: 4 }, { user: author })),
+      await codeOfAsync(fireTransition(db, id, { action: 'adjust', expectedVersion: 4 }, { user: author })),
     ).toBe('workflow.reason_required');
     const state = await fireTransition(
       db,
@@ -170,25 +161,25 @@ describeEachDatabase('workflow repository', (getDb) => {
     const db = getDb();
     const id = await insertDraft(db, '拒绝');
     const attempt = (action: WorkflowAction, user: SessionUser | null, expectedVersion = 1) =>
-      codeOf(fireTransition(db, id, { action, expectedVersion }, { user }));
+      codeOfAsync(fireTransition(db, id, { action, expectedVersion }, { user }));
     expect(await attempt('submit', dept)).toBe('workflow.forbidden');
     expect(await attempt('submit', null)).toBe('workflow.forbidden');
     expect(await attempt('approve', finance)).toBe('workflow.illegal_transition');
     expect(await attempt('submit', author, 7)).toBe('table.version_conflict');
     await fireTransition(db, id, { action: 'submit', expectedVersion: 1 }, { user: author });
     expect(await attempt('forward', outsider, 2)).toBe('workflow.forbidden');
-    expect(await codeOf(submitReview(db, id, buildReview({ expectedVersion: 2 }), { user: outsider }))).toBe(
-      'workflow.forbidden',
-    );
     expect(
-      await codeOf(
+      await codeOfAsync(submitReview(db, id, buildReview({ expectedVersion: 2 }), { user: outsider })),
+    ).toBe('workflow.forbidden');
+    expect(
+      await codeOfAsync(
         submitReview(db, id, buildReview({ expectedVersion: 2, decision: 'approve' }), { user: finance }),
       ),
     ).toBe('review.decision_mismatch');
     expect(await listReviews(db, id)).toEqual([]);
     expect(await auditCount(db, id)).toBe(1);
     expect(
-      await codeOf(
+      await codeOfAsync(
         fireTransition(
           db,
           '0e000000-0000-4000-8000-000000000000',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors/app-error.ts';
+import { codeOf } from '../errors/testing/code-of.ts';
 import { buildReview, buildReviewTable } from './review-record.factory.ts';
 import { reviewCreateSchema } from './review-record.schema.ts';
 import {
@@ -10,16 +10,6 @@ import {
   reviewTransitionComment,
   validateReview,
 } from './review-record.ts';
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 describe('comment anchors', () => {
   const table = buildReviewTable();

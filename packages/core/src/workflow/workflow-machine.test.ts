@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Role, roleSchema } from '../accounts/account.schema.ts';
 import { AppError } from '../errors/app-error.ts';
+import { codeOf } from '../errors/testing/code-of.ts';
 import { type TableStatus, tableStatusSchema } from '../tables/table-record.schema.ts';
 import { type WorkflowAction, workflowActionSchema } from './workflow.schema.ts';
 import {
@@ -17,16 +18,6 @@ import {
 const statuses = tableStatusSchema.options;
 const actions = workflowActionSchema.options;
 const roles = roleSchema.options;
-
-function codeOf(fn: () => unknown): string | null {
-  try {
-    fn();
-    return null;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-}
 
 /** Fires a transition and returns the new state, as a store would. */
 function fire(status: TableStatus, action: WorkflowAction, role: Role, text = '意见'): TableStatus {

@@ -28,39 +28,64 @@ export interface SourceLine {
 
 const OPEN = '(（[【《“';
 const CLOSE = ')）]】》”';
-const CLOSE_RE = /[)）\]】》”]/;
+
+// Exactly the code units `\s` matches (plus U+00A0 and U+3000, which it already includes): a
+// hand-written scan is several times faster than `matchAll` on the hundreds of thousands of lines a
+// batch import splits.
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    (c > 127 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
+}
 
 /** Splits a line at whitespace, keeping bracketed text such as `( ≥**个 )` in one cell. */
 export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[] {
-  // Most lines have no brackets: split them without tracking depth.
-  if (!/[(（[【《“]/.test(text)) {
-    return Array.from(text.matchAll(/[^\s\u00a0\u3000]+/g), (m) => ({
-      text: m[0],
-      line,
-      column: columnOffset + m.index + 1,
-      atEnd: false,
-    }));
-  }
   const cells: Cell[] = [];
+  const n = text.length;
+  // Most lines have no brackets: split them without tracking depth.
+  const bracketed = /[(（[【《“]/.test(text);
+  // A bracket left open at the end of the line (a wrapped cell) protects nothing: it only protects
+  // text up to the last closing bracket of the line.
+  let lastClose = -1;
+  if (bracketed)
+    for (let i = n - 1; i >= 0 && lastClose < 0; i--) if (CLOSE.includes(text.charAt(i))) lastClose = i;
   let depth = 0;
   let current: Cell | null = null;
   let currentEnd = 0;
-  for (const m of text.matchAll(/[^\s\u00a0\u3000]+/g)) {
-    const piece = m[0];
-    const start = m.index;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && !isSpace(text.charCodeAt(i))) i++;
+    if (!bracketed) {
+      cells.push({ text: text.slice(start, i), line, column: columnOffset + start + 1, atEnd: false });
+      continue;
+    }
     if (current !== null && depth > 0) {
-      current.text += text.slice(currentEnd, start) + piece;
+      current.text += text.slice(currentEnd, i);
     } else {
-      current = { text: piece, line, column: columnOffset + start + 1, atEnd: false };
+      current = { text: text.slice(start, i), line, column: columnOffset + start + 1, atEnd: false };
       cells.push(current);
     }
-    currentEnd = start + piece.length;
-    for (const ch of piece) {
+    currentEnd = i;
+    for (let j = start; j < i; j++) {
+      const ch = text.charAt(j);
       if (OPEN.includes(ch)) depth++;
       else if (depth > 0 && CLOSE.includes(ch)) depth--;
     }
-    // A bracket left open at the end of the line (a wrapped cell) protects nothing.
-    if (depth > 0 && !CLOSE_RE.test(text.slice(currentEnd))) depth = 0;
+    if (depth > 0 && lastClose < currentEnd) depth = 0;
   }
   return cells;
 }

@@ -20,6 +20,39 @@ export function memo<T>(compute: (text: string) => T): (text: string) => T {
   };
 }
 
+// Two-text lookups (a cell and its context) cached without building a joined key string per call:
+// levelLabel and joinsIntoLabel are asked hundreds of thousands of times per batch.
+function memoPair<T>(compute: (a: string, b: string) => T): (a: string, b: string) => T {
+  const cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a, b) => {
+    let inner = cache.get(b);
+    const hit = inner?.get(a);
+    if (hit !== undefined) return hit;
+    const value = compute(a, b);
+    if (size >= 20_000) {
+      cache.clear();
+      size = 0;
+      inner = undefined;
+    }
+    if (inner === undefined) {
+      inner = new Map<string, T>();
+      cache.set(b, inner);
+    }
+    inner.set(a, value);
+    size++;
+    return value;
+  };
+}
+
+// The cache used to be keyed by `text\u0000context` and split back: texts holding a NUL were read
+// as the pieces around it. Kept, so results stay exactly as they were.
+function splitPair(a: string, b: string): [string, string] {
+  if (!a.includes('\u0000') && !b.includes('\u0000')) return [a, b];
+  const [first = '', second = ''] = `${a}\u0000${b}`.split('\u0000');
+  return [first, second];
+}
+
 /** Comparison key of a printed label: no whitespace, ASCII brackets/colons, no trailing colon. */
 export const key = memo(computeKey);
 
@@ -91,8 +124,8 @@ function admits(level1: string, label: string): boolean {
 
 export type LevelLabel = { level: 1; label: string; weightNote: string | null } | { level: 2; label: string };
 
-const levelLabelMemo = memo((pair: string): LevelLabel | null => {
-  const [text = '', level1 = ''] = pair.split('\u0000');
+const levelLabelMemo = memoPair((cell: string, context: string): LevelLabel | null => {
+  const [text, level1] = splitPair(cell, context);
   return computeLevelLabel(text, level1 === '' ? null : level1);
 });
 
@@ -102,7 +135,12 @@ const levelLabelMemo = memo((pair: string): LevelLabel | null => {
  * the current level 1 admits it.
  */
 export function levelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
-  return levelLabelMemo(`${text}\u0000${currentLevel1 ?? ''}`);
+  // Whole lines and paragraphs are computed, not kept (as memo does).
+  if (text.length + (currentLevel1?.length ?? 0) >= 80) {
+    const [cell, level1] = splitPair(text, currentLevel1 ?? '');
+    return computeLevelLabel(cell, level1 === '' ? null : level1);
+  }
+  return levelLabelMemo(text, currentLevel1 ?? '');
 }
 
 function computeLevelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
@@ -128,8 +166,8 @@ function computeLevelLabel(text: string, currentLevel1: string | null): LevelLab
   return null;
 }
 
-const joinsMemo = memo((pair: string): boolean => {
-  const [first = '', second = ''] = pair.split('\u0000');
+const joinsMemo = memoPair((a: string, b: string): boolean => {
+  const [first, second] = splitPair(a, b);
   return computeJoinsIntoLabel(first, second);
 });
 
@@ -137,7 +175,7 @@ const joinsMemo = memo((pair: string): boolean => {
 export function joinsIntoLabel(first: string, second: string): boolean {
   // Labels are short: longer cells never join, and need no cache entry.
   if (first.length > 12 || second.length > 12) return false;
-  return joinsMemo(`${first}\u0000${second}`);
+  return joinsMemo(first, second);
 }
 
 function computeJoinsIntoLabel(first: string, second: string): boolean {

@@ -2,7 +2,7 @@ import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
-import { type SourceLine, splitSpaced, toGrid } from './layout.ts';
+import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
 
@@ -59,7 +59,7 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
     if (m === null) return;
     // `项目名称 部门整体支出绩效目标表` names a form inside a field value: that is no title line.
     const firstCell = (text: string) =>
-      splitSpaced(text.replace(/[|｜]/g, ' '), 0)[0]?.text.replace(/[:：].*$/, '') ?? '';
+      firstSpaced(text.replace(/[|｜]/g, ' '), 0)?.text.replace(/[:：].*$/, '') ?? '';
     let k = i - 1;
     while (k >= 0 && (lines[k]?.text.replace(/[|｜\s]/g, '') ?? '') === '') k--;
     const above = k >= 0 ? lines[k] : undefined;
@@ -93,8 +93,7 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
 }
 
 function isNameLabelLine(line: SourceLine): boolean {
-  const first =
-    splitSpaced(line.text.replace(/[|｜]/g, ' '), line.line)[0]?.text.replace(/[:：].*$/, '') ?? '';
+  const first = firstSpaced(line.text.replace(/[|｜]/g, ' '), line.line)?.text.replace(/[:：].*$/, '') ?? '';
   return headerLabel(first)?.field === 'name';
 }
 

@@ -51,6 +51,15 @@ function isSpace(c: number): boolean {
 
 /** Splits a line at whitespace, keeping bracketed text such as `( ≥**个 )` in one cell. */
 export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[] {
+  return splitCells(text, line, columnOffset, Number.POSITIVE_INFINITY);
+}
+
+/** The first cell `splitSpaced` would give, without splitting the rest (a whole form may be one line). */
+export function firstSpaced(text: string, line: number): Cell | undefined {
+  return splitCells(text, line, 0, 1)[0];
+}
+
+function splitCells(text: string, line: number, columnOffset: number, maxCells: number): Cell[] {
   const cells: Cell[] = [];
   const n = text.length;
   // Most lines have no brackets: split them without tracking depth.
@@ -70,12 +79,14 @@ export function splitSpaced(text: string, line: number, columnOffset = 0): Cell[
     const start = i;
     while (i < n && !isSpace(text.charCodeAt(i))) i++;
     if (!bracketed) {
+      if (cells.length >= maxCells) break;
       cells.push({ text: text.slice(start, i), line, column: columnOffset + start + 1, atEnd: false });
       continue;
     }
     if (current !== null && depth > 0) {
       current.text += text.slice(currentEnd, i);
     } else {
+      if (cells.length >= maxCells) break;
       current = { text: text.slice(start, i), line, column: columnOffset + start + 1, atEnd: false };
       cells.push(current);
     }

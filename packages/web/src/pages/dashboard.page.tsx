@@ -6,7 +6,6 @@ import {
   Progress,
   Result,
   Row,
-  Select,
   Space,
   Spin,
   Statistic,
@@ -18,6 +17,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
 import { StatusTag } from '../components/status-tag.tsx';
+import { YearSelect } from '../components/year-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWan } from '../lib/money.ts';
 import { LightTag } from './monitoring-light-tag.tsx';
@@ -135,15 +135,7 @@ export default function DashboardPage() {
           {t('dashboard.title')}
         </Typography.Title>
         <Tag>{dashboard.scope === 'all' ? t('dashboard.scopeAll') : t('dashboard.scopeOwn')}</Tag>
-        <Select
-          allowClear
-          placeholder={t('dashboard.allYears')}
-          style={{ width: 140 }}
-          value={year}
-          onChange={(v: number | undefined) => setYear(v)}
-          options={years.map((y) => ({ value: y, label: String(y) }))}
-          data-testid="dashboard-year"
-        />
+        <YearSelect years={years} value={year} onChange={setYear} testId="dashboard-year" />
       </Space>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>

@@ -1,8 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { openDataColumns, openDataLicence } from '@jixiao/core/analysis/open-data.schema';
-import { Button, Card, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { publicApi } from '../api/public.api.ts';
+import { YearSelect } from '../components/year-select.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -54,14 +55,7 @@ export default function PublicOpenDataPage() {
       </Typography.Paragraph>
       <Card size="small">
         <Space wrap>
-          <Select
-            allowClear
-            placeholder={t('dashboard.allYears')}
-            style={{ width: 140 }}
-            value={year}
-            onChange={(v: number | undefined) => setYear(v)}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-          />
+          <YearSelect years={years} value={year} onChange={setYear} />
           <a href={publicApi.openDataUrl('csv', year)} download data-testid="open-data-csv">
             <Button type="primary" icon={<DownloadOutlined />}>
               {t('openData.downloadCsv')}

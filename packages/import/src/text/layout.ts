@@ -126,32 +126,48 @@ function isPipeCellLine(text: string): boolean {
 }
 
 /** Decides the layout of a form from its non-empty lines. */
-export function detectLayout(lines: readonly SourceLine[]): Layout {
-  const filled = lines.filter((l) => l.text.trim() !== '');
+export function detectLayout(
+  lines: readonly SourceLine[],
+  split: (l: SourceLine) => Cell[] = (l) => splitSpaced(l.text, l.line),
+): Layout {
+  // One pass of trims and pipe tests per line (this runs on every line of every form).
+  const blank = lines.map((l) => l.text.trim() === '');
+  const filled = lines.filter((_, i) => !blank[i]);
   if (filled.length === 0) return 'rows';
   const piped = filled.some((l) => l.text.includes('|'));
-  const markdown = piped ? filled.filter((l) => isMarkdownRow(l.text)).length : 0;
+  const markdownRows = piped ? filled.map((l) => isMarkdownRow(l.text)) : [];
+  const markdown = markdownRows.filter(Boolean).length;
   if (markdown >= 3 && markdown / filled.length >= 0.3) return 'markdown';
-  const pipeCells = piped ? filled.filter((l) => isPipeCellLine(l.text) && !isMarkdownRow(l.text)).length : 0;
+  const pipeCells = piped ? filled.filter((l, i) => isPipeCellLine(l.text) && !markdownRows[i]).length : 0;
   if (pipeCells / filled.length >= 0.5) return 'cells';
   // One cell per paragraph: most lines hold a single cell and blank lines separate them (or nearly
   // every line is a single cell).
   const single =
-    filled.filter((l) => !/\S[\s\u00a0\u3000]+\S/.test(l.text) || splitSpaced(l.text, l.line).length === 1)
-      .length / filled.length;
-  const spaced =
-    lines.filter((l, i) => l.text.trim() !== '' && (lines[i + 1]?.text.trim() ?? '') === '').length /
+    filled.filter((l) => !/\S[\s\u00a0\u3000]+\S/.test(l.text) || split(l).length === 1).length /
     filled.length;
+  const spaced = lines.filter((_, i) => !blank[i] && (blank[i + 1] ?? true)).length / filled.length;
   if (filled.length >= 10 && ((single >= 0.7 && spaced >= 0.5) || single >= 0.9)) return 'stream';
   return 'rows';
 }
 
 /** Cells of one form in rows. `lastLine`/`endsCut` say whether the document ended without a delimiter. */
 export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
-  const layout = detectLayout(lines);
+  // Lines split while detecting the layout are not split again below.
+  const spacedCells = new Map<SourceLine, Cell[]>();
+  const layout = detectLayout(lines, (l) => {
+    const cells = splitSpaced(l.text, l.line);
+    spacedCells.set(l, cells);
+    return cells;
+  });
+  const spacedOf = (l: SourceLine): Cell[] => {
+    const cells = spacedCells.get(l);
+    spacedCells.delete(l);
+    return cells ?? splitSpaced(l.text, l.line);
+  };
   const rows: Cell[][] = [];
   const lastLine = lines.at(-1)?.line;
-  for (const { text, line } of lines) {
+  for (const source of lines) {
+    const { text, line } = source;
     if (text.trim() === '') continue;
     if (layout === 'markdown' && text.includes('|')) {
       const row: Cell[] = [];
@@ -176,9 +192,9 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
       const content = trimmed.replace(/\s*\|$/, '').trim();
       target.push({ text: content, line, column: text.indexOf(trimmed) + 1, atEnd: false });
     } else if (layout === 'stream') {
-      rows.push(text.includes('\t') ? splitTabbed(text, line) : splitSpaced(text, line));
+      rows.push(text.includes('\t') ? splitTabbed(text, line) : spacedOf(source));
     } else {
-      const cells = text.includes('\t') ? splitTabbed(text, line) : splitSpaced(text, line);
+      const cells = text.includes('\t') ? splitTabbed(text, line) : spacedOf(source);
       if (layout === 'cells') {
         // A line without pipes inside a pipe layout (a signature line) stands as a row of its own.
         rows.push(cells, []);

@@ -55,11 +55,10 @@ function normaliseText(text: string): string {
 function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
   const starts: number[] = [];
   lines.forEach((l, i) => {
-    const m = formTitle.exec(l.text);
+    // Every title holds 绩效: a substring check spares the title pattern on nearly every line.
+    const m = l.text.includes('绩效') ? formTitle.exec(l.text) : null;
     if (m === null) return;
     // `项目名称 部门整体支出绩效目标表` names a form inside a field value: that is no title line.
-    const firstCell = (text: string) =>
-      firstSpaced(text.replace(/[|｜]/g, ' '), 0)?.text.replace(/[:：].*$/, '') ?? '';
     let k = i - 1;
     while (k >= 0 && (lines[k]?.text.replace(/[|｜\s]/g, '') ?? '') === '') k--;
     const above = k >= 0 ? lines[k] : undefined;
@@ -90,6 +89,10 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
     } else forms.push(form);
   });
   return forms.flatMap(splitProjects);
+}
+
+function firstCell(text: string): string {
+  return firstSpaced(text.replace(/[|｜]/g, ' '), 0)?.text.replace(/[:：].*$/, '') ?? '';
 }
 
 function isNameLabelLine(line: SourceLine): boolean {

@@ -373,7 +373,8 @@ export function readIndicators(
       i++;
       continue;
     }
-    if (endsIndicators(t.text) || formTitle.test(t.text)) {
+    // Every title holds 绩效: the substring check spares the title pattern on nearly every cell.
+    if (endsIndicators(t.text) || (t.text.includes('绩效') && formTitle.test(t.text))) {
       endedAt = i;
       break;
     }

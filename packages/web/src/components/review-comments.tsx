@@ -4,39 +4,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { Alert, Typography } from 'antd';
 import { createContext, type ReactNode, useContext } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
-
-/** Field paths of the table mapped to the editor's labels (narrative and budget keys are unique). */
-const FIELD_KEYS: Record<string, MessageKey> = {
-  year: 'field.year',
-  kind: 'field.kind',
-  unit: 'field.unit',
-  supervisingDepartment: 'field.supervisingDepartment',
-  name: 'field.name',
-  code: 'field.code',
-  category: 'field.category',
-  startDate: 'field.startDate',
-  endDate: 'field.endDate',
-  governmentProcurement: 'field.governmentProcurement',
-  performanceType: 'field.performanceType',
-  overview: 'field.overview',
-  basis: 'field.basis',
-  necessity: 'field.necessity',
-  safeguards: 'field.safeguards',
-  plan: 'field.plan',
-  goals: 'field.goals',
-  total: 'field.total',
-  currentYear: 'field.currentYear',
-  priorYearBudget: 'field.priorYearBudget',
-  priorYearExecuted: 'field.priorYearExecuted',
-  initial: 'field.initial',
-  adjusted: 'field.adjusted',
-  executed: 'field.executed',
-  target: 'field.target',
-  direction: 'field.direction',
-  level1: 'field.level1',
-  level2: 'field.level2',
-};
+import { fieldMessageKey } from './field-labels.ts';
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
@@ -48,11 +16,11 @@ export function fieldLabel(path: string | null, table: PerformanceTable | null, 
     const index = Number(parts[1]);
     const name = table?.indicators[index]?.name;
     const row = `#${index + 1}${name ? `「${name}」` : ''}`;
-    const key = parts[2] === 'name' ? 'field.indicatorName' : parts[2] ? FIELD_KEYS[parts[2]] : undefined;
+    const key =
+      parts[2] === 'name' ? 'field.indicatorName' : parts[2] ? fieldMessageKey(parts[2]) : undefined;
     return key ? `${row} · ${t(key)}` : row;
   }
-  const last = parts[parts.length - 1] ?? path;
-  const key = FIELD_KEYS[last];
+  const key = fieldMessageKey(path);
   return key ? t(key) : path;
 }
 

@@ -5,36 +5,8 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
+import { fieldMessageKey } from './field-labels.ts';
 import { StatusTag } from './status-tag.tsx';
-
-const fieldLabels: Record<string, MessageKey> = {
-  year: 'field.year',
-  kind: 'field.kind',
-  unit: 'field.unit',
-  supervisingDepartment: 'field.supervisingDepartment',
-  name: 'field.name',
-  code: 'field.code',
-  category: 'field.category',
-  startDate: 'field.startDate',
-  endDate: 'field.endDate',
-  governmentProcurement: 'field.governmentProcurement',
-  performanceType: 'field.performanceType',
-  'narrative.overview': 'field.overview',
-  'narrative.basis': 'field.basis',
-  'narrative.necessity': 'field.necessity',
-  'narrative.safeguards': 'field.safeguards',
-  'narrative.plan': 'field.plan',
-  'narrative.goals': 'field.goals',
-  'budget.total': 'field.total',
-  'budget.currentYear': 'field.currentYear',
-  'budget.priorYearBudget': 'field.priorYearBudget',
-  'budget.priorYearExecuted': 'field.priorYearExecuted',
-  level1: 'field.level1',
-  level2: 'field.level2',
-  target: 'field.target',
-  direction: 'field.direction',
-};
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -61,7 +33,7 @@ function ChangeLine({ change, label }: { change: FieldChange; label: string }) {
 export function DiffView({ diff }: { diff: TableDiff }) {
   const { t } = useI18n();
   const label = (path: string) => {
-    const key = fieldLabels[path];
+    const key = fieldMessageKey(path);
     return key ? t(key) : path;
   };
   if (diff.changeCount === 0) return <Alert type="info" showIcon title={t('diff.none')} />;

@@ -238,6 +238,9 @@ describe('tables in the browser', () => {
     await e2e.signIn('author');
     await page.goto(e2e.url('/tables'));
     await page.getByRole('button', { name: '新建目标表' }).waitFor();
-    expect(await page.locator('.ant-table-row .anticon-delete').count()).toBeGreaterThan(0);
+    // The button shows as soon as the session is known; the rows arrive with the list request after it.
+    await expect
+      .poll(() => page.locator('.ant-table-row .anticon-delete').count(), poll)
+      .toBeGreaterThan(0);
   });
 });

@@ -239,8 +239,6 @@ describe('tables in the browser', () => {
     await page.goto(e2e.url('/tables'));
     await page.getByRole('button', { name: '新建目标表' }).waitFor();
     // The button shows as soon as the session is known; the rows arrive with the list request after it.
-    await expect
-      .poll(() => page.locator('.ant-table-row .anticon-delete').count(), poll)
-      .toBeGreaterThan(0);
+    await expect.poll(() => page.locator('.ant-table-row .anticon-delete').count(), poll).toBeGreaterThan(0);
   });
 });

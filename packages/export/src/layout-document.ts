@@ -1,9 +1,10 @@
 import type { OfficialLayout } from '@jixiao/core/export/official-layout';
+import { layoutToDocx } from './layout-docx.ts';
 import { renderLayoutHtml } from './layout-html.ts';
 import { layoutToPdf } from './layout-pdf.ts';
 import { layoutToXlsx } from './layout-xlsx.ts';
 
-export const documentFormats = ['html', 'pdf', 'xlsx'] as const;
+export const documentFormats = ['html', 'pdf', 'xlsx', 'docx'] as const;
 export type DocumentFormat = (typeof documentFormats)[number];
 
 export interface RenderedDocument {
@@ -16,6 +17,7 @@ const CONTENT_TYPES: Record<DocumentFormat, string> = {
   html: 'text/html; charset=utf-8',
   pdf: 'application/pdf',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /**
@@ -34,6 +36,8 @@ export async function renderDocument(
       return { body: await layoutToPdf(layouts), contentType, extension: format };
     case 'xlsx':
       return { body: await layoutToXlsx(layouts), contentType, extension: format };
+    case 'docx':
+      return { body: await layoutToDocx(layouts), contentType, extension: format };
   }
 }
 

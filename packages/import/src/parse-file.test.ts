@@ -78,7 +78,7 @@ describe('parseFile refuses bad input with a bilingual import.* error', () => {
     );
   });
 
-  it('a Word .docx (a zip holding word/document.xml) → import.unsupported_docx', async () => {
+  it('a damaged Word .docx (a zip naming word/document.xml) → import.docx_corrupt with the file', async () => {
     const docx = new Uint8Array(
       Buffer.concat([
         Buffer.from([0x50, 0x4b, 0x03, 0x04]),
@@ -86,13 +86,21 @@ describe('parseFile refuses bad input with a bilingual import.* error', () => {
         Buffer.from('word/document.xml'),
       ]),
     );
-    expect(await codeOf(docx)).toBe('import.unsupported_docx');
+    expect(await codeOf(docx)).toBe('import.docx_corrupt');
+    const error = await parseFile({ name: 'a.docx', bytes: docx }).catch((e: unknown) => e);
+    expect((error as AppError).location?.file).toBe('a.docx');
   });
 
-  it('a legacy .xls/.doc file → import.legacy_office', async () => {
+  it('a legacy .xls/.doc file → import.legacy_office; a password-protected Office file → import.office_encrypted', async () => {
     expect(await codeOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe(
       'import.legacy_office',
     );
+    const encrypted = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+      Buffer.from('EncryptedPackage', 'utf16le'),
+    ]);
+    expect(await codeOf(new Uint8Array(encrypted))).toBe('import.office_encrypted');
   });
 
   it('JSON with a syntax error → import.invalid_json located at its line', async () => {

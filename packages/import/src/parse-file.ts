@@ -16,6 +16,10 @@ interface PdfModule {
   extractPdfText(bytes: Uint8Array): Promise<string>;
 }
 
+interface DocxModule {
+  extractDocxText(bytes: Uint8Array): Promise<string>;
+}
+
 interface XlsxModule {
   importWorkbook(bytes: Uint8Array): Promise<ParsedFile>;
 }
@@ -45,6 +49,7 @@ async function loadReader<T>(specifier: string, exportName: string, format: stri
 
 const pdfReader = './pdf/pdf-text.ts';
 const xlsxReader = './xlsx/xlsx-import.ts';
+const docxReader = './docx/docx-text.ts';
 
 function containsAscii(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
@@ -65,7 +70,7 @@ function unknownForm(name: string): AppError {
 
 /**
  * Reads one uploaded or named file into tables. The format is decided by the content, not the name:
- * PDF (`%PDF-`), Excel .xlsx (a zip), JSON (an array of tables or one table), otherwise text in
+ * PDF (`%PDF-`), Word .docx or Excel .xlsx (a zip), JSON (an array of tables or one table), otherwise text in
  * UTF-8, UTF-16 or GBK. Unreadable input throws an AppError with an `import.*` code.
  */
 export async function parseFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {
@@ -78,28 +83,21 @@ export async function parseFile(input: { name: string; bytes: Uint8Array }): Pro
     return fromText(name, text);
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    // A zip is a workbook, unless it holds a Word document (file names are stored uncompressed).
-    if (containsAscii(bytes, 'word/document.xml')) {
-      throw new AppError(
-        'import.unsupported_docx',
-        'Word 文档（.docx）不能直接导入：请另存为 PDF，或复制表格文字后作为文本导入',
-        'Word documents (.docx) cannot be imported directly: save as PDF, or copy the table text and import it as text',
-        { file: name },
-      );
+    // A zip is a Word document when it holds word/ parts (zip entry names are stored uncompressed), or
+    // when it is named .docx and holds no workbook (then the Word reader says what is missing).
+    if (containsAscii(bytes, 'word/') || (/\.docx$/i.test(name) && !containsAscii(bytes, 'xl/'))) {
+      const { extractDocxText } = await loadReader<DocxModule>(docxReader, 'extractDocxText', 'Word');
+      const text = await extractDocxText(bytes).catch((error: unknown) => {
+        throw locatedIn(name, error);
+      });
+      return fromText(name, text);
     }
     const { importWorkbook } = await loadReader<XlsxModule>(xlsxReader, 'importWorkbook', 'Excel');
     const result = await importWorkbook(bytes);
     if (result.tables.length === 0) throw unknownForm(name);
     return result;
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new AppError(
-      'import.legacy_office',
-      '不支持旧版 Office 文件（.xls/.doc），请另存为 .xlsx 或导出为 PDF/文本后再导入',
-      'Legacy Office files (.xls/.doc) are not supported: save as .xlsx or export to PDF/text and import again',
-      { file: name },
-    );
-  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw compoundFileError(name, bytes);
   const { text } = decodeText(bytes);
   // JSON starts and ends with a bracket; a text form may start with one (`[附件1] …`) but not both.
   const trimmed = text.trim();
@@ -108,6 +106,46 @@ export async function parseFile(input: { name: string; bytes: Uint8Array }): Pro
     return { sourceText: text, tables, warnings: tables.flatMap((t) => t.warnings) };
   }
   return fromText(name, text);
+}
+
+/** Stream names as an OLE compound file's directory stores them (UTF-16LE). */
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(text, 'utf16le'));
+}
+
+/**
+ * An OLE compound file is either a legacy .doc/.xls or a password-protected .docx/.xlsx, which Office
+ * saves as an encrypted package inside a compound file: each gets the advice that fits it.
+ */
+function compoundFileError(name: string, bytes: Uint8Array): AppError {
+  if (containsUtf16(bytes, 'EncryptedPackage')) {
+    return new AppError(
+      'import.office_encrypted',
+      '该 Office 文档已设置打开密码（已加密）：请在 Word/Excel 中取消密码后另存，再导入',
+      'This Office document is password-protected (encrypted): remove the password in Word/Excel, save, and import again',
+      { file: name },
+    );
+  }
+  if (containsUtf16(bytes, 'WordDocument')) {
+    return new AppError(
+      'import.legacy_office',
+      '不支持旧版 Word 文件（.doc），请在 Word 中另存为 .docx 后再导入',
+      'Legacy Word files (.doc) are not supported: save as .docx in Word and import again',
+      { file: name },
+    );
+  }
+  return new AppError(
+    'import.legacy_office',
+    '不支持旧版 Office 文件（.xls/.doc），请另存为 .xlsx/.docx 或导出为 PDF/文本后再导入',
+    'Legacy Office files (.xls/.doc) are not supported: save as .xlsx/.docx or export to PDF/text and import again',
+    { file: name },
+  );
+}
+
+/** A reader's error with the file it is about, so the UI and CLI can say where. */
+function locatedIn(name: string, error: unknown): unknown {
+  if (!(error instanceof AppError) || error.location?.file) return error;
+  return new AppError(error.code, error.zh, error.en, { ...error.location, file: name });
 }
 
 function fromText(name: string, text: string): ParsedFile {

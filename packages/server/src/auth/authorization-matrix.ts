@@ -127,6 +127,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   ...tableReads('GET /api/tables/:id/export.html', true),
   ...tableReads('GET /api/tables/:id/export.pdf', true),
   ...tableReads('GET /api/tables/:id/export.xlsx', true),
+  ...tableReads('GET /api/tables/:id/export.docx', true),
   // Automatic review: rule sets are public; findings follow table.read; checking a posted table needs a sign-in.
   row('GET /api/rule-sets', everyone),
   ...tableReads('GET /api/tables/:id/findings', true),
@@ -165,6 +166,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/public/tables/:id/export.html', everyone, 'other-published'),
   row('GET /api/public/tables/:id/export.pdf', everyone, 'other-published'),
   row('GET /api/public/tables/:id/export.xlsx', everyone, 'other-published'),
+  row('GET /api/public/tables/:id/export.docx', everyone, 'other-published'),
   row('GET /api/public/open-data/tables.json', everyone),
   row('GET /api/public/open-data/tables.csv', everyone),
   // Dashboard: reviewers, admins and auditors over their scope; authors have their own table list.

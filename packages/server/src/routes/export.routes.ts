@@ -5,6 +5,7 @@ import {
   contentDisposition,
   type DocumentFormat,
   documentFileName,
+  documentFormats,
   renderDocument,
 } from '@jixiao/export/layout-document';
 import type { FastifyReply } from 'fastify';
@@ -15,7 +16,7 @@ import { assertCanTable } from '../auth/authorize.ts';
 export interface SendDocumentOptions {
   /** The download's name without extension parts, e.g. [project name, form title]. */
   nameParts: readonly (string | null | undefined)[];
-  /** `inline` shows the document in the browser tab; the default downloads PDF and Excel. */
+  /** `inline` shows the document in the browser tab; the default downloads PDF, Excel and Word. */
   disposition?: 'inline' | 'attachment';
 }
 
@@ -62,21 +63,24 @@ const querystring = z.object({
   disposition: z
     .enum(['inline', 'attachment'])
     .optional()
-    .describe('inline opens in the browser; attachment downloads (default: HTML inline, PDF/Excel download)'),
+    .describe(
+      'inline opens in the browser; attachment downloads (default: HTML inline, PDF/Excel/Word download)',
+    ),
 });
 
 const FORMAT_SUMMARIES: Record<DocumentFormat, string> = {
   html: 'The table as its official printed form, a standalone HTML page (A4 print CSS)',
   pdf: 'The table as its official printed form, an A4 PDF',
   xlsx: 'The table as its official printed form, an Excel workbook (re-importable)',
+  docx: 'The table as its official printed form, a Word document with ruled tables (re-importable)',
 };
 
 /**
  * Documents out (issue 4): a stored table as its official printed form (财政项目支出绩效目标表 or, for a
- * self-evaluation table, 绩效自评表) in HTML, PDF or Excel. Whoever may read the table may export it.
+ * self-evaluation table, 绩效自评表) in HTML, PDF, Excel or Word. Whoever may read the table may export it.
  */
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
-  for (const format of ['html', 'pdf', 'xlsx'] as const) {
+  for (const format of documentFormats) {
     app.get(
       `/tables/:id/export.${format}`,
       {

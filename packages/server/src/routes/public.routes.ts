@@ -147,7 +147,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => presentPublicTable(await onePublished(app.db, request.params.id)),
   );
 
-  for (const format of ['html', 'pdf', 'xlsx'] as const) {
+  for (const format of ['html', 'pdf', 'xlsx', 'docx'] as const) {
     app.get(
       `/public/tables/:id/export.${format}`,
       {

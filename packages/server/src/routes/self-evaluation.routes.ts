@@ -220,10 +220,10 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['self-evaluation'],
-        summary: 'The 自评表 as PDF, Excel or HTML',
+        summary: 'The 自评表 as PDF, Excel, Word or HTML',
         params: idParams,
         querystring: z.object({
-          format: z.enum(['pdf', 'xlsx', 'html']).default('pdf'),
+          format: z.enum(['pdf', 'xlsx', 'docx', 'html']).default('pdf'),
           locale: z.enum(['zh', 'en']).default('zh'),
         }),
       },

@@ -202,17 +202,23 @@ export function loadCorpus(corpusDir: string): LabelledDocument[] {
     const file = path.join(corpusDir, '..', 'seeds', source);
     if (existsSync(file)) docs.push({ id: 'seed', file, tables: arr(label.tables).map(fromCanonical) });
   }
-  for (const set of ['dev', 'test', 'holdout']) {
-    const dir = path.join(corpusDir, set);
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir).sort()) {
-      if (!entry.endsWith('.json')) continue;
-      const base = entry.slice(0, -5);
-      const source = readdirSync(dir).find((f) => f.startsWith(`${base}.`) && !f.endsWith('.json'));
-      if (!source) continue;
-      const label = obj(JSON.parse(readFileSync(path.join(dir, entry), 'utf8')));
-      docs.push({ id: `${set}/${base}`, file: path.join(dir, source), tables: fromFlatLabel(label) });
-    }
+  for (const set of ['dev', 'test', 'holdout'])
+    docs.push(...loadLabelledFolder(path.join(corpusDir, set), set));
+  return docs;
+}
+
+/** Reads the `NN.<ext>` + `NN.json` pairs of one folder (ids `<prefix>/NN`); none when it does not exist. */
+export function loadLabelledFolder(dir: string, prefix: string): LabelledDocument[] {
+  if (!existsSync(dir)) return [];
+  const docs: LabelledDocument[] = [];
+  const entries = readdirSync(dir).sort();
+  for (const entry of entries) {
+    if (!entry.endsWith('.json')) continue;
+    const base = entry.slice(0, -5);
+    const source = entries.find((f) => f.startsWith(`${base}.`) && !f.endsWith('.json'));
+    if (!source) continue;
+    const label = obj(JSON.parse(readFileSync(path.join(dir, entry), 'utf8')));
+    docs.push({ id: `${prefix}/${base}`, file: path.join(dir, source), tables: fromFlatLabel(label) });
   }
   return docs;
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
@@ -43,10 +44,53 @@ function decodeEntities(text: string): string {
 }
 
 function normaliseText(text: string): string {
-  return decodeEntities(text)
+  const clean = decodeEntities(text)
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));
+  return separateTitle(dropPageFurniture(clean));
+}
+
+// Page numbers a PDF prints between the rows of a table (`第 1 页 共 3 页`, `— 2 —`, `Page 1 of 3`)
+// are no cells of it. The line stays (empty) so that line numbers in warnings still point at the source.
+const PAGE_FURNITURE =
+  /^[ \t|]*(?:第\s*\d+\s*页\s*[,，/、]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|page\s*\d+(?:\s*(?:of|\/)\s*\d+)?)[ \t|]*$/gim;
+
+/** Blanks the lines that hold only a page number or `第 N 页 共 M 页`. */
+export function dropPageFurniture(text: string): string {
+  if (!/页|[-—–－]\s*\d|page/i.test(text)) return text;
+  return text.replace(PAGE_FURNITURE, '');
+}
+
+// A form flattened onto one line may glue its title to the first label: `…自评表(2022年度)项目名称`.
+const GLUED_TITLE =
+  /(绩效(?:目标|自评|评价)[\u4e00-\u9fa5]{0,4}表\s*[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）])(?=[^\s)）|])/g;
+
+/** Puts a space between a form title's `(YYYY年度)` and text glued to it. */
+export function separateTitle(text: string): string {
+  if (!text.includes('绩效')) return text;
+  return text.replace(GLUED_TITLE, '$1 ');
+}
+
+// Characters that only traditional script writes for the words every form prints (績效, 指標, 項目).
+const TRADITIONAL = /[績標項]/;
+type Convert = (text: string) => string;
+let toSimplified: Convert | null = null;
+
+/**
+ * Pages shown in traditional characters (a site's 繁體 view of a simplified original) are read in
+ * simplified script, the form's own: labels, captions and units are then the ones this importer
+ * knows. The converter loads only when such a page arrives.
+ */
+export function simplifyScript(text: string): { text: string; converted: boolean } {
+  if (!TRADITIONAL.test(text)) return { text, converted: false };
+  if (toSimplified === null) {
+    const require = createRequire(import.meta.url);
+    const opencc = require('opencc-js/t2cn') as typeof import('opencc-js');
+    toSimplified = opencc.Converter({ from: 'tw', to: 'cn' });
+  }
+  const converted = toSimplified(text);
+  return { text: converted, converted: converted !== text };
 }
 
 // A form starts at its title line (财政项目支出绩效目标表, 项目支出绩效自评表 …). Text before the first
@@ -145,7 +189,8 @@ function titleOf(lines: readonly SourceLine[]): string {
  * incomplete, and nothing is invented.
  */
 export function importText(text: string): ImportTextResult {
-  const clean = normaliseText(text);
+  const script = simplifyScript(text);
+  const clean = normaliseText(script.text);
   const lines: SourceLine[] = clean.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
   const endsCut = clean.length > 0 && !/[\s|]$/.test(clean);
   const forms = splitForms(lines);
@@ -154,12 +199,19 @@ export function importText(text: string): ImportTextResult {
   forms.forEach((formLines, n) => {
     const read = readForm(formLines, endsCut && n === forms.length - 1);
     for (const table of read) {
+      if (script.converted) table.warnings.push(TRADITIONAL_WARNING);
       tables.push(table);
       warnings.push(...table.warnings);
     }
   });
   return { tables, warnings };
 }
+
+const TRADITIONAL_WARNING: Warning = {
+  code: 'import.traditional_script',
+  zh: '文档为繁体字，已按简体字读取',
+  en: 'The document is in traditional characters; it was read in simplified script',
+};
 
 function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTable[] {
   const grid = toGrid(lines, endsCut);
@@ -172,7 +224,14 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
     ? (tokens[header.start]?.line ?? Number.POSITIVE_INFINITY)
     : Number.POSITIVE_INFINITY;
   const headerLines = lines.filter((l) => l.line < firstIndicatorLine);
-  const headerText = headerLines.map((l) => l.text).join('\n');
+  // A form flattened onto one line starts its indicator table mid-line: the text before the caption
+  // is header too (it may declare the money unit, `项目资金(万元)`).
+  const captionCell = header ? tokens[header.start] : null;
+  const captionLine = captionCell ? lines.find((l) => l.line === captionCell.line) : undefined;
+  const headerText = [
+    ...headerLines.map((l) => l.text),
+    captionCell && captionLine ? captionLine.text.slice(0, Math.max(0, captionCell.column - 1)) : '',
+  ].join('\n');
   const fields = readHeader(tokens, headerEnd, rowsMeaningful);
   const budget = readBudget(tokens, headerEnd, headerText, warnings);
   const narrative = readNarrative(headerLines);

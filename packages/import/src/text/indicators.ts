@@ -123,7 +123,8 @@ export interface IndicatorResult {
   endsOnLabel: boolean;
 }
 
-const OPERATOR_ONLY = /^(>=|<=|=>|=<|≥|≤|≧|≦|=|＝|﹦|>|<|＞|＜|＞=|＜=)$/;
+// Full-width forms (`＞＝`, `＜=`) come from the same keyboards as the ASCII ones.
+const OPERATOR_ONLY = /^(?:[>＞<＜][=＝]?|[=＝][>＞<＜]|≥|≤|≧|≦|=|＝|﹦)$/;
 const DIRECTION = /^(正向|反向)(指标)?$/;
 const NUMBER_ONLY = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PERCENT_OR_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
@@ -171,7 +172,90 @@ const cleanNameMemo = memo((raw: string): string =>
 );
 
 function isFiller(name: string): boolean {
-  return name === '' || /^[…．.。·\-—_/／\\x×X*＊|｜]+$/.test(name) || /^[（(]?\s*[）)]?$/.test(name);
+  return (
+    name === '' ||
+    /^[…．.。·\-—_/／\\x×X*＊|｜]+$/.test(name) ||
+    /^[（(]?\s*[）)]?$/.test(name) ||
+    isInstruction(name)
+  );
+}
+
+/** Text wholly in brackets, `（根据项目实际填写）`: the template's instruction to the clerk, never a name. */
+export function isInstruction(name: string): boolean {
+  return /^[（(][^（()）]+[）)]$/.test(name.trim());
+}
+
+// Operator-led target at the end of a cell: `足额保障率=100%`, `科目调整次数≤10次`.
+const TRAILING_TARGET =
+  /^(.*?[^\s≥≤≧≦<>=＜＞＝﹦])\s*((?:[≥≤≧≦]|[<>＜＞][=＝]?|[=＝﹦])\s*[-+]?\d[\d,.]*\s*(?:%|％|‰|[\u4e00-\u9fa5]{1,4}(?:\/[\u4e00-\u9fa5]{1,2})?)?)$/;
+
+/**
+ * Splits a cell where text extraction ran several table cells together: level labels that lead it
+ * (`产出指标数量指标足额保障率=100%` → 产出指标 | 数量指标 | 足额保障率=100%) and, when the cell after it
+ * is no target of its own, an operator-led target that ends it (→ 足额保障率 | =100%). Null when the
+ * cell is one cell.
+ */
+export function runTogetherParts(text: string, nextIsTarget: boolean): string[] | null {
+  const parts: string[] = [];
+  let rest = text.trim();
+  // A label with its allotment (`产出指标(50分)`) is one cell.
+  if (levelLabel(rest, null) !== null) return null;
+  let peeled = true;
+  while (peeled && rest.includes('指标')) {
+    peeled = false;
+    // Shortest first: labels end at their first 指标 (`效益指标经济效益指标…` is two labels).
+    for (let len = 4; len <= Math.min(rest.length - 2, 12); len++) {
+      const prefix = rest.slice(0, len);
+      if (!prefix.endsWith('指标') || levelLabel(prefix, null) === null) continue;
+      parts.push(prefix);
+      rest = rest.slice(len).trim();
+      peeled = true;
+      break;
+    }
+  }
+  const m = nextIsTarget ? null : TRAILING_TARGET.exec(rest);
+  const name = m?.[1]?.trim();
+  if (m?.[2] && name && /[\u4e00-\u9fa5]/.test(name) && name.length >= 2 && levelLabel(name, null) === null) {
+    if (parseTarget(m[2]).kind === 'quantitative') {
+      parts.push(name, m[2].trim());
+      rest = '';
+    }
+  }
+  if (parts.length === 0) return null;
+  if (rest !== '') parts.push(rest);
+  return parts;
+}
+
+// The pre-pass of readIndicators: run-together cells become the cells they were. Only cells holding
+// 指标 or an operator can need it; the token array is copied only when one does.
+function splitRunTogether(tokens: readonly Token[], from: number): readonly Token[] {
+  let out: Token[] | null = null;
+  for (let i = from; i < tokens.length; i++) {
+    const t = tokens[i] ?? null;
+    const candidate =
+      t !== null && t.text.length > 3 && (t.text.includes('指标') || /[≥≤=＝<>＜＞﹦]/.test(t.text));
+    const next = tokens[i + 1];
+    const nextIsTarget =
+      next !== null && next !== undefined && isTargetLike(next.text) && !NUMBER_ONLY.test(next.text);
+    const parts = candidate && t !== null ? runTogetherParts(t.text, nextIsTarget) : null;
+    if (parts === null || t === null) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    let offset = 0;
+    for (const part of parts) {
+      const at = Math.max(offset, t.text.indexOf(part, offset));
+      offset = at + part.length;
+      out.push({
+        ...t,
+        text: part,
+        column: t.column + at,
+        atEnd: t.atEnd && offset >= t.text.trimEnd().length,
+      });
+    }
+  }
+  return out ?? tokens;
 }
 
 interface Assigned {
@@ -329,11 +413,12 @@ function filledCount(a: Assigned): number {
  * signature line or footnote ends the table.
  */
 export function readIndicators(
-  tokens: readonly Token[],
+  source: readonly Token[],
   header: IndicatorHeader,
   layout: Layout,
   hasRows: boolean,
 ): IndicatorResult {
+  const tokens = splitRunTogether(source, header.end);
   const roles = header.afterName;
   const ctx: Context = {
     layout,
@@ -392,7 +477,21 @@ export function readIndicators(
       rowStart = false;
       continue;
     }
+    const startsRow = rowStart;
     rowStart = false;
+    // The caption row printed again at the top of a new page is no indicator: skip it.
+    const caption = columnRole(t.text);
+    if (caption === 'level1' || caption === 'level2' || caption === 'name') {
+      let k = i + 1;
+      while (
+        k < tokens.length &&
+        tokens[k] !== null &&
+        (hasRows || columnRole(tokens[k]?.text ?? '') !== null)
+      )
+        k++;
+      i = k;
+      continue;
+    }
     if (isWeightNote(t.text)) {
       level1 = null;
       level1Lost = true;
@@ -432,6 +531,23 @@ export function readIndicators(
       }
       i++;
       continue;
+    }
+    // A label wrapped in its cell leaves its tail alone on the next row (`服务对象满意度` / `指标`):
+    // join it back, also for the rows already read beside the label.
+    const alone = startsRow && (tokens[i + 1] ?? null) === null && hasRows;
+    if (alone && (level2 !== null || level1 !== null)) {
+      const current = level2 ?? level1 ?? '';
+      const joined = `${key(current)}${key(t.text)}`;
+      const wrapped = joined !== key(current) ? levelLabel(joined, level2 === null ? null : level1) : null;
+      if (wrapped !== null && wrapped.level === (level2 === null ? 1 : 2)) {
+        const field = level2 === null ? 'level1' : 'level2';
+        for (const b of blocks)
+          for (const ind of b.indicators) if (ind[field] === current) ind[field] = wrapped.label;
+        if (level2 === null) level1 = wrapped.label;
+        else level2 = wrapped.label;
+        i++;
+        continue;
+      }
     }
     if (t.atEnd) {
       // The document stops inside this cell: it may be half a name. Invent nothing.
@@ -511,6 +627,23 @@ export function readIndicators(
       previous !== undefined &&
       (unbalanced(previous.name) > 0 || /^[)）、，,]/.test(t.text)) &&
       unbalanced(previous.name) + unbalanced(t.text) >= 0
+    ) {
+      previous.name = `${previous.name}${cleanName(t.text)}`;
+      i = j;
+      continue;
+    }
+    // The last characters of a wrapped name, alone on the next line in the name's own column
+    // (PDF text keeps the columns): `站点设备故障修复后复检合格  ≥98%` / `率`.
+    const previousCell = blocks.at(-1)?.cells.at(-1);
+    if (
+      layout === 'rows' &&
+      alone &&
+      previous !== undefined &&
+      previousCell !== undefined &&
+      t.line === previousCell.line + 1 &&
+      Math.abs(t.column - previousCell.column) <= 1 &&
+      key(t.text).length <= 6 &&
+      !/\d/.test(t.text)
     ) {
       previous.name = `${previous.name}${cleanName(t.text)}`;
       i = j;

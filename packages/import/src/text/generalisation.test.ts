@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import { dropPageFurniture, importText, separateTitle, simplifyScript } from './import-text.ts';
+import { isInstruction, runTogetherParts } from './indicators.ts';
+
+// Rules found by the probe documents (packages/import/fixtures/probe): each seen on its own here.
+function form(lines: string[]): string {
+  return lines.join('\n');
+}
+
+describe('page furniture from PDF text', () => {
+  it('blanks lines that hold only a page number, keeping the line count', () => {
+    const text = ['a', '第 1 页 共 3 页', '— 2 —', '- 3 -', 'Page 4 of 9', '共3页 第2页', 'b'].join('\n');
+    expect(dropPageFurniture(text).split('\n')).toEqual(['a', '', '', '', '', '', 'b']);
+  });
+
+  it('keeps lines that merely mention a page or hold a value', () => {
+    const text = ['第1批 ≥3个', '出版图书 第2页起', '1/3', '—'].join('\n');
+    expect(dropPageFurniture(text)).toBe(text);
+  });
+
+  it('reads a table whose rows continue after a page footer, repeated title and repeated caption row', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称 公共自行车运维 实施单位 某市公交服务中心',
+        '一级指标 二级指标 三级指标 指标值',
+        '产出指标 数量指标 运维站点数量 420个',
+        '第 1 页 共 2 页',
+        '2024年度项目支出绩效目标表',
+        '一级指标 二级指标 三级指标 指标值',
+        '质量指标 车辆完好率 ≥95%',
+        '满意度指标 服务对象满意度指标 市民满意度 ≥90%',
+        '第 2 页 共 2 页',
+        '',
+      ]),
+    );
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.indicators.map((i) => i.name)).toEqual(['运维站点数量', '车辆完好率', '市民满意度']);
+    expect(tables[0]?.incomplete).toBe(false);
+  });
+});
+
+describe('wrapped cells in column-aligned text', () => {
+  it('joins the tail of a name printed alone below it in the same column', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称 公共自行车运维 实施单位 某市公交服务中心',
+        '一级指标   二级指标   三级指标                    指标值',
+        '产出指标   质量指标   站点故障修复后复检合格      ≥98%',
+        // Character columns, as pdftotext -layout counts them: 率 stands under 站.
+        `${' '.repeat(14)}率`,
+        '满意度指标 服务对象满意度指标 市民满意度 ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators.map((i) => i.name)).toEqual(['站点故障修复后复检合格率', '市民满意度']);
+  });
+
+  it('does not join a short cell printed in another column', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称 公共自行车运维 实施单位 某市公交服务中心',
+        '一级指标   二级指标   三级指标                    指标值',
+        '产出指标   质量指标   站点故障修复后复检合格率    ≥98%',
+        '                                                  率',
+        '满意度指标 服务对象满意度指标 市民满意度 ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators[0]?.name).toBe('站点故障修复后复检合格率');
+  });
+
+  it('joins a level-2 label whose 指标 wrapped onto the next row, for the rows beside it too', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称 公共自行车运维 实施单位 某市公交服务中心',
+        '一级指标 二级指标 三级指标 指标值',
+        '产出指标 数量指标 运维站点数量 420个',
+        '满意度指标 服务对象满意度 市民骑行满意度 ≥90%',
+        '           指标',
+        '',
+      ]),
+    );
+    const last = tables[0]?.indicators.at(-1);
+    expect(last?.name).toBe('市民骑行满意度');
+    expect(last?.level2).toBe('服务对象满意度指标');
+    expect(tables[0]?.indicators).toHaveLength(2);
+  });
+});
+
+describe('run-together cells', () => {
+  it('peels leading level labels and an operator-led target off a cell', () => {
+    expect(runTogetherParts('产出指标数量指标足额保障率=100%', false)).toEqual([
+      '产出指标',
+      '数量指标',
+      '足额保障率',
+      '=100%',
+    ]);
+    expect(runTogetherParts('效益指标经济效益指标结余率(结余数/预算数)≤5%', false)).toEqual([
+      '效益指标',
+      '经济效益指标',
+      '结余率(结余数/预算数)',
+      '≤5%',
+    ]);
+    expect(runTogetherParts('科目调整次数≤10次', false)).toEqual(['科目调整次数', '≤10次']);
+  });
+
+  it('leaves one-cell texts alone: a weighted label, a name holding its value, a name before its own target', () => {
+    expect(runTogetherParts('产出指标(50分)', false)).toBeNull();
+    expect(runTogetherParts('年度资金支付完成率100%', false)).toBeNull();
+    expect(runTogetherParts('满意度调查覆盖率', false)).toBeNull();
+    expect(runTogetherParts('PM2.5浓度≤35', true)).toBeNull();
+    expect(runTogetherParts('≥95%', false)).toBeNull();
+  });
+
+  it('reads a form flattened onto one line with labels, names and targets run together', () => {
+    const { tables } = importText(
+      '项目支出绩效自评表(2022年度)项目名称 社保缴费 主管部门 某县财政局 实施单位 某县财政局 项目资金(万元) 年初预算数 全年预算数 全年执行数 分值 执行率 得分 年度资金总额 412.60 412.60 412.60 10 100% 10 绩效指标 一级指标 二级指标 三级指标 指标值 分值 得分 产出指标数量指标足额保障率=100% 45 45 效益指标经济效益指标结余率≤5% 45 40 合计 100 95\n',
+    );
+    const t = tables[0];
+    expect(t?.name).toBe('社保缴费');
+    expect(t?.budget.executed).toBe(4_126_000);
+    expect(
+      t?.indicators.map((i) => [
+        i.level1,
+        i.level2,
+        i.name,
+        i.target.operator,
+        i.target.value,
+        i.weight,
+        i.score,
+      ]),
+    ).toEqual([
+      ['产出指标', '数量指标', '足额保障率', '=', 100, 45, 45],
+      ['效益指标', '经济效益指标', '结余率', '<=', 5, 45, 40],
+    ]);
+  });
+
+  it('separates a title glued to the first label', () => {
+    expect(separateTitle('项目支出绩效自评表(2022年度)项目名称 X')).toBe(
+      '项目支出绩效自评表(2022年度) 项目名称 X',
+    );
+    expect(separateTitle('项目支出绩效自评表(2022年度) 项目名称')).toBe(
+      '项目支出绩效自评表(2022年度) 项目名称',
+    );
+  });
+});
+
+describe('template instructions and full-width operators', () => {
+  it('knows a wholly bracketed text for an instruction', () => {
+    expect(isInstruction('（根据项目实际填写）')).toBe(true);
+    expect(isInstruction('(可增行)')).toBe(true);
+    expect(isInstruction('受益人数（人）')).toBe(false);
+  });
+
+  it('reads a full-width operator in its own column', () => {
+    const { tables } = importText(
+      form([
+        '项目支出绩效目标表',
+        '（2024年度）',
+        '项目名称：职业技能补贴',
+        '实施单位：某省鉴定中心',
+        '一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重',
+        '产出指标 数量指标 培训人次 ＞＝ ６ 万人次 50',
+        '满意度指标 服务对象满意度指标 参训人员满意度 ＜＝ 10 % 50',
+        '',
+      ]),
+    );
+    expect(
+      tables[0]?.indicators.map((i) => [i.name, i.target.operator, i.target.value, i.target.unit]),
+    ).toEqual([
+      ['培训人次', '>=', 6, '万人次'],
+      ['参训人员满意度', '<=', 10, '%'],
+    ]);
+  });
+});
+
+describe('traditional-character pages', () => {
+  it('converts a traditional page to simplified script, and leaves simplified text as it is', () => {
+    expect(simplifyScript('產出指標 數量指標 維修養護工程數量 36處')).toEqual({
+      text: '产出指标 数量指标 维修养护工程数量 36处',
+      converted: true,
+    });
+    const simplified = '产出指标 数量指标 维修养护工程数量 36处';
+    expect(simplifyScript(simplified)).toEqual({ text: simplified, converted: false });
+  });
+
+  it('imports a traditional page with a warning that says so', () => {
+    const { tables } = importText(
+      form([
+        '2023年度項目支出績效目標表',
+        '項目名稱 農村飲水工程維修經費',
+        '實施單位 翁源縣農村供水服務站',
+        '一級指標 二級指標 三級指標 指標值',
+        '產出指標 數量指標 維修養護工程數量 36處',
+        '滿意度指標 服務對象滿意度指標 受益群眾滿意度 ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.name).toBe('农村饮水工程维修经费');
+    expect(tables[0]?.indicators.map((i) => [i.level1, i.name])).toEqual([
+      ['产出指标', '维修养护工程数量'],
+      ['满意度指标', '受益群众满意度'],
+    ]);
+    expect(tables[0]?.warnings.some((w) => w.code === 'import.traditional_script')).toBe(true);
+  });
+});

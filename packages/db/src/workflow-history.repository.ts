@@ -1,4 +1,5 @@
 import type {
+  CommentAnchor,
   ReviewComment,
   ReviewCreate,
   ReviewRecord,
@@ -44,6 +45,10 @@ function presentComment(row: Selectable<ReviewCommentsTable>): ReviewComment {
     version: row.version,
     path: row.path,
     indicatorIndex: row.indicator_index,
+    indicator:
+      row.indicator_name === null
+        ? null
+        : { level1: row.indicator_level1, level2: row.indicator_level2, name: row.indicator_name },
     text: row.text,
     authorId: row.author_id,
     authorName: row.author_name,
@@ -127,7 +132,7 @@ export async function insertReview(
     version: number;
     stage: 'department' | 'finance';
     review: ReviewCreate;
-    comments: Array<{ path: string | null; indicatorIndex: number | null; text: string }>;
+    comments: Array<CommentAnchor & { text: string }>;
     actor: HistoryActor;
   },
 ): Promise<ReviewRecord> {
@@ -160,6 +165,9 @@ export async function insertReview(
               position,
               path: comment.path,
               indicator_index: comment.indicatorIndex,
+              indicator_level1: comment.indicator?.level1 ?? null,
+              indicator_level2: comment.indicator?.level2 ?? null,
+              indicator_name: comment.indicator?.name ?? null,
               text: comment.text,
               author_id: input.actor.id,
               author_name: input.actor.name,

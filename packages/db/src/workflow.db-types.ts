@@ -45,6 +45,10 @@ export interface ReviewCommentsTable {
   position: number;
   path: string | null;
   indicator_index: number | null;
+  /** Levels and name of the commented indicator in the reviewed version (null off the indicators). */
+  indicator_level1: string | null;
+  indicator_level2: string | null;
+  indicator_name: string | null;
   text: string;
   author_id: string | null;
   author_name: string | null;

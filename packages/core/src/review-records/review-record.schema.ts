@@ -27,12 +27,32 @@ export type ReviewDecision = z.infer<typeof reviewDecisionSchema>;
 export const REVIEW_TEXT_MAX = 2000;
 
 /**
+ * Who an indicator is, as far as a comment is concerned: its levels and name. Indicators have no stable
+ * id, and authors add, remove and reorder them between rounds, so a comment remembers these beside the
+ * row index it was written on and is placed by them on later versions (see comment-anchor.ts).
+ */
+export const indicatorKeySchema = z.object({
+  level1: z.string().nullable(),
+  level2: z.string().nullable(),
+  name: z.string(),
+});
+export type IndicatorKey = z.infer<typeof indicatorKeySchema>;
+
+/**
  * Where a comment points: a field path of the table as used everywhere else (`budget.currentYear`,
  * `narrative.goals`, `indicators.3.target`), or none for a comment on the whole table.
  */
 export const commentAnchorSchema = z.object({
   path: z.string().max(200).nullable().describe('Field path in the table, e.g. indicators.3.target'),
-  indicatorIndex: z.number().int().nonnegative().nullable().describe('Set when the path is in an indicator'),
+  indicatorIndex: z
+    .number()
+    .int()
+    .nonnegative()
+    .nullable()
+    .describe('Set when the path is in an indicator: its row in the reviewed version'),
+  indicator: indicatorKeySchema
+    .nullable()
+    .describe('The commented indicator as it read in the reviewed version; null for other fields'),
 });
 export type CommentAnchor = z.infer<typeof commentAnchorSchema>;
 
@@ -68,6 +88,7 @@ export const reviewCommentSchema = z.object({
   version: z.number().int().positive(),
   path: z.string().nullable(),
   indicatorIndex: z.number().int().nonnegative().nullable(),
+  indicator: indicatorKeySchema.nullable(),
   text: z.string(),
   authorId: z.string().nullable(),
   authorName: z.string().nullable(),
@@ -95,10 +116,42 @@ export type ReviewRecord = z.infer<typeof reviewRecordSchema>;
 export const reviewListSchema = z.object({ items: z.array(reviewRecordSchema) });
 export type ReviewList = z.infer<typeof reviewListSchema>;
 
-/** GET /api/tables/:id/comments: every comment, and the ones of the latest return the author must act on. */
+/**
+ * Where a comment shows on one version of its table. `table`: on the whole table; `field`: on a field
+ * outside the indicators (fields do not move); `same`: on its indicator, at the same row; `moved`: on its
+ * indicator, now at another row; `changed`: on the row that became of its indicator, whose levels or name
+ * were edited since (shown with a note); `removed`: its indicator is gone, so it sits on no row.
+ */
+export const commentPlacementStatusSchema = z.enum(['table', 'field', 'same', 'moved', 'changed', 'removed']);
+export type CommentPlacementStatus = z.infer<typeof commentPlacementStatusSchema>;
+
+export const commentPlacementSchema = z.object({
+  status: commentPlacementStatusSchema,
+  path: z
+    .string()
+    .nullable()
+    .describe('The field path on the shown version; null when removed or on the table'),
+  indicatorIndex: z.number().int().nonnegative().nullable().describe('The row on the shown version'),
+});
+export type CommentPlacement = z.infer<typeof commentPlacementSchema>;
+
+/** A stored comment with where it shows on the version being displayed. */
+export const placedCommentSchema = reviewCommentSchema.extend({ placement: commentPlacementSchema });
+export type PlacedComment = z.infer<typeof placedCommentSchema>;
+
+/**
+ * GET /api/tables/:id/comments: every comment, and the ones of the latest return the author must act on,
+ * each placed on `version`; `indicatorsByVersion` has the indicator rows of every version from the first
+ * commented one to the current one, so that a client can place them again on its own unsaved edits
+ * (core's placeComments).
+ */
 export const commentListSchema = z.object({
-  items: z.array(reviewCommentSchema),
-  open: z.array(reviewCommentSchema),
+  version: z.number().int().positive().describe('The version the placements refer to'),
+  items: z.array(placedCommentSchema),
+  open: z.array(placedCommentSchema),
+  indicatorsByVersion: z
+    .record(z.string(), z.array(indicatorKeySchema))
+    .describe('Indicator rows (levels and name) of each version from the first commented one on'),
 });
 export type CommentList = z.infer<typeof commentListSchema>;
 

@@ -14,18 +14,25 @@ import {
 describe('comment anchors', () => {
   const table = buildReviewTable();
   it('resolves header, narrative, budget and indicator paths', () => {
-    expect(resolveAnchor(table, 'name')).toEqual({ path: 'name', indicatorIndex: null });
+    expect(resolveAnchor(table, 'name')).toEqual({ path: 'name', indicatorIndex: null, indicator: null });
     expect(resolveAnchor(table, 'narrative.goals')).toEqual({
       path: 'narrative.goals',
       indicatorIndex: null,
+      indicator: null,
     });
     expect(resolveAnchor(table, 'budget.currentYear')?.indicatorIndex).toBeNull();
-    expect(resolveAnchor(table, 'indicators.1')).toEqual({ path: 'indicators.1', indicatorIndex: 1 });
+    const satisfaction = { level1: '效果目标', level2: '满意度', name: '参与者满意度' };
+    expect(resolveAnchor(table, 'indicators.1')).toEqual({
+      path: 'indicators.1',
+      indicatorIndex: 1,
+      indicator: satisfaction,
+    });
     expect(resolveAnchor(table, 'indicators.0.target')).toEqual({
       path: 'indicators.0.target',
       indicatorIndex: 0,
+      indicator: { level1: '产出目标', level2: '数量', name: '举办活动场次' },
     });
-    expect(resolveAnchor(table, null)).toEqual({ path: null, indicatorIndex: null });
+    expect(resolveAnchor(table, null)).toEqual({ path: null, indicatorIndex: null, indicator: null });
   });
   it('rejects paths that name no field of this table', () => {
     expect(resolveAnchor(table, 'indicators.2')).toBeNull();
@@ -44,7 +51,14 @@ describe('validateReview', () => {
       table,
       'submitted',
     );
-    expect(comments).toEqual([{ path: 'indicators.1.target', indicatorIndex: 1, text: '满意度目标偏低' }]);
+    expect(comments).toEqual([
+      {
+        path: 'indicators.1.target',
+        indicatorIndex: 1,
+        indicator: { level1: '效果目标', level2: '满意度', name: '参与者满意度' },
+        text: '满意度目标偏低',
+      },
+    ]);
   });
   it('lets only the department forward and only finance approve', () => {
     expect(codeOf(() => validateReview(buildReview({ decision: 'approve' }), table, 'submitted'))).toBe(

@@ -7,6 +7,7 @@ import {
   performanceTableSchema,
 } from '../tables/table.schema.ts';
 import type { TableStatus } from '../tables/table-record.schema.ts';
+import { indicatorKey } from './comment-anchor.ts';
 import type {
   CommentAnchor,
   ReviewCreate,
@@ -32,21 +33,21 @@ export function resolveAnchor(
   table: PerformanceTable,
   path: string | null | undefined,
 ): CommentAnchor | null {
-  if (path === null || path === undefined || path === '') return { path: null, indicatorIndex: null };
+  if (path === null || path === undefined || path === '') {
+    return { path: null, indicatorIndex: null, indicator: null };
+  }
   const parts = path.split('.');
   const [head, second, third] = parts;
-  if (parts.length === 1 && head && HEADER_KEYS.has(head)) return { path, indicatorIndex: null };
-  if (parts.length === 2 && head === 'narrative' && second && NARRATIVE_KEYS.has(second)) {
-    return { path, indicatorIndex: null };
-  }
-  if (parts.length === 2 && head === 'budget' && second && BUDGET_KEYS.has(second)) {
-    return { path, indicatorIndex: null };
-  }
+  const field = { path, indicatorIndex: null, indicator: null };
+  if (parts.length === 1 && head && HEADER_KEYS.has(head)) return field;
+  if (parts.length === 2 && head === 'narrative' && second && NARRATIVE_KEYS.has(second)) return field;
+  if (parts.length === 2 && head === 'budget' && second && BUDGET_KEYS.has(second)) return field;
   if (head === 'indicators' && second !== undefined && /^\d+$/.test(second) && parts.length <= 3) {
     const index = Number(second);
-    if (index >= table.indicators.length) return null;
+    const indicator = table.indicators[index];
+    if (!indicator) return null;
     if (third !== undefined && !INDICATOR_KEYS.has(third)) return null;
-    return { path, indicatorIndex: index };
+    return { path, indicatorIndex: index, indicator: indicatorKey(indicator) };
   }
   return null;
 }

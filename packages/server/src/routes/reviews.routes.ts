@@ -1,6 +1,9 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment-anchor';
 import { lastReviewedVersion, openComments } from '@jixiao/core/review-records/review-record';
 import {
   commentListSchema,
+  type IndicatorKey,
   reviewChangesSchema,
   reviewCreateSchema,
   reviewListSchema,
@@ -76,15 +79,57 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['reviews'],
         summary:
-          'Every reviewer comment on a table, and the open ones (latest return) the author must act on',
+          'Every reviewer comment on a table, and the open ones (latest return) the author must act on, ' +
+          'each placed on the current version (or ?version=)',
+        description:
+          'A comment on an indicator follows that indicator (its levels and name) when rows are added, ' +
+          'removed or reordered: placement.status is same, moved, changed (the row was renamed since) or ' +
+          'removed (it sits on no row); field and whole-table comments stay where they are.',
         params,
+        querystring: z.object({
+          version: z.coerce
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .describe('Place the comments on this version'),
+        }),
         response: { 200: commentListSchema },
       },
     },
     async (request) => {
-      await readable(request, request.params.id);
-      const reviews = await listReviews(app.db, request.params.id);
-      return { items: reviews.flatMap((review) => review.comments), open: [...openComments(reviews)] };
+      const { id } = request.params;
+      const current = await readable(request, id);
+      const version = request.query.version ?? current.version;
+      const shown = version === current.version ? current.table : await tableAtVersion(app.db, id, version);
+      if (!shown) {
+        throw new AppError(
+          'table.version_not_found',
+          `此表没有第 ${version} 版`,
+          `This table has no version ${version}`,
+          { path: 'version' },
+        );
+      }
+      const reviews = await listReviews(app.db, id);
+      const items = reviews.flatMap((review) => review.comments);
+      // The rows of every version from the first commented one on, so that a comment follows its
+      // indicator save by save (and a client can carry it on onto its unsaved edits).
+      const indicatorsByVersion: Record<string, IndicatorKey[]> = {};
+      const commented = items.filter((c) => c.indicatorIndex !== null).map((c) => c.version);
+      if (commented.length > 0) {
+        const last = Math.max(current.version, version, ...commented);
+        for (let v = Math.min(version, ...commented); v <= last; v++) {
+          const table = v === current.version ? current.table : await tableAtVersion(app.db, id, v);
+          if (table) indicatorsByVersion[String(v)] = table.indicators.map(indicatorKey);
+        }
+      }
+      const rows = shown.indicators.map(indicatorKey);
+      return {
+        version,
+        items: placeComments(items, indicatorsByVersion, rows, version),
+        open: placeComments(openComments(reviews), indicatorsByVersion, rows, version),
+        indicatorsByVersion,
+      };
     },
   );
 

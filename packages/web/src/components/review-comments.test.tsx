@@ -28,6 +28,7 @@ function buildComment(path: string | null, text: string): ReviewComment {
     version: 2,
     path,
     indicatorIndex: path?.startsWith('indicators.') ? Number(path.split('.')[1]) : null,
+    indicator: null,
     text,
     authorId: null,
     authorName: '李审核',

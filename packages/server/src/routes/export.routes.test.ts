@@ -5,6 +5,8 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { closeSharedBrowser } from '@jixiao/export/chromium';
 import { buildSelfEvaluation, seedTable } from '@jixiao/export/testing/export-fixtures';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
+import { parseFile } from '@jixiao/import/parse-file';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import { importWorkbook } from '@jixiao/import/xlsx/xlsx-import';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -70,6 +72,26 @@ describeEachDatabase('export API', (getDb) => {
     expect(res.headers['content-disposition']).toMatch(/^inline; /);
     const read = await importWorkbook(res.raw);
     expect(read.tables).toEqual([seedTable(1)]);
+  });
+
+  it('serves a Word document download whose tables hold the form and import back to the stored table', async () => {
+    const id = await stored();
+    const res = await getApp().call('GET', `/api/tables/${id}/export.docx`, { as: 'auditor' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="2020\.docx"; filename\*=UTF-8''/,
+    );
+    expect(res.headers['content-disposition']).toContain(`${fileName}.docx`);
+    // A zip (PK) whose main part carries the form as table rows.
+    expect(res.raw.subarray(0, 2).toString()).toBe('PK');
+    const text = await extractDocxText(new Uint8Array(res.raw));
+    expect(text).toContain('项目名称：\t科创中心展厅运营经费\t项目类别：\t经常性专项业务费\n');
+    expect(text).toContain('投入与管理\t投入管理\t预算编制合理性\t合理\n');
+    const parsed = await parseFile({ name: 'x.docx', bytes: new Uint8Array(res.raw) });
+    expect(parsed.tables).toEqual([seedTable(1)]);
   });
 
   it('exports an earlier saved version when asked', async () => {

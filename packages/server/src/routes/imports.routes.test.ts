@@ -84,6 +84,40 @@ describeEachDatabase('imports API', (getDb) => {
     expect(preview.body.tables[0]?.indicators).toEqual(created.body.table.indicators);
   });
 
+  it('previews a Word document exported by the API as the same table', async () => {
+    const created = await getApp().call<{ id: string; table: ImportPreview['tables'][number] }>(
+      'POST',
+      '/api/tables',
+      { body: { table: (await seedPreview()).tables[2] } },
+    );
+    expect(created.status).toBe(201);
+    const word = await getApp().call('GET', `/api/tables/${created.body.id}/export.docx`);
+    expect(word.status).toBe(200);
+    const preview = await getApp().call<ImportPreview>('POST', '/api/imports', {
+      body: upload('table.docx', new Uint8Array(word.raw)),
+    });
+    expect(preview.status).toBe(201);
+    expect(preview.body.mediaType).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(preview.body.sourceText).toContain('未来公园展厅运营经费');
+    expect(preview.body.tables).toEqual([created.body.table]);
+    expect(preview.body.warnings).toEqual([]);
+  });
+
+  it('answers a damaged Word document with 422 and a bilingual message naming the file', async () => {
+    const damaged = new Uint8Array(
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(26), Buffer.from('word/document.xml')]),
+    );
+    const response = await getApp().call<Problem>('POST', '/api/imports', {
+      body: upload('损坏.docx', damaged),
+    });
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('import.docx_corrupt');
+    expect(response.body.zh).toContain('Word');
+    expect(response.body.en).toContain('.docx');
+  });
+
   it('answers a malformed document with 422 and a located bilingual message', async () => {
     const json = new TextEncoder().encode('[\n  {"year": "二〇二〇", "unit": "某局"}\n]');
     const response = await getApp().call<Problem>('POST', '/api/imports', { body: upload('bad.json', json) });

@@ -44,12 +44,13 @@ function mediaTypeOf(fileName: string, declared: string | undefined): string {
     json: 'application/json',
     pdf: 'application/pdf',
     xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   };
   return byExtension[extension] ?? 'application/octet-stream';
 }
 
 /**
- * Imports (issue 4): upload a document (text, PDF, Excel or JSON) → a preview with located warnings,
+ * Imports (issue 4): upload a document (text, PDF, Word, Excel or JSON) → a preview with located warnings,
  * the bytes kept → confirm the (possibly edited) tables, written in one transaction.
  */
 export const importsRoutes: FastifyPluginAsyncZod = async (app) => {

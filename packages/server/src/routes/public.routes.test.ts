@@ -6,6 +6,7 @@ import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
@@ -151,6 +152,17 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     expect(pdf.status).toBe(200);
     expect(pdf.raw.subarray(0, 5).toString()).toBe('%PDF-');
     const draft = await call('GET', `/api/public/tables/${ids.draft}/export.pdf`, { as: 'anonymous' });
+    expect(draft.status).toBe(404);
+  });
+
+  it('downloads a published table as a Word document, not a draft', async () => {
+    const { call } = getApp();
+    const docx = await call('GET', `/api/public/tables/${ids.published}/export.docx`, { as: 'anonymous' });
+    expect(docx.status).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml.document');
+    expect(docx.headers['content-disposition']).toMatch(/\.docx$/);
+    expect(await extractDocxText(new Uint8Array(docx.raw))).toContain('公开的科普经费');
+    const draft = await call('GET', `/api/public/tables/${ids.draft}/export.docx`, { as: 'anonymous' });
     expect(draft.status).toBe(404);
   });
 

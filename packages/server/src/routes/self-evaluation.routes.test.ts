@@ -4,6 +4,7 @@ import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.s
 import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { beforeAll, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -154,6 +155,13 @@ describeEachDatabase('self-evaluation API', (getDb) => {
     expect(xlsx.status).toBe(200);
     expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml');
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK');
+    const docx = await getApp().call('GET', `/api/tables/${id}/self-evaluation/document?format=docx`, {
+      as: 'author',
+    });
+    expect(docx.status).toBe(200);
+    expect(String(docx.headers['content-type'])).toContain('wordprocessingml');
+    expect(String(docx.headers['content-disposition'])).toContain('.docx');
+    expect(await extractDocxText(new Uint8Array(docx.raw))).toContain('自评总分 86.50 分，评价等级：良\n');
     const none = await getApp().call<{ code: string }>(
       'GET',
       `/api/tables/${await approved('自评-无')}/self-evaluation`,

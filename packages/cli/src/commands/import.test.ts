@@ -2,6 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { officialLayout } from '@jixiao/core/export/official-layout';
+import { layoutToDocx } from '@jixiao/export/layout-docx';
+import { seedTables } from '@jixiao/export/testing/export-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
@@ -75,6 +78,24 @@ describe('jixiao import', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('cli.input_too_large');
     expect(run.stderr).toContain('MiB');
+  });
+
+  it('imports a Word .docx exported from the seed back to the seed tables', async () => {
+    const docx = path.join(dir, '绩效目标表.docx');
+    await writeFile(docx, await layoutToDocx(seedTables().map((t) => officialLayout(t, 'zh'))));
+    const run = await jixiao(['import', docx]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(seedTables());
+    const damaged = path.join(dir, 'damaged.docx');
+    await writeFile(
+      damaged,
+      Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(26), Buffer.from('word/')]),
+    );
+    const bad = await jixiao(['import', damaged]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain(`${damaged} error import.docx_corrupt`);
+    expect(bad.stderr).toContain('Word');
   });
 
   it('writes one JSON file per input with --out', async () => {

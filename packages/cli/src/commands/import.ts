@@ -24,7 +24,9 @@ interface ImportOptions {
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
-    .description('导入绩效目标表（文本/PDF/Excel/JSON）/ import performance target tables from documents')
+    .description(
+      '导入绩效目标表（文本/PDF/Word/Excel/JSON）/ import performance target tables from documents',
+    )
     .argument('<files...>', '文件、目录或 - 表示标准输入 / files, directories, or - for stdin')
     .addOption(
       new Option('-f, --format <format>', '输出格式 / output format').choices(outputFormats).default('json'),

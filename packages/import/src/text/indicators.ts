@@ -226,18 +226,27 @@ export function runTogetherParts(text: string, nextIsTarget: boolean): string[] 
   return parts;
 }
 
+const OPERATOR_INSIDE = /[≥≤=＝<>＜＞﹦]/;
+const OPERATOR_FIRST = /^[\s≥≤=＝<>＜＞﹦]/;
+
 // The pre-pass of readIndicators: run-together cells become the cells they were. Only cells holding
 // 指标 or an operator can need it; the token array is copied only when one does.
 function splitRunTogether(tokens: readonly Token[], from: number): readonly Token[] {
   let out: Token[] | null = null;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i] ?? null;
+    // Most cells are plain names or targets that start with their operator: test those cheaply.
     const candidate =
-      t !== null && t.text.length > 3 && (t.text.includes('指标') || /[≥≤=＝<>＜＞﹦]/.test(t.text));
-    const next = tokens[i + 1];
-    const nextIsTarget =
-      next !== null && next !== undefined && isTargetLike(next.text) && !NUMBER_ONLY.test(next.text);
-    const parts = candidate && t !== null ? runTogetherParts(t.text, nextIsTarget) : null;
+      t !== null &&
+      t.text.length > 3 &&
+      (t.text.includes('指标') || (OPERATOR_INSIDE.test(t.text) && !OPERATOR_FIRST.test(t.text)));
+    let parts: string[] | null = null;
+    if (candidate && t !== null) {
+      const next = tokens[i + 1];
+      const nextIsTarget =
+        next !== null && next !== undefined && isTargetLike(next.text) && !NUMBER_ONLY.test(next.text);
+      parts = runTogetherParts(t.text, nextIsTarget);
+    }
     if (parts === null || t === null) {
       out?.push(t);
       continue;
@@ -480,7 +489,8 @@ export function readIndicators(
     const startsRow = rowStart;
     rowStart = false;
     // The caption row printed again at the top of a new page is no indicator: skip it.
-    const caption = columnRole(t.text);
+    // Captions of those columns all hold 级 or 指标 (一级指标, 三级目标, 指标名称).
+    const caption = /级|指标/.test(t.text) ? columnRole(t.text) : null;
     if (caption === 'level1' || caption === 'level2' || caption === 'name') {
       let k = i + 1;
       while (

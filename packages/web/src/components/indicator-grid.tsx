@@ -6,6 +6,7 @@ import { Button, Empty, Input, Select, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
+import { FieldComments } from './review-comments.tsx';
 
 interface IndicatorGridProps {
   indicators: Indicator[];
@@ -203,6 +204,8 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
                             data-testid="indicator-name"
                           />
                           <FieldError text={nameError} />
+                          {/* Reviewers' comments on this indicator, placed on it wherever it moved. */}
+                          <FieldComments path={path} />
                         </div>
                         <div>
                           <Input

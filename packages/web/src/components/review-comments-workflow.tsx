@@ -1,9 +1,10 @@
 import { AuditOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
-import type { ReviewComment } from '@jixiao/core/review-records/review-record.schema';
+import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment-anchor';
+import type { CommentList, PlacedComment } from '@jixiao/core/review-records/review-record.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { WorkflowAction, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
 import { Alert, App, Button, Input, Modal, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
@@ -12,15 +13,20 @@ import { OpenCommentsAlert } from './review-comments.tsx';
 
 export interface TableWorkflow {
   state: WorkflowState | null;
-  /** Comments of the latest return, which the author must act on (empty unless the table was returned). */
-  openComments: readonly ReviewComment[];
+  /**
+   * Comments of the latest return, which the author must act on (empty unless the table was returned),
+   * placed by the server on the saved version.
+   */
+  openComments: readonly PlacedComment[];
+  /** The server's comment list, to place the comments again on unsaved edits (`usePlacedComments`). */
+  comments: CommentList | null;
   reload: () => void;
 }
 
 /** Loads a table's workflow state and open comments; reloads whenever the table's version changes. */
 export function useTableWorkflow(tableId: string | undefined, version: number | undefined): TableWorkflow {
   const [state, setState] = useState<WorkflowState | null>(null);
-  const [openComments, setOpenComments] = useState<readonly ReviewComment[]>([]);
+  const [comments, setComments] = useState<CommentList | null>(null);
   const [tick, setTick] = useState(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: version and tick trigger a reload on purpose
   useEffect(() => {
@@ -33,14 +39,40 @@ export function useTableWorkflow(tableId: string | undefined, version: number | 
     // Comments are for signed-in users; the public simply sees none.
     workflowApi
       .comments(tableId)
-      .then((c) => live && setOpenComments(c.open))
-      .catch(() => live && setOpenComments([]));
+      .then((c) => live && setComments(c))
+      .catch(() => live && setComments(null));
     return () => {
       live = false;
     };
   }, [tableId, version, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
-  return { state, openComments: state?.status === 'returned' ? openComments : [], reload };
+  const returned = state?.status === 'returned';
+  return {
+    state,
+    openComments: returned ? (comments?.open ?? []) : [],
+    comments: returned ? comments : null,
+    reload,
+  };
+}
+
+/**
+ * The open comments placed on the rows being edited: as the author adds, removes or reorders indicators
+ * before saving, each comment follows its indicator (core's placeComments, from the saved version on).
+ */
+export function usePlacedComments(
+  workflow: TableWorkflow,
+  indicators: PerformanceTable['indicators'] | undefined,
+): readonly PlacedComment[] {
+  const { comments } = workflow;
+  return useMemo(() => {
+    if (!comments || !indicators) return workflow.openComments;
+    return placeComments(
+      comments.open,
+      comments.indicatorsByVersion,
+      indicators.map(indicatorKey),
+      comments.version,
+    );
+  }, [comments, indicators, workflow.openComments]);
 }
 
 /** Scrolls the editor to a commented field (`#f-<path>`) or indicator row, and focuses it. */
@@ -49,7 +81,8 @@ export function focusField(path: string | null): void {
   const parts = path.split('.');
   let element: Element | null = null;
   if (parts[0] === 'indicators' && parts[1] !== undefined) {
-    element = document.querySelectorAll('[data-testid="indicator-row"]')[Number(parts[1])] ?? null;
+    // Rows are grouped by level, so the n-th row on screen need not be indicator n.
+    element = document.querySelector(`[data-testid="indicator-row"][data-index="${Number(parts[1])}"]`);
   } else {
     element = document.getElementById(`f-${path}`);
   }
@@ -64,11 +97,14 @@ export function focusField(path: string | null): void {
 export function WorkflowBar({
   workflow,
   table,
+  comments = workflow.openComments,
   dirty,
   onChanged,
 }: {
   workflow: TableWorkflow;
   table: PerformanceTable | null;
+  /** The open comments placed on `table` (default: as the server placed them on the saved version). */
+  comments?: readonly PlacedComment[];
   dirty: boolean;
   onChanged: () => void;
 }) {
@@ -111,7 +147,7 @@ export function WorkflowBar({
       {(state.status === 'submitted' || state.status === 'department_reviewed') && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('workflow.inReview')} />
       )}
-      <OpenCommentsAlert comments={workflow.openComments} table={table} onSelect={focusField} />
+      <OpenCommentsAlert comments={comments} table={table} onSelect={focusField} />
       <Space wrap>
         {can('submit') && (
           <Button

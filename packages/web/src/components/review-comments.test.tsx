@@ -1,10 +1,17 @@
-import type { ReviewComment } from '@jixiao/core/review-records/review-record.schema';
+import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment-anchor';
+import type { PlacedComment, ReviewComment } from '@jixiao/core/review-records/review-record.schema';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { format, type MessageKey, messages } from '../i18n/messages.ts';
-import { commentIsAt, FieldComments, fieldLabel, ReviewCommentList } from './review-comments.tsx';
+import {
+  commentIsAt,
+  commentLabel,
+  FieldComments,
+  fieldLabel,
+  ReviewCommentList,
+} from './review-comments.tsx';
 
 const table: PerformanceTable = performanceTableSchema.parse({
   year: 2020,
@@ -20,20 +27,31 @@ const table: PerformanceTable = performanceTableSchema.parse({
   ],
 });
 
-function buildComment(path: string | null, text: string): ReviewComment {
-  return {
+/** A comment written on version 2 of `table`, placed on `shown` (default: the same rows). */
+function buildComment(path: string | null, text: string, shown: PerformanceTable = table): PlacedComment {
+  const index = path?.startsWith('indicators.') ? Number(path.split('.')[1]) : null;
+  const indicator = index === null ? undefined : table.indicators[index];
+  const stored: ReviewComment = {
     id: `00000000-0000-4000-8000-${String(text.length).padStart(12, '0')}`,
     reviewId: '00000000-0000-4000-8000-000000000001',
     tableId: '00000000-0000-4000-8000-000000000002',
     version: 2,
     path,
-    indicatorIndex: path?.startsWith('indicators.') ? Number(path.split('.')[1]) : null,
-    indicator: null,
+    indicatorIndex: index,
+    indicator: indicator ? indicatorKey(indicator) : null,
     text,
     authorId: null,
     authorName: '李审核',
     createdAt: '2026-11-26T10:00:00.000Z',
   };
+  const [placed] = placeComments(
+    [stored],
+    { 2: table.indicators.map(indicatorKey) },
+    shown.indicators.map(indicatorKey),
+    3,
+  );
+  if (!placed) throw new Error('unreachable');
+  return placed;
 }
 
 const zh = (key: MessageKey, params?: Record<string, string | number>) => format(messages.zh[key], params);
@@ -68,5 +86,53 @@ describe('review comment anchors in the UI', () => {
     expect(html.match(/data-testid="field-comment"/g)).toHaveLength(1);
     expect(html).toContain('金额不一致');
     expect(html).toContain('项目名称');
+  });
+
+  it('shows an indicator comment on the row its indicator moved to, and a removed one on no row', () => {
+    const added = {
+      ...(table.indicators[0] as PerformanceTable['indicators'][number]),
+      name: '新增宣讲场次',
+    };
+    const moved = { ...table, indicators: [added, ...table.indicators] };
+    const comment = buildComment('indicators.0.target', '场次目标偏低', moved);
+    expect(comment.placement).toMatchObject({ status: 'moved', path: 'indicators.1.target' });
+    expect(commentLabel(comment, moved, zh)).toBe('#2「举办活动场次」 · 指标目标值（原第 1 行）');
+    const html = renderToStaticMarkup(
+      <I18nProvider>
+        <FieldComments path="indicators.0" comments={[comment]} />
+        <FieldComments path="indicators.1" comments={[comment]} />
+      </I18nProvider>,
+    );
+    expect(html.match(/data-testid="field-comment"/g)).toHaveLength(1);
+    expect(html).toContain('data-field="indicators.1"');
+
+    const removed = buildComment('indicators.0.target', '场次目标偏低', {
+      ...table,
+      indicators: [{ ...added, level2: '质量' }],
+    });
+    expect(commentLabel(removed, null, zh)).toBe('该指标已删除：「举办活动场次」');
+    expect(commentLabel(removed, null, en)).toBe('Indicator removed: "举办活动场次"');
+    const list = renderToStaticMarkup(
+      <I18nProvider>
+        <FieldComments path="indicators.0" comments={[removed]} />
+        <ReviewCommentList comments={[removed]} table={table} onSelect={() => {}} />
+      </I18nProvider>,
+    );
+    expect(list).not.toContain('field-comment');
+    expect(list).toContain('data-status="removed"');
+  });
+
+  it('notes that a renamed row changed since the comment', () => {
+    const renamed = {
+      ...table,
+      indicators: [
+        { ...(table.indicators[0] as PerformanceTable['indicators'][number]), name: '举办宣讲活动场次' },
+      ],
+    };
+    const comment = buildComment('indicators.0', '请写明活动类型', renamed);
+    expect(comment.placement.status).toBe('changed');
+    expect(commentLabel(comment, renamed, zh)).toBe(
+      '#1「举办宣讲活动场次」（该行已修改，原为「举办活动场次」）',
+    );
   });
 });

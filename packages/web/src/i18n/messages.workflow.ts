@@ -54,6 +54,10 @@ const zh = {
   'review.added': '新增',
   'review.removed': '删除',
   'review.changed': '修改',
+  'review.comment.removed': '该指标已删除：「{name}」',
+  'review.comment.changed': '该行已修改，原为「{name}」',
+  'review.comment.moved': '原第 {n} 行',
+  'review.lastRoundComments': '上一轮意见',
 } as const;
 
 const en = {
@@ -113,6 +117,10 @@ const en = {
   'review.added': 'Added',
   'review.removed': 'Removed',
   'review.changed': 'Changed',
+  'review.comment.removed': 'Indicator removed: "{name}"',
+  'review.comment.changed': 'Row changed since the comment; it was "{name}"',
+  'review.comment.moved': 'was row {n}',
+  'review.lastRoundComments': "Last round's comments",
 } satisfies Record<keyof typeof zh, string>;
 
 export const workflowMessages = { zh, en };

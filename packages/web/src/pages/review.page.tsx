@@ -2,6 +2,7 @@ import { CommentOutlined, DeleteOutlined } from '@ant-design/icons';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { Finding } from '@jixiao/core/review/finding.schema';
 import {
+  type CommentList,
   REVIEW_CRITERIA,
   type ReviewChanges,
   type ReviewCriterion,
@@ -35,7 +36,7 @@ import { ApiError, api, request } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { FindingsPanel } from '../components/findings-panel.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
-import { fieldLabel } from '../components/review-comments.tsx';
+import { commentLabel, fieldLabel, ReviewCommentList } from '../components/review-comments.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -95,6 +96,8 @@ export default function ReviewPage() {
   const [state, setState] = useState<WorkflowState | null>(null);
   const [reviews, setReviews] = useState<ReviewRecord[]>([]);
   const [changes, setChanges] = useState<ReviewChanges | null>(null);
+  // Earlier rounds' comments, placed by the server on the current version (they follow their indicators).
+  const [placed, setPlaced] = useState<CommentList | null>(null);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [grading, setGrading] = useState<Partial<Record<ReviewCriterion, ReviewGrade>>>({});
@@ -111,9 +114,14 @@ export default function ReviewPage() {
       setRecord(table);
       setState(workflow);
       setLoadError(null);
-      const [list, diff] = await Promise.all([workflowApi.reviews(id), workflowApi.changes(id)]);
+      const [list, diff, comments] = await Promise.all([
+        workflowApi.reviews(id),
+        workflowApi.changes(id),
+        workflowApi.comments(id),
+      ]);
       setReviews(list.items);
       setChanges(diff);
+      setPlaced(comments);
     } catch (e) {
       setLoadError(e instanceof ApiError ? e : null);
     }
@@ -129,16 +137,24 @@ export default function ReviewPage() {
 
   const layout = useMemo(() => (record ? officialLayout(record.table, locale) : null), [record, locale]);
   const changed = useMemo(() => changedPaths(changes), [changes]);
+  const placedById = useMemo(() => new Map((placed?.items ?? []).map((c) => [c.id, c])), [placed]);
+  // The comments of the latest return, on the rows their indicators are on now.
+  const lastRound = changes?.fromVersion == null ? [] : (placed?.open ?? []);
   const marks = useMemo(
     () =>
       [
         ...changed.map((p) => cellRule(p, 'background:#e6f4ff')),
+        ...lastRound.map((c) =>
+          c.placement.path
+            ? cellRule(c.placement.path, 'outline:1px dashed #fa8c16;outline-offset:-2px')
+            : '',
+        ),
         ...comments.map((c) => (c.path ? cellRule(c.path, 'box-shadow:inset 0 0 0 2px #faad14') : '')),
         selected ? cellRule(selected, 'box-shadow:inset 0 0 0 2px #1677ff') : '',
         '.review-layout [data-field]{cursor:pointer}',
         '.review-layout [data-field]:hover{background:#fffbe6}',
       ].join('\n'),
-    [changed, comments, selected],
+    [changed, lastRound, comments, selected],
   );
 
   if (loadError) {
@@ -280,6 +296,12 @@ export default function ReviewPage() {
                   ))}
                 </ul>
               </>
+            )}
+            {lastRound.length > 0 && (
+              <div data-testid="last-round-comments" style={{ marginTop: 8 }}>
+                <strong>{t('review.lastRoundComments')}</strong>
+                <ReviewCommentList comments={lastRound} table={record.table} onSelect={setSelected} />
+              </div>
             )}
           </Card>
 
@@ -438,11 +460,17 @@ export default function ReviewPage() {
                           ? review.summary && <div>{review.summary}</div>
                           : event.comment && <div>{event.comment}</div>}
                         {event.reason && <div>{event.reason}</div>}
-                        {review?.comments.map((c) => (
-                          <div key={c.id} className="muted">
-                            {fieldLabel(c.path, record.table, t)}：{c.text}
-                          </div>
-                        ))}
+                        {review?.comments.map((c) => {
+                          const here = placedById.get(c.id);
+                          return (
+                            <div key={c.id} className="muted" data-testid="history-comment">
+                              {here
+                                ? commentLabel(here, record.table, t)
+                                : fieldLabel(c.path, record.table, t)}
+                              ：{c.text}
+                            </div>
+                          );
+                        })}
                       </div>
                     ),
                   };

@@ -29,8 +29,8 @@ import { ApiError, api } from '../api/api-client.ts';
 import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
-import { FieldComments } from '../components/review-comments.tsx';
-import { useTableWorkflow, WorkflowBar } from '../components/review-comments-workflow.tsx';
+import { FieldComments, ReviewCommentsProvider } from '../components/review-comments.tsx';
+import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/review-comments-workflow.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
@@ -81,6 +81,8 @@ export default function TableEditorPage() {
   const [historyOpen, setHistoryOpen] = useState(false);
   // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
+  // The open comments follow their indicators through the author's unsaved edits too.
+  const placedComments = usePlacedComments(workflow, draft?.indicators);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -206,7 +208,7 @@ export default function TableEditorPage() {
         validateStatus={visibleErrors[path] ? 'error' : undefined}
         help={visibleErrors[path]}
         htmlFor={`f-${path}`}
-        extra={<FieldComments path={path} comments={workflow.openComments} />}
+        extra={<FieldComments path={path} comments={placedComments} />}
       >
         {control}
       </Form.Item>
@@ -295,7 +297,13 @@ export default function TableEditorPage() {
         </div>
       </div>
       {record && (
-        <WorkflowBar workflow={workflow} table={draft} dirty={dirty} onChanged={() => void load()} />
+        <WorkflowBar
+          workflow={workflow}
+          table={draft}
+          comments={placedComments}
+          dirty={dirty}
+          onChanged={() => void load()}
+        />
       )}
 
       {showErrors && errorCount > 0 && (
@@ -458,11 +466,13 @@ export default function TableEditorPage() {
           className="editor-card"
           extra={<span className="muted">{t('indicator.count', { n: draft.indicators.length })}</span>}
         >
-          <IndicatorGrid
-            indicators={draft.indicators}
-            errors={visibleErrors}
-            onChange={(indicators) => update({ indicators })}
-          />
+          <ReviewCommentsProvider comments={placedComments}>
+            <IndicatorGrid
+              indicators={draft.indicators}
+              errors={visibleErrors}
+              onChange={(indicators) => update({ indicators })}
+            />
+          </ReviewCommentsProvider>
         </Card>
       </Form>
       <TableFindings table={draft} />

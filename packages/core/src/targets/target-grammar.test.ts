@@ -78,6 +78,19 @@ describe('parseTarget', () => {
     expect(nameSuggestsDate('项目完成及时率')).toBe(false);
   });
 
+  it('reads a deadline without its year in the year of the form, and only when the year is given', () => {
+    expect(parseTarget('12月底以前', { year: 2022 })).toMatchObject({
+      kind: 'date',
+      operator: '<=',
+      date: '2022-12',
+    });
+    expect(parseTarget('6月30日前', { year: 2024 })).toMatchObject({ kind: 'date', date: '2024-06-30' });
+    expect(parseTarget('12月底以前').kind).toBe('qualitative');
+    // No deadline word: a month alone is no date target.
+    expect(parseTarget('3月', { year: 2024 }).kind).not.toBe('date');
+    expect(parseTarget('2月30日前', { year: 2024 }).kind).toBe('qualitative');
+  });
+
   it('converts Excel serials with the 1900 leap-year bug', () => {
     expect(excelSerialToIso(1)).toBe('1900-01-01');
     expect(excelSerialToIso(59)).toBe('1900-02-28');
@@ -147,6 +160,24 @@ describe('parseTarget properties', () => {
         expect(targetSchema.safeParse(target).success).toBe(true);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('a yearless deadline read with the form year formats to a dated target that reads back the same', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1995, max: 2099 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.constantFrom('前', '以前', '之前', '底前', '底以前'),
+        (year, month, day, suffix) => {
+          const raw = suffix.startsWith('底') ? `${month}月${suffix}` : `${month}月${day}日${suffix}`;
+          const first = parseTarget(raw, { year });
+          expect(first.kind).toBe('date');
+          expect(shape(parseTarget(formatTarget(first)))).toEqual(shape(first));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 

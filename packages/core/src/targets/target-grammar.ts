@@ -5,6 +5,11 @@ import type { Operator, Target } from './target.schema.ts';
 export interface ParseTargetOptions {
   /** The indicator is about a date (its name contains 时间/日期…): read bare Excel serials as dates. */
   expectDate?: boolean;
+  /**
+   * The year of the form. A deadline that leaves out its year (`12月底前`, `6月30日以前`) is then read
+   * as a date in that year, as the clerk who wrote it meant; without it such text stays qualitative.
+   */
+  year?: number;
 }
 
 // Excel serials that fall between 1990-01-01 and 2100-12-31; outside that a number is a number.
@@ -217,7 +222,11 @@ function parsePeriod(text: string): Omit<Target, 'raw'> | null {
   return null;
 }
 
-function parseDateOrPeriod(text: string, operator: Operator | null): Omit<Target, 'raw'> | null {
+function parseDateOrPeriod(
+  text: string,
+  operator: Operator | null,
+  year?: number,
+): Omit<Target, 'raw'> | null {
   const period = parsePeriod(text);
   if (period) return period;
   // Deadline words pile up: 2023年6月底前, 2023年12月前完成.
@@ -233,6 +242,12 @@ function parseDateOrPeriod(text: string, operator: Operator | null): Omit<Target
   const yearOnly = /^(\d{4})\s*年度?$/.exec(body);
   if (suffix && yearOnly?.[1] !== undefined) {
     const iso = isoFrom(yearOnly[1], '12');
+    if (iso !== null) return { kind: 'date', operator: operator ?? '<=', value: null, unit: null, date: iso };
+  }
+  // `12月底前` on a 2022 form: by December 2022. Only with a deadline word, so `3月` stays text.
+  const yearless = suffix && year !== undefined ? MONTH_DAY.exec(body) : null;
+  if (yearless?.[1] !== undefined && year !== undefined) {
+    const iso = isoFrom(String(year), yearless[1], yearless[2]);
     if (iso !== null) return { kind: 'date', operator: operator ?? '<=', value: null, unit: null, date: iso };
   }
   const date = readDate(body);
@@ -304,7 +319,7 @@ function parseNormalised(text: string, trimmed: string, options: ParseTargetOpti
     return { kind: 'placeholder', operator: null, value: null, unit: null, text: trimmed };
   }
   const lead = leadingOperator(text);
-  const dated = parseDateOrPeriod(lead.rest, lead.operator);
+  const dated = parseDateOrPeriod(lead.rest, lead.operator, options.year);
   if (dated) return dated;
   const quantity = parseQuantity(text, options);
   if (quantity) return quantity;

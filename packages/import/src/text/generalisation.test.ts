@@ -208,3 +208,21 @@ describe('traditional-character pages', () => {
     expect(tables[0]?.warnings.some((w) => w.code === 'import.traditional_script')).toBe(true);
   });
 });
+
+describe('deadlines without a year', () => {
+  it('reads `12月底以前` as a date in the year of the form', () => {
+    const { tables } = importText(
+      form([
+        '项目支出绩效目标表',
+        '（2022年度）',
+        '项目名称：农村公路养护',
+        '实施单位：某区公路中心',
+        '一级指标 二级指标 三级指标 指标值',
+        '产出指标 时效指标 养护任务完成时限 12月底以前',
+        '满意度指标 服务对象满意度指标 群众满意度 ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators[0]?.target).toMatchObject({ kind: 'date', operator: '<=', date: '2022-12' });
+  });
+});

@@ -244,7 +244,7 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
   let blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
   let cutOff = endsCut;
   if (header) {
-    const result = readIndicators(tokens, header, grid.layout, rowsMeaningful);
+    const result = readIndicators(tokens, header, grid.layout, rowsMeaningful, year);
     blocks = result.blocks.length > 0 ? result.blocks : blocks;
     warnings.push(...result.warnings);
     const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';

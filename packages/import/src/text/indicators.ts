@@ -383,6 +383,8 @@ interface Context {
   layout: Layout;
   roles: readonly ColumnRole[];
   separator: string;
+  /** The form's year: a deadline printed without one (`12月底前`) falls in it. */
+  year: number | null;
 }
 
 function buildIndicator(
@@ -395,7 +397,11 @@ function buildIndicator(
   const name = cleanName(nameCell.text);
   const parts = [a.operator, a.target, a.unit].filter((p): p is string => p !== undefined && p !== '');
   const raw = parts.join(ctx.separator);
-  const target = (nameSuggestsDate(name) ? parseDateTarget : parsePlainTarget)(parts.join(' '));
+  const text = parts.join(' ');
+  const expectDate = nameSuggestsDate(name);
+  let target = (expectDate ? parseDateTarget : parsePlainTarget)(text);
+  if (target.kind === 'qualitative' && ctx.year !== null && text.includes('月'))
+    target = parseTarget(text, { expectDate, year: ctx.year });
   const indicator: Indicator = { level1, level2, name, target: { ...target, raw } };
   const direction = directionOf(a.direction);
   if (direction) indicator.direction = direction;
@@ -426,6 +432,7 @@ export function readIndicators(
   header: IndicatorHeader,
   layout: Layout,
   hasRows: boolean,
+  year: number | null = null,
 ): IndicatorResult {
   const tokens = splitRunTogether(source, header.end);
   const roles = header.afterName;
@@ -433,6 +440,7 @@ export function readIndicators(
     layout,
     roles,
     separator: layout === 'markdown' || layout === 'cells' ? ' | ' : ' ',
+    year,
   };
   const warnings: Warning[] = [];
   const blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];

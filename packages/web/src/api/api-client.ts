@@ -97,7 +97,7 @@ function queryString(query: Partial<TableListQuery>): string {
   return text ? `?${text}` : '';
 }
 
-export type ExportFormat = 'json' | 'xlsx' | 'pdf';
+export type ExportFormat = 'json' | 'xlsx' | 'pdf' | 'docx';
 
 /** Typed calls of the Jixiao HTTP API; shapes come from the core schemas. */
 export const api = {

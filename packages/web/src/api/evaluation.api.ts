@@ -73,6 +73,6 @@ export const evaluationApi = {
     request<SelfEvaluationView>('POST', `${tableUrl(id)}/self-evaluation/adjustments`, adjustment),
   selfEvaluationLayout: (id: string, locale: 'zh' | 'en') =>
     request<OfficialLayout>('GET', `${tableUrl(id)}/self-evaluation/layout?locale=${locale}`),
-  selfEvaluationDocumentUrl: (id: string, format: 'pdf' | 'xlsx' | 'html', locale: 'zh' | 'en') =>
+  selfEvaluationDocumentUrl: (id: string, format: 'pdf' | 'xlsx' | 'docx' | 'html', locale: 'zh' | 'en') =>
     `${tableUrl(id)}/self-evaluation/document?format=${format}&locale=${locale}`,
 };

@@ -23,7 +23,7 @@ export const publicApi = {
   listTables: (query: Partial<PublicTableQuery>) =>
     request<PublicTableList>('GET', `/api/public/tables${queryString(query)}`),
   getTable: (id: string) => request<PublicTable>('GET', publicTableUrl(id)),
-  exportUrl: (id: string, format: 'pdf' | 'xlsx', locale: 'zh' | 'en') =>
+  exportUrl: (id: string, format: 'pdf' | 'xlsx' | 'docx', locale: 'zh' | 'en') =>
     `${publicTableUrl(id)}/export.${format}?locale=${locale}`,
   openData: (year?: number) =>
     request<OpenDataSet>('GET', `/api/public/open-data/tables.json${queryString({ year })}`),

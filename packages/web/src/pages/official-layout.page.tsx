@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  PrinterOutlined,
+} from '@ant-design/icons';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { Button, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
@@ -74,6 +80,14 @@ export default function OfficialLayoutPage() {
           data-testid="download-pdf"
         >
           {t('print.pdf')}
+        </Button>
+        <Button
+          icon={<FileWordOutlined />}
+          href={api.exportUrl(id, 'docx')}
+          download
+          data-testid="download-docx"
+        >
+          {t('print.docx')}
         </Button>
         <Button
           icon={<FileExcelOutlined />}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { PublicTable } from '@jixiao/core/analysis/public-table.schema';
 import { Button, Result, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -67,6 +67,9 @@ export default function PublicTablePage() {
         </a>
         <a href={publicApi.exportUrl(id, 'xlsx', formLocale)} download data-testid="public-download-xlsx">
           <Button icon={<FileExcelOutlined />}>{t('portal.downloadXlsx')}</Button>
+        </a>
+        <a href={publicApi.exportUrl(id, 'docx', formLocale)} download data-testid="public-download-docx">
+          <Button icon={<FileWordOutlined />}>{t('portal.downloadDocx')}</Button>
         </a>
       </Space>
       <div className="print-page">

@@ -1,6 +1,6 @@
 /**
  * The public portal in the browser: an anonymous visitor finds a published table by searching, reads it
- * in the official layout, downloads it as Excel and downloads the open data CSV; drafts never show.
+ * in the official layout, downloads it as Excel and Word and downloads the open data CSV; drafts never show.
  * Then a finance reviewer sees the same tables counted on the dashboard.
  */
 import { readFile } from 'node:fs/promises';
@@ -8,6 +8,7 @@ import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-fa
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -85,6 +86,8 @@ describe('public portal in the browser', () => {
       });
     });
     expect(cells).toContain('考务组织经费');
+    const docx = await download(page, 'public-download-docx');
+    expect(await extractDocxText(new Uint8Array(docx))).toContain('考务组织经费');
 
     await page.getByTestId('open-data-link').click();
     await page.getByTestId('open-data-count').waitFor(poll);

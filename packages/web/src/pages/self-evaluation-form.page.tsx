@@ -45,6 +45,7 @@ export default function SelfEvaluationFormPage() {
         <Link to={`/self-evaluation/${id}`}>{t('common.back')}</Link>
         <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'pdf', locale)}>{t('selfEval.pdf')}</a>
         <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'xlsx', locale)}>{t('selfEval.xlsx')}</a>
+        <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'docx', locale)}>{t('print.docx')}</a>
       </Space>
       <OfficialLayoutView layout={layout} />
     </Space>

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
@@ -96,7 +97,7 @@ describe('tables in the browser', () => {
     await page.emulateMedia({ media: 'screen' });
   });
 
-  it('downloads the official layout as PDF and Excel with the edited content', async () => {
+  it('downloads the official layout as PDF, Excel and Word with the edited content', async () => {
     const { page } = e2e;
     const pdf = await download(page, 'download-pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -115,6 +116,24 @@ describe('tables in the browser', () => {
     expect(cells).toContain('财政项目支出绩效目标表');
     expect(cells).toContain('>=98%');
     expect(cells).toContain('预算执行率');
+
+    const docx = await download(page, 'download-docx');
+    expect(docx.subarray(0, 2).toString()).toBe('PK');
+    const docxText = await extractDocxText(new Uint8Array(docx));
+    expect(docxText).toContain('财政项目支出绩效目标表\n');
+    expect(docxText).toMatch(/\t预算执行率\t>=98%\n/);
+
+    // The import page takes the Word file back (preview only: the later tests count three tables).
+    await page.goto(e2e.url('/import'));
+    await page.locator('input[type=file]').setInputFiles({
+      name: '绩效目标表.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
+    await page.getByTestId('source-view').waitFor(poll);
+    expect(await page.getByTestId('source-view').textContent()).toContain('>=98%');
+    await expect.poll(() => page.getByRole('tab').count(), poll).toBe(1);
+    expect(await page.getByTestId('import-confirm').textContent()).toContain('1');
   });
 
   it('lists, searches by indicator text and shows the version diff', async () => {

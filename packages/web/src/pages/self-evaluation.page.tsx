@@ -193,6 +193,7 @@ export default function SelfEvaluationPage() {
             </Link>
             <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'pdf', locale)}>{t('selfEval.pdf')}</a>
             <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'xlsx', locale)}>{t('selfEval.xlsx')}</a>
+            <a href={evaluationApi.selfEvaluationDocumentUrl(id, 'docx', locale)}>{t('print.docx')}</a>
           </>
         )}
       </Space>

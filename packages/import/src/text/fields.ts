@@ -61,6 +61,8 @@ const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
 // `执行率得分（分）`. Only read as a pair: in the budget table `执行率` and `得分` are two columns.
 const executionScoreCaption = /^(预算执行(率|情况)?|(资金)?执行率)得分(\(分\))?$/;
 
+const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
+
 // An amount standing beside its caption: digits with separators, maybe a unit, maybe negative.
 const PAIRED_AMOUNT = /^-?[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
 
@@ -222,6 +224,13 @@ export function readBudget(
         budget.executionScore = Number(score[1]);
         i += 1;
       }
+      continue;
+    }
+    // `项目资金（万元） 96.00`: the caption of the money block with the year's amount beside it, where a
+    // form has no 年度资金总额 row. Only read as a pair: elsewhere it heads the rows below it.
+    if (paired !== null && PROJECT_FUNDS.test(k)) {
+      if (budget.total === undefined) budget.total = amountOf(paired, unitOfCaption(k, defaultUnit));
+      i += 1;
       continue;
     }
     const selfEval = selfEvalCaptions.find(([re]) => re.test(k));

@@ -226,3 +226,62 @@ describe('deadlines without a year', () => {
     expect(tables[0]?.indicators[0]?.target).toMatchObject({ kind: 'date', operator: '<=', date: '2022-12' });
   });
 });
+
+describe('成本指标 between the levels', () => {
+  const table = (costRow: string) =>
+    importText(
+      form([
+        '项目支出绩效目标表',
+        '（2024年度）',
+        '项目名称：城市照明节能改造',
+        '实施单位：某区城市管理局',
+        '一级指标 二级指标 三级指标 指标值',
+        '产出指标 数量指标 改造路灯数量 2600盏',
+        costRow,
+        '满意度指标 服务对象满意度指标 居民满意度 ≥90%',
+        '',
+      ]),
+    ).tables[0];
+
+  it('is the level 1 of the 2021 framework when a level 2 of its own follows it', () => {
+    const cost = table('成本指标 经济成本指标 单盏改造成本 ≤1200元')?.indicators[1];
+    expect([cost?.level1, cost?.level2, cost?.name]).toEqual(['成本指标', '经济成本指标', '单盏改造成本']);
+  });
+
+  it('stays a level 2 under 产出指标 when an indicator follows it', () => {
+    const cost = table('成本指标 单盏改造成本 ≤1200元')?.indicators[1];
+    expect([cost?.level1, cost?.level2, cost?.name]).toEqual(['产出指标', '成本指标', '单盏改造成本']);
+  });
+});
+
+describe('项目资金 with its amount beside it', () => {
+  it('reads the amount as the budget, in the unit its caption names', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称\t智慧停车系统运维\t项目单位\t某区城市管理局',
+        '主管部门\t某区城市管理局\t项目资金（万元）\t96.00',
+        '一级指标\t二级指标\t三级指标\t指标值',
+        '产出指标\t数量指标\t接入泊位数\t≥5200个',
+        '满意度指标\t服务对象满意度指标\t车主满意度\t≥85%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.budget.total).toBe(960_000);
+  });
+
+  it('leaves the caption of a money block to the rows below it', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称 智慧停车系统运维 实施单位 某区城市管理局',
+        '项目资金（万元） 年度资金总额 120.00',
+        '一级指标 二级指标 三级指标 指标值',
+        '产出指标 数量指标 接入泊位数 ≥5200个',
+        '满意度指标 服务对象满意度指标 车主满意度 ≥85%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.budget.total).toBe(1_200_000);
+  });
+});

@@ -526,6 +526,14 @@ export function readIndicators(
     ) {
       if (key(level2) !== key(label.label)) label = null;
     }
+    // `成本指标` under 产出指标 is read as its level 2, unless a level 2 of its own follows it
+    // (`成本指标 经济成本指标 …`): then it is the level 1 of the 2021 framework.
+    if (label?.level === 2 && levelLabel(t.text, null)?.level === 1 && level1 !== null) {
+      const next = nextFilled(tokens, i + 1);
+      const below = next === undefined ? null : levelLabel(next.text, label.label);
+      if (below?.level === 2 && nationalLevel1Of(below.label) === key(label.label))
+        label = { level: 1, label: label.label, weightNote: null };
+    }
     if (label !== null) {
       endsOnLabel = true;
       if (label.level === 1) {
@@ -931,6 +939,15 @@ function unbalanced(text: string): number {
     else if (ch === ')' || ch === '）') depth--;
   }
   return depth;
+}
+
+/** The next cell holding text, across row ends. */
+function nextFilled(tokens: readonly Token[], start: number): Cell | undefined {
+  for (let k = start; k < tokens.length && k < start + 8; k++) {
+    const c = tokens[k];
+    if (c !== null && c !== undefined && c.text !== '') return c;
+  }
+  return undefined;
 }
 
 function rowAt(tokens: readonly Token[], start: number): Cell[] {

@@ -50,6 +50,9 @@ export function AppFrame({
           {actions}
           <Button
             size="small"
+            // antd spaces out two-character Chinese labels ("中 文"); a language name must read as written.
+            autoInsertSpace={false}
+            lang={locale === 'zh' ? 'en' : 'zh-CN'}
             onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}
             data-testid="language-switch"
           >

@@ -11,10 +11,13 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
+import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { Action } from '@jixiao/core/accounts/policies';
 import { Button, Dropdown, type MenuProps, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { accountsApi } from '../api/accounts.api.ts';
+import { useDefaultDocumentTitle } from '../hooks/use-document-title.ts';
 import { signOut, useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -55,11 +58,35 @@ const navItems: NavItem[] = [
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
 ];
 
-/** The signed-in user's name and roles with sign-out, or a sign-in button for anonymous visitors. */
+/** The name of the signed-in user's organisation (GET /api/organisations is open to every signed-in user). */
+function useOrganisationName(organisationId: string | null | undefined): string | null {
+  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
+  useEffect(() => {
+    if (!organisationId) return;
+    let live = true;
+    accountsApi
+      .organisations()
+      .then((items) => live && setOrganisations(items))
+      // Without the name the header still shows the user and role; nothing to tell the user.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [organisationId]);
+  if (!organisationId) return null;
+  return organisations?.find((o) => o.id === organisationId)?.name ?? null;
+}
+
+/**
+ * Who is working and in what capacity: name, role(s) and organisation always visible in the header
+ * (reviewers and authors of several units share screens and screenshots), with sign-out in its menu.
+ * Anonymous visitors get a sign-in button.
+ */
 function UserMenu() {
   const { t } = useI18n();
   const session = useSession();
   const navigate = useNavigate();
+  const organisation = useOrganisationName(session.user?.organisationId);
   if (session.status === 'loading') return null;
   if (!session.user) {
     return (
@@ -75,11 +102,13 @@ function UserMenu() {
     );
   }
   const roles = session.user.roles.map((role) => t(`role.${role}`)).join('、');
+  const where = organisation ?? '';
   return (
     <Dropdown
       menu={{
         items: [
           { key: 'roles', label: roles, disabled: true },
+          ...(where ? [{ key: 'organisation', label: where, disabled: true }] : []),
           { type: 'divider' },
           {
             key: 'logout',
@@ -94,8 +123,18 @@ function UserMenu() {
         },
       }}
     >
-      <Button size="small" icon={<UserOutlined />} data-testid="user-menu">
-        {session.user.displayName}
+      <Button type="text" className="app-user" data-testid="user-menu">
+        <UserOutlined />
+        <span className="app-user-text">
+          <span className="app-user-name">{session.user.displayName}</span>
+          <span
+            className="app-user-role"
+            data-testid="user-role"
+            title={where ? `${roles} · ${where}` : roles}
+          >
+            {where ? `${roles} · ${where}` : roles}
+          </span>
+        </span>
       </Button>
     </Dropdown>
   );
@@ -111,7 +150,9 @@ export function AppShell() {
     if (item.requires === 'signedIn') return session.user !== null;
     return [item.requires].flat().some((action) => session.can(action));
   });
-  const selected = visibleItems.find((item) => location.pathname.startsWith(item.path))?.path;
+  const selectedItem = visibleItems.find((item) => location.pathname.startsWith(item.path));
+  const selected = selectedItem?.path;
+  useDefaultDocumentTitle(selectedItem ? t(selectedItem.label) : null);
   const items: MenuProps['items'] = visibleItems.map((item) => ({
     key: item.path,
     icon: item.icon,

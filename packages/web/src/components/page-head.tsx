@@ -1,6 +1,10 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 
-/** A page's heading: its title and one line on what it is for, with the page's actions (children) at the right. */
+/**
+ * A page's heading: its title and one line on what it is for, with the page's actions (children) at the
+ * right. The title also names the browser tab.
+ */
 export function PageHead({
   title,
   subtitle,
@@ -10,6 +14,7 @@ export function PageHead({
   subtitle: string;
   children?: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <div className="page-head">
       <div>

@@ -1,10 +1,10 @@
 import type { FieldChange, TableDiff } from '@jixiao/core/tables/table-diff';
 import type { TableVersionSummary } from '@jixiao/core/tables/table-record.schema';
 import { Alert, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { ApiError, api } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 import { fieldMessageKey } from './field-labels.ts';
 import { StatusTag } from './status-tag.tsx';
 
@@ -78,7 +78,7 @@ export function DiffView({ diff }: { diff: TableDiff }) {
 
 /** The saved versions of a table, newest first, and a comparison of any two. */
 export function VersionHistory({ tableId, currentVersion }: { tableId: string; currentVersion: number }) {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const [versions, setVersions] = useState<TableVersionSummary[] | null>(null);
   const [from, setFrom] = useState<number | null>(null);
   const [to, setTo] = useState<number | null>(null);
@@ -133,7 +133,7 @@ export function VersionHistory({ tableId, currentVersion }: { tableId: string; c
               <strong>{t('editor.version', { v: v.version })}</strong>
               {v.version === currentVersion && <Tag color="blue">{t('versions.current')}</Tag>}
               <StatusTag status={v.status} />
-              <span className="muted">{dayjs(v.savedAt).format('YYYY-MM-DD HH:mm')}</span>
+              <span className="muted">{formatDateTime(v.savedAt, locale)}</span>
               {/* A bare user id tells a reader nothing; names come with the audit view. */}
               {v.savedBy && !uuidPattern.test(v.savedBy) && <span className="muted">{v.savedBy}</span>}
               {v.reason && <Typography.Text type="secondary">“{v.reason}”</Typography.Text>}

@@ -1,4 +1,4 @@
-import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { format, type Locale, type MessageKey, messages } from './messages.ts';
 
 const storageKey = 'jixiao.locale';
@@ -32,8 +32,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     } catch {
       // Not persisted; the switch still applies to this tab.
     }
-    document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   }, []);
+  // Also on the first render: a saved English choice must not leave the page declared as Chinese
+  // (screen readers and the browser's translate offer read this).
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
   const value = useMemo<I18n>(
     () => ({
       locale,

@@ -1,5 +1,6 @@
+import { workflowActionSchema } from '@jixiao/core/workflow/workflow.schema';
 import { describe, expect, it } from 'vitest';
-import { format, messages } from './messages.ts';
+import { format, hasMessage, messages } from './messages.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -16,5 +17,17 @@ describe('messages', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('共 {n} 条', { n: 3 })).toBe('共 3 条');
     expect(format('{a} {b}', { a: 'x' })).toBe('x {b}');
+  });
+
+  it('knows which run-time keys have a text, so unknown codes can be shown raw', () => {
+    expect(hasMessage('auditAction.auth.login')).toBe(true);
+    expect(hasMessage('auditAction.no.such')).toBe(false);
+    expect(hasMessage('toString')).toBe(false);
+  });
+
+  it('names every workflow step in the audit log (recorded as table.<action>) and every overall grade', () => {
+    for (const action of workflowActionSchema.options)
+      expect(hasMessage(`auditAction.table.${action}`), action).toBe(true);
+    for (const grade of ['优', '良', '中', '差']) expect(hasMessage(`grade.${grade}`), grade).toBe(true);
   });
 });

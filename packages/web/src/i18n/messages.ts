@@ -45,3 +45,8 @@ export function format(template: string, params?: Record<string, string | number
     key in params ? String(params[key]) : whole,
   );
 }
+
+/** Whether a key built at run time (e.g. `auditAction.${code}`) has a text; unknown codes are shown raw. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(zh, key);
+}

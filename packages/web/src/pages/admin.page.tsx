@@ -13,7 +13,6 @@ import {
   Form,
   Input,
   Modal,
-  Result,
   Select,
   Space,
   Table,
@@ -27,9 +26,11 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
+import { ForbiddenResult } from '../app/forbidden.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 
 interface UserForm {
   username: string;
@@ -65,7 +66,7 @@ function organisationTree(organisations: Organisation[], t: (key: `orgKind.${Org
 
 /** Accounts administration: users (create, roles, password reset, unlock, deactivate) and the organisation tree. */
 export default function AdminPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
   const [users, setUsers] = useState<User[]>([]);
@@ -160,7 +161,7 @@ export default function AdminPage() {
   }
 
   if (session.status === 'ready' && !allowed) {
-    return <Result status="403" title="403" subTitle={t('audit.forbidden')} />;
+    return <ForbiddenResult message={t('admin.forbidden')} />;
   }
 
   const columns: TableProps<User>['columns'] = [
@@ -184,9 +185,7 @@ export default function AdminPage() {
         if (!user.active) return <Tag color="default">{t('admin.inactive')}</Tag>;
         if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
           return (
-            <Tag color="red">
-              {t('admin.locked', { time: dayjs(user.lockedUntil).format('YYYY-MM-DD HH:mm') })}
-            </Tag>
+            <Tag color="red">{t('admin.locked', { time: formatDateTime(user.lockedUntil, locale) })}</Tag>
           );
         }
         return <Tag color="green">{t('admin.active')}</Tag>;

@@ -1,13 +1,16 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AuditEntryView } from '@jixiao/core/accounts/audit-log.schema';
-import { App, Button, DatePicker, Input, Result, Space, Table, type TableProps, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { App, Button, DatePicker, Input, Space, Table, type TableProps, Tag } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { type AuditFilters, accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
+import { ForbiddenResult } from '../app/forbidden.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { hasMessage } from '../i18n/messages.ts';
+import { formatDateTime } from '../lib/dates.ts';
 
 const pageSize = 50;
 
@@ -26,7 +29,7 @@ function DiffView({ diff }: { diff: unknown }) {
 
 /** The append-only audit log for administrators and auditors: filter, read each change, export CSV. */
 export default function AuditPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
   const [draft, setDraft] = useState<AuditFilters>({});
@@ -56,7 +59,7 @@ export default function AuditPage() {
   }, [allowed, load]);
 
   if (session.status === 'ready' && !allowed) {
-    return <Result status="403" title="403" subTitle={t('audit.forbidden')} />;
+    return <ForbiddenResult message={t('audit.forbidden')} />;
   }
 
   function apply() {
@@ -76,7 +79,7 @@ export default function AuditPage() {
       dataIndex: 'at',
       key: 'at',
       width: 170,
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
+      render: (at: string) => formatDateTime(at, locale, { seconds: true }),
     },
     {
       title: t('audit.actor'),
@@ -89,11 +92,26 @@ export default function AuditPage() {
       title: t('audit.action'),
       dataIndex: 'action',
       key: 'action',
-      render: (action: string) => (
-        <Tag color={action.startsWith('auth.') ? 'blue' : 'geekblue'}>{action}</Tag>
-      ),
+      // The words for people, the code beside them for auditors who filter and export by code.
+      render: (action: string) => {
+        const key = `auditAction.${action}`;
+        return (
+          <Space size={6}>
+            {hasMessage(key) ? <span>{t(key)}</span> : null}
+            <Tag color={action.startsWith('auth.') ? 'blue' : 'geekblue'}>{action}</Tag>
+          </Space>
+        );
+      },
     },
-    { title: t('audit.entity'), dataIndex: 'entity', key: 'entity' },
+    {
+      title: t('audit.entity'),
+      dataIndex: 'entity',
+      key: 'entity',
+      render: (entity: string) => {
+        const key = `auditEntity.${entity}`;
+        return hasMessage(key) ? t(key) : entity;
+      },
+    },
     {
       title: t('audit.entityId'),
       dataIndex: 'entityId',

@@ -16,8 +16,10 @@ import {
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
+import { ForbiddenResult } from '../app/forbidden.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { YearSelect } from '../components/year-select.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWan } from '../lib/money.ts';
 import { LightTag } from './monitoring-light-tag.tsx';
@@ -43,7 +45,14 @@ function CountBar({
     <Row align="middle" gutter={8}>
       <Col flex={labelWidth}>{label}</Col>
       <Col flex="auto">
-        <Progress percent={percent} strokeColor={color} format={() => String(count)} size="small" />
+        {/* status="normal": at 100 % antd would turn the bar green whatever it counts (e.g. yellow lights). */}
+        <Progress
+          percent={percent}
+          status="normal"
+          strokeColor={color}
+          format={() => String(count)}
+          size="small"
+        />
       </Col>
     </Row>
   );
@@ -82,15 +91,13 @@ function YearBars({ rows }: { rows: Dashboard['byYear'] }) {
 
 /** /dashboard — counts, budgets, review grades, top problems and monitoring lights in the user's scope. */
 export default function DashboardPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [years, setYears] = useState<number[]>([]);
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
-  useEffect(() => {
-    document.title = t('dashboard.title');
-  }, [t]);
+  useDocumentTitle(t('dashboard.title'));
 
   useEffect(() => {
     let live = true;
@@ -109,14 +116,8 @@ export default function DashboardPage() {
     };
   }, [year]);
 
-  if (error) {
-    return (
-      <Result
-        status={error.status === 403 ? '403' : 'warning'}
-        title={error.status === 403 ? t('dashboard.forbidden') : pick(error.problem)}
-      />
-    );
-  }
+  if (error?.status === 403) return <ForbiddenResult message={t('dashboard.forbidden')} />;
+  if (error) return <Result status="warning" title={pick(error.problem)} />;
   if (!dashboard) {
     return (
       <div className="page-loading">
@@ -187,8 +188,8 @@ export default function DashboardPage() {
             {dashboard.grades.map((g) => (
               <CountBar
                 key={g.grade}
-                labelWidth="40px"
-                label={<strong style={{ color: gradeColor[g.grade] }}>{g.grade}</strong>}
+                labelWidth={locale === 'zh' ? '40px' : '90px'}
+                label={<strong style={{ color: gradeColor[g.grade] }}>{t(`grade.${g.grade}`)}</strong>}
                 count={g.count}
                 percent={percent(g.count, gradeTotal)}
                 color={gradeColor[g.grade]}

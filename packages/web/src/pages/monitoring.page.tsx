@@ -1,7 +1,6 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Card, Result, Select, Space, Table, type TableProps, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
@@ -14,13 +13,14 @@ import {
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 import { LightTag } from './monitoring-light-tag.tsx';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /** /monitoring: lights of every table the user may read, riskiest first, and the approved tables to report on. */
 export default function MonitoringPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
   const [enterable, setEnterable] = useState<TableSummary[]>([]);
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
@@ -110,7 +110,7 @@ export default function MonitoringPage() {
       width: 150,
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+      render: (at: string) => formatDateTime(at, locale),
     },
   ];
 

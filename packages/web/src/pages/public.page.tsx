@@ -6,12 +6,13 @@ import { publicApi } from '../api/public.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatDate } from '../lib/dates.ts';
 
 const pageSize = 20;
 
 /** /public — the catalogue of published tables: browse by year, unit, department; search. */
 export default function PublicPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   // Filters live in the address so that a search can be bookmarked and shared.
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ? Number(params.get('year')) : undefined;
@@ -67,7 +68,7 @@ export default function PublicPage() {
       title: t('portal.publishedAt'),
       dataIndex: 'publishedAt',
       width: 120,
-      render: (at: string) => at.slice(0, 10),
+      render: (at: string) => formatDate(at, locale),
     },
   ];
 

@@ -1,6 +1,5 @@
 import type { ReviewQueueItem } from '@jixiao/core/workflow/workflow.schema';
 import { Button, Result, Table, type TableProps } from 'antd';
-import dayjs from 'dayjs';
 import { Link } from 'react-router-dom';
 import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
@@ -8,6 +7,7 @@ import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 
 /** Reviewers open the workspace; an author opens a returned table in the editor to revise it. */
 const targetOf = (row: ReviewQueueItem) =>
@@ -15,7 +15,7 @@ const targetOf = (row: ReviewQueueItem) =>
 
 /** /review: the tables waiting for the signed-in user's next step, oldest first. */
 export default function ReviewQueuePage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { data: queue, loading, error } = useLoad(workflowApi.queue);
   const items = queue?.items ?? [];
 
@@ -55,7 +55,7 @@ export default function ReviewQueuePage() {
       dataIndex: 'updatedAt',
       key: 'updatedAt',
       width: 150,
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+      render: (at: string) => formatDateTime(at, locale),
     },
     {
       title: t('common.actions'),

@@ -203,7 +203,7 @@ export default function SelfEvaluationPage() {
           type={score.complete ? 'success' : 'info'}
           showIcon
           data-testid="self-evaluation-total"
-          message={`${t('selfEval.total', { total: score.total.toFixed(2), grade: score.grade })}${score.complete ? '' : t('selfEval.provisional')}`}
+          message={`${t('selfEval.total', { total: score.total.toFixed(2), grade: t(`grade.${score.grade}`) })}${score.complete ? '' : t('selfEval.provisional')}`}
         />
       )}
       {scored.problem && (

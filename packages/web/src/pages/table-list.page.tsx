@@ -8,7 +8,6 @@ import {
 import { type Action, can } from '@jixiao/core/accounts/policies';
 import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, type TableProps, Tooltip } from 'antd';
-import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
@@ -17,6 +16,7 @@ import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../lib/dates.ts';
 
 const statuses: TableStatus[] = [
   'draft',
@@ -50,7 +50,7 @@ function queryFromParams(params: URLSearchParams): Partial<TableListQuery> {
 }
 
 export default function TableListPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
   const { user } = useSession();
   // Summaries carry no organisation, so rows are judged as drafts of the user's own unit; the server
@@ -198,7 +198,7 @@ export default function TableListPage() {
       width: 150,
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm'),
+      render: (at: string) => formatDateTime(at, locale),
     },
     {
       title: t('common.actions'),

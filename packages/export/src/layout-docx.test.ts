@@ -7,10 +7,10 @@ import { contentDisposition, documentFileName, renderDocument } from './layout-d
 import { layoutToDocx } from './layout-docx.ts';
 import { seedTable, seedTables } from './testing/export-fixtures.ts';
 
-/** The main part of a .docx as text. */
-function documentXml(docx: Buffer): string {
-  const part = unzipSync(new Uint8Array(docx))['word/document.xml'];
-  if (!part) throw new Error('no word/document.xml');
+/** A part of a .docx as text (the main part by default). */
+function documentXml(docx: Buffer, name = 'word/document.xml'): string {
+  const part = unzipSync(new Uint8Array(docx))[name];
+  if (!part) throw new Error(`no ${name}`);
   return strFromU8(part);
 }
 
@@ -31,9 +31,13 @@ function tables(xml: string): { text: string; span: number; vMerge: string | nul
 
 describe('layoutToDocx', () => {
   it('writes the seed form on A4 portrait in 宋体: title, year line, labelled header and money rows', async () => {
-    const xml = documentXml(await layoutToDocx(officialLayout(seedTable(0), 'zh')));
+    const docx = await layoutToDocx(officialLayout(seedTable(0), 'zh'));
+    const xml = documentXml(docx);
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838" w:orient="portrait"\/>/);
-    expect(xml).toContain('w:eastAsia="宋体"');
+    // 宋体 五号 is the document default; headings name 黑体.
+    expect(documentXml(docx, 'word/styles.xml')).toMatch(
+      /<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts [^>]*w:eastAsia="宋体"[^>]*\/><w:sz w:val="21"\/>/,
+    );
     expect(xml).toContain('w:eastAsia="黑体"');
     expect(xml.indexOf('财政项目支出绩效目标表')).toBeLessThan(xml.indexOf('（2020年度）'));
     const [header, narratives, money, grid] = tables(xml);

@@ -5,6 +5,7 @@ import { buildTrainingSelfEvaluation } from '@jixiao/core/scoring/self-evaluatio
 import { layoutToDocx } from '@jixiao/export/layout-docx';
 import { seedTables } from '@jixiao/export/testing/export-fixtures';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
@@ -279,5 +280,26 @@ describe('bad Word input is refused with a located bilingual import.* error', ()
     const legacy = await refusal('old.doc', compoundFile('WordDocument'));
     expect(legacy.code).toBe('import.legacy_office');
     expect(legacy.zh).toContain('.docx');
+  });
+
+  it('damaged copies of a real .docx (bytes overwritten, cut short) never crash: tables or an AppError', async () => {
+    const bytes = new Uint8Array(await layoutToDocx(officialLayout(seedTables()[1]!, 'zh')));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(bytes.length - 1), fc.integer({ min: 0, max: 255 })), {
+          minLength: 1,
+          maxLength: 8,
+        }),
+        fc.option(fc.nat(bytes.length - 1)),
+        async (writes, cut) => {
+          const damaged = bytes.slice(0, cut ?? bytes.length);
+          for (const [at, value] of writes) if (at < damaged.length) damaged[at] = value;
+          const outcome = await parseFile({ name: 'damaged.docx', bytes: damaged }).catch((e: unknown) => e);
+          if (outcome instanceof Error) expect(outcome).toBeInstanceOf(AppError);
+          else expect(Array.isArray(outcome.tables)).toBe(true);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dropPageFurniture, importText, separateTitle, simplifyScript } from './import-text.ts';
+import {
+  dropPageFurniture,
+  dropPinyin,
+  importText,
+  separateTitle,
+  simplifyScript,
+  unspaceLetters,
+} from './import-text.ts';
 import { isInstruction, runTogetherParts } from './indicators.ts';
 
 // Rules found by the probe documents (packages/import/fixtures/probe): each seen on its own here.
@@ -283,5 +290,33 @@ describe('项目资金 with its amount beside it', () => {
       ]),
     );
     expect(tables[0]?.budget.total).toBe(1_200_000);
+  });
+});
+
+describe('converter and extraction artefacts', () => {
+  it('drops pinyin printed in brackets after characters, and keeps other bracketed Latin', () => {
+    expect(dropPinyin('項(xiàng)目支出績效目標(biāo)表')).toBe('項目支出績效目標表');
+    expect(dropPinyin('全年预算数(A) 执行率(B/A) 金额(万元) PM(ab)')).toBe(
+      '全年预算数(A) 执行率(B/A) 金额(万元) PM(ab)',
+    );
+  });
+
+  it('removes letter spacing when most words are one character, keeping runs of spaces as cell breaks', () => {
+    const spaced = [
+      '项 目 支 出 绩 效 目 标 表',
+      '项 目 名 称      乡 镇 卫 生 院 设 备 购 置',
+      '产 出 指 标      数 量 指 标      购 置 D R 设 备 数 量      ≥ 6 台',
+    ].join('\n');
+    expect(unspaceLetters(spaced).split('\n')).toEqual([
+      '项目支出绩效目标表',
+      '项目名称      乡镇卫生院设备购置',
+      '产出指标      数量指标      购置DR设备数量      ≥6台',
+    ]);
+  });
+
+  it('leaves ordinary text with single-space cells as it is', () => {
+    const text =
+      '项目支出绩效自评表 项目名称 社保缴费 主管部门 某县财政局 实施单位 某县财政局 年度资金总额 412.60 412.60 10 100% 10 产出指标 数量指标 足额保障率 =100% 45 45 效益指标 经济效益指标 结余率 ≤5% 45 40 合计 100 95 评价结论 及时 足额 缴纳';
+    expect(unspaceLetters(text)).toBe(text);
   });
 });

@@ -48,7 +48,34 @@ function normaliseText(text: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));
-  return separateTitle(dropPageFurniture(clean));
+  return separateTitle(dropPageFurniture(unspaceLetters(dropPinyin(clean))));
+}
+
+// Pinyin a converter printed after characters (`目標(biāo)`, `項(xiàng)目`): only bracketed Latin with a tone
+// mark, so `(A)`, `(万元)` and `(B/A)` stay.
+const PINYIN = /(?<=[\u4e00-\u9fff])\(([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)\)/g;
+
+/** Removes the pinyin a page printed in brackets after its characters. */
+export function dropPinyin(text: string): string {
+  if (!/\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/.test(text)) return text;
+  return text.replace(PINYIN, '');
+}
+
+/**
+ * PDF text of letter-spaced fonts puts a space between every character (`项 目 名 称      城 区`): when
+ * most words of the text are one character long, single spaces are letter spacing and only runs of
+ * spaces separate cells.
+ */
+export function unspaceLetters(text: string): string {
+  const sample = text.slice(0, 3000);
+  let single = 0;
+  let words = 0;
+  for (const m of sample.matchAll(/[^\s|]+/g)) {
+    words++;
+    if (m[0].length === 1) single++;
+  }
+  if (words < 30 || single / words < 0.7) return text;
+  return text.replace(/(?<=[^\s|]) (?=[^\s|])/g, '');
 }
 
 // Page numbers a PDF prints between the rows of a table (`第 1 页 共 3 页`, `— 2 —`, `Page 1 of 3`)

@@ -30,13 +30,13 @@ describe('jixiao check', () => {
     const { code, stdout, stderr } = await jixiao('check', seed);
     expect(code).toBe(1);
     const lines = stdout.trim().split('\n');
-    expect(lines).toHaveLength(8);
+    expect(lines).toHaveLength(9);
     expect(lines[0]).toMatch(/^.*fixtures\/seed\.txt:26 SH2020-C04 warning 「项目实施计划」只有套话/);
     // 信息公开实现率 → 规范, in each of the three tables, at its own line.
     const q01 = lines.filter((l) => l.includes(' SH2020-Q01 error '));
     expect(q01.map((l) => Number(/seed\.txt:(\d+) /.exec(l)?.[1]))).toEqual([63, 175, 274]);
     expect(stdout).toContain('seed.txt:285 SH2020-Q02 warning 指标名称「提升园区科创成果知名度20%」');
-    expect(stderr).toContain('3 tables, 8 findings (3 errors, 3 warnings, 2 hints)');
+    expect(stderr).toContain('3 tables, 9 findings (3 errors, 4 warnings, 2 hints)');
   });
 
   it('writes JSON findings with file, line, table and path', async () => {

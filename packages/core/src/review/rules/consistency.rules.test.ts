@@ -63,4 +63,105 @@ describe('consistency rules', () => {
     indicators[11] = buildIndicator('产出目标', '时效', '活动完成时间', '2020年12月');
     expect(ids(buildTable({ indicators }))).toEqual([]);
   });
+
+  describe('K07 compares targets with the figures the narratives cite', () => {
+    const narrative = (fields: Partial<typeof sound.narrative>, indicators = sound.indicators) =>
+      buildTable({ narrative: { ...sound.narrative, ...fields }, indicators });
+    const withRow = (index: number, row: Parameters<typeof buildIndicator>) => {
+      const indicators = [...sound.indicators];
+      indicators[index] = buildIndicator(...row);
+      return indicators;
+    };
+    const k07 = (table: Parameters<typeof reviewTable>[0]) => ids(table).filter((id) => id.includes('-K07'));
+
+    it('flags a target far below what the project already achieved in under a year', () => {
+      const basis = '自2019年3月起在社区开展科普活动。截至2019年10月累计服务市民近6万人次。';
+      const [finding] = reviewTable(narrative({ basis }), 'shanghai-2020');
+      expect(finding).toMatchObject({
+        ruleId: 'SH2020-K07',
+        path: 'indicators.12.target',
+        indicatorIndex: 12,
+      });
+      expect(finding?.zh).toContain('立项依据（narrative.basis）');
+      expect(finding?.zh).toContain('近6万人次');
+      expect(finding?.zh).toContain('2019年3月至2019年10月共 8 个月');
+      expect(finding?.en).toContain('narrative.basis');
+      // Last year's figure binds the target too, although the goals plan the same 2万 as the target.
+      expect(k07(narrative({ basis: '上年服务市民5万人次。' }))).toEqual(['SH2020-K07@indicators.12.target']);
+    });
+
+    it('flags a target far from the figure the goals plan, either way', () => {
+      expect(k07(narrative({ goals: '全年服务市民6万人次。' }))).toEqual(['SH2020-K07@indicators.12.target']);
+      // The brief's form: the measure word before the number, 万 without a unit.
+      const visits = withRow(12, ['效果目标', '社会效益', '参观人次', '>=5000人次']);
+      expect(k07(narrative({ goals: '全年参观人次1.5万。' }, visits))).toEqual([
+        'SH2020-K07@indicators.12.target',
+      ]);
+      const more = withRow(9, ['产出目标', '数量', '举办科普活动场次', '>=500场']);
+      const [finding] = reviewTable(narrative({}, more), 'shanghai-2020');
+      expect(finding?.path).toBe('indicators.9.target');
+      expect(finding?.zh).toContain('远高于总目标及阶段性目标（narrative.goals）中计划的「120场」');
+      // Chinese numerals read the same.
+      expect(k07(narrative({ goals: '全年举办社区科普活动一百二十场。' }, more))).toEqual([
+        'SH2020-K07@indicators.9.target',
+      ]);
+      expect(k07(narrative({ goals: '全年举办社区科普活动一百二十场。' }))).toEqual([]);
+    });
+
+    it('flags an exact target with another value, and a cost cap far above the planned cost', () => {
+      const teachers = withRow(10, ['产出目标', '质量', '培训科普讲师人数', '=30人']);
+      expect(k07(narrative({ plan: '3-6月培训科普讲师25人，7-11月开展活动。' }, teachers))).toEqual([
+        'SH2020-K07@indicators.10.target',
+      ]);
+      expect(k07(narrative({ plan: '3-6月培训科普讲师30人，7-11月开展活动。' }, teachers))).toEqual([]);
+      const cost = withRow(10, ['产出目标', '成本', '活动总成本', '<=600万元']);
+      expect(k07(narrative({ goals: '全年活动总成本控制在200万元以内。' }, cost))).toEqual([
+        'SH2020-K07@indicators.10.target',
+      ]);
+      expect(k07(narrative({ goals: '全年活动总成本控制在500万元以内。' }, cost))).toEqual([]);
+    });
+
+    it('stays quiet on figures that are not the same measure in the same year', () => {
+      const quiet: Partial<typeof sound.narrative>[] = [
+        // Totals over several years, or since a date with no end.
+        { basis: '自2010年起，截至2019年底累计服务市民50万人次。' },
+        { basis: '自2010年以来累计服务市民50万人次。' },
+        { goals: '三年内服务市民6万人次。' },
+        { goals: '近年来服务市民10万人次。' },
+        // Rates per month, future years, another measure.
+        { goals: '每月举办社区科普活动10场，服务市民2万人次。' },
+        { goals: '到2022年服务市民10万人次。' },
+        { goals: '全年举办社区科普活动120场，培训科普讲师200人次。' },
+        // Achieved before and outdone now, or within a factor of two.
+        { basis: '2019年服务市民5000人次。' },
+        { basis: '上年服务市民3.5万人次。' },
+        // Descriptions without a plan or a year.
+        { overview: '社区科普中心已服务市民6万人次。' },
+      ];
+      // Goals without the 2万 that would agree with the target and so hide a wrong pairing.
+      const goals = '全年举办社区科普活动120场，参与者满意度达到90%以上。';
+      for (const fields of quiet)
+        expect(k07(narrative({ goals, ...fields })), JSON.stringify(fields)).toEqual([]);
+      expect(k07(narrative({ goals, overview: '本年社区科普中心服务市民6万人次。' }))).toEqual([
+        'SH2020-K07@indicators.12.target',
+      ]);
+    });
+
+    it('stays quiet on stocks, parts and figures that another indicator accounts for', () => {
+      const communities = withRow(10, ['产出目标', '数量', '社区数量', '>=30个']);
+      expect(k07(narrative({ goals: '全年服务市民2万人次；全区共有社区120个。' }, communities))).toEqual([]);
+      expect(k07(narrative({ goals: '全年服务市民2万人次；服务社区120个。' }, communities))).toEqual([
+        'SH2020-K07@indicators.10.target',
+      ]);
+      const travel = [...sound.indicators];
+      travel[10] = buildIndicator('产出目标', '数量', '出差人数', '=8人');
+      travel[14] = buildIndicator('产出目标', '数量', '出差人次', '=24人次');
+      expect(k07(narrative({ goals: '全年出差8人。' }, travel))).toEqual([]);
+      // The goals plan the target's 2万; another figure of the overview is then not its measure.
+      expect(k07(narrative({ overview: '全年线上线下服务市民6万人次。' }))).toEqual([]);
+      const shows = withRow(10, ['产出目标', '数量', '科普展览场次', '>=20场']);
+      shows[9] = buildIndicator('产出目标', '数量', '科普讲座场次', '>=100场');
+      expect(k07(narrative({ goals: '全年举办科普讲座100场、科普展览20场。' }, shows))).toEqual([]);
+    });
+  });
 });

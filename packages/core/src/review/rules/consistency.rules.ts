@@ -1,5 +1,14 @@
 import Big from 'big.js';
-import type { Rule, RuleHit } from '../rule.ts';
+import type { Narrative } from '../../tables/table.schema.ts';
+import {
+  measureBigrams,
+  type NarrativeFigure,
+  narrativeFigures,
+  type Quantity,
+  targetQuantity,
+} from '../narrative-figures.ts';
+import type { IndicatorFacts, Rule, RuleHit } from '../rule.ts';
+import { narrativeNames } from './completeness.rules.ts';
 
 function yuan(n: number): string {
   return new Big(n).toFixed(2).replace(/\.00$/, '');
@@ -236,6 +245,198 @@ export const targetDatesRule: Rule = {
   },
 };
 
+// ---------------------------------------------------------------------------------------------------
+// K07: targets against the figures the narratives cite
+
+/** How a narrative figure can be set beside a yearly target: planned for the year, or already achieved. */
+type FigureUse = 'plan' | 'past';
+
+const narrativeFields = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
+// Fields that state what the project will do: a figure there is planned unless it says otherwise.
+const planFields: ReadonlySet<keyof Narrative> = new Set(['plan', 'goals']);
+
+function useOf(figure: NarrativeFigure, field: keyof Narrative, budgetYear: number): FigureUse | null {
+  const { time } = figure;
+  // A total since some date compares with a year's target only when it took a year or less.
+  if (time.cumulative) return time.span !== null && time.span.months <= 12 ? 'past' : null;
+  if (time.years.some((y) => y > budgetYear)) return null;
+  if (time.lastYear) return 'past';
+  if (figure.year !== null) {
+    if (figure.year === budgetYear) return 'plan';
+    // One earlier year's figure (2019年接待…) is what the project achieved in a year.
+    return time.years.length === 1 ? 'past' : null;
+  }
+  return time.planned || planFields.has(field) ? 'plan' : null;
+}
+
+type Verdict = { kind: 'weaker' | 'stronger' | 'differs'; ratio: number };
+
+/** How a target stands to a figure of the same measure; null when they agree. */
+function compare(f: IndicatorFacts, q: Quantity, figure: NarrativeFigure, use: FigureUse): Verdict | null {
+  const t = f.indicator.target;
+  if (q.value <= 0 || figure.value <= 0) return null;
+  const tolerance = Math.max(q.tolerance, figure.tolerance);
+  const reverse = f.reverse || t.operator === '<=' || t.operator === '<';
+  const low = figure.value - tolerance;
+  const high = figure.value + tolerance;
+  const top = q.upper ?? q.value;
+  // Positive: the narrative cites more than twice what the table commits to. Reverse: the cap allows
+  // more than twice what the narrative cites. A figure bounded the other way ("不超过…", "…余") says
+  // nothing on that side.
+  if (!reverse && figure.bound !== 'cap' && top * 2 < low)
+    return { kind: 'weaker', ratio: figure.value / top };
+  if (reverse && figure.bound !== 'floor' && q.value > high * 2)
+    return { kind: 'weaker', ratio: q.value / figure.value };
+  // What the project achieved before may well be outdone: only plans bound the target from above.
+  if (use === 'past') return null;
+  if (!reverse && figure.bound !== 'floor' && q.value > high * 2)
+    return { kind: 'stronger', ratio: q.value / figure.value };
+  if (reverse && figure.bound !== 'cap' && top * 2 < low)
+    return { kind: 'stronger', ratio: figure.value / top };
+  if (t.operator === '=' && q.upper === undefined) {
+    const differs =
+      (figure.bound === 'exact' && (q.value < low || q.value > high)) ||
+      (figure.bound === 'floor' && q.value < low) ||
+      (figure.bound === 'cap' && q.value > high);
+    if (differs) return { kind: 'differs', ratio: q.value / figure.value };
+  }
+  return null;
+}
+
+// The figure's words name the indicator's measure: at least half of what the name says it measures.
+function sameMeasure(nameWords: ReadonlySet<string>, figure: NarrativeFigure): boolean {
+  let shared = 0;
+  for (const w of nameWords) if (figure.words.has(w)) shared++;
+  return shared > 0 && shared * 2 >= nameWords.size;
+}
+
+// Indicator names recur across tables: their measure words are worked out once. Bounded.
+const nameWordCache = new Map<string, ReadonlySet<string>>();
+
+function nameWords(name: string): ReadonlySet<string> {
+  let words = nameWordCache.get(name);
+  if (words === undefined) {
+    words = measureBigrams(name);
+    if (nameWordCache.size > 50_000) nameWordCache.clear();
+    nameWordCache.set(name, words);
+  }
+  return words;
+}
+
+function times(ratio: number): string {
+  return ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(1).replace(/\.0$/, '');
+}
+
+interface Cited {
+  figure: NarrativeFigure;
+  field: keyof Narrative;
+  use: FigureUse;
+}
+
+function zhMonth(iso: string): string {
+  const [y, m] = iso.split('-');
+  return m === undefined ? `${y}年` : `${y}年${Number(m)}月`;
+}
+
+// When an achieved figure holds: over a span, last year, or in a named year.
+function achievedWhen(figure: NarrativeFigure): { zh: string; en: string } {
+  const { span, lastYear } = figure.time;
+  if (span !== null) {
+    return {
+      zh: `${zhMonth(span.from)}至${zhMonth(span.to)}共 ${span.months} 个月`,
+      en: `in ${span.months} months, ${span.from} to ${span.to}`,
+    };
+  }
+  if (lastYear || figure.year === null) return { zh: '上年', en: 'last year' };
+  return { zh: `${figure.year}年`, en: `in ${figure.year}` };
+}
+
+function message(f: IndicatorFacts, cited: Cited, verdict: Verdict): RuleHit {
+  const { figure, field, use } = cited;
+  const [label, labelEn] = narrativeNames[field];
+  const name = f.indicator.name;
+  const raw = f.indicator.target.raw.trim();
+  const n = times(verdict.ratio);
+  const zhQuote = `原文：“${figure.sentence}”`;
+  const enQuote = `it reads “${figure.sentence}”`;
+  let zh: string;
+  let en: string;
+  if (verdict.kind === 'weaker' && use === 'past') {
+    const when = achievedWhen(figure);
+    zh = `指标「${name}」的目标值「${raw}」远低于${label}（narrative.${field}）中已经达到的「${figure.text}」（${when.zh}，约为目标的 ${n} 倍；${zhQuote}）：请按已达到的水平提高目标值；若二者口径不同，请在说明中写明。`;
+    en = `The target of "${name}" (${raw}) is far below the "${figure.text}" the ${labelEn} (narrative.${field}) says was already achieved (${when.en}, ${n} times the target; ${enQuote}): raise the target to the level reached, or say in the narrative why the measures differ.`;
+  } else if (verdict.kind === 'differs') {
+    zh = `指标「${name}」的目标值「${raw}」与${label}（narrative.${field}）中写明的「${figure.text}」不一致（${zhQuote}）：请统一目标值与说明中的数字。`;
+    en = `The target of "${name}" (${raw}) differs from the "${figure.text}" the ${labelEn} (narrative.${field}) states (${enQuote}): make the target and the narrative agree.`;
+  } else {
+    // For a reverse indicator (a cost, a cap) a weaker target is a higher one.
+    const lower = (verdict.kind === 'weaker') !== f.reverse;
+    zh = `指标「${name}」的目标值「${raw}」${lower ? '远低于' : '远高于'}${label}（narrative.${field}）中计划的「${figure.text}」（${lower ? `说明中的数字约为目标的 ${n} 倍` : `目标约为说明中数字的 ${n} 倍`}；${zhQuote}）：请调整目标值或修改说明，使二者一致。`;
+    en = `The target of "${name}" (${raw}) is far ${lower ? 'below' : 'above'} the "${figure.text}" the ${labelEn} (narrative.${field}) plans (${lower ? `the narrative's figure is ${n} times the target` : `the target is ${n} times the narrative's figure`}; ${enQuote}): change the target or the narrative so that they agree.`;
+  }
+  return { zh, en, path: `indicators.${f.index}.target`, indicatorIndex: f.index };
+}
+
+/**
+ * K07: a target agrees with the figures the narratives cite for the same measure (unit and measure
+ * words of the name). A figure planned for the year binds the target both ways (more than twice or
+ * less than half, or another value for an exact target); one already achieved in a year or less
+ * binds it from below. A target any figure agrees with, or a figure any target agrees with, is sound.
+ */
+export const narrativeFiguresRule: Rule = {
+  code: 'K07',
+  category: 'consistency',
+  severity: 'warning',
+  zh: '指标目标值与文字说明中同一指标的数字相符（不低于已达到的水平，与计划数一致）',
+  en: 'Targets agree with the figures the narratives cite for the same measure (planned, or already achieved)',
+  check({ table, indicators }) {
+    // Most narratives cite no comparable figure: read them first (cached per text) and stop early.
+    const cited: Cited[] = [];
+    const families = new Set<string>();
+    for (const field of narrativeFields) {
+      const text = table.narrative[field];
+      if (!text) continue;
+      for (const figure of narrativeFigures(text)) {
+        const use = useOf(figure, field, table.year);
+        if (use === null) continue;
+        cited.push({ figure, field, use });
+        families.add(figure.family);
+      }
+    }
+    if (cited.length === 0) return [];
+    const conflicts: { f: IndicatorFacts; cited: Cited; verdict: Verdict }[] = [];
+    // A figure some target agrees with belongs to that target; a target some figure of the same use
+    // agrees with is what that kind of figure says. Either way, other pairings are wrong matches.
+    const agreedFigures = new Set<Cited>();
+    const agreedTargets = new Set<string>();
+    for (const f of indicators) {
+      const target = f.indicator.target;
+      if (target.kind !== 'quantitative' || target.unit === null) continue;
+      const q = targetQuantity(target);
+      if (q === null || !families.has(q.family)) continue;
+      const words = nameWords(f.indicator.name);
+      if (words.size === 0) continue;
+      for (const c of cited) {
+        if (c.figure.family !== q.family || !sameMeasure(words, c.figure)) continue;
+        const verdict = compare(f, q, c.figure, c.use);
+        if (verdict === null) {
+          agreedTargets.add(`${c.use}${f.index}`);
+          agreedFigures.add(c);
+        } else conflicts.push({ f, cited: c, verdict });
+      }
+    }
+    const hits: RuleHit[] = [];
+    const reported = new Set<IndicatorFacts>();
+    for (const c of conflicts) {
+      if (agreedFigures.has(c.cited) || agreedTargets.has(`${c.cited.use}${c.f.index}`) || reported.has(c.f))
+        continue;
+      reported.add(c.f);
+      hits.push(message(c.f, c.cited, c.verdict));
+    }
+    return hits;
+  },
+};
+
 export const consistencyRules: readonly Rule[] = [
   currentWithinTotalRule,
   overviewAmountRule,
@@ -243,4 +444,5 @@ export const consistencyRules: readonly Rule[] = [
   priorExecutionWithinBudgetRule,
   priorYearFiguresRule,
   targetDatesRule,
+  narrativeFiguresRule,
 ];

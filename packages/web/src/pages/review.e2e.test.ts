@@ -122,7 +122,7 @@ describe('review round in the browser', () => {
       .toBe(0);
   });
 
-  it('the author sees the comments in place, fixes the indicator and resubmits', async () => {
+  it('the author sees the comments in place, adds and reorders indicators, fixes one and resubmits', async () => {
     const { page } = e2e;
     await e2e.signIn('author');
     await page.goto(e2e.url(`/tables/${id}`));
@@ -131,14 +131,44 @@ describe('review round in the browser', () => {
     expect(await open.textContent()).toContain('宣讲场次目标偏低');
     const inPlace = page.locator('[data-testid="field-comment"][data-field="budget.currentYear"]');
     expect(await inPlace.textContent()).toContain('当年预算与项目概况所列金额不一致');
+    const rowAt = (index: number) => page.locator(`[data-testid="indicator-row"][data-index="${index}"]`);
+    await expect
+      .poll(() => rowAt(0).getByTestId('field-comment').textContent(), settle)
+      .toContain('宣讲场次目标偏低');
     await e2e.screenshot('review-3-returned-in-editor');
 
+    // A new indicator in the first group, moved above the commented one: every row index shifts, and the
+    // comments written on rows 0 and 1 must stay with 宣讲活动场次 and 参会企业满意度, not with the rows now there.
+    await page.getByTestId('add-indicator').first().click();
+    await rowAt(1).getByTestId('indicator-name').fill('宣讲覆盖企业数');
+    await rowAt(1).getByTestId('indicator-target').fill('>=50家');
+    await rowAt(1).locator('[data-move="up"]').click();
+    expect(await rowAt(0).getByTestId('indicator-name').inputValue()).toBe('宣讲覆盖企业数');
+    expect(await rowAt(0).getByTestId('field-comment').count()).toBe(0);
     const row = page
       .getByTestId('indicator-row')
       .filter({ has: page.locator('input[value="宣讲活动场次"]') });
+    expect(await row.getAttribute('data-index')).toBe('1');
+    expect(await row.getByTestId('field-comment').textContent()).toContain('宣讲场次目标偏低');
+    const satisfaction = page
+      .getByTestId('indicator-row')
+      .filter({ has: page.locator('input[value="参会企业满意度"]') });
+    expect(await satisfaction.getAttribute('data-index')).toBe('2');
+    expect(await satisfaction.getByTestId('field-comment').textContent()).toContain('满意度请写明调查方式');
+    // The list at the top names the rows the comments are on now.
+    const listed = open.getByTestId('review-comment').filter({ hasText: '宣讲场次目标偏低' });
+    expect(await listed.getAttribute('data-field')).toBe('indicators.1.target');
+    expect(await listed.textContent()).toContain('#2「宣讲活动场次」');
+    await e2e.screenshot('review-3b-reordered-in-editor');
+
     await row.getByTestId('indicator-target').fill('>=8场');
     await page.getByTestId('save').click();
     await expect.poll(() => page.getByTestId('dirty-flag').textContent(), settle).toBe('所有修改已保存');
+    // Saved as a new version, the server places the comments on the same indicators.
+    await expect
+      .poll(() => row.getByTestId('field-comment').textContent(), settle)
+      .toContain('宣讲场次目标偏低');
+    expect(await rowAt(0).getByTestId('field-comment').count()).toBe(0);
     await page.getByTestId('workflow-submit').click();
     await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已提交');
   });
@@ -148,8 +178,15 @@ describe('review round in the browser', () => {
     await e2e.signIn('department_reviewer');
     await openQueueItem();
     const changes = page.getByTestId('review-changes');
-    await expect.poll(() => changes.textContent(), settle).toContain('1 处修改');
+    await expect.poll(() => changes.textContent(), settle).toContain('2 处修改');
     expect(await changes.textContent()).toContain('宣讲活动场次');
+    // Its own comments of the last round sit on the indicators they were written on, now rows 2 and 3.
+    const last = page.getByTestId('last-round-comments');
+    const onEvents = last.getByTestId('review-comment').filter({ hasText: '宣讲场次目标偏低' });
+    expect(await onEvents.getAttribute('data-field')).toBe('indicators.1.target');
+    expect(await onEvents.textContent()).toContain('#2「宣讲活动场次」');
+    const onSatisfaction = last.getByTestId('review-comment').filter({ hasText: '满意度请写明调查方式' });
+    expect(await onSatisfaction.textContent()).toContain('「参会企业满意度」');
     await grade(page, allGood, '良', '转报财政');
     await e2e.screenshot('review-4-forwarding');
     await page.getByTestId('review-submit').click();

@@ -172,7 +172,8 @@ describe('template instructions and full-width operators', () => {
         '实施单位：某省鉴定中心',
         '一级指标 二级指标 三级指标 指标性质 指标值 度量单位 权重',
         '产出指标 数量指标 培训人次 ＞＝ ６ 万人次 50',
-        '满意度指标 服务对象满意度指标 参训人员满意度 ＜＝ 10 % 50',
+        '满意度指标 服务对象满意度指标 参训人员满意度 ＜＝ 10 % 40',
+        '满意度指标 服务对象满意度指标 培训覆盖面 定性 逐步扩大 10',
         '',
       ]),
     );
@@ -181,7 +182,10 @@ describe('template instructions and full-width operators', () => {
     ).toEqual([
       ['培训人次', '>=', 6, '万人次'],
       ['参训人员满意度', '<=', 10, '%'],
+      // 定性 in the 指标性质 column marks a text target; it is not part of it.
+      ['培训覆盖面', null, null, null],
     ]);
+    expect(tables[0]?.indicators[2]?.target).toMatchObject({ kind: 'qualitative', text: '逐步扩大' });
   });
 });
 

@@ -126,6 +126,8 @@ export interface IndicatorResult {
 // Full-width forms (`＞＝`, `＜=`) come from the same keyboards as the ASCII ones.
 const OPERATOR_ONLY = /^(?:[>＞<＜][=＝]?|[=＝][>＞<＜]|≥|≤|≧|≦|=|＝|﹦)$/;
 const DIRECTION = /^(正向|反向)(指标)?$/;
+// In a 指标性质 column beside the operators, `定性` says the target is text: it is not part of it.
+const KIND_MARK = /^定(性|量)(指标)?$/;
 const NUMBER_ONLY = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const PERCENT_OR_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const STANDARD_TAG = /^(计划|历史|行业|其他|预算|国家|地方)标准$/;
@@ -356,7 +358,7 @@ function assignRole(out: Assigned, role: ColumnRole, text: string): void {
   if (text === '') return;
   if (role === 'opOrDir') {
     if (DIRECTION.test(text)) out.direction = text;
-    else out.operator = text;
+    else if (!KIND_MARK.test(text)) out.operator = text;
     return;
   }
   if (role === 'target' || role === 'unit' || role === 'actual' || role === 'weight' || role === 'score') {
@@ -616,7 +618,12 @@ export function readIndicators(
     const filled =
       layout === 'cells' ? rest.filter((c) => c.text !== '') : joinSplitTarget(rest, roles, origin);
     const valueRoles = roles.filter((r) => r !== 'opOrDir');
-    const opOrDirCount = filled.filter((c) => OPERATOR_ONLY.test(c.text) || DIRECTION.test(c.text)).length;
+    const opOrDirCount = filled.filter(
+      (c) =>
+        OPERATOR_ONLY.test(c.text) ||
+        DIRECTION.test(c.text) ||
+        (KIND_MARK.test(c.text) && roles.includes('opOrDir')),
+    ).length;
     // A target where a name should be (a value cell whose name cell was lost) starts no indicator.
     if (isTargetLike(t.text) && parseTarget(t.text).kind !== 'placeholder') {
       warnings.push({
@@ -708,7 +715,7 @@ export function readIndicators(
       for (const c of filled) {
         if (OPERATOR_ONLY.test(c.text)) assigned.operator = c.text;
         else if (DIRECTION.test(c.text)) assigned.direction = c.text;
-        else values.push(c.text);
+        else if (!(KIND_MARK.test(c.text) && roles.includes('opOrDir'))) values.push(c.text);
       }
       for (const [v, role] of align(values, valueRoles)) assignRole(assigned, role, values[v] ?? '');
     } else {

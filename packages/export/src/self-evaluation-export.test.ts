@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { selfEvaluationLayout } from '@jixiao/core/export/self-evaluation-layout';
 import { buildTrainingSelfEvaluation } from '@jixiao/core/scoring/self-evaluation.factory';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
@@ -45,7 +45,10 @@ describe('the 自评表 through the same renderers', () => {
 
   it('prints it to a PDF whose text keeps the execution score and its formula', async () => {
     const pdf = await layoutToPdf(layout());
-    writeFileSync(new URL('../../../test-output/export/self-evaluation-scored.pdf', import.meta.url), pdf);
+    // layout-pdf.test.ts makes this folder too; this file must not depend on running after it.
+    const outputDir = new URL('../../../test-output/export/', import.meta.url);
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(new URL('self-evaluation-scored.pdf', outputDir), pdf);
     // Ten columns do not fit portrait A4 at a readable size: the 自评表 prints landscape.
     expect(renderLayoutHtml(layout())).toContain('class="jx-form jx-zh jx-wide"');
     const text = await extractPdfText(pdf);

@@ -1,12 +1,15 @@
-import type {
-  CommentAnchor,
-  ReviewComment,
-  ReviewCreate,
-  ReviewRecord,
+import {
+  type CommentAnchor,
+  type IndicatorKey,
+  indicatorKeySchema,
+  type ReviewComment,
+  type ReviewCreate,
+  type ReviewRecord,
 } from '@jixiao/core/review-records/review-record.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import type { WorkflowAction, WorkflowEvent } from '@jixiao/core/workflow/workflow.schema';
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { z } from 'zod';
 import type { DB } from './db-schema.ts';
 import type { ReviewCommentsTable, ReviewsTable, WorkflowEventsTable } from './workflow.db-types.ts';
 
@@ -213,4 +216,29 @@ export async function countReviews(db: Executor, tableIds: readonly string[]): P
     .groupBy('table_id')
     .execute();
   return new Map(rows.map((row) => [row.table_id, Number(row.n)]));
+}
+
+const indicatorKeysSchema = z.array(indicatorKeySchema);
+
+/**
+ * The indicator rows (levels and name) of a table's saved versions `from`..`to`, by version number, in
+ * one query that reads only the indicators: review comments follow their indicator through all of them.
+ */
+export async function indicatorKeysOfVersions(
+  db: Executor,
+  tableId: string,
+  from: number,
+  to: number,
+): Promise<Record<string, IndicatorKey[]>> {
+  const rows = await db
+    .selectFrom('table_versions')
+    .select(['version', sql<unknown>`content -> 'indicators'`.as('indicators')])
+    .where('table_id', '=', tableId)
+    .where('version', '>=', from)
+    .where('version', '<=', to)
+    .orderBy('version')
+    .execute();
+  const out: Record<string, IndicatorKey[]> = {};
+  for (const row of rows) out[String(row.version)] = indicatorKeysSchema.parse(row.indicators ?? []);
+  return out;
 }

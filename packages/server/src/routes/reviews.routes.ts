@@ -3,7 +3,6 @@ import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment
 import { lastReviewedVersion, openComments } from '@jixiao/core/review-records/review-record';
 import {
   commentListSchema,
-  type IndicatorKey,
   reviewChangesSchema,
   reviewCreateSchema,
   reviewListSchema,
@@ -12,7 +11,7 @@ import {
 import { diffTables } from '@jixiao/core/tables/table-diff';
 import { workflowStateSchema } from '@jixiao/core/workflow/workflow.schema';
 import { submitReview, tableAtVersion, tableForReview } from '@jixiao/db/workflow.repository';
-import { listReviews } from '@jixiao/db/workflow-history.repository';
+import { indicatorKeysOfVersions, listReviews } from '@jixiao/db/workflow-history.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, requireUser } from '../auth/authorize.ts';
@@ -114,22 +113,19 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       const items = reviews.flatMap((review) => review.comments);
       // The rows of every version from the first commented one on, so that a comment follows its
       // indicator save by save (and a client can carry it on onto its unsaved edits).
-      const indicatorsByVersion: Record<string, IndicatorKey[]> = {};
       const commented = items.filter((c) => c.indicatorIndex !== null).map((c) => c.version);
-      if (commented.length > 0) {
-        const last = Math.max(current.version, version, ...commented);
-        for (let v = Math.min(version, ...commented); v <= last; v++) {
-          const table = v === current.version ? current.table : await tableAtVersion(app.db, id, v);
-          if (table) indicatorsByVersion[String(v)] = table.indicators.map(indicatorKey);
-        }
-      }
-      const rows = shown.indicators.map(indicatorKey);
-      return {
-        version,
-        items: placeComments(items, indicatorsByVersion, rows, version),
-        open: placeComments(openComments(reviews), indicatorsByVersion, rows, version),
-        indicatorsByVersion,
-      };
+      const indicatorsByVersion =
+        commented.length === 0
+          ? {}
+          : await indicatorKeysOfVersions(
+              app.db,
+              id,
+              Math.min(version, ...commented),
+              Math.max(current.version, version, ...commented),
+            );
+      const placed = placeComments(items, indicatorsByVersion, shown.indicators.map(indicatorKey), version);
+      const open = new Set(openComments(reviews).map((c) => c.id));
+      return { version, items: placed, open: placed.filter((c) => open.has(c.id)), indicatorsByVersion };
     },
   );
 

@@ -3,10 +3,12 @@
  * deviation asks for cause and measure) and a year-end self-evaluation (each row scored and explained),
  * then opens the 自评表 in the official layout.
  */
+import { readFile } from 'node:fs/promises';
 import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
 import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { getMonitoringReport, getSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
@@ -136,5 +138,13 @@ describe('monitoring and self-evaluation in the browser', () => {
     expect(form).toContain('自评总分 86.50 分，评价等级：良');
     expect(form).toContain('场地受限');
     await e2e.screenshot('self-evaluation-form');
+    // The 自评表 downloads as Word too.
+    const [word] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '下载 Word' }).click(),
+    ]);
+    expect(word.suggestedFilename()).toMatch(/\.docx$/);
+    const docx = await readFile(await word.path());
+    expect(await extractDocxText(new Uint8Array(docx))).toContain('自评总分 86.50 分，评价等级：良\n');
   });
 });

@@ -68,13 +68,14 @@ describe('figuresInText', () => {
       '5个工作日内办结',
       '统一项目管理',
       '提高5个百分点',
+      '参观人次2019年起逐年增长',
     ];
     for (const text of none) expect(read(text), text).toEqual([]);
   });
 
   it('leaves out stocks, parts, rates per month and totals over several years', () => {
     const none = [
-      '全区共有社区120个',
+      '全区共有社区120个、学校30所',
       '每月举办讲座2场',
       '三年内培训3000人',
       '“十四五”期间建成50个站点',

@@ -33,11 +33,13 @@ export interface NarrativeFigure {
   value: number;
   /** Half the last printed digit in the base unit: `1.5万人次` stands for 14,500 … 15,500. */
   tolerance: number;
-  /** Printed unit without 万/亿 (`人次`, `场`, `%`, `元`). */
+  /** Unit without 万/亿, one spelling per unit (`人次`, `人` for 名, `场` for 场次, `%`, `元`). */
   unit: string;
   family: string;
   bound: FigureBound;
-  /** Two-character pieces of the words next to the figure: what it counts. */
+  /** The words next to the figure (累计参观人数近): what it counts. */
+  context: string;
+  /** Two-character pieces of `context`. */
   words: ReadonlySet<string>;
   /** The year the figure's clause names (2019年接待…), the nearest one before it, else after it. */
   year: number | null;
@@ -70,7 +72,19 @@ const OWN_FAMILY = ['个', '家', '所', '座', '项', '件', '台', '辆', '套
 const OWN_FAMILY_MORE = ['期', '批', '条', '处', '株', '棵', '亩', '公顷', '吨'];
 for (const u of [...OWN_FAMILY, ...OWN_FAMILY_MORE]) (FAMILY as Record<string, string>)[u] = u;
 
-/** The family of units a unit belongs to (人 and 人次 count people alike), or null for others. */
+// Spellings of one unit.
+const SAME_UNIT: Readonly<Record<string, string>> = {
+  名: '人',
+  场次: '场',
+  平米: '平方米',
+  千米: '公里',
+  千克: '公斤',
+};
+
+/**
+ * The family of units a unit belongs to, or null for others. A family holds units that may count the
+ * same thing: 人 and 人次 both count visitors in 参观人数近15000人次, though not always.
+ */
 export function unitFamily(unit: string): string | null {
   return FAMILY[unit] ?? null;
 }
@@ -106,6 +120,7 @@ export function targetQuantity(target: Target): Quantity | null {
   }
   const family = unitFamily(unit);
   if (family === null) return null;
+  unit = SAME_UNIT[unit] ?? unit;
   const value = target.value * scale;
   const q: Quantity = { value, unit, family, tolerance: halfStep(String(target.value), scale) };
   if (target.upper !== undefined) q.upper = target.upper * scale;
@@ -338,7 +353,7 @@ function figuresInSentence(sentence: string, previous: string): NarrativeFigure[
       const named = Object.keys(NAMED_UNIT).find((w) =>
         before.slice(0, before.length - prefix.length).endsWith(w),
       );
-      if (named === undefined || /^[\d%]/.test(after)) continue;
+      if (named === undefined || /^[\d%\-~～至到]/.test(after) || ALWAYS_NOT_AFTER.test(after)) continue;
       unit = NAMED_UNIT[named] ?? '';
     } else if (ALWAYS_NOT_AFTER.test(after) || NOT_AFTER[unit]?.test(after)) {
       continue;
@@ -346,7 +361,8 @@ function figuresInSentence(sentence: string, previous: string): NarrativeFigure[
     const digits = /^[\d.,]+$/.test(number) ? number.replace(/,/g, '') : String(chineseNumeral(number) ?? '');
     if (digits === '') continue;
     lastEnd = end;
-    const clause = clauseOf(sentence, clauseStart, end);
+    // The whole clause, also before an earlier figure of it: 全区共有社区120个、学校30所.
+    const clause = clauseOf(sentence, lastBoundary(sentence, start), end);
     if (
       STOCK.test(clause) ||
       PER_PERIOD.test(clause) ||
@@ -357,6 +373,7 @@ function figuresInSentence(sentence: string, previous: string): NarrativeFigure[
     const q = readValue(digits, scaleWord, unit);
     if (q === null) continue;
     time ??= timeOf(sentence, previous);
+    const context = `${before}${afterWords(after)}`;
     out.push({
       text: whole,
       sentence: excerpt(sentence, start, whole.length),
@@ -365,7 +382,8 @@ function figuresInSentence(sentence: string, previous: string): NarrativeFigure[
       unit: q.unit,
       family: q.family,
       bound: boundOf(prefix, infix, suffix),
-      words: bigramsOf(`${before}${afterWords(after)}`),
+      context,
+      words: bigramsOf(context),
       year: yearNear(sentence, start),
       time,
     });

@@ -108,6 +108,25 @@ describe('consistency rules', () => {
       expect(k07(narrative({ goals: '全年举办社区科普活动一百二十场。' }))).toEqual([]);
     });
 
+    it('compares people with visits only where the narrative names the indicator', () => {
+      const people = withRow(12, ['效果目标', '社会效益', '服务市民人数', '>=20000人']);
+      const goals = '全年举办社区科普活动120场。';
+      expect(k07(narrative({ goals, plan: '全年服务市民6万人次。' }, people))).toEqual([]);
+      expect(k07(narrative({ goals, plan: '全年服务市民人数6万人次。' }, people))).toEqual([
+        'SH2020-K07@indicators.12.target',
+      ]);
+    });
+
+    it('reads the narratives of a self-evaluation as what was achieved', () => {
+      const report = (goals: string) =>
+        buildTable({ kind: 'self-evaluation', narrative: { ...sound.narrative, goals } });
+      // Fewer served than the target is a shortfall for the score, not a contradiction of the target.
+      expect(k07(report('全年服务市民5000人次。'))).toEqual([]);
+      const [finding] = reviewTable(report('全年服务市民6万人次。'), 'shanghai-2020');
+      expect(finding?.path).toBe('indicators.12.target');
+      expect(finding?.zh).toContain('已经达到的「6万人次」');
+    });
+
     it('flags an exact target with another value, and a cost cap far above the planned cost', () => {
       const teachers = withRow(10, ['产出目标', '质量', '培训科普讲师人数', '=30人']);
       expect(k07(narrative({ plan: '3-6月培训科普讲师25人，7-11月开展活动。' }, teachers))).toEqual([
@@ -159,6 +178,9 @@ describe('consistency rules', () => {
       expect(k07(narrative({ goals: '全年出差8人。' }, travel))).toEqual([]);
       // The goals plan the target's 2万; another figure of the overview is then not its measure.
       expect(k07(narrative({ overview: '全年线上线下服务市民6万人次。' }))).toEqual([]);
+      // 500人 are people, not the 人次 the target counts; 2000人次 names no measure.
+      const trained = withRow(10, ['产出目标', '数量', '培训科普讲师人次', '>=2000人次']);
+      expect(k07(narrative({ plan: '全年培训科普讲师500人，共计2000人次。' }, trained))).toEqual([]);
       const shows = withRow(10, ['产出目标', '数量', '科普展览场次', '>=20场']);
       shows[9] = buildIndicator('产出目标', '数量', '科普讲座场次', '>=100场');
       expect(k07(narrative({ goals: '全年举办科普讲座100场、科普展览20场。' }, shows))).toEqual([]);

@@ -1,5 +1,5 @@
 import Big from 'big.js';
-import type { Narrative } from '../../tables/table.schema.ts';
+import type { Narrative, PerformanceTable } from '../../tables/table.schema.ts';
 import {
   measureBigrams,
   type NarrativeFigure,
@@ -255,7 +255,13 @@ const narrativeFields = ['overview', 'basis', 'necessity', 'safeguards', 'plan',
 // Fields that state what the project will do: a figure there is planned unless it says otherwise.
 const planFields: ReadonlySet<keyof Narrative> = new Set(['plan', 'goals']);
 
-function useOf(figure: NarrativeFigure, field: keyof Narrative, budgetYear: number): FigureUse | null {
+function useOf(figure: NarrativeFigure, field: keyof Narrative, table: PerformanceTable): FigureUse | null {
+  const use = planOrPast(figure, field, table.year);
+  // A self-evaluation reports on the year (年度目标完成情况): what its narratives cite was achieved.
+  return use !== null && table.kind === 'self-evaluation' ? 'past' : use;
+}
+
+function planOrPast(figure: NarrativeFigure, field: keyof Narrative, budgetYear: number): FigureUse | null {
   const { time } = figure;
   // A total since some date compares with a year's target only when it took a year or less.
   if (time.cumulative) return time.span !== null && time.span.months <= 12 ? 'past' : null;
@@ -304,7 +310,16 @@ function compare(f: IndicatorFacts, q: Quantity, figure: NarrativeFigure, use: F
 }
 
 // The figure's words name the indicator's measure: at least half of what the name says it measures.
-function sameMeasure(nameWords: ReadonlySet<string>, figure: NarrativeFigure): boolean {
+// Units of one family that differ (人次 against 人) may count different things: then the narrative
+// must name the indicator itself (参观人数近15000人次 for 参观人数).
+function sameMeasure(
+  f: IndicatorFacts,
+  q: Quantity,
+  nameWords: ReadonlySet<string>,
+  figure: NarrativeFigure,
+) {
+  if (figure.family !== q.family) return false;
+  if (figure.unit !== q.unit && !figure.context.includes(f.key)) return false;
   let shared = 0;
   for (const w of nameWords) if (figure.words.has(w)) shared++;
   return shared > 0 && shared * 2 >= nameWords.size;
@@ -338,17 +353,18 @@ function zhMonth(iso: string): string {
   return m === undefined ? `${y}年` : `${y}年${Number(m)}月`;
 }
 
-// When an achieved figure holds: over a span, last year, or in a named year.
-function achievedWhen(figure: NarrativeFigure): { zh: string; en: string } {
+// When an achieved figure holds: over a span, last year, in a named year; null when the text does not say.
+function achievedWhen(figure: NarrativeFigure): { zh: string; en: string } | null {
   const { span, lastYear } = figure.time;
   if (span !== null) {
     return {
-      zh: `${zhMonth(span.from)}至${zhMonth(span.to)}共 ${span.months} 个月`,
-      en: `in ${span.months} months, ${span.from} to ${span.to}`,
+      zh: `${zhMonth(span.from)}至${zhMonth(span.to)}共 ${span.months} 个月，`,
+      en: `in ${span.months} months, ${span.from} to ${span.to}, `,
     };
   }
-  if (lastYear || figure.year === null) return { zh: '上年', en: 'last year' };
-  return { zh: `${figure.year}年`, en: `in ${figure.year}` };
+  if (lastYear) return { zh: '上年，', en: 'last year, ' };
+  if (figure.year !== null) return { zh: `${figure.year}年，`, en: `in ${figure.year}, ` };
+  return null;
 }
 
 function message(f: IndicatorFacts, cited: Cited, verdict: Verdict): RuleHit {
@@ -363,8 +379,8 @@ function message(f: IndicatorFacts, cited: Cited, verdict: Verdict): RuleHit {
   let en: string;
   if (verdict.kind === 'weaker' && use === 'past') {
     const when = achievedWhen(figure);
-    zh = `指标「${name}」的目标值「${raw}」远低于${label}（narrative.${field}）中已经达到的「${figure.text}」（${when.zh}，约为目标的 ${n} 倍；${zhQuote}）：请按已达到的水平提高目标值；若二者口径不同，请在说明中写明。`;
-    en = `The target of "${name}" (${raw}) is far below the "${figure.text}" the ${labelEn} (narrative.${field}) says was already achieved (${when.en}, ${n} times the target; ${enQuote}): raise the target to the level reached, or say in the narrative why the measures differ.`;
+    zh = `指标「${name}」的目标值「${raw}」远低于${label}（narrative.${field}）中已经达到的「${figure.text}」（${when?.zh ?? ''}约为目标的 ${n} 倍；${zhQuote}）：请按已达到的水平提高目标值；若二者口径不同，请在说明中写明。`;
+    en = `The target of "${name}" (${raw}) is far below the "${figure.text}" the ${labelEn} (narrative.${field}) says was already achieved (${when?.en ?? ''}${n} times the target; ${enQuote}): raise the target to the level reached, or say in the narrative why the measures differ.`;
   } else if (verdict.kind === 'differs') {
     zh = `指标「${name}」的目标值「${raw}」与${label}（narrative.${field}）中写明的「${figure.text}」不一致（${zhQuote}）：请统一目标值与说明中的数字。`;
     en = `The target of "${name}" (${raw}) differs from the "${figure.text}" the ${labelEn} (narrative.${field}) states (${enQuote}): make the target and the narrative agree.`;
@@ -397,7 +413,7 @@ export const narrativeFiguresRule: Rule = {
       const text = table.narrative[field];
       if (!text) continue;
       for (const figure of narrativeFigures(text)) {
-        const use = useOf(figure, field, table.year);
+        const use = useOf(figure, field, table);
         if (use === null) continue;
         cited.push({ figure, field, use });
         families.add(figure.family);
@@ -417,7 +433,7 @@ export const narrativeFiguresRule: Rule = {
       const words = nameWords(f.indicator.name);
       if (words.size === 0) continue;
       for (const c of cited) {
-        if (c.figure.family !== q.family || !sameMeasure(words, c.figure)) continue;
+        if (!sameMeasure(f, q, words, c.figure)) continue;
         const verdict = compare(f, q, c.figure, c.use);
         if (verdict === null) {
           agreedTargets.add(`${c.use}${f.index}`);

@@ -138,8 +138,12 @@ export default function ReviewPage() {
   const layout = useMemo(() => (record ? officialLayout(record.table, locale) : null), [record, locale]);
   const changed = useMemo(() => changedPaths(changes), [changes]);
   const placedById = useMemo(() => new Map((placed?.items ?? []).map((c) => [c.id, c])), [placed]);
-  // The comments of the latest return, on the rows their indicators are on now.
-  const lastRound = changes?.fromVersion == null ? [] : (placed?.open ?? []);
+  // The comments of the latest review round, on the rows their indicators are on now.
+  const lastRound = useMemo(() => {
+    let latest: ReviewRecord | null = null;
+    for (const review of reviews) if (!latest || review.createdAt > latest.createdAt) latest = review;
+    return (latest?.comments ?? []).flatMap((c) => placedById.get(c.id) ?? []);
+  }, [reviews, placedById]);
   const marks = useMemo(
     () =>
       [

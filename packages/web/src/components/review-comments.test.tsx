@@ -112,6 +112,7 @@ describe('review comment anchors in the UI', () => {
     });
     expect(commentLabel(removed, null, zh)).toBe('该指标已删除：「举办活动场次」');
     expect(commentLabel(removed, null, en)).toBe('Indicator removed: "举办活动场次"');
+    expect(commentLabel(comment, moved, en)).toBe('#2「举办活动场次」 · Target (was row 1)');
     const list = renderToStaticMarkup(
       <I18nProvider>
         <FieldComments path="indicators.0" comments={[removed]} />

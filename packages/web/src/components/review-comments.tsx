@@ -33,9 +33,9 @@ export function commentLabel(comment: PlacedComment, table: PerformanceTable | n
   const was = comment.indicator?.name ?? '';
   if (placement.status === 'removed') return t('review.comment.removed', { name: was });
   const label = fieldLabel(placement.path, table, t);
-  if (placement.status === 'changed') return `${label}（${t('review.comment.changed', { name: was })}）`;
+  if (placement.status === 'changed') return `${label}${t('review.comment.changed', { name: was })}`;
   if (placement.status === 'moved' && comment.indicatorIndex !== null) {
-    return `${label}（${t('review.comment.moved', { n: comment.indicatorIndex + 1 })}）`;
+    return `${label}${t('review.comment.moved', { n: comment.indicatorIndex + 1 })}`;
   }
   return label;
 }
@@ -87,7 +87,7 @@ export function FieldComments({
           {comment.authorName ? <span className="muted"> — {comment.authorName}</span> : null}
           {comment.placement.status === 'changed' ? (
             <span className="muted">
-              （{t('review.comment.changed', { name: comment.indicator?.name ?? '' })}）
+              {t('review.comment.changed', { name: comment.indicator?.name ?? '' })}
             </span>
           ) : null}
         </Typography.Text>

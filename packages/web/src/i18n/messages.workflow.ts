@@ -55,8 +55,8 @@ const zh = {
   'review.removed': '删除',
   'review.changed': '修改',
   'review.comment.removed': '该指标已删除：「{name}」',
-  'review.comment.changed': '该行已修改，原为「{name}」',
-  'review.comment.moved': '原第 {n} 行',
+  'review.comment.changed': '（该行已修改，原为「{name}」）',
+  'review.comment.moved': '（原第 {n} 行）',
   'review.lastRoundComments': '上一轮意见',
 } as const;
 
@@ -118,8 +118,8 @@ const en = {
   'review.removed': 'Removed',
   'review.changed': 'Changed',
   'review.comment.removed': 'Indicator removed: "{name}"',
-  'review.comment.changed': 'Row changed since the comment; it was "{name}"',
-  'review.comment.moved': 'was row {n}',
+  'review.comment.changed': ' (row changed since the comment; it was "{name}")',
+  'review.comment.moved': ' (was row {n})',
   'review.lastRoundComments': "Last round's comments",
 } satisfies Record<keyof typeof zh, string>;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  csvFields,
+  csvToTabs,
   dropPageFurniture,
   dropPinyin,
   importText,
@@ -322,5 +324,128 @@ describe('converter and extraction artefacts', () => {
     const text =
       '项目支出绩效自评表 项目名称 社保缴费 主管部门 某县财政局 实施单位 某县财政局 年度资金总额 412.60 412.60 10 100% 10 产出指标 数量指标 足额保障率 =100% 45 45 效益指标 经济效益指标 结余率 ≤5% 45 40 合计 100 95 评价结论 及时 足额 缴纳';
     expect(unspaceLetters(text)).toBe(text);
+  });
+});
+
+describe('spreadsheets saved as CSV', () => {
+  it('splits a CSV line at commas outside quotes', () => {
+    expect(csvFields('成本指标,,护理补贴标准,"≥1,200元/人·年",10')).toEqual([
+      '成本指标',
+      '',
+      '护理补贴标准',
+      '≥1,200元/人·年',
+      '10',
+    ]);
+    expect(csvFields('a,"say ""hi""",b')).toEqual(['a', 'say "hi"', 'b']);
+  });
+
+  it('turns a CSV form into tab-separated rows, and leaves prose with commas alone', () => {
+    expect(csvToTabs('一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,人数,≥5200人')).toBe(
+      '一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t人数\t≥5200人',
+    );
+    const prose = '新建晾晒房一座,占地300平方米,包含场坪整治\n一级指标 二级指标 三级指标 指标值';
+    expect(csvToTabs(prose)).toBe(prose);
+  });
+
+  it('reads a CSV form', () => {
+    const { tables } = importText(
+      [
+        '2024年项目支出绩效目标表,,,,',
+        '项目名称,残疾人两项补贴,,,',
+        '主管部门,某区残联,实施单位,某区残联,',
+        '项目资金（万元）,年度资金总额,"1,126.80",,',
+        '一级指标,二级指标,三级指标,指标值,分值',
+        '产出指标,数量指标,补贴人数,≥5200人,50',
+        '满意度指标,服务对象满意度指标,补贴对象满意度,≥90%,50',
+        '',
+      ].join('\n'),
+    );
+    expect(tables[0]?.name).toBe('残疾人两项补贴');
+    expect(tables[0]?.budget.total).toBe(11_268_000);
+    expect(tables[0]?.indicators.map((i) => [i.name, i.target.value, i.weight])).toEqual([
+      ['补贴人数', 5200, 50],
+      ['补贴对象满意度', 90, 50],
+    ]);
+  });
+});
+
+describe('forms without a 一级指标 column', () => {
+  it('reads 服务对象满意度指标 as the level 2 it is there, and money printed as caption: amount pairs', () => {
+    const { tables } = importText(
+      form([
+        '2023年度项目支出绩效自评表',
+        '项目名称：农技推广补助',
+        '实施单位：某县农技站',
+        '全年预算数：1,860,000元   全年执行数：1,794,300元',
+        '二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+        '数量指标 培育示范主体 ≥300户 312户 50 50',
+        '服务对象满意度指标 示范主体满意度 ≥90% 92% 50 50',
+        '合计 100 100',
+      ]),
+    );
+    const t = tables[0];
+    expect([t?.budget.adjusted, t?.budget.executed]).toEqual([1_860_000, 1_794_300]);
+    expect(t?.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      [null, '数量指标', '培育示范主体'],
+      [null, '服务对象满意度指标', '示范主体满意度'],
+    ]);
+  });
+});
+
+describe('labels wrapped in narrow columns', () => {
+  it('continues the cells above with a line of label pieces standing under them', () => {
+    const { tables } = importText(
+      form([
+        '项目支出绩效目标表',
+        '（2024年度）',
+        '项目名称 学生营养改善计划 实施单位 某县资助中心',
+        '一级  二级  指标名称  目标值',
+        '指标  指标',
+        '产出  数量  受益学生人数  ≥58000人',
+        '指标  指标',
+        '满意  服务对象满意度  学生满意度  ≥90%',
+        '度指  指标',
+        '标',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ['产出指标', '数量指标', '受益学生人数'],
+      ['满意度指标', '服务对象满意度指标', '学生满意度'],
+    ]);
+  });
+});
+
+describe('label pieces and empty level-1 columns', () => {
+  it('makes no indicator of the first piece of a wrapped label whose rest was cut off', () => {
+    const { tables } = importText(
+      form([
+        '项目支出绩效目标表',
+        '（2024年度）',
+        '项目名称 学生营养改善计划 实施单位 某县资助中心',
+        '一级指标  二级指标  指标名称  目标值',
+        '产出  数量  受益学生人数  ≥58000人',
+      ]),
+    );
+    expect(tables[0]?.indicators.map((i) => i.name)).toEqual(['受益学生人数']);
+  });
+
+  it('reads 服务对象满意度指标 as level 2 where the level-1 cells are empty, as they were above it', () => {
+    const { tables } = importText(
+      form([
+        '项目支出绩效目标表',
+        '（2024年度）',
+        '项目名称：农技推广补助',
+        '实施单位：某县农技站',
+        '一级指标 | 二级指标 | 三级指标 | 指标值',
+        '| 数量指标 | 培育示范主体 | ≥300户',
+        '| 服务对象满意度指标 | 示范主体满意度 | ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators.map((i) => [i.level1, i.level2])).toEqual([
+      [null, '数量指标'],
+      [null, '服务对象满意度指标'],
+    ]);
   });
 });

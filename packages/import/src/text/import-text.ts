@@ -48,7 +48,49 @@ function normaliseText(text: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));
-  return separateTitle(dropPageFurniture(unspaceLetters(dropPinyin(clean))));
+  return separateTitle(dropPageFurniture(unspaceLetters(dropPinyin(csvToTabs(clean)))));
+}
+
+// A caption row saved as CSV: `一级指标,二级指标,三级指标` (quotes allowed).
+const CSV_CAPTIONS =
+  /(?:^|,)\s*"?[一1]级指标"?\s*,\s*"?[二2]级指标"?\s*,|(?:^|,)\s*"?[二2]级指标"?\s*,\s*"?[三3]级指标"?\s*,/m;
+
+/** The fields of one CSV line: commas outside double quotes separate, `""` is a quote. */
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line.charAt(i);
+    if (quoted) {
+      if (ch === '"' && line.charAt(i + 1) === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"' && field.trim() === '') {
+      quoted = true;
+      field = '';
+    } else if (ch === ',') {
+      fields.push(field.trim());
+      field = '';
+    } else field += ch;
+  }
+  fields.push(field.trim());
+  return fields;
+}
+
+/**
+ * A spreadsheet saved as CSV (its caption row has comma-separated 一级指标,二级指标… cells) is read
+ * as the tab-separated text of a spreadsheet copy: each comma-separated line becomes tab-separated.
+ * Narrative commas inside quoted fields stay in their cell.
+ */
+export function csvToTabs(text: string): string {
+  if (!text.includes('级指标') || !CSV_CAPTIONS.test(text)) return text;
+  return text
+    .split('\n')
+    .map((line) => (line.includes(',') && !line.includes('\t') ? csvFields(line).join('\t') : line))
+    .join('\n');
 }
 
 // Pinyin a converter printed after characters (`目標(biāo)`, `項(xiàng)目`): only bracketed Latin with a tone

@@ -25,6 +25,8 @@ export interface IndicatorHeader {
   lead: ColumnRole[];
   /** Columns after the indicator name, in order. */
   afterName: ColumnRole[];
+  /** The caption row has a 一级指标 column (some forms print only 二级 and 三级). */
+  hasLevel1Column: boolean;
 }
 
 /** Finds the caption row of the indicator table (一级指标 … 三级指标 指标值 …). */
@@ -50,12 +52,14 @@ export function findIndicatorHeader(
     let start = i;
     const lead: ColumnRole[] = [];
     let sawLevel = false;
+    let sawLevel1 = false;
     for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
       const c = tokens[j];
       if (c === null || c === undefined || c.text === '') continue;
       const role = columnRole(c.text);
       if (role === 'level1' || role === 'level2') {
         sawLevel = true;
+        if (role === 'level1') sawLevel1 = true;
         start = j;
         continue;
       }
@@ -88,7 +92,8 @@ export function findIndicatorHeader(
     }
     if (!sawLevel && afterName.length === 0) continue;
     if (!afterName.includes('target')) afterName.unshift('target');
-    return { start, end, lead, afterName };
+    // Without level captions (a name caption alone) nothing says a level-1 column is missing.
+    return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel };
   }
   return null;
 }
@@ -448,6 +453,8 @@ export function readIndicators(
   const blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
   let level1: string | null = null;
   let level1Lost = false;
+  let sawLevel1 = false;
+  let sawLevel2 = false;
   let level2: string | null = null;
   let endedAt: number | null = null;
   let cutOff = false;
@@ -528,6 +535,18 @@ export function readIndicators(
     ) {
       if (key(level2) !== key(label.label)) label = null;
     }
+    // A form without a 一级指标 column (or with that column left empty so far) prints only level-2
+    // labels: `服务对象满意度指标` is one of them.
+    if (
+      label?.level === 1 &&
+      label.weightNote === null &&
+      !level1Lost &&
+      (!header.hasLevel1Column || (!sawLevel1 && sawLevel2))
+    ) {
+      const parent = nationalLevel1Of(label.label);
+      const asLevel2 = parent === null ? null : levelLabel(t.text, parent);
+      if (asLevel2?.level === 2) label = asLevel2;
+    }
     // `成本指标` under 产出指标 is read as its level 2, unless a level 2 of its own follows it
     // (`成本指标 经济成本指标 …`): then it is the level 1 of the 2021 framework.
     if (label?.level === 2 && levelLabel(t.text, null)?.level === 1 && level1 !== null) {
@@ -538,6 +557,8 @@ export function readIndicators(
     }
     if (label !== null) {
       endsOnLabel = true;
+      if (label.level === 1) sawLevel1 = true;
+      else sawLevel2 = true;
       if (label.level === 1) {
         level1 = label.label;
         level1Lost = false;
@@ -737,6 +758,11 @@ export function readIndicators(
           : i + 1 + rest.indexOf(consumed.at(-1) as Cell) + 1;
       continue;
     }
+    // The first piece of a label whose rest the text lost (`产出` of `产出` / `指标`), with no values: no name.
+    if (filledCount(assigned) === 0 && assigned.actual === undefined && isLabelPiece(name)) {
+      i = Math.max(i + 1, hasRows ? j : i + 1);
+      continue;
+    }
     const indicator = buildIndicator(level1, level2, t, assigned, ctx);
     if (name !== t.text.trim()) {
       warnings.push({
@@ -932,6 +958,12 @@ const LABEL_WORDS = [
   '产出目标',
   '影响力目标',
 ];
+
+/** The start of a level label, `产出`, `服务对象满`: never a name of its own. */
+function isLabelPiece(name: string): boolean {
+  const k = key(name);
+  return k.length >= 2 && LABEL_WORDS.some((w) => w.startsWith(k) && w !== k);
+}
 
 function isFragment(name: string): boolean {
   const k = key(name);

@@ -7,9 +7,18 @@ export type Token = Cell | null;
 const budgetCaption =
   /^(项目总预算|资金总额|年度资金总额|预算总额|总预算|项目当年预算|当年年度预算|年度预算|当年预算|年度本级预算金额|本年预算|同名项目上年预算额|同名项目上年预算执行数)(\((万元|元)\))?$/;
 
+// Self-evaluation money captions printed as `全年预算数：1,860,000元` pairs.
+const selfEvalCaption =
+  /^(年初预算数?|全年预算数?|调整后(的)?预算数?|全年执行数|预算执行数|全年实际执行数)(\((万元|元)\))?$/;
+
 function isLabel(text: string): boolean {
   const k = key(text);
-  return headerLabel(k) !== null || budgetCaption.test(k) || narrativeLabels.some(([re]) => re.test(k));
+  return (
+    headerLabel(k) !== null ||
+    budgetCaption.test(k) ||
+    selfEvalCaption.test(k) ||
+    narrativeLabels.some(([re]) => re.test(k))
+  );
 }
 
 /**
@@ -19,7 +28,8 @@ function isLabel(text: string): boolean {
  */
 export function toTokens(grid: Grid): Token[] {
   const tokens: Token[] = [];
-  for (const row of grid.rows) {
+  const rows = grid.layout === 'rows' ? joinLabelTailRows(grid.rows) : grid.rows;
+  for (const row of rows) {
     for (const cell of row) {
       const m = /^([^:：]{2,24}?)\s*[:：]\s*(\S.*)$/.exec(cell.text);
       if (m?.[1] && m[2] && isLabel(m[1])) {
@@ -30,6 +40,46 @@ export function toTokens(grid: Grid): Token[] {
     if (grid.layout !== 'stream') tokens.push(null);
   }
   return joinWrappedLabels(tokens);
+}
+
+/**
+ * Narrow level columns wrap their labels every few characters, and column-aligned text prints the
+ * rest on the lines below (`产出  数量  受益学生人数 …` / `指标  指标`, `满意` / `度指` / `标`). A line
+ * of short pieces each standing under a cell of the line above, one of which completes a label or
+ * caption, continues those cells.
+ */
+export function joinLabelTailRows(rows: readonly Cell[][]): Cell[][] {
+  const out: Cell[][] = [];
+  let lastLine = -1;
+  for (const row of rows) {
+    const above = out.at(-1);
+    const first = row[0];
+    if (
+      above !== undefined &&
+      first !== undefined &&
+      first.line === lastLine + 1 &&
+      row.length <= above.length &&
+      row.every((c) => c.text.length <= 4 && !/\d/.test(c.text))
+    ) {
+      const under = row.map((c) => above.find((a) => Math.abs(a.column - c.column) <= 1));
+      if (
+        under.every((a) => a !== undefined) &&
+        row.some((c, k) => joinsIntoLabel(under[k]?.text ?? '', c.text))
+      ) {
+        const merged = above.map((a) => {
+          const k = under.indexOf(a);
+          const tail = k >= 0 ? row[k] : undefined;
+          return tail ? { ...a, text: `${a.text}${tail.text}`, atEnd: tail.atEnd } : a;
+        });
+        out[out.length - 1] = merged;
+        lastLine = first.line;
+        continue;
+      }
+    }
+    out.push(row);
+    lastLine = row.at(-1)?.line ?? -1;
+  }
+  return out;
 }
 
 function joinWrappedLabels(tokens: Token[]): Token[] {

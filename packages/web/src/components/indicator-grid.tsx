@@ -2,7 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { Button, Empty, Input, Select, Space, Tag, Tooltip } from 'antd';
+import { Button, Empty, Input, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
@@ -175,6 +175,7 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
                   </div>
                   {sub.indices.map((index, position) => {
                     const indicator = indicators[index];
+                    const remove = () => onChange(indicators.filter((_, i) => i !== index));
                     if (!indicator) return null;
                     const path = `indicators.${index}`;
                     const nameError = errors[`${path}.name`];
@@ -262,16 +263,28 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
                               onClick={() => move(index, index + 1, 'down')}
                             />
                           </Tooltip>
-                          <Tooltip title={t('indicator.remove')}>
-                            <Button
-                              size="small"
-                              type="text"
-                              danger
-                              aria-label={t('indicator.remove')}
-                              icon={<DeleteOutlined />}
-                              onClick={() => onChange(indicators.filter((_, i) => i !== index))}
-                            />
-                          </Tooltip>
+                          {/* A filled row asks first: one stray click would lose typed text with no undo. */}
+                          <Popconfirm
+                            title={t('indicator.removeConfirm', {
+                              name: indicator.name || t('indicator.unnamed'),
+                            })}
+                            disabled={!indicator.name && !indicator.target.raw}
+                            okText={t('common.delete')}
+                            cancelText={t('common.cancel')}
+                            okButtonProps={{ danger: true }}
+                            onConfirm={remove}
+                          >
+                            <Tooltip title={t('indicator.remove')}>
+                              <Button
+                                size="small"
+                                type="text"
+                                danger
+                                aria-label={t('indicator.remove')}
+                                icon={<DeleteOutlined />}
+                                onClick={!indicator.name && !indicator.target.raw ? remove : undefined}
+                              />
+                            </Tooltip>
+                          </Popconfirm>
                         </Space>
                       </div>
                     );

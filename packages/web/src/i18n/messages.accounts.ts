@@ -66,6 +66,7 @@ const zh = {
   'audit.noDiff': '无数据变化',
   'audit.forbidden': '只有管理员和审计人员可以查看审计日志',
   'admin.forbidden': '只有管理员可以管理用户与单位',
+  'admin.deactivateConfirm': '停用账户「{name}」？停用后该用户无法登录，可随时重新启用。',
   'auditAction.auth.login': '登录',
   'auditAction.auth.logout': '退出登录',
   'auditAction.auth.login_failed': '登录失败',
@@ -169,6 +170,8 @@ const en: Record<keyof typeof zh, string> = {
   'audit.noDiff': 'No data change',
   'audit.forbidden': 'Only administrators and auditors can see the audit log',
   'admin.forbidden': 'Only administrators can manage users and units',
+  'admin.deactivateConfirm':
+    'Deactivate {name}? They can no longer sign in; you can reactivate the account at any time.',
   'auditAction.auth.login': 'Signed in',
   'auditAction.auth.logout': 'Signed out',
   'auditAction.auth.login_failed': 'Sign-in failed',

@@ -13,6 +13,7 @@ import {
   Form,
   Input,
   Modal,
+  Popconfirm,
   Select,
   Space,
   Table,
@@ -212,19 +213,35 @@ export default function AdminPage() {
                     {t('admin.unlock')}
                   </Button>
                 ) : null}
-                <Button
-                  size="small"
-                  danger={user.active}
-                  disabled={user.id === session.user?.id}
-                  onClick={() =>
-                    void run(
-                      () => accountsApi.updateUser(user.id, { active: !user.active }),
-                      t('admin.saved'),
-                    )
+                {/* Deactivating signs the person out of their work: ask first; reactivating needs no confirmation. */}
+                <Popconfirm
+                  title={t('admin.deactivateConfirm', { name: user.displayName })}
+                  disabled={!user.active || user.id === session.user?.id}
+                  okText={t('admin.deactivate')}
+                  cancelText={t('common.cancel')}
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() =>
+                    run(() => accountsApi.updateUser(user.id, { active: false }), t('admin.saved'))
                   }
                 >
-                  {user.active ? t('admin.deactivate') : t('admin.activate')}
-                </Button>
+                  <Button
+                    size="small"
+                    danger={user.active}
+                    disabled={user.id === session.user?.id}
+                    data-testid="admin-user-active"
+                    onClick={
+                      user.active
+                        ? undefined
+                        : () =>
+                            void run(
+                              () => accountsApi.updateUser(user.id, { active: true }),
+                              t('admin.saved'),
+                            )
+                    }
+                  >
+                    {user.active ? t('admin.deactivate') : t('admin.activate')}
+                  </Button>
+                </Popconfirm>
               </Space>
             ),
           },

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { signIn } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -22,6 +23,7 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useDocumentTitle(t('auth.login'));
 
   async function submit(values: LoginForm) {
     setBusy(true);

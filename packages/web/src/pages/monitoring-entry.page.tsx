@@ -8,7 +8,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
+import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LightTag } from './monitoring-light-tag.tsx';
 
@@ -90,6 +92,7 @@ export default function MonitoringEntryPage() {
   const [rows, setRows] = useState<RowState[]>([]);
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  useDocumentTitle(record ? t('monitoring.entryTitle', { name: record.table.name }) : null);
 
   useEffect(() => {
     let live = true;
@@ -147,7 +150,7 @@ export default function MonitoringEntryPage() {
   );
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
-  if (!record || !assessment) return null;
+  if (!record || !assessment) return <PageLoading />;
 
   const setRow = (index: number, patch: Partial<RowState>) =>
     setRows((all) => all.map((r, i) => (i === index ? { ...r, ...patch } : r)));

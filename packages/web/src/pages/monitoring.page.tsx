@@ -1,6 +1,6 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
-import { Card, Result, Select, Space, Table, type TableProps, Typography } from 'antd';
+import { Card, Result, Select, Space, Table, type TableProps } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
@@ -10,6 +10,7 @@ import {
   type MonitoringOverviewItem,
   type MonitoringOverviewQuery,
 } from '../api/evaluation.api.ts';
+import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -123,10 +124,7 @@ export default function MonitoringPage() {
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%' }} data-testid="monitoring-page">
-      <div>
-        <Typography.Title level={3}>{t('monitoring.title')}</Typography.Title>
-        <Typography.Text type="secondary">{t('monitoring.subtitle')}</Typography.Text>
-      </div>
+      <PageHead title={t('monitoring.title')} subtitle={t('monitoring.subtitle')} />
       <Card
         title={t('monitoring.overview')}
         extra={

@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
+import { PageLoading } from '../app/page-loading.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** /self-evaluation/:id/form: the 项目支出绩效自评表 in the official layout, with PDF and Excel downloads. */
@@ -13,6 +15,7 @@ export default function SelfEvaluationFormPage() {
   const { t, pick, locale } = useI18n();
   const [layout, setLayout] = useState<OfficialLayout | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  useDocumentTitle(layout?.title ?? null);
 
   useEffect(() => {
     let live = true;
@@ -38,7 +41,7 @@ export default function SelfEvaluationFormPage() {
       />
     );
   }
-  if (!layout) return null;
+  if (!layout) return <PageLoading />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="self-evaluation-form">
       <Space>

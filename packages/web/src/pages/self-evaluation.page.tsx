@@ -23,7 +23,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
+import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -44,6 +46,7 @@ export default function SelfEvaluationPage() {
   const [saved, setSaved] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  useDocumentTitle(record ? t('selfEval.title', { name: record.table.name }) : null);
   const [adjusting, setAdjusting] = useState<{
     target: number | 'execution';
     score: number | null;
@@ -93,7 +96,7 @@ export default function SelfEvaluationPage() {
   }, [record, entry]);
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
-  if (!record || !entry || !scored) return null;
+  if (!record || !entry || !scored) return <PageLoading />;
 
   const reviewer =
     session.user?.roles.some((r) => r === 'department_reviewer' || r === 'finance_reviewer') ?? false;

@@ -33,9 +33,11 @@ import { FieldComments, ReviewCommentsProvider } from '../components/review-comm
 import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/review-comments-workflow.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { datePickerFormat } from '../lib/dates.ts';
 import { validateDates, validateTable } from '../lib/table-validation.ts';
 
 const narrativeKeys = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
@@ -66,7 +68,7 @@ export default function TableEditorPage() {
   const { id } = useParams();
   const isNew = id === undefined;
   const navigate = useNavigate();
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
 
   const [record, setRecord] = useState<TableRecord | null>(null);
@@ -179,6 +181,9 @@ export default function TableEditorPage() {
     }
   };
 
+  // Before the early returns (a hook): the tab shows the table's name as soon as it is loaded.
+  useDocumentTitle(isNew ? t('editor.newTitle') : draft?.name || null);
+
   if (loadError) {
     return (
       <Result
@@ -230,6 +235,7 @@ export default function TableEditorPage() {
     <DatePicker
       id={`f-${path}`}
       style={{ width: '100%' }}
+      format={datePickerFormat(locale)}
       value={draft[path] && dayjs(draft[path]).isValid() ? dayjs(draft[path]) : null}
       onChange={(d) => update({ [path]: d ? d.format('YYYY-MM-DD') : null })}
       status={visibleErrors[path] ? 'error' : ''}

@@ -86,7 +86,7 @@ export function csvFields(line: string): string[] {
  * Narrative commas inside quoted fields stay in their cell.
  */
 export function csvToTabs(text: string): string {
-  if (!text.includes('级指标') || !CSV_CAPTIONS.test(text)) return text;
+  if (!(text.includes('指标,') || text.includes('指标",')) || !CSV_CAPTIONS.test(text)) return text;
   return text
     .split('\n')
     .map((line) => (line.includes(',') && !line.includes('\t') ? csvFields(line).join('\t') : line))
@@ -103,18 +103,30 @@ export function dropPinyin(text: string): string {
   return text.replace(PINYIN, '');
 }
 
+const LETTER_SPACED = /[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/;
+
 /**
  * PDF text of letter-spaced fonts puts a space between every character (`项 目 名 称      城 区`): when
  * most words of the text are one character long, single spaces are letter spacing and only runs of
  * spaces separate cells.
  */
 export function unspaceLetters(text: string): string {
-  const sample = text.slice(0, 3000);
+  // Letter spacing shows in the title and header: look at the start only, first for three spaced
+  // characters in a row, then count words by hand (this runs on every document).
+  const n = Math.min(text.length, 1500);
+  if (!LETTER_SPACED.test(text.slice(0, n))) return text;
   let single = 0;
   let words = 0;
-  for (const m of sample.matchAll(/[^\s|]+/g)) {
-    words++;
-    if (m[0].length === 1) single++;
+  let run = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 32;
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 124) {
+      if (run > 0) {
+        words++;
+        if (run === 1) single++;
+      }
+      run = 0;
+    } else run++;
   }
   if (words < 30 || single / words < 0.7) return text;
   return text.replace(/(?<=[^\s|]) (?=[^\s|])/g, '');
@@ -125,9 +137,12 @@ export function unspaceLetters(text: string): string {
 const PAGE_FURNITURE =
   /^[ \t|]*(?:第\s*\d+\s*页\s*[,，/、]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|page\s*\d+(?:\s*(?:of|\/)\s*\d+)?)[ \t|]*$/gim;
 
+const PAGE_HINT = /第\s*\d+\s*页|^[ \t|]*[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}[ \t|]*$|page\s*\d/im;
+
 /** Blanks the lines that hold only a page number or `第 N 页 共 M 页`. */
 export function dropPageFurniture(text: string): string {
-  if (!/页|[-—–－]\s*\d|page/i.test(text)) return text;
+  // Cheap guard: every furniture line holds 第…页, a dash-framed number or `page`.
+  if (!PAGE_HINT.test(text)) return text;
   return text.replace(PAGE_FURNITURE, '');
 }
 
@@ -152,7 +167,8 @@ let toSimplified: Convert | null = null;
  * knows. The converter loads only when such a page arrives.
  */
 export function simplifyScript(text: string): { text: string; converted: boolean } {
-  if (!TRADITIONAL.test(text)) return { text, converted: false };
+  // The title and header name 績效/指標/項目 early: the start of the text decides.
+  if (!TRADITIONAL.test(text.slice(0, 2000))) return { text, converted: false };
   if (toSimplified === null) {
     const require = createRequire(import.meta.url);
     const opencc = require('opencc-js/t2cn') as typeof import('opencc-js');

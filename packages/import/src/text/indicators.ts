@@ -189,7 +189,8 @@ function isFiller(name: string): boolean {
 
 /** Text wholly in brackets, `（根据项目实际填写）`: the template's instruction to the clerk, never a name. */
 export function isInstruction(name: string): boolean {
-  return /^[（(][^（()）]+[）)]$/.test(name.trim());
+  const first = name.trimStart().charAt(0);
+  return (first === '（' || first === '(') && /^[（(][^（()）]+[）)]$/.test(name.trim());
 }
 
 // Operator-led target at the end of a cell: `足额保障率=100%`, `科目调整次数≤10次`.
@@ -239,6 +240,15 @@ const OPERATOR_FIRST = /^[\s≥≤=＝<>＜＞﹦]/;
 // The pre-pass of readIndicators: run-together cells become the cells they were. Only cells holding
 // 指标 or an operator can need it; the token array is copied only when one does.
 function splitRunTogether(tokens: readonly Token[], from: number): readonly Token[] {
+  // Extraction runs cells together in a whole table, not in one cell: only a table where some cell
+  // starts with a level label and goes on (`产出指标数量指标…`) is split.
+  let glued = false;
+  for (let i = from; i < tokens.length && !glued; i++) {
+    const t = tokens[i];
+    if (t && t.text.length > 5 && t.text.includes('指标') && levelLabel(t.text, null) === null)
+      glued = runTogetherParts(t.text, true) !== null;
+  }
+  if (!glued) return tokens;
   let out: Token[] | null = null;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i] ?? null;
@@ -506,8 +516,9 @@ export function readIndicators(
     const startsRow = rowStart;
     rowStart = false;
     // The caption row printed again at the top of a new page is no indicator: skip it.
-    // Captions of those columns all hold 级 or 指标 (一级指标, 三级目标, 指标名称).
-    const caption = /级|指标/.test(t.text) ? columnRole(t.text) : null;
+    // A caption row printed again starts with 一级指标/二级指标/三级指标: only short cells holding 级
+    // need the caption test.
+    const caption = t.text.length <= 12 && t.text.includes('级') ? columnRole(t.text) : null;
     if (caption === 'level1' || caption === 'level2' || caption === 'name') {
       let k = i + 1;
       while (

@@ -105,13 +105,19 @@ function halfStep(digits: string, scale: number): number {
   return (scale * 10 ** -decimals) / 2;
 }
 
-/**
- * A quantitative target as a quantity comparable with narrative figures (`>=2万人次` is 20,000 人次,
- * `<=65万元` is 650,000 元), or null when its unit is none of the known families (`元/亩`, `万`, none).
- */
-export function targetQuantity(target: Target): Quantity | null {
-  if (target.kind !== 'quantitative' || target.value === null || target.unit === null) return null;
-  let unit = target.unit;
+interface UnitInfo {
+  unit: string;
+  family: string;
+  scale: number;
+}
+
+// Targets print few distinct units; each is looked up once. Bounded: units come from user input.
+const unitInfoCache = new Map<string, UnitInfo | null>();
+
+function unitInfo(printed: string): UnitInfo | null {
+  const cached = unitInfoCache.get(printed);
+  if (cached !== undefined) return cached;
+  let unit = printed;
   let scale = 1;
   const head = unit[0] ?? '';
   if (SCALE[head] !== undefined && unit.length > 1) {
@@ -119,10 +125,24 @@ export function targetQuantity(target: Target): Quantity | null {
     unit = unit.slice(1);
   }
   const family = unitFamily(unit);
-  if (family === null) return null;
-  unit = SAME_UNIT[unit] ?? unit;
+  const info = family === null ? null : { unit: SAME_UNIT[unit] ?? unit, family, scale };
+  if (unitInfoCache.size > 10_000) unitInfoCache.clear();
+  unitInfoCache.set(printed, info);
+  return info;
+}
+
+/**
+ * A quantitative target as a quantity comparable with narrative figures (`>=2万人次` is 20,000 人次,
+ * `<=65万元` is 650,000 元), or null when its unit is none of the known families (`元/亩`, `万`, none).
+ */
+export function targetQuantity(target: Target): Quantity | null {
+  if (target.kind !== 'quantitative' || target.value === null || target.unit === null) return null;
+  const info = unitInfo(target.unit);
+  if (info === null) return null;
+  const { unit, family, scale } = info;
   const value = target.value * scale;
-  const q: Quantity = { value, unit, family, tolerance: halfStep(String(target.value), scale) };
+  const tolerance = Number.isInteger(target.value) ? scale / 2 : halfStep(String(target.value), scale);
+  const q: Quantity = { value, unit, family, tolerance };
   if (target.upper !== undefined) q.upper = target.upper * scale;
   return q;
 }

@@ -346,6 +346,8 @@ interface Cited {
   figure: NarrativeFigure;
   field: keyof Narrative;
   use: FigureUse;
+  /** Some target agrees with the figure: it is that target's, not a contradiction of another. */
+  agreed: boolean;
 }
 
 function zhMonth(iso: string): string {
@@ -408,45 +410,50 @@ export const narrativeFiguresRule: Rule = {
   check({ table, indicators }) {
     // Most narratives cite no comparable figure: read them first (cached per text) and stop early.
     const cited: Cited[] = [];
-    const families = new Set<string>();
     for (const field of narrativeFields) {
       const text = table.narrative[field];
       if (!text) continue;
       for (const figure of narrativeFigures(text)) {
         const use = useOf(figure, field, table);
-        if (use === null) continue;
-        cited.push({ figure, field, use });
-        families.add(figure.family);
+        if (use !== null) cited.push({ figure, field, use, agreed: false });
       }
     }
     if (cited.length === 0) return [];
-    const conflicts: { f: IndicatorFacts; cited: Cited; verdict: Verdict }[] = [];
     // A figure some target agrees with belongs to that target; a target some figure of the same use
     // agrees with is what that kind of figure says. Either way, other pairings are wrong matches.
-    const agreedFigures = new Set<Cited>();
-    const agreedTargets = new Set<string>();
+    let conflicts: { f: IndicatorFacts; cited: Cited; verdict: Verdict }[] | null = null;
     for (const f of indicators) {
       const target = f.indicator.target;
       if (target.kind !== 'quantitative' || target.unit === null) continue;
       const q = targetQuantity(target);
-      if (q === null || !families.has(q.family)) continue;
+      if (q === null || !cited.some((c) => c.figure.family === q.family)) continue;
       const words = nameWords(f.indicator.name);
       if (words.size === 0) continue;
+      let agreedPlan = false;
+      let agreedPast = false;
+      let mine: { f: IndicatorFacts; cited: Cited; verdict: Verdict }[] | null = null;
       for (const c of cited) {
         if (!sameMeasure(f, q, words, c.figure)) continue;
         const verdict = compare(f, q, c.figure, c.use);
         if (verdict === null) {
-          agreedTargets.add(`${c.use}${f.index}`);
-          agreedFigures.add(c);
-        } else conflicts.push({ f, cited: c, verdict });
+          c.agreed = true;
+          if (c.use === 'plan') agreedPlan = true;
+          else agreedPast = true;
+        } else (mine ??= []).push({ f, cited: c, verdict });
+      }
+      if (mine === null) continue;
+      for (const m of mine) {
+        if (m.cited.use === 'plan' ? agreedPlan : agreedPast) continue;
+        (conflicts ??= []).push(m);
       }
     }
+    if (conflicts === null) return [];
     const hits: RuleHit[] = [];
-    const reported = new Set<IndicatorFacts>();
+    let last: IndicatorFacts | null = null;
     for (const c of conflicts) {
-      if (agreedFigures.has(c.cited) || agreedTargets.has(`${c.cited.use}${c.f.index}`) || reported.has(c.f))
-        continue;
-      reported.add(c.f);
+      // One finding per indicator: its first figure that no other indicator accounts for.
+      if (c.cited.agreed || c.f === last) continue;
+      last = c.f;
       hits.push(message(c.f, c.cited, c.verdict));
     }
     return hits;

@@ -36,6 +36,8 @@ function isoDate(text: string): string | null {
 }
 
 const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
+  // Transfer-payment forms: the whole period's money (实施期) beside the year's.
+  [/^(实施期资金总额|实施期资金|实施期预算)/, 'total'],
   [/^(项目总预算|预算总额|总预算|项目总金额|项目资金总额|项目总投资|资金总额|年度资金总额)/, 'total'],
   [
     /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算)(\(|$)/,
@@ -145,7 +147,7 @@ function valueAfter(
 function assign(out: HeaderValues, field: HeaderField, rank: number, text: string, cell: Cell): void {
   switch (field) {
     case 'unit':
-      if (rank < out.unitRank && !/^\(?盖章\)?$/.test(key(text))) {
+      if (rank < out.unitRank && !/^\(?盖章\)?$|^(万元|元|亿元)$/.test(key(text))) {
         out.unit = splitCode(text).name;
         out.unitRank = rank;
       }
@@ -268,6 +270,26 @@ export function readBudget(
     }
     const caption = budgetCaptions.find(([re]) => re.test(k));
     if (!caption) continue;
+    // A row of money captions over a row of amounts (`实施期资金总额 年度资金总额` / `2,400.00 800.00`):
+    // each amount belongs to the caption above it.
+    const captionRow = captionRowAt(tokens, i, end);
+    if (captionRow !== null) {
+      const period = captionRow.captions.some((c) => /^实施期/.test(key(c.text)));
+      captionRow.captions.forEach((c, n) => {
+        const ck = key(c.text);
+        let f = budgetCaptions.find(([re]) => re.test(ck))?.[1];
+        // Beside the period's money, 年度资金总额 is the year's.
+        if (period && /^年度/.test(ck)) f = 'currentYear';
+        const amount = captionRow.amounts[n];
+        if (f !== undefined && amount !== undefined && budget[f] === undefined)
+          (budget as Record<string, number | null>)[f] = amountOf(
+            amount.text,
+            unitOfCaption(ck, defaultUnit),
+          );
+      });
+      i = captionRow.next - 1;
+      continue;
+    }
     const field = caption[1];
     if (budget[field] !== undefined) continue;
     const unit = unitOfCaption(k, defaultUnit);
@@ -298,6 +320,34 @@ export function readBudget(
     (budget as Record<string, number | null>)[field] = value;
   }
   return budget;
+}
+
+// Two or more money captions ending their row, the next row holding exactly one amount each.
+function captionRowAt(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+): { captions: Cell[]; amounts: Cell[]; next: number } | null {
+  const captions: Cell[] = [];
+  let j = i;
+  for (; j < end; j++) {
+    const t = tokens[j];
+    if (t === null || t === undefined) break;
+    if (t.text === '') continue;
+    if (!budgetCaptions.some(([re]) => re.test(key(t.text)))) return null;
+    captions.push(t);
+  }
+  if (captions.length < 2 || tokens[j] !== null) return null;
+  const amounts: Cell[] = [];
+  let k = j + 1;
+  for (; k < end; k++) {
+    const t = tokens[k];
+    if (t === null || t === undefined) break;
+    if (t.text === '') continue;
+    if (!/^[\d,，]+(\.\d+)?$/.test(t.text.trim())) return null;
+    amounts.push(t);
+  }
+  return amounts.length === captions.length ? { captions, amounts, next: k } : null;
 }
 
 /** Reads the narrative paragraphs (项目概况 …), joining wrapped lines. */

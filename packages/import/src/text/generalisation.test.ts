@@ -449,3 +449,41 @@ describe('label pieces and empty level-1 columns', () => {
     ]);
   });
 });
+
+describe('header money and unit variants', () => {
+  it('pairs a row of money captions with the row of amounts below it; beside 实施期, 年度 is the year', () => {
+    const { tables } = importText(
+      form([
+        '中央对地方转移支付区域绩效目标表',
+        '（2024年度）',
+        '项目名称\t农业经营主体能力提升资金',
+        '实施单位\t某市农业农村局',
+        '资金情况（万元）\t实施期资金总额\t年度资金总额',
+        '\t2,400.00\t800.00',
+        '一级指标\t二级指标\t三级指标\t实施期指标值\t年度指标值',
+        '产出指标\t数量指标\t培训人数\t≥1500人\t≥500人',
+        '满意度指标\t服务对象满意度指标\t培训对象满意度\t≥90%\t≥90%',
+        '',
+      ]),
+    );
+    expect([tables[0]?.budget.total, tables[0]?.budget.currentYear]).toEqual([24_000_000, 8_000_000]);
+    expect(tables[0]?.indicators[0]?.target.value).toBe(500);
+  });
+
+  it('reads `单位：某局` as the unit and `单位：万元` as no unit', () => {
+    const { tables } = importText(
+      form([
+        '2023年度项目支出绩效目标表',
+        '单位：某区水利局        单位：万元',
+        '项目名称  河流治理前期经费',
+        '年度资金总额  150.00',
+        '一级指标  二级指标  三级指标  指标值',
+        '产出指标  数量指标  编制报告数量  2个',
+        '满意度指标  服务对象满意度指标  主管部门满意度  ≥95%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.unit).toBe('某区水利局');
+    expect(tables[0]?.budget.total).toBe(1_500_000);
+  });
+});

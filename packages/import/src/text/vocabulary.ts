@@ -278,6 +278,8 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
   { pattern: /^(项目)?实施单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 3 },
   { pattern: /^(项目单位|用款单位|预算部门)(名称)?(\(盖章\))?$/, field: 'unit', rank: 4 },
   { pattern: /^(填报|编报)单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 5 },
+  // `单位：某局` heading a form (its money unit, `单位：万元`, is no unit name: see fields.ts).
+  { pattern: /^单位$/, field: 'unit', rank: 6 },
   {
     pattern: /^(项目名称|项目支出名称|项目全称|专项名称|专项资金名称|二级项目名称)$/,
     field: 'name',

@@ -1,8 +1,14 @@
+import { gradeBandSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { workflowActionSchema } from '@jixiao/core/workflow/workflow.schema';
 import { describe, expect, it } from 'vitest';
 import { format, hasMessage, messages } from './messages.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+// `{s}` (English plural ending) is English-only by design.
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .filter((name) => name !== 's')
+    .sort();
 
 describe('messages', () => {
   it('has a non-empty English text for every Chinese key, with the same placeholders', () => {
@@ -17,6 +23,10 @@ describe('messages', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(format('共 {n} 条', { n: 3 })).toBe('共 3 条');
     expect(format('{a} {b}', { a: 'x' })).toBe('x {b}');
+    expect(format('{n} table{s}', { n: 1 })).toBe('1 table');
+    expect(format('{n} table{s}', { n: 3 })).toBe('3 tables');
+    expect(format('{n} table{s}', { n: 0 })).toBe('0 tables');
+    expect(format('{s}', { a: 1 })).toBe('{s}');
   });
 
   it('knows which run-time keys have a text, so unknown codes can be shown raw', () => {
@@ -29,5 +39,6 @@ describe('messages', () => {
     for (const action of workflowActionSchema.options)
       expect(hasMessage(`auditAction.table.${action}`), action).toBe(true);
     for (const grade of ['优', '良', '中', '差']) expect(hasMessage(`grade.${grade}`), grade).toBe(true);
+    for (const band of gradeBandSchema.options) expect(hasMessage(`band.${band}`), band).toBe(true);
   });
 });

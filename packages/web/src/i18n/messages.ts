@@ -38,12 +38,17 @@ export type Locale = 'zh' | 'en';
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };
 
-/** Fills `{name}` placeholders. */
+/**
+ * Fills `{name}` placeholders. `{s}` is English's plural ending for the count `{n}` ("1 table",
+ * "3 tables"); Chinese texts need none, so it is not a placeholder the two languages must share.
+ */
 export function format(template: string, params?: Record<string, string | number>): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    if (key in params) return String(params[key]);
+    if (key === 's' && 'n' in params) return Number(params.n) === 1 ? '' : 's';
+    return whole;
+  });
 }
 
 /** Whether a key built at run time (e.g. `auditAction.${code}`) has a text; unknown codes are shown raw. */

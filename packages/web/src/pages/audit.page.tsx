@@ -78,8 +78,8 @@ export default function AuditPage() {
       title: t('audit.at'),
       dataIndex: 'at',
       key: 'at',
-      width: 170,
-      render: (at: string) => formatDateTime(at, locale, { seconds: true }),
+      width: 205,
+      render: (at: string) => <span className="nowrap">{formatDateTime(at, locale, { seconds: true })}</span>,
     },
     {
       title: t('audit.actor'),

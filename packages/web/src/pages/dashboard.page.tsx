@@ -1,22 +1,10 @@
 import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
-import {
-  Card,
-  Col,
-  Empty,
-  Progress,
-  Result,
-  Row,
-  Space,
-  Spin,
-  Statistic,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Card, Col, Empty, Progress, Result, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
+import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { YearSelect } from '../components/year-select.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -97,6 +85,7 @@ export default function DashboardPage() {
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
+  // While loading or on an error the page has no PageHead yet; the tab is named from the start.
   useDocumentTitle(t('dashboard.title'));
 
   useEffect(() => {
@@ -131,13 +120,12 @@ export default function DashboardPage() {
   const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard-page">
-      <Space wrap align="baseline">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {t('dashboard.title')}
-        </Typography.Title>
-        <Tag>{dashboard.scope === 'all' ? t('dashboard.scopeAll') : t('dashboard.scopeOwn')}</Tag>
+      <PageHead
+        title={t('dashboard.title')}
+        subtitle={dashboard.scope === 'all' ? t('dashboard.scopeAll') : t('dashboard.scopeOwn')}
+      >
         <YearSelect years={years} value={year} onChange={setYear} testId="dashboard-year" />
-      </Space>
+      </PageHead>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card size="small">

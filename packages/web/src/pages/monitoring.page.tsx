@@ -108,10 +108,10 @@ export default function MonitoringPage() {
       title: t('list.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
-      width: 150,
+      width: 180,
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      render: (at: string) => formatDateTime(at, locale),
+      render: (at: string) => <span className="nowrap">{formatDateTime(at, locale)}</span>,
     },
   ];
 

@@ -54,8 +54,8 @@ export default function ReviewQueuePage() {
       title: t('list.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
-      width: 150,
-      render: (at: string) => formatDateTime(at, locale),
+      width: 180,
+      render: (at: string) => <span className="nowrap">{formatDateTime(at, locale)}</span>,
     },
     {
       title: t('common.actions'),

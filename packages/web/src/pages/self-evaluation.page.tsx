@@ -298,12 +298,12 @@ export default function SelfEvaluationPage() {
                     <Space.Compact>
                       <Select
                         placeholder={t('selfEval.grade')}
-                        style={{ width: 110 }}
+                        style={{ width: locale === 'zh' ? 110 : 150 }}
                         value={a.grade?.band}
                         onChange={(band: GradeBand) =>
                           setActual(index, { grade: { band, score: a.grade?.score ?? 0 } })
                         }
-                        options={BANDS.map((b) => ({ value: b, label: b }))}
+                        options={BANDS.map((b) => ({ value: b, label: t(`band.${b}`) }))}
                         data-testid="grade-band"
                       />
                       <InputNumber

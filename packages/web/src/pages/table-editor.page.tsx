@@ -190,9 +190,17 @@ export default function TableEditorPage() {
         status={loadError.status === 404 ? '404' : 'warning'}
         title={loadError.status === 404 ? t('editor.notFound') : pick(loadError.problem)}
         extra={
-          <Link to="/tables">
-            <Button>{t('nav.tables')}</Button>
-          </Link>
+          <Space>
+            {/* Unreachable server (status 0) is usually passing: offer to try again, not only to leave. */}
+            {loadError.status === 0 ? (
+              <Button type="primary" onClick={() => window.location.reload()}>
+                {t('common.retry')}
+              </Button>
+            ) : null}
+            <Link to="/tables">
+              <Button>{t('error.backToTables')}</Button>
+            </Link>
+          </Space>
         }
       />
     );

@@ -155,7 +155,8 @@ export default function TableListPage() {
       title: t('list.kind'),
       dataIndex: 'kind',
       key: 'kind',
-      width: 110,
+      // "Department-wide" / "Self-evaluation" fit on one line in English.
+      width: 135,
       render: (kind: (typeof kinds)[number]) => t(`kind.${kind}`),
     },
     {
@@ -195,10 +196,10 @@ export default function TableListPage() {
       title: t('list.updatedAt'),
       dataIndex: 'updatedAt',
       key: 'updatedAt',
-      width: 150,
+      width: 180,
       sorter: true,
       sortOrder: sortOrder('updatedAt'),
-      render: (at: string) => formatDateTime(at, locale),
+      render: (at: string) => <span className="nowrap">{formatDateTime(at, locale)}</span>,
     },
     {
       title: t('common.actions'),

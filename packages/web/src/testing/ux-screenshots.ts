@@ -3,6 +3,7 @@
  * against a running server (`npm start`). Not a test: a person looks at the PNGs.
  *
  *   npx tsx packages/web/src/testing/ux-screenshots.ts http://localhost:3100 [filter]
+ *   UX_WIDTHS=1366 npx tsx …   (one window size only)
  *
  * Writes test-output/ux/<locale>-<width>/<role>-<page>.png and prints each page's document title and
  * any English/Chinese text that leaked into the other locale's page.
@@ -148,10 +149,12 @@ async function main(): Promise<void> {
     await context.close();
     return found;
   })();
+  // UX_WIDTHS=1366 shoots one size only (a quicker look after a change).
+  const widths = (process.env.UX_WIDTHS ?? '1366,1920').split(',').map(Number);
   const viewports = [
     { width: 1366, height: 768 },
     { width: 1920, height: 1080 },
-  ];
+  ].filter((v) => widths.includes(v.width));
   const roles: Who[] = ['anonymous', 'author', 'author2', 'dept', 'finance', 'admin', 'auditor'];
   for (const locale of ['zh', 'en'] as const) {
     for (const viewport of viewports) {

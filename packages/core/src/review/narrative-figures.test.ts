@@ -81,6 +81,7 @@ describe('figuresInText', () => {
       '“十四五”期间建成50个站点',
       '2019-2021年累计服务5万人次',
       '近年来服务市民10万人次',
+      '实施期目标：培育示范社300家',
     ];
     for (const text of none) expect(read(text), text).toEqual([]);
     expect(read('项目预算200万元，其中培训费50万元').map((f) => f.text)).toEqual(['200万元']);
@@ -132,5 +133,8 @@ describe('targetQuantity and measureBigrams', () => {
     expect([...measureBigrams('参观人数')]).toEqual(['参观']);
     expect([...measureBigrams('举办科普活动场次')]).toEqual(['举办', '办科', '科普', '普活', '活动']);
     expect(measureBigrams('项目完成率').size).toBe(0);
+    // 率, 度, 性 end a name's measure type; inside a word (重度) they are part of it.
+    expect([...measureBigrams('参与市民满意度')]).toEqual(['参与', '与市', '市民', '民满', '满意']);
+    expect(measureBigrams('重度残疾人护理补贴人数').has('重度')).toBe(true);
   });
 });

@@ -208,7 +208,7 @@ export function chineseNumeral(text: string): number | null {
 // Words that say what kind of measure a name is (a count, a rate, …) but not what is measured: two
 // names sharing only these are not the same measure.
 const GENERIC =
-  /数量|人数|人次|次数|个数|总数|数目|场次|件数|户数|家数|总量|规模|面积|指标|情况|完成|实现|项目|工作|年度|全年|本年|当年|[率度性数]|比例|占比|[()（）\d%％.,，、/\s]/g;
+  /数量|人数|人次|次数|个数|总数|数目|场次|件数|户数|家数|总量|规模|面积|指标|情况|完成|实现|项目|工作|年度|全年|本年|当年|比例|占比|[率度性数](?=$|[()（）])|[()（）\d%％.,，、/\s]/g;
 
 /** Two-character pieces of the words of `text` that name what is measured (see GENERIC). */
 export function measureBigrams(text: string): Set<string> {
@@ -278,7 +278,7 @@ const STOCK =
   /共有|现有|拥有|总人口|常住|户籍|辖区内|全[国省市县区镇乡](?:共|有|现)|建筑面积|占地|总面积|其中/;
 const PER_PERIOD = /每[月周天日季期]|[月日周]均|平均每/;
 const MULTI_YEAR =
-  /(?<![\d年第])(?:[两二三四五六七八九十]+|[2-9]|\d{2})个?年(?![度级底末初])|十[一二三四五]五|\d{4}[-—~～至到]\d{4}年|\d{4}年[-—~～至到]\d{4}年/;
+  /(?<![\d年第])(?:[两二三四五六七八九十]+|[2-9]|\d{2})个?年(?![度级底末初])|十[一二三四五]五|实施期|项目周期|建设期|\d{4}[-—~～至到]\d{4}年|\d{4}年[-—~～至到]\d{4}年/;
 const CUMULATIVE = /累计|截至|截止|以来|至今/;
 const LAST_YEAR = /上年|去年|上一年/;
 const SEVERAL_YEARS = /往年|历年|近年|以往|近几年|此前|多年/;

@@ -181,6 +181,13 @@ describe('consistency rules', () => {
       // 500人 are people, not the 人次 the target counts; 2000人次 names no measure.
       const trained = withRow(10, ['产出目标', '数量', '培训科普讲师人次', '>=2000人次']);
       expect(k07(narrative({ plan: '全年培训科普讲师500人，共计2000人次。' }, trained))).toEqual([]);
+      // One figure for two indicators is their total (or names neither clearly).
+      const groups = withRow(10, ['产出目标', '数量', '困难残疾人生活补贴人数', '>=2000人']);
+      groups[14] = buildIndicator('产出目标', '数量', '重度残疾人护理补贴人数', '>=3000人');
+      expect(k07(narrative({ goals: '全年惠及困难残疾人和重度残疾人1.1万人。' }, groups))).toEqual([]);
+      expect(k07(narrative({ goals: '全年惠及困难残疾人1.1万人。' }, groups))).toEqual([
+        'SH2020-K07@indicators.10.target',
+      ]);
       const shows = withRow(10, ['产出目标', '数量', '科普展览场次', '>=20场']);
       shows[9] = buildIndicator('产出目标', '数量', '科普讲座场次', '>=100场');
       expect(k07(narrative({ goals: '全年举办科普讲座100场、科普展览20场。' }, shows))).toEqual([]);

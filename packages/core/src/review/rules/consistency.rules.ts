@@ -448,11 +448,20 @@ export const narrativeFiguresRule: Rule = {
       }
     }
     if (conflicts === null) return [];
+    // A figure several indicators would contradict is their total (惠及困难残疾人和重度残疾人1.1万人
+    // beside one target for each group) or names none of them clearly: it is left out.
+    const contradicted = new Map<Cited, IndicatorFacts>();
+    const shared = new Set<Cited>();
+    for (const c of conflicts) {
+      const other = contradicted.get(c.cited);
+      if (other === undefined) contradicted.set(c.cited, c.f);
+      else if (other !== c.f) shared.add(c.cited);
+    }
     const hits: RuleHit[] = [];
     let last: IndicatorFacts | null = null;
     for (const c of conflicts) {
       // One finding per indicator: its first figure that no other indicator accounts for.
-      if (c.cited.agreed || c.f === last) continue;
+      if (c.cited.agreed || shared.has(c.cited) || c.f === last) continue;
       last = c.f;
       hits.push(message(c.f, c.cited, c.verdict));
     }

@@ -439,12 +439,16 @@ export const narrativeFiguresRule: Rule = {
           c.agreed = true;
           if (c.use === 'plan') agreedPlan = true;
           else agreedPast = true;
-        } else (mine ??= []).push({ f, cited: c, verdict });
+        } else {
+          mine ??= [];
+          mine.push({ f, cited: c, verdict });
+        }
       }
       if (mine === null) continue;
       for (const m of mine) {
         if (m.cited.use === 'plan' ? agreedPlan : agreedPast) continue;
-        (conflicts ??= []).push(m);
+        conflicts ??= [];
+        conflicts.push(m);
       }
     }
     if (conflicts === null) return [];

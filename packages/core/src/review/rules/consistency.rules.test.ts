@@ -138,6 +138,16 @@ describe('consistency rules', () => {
         'SH2020-K07@indicators.10.target',
       ]);
       expect(k07(narrative({ goals: '全年活动总成本控制在500万元以内。' }, cost))).toEqual([]);
+      // A cap on a name that does not say cost reads the same way, and the message says "above".
+      const cap = withRow(10, ['产出目标', '质量', '活动场地租用面积', '<=3000平方米']);
+      const [above] = reviewTable(
+        narrative({ goals: '全年活动场地租用面积控制在1000平方米以内。' }, cap),
+        'shanghai-2020',
+      );
+      expect(above?.path).toBe('indicators.10.target');
+      expect(above?.zh).toContain('远高于');
+      expect(above?.zh).toContain('目标约为说明中数字的 3 倍');
+      expect(above?.en).toContain('far above');
     });
 
     it('stays quiet on figures that are not the same measure in the same year', () => {

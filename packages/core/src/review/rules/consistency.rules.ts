@@ -275,7 +275,8 @@ function planOrPast(figure: NarrativeFigure, field: keyof Narrative, budgetYear:
   return time.planned || planFields.has(field) ? 'plan' : null;
 }
 
-type Verdict = { kind: 'weaker' | 'stronger' | 'differs'; ratio: number };
+/** Weaker or stronger than the figure, by `ratio` (the larger over the smaller); `higher`: the target is above. */
+type Verdict = { kind: 'weaker' | 'stronger' | 'differs'; ratio: number; higher: boolean };
 
 /** How a target stands to a figure of the same measure; null when they agree. */
 function compare(f: IndicatorFacts, q: Quantity, figure: NarrativeFigure, use: FigureUse): Verdict | null {
@@ -290,21 +291,21 @@ function compare(f: IndicatorFacts, q: Quantity, figure: NarrativeFigure, use: F
   // more than twice what the narrative cites. A figure bounded the other way ("不超过…", "…余") says
   // nothing on that side.
   if (!reverse && figure.bound !== 'cap' && top * 2 < low)
-    return { kind: 'weaker', ratio: figure.value / top };
+    return { kind: 'weaker', ratio: figure.value / top, higher: false };
   if (reverse && figure.bound !== 'floor' && q.value > high * 2)
-    return { kind: 'weaker', ratio: q.value / figure.value };
+    return { kind: 'weaker', ratio: q.value / figure.value, higher: true };
   // What the project achieved before may well be outdone: only plans bound the target from above.
   if (use === 'past') return null;
   if (!reverse && figure.bound !== 'floor' && q.value > high * 2)
-    return { kind: 'stronger', ratio: q.value / figure.value };
+    return { kind: 'stronger', ratio: q.value / figure.value, higher: true };
   if (reverse && figure.bound !== 'cap' && top * 2 < low)
-    return { kind: 'stronger', ratio: figure.value / top };
+    return { kind: 'stronger', ratio: figure.value / top, higher: false };
   if (t.operator === '=' && q.upper === undefined) {
     const differs =
       (figure.bound === 'exact' && (q.value < low || q.value > high)) ||
       (figure.bound === 'floor' && q.value < low) ||
       (figure.bound === 'cap' && q.value > high);
-    if (differs) return { kind: 'differs', ratio: q.value / figure.value };
+    if (differs) return { kind: 'differs', ratio: 1, higher: q.value > figure.value };
   }
   return null;
 }
@@ -377,20 +378,25 @@ function message(f: IndicatorFacts, cited: Cited, verdict: Verdict): RuleHit {
   const n = times(verdict.ratio);
   const zhQuote = `原文：“${figure.sentence}”`;
   const enQuote = `it reads “${figure.sentence}”`;
+  const zhRelation = verdict.higher ? '远高于' : '远低于';
+  const enRelation = verdict.higher ? 'far above' : 'far below';
+  const zhFactor = verdict.higher ? `目标约为说明中数字的 ${n} 倍` : `说明中的数字约为目标的 ${n} 倍`;
+  const enFactor = verdict.higher
+    ? `the target is ${n} times the narrative's figure`
+    : `the narrative's figure is ${n} times the target`;
   let zh: string;
   let en: string;
-  if (verdict.kind === 'weaker' && use === 'past') {
-    const when = achievedWhen(figure);
-    zh = `指标「${name}」的目标值「${raw}」远低于${label}（narrative.${field}）中已经达到的「${figure.text}」（${when?.zh ?? ''}约为目标的 ${n} 倍；${zhQuote}）：请按已达到的水平提高目标值；若二者口径不同，请在说明中写明。`;
-    en = `The target of "${name}" (${raw}) is far below the "${figure.text}" the ${labelEn} (narrative.${field}) says was already achieved (${when?.en ?? ''}${n} times the target; ${enQuote}): raise the target to the level reached, or say in the narrative why the measures differ.`;
-  } else if (verdict.kind === 'differs') {
+  if (verdict.kind === 'differs') {
     zh = `指标「${name}」的目标值「${raw}」与${label}（narrative.${field}）中写明的「${figure.text}」不一致（${zhQuote}）：请统一目标值与说明中的数字。`;
     en = `The target of "${name}" (${raw}) differs from the "${figure.text}" the ${labelEn} (narrative.${field}) states (${enQuote}): make the target and the narrative agree.`;
+  } else if (use === 'past') {
+    // Only a weaker target is reported against what was achieved: a lower floor, or a higher cap.
+    const when = achievedWhen(figure);
+    zh = `指标「${name}」的目标值「${raw}」${zhRelation}${label}（narrative.${field}）中已经达到的「${figure.text}」（${when?.zh ?? ''}${zhFactor}；${zhQuote}）：请按已达到的水平${verdict.higher ? '收紧' : '提高'}目标值；若二者口径不同，请在说明中写明。`;
+    en = `The target of "${name}" (${raw}) is ${enRelation} the "${figure.text}" the ${labelEn} (narrative.${field}) says was already achieved (${when?.en ?? ''}${enFactor}; ${enQuote}): ${verdict.higher ? 'tighten' : 'raise'} the target to the level reached, or say in the narrative why the measures differ.`;
   } else {
-    // For a reverse indicator (a cost, a cap) a weaker target is a higher one.
-    const lower = (verdict.kind === 'weaker') !== f.reverse;
-    zh = `指标「${name}」的目标值「${raw}」${lower ? '远低于' : '远高于'}${label}（narrative.${field}）中计划的「${figure.text}」（${lower ? `说明中的数字约为目标的 ${n} 倍` : `目标约为说明中数字的 ${n} 倍`}；${zhQuote}）：请调整目标值或修改说明，使二者一致。`;
-    en = `The target of "${name}" (${raw}) is far ${lower ? 'below' : 'above'} the "${figure.text}" the ${labelEn} (narrative.${field}) plans (${lower ? `the narrative's figure is ${n} times the target` : `the target is ${n} times the narrative's figure`}; ${enQuote}): change the target or the narrative so that they agree.`;
+    zh = `指标「${name}」的目标值「${raw}」${zhRelation}${label}（narrative.${field}）中计划的「${figure.text}」（${zhFactor}；${zhQuote}）：请调整目标值或修改说明，使二者一致。`;
+    en = `The target of "${name}" (${raw}) is ${enRelation} the "${figure.text}" the ${labelEn} (narrative.${field}) plans (${enFactor}; ${enQuote}): change the target or the narrative so that they agree.`;
   }
   return { zh, en, path: `indicators.${f.index}.target`, indicatorIndex: f.index };
 }

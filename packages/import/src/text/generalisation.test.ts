@@ -487,3 +487,52 @@ describe('header money and unit variants', () => {
     expect(tables[0]?.budget.total).toBe(1_500_000);
   });
 });
+
+describe('merged level cells printed at the middle of their rows', () => {
+  it('gives the rows above a mid-span label that label', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称  校舍维修  实施单位  某区教育局',
+        '一级指标    二级指标    三级指标          指标值',
+        '                        维修校舍面积      ≥3.5万平方米',
+        '            数量指标    维修学校数量      21所',
+        '产出指标                维修操场数量      4个',
+        '                        工程验收合格率    100%',
+        '            质量指标',
+        '                        消防设施合格率    100%',
+        '满意度指标  服务对象满意度指标  师生满意度  ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators.map((i) => [i.level1, i.level2, i.name])).toEqual([
+      ['产出指标', '数量指标', '维修校舍面积'],
+      ['产出指标', '数量指标', '维修学校数量'],
+      ['产出指标', '数量指标', '维修操场数量'],
+      ['产出指标', '质量指标', '工程验收合格率'],
+      ['产出指标', '质量指标', '消防设施合格率'],
+      ['满意度指标', '服务对象满意度指标', '师生满意度'],
+    ]);
+  });
+
+  it('leaves labels printed on the first row of their span as they are', () => {
+    const { tables } = importText(
+      form([
+        '2024年度项目支出绩效目标表',
+        '项目名称  校舍维修  实施单位  某区教育局',
+        '一级指标    二级指标    三级指标          指标值',
+        '产出指标    数量指标    维修校舍面积      ≥3.5万平方米',
+        '                        维修学校数量      21所',
+        '            质量指标    工程验收合格率    100%',
+        '满意度指标  服务对象满意度指标  师生满意度  ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.indicators.map((i) => i.level2)).toEqual([
+      '数量指标',
+      '数量指标',
+      '质量指标',
+      '服务对象满意度指标',
+    ]);
+  });
+});

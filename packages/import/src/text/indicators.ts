@@ -1,7 +1,7 @@
 import type { Direction, Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import type { Cell, Layout } from './layout.ts';
-import type { Token } from './tokens.ts';
+import { standsUnder, type Token } from './tokens.ts';
 import {
   type ColumnRole,
   columnRole,
@@ -463,6 +463,10 @@ export function readIndicators(
   const blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
   let level1: string | null = null;
   let level1Lost = false;
+  let everLost = false;
+  // Level labels in reading order with their lines, for tables whose merged cells print mid-span.
+  const levelEvents: LevelEvent[] = [];
+  let firstBeforeLevel1 = false;
   let sawLevel1 = false;
   let sawLevel2 = false;
   let level2: string | null = null;
@@ -533,6 +537,7 @@ export function readIndicators(
     if (isWeightNote(t.text)) {
       level1 = null;
       level1Lost = true;
+      everLost = true;
       level2 = null;
       i++;
       continue;
@@ -570,6 +575,12 @@ export function readIndicators(
       endsOnLabel = true;
       if (label.level === 1) sawLevel1 = true;
       else sawLevel2 = true;
+      // A label wrapped over lines stands at the middle of them.
+      levelEvents.push({
+        level: label.level,
+        label: label.label,
+        line: (t.line + (t.endLine ?? t.line)) / 2,
+      });
       if (label.level === 1) {
         level1 = label.label;
         level1Lost = false;
@@ -603,6 +614,8 @@ export function readIndicators(
         const field = level2 === null ? 'level1' : 'level2';
         for (const b of blocks)
           for (const ind of b.indicators) if (ind[field] === current) ind[field] = wrapped.label;
+        const event = levelEvents.findLast((e) => e.label === current);
+        if (event) event.label = wrapped.label;
         if (level2 === null) level1 = wrapped.label;
         else level2 = wrapped.label;
         i++;
@@ -681,6 +694,7 @@ export function readIndicators(
       valueRoles[0] === 'target'
     ) {
       level2 = t.text;
+      levelEvents.push({ level: 2, label: t.text, line: t.line });
       i++;
       continue;
     }
@@ -706,7 +720,7 @@ export function readIndicators(
       previous !== undefined &&
       previousCell !== undefined &&
       t.line === previousCell.line + 1 &&
-      Math.abs(t.column - previousCell.column) <= 1 &&
+      standsUnder(t, previousCell) &&
       key(t.text).length <= 6 &&
       !/\d/.test(t.text)
     ) {
@@ -722,6 +736,7 @@ export function readIndicators(
     if (nextFirst !== undefined && !isBoundary(nextFirst) && !isTargetLike(nextFirst.text)) {
       if (name.length <= 6 && (nextRow.length >= 2 || nextFirst.text.length >= 8)) {
         level2 = t.text;
+        levelEvents.push({ level: 2, label: t.text, line: t.line });
         i = j;
         continue;
       }
@@ -785,6 +800,7 @@ export function readIndicators(
       });
     }
     const block = blocks.at(-1);
+    if (level1 === null && block?.indicators.length === 0 && blocks.length === 1) firstBeforeLevel1 = true;
     block?.indicators.push(indicator);
     endsOnLabel = false;
     block?.cells.push(t);
@@ -806,6 +822,27 @@ export function readIndicators(
     lastBlock?.indicators.pop();
     lastBlock?.cells.pop();
     cutOff = true;
+  }
+  // Rows read before the table's first level-1 label, in column-aligned text with a level-1 column:
+  // the merged level cells were printed at the middle of their rows. Re-read the levels that way.
+  const only = blocks.length === 1 ? blocks[0] : undefined;
+  if (
+    only !== undefined &&
+    firstBeforeLevel1 &&
+    layout === 'rows' &&
+    header.hasLevel1Column &&
+    !everLost &&
+    levelEvents.some((e) => e.level === 1)
+  ) {
+    const centred = centredLevels(
+      only.cells.map((c) => c.rowLine ?? c.line),
+      levelEvents,
+    );
+    if (centred !== null)
+      only.indicators.forEach((ind, n) => {
+        ind.level1 = centred[n]?.level1 ?? null;
+        ind.level2 = centred[n]?.level2 ?? null;
+      });
   }
   return {
     blocks: blocks.filter((b) => b.indicators.length > 0 || b.lead !== null),
@@ -969,6 +1006,94 @@ const LABEL_WORDS = [
   '产出目标',
   '影响力目标',
 ];
+
+interface LevelEvent {
+  level: 1 | 2;
+  label: string;
+  line: number;
+}
+
+/**
+ * Splits rows (by their lines) into consecutive groups, one per label, so that each label's line is as
+ * near the middle of its group as it can be (least squares). Null when there are more labels than rows.
+ */
+function centredGroups(lines: readonly number[], labelLines: readonly number[]): number[] | null {
+  const n = lines.length;
+  const m = labelLines.length;
+  if (m === 0 || m > n) return null;
+  const cost = (k: number, s: number, e: number): number => {
+    const mid = ((lines[s] ?? 0) + (lines[e] ?? 0)) / 2;
+    return ((labelLines[k] ?? 0) - mid) ** 2;
+  };
+  // best[k][e]: groups 0..k cover rows 0..e; from[k][e]: where group k starts.
+  const best: number[][] = Array.from({ length: m }, () =>
+    new Array<number>(n).fill(Number.POSITIVE_INFINITY),
+  );
+  const from: number[][] = Array.from({ length: m }, () => new Array<number>(n).fill(-1));
+  for (let e = 0; e < n; e++) {
+    (best[0] as number[])[e] = cost(0, 0, e);
+    (from[0] as number[])[e] = 0;
+  }
+  for (let k = 1; k < m; k++)
+    for (let e = k; e < n; e++)
+      for (let s = k; s <= e; s++) {
+        const c = (best[k - 1]?.[s - 1] ?? Number.POSITIVE_INFINITY) + cost(k, s, e);
+        if (c < (best[k]?.[e] ?? Number.POSITIVE_INFINITY)) {
+          (best[k] as number[])[e] = c;
+          (from[k] as number[])[e] = s;
+        }
+      }
+  const group = new Array<number>(n).fill(0);
+  let e = n - 1;
+  for (let k = m - 1; k >= 0; k--) {
+    const s = from[k]?.[e] ?? 0;
+    // A label outside the rows it would head (more than a line away) is no mid-span label.
+    const label = labelLines[k] ?? 0;
+    if (label < (lines[s] ?? 0) - 1.5 || label > (lines[e] ?? 0) + 1.5) return null;
+    for (let r = s; r <= e; r++) group[r] = k;
+    e = s - 1;
+  }
+  return group;
+}
+
+/** Level 1 and 2 of each row when merged level cells print at the middle of the rows they span. */
+function centredLevels(
+  lines: readonly number[],
+  events: readonly LevelEvent[],
+): { level1: string | null; level2: string | null }[] | null {
+  const l1 = events.filter((e) => e.level === 1);
+  const groups = centredGroups(
+    lines,
+    l1.map((e) => e.line),
+  );
+  if (groups === null) return null;
+  const out = lines.map((_, r) => ({
+    level1: l1[groups[r] ?? 0]?.label ?? null,
+    level2: null as string | null,
+  }));
+  for (let g = 0; g < l1.length; g++) {
+    const rows = lines.map((line, r) => ({ line, r })).filter((x) => groups[x.r] === g);
+    const first = rows[0]?.line ?? 0;
+    const last = rows.at(-1)?.line ?? 0;
+    const prevLast = lines.filter((_, r) => (groups[r] ?? 0) < g).at(-1);
+    const nextFirst = lines.find((_, r) => (groups[r] ?? 0) > g);
+    // The level-2 labels inside this group's span, up to halfway to the groups beside it.
+    const low = prevLast === undefined ? Number.NEGATIVE_INFINITY : (prevLast + first) / 2;
+    const high = nextFirst === undefined ? Number.POSITIVE_INFINITY : (last + nextFirst) / 2;
+    const l2 = events.filter((e) => e.level === 2 && e.line > low && e.line < high);
+    if (l2.length === 0) continue;
+    const sub = centredGroups(
+      rows.map((x) => x.line),
+      l2.map((e) => e.line),
+    );
+    if (sub === null) return null;
+    rows.forEach((x, k) => {
+      const o = out[x.r];
+      if (o) o.level2 = l2[sub[k] ?? 0]?.label ?? null;
+    });
+  }
+  return out;
+}
 
 /** The start of a level label, `产出`, `服务对象满`: never a name of its own. */
 function isLabelPiece(name: string): boolean {

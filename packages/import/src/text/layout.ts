@@ -11,6 +11,10 @@ export interface Cell {
   column: number;
   /** The cell runs to the very end of the document with no delimiter after it: it may be cut off. */
   atEnd: boolean;
+  /** Last line of a cell whose text wrapped onto the lines below (column-aligned text). */
+  endLine?: number;
+  /** First line of the table row this cell belongs to, when that row began on a line above it. */
+  rowLine?: number;
 }
 
 export type Layout = 'rows' | 'markdown' | 'cells' | 'stream';

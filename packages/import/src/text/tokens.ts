@@ -48,31 +48,38 @@ export function toTokens(grid: Grid): Token[] {
  * of short pieces each standing under a cell of the line above, one of which completes a label or
  * caption, continues those cells.
  */
+/** A piece stands under a cell when it starts within that cell's width (left-aligned or centred text). */
+export function standsUnder(piece: Cell, cell: Cell): boolean {
+  return piece.column >= cell.column - 1 && piece.column <= cell.column + cell.text.length;
+}
+
 export function joinLabelTailRows(rows: readonly Cell[][]): Cell[][] {
   const out: Cell[][] = [];
   let lastLine = -1;
   for (const row of rows) {
     const above = out.at(-1);
     const first = row[0];
-    if (
-      above !== undefined &&
-      first !== undefined &&
-      first.line === lastLine + 1 &&
-      row.length <= above.length &&
-      row.every((c) => c.text.length <= 4 && !/\d/.test(c.text))
-    ) {
-      const under = row.map((c) => above.find((a) => Math.abs(a.column - c.column) <= 1));
-      if (
-        under.every((a) => a !== undefined) &&
-        row.some((c, k) => joinsIntoLabel(under[k]?.text ?? '', c.text))
-      ) {
-        const merged = above.map((a) => {
-          const k = under.indexOf(a);
-          const tail = k >= 0 ? row[k] : undefined;
-          return tail ? { ...a, text: `${a.text}${tail.text}`, atEnd: tail.atEnd } : a;
+    if (above !== undefined && first !== undefined && first.line === lastLine + 1) {
+      // The leading short cells that stand under a cell of the line above; the rest of the line (an
+      // indicator printed beside the label's last piece) stays a row of its own.
+      const under: Cell[] = [];
+      let n = 0;
+      for (const c of row) {
+        const a = c.text.length <= 4 && !/\d/.test(c.text) ? above.find((x) => standsUnder(c, x)) : undefined;
+        if (a === undefined || under.includes(a)) break;
+        under.push(a);
+        n++;
+      }
+      const pieces = row.slice(0, n);
+      if (n > 0 && pieces.some((c, k) => joinsIntoLabel(under[k]?.text ?? '', c.text))) {
+        out[out.length - 1] = above.map((a) => {
+          const tail = pieces[under.indexOf(a)];
+          return tail ? { ...a, text: `${a.text}${tail.text}`, atEnd: tail.atEnd, endLine: tail.line } : a;
         });
-        out[out.length - 1] = merged;
         lastLine = first.line;
+        // The rest of the line sits beside the label's last piece: same table row as the line above.
+        const rowLine = above[0]?.line;
+        if (n < row.length) out.push(row.slice(n).map((c) => ({ ...c, rowLine })));
         continue;
       }
     }

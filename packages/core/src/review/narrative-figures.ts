@@ -276,7 +276,8 @@ const SENTENCE_END = /[。；;！!？?]/;
 // Figures that are not the project's own output of a year.
 const STOCK =
   /共有|现有|拥有|总人口|常住|户籍|辖区内|全[国省市县区镇乡](?:共|有|现)|建筑面积|占地|总面积|其中/;
-const PER_PERIOD = /每[月周天日季期]|[月日周]均|平均每/;
+// Rates per period, and parts of the year (第一阶段…, 上半年…): not the year's figure.
+const PER_PERIOD = /每[月周天日季期]|[月日周]均|平均每|阶段|季度|上半年|下半年/;
 const MULTI_YEAR =
   /(?<![\d年第])(?:[两二三四五六七八九十]+|[2-9]|\d{2})个?年(?![度级底末初])|十[一二三四五]五|实施期|项目周期|建设期|\d{4}[-—~～至到]\d{4}年|\d{4}年[-—~～至到]\d{4}年/;
 const CUMULATIVE = /累计|截至|截止|以来|至今/;

@@ -191,6 +191,18 @@ describe('consistency rules', () => {
       // 500人 are people, not the 人次 the target counts; 2000人次 names no measure.
       const trained = withRow(10, ['产出目标', '数量', '培训科普讲师人次', '>=2000人次']);
       expect(k07(narrative({ plan: '全年培训科普讲师500人，共计2000人次。' }, trained))).toEqual([]);
+      // Figures of the parts of the year: by stage, or adding up to the target.
+      const sites = withRow(10, ['产出目标', '数量', '建成科普站点数量', '>=100个']);
+      expect(k07(narrative({ plan: '第一阶段建成科普站点30个。' }, sites))).toEqual([]);
+      const parts = (n: number) =>
+        narrative(
+          { plan: `1-4月建成科普站点${n}个，5-8月建成科普站点${n}个，9-12月建成科普站点${n}个。` },
+          sites,
+        );
+      expect(k07(parts(33))).toEqual([]);
+      // 3 × 20 = 60 is within a factor of two of 100; 3 × 10 = 30 is not.
+      expect(k07(parts(20))).toEqual([]);
+      expect(k07(parts(10))).toEqual(['SH2020-K07@indicators.10.target']);
       // One figure for two indicators is their total (or names neither clearly).
       const groups = withRow(10, ['产出目标', '数量', '困难残疾人生活补贴人数', '>=2000人']);
       groups[14] = buildIndicator('产出目标', '数量', '重度残疾人护理补贴人数', '>=3000人');

@@ -451,6 +451,14 @@ export const narrativeFiguresRule: Rule = {
         }
       }
       if (mine === null) continue;
+      // Several planned figures of one measure are parts of the year (1-4月建成30个，5-8月…): their sum
+      // is what the plan says, and it is held to the same factor of two.
+      if (!agreedPlan && mine.length > 1) {
+        let sum = 0;
+        for (const m of mine) if (m.cited.use === 'plan') sum += m.cited.figure.value;
+        if (sum > 0 && q.value <= sum * 2 + q.tolerance && sum <= q.value * 2 + q.tolerance)
+          agreedPlan = true;
+      }
       for (const m of mine) {
         if (m.cited.use === 'plan' ? agreedPlan : agreedPast) continue;
         conflicts ??= [];

@@ -105,6 +105,8 @@ function UserMenu() {
   const where = organisation ?? '';
   return (
     <Dropdown
+      // Click too (Enter/Space on the focused button), so sign-out is reachable from the keyboard.
+      trigger={['hover', 'click']}
       menu={{
         items: [
           { key: 'roles', label: roles, disabled: true },

@@ -26,7 +26,12 @@ function HeaderCells({ row }: { row: LayoutCell[] }) {
 export function OfficialLayoutView({ layout }: { layout: OfficialLayout }) {
   const gridColumns = layout.grid.columns;
   return (
-    <article className="official-form" data-testid="official-layout">
+    // The form's own language (it can differ from the UI's) lets the browser hyphenate English labels.
+    <article
+      className="official-form"
+      data-testid="official-layout"
+      lang={layout.locale === 'zh' ? 'zh-CN' : 'en'}
+    >
       <h1 className="official-title">{layout.title}</h1>
       <p className="official-year">{layout.yearLine}</p>
       {layout.notes.map((note) => (

@@ -1,3 +1,4 @@
+import { deviationCauseSchema, likelihoodSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import { gradeBandSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { workflowActionSchema } from '@jixiao/core/workflow/workflow.schema';
 import { describe, expect, it } from 'vitest';
@@ -40,5 +41,7 @@ describe('messages', () => {
       expect(hasMessage(`auditAction.table.${action}`), action).toBe(true);
     for (const grade of ['优', '良', '中', '差']) expect(hasMessage(`grade.${grade}`), grade).toBe(true);
     for (const band of gradeBandSchema.options) expect(hasMessage(`band.${band}`), band).toBe(true);
+    for (const cause of deviationCauseSchema.options) expect(hasMessage(`cause.${cause}`), cause).toBe(true);
+    for (const l of likelihoodSchema.options) expect(hasMessage(`likelihood.${l}`), l).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { evaluationApi } from '../api/evaluation.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LightTag } from './monitoring-light-tag.tsx';
 
@@ -47,7 +48,7 @@ function DeviationFields({
         style={{ width: 110 }}
         value={value.cause ?? undefined}
         onChange={(cause) => onChange({ ...value, cause })}
-        options={CAUSES.map((c) => ({ value: c, label: c }))}
+        options={CAUSES.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
         data-testid="deviation-cause"
       />
       {askExpected && (
@@ -64,7 +65,7 @@ function DeviationFields({
         style={{ width: 140 }}
         value={value.likelihood ?? undefined}
         onChange={(likelihood) => onChange({ ...value, likelihood })}
-        options={LIKELIHOODS.map((c) => ({ value: c, label: c }))}
+        options={LIKELIHOODS.map((c) => ({ value: c, label: t(`likelihood.${c}`) }))}
         data-testid="deviation-likelihood"
       />
       <Input
@@ -84,6 +85,7 @@ export default function MonitoringEntryPage() {
   const [params, setParams] = useSearchParams();
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const session = useSession();
   const month = Number(params.get('month') ?? DEFAULT_MONITORING_SCHEME.cutOffMonth);
   const [record, setRecord] = useState<TableRecord | null>(null);
   const [annual, setAnnual] = useState<number | null>(null);
@@ -151,6 +153,10 @@ export default function MonitoringEntryPage() {
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
   if (!record || !assessment) return <PageLoading />;
+  const mayReport =
+    record.organisationId !== null &&
+    session.user?.roles.includes('author') === true &&
+    record.organisationId === session.user.organisationId;
 
   const setRow = (index: number, patch: Partial<RowState>) =>
     setRows((all) => all.map((r, i) => (i === index ? { ...r, ...patch } : r)));
@@ -241,7 +247,7 @@ export default function MonitoringEntryPage() {
                     style={{ width: '100%' }}
                     value={row.judgement ?? undefined}
                     onChange={(judgement: GradeBand) => setRow(index, { judgement })}
-                    options={BANDS.map((b) => ({ value: b, label: b }))}
+                    options={BANDS.map((b) => ({ value: b, label: t(`band.${b}`) }))}
                     data-testid="monitoring-judgement"
                   />
                 ) : (
@@ -309,9 +315,15 @@ export default function MonitoringEntryPage() {
           }
         />
       )}
-      <Button type="primary" loading={saving} onClick={save} data-testid="monitoring-save">
-        {t('monitoring.save')}
-      </Button>
+      {/* The server takes reports only from authors of the table's own unit (authorization matrix):
+          everyone else reads, and is told so instead of meeting a refusal after typing. */}
+      {mayReport ? (
+        <Button type="primary" loading={saving} onClick={save} data-testid="monitoring-save">
+          {t('monitoring.save')}
+        </Button>
+      ) : (
+        <Alert type="info" showIcon title={t('monitoring.readOnly')} data-testid="monitoring-read-only" />
+      )}
     </Space>
   );
 }

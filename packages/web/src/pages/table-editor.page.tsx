@@ -269,7 +269,7 @@ export default function TableEditorPage() {
               {[draft.unit, draft.year].filter(Boolean).join(' · ')}
               {draft.unit || draft.year ? ' · ' : ''}
               <span className={dirty ? 'dirty-flag' : 'muted'} data-testid="dirty-flag">
-                {dirty ? t('editor.unsaved') : t('editor.allSaved')}
+                {dirty ? t('editor.unsaved') : isNew ? t('editor.neverSaved') : t('editor.allSaved')}
               </span>
             </p>
           </div>

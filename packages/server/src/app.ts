@@ -28,6 +28,7 @@ import { reviewsRoutes } from './routes/reviews.routes.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.routes.ts';
 import { tablesRoutes } from './routes/tables.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
+import { workbenchRoutes } from './routes/workbench.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 
 declare module 'fastify' {
@@ -57,6 +58,8 @@ export interface AppOptions {
    * per-address sign-in limit would not hold.
    */
   trustProxy?: FastifyServerOptions['trustProxy'];
+  /** The clock of date-dependent answers (what is due on the workbench); tests fix the day. */
+  now?: () => Date;
 }
 
 /** Reads TRUST_PROXY: `true`, a hop count such as `1`, or addresses/CIDRs such as `127.0.0.1,10.0.0.0/8`. */
@@ -131,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(selfEvaluationRoutes, { prefix: '/api' });
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
+  await app.register(workbenchRoutes, { prefix: '/api', now: options.now ?? (() => new Date()) });
 
   const webDist = options.webDist;
   const indexHtml = webDist ? join(webDist, 'index.html') : null;

@@ -171,4 +171,6 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/public/open-data/tables.csv', everyone),
   // Dashboard: reviewers, admins and auditors over their scope; authors have their own table list.
   row('GET /api/dashboard', ['department_reviewer', 'finance_reviewer', 'admin', 'auditor']),
+  // Workbench (我的待办): every signed-in user gets the lists of their own roles and scope.
+  row('GET /api/workbench', signedIn),
 ];

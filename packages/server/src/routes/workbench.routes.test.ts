@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import type { Workbench, WorkbenchGroup, WorkbenchGroupKind } from '@jixiao/core/workflow/workbench.schema';
+import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { beforeAll, beforeEach, expect, it } from 'vitest';
+import { loadDemoData } from '../demo-data.ts';
+import { demoSeedTables } from '../demo-lifecycle.ts';
+import { useTestApp } from '../testing/test-app.ts';
+
+const seedPath = join(import.meta.dirname, '..', '..', '..', '..', 'fixtures', 'seed.txt');
+const OWN_UNIT = '上海推进科技创新中心建设办公室';
+
+/** The server's "today", changed per test through the injected clock. */
+let clock = new Date('2026-09-15T08:00:00Z');
+
+function table(name: string, year: number): PerformanceTable {
+  return buildSelfEvaluationTable(
+    [buildIndicator('>=100人次', { name: '培训人次' }), buildIndicator('>=90%', { name: '满意度' })],
+    { kind: 'target', name, year, unit: OWN_UNIT },
+  );
+}
+
+const group = (wb: Workbench, kind: WorkbenchGroupKind): WorkbenchGroup | undefined =>
+  wb.groups.find((g) => g.kind === kind);
+const names = (wb: Workbench, kind: WorkbenchGroupKind) => group(wb, kind)?.items.map((i) => i.name) ?? [];
+
+describeEachDatabase('workbench API', (getDb) => {
+  const getApp = useTestApp(getDb, { now: () => clock });
+
+  async function stored(t: PerformanceTable, organisationId: string, path: TableStatus[] = []) {
+    const store = createTableRepository(getDb());
+    let record = await store.create(t, { userId: null }, { organisationId });
+    for (const status of path)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    return record;
+  }
+
+  const approved: TableStatus[] = ['submitted', 'department_reviewed', 'approved'];
+
+  beforeAll(async () => {
+    // The demo: one table published (monitored, self-evaluated), one with finance, one returned to the author.
+    const loaded = await loadDemoData(getDb(), { seedPath, corpusDir: null });
+    expect(loaded.loaded).toBe(true);
+    const own = demoOrganisationIds.seedUnit;
+    await stored(table('待提交草稿', 2026), own);
+    await stored(table('待审核甲', 2026), own, ['submitted']);
+    await stored(table('他部门待审', 2026), demoOrganisationIds.examinationAuthority, ['submitted']);
+    await stored(table('缺七月监控', 2026), own, approved);
+    await stored(table('上年未自评', 2025), own, approved);
+    const behind = await stored(table('进度滞后', 2026), own, approved);
+    // Far behind at July, and no corrective measure given: red.
+    const report = await getApp().call('PUT', `/api/tables/${behind.id}/monitoring/7`, {
+      as: 'author',
+      body: {
+        budget: { annual: 1_200_000, executed: 100_000 },
+        indicators: [
+          { index: 0, value: '10人次' },
+          { index: 1, value: '90%' },
+        ],
+      },
+    });
+    expect(report.status).toBe(200);
+  });
+
+  beforeEach(() => {
+    clock = new Date('2026-09-15T08:00:00Z');
+  });
+
+  async function workbench(as: 'author' | 'department_reviewer' | 'finance_reviewer' | 'admin' | 'auditor') {
+    const res = await getApp().call<Workbench>('GET', '/api/workbench', { as });
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  it('gives the author drafts, the returned demo table with its comments, due reports and lights', async () => {
+    const wb = await workbench('author');
+    expect(wb.today).toBe('2026-09-15');
+    expect(wb.cutOffMonth).toBe(7);
+    expect(wb.groups.map((g) => g.kind)).toEqual([
+      'drafts',
+      'returned',
+      'monitoring_due',
+      'self_evaluation_due',
+      'lights_need_measure',
+    ]);
+    expect(names(wb, 'drafts')).toEqual(['待提交草稿']);
+    const returned = group(wb, 'returned')?.items ?? [];
+    expect(returned.map((i) => i.name)).toEqual([demoSeedTables.returned]);
+    expect(returned[0]?.returned).toMatchObject({ by: '李审核（市科委）', openComments: 2 });
+    expect(returned[0]?.waitingSince).toBe(returned[0]?.returned?.at);
+    // The table with a July report is not asked again; the published demo table is of 2020.
+    expect(names(wb, 'monitoring_due')).toEqual(['缺七月监控']);
+    expect(group(wb, 'monitoring_due')?.items[0]?.waitingSince).toBe('2026-08-01T00:00:00.000Z');
+    // The demo's 2020 table has a complete self-evaluation, so only last year's table is due.
+    expect(names(wb, 'self_evaluation_due')).toEqual(['上年未自评']);
+    expect(group(wb, 'self_evaluation_due')?.items[0]?.waitingSince).toBe('2026-01-01T00:00:00.000Z');
+    // The demo's yellow light has its measure; the red one here has none.
+    const lights = group(wb, 'lights_need_measure')?.items ?? [];
+    expect(lights.map((i) => [i.name, i.light, i.cutOffMonth])).toEqual([['进度滞后', 'red', 7]]);
+    expect(lights[0]?.missingMeasures).toBeGreaterThan(0);
+    expect(wb.total).toBe(wb.groups.reduce((sum, g) => sum + g.items.length, 0));
+    expect(wb.overview).toBeNull();
+  });
+
+  it('asks for the July report only once July is over, and not after the year ended', async () => {
+    clock = new Date('2026-07-31T12:00:00Z');
+    expect(group(await workbench('author'), 'monitoring_due')?.count).toBe(0);
+    clock = new Date('2027-02-01T12:00:00Z');
+    const next = await workbench('author');
+    expect(group(next, 'monitoring_due')?.count).toBe(0);
+    // All 2026 tables without a self-evaluation are due now, oldest year first.
+    const due = names(next, 'self_evaluation_due');
+    expect(due[0]).toBe('上年未自评');
+    expect(due.slice(1).sort()).toEqual(['缺七月监控', '进度滞后'].sort());
+  });
+
+  it('gives the department the submitted tables of its units and the red lights in its scope', async () => {
+    const wb = await workbench('department_reviewer');
+    expect(wb.groups.map((g) => g.kind)).toEqual(['department_queue', 'red_lights']);
+    expect(names(wb, 'department_queue')).toEqual(['待审核甲']);
+    expect(names(wb, 'red_lights')).toEqual(['进度滞后']);
+    expect(wb.overview).toBeNull();
+  });
+
+  it('gives finance the forwarded demo table, approved tables to publish and red lights', async () => {
+    const wb = await workbench('finance_reviewer');
+    expect(wb.groups.map((g) => g.kind)).toEqual(['finance_queue', 'to_publish', 'red_lights']);
+    expect(names(wb, 'finance_queue')).toEqual([demoSeedTables.inFinanceQueue]);
+    expect([...names(wb, 'to_publish')].sort()).toEqual(['上年未自评', '缺七月监控', '进度滞后'].sort());
+    expect(group(wb, 'to_publish')?.count).toBe(3);
+    expect(names(wb, 'red_lights')).toEqual(['进度滞后']);
+    for (const g of wb.groups) {
+      const since = g.items.map((i) => i.waitingSince);
+      expect(since).toEqual([...since].sort());
+    }
+  });
+
+  it('gives admins and auditors counts, no action lists', async () => {
+    for (const as of ['admin', 'auditor'] as const) {
+      const wb = await workbench(as);
+      expect(wb.groups).toEqual([]);
+      expect(wb.total).toBe(0);
+      expect(wb.overview?.tables).toBe(9);
+      expect(wb.overview?.byStatus).toContainEqual({ status: 'approved', count: 3 });
+      expect(wb.overview?.byStatus).toContainEqual({ status: 'returned', count: 1 });
+      expect(wb.overview?.redLights).toBe(1);
+      expect(wb.overview?.activeUsers).toBeGreaterThanOrEqual(6);
+    }
+  });
+
+  it('is closed to anonymous visitors', async () => {
+    expect((await getApp().call('GET', '/api/workbench', { as: 'anonymous' })).status).toBe(401);
+  });
+});

@@ -1,0 +1,450 @@
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import { type Action, can, organisationPath, type TableReadScope } from '@jixiao/core/accounts/policies';
+import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
+import { DEFAULT_MONITORING_SCHEME, type Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { type TableStatus, tableStatusSchema } from '@jixiao/core/tables/table-record.schema';
+import {
+  calendarDay,
+  isoDay,
+  monitoringDueSince,
+  selfEvaluationDueSince,
+} from '@jixiao/core/workflow/workbench';
+import {
+  WORKBENCH_GROUP_LIMIT,
+  type Workbench,
+  type WorkbenchGroup,
+  type WorkbenchGroupKind,
+  type WorkbenchItem,
+  type WorkbenchOverview,
+  workbenchSchema,
+} from '@jixiao/core/workflow/workbench.schema';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
+import type { Database } from '@jixiao/db/database';
+import type { DB } from '@jixiao/db/db-schema';
+import type { TargetTablesTable } from '@jixiao/db/tables.db-types';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { type ExpressionBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import { readScope, requireUser, signedIn } from '../auth/authorize.ts';
+
+// The workbench (我的待办): for each role the tables whose next step is the user's, oldest first. Lists
+// are computed in SQL over the user's read scope; each row is checked once more against the policy of
+// the action the user would take, so a list never offers what the user cannot do.
+
+export interface WorkbenchRouteOptions {
+  /** The clock "today" is read from (tests pass a fixed day). */
+  now: () => Date;
+}
+
+const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+/** Organisation filter of a list: null for the whole region, else these ids (possibly none). */
+type Organisations = readonly string[] | null;
+
+interface TableRow {
+  id: string;
+  version: number;
+  name: string;
+  unit: string;
+  year: number;
+  status: string;
+  organisation_id: string | null;
+  since: Date | string;
+  total: string | number | bigint;
+}
+
+type TablesDbT = DB & { t: TargetTablesTable };
+type TablesQuery = SelectQueryBuilder<TablesDbT, 't', object>;
+
+function baseItem(row: Omit<TableRow, 'total'>, since: Date | string): WorkbenchItem {
+  return {
+    tableId: row.id,
+    version: row.version,
+    name: row.name,
+    unit: row.unit,
+    year: row.year,
+    status: tableStatusSchema.parse(row.status),
+    waitingSince: iso(since),
+    returned: null,
+    cutOffMonth: null,
+    light: null,
+    missingMeasures: null,
+  };
+}
+
+const noCompleteSelfEvaluation = (eb: ExpressionBuilder<TablesDbT, 't'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('self_evaluations as s')
+        .select(sql`1`.as('one'))
+        .whereRef('s.table_id', '=', 't.id')
+        .where('s.complete', '=', true),
+    ),
+  );
+
+export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = async (app, options) => {
+  const db: Database = app.db;
+  const scheme = DEFAULT_MONITORING_SCHEME;
+
+  function tables(organisations: Organisations): TablesQuery {
+    let q = db.selectFrom('target_tables as t');
+    if (organisations !== null) q = q.where('t.organisation_id', 'in', [...organisations]);
+    return q;
+  }
+
+  /** One page of a list (oldest first) and how many rows the whole list has. */
+  async function page(
+    query: TablesQuery,
+    since: 't.created_at' | 't.updated_at',
+    extra?: (q: TablesQuery) => TablesQuery,
+  ): Promise<{ rows: TableRow[]; total: number }> {
+    const q = (extra ? extra(query) : query)
+      .select([
+        't.id',
+        't.version',
+        't.name',
+        't.unit',
+        't.year',
+        't.status',
+        't.organisation_id',
+        sql<Date>`${sql.ref(since)}`.as('since'),
+        sql<string>`count(*) over ()`.as('total'),
+      ])
+      .orderBy(since)
+      .orderBy('t.id')
+      .limit(WORKBENCH_GROUP_LIMIT);
+    const rows = await q.execute();
+    return { rows, total: rows.length === 0 ? 0 : Number(rows[0]?.total ?? 0) };
+  }
+
+  /** Keeps the rows on which `user` may do `action` (the policy is the last word, not the SQL filter). */
+  async function allowed<R extends { status: string; organisation_id: string | null }>(
+    user: SessionUser,
+    action: Action,
+    rows: R[],
+  ): Promise<R[]> {
+    const organisations = await listOrganisations(db);
+    return rows.filter((row) =>
+      can(user, action, {
+        status: row.status as TableStatus,
+        organisationPath: organisationPath(row.organisation_id, organisations),
+      }),
+    );
+  }
+
+  async function statusGroup(
+    user: SessionUser,
+    kind: WorkbenchGroupKind,
+    organisations: Organisations,
+    status: TableStatus,
+    action: Action,
+    since: 't.created_at' | 't.updated_at',
+  ): Promise<WorkbenchGroup> {
+    const { rows, total } = await page(tables(organisations).where('t.status', '=', status), since);
+    const mine = await allowed(user, action, rows);
+    return {
+      kind,
+      count: total - (rows.length - mine.length),
+      items: mine.map((row) => baseItem(row, row.since)),
+    };
+  }
+
+  /** Returned tables with who returned them, when, and the comments of that round. */
+  async function returnedGroup(user: SessionUser, organisations: Organisations): Promise<WorkbenchGroup> {
+    const { rows, total } = await page(
+      tables(organisations).where('t.status', '=', 'returned'),
+      't.updated_at',
+    );
+    const mine = await allowed(user, 'table.submit', rows);
+    const ids = mine.map((row) => row.id);
+    const [events, rounds] =
+      ids.length === 0
+        ? [[], []]
+        : await Promise.all([
+            db
+              .selectFrom('workflow_events')
+              .distinctOn('table_id')
+              .select(['table_id', 'actor_name', 'created_at', 'comment'])
+              .where('table_id', 'in', ids)
+              .where('action', '=', 'return')
+              .orderBy('table_id')
+              .orderBy('created_at', 'desc')
+              .execute(),
+            // The open comments are those of the latest round that returned the table (openComments in
+            // core); counted here without loading them.
+            db
+              .selectFrom('reviews as r')
+              .distinctOn('r.table_id')
+              .select((eb) => [
+                'r.table_id',
+                eb
+                  .selectFrom('review_comments as c')
+                  .select(eb.fn.countAll<string>().as('n'))
+                  .whereRef('c.review_id', '=', 'r.id')
+                  .as('comments'),
+              ])
+              .where('r.table_id', 'in', ids)
+              .where('r.decision', '=', 'return')
+              .orderBy('r.table_id')
+              .orderBy('r.created_at', 'desc')
+              .execute(),
+          ]);
+    const eventOf = new Map(events.map((e) => [e.table_id, e]));
+    const commentsOf = new Map(rounds.map((r) => [r.table_id, Number(r.comments ?? 0)]));
+    const items = mine.map((row) => {
+      const event = eventOf.get(row.id);
+      // A table set to returned without a recorded transition (imports, tests) waits since its last change.
+      const at = event ? event.created_at : row.since;
+      return {
+        ...baseItem(row, at),
+        returned: {
+          by: event?.actor_name ?? null,
+          at: iso(at),
+          openComments: commentsOf.get(row.id) ?? 0,
+          comment: event?.comment ?? null,
+        },
+      };
+    });
+    items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.tableId.localeCompare(b.tableId));
+    return { kind: 'returned', count: total - (rows.length - mine.length), items };
+  }
+
+  async function monitoringDueGroup(
+    user: SessionUser,
+    organisations: Organisations,
+    today: ReturnType<typeof calendarDay>,
+  ): Promise<WorkbenchGroup> {
+    const due = monitoringDueSince(today.year, scheme.cutOffMonth, today);
+    if (!due) return { kind: 'monitoring_due', count: 0, items: [] };
+    const { rows, total } = await page(
+      tables(organisations)
+        .where('t.status', 'in', ['approved', 'published'])
+        .where('t.year', '=', today.year)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('monitoring_reports as m')
+                .select(sql`1`.as('one'))
+                .whereRef('m.table_id', '=', 't.id')
+                .where('m.cut_off_month', '=', scheme.cutOffMonth),
+            ),
+          ),
+        ),
+      't.updated_at',
+    );
+    const mine = await allowed(user, 'table.report', rows);
+    return {
+      kind: 'monitoring_due',
+      count: total - (rows.length - mine.length),
+      items: mine.map((row) => ({ ...baseItem(row, due), cutOffMonth: scheme.cutOffMonth })),
+    };
+  }
+
+  async function selfEvaluationDueGroup(
+    user: SessionUser,
+    organisations: Organisations,
+    today: ReturnType<typeof calendarDay>,
+  ): Promise<WorkbenchGroup> {
+    const { rows, total } = await page(
+      tables(organisations)
+        .where('t.status', 'in', ['approved', 'published'])
+        .where('t.year', '<', today.year)
+        .where(noCompleteSelfEvaluation),
+      't.updated_at',
+      // Oldest year first: its self-evaluation has waited longest.
+      (q) => q.orderBy('t.year'),
+    );
+    const mine = await allowed(user, 'table.report', rows);
+    const items = mine.flatMap((row) => {
+      const since = selfEvaluationDueSince(row.year, today);
+      return since ? [baseItem(row, since)] : [];
+    });
+    items.sort((a, b) => a.waitingSince.localeCompare(b.waitingSince) || a.tableId.localeCompare(b.tableId));
+    return { kind: 'self_evaluation_due', count: total - (rows.length - mine.length), items };
+  }
+
+  /**
+   * The latest monitoring report of each table in `organisations` whose light is one of `lights`, while
+   * the year is still open (no complete self-evaluation): after it, corrective measures are moot.
+   */
+  async function latestLights(organisations: Organisations, lights: Light[]) {
+    const latest = tables(organisations)
+      .innerJoin('monitoring_reports as m', 'm.table_id', 't.id')
+      .where('t.status', 'in', ['approved', 'published'])
+      .where(noCompleteSelfEvaluation)
+      .distinctOn('m.table_id')
+      .select([
+        't.id',
+        't.version',
+        't.name',
+        't.unit',
+        't.year',
+        't.status',
+        't.organisation_id',
+        't.content',
+        'm.cut_off_month',
+        'm.light',
+        'm.report',
+        'm.updated_at as since',
+      ])
+      .orderBy('m.table_id')
+      .orderBy('m.cut_off_month', 'desc');
+    const rows = await db
+      .selectFrom(latest.as('l'))
+      .selectAll()
+      .where('l.light', 'in', lights)
+      .orderBy('l.since')
+      .orderBy('l.id')
+      .execute();
+    return rows;
+  }
+
+  async function lightsNeedMeasureGroup(
+    user: SessionUser,
+    organisations: Organisations,
+  ): Promise<WorkbenchGroup> {
+    const rows = await allowed(user, 'table.report', await latestLights(organisations, ['red', 'yellow']));
+    const items: WorkbenchItem[] = [];
+    for (const row of rows) {
+      let missing: number;
+      try {
+        const table = performanceTableSchema.parse(row.content);
+        const report = monitoringReportSchema.parse(row.report);
+        missing = assessMonitoring(table, report, scheme).notes.filter(
+          (note) => note.code === 'monitoring.measure_missing',
+        ).length;
+      } catch {
+        // A report that no longer fits the table (indicators removed by an adjustment) is re-entered on
+        // the monitoring page; the stored light still says it needs attention.
+        missing = 1;
+      }
+      if (missing === 0) continue;
+      items.push({
+        ...baseItem(row, row.since),
+        cutOffMonth: row.cut_off_month,
+        light: row.light as Light,
+        missingMeasures: missing,
+      });
+    }
+    return { kind: 'lights_need_measure', count: items.length, items: items.slice(0, WORKBENCH_GROUP_LIMIT) };
+  }
+
+  async function redLightsGroup(user: SessionUser, organisations: Organisations): Promise<WorkbenchGroup> {
+    const rows = await allowed(user, 'table.read', await latestLights(organisations, ['red']));
+    const items = rows.map((row) => ({
+      ...baseItem(row, row.since),
+      cutOffMonth: row.cut_off_month,
+      light: 'red' as const,
+    }));
+    return { kind: 'red_lights', count: items.length, items: items.slice(0, WORKBENCH_GROUP_LIMIT) };
+  }
+
+  async function overview(start: Date): Promise<WorkbenchOverview> {
+    const [statuses, red, users, audit] = await Promise.all([
+      db
+        .selectFrom('target_tables')
+        .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
+        .groupBy('status')
+        .execute(),
+      latestLights(null, ['red']),
+      db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('active', '=', true)
+        .executeTakeFirstOrThrow(),
+      db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('at', '>=', start)
+        .executeTakeFirstOrThrow(),
+    ]);
+    const byStatus = tableStatusSchema.options.map((status) => ({
+      status,
+      count: Number(statuses.find((s) => s.status === status)?.n ?? 0),
+    }));
+    return {
+      tables: byStatus.reduce((sum, s) => sum + s.count, 0),
+      byStatus,
+      redLights: red.length,
+      activeUsers: Number(users.n),
+      auditEventsToday: Number(audit.n),
+    };
+  }
+
+  app.get(
+    '/workbench',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['workflow'],
+        summary: 'My to-dos (我的待办): the tables waiting for the signed-in user, by role, oldest first',
+        response: { 200: workbenchSchema },
+      },
+    },
+    async (request): Promise<Workbench> => {
+      const user = requireUser(request);
+      const now = options.now();
+      const today = calendarDay(now);
+      const scope: TableReadScope = await readScope(request, db);
+      // The read scope adds every published table; lists keep to the tables the user is responsible for.
+      const inScope: Organisations = scope.all ? null : scope.organisationIds;
+      const own: Organisations =
+        user.organisationId === null || (inScope !== null && !inScope.includes(user.organisationId))
+          ? []
+          : [user.organisationId];
+      const empty = (o: Organisations) => o !== null && o.length === 0;
+      const tasks: Promise<WorkbenchGroup>[] = [];
+      const roles = new Set(user.roles);
+      if (roles.has('author') && !empty(own)) {
+        tasks.push(
+          statusGroup(user, 'drafts', own, 'draft', 'table.submit', 't.created_at'),
+          returnedGroup(user, own),
+          monitoringDueGroup(user, own, today),
+          selfEvaluationDueGroup(user, own, today),
+          lightsNeedMeasureGroup(user, own),
+        );
+      }
+      if (roles.has('department_reviewer') && !empty(inScope)) {
+        tasks.push(
+          statusGroup(
+            user,
+            'department_queue',
+            inScope,
+            'submitted',
+            'table.review_department',
+            't.updated_at',
+          ),
+        );
+      }
+      if (roles.has('finance_reviewer')) {
+        tasks.push(
+          statusGroup(
+            user,
+            'finance_queue',
+            inScope,
+            'department_reviewed',
+            'table.review_finance',
+            't.updated_at',
+          ),
+          statusGroup(user, 'to_publish', inScope, 'approved', 'table.publish', 't.updated_at'),
+        );
+      }
+      if ((roles.has('department_reviewer') || roles.has('finance_reviewer')) && !empty(inScope)) {
+        tasks.push(redLightsGroup(user, inScope));
+      }
+      const groups = await Promise.all(tasks);
+      const oversees = roles.has('admin') || roles.has('auditor');
+      const startOfDay = new Date(Date.UTC(today.year, today.month - 1, today.day));
+      return {
+        today: isoDay(today),
+        cutOffMonth: scheme.cutOffMonth,
+        total: groups.reduce((sum, g) => sum + g.count, 0),
+        groups,
+        overview: oversees ? await overview(startOfDay) : null,
+      };
+    },
+  );
+};

@@ -147,7 +147,7 @@ const en: Record<keyof typeof zh, string> = {
   'admin.activate': 'Activate',
   'admin.saved': 'Saved',
   'admin.created': 'User {name} created',
-  'admin.passwordReset': 'Password reset; the user’s sessions have ended',
+  'admin.passwordReset': "Password reset; the user's sessions have ended",
   'admin.unlocked': 'Unlocked',
   'admin.orgName': 'Name',
   'admin.orgKind': 'Kind',

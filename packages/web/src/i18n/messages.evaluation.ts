@@ -109,7 +109,7 @@ const en = {
   'monitoring.projectLight': 'Project: ',
   'monitoring.saved': 'Monitoring report saved',
   'monitoring.save': 'Save the report',
-  'monitoring.readOnly': 'Read only: the unit’s own authors enter monitoring reports.',
+  'monitoring.readOnly': "Read only: the unit's own authors enter monitoring reports.",
   'light.red': 'Red',
   'light.yellow': 'Yellow',
   'light.grey': 'Not entered',

@@ -101,7 +101,7 @@ const en = {
   'openData.title': 'Open data: performance indicators',
   'openData.intro':
     'Each row is one indicator of one published table. Only published versions are included; while a table is being adjusted its last published version stays.',
-  'openData.licence': 'Licence: {licence}. Please credit the finance bureau’s published performance targets.',
+  'openData.licence': "Licence: {licence}. Please credit the finance bureau's published performance targets.",
   'openData.downloadCsv': 'Download CSV (opens in Excel)',
   'openData.downloadJson': 'Download JSON',
   'openData.rows': '{n} row{s} at present',

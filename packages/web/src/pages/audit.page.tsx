@@ -3,6 +3,7 @@ import type { AuditEntryView } from '@jixiao/core/accounts/audit-log.schema';
 import { App, Button, DatePicker, Input, Space, Table, type TableProps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { type AuditFilters, accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
@@ -116,7 +117,15 @@ export default function AuditPage() {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
       key: 'entityId',
-      render: (id: string | null) => <code style={{ fontSize: 12 }}>{id ?? '—'}</code>,
+      // A table's id opens the table (the auditor's next question is "which one?").
+      render: (id: string | null, entry) =>
+        id && entry.entity === 'table' ? (
+          <Link to={`/tables/${id}`}>
+            <code style={{ fontSize: 12 }}>{id}</code>
+          </Link>
+        ) : (
+          <code style={{ fontSize: 12 }}>{id ?? '—'}</code>
+        ),
     },
   ];
 

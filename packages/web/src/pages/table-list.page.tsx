@@ -7,7 +7,19 @@ import {
 } from '@ant-design/icons';
 import { type Action, can } from '@jixiao/core/accounts/policies';
 import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
-import { Alert, App, Button, Input, Popconfirm, Select, Space, Table, type TableProps, Tooltip } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Empty,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  type TableProps,
+  Tooltip,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
@@ -121,6 +133,13 @@ export default function TableListPage() {
 
   const sortOrder = (key: SortKey) =>
     query.sort === key ? (query.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
+
+  const filtered = Boolean(query.q || query.year || query.unit || query.status || query.kind);
+  const resetFilters = () => {
+    setSearchText('');
+    setUnitText('');
+    setParams(new URLSearchParams());
+  };
 
   const columns: TableProps<TableSummary>['columns'] = [
     {
@@ -300,15 +319,7 @@ export default function TableListPage() {
             onChange={(kind: string | undefined) => update({ kind })}
             options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))}
           />
-          <Button
-            onClick={() => {
-              setSearchText('');
-              setUnitText('');
-              setParams(new URLSearchParams());
-            }}
-          >
-            {t('common.reset')}
-          </Button>
+          <Button onClick={resetFilters}>{t('common.reset')}</Button>
         </div>
         {error ? (
           <Alert
@@ -327,10 +338,13 @@ export default function TableListPage() {
             columns={columns}
             dataSource={items}
             locale={{
-              emptyText: t(
-                query.q || query.year || query.unit || query.status || query.kind
-                  ? 'list.noMatch'
-                  : 'list.empty',
+              // An empty list says why and offers the way on: clear the filters, or start a table.
+              emptyText: filtered ? (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.noMatch')}>
+                  <Button onClick={resetFilters}>{t('list.clearFilters')}</Button>
+                </Empty>
+              ) : (
+                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('list.empty')} />
               ),
             }}
             onChange={(pagination, _filters, sorter) => {

@@ -83,6 +83,7 @@ function pagesFor(who: Who, ids: Record<string, string>): Array<[string, string]
     case 'author2':
       return [
         ['tables-empty', '/tables'],
+        ['tables-no-match', '/tables?q=不存在的项目'],
         ['monitoring-empty', '/monitoring'],
       ];
     case 'dept':

@@ -10,7 +10,6 @@ import { evaluationMessages } from './messages.evaluation.ts';
 import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { tablesMessages } from './messages.tables.ts';
-import { workbenchMessages } from './messages.workbench.ts';
 import { workflowMessages } from './messages.workflow.ts';
 
 const zh = {
@@ -21,7 +20,6 @@ const zh = {
   ...workflowMessages.zh,
   ...evaluationMessages.zh,
   ...portalMessages.zh,
-  ...workbenchMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -34,7 +32,6 @@ const en: Record<MessageKey, string> = {
   ...workflowMessages.en,
   ...evaluationMessages.en,
   ...portalMessages.en,
-  ...workbenchMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

@@ -113,8 +113,8 @@ const LETTER_SPACED = /[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]/;
 export function unspaceLetters(text: string): string {
   // Letter spacing shows in the title and header: look at the start only, first for three spaced
   // characters in a row, then count words by hand (this runs on every document).
+  if (!LETTER_SPACED.test(text.slice(0, 300))) return text;
   const n = Math.min(text.length, 1500);
-  if (!LETTER_SPACED.test(text.slice(0, n))) return text;
   let single = 0;
   let words = 0;
   let run = 0;
@@ -137,12 +137,14 @@ export function unspaceLetters(text: string): string {
 const PAGE_FURNITURE =
   /^[ \t|]*(?:第\s*\d+\s*页\s*[,，/、]?\s*(?:共\s*\d+\s*页)?|共\s*\d+\s*页\s*[,，/、]?\s*第\s*\d+\s*页|[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}|page\s*\d+(?:\s*(?:of|\/)\s*\d+)?)[ \t|]*$/gim;
 
+// One scan for the characters every furniture line holds.
+const FURNITURE_CHARS = /页|[—－–]|- |page/i;
 const PAGE_HINT = /第\s*\d+\s*页|^[ \t|]*[-—–－]{1,2}\s*\d{1,3}\s*[-—–－]{1,2}[ \t|]*$|page\s*\d/im;
 
 /** Blanks the lines that hold only a page number or `第 N 页 共 M 页`. */
 export function dropPageFurniture(text: string): string {
   // Cheap guard: every furniture line holds 第…页, a dash-framed number or `page`.
-  if (!PAGE_HINT.test(text)) return text;
+  if (!FURNITURE_CHARS.test(text) || !PAGE_HINT.test(text)) return text;
   return text.replace(PAGE_FURNITURE, '');
 }
 

@@ -785,7 +785,12 @@ export function readIndicators(
       continue;
     }
     // The first piece of a label whose rest the text lost (`产出` of `产出` / `指标`), with no values: no name.
-    if (filledCount(assigned) === 0 && assigned.actual === undefined && isLabelPiece(name)) {
+    if (
+      name.length < 9 &&
+      isLabelPiece(name) &&
+      filledCount(assigned) === 0 &&
+      assigned.actual === undefined
+    ) {
       i = Math.max(i + 1, hasRows ? j : i + 1);
       continue;
     }

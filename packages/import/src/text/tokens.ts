@@ -1,5 +1,5 @@
 import type { Cell, Grid } from './layout.ts';
-import { headerLabel, joinsIntoLabel, key, narrativeLabels } from './vocabulary.ts';
+import { headerLabel, joinsIntoLabel, key, levelLabel, narrativeLabels } from './vocabulary.ts';
 
 /** A cell, or `null` for the end of a table row (only where the layout shows rows). */
 export type Token = Cell | null;
@@ -59,7 +59,14 @@ export function joinLabelTailRows(rows: readonly Cell[][]): Cell[][] {
   for (const row of rows) {
     const above = out.at(-1);
     const first = row[0];
-    if (above !== undefined && first !== undefined && first.line === lastLine + 1) {
+    // Only a line that starts with a short piece that is no label by itself can continue labels.
+    if (
+      above !== undefined &&
+      first !== undefined &&
+      first.line === lastLine + 1 &&
+      first.text.length <= 4 &&
+      levelLabel(first.text, null) === null
+    ) {
       // The leading short cells that stand under a cell of the line above; the rest of the line (an
       // indicator printed beside the label's last piece) stays a row of its own.
       const under: Cell[] = [];

@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BarChartOutlined,
+  CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
   FileSearchOutlined,
@@ -13,12 +14,13 @@ import {
 } from '@ant-design/icons';
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { Action } from '@jixiao/core/accounts/policies';
-import { Button, Dropdown, type MenuProps, Tooltip } from 'antd';
+import { Badge, Button, Dropdown, type MenuProps, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 import { useDefaultDocumentTitle } from '../hooks/use-document-title.ts';
 import { signOut, useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
+import { useWorkbenchCount } from '../hooks/use-workbench-count.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { AppFrame } from './app-frame.tsx';
@@ -37,6 +39,7 @@ interface NavItem {
 }
 
 const navItems: NavItem[] = [
+  { path: '/workbench', label: 'nav.workbench', icon: <CheckSquareOutlined />, requires: 'signedIn' },
   { path: '/tables', label: 'nav.tables', icon: <TableOutlined /> },
   { path: '/import', label: 'nav.import', icon: <CloudUploadOutlined />, requires: 'table.import' },
   {
@@ -154,6 +157,7 @@ export function AppShell() {
   });
   const selectedItem = visibleItems.find((item) => location.pathname.startsWith(item.path));
   const selected = selectedItem?.path;
+  const todo = useWorkbenchCount(session.user !== null, location.pathname);
   useDefaultDocumentTitle(selectedItem ? t(selectedItem.label) : null);
   const items: MenuProps['items'] = visibleItems.map((item) => ({
     key: item.path,
@@ -163,13 +167,24 @@ export function AppShell() {
       <Tooltip title={t('nav.soon')}>
         <span>{t(item.label)}</span>
       </Tooltip>
+    ) : item.path === '/workbench' && todo ? (
+      <Link to={item.path}>
+        {t(item.label)}{' '}
+        <Badge
+          count={todo}
+          size="small"
+          overflowCount={99}
+          title={t('workbench.badge', { n: todo })}
+          data-testid="workbench-badge"
+        />
+      </Link>
     ) : (
       <Link to={item.path}>{t(item.label)}</Link>
     ),
   }));
   return (
     <AppFrame
-      home="/tables"
+      home="/"
       label={t('app.name')}
       title="绩效 Jixiao"
       subtitle={t('app.subtitle')}

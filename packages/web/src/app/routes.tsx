@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Navigate } from 'react-router-dom';
+import { createBrowserRouter } from 'react-router-dom';
 import { AppShell } from './app-shell.tsx';
+import { HomeRedirect } from './home-redirect.tsx';
 import { PageLoading } from './page-loading.tsx';
 
 // Every page is its own chunk: the first load carries only the shell and the page it opens.
@@ -19,6 +20,7 @@ const MonitoringEntryPage = lazy(() => import('../pages/monitoring-entry.page.ts
 const SelfEvaluationPage = lazy(() => import('../pages/self-evaluation.page.tsx'));
 const SelfEvaluationFormPage = lazy(() => import('../pages/self-evaluation-form.page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard.page.tsx'));
+const WorkbenchPage = lazy(() => import('../pages/workbench.page.tsx'));
 const PublicLayout = lazy(() => import('../pages/public-layout.tsx'));
 const PublicPage = lazy(() => import('../pages/public.page.tsx'));
 const PublicTablePage = lazy(() => import('../pages/public-table.page.tsx'));
@@ -28,7 +30,8 @@ export const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      { index: true, element: <Navigate to="/tables" replace /> },
+      { index: true, element: <HomeRedirect /> },
+      { path: 'workbench', element: <WorkbenchPage /> },
       { path: 'tables', element: <TableListPage /> },
       { path: 'tables/new', element: <TableEditorPage /> },
       { path: 'tables/:id', element: <TableEditorPage /> },

@@ -10,6 +10,7 @@ import { evaluationMessages } from './messages.evaluation.ts';
 import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { tablesMessages } from './messages.tables.ts';
+import { workbenchMessages } from './messages.workbench.ts';
 import { workflowMessages } from './messages.workflow.ts';
 
 const zh = {
@@ -20,6 +21,7 @@ const zh = {
   ...workflowMessages.zh,
   ...evaluationMessages.zh,
   ...portalMessages.zh,
+  ...workbenchMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -32,6 +34,7 @@ const en: Record<MessageKey, string> = {
   ...workflowMessages.en,
   ...evaluationMessages.en,
   ...portalMessages.en,
+  ...workbenchMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

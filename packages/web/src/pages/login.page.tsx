@@ -12,9 +12,12 @@ interface LoginForm {
   password: string;
 }
 
-/** Only same-site paths are followed after sign-in (no open redirect through ?next=). */
+/**
+ * Only same-site paths are followed after sign-in (no open redirect through ?next=); without one the
+ * user lands on the workbench (我的待办).
+ */
 function safeNext(next: string | null): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/tables';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/workbench';
 }
 
 export default function LoginPage() {

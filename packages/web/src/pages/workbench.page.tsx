@@ -1,0 +1,276 @@
+import { CheckCircleOutlined } from '@ant-design/icons';
+import type {
+  WorkbenchGroup,
+  WorkbenchGroupKind,
+  WorkbenchItem,
+  WorkbenchOverview,
+} from '@jixiao/core/workflow/workbench.schema';
+import {
+  Badge,
+  Button,
+  Card,
+  Col,
+  Result,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  type TableProps,
+  Tag,
+  Tooltip,
+} from 'antd';
+import type { CSSProperties, HTMLAttributes } from 'react';
+import { Link } from 'react-router-dom';
+import { workbenchApi } from '../api/workbench.api.ts';
+import { PageHead } from '../components/page-head.tsx';
+import { StatusTag } from '../components/status-tag.tsx';
+import { useLoad } from '../hooks/use-load.ts';
+import { useSession } from '../hooks/use-session.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatDateTime } from '../lib/dates.ts';
+import { relativeTime } from '../lib/relative-time.ts';
+import { LightTag } from './monitoring-light-tag.tsx';
+
+// Inline styles: the page's few rules do not justify touching the shared stylesheet.
+const hintStyle: CSSProperties = { color: 'rgba(0, 0, 0, 0.55)', fontSize: 13 };
+const doneStyle: CSSProperties = {
+  display: 'flex',
+  flexWrap: 'wrap',
+  gap: 8,
+  alignItems: 'center',
+  ...hintStyle,
+};
+
+/** The page that takes the next step of each kind of to-do. */
+function targetOf(kind: WorkbenchGroupKind, item: WorkbenchItem): string {
+  const month = item.cutOffMonth === null ? '' : `?month=${item.cutOffMonth}`;
+  switch (kind) {
+    case 'drafts':
+    case 'returned':
+    case 'to_publish':
+      // The editor shows the review comments of a returned table and the publish button of an approved one.
+      return `/tables/${item.tableId}`;
+    case 'monitoring_due':
+    case 'lights_need_measure':
+    case 'red_lights':
+      return `/monitoring/${item.tableId}${month}`;
+    case 'self_evaluation_due':
+      return `/self-evaluation/${item.tableId}/form`;
+    case 'department_queue':
+    case 'finance_queue':
+      return `/review/${item.tableId}`;
+  }
+}
+
+/** Why the item waits, beyond its group: who returned it and the comments, the report concerned. */
+function Detail({ kind, item, now }: { kind: WorkbenchGroupKind; item: WorkbenchItem; now: Date }) {
+  const { t, locale } = useI18n();
+  if (item.returned) {
+    const time = relativeTime(item.returned.at, now, locale);
+    const params = { by: item.returned.by ?? '', time, n: item.returned.openComments };
+    return (
+      <span data-testid="workbench-returned">
+        {t(item.returned.by ? 'workbench.returnedBy' : 'workbench.returnedByUnknown', params)}
+      </span>
+    );
+  }
+  if (kind === 'lights_need_measure' && item.cutOffMonth !== null) {
+    return (
+      <Space size={4}>
+        {item.light && <LightTag light={item.light} />}
+        {t('workbench.missingMeasures', { month: item.cutOffMonth, n: item.missingMeasures ?? 0 })}
+      </Space>
+    );
+  }
+  if (item.cutOffMonth !== null) {
+    return (
+      <Space size={4}>
+        {item.light && <LightTag light={item.light} />}
+        {t('workbench.cutOff', { month: item.cutOffMonth })}
+      </Space>
+    );
+  }
+  return null;
+}
+
+function GroupCard({ group, cutOffMonth, now }: { group: WorkbenchGroup; cutOffMonth: number; now: Date }) {
+  const { t, locale } = useI18n();
+  const kind = group.kind;
+  const columns: TableProps<WorkbenchItem>['columns'] = [
+    {
+      title: t('list.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string, item) => (
+        <Link to={targetOf(kind, item)} data-testid="workbench-item-link">
+          {name}
+        </Link>
+      ),
+    },
+    { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
+    { title: t('list.year'), dataIndex: 'year', key: 'year', width: 70 },
+    {
+      title: t('list.status'),
+      dataIndex: 'status',
+      key: 'status',
+      width: 120,
+      render: (status: string) => <StatusTag status={status} />,
+    },
+    {
+      title: t('workbench.detail'),
+      key: 'detail',
+      render: (_: unknown, item) => <Detail kind={kind} item={item} now={now} />,
+    },
+    {
+      title: t('workbench.waiting'),
+      dataIndex: 'waitingSince',
+      key: 'waiting',
+      width: 120,
+      render: (since: string) => (
+        <Tooltip title={t('workbench.since', { date: formatDateTime(since, locale) })}>
+          <span className="nowrap" data-testid="workbench-waiting">
+            {relativeTime(since, now, locale)}
+          </span>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'open',
+      width: 140,
+      render: (_: unknown, item) => (
+        <Link to={targetOf(kind, item)}>
+          <Button size="small" type="primary" data-testid="workbench-open">
+            {t(`workbench.open.${kind}`)}
+          </Button>
+        </Link>
+      ),
+    },
+  ];
+  const hidden = group.count - group.items.length;
+  return (
+    <Card
+      size="small"
+      data-testid={`workbench-group-${kind}`}
+      title={
+        <Space>
+          <span>{t(`workbench.group.${kind}`)}</span>
+          <Badge count={group.count} showZero color={group.count > 0 ? '#1d4f91' : '#bfbfbf'} />
+        </Space>
+      }
+      extra={<span style={hintStyle}>{t(`workbench.hint.${kind}`, { month: cutOffMonth })}</span>}
+    >
+      <Table<WorkbenchItem>
+        rowKey="tableId"
+        size="small"
+        columns={columns}
+        dataSource={group.items}
+        pagination={false}
+        scroll={{ x: 900 }}
+        onRow={() => ({ 'data-testid': 'workbench-item' }) as HTMLAttributes<HTMLElement>}
+        locale={{ emptyText: t('workbench.groupEmpty') }}
+      />
+      {hidden > 0 && (
+        <p style={{ ...hintStyle, margin: '8px 0 0' }}>
+          {t('workbench.more', { n: hidden, shown: group.items.length })}
+        </p>
+      )}
+    </Card>
+  );
+}
+
+function OverviewCard({ overview }: { overview: WorkbenchOverview }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const count = (status: WorkbenchOverview['byStatus'][number]['status']) =>
+    overview.byStatus.find((s) => s.status === status)?.count ?? 0;
+  return (
+    <Card size="small" title={t('workbench.overview.title')} data-testid="workbench-overview">
+      <p style={hintStyle}>{t('workbench.overview.hint')}</p>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} md={4}>
+          <Statistic title={t('workbench.overview.tables')} value={overview.tables} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic
+            title={t('workbench.overview.inReview')}
+            value={count('submitted') + count('department_reviewed')}
+          />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('workbench.overview.returned')} value={count('returned')} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('workbench.overview.redLights')} value={overview.redLights} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('workbench.overview.activeUsers')} value={overview.activeUsers} />
+        </Col>
+        <Col xs={12} md={4}>
+          <Statistic title={t('workbench.overview.auditToday')} value={overview.auditEventsToday} />
+        </Col>
+      </Row>
+      <Space wrap style={{ marginTop: 16 }}>
+        <Link to="/dashboard">
+          <Button>{t('workbench.link.dashboard')}</Button>
+        </Link>
+        {session.can('audit.read') && (
+          <Link to="/audit">
+            <Button data-testid="workbench-link-audit">{t('workbench.link.audit')}</Button>
+          </Link>
+        )}
+        {session.can('user.read') && (
+          <Link to="/admin">
+            <Button data-testid="workbench-link-users">{t('workbench.link.users')}</Button>
+          </Link>
+        )}
+      </Space>
+    </Card>
+  );
+}
+
+/** /workbench (我的待办): the landing page after sign-in, what waits for the user grouped by next step. */
+export default function WorkbenchPage() {
+  const { t, pick } = useI18n();
+  const { data, loading, error } = useLoad(workbenchApi.get);
+  const now = new Date();
+
+  if (error) return <Result status="warning" title={pick(error.problem)} />;
+
+  const groups = data?.groups ?? [];
+  const waiting = groups.filter((g) => g.count > 0);
+  const done = groups.filter((g) => g.count === 0);
+  const allClear = data !== null && data.total === 0 && data.overview === null;
+
+  return (
+    <div data-testid="workbench-page">
+      <PageHead title={t('workbench.title')} subtitle={t('workbench.subtitle')} />
+      {loading && !data && <Card loading />}
+      {data?.overview && <OverviewCard overview={data.overview} />}
+      {allClear && (
+        <Result
+          status="success"
+          icon={<CheckCircleOutlined />}
+          title={t('workbench.allClear')}
+          subTitle={t('workbench.allClearHint')}
+          data-testid="workbench-empty"
+        />
+      )}
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {waiting.map((group) => (
+          <GroupCard key={group.kind} group={group} cutOffMonth={data?.cutOffMonth ?? 7} now={now} />
+        ))}
+        {done.length > 0 && (
+          <div style={doneStyle} data-testid="workbench-done">
+            {!allClear && <span>{t('workbench.emptyGroups')}</span>}
+            {done.map((group) => (
+              <Tag key={group.kind} icon={<CheckCircleOutlined />} color="success">
+                {t(`workbench.group.${group.kind}`)}
+              </Tag>
+            ))}
+          </div>
+        )}
+      </Space>
+    </div>
+  );
+}

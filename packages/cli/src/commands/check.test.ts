@@ -36,6 +36,8 @@ describe('jixiao check', () => {
     const q01 = lines.filter((l) => l.includes(' SH2020-Q01 error '));
     expect(q01.map((l) => Number(/seed\.txt:(\d+) /.exec(l)?.[1]))).toEqual([63, 175, 274]);
     expect(stdout).toContain('seed.txt:285 SH2020-Q02 warning 指标名称「提升园区科创成果知名度20%」');
+    // 参观人数 is first printed in a narrative (line 118); its finding belongs to its indicator row.
+    expect(lines.find((l) => l.includes(' SH2020-K07 '))).toMatch(/seed\.txt:179 SH2020-K07 warning/);
     expect(stderr).toContain('3 tables, 9 findings (3 errors, 4 warnings, 2 hints)');
   });
 

@@ -74,11 +74,30 @@ export function locateFindings(
       }
       return at;
     };
+    // An indicator's name may also be printed in a narrative before the grid: its row is where the
+    // name is followed closely by its target.
+    const findRow = (name: string, target: string, nth: number): number => {
+      let seen = 0;
+      for (
+        let at = sourceText.indexOf(name, start);
+        at !== -1 && at <= end;
+        at = sourceText.indexOf(name, at + 1)
+      ) {
+        const after = sourceText.slice(at + name.length, at + name.length + 200);
+        if (after.includes(target) && ++seen === nth) return at;
+      }
+      return -1;
+    };
     let offset = -1;
     if (finding.indicatorIndex !== undefined && table) {
-      const name = table.indicators[finding.indicatorIndex]?.name ?? '';
-      const nth = table.indicators.slice(0, finding.indicatorIndex + 1).filter((i) => i.name === name).length;
-      offset = name === '' ? -1 : find(name, nth);
+      const indicator = table.indicators[finding.indicatorIndex];
+      const name = indicator?.name ?? '';
+      const target = indicator?.target.raw.trim() ?? '';
+      const same = table.indicators.slice(0, finding.indicatorIndex + 1);
+      const nth = same.filter((i) => i.name === name).length;
+      const nthWithTarget = same.filter((i) => i.name === name && i.target.raw.trim() === target).length;
+      if (name !== '' && target !== '') offset = findRow(name, target, nthWithTarget);
+      if (offset === -1) offset = name === '' ? -1 : find(name, nth);
     } else if (finding.path !== undefined) {
       for (const needle of fieldNeedles[finding.path] ?? []) {
         offset = find(needle);

@@ -536,3 +536,36 @@ describe('merged level cells printed at the middle of their rows', () => {
     ]);
   });
 });
+
+describe('a value cut by the end of the text', () => {
+  it('keeps the row whose name was read, without the part of its target that was', () => {
+    const { tables } = importText(
+      form([
+        '2023年度项目支出绩效目标表',
+        '项目名称 水质监测经费 实施单位 某区疾控中心',
+        '一级指标 二级指标 三级指标 指标值',
+        '产出指标 数量指标 检测水样份数 ≥340份',
+        '效益指标 社会效益指标 饮水安全保障水平 逐步提',
+      ]),
+    );
+    const last = tables[0]?.indicators.at(-1);
+    expect(last?.name).toBe('饮水安全保障水平');
+    expect(last?.target.kind).toBe('missing');
+    expect(tables[0]?.incomplete).toBe(true);
+  });
+
+  it('reads 预算金额 beside its amount as the year’s budget', () => {
+    const { tables } = importText(
+      form([
+        '2021年区级财政项目支出绩效目标表',
+        '项目名称：文化服务配送',
+        '项目单位：某区文化中心      预算金额（万元）：860.00',
+        '一级指标  二级指标  三级指标  指标值',
+        '产出目标  数量  配送场次  ≥1200场',
+        '影响力目标  满意度  群众满意度  ≥90%',
+        '',
+      ]),
+    );
+    expect(tables[0]?.budget.currentYear).toBe(8_600_000);
+  });
+});

@@ -769,7 +769,12 @@ export function readIndicators(
       consumed = greedy(filled, roles, assigned);
     }
     const last = consumed.at(-1);
-    if (last?.atEnd) cutOff = true;
+    if (last?.atEnd) {
+      cutOff = true;
+      // The text may stop inside this cell. A cut word (`逐步提` of 逐步提高) is no target; a number
+      // may well be whole (`20` at the end of a file without a final newline), so it is kept.
+      if (assigned.target === last.text && !/\d/.test(last.text)) delete assigned.target;
+    }
     // A template row left unfilled (指标1:xx / / /): every cell `/`, the name still carrying 指标N:.
     const templated = /^\s*指标\s*\d+/.test(t.text);
     if (

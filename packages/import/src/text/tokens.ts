@@ -5,7 +5,7 @@ import { headerLabel, joinsIntoLabel, key, levelLabel, narrativeLabels } from '.
 export type Token = Cell | null;
 
 const budgetCaption =
-  /^(项目总预算|资金总额|年度资金总额|预算总额|总预算|项目当年预算|当年年度预算|年度预算|当年预算|年度本级预算金额|本年预算|同名项目上年预算额|同名项目上年预算执行数)(\((万元|元)\))?$/;
+  /^(项目总预算|资金总额|年度资金总额|预算总额|总预算|项目当年预算|当年年度预算|年度预算|当年预算|年度本级预算金额|本年预算|预算金额|项目预算金额|同名项目上年预算额|同名项目上年预算执行数)(\((万元|元)\))?$/;
 
 // Self-evaluation money captions printed as `全年预算数：1,860,000元` pairs.
 const selfEvalCaption =

@@ -1,6 +1,6 @@
 /**
  * Accounts in the browser: a wrong password shows the server's message, the right one opens the
- * tables, the navigation follows the role, and an administrator creates a user who can then sign in.
+ * workbench, the navigation follows the role, and an administrator creates a user who can then sign in.
  */
 import { demoPassword } from '@jixiao/db/accounts-demo';
 import { queryAuditLog } from '@jixiao/db/audit-query.repository';
@@ -48,11 +48,11 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.getByText('登录绩效 Jixiao').waitFor();
   });
 
-  it('signs in with the right password, opens the tables and shows the user; no admin pages for an author', async () => {
+  it('signs in with the right password, opens the workbench (我的待办) and shows the user; no admin pages for an author', async () => {
     const { page } = e2e;
     await logIn('author', demoPassword);
-    await page.getByTestId('table-list-page').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/tables');
+    await page.getByTestId('workbench-page').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/workbench');
     expect(await page.getByTestId('user-menu').textContent()).toContain('王编报');
     const nav = await page.locator('.app-nav').textContent();
     expect(nav).not.toContain('用户与单位');
@@ -73,7 +73,7 @@ describe('sign-in and accounts admin in the browser', () => {
   it('lets an administrator create a user, who then signs in', async () => {
     const { page } = e2e;
     await logIn('admin', demoPassword);
-    await page.getByTestId('table-list-page').waitFor();
+    await page.getByTestId('workbench-page').waitFor();
     // An administrator writes no tables: no import in the navigation, but users and audit pages.
     await page.locator('.app-nav').getByText('用户与单位').waitFor();
     expect(await page.locator('.app-nav').textContent()).not.toContain('导入');
@@ -116,7 +116,7 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.getByTestId('logout').click();
     await page.getByTestId('login-page').waitFor();
     await logIn('zhangsan', 'zhangsan-2026');
-    await page.getByTestId('table-list-page').waitFor();
+    await page.getByTestId('workbench-page').waitFor();
     expect(await page.getByTestId('user-menu').textContent()).toContain('张三');
   });
 });

@@ -12,8 +12,9 @@ describe('e2e harness', () => {
 
   it('serves the built UI from the real server and renders the app shell in chromium', async () => {
     await e2e.page.goto(e2e.url('/'));
-    await e2e.page.getByTestId('table-list-page').waitFor();
-    expect(new URL(e2e.page.url()).pathname).toBe('/tables');
+    // Signed in, "/" opens the workbench (我的待办).
+    await e2e.page.getByTestId('workbench-page').waitFor();
+    expect(new URL(e2e.page.url()).pathname).toBe('/workbench');
     expect(await e2e.page.locator('.app-brand').textContent()).toContain('绩效');
     await e2e.screenshot('harness-shell');
   });

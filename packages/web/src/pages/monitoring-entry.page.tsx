@@ -40,12 +40,12 @@ function DeviationFields({
   onChange: (next: Deviation) => void;
   askExpected: boolean;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <Space wrap data-testid="deviation">
       <Select
         placeholder={t('monitoring.cause')}
-        style={{ width: 110 }}
+        style={{ width: locale === 'zh' ? 110 : 190 }}
         value={value.cause ?? undefined}
         onChange={(cause) => onChange({ ...value, cause })}
         options={CAUSES.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
@@ -62,7 +62,7 @@ function DeviationFields({
       )}
       <Select
         placeholder={t('monitoring.likelihood')}
-        style={{ width: 140 }}
+        style={{ width: locale === 'zh' ? 140 : 170 }}
         value={value.likelihood ?? undefined}
         onChange={(likelihood) => onChange({ ...value, likelihood })}
         options={LIKELIHOODS.map((c) => ({ value: c, label: t(`likelihood.${c}`) }))}

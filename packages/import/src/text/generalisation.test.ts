@@ -4,6 +4,7 @@ import {
   csvToTabs,
   dropPageFurniture,
   dropPinyin,
+  htmlToText,
   importText,
   separateTitle,
   simplifyScript,
@@ -567,5 +568,42 @@ describe('a value cut by the end of the text', () => {
       ]),
     );
     expect(tables[0]?.budget.currentYear).toBe(8_600_000);
+  });
+});
+
+describe('HTML source pasted as text', () => {
+  it('turns table rows into lines of tab-separated cells', () => {
+    expect(
+      htmlToText(
+        '<table><tr><td rowspan="2">项目资金<br/>（万元）</td><td>年度资金总额</td></tr>\n<tr><td>a</td><td>&gt;=90%</td></tr></table>',
+      ),
+    ).toBe('\t项目资金（万元）\t年度资金总额\n\ta\t&gt;=90%\n\n');
+    expect(htmlToText('<tr><td>a</td><td>b</td></tr><tr><td>c</td><td>d</td></tr><tr><td>e</td><t')).toBe(
+      '\ta\tb\n\tc\td\n\te',
+    );
+  });
+
+  it('leaves text with a stray tag alone', () => {
+    const text = '项目名称 <td>不是表格 一级指标 二级指标';
+    expect(htmlToText(text)).toBe(text);
+  });
+
+  it('imports a form pasted as HTML source', () => {
+    const { tables } = importText(
+      [
+        '<p>2024年度项目支出绩效目标表</p><table>',
+        '<tr><td>项目名称</td><td>社区服务设施运营补助</td></tr>',
+        '<tr><td>实施单位</td><td>某市社会福利院</td></tr>',
+        '<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>',
+        '<tr><td>产出指标</td><td>数量指标</td><td>补助设施数量</td><td>22个</td></tr>',
+        '<tr><td>满意度指标</td><td>服务对象满意度指标</td><td>服务对象满意度</td><td>&gt;=90%</td></tr>',
+        '</table>',
+      ].join('\n'),
+    );
+    expect(tables[0]?.name).toBe('社区服务设施运营补助');
+    expect(tables[0]?.indicators.map((i) => [i.name, i.target.operator, i.target.value])).toEqual([
+      ['补助设施数量', null, 22],
+      ['服务对象满意度', '>=', 90],
+    ]);
   });
 });

@@ -44,7 +44,7 @@ function decodeEntities(text: string): string {
 }
 
 function normaliseText(text: string): string {
-  const clean = decodeEntities(text)
+  const clean = decodeEntities(htmlToText(text))
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));
@@ -130,6 +130,31 @@ export function unspaceLetters(text: string): string {
   }
   if (words < 30 || single / words < 0.7) return text;
   return text.replace(/(?<=[^\s|]) (?=[^\s|])/g, '');
+}
+
+const HTML_TABLE = /<t[dr][\s>]/gi;
+
+/**
+ * A page's HTML source pasted as text: each table row (`<tr>`) becomes a line, each cell (`<td>`,
+ * `<th>`) a tab-separated cell, paragraphs lines of their own; a `<br>` inside a cell joins its text
+ * and other tags go. Only text with several table tags is touched; its warnings then locate lines of
+ * the converted text, one per table row.
+ */
+export function htmlToText(text: string): string {
+  if (!text.includes('<')) return text;
+  const tags = text.match(HTML_TABLE);
+  if (tags === null || tags.length < 4) return text;
+  return (
+    text
+      .replace(/<br\s*\/?>/gi, '')
+      .replace(/\n/g, ' ')
+      .replace(/<\/tr\s*>|<\/(?:p|div|h\d|table|caption)\s*>/gi, '\n')
+      .replace(/<t[dh](?:\s[^>]*)?>/gi, '\t')
+      .replace(/<[^>]*>/g, '')
+      // A file cut inside a tag leaves its start: no text of a cell.
+      .replace(/<[^>\n]*$/, '')
+      .replace(/ *\n */g, '\n')
+  );
 }
 
 // Page numbers a PDF prints between the rows of a table (`第 1 页 共 3 页`, `— 2 —`, `Page 1 of 3`)

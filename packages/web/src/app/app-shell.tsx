@@ -14,7 +14,7 @@ import {
 } from '@ant-design/icons';
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { Action } from '@jixiao/core/accounts/policies';
-import { Badge, Button, Dropdown, type MenuProps, Tooltip } from 'antd';
+import { Badge, Button, Dropdown, type MenuProps, Tag, Tooltip } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
@@ -91,6 +91,14 @@ function UserMenu() {
   const navigate = useNavigate();
   const organisation = useOrganisationName(session.user?.organisationId);
   if (session.status === 'loading') return null;
+  // Unreachable server: saying "sign in" would suggest the user was signed out, which nobody knows.
+  if (session.offline) {
+    return (
+      <Tag color="warning" data-testid="offline">
+        {t('error.network')}
+      </Tag>
+    );
+  }
   if (!session.user) {
     return (
       <Button

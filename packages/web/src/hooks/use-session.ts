@@ -3,11 +3,13 @@ import type { Action } from '@jixiao/core/accounts/policies';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
+import { ApiError } from '../api/api-client.ts';
 
 /** Who is signed in, as the server said (GET /api/auth/me); `loading` until it answered once. */
 export type SessionState =
   | { status: 'loading'; user: null; actions: Action[] }
-  | { status: 'ready'; user: SessionUser | null; actions: Action[] };
+  // `offline`: the server could not be reached, so who is signed in is unknown (not "nobody").
+  | { status: 'ready'; user: SessionUser | null; actions: Action[]; offline?: boolean };
 
 // One store for the whole tab (no provider needed): the shell, the pages and the login form share it.
 let state: SessionState = { status: 'loading', user: null, actions: [] };
@@ -24,13 +26,19 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/** The session as last known, outside React (tests, event handlers). */
+export function currentSession(): SessionState {
+  return state;
+}
+
 /** Asks the server who is signed in (also gives the browser its CSRF cookie). */
 export async function refreshSession(): Promise<void> {
   try {
     const info = await accountsApi.me();
     setState({ status: 'ready', user: info.user, actions: info.actions });
-  } catch {
-    setState({ status: 'ready', user: null, actions: [] });
+  } catch (error) {
+    const offline = error instanceof ApiError && error.status === 0;
+    setState({ status: 'ready', user: null, actions: [], offline });
   }
 }
 

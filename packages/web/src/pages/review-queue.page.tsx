@@ -1,5 +1,5 @@
 import type { ReviewQueueItem } from '@jixiao/core/workflow/workflow.schema';
-import { Button, Result, Table, type TableProps } from 'antd';
+import { Button, Empty, Result, Table, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
@@ -81,7 +81,9 @@ export default function ReviewQueuePage() {
         columns={columns}
         dataSource={items}
         pagination={false}
-        locale={{ emptyText: t('review.queueEmpty') }}
+        locale={{
+          emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('review.queueEmpty')} />,
+        }}
       />
     </div>
   );

@@ -36,9 +36,11 @@ function isoDate(text: string): string | null {
 }
 
 const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
-  // Transfer-payment forms: the whole period's money (实施期) beside the year's.
-  [/^(实施期资金总额|实施期资金|实施期预算)/, 'total'],
-  [/^(项目总预算|预算总额|总预算|项目总金额|项目资金总额|项目总投资|资金总额|年度资金总额)/, 'total'],
+  // Transfer-payment forms print the whole period's money (实施期…) beside the year's.
+  [
+    /^(实施期资金总额|实施期资金|实施期预算|项目总预算|预算总额|总预算|项目总金额|项目资金总额|项目总投资|资金总额|年度资金总额)/,
+    'total',
+  ],
   [
     /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算|项目预算金额|预算金额)(\(|$)/,
     'currentYear',

@@ -237,18 +237,17 @@ export function runTogetherParts(text: string, nextIsTarget: boolean): string[] 
 const OPERATOR_INSIDE = /[≥≤=＝<>＜＞﹦]/;
 const OPERATOR_FIRST = /^[\s≥≤=＝<>＜＞﹦]/;
 
-// The pre-pass of readIndicators: run-together cells become the cells they were. Only cells holding
+/** A cell that starts with a level label and goes on: `产出指标数量指标足额保障率=100%`. */
+function isGlued(text: string): boolean {
+  const p = text.indexOf('指标');
+  return p >= 2 && p + 4 <= text.length && levelLabel(text.slice(0, p + 2), null) !== null;
+}
+
+// Run from readIndicators at the first glued cell: run-together cells become the cells they were. Only cells holding
 // 指标 or an operator can need it; the token array is copied only when one does.
 function splitRunTogether(tokens: readonly Token[], from: number): readonly Token[] {
-  // Extraction runs cells together in a whole table, not in one cell: only a table where some cell
-  // starts with a level label and goes on (`产出指标数量指标…`) is split.
-  let glued = false;
-  for (let i = from; i < tokens.length && !glued; i++) {
-    const t = tokens[i];
-    if (t && t.text.length > 5 && t.text.includes('指标') && levelLabel(t.text, null) === null)
-      glued = runTogetherParts(t.text, true) !== null;
-  }
-  if (!glued) return tokens;
+  // Extraction runs the cells of a whole table together, not of one cell: from the first glued cell
+  // on, every cell is looked at.
   let out: Token[] | null = null;
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i] ?? null;
@@ -451,7 +450,9 @@ export function readIndicators(
   hasRows: boolean,
   year: number | null = null,
 ): IndicatorResult {
-  const tokens = splitRunTogether(source, header.end);
+  // Replaced by its split form when a glued cell shows that extraction ran the cells together.
+  let tokens = source;
+  let split = false;
   const roles = header.afterName;
   const ctx: Context = {
     layout,
@@ -543,6 +544,12 @@ export function readIndicators(
       continue;
     }
     let label = levelLabel(t.text, level1);
+    // Extraction ran this table's cells together: split them from here on and read this cell again.
+    if (label === null && !split && isGlued(t.text)) {
+      tokens = splitRunTogether(tokens, i);
+      split = true;
+      continue;
+    }
     // Under 服务对象满意度指标 a cell 服务对象满意度 names the indicator; it does not repeat the label.
     if (
       label?.level === 2 &&
@@ -1107,9 +1114,13 @@ function centredLevels(
 
 /** The start of a level label, `产出`, `服务对象满`: never a name of its own. */
 function isLabelPiece(name: string): boolean {
-  const k = key(name);
-  return k.length >= 2 && LABEL_WORDS.some((w) => w.startsWith(k) && w !== k);
+  return LABEL_PIECES.has(key(name));
 }
+
+// Every start of a label word of two characters or more, short of the whole word.
+const LABEL_PIECES = new Set(
+  LABEL_WORDS.flatMap((w) => Array.from({ length: w.length - 2 }, (_, n) => w.slice(0, n + 2))),
+);
 
 function isFragment(name: string): boolean {
   const k = key(name);

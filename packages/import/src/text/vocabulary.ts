@@ -306,13 +306,18 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
 
 /** Reads a cell as a header label (`项目名称：`, `实施单位 (盖章)`), or null. */
 export function headerLabel(text: string): { field: HeaderField; rank: number } | null {
+  return headerLabelMemo(text);
+}
+
+// Asked for every header cell of every form: remembered like the other label lookups.
+const headerLabelMemo = memo((text: string): { field: HeaderField; rank: number } | null => {
   const k = key(text);
   if (k.length > 16) return null;
   for (const label of HEADER_LABELS) {
     if (label.pattern.test(k)) return { field: label.field, rank: label.rank };
   }
   return null;
-}
+});
 
 /** Narrative captions (项目概况 …) and the narrative field they fill. */
 export const narrativeLabels: ReadonlyArray<

@@ -1,9 +1,10 @@
 import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
-import { Card, Col, Empty, Progress, Result, Row, Space, Spin, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Empty, Progress, Result, Row, Space, Statistic, Table, Tag } from 'antd';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
+import { PageLoading } from '../app/page-loading.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { YearSelect } from '../components/year-select.tsx';
@@ -108,11 +109,7 @@ export default function DashboardPage() {
   if (error?.status === 403) return <ForbiddenResult message={t('dashboard.forbidden')} />;
   if (error) return <Result status="warning" title={pick(error.problem)} />;
   if (!dashboard) {
-    return (
-      <div className="page-loading">
-        <Spin size="large" />
-      </div>
-    );
+    return <PageLoading />;
   }
   const { totals } = dashboard;
   const gradeTotal = dashboard.grades.reduce((sum, g) => sum + g.count, 0);

@@ -241,15 +241,22 @@ export default function SelfEvaluationPage() {
             </Space>
           )}
         </Space>
+        {/* Labelled above, not only by placeholder: once filled, a placeholder no longer says what the text is. */}
+        <label htmlFor="self-evaluation-reason" className="field-caption">
+          {t('selfEval.reason')}
+        </label>
         <Input.TextArea
-          style={{ marginTop: 12 }}
+          id="self-evaluation-reason"
           placeholder={t('selfEval.reason')}
           value={entry.budget.reason ?? ''}
           onChange={(e) => setEntry({ ...entry, budget: { ...entry.budget, reason: e.target.value } })}
           autoSize
         />
+        <label htmlFor="self-evaluation-goal" className="field-caption">
+          {t('selfEval.goalCompletion')}
+        </label>
         <Input.TextArea
-          style={{ marginTop: 12 }}
+          id="self-evaluation-goal"
           placeholder={t('selfEval.goalCompletion')}
           value={entry.goalCompletion ?? ''}
           onChange={(e) => setEntry({ ...entry, goalCompletion: e.target.value })}

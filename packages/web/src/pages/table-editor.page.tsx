@@ -19,13 +19,13 @@ import {
   Row,
   Select,
   Space,
-  Spin,
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
+import { PageLoading } from '../app/page-loading.tsx';
 import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
@@ -206,11 +206,7 @@ export default function TableEditorPage() {
     );
   }
   if (!draft) {
-    return (
-      <div className="page-loading">
-        <Spin size="large" />
-      </div>
-    );
+    return <PageLoading />;
   }
 
   const field = (path: string, label: MessageKey, control: ReactNode, span = 12, required = false) => (

@@ -160,7 +160,7 @@ export default function TableListPage() {
       key: 'unit',
       sorter: true,
       sortOrder: sortOrder('unit'),
-      ellipsis: true,
+      // Wraps instead of "上海推进科技创新中…": units of one department often differ only at the end.
     },
     {
       title: t('list.year'),

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
-import type { Workbench, WorkbenchGroup, WorkbenchGroupKind } from '@jixiao/core/workflow/workbench.schema';
+import {
+  WORKBENCH_GROUP_LIMIT,
+  type Workbench,
+  type WorkbenchGroup,
+  type WorkbenchGroupKind,
+} from '@jixiao/core/workflow/workbench.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
@@ -150,6 +155,17 @@ describeEachDatabase('workbench API', (getDb) => {
       expect(wb.overview?.redLights).toBe(1);
       expect(wb.overview?.activeUsers).toBeGreaterThanOrEqual(6);
     }
+  });
+
+  it('counts every waiting table while listing the 50 that waited longest', async () => {
+    const own = demoOrganisationIds.seedUnit;
+    for (let i = 0; i < WORKBENCH_GROUP_LIMIT + 5; i++) await stored(table(`批量草稿${i}`, 2026), own);
+    const drafts = group(await workbench('author'), 'drafts');
+    expect(drafts?.count).toBe(WORKBENCH_GROUP_LIMIT + 6);
+    expect(drafts?.items).toHaveLength(WORKBENCH_GROUP_LIMIT);
+    // Oldest first: the draft made before the batch leads, the batch's last ones are left out.
+    expect(drafts?.items[0]?.name).toBe('待提交草稿');
+    expect(drafts?.items.map((i) => i.name)).not.toContain(`批量草稿${WORKBENCH_GROUP_LIMIT + 4}`);
   });
 
   it('is closed to anonymous visitors', async () => {

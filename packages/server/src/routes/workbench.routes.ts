@@ -51,13 +51,12 @@ interface TableRow {
   status: string;
   organisation_id: string | null;
   since: Date | string;
-  total: string | number | bigint;
 }
 
 type TablesDbT = DB & { t: TargetTablesTable };
 type TablesQuery = SelectQueryBuilder<TablesDbT, 't', object>;
 
-function baseItem(row: Omit<TableRow, 'total'>, since: Date | string): WorkbenchItem {
+function baseItem(row: TableRow, since: Date | string): WorkbenchItem {
   return {
     tableId: row.id,
     version: row.version,
@@ -94,13 +93,16 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
     return q;
   }
 
-  /** One page of a list (oldest first) and how many rows the whole list has. */
+  /**
+   * One page of a list (oldest first) and how many rows the whole list has; the count is a second,
+   * index-only query run only when the page is full (a window count would read every row of the list).
+   */
   async function page(
     query: TablesQuery,
     since: 't.created_at' | 't.updated_at',
     extra?: (q: TablesQuery) => TablesQuery,
   ): Promise<{ rows: TableRow[]; total: number }> {
-    const q = (extra ? extra(query) : query)
+    const rows = await (extra ? extra(query) : query)
       .select([
         't.id',
         't.version',
@@ -110,13 +112,14 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
         't.status',
         't.organisation_id',
         sql<Date>`${sql.ref(since)}`.as('since'),
-        sql<string>`count(*) over ()`.as('total'),
       ])
       .orderBy(since)
       .orderBy('t.id')
-      .limit(WORKBENCH_GROUP_LIMIT);
-    const rows = await q.execute();
-    return { rows, total: rows.length === 0 ? 0 : Number(rows[0]?.total ?? 0) };
+      .limit(WORKBENCH_GROUP_LIMIT)
+      .execute();
+    if (rows.length < WORKBENCH_GROUP_LIMIT) return { rows, total: rows.length };
+    const counted = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return { rows, total: Number(counted.n) };
   }
 
   /** Keeps the rows on which `user` may do `action` (the policy is the last word, not the SQL filter). */
@@ -267,46 +270,70 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
   }
 
   /**
-   * The latest monitoring report of each table in `organisations` whose light is one of `lights`, while
-   * the year is still open (no complete self-evaluation): after it, corrective measures are moot.
+   * Reports that are the latest of their table (highest cut-off month) with one of `lights`, on approved
+   * or published tables in `organisations` whose year is still open (no complete self-evaluation): after
+   * it, corrective measures are moot. Filtering on the light first keeps this cheap region-wide.
    */
-  async function latestLights(organisations: Organisations, lights: Light[]) {
-    const latest = tables(organisations)
-      .innerJoin('monitoring_reports as m', 'm.table_id', 't.id')
+  function latestLights(organisations: Organisations, lights: Light[]) {
+    let q = db
+      .selectFrom('monitoring_reports as m')
+      .innerJoin('target_tables as t', 't.id', 'm.table_id')
+      .where('m.light', 'in', lights)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('monitoring_reports as later')
+              .select(sql`1`.as('one'))
+              .whereRef('later.table_id', '=', 'm.table_id')
+              .whereRef('later.cut_off_month', '>', 'm.cut_off_month'),
+          ),
+        ),
+      )
       .where('t.status', 'in', ['approved', 'published'])
-      .where(noCompleteSelfEvaluation)
-      .distinctOn('m.table_id')
-      .select([
-        't.id',
-        't.version',
-        't.name',
-        't.unit',
-        't.year',
-        't.status',
-        't.organisation_id',
-        't.content',
-        'm.cut_off_month',
-        'm.light',
-        'm.report',
-        'm.updated_at as since',
-      ])
-      .orderBy('m.table_id')
-      .orderBy('m.cut_off_month', 'desc');
-    const rows = await db
-      .selectFrom(latest.as('l'))
-      .selectAll()
-      .where('l.light', 'in', lights)
-      .orderBy('l.since')
-      .orderBy('l.id')
-      .execute();
-    return rows;
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('self_evaluations as s')
+              .select(sql`1`.as('one'))
+              .whereRef('s.table_id', '=', 't.id')
+              .where('s.complete', '=', true),
+          ),
+        ),
+      );
+    if (organisations !== null) q = q.where('t.organisation_id', 'in', [...organisations]);
+    return q;
   }
 
+  const lightColumns = [
+    't.id',
+    't.version',
+    't.name',
+    't.unit',
+    't.year',
+    't.status',
+    't.organisation_id',
+    'm.cut_off_month',
+    'm.light',
+    'm.updated_at as since',
+  ] as const;
+
+  /** Red/yellow lights of the author's own unit whose deviations lack a corrective measure. */
   async function lightsNeedMeasureGroup(
     user: SessionUser,
     organisations: Organisations,
   ): Promise<WorkbenchGroup> {
-    const rows = await allowed(user, 'table.report', await latestLights(organisations, ['red', 'yellow']));
+    // Every red/yellow report must be assessed to know whether a measure is missing: one unit's worth.
+    const rows = await allowed(
+      user,
+      'table.report',
+      await latestLights(organisations, ['red', 'yellow'])
+        .select([...lightColumns, 't.content', 'm.report'])
+        .orderBy('m.updated_at')
+        .orderBy('t.id')
+        .execute(),
+    );
     const items: WorkbenchItem[] = [];
     for (const row of rows) {
       let missing: number;
@@ -332,14 +359,30 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
     return { kind: 'lights_need_measure', count: items.length, items: items.slice(0, WORKBENCH_GROUP_LIMIT) };
   }
 
-  async function redLightsGroup(user: SessionUser, organisations: Organisations): Promise<WorkbenchGroup> {
-    const rows = await allowed(user, 'table.read', await latestLights(organisations, ['red']));
+  /** Red lights in a reviewer's scope (the read scope is the SQL filter: nothing to act on, only to see). */
+  async function redLightsGroup(organisations: Organisations): Promise<WorkbenchGroup> {
+    const rows = await latestLights(organisations, ['red'])
+      .select(lightColumns)
+      .orderBy('m.updated_at')
+      .orderBy('t.id')
+      .limit(WORKBENCH_GROUP_LIMIT)
+      .execute();
+    const count =
+      rows.length < WORKBENCH_GROUP_LIMIT
+        ? rows.length
+        : Number(
+            (
+              await latestLights(organisations, ['red'])
+                .select((eb) => eb.fn.countAll<string>().as('n'))
+                .executeTakeFirstOrThrow()
+            ).n,
+          );
     const items = rows.map((row) => ({
       ...baseItem(row, row.since),
       cutOffMonth: row.cut_off_month,
       light: 'red' as const,
     }));
-    return { kind: 'red_lights', count: items.length, items: items.slice(0, WORKBENCH_GROUP_LIMIT) };
+    return { kind: 'red_lights', count, items };
   }
 
   async function overview(start: Date): Promise<WorkbenchOverview> {
@@ -349,7 +392,9 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
         .select(['status', (eb) => eb.fn.countAll<string>().as('n')])
         .groupBy('status')
         .execute(),
-      latestLights(null, ['red']),
+      latestLights(null, ['red'])
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
       db
         .selectFrom('users')
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -368,7 +413,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
     return {
       tables: byStatus.reduce((sum, s) => sum + s.count, 0),
       byStatus,
-      redLights: red.length,
+      redLights: Number(red.n),
       activeUsers: Number(users.n),
       auditEventsToday: Number(audit.n),
     };
@@ -433,7 +478,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
         );
       }
       if ((roles.has('department_reviewer') || roles.has('finance_reviewer')) && !empty(inScope)) {
-        tasks.push(redLightsGroup(user, inScope));
+        tasks.push(redLightsGroup(inScope));
       }
       const groups = await Promise.all(tasks);
       const oversees = roles.has('admin') || roles.has('auditor');

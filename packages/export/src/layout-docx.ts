@@ -1,4 +1,9 @@
-import type { GridColumnKey, LayoutCell, OfficialLayout } from '@jixiao/core/export/official-layout';
+import {
+  isCenteredGridColumn,
+  isWideLayout,
+  type LayoutCell,
+  type OfficialLayout,
+} from '@jixiao/core/export/official-layout';
 import {
   AlignmentType,
   BorderStyle,
@@ -50,21 +55,6 @@ const SECTION_WIDTHS = {
   narratives: [28, 24, 24, 24],
   money: [32, 18, 32, 18],
 } as const;
-
-const CENTERED_COLUMNS: ReadonlySet<GridColumnKey> = new Set([
-  'level1',
-  'level2',
-  'target',
-  'direction',
-  'weight',
-  'actual',
-  'score',
-]);
-
-/** More than six grid columns do not fit a portrait A4 page at a readable size (as in the PDF). */
-function isWide(layout: OfficialLayout): boolean {
-  return layout.grid.columns.length > 6;
-}
 
 interface TextStyle {
   size: number;
@@ -191,7 +181,7 @@ function sectionTable(
 
 function gridTable(layout: OfficialLayout, textWidth: number): Table {
   const { columns, rows, caption } = layout.grid;
-  const size = isWide(layout) ? DENSE_SIZE : BODY_SIZE;
+  const size = isWideLayout(layout) ? DENSE_SIZE : BODY_SIZE;
   const widths = twips(
     columns.map((c) => c.width),
     textWidth,
@@ -218,7 +208,7 @@ function gridTable(layout: OfficialLayout, textWidth: number): Table {
             width: widths[column] ?? 0,
             rowSpan: c.rowSpan,
             style: { size },
-            alignment: CENTERED_COLUMNS.has(c.column) ? AlignmentType.CENTER : AlignmentType.LEFT,
+            alignment: isCenteredGridColumn(c.column) ? AlignmentType.CENTER : AlignmentType.LEFT,
           });
         }),
       }),
@@ -229,7 +219,7 @@ function gridTable(layout: OfficialLayout, textWidth: number): Table {
 }
 
 function section(layout: OfficialLayout): ISectionOptions {
-  const wide = isWide(layout);
+  const wide = isWideLayout(layout);
   const textWidth = (wide ? A4.height : A4.width) - 2 * MARGIN;
   const colon = layout.locale === 'zh' ? '：' : ':';
   return {

@@ -1,4 +1,9 @@
-import type { GridColumnKey, LayoutCell, OfficialLayout } from '@jixiao/core/export/official-layout';
+import {
+  type GridColumnKey,
+  isWideLayout,
+  type LayoutCell,
+  type OfficialLayout,
+} from '@jixiao/core/export/official-layout';
 
 export interface RenderHtmlOptions {
   /** The document <title>; defaults to the form title and, for one table, the project name. */
@@ -142,11 +147,6 @@ function sheetRows(rows: LayoutCell[][], colon: string): string {
 
 const LEVEL_COLUMNS: ReadonlySet<GridColumnKey> = new Set(['level1', 'level2']);
 
-/** More than six grid columns do not fit a portrait A4 page at a readable size. */
-function isWide(layout: OfficialLayout): boolean {
-  return layout.grid.columns.length > 6;
-}
-
 function gridTable(layout: OfficialLayout): string {
   const { columns, rows, caption } = layout.grid;
   const head = columns.map((c) => `<th scope="col">${escapeHtml(c.label)}</th>`).join('');
@@ -163,7 +163,7 @@ function gridTable(layout: OfficialLayout): string {
     })
     .join('\n');
   return [
-    `<table class="jx-grid${isWide(layout) ? ' jx-dense' : ''}">${colgroup(columns.map((c) => c.width))}`,
+    `<table class="jx-grid${isWideLayout(layout) ? ' jx-dense' : ''}">${colgroup(columns.map((c) => c.width))}`,
     // Headings are not repeated on following pages: a reader of the PDF text would take the repeat
     // for the start of another grid.
     '<tbody>',
@@ -183,7 +183,7 @@ export function renderLayoutFragment(layout: OfficialLayout): string {
   const notes = layout.notes.map((n) => `<p class="jx-note">${escapeHtml(n)}</p>`).join('');
   const moneyCaption = `<tr><th class="jx-caption" colspan="4">${escapeHtml(layout.money.caption)}</th></tr>`;
   return [
-    `<article class="jx-form jx-${layout.locale}${isWide(layout) ? ' jx-wide' : ''}" lang="${layout.locale === 'zh' ? 'zh-CN' : 'en'}">`,
+    `<article class="jx-form jx-${layout.locale}${isWideLayout(layout) ? ' jx-wide' : ''}" lang="${layout.locale === 'zh' ? 'zh-CN' : 'en'}">`,
     `<h1 class="jx-title">${escapeHtml(layout.title)}</h1>`,
     `<p class="jx-year">${escapeHtml(layout.yearLine)}</p>`,
     notes,

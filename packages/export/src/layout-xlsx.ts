@@ -1,4 +1,9 @@
-import type { GridColumnKey, LayoutCell, OfficialLayout } from '@jixiao/core/export/official-layout';
+import {
+  type GridColumnKey,
+  isCenteredGridColumn,
+  type LayoutCell,
+  type OfficialLayout,
+} from '@jixiao/core/export/official-layout';
 import ExcelJS from 'exceljs';
 
 type Worksheet = ExcelJS.Worksheet;
@@ -149,15 +154,6 @@ function captionRow(sheet: Worksheet, r: number, text: string, lastColumn: numbe
 }
 
 const NUMERIC_COLUMNS: ReadonlySet<GridColumnKey> = new Set(['weight', 'score']);
-const CENTERED_COLUMNS: ReadonlySet<GridColumnKey> = new Set([
-  'level1',
-  'level2',
-  'target',
-  'direction',
-  'weight',
-  'actual',
-  'score',
-]);
 
 function writeGrid(sheet: Worksheet, layout: OfficialLayout, startRow: number, widths: number[]): number {
   const { columns, rows, caption } = layout.grid;
@@ -187,7 +183,7 @@ function writeGrid(sheet: Worksheet, layout: OfficialLayout, startRow: number, w
       target.font = { name: FONT, size: 11 };
       target.alignment = {
         vertical: 'middle',
-        horizontal: CENTERED_COLUMNS.has(cell.column) ? 'center' : 'left',
+        horizontal: isCenteredGridColumn(cell.column) ? 'center' : 'left',
         wrapText: true,
       };
       if (cell.rowSpan > 1) sheet.mergeCells(r, c, r + cell.rowSpan - 1, c);

@@ -35,6 +35,26 @@ export interface GridColumn {
   width: number;
 }
 
+const CENTERED_GRID_COLUMNS: ReadonlySet<GridColumnKey> = new Set([
+  'level1',
+  'level2',
+  'target',
+  'direction',
+  'weight',
+  'actual',
+  'score',
+]);
+
+/** Short values (levels, targets, weights, scores) print centred in every format; prose stays left. */
+export function isCenteredGridColumn(column: GridColumnKey): boolean {
+  return CENTERED_GRID_COLUMNS.has(column);
+}
+
+/** More than six grid columns (a self-evaluation) do not fit a portrait A4 page at a readable size. */
+export function isWideLayout(layout: { grid: { columns: readonly unknown[] } }): boolean {
+  return layout.grid.columns.length > 6;
+}
+
 /** A cell of the indicator grid. Merged level cells appear once, in their first row, with rowSpan. */
 export interface GridCell {
   column: GridColumnKey;

@@ -73,6 +73,23 @@ describe('workbench in the browser', () => {
     await page.getByTestId('review-form').waitFor(settle);
   });
 
+  it('tells the department reviewer nicely that nothing is waiting, in zh and en', async () => {
+    const { page } = e2e;
+    await e2e.signOut();
+    await e2e.signIn('department_reviewer');
+    await page.goto(e2e.url('/workbench'));
+    const empty = page.getByTestId('workbench-empty');
+    await empty.waitFor(settle);
+    expect(await empty.textContent()).toContain('目前没有等待您处理的事项');
+    expect(await page.getByTestId('workbench-badge').count()).toBe(0);
+    await page.getByTestId('language-switch').click();
+    await page.getByText('Nothing is waiting for you').waitFor(settle);
+    expect(await page.locator('.app-nav').textContent()).toContain('My to-dos');
+    await e2e.screenshot('workbench-empty-en');
+    await page.getByTestId('language-switch').click();
+    await page.getByText('目前没有等待您处理的事项').waitFor(settle);
+  });
+
   it('gives the auditor counts and links, no action lists', async () => {
     const { page } = e2e;
     await e2e.signOut();

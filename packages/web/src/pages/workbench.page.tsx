@@ -261,7 +261,10 @@ export default function WorkbenchPage() {
           <GroupCard key={group.kind} group={group} cutOffMonth={data?.cutOffMonth ?? 7} now={now} />
         ))}
         {done.length > 0 && (
-          <div style={doneStyle} data-testid="workbench-done">
+          <div
+            style={allClear ? { ...doneStyle, justifyContent: 'center' } : doneStyle}
+            data-testid="workbench-done"
+          >
             {!allClear && <span>{t('workbench.emptyGroups')}</span>}
             {done.map((group) => (
               <Tag key={group.kind} icon={<CheckCircleOutlined />} color="success">

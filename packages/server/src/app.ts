@@ -30,6 +30,7 @@ import { tablesRoutes } from './routes/tables.routes.ts';
 import { usersRoutes } from './routes/users.routes.ts';
 import { workbenchRoutes } from './routes/workbench.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
+import { registerSecurityHeaders } from './security/security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -95,6 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.setErrorHandler(sendProblem);
+  // First, so that its headers are set before any other hook can fail the request (CSRF, 401).
+  await registerSecurityHeaders(app);
   // Before any route: request.user and the CSRF check must cover every route registered below.
   await registerAuth(app, options.auth);
 

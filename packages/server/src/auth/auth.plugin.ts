@@ -109,13 +109,11 @@ export async function registerAuth(app: FastifyInstance, options: Partial<AuthOp
     }
     request.csrfToken ??= request.cookies[csrfCookie] ?? null;
     if (!unsafeMethods.has(request.method)) return;
-    const path = request.url.split('?')[0] ?? '';
     // A session's cookie rides along with any cross-site request, so every state change made with one
-    // must echo the session's token. Sign-in itself is protected by the double-submit cookie.
+    // must echo the session's token. Without a session the double-submit cookie is checked all the same
+    // (sign-in, and any write a future route might allow anonymously), so no write is ever exempt.
     const header = request.headers[csrfHeader];
     const sent = Array.isArray(header) ? header[0] : header;
-    if (request.user !== null || path === loginPath) {
-      if (!sameToken(sent, request.csrfToken)) throw csrfError();
-    }
+    if (!sameToken(sent, request.csrfToken)) throw csrfError();
   });
 }

@@ -96,6 +96,7 @@ describeEachDatabase('workbench API', (getDb) => {
     const returned = group(wb, 'returned')?.items ?? [];
     expect(returned.map((i) => i.name)).toEqual([demoSeedTables.returned]);
     expect(returned[0]?.returned).toMatchObject({ by: '李审核（市科委）', openComments: 2 });
+    expect(returned[0]?.returned?.comment).toContain('请修改后重新报送');
     expect(returned[0]?.waitingSince).toBe(returned[0]?.returned?.at);
     // The table with a July report is not asked again; the published demo table is of 2020.
     expect(names(wb, 'monitoring_due')).toEqual(['缺七月监控']);

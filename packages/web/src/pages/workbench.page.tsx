@@ -104,10 +104,13 @@ function Detail({ kind, item, now }: { kind: WorkbenchGroupKind; item: Workbench
   if (item.returned) {
     const time = relativeTime(item.returned.at, now, locale);
     const params = { by: item.returned.by ?? '', time, n: item.returned.openComments };
+    // The reviewer's summary of the round, for a glance before opening the table.
     return (
-      <span data-testid="workbench-returned">
-        {t(item.returned.by ? 'workbench.returnedBy' : 'workbench.returnedByUnknown', params)}
-      </span>
+      <Tooltip title={item.returned.comment}>
+        <span data-testid="workbench-returned">
+          {t(item.returned.by ? 'workbench.returnedBy' : 'workbench.returnedByUnknown', params)}
+        </span>
+      </Tooltip>
     );
   }
   if (kind === 'lights_need_measure' && item.cutOffMonth !== null) {

@@ -17,6 +17,7 @@ import {
 import { excelSerialToIso, nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import ExcelJS from 'exceljs';
 import { importText } from '../text/import-text.ts';
+import { inflatedSizeWithin, MAX_XLSX_INFLATED_BYTES } from './zip-inflated-size.ts';
 
 export interface WorkbookImport {
   sourceText: string;
@@ -319,6 +320,14 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
       'import.xlsx_unsupported',
       '不支持旧版 .xls 或加密的 Excel 文件：请在 Excel 中去掉密码并另存为 .xlsx 后再导入。',
       'Old .xls and password-protected Excel files are not supported: remove the password and save as .xlsx.',
+    );
+  }
+  if (inflatedSizeWithin(bytes) === false) {
+    const mib = MAX_XLSX_INFLATED_BYTES / 1024 / 1024;
+    throw new AppError(
+      'import.xlsx_too_large',
+      `该 Excel 文件解压后超过 ${mib} MiB，不是可导入的绩效表（可能是压缩炸弹）。`,
+      `This Excel file inflates to more than ${mib} MiB: too large to be a form (possibly a zip bomb).`,
     );
   }
   const workbook = new ExcelJS.Workbook();

@@ -1,0 +1,40 @@
+import { zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { importWorkbook } from './xlsx-import.ts';
+import { inflatedSizeWithin } from './zip-inflated-size.ts';
+
+// A workbook whose one sheet is `mib` MiB of blanks: deflate shrinks it about 1000:1 (a zip bomb).
+function bombWorkbook(mib: number): Uint8Array {
+  const sheet = new Uint8Array(mib * 1024 * 1024).fill(0x20);
+  return zipSync(
+    {
+      '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
+      'xl/worksheets/sheet1.xml': sheet,
+    },
+    { level: 9 },
+  );
+}
+
+describe('inflatedSizeWithin', () => {
+  it('measures what an archive inflates to without trusting its headers', () => {
+    const small = bombWorkbook(2);
+    expect(small.length).toBeLessThan(64 * 1024);
+    expect(inflatedSizeWithin(small, 3 * 1024 * 1024)).toBe(true);
+    expect(inflatedSizeWithin(small, 1024 * 1024)).toBe(false);
+  });
+
+  it('does not refuse bytes that are not a zip: the workbook reader reports those as damaged', () => {
+    expect(inflatedSizeWithin(new TextEncoder().encode('PK\u0003\u0004 not really a zip'))).not.toBe(false);
+  });
+});
+
+describe('importWorkbook and zip bombs', () => {
+  it('refuses a workbook inflating beyond the limit before exceljs reads it', async () => {
+    const bomb = bombWorkbook(200);
+    // Small enough to pass any upload limit; 200 MiB once inflated.
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const started = performance.now();
+    await expect(importWorkbook(bomb)).rejects.toMatchObject({ code: 'import.xlsx_too_large' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});

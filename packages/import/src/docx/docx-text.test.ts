@@ -1,7 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
-import { selfEvaluationLayout } from '@jixiao/core/export/self-evaluation-layout';
-import { buildTrainingSelfEvaluation } from '@jixiao/core/scoring/self-evaluation.factory';
 import { layoutToDocx } from '@jixiao/export/layout-docx';
 import { seedTables } from '@jixiao/export/testing/export-fixtures';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
@@ -9,6 +7,13 @@ import fc from 'fast-check';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
+import {
+  buildSeedSelfEvaluation,
+  buildTrainingScored,
+  layoutOf,
+  printedSelfEvaluation,
+  readSelfEvaluation,
+} from '../text/self-evaluation-roundtrip.fixtures.ts';
 import { documentXmlText, extractDocxText } from './docx-text.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -124,24 +129,32 @@ describe('Word documents exported by layoutToDocx import back', () => {
     expect(parsed.warnings).toEqual([]);
   });
 
-  it('a scored 自评表 keeps its kind, budget execution and first indicator', async () => {
-    const { table, entry, score } = buildTrainingSelfEvaluation();
-    const bytes = await layoutToDocx(selfEvaluationLayout(table, entry, score, 'zh'));
-    const [read] = (await parseFile({ name: '自评表.docx', bytes: new Uint8Array(bytes) })).tables;
-    expect(read?.kind).toBe('self-evaluation');
-    expect(read?.budget).toMatchObject({
-      adjusted: entry.budget.adjusted,
-      executed: entry.budget.executed,
-      executionScore: score.execution.score,
-    });
-    // Like the PDF, the text importer reads the ten-column 自评表 grid only in part (the 得分说明
-    // column): the first row is checked, not the whole grid.
-    expect([read?.indicators[0]?.name, read?.indicators[0]?.actual, read?.indicators[0]?.score]).toEqual([
-      table.indicators[0]?.name,
-      entry.indicators.find((e) => e.index === 0)?.actual,
-      score.indicators.find((l) => l.indicatorIndex === 0)?.score,
-    ]);
+  it('all three seed tables from one document printed with English labels', async () => {
+    const tables = seedTables();
+    const bytes = await layoutToDocx(tables.map((t) => officialLayout(t, 'en')));
+    const parsed = await parseFile({ name: 'seed-en.docx', bytes: new Uint8Array(bytes) });
+    expect(parsed.sourceText.startsWith('Performance Targets of Project Expenditure\n')).toBe(true);
+    expect(parsed.tables).toEqual(tables);
+    expect(parsed.warnings).toEqual([]);
   });
+
+  for (const [what, build] of [
+    ['the training project', buildTrainingScored],
+    ['the demo year-end self-evaluation of the first seed table', buildSeedSelfEvaluation],
+  ] as const) {
+    for (const locale of ['zh', 'en'] as const) {
+      it(`a scored 自评表 (${what}, ${locale} labels): every indicator with weight, actual, score, 得分说明 and reasons`, async () => {
+        const scored = build();
+        const bytes = await layoutToDocx(layoutOf(scored, locale));
+        const parsed = await parseFile({ name: '自评表.docx', bytes: new Uint8Array(bytes) });
+        expect(parsed.tables).toHaveLength(1);
+        expect(readSelfEvaluation(parsed.tables[0], true)).toEqual(
+          printedSelfEvaluation(scored, locale, true),
+        );
+        expect(parsed.tables[0]?.incomplete).toBe(false);
+      });
+    }
+  }
 });
 
 describe('hand-made Word documents in other layouts', () => {

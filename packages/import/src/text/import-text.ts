@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import { readEnglishLabels } from './english-labels.ts';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
@@ -44,10 +45,12 @@ function decodeEntities(text: string): string {
 }
 
 function normaliseText(text: string): string {
-  const clean = decodeEntities(htmlToText(text))
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' '));
+  const clean = readEnglishLabels(
+    decodeEntities(htmlToText(text))
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' ')),
+  );
   return separateTitle(dropPageFurniture(unspaceLetters(dropPinyin(csvToTabs(clean)))));
 }
 

@@ -471,6 +471,8 @@ export function readIndicators(
   let sawLevel1 = false;
   let sawLevel2 = false;
   let level2: string | null = null;
+  // Token index of the last level-2 label read.
+  let level2At = -1;
   let endedAt: number | null = null;
   let cutOff = false;
   let maxFilled = 0;
@@ -558,6 +560,17 @@ export function readIndicators(
     ) {
       if (key(level2) !== key(label.label)) label = null;
     }
+    // In a row whose level-2 cell was just read, the next cell is the name column: `满意度` there names
+    // the indicator (服务对象满意度指标 | 满意度 | 40 | >=90% …), it is no second level 2.
+    if (
+      label?.level === 2 &&
+      hasRows &&
+      level2At >= 0 &&
+      tokens.slice(level2At + 1, i).every((c) => c !== null && c.text === '') &&
+      nextFilled(tokens, i + 1) !== undefined &&
+      tokens[i + 1] !== null
+    )
+      label = null;
     // A form without a 一级指标 column (or with that column left empty so far) prints only level-2
     // labels: `服务对象满意度指标` is one of them.
     if (
@@ -594,6 +607,7 @@ export function readIndicators(
         level2 = null;
       } else {
         level2 = label.label;
+        level2At = i;
         if (level1 === null && level1Lost) {
           level1 = nationalLevel1Of(label.label);
           if (level1 !== null) {

@@ -82,10 +82,11 @@ describe('consistency rules', () => {
         path: 'indicators.12.target',
         indicatorIndex: 12,
       });
-      expect(finding?.zh).toContain('立项依据（narrative.basis）');
+      expect(finding?.zh).toContain('立项依据中已经达到的');
       expect(finding?.zh).toContain('近6万人次');
       expect(finding?.zh).toContain('2019年3月至2019年10月共 8 个月');
-      expect(finding?.en).toContain('narrative.basis');
+      expect(finding?.en).toContain('the legal basis says was already achieved');
+      expect(finding?.path).toBe('indicators.12.target');
       // Last year's figure binds the target too, although the goals plan the same 2万 as the target.
       expect(k07(narrative({ basis: '上年服务市民5万人次。' }))).toEqual(['SH2020-K07@indicators.12.target']);
     });
@@ -100,7 +101,7 @@ describe('consistency rules', () => {
       const more = withRow(9, ['产出目标', '数量', '举办科普活动场次', '>=500场']);
       const [finding] = reviewTable(narrative({}, more), 'shanghai-2020');
       expect(finding?.path).toBe('indicators.9.target');
-      expect(finding?.zh).toContain('远高于总目标及阶段性目标（narrative.goals）中计划的「120场」');
+      expect(finding?.zh).toContain('远高于总目标及阶段性目标中计划的「120场」');
       // Chinese numerals read the same.
       expect(k07(narrative({ goals: '全年举办社区科普活动一百二十场。' }, more))).toEqual([
         'SH2020-K07@indicators.9.target',

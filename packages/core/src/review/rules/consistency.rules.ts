@@ -387,16 +387,16 @@ function message(f: IndicatorFacts, cited: Cited, verdict: Verdict): RuleHit {
   let zh: string;
   let en: string;
   if (verdict.kind === 'differs') {
-    zh = `指标「${name}」的目标值「${raw}」与${label}（narrative.${field}）中写明的「${figure.text}」不一致（${zhQuote}）：请统一目标值与说明中的数字。`;
-    en = `The target of "${name}" (${raw}) differs from the "${figure.text}" the ${labelEn} (narrative.${field}) states (${enQuote}): make the target and the narrative agree.`;
+    zh = `指标「${name}」的目标值「${raw}」与${label}中写明的「${figure.text}」不一致（${zhQuote}）：请统一目标值与说明中的数字。`;
+    en = `The target of "${name}" (${raw}) differs from the "${figure.text}" the ${labelEn} states (${enQuote}): make the target and the narrative agree.`;
   } else if (use === 'past') {
     // Only a weaker target is reported against what was achieved: a lower floor, or a higher cap.
     const when = achievedWhen(figure);
-    zh = `指标「${name}」的目标值「${raw}」${zhRelation}${label}（narrative.${field}）中已经达到的「${figure.text}」（${when?.zh ?? ''}${zhFactor}；${zhQuote}）：请按已达到的水平${verdict.higher ? '收紧' : '提高'}目标值；若二者口径不同，请在说明中写明。`;
-    en = `The target of "${name}" (${raw}) is ${enRelation} the "${figure.text}" the ${labelEn} (narrative.${field}) says was already achieved (${when?.en ?? ''}${enFactor}; ${enQuote}): ${verdict.higher ? 'tighten' : 'raise'} the target to the level reached, or say in the narrative why the measures differ.`;
+    zh = `指标「${name}」的目标值「${raw}」${zhRelation}${label}中已经达到的「${figure.text}」（${when?.zh ?? ''}${zhFactor}；${zhQuote}）：请按已达到的水平${verdict.higher ? '收紧' : '提高'}目标值；若二者口径不同，请在说明中写明。`;
+    en = `The target of "${name}" (${raw}) is ${enRelation} the "${figure.text}" the ${labelEn} says was already achieved (${when?.en ?? ''}${enFactor}; ${enQuote}): ${verdict.higher ? 'tighten' : 'raise'} the target to the level reached, or say in the narrative why the measures differ.`;
   } else {
-    zh = `指标「${name}」的目标值「${raw}」${zhRelation}${label}（narrative.${field}）中计划的「${figure.text}」（${zhFactor}；${zhQuote}）：请调整目标值或修改说明，使二者一致。`;
-    en = `The target of "${name}" (${raw}) is ${enRelation} the "${figure.text}" the ${labelEn} (narrative.${field}) plans (${enFactor}; ${enQuote}): change the target or the narrative so that they agree.`;
+    zh = `指标「${name}」的目标值「${raw}」${zhRelation}${label}中计划的「${figure.text}」（${zhFactor}；${zhQuote}）：请调整目标值或修改说明，使二者一致。`;
+    en = `The target of "${name}" (${raw}) is ${enRelation} the "${figure.text}" the ${labelEn} plans (${enFactor}; ${enQuote}): change the target or the narrative so that they agree.`;
   }
   return { zh, en, path: `indicators.${f.index}.target`, indicatorIndex: f.index };
 }

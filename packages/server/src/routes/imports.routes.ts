@@ -6,6 +6,7 @@ import {
   importResultSchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
+import { contentDisposition } from '@jixiao/export/layout-document';
 import { parseFile } from '@jixiao/import/parse-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -117,11 +118,14 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         organisationId: preview.organisationId,
       });
       const file = await store.importFile(request.params.id);
-      return reply
-        .header('content-type', file.mediaType)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(file.bytes));
+      return (
+        reply
+          .header('content-type', file.mediaType)
+          // The uploader chose the name: quotes, apostrophes and non-ASCII are encoded, never pasted in.
+          .header('content-disposition', contentDisposition(file.name))
+          .header('x-content-type-options', 'nosniff')
+          .send(Buffer.from(file.bytes))
+      );
     },
   );
 

@@ -1,5 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
+import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
+import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -174,6 +178,65 @@ describeEachDatabase('security', (getDb) => {
     });
   });
 
+  describe('downloads', () => {
+    it('writes formula-looking cells of the open data CSV as text (CSV injection)', async () => {
+      const store = createTableRepository(getDb());
+      const hostile = ["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1)', '\t=1'];
+      let record = await store.create(
+        buildTable({
+          name: '=HYPERLINK("http://evil.example","x")',
+          year: 2031,
+          indicators: [
+            ...buildTable().indicators,
+            ...hostile.map((name) => buildIndicator('产出指标', '数量指标', name, '>=1个')),
+          ],
+        }),
+        { userId: null },
+        { organisationId: demoOrganisationIds.seedUnit },
+      );
+      for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
+        record = await store.setStatus(record.id, record.version, status, { userId: null });
+      const csv = await getApp().inject({ method: 'GET', url: '/api/public/open-data/tables.csv?year=2031' });
+      expect(csv.statusCode).toBe(200);
+      const cells = parseCsv(csv.body.replace(/^\uFEFF/, ''));
+      expect(cells.length).toBeGreaterThan(hostile.length);
+      const risky = cells.filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell));
+      expect(risky).toEqual([]);
+      for (const name of hostile) expect(cells).toContain(`'${name}`);
+    });
+
+    it("encodes an uploaded file's name in Content-Disposition, quotes and all", async () => {
+      const author = await signInHeaders(getApp(), 'author');
+      const boundary = 'security-boundary';
+      const name = '绩效"表\'(1).txt';
+      const body = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name.replace('"', '%22')}"\r\nContent-Type: text/html\r\n\r\n`,
+        ),
+        readFileSync(join(import.meta.dirname, '../../../../fixtures/seed.txt')),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const upload = await getApp().inject({
+        method: 'POST',
+        url: '/api/imports',
+        headers: { ...author, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      });
+      expect(upload.statusCode, upload.body).toBe(201);
+      const id = (upload.json() as { importId: string }).importId;
+      const file = await getApp().inject({ method: 'GET', url: `/api/imports/${id}/file`, headers: author });
+      expect(file.statusCode).toBe(200);
+      const header = String(file.headers['content-disposition']);
+      expect(header).toMatch(
+        /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+^`|-]+$/,
+      );
+      expect(header.match(/"/g)).toHaveLength(2);
+      // An uploaded HTML page is never rendered in our origin.
+      expect(file.headers['x-content-type-options']).toBe('nosniff');
+      expect(file.headers['content-security-policy']).toBe(documentCsp);
+    });
+  });
+
   describe('errors', () => {
     it('never sends a stack trace or SQL to the client', async () => {
       const author = await signInHeaders(getApp(), 'author');
@@ -214,3 +277,30 @@ describeEachDatabase('security', (getDb) => {
     });
   });
 });
+
+/** The cells of an RFC 4180 CSV (quoted fields, doubled quotes, CRLF rows). */
+function parseCsv(text: string): string[] {
+  const cells: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let cell = '';
+    if (text[i] === '"') {
+      i += 1;
+      while (i < text.length) {
+        if (text[i] === '"' && text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+        } else if (text[i] === '"') {
+          i += 1;
+          break;
+        } else cell += text[i++];
+      }
+    } else {
+      while (i < text.length && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') cell += text[i++];
+    }
+    cells.push(cell);
+    if (text[i] === ',') i += 1;
+    else while (text[i] === '\r' || text[i] === '\n') i += 1;
+  }
+  return cells;
+}

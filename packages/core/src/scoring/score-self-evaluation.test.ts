@@ -234,7 +234,7 @@ describe('scoreSelfEvaluation: execution, grades, adjustments', () => {
     );
     expect(result.execution.rate).toBe(0.85);
     expect(result.execution.score).toBe(8.5);
-    expect(result.execution.explanation.zh).toContain('2518900');
+    expect(result.execution.explanation.zh).toContain('2,141,065 ÷ 2,518,900');
     expect(result.notes.find((n) => n.code === 'scoring.execution_reason_missing')?.path).toBe(
       'budget.reason',
     );

@@ -4,7 +4,7 @@ import type { Indicator, PerformanceTable } from '../tables/table.schema.ts';
 import type { Target } from '../targets/target.schema.ts';
 import { parseTarget } from '../targets/target-grammar.ts';
 import { allocate, formatCents, formatNumber, mulDiv } from './exact-decimal.ts';
-import type { ScoringCategory, ScoringScheme } from './scoring-scheme.schema.ts';
+import type { GradeBand, ScoringCategory, ScoringScheme } from './scoring-scheme.schema.ts';
 import type {
   IndicatorActual,
   ScoreExplanation,
@@ -25,6 +25,19 @@ interface Unit {
 }
 
 const fmt = formatNumber;
+
+/** Money in a formula reads as printed: 39,865,661 ÷ 41,098,620. */
+function money(n: number): string {
+  const [whole = '', fraction] = formatNumber(n).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+const BAND_EN: Record<GradeBand, string> = {
+  达成: 'achieved',
+  部分达成: 'partly achieved',
+  未达成: 'not achieved',
+};
 
 function points(cents: number, unit: Unit): number {
   return cents / unit.scale;
@@ -327,7 +340,7 @@ function scoreByGrade(
     throw new AppError(
       'scoring.grade_out_of_band',
       `“${grade.band}”的得分应在 ${pointsText(lo, unit)}–${pointsText(hi, unit)} 分之间，填报为 ${grade.score} 分。`,
-      `A "${grade.band}" score must lie between ${pointsText(lo, unit)} and ${pointsText(hi, unit)}, got ${grade.score}.`,
+      `A "${BAND_EN[grade.band]}" (${grade.band}) score must lie between ${pointsText(lo, unit)} and ${pointsText(hi, unit)}, got ${grade.score}.`,
       { path: `indicators.${index}.grade.score` },
     );
   }
@@ -338,7 +351,7 @@ function scoreByGrade(
     explanation: explain(
       `${grade.band} ${fmt(band.min * 100)}%–${fmt(band.max * 100)}% × ${wp} → ${s}`,
       `${why.zh}；审核人评定为“${grade.band}”（分值的 ${fmt(band.min * 100)}%–${fmt(band.max * 100)}%），得 ${s} 分。`,
-      `${why.en}; graded "${grade.band}" by the reviewer (${fmt(band.min * 100)}–${fmt(band.max * 100)}% of the weight): ${s}.`,
+      `${why.en}; graded "${BAND_EN[grade.band]}" (${grade.band}) by the reviewer (${fmt(band.min * 100)}–${fmt(band.max * 100)}% of the weight): ${s}.`,
     ),
   };
 }
@@ -511,8 +524,8 @@ function scoreExecution(entry: SelfEvaluationEntry, scheme: ScoringScheme, unit:
     status: spent >= budget ? ('met' as const) : ('unmet' as const),
     explanation: explain(
       `min(${fmt(executed)} ÷ ${fmt(adjusted)}, 100%) × ${wp} = ${s}`,
-      `预算执行率 = 执行数 ÷ 调整后预算数 = ${fmt(executed)} ÷ ${fmt(adjusted)} = ${pct}%；得分 = min(执行率, 100%) × ${wp} = ${s}。`,
-      `Execution rate = spent ÷ adjusted budget = ${fmt(executed)} ÷ ${fmt(adjusted)} = ${pct}%; score = min(rate, 100%) × ${wp} = ${s}.`,
+      `预算执行率 = 执行数 ÷ 调整后预算数 = ${money(executed)} ÷ ${money(adjusted)} = ${pct}%；得分 = min(执行率, 100%) × ${wp} = ${s}。`,
+      `Execution rate = spent ÷ adjusted budget = ${money(executed)} ÷ ${money(adjusted)} = ${pct}%; score = min(rate, 100%) × ${wp} = ${s}.`,
     ),
   };
 }

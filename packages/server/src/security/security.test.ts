@@ -237,6 +237,75 @@ describeEachDatabase('security', (getDb) => {
     });
   });
 
+  describe('sessions', () => {
+    it("ends a user's live sessions on password reset and deactivation; role changes apply at once", async () => {
+      const admin = await signInHeaders(getApp(), 'admin');
+      const created = await getApp().inject({
+        method: 'POST',
+        url: '/api/users',
+        headers: admin,
+        payload: {
+          username: 'session-victim',
+          displayName: '会话',
+          organisationId: demoOrganisationIds.seedUnit,
+          roles: ['author', 'auditor'],
+          password: 'victim-pass-1',
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = (created.json() as { id: string }).id;
+      const signIn = async (password: string) => {
+        const anonymous = await signInHeaders(getApp(), 'anonymous');
+        const login = await getApp().inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: anonymous,
+          payload: { username: 'session-victim', password },
+        });
+        expect(login.statusCode, login.body).toBe(200);
+        const cookie = login.cookies.find((c) => c.name === 'jixiao_session')?.value;
+        return { cookie: `jixiao_session=${cookie}` };
+      };
+      const me = async (headers: Record<string, string>) =>
+        (await getApp().inject({ method: 'GET', url: '/api/auth/me', headers })).json() as {
+          user: { roles: string[] } | null;
+        };
+
+      const first = await signIn('victim-pass-1');
+      expect((await me(first)).user?.roles).toEqual(['author', 'auditor']);
+      const demoted = await getApp().inject({
+        method: 'PATCH',
+        url: `/api/users/${id}`,
+        headers: admin,
+        payload: { roles: ['author'] },
+      });
+      expect(demoted.statusCode).toBe(200);
+      expect((await me(first)).user?.roles).toEqual(['author']);
+      const audit = await getApp().inject({ method: 'GET', url: '/api/audit', headers: first });
+      expect(audit.statusCode).toBe(403);
+
+      const reset = await getApp().inject({
+        method: 'POST',
+        url: `/api/users/${id}/password`,
+        headers: admin,
+        payload: { password: 'victim-pass-2' },
+      });
+      expect(reset.statusCode).toBe(200);
+      expect((await me(first)).user).toBeNull();
+
+      const second = await signIn('victim-pass-2');
+      expect((await me(second)).user).not.toBeNull();
+      const off = await getApp().inject({
+        method: 'PATCH',
+        url: `/api/users/${id}`,
+        headers: admin,
+        payload: { active: false },
+      });
+      expect(off.statusCode).toBe(200);
+      expect((await me(second)).user).toBeNull();
+    });
+  });
+
   describe('errors', () => {
     it('never sends a stack trace or SQL to the client', async () => {
       const author = await signInHeaders(getApp(), 'author');
@@ -270,6 +339,18 @@ describeEachDatabase('security', (getDb) => {
         );
       }
       expect(responses.map((r) => r.statusCode)).toEqual([400, 400, 400, 400]);
+      // An unexpected failure deep inside (a database error with its SQL): a generic 500.
+      const boom = await buildApp({ db: getDb(), webDist: null });
+      boom.get('/api/boom', async () => {
+        throw Object.assign(new Error('syntax error at or near "FROM" in SELECT password_hash FROM users'), {
+          code: '42601',
+        });
+      });
+      const failed = await boom.inject({ method: 'GET', url: '/api/boom' });
+      await boom.close();
+      expect(failed.statusCode).toBe(500);
+      expect(failed.json()).toMatchObject({ code: 'server.internal' });
+      expect(failed.body).not.toMatch(/password_hash|SELECT|FROM|42601|\.ts:\d+/);
       for (const response of responses) {
         expect(response.statusCode).toBeLessThan(500);
         expect(response.body).not.toMatch(/\bat .+:\d+:\d+|node_modules|SELECT |INSERT |FROM "/);

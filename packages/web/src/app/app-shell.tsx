@@ -12,13 +12,12 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { Action } from '@jixiao/core/accounts/policies';
 import { Badge, Button, Dropdown, type MenuProps, Tag, Tooltip } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { accountsApi } from '../api/accounts.api.ts';
 import { useDefaultDocumentTitle } from '../hooks/use-document-title.ts';
+import { useOrganisationName } from '../hooks/use-organisation-name.ts';
 import { signOut, useSession, useUnauthenticatedRedirect } from '../hooks/use-session.ts';
 import { useWorkbenchCount } from '../hooks/use-workbench-count.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -60,25 +59,6 @@ const navItems: NavItem[] = [
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },
 ];
-
-/** The name of the signed-in user's organisation (GET /api/organisations is open to every signed-in user). */
-function useOrganisationName(organisationId: string | null | undefined): string | null {
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
-  useEffect(() => {
-    if (!organisationId) return;
-    let live = true;
-    accountsApi
-      .organisations()
-      .then((items) => live && setOrganisations(items))
-      // Without the name the header still shows the user and role; nothing to tell the user.
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [organisationId]);
-  if (!organisationId) return null;
-  return organisations?.find((o) => o.id === organisationId)?.name ?? null;
-}
 
 /**
  * Who is working and in what capacity: name, role(s) and organisation always visible in the header

@@ -34,6 +34,8 @@ import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useOrganisationName } from '../hooks/use-organisation-name.ts';
+import { useSession } from '../hooks/use-session.ts';
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -106,6 +108,18 @@ export default function TableEditorPage() {
       setDraft(emptyTable());
     } else void load();
   }, [isNew, load]);
+
+  // A unit's author writes for their own unit: a new table starts with it (still editable).
+  const session = useSession();
+  const ownUnit = useOrganisationName(
+    isNew && session.user?.roles.includes('author') ? session.user.organisationId : null,
+  );
+  useEffect(() => {
+    if (!isNew || !ownUnit) return;
+    const withUnit = (t: PerformanceTable | null) => (t && t.unit === '' ? { ...t, unit: ownUnit } : t);
+    setSaved(withUnit);
+    setDraft(withUnit);
+  }, [isNew, ownUnit]);
 
   const dirty = draft !== null && saved !== null && !same(draft, saved);
   const { blocker, release } = useUnsavedGuard(dirty);

@@ -79,6 +79,17 @@ describe('extractPdfText', () => {
     expect(parsed.warnings).toEqual([]);
   });
 
+  it('imports all three seed tables back from one PDF printed with English labels', async () => {
+    const tables = seedTables();
+    const pdf = await layoutToPdf(tables.map((t) => officialLayout(t, 'en')));
+    const parsed = await parseFile({ name: 'seed-en.pdf', bytes: new Uint8Array(pdf) });
+    expect(
+      parsed.sourceText.startsWith('Performance Targets of Project Expenditure\n(Fiscal year 2020)\n'),
+    ).toBe(true);
+    expect(parsed.tables).toEqual(tables);
+    expect(parsed.warnings).toEqual([]);
+  });
+
   it('reads text drawn with a standard font and leaves the caller’s bytes intact', async () => {
     const pdf = buildPdf([
       catalog,

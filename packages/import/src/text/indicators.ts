@@ -283,6 +283,45 @@ function splitRunTogether(tokens: readonly Token[], from: number): readonly Toke
   return out ?? tokens;
 }
 
+const FREE_TEXT: ReadonlySet<ColumnRole> = new Set(['explanation', 'reason']);
+
+/**
+ * A grid that ends in free-text columns after its 得分 (分值 … 得分 | 得分说明 | 偏差原因): the columns
+ * up to the score, or null for any other grid.
+ */
+function scoredColumns(roles: readonly ColumnRole[]): ColumnRole[] | null {
+  let k = roles.length;
+  while (k > 0 && FREE_TEXT.has(roles[k - 1] as ColumnRole)) k--;
+  if (k === roles.length || k === 0) return null;
+  const last = roles[k - 1];
+  if (last !== 'score' && last !== 'weight') return null;
+  return roles.slice(0, k);
+}
+
+/**
+ * How many leading cells of a row fill the columns up to its score, in text that split the free-text
+ * cells after them into words (PDF text): the prefix ends with a number (the score), holds a number
+ * for each of 分值 and 得分, and fits those columns. Null when the row has no such prefix.
+ */
+function scoredPrefix(cells: readonly Cell[], structured: readonly ColumnRole[]): number | null {
+  const valueCount = structured.filter((r) => r !== 'opOrDir').length;
+  const numbers = structured.filter((r) => r === 'weight' || r === 'score').length;
+  let values = 0;
+  let found: number | null = null;
+  let seen = 0;
+  for (let k = 0; k < cells.length; k++) {
+    const text = (cells[k] as Cell).text;
+    if (OPERATOR_ONLY.test(text) || DIRECTION.test(text) || KIND_MARK.test(text)) continue;
+    values++;
+    if (values > valueCount) break;
+    if (NUMBER_ONLY.test(text)) {
+      seen++;
+      if (seen >= numbers) found = k + 1;
+    }
+  }
+  return found;
+}
+
 interface Assigned {
   operator?: string;
   direction?: string;
@@ -473,6 +512,10 @@ export function readIndicators(
   let level2: string | null = null;
   // Token index of the last level-2 label read.
   let level2At = -1;
+  // Columns up to 得分 of a grid that ends in free-text columns, and whether the last row read had
+  // its free text split into words (lines below it may be that text wrapped).
+  const scored = scoredColumns(roles);
+  let wrappedTail = false;
   let endedAt: number | null = null;
   let cutOff = false;
   let maxFilled = 0;
@@ -643,6 +686,35 @@ export function readIndicators(
         continue;
       }
     }
+    // Lines under a row whose free-text cells wrapped (PDF text of a scored grid) continue that row
+    // until a line holds a row's numbers again; a first piece that completes the row's level label
+    // (`服务对象满意度` / `指标`) is its wrapped end.
+    if (wrappedTail && startsRow && scored !== null) {
+      const line = rowAt(tokens, i);
+      if (scoredPrefix(line.slice(1), scored) === null) {
+        const current = level2 ?? level1;
+        const joined =
+          current === null
+            ? null
+            : levelLabel(`${key(current)}${key(t.text)}`, level2 === null ? null : level1);
+        if (current !== null && joined !== null && joined.level === (level2 === null ? 1 : 2)) {
+          const field = level2 === null ? 'level1' : 'level2';
+          for (const b of blocks)
+            for (const ind of b.indicators) if (ind[field] === current) ind[field] = joined.label;
+          if (level2 === null) level1 = joined.label;
+          else level2 = joined.label;
+        }
+        // The row's free text goes on here: what was read of it is a part, not the text.
+        const previous = blocks.at(-1)?.indicators.at(-1);
+        if (previous !== undefined) {
+          delete previous.explanation;
+          delete previous.deviationReason;
+        }
+        while (i < tokens.length && tokens[i] !== null) i++;
+        continue;
+      }
+      wrappedTail = false;
+    }
     if (t.atEnd) {
       // The document stops inside this cell: it may be half a name. Invent nothing.
       cutOff = true;
@@ -786,6 +858,24 @@ export function readIndicators(
         else if (!(KIND_MARK.test(c.text) && roles.includes('opOrDir'))) values.push(c.text);
       }
       for (const [v, role] of align(values, valueRoles)) assignRole(assigned, role, values[v] ?? '');
+    } else if (
+      layout === 'rows' &&
+      hasRows &&
+      scored !== null &&
+      (tokens[j] === null || j >= tokens.length) &&
+      scoredPrefix(filled, scored) !== null
+    ) {
+      // The free-text cells after the score were split into words, and wrap onto the lines below: the
+      // words of 得分说明 and 偏差原因 cannot be told apart, so only the columns up to the score are read.
+      consumed = rest;
+      const values: string[] = [];
+      for (const c of filled.slice(0, scoredPrefix(filled, scored) ?? 0)) {
+        if (OPERATOR_ONLY.test(c.text)) assigned.operator = c.text;
+        else if (DIRECTION.test(c.text)) assigned.direction = c.text;
+        else if (!(KIND_MARK.test(c.text) && roles.includes('opOrDir'))) values.push(c.text);
+      }
+      const structured = scored.filter((r) => r !== 'opOrDir');
+      for (const [v, role] of align(values, structured)) assignRole(assigned, role, values[v] ?? '');
     } else {
       consumed = greedy(filled, roles, assigned);
     }
@@ -833,6 +923,7 @@ export function readIndicators(
     const block = blocks.at(-1);
     if (level1 === null && block?.indicators.length === 0 && blocks.length === 1) firstBeforeLevel1 = true;
     block?.indicators.push(indicator);
+    wrappedTail = scored !== null && layout === 'rows' && hasRows;
     endsOnLabel = false;
     block?.cells.push(t);
     // With explicit empty cells a row's size is its cell count; otherwise the cells that held something.

@@ -17,7 +17,7 @@ export interface ScoredSelfEvaluation {
 /**
  * The demo's year-end self-evaluation of the first seed table (see server/src/demo-lifecycle.ts):
  * every quantitative target met or beaten, one indicator behind with reason and measure, the
- * qualitative ones graded 达成 by the author. 20 rows, so the PDF grid runs over a page.
+ * qualitative ones graded 达成 by the author: 15 rows whose 得分说明 wraps in the PDF.
  */
 export function buildSeedSelfEvaluation(): ScoredSelfEvaluation {
   const table = seedTable(0);

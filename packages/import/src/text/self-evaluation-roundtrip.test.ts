@@ -11,6 +11,13 @@ import { layoutToPdf } from '@jixiao/export/layout-pdf';
 import { layoutToXlsx } from '@jixiao/export/layout-xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
+import {
+  buildSeedSelfEvaluation,
+  buildTrainingScored,
+  layoutOf,
+  printedSelfEvaluation,
+  readSelfEvaluation,
+} from './self-evaluation-roundtrip.fixtures.ts';
 
 afterAll(closeSharedBrowser);
 
@@ -58,4 +65,31 @@ describe('a 自评表 exported and imported back keeps its budget', () => {
     expect(tables[0]?.kind).toBe('self-evaluation');
     expect(tables[0]?.budget).toMatchObject(budget);
   });
+});
+
+describe('a scored 自评表 printed to PDF imports back with every indicator', () => {
+  // One PDF per locale holding both forms: the training project (2 rows, a reason and measure) and the
+  // demo's year-end self-evaluation of the first seed table (15 rows, free text wrapping over lines).
+  for (const locale of ['zh', 'en'] as const) {
+    it(`${locale} labels: levels, name, target, direction, 分值, actual and 得分 of each row; no free text misread`, async () => {
+      const forms = [buildTrainingScored(), buildSeedSelfEvaluation()];
+      const pdf = await layoutToPdf(forms.map((f) => layoutOf(f, locale)));
+      const parsed = await parseFile({ name: `自评表-${locale}.pdf`, bytes: pdf });
+      expect(parsed.tables).toHaveLength(2);
+      forms.forEach((form, n) => {
+        const table = parsed.tables[n];
+        expect(readSelfEvaluation(table, false)).toEqual(printedSelfEvaluation(form, locale, false));
+        expect(table?.incomplete).toBe(false);
+        // PDF text runs the words of 得分说明 and 偏差原因 together: what is read of them must be whole.
+        const printed = printedSelfEvaluation(form, locale, true).indicators;
+        table?.indicators.forEach((indicator, k) => {
+          if (indicator.explanation !== undefined)
+            expect(indicator.explanation).toBe(printed[k]?.explanation);
+          if (indicator.deviationReason !== undefined)
+            expect(indicator.deviationReason).toBe(printed[k]?.deviationReason);
+        });
+      });
+      expect(parsed.warnings.map((w) => w.code)).toEqual([]);
+    });
+  }
 });

@@ -9,6 +9,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { csrfHeader } from '../auth/auth.plugin.ts';
+import { seedDemoAccounts } from '../auth/demo-accounts.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 import { documentCsp, hstsValue } from './security-headers.ts';
 
@@ -64,6 +65,8 @@ describeEachDatabase('security', (getDb) => {
   };
   beforeAll(async () => {
     app = await build(getDb, routes);
+    // Organisations and users first: some tests store tables directly.
+    await seedDemoAccounts(getDb());
   });
   afterAll(async () => {
     await app?.close();
@@ -175,6 +178,35 @@ describeEachDatabase('security', (getDb) => {
       const pdfName = String(page.headers['content-disposition']);
       expect(pdfName).not.toMatch(/[\r\n]/);
       expect(pdfName).toMatch(/^inline; filename="[^"]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+^`|-]+$/);
+    });
+
+    it('escapes table content in the 自评表 HTML and the public layout too', async () => {
+      const store = createTableRepository(getDb());
+      let record = await store.create(
+        xssTable(),
+        { userId: null },
+        { organisationId: demoOrganisationIds.seedUnit },
+      );
+      for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
+        record = await store.setStatus(record.id, record.version, status, { userId: null });
+      const author = await signInHeaders(getApp(), 'author');
+      const entry = await getApp().inject({
+        method: 'PUT',
+        url: `/api/tables/${record.id}/self-evaluation`,
+        headers: author,
+        payload: { budget: { adjusted: 100, executed: 90 }, indicators: [] },
+      });
+      expect(entry.statusCode, entry.body).toBe(200);
+      for (const url of [
+        `/api/tables/${record.id}/self-evaluation/document?format=html`,
+        `/api/public/tables/${record.id}/export.html`,
+      ]) {
+        const page = await getApp().inject({ method: 'GET', url, headers: author });
+        expect(page.statusCode, url).toBe(200);
+        expect(page.body, url).toContain('&lt;script&gt;alert(&quot;name&quot;)&lt;/script&gt;');
+        expect(page.body, url).not.toMatch(/<script|<svg|<img/i);
+        expect(page.headers['content-security-policy'], url).toBe(documentCsp);
+      }
     });
   });
 

@@ -7,7 +7,7 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
+import { buildApp, defaultBodyLimit, defaultUploadLimit } from '../app.ts';
 import { csrfHeader } from '../auth/auth.plugin.ts';
 import { seedDemoAccounts } from '../auth/demo-accounts.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
@@ -266,6 +266,35 @@ describeEachDatabase('security', (getDb) => {
       // An uploaded HTML page is never rendered in our origin.
       expect(file.headers['x-content-type-options']).toBe('nosniff');
       expect(file.headers['content-security-policy']).toBe(documentCsp);
+    });
+  });
+
+  describe('request size limits', () => {
+    it('refuses JSON bodies above 5 MiB and uploads above 20 MiB with 413, before reading them', async () => {
+      const author = await signInHeaders(getApp(), 'author');
+      const json = await getApp().inject({
+        method: 'POST',
+        url: '/api/tables',
+        headers: { ...author, 'content-type': 'application/json' },
+        payload: `{"table":{"name":"${'x'.repeat(defaultBodyLimit)}"}}`,
+      });
+      expect(json.statusCode).toBe(413);
+      const boundary = 'limit-boundary';
+      const upload = await getApp().inject({
+        method: 'POST',
+        url: '/api/imports',
+        headers: { ...author, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: Buffer.concat([
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+          ),
+          Buffer.alloc(defaultUploadLimit + 1024, 0x61),
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
+      });
+      expect(upload.statusCode).toBe(413);
+      expect((upload.json() as { code: string }).code).toBe('request.too_large');
+      expect(defaultUploadLimit).toBe(20 * 1024 * 1024);
     });
   });
 

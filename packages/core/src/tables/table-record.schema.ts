@@ -32,6 +32,7 @@ export const tableSummarySchema = z.object({
   id: z.string().uuid(),
   version: z.number().int().positive(),
   status: tableStatusSchema,
+  organisationId: z.string().uuid().nullable().describe('The unit the table belongs to'),
   kind: documentKindSchema,
   year: z.number().int(),
   unit: z.string(),

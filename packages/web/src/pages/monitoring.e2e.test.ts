@@ -106,6 +106,13 @@ describe('monitoring and self-evaluation in the browser', () => {
     await page.getByTestId('overview-link').filter({ hasText: '科创政策宣讲活动' }).waitFor();
     expect(await page.getByTestId('overview-light').first().getAttribute('data-light')).toBe('red');
     await e2e.screenshot('monitoring-overview');
+
+    // The finance bureau reads the lights but reports on nobody's table: no list to report on.
+    await e2e.signIn('finance_reviewer');
+    await page.goto(e2e.url('/monitoring'));
+    await page.getByTestId('overview-link').filter({ hasText: '科创政策宣讲活动' }).waitFor();
+    expect(await page.getByTestId('monitoring-enterable').count()).toBe(0);
+    await e2e.signIn('author');
   });
 
   it('the author enters the self-evaluation, sees every row scored and explained, and opens the 自评表', async () => {

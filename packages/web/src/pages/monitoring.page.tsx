@@ -13,6 +13,7 @@ import {
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
+import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { LightTag } from './monitoring-light-tag.tsx';
@@ -25,6 +26,12 @@ export default function MonitoringPage() {
   const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
   const [enterable, setEnterable] = useState<TableSummary[]>([]);
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  const session = useSession();
+  // Reports are written by the unit that owns the table (policy table.report); others only read the overview.
+  const reportingUnit = session.user?.roles.includes('author') ? session.user.organisationId : null;
+  const ownEnterable = enterable.filter(
+    (row) => reportingUnit !== null && row.organisationId === reportingUnit,
+  );
 
   const overview = useLoad(useCallback(() => evaluationApi.overview(query), [query]));
   const { loading, error } = overview;
@@ -162,41 +169,43 @@ export default function MonitoringPage() {
           data-testid="monitoring-overview"
         />
       </Card>
-      <Card title={t('monitoring.enterable')}>
-        <Table
-          rowKey="id"
-          dataSource={enterable}
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: t('monitoring.enterableEmpty') }}
-          columns={[
-            { title: t('list.name'), dataIndex: 'name', key: 'name' },
-            { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
-            { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
-            {
-              title: t('list.status'),
-              dataIndex: 'status',
-              key: 'status',
-              width: 120,
-              render: (status: string) => <StatusTag status={status} />,
-            },
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              width: 200,
-              render: (_: unknown, row: TableSummary) => (
-                <Space>
-                  <Link to={`/monitoring/${row.id}`} data-testid="enter-monitoring">
-                    {t('monitoring.enter')}
-                  </Link>
-                  <Link to={`/self-evaluation/${row.id}`} data-testid="enter-self-evaluation">
-                    {t('monitoring.selfEvaluate')}
-                  </Link>
-                </Space>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      {reportingUnit !== null && (
+        <Card title={t('monitoring.enterable')} data-testid="monitoring-enterable">
+          <Table
+            rowKey="id"
+            dataSource={ownEnterable}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: t('monitoring.enterableEmpty') }}
+            columns={[
+              { title: t('list.name'), dataIndex: 'name', key: 'name' },
+              { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
+              { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
+              {
+                title: t('list.status'),
+                dataIndex: 'status',
+                key: 'status',
+                width: 120,
+                render: (status: string) => <StatusTag status={status} />,
+              },
+              {
+                title: t('common.actions'),
+                key: 'actions',
+                width: 200,
+                render: (_: unknown, row: TableSummary) => (
+                  <Space>
+                    <Link to={`/monitoring/${row.id}`} data-testid="enter-monitoring">
+                      {t('monitoring.enter')}
+                    </Link>
+                    <Link to={`/self-evaluation/${row.id}`} data-testid="enter-self-evaluation">
+                      {t('monitoring.selfEvaluate')}
+                    </Link>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      )}
     </Space>
   );
 }

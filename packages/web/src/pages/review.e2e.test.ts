@@ -97,6 +97,7 @@ describe('review round in the browser', () => {
     await e2e.signIn('department_reviewer');
     await openQueueItem();
     expect(await page.getByTestId('review-changes').textContent()).toContain('首次审核');
+    await expect.poll(() => page.title(), settle).toMatch(/^审核：.+ · /);
     // Automatic findings come through the shared panel, grouped errors first; a finding with a field
     // path opens a comment on that field (the draft lacks dates and narrative: errors; indicators: warnings).
     const panel = page.getByTestId('review-findings').getByTestId('findings-panel');

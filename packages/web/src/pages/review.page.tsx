@@ -38,6 +38,7 @@ import { FindingsPanel } from '../components/findings-panel.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { commentLabel, fieldLabel, ReviewCommentList } from '../components/review-comments.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const criteria = Object.keys(REVIEW_CRITERIA) as ReviewCriterion[];
@@ -93,6 +94,7 @@ export default function ReviewPage() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [record, setRecord] = useState<TableRecord | null>(null);
+  useDocumentTitle(record ? t('review.title', { name: record.table.name }) : null);
   const [state, setState] = useState<WorkflowState | null>(null);
   const [reviews, setReviews] = useState<ReviewRecord[]>([]);
   const [changes, setChanges] = useState<ReviewChanges | null>(null);

@@ -1,4 +1,4 @@
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from './xlsx-import.ts';
 import { inflatedSizeWithin } from './zip-inflated-size.ts';
@@ -21,6 +21,37 @@ describe('inflatedSizeWithin', () => {
     expect(small.length).toBeLessThan(64 * 1024);
     expect(inflatedSizeWithin(small, 3 * 1024 * 1024)).toBe(true);
     expect(inflatedSizeWithin(small, 1024 * 1024)).toBe(false);
+  });
+
+  it('counts entries whose sizes come after the data (data descriptors) and headers that lie', () => {
+    const chunks: Uint8Array[] = [];
+    const zip = new Zip((error, data) => {
+      if (error) throw error;
+      chunks.push(data);
+    });
+    const entry = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 9 });
+    zip.add(entry);
+    const block = new Uint8Array(1024 * 1024).fill(0x20);
+    for (let i = 0; i < 8; i++) entry.push(block, i === 7);
+    zip.end();
+    const streamed = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let offset = 0;
+    for (const chunk of chunks) {
+      streamed.set(chunk, offset);
+      offset += chunk.length;
+    }
+    expect((streamed[6] ?? 0) & 8).toBe(8);
+    expect(inflatedSizeWithin(streamed, 4 * 1024 * 1024)).toBe(false);
+
+    const lying = bombWorkbook(8);
+    const view = new DataView(lying.buffer);
+    // Declare 100 bytes for the sheet in its local header and in the central directory.
+    for (let at = 0; at + 4 < lying.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) view.setUint32(at + 22, 100, true);
+      if (signature === 0x02014b50) view.setUint32(at + 24, 100, true);
+    }
+    expect(inflatedSizeWithin(lying, 4 * 1024 * 1024)).toBe(false);
   });
 
   it('does not refuse bytes that are not a zip: the workbook reader reports those as damaged', () => {

@@ -170,6 +170,9 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     const { call } = getApp();
     const all = await call<OpenDataSet>('GET', '/api/public/open-data/tables.json', { as: 'anonymous' });
     expect(all.status).toBe(200);
+    // Other sites may read it from a browser.
+    expect(all.headers['access-control-allow-origin']).toBe('*');
+    expect(all.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(all.body.licence).toMatch(/CC BY 4\.0/);
     const projects = new Set(all.body.rows.map((r) => r.project));
     expect([...projects].sort()).toEqual(['公开的科普经费', '调整前项目'].sort());
@@ -195,6 +198,7 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     const csv = await getApp().call('GET', '/api/public/open-data/tables.csv?year=2020', { as: 'anonymous' });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['access-control-allow-origin']).toBe('*');
     expect(csv.headers['content-disposition']).toContain('jixiao-open-data-2020.csv');
     expect([...csv.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.raw.subarray(3).toString('utf8').split('\r\n');

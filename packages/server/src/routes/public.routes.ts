@@ -16,6 +16,7 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { Database } from '@jixiao/db/database';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendDocument } from './export.routes.ts';
@@ -31,6 +32,15 @@ const exportQuery = z.object({
     .default('zh')
     .describe('Language of the form labels; the data stays as written'),
 });
+
+/**
+ * Open data is for other sites and tools too: any origin may read it from a browser (CORS, and CORP
+ * relaxed from the same-origin default the security headers set). It carries no cookies or private data.
+ */
+function shareOpenData(reply: FastifyReply): void {
+  reply.header('access-control-allow-origin', '*');
+  reply.header('cross-origin-resource-policy', 'cross-origin');
+}
 
 function notPublished(id: string): AppError {
   return new AppError(
@@ -178,7 +188,8 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: openDataSetSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      shareOpenData(reply);
       const rows = openDataRows(await publishedOf(request.query.year));
       return {
         licence: openDataLicence,
@@ -204,6 +215,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const year = request.query.year;
       const csv = openDataCsv(openDataRows(await publishedOf(year)));
       const name = `jixiao-open-data${year === undefined ? '' : `-${year}`}.csv`;
+      shareOpenData(reply);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${name}"`)

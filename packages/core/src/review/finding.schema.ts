@@ -23,10 +23,13 @@ export type RuleCategory = z.infer<typeof ruleCategorySchema>;
 /** A rule as listed to users: its id, severity and what it checks. */
 export const ruleSummarySchema = z.object({
   id: z.string(),
+  code: z.string().describe('Shared rule code without the set prefix, e.g. Q01'),
   category: ruleCategorySchema,
   severity: severitySchema,
   zh: z.string(),
   en: z.string(),
+  fixZh: z.string().describe('How to fix what the rule reports'),
+  fixEn: z.string(),
 });
 export type RuleSummary = z.infer<typeof ruleSummarySchema>;
 
@@ -39,6 +42,9 @@ export const ruleSetSummarySchema = z.object({
   zh: z.string(),
   en: z.string(),
   frameworkId: z.string(),
+  prefix: z.string(),
+  builtIn: z.boolean().describe('Shipped with Jixiao; false for versions an administrator derived'),
+  baseId: z.string().describe('The built-in set a derived version starts from (its own id when built in)'),
   rules: z.array(ruleSummarySchema),
 });
 export type RuleSetSummary = z.infer<typeof ruleSetSummarySchema>;

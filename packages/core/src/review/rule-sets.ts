@@ -5,6 +5,7 @@ import { shanghai2020Framework } from '../frameworks/shanghai-2020.framework.ts'
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import type { RuleSetSummary, Severity } from './finding.schema.ts';
 import type { Rule, RuleParams } from './rule.ts';
+import { ruleGuidance, truncatedSourceGuidance } from './rule-guidance.ts';
 import { comparisonRules } from './rules/comparison.rules.ts';
 import { completenessRules } from './rules/completeness.rules.ts';
 import { consistencyRules } from './rules/consistency.rules.ts';
@@ -36,6 +37,8 @@ export interface RuleSet {
   en: string;
   params: RuleParams;
   rules: readonly RuleSetEntry[];
+  /** The built-in set a derived version was built from (absent on built-in sets). */
+  baseId?: string;
 }
 
 function compose(
@@ -171,20 +174,29 @@ export function summariseRuleSet(set: RuleSet): RuleSetSummary {
     zh: set.zh,
     en: set.en,
     frameworkId: set.params.framework.id,
+    prefix: set.prefix,
+    builtIn: set.baseId === undefined,
+    baseId: set.baseId ?? set.id,
     rules: [
       {
         id: `${set.prefix}-C00`,
+        code: 'C00',
         category: 'completeness',
         severity: 'hint',
         zh: '来源文档被截断时，说明缺项类规则未检查',
         en: 'When the source was cut off, says that rules about missing parts were not run',
+        fixZh: truncatedSourceGuidance.zh,
+        fixEn: truncatedSourceGuidance.en,
       },
       ...set.rules.map(({ rule, severity }) => ({
         id: ruleIdIn(set, rule),
+        code: rule.code,
         category: rule.category,
         severity,
         zh: rule.zh,
         en: rule.en,
+        fixZh: ruleGuidance[rule.code]?.zh ?? '',
+        fixEn: ruleGuidance[rule.code]?.en ?? '',
       })),
     ],
   };

@@ -130,6 +130,10 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   ...tableReads('GET /api/tables/:id/export.docx', true),
   // Automatic review: rule sets are public; findings follow table.read; checking a posted table needs a sign-in.
   row('GET /api/rule-sets', everyone),
+  row('GET /api/rule-sets/:id', everyone),
+  // Deriving rule set versions and choosing which set reviews a year: ruleset.manage (admins).
+  row('POST /api/rule-sets', ['admin']),
+  row('PUT /api/rule-sets/assignments', ['admin']),
   ...tableReads('GET /api/tables/:id/findings', true),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by
@@ -161,6 +165,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/tables/:id/reviews', ['finance_reviewer'], 'own-department-reviewed'),
   // Public portal and open data: no sign-in for anyone; unpublished tables are 404 to every caller.
   row('GET /api/public/tables', everyone),
+  row('GET /api/public/statistics', everyone),
   row('GET /api/public/tables/:id', everyone, 'other-published'),
   row('GET /api/public/tables/:id', everyone, 'own-draft'),
   row('GET /api/public/tables/:id/export.html', everyone, 'other-published'),

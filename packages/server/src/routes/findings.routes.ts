@@ -1,18 +1,14 @@
-import { findingSchema, ruleSetSummarySchema } from '@jixiao/core/review/finding.schema';
+import { ruleSetRef } from '@jixiao/core/review/effective-rule-set';
+import { findingSchema } from '@jixiao/core/review/finding.schema';
 import { reviewTable } from '@jixiao/core/review/review-table';
-import { autoRuleSetId, resolveRuleSet, ruleSets, summariseRuleSet } from '@jixiao/core/review/rule-sets';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { createTableRepository, type TableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
+import { ruleSetForRequest, ruleSetRefQuery, ruleSetsRoutes } from './rule-sets.routes.ts';
 
-const ruleSetId = z
-  .enum([autoRuleSetId, ...ruleSets.keys()] as [string, ...string[]])
-  .default(autoRuleSetId)
-  .describe(
-    'Rule set id (GET /api/rule-sets lists them); auto picks the one whose framework the table follows',
-  );
+const ruleSetId = ruleSetRefQuery;
 
 const findingsResponse = z.object({
   ruleSet: z.string(),
@@ -58,17 +54,8 @@ async function lastYearOf(
  * what the table says.
  */
 export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/rule-sets',
-    {
-      schema: {
-        tags: ['review'],
-        summary: 'Review rule sets and their rules (id, severity, zh, en)',
-        response: { 200: z.object({ items: z.array(ruleSetSummarySchema) }) },
-      },
-    },
-    async () => ({ items: [...ruleSets.values()].map(summariseRuleSet) }),
-  );
+  // The rule sets' own routes (/rule-sets…) live beside, registered under the same prefix.
+  await app.register(ruleSetsRoutes);
 
   app.get(
     '/tables/:id/findings',
@@ -95,8 +82,8 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
       } else {
         previous = await lastYearOf(tables, record.table, await readScope(request, app.db));
       }
-      const set = resolveRuleSet(request.query.ruleSet, record.table);
-      return respond(set.id, reviewTable(record.table, set, { previous }));
+      const set = await ruleSetForRequest(app.db, request.query.ruleSet, record.table);
+      return respond(ruleSetRef(set), reviewTable(record.table, set, { previous }));
     },
   );
 
@@ -116,9 +103,9 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const set = resolveRuleSet(request.query.ruleSet, request.body.table);
+      const set = await ruleSetForRequest(app.db, request.query.ruleSet, request.body.table);
       const findings = reviewTable(request.body.table, set, { previous: request.body.previous ?? null });
-      return respond(set.id, findings);
+      return respond(ruleSetRef(set), findings);
     },
   );
 };

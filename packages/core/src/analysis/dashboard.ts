@@ -1,48 +1,119 @@
+import Big from 'big.js';
+import type { Organisation } from '../accounts/account.schema.ts';
+import { organisationPath } from '../accounts/policies.ts';
 import type { Light } from '../monitoring/monitoring-scheme.schema.ts';
 import type { Finding } from '../review/finding.schema.ts';
 import { reviewTable } from '../review/review-table.ts';
 import { ruleSetFor, summariseRuleSet } from '../review/rule-sets.ts';
 import type { ReviewGrade } from '../review-records/review-record.schema.ts';
+import type { OverallGrade } from '../scoring/scoring-scheme.schema.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
-import { type TableStatus, tableStatusSchema } from '../tables/table-record.schema.ts';
-import type { Dashboard } from './dashboard.schema.ts';
+import type { TableStatus } from '../tables/table-record.schema.ts';
+import { type Dashboard, scoreBands } from './dashboard.schema.ts';
 
-/** A table as the dashboard counts it (columns kept beside each stored table; no content needed). */
-export interface DashboardTableRow {
-  status: TableStatus;
+/**
+ * An amount of 元 as storage returns it: PostgreSQL's numeric arrives as a decimal string (exact), a
+ * number from a JSON value or a driver that converts; null where no amount was given.
+ */
+export type StoredAmount = string | number | null;
+
+/** Tables of one organisation, year and status, counted and summed by the database (GROUP BY). */
+export interface DashboardTableGroup {
+  organisationId: string | null;
   year: number;
-  currentYearBudget: number | null;
-  indicatorCount: number;
+  status: TableStatus;
+  tables: number;
+  /** Sum of 当年预算 in 元 over the group. */
+  budgetCurrentYear: StoredAmount;
+  indicators: number;
 }
 
-/** What the dashboard is computed from: the tables in scope, their latest review and light. */
+/** Latest monitoring lights of one organisation's tables, counted by the database. */
+export interface DashboardLightGroup {
+  organisationId: string | null;
+  light: Light;
+  count: number;
+}
+
+/** Complete self-evaluations of one grade and ten-point band (`tens` = floor(total ÷ 10)). */
+export interface SelfEvaluationGroup {
+  grade: OverallGrade;
+  tens: number;
+  count: number;
+  /** Sum of the total scores of the group (for the mean). */
+  scoreSum: number;
+}
+
+/** What the dashboard is computed from: the groups counted over the tables in scope. */
 export interface DashboardInput {
   scope: Dashboard['scope'];
-  tables: readonly DashboardTableRow[];
-  /** Overall grade of each table's latest review (tables never reviewed are absent). */
-  grades: readonly ReviewGrade[];
-  /** Latest monitoring light of each table with a monitoring report. */
-  lights: readonly Light[];
+  /** The organisation tree, to find each table's supervising department. */
+  organisations: readonly Organisation[];
+  filters: Dashboard['filters'];
+  tables: readonly DashboardTableGroup[];
+  /** Latest review's overall grade, counted per grade (tables never reviewed are absent). */
+  grades: readonly { grade: ReviewGrade; count: number }[];
+  lights: readonly DashboardLightGroup[];
+  selfEvaluations: readonly SelfEvaluationGroup[];
   /** The rules that found most problems (`findingsByRule` over the same tables' contents). */
   topFindings: Dashboard['topFindings'];
 }
 
-/** The dashboard's row of a table. */
-export function dashboardRow(status: TableStatus, table: PerformanceTable): DashboardTableRow {
-  return {
-    status,
-    year: table.year,
-    currentYearBudget: table.budget.currentYear ?? null,
-    indicatorCount: table.indicators.length,
-  };
-}
-
 const grades: readonly ReviewGrade[] = ['优', '良', '中', '差'];
 const lights: readonly Light[] = ['red', 'yellow', 'grey', 'blue', 'green'];
+/** The workflow funnel's order: the way forward, then the way back. */
+const funnel: readonly TableStatus[] = [
+  'draft',
+  'submitted',
+  'department_reviewed',
+  'approved',
+  'published',
+  'returned',
+];
 
-// Money is summed in 分 (integers) so that many amounts with 角/分 add up exactly.
-function addYuan(sumFen: number, yuan: number | null | undefined): number {
-  return sumFen + Math.round((yuan ?? 0) * 100);
+/** Adds an amount of 元 as stored to an exact sum (a numeric string keeps its 分 exactly). */
+export function addAmount(sum: Big, amount: StoredAmount): Big {
+  return amount === null || amount === '' ? sum : sum.plus(amount);
+}
+
+/**
+ * The supervising department (主管部门) of an organisation in the tree: itself when it is a department,
+ * else its nearest department ancestor (a unit's parent); null for the finance bureau, unknown
+ * organisations and tables that belong to none.
+ */
+export function departmentOf(
+  organisationId: string | null,
+  organisations: readonly Organisation[],
+): Organisation | null {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  for (const id of organisationPath(organisationId, organisations)) {
+    const organisation = byId.get(id);
+    if (organisation?.kind === 'department') return organisation;
+  }
+  return null;
+}
+
+/** The organisations whose tables a department oversees: the department and everything under it. */
+export function organisationsUnder(departmentId: string, organisations: readonly Organisation[]): string[] {
+  return organisations
+    .filter((o) => organisationPath(o.id, organisations).includes(departmentId))
+    .map((o) => o.id)
+    .sort();
+}
+
+/**
+ * The departments a user may filter the dashboard by: every department for a region-wide scope, else
+ * the departments among the user's organisations (a department reviewer's own), by name.
+ */
+export function departmentChoices(
+  organisations: readonly Organisation[],
+  scopeIds: readonly string[] | null,
+): Dashboard['filters']['departments'] {
+  const inScope = scopeIds === null ? null : new Set(scopeIds);
+  return organisations
+    .filter((o) => o.kind === 'department' && (inScope === null || inScope.has(o.id)))
+    .map((o) => ({ id: o.id, name: o.name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
 }
 
 /** Counts findings per rule over tables (each table reviewed with the rule set of its framework). */
@@ -74,35 +145,114 @@ export function findingsByRule(tables: readonly PerformanceTable[], limit = 10):
     .slice(0, limit);
 }
 
-/** Aggregates the dashboard: counts by status and year, budget totals, grades and lights. */
+function lightCounts(counts: ReadonlyMap<Light, number>): Dashboard['lights'] {
+  return lights.map((light) => ({ light, count: counts.get(light) ?? 0 }));
+}
+
+function scoreBandOf(tens: number): number {
+  // A total of exactly 100 belongs to the top band, like 90–99.9.
+  const index = scoreBands.findIndex((band) => tens * 10 < band.to);
+  return index === -1 ? scoreBands.length - 1 : index;
+}
+
+/**
+ * Aggregates the dashboard from the database's groups: counts by status (funnel order), year and
+ * supervising department, 当年预算 summed exactly (big.js, to the 分), review grades, lights overall and
+ * per department, and the self-evaluation grades and score bands.
+ */
 export function summariseDashboard(input: DashboardInput): Dashboard {
   const statusCounts = new Map<TableStatus, number>();
-  const years = new Map<number, { tables: number; fen: number }>();
-  let fen = 0;
+  const years = new Map<number, { tables: number; budget: Big }>();
+  const departments = new Map<
+    string | null,
+    { name: string | null; tables: number; budget: Big; lights: Map<Light, number> }
+  >();
+  const departmentEntry = (organisationId: string | null) => {
+    const department = departmentOf(organisationId, input.organisations);
+    const key = department?.id ?? null;
+    const entry = departments.get(key) ?? {
+      name: department?.name ?? null,
+      tables: 0,
+      budget: new Big(0),
+      lights: new Map<Light, number>(),
+    };
+    departments.set(key, entry);
+    return entry;
+  };
+  let tables = 0;
   let indicators = 0;
-  for (const row of input.tables) {
-    statusCounts.set(row.status, (statusCounts.get(row.status) ?? 0) + 1);
-    const year = years.get(row.year) ?? { tables: 0, fen: 0 };
-    year.tables += 1;
-    year.fen = addYuan(year.fen, row.currentYearBudget);
-    years.set(row.year, year);
-    fen = addYuan(fen, row.currentYearBudget);
-    indicators += row.indicatorCount;
+  let budget = new Big(0);
+  for (const group of input.tables) {
+    tables += group.tables;
+    indicators += group.indicators;
+    budget = addAmount(budget, group.budgetCurrentYear);
+    statusCounts.set(group.status, (statusCounts.get(group.status) ?? 0) + group.tables);
+    const year = years.get(group.year) ?? { tables: 0, budget: new Big(0) };
+    year.tables += group.tables;
+    year.budget = addAmount(year.budget, group.budgetCurrentYear);
+    years.set(group.year, year);
+    const department = departmentEntry(group.organisationId);
+    department.tables += group.tables;
+    department.budget = addAmount(department.budget, group.budgetCurrentYear);
+  }
+  const allLights = new Map<Light, number>();
+  for (const group of input.lights) {
+    allLights.set(group.light, (allLights.get(group.light) ?? 0) + group.count);
+    const department = departmentEntry(group.organisationId);
+    department.lights.set(group.light, (department.lights.get(group.light) ?? 0) + group.count);
+  }
+  const selfGrades = new Map<OverallGrade, number>();
+  const bands = scoreBands.map(() => 0);
+  let scored = 0;
+  let scoreSum = 0;
+  for (const group of input.selfEvaluations) {
+    scored += group.count;
+    scoreSum += group.scoreSum;
+    selfGrades.set(group.grade, (selfGrades.get(group.grade) ?? 0) + group.count);
+    const band = scoreBandOf(group.tens);
+    bands[band] = (bands[band] ?? 0) + group.count;
   }
   return {
     scope: input.scope,
+    filters: input.filters,
     totals: {
-      tables: input.tables.length,
+      tables,
       indicators,
-      budgetCurrentYear: fen / 100,
+      budgetCurrentYear: budget.toNumber(),
       published: statusCounts.get('published') ?? 0,
     },
-    byStatus: tableStatusSchema.options.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
+    byStatus: funnel.map((status) => ({ status, count: statusCounts.get(status) ?? 0 })),
     byYear: [...years]
       .sort(([a], [b]) => b - a)
-      .map(([year, v]) => ({ year, tables: v.tables, budgetCurrentYear: v.fen / 100 })),
-    grades: grades.map((grade) => ({ grade, count: input.grades.filter((g) => g === grade).length })),
+      .map(([year, v]) => ({ year, tables: v.tables, budgetCurrentYear: v.budget.toNumber() })),
+    byDepartment: [...departments]
+      // A department with lights but no table in the filtered groups cannot occur (lights come from
+      // the same tables); the guard keeps the schema's positive count honest all the same.
+      .filter(([, v]) => v.tables > 0)
+      .sort(
+        ([a, x], [b, y]) =>
+          Number(a === null) - Number(b === null) ||
+          y.budget.cmp(x.budget) ||
+          (x.name ?? '').localeCompare(y.name ?? '', 'zh-CN'),
+      )
+      .map(([departmentId, v]) => ({
+        departmentId,
+        department: v.name,
+        tables: v.tables,
+        budgetCurrentYear: v.budget.toNumber(),
+        lights: lightCounts(v.lights),
+      })),
+    grades: grades.map((grade) => ({
+      grade,
+      count: input.grades.filter((g) => g.grade === grade).reduce((sum, g) => sum + g.count, 0),
+    })),
     topFindings: input.topFindings,
-    lights: lights.map((light) => ({ light, count: input.lights.filter((l) => l === light).length })),
+    lights: lightCounts(allLights),
+    selfEvaluation: {
+      scored,
+      averageScore: scored === 0 ? null : Math.round((scoreSum / scored) * 10) / 10,
+      grades: grades.map((grade) => ({ grade, count: selfGrades.get(grade) ?? 0 })),
+      scores: scoreBands.map((band, i) => ({ from: band.from, to: band.to, count: bands[i] ?? 0 })),
+    },
   };
 }

@@ -3,10 +3,15 @@ import {
   buildIndicator as buildReviewIndicator,
   buildTable,
 } from '@jixiao/core/review/testing/table-factory';
-import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
+import {
+  buildEntry,
+  buildIndicator,
+  buildSelfEvaluationTable,
+} from '@jixiao/core/scoring/self-evaluation.factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
+import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
@@ -62,9 +67,25 @@ describeEachDatabase('dashboard API', (getDb) => {
       },
     });
     expect(monitoring.status).toBe(200);
+    // Year-end self-evaluations: a complete one scored 100 (优) and one not yet complete (not counted).
+    for (const [tableId, total, complete] of [
+      [monitored.id, 100, true],
+      [reviewed.id, 55, false],
+    ] as const) {
+      await saveSelfEvaluation(getDb(), {
+        tableId,
+        tableVersion: 1,
+        schemeId: 'national-2020',
+        entry: buildEntry(['80个']),
+        total,
+        grade: total >= 90 ? '优' : '差',
+        complete,
+        actor: { userId: null, address: null },
+      });
+    }
     // Another department's unit: outside the department reviewer's dashboard.
     await stored(
-      buildTable({ unit: '上海市教育考试院', name: '他部门丁', budget: { currentYear: 1000 } }),
+      buildTable({ unit: '上海市教育考试院', name: '他部门丁', budget: { currentYear: 1000.1 } }),
       demoOrganisationIds.examinationAuthority,
     );
   });
@@ -87,9 +108,64 @@ describeEachDatabase('dashboard API', (getDb) => {
       [2021, 1],
       [2020, 3],
     ]);
-    expect(d.byYear.find((y) => y.year === 2020)?.budgetCurrentYear).toBe(1300.25);
+    expect(d.byYear.find((y) => y.year === 2020)?.budgetCurrentYear).toBe(1300.35);
     expect(d.grades).toContainEqual({ grade: '良', count: 1 });
     expect(d.lights).toContainEqual({ light: 'red', count: 1 });
+    // Departments from the organisation tree: the seed unit sits under the science commission.
+    expect(d.byDepartment.map((row) => [row.department, row.tables, row.budgetCurrentYear])).toEqual([
+      ['上海市教育委员会', 1, 1000.1],
+      ['上海市科学技术委员会', 3, 300.25],
+    ]);
+    const science = d.byDepartment.find((row) => row.departmentId === demoOrganisationIds.scienceCommission);
+    expect(science?.lights).toContainEqual({ light: 'red', count: 1 });
+    expect(d.selfEvaluation.scored).toBe(1);
+    expect(d.selfEvaluation.averageScore).toBe(100);
+    expect(d.selfEvaluation.grades).toContainEqual({ grade: '优', count: 1 });
+    expect(d.selfEvaluation.scores.at(-1)).toEqual({ from: 90, to: 100, count: 1 });
+    expect(d.filters.years).toEqual([2021, 2020]);
+    expect(d.filters.departments.map((dep) => dep.id).sort()).toEqual(
+      [demoOrganisationIds.educationCommission, demoOrganisationIds.scienceCommission].sort(),
+    );
+  });
+
+  it('filters finance’s view by supervising department, and refuses an unknown one (404)', async () => {
+    const { call } = getApp();
+    const education = await call<Dashboard>(
+      'GET',
+      `/api/dashboard?department=${demoOrganisationIds.educationCommission}`,
+      { as: 'finance_reviewer' },
+    );
+    expect(education.status).toBe(200);
+    expect(education.body.filters.department).toBe(demoOrganisationIds.educationCommission);
+    expect(education.body.totals.tables).toBe(1);
+    expect(education.body.totals.budgetCurrentYear).toBe(1000.1);
+    expect(education.body.byDepartment.map((row) => row.department)).toEqual(['上海市教育委员会']);
+    expect(education.body.lights.every((l) => l.count === 0)).toBe(true);
+    // The year choices stay those of the whole scope.
+    expect(education.body.filters.years).toEqual([2021, 2020]);
+    const unknown = await call('GET', `/api/dashboard?department=${demoOrganisationIds.seedUnit}`, {
+      as: 'auditor',
+    });
+    expect(unknown.status, unknown.text).toBe(404);
+  });
+
+  it('lets a department reviewer filter by their own department only (403 for another)', async () => {
+    const { call } = getApp();
+    const own = await call<Dashboard>(
+      'GET',
+      `/api/dashboard?department=${demoOrganisationIds.scienceCommission}`,
+      { as: 'department_reviewer' },
+    );
+    expect(own.status).toBe(200);
+    expect(own.body.totals.tables).toBe(3);
+    expect(own.body.filters.departments.map((dep) => dep.id)).toEqual([
+      demoOrganisationIds.scienceCommission,
+    ]);
+    const other = await call('GET', `/api/dashboard?department=${demoOrganisationIds.educationCommission}`, {
+      as: 'department_reviewer',
+    });
+    expect(other.status).toBe(403);
+    expect(other.text).not.toContain('他部门丁');
   });
 
   it('limits a department reviewer to the units under the department', async () => {

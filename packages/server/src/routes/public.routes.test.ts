@@ -1,4 +1,5 @@
 import type { OpenDataSet } from '@jixiao/core/analysis/open-data.schema';
+import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.schema';
 import type { PublicTable, PublicTableList } from '@jixiao/core/analysis/public-table.schema';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
@@ -64,7 +65,16 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     expect(adjusted.status).toBe(200);
     const saved = await call('PUT', `/api/tables/${ids.adjusted}`, {
       as: 'author',
-      body: { version: 6, table: buildTable({ unit, year: 2021, name: '调整中草稿名称' }) },
+      body: {
+        version: 6,
+        // A larger budget in the draft: the portal's statistics still sum the published one.
+        table: buildTable({
+          unit,
+          year: 2021,
+          name: '调整中草稿名称',
+          budget: { ...buildTable().budget, total: 9_000_000, currentYear: 9_000_000 },
+        }),
+      },
     });
     expect(saved.status).toBe(200);
   });
@@ -80,6 +90,29 @@ describeEachDatabase('public portal and open data API', (getDb) => {
       { value: 2021, count: 1 },
       { value: 2020, count: 1 },
     ]);
+  });
+
+  it('counts published tables and sums their published budgets by year and department', async () => {
+    const { call } = getApp();
+    const res = await call<PublicStatistics>('GET', '/api/public/statistics', { as: 'anonymous' });
+    expect(res.status).toBe(200);
+    const published = buildTable().budget.currentYear ?? 0;
+    expect(res.body.totals).toEqual({ tables: 2, budgetCurrentYear: 2 * published });
+    expect(res.body.byYear).toEqual([
+      { year: 2021, tables: 1, budgetCurrentYear: published },
+      { year: 2020, tables: 1, budgetCurrentYear: published },
+    ]);
+    // The seed unit sits under the science commission in the organisation tree.
+    expect(res.body.byDepartment).toEqual([
+      { department: '上海市科学技术委员会', tables: 2, budgetCurrentYear: 2 * published },
+    ]);
+    expect(res.text).not.toMatch(/秘密草稿经费|已批复未公开经费|调整中草稿名称|organisation/);
+    const only2021 = await call<PublicStatistics>('GET', '/api/public/statistics?year=2021', {
+      as: 'anonymous',
+    });
+    expect(only2021.body.year).toBe(2021);
+    expect(only2021.body.totals.tables).toBe(1);
+    expect(only2021.body.byYear.map((y) => y.year)).toEqual([2021]);
   });
 
   it('searches and browses', async () => {

@@ -1,5 +1,11 @@
 import { openDataCsv, openDataRows } from '@jixiao/core/analysis/open-data';
 import { openDataLicence, openDataSetSchema } from '@jixiao/core/analysis/open-data.schema';
+import { type PublishedGroup, summarisePublicStatistics } from '@jixiao/core/analysis/public-statistics';
+import {
+  type PublicStatistics,
+  publicStatisticsQuerySchema,
+  publicStatisticsSchema,
+} from '@jixiao/core/analysis/public-statistics.schema';
 import {
   publicTableListSchema,
   publicTableQuerySchema,
@@ -15,9 +21,11 @@ import {
 import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { sendDocument } from './export.routes.ts';
 
@@ -119,6 +127,68 @@ function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
 }
 
 /**
+ * Published tables counted and their 当年预算 summed by the database, per year, organisation and printed
+ * 主管部门: the latest published version of each table (as `publishedVersions`), reading only the two
+ * fields from its content. The sum is numeric (exact), handed to core as the decimal string it is.
+ */
+async function publishedGroups(db: Database): Promise<PublishedGroup[]> {
+  const latest = db
+    .selectFrom('table_versions as v')
+    .innerJoin('target_tables as t', 't.id', 'v.table_id')
+    .where('v.status', '=', 'published')
+    .distinctOn('v.table_id')
+    .select([
+      'v.table_id',
+      't.organisation_id',
+      sql<number>`(v.content->>'year')::int`.as('year'),
+      sql<string | null>`v.content->>'supervisingDepartment'`.as('printed'),
+      sql<string | null>`(v.content->'budget'->>'currentYear')::numeric`.as('budget'),
+    ])
+    .orderBy('v.table_id')
+    .orderBy('v.version', 'desc');
+  const rows = await db
+    .selectFrom(latest.as('p'))
+    .select((eb) => [
+      'p.year',
+      'p.organisation_id',
+      'p.printed',
+      eb.fn.countAll<string>().as('tables'),
+      eb.fn.sum<string | number | null>('p.budget').as('budget'),
+    ])
+    .groupBy(['p.year', 'p.organisation_id', 'p.printed'])
+    .execute();
+  return rows.map((row) => ({
+    year: Number(row.year),
+    organisationId: row.organisation_id,
+    printedDepartment: row.printed,
+    tables: Number(row.tables),
+    budgetCurrentYear: row.budget,
+  }));
+}
+
+/**
+ * The portal's statistics, recomputed only when a publication changed them (same fingerprint as the
+ * catalogue) or the organisation tree did (a unit moved to another department).
+ */
+function statisticsCache(db: Database) {
+  let cached: { key: string; groups: Promise<PublishedGroup[]> } | null = null;
+  return async (year: number | undefined): Promise<PublicStatistics> => {
+    const [key, organisations] = await Promise.all([publishedFingerprint(db), listOrganisations(db)]);
+    let groups = cached?.key === key ? cached.groups : null;
+    if (groups === null) {
+      const read = publishedGroups(db);
+      cached = { key, groups: read };
+      // A failed read must not stay cached.
+      read.catch(() => {
+        if (cached?.groups === read) cached = null;
+      });
+      groups = read;
+    }
+    return summarisePublicStatistics(await groups, organisations, year ?? null);
+  };
+}
+
+/**
  * The public portal and open data (公开): no sign-in, published versions only, through the public
  * presenter (no workflow state, reviews, comments, import warnings or people). Every route is open to
  * anonymous visitors, so none of them may read anything but `publishedVersions`.
@@ -142,6 +212,20 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => searchPublicCatalogue(await catalogue(), request.query),
+  );
+
+  const statistics = statisticsCache(app.db);
+  app.get(
+    '/public/statistics',
+    {
+      schema: {
+        tags,
+        summary: 'Published tables counted and their current-year budget summed, by year and department',
+        querystring: publicStatisticsQuerySchema,
+        response: { 200: publicStatisticsSchema },
+      },
+    },
+    async (request) => statistics(request.query.year),
   );
 
   app.get(

@@ -44,20 +44,26 @@ describe('linesFromRuns', () => {
       run('项目类别：', 300, 706.2),
       run('申报单位名称：', 45, 728),
     ]);
-    expect(lines).toEqual(['申报单位名称：', '项目名称： 科创中心展厅运营经费 项目类别： 经常性专项业务费']);
+    // The gaps between label and value cells are column gaps: tabs, as Word gives table cells.
+    expect(lines).toEqual([
+      '申报单位名称：',
+      '项目名称：\t科创中心展厅运营经费\t项目类别：\t经常性专项业务费',
+    ]);
   });
 
-  it('turns a space run or a visible gap into one space and folds text-layer look-alikes', () => {
+  it('turns a space run or a word gap into one space, a column gap into a tab, and folds look-alikes', () => {
     const lines = linesFromRuns([
       run('Budget', 10, 100),
       run(' ', 40, 100),
       run('unit', 42, 100),
       run('项\u2F6C⻓效管理', 10, 80),
       run('客\u2F3E', 10, 60),
-      run('元\u2215亩', 40, 60),
-      run('80%\u301C90%', 100, 60),
+      // 4 points (0.4 em) after 客户: a word gap; 12.5 points after 元／亩: a column gap.
+      run('元\u2215亩', 34, 60),
+      run('80%\u301C90%', 71.5, 60),
+      run('80%\u2012100%', 10, 40),
     ]);
-    expect(lines).toEqual(['Budget unit', '项目长效管理', '客户 元／亩 80%～90%']);
+    expect(lines).toEqual(['Budget unit', '项目长效管理', '客户 元／亩\t80%～90%', '80%–100%']);
   });
 });
 

@@ -95,9 +95,11 @@ const TEXT_LAYER_FOLDS: Record<string, string> = {
   '\u2035': '｀',
   '\u2329': '〈',
   '\u232A': '〉',
+  // The en dash of a range (80%–100%) comes back as the figure dash.
+  '\u2012': '–',
 };
 
-const FOLDABLE = /[\u2E80-\u2EFF\u2F00-\u2FDF\u6236\u3B35\u2215\u301C\u2035\u2329\u232A]/gu;
+const FOLDABLE = /[\u2E80-\u2EFF\u2F00-\u2FDF\u6236\u3B35\u2215\u301C\u2035\u2329\u232A\u2012]/gu;
 
 /**
  * Puts back the printed characters the text layer names by a look-alike (see TEXT_LAYER_FOLDS). NFKC
@@ -111,12 +113,32 @@ function foldLookalikes(text: string): string {
   });
 }
 
+/** A cell of a rebuilt line: the text between two column gaps, with its horizontal extent. */
+interface LineCell {
+  text: string;
+  x: number;
+  end: number;
+  /** Where the last line of a wrapped cell ends. */
+  lastEnd?: number;
+}
+
+/** A rebuilt line: its cells left to right, its baseline and font size, and the lines joined into it. */
+interface Line {
+  cells: LineCell[];
+  y: number;
+  size: number;
+  /** Baseline of the last text line wrapped into this one (a table row over several lines). */
+  lastY: number;
+}
+
 /**
- * Rebuilds text lines from positioned runs: runs whose baselines are within a fraction of the font size
- * form one line, ordered left to right; a visible gap between runs (a table cell border, a column)
- * becomes one space, touching runs are joined as one word.
+ * A gap wider than this (in font sizes) between two pieces of one line is a column gap, not a word
+ * gap: a word space is at most ~0.35 em, the narrowest table column gap Jixiao prints is 0.75 em (the
+ * padding of two dense cells and a border) and text never fills a cell to the last point.
  */
-export function linesFromRuns(runs: readonly TextRun[]): string[] {
+const COLUMN_GAP = 0.6;
+
+function clusterRuns(runs: readonly TextRun[]): TextRun[][] {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const clusters: TextRun[][] = [];
   let current: TextRun[] = [];
@@ -131,28 +153,160 @@ export function linesFromRuns(runs: readonly TextRun[]): string[] {
     current.push(run);
   }
   if (current.length > 0) clusters.push(current);
+  return clusters;
+}
 
-  return clusters
-    .map((cluster) => {
-      const ordered = [...cluster].sort((a, b) => a.x - b.x);
-      let line = '';
-      let end = Number.NEGATIVE_INFINITY;
-      // A run of spaces between two runs is a space, however narrow the gap it leaves.
-      let pendingSpace = false;
-      for (const run of ordered) {
-        if (run.text.trim() === '') {
-          pendingSpace = line !== '';
-          continue;
-        }
-        const gap = run.x - end;
-        if (line !== '' && (pendingSpace || gap > 0.3 * run.size)) line += ' ';
-        line += run.text;
-        pendingSpace = false;
-        end = Math.max(end, run.x + run.width);
+function lineOf(cluster: readonly TextRun[]): Line | null {
+  const ordered = [...cluster].sort((a, b) => a.x - b.x);
+  const cells: LineCell[] = [];
+  let cell: LineCell | null = null;
+  // A run of spaces between two runs is a space, however narrow the gap it leaves.
+  let pendingSpace = false;
+  let size = 0;
+  for (const run of ordered) {
+    if (run.text.trim() === '') {
+      pendingSpace = cell !== null;
+      continue;
+    }
+    size = Math.max(size, run.size);
+    const gap = cell === null ? 0 : run.x - cell.end;
+    if (cell === null || gap > COLUMN_GAP * run.size) {
+      cell = { text: run.text, x: run.x, end: run.x + run.width };
+      cells.push(cell);
+    } else {
+      if (pendingSpace || gap > 0.3 * run.size) cell.text += ' ';
+      cell.text += run.text;
+      cell.end = Math.max(cell.end, run.x + run.width);
+    }
+    pendingSpace = false;
+  }
+  for (const c of cells) c.text = foldLookalikes(c.text.replace(/\s+/g, ' ').trim());
+  const kept = cells.filter((c) => c.text !== '');
+  if (kept.length === 0) return null;
+  const y = cluster[0]?.y ?? 0;
+  return { cells: kept, y, size, lastY: y };
+}
+
+/** Chinese characters proper (not punctuation), which Jixiao's texts space from Latin words and numbers. */
+const HAN = /[\u3400-\u9FFF\uF900-\uFAFF]/u;
+/** Characters as wide as a Chinese one in a CJK font. */
+const FULL_WIDTH = /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F\u2018\u2019\u201C\u201D]/u;
+
+/**
+ * Joins the text of a cell wrapped over two lines. The PDF keeps no trace of a space the line broke at,
+ * and the export breaks anywhere (inside a word or a number). Chinese text joins as it is, except that
+ * a Chinese character and a Latin word or number were spaced (Jixiao's generated texts space them:
+ * `得满分 4.69`). Between Latin words, a line that broke at a space is one whose column had room for
+ * the next character (`room`: the width left between the line's end and the column's right edge, in
+ * font sizes); without room a word or number was cut (`weigh|t`, `4|0.00`) and joins as it is, while an
+ * operator next to a word or number was spaced (`= 4.34`, `80 ÷`).
+ */
+function joinWrapped(head: string, tail: string, room: number): string {
+  const a = head.at(-1) ?? '';
+  const b = tail.charAt(0);
+  if (/[(（[“‘]/.test(a) || /[)）\]，。；：、,.;:!?%”’]/.test(b)) return `${head}${tail}`;
+  if (FULL_WIDTH.test(a) || FULL_WIDTH.test(b)) {
+    const latin = /[A-Za-z0-9]/;
+    return (HAN.test(a) && latin.test(b)) || (latin.test(a) && HAN.test(b))
+      ? `${head} ${tail}`
+      : `${head}${tail}`;
+  }
+  // Latin letters and digits are about half a Chinese character wide; the margin absorbs the error.
+  if (room >= 0.65) return `${head} ${tail}`;
+  if (/[\p{L}\p{N}]/u.test(a) && /[\p{L}\p{N}]/u.test(b)) return `${head}${tail}`;
+  return `${head} ${tail}`;
+}
+
+/** The cell of `row` a piece of a wrapped line stands under (left-aligned or centred), if any. */
+function cellAbove(row: Line, piece: LineCell): number {
+  return row.cells.findIndex((c) => piece.x >= c.x - 1.5 && piece.x <= c.end + 0.5);
+}
+
+/**
+ * The pitch (in font sizes) of the wrapped lines of a table cell, when the document prints its table
+ * rows further apart than that (cell padding and a border between rows); null when it does not: a PDF
+ * whose rows sit one line pitch apart gives no way to tell a wrapped line from the next row.
+ */
+function wrapPitch(pages: readonly Line[][]): number | null {
+  const gaps: number[] = [];
+  for (const lines of pages)
+    for (let k = 1; k < lines.length; k++) {
+      const a = lines[k - 1] as Line;
+      const b = lines[k] as Line;
+      // Closer than a line (a caption centred between the lines of its neighbour) is no pitch.
+      const gap = (a.y - b.y) / b.size;
+      if ((a.cells.length > 1 || b.cells.length > 1) && Math.abs(a.size - b.size) < 0.5 && gap >= 0.95)
+        gaps.push(gap);
+    }
+  if (gaps.length < 2) return null;
+  const pitch = Math.min(...gaps);
+  return gaps.some((g) => g > pitch + 0.35) ? pitch : null;
+}
+
+/**
+ * Joins the lines of a table row whose cells wrapped: a line one wrap pitch under the row, every piece
+ * of which stands under a different cell of the row's first line, continues those cells.
+ */
+function joinWrappedRows(lines: readonly Line[], pitch: number | null): Line[] {
+  if (pitch === null) return [...lines];
+  // How far right a column's text may reach: the furthest any line reaches that starts at the same x
+  // and has its next cell at the same x (tables of one page share left edges, not widths).
+  const edgeKey = (line: Line, k: number) => {
+    const c = line.cells[k] as LineCell;
+    return `${Math.round(c.x)}:${Math.round(line.cells[k + 1]?.x ?? -1)}`;
+  };
+  const edges = new Map<string, number>();
+  for (const line of lines)
+    line.cells.forEach((c, k) => {
+      const key = edgeKey(line, k);
+      edges.set(key, Math.max(edges.get(key) ?? c.end, c.end));
+    });
+  const out: Line[] = [];
+  const keys = new Map<LineCell, string>();
+  for (const line of lines) {
+    const row = out.at(-1);
+    const gap = row === undefined ? 0 : (row.lastY - line.y) / line.size;
+    if (row !== undefined && row.cells.length > 1 && gap >= 0.95 && gap < pitch + 0.25) {
+      const targets = line.cells.map((c) => cellAbove(row, c));
+      if (targets.every((t, k) => t >= 0 && targets.indexOf(t) === k)) {
+        line.cells.forEach((c, k) => {
+          const target = row.cells[targets[k] as number] as LineCell;
+          const end = target.lastEnd ?? target.end;
+          const edge = edges.get(keys.get(target) ?? '') ?? end;
+          target.text = joinWrapped(target.text, c.text, (edge - end) / line.size);
+          target.lastEnd = c.end;
+        });
+        row.lastY = line.y;
+        continue;
       }
-      return foldLookalikes(line.replace(/\s+/g, ' ').trim());
-    })
-    .filter((line) => line !== '');
+    }
+    line.cells.forEach((c, k) => {
+      keys.set(c, edgeKey(line, k));
+    });
+    out.push(line);
+  }
+  return out;
+}
+
+function pageLines(runs: readonly TextRun[]): Line[] {
+  return clusterRuns(runs)
+    .map(lineOf)
+    .filter((l): l is Line => l !== null);
+}
+
+function render(lines: readonly Line[]): string[] {
+  return lines.map((l) => l.cells.map((c) => c.text).join('\t'));
+}
+
+/**
+ * Rebuilds text lines from positioned runs: runs whose baselines are within a fraction of the font size
+ * form one line, ordered left to right; touching runs are joined as one word, a word gap becomes a
+ * space and a column gap (a table cell border) a tab, so that the cells of a table row stay apart as
+ * they do in text from Word. The wrapped lines of a table row are joined into it (see joinWrappedRows).
+ */
+export function linesFromRuns(runs: readonly TextRun[]): string[] {
+  const lines = pageLines(runs);
+  return render(joinWrappedRows(lines, wrapPitch([lines])));
 }
 
 /** Page-number footers and headers: 第 1 页 / 共 3 页, - 2 -, Page 2 of 3, 2/3. */
@@ -269,7 +423,10 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
     );
   }
   const pages = await readRuns(bytes);
-  const text = pages.map((runs) => linesFromRuns(withoutPageNumbers(runs)).join('\n')).join('\n');
+  const lines = pages.map((runs) => pageLines(withoutPageNumbers(runs)));
+  // One pitch for the document: a page may hold only the last row of a table, wrapped.
+  const pitch = wrapPitch(lines);
+  const text = lines.map((page) => render(joinWrappedRows(page, pitch)).join('\n')).join('\n');
   if (text.replace(/\s/g, '') === '') {
     throw pdfError(
       'import.pdf_no_text',

@@ -8,6 +8,7 @@ import {
   GlobalOutlined,
   LoginOutlined,
   LogoutOutlined,
+  SafetyCertificateOutlined,
   TableOutlined,
   TeamOutlined,
   UserOutlined,
@@ -55,6 +56,7 @@ const navItems: NavItem[] = [
     // Reviewers, admins and auditors: the roles GET /api/dashboard serves.
     requires: ['table.review_department', 'table.review_finance', 'user.read', 'audit.read'],
   },
+  { path: '/rules', label: 'nav.rules', icon: <SafetyCertificateOutlined />, requires: 'signedIn' },
   { path: '/public', label: 'nav.public', icon: <GlobalOutlined /> },
   { path: '/admin', label: 'nav.admin', icon: <TeamOutlined />, requires: 'user.read' },
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, requires: 'audit.read' },

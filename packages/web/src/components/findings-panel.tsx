@@ -4,6 +4,7 @@ import { autoRuleSetId, resolveRuleSet, ruleSets } from '@jixiao/core/review/rul
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { Badge, Card, Empty, List, Select, Tag, Typography } from 'antd';
 import { useDeferredValue, useMemo, useState } from 'react';
+import { ruleSetRef, useRuleSetCatalogue } from '../api/rule-sets.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { focusField } from './review-comments-workflow.tsx';
 
@@ -83,19 +84,29 @@ export function TableFindings({
 }) {
   const { t, pick } = useI18n();
   const [ruleSetId, setRuleSetId] = useState<string>(autoRuleSetId);
+  // Sets an administrator derived or assigned to the table's year apply here as on the server.
+  const catalogue = useRuleSetCatalogue();
   // Typing stays responsive: the review follows the draft at React's lower priority.
   const deferred = useDeferredValue(table);
   const result = useMemo(() => {
     const parsed = performanceTableSchema.safeParse(deferred);
     if (!parsed.success) return null;
-    const set = resolveRuleSet(ruleSetId, parsed.data);
+    const set = catalogue
+      ? catalogue.resolve(ruleSetId, parsed.data)
+      : resolveRuleSet(ruleSetId, parsed.data);
     const findings = reviewTable(parsed.data, set);
     return { set, findings, counts: countBySeverity(findings) };
-  }, [deferred, ruleSetId]);
+  }, [deferred, ruleSetId, catalogue]);
 
   const options = [
-    { value: autoRuleSetId, label: `${t('findings.auto')}${result ? `（${pick(result.set)}）` : ''}` },
-    ...[...ruleSets.values()].map((s) => ({ value: s.id, label: pick(s) })),
+    {
+      value: autoRuleSetId,
+      label: `${t('findings.auto')}${result ? `（${pick(result.set)}${result.set.baseId ? ` v${result.set.version}` : ''}）` : ''}`,
+    },
+    ...[...ruleSets.values(), ...(catalogue?.derived ?? [])].map((s) => ({
+      value: ruleSetRef(s),
+      label: s.baseId ? `${pick(s)} v${s.version}` : pick(s),
+    })),
   ];
   return (
     <Card

@@ -9,6 +9,7 @@ import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
 import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
+import { rulesMessages } from './messages.rules.ts';
 import { tablesMessages } from './messages.tables.ts';
 import { workbenchMessages } from './messages.workbench.ts';
 import { workflowMessages } from './messages.workflow.ts';
@@ -22,6 +23,7 @@ const zh = {
   ...evaluationMessages.zh,
   ...portalMessages.zh,
   ...workbenchMessages.zh,
+  ...rulesMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -35,6 +37,7 @@ const en: Record<MessageKey, string> = {
   ...evaluationMessages.en,
   ...portalMessages.en,
   ...workbenchMessages.en,
+  ...rulesMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

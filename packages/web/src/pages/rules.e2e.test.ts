@@ -1,0 +1,141 @@
+/**
+ * Review rules in the browser: an author reads what the machine checks (rule ids, how to fix, scoring and
+ * monitoring thresholds); the administrator derives a version of 上海 2020 with SH2020-Q02 switched off
+ * and assigns it to 上海市 2020; the author's seed table then no longer shows Q02 in the editor.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+
+// The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
+const poll = { timeout: 15_000 };
+
+async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
+  await select.click();
+  await page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: option })
+    .first()
+    .click();
+}
+
+/** The rule ids the editor's findings panel shows for the table. */
+async function editorFindings(page: Page): Promise<string[]> {
+  const ids = await page
+    .getByTestId('table-findings')
+    .locator('[data-rule]')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-rule') ?? ''));
+  return ids;
+}
+
+describe('review rules in the browser', () => {
+  let e2e: E2eSession;
+  let tableId = '';
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+    const seed = JSON.parse(await readFile(join(repoRoot, 'fixtures/seed.expected.json'), 'utf8')) as {
+      tables: unknown[];
+    };
+    // 未来公园展厅运营经费: its 提升园区科创成果知名度20% puts a number in a name (SH2020-Q02).
+    const table = seed.tables
+      .map((t) => performanceTableSchema.parse(t))
+      .find((t) => t.name === '未来公园展厅运营经费');
+    if (!table) throw new Error('seed table missing');
+    const record = await createTableRepository(e2e.db).create(
+      table,
+      { userId: demoUserFor('author').id },
+      { organisationId: demoOrganisationIds.seedUnit },
+    );
+    tableId = record.id;
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('the author reads the rules, searches them, and sees scoring and monitoring thresholds', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url(`/tables/${tableId}`));
+    await page.getByTestId('table-editor-page').waitFor();
+    await expect.poll(() => editorFindings(page), poll).toContain('SH2020-Q02');
+
+    await page.goto(e2e.url('/workbench'));
+    await page.getByRole('link', { name: '审核规则' }).click();
+    await page.getByTestId('rules-page').waitFor();
+    expect(await page.getByTestId('rule-set-facts').textContent()).toContain('上海市');
+    const rows = page.getByTestId('rules-table').locator('tr[data-rule]');
+    const all = await rows.count();
+    expect(all).toBeGreaterThan(20);
+    await page.getByTestId('rules-search').locator('input').fill('数值');
+    await expect.poll(() => rows.count(), poll).toBeLessThan(all);
+    const q02 = page.locator('tr[data-rule="SH2020-Q02"]');
+    await q02.waitFor();
+    expect(await q02.textContent()).toContain('把指标名称中的数值移到目标值里');
+    expect(await page.getByTestId('derive-version').count()).toBe(0);
+    await e2e.screenshot('rules-author');
+
+    await page.getByRole('tab', { name: '评分办法' }).click();
+    expect(await page.getByTestId('scoring-schemes').textContent()).toContain('优：90 分及以上');
+    await page.getByRole('tab', { name: '监控亮灯标准' }).click();
+    expect(await page.getByTestId('monitoring-thresholds').textContent()).toContain('红灯：低于 60%');
+  });
+
+  it('the admin derives a version with SH2020-Q02 off, confirms, and assigns it to 上海市 2020', async () => {
+    const { page } = e2e;
+    await e2e.signIn('admin');
+    await page.goto(e2e.url('/rules'));
+    await page.getByTestId('rules-page').waitFor();
+    await page.getByTestId('derive-version').click();
+    const editor = page.getByTestId('rule-set-editor');
+    await editor.waitFor();
+    await page.getByTestId('rule-enabled-Q02').click();
+    await choose(page, page.getByTestId('rule-severity-Q05'), '提示');
+    await page.getByTestId('publish-version').click();
+    const confirm = page.locator('.ant-modal-confirm');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('停用 1 条规则，调整级别 1 条');
+    await e2e.screenshot('rules-confirm', page, { fullPage: false });
+    await page.getByTestId('confirm-publish').click();
+    await expect.poll(() => editor.count(), poll).toBe(0);
+    // The published version is now selected: Q02 is gone from its rules, Q05 is a hint.
+    await expect.poll(() => page.getByTestId('rule-set-facts').textContent(), poll).toContain('v2');
+    expect(await page.locator('tr[data-rule="SH2020-Q02"]').count()).toBe(0);
+    expect(await page.locator('tr[data-rule="SH2020-Q05"]').textContent()).toContain('提示');
+
+    // antd puts the test id on the input itself or on its wrapper, depending on the addon.
+    await page
+      .locator('input[data-testid="assign-year"], [data-testid="assign-year"] input')
+      .first()
+      .fill('2020');
+    await choose(page, page.getByTestId('assign-set'), 'shanghai-2020@2');
+    await page.getByTestId('assign-save').click();
+    await page.locator('[data-assignment="上海市/2020"]').waitFor();
+    expect(await page.locator('[data-assignment="上海市/2020"]').textContent()).toContain('v2');
+    await e2e.screenshot('rules-admin');
+
+    const audit = await e2e.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'ruleset.%')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['ruleset.derive', 'ruleset.assign']);
+  });
+
+  it('the author’s seed table no longer shows the Q02 finding in the editor', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/tables/${tableId}`));
+    await page.getByTestId('table-editor-page').waitFor();
+    await expect.poll(() => page.getByTestId('table-findings').textContent(), poll).toContain('v2');
+    const ids = await editorFindings(page);
+    expect(ids).not.toContain('SH2020-Q02');
+    expect(ids).toContain('SH2020-Q01');
+    await e2e.screenshot('rules-editor-findings');
+  });
+});

@@ -38,7 +38,7 @@ describe('selfEvaluationLayout', () => {
     expect(layout.notes).toContain('自评总分 89.50 分，评价等级：良');
     const money = layout.money.rows.flat().map((c) => c.text);
     expect(money).toContain('95.00%');
-    expect(money.some((t) => t.includes('950000 ÷ 1000000'))).toBe(true);
+    expect(money.some((t) => t.includes('950,000 ÷ 1,000,000'))).toBe(true);
     for (const row of [...layout.header, ...layout.narratives, ...layout.money.rows]) {
       expect(row.reduce((sum, c) => sum + c.colSpan, 0)).toBe(4);
     }

@@ -65,6 +65,60 @@ describe('linesFromRuns', () => {
     ]);
     expect(lines).toEqual(['Budget unit', '项目长效管理', '客户 元／亩\t80%～90%', '80%–100%']);
   });
+  // A scored row over three lines, then a row whose level label and 得分说明 wrap: 9-point text, lines
+  // 13 points apart, rows 18 (cell padding and a border between them).
+  const wrappedRows = (rowGap: number) => {
+    const second = 474 - rowGap;
+    return [
+      run('产出指标', 60, 500, 9),
+      run('培训人次', 180, 500, 9),
+      run('50', 300, 500, 9),
+      run('正向指标未达标：得分 = 分值 × 实', 400, 500, 9),
+      run('疫情停课；下年度补', 560, 500, 9),
+      run('际值 ÷ 目标值 = 50.00 × 80 ÷ 100', 400, 487, 9),
+      run('足', 560, 487, 9),
+      run('= 40.00。', 400, 474, 9),
+      run('服务对象满意度', 100, second, 9),
+      run('满意度', 180, second, 9),
+      run('40', 300, second, 9),
+      run('实际值 95 超过目标值 90，得满分 4', 400, second, 9),
+      run('指标', 115, second - 13, 9),
+      run('0.00（超额完成不加分）。', 400, second - 13, 9),
+    ];
+  };
+
+  it('joins the wrapped lines of a table row into its cells, each under the cell it continues', () => {
+    expect(linesFromRuns(wrappedRows(18))).toEqual([
+      '产出指标\t培训人次\t50\t正向指标未达标：得分 = 分值 × 实际值 ÷ 目标值 = 50.00 × 80 ÷ 100 = 40.00。\t疫情停课；下年度补足',
+      '服务对象满意度指标\t满意度\t40\t实际值 95 超过目标值 90，得满分 40.00（超额完成不加分）。',
+    ]);
+  });
+
+  it('leaves the lines apart where rows sit one line pitch apart (no way to tell a wrap from a row)', () => {
+    expect(linesFromRuns(wrappedRows(13))).toEqual([
+      '产出指标\t培训人次\t50\t正向指标未达标：得分 = 分值 × 实\t疫情停课；下年度补',
+      '际值 ÷ 目标值 = 50.00 × 80 ÷ 100\t足',
+      '= 40.00。',
+      '服务对象满意度\t满意度\t40\t实际值 95 超过目标值 90，得满分 4',
+      '指标\t0.00（超额完成不加分）。',
+    ]);
+  });
+
+  it('joins wrapped English as the export cut it: inside a word or number, or at a space before an operator', () => {
+    const lines = linesFromRuns([
+      run('Level 1', 60, 300, 9),
+      run('Positive indicator missed: weigh', 200, 300, 9),
+      // Both lines full to the column's edge (32 half-em characters): no room was left at either break.
+      run('t × actual ÷ target = 104.68 × 8', 200, 287, 9),
+      run('8 ÷ 95 = 4.34.', 200, 274, 9),
+      run('Level 2', 60, 256, 9),
+      run('full', 200, 256, 9),
+    ]);
+    expect(lines).toEqual([
+      'Level 1\tPositive indicator missed: weight × actual ÷ target = 104.68 × 88 ÷ 95 = 4.34.',
+      'Level 2\tfull',
+    ]);
+  });
 });
 
 describe('extractPdfText', () => {

@@ -205,6 +205,8 @@ function joinWrapped(head: string, tail: string, room: number): string {
   const a = head.at(-1) ?? '';
   const b = tail.charAt(0);
   if (/[(（[“‘]/.test(a) || /[)）\]，。；：、,.;:!?%”’]/.test(b)) return `${head}${tail}`;
+  // A number cut after its decimal point or thousands comma (`10.` / `00`).
+  if (/\d[.,]$/.test(head) && /^\d/.test(tail)) return `${head}${tail}`;
   if (FULL_WIDTH.test(a) || FULL_WIDTH.test(b)) {
     const latin = /[A-Za-z0-9]/;
     return (HAN.test(a) && latin.test(b)) || (latin.test(a) && HAN.test(b))

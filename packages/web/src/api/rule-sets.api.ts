@@ -40,7 +40,8 @@ export interface RuleSetCatalogue extends RuleSetCatalogueBody {
   resolve(ref: string, table: PerformanceTable): RuleSet;
 }
 
-function catalogueOf(body: RuleSetCatalogueBody): RuleSetCatalogue {
+/** Builds the catalogue from GET /api/rule-sets (exported for tests). */
+export function catalogueOf(body: RuleSetCatalogueBody): RuleSetCatalogue {
   const stored: StoredRuleSetVersion[] = body.items.flatMap((item) =>
     item.definition
       ? [{ id: item.id, version: item.version, definition: item.definition, createdAt: '', createdBy: null }]

@@ -447,14 +447,23 @@ function VersionEditor({
 }
 
 /** Which set reviews which region's year, with the administrator's form to change it. */
-function Assignments({ items, manage }: { items: RuleSetListItem[]; manage: boolean }) {
+function Assignments({
+  items,
+  manage,
+  selected,
+}: {
+  items: RuleSetListItem[];
+  manage: boolean;
+  /** The set on screen: the form starts with its region, year and itself. */
+  selected: RuleSetListItem;
+}) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const catalogue = useRuleSetCatalogue();
   const [draft, setDraft] = useState<{ region: string; year: number; ref: string | null }>({
-    region: '上海市',
-    year: new Date().getFullYear(),
-    ref: null,
+    region: selected.region,
+    year: selected.year,
+    ref: refOf(selected),
   });
   const label = (id: string, version: number) => {
     const item = items.find((i) => i.id === id && i.version === version);
@@ -688,7 +697,7 @@ export default function RulesPage() {
                 </Space>
                 <SetFacts set={set} />
                 <RulesTable key={refOf(set)} set={set} />
-                <Assignments items={items} manage={manage} />
+                <Assignments key={refOf(set)} items={items} manage={manage} selected={set} />
                 {editing && (
                   <VersionEditor
                     source={set}

@@ -697,7 +697,7 @@ export default function RulesPage() {
                 </Space>
                 <SetFacts set={set} />
                 <RulesTable key={refOf(set)} set={set} />
-                <Assignments key={refOf(set)} items={items} manage={manage} selected={set} />
+                <Assignments key={`assign-${refOf(set)}`} items={items} manage={manage} selected={set} />
                 {editing && (
                   <VersionEditor
                     source={set}

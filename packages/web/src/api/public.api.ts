@@ -1,5 +1,6 @@
 import type { Dashboard, DashboardQuery } from '@jixiao/core/analysis/dashboard.schema';
 import type { OpenDataSet } from '@jixiao/core/analysis/open-data.schema';
+import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.schema';
 import type {
   PublicTable,
   PublicTableList,
@@ -23,6 +24,8 @@ export const publicApi = {
   listTables: (query: Partial<PublicTableQuery>) =>
     request<PublicTableList>('GET', `/api/public/tables${queryString(query)}`),
   getTable: (id: string) => request<PublicTable>('GET', publicTableUrl(id)),
+  statistics: (year?: number) =>
+    request<PublicStatistics>('GET', `/api/public/statistics${queryString({ year })}`),
   exportUrl: (id: string, format: 'pdf' | 'xlsx' | 'docx', locale: 'zh' | 'en') =>
     `${publicTableUrl(id)}/export.${format}?locale=${locale}`,
   openData: (year?: number) =>

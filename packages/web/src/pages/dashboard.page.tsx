@@ -1,88 +1,55 @@
 import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
-import { Card, Col, Empty, Progress, Result, Row, Space, Statistic, Table, Tag } from 'antd';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import { Card, Col, Empty, Result, Row, Select, Space, Statistic, Table, Tag, theme } from 'antd';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
 import { PageLoading } from '../app/page-loading.tsx';
+import type { ChartProps } from '../components/charts/chart.tsx';
+import {
+  type BarRow,
+  describeRows,
+  horizontalBars,
+  stackedBars,
+} from '../components/charts/chart-options.ts';
 import { PageHead } from '../components/page-head.tsx';
-import { StatusTag } from '../components/status-tag.tsx';
 import { YearSelect } from '../components/year-select.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWan } from '../lib/money.ts';
-import { LightTag } from './monitoring-light-tag.tsx';
+
+// The chart library loads after the page's figures show (its own chunk, this route and the portal only).
+const Chart = lazy(() => import('../components/charts/chart.tsx'));
 
 const severityColor = { error: 'red', warning: 'orange', hint: 'blue' } as const;
 const gradeColor = { 优: '#389e0d', 良: '#1677ff', 中: '#d48806', 差: '#cf1322' } as const;
+const lightColor: Record<Light, string> = {
+  red: '#cf1322',
+  yellow: '#d4b106',
+  grey: '#bfbfbf',
+  blue: '#1677ff',
+  green: '#389e0d',
+};
 
-/** One labelled count with its share of the whole as a small bar (statuses, grades, lights). */
-function CountBar({
-  label,
-  labelWidth,
-  count,
-  percent,
-  color,
-}: {
-  label: ReactNode;
-  labelWidth: string;
-  count: number;
-  percent: number;
-  color?: string;
-}) {
-  return (
-    <Row align="middle" gutter={8}>
-      <Col flex={labelWidth}>{label}</Col>
-      <Col flex="auto">
-        {/* status="normal": at 100 % antd would turn the bar green whatever it counts (e.g. yellow lights). */}
-        <Progress
-          percent={percent}
-          status="normal"
-          strokeColor={color}
-          format={() => String(count)}
-          size="small"
-        />
-      </Col>
-    </Row>
-  );
-}
-
-/** Horizontal bars in plain SVG: a chart library would weigh more than the whole page. */
-function YearBars({ rows }: { rows: Dashboard['byYear'] }) {
+/** A chart with its accessible description, and a quiet placeholder of its size while it loads. */
+function LazyChart(props: ChartProps & { empty?: boolean }) {
   const { t } = useI18n();
-  const max = Math.max(1, ...rows.map((r) => r.budgetCurrentYear));
-  const rowHeight = 28;
+  const height = props.height ?? 240;
+  if (props.empty) return <Empty description={t('dashboard.noData')} />;
   return (
-    <svg
-      width="100%"
-      height={rows.length * rowHeight}
-      role="img"
-      aria-label={t('dashboard.byYear')}
-      data-testid="dashboard-year-bars"
-    >
-      {rows.map((row, i) => {
-        const width = (row.budgetCurrentYear / max) * 60;
-        return (
-          <g key={row.year} transform={`translate(0, ${i * rowHeight})`}>
-            <text x="0" y="18" fontSize="13">
-              {row.year}
-            </text>
-            <rect x="12%" y="5" width={`${Math.max(width, 0.5)}%`} height="16" rx="3" fill="#1d3f73" />
-            <text x={`${13 + width}%`} y="18" fontSize="12" fill="#555">
-              {row.tables} · {formatWan(row.budgetCurrentYear)} {t('common.wanyuan')}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
+    <Suspense fallback={<div style={{ height }} role="img" aria-label={props.label} />}>
+      <Chart {...props} />
+    </Suspense>
   );
 }
 
 /** /dashboard — counts, budgets, review grades, top problems and monitoring lights in the user's scope. */
 export default function DashboardPage() {
   const { t, pick, locale } = useI18n();
+  const { token } = theme.useToken();
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [years, setYears] = useState<number[]>([]);
+  const [department, setDepartment] = useState<string | undefined>(undefined);
   const [dashboard, setDashboard] = useState<Dashboard | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -92,36 +59,158 @@ export default function DashboardPage() {
   useEffect(() => {
     let live = true;
     publicApi
-      .dashboard(year === undefined ? {} : { year })
+      .dashboard({ year, department })
       .then((body) => {
         if (!live) return;
         setDashboard(body);
         setError(null);
-        // The year choices come from the unfiltered view and stay when a year is picked.
-        if (year === undefined) setYears(body.byYear.map((y) => y.year));
       })
       .catch((e: unknown) => live && setError(e instanceof ApiError ? e : null));
     return () => {
       live = false;
     };
-  }, [year]);
+  }, [year, department]);
+
+  const charts = useMemo(() => {
+    if (!dashboard) return null;
+    const wan = (yuan: number) => `${formatWan(yuan)} ${t('common.wanyuan')}`;
+    const tablesAndWan = (tables: number, yuan: number) => `${tables} · ${wan(yuan)}`;
+    const departmentName = (name: string | null) => name ?? t('dashboard.unassigned');
+    const status: BarRow[] = dashboard.byStatus.map((s) => ({
+      label: t(`status.${s.status}`),
+      value: s.count,
+      text: String(s.count),
+      color: s.status === 'returned' ? token.colorWarning : undefined,
+    }));
+    const years: BarRow[] = dashboard.byYear.map((y) => ({
+      label: String(y.year),
+      value: y.budgetCurrentYear / 10_000,
+      text: tablesAndWan(y.tables, y.budgetCurrentYear),
+    }));
+    const departments: BarRow[] = dashboard.byDepartment.map((d) => ({
+      label: departmentName(d.department),
+      value: d.budgetCurrentYear / 10_000,
+      text: tablesAndWan(d.tables, d.budgetCurrentYear),
+    }));
+    const grades: BarRow[] = dashboard.grades.map((g) => ({
+      label: t(`grade.${g.grade}`),
+      value: g.count,
+      text: `${t(`grade.${g.grade}`)} ${g.count}`,
+      color: gradeColor[g.grade],
+    }));
+    const lightsInUse = dashboard.lights.filter((l) => l.count > 0).map((l) => l.light);
+    const lightDepartments = dashboard.byDepartment.filter((d) => d.lights.some((l) => l.count > 0));
+    const lightRows: BarRow[] = lightDepartments.map((d) => ({
+      label: departmentName(d.department),
+      value: 0,
+      text: d.lights
+        .filter((l) => l.count > 0)
+        .map((l) => `${t(`light.${l.light}`)} ${l.count}`)
+        .join(', '),
+    }));
+    const self = dashboard.selfEvaluation;
+    const scores: BarRow[] = self.scores.map((band) => ({
+      label: t('dashboard.scoreBand', { from: band.from, to: band.to }),
+      value: band.count,
+      text: String(band.count),
+    }));
+    const selfGrades: BarRow[] = self.grades.map((g) => ({
+      label: t(`grade.${g.grade}`),
+      value: g.count,
+      text: `${t(`grade.${g.grade}`)} ${g.count}`,
+      color: gradeColor[g.grade],
+    }));
+    // The bars carry the counts; the rule names are in the table below them and in the description.
+    const findings: BarRow[] = dashboard.topFindings.map((f) => ({
+      label: f.ruleId,
+      value: f.tables,
+      text: String(f.tables),
+    }));
+    const findingsDescribed = dashboard.topFindings.map((f, i) => ({
+      ...(findings[i] as BarRow),
+      label: `${f.ruleId} ${pick(f)}`,
+    }));
+    const bar = (rows: BarRow[], name: string, format: (v: number) => string) =>
+      horizontalBars(rows, { color: token.colorPrimary, name, format });
+    const count = (v: number) => String(v);
+    const wanValue = (v: number) => wan(v * 10_000);
+    return {
+      status: {
+        option: bar(status, t('chart.tables'), count),
+        label: describeRows(t('dashboard.byStatus'), status, locale),
+      },
+      years: {
+        option: bar(years, t('chart.budgetWan'), wanValue),
+        label: describeRows(t('dashboard.byYear'), years, locale),
+      },
+      departments: {
+        option: bar(departments, t('chart.budgetWan'), wanValue),
+        label: describeRows(t('dashboard.byDepartment'), departments, locale),
+      },
+      grades: {
+        option: bar(grades, t('chart.tables'), count),
+        label: describeRows(t('dashboard.grades'), grades, locale),
+      },
+      lights: {
+        option: stackedBars(
+          lightRows.map((row) => row.label),
+          lightsInUse.map((light) => ({
+            name: t(`light.${light}`),
+            color: lightColor[light],
+            values: lightDepartments.map((d) => d.lights.find((l) => l.light === light)?.count ?? 0),
+          })),
+        ),
+        label: describeRows(t('dashboard.lightsByDepartment'), lightRows, locale),
+        height: 60 + 32 * lightDepartments.length,
+      },
+      scores: {
+        option: bar(scores, t('chart.count'), count),
+        label: describeRows(t('dashboard.selfEvaluation'), scores, locale),
+      },
+      selfGrades: {
+        option: bar(selfGrades, t('chart.tables'), count),
+        label: describeRows(t('dashboard.selfGrades'), selfGrades, locale),
+      },
+      findings: {
+        option: bar(findings, t('dashboard.affected'), count),
+        label: describeRows(t('dashboard.topFindings'), findingsDescribed, locale),
+        height: 40 + 28 * findings.length,
+      },
+    };
+  }, [dashboard, t, pick, locale, token]);
 
   if (error?.status === 403) return <ForbiddenResult message={t('dashboard.forbidden')} />;
   if (error) return <Result status="warning" title={pick(error.problem)} />;
-  if (!dashboard) {
+  if (!dashboard || !charts) {
     return <PageLoading />;
   }
-  const { totals } = dashboard;
+  const { totals, filters } = dashboard;
   const gradeTotal = dashboard.grades.reduce((sum, g) => sum + g.count, 0);
   const lightTotal = dashboard.lights.reduce((sum, l) => sum + l.count, 0);
-  const percent = (n: number, of: number) => (of === 0 ? 0 : Math.round((n / of) * 100));
+  const self = dashboard.selfEvaluation;
+  const rowsHeight = (n: number) => 24 + 30 * Math.max(n, 1);
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="dashboard-page">
       <PageHead
         title={t('dashboard.title')}
         subtitle={dashboard.scope === 'all' ? t('dashboard.scopeAll') : t('dashboard.scopeOwn')}
       >
-        <YearSelect years={years} value={year} onChange={setYear} testId="dashboard-year" />
+        <Space wrap>
+          {/* A department reviewer has one department: nothing to choose. */}
+          {filters.departments.length > 1 ? (
+            <Select
+              allowClear
+              placeholder={t('dashboard.allDepartments')}
+              aria-label={t('dashboard.department')}
+              style={{ width: 220 }}
+              value={department}
+              onChange={(v: string | undefined) => setDepartment(v)}
+              options={filters.departments.map((d) => ({ value: d.id, label: d.name }))}
+              data-testid="dashboard-department"
+            />
+          ) : null}
+          <YearSelect years={filters.years} value={year} onChange={setYear} testId="dashboard-year" />
+        </Space>
       </PageHead>
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
@@ -136,7 +225,11 @@ export default function DashboardPage() {
         </Col>
         <Col xs={12} md={6}>
           <Card size="small">
-            <Statistic title={t('dashboard.budget')} value={formatWan(totals.budgetCurrentYear)} />
+            <Statistic
+              title={t('dashboard.budget')}
+              value={formatWan(totals.budgetCurrentYear)}
+              data-testid="dashboard-budget"
+            />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -148,59 +241,77 @@ export default function DashboardPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.byStatus')}>
-            {dashboard.byStatus.map((s) => (
-              <CountBar
-                key={s.status}
-                labelWidth="170px"
-                label={<StatusTag status={s.status} />}
-                count={s.count}
-                percent={percent(s.count, totals.tables)}
-              />
-            ))}
+            <LazyChart {...charts.status} height={rowsHeight(6)} testId="dashboard-status-chart" />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.byYear')}>
-            {dashboard.byYear.length === 0 ? (
-              <Empty description={t('dashboard.noData')} />
-            ) : (
-              <YearBars rows={dashboard.byYear} />
-            )}
+            <LazyChart
+              {...charts.years}
+              empty={dashboard.byYear.length === 0}
+              height={rowsHeight(dashboard.byYear.length)}
+              testId="dashboard-year-bars"
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('dashboard.byDepartment')}>
+            <LazyChart
+              {...charts.departments}
+              empty={dashboard.byDepartment.length === 0}
+              height={rowsHeight(dashboard.byDepartment.length)}
+              testId="dashboard-department-chart"
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('dashboard.grades')}>
-            {dashboard.grades.map((g) => (
-              <CountBar
-                key={g.grade}
-                labelWidth={locale === 'zh' ? '40px' : '90px'}
-                label={<strong style={{ color: gradeColor[g.grade] }}>{t(`grade.${g.grade}`)}</strong>}
-                count={g.count}
-                percent={percent(g.count, gradeTotal)}
-                color={gradeColor[g.grade]}
-              />
-            ))}
+            <LazyChart
+              {...charts.grades}
+              empty={gradeTotal === 0}
+              height={220}
+              testId="dashboard-grades-chart"
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.lights')}>
-            {lightTotal === 0 ? (
+          <Card size="small" title={t('dashboard.lightsByDepartment')}>
+            <LazyChart {...charts.lights} empty={lightTotal === 0} testId="dashboard-lights-chart" />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            size="small"
+            title={t('dashboard.selfEvaluation')}
+            extra={
+              self.scored > 0
+                ? t('dashboard.selfEvaluationSummary', { n: self.scored, avg: self.averageScore ?? 0 })
+                : null
+            }
+          >
+            {self.scored === 0 ? (
               <Empty description={t('dashboard.noData')} />
             ) : (
-              dashboard.lights.map((l) => (
-                <CountBar
-                  key={l.light}
-                  labelWidth="80px"
-                  label={<LightTag light={l.light} />}
-                  count={l.count}
-                  percent={percent(l.count, lightTotal)}
-                />
-              ))
+              <Row gutter={8}>
+                <Col xs={24} md={14}>
+                  <LazyChart {...charts.scores} height={rowsHeight(5)} testId="dashboard-scores-chart" />
+                </Col>
+                <Col xs={24} md={10}>
+                  <LazyChart
+                    {...charts.selfGrades}
+                    height={rowsHeight(5)}
+                    testId="dashboard-self-grades-chart"
+                  />
+                </Col>
+              </Row>
             )}
           </Card>
         </Col>
       </Row>
       <Card size="small" title={t('dashboard.topFindings')}>
+        {dashboard.topFindings.length > 0 ? (
+          <LazyChart {...charts.findings} testId="dashboard-findings-chart" />
+        ) : null}
         <Table
           rowKey="ruleId"
           size="small"

@@ -39,6 +39,8 @@ describe('public portal in the browser', () => {
         unit: '上海市教育考试院',
         supervisingDepartment: '上海市教育委员会',
         name: '考务组织经费',
+        // 123.45 万元: the statistics must show this table's own budget, not the factory's 200 万元.
+        budget: { ...buildTable().budget, total: 1_234_500, currentYear: 1_234_500 },
         indicators: [
           buildIndicator('产出目标', '数量', '组织考试场次', '>=30场'),
           buildIndicator('效果目标', '满意度', '考生满意度', '>=90%'),
@@ -63,6 +65,32 @@ describe('public portal in the browser', () => {
     expect(listed).toContain('社区科普活动经费');
     expect(listed).not.toContain('内部草稿经费');
     expect(listed).not.toContain('已批复待公开经费');
+    // Statistics of published tables only: as charts (SVG text, aria-label) and as a table of numbers.
+    await page.getByTestId('public-stats-year-table').waitFor(poll);
+    expect(await page.getByTestId('public-stats-summary').textContent()).toBe(
+      '已公开目标表 2 张，当年预算合计 323.45 万元。',
+    );
+    const yearCells = await page.getByTestId('public-stats-year-table').locator('tbody tr').allInnerTexts();
+    expect(yearCells.map((row) => row.split('\t').map((c) => c.trim()))).toEqual([['2020', '2', '323.45']]);
+    const departmentRows = await page
+      .getByTestId('public-stats-department-table')
+      .locator('tbody tr')
+      .allInnerTexts();
+    expect(departmentRows.map((row) => row.split('\t').map((c) => c.trim()))).toEqual([
+      ['上海市教育委员会', '1', '123.45'],
+      ['未注明主管部门', '1', '200'],
+    ]);
+    const yearChart = page.getByTestId('public-stats-year-chart');
+    await expect
+      .poll(() => yearChart.locator('svg text').allTextContents(), poll)
+      .toContain('2 张 · 323.45 万元');
+    expect(await yearChart.getAttribute('aria-label')).toBe('按年度：2020 2 张 · 323.45 万元');
+    await expect
+      .poll(
+        () => page.getByTestId('public-stats-department-chart').locator('svg text').allTextContents(),
+        poll,
+      )
+      .toContain('1 张 · 123.45 万元');
     await e2e.screenshot('public-catalogue');
 
     // Search by indicator text finds the one table that has it.
@@ -124,7 +152,18 @@ describe('public portal in the browser', () => {
     await expect
       .poll(() => page.getByTestId('dashboard-tables').textContent(), poll)
       .toMatch(/^(目标表|Tables)\s*4$/);
-    await page.getByTestId('dashboard-year-bars').waitFor(poll);
+    // Charts (SVG, English here): the funnel holds the 2 published tables, years and departments the
+    // budget of all four tables (2 × 200 + 123.45 + 200 万元); tables of no unit have no department.
+    const status = page.getByTestId('dashboard-status-chart');
+    await expect.poll(() => status.locator('svg text').allTextContents(), poll).toContain('Published');
+    expect(await status.getAttribute('aria-label')).toContain('Published 2; Returned 0');
+    const years = page.getByTestId('dashboard-year-bars');
+    await expect
+      .poll(() => years.locator('svg text').allTextContents(), poll)
+      .toContain('4 · 723.45 10k yuan');
+    expect(await page.getByTestId('dashboard-department-chart').getAttribute('aria-label')).toContain(
+      'No supervising department 4 · 723.45 10k yuan',
+    );
     await e2e.screenshot('dashboard');
   });
 });

@@ -1,6 +1,6 @@
 import type { PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
 import { Alert, Card, Input, Select, Space, Table, type TableProps, Typography } from 'antd';
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { publicApi } from '../api/public.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
@@ -9,6 +9,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { formatDate } from '../lib/dates.ts';
 
 const pageSize = 20;
+
+// Statistics and their chart library arrive after the catalogue (their own chunks): the list shows first.
+const PublicStatisticsSection = lazy(() => import('./public-statistics.tsx'));
 
 /** /public — the catalogue of published tables: browse by year, unit, department; search. */
 export default function PublicPage() {
@@ -140,6 +143,9 @@ export default function PublicPage() {
           onChange: (p) => update('page', p),
         }}
       />
+      <Suspense fallback={null}>
+        <PublicStatisticsSection year={year} />
+      </Suspense>
     </Space>
   );
 }

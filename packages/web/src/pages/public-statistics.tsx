@@ -1,0 +1,158 @@
+import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.schema';
+import { Card, Col, Row, Typography, theme } from 'antd';
+import { type CSSProperties, useCallback } from 'react';
+import { publicApi } from '../api/public.api.ts';
+import Chart from '../components/charts/chart.tsx';
+import { type BarRow, describeRows, horizontalBars } from '../components/charts/chart-options.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatWan } from '../lib/money.ts';
+
+const cell: CSSProperties = { padding: '4px 8px', borderBottom: '1px solid #f0f0f0' };
+const visuallyHidden: CSSProperties = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+};
+const numberCell: CSSProperties = { ...cell, textAlign: 'right', fontVariantNumeric: 'tabular-nums' };
+
+/** The numbers of a chart as a table with a caption, for screen readers and for copying. */
+function NumbersTable({
+  caption,
+  heading,
+  rows,
+  testId,
+}: {
+  caption: string;
+  heading: string;
+  rows: readonly { key: string; label: string; tables: number; budget: number }[];
+  testId: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 13 }} data-testid={testId}>
+      {/* Read out by screen readers; on screen the heading above the chart already says it. */}
+      <caption style={visuallyHidden}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" style={{ ...cell, textAlign: 'left' }}>
+            {heading}
+          </th>
+          <th scope="col" style={numberCell}>
+            {t('portal.statsTables')}
+          </th>
+          <th scope="col" style={numberCell}>
+            {t('portal.statsBudget')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key}>
+            <th scope="row" style={{ ...cell, textAlign: 'left', fontWeight: 'normal' }}>
+              {row.label}
+            </th>
+            <td style={numberCell}>{row.tables}</td>
+            <td style={numberCell}>{formatWan(row.budget)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * The portal's statistics (公开统计): published tables counted and their current-year budget summed,
+ * by year (all years) and by supervising department (of the year the visitor browses, if one), as
+ * charts with the same numbers in tables. Loaded lazily with the chart library, after the catalogue.
+ */
+export default function PublicStatisticsSection({ year }: { year?: number }) {
+  const { t, locale } = useI18n();
+  const { token } = theme.useToken();
+  const all = useLoad(useCallback(() => publicApi.statistics(), []));
+  const ofYear = useLoad(
+    useCallback(() => (year === undefined ? Promise.resolve(null) : publicApi.statistics(year)), [year]),
+  );
+  const stats: PublicStatistics | null = all.data;
+  if (!stats || stats.totals.tables === 0) return null;
+  const departmentsOf = ofYear.data ?? stats;
+  const wan = (yuan: number) => `${formatWan(yuan)} ${t('common.wanyuan')}`;
+  const yearRows = stats.byYear.map((y) => ({
+    key: String(y.year),
+    label: String(y.year),
+    tables: y.tables,
+    budget: y.budgetCurrentYear,
+  }));
+  const departmentRows = departmentsOf.byDepartment.map((d) => ({
+    key: d.department ?? '',
+    label: d.department ?? t('portal.noDepartment'),
+    tables: d.tables,
+    budget: d.budgetCurrentYear,
+  }));
+  const bars = (rows: typeof yearRows): BarRow[] =>
+    rows.map((row) => ({
+      label: row.label,
+      value: row.budget / 10_000,
+      text: `${t('portal.statsTablesN', { n: row.tables })} · ${wan(row.budget)}`,
+    }));
+  const option = (rows: BarRow[]) =>
+    horizontalBars(rows, {
+      color: token.colorPrimary,
+      name: t('portal.statsBudget'),
+      format: (value) => wan(value * 10_000),
+    });
+  const byYearTitle = t('portal.statsByYear');
+  const byDepartmentTitle =
+    ofYear.data && year !== undefined
+      ? t('portal.statsByDepartmentYear', { year })
+      : t('portal.statsByDepartment');
+  const height = (n: number) => 24 + 32 * Math.max(n, 1);
+  return (
+    <Card size="small" title={t('portal.stats')} data-testid="public-stats">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {t('portal.statsIntro')}{' '}
+        <span data-testid="public-stats-summary">
+          {t('portal.statsSummary', {
+            n: stats.totals.tables,
+            wan: formatWan(stats.totals.budgetCurrentYear),
+          })}
+        </span>
+      </Typography.Paragraph>
+      <Row gutter={[24, 16]}>
+        <Col xs={24} lg={12}>
+          <Typography.Title level={5}>{byYearTitle}</Typography.Title>
+          <Chart
+            option={option(bars(yearRows))}
+            label={describeRows(byYearTitle, bars(yearRows), locale)}
+            height={height(yearRows.length)}
+            testId="public-stats-year-chart"
+          />
+          <NumbersTable
+            caption={byYearTitle}
+            heading={t('portal.year')}
+            rows={yearRows}
+            testId="public-stats-year-table"
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <Typography.Title level={5}>{byDepartmentTitle}</Typography.Title>
+          <Chart
+            option={option(bars(departmentRows))}
+            label={describeRows(byDepartmentTitle, bars(departmentRows), locale)}
+            height={height(departmentRows.length)}
+            testId="public-stats-department-chart"
+          />
+          <NumbersTable
+            caption={byDepartmentTitle}
+            heading={t('portal.department')}
+            rows={departmentRows}
+            testId="public-stats-department-table"
+          />
+        </Col>
+      </Row>
+    </Card>
+  );
+}

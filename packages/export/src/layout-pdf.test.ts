@@ -36,12 +36,12 @@ describe('layoutToPdf', () => {
     expect(lines.slice(0, 4)).toEqual([
       '财政项目支出绩效目标表',
       '（2020年度）',
-      '申报单位名称： 上海推进科技创新中心建设办公室',
-      '项目名称： 科创中心展厅运营经费 项目类别： 经常性专项业务费',
+      '申报单位名称：\t上海推进科技创新中心建设办公室',
+      '项目名称：\t科创中心展厅运营经费\t项目类别：\t经常性专项业务费',
     ]);
-    expect(lines).toContain('同名项目上年预算额（元）： 5,869,574 同名项目上年预算执行数（元）： 5,869,574');
-    expect(lines).toContain('投入与管理 投入管理 预算编制合理性 合理');
-    expect(lines).toContain('提升园区科创成果知名度 >=10%');
+    expect(lines).toContain('同名项目上年预算额（元）：\t5,869,574\t同名项目上年预算执行数（元）：\t5,869,574');
+    expect(lines).toContain('投入与管理\t投入管理\t预算编制合理性\t合理');
+    expect(lines).toContain('提升园区科创成果知名度\t>=10%');
     // The page-number footer (第 1 页 / 共 2 页) is printed but is not part of the form's text.
     expect(lines.filter((l) => /^第\s*\d+\s*页/.test(l))).toEqual([]);
   });
@@ -93,9 +93,9 @@ describe('layoutToPdf', () => {
     const pdfs = await Promise.all(layouts.map((l) => layoutToPdf(l)));
     const texts = await Promise.all(pdfs.map((pdf) => extractPdfText(pdf)));
     expect(texts.map((t) => t.split('\n')[3])).toEqual([
-      'Project name: 科创中心建设工作经费 Project category: 经常性专项业务费',
-      'Project name: 科创中心展厅运营经费 Project category: 经常性专项业务费',
-      'Project name: 未来公园展厅运营经费 Project category: 经常性专项业务费',
+      'Project name:\t科创中心建设工作经费\tProject category:\t经常性专项业务费',
+      'Project name:\t科创中心展厅运营经费\tProject category:\t经常性专项业务费',
+      'Project name:\t未来公园展厅运营经费\tProject category:\t经常性专项业务费',
     ]);
     // The same document again comes from the cache: the very same bytes, no second print.
     expect(await layoutToPdf(layouts[1]!)).toBe(pdfs[1]);

@@ -55,7 +55,7 @@ describe('the 自评表 through the same renderers', () => {
     expect(text).toContain('项目支出绩效自评表');
     expect(text).toContain('自评总分 89.50 分，评价等级：良');
     // Wrapped cells interleave their lines in the text layer; single-line cells read whole.
-    expect(text).toContain('预算执行率： 95.00%');
+    expect(text).toContain('预算执行率：\t95.00%');
     expect(text.replace(/\s/g, '')).toContain('得分=min(执行率,100%)×10.00=9.50');
   });
 });

@@ -57,7 +57,7 @@ describeEachDatabase('export API', (getDb) => {
     );
     expect(res.headers['content-disposition']).toContain(`${fileName}.pdf`);
     const text = await extractPdfText(res.raw);
-    expect(text).toContain('项目名称： 科创中心展厅运营经费 项目类别： 经常性专项业务费');
+    expect(text).toContain('项目名称：\t科创中心展厅运营经费\t项目类别：\t经常性专项业务费');
   });
 
   it('serves an Excel workbook that imports back to the stored table', async () => {

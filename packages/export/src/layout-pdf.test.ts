@@ -39,7 +39,9 @@ describe('layoutToPdf', () => {
       '申报单位名称：\t上海推进科技创新中心建设办公室',
       '项目名称：\t科创中心展厅运营经费\t项目类别：\t经常性专项业务费',
     ]);
-    expect(lines).toContain('同名项目上年预算额（元）：\t5,869,574\t同名项目上年预算执行数（元）：\t5,869,574');
+    expect(lines).toContain(
+      '同名项目上年预算额（元）：\t5,869,574\t同名项目上年预算执行数（元）：\t5,869,574',
+    );
     expect(lines).toContain('投入与管理\t投入管理\t预算编制合理性\t合理');
     expect(lines).toContain('提升园区科创成果知名度\t>=10%');
     // The page-number footer (第 1 页 / 共 2 页) is printed but is not part of the form's text.

@@ -44,6 +44,17 @@ function LazyChart(props: ChartProps & { empty?: boolean }) {
   );
 }
 
+/** A half-width card holding one chart. */
+function ChartCard({ title, ...chart }: ChartProps & { title: string; empty?: boolean }) {
+  return (
+    <Col xs={24} lg={12}>
+      <Card size="small" title={title}>
+        <LazyChart {...chart} />
+      </Card>
+    </Col>
+  );
+}
+
 /** /dashboard — counts, budgets, review grades, top problems and monitoring lights in the user's scope. */
 export default function DashboardPage() {
   const { t, pick, locale } = useI18n();
@@ -239,46 +250,39 @@ export default function DashboardPage() {
         </Col>
       </Row>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.byStatus')}>
-            <LazyChart {...charts.status} height={rowsHeight(6)} testId="dashboard-status-chart" />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.byYear')}>
-            <LazyChart
-              {...charts.years}
-              empty={dashboard.byYear.length === 0}
-              height={rowsHeight(dashboard.byYear.length)}
-              testId="dashboard-year-bars"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.byDepartment')}>
-            <LazyChart
-              {...charts.departments}
-              empty={dashboard.byDepartment.length === 0}
-              height={rowsHeight(dashboard.byDepartment.length)}
-              testId="dashboard-department-chart"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.grades')}>
-            <LazyChart
-              {...charts.grades}
-              empty={gradeTotal === 0}
-              height={220}
-              testId="dashboard-grades-chart"
-            />
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card size="small" title={t('dashboard.lightsByDepartment')}>
-            <LazyChart {...charts.lights} empty={lightTotal === 0} testId="dashboard-lights-chart" />
-          </Card>
-        </Col>
+        <ChartCard
+          title={t('dashboard.byStatus')}
+          {...charts.status}
+          height={rowsHeight(6)}
+          testId="dashboard-status-chart"
+        />
+        <ChartCard
+          title={t('dashboard.byYear')}
+          {...charts.years}
+          empty={dashboard.byYear.length === 0}
+          height={rowsHeight(dashboard.byYear.length)}
+          testId="dashboard-year-bars"
+        />
+        <ChartCard
+          title={t('dashboard.byDepartment')}
+          {...charts.departments}
+          empty={dashboard.byDepartment.length === 0}
+          height={rowsHeight(dashboard.byDepartment.length)}
+          testId="dashboard-department-chart"
+        />
+        <ChartCard
+          title={t('dashboard.grades')}
+          {...charts.grades}
+          empty={gradeTotal === 0}
+          height={220}
+          testId="dashboard-grades-chart"
+        />
+        <ChartCard
+          title={t('dashboard.lightsByDepartment')}
+          {...charts.lights}
+          empty={lightTotal === 0}
+          testId="dashboard-lights-chart"
+        />
         <Col xs={24} lg={12}>
           <Card
             size="small"

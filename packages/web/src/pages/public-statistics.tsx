@@ -2,7 +2,7 @@ import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.s
 import { Card, Col, Row, Typography, theme } from 'antd';
 import { type CSSProperties, useCallback } from 'react';
 import { publicApi } from '../api/public.api.ts';
-import Chart from '../components/charts/chart.tsx';
+import Chart, { type ChartOption } from '../components/charts/chart.tsx';
 import { type BarRow, describeRows, horizontalBars } from '../components/charts/chart-options.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -28,7 +28,7 @@ function NumbersTable({
 }: {
   caption: string;
   heading: string;
-  rows: readonly { key: string; label: string; tables: number; budget: number }[];
+  rows: readonly StatisticsRow[];
   testId: string;
 }) {
   const { t } = useI18n();
@@ -64,13 +64,46 @@ function NumbersTable({
   );
 }
 
+type StatisticsRow = { key: string; label: string; tables: number; budget: number };
+
+/** One breakdown: its heading, the chart, and the same numbers as a table. */
+function StatisticsColumn({
+  title,
+  heading,
+  rows,
+  option,
+  bars,
+  testId,
+}: {
+  title: string;
+  heading: string;
+  rows: readonly StatisticsRow[];
+  option: (rows: BarRow[]) => ChartOption;
+  bars: (rows: readonly StatisticsRow[]) => BarRow[];
+  testId: string;
+}) {
+  const { locale } = useI18n();
+  return (
+    <Col xs={24} lg={12}>
+      <Typography.Title level={5}>{title}</Typography.Title>
+      <Chart
+        option={option(bars(rows))}
+        label={describeRows(title, bars(rows), locale)}
+        height={24 + 32 * Math.max(rows.length, 1)}
+        testId={`${testId}-chart`}
+      />
+      <NumbersTable caption={title} heading={heading} rows={rows} testId={`${testId}-table`} />
+    </Col>
+  );
+}
+
 /**
  * The portal's statistics (公开统计): published tables counted and their current-year budget summed,
  * by year (all years) and by supervising department (of the year the visitor browses, if one), as
  * charts with the same numbers in tables. Loaded lazily with the chart library, after the catalogue.
  */
 export default function PublicStatisticsSection({ year }: { year?: number }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const { token } = theme.useToken();
   const all = useLoad(useCallback(() => publicApi.statistics(), []));
   const ofYear = useLoad(
@@ -92,7 +125,7 @@ export default function PublicStatisticsSection({ year }: { year?: number }) {
     tables: d.tables,
     budget: d.budgetCurrentYear,
   }));
-  const bars = (rows: typeof yearRows): BarRow[] =>
+  const bars = (rows: readonly StatisticsRow[]): BarRow[] =>
     rows.map((row) => ({
       label: row.label,
       value: row.budget / 10_000,
@@ -109,7 +142,6 @@ export default function PublicStatisticsSection({ year }: { year?: number }) {
     ofYear.data && year !== undefined
       ? t('portal.statsByDepartmentYear', { year })
       : t('portal.statsByDepartment');
-  const height = (n: number) => 24 + 32 * Math.max(n, 1);
   return (
     <Card size="small" title={t('portal.stats')} data-testid="public-stats">
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
@@ -122,36 +154,22 @@ export default function PublicStatisticsSection({ year }: { year?: number }) {
         </span>
       </Typography.Paragraph>
       <Row gutter={[24, 16]}>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>{byYearTitle}</Typography.Title>
-          <Chart
-            option={option(bars(yearRows))}
-            label={describeRows(byYearTitle, bars(yearRows), locale)}
-            height={height(yearRows.length)}
-            testId="public-stats-year-chart"
-          />
-          <NumbersTable
-            caption={byYearTitle}
-            heading={t('portal.year')}
-            rows={yearRows}
-            testId="public-stats-year-table"
-          />
-        </Col>
-        <Col xs={24} lg={12}>
-          <Typography.Title level={5}>{byDepartmentTitle}</Typography.Title>
-          <Chart
-            option={option(bars(departmentRows))}
-            label={describeRows(byDepartmentTitle, bars(departmentRows), locale)}
-            height={height(departmentRows.length)}
-            testId="public-stats-department-chart"
-          />
-          <NumbersTable
-            caption={byDepartmentTitle}
-            heading={t('portal.department')}
-            rows={departmentRows}
-            testId="public-stats-department-table"
-          />
-        </Col>
+        <StatisticsColumn
+          title={byYearTitle}
+          heading={t('portal.year')}
+          rows={yearRows}
+          option={option}
+          bars={bars}
+          testId="public-stats-year"
+        />
+        <StatisticsColumn
+          title={byDepartmentTitle}
+          heading={t('portal.department')}
+          rows={departmentRows}
+          option={option}
+          bars={bars}
+          testId="public-stats-department"
+        />
       </Row>
     </Card>
   );

@@ -6,12 +6,14 @@ export interface PublishedTable {
   id: string;
   version: number;
   table: PerformanceTable;
+  /** The 主管部门 shown to the public (organisation tree, else printed); the printed one when absent. */
+  department?: string | null;
 }
 
 /** Flattens published tables into one open-data row per indicator, in table then indicator order. */
 export function openDataRows(published: readonly PublishedTable[]): OpenDataRow[] {
   const rows: OpenDataRow[] = [];
-  for (const { id, version, table } of published) {
+  for (const { id, version, table, department } of published) {
     table.indicators.forEach((indicator, indicatorIndex) => {
       rows.push({
         tableId: id,
@@ -19,7 +21,7 @@ export function openDataRows(published: readonly PublishedTable[]): OpenDataRow[
         kind: table.kind,
         year: table.year,
         unit: table.unit,
-        department: table.supervisingDepartment ?? null,
+        department: department !== undefined ? department : (table.supervisingDepartment ?? null),
         project: table.name,
         projectCode: table.code ?? null,
         indicatorIndex,

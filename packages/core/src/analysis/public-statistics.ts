@@ -20,11 +20,12 @@ export interface PublishedGroup {
  * without a unit), else none.
  */
 export function publicDepartment(
-  group: PublishedGroup,
+  organisationId: string | null,
+  printedDepartment: string | null | undefined,
   organisations: readonly Organisation[],
 ): string | null {
-  const printed = group.printedDepartment?.trim() || null;
-  return departmentOf(group.organisationId, organisations)?.name ?? printed;
+  const printed = printedDepartment?.trim() || null;
+  return departmentOf(organisationId, organisations)?.name ?? printed;
 }
 
 /** Adds up published tables by year and by department; money exactly (big.js, to the 分). */
@@ -45,7 +46,7 @@ export function summarisePublicStatistics(
     byYear.tables += group.tables;
     byYear.budget = addAmount(byYear.budget, group.budgetCurrentYear);
     years.set(group.year, byYear);
-    const name = publicDepartment(group, organisations);
+    const name = publicDepartment(group.organisationId, group.printedDepartment, organisations);
     const byDepartment = departments.get(name) ?? { tables: 0, budget: new Big(0) };
     byDepartment.tables += group.tables;
     byDepartment.budget = addAmount(byDepartment.budget, group.budgetCurrentYear);

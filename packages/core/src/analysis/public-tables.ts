@@ -12,6 +12,15 @@ export interface PublishedVersion {
   version: number;
   table: PerformanceTable;
   publishedAt: string;
+  /**
+   * The 主管部门 shown to the public, resolved by the reader (`publicDepartment`: the organisation tree's,
+   * else the printed one); when absent, the one printed on the table.
+   */
+  department?: string | null;
+}
+
+function departmentShown({ department, table }: PublishedVersion): string | null {
+  return department !== undefined ? department : (table.supervisingDepartment ?? null);
 }
 
 /**
@@ -24,19 +33,15 @@ export function presentPublicTable(published: PublishedVersion): PublicTable {
 }
 
 /** The list row of a published table. */
-export function presentPublicSummary({
-  id,
-  version,
-  table,
-  publishedAt,
-}: PublishedVersion): PublicTableSummary {
+export function presentPublicSummary(published: PublishedVersion): PublicTableSummary {
+  const { id, version, table, publishedAt } = published;
   return {
     id,
     version,
     kind: table.kind,
     year: table.year,
     unit: table.unit,
-    department: table.supervisingDepartment ?? null,
+    department: departmentShown(published),
     name: table.name,
     code: table.code ?? null,
     currentYearBudget: table.budget.currentYear ?? null,
@@ -50,8 +55,9 @@ function normalise(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 }
 
-function searchText(table: PerformanceTable): string {
-  const parts = [table.name, table.code ?? '', table.unit, table.supervisingDepartment ?? ''];
+function searchText(published: PublishedVersion): string {
+  const { table } = published;
+  const parts = [table.name, table.code ?? '', table.unit, departmentShown(published) ?? ''];
   for (const i of table.indicators) parts.push(i.level1 ?? '', i.level2 ?? '', i.name, i.target.raw);
   return normalise(parts.join('\n'));
 }
@@ -80,12 +86,15 @@ export function buildPublicCatalogue(published: readonly PublishedVersion[]): Pu
   const tables = published.map((p) => p.table);
   const byName = (a: { value: string }, b: { value: string }) => a.value.localeCompare(b.value, 'zh-CN');
   return {
-    entries: sorted.map((p) => ({ published: p, text: searchText(p.table) })),
+    entries: sorted.map((p) => ({ published: p, text: searchText(p) })),
     facets: {
       years: countBy(tables.map((t) => t.year)).sort((a, b) => b.value - a.value),
       units: countBy(tables.map((t) => t.unit)).sort(byName),
       departments: countBy(
-        tables.flatMap((t) => (t.supervisingDepartment ? [t.supervisingDepartment] : [])),
+        published.flatMap((p) => {
+          const department = departmentShown(p);
+          return department ? [department] : [];
+        }),
       ).sort(byName),
     },
   };
@@ -95,10 +104,10 @@ export function buildPublicCatalogue(published: readonly PublishedVersion[]): Pu
 export function searchPublicCatalogue(catalogue: PublicCatalogue, query: PublicTableQuery): PublicTableList {
   const text = normalise(query.q ?? '');
   const matches = catalogue.entries.filter(
-    ({ published: { table }, text: haystack }) =>
-      (query.year === undefined || table.year === query.year) &&
-      (!query.unit || table.unit === query.unit) &&
-      (!query.department || (table.supervisingDepartment ?? '') === query.department) &&
+    ({ published, text: haystack }) =>
+      (query.year === undefined || published.table.year === query.year) &&
+      (!query.unit || published.table.unit === query.unit) &&
+      (!query.department || (departmentShown(published) ?? '') === query.department) &&
       (!text || haystack.includes(text)),
   );
   const start = (query.page - 1) * query.pageSize;

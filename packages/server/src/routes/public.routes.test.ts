@@ -141,6 +141,29 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     expect(byDepartment.body.items.map((i) => i.id)).toEqual([ids.published]);
   });
 
+  it('names the registered 主管部门 where the table prints none, as the statistics do', async () => {
+    const { call } = getApp();
+    // 调整前项目 prints no 主管部门; its unit sits under the science commission in the organisation tree.
+    const list = await call<PublicTableList>('GET', '/api/public/tables', { as: 'anonymous' });
+    expect(list.body.items.map((i) => [i.name, i.department])).toEqual([
+      ['调整前项目', '上海市科学技术委员会'],
+      ['公开的科普经费', '上海市科学技术委员会'],
+    ]);
+    expect(list.body.facets.departments).toEqual([{ value: '上海市科学技术委员会', count: 2 }]);
+    const filtered = await call<PublicTableList>(
+      'GET',
+      `/api/public/tables?department=${encodeURIComponent('上海市科学技术委员会')}`,
+      { as: 'anonymous' },
+    );
+    expect(filtered.body.total).toBe(2);
+    const one = await call<PublicTable>('GET', `/api/public/tables/${ids.adjusted}`, { as: 'anonymous' });
+    expect(one.body.department).toBe('上海市科学技术委员会');
+    const open = await call<OpenDataSet>('GET', '/api/public/open-data/tables.json?year=2021', {
+      as: 'anonymous',
+    });
+    expect(new Set(open.body.rows.map((r) => r.department))).toEqual(new Set(['上海市科学技术委员会']));
+  });
+
   it('shows one published table through the public presenter only', async () => {
     const { call } = getApp();
     const shown = await call<PublicTable>('GET', `/api/public/tables/${ids.published}`, { as: 'anonymous' });

@@ -1,6 +1,11 @@
+import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import { openDataCsv, openDataRows } from '@jixiao/core/analysis/open-data';
 import { openDataLicence, openDataSetSchema } from '@jixiao/core/analysis/open-data.schema';
-import { type PublishedGroup, summarisePublicStatistics } from '@jixiao/core/analysis/public-statistics';
+import {
+  type PublishedGroup,
+  publicDepartment,
+  summarisePublicStatistics,
+} from '@jixiao/core/analysis/public-statistics';
 import {
   type PublicStatistics,
   publicStatisticsQuerySchema,
@@ -66,28 +71,37 @@ function notPublished(id: string): AppError {
  * publication (调整, a new draft under review) keeps showing what was published until it is published
  * again, and a table never published does not exist here. The current row's status is not consulted.
  */
-async function publishedVersions(db: Database, filter: { id?: string } = {}): Promise<PublishedVersion[]> {
+async function publishedVersions(
+  db: Database,
+  organisations: readonly Organisation[],
+  filter: { id?: string } = {},
+): Promise<PublishedVersion[]> {
   let query = db
     .selectFrom('table_versions as v')
     .innerJoin('target_tables as t', 't.id', 'v.table_id')
     .where('v.status', '=', 'published')
     .distinctOn('v.table_id')
-    .select(['v.table_id', 'v.version', 'v.content', 'v.saved_at'])
+    .select(['v.table_id', 'v.version', 'v.content', 'v.saved_at', 't.organisation_id'])
     .orderBy('v.table_id')
     .orderBy('v.version', 'desc');
   if (filter.id !== undefined) query = query.where('v.table_id', '=', filter.id);
   const rows = await query.execute();
-  return rows.map((row) => ({
-    id: row.table_id,
-    version: row.version,
+  return rows.map((row) => {
     // Stored content passed the table schema when it was saved.
-    table: row.content as PerformanceTable,
-    publishedAt: new Date(row.saved_at).toISOString(),
-  }));
+    const table = row.content as PerformanceTable;
+    return {
+      id: row.table_id,
+      version: row.version,
+      table,
+      publishedAt: new Date(row.saved_at).toISOString(),
+      // The same 主管部门 as the portal's statistics: the registered one, else the printed one.
+      department: publicDepartment(row.organisation_id, table.supervisingDepartment, organisations),
+    };
+  });
 }
 
 async function onePublished(db: Database, id: string): Promise<PublishedVersion> {
-  const [found] = await publishedVersions(db, { id });
+  const [found] = await publishedVersions(db, await listOrganisations(db), { id });
   if (!found) throw notPublished(id);
   return found;
 }
@@ -113,9 +127,11 @@ async function publishedFingerprint(db: Database): Promise<string> {
 function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
   let cached: { key: string; catalogue: Promise<PublicCatalogue> } | null = null;
   return async () => {
-    const key = await publishedFingerprint(db);
+    const [published, organisations] = await Promise.all([publishedFingerprint(db), listOrganisations(db)]);
+    // A unit moved to another department changes what the catalogue shows and filters by.
+    const key = `${published}|${organisations.map((o) => `${o.id}>${o.parentId ?? ''}:${o.kind}:${o.name}`).join(',')}`;
     if (cached?.key !== key) {
-      const catalogue = publishedVersions(db).then(buildPublicCatalogue);
+      const catalogue = publishedVersions(db, organisations).then(buildPublicCatalogue);
       cached = { key, catalogue };
       // A failed read must not stay cached.
       catalogue.catch(() => {

@@ -4,7 +4,7 @@ import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-sc
 import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { Alert, App, Button, Card, Input, Result, Select, Space, Table, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
@@ -42,40 +42,65 @@ function DeviationFields({
 }) {
   const { t, locale } = useI18n();
   return (
-    <Space wrap data-testid="deviation">
-      <Select
-        placeholder={t('monitoring.cause')}
-        style={{ width: locale === 'zh' ? 110 : 190 }}
-        value={value.cause ?? undefined}
-        onChange={(cause) => onChange({ ...value, cause })}
-        options={CAUSES.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
-        data-testid="deviation-cause"
-      />
-      {askExpected && (
-        <Input
-          placeholder={t('monitoring.expected')}
-          style={{ width: 150 }}
-          value={value.expectedValue ?? ''}
-          onChange={(e) => onChange({ ...value, expectedValue: e.target.value })}
-          data-testid="deviation-expected"
+    <div data-testid="deviation" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 8px' }}>
+      {/* Labels stay visible once a choice is made (a placeholder would vanish and leave 「硬件」 unexplained). */}
+      <Labelled label={t('monitoring.cause')}>
+        <Select
+          placeholder={t('monitoring.cause')}
+          aria-label={t('monitoring.cause')}
+          style={{ width: locale === 'zh' ? 110 : 190 }}
+          value={value.cause ?? undefined}
+          onChange={(cause) => onChange({ ...value, cause })}
+          options={CAUSES.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
+          data-testid="deviation-cause"
         />
+      </Labelled>
+      {askExpected && (
+        <Labelled label={t('monitoring.expected')}>
+          <Input
+            placeholder={t('monitoring.expected')}
+            aria-label={t('monitoring.expected')}
+            style={{ width: 150 }}
+            value={value.expectedValue ?? ''}
+            onChange={(e) => onChange({ ...value, expectedValue: e.target.value })}
+            data-testid="deviation-expected"
+          />
+        </Labelled>
       )}
-      <Select
-        placeholder={t('monitoring.likelihood')}
-        style={{ width: locale === 'zh' ? 140 : 170 }}
-        value={value.likelihood ?? undefined}
-        onChange={(likelihood) => onChange({ ...value, likelihood })}
-        options={LIKELIHOODS.map((c) => ({ value: c, label: t(`likelihood.${c}`) }))}
-        data-testid="deviation-likelihood"
-      />
-      <Input
-        placeholder={t('monitoring.measure')}
-        style={{ width: 280 }}
-        value={value.measure ?? ''}
-        onChange={(e) => onChange({ ...value, measure: e.target.value })}
-        data-testid="deviation-measure"
-      />
-    </Space>
+      <Labelled label={t('monitoring.likelihood')}>
+        <Select
+          placeholder={t('monitoring.likelihood')}
+          aria-label={t('monitoring.likelihood')}
+          style={{ width: locale === 'zh' ? 140 : 170 }}
+          value={value.likelihood ?? undefined}
+          onChange={(likelihood) => onChange({ ...value, likelihood })}
+          options={LIKELIHOODS.map((c) => ({ value: c, label: t(`likelihood.${c}`) }))}
+          data-testid="deviation-likelihood"
+        />
+      </Labelled>
+      <Labelled label={t('monitoring.measure')} grow>
+        <Input.TextArea
+          placeholder={t('monitoring.measure')}
+          aria-label={t('monitoring.measure')}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          value={value.measure ?? ''}
+          onChange={(e) => onChange({ ...value, measure: e.target.value })}
+          data-testid="deviation-measure"
+        />
+      </Labelled>
+    </div>
+  );
+}
+
+/** A field with its name written small above it. */
+function Labelled({ label, grow, children }: { label: string; grow?: boolean; children: ReactNode }) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', flex: grow ? '1 1 240px' : '0 0 auto' }}>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {label}
+      </Typography.Text>
+      {children}
+    </div>
   );
 }
 

@@ -90,6 +90,10 @@ describe('monitoring and self-evaluation in the browser', () => {
     await first.getByTestId('deviation-expected').fill('90人次');
     await choose(page, first.getByTestId('deviation-likelihood'), '有可能');
     await first.getByTestId('deviation-measure').fill('下半年增开宣讲场次');
+    // With every choice made, each field still says what it is.
+    expect(await first.getByTestId('deviation').textContent()).toMatch(
+      /偏差原因[\s\S]*人员[\s\S]*预计全年完成值[\s\S]*能否完成目标[\s\S]*有可能[\s\S]*纠偏措施/,
+    );
     await expect
       .poll(async () => (await page.getByTestId('monitoring-notes').textContent()) ?? '')
       .not.toContain('“政策宣讲人次”偏离目标');

@@ -203,6 +203,9 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'POST /api/imports':
         multipart = true;
         break;
+      case 'POST /api/tables/export':
+        body = { ids: [id], format: 'xlsx', locale: 'zh' };
+        break;
       case 'PUT /api/tables/:id/monitoring/:month':
         body = { budget: { annual: 100, executed: 10 }, indicators: [] };
         break;

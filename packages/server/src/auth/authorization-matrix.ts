@@ -128,6 +128,10 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   ...tableReads('GET /api/tables/:id/export.pdf', true),
   ...tableReads('GET /api/tables/:id/export.xlsx', true),
   ...tableReads('GET /api/tables/:id/export.docx', true),
+  // Batch export (批量导出) needs a sign-in; then each listed table passes table.read or the whole batch is
+  // 404 naming the id (unknown and unreadable alike), so a denied reader sees 404, never 403.
+  row('POST /api/tables/export', signedIn, 'own-draft'),
+  row('POST /api/tables/export', signedIn, 'other-draft'),
   // Automatic review: rule sets are public; findings follow table.read; checking a posted table needs a sign-in.
   row('GET /api/rule-sets', everyone),
   row('GET /api/rule-sets/:id', everyone),

@@ -61,6 +61,16 @@ export interface TableRepository extends TableStore {
   importFile(id: string): Promise<SourceFile>;
   /** Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed. */
   confirmImport(importId: string, tables: PerformanceTable[], actor: Actor): Promise<TableRecord[]>;
+  /**
+   * Creates `table`, derived from the table `sourceId` for another year (复制为新年度), as a draft of the
+   * same project; fails with `table.year_conflict` when that project already has a target table that year.
+   */
+  createCopy(
+    sourceId: string,
+    table: PerformanceTable,
+    actor: Actor,
+    options: { organisationId: string | null },
+  ): Promise<TableRecord>;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -77,6 +87,15 @@ function versionConflict(expected: number, current: number): AppError {
     `保存冲突：您编辑的是第 ${expected} 版，此表已被他人保存为第 ${current} 版。您的修改没有丢失，也没有覆盖他人的修改；请刷新查看最新版本，合并后再保存。`,
     `Save conflict: you edited version ${expected}, but someone else has saved version ${current} since. Your changes are not lost and nothing was overwritten; reload the latest version, merge, and save again.`,
     { path: 'version' },
+  );
+}
+
+function yearTaken(table: PerformanceTable): AppError {
+  return new AppError(
+    'table.year_conflict',
+    `项目「${table.name}」已有 ${table.year} 年度的绩效目标表，不能重复创建；请在目标表列表中打开已有的表编辑。`,
+    `The project “${table.name}” already has a target table for ${table.year}; open that table from the list instead of creating a duplicate.`,
+    { path: 'year' },
   );
 }
 
@@ -718,6 +737,49 @@ export function createTableRepository(db: Database): TableRepository {
     });
   }
 
+  async function createCopy(
+    sourceId: string,
+    table: PerformanceTable,
+    actor: Actor,
+    options: { organisationId: string | null },
+  ): Promise<TableRecord> {
+    return db.transaction().execute(async (trx) => {
+      // Take the project row's lock first: of two copies to the same year at once, the second waits here
+      // and then sees the first one's table.
+      await upsertProjects(trx, [table], options.organisationId);
+      await trx
+        .selectFrom('projects')
+        .select('id')
+        .where('unit', '=', table.unit)
+        .where('name', '=', table.name)
+        .forUpdate()
+        .execute();
+      // The project by unit and name as tables say now (a renamed table moves to its new name), the same
+      // key last year's comparison rules look the source up by.
+      const taken = await trx
+        .selectFrom('target_tables')
+        .select('id')
+        .where('kind', '=', 'target')
+        .where('year', '=', table.year)
+        .where('unit', '=', table.unit)
+        .where('name', '=', table.name)
+        .executeTakeFirst();
+      if (taken) throw yearTaken(table);
+      const [record] = await insertTables(trx, [table], actor, {
+        organisationId: options.organisationId,
+        importId: null,
+      });
+      await writeAudit(trx, {
+        actor: auditActor(actor),
+        action: 'table.copy',
+        entity: 'table',
+        entityId: record!.id,
+        diff: { sourceId, year: table.year, unit: table.unit, name: table.name },
+      });
+      return record!;
+    });
+  }
+
   async function setStatus(
     id: string,
     expectedVersion: number,
@@ -760,6 +822,7 @@ export function createTableRepository(db: Database): TableRepository {
     getImport,
     importFile,
     confirmImport,
+    createCopy,
     setStatus,
   };
 }

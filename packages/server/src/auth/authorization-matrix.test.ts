@@ -197,6 +197,9 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'PUT /api/tables/:id':
         body = { version: fixture.version, table: buildTable({ name: `改名${unique}` }) };
         break;
+      case 'POST /api/tables/:id/copy':
+        body = {};
+        break;
       case 'POST /api/imports/:id/confirm':
         body = { tables: [buildTable()] };
         break;

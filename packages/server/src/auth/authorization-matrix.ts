@@ -105,6 +105,12 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('DELETE /api/tables/:id', ['author'], 'own-draft'),
   row('DELETE /api/tables/:id', ['author'], 'own-submitted'),
   row('DELETE /api/tables/:id', [], 'other-draft'),
+  // A new year's draft copied from a table: only authors of the table's own unit (who read it and create
+  // in that unit), from a draft or a published table alike; another unit's table, even published, is not theirs.
+  row('POST /api/tables/:id/copy', ['author'], 'own-draft'),
+  row('POST /api/tables/:id/copy', ['author'], 'own-published'),
+  row('POST /api/tables/:id/copy', [], 'other-draft'),
+  row('POST /api/tables/:id/copy', [], 'other-published'),
   // History (earlier versions, diffs) is for signed-in readers only: the public sees what was published.
   ...tableReads('GET /api/tables/:id/versions', false),
   ...tableReads('GET /api/tables/:id/versions/:version', false),

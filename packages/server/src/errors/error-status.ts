@@ -5,6 +5,7 @@
 const statusByCode: Record<string, number> = {
   'table.not_found': 404,
   'table.version_conflict': 409,
+  'table.year_conflict': 409,
   'table.not_editable': 409,
   'import.no_file': 400,
   'table.frozen': 409,

@@ -1,4 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
+import { copyTableToYear, tableCopySchema } from '@jixiao/core/tables/table-copy';
 import { diffTables, tableDiffSchema } from '@jixiao/core/tables/table-diff';
 import {
   tableCreateSchema,
@@ -10,10 +11,11 @@ import {
   tableVersionSummarySchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { assertEditable } from '@jixiao/core/workflow/workflow-machine';
+import { getSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, auditActor, readScope } from '../auth/authorize.ts';
+import { assertCanTable, auditActor, readScope, signedIn } from '../auth/authorize.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const versionParams = idParams.extend({ version: z.coerce.number().int().positive() });
@@ -35,7 +37,8 @@ function notDeletable(): AppError {
 
 /**
  * Target tables (issue 4): list and search, read, create, save a new version (optimistic locking),
- * delete a draft, version history and the diff of two versions. Every route checks the policies.
+ * delete a draft, version history and the diff of two versions, and a new year's draft copied from a
+ * table. Every route checks the policies.
  */
 export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
   const store = createTableRepository(app.db);
@@ -122,6 +125,44 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
       await assertCanTable(request, app.db, 'table.delete', current);
       await store.remove(request.params.id, auditActor(request));
       return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/tables/:id/copy',
+    {
+      // Anonymous callers learn to sign in before the body is looked at.
+      onRequest: signedIn,
+      schema: {
+        tags,
+        summary: 'Start a new year’s draft from this table (复制为新年度; 409 if the project has that year)',
+        description:
+          'The new draft keeps the project, narratives and indicators with their targets; the source’s ' +
+          'current-year budget and its self-evaluated execution become the prior-year figures.',
+        params: idParams,
+        body: tableCopySchema,
+        response: { 201: tableRecordSchema },
+      },
+    },
+    async (request, reply) => {
+      const source = await store.get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', source);
+      // The draft belongs to the source's unit, so only that unit's authors may start it.
+      const organisationId = source.organisationId;
+      await assertCanTable(request, app.db, 'table.create', { status: 'draft', organisationId });
+      const year = request.body.year ?? source.table.year + 1;
+      if (year <= source.table.year) {
+        throw new AppError(
+          'request.invalid',
+          `新年度须晚于原表年度（${source.table.year} 年）`,
+          `The new year must be later than the source table’s year (${source.table.year})`,
+          { path: 'year' },
+        );
+      }
+      const evaluation = await getSelfEvaluation(app.db, source.id);
+      const table = copyTableToYear(source.table, { year, executed: evaluation?.entry.budget.executed });
+      const record = await store.createCopy(source.id, table, auditActor(request), { organisationId });
+      return reply.code(201).send(record);
     },
   );
 

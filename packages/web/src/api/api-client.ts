@@ -1,3 +1,4 @@
+import type { BatchExportRequest } from '@jixiao/core/export/batch-export.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableDiff } from '@jixiao/core/tables/table-diff';
 import type {
@@ -88,6 +89,73 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   return parsed as T;
 }
 
+/** A file the API answers with: its bytes and the name the server gave it (Content-Disposition). */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
+/** The exact name of a Content-Disposition header: RFC 5987 `filename*` first, else the plain `filename`. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // A malformed escape: fall back to the ASCII name.
+    }
+  }
+  return /filename="([^"]*)"/i.exec(header)?.[1] ?? null;
+}
+
+/** Like `request`, for endpoints that answer a file (a batch export's zip); failures are the same ApiError. */
+export async function requestFile(method: string, url: string, body?: unknown): Promise<DownloadedFile> {
+  const headers: Record<string, string> = {};
+  const token = method === 'GET' || method === 'HEAD' ? null : csrfToken();
+  if (token) headers[csrfHeader] = token;
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new ApiError(0, fallbackProblem(0, ''));
+  }
+  if (!response.ok) {
+    const text = await response.text().catch(() => '');
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // Not JSON: a proxy's error page, say.
+    }
+    const problem = isProblem(parsed) ? parsed : fallbackProblem(response.status, '');
+    if (problem.code === 'auth.unauthenticated') window.dispatchEvent(new Event('jixiao:unauthenticated'));
+    throw new ApiError(response.status, problem);
+  }
+  return {
+    blob: await response.blob(),
+    fileName: dispositionFileName(response.headers.get('content-disposition')),
+  };
+}
+
+/** Hands a downloaded file to the browser's downloads, under its name. */
+export function saveFile(file: DownloadedFile, fallbackName: string): void {
+  const href = URL.createObjectURL(file.blob);
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = file.fileName ?? fallbackName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The download has started from the URL by now; revoking later keeps slow browsers safe.
+  setTimeout(() => URL.revokeObjectURL(href), 60_000);
+}
+
 function queryString(query: Partial<TableListQuery>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -125,4 +193,6 @@ export const api = {
   confirmImport: (importId: string, tables: PerformanceTable[]) =>
     request<ImportResult>('POST', `/api/imports/${encodeURIComponent(importId)}/confirm`, { tables }),
   exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
+  /** Several tables' official forms in one .zip (批量导出). */
+  exportTables: (request: BatchExportRequest) => requestFile('POST', '/api/tables/export', request),
 };

@@ -1,16 +1,19 @@
 import {
   DeleteOutlined,
+  DownloadOutlined,
   FileTextOutlined,
   PlusOutlined,
   PrinterOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { type Action, can } from '@jixiao/core/accounts/policies';
+import { type BatchExportFormat, batchExportMaxTables } from '@jixiao/core/export/batch-export.schema';
 import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
 import {
   Alert,
   App,
   Button,
+  Dropdown,
   Empty,
   Input,
   Popconfirm,
@@ -22,7 +25,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
+import { ApiError, api, saveFile } from '../api/api-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -81,6 +84,9 @@ export default function TableListPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [searchText, setSearchText] = useState(query.q ?? '');
   const [unitText, setUnitText] = useState(query.unit ?? '');
+  // Ticked rows, kept across pages and filters so that a batch can be gathered from several searches.
+  const [selected, setSelected] = useState<string[]>([]);
+  const [exporting, setExporting] = useState(false);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey forces a refetch after a delete
   useEffect(() => {
@@ -125,11 +131,39 @@ export default function TableListPage() {
     try {
       await api.deleteTable(row.id);
       message.success(t('list.deleted'));
+      setSelected((ids) => ids.filter((id) => id !== row.id));
       setReloadKey((k) => k + 1);
     } catch (e) {
       message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
     }
   };
+
+  // 批量导出: one zip from the server, which checks every table and answers one message when it refuses.
+  const exportSelected = async (format: BatchExportFormat) => {
+    const ids = selected;
+    const key = 'batch-export';
+    if (ids.length > batchExportMaxTables) {
+      message.error(t('list.exportTooMany', { n: ids.length, max: batchExportMaxTables }));
+      return;
+    }
+    setExporting(true);
+    message.open({ key, type: 'loading', content: t('list.exporting', { n: ids.length }), duration: 0 });
+    try {
+      const file = await api.exportTables({ ids, format, locale });
+      saveFile(file, `jixiao-${ids.length}.zip`);
+      message.open({ key, type: 'success', content: t('list.exported', { n: ids.length }) });
+    } catch (e) {
+      const reason = e instanceof ApiError ? pick(e.problem) : t('error.unknown');
+      message.open({ key, type: 'error', content: t('list.exportFailed', { reason }), duration: 10 });
+    } finally {
+      setExporting(false);
+    }
+  };
+  const exportFormats: { key: BatchExportFormat; label: string }[] = [
+    { key: 'pdf', label: t('list.exportPdf') },
+    { key: 'xlsx', label: t('list.exportXlsx') },
+    { key: 'docx', label: t('list.exportDocx') },
+  ];
 
   const sortOrder = (key: SortKey) =>
     query.sort === key ? (query.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
@@ -264,6 +298,33 @@ export default function TableListPage() {
     <div data-testid="table-list-page">
       <PageHead title={t('list.title')} subtitle={t('list.subtitle')}>
         <Space>
+          <Dropdown
+            disabled={selected.length === 0 || exporting}
+            trigger={['click']}
+            menu={{
+              items: exportFormats.map(({ key, label }) => ({
+                key,
+                label: <span data-testid={`batch-export-${key}`}>{label}</span>,
+              })),
+              onClick: ({ key }) => {
+                const format = exportFormats.find((f) => f.key === key)?.key;
+                if (format) void exportSelected(format);
+              },
+            }}
+          >
+            <Tooltip title={selected.length === 0 ? t('list.exportHint') : undefined}>
+              <Button
+                icon={<DownloadOutlined />}
+                loading={exporting}
+                disabled={selected.length === 0}
+                data-testid="batch-export"
+              >
+                {selected.length > 0
+                  ? t('list.exportSelectedCount', { n: selected.length })
+                  : t('list.exportSelected')}
+              </Button>
+            </Tooltip>
+          </Dropdown>
           {mayOnOwnDraft('table.import') && (
             <Button icon={<UploadOutlined />} onClick={() => navigate('/import')}>
               {t('list.import')}
@@ -334,6 +395,11 @@ export default function TableListPage() {
           <Table<TableSummary>
             rowKey="id"
             size="middle"
+            rowSelection={{
+              selectedRowKeys: selected,
+              preserveSelectedRowKeys: true,
+              onChange: (keys) => setSelected(keys.map(String)),
+            }}
             loading={loading}
             columns={columns}
             dataSource={items}

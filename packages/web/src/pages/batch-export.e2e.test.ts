@@ -1,0 +1,110 @@
+/**
+ * Batch export (批量导出) in the browser: a finance reviewer ticks two of three tables in the list, exports
+ * Excel and gets one zip with those two workbooks; when a ticked table has gone meanwhile, the server's
+ * message is shown and nothing is downloaded.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+
+// The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
+const poll = { timeout: 15_000 };
+const title = '财政项目支出绩效目标表';
+
+/** Ticks the list row of a project, as a user clicks its checkbox. */
+async function tick(page: Page, name: string): Promise<void> {
+  await page.locator('.ant-table-row').filter({ hasText: name }).locator('.ant-checkbox-input').check();
+}
+
+/** Every cell's text of a workbook's first sheet. */
+async function workbookText(bytes: Uint8Array): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const cells: string[] = [];
+  workbook.worksheets[0]?.eachRow((row) => {
+    row.eachCell((cell) => {
+      cells.push(cell.text);
+    });
+  });
+  return cells.join('\n');
+}
+
+describe('batch export in the browser', () => {
+  let e2e: E2eSession;
+  const ids = new Map<string, string>();
+
+  beforeAll(async () => {
+    e2e = await startE2e({ as: 'finance_reviewer' });
+    const seed = JSON.parse(await readFile(join(repoRoot, 'fixtures/seed.expected.json'), 'utf8')) as {
+      tables: unknown[];
+    };
+    const store = createTableRepository(e2e.db);
+    for (const table of seed.tables.map((t): PerformanceTable => performanceTableSchema.parse(t))) {
+      const record = await store.create(
+        table,
+        { userId: demoUserFor('author').id },
+        { organisationId: demoOrganisationIds.seedUnit },
+      );
+      ids.set(table.name, record.id);
+    }
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('exports two ticked tables as Excel: one zip with their two workbooks', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/tables'));
+    await page.locator('.ant-table-row').filter({ hasText: '科创中心建设工作经费' }).waitFor();
+    const button = page.getByTestId('batch-export');
+    expect(await button.isDisabled()).toBe(true);
+    await tick(page, '科创中心建设工作经费');
+    await tick(page, '未来公园展厅运营经费');
+    await expect.poll(() => button.textContent(), poll).toBe('批量导出（2）');
+    await button.click();
+    await page.getByTestId('batch-export-xlsx').waitFor();
+    await e2e.screenshot('batch-export-menu', page, { fullPage: false });
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('batch-export-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('绩效目标表-2张.zip');
+    const zip = unzipSync(new Uint8Array(await readFile(await download.path())));
+    expect(Object.keys(zip).sort()).toEqual(
+      [`科创中心建设工作经费-2020-${title}.xlsx`, `未来公园展厅运营经费-2020-${title}.xlsx`].sort(),
+    );
+    expect(await workbookText(zip[`科创中心建设工作经费-2020-${title}.xlsx`] as Uint8Array)).toContain(
+      '科创中心建设工作经费',
+    );
+    expect(await workbookText(zip[`未来公园展厅运营经费-2020-${title}.xlsx`] as Uint8Array)).toContain(
+      '未来公园展厅运营经费',
+    );
+    await page.locator('.ant-message').getByText('已导出 2 张表').waitFor();
+  });
+
+  it("shows the server's message when a ticked table is gone, and downloads nothing", async () => {
+    const { page } = e2e;
+    // Still ticked from the first test; the author deletes one of the two drafts meanwhile.
+    const gone = ids.get('未来公园展厅运营经费') ?? '';
+    await createTableRepository(e2e.db).remove(gone, { userId: demoUserFor('author').id });
+    let downloads = 0;
+    page.on('download', () => {
+      downloads += 1;
+    });
+    await page.getByTestId('batch-export').click();
+    await page.getByTestId('batch-export-docx').click();
+    const error = page.locator('.ant-message-error');
+    await error.waitFor(poll);
+    expect(await error.textContent()).toContain(`批量导出失败：找不到绩效目标表（${gone}）`);
+    await e2e.screenshot('batch-export-error', page, { fullPage: false });
+    expect(downloads).toBe(0);
+    expect(await page.getByTestId('batch-export').isDisabled()).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@ import { evaluationMessages } from './messages.evaluation.ts';
 import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { rulesMessages } from './messages.rules.ts';
+import { tableCopyMessages } from './messages.table-copy.ts';
 import { tablesMessages } from './messages.tables.ts';
 import { workbenchMessages } from './messages.workbench.ts';
 import { workflowMessages } from './messages.workflow.ts';
@@ -24,6 +25,7 @@ const zh = {
   ...portalMessages.zh,
   ...workbenchMessages.zh,
   ...rulesMessages.zh,
+  ...tableCopyMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -38,6 +40,7 @@ const en: Record<MessageKey, string> = {
   ...portalMessages.en,
   ...workbenchMessages.en,
   ...rulesMessages.en,
+  ...tableCopyMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

@@ -26,6 +26,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
+import { CopyToYearButton } from '../components/copy-to-year.tsx';
 import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
@@ -305,6 +306,7 @@ export default function TableEditorPage() {
                 >
                   {t('editor.print')}
                 </Button>
+                <CopyToYearButton record={record} dirty={dirty} />
               </>
             )}
             <Button

@@ -14,13 +14,13 @@ import { contentDisposition, documentFileName, renderDocument } from '@jixiao/ex
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { signedIn } from '../auth/authorize.ts';
-import { batchExportMaxBytes, exportTooLarge, type ZipFile, zipFiles } from './export-zip.ts';
+import { ZipStream } from './export-zip.ts';
 
 /**
- * Files rendered at once. PDFs wait for the chromium page pool anyway (layout-pdf.ts); two workers keep
- * that pool busy without queueing the whole batch's HTML in front of it.
+ * Files printed ahead of the one being written. PDFs wait for the chromium page pool anyway (layout-pdf.ts,
+ * two pages); two in flight keep it busy without holding more of the batch in memory.
  */
-const RENDER_WORKERS = 2;
+const RENDER_AHEAD = 2;
 
 /**
  * Unknown and unreadable tables get the same answer, so a batch cannot be used to probe which ids exist;
@@ -74,8 +74,9 @@ export function batchZipName(count: number, locale: 'zh' | 'en'): string {
 
 /**
  * Batch export (批量导出): the official forms of up to 200 tables in one .zip, one file per table named as
- * the single export names it. Signed-in users only (anonymous visitors download published tables one by
- * one from the portal); each table passes the single export's read policy or nothing is exported.
+ * the single export names it, streamed as they are printed. Signed-in users only (anonymous visitors
+ * download published tables one by one from the portal); each table passes the single export's read
+ * policy before anything is printed, or nothing is exported.
  * Single exports are not audited (reading is not logged anywhere), so neither is this.
  */
 export const exportBatchRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -92,40 +93,49 @@ export const exportBatchRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { format, locale } = request.body;
       const records = await readableTables(request, app.db, request.body);
-      const files: ZipFile[] = new Array(records.length);
-      let total = 0;
-      let next = 0;
-      let stopped = false;
-      const worker = async () => {
-        // A failed file, or a client that gave up, is not worth printing the rest of 200 tables for.
-        while (next < records.length && !stopped && !reply.raw.destroyed) {
-          const index = next++;
-          const table = (records[index] as TableRecord).table;
-          const layout = officialLayout(table, locale);
-          try {
-            const document = await renderDocument(layout, format);
-            total += document.body.byteLength;
-            if (total > batchExportMaxBytes) throw exportTooLarge();
-            files[index] = {
-              name: documentFileName([table.name, `${table.year}`, layout.title], format),
-              bytes: document.body,
-            };
-          } catch (error) {
-            stopped = true;
-            throw error;
-          }
-        }
+      const render = async (record: TableRecord): Promise<{ name: string; bytes: Uint8Array }> => {
+        const layout = officialLayout(record.table, locale);
+        const document = await renderDocument(layout, format);
+        return {
+          name: documentFileName([record.table.name, `${record.table.year}`, layout.title], format),
+          bytes: document.body,
+        };
       };
-      const workers = Array.from({ length: Math.min(RENDER_WORKERS, records.length) }, worker);
-      await Promise.all(workers);
-      if (reply.raw.destroyed) return reply;
-      const zip = zipFiles(files);
+      // The first file before any byte is sent: when nothing can be printed (no chromium, say) the caller
+      // still gets a problem+json answer, not a broken download.
+      const first = await render(records[0] as TableRecord);
+      const zip = new ZipStream();
+      const writeRest = async () => {
+        await zip.add(first.name, first.bytes);
+        const ahead: Promise<{ name: string; bytes: Uint8Array }>[] = [];
+        let next = 1;
+        const fill = () => {
+          while (ahead.length < RENDER_AHEAD && next < records.length) {
+            const printing = render(records[next++] as TableRecord);
+            // Handled where it is awaited, in order; this keeps a later failure from being "unhandled".
+            printing.catch(() => undefined);
+            ahead.push(printing);
+          }
+        };
+        fill();
+        // A client that gave up is not worth printing the rest of 200 tables for.
+        while (ahead.length > 0 && zip.open) {
+          const file = await (ahead.shift() as Promise<{ name: string; bytes: Uint8Array }>);
+          fill();
+          await zip.add(file.name, file.bytes);
+        }
+        if (zip.open) zip.end();
+      };
+      writeRest().catch((error: unknown) => {
+        request.log.error({ err: error }, 'batch export failed after the download started');
+        zip.abort(error instanceof Error ? error : new Error(String(error)));
+      });
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', contentDisposition(batchZipName(records.length, locale)))
         .header('cache-control', 'private, no-store')
         .header('x-content-type-options', 'nosniff')
-        .send(Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength));
+        .send(zip.output);
     },
   );
 };

@@ -137,10 +137,21 @@ export async function requestFile(method: string, url: string, body?: unknown): 
     if (problem.code === 'auth.unauthenticated') window.dispatchEvent(new Event('jixiao:unauthenticated'));
     throw new ApiError(response.status, problem);
   }
-  return {
-    blob: await response.blob(),
-    fileName: dispositionFileName(response.headers.get('content-disposition')),
-  };
+  let blob: Blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    // The server streams large files and breaks the download when it fails half-way.
+    throw new ApiError(response.status, {
+      type: 'about:blank',
+      title: 'Download interrupted',
+      status: response.status,
+      code: 'network.interrupted',
+      zh: '下载中断，文件不完整，请重试',
+      en: 'The download was interrupted and the file is incomplete; try again',
+    });
+  }
+  return { blob, fileName: dispositionFileName(response.headers.get('content-disposition')) };
 }
 
 /** Hands a downloaded file to the browser's downloads, under its name. */

@@ -134,7 +134,7 @@ describe('finance reviewer', () => {
 });
 
 describe('admin', () => {
-  it('manages organisations, users, rule sets and reads the audit log, but writes no table', () => {
+  it('manages organisations, users, rule sets, the indicator library and reads the audit log, but writes no table', () => {
     expect(allowedSystemActions(admin)).toEqual([
       'organisation.read',
       'organisation.manage',
@@ -142,6 +142,8 @@ describe('admin', () => {
       'user.manage',
       'audit.read',
       'ruleset.manage',
+      'library.manage',
+      'budget_year.manage',
     ]);
     expect(can(admin, 'table.update', buildTable(office, 'draft'))).toBe(false);
   });

@@ -26,6 +26,8 @@ export const actions = [
   'user.manage',
   'audit.read',
   'ruleset.manage',
+  'library.manage',
+  'budget_year.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -111,6 +113,10 @@ const policy: Record<Action, readonly Grant[]> = {
   'user.manage': [{ roles: ['admin'] }],
   'audit.read': [{ roles: ['admin', 'auditor'] }],
   'ruleset.manage': [{ roles: ['admin'] }],
+  // The indicator library (指标库) is the finance bureau's: admins keep it, everyone signed in reads it.
+  'library.manage': [{ roles: ['admin'] }],
+  // Budget years (预算年度设置): which years are open, deadlines, the monitoring cut-off month.
+  'budget_year.manage': [{ roles: ['admin'] }],
 };
 
 /** What the public may do without signing in, and only on published tables. */

@@ -1,0 +1,88 @@
+import { expect, it } from 'vitest';
+import {
+  budgetYearsOf,
+  findBudgetYear,
+  listBudgetYears,
+  upsertBudgetYear,
+} from './budget-years.repository.ts';
+import { describeEachDatabase } from './testing/test-database.ts';
+
+const actor = { userId: 'u-admin', address: '127.0.0.1' };
+
+describeEachDatabase('budget year storage', (getDb) => {
+  it('creates and replaces a region’s year, keeps deadlines as calendar days, audits before and after', async () => {
+    const db = getDb();
+    expect(await findBudgetYear(db, '上海市', 2020)).toBeNull();
+    const created = await upsertBudgetYear(
+      db,
+      {
+        region: '上海市',
+        year: 2020,
+        draftingOpen: true,
+        submissionDeadline: '2020-03-31',
+        cutOffMonth: 6,
+        selfEvaluationOpen: false,
+      },
+      actor,
+    );
+    expect(created).toMatchObject({
+      region: '上海市',
+      year: 2020,
+      draftingOpen: true,
+      submissionDeadline: '2020-03-31',
+      cutOffMonth: 6,
+      selfEvaluationOpen: false,
+      selfEvaluationDeadline: null,
+      updatedBy: 'u-admin',
+    });
+    const closed = await upsertBudgetYear(
+      db,
+      { ...created, draftingOpen: false, selfEvaluationDeadline: '2021-04-30' },
+      actor,
+    );
+    expect(closed).toMatchObject({
+      draftingOpen: false,
+      submissionDeadline: '2020-03-31',
+      selfEvaluationDeadline: '2021-04-30',
+    });
+    await upsertBudgetYear(
+      db,
+      { region: '全国', year: 2021, draftingOpen: true, cutOffMonth: 8, selfEvaluationOpen: true },
+      actor,
+    );
+    expect((await listBudgetYears(db)).map((s) => `${s.region}/${s.year}`)).toEqual([
+      '全国/2021',
+      '上海市/2020',
+    ]);
+    expect((await budgetYearsOf(db, [2020, 2020])).map((s) => s.region)).toEqual(['上海市']);
+    expect(await budgetYearsOf(db, [])).toEqual([]);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id', 'diff'])
+      .where('entity', '=', 'budget_year')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => `${a.action} ${a.entity_id}`)).toEqual([
+      'budget_year.update 上海市/2020',
+      'budget_year.update 上海市/2020',
+      'budget_year.update 全国/2021',
+    ]);
+    const diff = (typeof audit[1]?.diff === 'string' ? JSON.parse(audit[1].diff) : audit[1]?.diff) as {
+      before: { draftingOpen: boolean };
+      after: { draftingOpen: boolean };
+    };
+    expect([diff.before.draftingOpen, diff.after.draftingOpen]).toEqual([true, false]);
+  });
+
+  it('rejects a cut-off month outside 1–11 and stores nothing', async () => {
+    const db = getDb();
+    await expect(
+      upsertBudgetYear(
+        db,
+        { region: '上海市', year: 2030, draftingOpen: true, cutOffMonth: 12, selfEvaluationOpen: true },
+        actor,
+      ),
+    ).rejects.toThrow();
+    expect(await findBudgetYear(db, '上海市', 2030)).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@ import type { AccountsDb } from './accounts.db-types.ts';
 import type { AuditDb } from './audit.db-types.ts';
 import type { BudgetYearsDb } from './budget-years.db-types.ts';
 import type { EvaluationDb } from './evaluation.db-types.ts';
+import type { IndicatorLibraryDb } from './indicator-library.db-types.ts';
 import type { RuleSetsDb } from './rule-sets.db-types.ts';
 import type { TablesDb } from './tables.db-types.ts';
 import type { WorkflowDb } from './workflow.db-types.ts';
@@ -17,4 +18,5 @@ export interface DB
     WorkflowDb,
     EvaluationDb,
     RuleSetsDb,
-    BudgetYearsDb {}
+    BudgetYearsDb,
+    IndicatorLibraryDb {}

@@ -22,6 +22,7 @@ import { exportBatchRoutes } from './routes/export-batch.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
+import { indicatorLibraryRoutes } from './routes/indicator-library.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -139,6 +140,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(selfEvaluationRoutes, { prefix: '/api' });
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
+  await app.register(indicatorLibraryRoutes, { prefix: '/api' });
   await app.register(workbenchRoutes, { prefix: '/api', now: options.now ?? (() => new Date()) });
 
   const webDist = options.webDist;

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { LibraryEntryInput } from '@jixiao/core/library/indicator-library.schema';
 import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createUser } from '@jixiao/db/accounts.repository';
+import { createLibraryEntry } from '@jixiao/db/indicator-library.repository';
 import { demoOrganisationIds, demoOrganisations, demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
@@ -191,6 +193,20 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         id = demoOrganisationIds.examinationAuthority;
         body = { name: '上海市教育考试院' };
         break;
+      case 'POST /api/indicator-library':
+        body = {
+          frameworkId: 'national-2020',
+          level1: '产出指标',
+          level2: '数量指标',
+          name: `矩阵指标${unique}`,
+        };
+        break;
+      case 'PUT /api/indicator-library/:id': {
+        const name = `矩阵指标${unique}`;
+        body = { frameworkId: 'national-2020', level1: '产出指标', level2: '数量指标', name };
+        id = (await createLibraryEntry(getDb(), body as LibraryEntryInput, { userId: null })).id;
+        break;
+      }
       case 'POST /api/tables':
         body = { table: buildTable() };
         break;

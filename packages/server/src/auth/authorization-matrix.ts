@@ -144,6 +144,11 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   // Deriving rule set versions and choosing which set reviews a year: ruleset.manage (admins).
   row('POST /api/rule-sets', ['admin']),
   row('PUT /api/rule-sets/assignments', ['admin']),
+
+  // Indicator library (指标库): everyone signed in searches it; library.manage (admins) keeps it.
+  row('GET /api/indicator-library', signedIn),
+  row('POST /api/indicator-library', ['admin']),
+  row('PUT /api/indicator-library/:id', ['admin']),
   ...tableReads('GET /api/tables/:id/findings', true),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by

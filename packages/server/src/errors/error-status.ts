@@ -31,6 +31,7 @@ const statusByCode: Record<string, number> = {
   'user.duplicate': 409,
   'user.self_lockout': 409,
   'organisation.duplicate': 409,
+  'library.duplicate': 409,
   'evaluation.not_approved': 409,
   'review.rule_set_not_found': 404,
   'server.internal': 500,

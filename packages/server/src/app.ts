@@ -16,6 +16,7 @@ import { type AuthOptions, registerAuth } from './auth/auth.plugin.ts';
 import { notFoundProblem, sendProblem } from './errors/problem.ts';
 import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
+import { budgetYearsRoutes } from './routes/budget-years.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { exportBatchRoutes } from './routes/export-batch.routes.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(indicatorLibraryRoutes, { prefix: '/api' });
+  await app.register(budgetYearsRoutes, { prefix: '/api' });
   await app.register(workbenchRoutes, { prefix: '/api', now: options.now ?? (() => new Date()) });
 
   const webDist = options.webDist;

@@ -144,6 +144,9 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   // Deriving rule set versions and choosing which set reviews a year: ruleset.manage (admins).
   row('POST /api/rule-sets', ['admin']),
   row('PUT /api/rule-sets/assignments', ['admin']),
+  // Budget years (预算年度设置): everyone signed in reads the calendar; budget_year.manage (admins) sets it.
+  row('GET /api/budget-years', signedIn),
+  row('PUT /api/budget-years', ['admin']),
 
   // Indicator library (指标库): everyone signed in searches it; library.manage (admins) keeps it.
   row('GET /api/indicator-library', signedIn),

@@ -33,6 +33,8 @@ const statusByCode: Record<string, number> = {
   'organisation.duplicate': 409,
   'library.duplicate': 409,
   'evaluation.not_approved': 409,
+  // Drafting of the year closed or its submission deadline over: the table is fine, the calendar says no.
+  'budget_year.closed': 409,
   'review.rule_set_not_found': 404,
   'server.internal': 500,
 };

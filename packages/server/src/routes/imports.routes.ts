@@ -11,6 +11,7 @@ import { parseFile } from '@jixiao/import/parse-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor } from '../auth/authorize.ts';
+import { assertDraftingOpen } from './budget-years.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -146,6 +147,11 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         status: 'draft',
         organisationId: preview.organisationId,
       });
+      await assertDraftingOpen(
+        app.db,
+        request.body.tables.map((table, i) => ({ table, path: `tables.${i}.year` })),
+        'create',
+      );
       const records = await store.confirmImport(request.params.id, request.body.tables, auditActor(request));
       return reply.code(201).send({ importId: request.params.id, records });
     },

@@ -16,6 +16,7 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor, readScope, signedIn } from '../auth/authorize.ts';
+import { assertDraftingOpen } from './budget-years.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const versionParams = idParams.extend({ version: z.coerce.number().int().positive() });
@@ -70,6 +71,7 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
       // A new table belongs to the author's own unit unless another organisation is named.
       const organisationId = request.body.organisationId ?? request.user?.organisationId ?? null;
       await assertCanTable(request, app.db, 'table.create', { status: 'draft', organisationId });
+      await assertDraftingOpen(app.db, [{ table: request.body.table, path: 'table.year' }], 'create');
       const record = await store.create(request.body.table, auditActor(request), { organisationId });
       return reply.code(201).send(record);
     },
@@ -161,6 +163,7 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const evaluation = await getSelfEvaluation(app.db, source.id);
       const table = copyTableToYear(source.table, { year, executed: evaluation?.entry.budget.executed });
+      await assertDraftingOpen(app.db, [{ table, path: 'year' }], 'create');
       const record = await store.createCopy(source.id, table, auditActor(request), { organisationId });
       return reply.code(201).send(record);
     },

@@ -3,7 +3,7 @@ import { type Action, can, organisationPath, type TableReadScope } from '@jixiao
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import { DEFAULT_MONITORING_SCHEME, type Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
-import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { type TableStatus, tableStatusSchema } from '@jixiao/core/tables/table-record.schema';
 import {
   calendarDay,
@@ -20,7 +20,10 @@ import {
   type WorkbenchOverview,
   workbenchSchema,
 } from '@jixiao/core/workflow/workbench.schema';
+import { cutOffMonthFor } from '@jixiao/core/years/budget-year';
+import type { BudgetYear } from '@jixiao/core/years/budget-year.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
+import { budgetYearsOf } from '@jixiao/db/budget-years.repository';
 import type { Database } from '@jixiao/db/database';
 import type { DB } from '@jixiao/db/db-schema';
 import type { TargetTablesTable } from '@jixiao/db/tables.db-types';
@@ -218,7 +221,12 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
     user: SessionUser,
     organisations: Organisations,
     today: ReturnType<typeof calendarDay>,
+    settings: readonly BudgetYear[],
   ): Promise<WorkbenchGroup> {
+    // Years an administrator set (预算年度设置) may move the cut-off month per region: each table then
+    // owes the report of its own region's month, which only its framework tells, so those are sorted out
+    // here; without settings every table owes the default month and SQL does it all.
+    if (settings.length > 0) return monitoringDueBySetting(user, organisations, today, settings);
     const due = monitoringDueSince(today.year, scheme.cutOffMonth, today);
     if (!due) return { kind: 'monitoring_due', count: 0, items: [] };
     const { rows, total } = await page(
@@ -243,6 +251,67 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       kind: 'monitoring_due',
       count: total - (rows.length - mine.length),
       items: mine.map((row) => ({ ...baseItem(row, due), cutOffMonth: scheme.cutOffMonth })),
+    };
+  }
+
+  /** monitoring_due when this year has settings: each table's cut-off month from its region's setting. */
+  async function monitoringDueBySetting(
+    user: SessionUser,
+    organisations: Organisations,
+    today: ReturnType<typeof calendarDay>,
+    settings: readonly BudgetYear[],
+  ): Promise<WorkbenchGroup> {
+    const earliest = Math.min(scheme.cutOffMonth, ...settings.map((s) => s.cutOffMonth));
+    if (!monitoringDueSince(today.year, earliest, today))
+      return { kind: 'monitoring_due', count: 0, items: [] };
+    // Only the author's own unit asks (monitoring_due is an author's list), so these are a unit's tables.
+    const rows = await tables(organisations)
+      .where('t.status', 'in', ['approved', 'published'])
+      .where('t.year', '=', today.year)
+      .select([
+        't.id',
+        't.version',
+        't.name',
+        't.unit',
+        't.year',
+        't.status',
+        't.organisation_id',
+        sql<Date>`t.updated_at`.as('since'),
+        sql<PerformanceTable['indicators']>`t.content -> 'indicators'`.as('indicators'),
+      ])
+      .orderBy('t.updated_at')
+      .orderBy('t.id')
+      .execute();
+    const reported = new Set<string>();
+    if (rows.length > 0) {
+      const reports = await db
+        .selectFrom('monitoring_reports')
+        .select(['table_id', 'cut_off_month'])
+        .where(
+          'table_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+      for (const r of reports) reported.add(`${r.table_id}/${r.cut_off_month}`);
+    }
+    const waiting = rows.flatMap((row) => {
+      const indicators = typeof row.indicators === 'string' ? JSON.parse(row.indicators) : row.indicators;
+      const month = cutOffMonthFor(settings, { year: row.year, indicators: indicators ?? [] });
+      const due = monitoringDueSince(today.year, month, today);
+      return due && !reported.has(`${row.id}/${month}`) ? [{ row, month, due }] : [];
+    });
+    const mine = await allowed(
+      user,
+      'table.report',
+      waiting.map((w) => ({ ...w, status: w.row.status, organisation_id: w.row.organisation_id })),
+    );
+    return {
+      kind: 'monitoring_due',
+      count: mine.length,
+      items: mine
+        .slice(0, WORKBENCH_GROUP_LIMIT)
+        .map(({ row, month, due }) => ({ ...baseItem(row, due), cutOffMonth: month })),
     };
   }
 
@@ -433,6 +502,10 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       const user = requireUser(request);
       const now = options.now();
       const today = calendarDay(now);
+      const settings = await budgetYearsOf(db, [today.year]);
+      // The month the page speaks of: this year's, when every region set for it agrees on one.
+      const months = new Set(settings.map((s) => s.cutOffMonth));
+      const cutOffMonth = months.size === 1 ? ([...months][0] ?? scheme.cutOffMonth) : scheme.cutOffMonth;
       const scope: TableReadScope = await readScope(request, db);
       // The read scope adds every published table; lists keep to the tables the user is responsible for.
       const inScope: Organisations = scope.all ? null : scope.organisationIds;
@@ -447,7 +520,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
         tasks.push(
           statusGroup(user, 'drafts', own, 'draft', 'table.submit', 't.created_at'),
           returnedGroup(user, own),
-          monitoringDueGroup(user, own, today),
+          monitoringDueGroup(user, own, today, settings),
           selfEvaluationDueGroup(user, own, today),
           lightsNeedMeasureGroup(user, own),
         );
@@ -485,7 +558,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       const startOfDay = new Date(Date.UTC(today.year, today.month - 1, today.day));
       return {
         today: isoDay(today),
-        cutOffMonth: scheme.cutOffMonth,
+        cutOffMonth,
         total: groups.reduce((sum, g) => sum + g.count, 0),
         groups,
         overview: oversees ? await overview(startOfDay) : null,

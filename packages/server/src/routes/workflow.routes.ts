@@ -10,6 +10,7 @@ import { fireTransition, reviewQueue, tableForReview, workflowState } from '@jix
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
+import { assertDraftingOpen } from './budget-years.routes.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -60,6 +61,11 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(request);
       const table = await tableForReview(app.db, request.params.id);
       await assertCanTable(request, app.db, 'table.read', table);
+      // Submitting is drafting (编报): a closed year or a passed deadline stops the author, not reviewers.
+      // Only asked of a caller who could submit, so others keep their 403 or 409 of the state machine.
+      if (request.body.action === 'submit' && can(user, 'table.submit', await tableResource(app.db, table))) {
+        await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit');
+      }
       return fireTransition(app.db, request.params.id, request.body, { user, address: request.ip });
     },
   );

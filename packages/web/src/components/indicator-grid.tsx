@@ -1,4 +1,10 @@
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  BookOutlined,
+  DeleteOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
@@ -13,6 +19,8 @@ interface IndicatorGridProps {
   onChange: (indicators: Indicator[]) => void;
   /** Messages by field path, e.g. `indicators.3.name`. */
   errors: Record<string, string>;
+  /** Opens the indicator library (从指标库添加); no button when the table cannot be edited. */
+  onAddFromLibrary?: (() => void) | undefined;
 }
 
 const kindColor: Record<Target['kind'], string> = {
@@ -82,7 +90,7 @@ function blankIndicator(level1: string | null, level2: string | null): Indicator
  * The indicator grid grouped as the printed form merges it (level 1 → level 2 → indicators), with
  * add, remove and reorder by buttons so it works from the keyboard; targets are parsed as typed.
  */
-export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridProps) {
+export function IndicatorGrid({ indicators, onChange, errors, onAddFromLibrary }: IndicatorGridProps) {
   const { t } = useI18n();
   const groups = groupIndicators(indicators);
   const grid = useRef<HTMLDivElement>(null);
@@ -105,18 +113,26 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
     next.splice(index, 0, indicator);
     onChange(next);
   };
+  const libraryButton = onAddFromLibrary ? (
+    <Button icon={<BookOutlined />} onClick={onAddFromLibrary} data-testid="add-from-library">
+      {t('library.add')}
+    </Button>
+  ) : null;
   const patch = (index: number, change: Partial<Indicator>) =>
     onChange(indicators.map((indicator, i) => (i === index ? { ...indicator, ...change } : indicator)));
 
   if (indicators.length === 0) {
     return (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicator.empty')}>
-        <Button
-          icon={<PlusOutlined />}
-          onClick={() => onChange([blankIndicator(t('indicator.newLevel1'), null)])}
-        >
-          {t('indicator.addLevel1')}
-        </Button>
+        <Space>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => onChange([blankIndicator(t('indicator.newLevel1'), null)])}
+          >
+            {t('indicator.addLevel1')}
+          </Button>
+          {libraryButton}
+        </Space>
       </Empty>
     );
   }
@@ -295,14 +311,17 @@ export function IndicatorGrid({ indicators, onChange, errors }: IndicatorGridPro
           </section>
         );
       })}
-      <Button
-        icon={<PlusOutlined />}
-        onClick={() =>
-          onChange([...indicators, blankIndicator(t('indicator.newLevel1'), t('indicator.newLevel2'))])
-        }
-      >
-        {t('indicator.addLevel1')}
-      </Button>
+      <Space>
+        <Button
+          icon={<PlusOutlined />}
+          onClick={() =>
+            onChange([...indicators, blankIndicator(t('indicator.newLevel1'), t('indicator.newLevel2'))])
+          }
+        >
+          {t('indicator.addLevel1')}
+        </Button>
+        {libraryButton}
+      </Space>
     </div>
   );
 }

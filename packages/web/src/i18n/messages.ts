@@ -7,6 +7,7 @@
 import { accountsMessages } from './messages.accounts.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
+import { libraryMessages } from './messages.library.ts';
 import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { rulesMessages } from './messages.rules.ts';
@@ -26,6 +27,7 @@ const zh = {
   ...workbenchMessages.zh,
   ...rulesMessages.zh,
   ...tableCopyMessages.zh,
+  ...libraryMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -41,6 +43,7 @@ const en: Record<MessageKey, string> = {
   ...workbenchMessages.en,
   ...rulesMessages.en,
   ...tableCopyMessages.en,
+  ...libraryMessages.en,
 };
 
 export type Locale = 'zh' | 'en';

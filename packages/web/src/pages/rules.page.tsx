@@ -38,6 +38,7 @@ import {
   useRuleSetCatalogue,
 } from '../api/rule-sets.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
+import { LibraryAdmin } from '../components/library-admin.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -713,6 +714,7 @@ export default function RulesPage() {
           },
           { key: 'scoring', label: t('rules.tab.scoring'), children: <ScoringTab /> },
           { key: 'monitoring', label: t('rules.tab.monitoring'), children: <MonitoringTab /> },
+          { key: 'library', label: t('library.tab'), children: <LibraryAdmin /> },
         ]}
       />
     </div>

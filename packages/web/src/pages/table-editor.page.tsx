@@ -1,4 +1,5 @@
 import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
+import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import type { Budget, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import {
@@ -22,7 +23,7 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
@@ -42,6 +43,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { datePickerFormat } from '../lib/dates.ts';
 import { validateDates, validateTable } from '../lib/table-validation.ts';
+
+// The indicator library drawer is its own chunk: most editing sessions never open it.
+const LibraryDrawer = lazy(() => import('../components/library-drawer.tsx'));
 
 const narrativeKeys = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
 const budgetKeys = ['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const;
@@ -84,6 +88,8 @@ export default function TableEditorPage() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const [historyOpen, setHistoryOpen] = useState(false);
+  // null until first opened, so the library chunk loads only for those who use it.
+  const [libraryOpen, setLibraryOpen] = useState<boolean | null>(null);
   // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
   // The open comments follow their indicators through the author's unsaved edits too.
@@ -497,11 +503,30 @@ export default function TableEditorPage() {
               indicators={draft.indicators}
               errors={visibleErrors}
               onChange={(indicators) => update({ indicators })}
+              onAddFromLibrary={workflow.state?.editable === false ? undefined : () => setLibraryOpen(true)}
             />
           </ReviewCommentsProvider>
         </Card>
       </Form>
       <TableFindings table={draft} />
+
+      {libraryOpen !== null && (
+        <Suspense fallback={null}>
+          <LibraryDrawer
+            open={libraryOpen}
+            frameworkId={ruleSetFor(draft).params.framework.id}
+            indicators={draft.indicators}
+            year={draft.year}
+            onClose={() => setLibraryOpen(false)}
+            onAdd={({ indicators, added, skipped }) => {
+              update({ indicators });
+              setLibraryOpen(false);
+              if (added.length > 0) message.success(t('library.added', { n: added.length }));
+              if (skipped.length > 0) message.info(t('library.skipped', { n: skipped.length }));
+            }}
+          />
+        </Suspense>
+      )}
 
       {record && (
         <Drawer

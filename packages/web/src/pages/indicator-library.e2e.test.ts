@@ -1,0 +1,153 @@
+/**
+ * The indicator library (指标库) in the browser: the author opens a Shanghai table, adds two indicators from
+ * the library drawer (ticked across two searches), sees them under the right level 1 / level 2 with their
+ * suggested targets, saves, and the official layout prints them; the administrator adds an entry on the
+ * /rules 指标库 tab and the author then finds it by search in the editor.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+
+// The machines are shared and slow at times: waits allow up to 15 s.
+const settle = { timeout: 15_000 };
+
+/** Name, levels and target of every row of the editor's indicator grid, in order. */
+async function gridRows(page: Page): Promise<string[]> {
+  return page.getByTestId('indicator-group').evaluateAll((groups) =>
+    groups.flatMap((group) => {
+      const level1 = group.querySelector<HTMLInputElement>('.indicator-group-head input')?.value ?? '';
+      return [...group.querySelectorAll('.indicator-subgroup')].flatMap((sub) => {
+        const level2 = sub.querySelector<HTMLInputElement>('.indicator-subgroup-head input')?.value ?? '';
+        return [...sub.querySelectorAll('[data-testid="indicator-row"]')].map((row) => {
+          const name = row.querySelector<HTMLInputElement>('[data-testid="indicator-name"]')?.value ?? '';
+          const target = row.querySelector<HTMLInputElement>('[data-testid="indicator-target"]')?.value ?? '';
+          return `${level1}/${level2}/${name}/${target}`;
+        });
+      });
+    }),
+  );
+}
+
+/** Ticks the row of `name` in the drawer's results after searching for `query`. */
+async function tick(page: Page, query: string, name: string): Promise<void> {
+  const drawer = page.getByTestId('library-drawer');
+  await drawer.getByTestId('library-search').locator('input').fill(query);
+  const row = drawer.locator('.ant-table-row', {
+    has: page.locator('[data-testid="library-name"]', { hasText: name }),
+  });
+  await row.first().waitFor(settle);
+  await row.first().locator('input[type="checkbox"]').check();
+}
+
+describe('indicator library in the browser', () => {
+  let e2e: E2eSession;
+  let tableId = '';
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+    const seed = JSON.parse(await readFile(join(repoRoot, 'fixtures/seed.expected.json'), 'utf8')) as {
+      tables: unknown[];
+    };
+    const table = seed.tables
+      .map((t) => performanceTableSchema.parse(t))
+      .find((t) => t.name === '未来公园展厅运营经费');
+    if (!table) throw new Error('seed table missing');
+    const record = await createTableRepository(e2e.db).create(
+      table,
+      { userId: demoUserFor('author').id },
+      { organisationId: demoOrganisationIds.seedUnit },
+    );
+    tableId = record.id;
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('adds two indicators under their levels with their targets, saves, and the official layout prints them', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url(`/tables/${tableId}`));
+    await page.getByTestId('indicator-grid').waitFor(settle);
+    const before = await gridRows(page);
+    expect(before).toHaveLength(15);
+
+    await page.getByTestId('add-from-library').click();
+    const drawer = page.getByTestId('library-drawer');
+    await drawer.waitFor(settle);
+    // The table follows Shanghai 2020, so the drawer starts there.
+    await expect.poll(() => drawer.getByTestId('library-framework').textContent(), settle).toContain('上海');
+    await tick(page, '服务对象满意度', '服务对象满意度');
+    await tick(page, '及时', '项目完成及时性');
+    await drawer.getByTestId('library-add-selected').click();
+    await page.getByText('已添加 2 个指标').waitFor(settle);
+
+    const after = await gridRows(page);
+    expect(after).toHaveLength(17);
+    // Under the table's own labels (产出目标 / 时效, 效果目标 / 满意度), after the indicators already there.
+    expect(after.slice(11, 13)).toEqual([
+      '产出目标/时效/完成接待任务及时性/=100%',
+      '产出目标/时效/项目完成及时性/≥95%',
+    ]);
+    expect(after.slice(14, 16)).toEqual([
+      '效果目标/满意度/参观人员满意度/>=90%',
+      '效果目标/满意度/服务对象满意度/≥90%',
+    ]);
+    expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
+    await e2e.screenshot('indicator-library-added', page, { fullPage: false });
+
+    await page.getByTestId('save').click();
+    await page
+      .getByText(/已保存/)
+      .first()
+      .waitFor(settle);
+    const stored = await createTableRepository(e2e.db).get(tableId);
+    expect(stored.table.indicators.map((i) => i.name)).toContain('服务对象满意度');
+    expect(stored.table.indicators[15]?.target).toMatchObject({ operator: '>=', value: 90, unit: '%' });
+
+    await page.getByTestId('open-print').click();
+    const grid = page.getByTestId('official-grid');
+    await grid.waitFor(settle);
+    const text = (await grid.textContent()) ?? '';
+    expect(text).toContain('项目完成及时性');
+    expect(text).toContain('服务对象满意度');
+    expect(text).toContain('≥95%');
+  });
+
+  it('lets the administrator add an entry on the /rules 指标库 tab that the author then finds by search', async () => {
+    const { page } = e2e;
+    await e2e.signIn('admin');
+    await page.goto(e2e.url('/rules'));
+    await page.getByRole('tab', { name: '指标库' }).click();
+    const admin = page.getByTestId('library-admin');
+    await admin.waitFor(settle);
+    await admin.getByTestId('library-new').click();
+    const dialog = page.getByRole('dialog', { name: '新增指标库条目' });
+    await dialog.waitFor(settle);
+    await dialog.getByTestId('library-form-level1').fill('产出目标');
+    await dialog.getByTestId('library-form-level2').fill('数量');
+    await dialog.getByTestId('library-form-name').fill('科普展览场次');
+    await dialog.getByTestId('library-form-target').fill('≥12场');
+    await e2e.screenshot('indicator-library-admin-form', page, { fullPage: false });
+    await dialog.getByTestId('library-form-save').click();
+    await page.getByText('指标库条目已保存').waitFor(settle);
+    await admin.locator('.ant-table-row', { hasText: '科普展览场次' }).waitFor(settle);
+    await e2e.screenshot('indicator-library-admin', page);
+
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/tables/${tableId}`));
+    await page.getByTestId('add-from-library').click();
+    const drawer = page.getByTestId('library-drawer');
+    await drawer.getByTestId('library-search').locator('input').fill('科普 展览');
+    const row = drawer.locator('.ant-table-row', { hasText: '科普展览场次' });
+    // Both words must match, so the search leaves this one entry.
+    await expect.poll(() => drawer.locator('.ant-table-row').count(), settle).toBe(1);
+    await row.waitFor(settle);
+    expect(await row.getByTestId('library-source').textContent()).toBe('管理员维护');
+    expect(await row.textContent()).toContain('≥12场');
+    await e2e.screenshot('indicator-library-drawer', page, { fullPage: false });
+  });
+});

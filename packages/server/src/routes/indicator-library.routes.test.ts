@@ -139,6 +139,35 @@ describeEachDatabase('indicator library API', (getDb) => {
     expect(onlyCommon.items.every((e) => e.source === 'common')).toBe(true);
   });
 
+  it('lets an administrator’s entry take a built-in one’s place, and hide it when switched off', async () => {
+    const q = `q=${encodeURIComponent('社会公众满意度')}&frameworkId=national-2020`;
+    const [builtIn] = (await search(q)).items;
+    expect(builtIn).toMatchObject({ source: 'builtin', suggestedTarget: '≥85%' });
+    const {
+      id: _id,
+      source: _source,
+      usedBy: _usedBy,
+      updatedAt: _updatedAt,
+      ...fields
+    } = builtIn as LibraryEntry;
+    const own = await getApp().call<LibraryEntry>('POST', '/api/indicator-library', {
+      as: 'admin',
+      body: { ...fields, suggestedTarget: '≥88%' },
+    });
+    expect(own.status).toBe(201);
+    expect((await search(q)).items).toEqual([
+      expect.objectContaining({ id: own.body.id, suggestedTarget: '≥88%' }),
+    ]);
+    await getApp().call('PUT', `/api/indicator-library/${own.body.id}`, {
+      as: 'admin',
+      body: { ...fields, active: false },
+    });
+    expect((await search(q)).items).toEqual([]);
+    expect((await search(`${q}&includeInactive=true`, 'admin')).items.map((e) => e.source)).toEqual([
+      'stored',
+    ]);
+  });
+
   it('describes the routes in OpenAPI with core’s schemas', async () => {
     const spec = await getApp().call<{ paths: Record<string, Record<string, unknown>> }>(
       'GET',

@@ -13,6 +13,7 @@ import {
   Table,
   type TableProps,
   Tag,
+  Tooltip,
 } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
@@ -267,7 +268,20 @@ export function LibraryAdmin() {
                       {e.active ? t('library.deactivate') : t('library.activate')}
                     </Button>
                   </Space>
-                ) : null,
+                ) : (
+                  // A built-in or 常用 entry is not edited in place: saved as the administrators' own entry it
+                  // takes the other's place in the list (and, switched off, hides it).
+                  <Tooltip title={t('library.overrideHint')}>
+                    <Button
+                      type="link"
+                      size="small"
+                      onClick={() => setEditing({ id: null, initial: fieldsOf(e) })}
+                      data-testid="library-override"
+                    >
+                      {t('library.override')}
+                    </Button>
+                  </Tooltip>
+                ),
             },
           ]
         : []),

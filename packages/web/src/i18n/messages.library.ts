@@ -39,6 +39,8 @@ const zh = {
   'library.required': '请填写{field}',
   'library.status': '状态',
   'library.actions': '操作',
+  'library.override': '改为管理员维护',
+  'library.overrideHint': '保存为管理员维护的条目，替代这一条（停用后编报人不再看到它）',
   'auditAction.library.create': '新增指标库条目',
   'auditAction.library.update': '修改指标库条目',
   'auditAction.library.deactivate': '停用指标库条目',
@@ -84,6 +86,9 @@ const en = {
   'library.required': '{field} is required',
   'library.status': 'Status',
   'library.actions': 'Actions',
+  'library.override': 'Make our own',
+  'library.overrideHint':
+    'Saves it as the administrators’ own entry, which replaces this one (switched off, authors no longer see it)',
   'auditAction.library.create': 'Library entry added',
   'auditAction.library.update': 'Library entry changed',
   'auditAction.library.deactivate': 'Library entry switched off',

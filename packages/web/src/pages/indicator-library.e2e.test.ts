@@ -137,6 +137,20 @@ describe('indicator library in the browser', () => {
     await admin.locator('.ant-table-row', { hasText: '科普展览场次' }).waitFor(settle);
     await e2e.screenshot('indicator-library-admin', page);
 
+    // A built-in entry becomes the administrators' own, with the target the region wants.
+    await admin.getByTestId('library-admin-search').locator('input').fill('预算执行率');
+    await admin.getByTestId('library-admin-search').locator('input').press('Enter');
+    await expect.poll(() => admin.locator('.ant-table-row').count(), settle).toBe(1);
+    await admin.getByTestId('library-override').click();
+    const override = page.getByRole('dialog', { name: '新增指标库条目' });
+    expect(await override.getByTestId('library-form-name').inputValue()).toBe('预算执行率');
+    await override.getByTestId('library-form-target').fill('=100%');
+    await override.getByTestId('library-form-save').click();
+    const budgetRow = admin.locator('.ant-table-row', { hasText: '预算执行率' });
+    await expect.poll(() => budgetRow.getByTestId('library-source').textContent(), settle).toBe('管理员维护');
+    expect(await admin.locator('.ant-table-row').count()).toBe(1);
+    expect(await budgetRow.textContent()).toContain('=100%');
+
     await e2e.signIn('author');
     await page.goto(e2e.url(`/tables/${tableId}`));
     await page.getByTestId('add-from-library').click();

@@ -99,6 +99,7 @@ export function WorkflowBar({
   table,
   comments = workflow.openComments,
   dirty,
+  submitBlocked = false,
   onChanged,
 }: {
   workflow: TableWorkflow;
@@ -106,6 +107,8 @@ export function WorkflowBar({
   /** The open comments placed on `table` (default: as the server placed them on the saved version). */
   comments?: readonly PlacedComment[];
   dirty: boolean;
+  /** The table's budget year refuses submission (the page says why). */
+  submitBlocked?: boolean;
   onChanged: () => void;
 }) {
   const { t, pick } = useI18n();
@@ -154,7 +157,7 @@ export function WorkflowBar({
             type="primary"
             icon={<SendOutlined />}
             loading={busy === 'submit'}
-            disabled={dirty}
+            disabled={dirty || submitBlocked}
             onClick={() => void fire('submit')}
             data-testid="workflow-submit"
           >

@@ -5,6 +5,7 @@
  * missing in English is a type error here (and in the feature file, through its `satisfies`).
  */
 import { accountsMessages } from './messages.accounts.ts';
+import { budgetYearsMessages } from './messages.budget-years.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
 import { libraryMessages } from './messages.library.ts';
@@ -27,6 +28,7 @@ const zh = {
   ...workbenchMessages.zh,
   ...rulesMessages.zh,
   ...tableCopyMessages.zh,
+  ...budgetYearsMessages.zh,
   ...libraryMessages.zh,
 } as const;
 
@@ -43,6 +45,7 @@ const en: Record<MessageKey, string> = {
   ...workbenchMessages.en,
   ...rulesMessages.en,
   ...tableCopyMessages.en,
+  ...budgetYearsMessages.en,
   ...libraryMessages.en,
 };
 

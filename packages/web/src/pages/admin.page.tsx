@@ -28,6 +28,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
+import { BudgetYearsAdmin } from '../components/budget-years-admin.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -368,6 +369,7 @@ export default function AdminPage() {
         items={[
           { key: 'users', label: t('admin.users'), children: usersTab },
           { key: 'organisations', label: t('admin.organisations'), children: organisationsTab },
+          { key: 'years', label: t('years.tab'), children: <BudgetYearsAdmin /> },
         ]}
       />
       <Modal

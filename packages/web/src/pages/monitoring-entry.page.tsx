@@ -3,10 +3,12 @@ import type { Deviation, MonitoringReport } from '@jixiao/core/monitoring/monito
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import { cutOffMonthFor } from '@jixiao/core/years/budget-year';
 import { Alert, App, Button, Card, Input, Result, Select, Space, Table, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
+import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
@@ -111,7 +113,8 @@ export default function MonitoringEntryPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
-  const month = Number(params.get('month') ?? DEFAULT_MONITORING_SCHEME.cutOffMonth);
+  const monthParam = params.get('month');
+  const month = Number(monthParam ?? DEFAULT_MONITORING_SCHEME.cutOffMonth);
   const [record, setRecord] = useState<TableRecord | null>(null);
   const [annual, setAnnual] = useState<number | null>(null);
   const [executed, setExecuted] = useState<number | null>(null);
@@ -125,6 +128,15 @@ export default function MonitoringEntryPage() {
     let live = true;
     (async () => {
       const table = await api.getTable(id);
+      if (monthParam === null) {
+        // Opened without a period: the cut-off month of the table's budget year (预算年度设置), else July.
+        const years = await budgetYearsApi.list().then(
+          (list) => list.items,
+          () => [],
+        );
+        if (live) setParams({ month: String(cutOffMonthFor(years, table.table)) }, { replace: true });
+        return;
+      }
       let saved: MonitoringReport | null = null;
       try {
         saved = (await evaluationApi.monitoring(id, month)).report;
@@ -155,7 +167,7 @@ export default function MonitoringEntryPage() {
     return () => {
       live = false;
     };
-  }, [id, month]);
+  }, [id, month, monthParam, setParams]);
 
   const report: MonitoringReport = useMemo(
     () => ({

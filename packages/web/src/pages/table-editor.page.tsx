@@ -27,6 +27,7 @@ import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useSta
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
+import { BudgetYearNotice, useSubmitRefusal } from '../components/budget-year-notice.tsx';
 import { CopyToYearButton } from '../components/copy-to-year.tsx';
 import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
@@ -94,6 +95,8 @@ export default function TableEditorPage() {
   const workflow = useTableWorkflow(record?.id, record?.version);
   // The open comments follow their indicators through the author's unsaved edits too.
   const placedComments = usePlacedComments(workflow, draft?.indicators);
+  // 预算年度: a closed year (or a passed deadline) disables submitting, with the server's words.
+  const submitRefusal = useSubmitRefusal(record);
 
   const load = useCallback(async () => {
     if (!id) return;
@@ -334,9 +337,11 @@ export default function TableEditorPage() {
           table={draft}
           comments={placedComments}
           dirty={dirty}
+          submitBlocked={submitRefusal !== null}
           onChanged={() => void load()}
         />
       )}
+      <BudgetYearNotice refusal={submitRefusal} />
 
       {showErrors && errorCount > 0 && (
         <Alert

@@ -5,16 +5,18 @@ import type {
   WorkbenchItem,
   WorkbenchOverview,
 } from '@jixiao/core/workflow/workbench.schema';
+import { upcomingDeadlines } from '@jixiao/core/years/budget-year';
 import { Alert, Badge, Button, Space, Spin, Table, type TableProps, Tag, Tooltip } from 'antd';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { useBudgetYears } from '../api/budget-years.api.ts';
 import { workbenchApi } from '../api/workbench.api.ts';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatDateTime } from '../lib/dates.ts';
+import { formatDate, formatDateTime } from '../lib/dates.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { LightTag } from './monitoring-light-tag.tsx';
 
@@ -261,9 +263,14 @@ function OverviewCard({ overview }: { overview: WorkbenchOverview }) {
 
 /** /workbench (我的待办): the landing page after sign-in, what waits for the user grouped by next step. */
 export default function WorkbenchPage() {
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { data, loading, error } = useLoad(workbenchApi.get);
+  const session = useSession();
+  const author = session.user?.roles.includes('author') === true;
+  const years = useBudgetYears(author);
   const now = new Date();
+  // Authors see the submission deadlines of open years still ahead (预算年度设置), soonest first.
+  const deadlines = author && years && data ? upcomingDeadlines(years, data.today) : [];
 
   if (error) return <Alert type="warning" showIcon message={pick(error.problem)} />;
 
@@ -276,6 +283,19 @@ export default function WorkbenchPage() {
     <div data-testid="workbench-page">
       <PageHead title={t('workbench.title')} subtitle={t('workbench.subtitle')} />
       {loading && !data && <Spin />}
+      {deadlines.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="workbench-deadlines"
+          title={deadlines.map((d) => (
+            <div key={`${d.region}/${d.year}`}>
+              {t('years.deadlineLine', { year: d.year, date: formatDate(d.submissionDeadline, locale) })}
+            </div>
+          ))}
+        />
+      )}
       {data?.overview && <OverviewCard overview={data.overview} />}
       {allClear && (
         <div style={{ textAlign: 'center', padding: '48px 0 16px' }} data-testid="workbench-empty">

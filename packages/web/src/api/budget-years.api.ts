@@ -1,0 +1,26 @@
+import type {
+  BudgetYear,
+  BudgetYearList,
+  BudgetYearSettingInput,
+} from '@jixiao/core/years/budget-year.schema';
+import { useCallback } from 'react';
+import { useLoad } from '../hooks/use-load.ts';
+import { request } from './api-client.ts';
+
+/** 预算年度设置: GET /api/budget-years (signed in) and PUT /api/budget-years (admins). */
+export const budgetYearsApi = {
+  list: () => request<BudgetYearList>('GET', '/api/budget-years'),
+  save: (setting: BudgetYearSettingInput) => request<BudgetYear>('PUT', '/api/budget-years', setting),
+};
+
+/**
+ * The calendar, loaded once per page; an empty list until it arrives (or when it cannot be read), which
+ * core's resolver answers with today's defaults — the server still enforces the real settings.
+ */
+export function useBudgetYears(enabled = true): BudgetYear[] | null {
+  const load = useCallback(
+    () => (enabled ? budgetYearsApi.list().then((l) => l.items) : Promise.resolve([])),
+    [enabled],
+  );
+  return useLoad(load).data;
+}

@@ -1,0 +1,55 @@
+/** Words of 预算年度设置 (budget years): the administrator's calendar, deadlines and closed years. */
+const zh = {
+  'years.tab': '预算年度',
+  'years.intro':
+    '按地区和预算年度设置编报是否开放、申报截止日期、绩效运行监控截止月份和自评期限。未设置的年度保持默认：编报开放、无截止日期、监控截至 7 月。',
+  'years.new': '新增年度设置',
+  'years.edit': '编辑 {region} {year} 年度',
+  'years.region': '地区',
+  'years.year': '预算年度',
+  'years.draftingOpen': '编报开放',
+  'years.open': '开放',
+  'years.closed': '已关闭',
+  'years.submissionDeadline': '申报截止日期',
+  'years.cutOffMonth': '监控截止月份',
+  'years.selfEvaluationOpen': '自评开放',
+  'years.selfEvaluationDeadline': '自评截止日期',
+  'years.updated': '最后修改',
+  'years.none': '—',
+  'years.empty': '尚无年度设置，所有年度按默认规则开放。',
+  'years.saved': '已保存 {region} {year} 年度设置',
+  'years.closeConfirmTitle': '关闭 {region} {year} 年度编报？',
+  'years.closeConfirm': '关闭后，编报人不能再新建、导入、复制或提交该年度的目标表；已提交的表仍可继续审核。',
+  'years.closeOk': '关闭编报',
+  'years.deadlineLine': '{year} 年度目标表申报截止：{date}',
+  'auditAction.budget_year.update': '修改预算年度设置',
+} as const;
+
+const en = {
+  'years.tab': 'Budget years',
+  'years.intro':
+    'Per region and budget year: whether drafting is open, the submission deadline, the monitoring cut-off month and the self-evaluation window. Years without a setting keep the defaults: open, no deadline, monitoring to July.',
+  'years.new': 'New year setting',
+  'years.edit': 'Edit {region} {year}',
+  'years.region': 'Region',
+  'years.year': 'Budget year',
+  'years.draftingOpen': 'Drafting open',
+  'years.open': 'Open',
+  'years.closed': 'Closed',
+  'years.submissionDeadline': 'Submission deadline',
+  'years.cutOffMonth': 'Monitoring cut-off month',
+  'years.selfEvaluationOpen': 'Self-evaluation open',
+  'years.selfEvaluationDeadline': 'Self-evaluation deadline',
+  'years.updated': 'Last changed',
+  'years.none': '—',
+  'years.empty': 'No year settings yet: every year is open by the defaults.',
+  'years.saved': 'Saved the setting of {region} {year}',
+  'years.closeConfirmTitle': 'Close drafting of {region} {year}?',
+  'years.closeConfirm':
+    'Authors will no longer be able to start, import, copy or submit target tables of that year; submitted tables can still be reviewed.',
+  'years.closeOk': 'Close drafting',
+  'years.deadlineLine': 'Target tables of {year} are due by {date}',
+  'auditAction.budget_year.update': 'Changed a budget year setting',
+} satisfies Record<keyof typeof zh, string>;
+
+export const budgetYearsMessages = { zh, en };

@@ -62,7 +62,7 @@ export interface AppOptions {
    * per-address sign-in limit would not hold.
    */
   trustProxy?: FastifyServerOptions['trustProxy'];
-  /** The clock of date-dependent answers (what is due on the workbench); tests fix the day. */
+  /** The clock of date-dependent answers (what is due on the workbench, submission deadlines); tests fix the day. */
   now?: () => Date;
 }
 
@@ -126,9 +126,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Route plugins, one line each.
   await app.register(healthRoutes, { prefix: '/api' });
-  await app.register(tablesRoutes, { prefix: '/api' });
-  await app.register(importsRoutes, { prefix: '/api' });
-  await app.register(workflowRoutes, { prefix: '/api' });
+  await app.register(tablesRoutes, { prefix: '/api', now: options.now });
+  await app.register(importsRoutes, { prefix: '/api', now: options.now });
+  await app.register(workflowRoutes, { prefix: '/api', now: options.now });
   await app.register(reviewsRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(usersRoutes, { prefix: '/api' });

@@ -196,9 +196,18 @@ describeEachDatabase('budget years API', (getDb) => {
     const late = await submit(draft);
     expect(late.status).toBe(409);
     expect(late.body.zh).toBe('上海市 2020 年度目标表申报已截止（申报截止：2020年3月31日），不能提交');
+    // On the deadline day itself (the server's clock) it still goes through.
+    clock = new Date('2020-03-31T15:00:00Z');
+    try {
+      expect((await submit(draft)).status).toBe(200);
+    } finally {
+      clock = new Date('2026-09-15T08:00:00Z');
+    }
+    const resubmit = await stored('截止后草稿', 2020);
+    expect((await submit(resubmit)).status).toBe(409);
     // A deadline still ahead lets it through.
     await setYear({ year: 2020, draftingOpen: true, submissionDeadline: '2099-12-31' });
-    expect((await submit(draft)).status).toBe(200);
+    expect((await submit(resubmit)).status).toBe(200);
   });
 
   it('asks the workbench for the monitoring report of the year’s own cut-off month per region', async () => {

@@ -19,6 +19,11 @@ import { auditActor, authorize, signedIn } from '../auth/authorize.ts';
  * tables' years on `now`: drafting closed, or the submission deadline over. `path` locates each table in
  * the request (`table.year`, `tables.<i>.year`). Reviewers' actions never call this.
  */
+/** Options of the route files that check the calendar: the clock "today" is read from (tests fix it). */
+export interface CalendarRouteOptions {
+  now?: (() => Date) | undefined;
+}
+
 export async function assertDraftingOpen(
   db: Database,
   tables: readonly { table: PerformanceTable; path: string }[],

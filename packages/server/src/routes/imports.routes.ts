@@ -11,7 +11,7 @@ import { parseFile } from '@jixiao/import/parse-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor } from '../auth/authorize.ts';
-import { assertDraftingOpen } from './budget-years.routes.ts';
+import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -55,7 +55,7 @@ function mediaTypeOf(fileName: string, declared: string | undefined): string {
  * Imports (issue 4): upload a document (text, PDF, Word, Excel or JSON) → a preview with located warnings,
  * the bytes kept → confirm the (possibly edited) tables, written in one transaction.
  */
-export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
+export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
 
   app.post(
@@ -151,6 +151,7 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         app.db,
         request.body.tables.map((table, i) => ({ table, path: `tables.${i}.year` })),
         'create',
+        options.now?.(),
       );
       const records = await store.confirmImport(request.params.id, request.body.tables, auditActor(request));
       return reply.code(201).send({ importId: request.params.id, records });

@@ -16,7 +16,7 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor, readScope, signedIn } from '../auth/authorize.ts';
-import { assertDraftingOpen } from './budget-years.routes.ts';
+import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const versionParams = idParams.extend({ version: z.coerce.number().int().positive() });
@@ -41,7 +41,7 @@ function notDeletable(): AppError {
  * delete a draft, version history and the diff of two versions, and a new year's draft copied from a
  * table. Every route checks the policies.
  */
-export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
+export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
 
   app.get(
@@ -71,7 +71,12 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
       // A new table belongs to the author's own unit unless another organisation is named.
       const organisationId = request.body.organisationId ?? request.user?.organisationId ?? null;
       await assertCanTable(request, app.db, 'table.create', { status: 'draft', organisationId });
-      await assertDraftingOpen(app.db, [{ table: request.body.table, path: 'table.year' }], 'create');
+      await assertDraftingOpen(
+        app.db,
+        [{ table: request.body.table, path: 'table.year' }],
+        'create',
+        options.now?.(),
+      );
       const record = await store.create(request.body.table, auditActor(request), { organisationId });
       return reply.code(201).send(record);
     },
@@ -163,7 +168,7 @@ export const tablesRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const evaluation = await getSelfEvaluation(app.db, source.id);
       const table = copyTableToYear(source.table, { year, executed: evaluation?.entry.budget.executed });
-      await assertDraftingOpen(app.db, [{ table, path: 'year' }], 'create');
+      await assertDraftingOpen(app.db, [{ table, path: 'year' }], 'create', options.now?.());
       const record = await store.createCopy(source.id, table, auditActor(request), { organisationId });
       return reply.code(201).send(record);
     },

@@ -10,7 +10,7 @@ import { fireTransition, reviewQueue, tableForReview, workflowState } from '@jix
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
-import { assertDraftingOpen } from './budget-years.routes.ts';
+import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -18,7 +18,7 @@ const params = z.object({ id: z.string().uuid() });
  * The table life cycle (issue 5): the state and allowed transitions of a table, firing a transition
  * (checked on the server by core's machine and the accounts policies), and the reviewer's queue.
  */
-export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
+export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   app.get(
     '/tables/:id/workflow',
     {
@@ -64,7 +64,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
       // Submitting is drafting (编报): a closed year or a passed deadline stops the author, not reviewers.
       // Only asked of a caller who could submit, so others keep their 403 or 409 of the state machine.
       if (request.body.action === 'submit' && can(user, 'table.submit', await tableResource(app.db, table))) {
-        await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit');
+        await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit', options.now?.());
       }
       return fireTransition(app.db, request.params.id, request.body, { user, address: request.ip });
     },

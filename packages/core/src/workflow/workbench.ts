@@ -1,8 +1,11 @@
 /**
  * When the periodic steps of an approved table fall due (domain.md: monitoring at the region's cut-off
- * month, self-evaluation after the year). Pure date arithmetic on calendar days in UTC, so the server
- * passes its clock in and tests pick any day.
+ * month, self-evaluation after the year). Pure date arithmetic on calendar days, so the server passes
+ * its clock in and tests pick any day. Days are Beijing's (China Standard Time, UTC+8 all year): the
+ * budget calendar is, and a 3月31日 deadline must end at midnight there, not at 08:00 on 4月1日.
  */
+
+const CHINA_STANDARD_TIME_MS = 8 * 60 * 60 * 1000;
 
 /** A calendar day. */
 export interface CalendarDay {
@@ -12,9 +15,15 @@ export interface CalendarDay {
   day: number;
 }
 
-/** The UTC calendar day of an instant. */
+/** The calendar day (China Standard Time) of an instant. */
 export function calendarDay(at: Date): CalendarDay {
-  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
+  const local = new Date(at.getTime() + CHINA_STANDARD_TIME_MS);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+}
+
+/** The instant a calendar day (China Standard Time) begins; month and day may overflow as in Date.UTC. */
+export function startOfDay(year: number, month: number, day: number): Date {
+  return new Date(Date.UTC(year, month - 1, day) - CHINA_STANDARD_TIME_MS);
 }
 
 /** YYYY-MM-DD of a calendar day. */
@@ -28,10 +37,10 @@ export function isoDay(day: CalendarDay): string {
  */
 export function monitoringDueSince(year: number, cutOffMonth: number, today: CalendarDay): Date | null {
   if (today.year !== year || today.month <= cutOffMonth) return null;
-  return new Date(Date.UTC(year, cutOffMonth, 1));
+  return startOfDay(year, cutOffMonth + 1, 1);
 }
 
 /** The self-evaluation of `year` is due from 1 January of the next year on; null before. */
 export function selfEvaluationDueSince(year: number, today: CalendarDay): Date | null {
-  return today.year > year ? new Date(Date.UTC(year + 1, 0, 1)) : null;
+  return today.year > year ? startOfDay(year + 1, 1, 1) : null;
 }

@@ -7,6 +7,7 @@ import type {
   TableRecord,
   TableStatus,
 } from '@jixiao/core/tables/table-record.schema';
+import { calendarDay, isoDay } from '@jixiao/core/workflow/workbench';
 import type { Workbench } from '@jixiao/core/workflow/workbench.schema';
 import type { BudgetYear, BudgetYearList } from '@jixiao/core/years/budget-year.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
@@ -224,7 +225,10 @@ describeEachDatabase('budget years API', (getDb) => {
       const items = wb.body.groups.find((g) => g.kind === 'monitoring_due')?.items ?? [];
       return {
         cutOffMonth: wb.body.cutOffMonth,
-        items: items.map((i) => `${i.name}@${i.cutOffMonth}@${i.waitingSince.slice(0, 10)}`),
+        // The day (Beijing time) the report has been waiting since.
+        items: items.map(
+          (i) => `${i.name}@${i.cutOffMonth}@${isoDay(calendarDay(new Date(i.waitingSince)))}`,
+        ),
       };
     };
     // No 2026 setting: July for both, as before.

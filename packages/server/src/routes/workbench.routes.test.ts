@@ -100,10 +100,10 @@ describeEachDatabase('workbench API', (getDb) => {
     expect(returned[0]?.waitingSince).toBe(returned[0]?.returned?.at);
     // The table with a July report is not asked again; the published demo table is of 2020.
     expect(names(wb, 'monitoring_due')).toEqual(['缺七月监控']);
-    expect(group(wb, 'monitoring_due')?.items[0]?.waitingSince).toBe('2026-08-01T00:00:00.000Z');
+    expect(group(wb, 'monitoring_due')?.items[0]?.waitingSince).toBe('2026-07-31T16:00:00.000Z');
     // The demo's 2020 table has a complete self-evaluation, so only last year's table is due.
     expect(names(wb, 'self_evaluation_due')).toEqual(['上年未自评']);
-    expect(group(wb, 'self_evaluation_due')?.items[0]?.waitingSince).toBe('2026-01-01T00:00:00.000Z');
+    expect(group(wb, 'self_evaluation_due')?.items[0]?.waitingSince).toBe('2025-12-31T16:00:00.000Z');
     // The demo's yellow light has its measure; the red one here has none.
     const lights = group(wb, 'lights_need_measure')?.items ?? [];
     expect(lights.map((i) => [i.name, i.light, i.cutOffMonth])).toEqual([['进度滞后', 'red', 7]]);

@@ -10,6 +10,7 @@ import {
   isoDay,
   monitoringDueSince,
   selfEvaluationDueSince,
+  startOfDay,
 } from '@jixiao/core/workflow/workbench';
 import {
   WORKBENCH_GROUP_LIMIT,
@@ -555,13 +556,13 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       }
       const groups = await Promise.all(tasks);
       const oversees = roles.has('admin') || roles.has('auditor');
-      const startOfDay = new Date(Date.UTC(today.year, today.month - 1, today.day));
+      const dayStart = startOfDay(today.year, today.month, today.day);
       return {
         today: isoDay(today),
         cutOffMonth,
         total: groups.reduce((sum, g) => sum + g.count, 0),
         groups,
-        overview: oversees ? await overview(startOfDay) : null,
+        overview: oversees ? await overview(dayStart) : null,
       };
     },
   );

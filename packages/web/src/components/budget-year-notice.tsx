@@ -1,5 +1,6 @@
 import type { AppError } from '@jixiao/core/errors/app-error';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import { calendarDay, isoDay } from '@jixiao/core/workflow/workbench';
 import { budgetYearForTable, draftingRefusal } from '@jixiao/core/years/budget-year';
 import { Alert } from 'antd';
 import { useMemo } from 'react';
@@ -16,8 +17,8 @@ export function useSubmitRefusal(record: TableRecord | null): AppError | null {
   const years = useBudgetYears(pending);
   return useMemo(() => {
     if (!pending || !record || !years) return null;
-    // The server's day is UTC (core's calendarDay); the same here, so both say the same on the deadline.
-    const today = new Date().toISOString().slice(0, 10);
+    // The server's day (core's calendarDay, Beijing time) whatever the browser's time zone.
+    const today = isoDay(calendarDay(new Date()));
     return draftingRefusal(budgetYearForTable(years, record.table), 'submit', today);
   }, [pending, record, years]);
 }

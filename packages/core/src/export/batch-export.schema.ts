@@ -1,11 +1,8 @@
 import { z } from 'zod';
 
-/** The most tables one batch export takes: a year of a large department, and a bound on the work. */
-export const batchExportMaxTables = 200;
+import { batchExportFormats, batchExportMaxTables } from './batch-export.limits.ts';
 
-/** The formats a batch export offers: the downloadable ones (HTML is for reading one table in the browser). */
-export const batchExportFormats = ['pdf', 'xlsx', 'docx'] as const;
-export type BatchExportFormat = (typeof batchExportFormats)[number];
+export { type BatchExportFormat, batchExportFormats, batchExportMaxTables } from './batch-export.limits.ts';
 
 /** `POST /api/tables/export`: several tables' official forms in one .zip, one file per table. */
 export const batchExportRequestSchema = z.object({

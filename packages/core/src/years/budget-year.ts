@@ -3,11 +3,20 @@ import { DEFAULT_MONITORING_SCHEME } from '../monitoring/monitoring-scheme.schem
 import { ruleSetFor } from '../review/rule-sets.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import type { BudgetYear, BudgetYearSetting } from './budget-year.schema.ts';
+import { draftingAllowed, formatDateEn, formatDateZh } from './budget-year-dates.ts';
 
 // Budget years (预算年度设置): which years are open for drafting, until when tables may be submitted,
 // and which monitoring cut-off month applies. Pure, so the server enforces and the browser shows the same
 // answer from the same settings. A year without a setting behaves as before the settings existed: open,
 // no deadline, the default monitoring scheme's cut-off month.
+
+export {
+  deadlinePassed,
+  draftingAllowed,
+  formatDateEn,
+  formatDateZh,
+  upcomingDeadlines,
+} from './budget-year-dates.ts';
 
 /** The region whose settings govern `table`: that of the framework it follows (as rule sets decide). */
 export function tableRegion(table: Pick<PerformanceTable, 'indicators'>): string {
@@ -48,30 +57,6 @@ export function cutOffMonthFor(
   table: Pick<PerformanceTable, 'indicators' | 'year'>,
 ): number {
   return budgetYearForTable(settings, table).cutOffMonth;
-}
-
-/** 2021年3月31日 */
-export function formatDateZh(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-const monthsEn = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** 31 Mar 2021 */
-export function formatDateEn(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${monthsEn[(m ?? 1) - 1]} ${y}`;
-}
-
-/** Whether the submission deadline of `setting` is over on `today` (YYYY-MM-DD; the deadline day counts). */
-export function deadlinePassed(setting: BudgetYearSetting, today: string): boolean {
-  return setting.submissionDeadline !== null && today > setting.submissionDeadline;
-}
-
-/** Whether authors may start or submit tables of the setting's year on `today`. */
-export function draftingAllowed(setting: BudgetYearSetting, today: string): boolean {
-  return setting.draftingOpen && !deadlinePassed(setting, today);
 }
 
 export type DraftingStep = 'create' | 'submit';
@@ -119,18 +104,4 @@ export function assertDraftingAllowed(
 ): void {
   const refusal = draftingRefusal(setting, step, today, path);
   if (refusal) throw refusal;
-}
-
-/**
- * The open years with a deadline still ahead on `today`, soonest first: what the workbench tells authors
- * (「2021 年度目标表申报截止：2021年3月31日」).
- */
-export function upcomingDeadlines(settings: readonly BudgetYear[], today: string): BudgetYear[] {
-  return settings
-    .filter((s) => s.draftingOpen && s.submissionDeadline !== null && s.submissionDeadline >= today)
-    .sort(
-      (a, b) =>
-        (a.submissionDeadline ?? '').localeCompare(b.submissionDeadline ?? '') ||
-        a.region.localeCompare(b.region),
-    );
 }

@@ -7,7 +7,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { type Action, can } from '@jixiao/core/accounts/policies';
-import { type BatchExportFormat, batchExportMaxTables } from '@jixiao/core/export/batch-export.schema';
+import { type BatchExportFormat, batchExportMaxTables } from '@jixiao/core/export/batch-export.limits';
 import type { TableListQuery, TableStatus, TableSummary } from '@jixiao/core/tables/table-record.schema';
 import {
   Alert,

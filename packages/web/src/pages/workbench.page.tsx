@@ -5,7 +5,7 @@ import type {
   WorkbenchItem,
   WorkbenchOverview,
 } from '@jixiao/core/workflow/workbench.schema';
-import { upcomingDeadlines } from '@jixiao/core/years/budget-year';
+import { upcomingDeadlines } from '@jixiao/core/years/budget-year-dates';
 import { Alert, Badge, Button, Space, Spin, Table, type TableProps, Tag, Tooltip } from 'antd';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router-dom';

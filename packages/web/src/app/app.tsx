@@ -1,6 +1,4 @@
 import { App as AntApp, ConfigProvider, theme } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
@@ -12,13 +10,13 @@ const fontFamily =
   '"PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 
 function Themed() {
-  const { locale } = useI18n();
+  const { locale, antdLocale } = useI18n();
   useEffect(() => {
     dayjs.locale(locale === 'zh' ? 'zh-cn' : 'en');
   }, [locale]);
   return (
     <ConfigProvider
-      locale={locale === 'zh' ? zhCN : enUS}
+      locale={antdLocale}
       theme={{
         algorithm: theme.defaultAlgorithm,
         token: {

@@ -4,7 +4,8 @@ import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tabl
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
-import { format, type MessageKey, messages } from '../i18n/messages.ts';
+import { en as enMessages } from '../i18n/messages.en.ts';
+import { format, type MessageKey, zhMessages } from '../i18n/messages.ts';
 import {
   commentIsAt,
   commentLabel,
@@ -54,8 +55,8 @@ function buildComment(path: string | null, text: string, shown: PerformanceTable
   return placed;
 }
 
-const zh = (key: MessageKey, params?: Record<string, string | number>) => format(messages.zh[key], params);
-const en = (key: MessageKey, params?: Record<string, string | number>) => format(messages.en[key], params);
+const zh = (key: MessageKey, params?: Record<string, string | number>) => format(zhMessages[key], params);
+const en = (key: MessageKey, params?: Record<string, string | number>) => format(enMessages[key], params);
 
 describe('review comment anchors in the UI', () => {
   it('names fields and indicator cells in the user language', () => {

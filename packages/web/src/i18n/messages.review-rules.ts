@@ -14,16 +14,4 @@ const zh = {
 
 export const reviewRulesMessages = {
   zh,
-  en: {
-    'findings.title': 'Automatic review',
-    'findings.ruleSet': 'Rule set',
-    'findings.auto': 'Automatic',
-    'findings.severity.error': 'Errors',
-    'findings.severity.warning': 'Warnings',
-    'findings.severity.hint': 'Hints',
-    'findings.none': 'No problems found',
-    'findings.summary': '{error} errors · {warning} warnings · {hint} hints',
-    'findings.invalid': 'Fix the errors in the form first, then the automatic review runs',
-    'findings.goTo': 'Go to this field',
-  } satisfies Record<keyof typeof zh, string>,
 };

@@ -11,16 +11,4 @@ const zh = {
   'auditAction.table.copy': '复制为新年度',
 } as const;
 
-const en = {
-  'copy.button': 'Copy to a new year',
-  'copy.title': 'Copy to a new year’s target table',
-  'copy.intro':
-    'Starts a new draft from the saved version of “{name}” ({year}): project details, narratives and indicators with their targets are kept, this year’s budget becomes last year’s budget, and the executed amount of an entered self-evaluation becomes last year’s execution.',
-  'copy.year': 'New year',
-  'copy.ok': 'Copy and open',
-  'copy.done': 'Draft for {year} created',
-  'copy.unsaved': 'Unsaved changes in the editor are not carried into the new table.',
-  'auditAction.table.copy': 'Copied to a new year',
-} satisfies Record<keyof typeof zh, string>;
-
-export const tableCopyMessages = { zh, en };
+export const tableCopyMessages = { zh };

@@ -2,7 +2,8 @@ import { deviationCauseSchema, likelihoodSchema } from '@jixiao/core/monitoring/
 import { gradeBandSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { workflowActionSchema } from '@jixiao/core/workflow/workflow.schema';
 import { describe, expect, it } from 'vitest';
-import { format, hasMessage, messages } from './messages.ts';
+import { en } from './messages.en.ts';
+import { format, hasMessage, zhMessages } from './messages.ts';
 
 // `{s}` (English plural ending) is English-only by design.
 const placeholders = (text: string) =>
@@ -13,12 +14,12 @@ const placeholders = (text: string) =>
 
 describe('messages', () => {
   it('has a non-empty English text for every Chinese key, with the same placeholders', () => {
-    for (const [key, zh] of Object.entries(messages.zh)) {
-      const en = messages.en[key as keyof typeof messages.en];
-      expect(en, key).toBeTruthy();
-      expect(placeholders(en), key).toEqual(placeholders(zh));
+    for (const [key, zh] of Object.entries(zhMessages)) {
+      const text = en[key as keyof typeof en];
+      expect(text, key).toBeTruthy();
+      expect(placeholders(text), key).toEqual(placeholders(zh));
     }
-    expect(Object.keys(messages.en).sort()).toEqual(Object.keys(messages.zh).sort());
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhMessages).sort());
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

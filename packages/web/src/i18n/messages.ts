@@ -1,8 +1,10 @@
 /**
- * The UI's words in Chinese (first) and English, one file per feature: `messages.<feature>.ts` exports
- * `{ zh: {...} as const, en: {...} }`. A feature adds ONE line to each of `zh` and `en` below.
- * `MessageKey` is the union of all zh keys; `en` is typed `Record<MessageKey, string>`, so a key
- * missing in English is a type error here (and in the feature file, through its `satisfies`).
+ * The UI's words in Chinese (first) and English, two files per feature: `messages.<feature>.ts` exports
+ * `{ zh: {...} as const }` and `messages.<feature>.en.ts` its English, typed against those keys. A feature
+ * adds ONE line to `zh` below and one to `en` in messages.en.ts, which is loaded only when English is
+ * chosen (so the first load carries one language). `MessageKey` is the union of all zh keys; `en` is
+ * typed `Record<MessageKey, string>`, so a key missing in English is a type error there (and in the
+ * feature's .en.ts, through its `satisfies`).
  */
 import { accountsMessages } from './messages.accounts.ts';
 import { budgetYearsMessages } from './messages.budget-years.ts';
@@ -34,24 +36,12 @@ const zh = {
 
 export type MessageKey = keyof typeof zh;
 
-const en: Record<MessageKey, string> = {
-  ...reviewRulesMessages.en,
-  ...commonMessages.en,
-  ...accountsMessages.en,
-  ...tablesMessages.en,
-  ...workflowMessages.en,
-  ...evaluationMessages.en,
-  ...portalMessages.en,
-  ...workbenchMessages.en,
-  ...rulesMessages.en,
-  ...tableCopyMessages.en,
-  ...budgetYearsMessages.en,
-  ...libraryMessages.en,
-};
-
 export type Locale = 'zh' | 'en';
 
-export const messages: Record<Locale, Record<MessageKey, string>> = { zh, en };
+export type Messages = Record<MessageKey, string>;
+
+/** The Chinese words, in the first load (the default language). */
+export const zhMessages: Messages = zh;
 
 /**
  * Fills `{name}` placeholders. `{s}` is English's plural ending for the count `{n}` ("1 table",

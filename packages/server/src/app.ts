@@ -138,7 +138,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportBatchRoutes, { prefix: '/api' });
   await app.register(findingsRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
-  await app.register(selfEvaluationRoutes, { prefix: '/api' });
+  await app.register(selfEvaluationRoutes, { prefix: '/api', now: options.now });
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(indicatorLibraryRoutes, { prefix: '/api' });

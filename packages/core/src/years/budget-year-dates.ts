@@ -29,6 +29,15 @@ export function draftingAllowed(setting: BudgetYearSetting, today: string): bool
 }
 
 /**
+ * Whether authors may save the year-end self-evaluation of the setting's year on `today`: self-evaluation
+ * open and its deadline (the day counts) not over.
+ */
+export function selfEvaluationAllowed(setting: BudgetYearSetting, today: string): boolean {
+  const deadline = setting.selfEvaluationDeadline;
+  return setting.selfEvaluationOpen && (deadline === null || today <= deadline);
+}
+
+/**
  * The open years with a deadline still ahead on `today`, soonest first: what the workbench tells authors
  * (「2021 年度目标表申报截止：2021年3月31日」).
  */

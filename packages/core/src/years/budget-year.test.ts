@@ -10,6 +10,8 @@ import {
   draftingRefusal,
   formatDateEn,
   formatDateZh,
+  selfEvaluationAllowed,
+  selfEvaluationRefusal,
   tableRegion,
   upcomingDeadlines,
 } from './budget-year.ts';
@@ -99,6 +101,36 @@ describe('budget year settings', () => {
     const late = draftingRefusal(open, 'submit', '2020-04-01');
     expect(late?.zh).toBe('上海市 2020 年度目标表申报已截止（申报截止：2020年3月31日），不能提交');
     expect(draftingRefusal(setting({}), 'submit', '2099-12-31')).toBeNull();
+  });
+
+  it('refuse saving the self-evaluation when it is closed or past its deadline, worded as drafting is', () => {
+    const closed = setting({ selfEvaluationOpen: false, selfEvaluationDeadline: '2021-03-31' });
+    expect(selfEvaluationAllowed(closed, '2021-01-10')).toBe(false);
+    const refusal = selfEvaluationRefusal(closed, '2021-01-10');
+    expect(refusal).toMatchObject({
+      code: 'budget_year.self_evaluation_closed',
+      location: { path: 'year' },
+    });
+    expect(refusal?.zh).toBe('上海市 2020 年度绩效自评已关闭（自评截止：2021年3月31日），不能保存自评');
+    expect(refusal?.en).toBe(
+      "Self-evaluation of 上海市's 2020 target tables is closed (self-evaluation deadline: 31 Mar 2021); the self-evaluation cannot be saved",
+    );
+    expect(selfEvaluationRefusal(setting({ selfEvaluationOpen: false }), '2021-01-10')?.zh).toBe(
+      '上海市 2020 年度绩效自评已关闭，不能保存自评',
+    );
+    // Open until its deadline day inclusive (Beijing days, as the server passes them).
+    const open = setting({ selfEvaluationDeadline: '2021-03-31' });
+    expect(selfEvaluationRefusal(open, '2021-03-31')).toBeNull();
+    const late = selfEvaluationRefusal(open, '2021-04-01', 'entry');
+    expect(late).toMatchObject({ location: { path: 'entry' } });
+    expect(late?.zh).toBe('上海市 2020 年度绩效自评已截止（自评截止：2021年3月31日），不能保存自评');
+    expect(late?.en).toBe(
+      "The self-evaluation deadline of 上海市's 2020 target tables has passed (self-evaluation deadline: 31 Mar 2021); the self-evaluation cannot be saved",
+    );
+    // Self-evaluation and drafting are separate windows: either may be closed alone.
+    expect(selfEvaluationRefusal(setting({ draftingOpen: false }), '2021-01-10')).toBeNull();
+    expect(draftingRefusal(closed, 'submit', '2020-01-10')).toBeNull();
+    expect(selfEvaluationRefusal(setting({}), '2099-12-31')).toBeNull();
   });
 
   it('list the deadlines still ahead of open years, soonest first, and format dates', () => {

@@ -35,6 +35,8 @@ const statusByCode: Record<string, number> = {
   'evaluation.not_approved': 409,
   // Drafting of the year closed or its submission deadline over: the table is fine, the calendar says no.
   'budget_year.closed': 409,
+  // The year's self-evaluation closed or past its deadline (saving it; reviewers' adjustments go on).
+  'budget_year.self_evaluation_closed': 409,
   'review.rule_set_not_found': 404,
   'server.internal': 500,
 };

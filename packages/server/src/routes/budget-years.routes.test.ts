@@ -211,6 +211,66 @@ describeEachDatabase('budget years API', (getDb) => {
     expect((await submit(resubmit)).status).toBe(200);
   });
 
+  it('refuses the author’s self-evaluation when closed or past its deadline (Beijing’s day), never a reviewer’s adjustment', async () => {
+    const table = await stored('自评窗口', 2025, ['submitted', 'department_reviewed', 'approved']);
+    const url = `/api/tables/${table.id}/self-evaluation`;
+    const entry = (executed: number) => ({
+      budget: { adjusted: 1_000_000, executed, reason: null },
+      indicators: [],
+    });
+    const executed = async () =>
+      (
+        await getApp().call<{ entry: { budget: { executed: number } } }>('GET', url, {
+          as: 'finance_reviewer',
+        })
+      ).body.entry.budget.executed;
+    // Open (no setting for 2025 yet): saved.
+    expect((await getApp().call('PUT', url, { as: 'author', body: entry(800_000) })).status).toBe(200);
+
+    await setYear({ year: 2025, selfEvaluationOpen: false, selfEvaluationDeadline: '2026-03-31' });
+    const closed = await getApp().call<Problem>('PUT', url, { as: 'author', body: entry(900_000) });
+    expect(closed.status).toBe(409);
+    expect(closed.body).toMatchObject({
+      code: 'budget_year.self_evaluation_closed',
+      path: 'year',
+      zh: '上海市 2025 年度绩效自评已关闭（自评截止：2026年3月31日），不能保存自评',
+      en: "Self-evaluation of 上海市's 2025 target tables is closed (self-evaluation deadline: 31 Mar 2026); the self-evaluation cannot be saved",
+    });
+    expect(await executed()).toBe(800_000);
+    // Reviewers still adjust scores of a closed year.
+    const adjusted = await getApp().call(`POST`, `${url}/adjustments`, {
+      as: 'department_reviewer',
+      body: { target: 'execution', score: 9, reason: '补充佐证' },
+    });
+    expect(adjusted.status).toBe(200);
+    // Drafting of 2025 being closed does not close its self-evaluation.
+    await setYear({
+      year: 2025,
+      draftingOpen: false,
+      selfEvaluationOpen: true,
+      selfEvaluationDeadline: '2026-03-31',
+    });
+    try {
+      // 23:00 on 31 March in Beijing: the deadline day, still open.
+      clock = new Date('2026-03-31T15:00:00Z');
+      expect((await getApp().call('PUT', url, { as: 'author', body: entry(850_000) })).status).toBe(200);
+      // Midnight in Beijing (16:00 UTC, still 31 March there): the day after, refused as late.
+      clock = new Date('2026-03-31T16:00:00Z');
+      const late = await getApp().call<Problem>('PUT', url, { as: 'author', body: entry(950_000) });
+      expect(late.status).toBe(409);
+      expect(late.body.zh).toBe('上海市 2025 年度绩效自评已截止（自评截止：2026年3月31日），不能保存自评');
+      expect(late.body.en).toContain('has passed (self-evaluation deadline: 31 Mar 2026)');
+    } finally {
+      clock = new Date('2026-09-15T08:00:00Z');
+    }
+    expect(await executed()).toBe(850_000);
+    const late = await getApp().call(`POST`, `${url}/adjustments`, {
+      as: 'finance_reviewer',
+      body: { target: 'execution', score: 8, reason: '复核' },
+    });
+    expect(late.status).toBe(200);
+  });
+
   it('asks the workbench for the monitoring report of the year’s own cut-off month per region', async () => {
     const shanghai = await stored('上海六月监控', 2026, ['submitted', 'department_reviewed', 'approved']);
     await stored(

@@ -22,6 +22,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, auditActor, signedIn } from '../auth/authorize.ts';
+import { assertSelfEvaluationOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { sendDocument } from './export.routes.ts';
 import { enterableTable, readableTable } from './monitoring.routes.ts';
 
@@ -74,9 +75,10 @@ async function loadStored(db: Database, tableId: string): Promise<StoredSelfEval
 /**
  * Self-evaluation (issue 6): the author enters actuals after the year, Jixiao scores them with the
  * scheme (every score explained), reviewers adjust a score with a reason (audited), and the 自评表 is
- * served as a layout and as PDF / Excel / HTML through the export renderers.
+ * served as a layout and as PDF / Excel / HTML through the export renderers. Saving is refused once the
+ * year's self-evaluation is closed or past its deadline; adjustments are not.
  */
-export const selfEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
+export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   app.get(
     '/scoring-schemes',
     {
@@ -139,6 +141,8 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const record = await enterableTable(request, app.db, request.params.id);
+      // The year's self-evaluation window (预算年度设置) as the author's submit checks drafting's.
+      await assertSelfEvaluationOpen(app.db, record.table, options.now?.());
       const previous = await getSelfEvaluation(app.db, record.id);
       const schemeId = request.body.schemeId ?? DEFAULT_SCORING_SCHEME_ID;
       // Reviewers' adjustments stay in force when the author saves again.

@@ -21,3 +21,11 @@ export function ForbiddenResult({ message }: { message: string }) {
     />
   );
 }
+
+/**
+ * Any other error a page cannot go on from, in the server's words. Beside ForbiddenResult so that a page
+ * can load both (and antd's Result with its illustrations) lazily, when an error shows.
+ */
+export function ProblemResult({ title }: { title: string }) {
+  return <Result status="warning" title={title} />;
+}

@@ -1,10 +1,9 @@
 import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
 import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
-import { Card, Col, Empty, Result, Row, Select, Space, Statistic, Table, Tag, theme } from 'antd';
+import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, theme } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
-import { ForbiddenResult } from '../app/forbidden.tsx';
 import { PageLoading } from '../app/page-loading.tsx';
 import type { ChartProps } from '../components/charts/chart.tsx';
 import {
@@ -21,6 +20,11 @@ import { formatWan } from '../lib/money.ts';
 
 // The chart library loads after the page's figures show (its own chunk, this route and the portal only).
 const Chart = lazy(() => import('../components/charts/chart.tsx'));
+// Error states only: antd's Result carries its illustrations (about 10 KB gzip), fetched when one shows.
+const ForbiddenResult = lazy(() =>
+  import('../app/forbidden.tsx').then((m) => ({ default: m.ForbiddenResult })),
+);
+const ProblemResult = lazy(() => import('../app/forbidden.tsx').then((m) => ({ default: m.ProblemResult })));
 
 const severityColor = { error: 'red', warning: 'orange', hint: 'blue' } as const;
 const gradeColor = { 优: '#389e0d', 良: '#1677ff', 中: '#d48806', 差: '#cf1322' } as const;
@@ -190,8 +194,17 @@ export default function DashboardPage() {
     };
   }, [dashboard, t, pick, locale, token]);
 
-  if (error?.status === 403) return <ForbiddenResult message={t('dashboard.forbidden')} />;
-  if (error) return <Result status="warning" title={pick(error.problem)} />;
+  if (error) {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        {error.status === 403 ? (
+          <ForbiddenResult message={t('dashboard.forbidden')} />
+        ) : (
+          <ProblemResult title={pick(error.problem)} />
+        )}
+      </Suspense>
+    );
+  }
   if (!dashboard || !charts) {
     return <PageLoading />;
   }

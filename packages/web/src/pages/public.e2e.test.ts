@@ -1,7 +1,7 @@
 /**
  * The public portal in the browser: an anonymous visitor finds a published table by searching, reads it
  * in the official layout, downloads it as Excel and Word and downloads the open data CSV; drafts never show.
- * Then a finance reviewer sees the same tables counted on the dashboard.
+ * Then a finance reviewer sees the same tables counted on the dashboard, and an author is told it is not theirs.
  */
 import { readFile } from 'node:fs/promises';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
@@ -165,5 +165,17 @@ describe('public portal in the browser', () => {
       'No supervising department 4 · 723.45 10k yuan',
     );
     await e2e.screenshot('dashboard');
+  });
+
+  it('tells an author who opens the dashboard by its address that it is not for their role', async () => {
+    // The page loads its error result on demand (not with the page): it must still arrive and say why.
+    await e2e.signIn('author');
+    const { page } = e2e;
+    await page.goto(e2e.url('/dashboard'));
+    const forbidden = page.getByTestId('forbidden');
+    await forbidden.waitFor(poll);
+    expect(await forbidden.textContent()).toContain('The dashboard is for reviewers, admins and auditors');
+    await forbidden.getByRole('button', { name: 'Back to tables' }).click();
+    await page.waitForURL(/\/tables$/, poll);
   });
 });

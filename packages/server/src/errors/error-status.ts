@@ -17,6 +17,8 @@ const statusByCode: Record<string, number> = {
   'import.too_large': 413,
   'table.version_not_found': 404,
   'export.chromium_missing': 503,
+  // The user's previous batch export is still printing (one per user).
+  'export.batch_running': 429,
   'request.invalid': 400,
   'request.bad_json': 400,
   'request.too_large': 413,

@@ -11,8 +11,9 @@ import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import { importWorkbook } from '@jixiao/import/xlsx/xlsx-import';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
+import { signInHeaders } from '../testing/test-auth.ts';
 
 afterAll(closeSharedBrowser);
 
@@ -166,5 +167,105 @@ describeEachDatabase('batch export API', (getDb) => {
       body: { ids: [id], format: 'xlsx', locale: 'zh' },
     });
     expect(anonymous.status).toBe(401);
+  });
+
+  describe('one running batch per user', () => {
+    const batch = (ids: string[], format: 'pdf' | 'xlsx' = 'xlsx') => ({ ids, format, locale: 'zh' });
+
+    it('answers a second simultaneous batch of the same user 429, frees the slot when it ends; other users go on', async () => {
+      const ids = await Promise.all([0, 1, 2, 0, 1, 2].map((i) => stored(seedTable(i))));
+      // Signed in before, so both requests of a pair start at once.
+      for (const as of ['finance_reviewer', 'auditor'] as const)
+        await getApp().call('GET', '/api/health', { as });
+      const [a, b] = await Promise.all([
+        getApp().call<Problem>('POST', '/api/tables/export', { as: 'finance_reviewer', body: batch(ids) }),
+        getApp().call<Problem>('POST', '/api/tables/export', { as: 'finance_reviewer', body: batch(ids) }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 429]);
+      const refused = a.status === 429 ? a : b;
+      const served = a.status === 429 ? b : a;
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({
+        code: 'export.batch_running',
+        zh: '您的一个批量导出仍在进行，请等它完成或取消后再试',
+      });
+      expect(refused.body.en).toContain('A batch export of yours is still running');
+      expect(entries(served.raw).size).toBe(6);
+      // The first one has finished: the next batch of the same user goes through.
+      expect(
+        (await getApp().call('POST', '/api/tables/export', { as: 'finance_reviewer', body: batch(ids) }))
+          .status,
+      ).toBe(200);
+      // Two users at once each get their batch.
+      const both = await Promise.all(
+        (['finance_reviewer', 'auditor'] as const).map((as) =>
+          getApp().call('POST', '/api/tables/export', { as, body: batch(ids) }),
+        ),
+      );
+      expect(both.map((r) => r.status)).toEqual([200, 200]);
+      expect(both.map((r) => entries(r.raw).size)).toEqual([6, 6]);
+      // A refused batch (an unknown table) does not keep the slot either.
+      const unknown = await getApp().call('POST', '/api/tables/export', {
+        as: 'finance_reviewer',
+        body: batch(['00000000-0000-4000-8000-000000000000']),
+      });
+      expect(unknown.status).toBe(404);
+      expect(
+        (await getApp().call('POST', '/api/tables/export', { as: 'finance_reviewer', body: batch(ids) }))
+          .status,
+      ).toBe(200);
+    });
+
+    it('frees the slot when the client aborts a download mid-way', async () => {
+      const app = getApp().app;
+      // Over real HTTP, where a client can close the connection mid-download; the app closes it after the suite.
+      const address = await app.listen({ port: 0, host: '127.0.0.1' });
+      try {
+        const ids = await Promise.all(Array.from({ length: 40 }, (_, i) => stored(seedTable(i % 3))));
+        const headers = {
+          ...(await signInHeaders(app, 'department_reviewer')),
+          'content-type': 'application/json',
+        };
+        const controller = new AbortController();
+        const started = Date.now();
+        const response = await fetch(`${address}/api/tables/export`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(batch(ids, 'pdf')),
+          signal: controller.signal,
+        });
+        expect(response.status).toBe(200);
+        const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+        const chunk = await reader.read();
+        expect(chunk.value?.byteLength).toBeGreaterThan(0);
+        // Mid-way (we read one chunk and stop): the same user's next batch waits.
+        const meanwhile = await getApp().call<Problem>('POST', '/api/tables/export', {
+          as: 'department_reviewer',
+          body: batch(ids.slice(0, 1)),
+        });
+        expect(meanwhile.status).toBe(429);
+        controller.abort();
+        await reader.cancel().catch(() => undefined);
+        const aborted = Date.now();
+        // Polled as a user would retry: the slot comes free once the files already printing are done.
+        let status = 429;
+        while (status === 429 && Date.now() - aborted < 15_000) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          status = (
+            await getApp().call('POST', '/api/tables/export', {
+              as: 'department_reviewer',
+              body: batch(ids.slice(0, 1)),
+            })
+          ).status;
+        }
+        expect(status).toBe(200);
+        console.info(
+          `batch export abort: aborted ${aborted - started} ms after the request, slot free ${Date.now() - aborted} ms after the abort`,
+        );
+      } finally {
+        // Undici may keep a spare connection open that never carries a request; the app's close would wait on it.
+        app.server.closeAllConnections();
+      }
+    });
   });
 });

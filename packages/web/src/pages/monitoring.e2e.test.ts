@@ -9,18 +9,11 @@ import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { getMonitoringReport, getSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
 
-async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
+const choose = chooseOption;
 
 describe('monitoring and self-evaluation in the browser', () => {
   let e2e: E2eSession;

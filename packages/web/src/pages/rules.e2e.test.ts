@@ -10,19 +10,13 @@ import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
 
 // The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
 const poll = { timeout: 15_000 };
 
-async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
+const choose = chooseOption;
 
 /** The rule ids the editor's findings panel shows for the table. */
 async function editorFindings(page: Page): Promise<string[]> {

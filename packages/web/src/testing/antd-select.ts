@@ -1,0 +1,30 @@
+import type { Locator, Page } from 'playwright-core';
+
+/**
+ * Picks `option` in an antd Select and waits until the select shows it. On a loaded machine the
+ * dropdown may still be animating open or closed when the click arrives and the choice is lost, so a
+ * choice that did not land is made again (three tries) instead of letting the test go on without it.
+ */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: option })
+      .first()
+      .click();
+    // The select's own text (its options are portaled elsewhere) holds the chosen label once it landed.
+    const deadline = Date.now() + 5_000;
+    let landed = false;
+    while (!landed && Date.now() < deadline) {
+      const shown = await select.evaluate((element) => {
+        const root = element.closest('.ant-select') ?? element;
+        return (root.textContent ?? '').trim();
+      });
+      landed = shown.includes(option);
+      if (!landed) await page.waitForTimeout(100);
+    }
+    if (landed) return;
+    if (attempt === 3) throw new Error(`The select did not take the option «${option}» after 3 tries`);
+  }
+}

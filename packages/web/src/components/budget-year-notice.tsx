@@ -1,7 +1,7 @@
 import type { AppError } from '@jixiao/core/errors/app-error';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { calendarDay, isoDay } from '@jixiao/core/workflow/workbench';
-import { budgetYearForTable, draftingRefusal } from '@jixiao/core/years/budget-year';
+import { budgetYearForTable, draftingRefusal, selfEvaluationRefusal } from '@jixiao/core/years/budget-year';
 import { Alert } from 'antd';
 import { useMemo } from 'react';
 import { useBudgetYears } from '../api/budget-years.api.ts';
@@ -23,7 +23,20 @@ export function useSubmitRefusal(record: TableRecord | null): AppError | null {
   }, [pending, record, years]);
 }
 
-/** The notice above a table whose year is closed to submission. */
+/**
+ * Why the author cannot save this table's year-end self-evaluation now (its year's self-evaluation closed or
+ * past its deadline), from the core check the server makes; null while the calendar loads, when `author`
+ * is false (reviewers' adjustments are never refused) and for open years.
+ */
+export function useSelfEvaluationRefusal(record: TableRecord | null, author: boolean): AppError | null {
+  const years = useBudgetYears(author);
+  return useMemo(() => {
+    if (!author || !record || !years) return null;
+    return selfEvaluationRefusal(budgetYearForTable(years, record.table), isoDay(calendarDay(new Date())));
+  }, [author, record, years]);
+}
+
+/** The notice above a table whose year is closed to submission or self-evaluation. */
 export function BudgetYearNotice({ refusal }: { refusal: AppError | null }) {
   const { pick } = useI18n();
   if (!refusal) return null;

@@ -2,8 +2,9 @@
  * 预算年度 in the browser on the demo seed: the admin closes 2020 drafting for 上海市 with a deadline (and is
  * asked first); the author's 2020 draft shows the closed year and cannot be submitted, and the server
  * refuses a submit with the same words; the admin then sets the cut-off month to 6 and the author's
- * monitoring page of the published 2020 table opens on 1–6 月. Authors see open years' deadlines on the
- * workbench.
+ * monitoring page of the published 2020 table opens on 1–6 月; once 2020's self-evaluation closes, the
+ * author's save is refused with the server's words and the page then says so. Authors see open years'
+ * deadlines on the workbench.
  */
 import { join } from 'node:path';
 import { buildTable } from '@jixiao/core/review/testing/table-factory';
@@ -148,6 +149,38 @@ describe('budget years in the browser', () => {
     await page.getByTestId('monitoring-entry').waitFor(settle);
     await page.waitForURL((url) => url.searchParams.get('month') === '6', settle);
     expect(await page.getByTestId('monitoring-month').textContent()).toContain('1–6 月');
+  });
+
+  it('the author’s self-evaluation save is refused with the server’s words once the year’s self-evaluation closes', async () => {
+    const { page } = e2e;
+    const closedSelfEvaluation = '上海市 2020 年度绩效自评已关闭（自评截止：2021年3月31日），不能保存自评';
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/self-evaluation/${publishedId}`));
+    await page.getByTestId('self-evaluation-page').waitFor(settle);
+    const save = page.getByTestId('self-evaluation-save');
+    expect(await save.isDisabled()).toBe(false);
+    expect(await page.getByTestId('year-closed').count()).toBe(0);
+    // Meanwhile the administrator closes 2020's self-evaluation (drafting and cut-off month as set above).
+    const current = await findBudgetYear(e2e.db, '上海市', 2020);
+    expect(current).not.toBeNull();
+    await upsertBudgetYear(
+      e2e.db,
+      {
+        ...(current as NonNullable<typeof current>),
+        selfEvaluationOpen: false,
+        selfEvaluationDeadline: '2021-03-31',
+      },
+      { userId: null, address: null },
+    );
+    // The page opened before: saving shows the server's refusal as any failed save.
+    await save.click();
+    await page.locator('.ant-message').getByText(closedSelfEvaluation).waitFor(settle);
+    // Opened again, the page says so before saving and does not offer it.
+    await page.reload();
+    await page.getByTestId('self-evaluation-page').waitFor(settle);
+    await page.getByTestId('year-closed').getByText(closedSelfEvaluation).waitFor(settle);
+    expect(await page.getByTestId('self-evaluation-save').isDisabled()).toBe(true);
+    await e2e.screenshot('budget-years-self-evaluation-closed', page, { fullPage: false });
   });
 
   it('shows authors the submission deadline of an open year on the workbench', async () => {

@@ -24,6 +24,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
+import { BudgetYearNotice, useSelfEvaluationRefusal } from '../components/budget-year-notice.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -47,6 +48,8 @@ export default function SelfEvaluationPage() {
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   useDocumentTitle(record ? t('selfEval.title', { name: record.table.name }) : null);
+  // Hooks before the early returns below: the calendar's answer for an author, with the server's words.
+  const closed = useSelfEvaluationRefusal(record, session.user?.roles.includes('author') ?? false);
   const [adjusting, setAdjusting] = useState<{
     target: number | 'execution';
     score: number | null;
@@ -201,6 +204,7 @@ export default function SelfEvaluationPage() {
         )}
       </Space>
 
+      <BudgetYearNotice refusal={closed} />
       {score && (
         <Alert
           type={score.complete ? 'success' : 'info'}
@@ -413,7 +417,7 @@ export default function SelfEvaluationPage() {
           type="primary"
           loading={saving}
           onClick={save}
-          disabled={!score}
+          disabled={!score || closed !== null}
           data-testid="self-evaluation-save"
         >
           {t('selfEval.save')}

@@ -15,19 +15,13 @@ import { loadDemoData } from '@jixiao/server/demo-data';
 import { demoSeedTables } from '@jixiao/server/demo-lifecycle';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
 
 const settle = { timeout: 15_000 };
 const closedText = '上海市 2020 年度目标表编报已关闭（申报截止：2020年3月31日），不能提交';
 
-async function choose(page: Page, select: ReturnType<Page['getByTestId']>, option: string): Promise<void> {
-  await select.click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
+const choose = chooseOption;
 
 describe('budget years in the browser', () => {
   let e2e: E2eSession;

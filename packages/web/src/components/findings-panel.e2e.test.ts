@@ -3,10 +3,9 @@
  * the field, and fixing the field makes the finding go away.
  */
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
-import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
-import { createTableRepository } from '@jixiao/db/tables.repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { storeAsAuthor } from '../testing/e2e-tables.ts';
 
 describe('findings panel in the table editor', () => {
   let e2e: E2eSession;
@@ -17,12 +16,7 @@ describe('findings panel in the table editor', () => {
     const table = buildTable();
     // The seed's problem: a rate (信息公开实现率) with the qualitative target 规范.
     table.indicators[8] = buildIndicator('投入与管理', '实施管理', '信息公开实现率', '规范');
-    const record = await createTableRepository(e2e.db).create(
-      table,
-      { userId: demoUserFor('author').id },
-      { organisationId: demoOrganisationIds.seedUnit },
-    );
-    tableId = record.id;
+    tableId = (await storeAsAuthor(e2e.db, table)).id;
   });
   afterAll(async () => {
     await e2e?.close();

@@ -4,15 +4,14 @@
  * message is shown and nothing is downloaded.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
-import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
+import { demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { seedTables, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 // The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
 const poll = { timeout: 15_000 };
@@ -42,18 +41,7 @@ describe('batch export in the browser', () => {
 
   beforeAll(async () => {
     e2e = await startE2e({ as: 'finance_reviewer' });
-    const seed = JSON.parse(await readFile(join(repoRoot, 'fixtures/seed.expected.json'), 'utf8')) as {
-      tables: unknown[];
-    };
-    const store = createTableRepository(e2e.db);
-    for (const table of seed.tables.map((t): PerformanceTable => performanceTableSchema.parse(t))) {
-      const record = await store.create(
-        table,
-        { userId: demoUserFor('author').id },
-        { organisationId: demoOrganisationIds.seedUnit },
-      );
-      ids.set(table.name, record.id);
-    }
+    for (const table of await seedTables()) ids.set(table.name, (await storeAsAuthor(e2e.db, table)).id);
   });
   afterAll(async () => {
     await e2e?.close();

@@ -1,17 +1,8 @@
-/**
- * The indicator library (指标库) in the browser: the author opens a Shanghai table, adds two indicators from
- * the library drawer (ticked across two searches), sees them under the right level 1 / level 2 with their
- * suggested targets, saves, and the official layout prints them; the administrator adds an entry on the
- * /rules 指标库 tab and the author then finds it by search in the editor.
- */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
-import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { seedTable, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 // The machines are shared and slow at times: waits allow up to 15 s.
 const settle = { timeout: 15_000 };
@@ -50,19 +41,7 @@ describe('indicator library in the browser', () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const seed = JSON.parse(await readFile(join(repoRoot, 'fixtures/seed.expected.json'), 'utf8')) as {
-      tables: unknown[];
-    };
-    const table = seed.tables
-      .map((t) => performanceTableSchema.parse(t))
-      .find((t) => t.name === '未来公园展厅运营经费');
-    if (!table) throw new Error('seed table missing');
-    const record = await createTableRepository(e2e.db).create(
-      table,
-      { userId: demoUserFor('author').id },
-      { organisationId: demoOrganisationIds.seedUnit },
-    );
-    tableId = record.id;
+    tableId = (await storeAsAuthor(e2e.db, await seedTable('未来公园展厅运营经费'))).id;
   });
   afterAll(async () => {
     await e2e?.close();

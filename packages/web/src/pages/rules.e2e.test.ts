@@ -1,17 +1,8 @@
-/**
- * Review rules in the browser: an author reads what the machine checks (rule ids, how to fix, scoring and
- * monitoring thresholds); the administrator derives a version of 上海 2020 with SH2020-Q02 switched off
- * and assigns it to 上海市 2020; the author's seed table then no longer shows Q02 in the editor.
- */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
-import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
-import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from '../testing/antd-select.ts';
-import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { seedTable, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 // The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
 const poll = { timeout: 15_000 };
@@ -33,20 +24,8 @@ describe('review rules in the browser', () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    const seed = JSON.parse(await readFile(join(repoRoot, 'fixtures/seed.expected.json'), 'utf8')) as {
-      tables: unknown[];
-    };
     // 未来公园展厅运营经费: its 提升园区科创成果知名度20% puts a number in a name (SH2020-Q02).
-    const table = seed.tables
-      .map((t) => performanceTableSchema.parse(t))
-      .find((t) => t.name === '未来公园展厅运营经费');
-    if (!table) throw new Error('seed table missing');
-    const record = await createTableRepository(e2e.db).create(
-      table,
-      { userId: demoUserFor('author').id },
-      { organisationId: demoOrganisationIds.seedUnit },
-    );
-    tableId = record.id;
+    tableId = (await storeAsAuthor(e2e.db, await seedTable('未来公园展厅运营经费'))).id;
   });
   afterAll(async () => {
     await e2e?.close();

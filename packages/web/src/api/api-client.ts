@@ -51,9 +51,9 @@ function csrfToken(): string | null {
   return match ? decodeURIComponent(match.slice(csrfCookie.length + 1)) : null;
 }
 
-/** Calls the API; features' own `api/<feature>.api.ts` files use this too. Throws ApiError on failure. */
-export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+/** Sends a request with the CSRF token on writes; a network failure is ApiError 0. */
+async function send(method: string, url: string, accept: string | null, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = accept ? { accept } : {};
   const token = method === 'GET' || method === 'HEAD' ? null : csrfToken();
   if (token) headers[csrfHeader] = token;
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
@@ -63,29 +63,38 @@ export async function request<T>(method: string, url: string, body?: unknown): P
     init.body = JSON.stringify(body);
     headers['content-type'] = 'application/json';
   }
-  let response: Response;
   try {
-    response = await fetch(url, init);
+    return await fetch(url, init);
   } catch {
     throw new ApiError(0, fallbackProblem(0, ''));
   }
-  const text = await response.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
+}
+
+/** The body as JSON, or as the text it is when it is not JSON (a proxy's error page, say); null if empty. */
+function parseBody(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
-  if (!response.ok) {
-    const problem = isProblem(parsed)
-      ? parsed
-      : fallbackProblem(response.status, typeof parsed === 'string' ? parsed : '');
-    // The session is missing or expired: the shell sends the user to the login page (use-session.ts).
-    if (problem.code === 'auth.unauthenticated') window.dispatchEvent(new Event('jixiao:unauthenticated'));
-    throw new ApiError(response.status, problem);
-  }
+}
+
+/** The ApiError of a failed response; an expired session also sends the user to the login page. */
+function failure(status: number, parsed: unknown): ApiError {
+  const problem = isProblem(parsed)
+    ? parsed
+    : fallbackProblem(status, typeof parsed === 'string' ? parsed : '');
+  // The session is missing or expired: the shell sends the user to the login page (use-session.ts).
+  if (problem.code === 'auth.unauthenticated') window.dispatchEvent(new Event('jixiao:unauthenticated'));
+  return new ApiError(status, problem);
+}
+
+/** Calls the API; features' own `api/<feature>.api.ts` files use this too. Throws ApiError on failure. */
+export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const response = await send(method, url, 'application/json', body);
+  const parsed = parseBody(await response.text());
+  if (!response.ok) throw failure(response.status, parsed);
   return parsed as T;
 }
 
@@ -111,32 +120,8 @@ export function dispositionFileName(header: string | null): string | null {
 
 /** Like `request`, for endpoints that answer a file (a batch export's zip); failures are the same ApiError. */
 export async function requestFile(method: string, url: string, body?: unknown): Promise<DownloadedFile> {
-  const headers: Record<string, string> = {};
-  const token = method === 'GET' || method === 'HEAD' ? null : csrfToken();
-  if (token) headers[csrfHeader] = token;
-  const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) {
-    init.body = JSON.stringify(body);
-    headers['content-type'] = 'application/json';
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, init);
-  } catch {
-    throw new ApiError(0, fallbackProblem(0, ''));
-  }
-  if (!response.ok) {
-    const text = await response.text().catch(() => '');
-    let parsed: unknown = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // Not JSON: a proxy's error page, say.
-    }
-    const problem = isProblem(parsed) ? parsed : fallbackProblem(response.status, '');
-    if (problem.code === 'auth.unauthenticated') window.dispatchEvent(new Event('jixiao:unauthenticated'));
-    throw new ApiError(response.status, problem);
-  }
+  const response = await send(method, url, null, body);
+  if (!response.ok) throw failure(response.status, parseBody(await response.text().catch(() => '')));
   let blob: Blob;
   try {
     blob = await response.blob();

@@ -6,10 +6,10 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { closeSharedBrowser } from '@jixiao/export/chromium';
 import { seedTable } from '@jixiao/export/testing/export-fixtures';
+import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import { importWorkbook } from '@jixiao/import/xlsx/xlsx-import';
-import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
@@ -24,15 +24,7 @@ function entries(raw: Buffer): Map<string, Uint8Array> {
 
 /** Every cell's text of a workbook's first sheet, as Excel shows it. */
 async function workbookText(bytes: Uint8Array): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const cells: string[] = [];
-  workbook.worksheets[0]?.eachRow((row) => {
-    row.eachCell((cell) => {
-      cells.push(cell.text);
-    });
-  });
-  return cells.join('\n');
+  return (await workbookCells(bytes, { firstSheetOnly: true })).join('\n');
 }
 
 const title = '财政项目支出绩效目标表';

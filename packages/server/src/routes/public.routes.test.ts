@@ -7,8 +7,8 @@ import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
-import ExcelJS from 'exceljs';
 import { beforeAll, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -195,14 +195,7 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     const { call } = getApp();
     const xlsx = await call('GET', `/api/public/tables/${ids.published}/export.xlsx`, { as: 'anonymous' });
     expect(xlsx.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx.raw as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    workbook.worksheets[0]?.eachRow((row) => {
-      row.eachCell((cell) => {
-        cells.push(String(cell.value));
-      });
-    });
+    const cells = await workbookCells(xlsx.raw, { firstSheetOnly: true });
     expect(cells).toContain('公开的科普经费');
     const pdf = await call('GET', `/api/public/tables/${ids.published}/export.pdf`, { as: 'anonymous' });
     expect(pdf.status).toBe(200);

@@ -3,10 +3,11 @@
  * Excel and gets one zip with those two workbooks; when a ticked table has gone meanwhile, the server's
  * message is shown and nothing is downloaded.
  */
+
 import { readFile } from 'node:fs/promises';
 import { demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
-import ExcelJS from 'exceljs';
+import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,17 +23,9 @@ async function tick(page: Page, name: string): Promise<void> {
   await page.locator('.ant-table-row').filter({ hasText: name }).locator('.ant-checkbox-input').check();
 }
 
-/** Every cell's text of a workbook's first sheet. */
+/** Every cell's text of a workbook's first sheet, as Excel shows it. */
 async function workbookText(bytes: Uint8Array): Promise<string> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  const cells: string[] = [];
-  workbook.worksheets[0]?.eachRow((row) => {
-    row.eachCell((cell) => {
-      cells.push(cell.text);
-    });
-  });
-  return cells.join('\n');
+  return (await workbookCells(bytes, { firstSheetOnly: true })).join('\n');
 }
 
 describe('batch export in the browser', () => {
@@ -41,7 +34,7 @@ describe('batch export in the browser', () => {
 
   beforeAll(async () => {
     e2e = await startE2e({ as: 'finance_reviewer' });
-    for (const table of await seedTables()) ids.set(table.name, (await storeAsAuthor(e2e.db, table)).id);
+    for (const table of seedTables()) ids.set(table.name, (await storeAsAuthor(e2e.db, table)).id);
   });
   afterAll(async () => {
     await e2e?.close();

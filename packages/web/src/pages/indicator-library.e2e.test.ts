@@ -41,7 +41,7 @@ describe('indicator library in the browser', () => {
 
   beforeAll(async () => {
     e2e = await startE2e();
-    tableId = (await storeAsAuthor(e2e.db, await seedTable('未来公园展厅运营经费'))).id;
+    tableId = (await storeAsAuthor(e2e.db, seedTable('未来公园展厅运营经费'))).id;
   });
   afterAll(async () => {
     await e2e?.close();

@@ -3,13 +3,14 @@
  * in the official layout, downloads it as Excel and Word and downloads the open data CSV; drafts never show.
  * Then a finance reviewer sees the same tables counted on the dashboard, and an author is told it is not theirs.
  */
+
 import { readFile } from 'node:fs/promises';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
@@ -105,14 +106,7 @@ describe('public portal in the browser', () => {
     expect(form).toContain('组织考试场次');
     await e2e.screenshot('public-table');
     const xlsx = await download(page, 'public-download-xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    workbook.worksheets[0]?.eachRow((row) => {
-      row.eachCell((cell) => {
-        cells.push(String(cell.value));
-      });
-    });
+    const cells = await workbookCells(xlsx, { firstSheetOnly: true });
     expect(cells).toContain('考务组织经费');
     const docx = await download(page, 'public-download-docx');
     expect(await extractDocxText(new Uint8Array(docx))).toContain('考务组织经费');

@@ -25,7 +25,7 @@ describe('review rules in the browser', () => {
   beforeAll(async () => {
     e2e = await startE2e();
     // 未来公园展厅运营经费: its 提升园区科创成果知名度20% puts a number in a name (SH2020-Q02).
-    tableId = (await storeAsAuthor(e2e.db, await seedTable('未来公园展厅运营经费'))).id;
+    tableId = (await storeAsAuthor(e2e.db, seedTable('未来公园展厅运营经费'))).id;
   });
   afterAll(async () => {
     await e2e?.close();

@@ -2,11 +2,12 @@
  * The life of a table through the browser: import the seed file, fix an indicator in the editor,
  * save, see it in the official layout, download PDF and Excel and read what is in them.
  */
+
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
-import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
@@ -107,12 +108,7 @@ describe('tables in the browser', () => {
     expect(pdfText).toContain('>=98%');
 
     const xlsx = await download(page, 'download-xlsx');
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
-    const cells: string[] = [];
-    workbook.eachSheet((sheet) =>
-      sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text ?? '')))),
-    );
+    const cells = await workbookCells(xlsx);
     expect(cells).toContain('财政项目支出绩效目标表');
     expect(cells).toContain('>=98%');
     expect(cells).toContain('预算执行率');

@@ -57,6 +57,17 @@ interface TableRow {
   since: Date | string;
 }
 
+/** The columns of a TableRow besides `since`, as every group selects them. */
+const tableRowColumns = [
+  't.id',
+  't.version',
+  't.name',
+  't.unit',
+  't.year',
+  't.status',
+  't.organisation_id',
+] as const;
+
 type TablesDbT = DB & { t: TargetTablesTable };
 type TablesQuery = SelectQueryBuilder<TablesDbT, 't', object>;
 
@@ -107,16 +118,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
     extra?: (q: TablesQuery) => TablesQuery,
   ): Promise<{ rows: TableRow[]; total: number }> {
     const rows = await (extra ? extra(query) : query)
-      .select([
-        't.id',
-        't.version',
-        't.name',
-        't.unit',
-        't.year',
-        't.status',
-        't.organisation_id',
-        sql<Date>`${sql.ref(since)}`.as('since'),
-      ])
+      .select([...tableRowColumns, sql<Date>`${sql.ref(since)}`.as('since')])
       .orderBy(since)
       .orderBy('t.id')
       .limit(WORKBENCH_GROUP_LIMIT)
@@ -270,13 +272,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       .where('t.status', 'in', ['approved', 'published'])
       .where('t.year', '=', today.year)
       .select([
-        't.id',
-        't.version',
-        't.name',
-        't.unit',
-        't.year',
-        't.status',
-        't.organisation_id',
+        ...tableRowColumns,
         sql<Date>`t.updated_at`.as('since'),
         sql<PerformanceTable['indicators']>`t.content -> 'indicators'`.as('indicators'),
       ])
@@ -376,18 +372,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
     return q;
   }
 
-  const lightColumns = [
-    't.id',
-    't.version',
-    't.name',
-    't.unit',
-    't.year',
-    't.status',
-    't.organisation_id',
-    'm.cut_off_month',
-    'm.light',
-    'm.updated_at as since',
-  ] as const;
+  const lightColumns = [...tableRowColumns, 'm.cut_off_month', 'm.light', 'm.updated_at as since'] as const;
 
   /** Red/yellow lights of the author's own unit whose deviations lack a corrective measure. */
   async function lightsNeedMeasureGroup(

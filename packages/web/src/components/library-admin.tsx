@@ -15,9 +15,10 @@ import {
   Tag,
   Tooltip,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { libraryApi } from '../api/indicator-library.api.ts';
+import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LibrarySourceTag, SuggestedTarget } from './library-drawer.tsx';
@@ -195,22 +196,17 @@ export function LibraryAdmin() {
   const manage = session.can('library.manage');
   const [q, setQ] = useState('');
   const [frameworkId, setFrameworkId] = useState('');
-  const [items, setItems] = useState<LibraryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string | null; initial: Draft } | null>(null);
 
-  const load = useCallback(async () => {
-    try {
-      const list = await libraryApi.search({ q, frameworkId, includeInactive: manage, limit: 500 });
-      setItems(list.items);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
-    }
-  }, [q, frameworkId, manage, pick, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useLoad(
+    useCallback(
+      () => libraryApi.search({ q, frameworkId, includeInactive: manage, limit: 500 }),
+      [q, frameworkId, manage],
+    ),
+  );
+  const load = list.reload;
+  const items = list.data?.items ?? null;
+  const error = list.error ? pick(list.error.problem) : null;
 
   const toggle = useCallback(
     async (entry: LibraryEntry) => {

@@ -4,9 +4,9 @@ import type { LibraryEntry } from '@jixiao/core/library/indicator-library.schema
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { Alert, Button, Drawer, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { libraryApi } from '../api/indicator-library.api.ts';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ParsedTarget } from './indicator-grid.tsx';
 
@@ -81,29 +81,21 @@ export default function LibraryDrawer({
   const [frameworkId, setFrameworkId] = useState(initialFramework);
   const [level1, setLevel1] = useState('');
   const [level2, setLevel2] = useState('');
-  const [items, setItems] = useState<LibraryEntry[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<LibraryEntry[]>([]);
   const query = useDebounced(q, 250);
   const framework = frameworks.get(frameworkId);
   const level1Options = framework?.level1 ?? [];
   const level2Options = level1Options.find((c) => c.name === level1)?.level2 ?? [];
 
-  useEffect(() => {
-    if (!open) return;
-    let current = true;
-    libraryApi
-      .search({ q: query, frameworkId, level1, level2 })
-      .then((list) => {
-        if (!current) return;
-        setItems(list.items);
-        setError(null);
-      })
-      .catch((e) => current && setError(e instanceof ApiError ? pick(e.problem) : t('error.unknown')));
-    return () => {
-      current = false;
-    };
-  }, [open, query, frameworkId, level1, level2, pick, t]);
+  // Mounted on the first opening and kept while closed, when its filters do not change.
+  const list = useLoad(
+    useCallback(
+      () => libraryApi.search({ q: query, frameworkId, level1, level2 }),
+      [query, frameworkId, level1, level2],
+    ),
+  );
+  const items = list.data?.items ?? null;
+  const error = list.error ? pick(list.error.problem) : null;
 
   const columns = useMemo<TableProps<LibraryEntry>['columns']>(
     () => [

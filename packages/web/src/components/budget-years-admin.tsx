@@ -18,6 +18,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { budgetYearsApi } from '../api/budget-years.api.ts';
+import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { datePickerFormat, formatDate, formatDateTime } from '../lib/dates.ts';
@@ -43,25 +44,15 @@ export function BudgetYearsAdmin() {
   const { message, modal } = App.useApp();
   const session = useSession();
   const canManage = session.can('budget_year.manage');
-  const [items, setItems] = useState<BudgetYear[]>([]);
-  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<BudgetYear | 'new' | null>(null);
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<YearForm>();
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setItems((await budgetYearsApi.list()).items);
-    } catch (error) {
-      if (error instanceof ApiError) message.error(pick(error.problem));
-    } finally {
-      setLoading(false);
-    }
-  }, [message, pick]);
+  const list = useLoad(useCallback(() => budgetYearsApi.list(), []));
+  const items = list.data?.items ?? [];
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (list.error) message.error(pick(list.error.problem));
+  }, [list.error, message, pick]);
 
   function open(item: BudgetYear | 'new') {
     form.resetFields();
@@ -101,7 +92,7 @@ export function BudgetYearsAdmin() {
         await budgetYearsApi.save(setting);
         message.success(t('years.saved', { region: setting.region, year: setting.year }));
         setEditing(null);
-        await load();
+        list.reload();
       } catch (error) {
         message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
       } finally {
@@ -187,7 +178,7 @@ export function BudgetYearsAdmin() {
       <Table<BudgetYear>
         rowKey={(s) => `${s.region}/${s.year}`}
         size="small"
-        loading={loading}
+        loading={list.loading}
         columns={columns}
         dataSource={items}
         locale={{ emptyText: t('years.empty') }}

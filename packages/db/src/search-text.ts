@@ -1,12 +1,8 @@
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { searchKey } from '@jixiao/core/text/search-key';
 
-/**
- * Normalises text for search: NFKC (full-width letters and digits become ASCII), lower case, no white
- * space — Chinese documents break words with spaces and line breaks at random.
- */
-export function normalizeSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
-}
+/** Normalises text for search (core's searchKey: the catalogue and the library compare the same way). */
+export const normalizeSearch = searchKey;
 
 /** The searchable text of a table: unit, department, project name and code, indicator names. */
 export function searchTextOf(table: PerformanceTable): string {

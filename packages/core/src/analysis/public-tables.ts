@@ -1,4 +1,5 @@
 import type { PerformanceTable } from '../tables/table.schema.ts';
+import { searchKey } from '../text/search-key.ts';
 import type {
   PublicTable,
   PublicTableList,
@@ -50,16 +51,11 @@ export function presentPublicSummary(published: PublishedVersion): PublicTableSu
   };
 }
 
-// Search ignores case, spaces and full-width/half-width differences (NFKC: （） → (), ＡＢ → AB).
-function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
-
 function searchText(published: PublishedVersion): string {
   const { table } = published;
   const parts = [table.name, table.code ?? '', table.unit, departmentShown(published) ?? ''];
   for (const i of table.indicators) parts.push(i.level1 ?? '', i.level2 ?? '', i.name, i.target.raw);
-  return normalise(parts.join('\n'));
+  return searchKey(parts.join('\n'));
 }
 
 function countBy<T>(values: readonly T[]): { value: T; count: number }[] {
@@ -102,7 +98,7 @@ export function buildPublicCatalogue(published: readonly PublishedVersion[]): Pu
 
 /** Browses and searches a catalogue by year, unit, department and text (project, unit, indicators). */
 export function searchPublicCatalogue(catalogue: PublicCatalogue, query: PublicTableQuery): PublicTableList {
-  const text = normalise(query.q ?? '');
+  const text = searchKey(query.q ?? '');
   const matches = catalogue.entries.filter(
     ({ published, text: haystack }) =>
       (query.year === undefined || published.table.year === query.year) &&

@@ -8,15 +8,11 @@ import {
 import { frameworks } from '../frameworks/frameworks.ts';
 import type { Direction, Indicator } from '../tables/table.schema.ts';
 import { nameSuggestsDate, parseTarget } from '../targets/target-grammar.ts';
+import { searchKey } from '../text/search-key.ts';
 import type { LibraryEntry, LibrarySource } from './indicator-library.schema.ts';
 
 // Searching the library, counting 常用指标 in published tables, and putting picked entries into a table.
 // Pure: the server passes stored entries and published indicators in; the browser calls the same code.
-
-/** Text as search compares it: NFKC (full-width letters and digits fold), lower case, no spaces. */
-export function searchKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-}
 
 /**
  * A level label reduced to its framework category (产出目标 and 产出指标 are both 产出; 服务对象满意度 is

@@ -1,4 +1,4 @@
-import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import type { Organisation, SessionUser } from '@jixiao/core/accounts/account.schema';
 import {
   type Action,
   can,
@@ -58,7 +58,14 @@ export async function tableResource(
   db: Database,
   record: { status: TableStatus; organisationId: string | null },
 ): Promise<TableResource> {
-  const organisations = await listOrganisations(db);
+  return tableResourceIn(record, await listOrganisations(db));
+}
+
+/** The same, with the organisation tree already read (a request that checks many tables reads it once). */
+export function tableResourceIn(
+  record: { status: TableStatus; organisationId: string | null },
+  organisations: readonly Organisation[],
+): TableResource {
   return { status: record.status, organisationPath: organisationPath(record.organisationId, organisations) };
 }
 

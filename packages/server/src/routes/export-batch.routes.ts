@@ -1,4 +1,4 @@
-import { can, organisationPath } from '@jixiao/core/accounts/policies';
+import { can } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import {
   type BatchExportRequest,
@@ -13,7 +13,7 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import { contentDisposition, documentFileName, renderDocument } from '@jixiao/export/layout-document';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { requireUser, signedIn } from '../auth/authorize.ts';
+import { requireUser, signedIn, tableResourceIn } from '../auth/authorize.ts';
 import { ZipStream } from './export-zip.ts';
 
 /**
@@ -66,11 +66,8 @@ async function readableTables(
       throw error;
     }
     // The single export's check (assertCanTable with table.read), with the organisation tree read once.
-    const resource = {
-      status: record.status,
-      organisationPath: organisationPath(record.organisationId, organisations),
-    };
-    if (!can(request.user, 'table.read', resource)) throw notExportable(id, index);
+    if (!can(request.user, 'table.read', tableResourceIn(record, organisations)))
+      throw notExportable(id, index);
     records.push(record);
   }
   return records;

@@ -213,16 +213,3 @@ export async function listPublishedIndicators(db: Database): Promise<PublishedIn
     return { frameworkId, indicators };
   });
 }
-
-/**
- * What identifies the set of published versions (rows are only added or deleted with their table), so a
- * server can keep the 常用指标 it counted until a publication changes them.
- */
-export async function publishedIndicatorsFingerprint(db: Database): Promise<string> {
-  const row = await db
-    .selectFrom('table_versions')
-    .where('status', '=', 'published')
-    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('saved_at').as('latest')])
-    .executeTakeFirstOrThrow();
-  return `${row.count}/${row.latest === null ? '' : new Date(row.latest).toISOString()}`;
-}

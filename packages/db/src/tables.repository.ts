@@ -370,6 +370,20 @@ function listFilter(query: TableListQuery, scope: ListScope) {
   };
 }
 
+/**
+ * What identifies the set of published versions: version rows are only ever added (a publication) or
+ * deleted with their table, never changed, so their count and latest save time change with every change.
+ * Servers keep what they derive from published tables (the public catalogue, 常用指标) until it changes.
+ */
+export async function publishedFingerprint(db: Database): Promise<string> {
+  const row = await db
+    .selectFrom('table_versions')
+    .where('status', '=', 'published')
+    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('saved_at').as('latest')])
+    .executeTakeFirstOrThrow();
+  return `${row.count}/${row.latest === null ? '' : new Date(row.latest).toISOString()}`;
+}
+
 /** Opens the table store on a database (PGlite or PostgreSQL). */
 export function createTableRepository(db: Database): TableRepository {
   async function list(query: TableListQuery, options: { scope?: ListScope } = {}): Promise<TableList> {

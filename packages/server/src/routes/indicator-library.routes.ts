@@ -12,9 +12,9 @@ import {
   createLibraryEntry,
   listLibraryEntries,
   listPublishedIndicators,
-  publishedIndicatorsFingerprint,
   updateLibraryEntry,
 } from '@jixiao/db/indicator-library.repository';
+import { publishedFingerprint } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, authorize, signedIn } from '../auth/authorize.ts';
@@ -28,7 +28,7 @@ import { auditActor, authorize, signedIn } from '../auth/authorize.ts';
 const commonCache = new WeakMap<Database, { key: string; entries: Promise<LibraryEntry[]> }>();
 
 async function commonEntries(db: Database): Promise<LibraryEntry[]> {
-  const key = await publishedIndicatorsFingerprint(db);
+  const key = await publishedFingerprint(db);
   const cached = commonCache.get(db);
   if (cached?.key === key) return cached.entries;
   const entries = listPublishedIndicators(db).then((tables) => commonIndicators(tables));

@@ -28,6 +28,7 @@ import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
+import { publishedFingerprint } from '@jixiao/db/tables.repository';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
@@ -104,19 +105,6 @@ async function onePublished(db: Database, id: string): Promise<PublishedVersion>
   const [found] = await publishedVersions(db, await listOrganisations(db), { id });
   if (!found) throw notPublished(id);
   return found;
-}
-
-/**
- * What identifies the set of published versions: version rows are only ever added (a publication) or
- * deleted with their table, never changed, so their count and latest save time change with every change.
- */
-async function publishedFingerprint(db: Database): Promise<string> {
-  const row = await db
-    .selectFrom('table_versions')
-    .where('status', '=', 'published')
-    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('saved_at').as('latest')])
-    .executeTakeFirstOrThrow();
-  return `${row.count}/${row.latest === null ? '' : new Date(row.latest).toISOString()}`;
 }
 
 /**

@@ -18,29 +18,21 @@ import { publishedFingerprint } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, authorize, signedIn } from '../auth/authorize.ts';
+import { keptByKey } from './kept-by-key.ts';
 
 // The indicator library (指标库): every signed-in user searches it while writing a table (built-in entries,
 // those the administrators keep, and 常用指标 counted in published tables, each marked with its source);
 // administrators (library.manage) add and change entries. Entries are switched off, never deleted.
 
-// 常用指标 by database, recounted only when a publication changed the published versions: counting reads
-// every published table, which must not happen on each keystroke of an author's search.
-const commonCache = new WeakMap<Database, { key: string; entries: Promise<LibraryEntry[]> }>();
-
+/** 常用指标 counted in published tables (kept by the caller until a publication changes them). */
 async function commonEntries(db: Database): Promise<LibraryEntry[]> {
-  const key = await publishedFingerprint(db);
-  const cached = commonCache.get(db);
-  if (cached?.key === key) return cached.entries;
-  const entries = listPublishedIndicators(db).then((tables) => commonIndicators(tables));
-  commonCache.set(db, { key, entries });
-  // A failed read must not stay cached.
-  entries.catch(() => {
-    if (commonCache.get(db)?.entries === entries) commonCache.delete(db);
-  });
-  return entries;
+  return commonIndicators(await listPublishedIndicators(db));
 }
 
 export const indicatorLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Recounted only when a publication changed the published versions: counting reads every published
+  // table, which must not happen on each keystroke of an author's search.
+  const keptCommon = keptByKey<LibraryEntry[]>();
   app.get(
     '/indicator-library',
     {
@@ -56,7 +48,10 @@ export const indicatorLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { limit, ...search } = request.query;
-      const [stored, common] = await Promise.all([listLibraryEntries(app.db), commonEntries(app.db)]);
+      const [stored, common] = await Promise.all([
+        listLibraryEntries(app.db),
+        keptCommon(await publishedFingerprint(app.db), () => commonEntries(app.db)),
+      ]);
       const found = searchLibrary(mergeLibrary(stored, builtInLibrary, common), search);
       return { items: found.slice(0, limit), total: found.length };
     },

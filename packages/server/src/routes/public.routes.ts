@@ -34,6 +34,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { sendDocument } from './export.routes.ts';
+import { keptByKey } from './kept-by-key.ts';
 
 const tags = ['public'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -113,20 +114,12 @@ async function onePublished(db: Database, id: string): Promise<PublishedVersion>
  * fingerprint query keeps several server processes correct without telling each other).
  */
 function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
-  let cached: { key: string; catalogue: Promise<PublicCatalogue> } | null = null;
+  const kept = keptByKey<PublicCatalogue>();
   return async () => {
     const [published, organisations] = await Promise.all([publishedFingerprint(db), listOrganisations(db)]);
     // A unit moved to another department changes what the catalogue shows and filters by.
     const key = `${published}|${organisations.map((o) => `${o.id}>${o.parentId ?? ''}:${o.kind}:${o.name}`).join(',')}`;
-    if (cached?.key !== key) {
-      const catalogue = publishedVersions(db, organisations).then(buildPublicCatalogue);
-      cached = { key, catalogue };
-      // A failed read must not stay cached.
-      catalogue.catch(() => {
-        if (cached?.catalogue === catalogue) cached = null;
-      });
-    }
-    return cached.catalogue;
+    return kept(key, () => publishedVersions(db, organisations).then(buildPublicCatalogue));
   };
 }
 
@@ -175,20 +168,11 @@ async function publishedGroups(db: Database): Promise<PublishedGroup[]> {
  * catalogue) or the organisation tree did (a unit moved to another department).
  */
 function statisticsCache(db: Database) {
-  let cached: { key: string; groups: Promise<PublishedGroup[]> } | null = null;
+  const kept = keptByKey<PublishedGroup[]>();
   return async (year: number | undefined): Promise<PublicStatistics> => {
     const [key, organisations] = await Promise.all([publishedFingerprint(db), listOrganisations(db)]);
-    let groups = cached?.key === key ? cached.groups : null;
-    if (groups === null) {
-      const read = publishedGroups(db);
-      cached = { key, groups: read };
-      // A failed read must not stay cached.
-      read.catch(() => {
-        if (cached?.groups === read) cached = null;
-      });
-      groups = read;
-    }
-    return summarisePublicStatistics(await groups, organisations, year ?? null);
+    const groups = await kept(key, () => publishedGroups(db));
+    return summarisePublicStatistics(groups, organisations, year ?? null);
   };
 }
 

@@ -22,14 +22,10 @@ import type { Database } from '@jixiao/db/database';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { forbidden, requireUser } from '../auth/authorize.ts';
+import { keptByKey } from './kept-by-key.ts';
 
 // Reviewers, admins and auditors oversee many tables; an author's own unit is already their table list.
 const dashboardRoles: readonly Role[] = ['department_reviewer', 'finance_reviewer', 'admin', 'auditor'];
-
-interface TopFindingsEntry {
-  key: string;
-  findings: Promise<Dashboard['topFindings']>;
-}
 
 /**
  * Top problems mean reviewing every table in scope, the dashboard's one costly part, so they are kept
@@ -37,7 +33,7 @@ interface TopFindingsEntry {
  * deletion lowers the count. Few scopes exist (the region, each department, by year), so the map stays small.
  */
 function topFindingsCache(db: Database) {
-  const cache = new Map<string, TopFindingsEntry>();
+  const cache = new Map<string, ReturnType<typeof keptByKey<Dashboard['topFindings']>>>();
   return async (organisationIds: readonly string[] | null, year: number | undefined) => {
     let tables = db.selectFrom('target_tables as t');
     if (organisationIds !== null) tables = tables.where('t.organisation_id', 'in', [...organisationIds]);
@@ -47,20 +43,18 @@ function topFindingsCache(db: Database) {
       .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('t.updated_at').as('latest')])
       .executeTakeFirstOrThrow();
     const key = `${stamp.count}/${stamp.latest === null ? '' : new Date(stamp.latest).toISOString()}`;
-    const cached = cache.get(scopeKey);
-    if (cached?.key === key) return cached.findings;
-    const findings = tables
-      .select('t.content')
-      .execute()
-      // Stored content passed the table schema when it was saved.
-      .then((rows) => findingsByRule(rows.map((row) => row.content as PerformanceTable)));
-    const entry = { key, findings };
-    cache.set(scopeKey, entry);
-    // A failed read must not stay cached.
-    findings.catch(() => {
-      if (cache.get(scopeKey) === entry) cache.delete(scopeKey);
-    });
-    return findings;
+    let kept = cache.get(scopeKey);
+    if (!kept) {
+      kept = keptByKey<Dashboard['topFindings']>();
+      cache.set(scopeKey, kept);
+    }
+    return kept(key, () =>
+      tables
+        .select('t.content')
+        .execute()
+        // Stored content passed the table schema when it was saved.
+        .then((rows) => findingsByRule(rows.map((row) => row.content as PerformanceTable))),
+    );
   };
 }
 

@@ -348,9 +348,10 @@ function listFilter(query: TableListQuery, scope: ListScope) {
   return (eb: ExpressionBuilder<DB, 'target_tables'>) => {
     const conditions: Expression<SqlBool>[] = [];
     if (!scope.all) {
-      const visible: Expression<SqlBool>[] = [eb('status', '=', 'published')];
+      const visible: Expression<SqlBool>[] = [];
+      if (scope.published) visible.push(eb('status', '=', 'published'));
       if (scope.organisationIds.length > 0) visible.push(eb('organisation_id', 'in', scope.organisationIds));
-      conditions.push(eb.or(visible));
+      conditions.push(visible.length > 0 ? eb.or(visible) : sql<SqlBool>`false`);
     }
     if (query.year !== undefined) conditions.push(eb('year', '=', query.year));
     if (query.status !== undefined) conditions.push(eb('status', '=', query.status));

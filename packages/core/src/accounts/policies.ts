@@ -68,8 +68,9 @@ const everyRole = ['author', 'department_reviewer', 'finance_reviewer', 'admin',
 const readAll = ['finance_reviewer', 'admin', 'auditor'] as const;
 
 /**
- * The declared policy: for each action, who may do it and when. Anonymous visitors get only what
- * `publicActions` lists, and only on published tables. The auditor appears in read grants only.
+ * The declared policy: for each action, who may do it and when. Anonymous visitors are granted nothing
+ * here: the public reads published versions through the public portal's routes and presenter, never the
+ * working records (current version, drafts, warnings, reviewers). The auditor appears in read grants only.
  */
 const policy: Record<Action, readonly Grant[]> = {
   'table.read': [
@@ -119,17 +120,12 @@ const policy: Record<Action, readonly Grant[]> = {
   'budget_year.manage': [{ roles: ['admin'] }],
 };
 
-/** What the public may do without signing in, and only on published tables. */
-const publicActions: readonly Action[] = ['table.read'];
-
 const noTable: TableResource = { status: 'draft', organisationPath: [] };
 
 /** Whether `user` (null: anonymous) may do `action`, on `table` for table actions. */
 export function can(user: Actor, action: Action, table?: TableResource): boolean {
   const resource = table ?? noTable;
-  if (user === null) {
-    return table !== undefined && publicActions.includes(action) && table.status === 'published';
-  }
+  if (user === null) return false;
   if (action.startsWith('table.') && table === undefined) return false;
   return policy[action].some(
     (grant) =>
@@ -170,10 +166,10 @@ export function organisationPath(
 }
 
 /**
- * Which tables a list shows to `user`: all of them, or those of some organisations plus every
- * published one. Storage turns this into a WHERE clause so paging stays right.
+ * Which tables a list shows to `user`: all of them, or those of some organisations plus (signed in)
+ * every published one. Storage turns this into a WHERE clause so paging stays right.
  */
-export type TableReadScope = { all: true } | { all: false; organisationIds: string[]; published: true };
+export type TableReadScope = { all: true } | { all: false; organisationIds: string[]; published: boolean };
 
 /** The read scope of `user` given the organisation tree (derived from the `table.read` grants). */
 export function tableReadScope(user: Actor, organisations: readonly Organisation[]): TableReadScope {
@@ -188,5 +184,5 @@ export function tableReadScope(user: Actor, organisations: readonly Organisation
       }
     }
   }
-  return { all: false, organisationIds: [...ids].sort(), published: true };
+  return { all: false, organisationIds: [...ids].sort(), published: user !== null };
 }

@@ -62,24 +62,6 @@ export const workflowStateSchema = z.object({
 });
 export type WorkflowState = z.infer<typeof workflowStateSchema>;
 
-/**
- * One transition as the anonymous public sees it: what happened and when, without reviewers' names,
- * return comments or adjustment reasons (those are working papers, like earlier versions).
- */
-export const publicWorkflowEventSchema = workflowEventSchema.pick({
-  action: true,
-  fromStatus: true,
-  toStatus: true,
-  createdAt: true,
-});
-export type PublicWorkflowEvent = z.infer<typeof publicWorkflowEventSchema>;
-
-/** GET /api/tables/:id/workflow for an anonymous visitor of a published table. */
-export const publicWorkflowStateSchema = workflowStateSchema.extend({
-  history: z.array(publicWorkflowEventSchema),
-});
-export type PublicWorkflowState = z.infer<typeof publicWorkflowStateSchema>;
-
 /** Who may fire a transition; kept as data so the UI, the server and the tests read the same table. */
 export const transitionRuleSchema = z.object({
   action: workflowActionSchema,

@@ -54,13 +54,16 @@ function row(route: string, allow: readonly Caller[], scenario: Scenario = 'none
   return { route, scenario, allow };
 }
 
-/** Reads of one table: its own readers while unpublished, everyone signed in once published. */
-function tableReads(route: string, publicWhenPublished: boolean): MatrixRow[] {
+/**
+ * Reads of one table: its own readers while unpublished, everyone signed in once published. Anonymous
+ * visitors never: the public portal's routes serve them the published version.
+ */
+function tableReads(route: string): MatrixRow[] {
   return [
     row(route, ownUnitReaders, 'own-draft'),
     row(route, ownUnitReaders, 'own-submitted'),
     row(route, otherUnitReaders, 'other-draft'),
-    row(route, publicWhenPublished ? everyone : signedIn, 'other-published'),
+    row(route, signedIn, 'other-published'),
   ];
 }
 
@@ -93,9 +96,9 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/audit/export.csv', ['admin', 'auditor']),
 
   // Tables: lists are filtered by the read scope; each table by the table.* policies.
-  row('GET /api/tables', everyone),
+  row('GET /api/tables', signedIn),
   row('POST /api/tables', ['author']),
-  ...tableReads('GET /api/tables/:id', true),
+  ...tableReads('GET /api/tables/:id'),
   // The author of a table in review or frozen passes authorisation and is then told why the state
   // forbids the change (409 table.in_review / table.frozen / table.not_editable); others get 403.
   row('PUT /api/tables/:id', ['author'], 'own-draft'),
@@ -112,9 +115,9 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/tables/:id/copy', [], 'other-draft'),
   row('POST /api/tables/:id/copy', [], 'other-published'),
   // History (earlier versions, diffs) is for signed-in readers only: the public sees what was published.
-  ...tableReads('GET /api/tables/:id/versions', false),
-  ...tableReads('GET /api/tables/:id/versions/:version', false),
-  ...tableReads('GET /api/tables/:id/diff', false),
+  ...tableReads('GET /api/tables/:id/versions'),
+  ...tableReads('GET /api/tables/:id/versions/:version'),
+  ...tableReads('GET /api/tables/:id/diff'),
 
   // Imports: only authors import, into their own unit; the kept file is read like the unit's drafts.
   row('POST /api/imports', ['author']),
@@ -123,17 +126,17 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/imports/:id/confirm', ['author'], 'own-import'),
 
   // Workflow state follows table.read: a published table's status and history are public.
-  ...tableReads('GET /api/tables/:id/workflow', true),
+  ...tableReads('GET /api/tables/:id/workflow'),
   // Review rounds and comments are internal working papers: never public.
-  ...tableReads('GET /api/tables/:id/reviews', false),
-  ...tableReads('GET /api/tables/:id/comments', false),
-  ...tableReads('GET /api/tables/:id/review-changes', false),
+  ...tableReads('GET /api/tables/:id/reviews'),
+  ...tableReads('GET /api/tables/:id/comments'),
+  ...tableReads('GET /api/tables/:id/review-changes'),
   row('GET /api/review-queue', signedIn),
   // Exports of the printed form follow table.read, like the table itself.
-  ...tableReads('GET /api/tables/:id/export.html', true),
-  ...tableReads('GET /api/tables/:id/export.pdf', true),
-  ...tableReads('GET /api/tables/:id/export.xlsx', true),
-  ...tableReads('GET /api/tables/:id/export.docx', true),
+  ...tableReads('GET /api/tables/:id/export.html'),
+  ...tableReads('GET /api/tables/:id/export.pdf'),
+  ...tableReads('GET /api/tables/:id/export.xlsx'),
+  ...tableReads('GET /api/tables/:id/export.docx'),
   // Batch export (批量导出) needs a sign-in; then each listed table passes table.read or the whole batch is
   // 404 naming the id (unknown and unreadable alike), so a denied reader sees 404, never 403.
   row('POST /api/tables/export', signedIn, 'own-draft'),
@@ -152,17 +155,17 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/indicator-library', signedIn),
   row('POST /api/indicator-library', ['admin']),
   row('PUT /api/indicator-library/:id', ['admin']),
-  ...tableReads('GET /api/tables/:id/findings', true),
+  ...tableReads('GET /api/tables/:id/findings'),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by
   // the authors of the table's unit once approved; scores are adjusted by the reviewers above it.
   row('GET /api/monitoring/scheme', everyone),
   row('GET /api/scoring-schemes', everyone),
   row('GET /api/monitoring/overview', signedIn),
-  ...tableReads('GET /api/tables/:id/monitoring/:month', true),
+  ...tableReads('GET /api/tables/:id/monitoring/:month'),
   row('PUT /api/tables/:id/monitoring/:month', ['author'], 'own-approved'),
   row('PUT /api/tables/:id/monitoring/:month', [], 'other-published'),
-  ...tableReads('GET /api/tables/:id/self-evaluation', true),
+  ...tableReads('GET /api/tables/:id/self-evaluation'),
   row('PUT /api/tables/:id/self-evaluation', ['author'], 'own-approved'),
   row('PUT /api/tables/:id/self-evaluation', [], 'other-published'),
   row(
@@ -171,8 +174,8 @@ export const authorizationMatrix: readonly MatrixRow[] = [
     'own-approved',
   ),
   row('POST /api/tables/:id/self-evaluation/adjustments', ['finance_reviewer'], 'other-published'),
-  ...tableReads('GET /api/tables/:id/self-evaluation/layout', true),
-  ...tableReads('GET /api/tables/:id/self-evaluation/document', true),
+  ...tableReads('GET /api/tables/:id/self-evaluation/layout'),
+  ...tableReads('GET /api/tables/:id/self-evaluation/document'),
   // Transitions: each scenario names the one move that is legal there (see the test's bodies).
   row('POST /api/tables/:id/transitions', ['author'], 'own-draft'),
   row('POST /api/tables/:id/transitions', ['department_reviewer'], 'own-submitted'),

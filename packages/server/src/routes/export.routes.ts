@@ -94,8 +94,9 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       async (request, reply) => {
         const tables = createTableRepository(app.db);
         const record = await tables.get(request.params.id);
-        await assertCanTable(request, app.db, 'table.read', record);
         const { locale, version, disposition } = request.query;
+        // An earlier version is a working paper: its readers are those of the history.
+        await assertCanTable(request, app.db, version === undefined ? 'table.read' : 'table.history', record);
         const table: PerformanceTable =
           version === undefined ? record.table : (await tables.version(record.id, version)).table;
         const layout = officialLayout(table, locale);

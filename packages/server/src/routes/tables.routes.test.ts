@@ -115,12 +115,12 @@ describeEachDatabase('tables API', (getDb) => {
     expect((await getApp().call('GET', `/api/tables/${created.id}`)).status).toBe(404);
   });
 
-  it('shows anonymous visitors no drafts', async () => {
+  it('asks anonymous visitors to sign in (the public portal lists published tables)', async () => {
     await createTable('接口测试：匿名不可见');
-    const list = await getApp().call<TableList>('GET', `/api/tables?q=${encodeURIComponent('匿名不可见')}`, {
+    const list = await getApp().call<Problem>('GET', `/api/tables?q=${encodeURIComponent('匿名不可见')}`, {
       as: 'anonymous',
     });
-    expect(list.status).toBe(200);
-    expect(list.body.total).toBe(0);
+    expect(list.status).toBe(401);
+    expect(list.body.code).toBe('auth.unauthenticated');
   });
 });

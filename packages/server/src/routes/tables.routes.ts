@@ -47,6 +47,7 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
   app.get(
     '/tables',
     {
+      onRequest: signedIn,
       schema: {
         tags,
         summary: 'List and search tables (year, unit, project or indicator text, status, kind)',

@@ -1,7 +1,5 @@
 import { can } from '@jixiao/core/accounts/policies';
-import { publicWorkflowState } from '@jixiao/core/workflow/public-workflow';
 import {
-  publicWorkflowStateSchema,
   reviewQueueSchema,
   transitionRequestSchema,
   workflowStateSchema,
@@ -25,21 +23,15 @@ export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
       schema: {
         tags: ['workflow'],
         summary: "A table's status, the transitions the current user may fire, and its history",
-        description:
-          'Anonymous visitors of a published table get the public variant: each transition (action, from, to, ' +
-          'time) without comments, reasons or reviewer names.',
         params,
-        response: { 200: z.union([workflowStateSchema, publicWorkflowStateSchema]) },
+        response: { 200: workflowStateSchema },
       },
     },
     async (request) => {
       const table = await tableForReview(app.db, request.params.id);
-      const resource = await tableResource(app.db, table);
-      assertCan(request, 'table.read', resource);
-      const state = await workflowState(app.db, request.params.id, request.user);
-      // Return comments, reviewer names and grades are working papers like earlier versions: whoever may
-      // not read the history (the anonymous public) gets the transitions only.
-      return can(request.user, 'table.history', resource) ? state : publicWorkflowState(state);
+      // Return comments, reviewer names and grades are working papers like earlier versions.
+      assertCan(request, 'table.history', await tableResource(app.db, table));
+      return workflowState(app.db, request.params.id, request.user);
     },
   );
 

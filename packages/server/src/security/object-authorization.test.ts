@@ -150,7 +150,44 @@ describeEachDatabase('object-level authorisation', (getDb) => {
       const response = await getApp().call('GET', url, { as: 'anonymous' });
       expect(response.status, url).toBe(404);
     }
-    const list = await getApp().call<{ items: { id: string }[] }>('GET', '/api/tables', { as: 'anonymous' });
-    expect(list.body.items.map((i) => i.id)).not.toContain(approved.id);
+    const list = await getApp().call('GET', '/api/tables', { as: 'anonymous' });
+    expect(list.status).toBe(401);
+  });
+
+  it('serves anonymous visitors only the published version of a published table, through the portal', async () => {
+    const store = createTableRepository(getDb());
+    const first = await store.create(
+      buildTable({ name: '初稿 unpublished draft' }),
+      { userId: null },
+      { organisationId: demoOrganisationIds.seedUnit },
+    );
+    let record = await store.update(first.id, first.version, buildTable({ name: '公开版 published' }), {
+      userId: null,
+    });
+    for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    const urls = [
+      `/api/tables/${record.id}`,
+      `/api/tables/${record.id}/self-evaluation`,
+      `/api/tables/${record.id}/findings`,
+      `/api/tables/${record.id}/workflow`,
+      `/api/tables/${record.id}/export.html?version=1`,
+      `/api/tables/${record.id}/export.pdf?version=1`,
+      `/api/tables/${record.id}/export.xlsx?version=1`,
+      `/api/tables/${record.id}/export.docx?version=1`,
+      `/api/tables/${record.id}/export.html`,
+      '/api/tables?q=unpublished',
+    ];
+    for (const url of urls) {
+      const response = await getApp().call('GET', url, { as: 'anonymous' });
+      expect(response.status, url).toBe(401);
+      expect(response.text, url).not.toContain('unpublished');
+    }
+    const published = await getApp().call('GET', `/api/public/tables/${record.id}/export.html`, {
+      as: 'anonymous',
+    });
+    expect(published.status).toBe(200);
+    expect(published.text).toContain('公开版 published');
+    expect(published.text).not.toContain('unpublished');
   });
 });

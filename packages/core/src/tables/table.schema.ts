@@ -15,6 +15,24 @@ export const yuanSchema = z
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (分)')
   .describe('Amount in 元');
 
+/**
+ * One indicator's line of a mid-year monitoring form (绩效运行监控表) as printed: what was reached by the
+ * cut-off, the expected full-year value, how likely the target is met, the deviation's cause and measure.
+ * Kept as text: forms write `按进度执行,已使用约40%` as often as `45%`.
+ */
+export const printedProgressSchema = z.object({
+  value: z.string().nullable().describe('1–m 月完成值 / 指标执行情况, as printed'),
+  expectedValue: z.string().nullable().optional().describe('全年预计完成值, as printed'),
+  likelihood: z
+    .string()
+    .nullable()
+    .optional()
+    .describe('完成目标可能性, as printed (确定能 / 有可能 / 完全不可能)'),
+  cause: z.string().nullable().optional().describe('偏差原因, as printed'),
+  measure: z.string().nullable().optional().describe('纠偏 / 改进措施, as printed'),
+});
+export type PrintedProgress = z.infer<typeof printedProgressSchema>;
+
 export const indicatorSchema = z.object({
   level1: z.string().nullable().describe('一级指标, as printed; null when the form does not print it'),
   level2: z.string().nullable().describe('二级指标, as printed'),
@@ -26,6 +44,10 @@ export const indicatorSchema = z.object({
   score: z.number().nullable().optional().describe('得分 as printed (self-evaluation)'),
   explanation: z.string().nullable().optional().describe('指标解释 / 绩效标准 / 备注'),
   deviationReason: z.string().nullable().optional().describe('偏差原因分析及改进措施'),
+  progress: printedProgressSchema
+    .nullable()
+    .optional()
+    .describe('Monitoring forms only: progress at the cut-off'),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
@@ -50,6 +72,18 @@ export const budgetSchema = z.object({
   executionScore: z.number().nullable().optional().describe('预算执行 得分 as printed'),
 });
 export type Budget = z.infer<typeof budgetSchema>;
+
+/**
+ * What makes an imported document a mid-year monitoring form rather than a target table: its cut-off month
+ * and the money spent by then. Its indicators carry `progress`; importing it fills the monitoring report of
+ * the matching table instead of creating a table.
+ */
+export const printedMonitoringSchema = z.object({
+  cutOffMonth: z.number().int().min(1).max(12).nullable().describe('截至 m 月 (1–m 月执行数)'),
+  executed: yuanSchema.nullable().optional().describe('1–m 月执行数'),
+  expectedExecuted: yuanSchema.nullable().optional().describe('全年预计执行数'),
+});
+export type PrintedMonitoring = z.infer<typeof printedMonitoringSchema>;
 
 /** A located, bilingual note about something unclear in an imported document. */
 export const warningSchema = z.object({
@@ -80,6 +114,10 @@ export const performanceTableSchema = z.object({
   indicators: z.array(indicatorSchema),
   warnings: z.array(warningSchema).default([]),
   incomplete: z.boolean().default(false).describe('The source was cut off; what is here is what was read'),
+  monitoring: printedMonitoringSchema
+    .nullable()
+    .optional()
+    .describe('Present when the document is a mid-year monitoring form (绩效运行监控表)'),
 });
 export type PerformanceTable = z.infer<typeof performanceTableSchema>;
 export type PerformanceTableInput = z.input<typeof performanceTableSchema>;

@@ -18,6 +18,10 @@ export interface ExpectedIndicator {
   actual?: string | null;
   score?: number | null;
   direction?: string | null;
+  /** Monitoring forms only: progress by the cut-off, expected full-year value, likelihood, as printed. */
+  progress?: string | null;
+  expectedValue?: string | null;
+  likelihood?: string | null;
 }
 
 export interface ExpectedTable {
@@ -37,6 +41,11 @@ export interface LabelledDocument {
   tables: ExpectedTable[];
 }
 
+/** The label's kind of the document's first table (`target`, `self-evaluation`, `monitoring`, …). */
+export function documentKind(doc: LabelledDocument): string {
+  return doc.tables[0]?.kind ?? 'target';
+}
+
 /** Correct / compared for one field. */
 export interface FieldScore {
   correct: number;
@@ -54,6 +63,7 @@ export const fieldNames = [
   'actual',
   'score',
   'direction',
+  'progress',
   'budget',
   'header',
   'incomplete',
@@ -114,6 +124,9 @@ function flatIndicator(i: Json): ExpectedIndicator {
     ...('actual' in i ? { actual: str(i.actual) } : {}),
     ...('score' in i ? { score: num(i.score) } : {}),
     ...('direction' in i ? { direction: str(i.direction)?.replace(/指标$/, '') ?? null } : {}),
+    ...('progress' in i ? { progress: str(i.progress) } : {}),
+    ...('expected_full_year' in i ? { expectedValue: str(i.expected_full_year) } : {}),
+    ...('likelihood' in i ? { likelihood: str(i.likelihood) } : {}),
   };
 }
 
@@ -322,7 +335,11 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
       ['year', e.year === null || t?.year === e.year],
       ['unit', e.unit === null || (t !== undefined && key(t.unit) === key(e.unit))],
       ['name', e.name === null || (t !== undefined && nameKey(t.name) === nameKey(e.name))],
-      ['kind', e.kind === null || t?.kind === e.kind],
+      [
+        'kind',
+        e.kind === null ||
+          (e.kind === 'monitoring' ? (t?.monitoring ?? null) !== null : t?.kind === e.kind),
+      ],
     ];
     if (e.supervisingDepartment !== undefined) {
       headerChecks.push([
@@ -372,6 +389,15 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
       if (ei.score !== undefined) checks.push(['score', sameNumber(ei.score, fi.score), ei.score, fi.score]);
       if (ei.actual !== undefined)
         checks.push(['actual', (fi.actual ?? null) === ei.actual, ei.actual, fi.actual]);
+      for (const [want, got] of [
+        [ei.progress, fi.progress?.value],
+        [ei.expectedValue, fi.progress?.expectedValue],
+        [ei.likelihood, fi.progress?.likelihood],
+      ] as const) {
+        if (want === undefined) continue;
+        const ok = key(want ?? '') === key(got ?? '');
+        checks.push(['progress', ok, want, got ?? null]);
+      }
       if (ei.direction !== undefined) {
         checks.push(['direction', (fi.direction ?? null) === ei.direction, ei.direction, fi.direction]);
       }
@@ -403,8 +429,13 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
 export async function evaluateCorpus(docs: readonly LabelledDocument[]): Promise<CorpusReport> {
   const documents: DocumentScore[] = [];
   for (const doc of docs) documents.push(await scoreDocument(doc));
+  return { documents, total: sumScores('total', documents) };
+}
+
+/** The counts of several documents added up under one id. */
+export function sumScores(id: string, documents: readonly DocumentScore[]): DocumentScore {
   const total: DocumentScore = {
-    id: 'total',
+    id,
     expected: 0,
     found: 0,
     matched: 0,
@@ -422,7 +453,7 @@ export async function evaluateCorpus(docs: readonly LabelledDocument[]): Promise
       total.fields[field].total += d.fields[field].total;
     }
   }
-  return { documents, total };
+  return total;
 }
 
 /** Share of correct values, 1 when nothing was compared. */
@@ -433,9 +464,9 @@ export function ratio(s: FieldScore): number {
 /** The report as aligned text lines, one per document and a total. */
 export function formatReport(report: CorpusReport, verbose = false): string {
   const pct = (s: FieldScore) => `${(ratio(s) * 100).toFixed(0).padStart(3)}%`;
-  const head = `${'document'.padEnd(10)} expected found matched invented  ${fieldNames.map((f) => f.padStart(10)).join('')}`;
+  const head = `${'document'.padEnd(22)} expected found matched invented  ${fieldNames.map((f) => f.padStart(10)).join('')}`;
   const line = (d: DocumentScore) =>
-    `${d.id.padEnd(10)} ${String(d.expected).padStart(8)} ${String(d.found).padStart(5)} ${String(d.matched).padStart(7)} ${String(d.invented).padStart(8)}  ${fieldNames.map((f) => pct(d.fields[f]).padStart(10)).join('')}${d.error ? `  ERROR ${d.error}` : ''}`;
+    `${d.id.padEnd(22)} ${String(d.expected).padStart(8)} ${String(d.found).padStart(5)} ${String(d.matched).padStart(7)} ${String(d.invented).padStart(8)}  ${fieldNames.map((f) => pct(d.fields[f]).padStart(10)).join('')}${d.error ? `  ERROR ${d.error}` : ''}`;
   const out = [head];
   for (const d of report.documents) {
     out.push(line(d));

@@ -5,6 +5,13 @@ import { readEnglishLabels } from './english-labels.ts';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
+import {
+  cutOffMonthIn,
+  foldProgress,
+  isMonitoringForm,
+  monitoringBlock,
+  readMonitoringMoney,
+} from './monitoring.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
 
@@ -435,6 +442,15 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
       tableBudget = { currentYear: yuan };
     }
     const isLast = block === blocks.at(-1);
+    const monitoring = isMonitoringForm(title, block.indicators);
+    if (monitoring) {
+      const money = readMonitoringMoney(tokens, headerEnd, moneyUnitOf(headerText));
+      tableBudget = { ...tableBudget };
+      delete tableBudget.executed;
+      if (money.annual !== null && tableBudget.currentYear == null) tableBudget.currentYear = money.annual;
+    } else {
+      for (const indicator of block.indicators) foldProgress(indicator);
+    }
     const table: PerformanceTable = {
       kind,
       year,
@@ -446,6 +462,14 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
       warnings: tableWarnings,
       incomplete: cutOff && isLast,
     };
+    if (monitoring) {
+      const captions = header ? tokens.slice(header.start, header.end).map((t) => t?.text ?? '') : [];
+      const month = cutOffMonthIn([headerText, ...captions].join('\n'));
+      table.monitoring = monitoringBlock(
+        month,
+        readMonitoringMoney(tokens, headerEnd, moneyUnitOf(headerText)),
+      );
+    }
     if (!lead) {
       if (fields.supervisingDepartment !== null) table.supervisingDepartment = fields.supervisingDepartment;
       if (fields.code !== null) table.code = fields.code;

@@ -283,7 +283,17 @@ function splitRunTogether(tokens: readonly Token[], from: number): readonly Toke
   return out ?? tokens;
 }
 
-const FREE_TEXT: ReadonlySet<ColumnRole> = new Set(['explanation', 'reason']);
+const FREE_TEXT: ReadonlySet<ColumnRole> = new Set(['explanation', 'reason', 'cause', 'measure']);
+
+/** Columns only a monitoring form (绩效运行监控表) prints. */
+export const PROGRESS_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'progress',
+  'expected',
+  'likelihood',
+  'cause',
+  'measure',
+]);
+const LIKELIHOOD = /^(确定能|能|可以|有可能|可能|基本能|不可能|完全不可能|无法完成|较难)/;
 
 /**
  * A grid that ends in free-text columns after its 得分 (分值 … 得分 | 得分说明 | 偏差原因): the columns
@@ -332,6 +342,11 @@ interface Assigned {
   score?: string;
   explanation?: string;
   reason?: string;
+  progress?: string;
+  expected?: string;
+  likelihood?: string;
+  cause?: string;
+  measure?: string;
 }
 
 function fit(role: ColumnRole, text: string, previous: string | undefined): number {
@@ -354,7 +369,14 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
       if (STANDARD_TAG.test(text)) return 3;
       return numberOnly ? 0.5 : 1;
     case 'reason':
+    case 'cause':
+    case 'measure':
       return numberOnly ? -2 : 0.5;
+    case 'progress':
+    case 'expected':
+      return isEmptyValue(text) ? 0.5 : isTargetLike(text) || PERCENT_OR_NUMBER.test(text) ? 2 : 1;
+    case 'likelihood':
+      return LIKELIHOOD.test(text) ? 4 : -2;
     default:
       return -9;
   }
@@ -416,8 +438,9 @@ function assignRole(out: Assigned, role: ColumnRole, text: string): void {
   }
   if (role === 'target' || role === 'unit' || role === 'actual' || role === 'weight' || role === 'score') {
     out[role] = text;
-  } else if (role === 'explanation' || role === 'reason') {
-    out[role] = text;
+  } else if (role === 'explanation' || role === 'reason' || PROGRESS_ROLES.has(role)) {
+    out[role as 'explanation' | 'reason' | 'progress' | 'expected' | 'likelihood' | 'cause' | 'measure'] =
+      text;
   }
 }
 
@@ -466,6 +489,16 @@ function buildIndicator(
   if (ctx.roles.includes('score')) indicator.score = numberOf(a.score);
   if (a.explanation !== undefined && !isEmptyValue(a.explanation)) indicator.explanation = a.explanation;
   if (a.reason !== undefined && !isEmptyValue(a.reason)) indicator.deviationReason = a.reason;
+  if (ctx.roles.some((r) => PROGRESS_ROLES.has(r))) {
+    const text = (v: string | undefined) => (v === undefined || isEmptyValue(v) ? null : v);
+    indicator.progress = {
+      value: text(a.progress),
+      expectedValue: text(a.expected),
+      likelihood: text(a.likelihood),
+      cause: text(a.cause),
+      measure: text(a.measure),
+    };
+  }
   return indicator;
 }
 

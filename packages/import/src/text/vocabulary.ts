@@ -203,6 +203,11 @@ export type ColumnRole =
   | 'score'
   | 'explanation'
   | 'reason'
+  | 'progress'
+  | 'expected'
+  | 'likelihood'
+  | 'cause'
+  | 'measure'
   | 'unitName'
   | 'project'
   | 'budget'
@@ -215,6 +220,17 @@ export function columnRole(text: string): ColumnRole | null {
   if (/^[一1]级(指标|目标)(\(.*\))?$/.test(k)) return 'level1';
   if (/^[二2]级(指标|目标)(\(.*\))?$/.test(k)) return 'level2';
   if (/^[三3]级(指标|目标)(\(.*\))?$|^(绩效)?指标名称$|^指标内容$/.test(k)) return 'name';
+  // Monitoring forms: what was reached by the cut-off month, the year's forecast, the odds, cause, measure.
+  if (/^(全年)?预计(全年)?(完成|执行|可完成)/.test(k)) return 'expected';
+  if (/可能性$|^(能否|是否能)完成/.test(k)) return 'likelihood';
+  if (/^偏差原因(分析|说明)?$|^原因分析$/.test(k)) return 'cause';
+  if (/^(改进|纠偏|整改|完成目标的?)措施$/.test(k)) return 'measure';
+  if (
+    /^(\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~～至到](\d{1,2}|[一二三四五六七八九十]{1,2})月|^截[至止]|^指标执行情况$|^(当前|目前)(完成|执行)/.test(
+      k,
+    )
+  )
+    return 'progress';
   if (/完成值|实际值|实际完成|完成情况|执行数/.test(k)) return 'actual';
   if (/^(度量|计量)单位$|^单位$/.test(k)) return 'unit';
   if (/^指标(性质|方向性?)$|^方向$/.test(k)) return 'opOrDir';

@@ -1,0 +1,74 @@
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.ts';
+
+// Mid-year monitoring forms (绩效运行监控表) as units print them: the target table's columns plus what was
+// reached by the cut-off month, the expected full-year value, how likely the target is met, the cause of a
+// deviation and the measure. Written for these tests in the layouts such forms come in.
+
+const tabbed = [
+  '2024年度项目支出绩效运行监控表',
+  '（截至2024年6月30日）',
+  '项目名称\t农村饮水安全工程维修养护补助\t\t',
+  '主管部门\t某县水利局\t实施单位\t某县农村供水管理站',
+  '项目资金（万元）\t年度预算数\t1-6月执行数\t执行率',
+  '\t120.00\t54.00\t45%',
+  '一级指标\t二级指标\t三级指标\t年度指标值\t1-6月完成情况\t全年预计完成情况\t完成目标可能性\t偏差原因分析\t改进措施',
+  '产出指标\t数量指标\t维修养护供水工程处数\t≥40处\t18处\t40处\t确定能\t\t',
+  '\t质量指标\t维修工程验收合格率\t100%\t100%\t100%\t确定能\t\t',
+  '\t时效指标\t养护任务完成时间\t2024年12月31日前\t按进度执行，已完成约45%\t按期完成\t有可能\t汛期影响施工\t加快汛后施工进度',
+  '效益指标\t社会效益指标\t受益农村人口\t≥3.2万人\t1.5万人\t3.2万人\t确定能\t\t',
+  '满意度指标\t服务对象满意度指标\t受益群众满意度\t≥90%\t暂未开展调查\t90%\t有可能\t调查安排在四季度\t按计划组织满意度调查',
+  '填报人：张某\t联系电话：0000-0000000',
+].join('\n');
+
+describe('monitoring forms', () => {
+  it('reads the progress columns into each indicator and the cut-off month and money spent', () => {
+    const { tables } = importText(tabbed);
+    expect(tables).toHaveLength(1);
+    const table = performanceTableSchema.parse(tables[0]);
+    expect(table.name).toBe('农村饮水安全工程维修养护补助');
+    expect(table.monitoring).toEqual({ cutOffMonth: 6, executed: 540000 });
+    expect(table.budget.currentYear).toBe(1200000);
+    expect(table.indicators.map((i) => i.name)).toEqual([
+      '维修养护供水工程处数',
+      '维修工程验收合格率',
+      '养护任务完成时间',
+      '受益农村人口',
+      '受益群众满意度',
+    ]);
+    expect(table.indicators[0]?.target).toMatchObject({ operator: '>=', value: 40, unit: '处' });
+    expect(table.indicators[0]?.progress).toEqual({
+      value: '18处',
+      expectedValue: '40处',
+      likelihood: '确定能',
+      cause: null,
+      measure: null,
+    });
+    expect(table.indicators[2]?.progress).toEqual({
+      value: '按进度执行，已完成约45%',
+      expectedValue: '按期完成',
+      likelihood: '有可能',
+      cause: '汛期影响施工',
+      measure: '加快汛后施工进度',
+    });
+    expect(table.indicators[4]?.progress?.value).toBe('暂未开展调查');
+    // Progress is not a self-evaluation's actual value.
+    expect(table.indicators.every((i) => i.actual === undefined)).toBe(true);
+  });
+
+  it('keeps a self-evaluation with 偏差原因 and 改进措施 columns a self-evaluation (no progress)', () => {
+    const selfEvaluation = [
+      '2023年度项目支出绩效自评表',
+      '项目名称\t乡村道路养护\t实施单位\t某镇人民政府',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析\t改进措施',
+      '产出指标\t数量指标\t养护道路里程\t≥120公里\t126公里\t20\t20\t\t',
+      '\t时效指标\t养护完成及时率\t100%\t90%\t10\t9\t雨季延误\t提前安排工期',
+    ].join('\n');
+    const table = performanceTableSchema.parse(importText(selfEvaluation).tables[0]);
+    expect(table.monitoring ?? null).toBeNull();
+    expect(table.indicators[1]).toMatchObject({ actual: '90%', weight: 10, score: 9 });
+    expect(table.indicators[1]?.progress ?? null).toBeNull();
+    expect(table.indicators[1]?.deviationReason).toBe('雨季延误；提前安排工期');
+  });
+});

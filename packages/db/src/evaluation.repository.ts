@@ -7,6 +7,7 @@ import {
 } from '@jixiao/core/scoring/self-evaluation.schema';
 import { type AuditActor, writeAudit } from './audit.repository.ts';
 import type { Database } from './database.ts';
+import { claimImportPreview } from './tables.repository.ts';
 
 // Storage of monitoring reports, self-evaluations and reviewers' score adjustments. The server computes
 // lights and scores with core; this file keeps what was entered (validated again when read back) and the
@@ -27,7 +28,11 @@ export interface StoredMonitoringReport {
   updatedAt: string;
 }
 
-/** Saves (inserts or replaces) the report of one table and cut-off month, audited as `monitoring.save`. */
+/**
+ * Saves (inserts or replaces) the report of one table and cut-off month, audited as `monitoring.save`.
+ * With `importId` (an uploaded monitoring form) the import is confirmed in the same transaction: the
+ * report and the confirmation are saved together or not at all.
+ */
 export async function saveMonitoringReport(
   db: Database,
   input: {
@@ -38,9 +43,11 @@ export async function saveMonitoringReport(
     light: Light;
     risk: number;
     actor: AuditActor;
+    importId?: string;
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const file = input.importId === undefined ? null : await claimImportPreview(trx, input.importId);
     const row = {
       table_id: input.tableId,
       cut_off_month: input.report.cutOffMonth,
@@ -74,6 +81,18 @@ export async function saveMonitoringReport(
       entityId: input.tableId,
       diff: { cutOffMonth: input.report.cutOffMonth, light: input.light, report: input.report },
     });
+    if (file) {
+      await writeAudit(trx, {
+        actor: input.actor,
+        action: 'import.confirm',
+        entity: 'import',
+        entityId: file.id,
+        diff: {
+          fileName: file.file_name,
+          monitoring: { tableId: input.tableId, cutOffMonth: input.report.cutOffMonth },
+        },
+      });
+    }
   });
 }
 

@@ -385,6 +385,35 @@ export async function publishedFingerprint(db: Database): Promise<string> {
   return `${row.count}/${row.latest === null ? '' : new Date(row.latest).toISOString()}`;
 }
 
+/**
+ * Marks a previewed import confirmed inside the caller's transaction (row locked, so two confirmations
+ * never both pass): `import.not_found`, or `import.already_confirmed` when it was confirmed before.
+ */
+export async function claimImportPreview(trx: Transaction<DB>, importId: string) {
+  if (!uuidPattern.test(importId)) throw importNotFound(importId);
+  const file = await trx
+    .selectFrom('imports')
+    .select(['id', 'status', 'organisation_id', 'file_name'])
+    .where('id', '=', importId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!file) throw importNotFound(importId);
+  if (file.status === 'confirmed') {
+    throw new AppError(
+      'import.already_confirmed',
+      '此导入已确认过，表格已保存；请勿重复确认',
+      'This import was already confirmed and its tables saved; it cannot be confirmed twice',
+      { path: 'importId' },
+    );
+  }
+  await trx
+    .updateTable('imports')
+    .set({ status: 'confirmed', confirmed_at: new Date() })
+    .where('id', '=', importId)
+    .execute();
+  return file;
+}
+
 /** Opens the table store on a database (PGlite or PostgreSQL). */
 export function createTableRepository(db: Database): TableRepository {
   async function list(query: TableListQuery, options: { scope?: ListScope } = {}): Promise<TableList> {
@@ -717,30 +746,11 @@ export function createTableRepository(db: Database): TableRepository {
   ): Promise<TableRecord[]> {
     if (!uuidPattern.test(importId)) throw importNotFound(importId);
     return db.transaction().execute(async (trx) => {
-      const file = await trx
-        .selectFrom('imports')
-        .select(['id', 'status', 'organisation_id', 'file_name'])
-        .where('id', '=', importId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!file) throw importNotFound(importId);
-      if (file.status === 'confirmed') {
-        throw new AppError(
-          'import.already_confirmed',
-          '此导入已确认过，表格已保存；请勿重复确认',
-          'This import was already confirmed and its tables saved; it cannot be confirmed twice',
-          { path: 'importId' },
-        );
-      }
+      const file = await claimImportPreview(trx, importId);
       const records = await insertTables(trx, tables, actor, {
         organisationId: file.organisation_id,
         importId,
       });
-      await trx
-        .updateTable('imports')
-        .set({ status: 'confirmed', confirmed_at: new Date() })
-        .where('id', '=', importId)
-        .execute();
       await writeAudit(trx, {
         actor: auditActor(actor),
         action: 'import.confirm',

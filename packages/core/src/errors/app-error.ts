@@ -1,9 +1,16 @@
+import type { ImportCandidate } from '../tables/table-record.schema.ts';
+
 /** Where a problem was found: a place in a source document, a field path, or both. */
 export interface Location {
   file?: string;
   line?: number;
   column?: number;
   path?: string;
+}
+
+/** Extension members of a problem beyond code, text and location (problemSchema in table-record.schema.ts). */
+export interface ProblemDetails {
+  candidates?: ImportCandidate[];
 }
 
 /**
@@ -15,14 +22,17 @@ export class AppError extends Error {
   readonly zh: string;
   readonly en: string;
   readonly location: Location | undefined;
+  /** Data the user chooses from to act on the error (e.g. the tables an import could go to). */
+  readonly details: ProblemDetails | undefined;
 
-  constructor(code: string, zh: string, en: string, location?: Location) {
+  constructor(code: string, zh: string, en: string, location?: Location, details?: ProblemDetails) {
     super(`${zh} / ${en}`);
     this.name = 'AppError';
     this.code = code;
     this.zh = zh;
     this.en = en;
     this.location = location;
+    this.details = details;
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monitoringNoteSchema } from '../monitoring/monitoring.schema.ts';
 import { documentKindSchema, performanceTableSchema, warningSchema } from './table.schema.ts';
 
 /**
@@ -73,6 +74,16 @@ export const tableUpdateSchema = z.object({
 });
 export type TableUpdate = z.infer<typeof tableUpdateSchema>;
 
+/** A table an imported monitoring form could fill: one the user may report on, of that unit and year. */
+export const importCandidateSchema = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  status: tableStatusSchema,
+});
+export type ImportCandidate = z.infer<typeof importCandidateSchema>;
+
 /** Error body of every failed request (RFC 9457 problem+json) with a stable code and zh/en text. */
 export const problemSchema = z.object({
   type: z.string(),
@@ -87,6 +98,10 @@ export const problemSchema = z.object({
   issues: z
     .array(z.object({ path: z.string(), code: z.string(), zh: z.string(), en: z.string() }))
     .optional(),
+  candidates: z
+    .array(importCandidateSchema)
+    .optional()
+    .describe('import.monitoring_no_table: the tables the user may choose instead'),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -123,15 +138,44 @@ export const tableVersionSchema = z.object({
 export const tableVersionSummarySchema = tableVersionSchema.omit({ table: true });
 export type TableVersionSummary = z.infer<typeof tableVersionSummarySchema>;
 
-/** Body of an import confirmation: the previewed tables, possibly edited by the user. */
+/**
+ * Body of an import confirmation: the previewed tables, possibly edited by the user. A monitoring form
+ * (its table has `monitoring`) fills the monitoring report of a stored table instead of creating one:
+ * the table found by unit, project and year, or the one the user chose, at the printed or chosen month.
+ */
 export const importConfirmSchema = z.object({
   tables: z.array(performanceTableSchema).min(1),
+  tableId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe('Monitoring forms: the table whose monitoring report the form fills, chosen by the user'),
+  cutOffMonth: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe('Monitoring forms: the cut-off month, overriding or supplying the printed one'),
 });
 export type ImportConfirm = z.infer<typeof importConfirmSchema>;
 
-/** What a confirmed import created, all in one transaction. */
+/** Which monitoring report a confirmed monitoring form filled, and what did not fit. */
+export const importedMonitoringSchema = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  cutOffMonth: z.number().int().min(1).max(12),
+  indicatorCount: z.number().int().nonnegative().describe('Indicators of the table the form filled'),
+  problems: z.array(monitoringNoteSchema).describe('Rows matching no indicator, indicators left out'),
+});
+export type ImportedMonitoring = z.infer<typeof importedMonitoringSchema>;
+
+/** What a confirmed import created (or, for a monitoring form, filled), all in one transaction. */
 export const importResultSchema = z.object({
   importId: z.string().uuid(),
-  records: z.array(tableRecordSchema),
+  records: z.array(tableRecordSchema).describe('Tables created; empty for a monitoring form'),
+  monitoring: importedMonitoringSchema.optional().describe('Present when a monitoring form was imported'),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

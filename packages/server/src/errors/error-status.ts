@@ -15,6 +15,11 @@ const statusByCode: Record<string, number> = {
   'import.not_found': 404,
   'import.already_confirmed': 409,
   'import.too_large': 413,
+  // A monitoring form whose table is not found (or not one): the user chooses among `candidates`.
+  'import.monitoring_no_table': 409,
+  'import.monitoring_ambiguous': 409,
+  'import.monitoring_month_missing': 400,
+  'import.monitoring_one_form': 400,
   'table.version_not_found': 404,
   'export.chromium_missing': 503,
   // The user's previous batch export is still printing (one per user).

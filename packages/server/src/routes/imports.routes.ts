@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
+import { confirmMonitoringImport, isMonitoringImport } from './import-monitoring.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -135,7 +136,10 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
     {
       schema: {
         tags,
-        summary: 'Save the previewed tables (as edited by the user) in one transaction',
+        summary:
+          'Save the previewed tables (as edited by the user) in one transaction; a monitoring form fills the monitoring report of its table instead',
+        description:
+          'A preview whose table has `monitoring` (a 绩效运行监控表) creates no table: it fills the monitoring report of the approved or published table of the uploader’s unit with the same project name and year (or `tableId`), at the printed month (or `cutOffMonth`), checked and audited as PUT /api/tables/{id}/monitoring/{month}. No such table: 409 import.monitoring_no_table with `candidates`.',
         params: idParams,
         body: importConfirmSchema,
         response: { 201: importResultSchema },
@@ -147,6 +151,9 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         status: 'draft',
         organisationId: preview.organisationId,
       });
+      if (isMonitoringImport(request.body.tables)) {
+        return reply.code(201).send(await confirmMonitoringImport(request, app.db, preview, request.body));
+      }
       await assertDraftingOpen(
         app.db,
         request.body.tables.map((table, i) => ({ table, path: `tables.${i}.year` })),

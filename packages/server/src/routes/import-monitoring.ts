@@ -1,0 +1,145 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { monitoringReportFromImport } from '@jixiao/core/monitoring/monitoring-import';
+import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import {
+  type ImportCandidate,
+  type ImportConfirm,
+  type ImportResult,
+  tableListQuerySchema,
+} from '@jixiao/core/tables/table-record.schema';
+import { searchKey } from '@jixiao/core/text/search-key';
+import type { Database } from '@jixiao/db/database';
+import { saveMonitoringReport } from '@jixiao/db/evaluation.repository';
+import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
+import type { FastifyRequest } from 'fastify';
+import { auditActor } from '../auth/authorize.ts';
+import { enterableTable } from './monitoring.routes.ts';
+
+// Confirming an uploaded 绩效运行监控表: it fills the monitoring report of a table the user reports on,
+// through the same check (table.report), storage and audit as PUT /api/tables/:id/monitoring/:month.
+
+/** Whether a confirmed import is a monitoring form rather than tables to create. */
+export function isMonitoringImport(tables: readonly PerformanceTable[]): boolean {
+  return tables.some((table) => table.monitoring != null);
+}
+
+/** The tables of the uploader's unit and the form's year that take monitoring reports (approved or published). */
+async function candidatesFor(
+  db: Database,
+  organisationId: string | null,
+  year: number,
+): Promise<ImportCandidate[]> {
+  if (organisationId === null) return [];
+  const list = await createTableRepository(db).list(
+    tableListQuerySchema.parse({ year, kind: 'target', sort: 'name', order: 'asc', pageSize: 200 }),
+    { scope: { all: false, organisationIds: [organisationId], published: false } },
+  );
+  return list.items
+    .filter((item) => item.status === 'approved' || item.status === 'published')
+    .map((item) => ({
+      tableId: item.id,
+      name: item.name,
+      unit: item.unit,
+      year: item.year,
+      status: item.status,
+    }));
+}
+
+/** The one table the form names (same project name, as search compares names), or a 409 with the choices. */
+async function matchingTable(db: Database, preview: ImportPreviewRecord, form: PerformanceTable) {
+  const candidates = await candidatesFor(db, preview.organisationId, form.year);
+  const sameName = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
+  // Two tables of one name in one unit and year: the same unit name decides, else the user does.
+  const sameUnit = sameName.filter((c) => searchKey(c.unit) === searchKey(form.unit));
+  const found = sameName.length === 1 ? sameName : sameUnit.length === 1 ? sameUnit : sameName;
+  if (found.length === 1 && found[0]) return found[0].tableId;
+  if (found.length > 1) {
+    throw new AppError(
+      'import.monitoring_ambiguous',
+      `本单位 ${form.year} 年有 ${found.length} 张名为“${form.name}”的绩效目标表，请选择监控表对应的一张。`,
+      `Your unit has ${found.length} tables named "${form.name}" in ${form.year}: choose the one the form reports on.`,
+      { path: 'tableId' },
+      { candidates: found },
+    );
+  }
+  throw new AppError(
+    'import.monitoring_no_table',
+    candidates.length > 0
+      ? `本单位 ${form.year} 年没有名为“${form.name}”的已批复绩效目标表，请从本单位当年的 ${candidates.length} 张表中选择。`
+      : `本单位 ${form.year} 年没有可填报监控的绩效目标表（已批复或已公开），“${form.name}”的监控表无法导入。`,
+    candidates.length > 0
+      ? `Your unit has no approved table named "${form.name}" in ${form.year}: choose one of its ${candidates.length} tables that year.`
+      : `Your unit has no approved or published table in ${form.year} to take the monitoring form of "${form.name}".`,
+    { path: 'tableId' },
+    { candidates },
+  );
+}
+
+/**
+ * Fills the monitoring report of the table a confirmed monitoring form belongs to (found, or chosen by
+ * `tableId`) at the printed or chosen month; saved with the import's confirmation in one transaction.
+ */
+export async function confirmMonitoringImport(
+  request: FastifyRequest,
+  db: Database,
+  preview: ImportPreviewRecord,
+  body: ImportConfirm,
+): Promise<ImportResult> {
+  const [form, ...more] = body.tables;
+  if (!form || more.length > 0) {
+    throw new AppError(
+      'import.monitoring_one_form',
+      '一次只能导入一张绩效运行监控表；请分开上传各项目的监控表。',
+      'Import one monitoring form at a time: upload each project’s form on its own.',
+      { path: 'tables' },
+    );
+  }
+  const tableId = body.tableId ?? (await matchingTable(db, preview, form));
+  const record = await enterableTable(request, db, tableId);
+  const built = monitoringReportFromImport(form, record.table, { cutOffMonth: body.cutOffMonth });
+  if (!built.report) {
+    throw new AppError(
+      'import.monitoring_month_missing',
+      '监控表没有印出截至月份，请选择监控月份（1–12 月）。',
+      'The form does not print its cut-off month: choose the month (1–12).',
+      { path: 'cutOffMonth' },
+    );
+  }
+  const problems = [...built.problems];
+  if (searchKey(record.table.name) !== searchKey(form.name)) {
+    problems.unshift({
+      code: 'monitoring_import.other_project',
+      severity: 'warning',
+      zh: `监控表的项目“${form.name}”已按您的选择导入到“${record.table.name}”。`,
+      en: `The form of "${form.name}" was imported into "${record.table.name}" as you chose.`,
+      path: 'name',
+    });
+  }
+  const report = built.report;
+  const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
+  await saveMonitoringReport(db, {
+    tableId: record.id,
+    tableVersion: record.version,
+    schemeId: DEFAULT_MONITORING_SCHEME.id,
+    report,
+    light: assessment.light,
+    risk: assessment.risk,
+    actor: auditActor(request),
+    importId: preview.id,
+  });
+  return {
+    importId: preview.id,
+    records: [],
+    monitoring: {
+      tableId: record.id,
+      name: record.table.name,
+      unit: record.table.unit,
+      year: record.table.year,
+      cutOffMonth: report.cutOffMonth,
+      indicatorCount: report.indicators.length,
+      problems,
+    },
+  };
+}

@@ -12,6 +12,7 @@ import {
   monitoringBlock,
   readMonitoringMoney,
 } from './monitoring.ts';
+import { readIndicatorStream } from './stream-indicators.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
 
@@ -388,6 +389,23 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
       en: 'No indicator table (一级指标/二级指标/三级指标) was found',
       line: firstLine?.line,
     });
+  }
+  // Nothing read cell by cell: the table's borders may be lost (one line, prose). Read it as running text.
+  if (blocks.every((b) => b.indicators.length === 0)) {
+    const from = Number.isFinite(firstIndicatorLine) ? firstIndicatorLine : (lines[0]?.line ?? 1);
+    const body = lines.filter((l) => l.line >= from);
+    const stream = readIndicatorStream(body.map((l) => l.text).join('\n'), body[0]?.line ?? 1, year);
+    if (stream.indicators.length > 0) {
+      blocks = [{ lead: null, indicators: stream.indicators, cells: [] }];
+      const kept = warnings.filter((w) => w.code !== 'import.no_indicators');
+      warnings.length = 0;
+      warnings.push(...kept, ...stream.warnings);
+      const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
+      cutOff =
+        endsCut &&
+        !/[。.!！?？)）:：;；]$/.test(lastText) &&
+        !/满意/.test(stream.indicators.at(-1)?.level1 ?? '');
+    }
   }
   if (cutOff) {
     const last = lines.at(-1);

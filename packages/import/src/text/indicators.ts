@@ -178,6 +178,16 @@ const cleanNameMemo = memo((raw: string): string =>
     .trim(),
 );
 
+// Pieces of column captions that a wrapped caption row leaves on a line of their own.
+const CAPTION_PIECE =
+  /^(年度|实际|全年|预计|完成值|指标值|目标值|分值|得分|权重|指标值类型|值类型|度量单位|计量单位|备注|指标解释|指标方向|指标性质|指标值内容|绩效标准|评分标准|偏差原因分析及改进措施|偏差原因|改进措施|原因分析)$/;
+
+/** A column caption or a piece of one, never an indicator's name or value. */
+function isCaptionText(text: string): boolean {
+  const k = key(text);
+  return k !== '' && (CAPTION_PIECE.test(k) || columnRole(k) !== null);
+}
+
 function isFiller(name: string): boolean {
   return (
     name === '' ||
@@ -940,6 +950,11 @@ export function readIndicators(
       filledCount(assigned) === 0 &&
       assigned.actual === undefined
     ) {
+      i = Math.max(i + 1, hasRows ? j : i + 1);
+      continue;
+    }
+    // The caption row wrapped onto a second line (`年度 | 指标值`, `实际 | 完成值`, `分值 | 得分`): no row.
+    if (isCaptionText(name) && Object.values(assigned).every((v) => v === '' || isCaptionText(v))) {
       i = Math.max(i + 1, hasRows ? j : i + 1);
       continue;
     }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.ts';
+import { readIndicatorStream } from './stream-indicators.ts';
+
+// Texts written for these tests in the shapes such pages take: a table flattened onto one line, targets as
+// prose with placeholders left in, a Word table pasted without separators.
+
+describe('readIndicatorStream', () => {
+  it('reads a table flattened onto one line, landmark by landmark', () => {
+    const text =
+      '绩效指标一级指标二级指标三级指标指标值产出指标数量指标新建村级道路里程≥12公里质量指标工程验收合格率100%' +
+      '时效指标项目完工时间2024年10月31日前效益指标社会效益指标受益农户数≥350户满意度指标服务对象满意度指标群众满意度≥90%';
+    const { indicators, warnings } = readIndicatorStream(text, 1, 2024);
+    expect(indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      ['产出指标', '数量指标', '新建村级道路里程', '≥12公里'],
+      ['产出指标', '质量指标', '工程验收合格率', '100%'],
+      ['产出指标', '时效指标', '项目完工时间', '2024年10月31日前'],
+      ['效益指标', '社会效益指标', '受益农户数', '≥350户'],
+      ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+    ]);
+    expect(indicators[0]?.target).toMatchObject({ operator: '>=', value: 12, unit: '公里' });
+    expect(indicators[2]?.target).toMatchObject({ kind: 'date', date: '2024-10-31' });
+    // Every row is a guess to confirm, located where its name starts.
+    expect(warnings).toHaveLength(5);
+    expect(warnings[0]).toMatchObject({ code: 'import.low_confidence', line: 1, path: 'indicators.0' });
+    expect(warnings[0]?.column).toBe(text.indexOf('新建村级道路里程') + 1);
+  });
+
+  it('reads targets written as prose, dropping template placeholders and marks', () => {
+    const text = [
+      '一、产出指标',
+      '数量指标：★改造老旧供水管网长度（≥**公里）>=8.5公里；入户水表更换数量（≥**户）≥1200户；时效指标：完成及时率（≥**%）>=100%。',
+      '二、效益指标',
+      '社会效益指标：受益群众人数（≥**人）≥4000人。可持续影响指标，供水保障能力提升。',
+      '三、满意度指标',
+      '服务对象满意度指标，受益群众满意度（≥**%）≥95%。',
+    ].join('\n');
+    const { indicators } = readIndicatorStream(text, 10, 2023);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([
+      ['数量指标', '改造老旧供水管网长度', '>=8.5公里'],
+      ['数量指标', '入户水表更换数量', '≥1200户'],
+      ['时效指标', '完成及时率', '>=100%'],
+      ['社会效益指标', '受益群众人数', '≥4000人'],
+      ['可持续影响指标', '供水保障能力提升', '供水保障能力提升'],
+      ['服务对象满意度指标', '受益群众满意度', '≥95%'],
+    ]);
+    expect(indicators.every((i) => i.level1 !== null)).toBe(true);
+  });
+
+  it('keeps a date that opens a name in the name, and stops at the signature', () => {
+    const text =
+      '产出指标时效指标截至2025年12月底,项目开工率≥100%填报人：李某联系电话产出指标数量指标虚构行≥1个';
+    const { indicators } = readIndicatorStream(text, 1, 2025);
+    expect(indicators.map((i) => [i.name, i.target.raw])).toEqual([['截至2025年12月底,项目开工率', '≥100%']]);
+  });
+
+  it('invents nothing from prose without level labels', () => {
+    const text = '根据文件精神，下达资金35万元，用于2处水毁修复工程，请于2025年12月底前完成。';
+    expect(readIndicatorStream(text, 1, 2025).indicators).toEqual([]);
+  });
+});
+
+describe('importText with a flattened table', () => {
+  it('falls back to the running-text reading only when the cell reader found nothing', () => {
+    const flat =
+      '2024年度项目支出绩效目标表项目名称乡村道路维护主管部门某县交通运输局实施单位某县公路事务中心' +
+      '一级指标二级指标三级指标指标值产出指标数量指标维护道路里程≥80公里效益指标社会效益指标通行条件改善率≥95%';
+    const [table] = importText(flat).tables;
+    expect(table?.indicators.map((i) => i.name)).toEqual(['维护道路里程', '通行条件改善率']);
+    expect(table?.warnings.filter((w) => w.code === 'import.low_confidence')).toHaveLength(2);
+    expect(table?.warnings.some((w) => w.code === 'import.no_indicators')).toBe(false);
+  });
+});

@@ -1,0 +1,215 @@
+import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
+import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { cleanName } from './indicators.ts';
+import { key, nationalLevel1Of } from './vocabulary.ts';
+
+// The second reading of an indicator table, for text whose cells lost their borders: a form flattened
+// onto one line (`…数量指标开展修复工程(个)反映…≥11质量指标…`), targets written as prose
+// (`数量指标:种植数量>=17600株;成活率>=85;`), or a Word table pasted without separators. It reads the
+// table the way a person reads such text: the level labels (产出指标, 数量指标 …) are landmarks; between two
+// landmarks each item is a name followed by its target, and the target grammar finds where a target
+// starts. Its rows are guesses with a reason, so each carries a located `import.low_confidence` warning
+// and the import preview asks a person to confirm them.
+
+/** Level labels as landmarks in running text; level 2 first so `服务对象满意度指标` is not cut. */
+const LEVEL2_MARK =
+  /(?:数量|质量|时效|成本|进度|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|经济成本|社会成本|生态环境成本)(?:指标|目标)/y;
+const LEVEL1_MARK =
+  /(?:产出|效益|效果|满意度|成本|影响力|实施效果)(?:指标|目标)(?:\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）])?/y;
+
+/** What may follow a landmark: a colon, a comma, separators. */
+const AFTER_MARK = /^[\s:：,，、|\u241e]*/;
+
+// The target grammar's operators and the phrases units write instead.
+const OPERATOR = String.raw`(?:[≥≤≧≦]|[<>＜＞][=＝]?|[=＝﹦═]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|达到|约)`;
+const NUMBER = String.raw`[-+]?\d+(?:[,，]\d{3})*(?:\.\d+)?`;
+const UNIT = String.raw`(?:%|％|‰|㎡|m²|km|(?:[\u4e00-\u9fa5]{1,3}|[a-zA-Z]{1,2})?(?:\/|每)?(?:[\u4e00-\u9fa5]{1,3}))?`;
+const DATE = String.raw`(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|前|之前|以前|内)*)`;
+/** A target at a position: an operator-led figure, a figure with a unit, or a date. */
+const TARGET = new RegExp(
+  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE})`,
+  'g',
+);
+const QUALITATIVE_END =
+  /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定)$/;
+/** An explanation cell run into the name (`…率反映…情况`): the name ends before it. */
+const EXPLANATION_START = /反映|用于考核|考核|衡量|是指|指标解释/;
+/** Template placeholders beside a real value: `(≥**株)`, `(‹**元/户·年)`. */
+const PLACEHOLDER = /[(（][^()（）]*\*{1,3}[^()（）]*[)）]/g;
+/** Where the table ends in running text. */
+const TABLE_END =
+  /合计|总分|填表人|填报人|联系人|联系电话|审核意见|附件[:：\d]|扫一扫|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*$/;
+
+export interface StreamReading {
+  indicators: Indicator[];
+  warnings: Warning[];
+}
+
+interface Position {
+  line: number;
+  column: number;
+}
+
+/** Line and column of each character of `text` (1-based), for located warnings. */
+function positions(text: string, firstLine: number): (offset: number) => Position {
+  const starts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: firstLine + lo, column: offset - (starts[lo] ?? 0) + 1 };
+  };
+}
+
+interface Landmark {
+  start: number;
+  end: number;
+  level: 1 | 2;
+  label: string;
+}
+
+function landmarks(text: string): Landmark[] {
+  const found: Landmark[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x4e00) continue;
+    for (const [re, level] of [
+      [LEVEL2_MARK, 2],
+      [LEVEL1_MARK, 1],
+    ] as const) {
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (!m) continue;
+      const after = AFTER_MARK.exec(text.slice(i + m[0].length, i + m[0].length + 8))?.[0] ?? '';
+      found.push({ start: i, end: i + m[0].length + after.length, level, label: m[0].replace(/\s+/g, '') });
+      i += m[0].length - 1;
+      break;
+    }
+  }
+  return found;
+}
+
+/** The items of a stretch between two landmarks: cells or list entries. */
+function items(text: string, offset: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const re = /[^\n|\u241e;；。\t]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const piece = m[0];
+    if (piece.trim() === '') continue;
+    out.push({ text: piece, start: offset + m.index });
+  }
+  return out;
+}
+
+function cleanStreamName(raw: string): string {
+  let name = raw.replace(PLACEHOLDER, '');
+  const explanation = EXPLANATION_START.exec(name);
+  if (explanation && explanation.index >= 2) name = name.slice(0, explanation.index);
+  name = name
+    .replace(/^[\s,，、:：.．]+|[\s,，、:：]+$/g, '')
+    .replace(/^[★☆*＊]+/, '')
+    .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '');
+  return cleanName(name).trim();
+}
+
+function hasWords(name: string): boolean {
+  return (name.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 2;
+}
+
+/**
+ * Reads indicator rows from running text (`text` starts at line `firstLine`): landmarks give the levels,
+ * each item between them is read as name + target. Only called when the cell-by-cell reader read nothing.
+ */
+export function readIndicatorStream(text: string, firstLine: number, year: number | null): StreamReading {
+  const at = positions(text, firstLine);
+  const all = landmarks(text);
+  // The table ends at a total, a signature or an attachment note after its first level label.
+  const first = all[0]?.start ?? 0;
+  const end = TABLE_END.exec(text.slice(first));
+  const body = end ? text.slice(0, first + end.index) : text;
+  const marks = all.filter((m) => m.end <= body.length);
+  const indicators: Indicator[] = [];
+  const warnings: Warning[] = [];
+  if (marks.length === 0) return { indicators, warnings };
+  let level1: string | null = null;
+  let level2: string | null = null;
+  marks.forEach((mark, n) => {
+    if (mark.level === 1) {
+      level1 = mark.label.replace(/[(（].*$/, '');
+      level2 = null;
+    } else {
+      level2 = mark.label;
+      level1 ??= nationalLevel1Of(mark.label);
+    }
+    const stretchEnd = marks[n + 1]?.start ?? body.length;
+    if (level2 === null) return;
+    for (const item of items(body.slice(mark.end, stretchEnd), mark.end)) {
+      readItem(item.text, item.start, level1, level2);
+    }
+  });
+  return { indicators, warnings };
+
+  function push(
+    level1Label: string | null,
+    level2Label: string,
+    name: string,
+    targetText: string,
+    offset: number,
+  ) {
+    const expectDate = nameSuggestsDate(name);
+    const target = parseTarget(targetText, { expectDate, ...(year === null ? {} : { year }) });
+    indicators.push({
+      level1: level1Label,
+      level2: level2Label,
+      name,
+      target: { ...target, raw: targetText },
+    });
+    const where = at(offset);
+    warnings.push({
+      code: 'import.low_confidence',
+      zh: `“${name}”由连续文本推断（表格线已丢失），请核对名称与目标值`,
+      en: `"${name}" was inferred from running text (the table's borders were lost): check its name and target`,
+      line: where.line,
+      column: where.column,
+      path: `indicators.${indicators.length - 1}`,
+    });
+  }
+
+  function readItem(itemText: string, offset: number, l1: string | null, l2: string): void {
+    const clean = itemText.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
+    TARGET.lastIndex = 0;
+    let pos = 0;
+    let readAny = false;
+    for (let m = TARGET.exec(clean); m !== null; m = TARGET.exec(clean)) {
+      // `截至2026年12月底,项目开展率`: a date followed by more words is part of the name.
+      if (/^(?:19|20)\d{2}年/.test(m[0]) && /^\s*[,，、的]/.test(clean.slice(m.index + m[0].length)))
+        continue;
+      const rawName = clean.slice(pos, m.index);
+      const name = cleanStreamName(rawName);
+      let stop = m.index + m[0].length;
+      // Further values of the same row (other regions' columns, the actual): figures up to the next word.
+      const tail = /^(?:\s*(?:[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否))*/.exec(
+        clean.slice(stop),
+      );
+      if (tail) stop += tail[0].length;
+      if (hasWords(name)) {
+        push(l1, l2, name, m[0].trim(), offset + pos + (rawName.length - rawName.trimStart().length));
+        readAny = true;
+      }
+      pos = stop;
+      TARGET.lastIndex = stop;
+    }
+    const rest = clean.slice(pos).trim();
+    if (readAny || rest === '') return;
+    // An item without a figure: a short statement is a qualitative target that names itself
+    // (`生态修复功能提高`); anything longer is prose, not a row.
+    const name = cleanStreamName(rest);
+    if (hasWords(name) && key(name).length <= 16 && QUALITATIVE_END.test(name))
+      push(l1, l2, name, name, offset);
+  }
+}

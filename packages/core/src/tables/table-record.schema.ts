@@ -84,6 +84,19 @@ export const importCandidateSchema = z.object({
 });
 export type ImportCandidate = z.infer<typeof importCandidateSchema>;
 
+/** Where an uploaded monitoring form would go before it is confirmed: the matched table, or the choices. */
+export const monitoringMatchSchema = z.object({
+  tableId: z
+    .string()
+    .uuid()
+    .nullable()
+    .describe('The table of the same project, unit and year; null: choose'),
+  candidates: z
+    .array(importCandidateSchema)
+    .describe('Tables of the unit that year that take monitoring reports (those of the name when several)'),
+});
+export type MonitoringMatch = z.infer<typeof monitoringMatchSchema>;
+
 /** Error body of every failed request (RFC 9457 problem+json) with a stable code and zh/en text. */
 export const problemSchema = z.object({
   type: z.string(),

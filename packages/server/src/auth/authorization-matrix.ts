@@ -122,6 +122,8 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   // Imports: only authors import, into their own unit; the kept file is read like the unit's drafts.
   row('POST /api/imports', ['author']),
   row('GET /api/imports/:id', ['author'], 'own-import'),
+  // Where a monitoring form would go lists the unit's approved tables: the importing author only.
+  row('GET /api/imports/:id/monitoring-match', ['author'], 'own-import'),
   row('GET /api/imports/:id/file', ownUnitReaders, 'own-import'),
   row('POST /api/imports/:id/confirm', ['author'], 'own-import'),
 

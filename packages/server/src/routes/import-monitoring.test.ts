@@ -231,6 +231,24 @@ describeEachDatabase('importing monitoring forms', (getDb) => {
     expect((await reportAt(published.id, 7)).indicators).toHaveLength(6);
   });
 
+  it('tells before confirming where the form would go, or which tables to choose from', async () => {
+    type Match = { tableId: string | null; candidates: { tableId: string }[] };
+    const matched = await getApp().call<Match>(
+      'GET',
+      `/api/imports/${await preview(parsedForm(seed))}/monitoring-match`,
+    );
+    expect(matched.status).toBe(200);
+    expect(matched.body.tableId).toBe(published.id);
+    const other = await preview(parsedForm(seed, { name: '另一个项目' }));
+    const choose = await getApp().call<Match>('GET', `/api/imports/${other}/monitoring-match`);
+    expect(choose.body.tableId).toBeNull();
+    expect(choose.body.candidates.map((c) => c.tableId)).toContain(published.id);
+    const byReviewer = await getApp().call('GET', `/api/imports/${other}/monitoring-match`, {
+      as: 'department_reviewer',
+    });
+    expect(byReviewer.status).toBe(403);
+  });
+
   it('asks for the month a form does not print', async () => {
     const noMonth = parsedForm(seed, { monitoring: { cutOffMonth: null, executed: 20_549_310 } });
     const importId = await preview(noMonth);

@@ -7,6 +7,7 @@ import {
   type ImportCandidate,
   type ImportConfirm,
   type ImportResult,
+  type MonitoringMatch,
   tableListQuerySchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { searchKey } from '@jixiao/core/text/search-key';
@@ -47,21 +48,36 @@ async function candidatesFor(
     }));
 }
 
-/** The one table the form names (same project name, as search compares names), or a 409 with the choices. */
-async function matchingTable(db: Database, preview: ImportPreviewRecord, form: PerformanceTable) {
+/**
+ * Where a monitoring form goes: the one table of the uploader's unit and the form's year with the same
+ * project name (as search compares names; two of one name: the same unit name decides), and the tables
+ * the user may choose from otherwise (all that year's when none has the name, else those of the name).
+ */
+export async function monitoringTableFor(
+  db: Database,
+  preview: ImportPreviewRecord,
+  form: PerformanceTable,
+): Promise<MonitoringMatch> {
   const candidates = await candidatesFor(db, preview.organisationId, form.year);
   const sameName = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
-  // Two tables of one name in one unit and year: the same unit name decides, else the user does.
   const sameUnit = sameName.filter((c) => searchKey(c.unit) === searchKey(form.unit));
   const found = sameName.length === 1 ? sameName : sameUnit.length === 1 ? sameUnit : sameName;
-  if (found.length === 1 && found[0]) return found[0].tableId;
-  if (found.length > 1) {
+  if (found.length === 1 && found[0]) return { tableId: found[0].tableId, candidates };
+  return { tableId: null, candidates: found.length > 1 ? found : candidates };
+}
+
+/** The one table the form names, or a 409 with the choices. */
+async function matchingTable(db: Database, preview: ImportPreviewRecord, form: PerformanceTable) {
+  const { tableId, candidates } = await monitoringTableFor(db, preview, form);
+  if (tableId !== null) return tableId;
+  const ambiguous = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
+  if (ambiguous.length > 1) {
     throw new AppError(
       'import.monitoring_ambiguous',
-      `本单位 ${form.year} 年有 ${found.length} 张名为“${form.name}”的绩效目标表，请选择监控表对应的一张。`,
-      `Your unit has ${found.length} tables named "${form.name}" in ${form.year}: choose the one the form reports on.`,
+      `本单位 ${form.year} 年有 ${ambiguous.length} 张名为“${form.name}”的绩效目标表，请选择监控表对应的一张。`,
+      `Your unit has ${ambiguous.length} tables named "${form.name}" in ${form.year}: choose the one the form reports on.`,
       { path: 'tableId' },
-      { candidates: found },
+      { candidates: ambiguous },
     );
   }
   throw new AppError(

@@ -4,6 +4,7 @@ import {
   importConfirmSchema,
   importPreviewSchema,
   importResultSchema,
+  monitoringMatchSchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
@@ -12,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
-import { confirmMonitoringImport, isMonitoringImport } from './import-monitoring.ts';
+import { confirmMonitoringImport, isMonitoringImport, monitoringTableFor } from './import-monitoring.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -107,6 +108,29 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         organisationId: preview.organisationId,
       });
       return previewBody(preview);
+    },
+  );
+
+  app.get(
+    '/imports/:id/monitoring-match',
+    {
+      schema: {
+        tags,
+        summary:
+          'Where a previewed monitoring form would go: the matched table, or the tables to choose from',
+        params: idParams,
+        response: { 200: monitoringMatchSchema },
+      },
+    },
+    async (request) => {
+      const preview = await store.getImport(request.params.id);
+      await assertCanTable(request, app.db, 'table.import', {
+        status: 'draft',
+        organisationId: preview.organisationId,
+      });
+      const form = preview.tables.find((table) => table.monitoring != null);
+      if (!form) return { tableId: null, candidates: [] };
+      return monitoringTableFor(app.db, preview, form);
     },
   );
 

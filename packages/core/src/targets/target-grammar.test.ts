@@ -14,6 +14,7 @@ const examples: [string, Partial<Shape>][] = [
   ['≥ | 95 | %', { kind: 'quantitative', operator: '>=', value: 95, unit: '%' }],
   ['＞＝80%', { kind: 'quantitative', operator: '>=', value: 80, unit: '%' }],
   ['﹦100%', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
+  ['═ | 100 | %', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
   ['＝100%', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
   ['=100%', { kind: 'quantitative', operator: '=', value: 100, unit: '%' }],
   ['=0', { kind: 'quantitative', operator: '=', value: 0, unit: null }],

@@ -44,6 +44,8 @@ const OPERATOR_CHARS: Record<string, string> = {
   '≦': '<=',
   '⩽': '<=',
   '﹦': '=',
+  // Forms typed in some county systems print 等于 as a box-drawing double line.
+  '═': '=',
   '＝': '=',
   '﹥': '>',
   '﹤': '<',

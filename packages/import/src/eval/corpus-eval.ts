@@ -337,8 +337,7 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
       ['name', e.name === null || (t !== undefined && nameKey(t.name) === nameKey(e.name))],
       [
         'kind',
-        e.kind === null ||
-          (e.kind === 'monitoring' ? (t?.monitoring ?? null) !== null : t?.kind === e.kind),
+        e.kind === null || (e.kind === 'monitoring' ? (t?.monitoring ?? null) !== null : t?.kind === e.kind),
       ],
     ];
     if (e.supervisingDepartment !== undefined) {

@@ -92,10 +92,41 @@ export function findIndicatorHeader(
     }
     if (!sawLevel && afterName.length === 0) continue;
     if (!afterName.includes('target')) afterName.unshift('target');
+    afterName.push(...upperCaptionRoles(tokens, start, afterName));
     // Without level captions (a name caption alone) nothing says a level-1 column is missing.
     return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel };
   }
   return null;
+}
+
+/**
+ * A two-row caption prints the value columns' group captions above the level captions
+ * (`年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因` over `一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位`):
+ * the lower row splits the first group (年度指标值) into its parts, the upper row's later captions follow them.
+ * Returns those later roles when the lower row lacks them, else none.
+ */
+function upperCaptionRoles(
+  tokens: readonly Token[],
+  start: number,
+  lower: readonly ColumnRole[],
+): ColumnRole[] {
+  const upper: ColumnRole[] = [];
+  for (let j = start - 1, seen = 0; j >= 0 && seen < 10; j--) {
+    const c = tokens[j];
+    if (c === null || c === undefined || c.text === '') continue;
+    seen++;
+    const role = columnRole(c.text);
+    if (role === null) {
+      // The vertical caption over the whole block (绩效指标) may stand between the rows.
+      if (/^绩效指标$/.test(key(c.text))) continue;
+      break;
+    }
+    upper.unshift(role);
+  }
+  const spanned = upper.indexOf('target');
+  if (spanned < 0) return [];
+  const later = upper.slice(spanned + 1).filter((r) => !lower.includes(r));
+  return later.some((r) => r === 'actual' || r === 'weight' || r === 'score') ? later : [];
 }
 
 /** Project columns of a row in a table that lists several projects. */
@@ -129,7 +160,7 @@ export interface IndicatorResult {
 }
 
 // Full-width forms (`＞＝`, `＜=`) come from the same keyboards as the ASCII ones.
-const OPERATOR_ONLY = /^(?:[>＞<＜][=＝]?|[=＝][>＞<＜]|≥|≤|≧|≦|=|＝|﹦)$/;
+const OPERATOR_ONLY = /^(?:[>＞<＜][=＝]?|[=＝][>＞<＜]|≥|≤|≧|≦|=|＝|﹦|═)$/;
 const DIRECTION = /^(正向|反向)(指标)?$/;
 // In a 指标性质 column beside the operators, `定性` says the target is text: it is not part of it.
 const KIND_MARK = /^定(性|量)(指标)?$/;

@@ -113,6 +113,7 @@ function cleanStreamName(raw: string): string {
   name = name
     .replace(/^[\s,，、:：.．]+|[\s,，、:：]+$/g, '')
     .replace(/^[★☆*＊]+/, '')
+    .replace(/^[(（](?:必填|选填|可选|必选)[^)）]*[)）]/, '')
     .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '');
   return cleanName(name).trim();
 }

@@ -76,8 +76,10 @@ export function isWeightNote(text: string): boolean {
 
 /** Splits `产出指标(50分)` into the label and its allotment. */
 export function splitWeightNote(text: string): { label: string; note: string | null } {
-  // Numbered captions: `一、产出指标`, `（一）产出指标`, `1.数量指标`.
-  const k = key(text).replace(/^\(?[一二三四五六七八九十\d]{1,2}[)、.．]/, '');
+  // Numbered captions: `一、产出指标`, `（一）产出指标`, `1.数量指标`; template notes: `数量指标（必填硬性指标）`.
+  const k = key(text)
+    .replace(/^\(?[一二三四五六七八九十\d]{1,2}[)、.．]/, '')
+    .replace(/\((?:必填|选填|可选|必选|选择性填报)[^)]*\)$/, '');
   const m = new RegExp(`^(.*?)(${WEIGHT_NOTE})$`).exec(k);
   if (m?.[1] && m[2]) return { label: m[1], note: m[2] };
   return { label: k, note: null };
@@ -91,7 +93,7 @@ const LEVEL1 =
 const LEVEL2 =
   /^(?:数量|质量|时效|成本|进度|效率|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
 // Any other `…满意度指标`, `…效益指标`, `…成本指标` is a level-2 label too (but never joined from pieces).
-const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标$/;
+const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标等?$/;
 
 /** The national framework's level 1 for a level-2 label, for forms whose level-1 cell was lost. */
 export function nationalLevel1Of(level2: string): string | null {
@@ -144,6 +146,7 @@ export function levelLabel(text: string, currentLevel1: string | null): LevelLab
 }
 
 function computeLevelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
+  // Template captions may end a level-2 label with 等 (`服务对象满意度指标等`), kept as printed.
   const { label, note } = splitWeightNote(text);
   if (label.length > 16) return null;
   const l1 = LEVEL1.test(label);
@@ -262,7 +265,7 @@ export function leadColumnRole(text: string): ColumnRole | null {
 /** Cells that end the indicator table: totals, signatures, review opinions, footnotes. */
 export function endsIndicators(text: string): boolean {
   const k = key(text);
-  return /^(合计|总分|总计|小计|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$/.test(
+  return /^(合计|总分|总计|小计|其他需要说明的?事项|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$/.test(
     k,
   );
 }

@@ -16,6 +16,7 @@ const LEVEL2_MARK =
   /(?:数量|质量|时效|成本|进度|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|经济成本|社会成本|生态环境成本)(?:指标|目标)/y;
 const LEVEL1_MARK =
   /(?:产出|效益|效果|满意度|成本|影响力|实施效果)(?:指标|目标)(?:\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）])?/y;
+const LEVEL1_WORD = /^(?:产出|效益|效果|满意度|成本|影响力|实施效果)(?:指标|目标)$/;
 
 /** What may follow a landmark: a colon, a comma, separators. */
 const AFTER_MARK = /^[\s:：,，、|\u241e]*/;
@@ -91,6 +92,12 @@ function landmarks(text: string): Landmark[] {
       break;
     }
   }
+  // `成本指标经济成本指标`: a label followed at once by a level-2 label heads it, so it is level 1.
+  found.forEach((mark, n) => {
+    const next = found[n + 1];
+    if (mark.level === 2 && next?.level === 2 && next.start === mark.end && LEVEL1_WORD.test(mark.label))
+      mark.level = 1;
+  });
   return found;
 }
 

@@ -103,7 +103,12 @@ describe('monitoringReportFromImport', () => {
       value: '50%',
       deviation: { expectedValue: '100%', likelihood: '确定能', cause: null, measure: null },
     });
-    expect(byIndex.get(1)?.deviation?.likelihood).toBe('确定能');
+    // A qualitative target is judged on the entry page: the printed text is also its note.
+    expect(byIndex.get(1)).toMatchObject({
+      value: '健全',
+      note: '健全',
+      deviation: { likelihood: '确定能' },
+    });
     expect(byIndex.get(2)?.deviation?.likelihood).toBe('确定能');
     expect(byIndex.get(3)).toMatchObject({
       value: '按进度执行,已完成约45%',

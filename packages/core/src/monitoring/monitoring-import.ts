@@ -199,16 +199,20 @@ function deviationOf(progress: PrintedProgress): {
 function progressOf(
   index: number,
   progress: PrintedProgress,
+  target: Indicator,
 ): { line: IndicatorProgress; unclear: string | null } {
   const value = printed(progress.value);
   const { deviation, unclearLikelihood } = deviationOf(progress);
-  // A long description of progress does not fit the value field: the whole text goes to the note.
-  const long = value !== null && value.length > 200;
+  // A long description of progress does not fit the value field, and a target that is not a number is
+  // judged (达成/部分达成/未达成) rather than given a value: there the printed text is the note the
+  // author's judgement starts from.
+  const judged = target.target.kind !== 'quantitative' && target.target.kind !== 'date';
+  const toNote = value !== null && (value.length > 200 || judged);
   return {
     line: {
       index,
       value: value === null ? null : clip(value, 200),
-      note: long ? clip(value, 2000) : null,
+      note: toNote ? clip(value, 2000) : null,
       deviation,
     },
     unclear: unclearLikelihood,
@@ -281,7 +285,7 @@ export function monitoringReportFromImport(
       });
     }
     if (!row.progress) continue;
-    const { line, unclear } = progressOf(pair.stored, row.progress);
+    const { line, unclear } = progressOf(pair.stored, row.progress, target);
     lines.push(line);
     if (unclear !== null) {
       problems.push({

@@ -2,8 +2,10 @@ import type { BatchExportRequest } from '@jixiao/core/export/batch-export.schema
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableDiff } from '@jixiao/core/tables/table-diff';
 import type {
+  ImportConfirm,
   ImportPreview,
   ImportResult,
+  MonitoringMatch,
   Problem,
   TableList,
   TableListQuery,
@@ -186,8 +188,19 @@ export const api = {
     form.append('file', file, file.name);
     return request<ImportPreview>('POST', '/api/imports', form);
   },
-  confirmImport: (importId: string, tables: PerformanceTable[]) =>
-    request<ImportResult>('POST', `/api/imports/${encodeURIComponent(importId)}/confirm`, { tables }),
+  /** Confirms a preview; a monitoring form goes to `tableId` (else the table the server finds) at `cutOffMonth`. */
+  confirmImport: (
+    importId: string,
+    tables: PerformanceTable[],
+    monitoring: { tableId?: string; cutOffMonth?: number } = {},
+  ) =>
+    request<ImportResult>('POST', `/api/imports/${encodeURIComponent(importId)}/confirm`, {
+      tables,
+      ...monitoring,
+    } satisfies ImportConfirm),
+  /** Where a previewed monitoring form would go: the matched table, or the unit's tables to choose from. */
+  monitoringMatch: (importId: string) =>
+    request<MonitoringMatch>('GET', `/api/imports/${encodeURIComponent(importId)}/monitoring-match`),
   exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
   /** Several tables' official forms in one .zip (批量导出). */
   exportTables: (request: BatchExportRequest) => requestFile('POST', '/api/tables/export', request),

@@ -11,6 +11,7 @@ import { budgetYearsEn } from './messages.budget-years.en.ts';
 import { commonEn } from './messages.common.en.ts';
 import { evaluationEn } from './messages.evaluation.en.ts';
 import { libraryEn } from './messages.library.en.ts';
+import { monitoringImportEn } from './messages.monitoring-import.en.ts';
 import { portalEn } from './messages.portal.en.ts';
 import { reviewRulesEn } from './messages.review-rules.en.ts';
 import { rulesEn } from './messages.rules.en.ts';
@@ -33,6 +34,7 @@ export const en: Record<MessageKey, string> = {
   ...tableCopyEn,
   ...budgetYearsEn,
   ...libraryEn,
+  ...monitoringImportEn,
 };
 
 /** antd's own English words (pagination, empty states, pickers) travel with ours. */

@@ -11,6 +11,7 @@ import { budgetYearsMessages } from './messages.budget-years.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
 import { libraryMessages } from './messages.library.ts';
+import { monitoringImportMessages } from './messages.monitoring-import.ts';
 import { portalMessages } from './messages.portal.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { rulesMessages } from './messages.rules.ts';
@@ -32,6 +33,7 @@ const zh = {
   ...tableCopyMessages.zh,
   ...budgetYearsMessages.zh,
   ...libraryMessages.zh,
+  ...monitoringImportMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, InboxOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
-import type { ImportPreview, TableRecord } from '@jixiao/core/tables/table-record.schema';
+import type { ImportPreview, MonitoringMatch, TableRecord } from '@jixiao/core/tables/table-record.schema';
 import {
   Alert,
   App,
@@ -28,6 +28,7 @@ import { PageHead } from '../components/page-head.tsx';
 import { SourceView } from '../components/source-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { validateTable } from '../lib/table-validation.ts';
+import { MonitoringFormPreview, MonitoringTarget } from './import-monitoring-form.tsx';
 
 const warningKey = (w: Warning) => `${w.code}|${w.line ?? ''}|${w.column ?? ''}|${w.path ?? ''}|${w.zh}`;
 
@@ -44,6 +45,11 @@ export default function ImportPage() {
   const [confirming, setConfirming] = useState(false);
   const [created, setCreated] = useState<TableRecord[] | null>(null);
   const [activeTable, setActiveTable] = useState('0');
+  // A monitoring form (绩效运行监控表) fills the monitoring record of a table: which one, at which month.
+  const [match, setMatch] = useState<MonitoringMatch | null>(null);
+  const [monitoringTableId, setMonitoringTableId] = useState<string | null>(null);
+  const [monitoringMonth, setMonitoringMonth] = useState<number | null>(null);
+  const isMonitoring = tables.some((table) => table.monitoring != null);
 
   const warnings = useMemo(() => {
     if (!preview) return [];
@@ -68,6 +74,18 @@ export default function ImportPage() {
       setTables(result.tables);
       setActiveTable('0');
       setFocus(null);
+      setMatch(null);
+      const form = result.tables.find((table) => table.monitoring != null);
+      setMonitoringTableId(null);
+      setMonitoringMonth(form?.monitoring?.cutOffMonth ?? null);
+      if (form) {
+        // Without the match the user still chooses the month; the server finds the table on confirm.
+        const found = await api
+          .monitoringMatch(result.importId)
+          .catch((): MonitoringMatch => ({ tableId: null, candidates: [] }));
+        setMatch(found);
+        setMonitoringTableId(found.tableId);
+      }
     } catch (e) {
       setUploadError(e instanceof ApiError ? e : null);
       setPreview(null);
@@ -76,8 +94,32 @@ export default function ImportPage() {
     }
   };
 
+  const confirmMonitoring = async () => {
+    if (!preview || monitoringTableId === null || monitoringMonth === null) return;
+    setConfirming(true);
+    try {
+      const result = await api.confirmImport(preview.importId, tables, {
+        tableId: monitoringTableId,
+        cutOffMonth: monitoringMonth,
+      });
+      const filled = result.monitoring;
+      if (!filled) return;
+      message.success(
+        t('monitoringImport.done', { name: filled.name, m: filled.cutOffMonth, n: filled.indicatorCount }),
+      );
+      if (filled.problems.length > 0)
+        message.info(t('monitoringImport.problems', { n: filled.problems.length }));
+      navigate(`/monitoring/${filled.tableId}?month=${filled.cutOffMonth}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+    } finally {
+      setConfirming(false);
+    }
+  };
+
   const confirm = async () => {
     if (!preview) return;
+    if (isMonitoring) return confirmMonitoring();
     setConfirming(true);
     try {
       const result = await api.confirmImport(preview.importId, tables);
@@ -95,6 +137,7 @@ export default function ImportPage() {
     setTables([]);
     setCreated(null);
     setUploadError(null);
+    setMatch(null);
   };
 
   const patchTable = (index: number, change: Partial<PerformanceTable>) =>
@@ -155,11 +198,15 @@ export default function ImportPage() {
             <Button
               type="primary"
               loading={confirming}
-              disabled={tables.length === 0 || problemCount > 0}
+              disabled={
+                tables.length === 0 ||
+                problemCount > 0 ||
+                (isMonitoring && (monitoringTableId === null || monitoringMonth === null))
+              }
               onClick={() => void confirm()}
               data-testid="import-confirm"
             >
-              {t('import.confirm', { n: tables.length })}
+              {isMonitoring ? t('monitoringImport.confirm') : t('import.confirm', { n: tables.length })}
             </Button>
           </Space>
         )}
@@ -268,14 +315,25 @@ export default function ImportPage() {
                 />
               )}
             </Card>
+            {isMonitoring && (
+              <MonitoringTarget
+                match={match}
+                tableId={monitoringTableId}
+                month={monitoringMonth}
+                onTable={setMonitoringTableId}
+                onMonth={setMonitoringMonth}
+              />
+            )}
             <Card size="small" title={t('import.tables', { n: tables.length })}>
               {tables.length === 0 ? (
                 <Empty description={t('import.none')} />
               ) : (
                 <>
-                  <div className="muted" style={{ marginBottom: 8 }}>
-                    {t('import.fix')}
-                  </div>
+                  {!isMonitoring && (
+                    <div className="muted" style={{ marginBottom: 8 }}>
+                      {t('import.fix')}
+                    </div>
+                  )}
                   <Tabs
                     activeKey={activeTable}
                     onChange={setActiveTable}
@@ -291,7 +349,9 @@ export default function ImportPage() {
                           )}
                         </span>
                       ),
-                      children: (
+                      children: table.monitoring ? (
+                        <MonitoringFormPreview table={table} />
+                      ) : (
                         <ImportedTableForm
                           idPrefix={`imp-${index}`}
                           table={table}

@@ -9,15 +9,19 @@ import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { getMonitoringReport, getSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
+import { MONITORED_PROJECT, monitoringFormText } from '@jixiao/server/testing/monitoring-form';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { seedTable, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 const choose = chooseOption;
 
 describe('monitoring and self-evaluation in the browser', () => {
   let e2e: E2eSession;
   let id = '';
+  /** The seed's 科创中心建设工作经费, published, whose mid-year monitoring form the author uploads. */
+  let monitoredId = '';
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -49,6 +53,11 @@ describe('monitoring and self-evaluation in the browser', () => {
       record = await store.setStatus(record.id, record.version, status, { userId: null });
     }
     id = record.id;
+    let monitored = await storeAsAuthor(e2e.db, seedTable(MONITORED_PROJECT));
+    for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const) {
+      monitored = await store.setStatus(monitored.id, monitored.version, status, { userId: null });
+    }
+    monitoredId = monitored.id;
   });
   afterAll(async () => {
     await e2e?.close();
@@ -150,5 +159,44 @@ describe('monitoring and self-evaluation in the browser', () => {
     expect(word.suggestedFilename()).toMatch(/\.docx$/);
     const docx = await readFile(await word.path());
     expect(await extractDocxText(new Uint8Array(docx))).toContain('自评总分 86.50 分，评价等级：良\n');
+  });
+
+  it('the author uploads a 绩效运行监控表 and lands on the monitoring entry with its progress filled', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/import'));
+    await page.locator('input[type=file]').setInputFiles({
+      name: '科创中心建设工作经费-1-6月监控表.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(monitoringFormText),
+    });
+    const form = page.getByTestId('imported-monitoring');
+    await form.waitFor();
+    expect(await form.getByTestId('import-kind').textContent()).toBe('绩效运行监控表');
+    expect(await form.getByTestId('monitoring-period').textContent()).toBe('1–6 月');
+    expect(await form.getByTestId('monitoring-executed').textContent()).toBe('20,549,310');
+    const rows = await form.getByTestId('monitoring-rows').textContent();
+    expect(rows).toContain('进口实验设备到货比合同约定晚两个月');
+    expect(rows).toContain('按进度执行，已完成约45%');
+    await page.getByTestId('monitoring-matched').waitFor();
+    expect(await page.getByTestId('monitoring-matched').textContent()).toContain(MONITORED_PROJECT);
+    expect(await page.getByTestId('monitoring-target').textContent()).toContain('1–6 月');
+    await e2e.screenshot('import-monitoring-form');
+
+    const confirm = page.getByTestId('import-confirm');
+    expect(await confirm.textContent()).toContain('导入到监控记录');
+    await confirm.click();
+    await page.getByTestId('monitoring-entry').waitFor();
+    expect(page.url()).toContain(`/monitoring/${monitoredId}?month=6`);
+    const timeliness = seedTable(MONITORED_PROJECT).indicators.findIndex((i) => i.name === '项目完成及时性');
+    const row = page.getByTestId('monitoring-row').nth(timeliness);
+    await expect.poll(() => row.getByTestId('monitoring-value').inputValue()).toBe('40%');
+    expect(await row.getByTestId('deviation-cause').textContent()).toContain('硬件');
+    expect(await row.getByTestId('deviation-measure').inputValue()).toBe(
+      '调整课题实施节点，按月跟踪设备安装进度',
+    );
+    expect(await page.locator('#monitoring-executed').inputValue()).toContain('20,549,310');
+    await e2e.screenshot('import-monitoring-entry');
+    const stored = await getMonitoringReport(e2e.db, monitoredId, 6);
+    expect(stored?.report.budget).toEqual({ annual: 41_098_620, executed: 20_549_310 });
   });
 });

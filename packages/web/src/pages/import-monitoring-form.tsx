@@ -1,0 +1,164 @@
+import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { MonitoringMatch } from '@jixiao/core/tables/table-record.schema';
+import { Alert, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
+import { useI18n } from '../i18n/i18n.tsx';
+import { formatYuan } from '../lib/money.ts';
+
+/** A 绩效运行监控表 as read: period, money spent, and per indicator target | progress | expected | likelihood | cause | measure. */
+export function MonitoringFormPreview({ table }: { table: PerformanceTable }) {
+  const { t } = useI18n();
+  const month = table.monitoring?.cutOffMonth ?? null;
+  const money = (value: number | null | undefined) => (value == null ? '—' : formatYuan(value));
+  const text = (value: string | null | undefined) => value?.trim() || '—';
+  return (
+    <div data-testid="imported-monitoring">
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Tag color="purple" data-testid="import-kind">
+          {t('monitoringImport.kind')}
+        </Tag>
+        <strong>{table.name}</strong>
+        <span className="muted">
+          {table.unit} · {table.year}
+        </span>
+      </Space>
+      <Descriptions size="small" column={2} bordered style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('monitoringImport.period')}>
+          <span data-testid="monitoring-period">
+            {month === null
+              ? t('monitoringImport.periodMissing')
+              : t('monitoringImport.periodValue', { m: month })}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('monitoringImport.annual')}>
+          {money(table.budget.currentYear)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('monitoringImport.executed')}>
+          <span data-testid="monitoring-executed">{money(table.monitoring?.executed)}</span>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('monitoringImport.expectedExecuted')}>
+          {money(table.monitoring?.expectedExecuted)}
+        </Descriptions.Item>
+      </Descriptions>
+      <Table<Indicator & { key: number }>
+        size="small"
+        pagination={false}
+        scroll={{ x: 900 }}
+        dataSource={table.indicators.map((indicator, key) => ({ ...indicator, key }))}
+        data-testid="monitoring-rows"
+        columns={[
+          {
+            title: t('monitoringImport.indicator'),
+            key: 'name',
+            width: 200,
+            render: (_, i) => (
+              <div>
+                <div>{i.name}</div>
+                <div className="muted">{[i.level1, i.level2].filter(Boolean).join(' / ')}</div>
+              </div>
+            ),
+          },
+          { title: t('monitoringImport.target'), key: 'target', render: (_, i) => i.target.raw },
+          {
+            title: t('monitoringImport.progress'),
+            key: 'progress',
+            render: (_, i) => text(i.progress?.value),
+          },
+          {
+            title: t('monitoringImport.expected'),
+            key: 'expected',
+            render: (_, i) => text(i.progress?.expectedValue),
+          },
+          {
+            title: t('monitoringImport.likelihood'),
+            key: 'likelihood',
+            render: (_, i) => text(i.progress?.likelihood),
+          },
+          { title: t('monitoringImport.cause'), key: 'cause', render: (_, i) => text(i.progress?.cause) },
+          {
+            title: t('monitoringImport.measure'),
+            key: 'measure',
+            render: (_, i) => text(i.progress?.measure),
+          },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** Which table and month the form goes to: the matched table, else a choice among the unit's tables that year. */
+export function MonitoringTarget({
+  match,
+  tableId,
+  month,
+  onTable,
+  onMonth,
+}: {
+  match: MonitoringMatch | null;
+  tableId: string | null;
+  month: number | null;
+  onTable: (id: string) => void;
+  onMonth: (month: number) => void;
+}) {
+  const { t } = useI18n();
+  const matched = match?.tableId ? match.candidates.find((c) => c.tableId === match.tableId) : undefined;
+  return (
+    <Card
+      size="small"
+      title={t('monitoringImport.into')}
+      style={{ marginBottom: 12 }}
+      data-testid="monitoring-target"
+    >
+      {match && !matched && (
+        <Alert
+          type={match.candidates.length > 0 ? 'info' : 'warning'}
+          showIcon
+          style={{ marginBottom: 8 }}
+          title={t(
+            match.candidates.length > 0 ? 'monitoringImport.noMatch' : 'monitoringImport.noCandidates',
+          )}
+        />
+      )}
+      <Space wrap align="center">
+        {matched ? (
+          <span data-testid="monitoring-matched">
+            {t('monitoringImport.matched')} <strong>{matched.name}</strong>{' '}
+            <span className="muted">
+              {matched.unit} · {matched.year} · {t(`status.${matched.status}`)}
+            </span>
+          </span>
+        ) : (
+          <Select
+            style={{ minWidth: 320 }}
+            placeholder={t('monitoringImport.chooseTable')}
+            aria-label={t('monitoringImport.chooseTable')}
+            value={tableId ?? undefined}
+            onChange={onTable}
+            disabled={!match || match.candidates.length === 0}
+            options={(match?.candidates ?? []).map((c) => ({
+              value: c.tableId,
+              label: `${c.name}（${c.year} · ${t(`status.${c.status}`)}）`,
+            }))}
+            data-testid="monitoring-table-select"
+          />
+        )}
+        <span>
+          <label htmlFor="monitoring-import-month" className="mini-label" style={{ marginRight: 6 }}>
+            {t('monitoringImport.month')}
+          </label>
+          <Select
+            id="monitoring-import-month"
+            style={{ width: 130 }}
+            placeholder={t('monitoringImport.month')}
+            value={month ?? undefined}
+            onChange={onMonth}
+            options={Array.from({ length: 12 }, (_, i) => ({
+              value: i + 1,
+              label: t('monitoringImport.periodValue', { m: i + 1 }),
+            }))}
+            data-testid="monitoring-import-month"
+          />
+        </span>
+      </Space>
+    </Card>
+  );
+}

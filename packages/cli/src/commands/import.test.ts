@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { officialLayout } from '@jixiao/core/export/official-layout';
+import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import { layoutToDocx } from '@jixiao/export/layout-docx';
 import { seedTables } from '@jixiao/export/testing/export-fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,6 +106,65 @@ describe('jixiao import', () => {
     expect(run.code).toBe(0);
     const tables = JSON.parse(await readFile(path.join(out, 'seed.json'), 'utf8')) as unknown[];
     expect(tables).toHaveLength(3);
+  });
+});
+
+describe('jixiao import of a monitoring form (绩效运行监控表)', () => {
+  const form = [
+    '2024年度项目支出绩效运行监控表',
+    '（截至2024年7月31日）',
+    '项目名称\t社区卫生服务中心设备购置\t\t',
+    '主管部门\t某区卫生健康委员会\t实施单位\t某街道社区卫生服务中心',
+    '项目资金（万元）\t年度预算数\t1-7月执行数\t执行率',
+    '\t300.00\t96.00\t32%',
+    '一级指标\t二级指标\t三级指标\t年度指标值\t1-7月完成情况\t全年预计完成情况\t完成目标可能性\t偏差原因分析\t改进措施',
+    '产出指标\t数量指标\t购置医疗设备台数\t≥12台\t4台\t12台\t有可能\t招标流程延长\t加快合同签订和到货验收',
+    '\t质量指标\t设备验收合格率\t100%\t100%\t100%\t确定能\t\t',
+    '满意度指标\t服务对象满意度指标\t就诊居民满意度\t≥90%\t暂未开展调查\t90%\t有可能\t调查安排在四季度\t按计划组织满意度调查',
+  ].join('\n');
+
+  it('prints the form’s cut-off month, money spent and each indicator’s progress in the JSON', async () => {
+    const file = path.join(dir, '设备购置-监控表.txt');
+    await writeFile(file, form);
+    const run = await jixiao(['import', file]);
+    expect(run.code).toBe(0);
+    const [table] = JSON.parse(run.stdout) as PerformanceTable[];
+    expect(table?.monitoring).toMatchObject({ cutOffMonth: 7, executed: 960_000 });
+    expect(table?.budget.currentYear).toBe(3_000_000);
+    expect(table?.indicators[0]?.progress).toEqual({
+      value: '4台',
+      expectedValue: '12台',
+      likelihood: '有可能',
+      cause: '招标流程延长',
+      measure: '加快合同签订和到货验收',
+    });
+    const asTable = await jixiao(['import', file, '--format', 'table']);
+    expect(asTable.stdout).toContain('完成情况 progress');
+    expect(asTable.stdout).toMatch(/购置医疗设备台数.*≥12台.*4台.*12台.*有可能/);
+  });
+
+  it('passes a monitoring form given as JSON through with its monitoring and progress', async () => {
+    const table = performanceTableSchema.parse({
+      year: 2024,
+      unit: '某街道社区卫生服务中心',
+      name: '社区卫生服务中心设备购置',
+      budget: { currentYear: 3_000_000 },
+      monitoring: { cutOffMonth: 7, executed: 960_000, expectedExecuted: 3_000_000 },
+      indicators: [
+        {
+          level1: '产出指标',
+          level2: '数量指标',
+          name: '购置医疗设备台数',
+          target: parseTarget('≥12台'),
+          progress: { value: '4台', expectedValue: '12台', likelihood: '有可能', cause: null, measure: null },
+        },
+      ],
+    });
+    const file = path.join(dir, 'monitoring.json');
+    await writeFile(file, JSON.stringify([table]));
+    const run = await jixiao(['import', file]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([table]);
   });
 });
 

@@ -20,7 +20,10 @@ interface ImportOptions {
   progress?: boolean;
 }
 
-/** `jixiao import <files…|->`: documents in, tables out (JSON array on stdout, warnings on stderr). */
+/**
+ * `jixiao import <files…|->`: documents in, tables out (JSON array on stdout, warnings on stderr). A
+ * monitoring form's table carries `monitoring` and each indicator's `progress`, as the API's preview does.
+ */
 export function registerImportCommand(program: Command): void {
   program
     .command('import')
@@ -41,10 +44,30 @@ export function registerImportCommand(program: Command): void {
     });
 }
 
-function tableRows(tables: readonly PerformanceTable[]): string[][] {
+const tableHeader = ['项目 project', '一级', '二级', '三级指标 indicator', '目标值 target', 'kind'];
+/** A monitoring form (绩效运行监控表) also prints each indicator's progress at the cut-off. */
+const progressHeader = ['完成情况 progress', '预计 expected', '可能性 likelihood'];
+
+function tableRows(tables: readonly PerformanceTable[], withProgress: boolean): string[][] {
   return tables.flatMap((t) =>
-    t.indicators.map((i) => [t.name, i.level1 ?? '', i.level2 ?? '', i.name, i.target.raw, i.target.kind]),
+    t.indicators.map((i) => [
+      t.name,
+      i.level1 ?? '',
+      i.level2 ?? '',
+      i.name,
+      i.target.raw,
+      i.target.kind,
+      ...(withProgress
+        ? [i.progress?.value ?? '', i.progress?.expectedValue ?? '', i.progress?.likelihood ?? '']
+        : []),
+    ]),
   );
+}
+
+function renderTables(name: string, tables: readonly PerformanceTable[]): string {
+  const withProgress = tables.some((t) => t.monitoring != null);
+  const header = withProgress ? [...tableHeader, ...progressHeader] : tableHeader;
+  return `${name}\n${renderTable(header, tableRows(tables, withProgress))}\n\n`;
 }
 
 async function runImport(files: readonly string[], options: ImportOptions): Promise<number> {
@@ -71,10 +94,7 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
       } else if (writer) {
         for (const table of parsed.tables) await writer.push(table);
       } else {
-        await write(
-          process.stdout,
-          `${input.name}\n${renderTable(['项目 project', '一级', '二级', '三级指标 indicator', '目标值 target', 'kind'], tableRows(parsed.tables))}\n\n`,
-        );
+        await write(process.stdout, renderTables(input.name, parsed.tables));
       }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

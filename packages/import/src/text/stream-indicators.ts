@@ -16,6 +16,9 @@ const LEVEL2_MARK =
   /(?:数量|质量|时效|成本|进度|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|经济成本|社会成本|生态环境成本)(?:指标|目标)/y;
 const LEVEL1_MARK =
   /(?:产出|效益|效果|满意度|成本|影响力|实施效果)(?:指标|目标)(?:\s*[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）])?/y;
+/** Shanghai's level-2 labels print without 指标: landmarks only right after a level 1 or a break. */
+const BARE_LEVEL2_MARK =
+  /(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|满意度|长效管理|投入管理|财务管理|实施管理)/y;
 const LEVEL1_WORD = /^(?:产出|效益|效果|满意度|成本|影响力|实施效果)(?:指标|目标)$/;
 
 /** What may follow a landmark: a colon, a comma, separators. */
@@ -24,11 +27,17 @@ const AFTER_MARK = /^[\s:：,，、|\u241e]*/;
 // The target grammar's operators and the phrases units write instead.
 const OPERATOR = String.raw`(?:[≥≤≧≦]|[<>＜＞][=＝]?|[=＝﹦═]|不低于|不少于|不高于|不超过|不大于|不小于|大于等于|小于等于|达到|约)`;
 const NUMBER = String.raw`[-+]?\d+(?:[,，]\d{3})*(?:\.\d+)?`;
-const UNIT = String.raw`(?:%|％|‰|㎡|m²|km|(?:[\u4e00-\u9fa5]{1,3}|[a-zA-Z]{1,2})?(?:\/|每)?(?:[\u4e00-\u9fa5]{1,3}))?`;
+// Units as forms print them, longest first; in text without borders the unit ends where the next name
+// begins, so only known words are taken (an unknown word is read as a unit only before a break).
+const BASE_UNIT = String.raw`(?:人次|户次|台次|辆次|批次|场次|架次|个工作日|工作日|个百分点|个月|平方公里|平方米|立方米|公里|千米|千克|公斤|千瓦时|小时|课时|学时|公顷|亩|人|户|个|座|次|元|年|月|日|天|周|辆|盏|吨|粒|处|场|家|台|份|起|株|岁|件|项|套|所|间|栋|棵|本|张|名|门|部|篇|期|批|条|种|只|头|册|餐|米|分|km|m|M|㎡|KB|MB|GB)`;
+const UNIT = String.raw`(?:%|％|‰|(?:(?:[万亿千百]?${BASE_UNIT}(?:[\/每](?:[万亿千]?${BASE_UNIT})(?:·年)?)?|\/${BASE_UNIT})|[\u4e00-\u9fa5]{1,3}(?=[\s,，;；。|\u241e]|$)))?`;
 const DATE = String.raw`(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|前|之前|以前|内)*)`;
 /** A target at a position: an operator-led figure, a figure with a unit, or a date. */
+// Units of count and measure that end a bare figure (`420个`); only read as a target where the figure
+// ends its item, since inside a name (`3个乡镇`) the same words are part of the name.
+const COUNT_UNIT = String.raw`(?:万人次|人次|万人|万元|元|平方米|立方米|公里|千米|米|亩|公顷|吨|个|人|次|场|家|户|天|日|月|年|件|项|台|套|所|座|辆|处|株|份|册|篇|期|批|条|种|只|头|间|栋|棵|本|张|名|门|部|小时|课时|学时|km|m)`;
 const TARGET = new RegExp(
-  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE})`,
+  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE}|${NUMBER}\s*${COUNT_UNIT}(?=\s*$))`,
   'g',
 );
 const QUALITATIVE_END =
@@ -79,13 +88,19 @@ function landmarks(text: string): Landmark[] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00) continue;
+    const afterLevel1 = found.at(-1)?.level === 1 && found.at(-1)?.end === i;
+    const afterBreak = /[\s|\u241e:：;；,，。、\d%％)）]/.test(text[i - 1] ?? '\n');
     for (const [re, level] of [
       [LEVEL2_MARK, 2],
       [LEVEL1_MARK, 1],
+      [BARE_LEVEL2_MARK, 2],
     ] as const) {
+      if (re === BARE_LEVEL2_MARK && !(afterLevel1 || afterBreak)) continue;
       re.lastIndex = i;
       const m = re.exec(text);
       if (!m) continue;
+      // A bare label is one only when a name follows, not more of a word (`数量指标` is read above).
+      if (re === BARE_LEVEL2_MARK && /^(?:指标|目标)/.test(text.slice(i + m[0].length))) continue;
       const after = AFTER_MARK.exec(text.slice(i + m[0].length, i + m[0].length + 8))?.[0] ?? '';
       found.push({ start: i, end: i + m[0].length + after.length, level, label: m[0].replace(/\s+/g, '') });
       i += m[0].length - 1;
@@ -125,8 +140,13 @@ function cleanStreamName(raw: string): string {
   return cleanName(name).trim();
 }
 
+/** A name: at least two characters of words, not a sentence (long, or several clauses). */
 function hasWords(name: string): boolean {
-  return (name.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 2;
+  return (
+    (name.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 2 &&
+    name.length <= 40 &&
+    (name.match(/[,，:：]/g) ?? []).length <= 1
+  );
 }
 
 /**
@@ -143,7 +163,10 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   const marks = all.filter((m) => m.end <= body.length);
   const indicators: Indicator[] = [];
   const warnings: Warning[] = [];
-  if (marks.length === 0) return { indicators, warnings };
+  // A table has the framework's shape: a level 1 directly over a level 2 at least once. Level words in a
+  // narrative (`提高群众满意度`, `社会效益显著`) do not make one.
+  const shaped = marks.some((m, n) => m.level === 1 && marks[n + 1]?.level === 2);
+  if (!shaped) return { indicators, warnings };
   let level1: string | null = null;
   let level2: string | null = null;
   marks.forEach((mark, n) => {

@@ -240,7 +240,11 @@ export function columnRole(text: string): ColumnRole | null {
   if (/得分$/.test(k)) return 'score';
   if (/^(分值|权重|权重分值|指标分值|指标权重|权重\(%\)|权重\(分\)|分值\(分\))$/.test(k)) return 'weight';
   if (/原因|改进措施/.test(k)) return 'reason';
-  if (/^(指标解释|指标说明|指标内容|指标值内容|绩效标准|评分标准|评(价|分)标准|备注|指标来源|标准|说明)$/.test(k))
+  if (
+    /^(指标解释|指标说明|指标内容|指标值内容|绩效标准|评分标准|评(价|分)标准|备注|指标来源|标准|说明)$/.test(
+      k,
+    )
+  )
     return 'explanation';
   if (
     /^(年度|预期|计划|绩效|全年|本年|中期|实施期)?(指标|目标)?(目标)?值(及(计量)?单位)?(\(.*\))?$|^指标目标值/.test(

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { formatTarget } from '@jixiao/core/targets/target-grammar';
+import fc from 'fast-check';
+import * as opencc from 'opencc-js/cn2t';
+import { describe, expect, it } from 'vitest';
+import { loadLabelledFolder } from '../eval/corpus-eval.ts';
+import { importText } from './import-text.ts';
+
+// Every labelled table re-laid in the shapes real pages take — the borders lost (one run of text), targets
+// written as prose, extra columns (指标值类型, 计量单位, 指标解释), traditional characters — must read back
+// with the same levels, names and targets. The tables are the probe documents as the importer reads them
+// (those read exactly against their labels, so they are the labels in canonical form).
+
+const probeDir = path.resolve(import.meta.dirname, '../../fixtures/probe');
+const toTraditional = opencc.Converter({ from: 'cn', to: 'tw' });
+
+type Relayout = 'fused' | 'prose' | 'extra-columns' | 'traditional';
+
+/** A target text that ends itself in running text: an operator, a percentage or a date. */
+function selfDelimiting(i: Indicator): boolean {
+  const t = i.target;
+  return (
+    (t.kind === 'quantitative' && (t.operator !== null || t.unit === '%') && t.upper === undefined) ||
+    (t.kind === 'date' && t.date !== undefined)
+  );
+}
+
+function targetText(i: Indicator): string {
+  const t = i.target;
+  if (t.kind === 'date' && t.date) {
+    const [y, m, d] = t.date.split('-').map(Number);
+    return d === undefined ? `${y}年${m}月前` : `${y}年${m}月${d}日前`;
+  }
+  return formatTarget(t).replace('>=', '≥').replace('<=', '≤');
+}
+
+function header(t: PerformanceTable): string[] {
+  return [`${t.year}年度项目支出绩效目标表`, `项目名称：${t.name}`, `实施单位：${t.unit}`];
+}
+
+function groups(t: PerformanceTable): Map<string, Map<string, Indicator[]>> {
+  const out = new Map<string, Map<string, Indicator[]>>();
+  for (const i of t.indicators) {
+    const l1 = out.get(i.level1 ?? '') ?? new Map<string, Indicator[]>();
+    out.set(i.level1 ?? '', l1);
+    l1.set(i.level2 ?? '', [...(l1.get(i.level2 ?? '') ?? []), i]);
+  }
+  return out;
+}
+
+export function render(t: PerformanceTable, layout: Relayout): string {
+  switch (layout) {
+    case 'fused': {
+      let body = '一级指标二级指标三级指标指标值';
+      for (const [l1, l2s] of groups(t))
+        for (const [l2, rows] of l2s) {
+          body += l1 + l2;
+          for (const i of rows) body += i.name + targetText(i);
+        }
+      return `${header(t).join('')}${body}`;
+    }
+    case 'prose': {
+      const lines = header(t);
+      let n = 0;
+      for (const [l1, l2s] of groups(t)) {
+        lines.push(`${'一二三四五六'[n++]}、${l1}`);
+        for (const [l2, rows] of l2s)
+          lines.push(`${l2}：${rows.map((i) => `${i.name}${targetText(i)}`).join('；')}。`);
+      }
+      return lines.join('\n');
+    }
+    case 'extra-columns': {
+      const lines = [...header(t), '一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释'];
+      for (const i of t.indicators) {
+        const tt = i.target;
+        const quantitative = tt.kind === 'quantitative';
+        const value = quantitative
+          ? `${(tt.operator ?? '').replace('>=', '≥').replace('<=', '≤')}${tt.value}`
+          : targetText(i);
+        lines.push(
+          [
+            i.level1 ?? '',
+            i.level2 ?? '',
+            i.name,
+            quantitative ? '定量' : '定性',
+            value,
+            quantitative ? (tt.unit ?? '') : '',
+            `反映${i.name}情况。`,
+          ].join('\t'),
+        );
+      }
+      lines.push('填表人：');
+      return lines.join('\n');
+    }
+    case 'traditional':
+      return toTraditional(
+        [...header(t), '一级指标\t二级指标\t三级指标\t指标值']
+          .concat(t.indicators.map((i) => [i.level1, i.level2, i.name, targetText(i)].join('\t')))
+          .concat('填表人：')
+          .join('\n'),
+      );
+  }
+}
+
+export const comparable = (i: Indicator) => ({
+  level1: i.level1,
+  level2: i.level2,
+  name: i.name,
+  operator: i.target.operator,
+  value: i.target.value,
+  unit: i.target.unit ?? null,
+  date: i.target.date ?? null,
+});
+
+// Canonical tables: the probe set as read, with both levels printed, targets that delimit themselves in
+// running text and names without figures (a figure inside a name is ambiguous once the borders are gone).
+export const pool: PerformanceTable[] = loadLabelledFolder(probeDir, 'probe')
+  .flatMap((doc) => importText(readFileSync(doc.file, 'utf8')).tables)
+  .map((t) => ({
+    ...t,
+    indicators: t.indicators.filter(
+      (i) =>
+        i.level1 !== null &&
+        i.level2 !== null &&
+        selfDelimiting(i) &&
+        !/\d/.test(i.name) &&
+        !/[:：;；。|]/.test(i.name) &&
+        i.name.length >= 2,
+    ),
+  }))
+  .filter((t) => t.indicators.length >= 2 && /^[\u4e00-\u9fa5]/.test(t.name));
+
+describe('labelled tables re-laid in the shapes real pages take', () => {
+  it('has tables to re-lay', () => {
+    expect(pool.length).toBeGreaterThanOrEqual(15);
+  });
+
+  for (const layout of ['fused', 'prose', 'extra-columns', 'traditional'] as const) {
+    it(`reads back levels, names and targets from the ${layout} layout`, () => {
+      fc.assert(
+        fc.property(fc.integer({ min: 0, max: pool.length - 1 }), (n) => {
+          const table = pool[n] as PerformanceTable;
+          const [back] = importText(render(table, layout)).tables;
+          expect(back?.indicators.map(comparable), `${layout} ${table.name}`).toEqual(
+            table.indicators.map(comparable),
+          );
+        }),
+        { numRuns: Math.min(60, pool.length * 2), seed: 20261206 },
+      );
+    });
+  }
+});

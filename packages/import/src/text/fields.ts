@@ -157,7 +157,10 @@ function assign(out: HeaderValues, field: HeaderField, rank: number, text: strin
     case 'name':
       if (out.name === null) {
         const { code, name } = splitCode(text);
-        out.name = name;
+        // `发展建设类-农产品质检…`: the project's category printed before its name.
+        const category = /^([\u4e00-\u9fa5]{2,8}类)\s*[-－—]\s*(?=\S)/.exec(name);
+        out.name = category ? name.slice(category[0].length) : name;
+        if (category?.[1]) out.category ??= category[1];
         out.code ??= code;
         out.nameCell = cell;
       }

@@ -330,6 +330,16 @@ export function importText(text: string): ImportTextResult {
   return { tables, warnings };
 }
 
+/** Drops the first of two consecutive indicators with the same name (and its cell). */
+function keepLastOfPairs(block: IndicatorBlock): void {
+  for (let k = block.indicators.length - 2; k >= 0; k--) {
+    if (block.indicators[k]?.name === block.indicators[k + 1]?.name) {
+      block.indicators.splice(k, 1);
+      block.cells.splice(k, 1);
+    }
+  }
+}
+
 const TRADITIONAL_WARNING: Warning = {
   code: 'import.traditional_script',
   zh: '文档为繁体字，已按简体字读取',
@@ -369,6 +379,8 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
   if (header) {
     const result = readIndicators(tokens, header, grid.layout, rowsMeaningful, year);
     blocks = result.blocks.length > 0 ? result.blocks : blocks;
+    // Mid-term and annual groups side by side: each indicator is read twice; the annual one is printed last.
+    if (header.repeatedGroup) for (const block of blocks) keepLastOfPairs(block);
     warnings.push(...result.warnings);
     const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
     const unfinished = !/[。.!！?？)）:：;；]$/.test(lastText);

@@ -27,6 +27,11 @@ export interface IndicatorHeader {
   afterName: ColumnRole[];
   /** The caption row has a 一级指标 column (some forms print only 二级 and 三级). */
   hasLevel1Column: boolean;
+  /**
+   * The value columns are followed by the level and name captions again: a form printing its mid-term
+   * (中期) and annual (年度) indicators side by side, each row holding the same indicator twice.
+   */
+  repeatedGroup: boolean;
 }
 
 /** Finds the caption row of the indicator table (一级指标 … 三级指标 指标值 …). */
@@ -69,6 +74,7 @@ export function findIndicatorHeader(
       start = j;
     }
     const afterName: ColumnRole[] = [];
+    let repeatedGroup = false;
     let end = i + 1;
     let sameRow = layout === 'rows' || layout === 'markdown';
     for (let j = i + 1; j < tokens.length; j++) {
@@ -86,6 +92,7 @@ export function findIndicatorHeader(
         !isTargetLike(c.text)
       )
         role = 'explanation';
+      if (role === 'level2' || role === 'name') repeatedGroup = afterName.length > 0;
       if (role === null || role === 'level1' || role === 'level2' || role === 'name') break;
       afterName.push(role);
       end = j + 1;
@@ -94,7 +101,7 @@ export function findIndicatorHeader(
     if (!afterName.includes('target')) afterName.unshift('target');
     afterName.push(...upperCaptionRoles(tokens, start, afterName));
     // Without level captions (a name caption alone) nothing says a level-1 column is missing.
-    return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel };
+    return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel, repeatedGroup };
   }
   return null;
 }

@@ -82,6 +82,14 @@ export function findIndicatorHeader(
       if (c === null) sameRow = false;
       if (c === null || c === undefined || c.text === '') continue;
       let role = columnRole(c.text);
+      // A caption wrapped in its cell arrives in pieces (`年度` `指标值`, `偏差原因` `分析及` `改进措施`).
+      if (role === null && key(c.text).length <= 6) {
+        const joined = joinedCaption(tokens, j);
+        if (joined !== null) {
+          role = joined.role;
+          j = joined.last;
+        }
+      }
       // A caption this vocabulary does not know, still on the caption row (考核方式, 数据来源 …):
       // keep its place as a free-text column.
       if (
@@ -102,6 +110,21 @@ export function findIndicatorHeader(
     afterName.push(...upperCaptionRoles(tokens, start, afterName));
     // Without level captions (a name caption alone) nothing says a level-1 column is missing.
     return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel, repeatedGroup };
+  }
+  return null;
+}
+
+/** The caption that the cells from `j` on form when joined (up to three pieces), with the last one used. */
+function joinedCaption(tokens: readonly Token[], j: number): { role: ColumnRole; last: number } | null {
+  let text = '';
+  let pieces = 0;
+  for (let k = j; k < tokens.length && pieces < 3; k++) {
+    const c = tokens[k];
+    if (c === null || c === undefined || c.text === '') continue;
+    text += key(c.text);
+    pieces++;
+    const role = pieces > 1 ? columnRole(text) : null;
+    if (role !== null && role !== 'level1' && role !== 'level2' && role !== 'name') return { role, last: k };
   }
   return null;
 }

@@ -147,10 +147,15 @@ export function levelLabel(text: string, currentLevel1: string | null): LevelLab
 
 function computeLevelLabel(text: string, currentLevel1: string | null): LevelLabel | null {
   // Template captions may end a level-2 label with 等 (`服务对象满意度指标等`), kept as printed.
-  const { label, note } = splitWeightNote(text);
+  const { label: printed, note } = splitWeightNote(text);
+  // Some templates print 值 for 指标 (`产出值`, `数量值`, `经济效益值`): read as the label it stands for.
+  const asIndicator = /值$/.test(printed) ? printed.replace(/值$/, '指标') : null;
+  const label = printed;
+  const matchText =
+    asIndicator !== null && (LEVEL1.test(asIndicator) || LEVEL2.test(asIndicator)) ? asIndicator : label;
   if (label.length > 16) return null;
-  const l1 = LEVEL1.test(label);
-  const l2 = LEVEL2.test(label) || LEVEL2_GENERIC.test(label);
+  const l1 = LEVEL1.test(matchText);
+  const l2 = LEVEL2.test(matchText) || LEVEL2_GENERIC.test(matchText);
   if (note !== null) {
     // `数量指标(20分)` is a weighted level 2; `成本指标(0-20)分` starting a table is a weighted level 1.
     if (l2 && (!l1 || (currentLevel1 !== null && admits(currentLevel1, label)))) return { level: 2, label };
@@ -220,9 +225,9 @@ export type ColumnRole =
 export function columnRole(text: string): ColumnRole | null {
   const k = key(text);
   if (k.length === 0 || k.length > 24) return null;
-  if (/^[一1]级(指标|目标)(\(.*\))?$/.test(k)) return 'level1';
-  if (/^[二2]级(指标|目标)(\(.*\))?$/.test(k)) return 'level2';
-  if (/^[三3]级(指标|目标)(\(.*\))?$|^(绩效)?指标名称$|^指标内容$/.test(k)) return 'name';
+  if (/^[一1]级(指标|目标)?(\(.*\))?$/.test(k)) return 'level1';
+  if (/^[二2]级(指标|目标)?(\(.*\))?$/.test(k)) return 'level2';
+  if (/^[三3]级(指标|目标)?(\(.*\))?$|^(绩效)?指标名称$|^指标内容$/.test(k)) return 'name';
   // Monitoring forms: what was reached by the cut-off month, the year's forecast, the odds, cause, measure.
   if (/^(全年)?预计(全年)?(完成|执行|可完成)/.test(k)) return 'expected';
   if (/可能性$|^(能否|是否能)完成/.test(k)) return 'likelihood';
@@ -247,7 +252,7 @@ export function columnRole(text: string): ColumnRole | null {
   )
     return 'explanation';
   if (
-    /^(年度|预期|计划|绩效|全年|本年|中期|实施期)?(指标|目标)?(目标)?值(及(计量)?单位)?(\(.*\))?$|^指标目标值/.test(
+    /^(年度|预期|计划|绩效|全年|本年|中期|实施期)?(指标|目标)?(目标)?数?值(及(计量)?单位)?(\(.*\))?$|^指标目标值/.test(
       k,
     )
   )
@@ -269,7 +274,7 @@ export function leadColumnRole(text: string): ColumnRole | null {
 /** Cells that end the indicator table: totals, signatures, review opinions, footnotes. */
 export function endsIndicators(text: string): boolean {
   const k = key(text);
-  return /^(合计|总分|总计|小计|序号$|其他需要说明的?事项|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$/.test(
+  return /^(合计|总分|总计|小计|序号$|其他需要说明的?事项|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$|ICP备|公网安备|网站标识码|版权所有|主办单位|技术支持|内容保障|网站地图|扫一扫|打印本页|关闭窗口/.test(
     k,
   );
 }

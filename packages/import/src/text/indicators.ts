@@ -118,9 +118,13 @@ export function findIndicatorHeader(
 function joinedCaption(tokens: readonly Token[], j: number): { role: ColumnRole; last: number } | null {
   let text = '';
   let pieces = 0;
+  let line = -1;
   for (let k = j; k < tokens.length && pieces < 3; k++) {
     const c = tokens[k];
     if (c === null || c === undefined || c.text === '') continue;
+    // A caption wrapped in its cell continues on the next line, never beside itself.
+    if (c.line === line) return null;
+    line = c.line;
     text += key(c.text);
     pieces++;
     const role = pieces > 1 ? columnRole(text) : null;

@@ -235,10 +235,14 @@ export function cleanName(raw: string): string {
 // The same names recur in every table of a batch: five replaces each time were a hot spot.
 const cleanNameMemo = memo((raw: string): string =>
   raw
-    .replace(/^\s*指标\s*\d+\s*[:：.、]?\s*/, '')
+    .replace(/^\s*指标\s*\d*\s*[:：.、]\s*|^\s*指标\s*\d+\s*/, '')
+    // A sub-item of the row above (`其中：新造林面积`) is named without the connective.
+    .replace(/^\s*其中\s*[:：]\s*/, '')
     .replace(/^\s*[（(]?\d{1,2}[)）.、．](?!\d)\s*/, '')
     .replace(/^[*＊★※]+\s*/, '')
     .replace(/[(（]\s*[≥≤>=<＞＜]*\s*[*＊]+[^)）]*[)）]/g, '')
+    // The placeholder with its stars already gone: an operator and a unit in brackets, `(≥台)`, `（≤元/人）`.
+    .replace(/[(（]\s*[≥≤≧≦>=<＞＜]+\s*[\u4e00-\u9fa5a-zA-Z%/·]{0,6}\s*[)）]$/, '')
     .replace(/[≥≤>=<＞＜]+\s*[*＊]+\S*$/, '')
     .trim(),
 );

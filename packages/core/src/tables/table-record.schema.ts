@@ -94,6 +94,9 @@ export const monitoringMatchSchema = z.object({
   candidates: z
     .array(importCandidateSchema)
     .describe('Tables of the unit that year that take monitoring reports (those of the name when several)'),
+  problems: z
+    .array(monitoringNoteSchema)
+    .describe('What importing into the matched (or the chosen `tableId`) table would leave out or change'),
 });
 export type MonitoringMatch = z.infer<typeof monitoringMatchSchema>;
 

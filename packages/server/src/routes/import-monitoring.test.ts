@@ -213,17 +213,26 @@ describeEachDatabase('importing monitoring forms', (getDb) => {
   });
 
   it('tells before confirming where the form would go, or which tables to choose from', async () => {
-    type Match = { tableId: string | null; candidates: { tableId: string }[] };
+    type Match = { tableId: string | null; candidates: { tableId: string }[]; problems: { code: string }[] };
     const matched = await getApp().call<Match>(
       'GET',
       `/api/imports/${await preview(parsedForm(seed))}/monitoring-match`,
     );
     expect(matched.status).toBe(200);
     expect(matched.body.tableId).toBe(published.id);
+    // The seed table's other eight indicators are not on the form: said before confirming.
+    expect(matched.body.problems.map((p) => p.code)).toContain('monitoring_import.indicator_not_reported');
     const other = await preview(parsedForm(seed, { name: '另一个项目' }));
     const choose = await getApp().call<Match>('GET', `/api/imports/${other}/monitoring-match`);
     expect(choose.body.tableId).toBeNull();
     expect(choose.body.candidates.map((c) => c.tableId)).toContain(published.id);
+    expect(choose.body.problems).toEqual([]);
+    const chosen = await getApp().call<Match>(
+      'GET',
+      `/api/imports/${other}/monitoring-match?tableId=${published.id}`,
+    );
+    expect(chosen.body.tableId).toBeNull();
+    expect(chosen.body.problems[0]).toMatchObject({ code: 'monitoring_import.other_project' });
     const byReviewer = await getApp().call('GET', `/api/imports/${other}/monitoring-match`, {
       as: 'department_reviewer',
     });

@@ -1,5 +1,6 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import type { MonitoringNote } from '@jixiao/core/monitoring/monitoring.schema';
 import { monitoringReportFromImport } from '@jixiao/core/monitoring/monitoring-import';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
@@ -53,17 +54,54 @@ async function candidatesFor(
  * project name (as search compares names; two of one name: the same unit name decides), and the tables
  * the user may choose from otherwise (all that year's when none has the name, else those of the name).
  */
-export async function monitoringTableFor(
+async function monitoringTableFor(
   db: Database,
   preview: ImportPreviewRecord,
   form: PerformanceTable,
-): Promise<MonitoringMatch> {
+): Promise<{ tableId: string | null; candidates: ImportCandidate[] }> {
   const candidates = await candidatesFor(db, preview.organisationId, form.year);
   const sameName = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
   const sameUnit = sameName.filter((c) => searchKey(c.unit) === searchKey(form.unit));
   const found = sameName.length === 1 ? sameName : sameUnit.length === 1 ? sameUnit : sameName;
   if (found.length === 1 && found[0]) return { tableId: found[0].tableId, candidates };
   return { tableId: null, candidates: found.length > 1 ? found : candidates };
+}
+
+/**
+ * Before confirming: where the previewed monitoring form would go and the choices, with what importing it
+ * into that table (or the one the user chose, checked like the confirmation) would leave out. The month
+ * is chosen on the same screen, so its absence is not one of the problems here.
+ */
+export async function monitoringMatch(
+  request: FastifyRequest,
+  db: Database,
+  preview: ImportPreviewRecord,
+  chosen: string | undefined,
+): Promise<MonitoringMatch> {
+  const form = preview.tables.find((table) => table.monitoring != null);
+  if (!form) return { tableId: null, candidates: [], problems: [] };
+  const found = await monitoringTableFor(db, preview, form);
+  const tableId = chosen ?? found.tableId;
+  if (tableId === null) return { ...found, problems: [] };
+  const record = await enterableTable(request, db, tableId);
+  const { problems } = monitoringReportFromImport(form, record.table, {
+    cutOffMonth: form.monitoring?.cutOffMonth ?? DEFAULT_MONITORING_SCHEME.cutOffMonth,
+  });
+  return { ...found, problems: [...otherProject(form, record.table), ...problems] };
+}
+
+/** A note when the user put the form of one project into the table of another. */
+function otherProject(form: PerformanceTable, table: PerformanceTable): MonitoringNote[] {
+  if (searchKey(table.name) === searchKey(form.name)) return [];
+  return [
+    {
+      code: 'monitoring_import.other_project',
+      severity: 'warning',
+      zh: `监控表的项目“${form.name}”按您的选择导入到“${table.name}”。`,
+      en: `The form of "${form.name}" goes into "${table.name}" as you chose.`,
+      path: 'name',
+    },
+  ];
 }
 
 /** The one table the form names, or a 409 with the choices. */
@@ -123,16 +161,7 @@ export async function confirmMonitoringImport(
       { path: 'cutOffMonth' },
     );
   }
-  const problems = [...built.problems];
-  if (searchKey(record.table.name) !== searchKey(form.name)) {
-    problems.unshift({
-      code: 'monitoring_import.other_project',
-      severity: 'warning',
-      zh: `监控表的项目“${form.name}”已按您的选择导入到“${record.table.name}”。`,
-      en: `The form of "${form.name}" was imported into "${record.table.name}" as you chose.`,
-      path: 'name',
-    });
-  }
+  const problems = [...otherProject(form, record.table), ...built.problems];
   const report = built.report;
   const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
   await saveMonitoringReport(db, {

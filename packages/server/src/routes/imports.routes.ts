@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
-import { confirmMonitoringImport, isMonitoringImport, monitoringTableFor } from './import-monitoring.ts';
+import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -119,6 +119,9 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         summary:
           'Where a previewed monitoring form would go: the matched table, or the tables to choose from',
         params: idParams,
+        querystring: z.object({
+          tableId: z.string().uuid().optional().describe('A table the user chose: its problems instead'),
+        }),
         response: { 200: monitoringMatchSchema },
       },
     },
@@ -128,9 +131,7 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         status: 'draft',
         organisationId: preview.organisationId,
       });
-      const form = preview.tables.find((table) => table.monitoring != null);
-      if (!form) return { tableId: null, candidates: [] };
-      return monitoringTableFor(app.db, preview, form);
+      return monitoringMatch(request, app.db, preview, request.query.tableId);
     },
   );
 

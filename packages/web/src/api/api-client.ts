@@ -199,8 +199,11 @@ export const api = {
       ...monitoring,
     } satisfies ImportConfirm),
   /** Where a previewed monitoring form would go: the matched table, or the unit's tables to choose from. */
-  monitoringMatch: (importId: string) =>
-    request<MonitoringMatch>('GET', `/api/imports/${encodeURIComponent(importId)}/monitoring-match`),
+  monitoringMatch: (importId: string, tableId?: string) =>
+    request<MonitoringMatch>(
+      'GET',
+      `/api/imports/${encodeURIComponent(importId)}/monitoring-match${tableId ? `?tableId=${encodeURIComponent(tableId)}` : ''}`,
+    ),
   exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
   /** Several tables' official forms in one .zip (批量导出). */
   exportTables: (request: BatchExportRequest) => requestFile('POST', '/api/tables/export', request),

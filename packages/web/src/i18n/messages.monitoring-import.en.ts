@@ -24,6 +24,7 @@ export const monitoringImportEn = {
   'monitoringImport.noCandidates':
     'Your unit has no approved or published target table that year: the form cannot be imported.',
   'monitoringImport.chooseTable': 'Choose a target table',
+  'monitoringImport.leftOut': 'Before importing ({n} note{s}):',
   'monitoringImport.month': 'Cut-off month',
   'monitoringImport.done': 'Imported into the monitoring record of “{name}”, months 1–{m} ({n} indicators)',
   'monitoringImport.problems': '{n} further note{s}: check and complete them in the monitoring record',

@@ -20,6 +20,7 @@ const zh = {
   'monitoringImport.noMatch': '本单位当年没有同名的已批复绩效目标表，请选择监控表对应的表。',
   'monitoringImport.noCandidates': '本单位当年没有已批复或已公开的绩效目标表，无法导入监控表。',
   'monitoringImport.chooseTable': '选择绩效目标表',
+  'monitoringImport.leftOut': '导入时请注意（{n} 条）：',
   'monitoringImport.month': '监控月份',
   'monitoringImport.done': '已导入到「{name}」1–{m} 月监控记录（{n} 个指标）',
   'monitoringImport.problems': '另有 {n} 条提示，请在监控记录中核对补填',

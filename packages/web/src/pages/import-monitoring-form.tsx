@@ -99,7 +99,7 @@ export function MonitoringTarget({
   onTable: (id: string) => void;
   onMonth: (month: number) => void;
 }) {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const matched = match?.tableId ? match.candidates.find((c) => c.tableId === match.tableId) : undefined;
   return (
     <Card
@@ -159,6 +159,21 @@ export function MonitoringTarget({
           />
         </span>
       </Space>
+      {match && match.problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('monitoringImport.leftOut', { n: match.problems.length })}
+          description={
+            <ul style={{ margin: 0, paddingLeft: 16 }} data-testid="monitoring-import-problems">
+              {match.problems.map((p) => (
+                <li key={`${p.code}|${p.path ?? ''}`}>{pick(p)}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
     </Card>
   );
 }

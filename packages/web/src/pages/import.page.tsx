@@ -82,7 +82,7 @@ export default function ImportPage() {
         // Without the match the user still chooses the month; the server finds the table on confirm.
         const found = await api
           .monitoringMatch(result.importId)
-          .catch((): MonitoringMatch => ({ tableId: null, candidates: [] }));
+          .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }));
         setMatch(found);
         setMonitoringTableId(found.tableId);
       }
@@ -91,6 +91,18 @@ export default function ImportPage() {
       setPreview(null);
     } finally {
       setParsing(false);
+    }
+  };
+
+  /** A table chosen by the user: what the form would leave out there. */
+  const chooseTable = async (tableId: string) => {
+    setMonitoringTableId(tableId);
+    if (!preview) return;
+    try {
+      const there = await api.monitoringMatch(preview.importId, tableId);
+      setMatch((current) => (current ? { ...current, problems: there.problems } : there));
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
     }
   };
 
@@ -320,7 +332,7 @@ export default function ImportPage() {
                 match={match}
                 tableId={monitoringTableId}
                 month={monitoringMonth}
-                onTable={setMonitoringTableId}
+                onTable={(tableId) => void chooseTable(tableId)}
                 onMonth={setMonitoringMonth}
               />
             )}

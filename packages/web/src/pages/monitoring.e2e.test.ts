@@ -180,6 +180,10 @@ describe('monitoring and self-evaluation in the browser', () => {
     await page.getByTestId('monitoring-matched').waitFor();
     expect(await page.getByTestId('monitoring-matched').textContent()).toContain(MONITORED_PROJECT);
     expect(await page.getByTestId('monitoring-target').textContent()).toContain('1–6 月');
+    // The seed table's eight indicators the form does not report are named before importing.
+    expect(await page.getByTestId('monitoring-import-problems').textContent()).toContain(
+      '目标表的指标“预算编制合理性”在监控表中没有填报',
+    );
     await e2e.screenshot('import-monitoring-form');
 
     const confirm = page.getByTestId('import-confirm');
@@ -198,5 +202,33 @@ describe('monitoring and self-evaluation in the browser', () => {
     await e2e.screenshot('import-monitoring-entry');
     const stored = await getMonitoringReport(e2e.db, monitoredId, 6);
     expect(stored?.report.budget).toEqual({ annual: 41_098_620, executed: 20_549_310 });
+  });
+
+  it('the author chooses the table and month when the form names its project differently', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/import'));
+    await page.locator('input[type=file]').setInputFiles({
+      name: '科创中心工作经费-监控表.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(
+        monitoringFormText.replace(`项目名称\t${MONITORED_PROJECT}`, '项目名称\t科创中心工作经费'),
+      ),
+    });
+    await page.getByTestId('imported-monitoring').waitFor();
+    const confirm = page.getByTestId('import-confirm');
+    await page.getByTestId('monitoring-table-select').waitFor();
+    expect(await confirm.isDisabled()).toBe(true);
+    await choose(page, page.getByTestId('monitoring-table-select'), MONITORED_PROJECT);
+    await choose(page, page.getByTestId('monitoring-import-month'), '1–7 月');
+    await expect
+      .poll(async () => (await page.getByTestId('monitoring-import-problems').textContent()) ?? '')
+      .toContain('按您的选择导入到“科创中心建设工作经费”');
+    await e2e.screenshot('import-monitoring-choose');
+    await confirm.click();
+    await page.getByTestId('monitoring-entry').waitFor();
+    expect(page.url()).toContain(`/monitoring/${monitoredId}?month=7`);
+    await expect
+      .poll(async () => (await getMonitoringReport(e2e.db, monitoredId, 7))?.report.cutOffMonth)
+      .toBe(7);
   });
 });

@@ -114,7 +114,8 @@ function labelText(v: unknown): string | null {
 function flatIndicator(i: Json): ExpectedIndicator {
   const op = str(i.operator);
   return {
-    name: str(i.level3) ?? '',
+    // A row printed without a level-3 name is named by its level-2 label (the schema needs a name).
+    name: str(i.level3) ?? str(i.level2) ?? '',
     level1: str(i.level1),
     level2: str(i.level2),
     operator: op === 'qualitative' ? null : op,

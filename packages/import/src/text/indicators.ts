@@ -9,6 +9,7 @@ import {
   formTitle,
   isWeightNote,
   key,
+  type LevelLabel,
   leadColumnRole,
   levelLabel,
   memo,
@@ -700,7 +701,7 @@ export function readIndicators(
       i++;
       continue;
     }
-    let label = levelLabel(t.text, level1);
+    let label: LevelLabel | null = t.supplied ? null : levelLabel(t.text, level1);
     // Extraction ran this table's cells together: split them from here on and read this cell again.
     if (label === null && !split && isGlued(t.text)) {
       tokens = splitRunTogether(tokens, i);
@@ -763,6 +764,16 @@ export function readIndicators(
       } else {
         level2 = label.label;
         level2At = i;
+        // A form whose name column holds the level-2 category (`数量指标 | 375万平方米 | …`): the row is
+        // named by its label.
+        const next = tokens[i + 1];
+        if (hasRows && next && isTargetLike(next.text) && parseTarget(next.text).kind !== 'placeholder') {
+          tokens = [
+            ...tokens.slice(0, i + 1),
+            { ...t, text: label.label, supplied: true },
+            ...tokens.slice(i + 1),
+          ];
+        }
         if (level1 === null && level1Lost) {
           level1 = nationalLevel1Of(label.label);
           if (level1 !== null) {

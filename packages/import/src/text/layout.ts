@@ -15,6 +15,8 @@ export interface Cell {
   endLine?: number;
   /** First line of the table row this cell belongs to, when that row began on a line above it. */
   rowLine?: number;
+  /** A name the reader supplied: a row whose level-2 cell is its only name (`数量指标 | 375万平方米`). */
+  supplied?: boolean;
 }
 
 export type Layout = 'rows' | 'markdown' | 'cells' | 'stream';

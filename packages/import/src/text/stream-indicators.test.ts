@@ -71,3 +71,22 @@ describe('importText with a flattened table', () => {
     expect(table?.warnings.some((w) => w.code === 'import.no_indicators')).toBe(false);
   });
 });
+
+describe('importText with level-2 categories in the name column', () => {
+  it('names each row by its level-2 label when a value follows the label at once', () => {
+    const text = [
+      '2024年度项目支出绩效目标表',
+      '项目名称: | 城区绿化养护经费 | 实施单位: | 某市园林绿化中心 |',
+      '指标类型 | 指标名称 | 指标值 | 指标描述 |',
+      '产出指标 | 数量指标 | 375万平方米 | 完成全市绿地养护 |',
+      '质量指标 | 100% | 绿地全覆盖 |',
+      '满意度指标 | 服务对象满意度指标 | ≥95% | 满意率95%以上 |',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      ['产出指标', '数量指标', '数量指标', '375万平方米'],
+      ['产出指标', '质量指标', '质量指标', '100%'],
+      ['满意度指标', '服务对象满意度指标', '服务对象满意度指标', '≥95%'],
+    ]);
+  });
+});

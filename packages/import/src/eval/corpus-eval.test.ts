@@ -131,3 +131,23 @@ describe('importer on the probe set', () => {
     expect(relaidOut(probe)).toEqual([]);
   });
 });
+
+// The grown real corpus (fixtures/corpus): the floors reached, so that a change that reads fewer rows or
+// invents more on either split fails. The test split's floor is a measurement, never a target for rules.
+const grown = path.resolve(import.meta.dirname, '../../fixtures/corpus');
+
+describe('importer on the grown real corpus', () => {
+  it('keeps the train split at or above its floor', async () => {
+    const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
+    expect(report.documents.length).toBeGreaterThanOrEqual(24);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.8);
+    expect(report.total.invented).toBeLessThanOrEqual(22);
+  });
+
+  it('keeps the frozen test split at or above its floor', async () => {
+    const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
+    expect(report.documents.length).toBeGreaterThanOrEqual(23);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.54);
+    expect(report.total.invented).toBeLessThanOrEqual(35);
+  });
+});

@@ -90,3 +90,16 @@ describe('importText with level-2 categories in the name column', () => {
     ]);
   });
 });
+
+describe('readIndicatorStream without level labels', () => {
+  it('reads name and target pairs after the caption of the name and value columns', () => {
+    const text =
+      '项目名称：村道硬化 指标名称 指标值 道路硬化里程≥2公里；路面验收合格率100%；受益群众满意度≥90%。填报人：王某';
+    const { indicators } = readIndicatorStream(text, 1, 2024);
+    expect(indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      [null, null, '道路硬化里程', '≥2公里'],
+      [null, null, '路面验收合格率', '100%'],
+      [null, null, '受益群众满意度', '≥90%'],
+    ]);
+  });
+});

@@ -46,6 +46,10 @@ const QUALITATIVE_END =
 const EXPLANATION_START = /反映|用于考核|考核|衡量|是指|指标解释/;
 /** Template placeholders beside a real value: `(≥**株)`, `(‹**元/户·年)`. */
 const PLACEHOLDER = /[(（][^()（）]*\*{1,3}[^()（）]*[)）]/g;
+/** The caption row of the name and value columns, its last caption ending the match. */
+const CAPTION_ANCHOR =
+  /(?:三级指标|指标名称|绩效指标名称)[\s|\u241e]*(?:[^\n]{0,40}?)(?:年度指标值|指标值|目标值|指标目标值)(?:[\s|\u241e]*(?:计量单位|度量单位|单位|备注|指标解释))*/;
+
 /** Where the table ends in running text. */
 const TABLE_END =
   /合计|总分|填表人|填报人|联系人|联系电话|审核意见|附件[:：\d]|扫一扫|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*$/;
@@ -166,7 +170,18 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   // A table has the framework's shape: a level 1 directly over a level 2 at least once. Level words in a
   // narrative (`提高群众满意度`, `社会效益显著`) do not make one.
   const shaped = marks.some((m, n) => m.level === 1 && marks[n + 1]?.level === 2);
-  if (!shaped) return { indicators, warnings };
+  if (!shaped) {
+    // No level labels at all, but the caption of the name and value columns (`指标名称 … 指标值`): the items
+    // after it are name + target pairs without levels.
+    const caption = CAPTION_ANCHOR.exec(text);
+    if (caption === null || marks.length > 0) return { indicators, warnings };
+    const from = caption.index + caption[0].length;
+    const tail = text.slice(from);
+    const stop = TABLE_END.exec(tail);
+    for (const item of items(tail.slice(0, stop ? stop.index : tail.length), from))
+      readItem(item.text, item.start, null, null);
+    return { indicators, warnings };
+  }
   let level1: string | null = null;
   let level2: string | null = null;
   marks.forEach((mark, n) => {
@@ -187,7 +202,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
 
   function push(
     level1Label: string | null,
-    level2Label: string,
+    level2Label: string | null,
     name: string,
     targetText: string,
     offset: number,
@@ -211,7 +226,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     });
   }
 
-  function readItem(itemText: string, offset: number, l1: string | null, l2: string): void {
+  function readItem(itemText: string, offset: number, l1: string | null, l2: string | null): void {
     const clean = itemText.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
     TARGET.lastIndex = 0;
     let pos = 0;

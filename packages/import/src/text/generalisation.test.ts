@@ -607,3 +607,19 @@ describe('HTML source pasted as text', () => {
     ]);
   });
 });
+
+describe('CSV cells and HTML entities read with their libraries', () => {
+  it('keeps a quoted cell with line breaks in its row', () => {
+    const csv = '一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,"培训人数\n（含线上）",≥500人\n';
+    expect(csvToTabs(csv)).toBe(
+      '一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数 （含线上）\t≥500人\n',
+    );
+  });
+
+  it('decodes numeric and named entities a page kept', () => {
+    const [table] = importText(
+      '2024年度项目支出绩效目标表\n项目名称\t社区服务\n实施单位\t某街道\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t服务人次\t&#x2265;1200人次\n产出指标\t质量指标\t服务合格率\t&ge;95&#37;\n',
+    ).tables;
+    expect(table?.indicators.map((i) => i.target.raw)).toEqual(['≥1200人次', '≥95%']);
+  });
+});

@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { decodeHTML } from 'entities';
 import { readEnglishLabels } from './english-labels.ts';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
@@ -22,34 +24,10 @@ export interface ImportTextResult {
   warnings: Warning[];
 }
 
-const ENTITIES: Record<string, string> = {
-  '&nbsp;': ' ',
-  '&gt;': '>',
-  '&lt;': '<',
-  '&ge;': '≥',
-  '&le;': '≤',
-  '&amp;': '&',
-  '&quot;': '"',
-  '&ldquo;': '“',
-  '&rdquo;': '”',
-  '&times;': '×',
-  '&middot;': '·',
-  '&hellip;': '…',
-  '&mdash;': '—',
-};
-
-// Text copied out of web pages keeps HTML entities (`&gt;=95%`, `&nbsp;`): read them as characters.
+// Text copied out of web pages keeps HTML entities (`&gt;=95%`, `&#x2265;`, `&nbsp;`): read them as
+// characters, with the full HTML5 table of the entities package.
 function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text
-    .replace(
-      /&(?:nbsp|gt|lt|ge|le|amp|quot|ldquo|rdquo|times|middot|hellip|mdash);/g,
-      (e) => ENTITIES[e] ?? e,
-    )
-    .replace(/&#(\d{2,6});/g, (e, n: string) => {
-      const code = Number(n);
-      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : e;
-    });
+  return text.includes('&') ? decodeHTML(text) : text;
 }
 
 function normaliseText(text: string): string {
@@ -68,27 +46,9 @@ const CSV_CAPTIONS =
 
 /** The fields of one CSV line: commas outside double quotes separate, `""` is a quote. */
 export function csvFields(line: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line.charAt(i);
-    if (quoted) {
-      if (ch === '"' && line.charAt(i + 1) === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (ch === ',') {
-      fields.push(field.trim());
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field.trim());
-  return fields;
+  return (
+    (parseCsv(line, { relax_column_count: true, relax_quotes: true, trim: true }) as string[][])[0] ?? ['']
+  );
 }
 
 /**
@@ -98,10 +58,20 @@ export function csvFields(line: string): string[] {
  */
 export function csvToTabs(text: string): string {
   if (!(text.includes('指标,') || text.includes('指标",')) || !CSV_CAPTIONS.test(text)) return text;
-  return text
-    .split('\n')
-    .map((line) => (line.includes(',') && !line.includes('\t') ? csvFields(line).join('\t') : line))
-    .join('\n');
+  // A quoted cell may hold line breaks (a narrative typed with Alt+Enter): it stays one cell of its row.
+  try {
+    const records = parseCsv(text, {
+      relax_column_count: true,
+      relax_quotes: true,
+      trim: true,
+    }) as string[][];
+    const rows = records.map((fields) => fields.map((f) => f.replace(/\s*\n\s*/g, ' ')).join('\t'));
+    // Whether the file ended with a line break tells a whole file from a cut one: keep it.
+    return rows.join('\n') + (/\n\s*$/.test(text) ? '\n' : '');
+  } catch {
+    // Not CSV after all (an unbalanced quote in prose): leave the text as it is.
+    return text;
+  }
 }
 
 // Pinyin a converter printed after characters (`目標(biāo)`, `項(xiàng)目`): only bracketed Latin with a tone
@@ -391,7 +361,12 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
     const stoppedEarly =
       result.endedAt === null && (result.endsOnLabel || !/满意度|影响力/.test(result.lastLevel1 ?? ''));
     const nothingRead = result.blocks.every((b) => b.indicators.length === 0);
-    cutOff = result.cutOff || (endsCut && unfinished) || cutNote || stoppedEarly || nothingRead;
+    // A last line that is a signature or contact line (填报人：…\t联系电话：…) after the table's closing row
+    // is complete as printed: the text ending without a newline there cuts nothing off.
+    const signedOff =
+      result.endedAt !== null &&
+      /^(填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|审核人)/.test(lastText);
+    cutOff = result.cutOff || (endsCut && unfinished && !signedOff) || cutNote || stoppedEarly || nothingRead;
   } else {
     // A form cut off before its indicator table is incomplete, not a form without indicators.
     cutOff = true;

@@ -28,6 +28,8 @@ describe('monitoring forms', () => {
     expect(tables).toHaveLength(1);
     const table = performanceTableSchema.parse(tables[0]);
     expect(table.name).toBe('农村饮水安全工程维修养护补助');
+    // The form ends on its signature line: nothing was cut off.
+    expect(table.incomplete).toBe(false);
     expect(table.monitoring).toEqual({ cutOffMonth: 6, executed: 540000 });
     expect(table.budget.currentYear).toBe(1200000);
     expect(table.indicators.map((i) => i.name)).toEqual([

@@ -217,18 +217,20 @@ describe('review round in the browser', () => {
     await e2e.screenshot('review-5-published-history');
   });
 
-  it('the published table is visible anonymously', async () => {
+  it('the published table is visible anonymously on the portal, not through the working routes', async () => {
     const { page } = e2e;
     await e2e.signOut();
     const read = await page.evaluate(async (tableId) => {
-      const response = await fetch(`/api/tables/${tableId}`);
-      return { status: response.status, body: await response.json() };
+      const working = await fetch(`/api/tables/${tableId}`);
+      const portal = await fetch(`/api/public/tables/${tableId}`);
+      return { working: working.status, portal: portal.status, body: await portal.json() };
     }, id);
-    expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ status: 'published', table: { name: table.name } });
-    await page.goto(e2e.url(`/tables/${id}/print`));
-    await page.getByTestId('official-layout').waitFor();
-    expect(await page.getByTestId('official-layout').textContent()).toContain('>=8场');
+    expect(read.working).toBe(401);
+    expect(read.portal).toBe(200);
+    expect(read.body).toMatchObject({ name: table.name });
+    await page.goto(e2e.url(`/public/tables/${id}`));
+    await page.getByTestId('public-table-page').waitFor();
+    await expect.poll(() => page.getByTestId('public-table-page').textContent(), settle).toContain('>=8场');
   });
 
   it('the approved version stays frozen; the author adjusts it with a reason into a new draft', async () => {

@@ -92,6 +92,15 @@ describe('importText with level-2 categories in the name column', () => {
 });
 
 describe('readIndicatorStream without level labels', () => {
+  it('reads rows under level-1 labels alone when the indicator caption stands before them', () => {
+    const text = '一级指标三级指标指标值产出指标建设道路长度≥3公里效益指标受益人口≥1200人';
+    const { indicators } = readIndicatorStream(text, 1, 2024);
+    expect(indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      ['产出指标', null, '建设道路长度', '≥3公里'],
+      ['效益指标', null, '受益人口', '≥1200人'],
+    ]);
+  });
+
   it('reads name and target pairs after the caption of the name and value columns', () => {
     const text =
       '项目名称：村道硬化 指标名称 指标值 道路硬化里程≥2公里；路面验收合格率100%；受益群众满意度≥90%。填报人：王某';

@@ -169,11 +169,14 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   const warnings: Warning[] = [];
   // A table has the framework's shape: a level 1 directly over a level 2 at least once. Level words in a
   // narrative (`提高群众满意度`, `社会效益显著`) do not make one.
-  const shaped = marks.some((m, n) => m.level === 1 && marks[n + 1]?.level === 2);
+  const caption = CAPTION_ANCHOR.exec(text);
+  // …or the caption row of the indicator columns stands before the labels: then every label counts, and
+  // items under a level 1 alone are rows without a level 2 (forms that print only one level).
+  const captioned = caption !== null && marks.length > 0 && caption.index < (marks[0]?.start ?? 0);
+  const shaped = captioned || marks.some((m, n) => m.level === 1 && marks[n + 1]?.level === 2);
   if (!shaped) {
     // No level labels at all, but the caption of the name and value columns (`指标名称 … 指标值`): the items
     // after it are name + target pairs without levels.
-    const caption = CAPTION_ANCHOR.exec(text);
     if (caption === null || marks.length > 0) return { indicators, warnings };
     const from = caption.index + caption[0].length;
     const tail = text.slice(from);
@@ -193,7 +196,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       level1 ??= nationalLevel1Of(mark.label);
     }
     const stretchEnd = marks[n + 1]?.start ?? body.length;
-    if (level2 === null) return;
+    if (level2 === null && !captioned) return;
     for (const item of items(body.slice(mark.end, stretchEnd), mark.end)) {
       readItem(item.text, item.start, level1, level2);
     }

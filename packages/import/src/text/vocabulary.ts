@@ -317,7 +317,8 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
     rank: 0,
   },
   {
-    pattern: /^(项目|地方|本级)?(主管部门|业务主管部门|主管单位|主管部门及代码|主管部门\(单位\))(名称)?(\(盖章\))?$/,
+    pattern:
+      /^(项目|地方|本级)?(主管部门|业务主管部门|主管单位|主管部门及代码|主管部门\(单位\))(名称)?(\(盖章\))?$/,
     field: 'supervisingDepartment',
     rank: 0,
   },

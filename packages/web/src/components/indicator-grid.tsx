@@ -21,6 +21,8 @@ interface IndicatorGridProps {
   errors: Record<string, string>;
   /** Opens the indicator library (从指标库添加); no button when the table cannot be edited. */
   onAddFromLibrary?: (() => void) | undefined;
+  /** Rows to check by path (`indicators.3`): the importer's guesses a person confirms in the preview. */
+  notices?: Record<string, string>;
 }
 
 const kindColor: Record<Target['kind'], string> = {
@@ -90,7 +92,13 @@ function blankIndicator(level1: string | null, level2: string | null): Indicator
  * The indicator grid grouped as the printed form merges it (level 1 → level 2 → indicators), with
  * add, remove and reorder by buttons so it works from the keyboard; targets are parsed as typed.
  */
-export function IndicatorGrid({ indicators, onChange, errors, onAddFromLibrary }: IndicatorGridProps) {
+export function IndicatorGrid({
+  indicators,
+  onChange,
+  errors,
+  onAddFromLibrary,
+  notices = {},
+}: IndicatorGridProps) {
   const { t } = useI18n();
   const groups = groupIndicators(indicators);
   const grid = useRef<HTMLDivElement>(null);
@@ -196,6 +204,7 @@ export function IndicatorGrid({ indicators, onChange, errors, onAddFromLibrary }
                     const path = `indicators.${index}`;
                     const nameError = errors[`${path}.name`];
                     const targetError = errors[`${path}.target`] ?? errors[`${path}.target.raw`];
+                    const notice = notices[path];
                     return (
                       <div
                         className="indicator-row"
@@ -208,7 +217,7 @@ export function IndicatorGrid({ indicators, onChange, errors, onAddFromLibrary }
                             aria-label={t('field.indicatorName')}
                             placeholder={t('field.indicatorName')}
                             value={indicator.name}
-                            status={nameError ? 'error' : ''}
+                            status={nameError ? 'error' : notice ? 'warning' : ''}
                             onChange={(e) => {
                               const name = e.target.value;
                               patch(index, {
@@ -221,6 +230,11 @@ export function IndicatorGrid({ indicators, onChange, errors, onAddFromLibrary }
                             data-testid="indicator-name"
                           />
                           <FieldError text={nameError} />
+                          {notice && !nameError ? (
+                            <div className="field-notice" data-testid="indicator-notice">
+                              {notice}
+                            </div>
+                          ) : null}
                           {/* Reviewers' comments on this indicator, placed on it wherever it moved. */}
                           <FieldComments path={path} />
                         </div>

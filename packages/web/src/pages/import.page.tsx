@@ -370,6 +370,11 @@ export default function ImportPage() {
                           errors={Object.fromEntries(
                             (problems[index] ?? []).map((p) => [p.path, t(p.key, p.params)]),
                           )}
+                          notices={Object.fromEntries(
+                            table.warnings
+                              .filter((w) => w.code === 'import.low_confidence' && w.path)
+                              .map((w) => [w.path, pick(w)]),
+                          )}
                           onChange={(change) => patchTable(index, change)}
                         />
                       ),
@@ -389,11 +394,14 @@ function ImportedTableForm({
   idPrefix,
   table,
   errors,
+  notices,
   onChange,
 }: {
   idPrefix: string;
   table: PerformanceTable;
   errors: Record<string, string>;
+  /** The importer's guesses to confirm, by row path. */
+  notices: Record<string, string>;
   onChange: (change: Partial<PerformanceTable>) => void;
 }) {
   const { t } = useI18n();
@@ -456,6 +464,7 @@ function ImportedTableForm({
         <IndicatorGrid
           indicators={table.indicators}
           errors={errors}
+          notices={notices}
           onChange={(indicators) => onChange({ indicators })}
         />
       </div>

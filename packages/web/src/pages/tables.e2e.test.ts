@@ -247,6 +247,26 @@ describe('tables in the browser', () => {
     expect(await page.getByTestId('import-created').textContent()).toContain('科技创新政策研究经费');
   });
 
+  it('marks the rows read from a form whose borders were lost, for the clerk to check', async () => {
+    const { page } = e2e;
+    // A Word table pasted without separators: the importer reads it as running text and says so per row.
+    const flat =
+      '2024年度项目支出绩效目标表项目名称村级道路维护实施单位上海推进科技创新中心建设办公室' +
+      '一级指标二级指标三级指标指标值产出指标数量指标维护道路里程≥80公里效益指标社会效益指标通行条件改善率≥95%';
+    await page.goto(e2e.url('/import'));
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'flat.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(flat),
+    });
+    const form = page.getByTestId('imported-table').first();
+    await form.waitFor();
+    await expect.poll(() => form.getByTestId('indicator-notice').count(), poll).toBe(2);
+    expect(await form.getByTestId('indicator-notice').first().textContent()).toContain('维护道路里程');
+    expect(await form.getByTestId('indicator-name').nth(1).inputValue()).toBe('通行条件改善率');
+    await e2e.screenshot('import-low-confidence');
+  });
+
   it('shows a finance reviewer the tables without the author-only actions', async () => {
     const { page } = e2e;
     await e2e.signIn('finance_reviewer');

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { Converter } from 'opencc-js/t2cn';
 import { parseFile } from '../parse-file.ts';
 import { cleanName } from '../text/indicators.ts';
 import { key } from '../text/vocabulary.ts';
@@ -89,8 +90,12 @@ export interface CorpusReport {
 
 type Json = Record<string, unknown>;
 
+// Labels give text as printed; a page in traditional characters is read in simplified script (the form's
+// own), so the label's text is compared in simplified script too.
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
 function str(v: unknown): string | null {
-  return typeof v === 'string' ? v : null;
+  return typeof v === 'string' ? toSimplified(v) : null;
 }
 
 function num(v: unknown): number | null {
@@ -275,13 +280,36 @@ function pairTables(
       e.name === null
         ? -1
         : found.findIndex((f, k) => !used.has(k) && nameKey(f.name) === nameKey(e.name ?? ''));
-    const k = byName >= 0 ? byName : found.findIndex((_, k2) => !used.has(k2) && k2 === n);
+    // A table whose name was misread is still the one holding the label's rows: pair by shared row names
+    // (its name counts as a header miss), else by position.
+    const byRows = byName >= 0 ? -1 : mostSharedRows(e, found, used);
+    const k =
+      byName >= 0 ? byName : byRows >= 0 ? byRows : found.findIndex((_, k2) => !used.has(k2) && k2 === n);
     if (k >= 0) {
       pairs.set(n, k);
       used.add(k);
     }
   });
   return pairs;
+}
+
+function mostSharedRows(
+  e: ExpectedTable,
+  found: readonly PerformanceTable[],
+  used: ReadonlySet<number>,
+): number {
+  const names = new Set(e.indicators.map((i) => nameKey(i.name)).filter((k) => k !== ''));
+  let best = -1;
+  let bestCount = 0;
+  found.forEach((f, k) => {
+    if (used.has(k)) return;
+    const count = f.indicators.filter((i) => names.has(nameKey(i.name))).length;
+    if (count > bestCount) {
+      best = k;
+      bestCount = count;
+    }
+  });
+  return best;
 }
 
 function matchIndicators(

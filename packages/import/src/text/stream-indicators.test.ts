@@ -47,6 +47,15 @@ describe('readIndicatorStream', () => {
     expect(indicators.every((i) => i.level1 !== null)).toBe(true);
   });
 
+  it('pairs a name with the target printed alone on the next line, and halves a name printed twice', () => {
+    const text = '产出指标数量指标培育中药材品种数量培育中药材品种数量\n4种\n质量指标机关事务正常运转率\n100%\n';
+    const { indicators } = readIndicatorStream(text, 1, 2021);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([
+      ['数量指标', '培育中药材品种数量', '4种'],
+      ['质量指标', '机关事务正常运转率', '100%'],
+    ]);
+  });
+
   it('keeps a date that opens a name in the name, and stops at the signature', () => {
     const text =
       '产出指标时效指标截至2025年12月底,项目开工率≥100%填报人：李某联系电话产出指标数量指标虚构行≥1个';

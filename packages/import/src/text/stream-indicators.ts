@@ -141,7 +141,12 @@ function cleanStreamName(raw: string): string {
     .replace(/^[★☆*＊]+/, '')
     .replace(/^[(（](?:必填|选填|可选|必选)[^)）]*[)）]/, '')
     .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '');
-  return cleanName(name).trim();
+  name = cleanName(name).trim();
+  // Name and explanation cells run together print the same words twice: `培育中药材品种数量培育中药材品种数量`.
+  const half = name.length / 2;
+  if (Number.isInteger(half) && half >= 2 && name.slice(0, half) === name.slice(half))
+    name = name.slice(0, half);
+  return name;
 }
 
 /** A name: at least two characters of words, not a sentence (long, or several clauses). */
@@ -167,6 +172,8 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   const marks = all.filter((m) => m.end <= body.length);
   const indicators: Indicator[] = [];
   const warnings: Warning[] = [];
+  // A name read on its own, waiting for the target on the next line.
+  let pending: { name: string; offset: number } | null = null;
   // A table has the framework's shape: a level 1 directly over a level 2 at least once. Level words in a
   // narrative (`提高群众满意度`, `社会效益显著`) do not make one.
   const caption = CAPTION_ANCHOR.exec(text);
@@ -188,6 +195,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   let level1: string | null = null;
   let level2: string | null = null;
   marks.forEach((mark, n) => {
+    pending = null;
     if (mark.level === 1) {
       level1 = mark.label.replace(/[(（].*$/, '');
       level2 = null;
@@ -249,16 +257,25 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       if (hasWords(name)) {
         push(l1, l2, name, m[0].trim(), offset + pos + (rawName.length - rawName.trimStart().length));
         readAny = true;
+      } else if (pos === 0 && name === '' && pending !== null) {
+        // The target alone on the line after its name (the cell wrapped, or one cell per line).
+        push(l1, l2, pending.name, m[0].trim(), pending.offset);
+        readAny = true;
       }
+      pending = null;
       pos = stop;
       TARGET.lastIndex = stop;
     }
     const rest = clean.slice(pos).trim();
     if (readAny || rest === '') return;
     // An item without a figure: a short statement is a qualitative target that names itself
-    // (`生态修复功能提高`); anything longer is prose, not a row.
+    // (`生态修复功能提高`); anything longer is prose, not a row. Either may be the name of a target
+    // printed on the next line.
     const name = cleanStreamName(rest);
-    if (hasWords(name) && key(name).length <= 16 && QUALITATIVE_END.test(name))
+    if (hasWords(name) && key(name).length <= 16 && QUALITATIVE_END.test(name)) {
       push(l1, l2, name, name, offset);
+      return;
+    }
+    pending = hasWords(name) ? { name, offset } : null;
   }
 }

@@ -290,7 +290,14 @@ export function importText(text: string): ImportTextResult {
   const tables: PerformanceTable[] = [];
   const warnings: Warning[] = [];
   forms.forEach((formLines, n) => {
-    const read = readForm(formLines, endsCut && n === forms.length - 1);
+    // A form that prints no year of its own takes the one of the text before it (the page's title,
+    // `…2023年项目绩效自评表公开`, above the form it publishes).
+    const before = forms.slice(0, n).flat();
+    const inherited = () => readYear(before, null);
+    const read = readForm(formLines, endsCut && n === forms.length - 1, inherited).filter(
+      // A page title split off as a form of its own holds no table: nothing to import.
+      (table) => forms.length === 1 || table.indicators.length > 0 || table.name !== '（未注明）',
+    );
     for (const table of read) {
       if (script.converted) table.warnings.push(TRADITIONAL_WARNING);
       tables.push(table);
@@ -316,7 +323,11 @@ const TRADITIONAL_WARNING: Warning = {
   en: 'The document is in traditional characters; it was read in simplified script',
 };
 
-function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTable[] {
+function readForm(
+  lines: readonly SourceLine[],
+  endsCut: boolean,
+  inheritedYear: () => number | null = () => null,
+): PerformanceTable[] {
   const grid = toGrid(lines, endsCut);
   const tokens = toTokens(grid);
   const rowsMeaningful = grid.layout !== 'stream';
@@ -340,7 +351,7 @@ function readForm(lines: readonly SourceLine[], endsCut: boolean): PerformanceTa
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);
   const kind = kindOfTitle(title);
-  const year = readYear(lines, fields.name);
+  const year = readYear(lines, fields.name) ?? inheritedYear();
   const firstLine = lines.find((l) => l.text.trim() !== '');
   if (header === null && fields.name === null && title === '') return [];
 

@@ -5,6 +5,7 @@ import { migrate } from '@jixiao/db/migrate';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { loadDemoData } from './demo-data.ts';
+import { eventLoopStatsEnabled, registerEventLoopStats } from './event-loop-stats.ts';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
     webDist: join(repoRoot, 'packages', 'web', 'dist'),
   });
   if (applied.length > 0) app.log.info({ applied }, 'migrations applied');
+  // Benchmarks only (npm run bench:scale): the longest event-loop block at /api/internal/event-loop.
+  if (eventLoopStatsEnabled()) registerEventLoopStats(app);
   if (process.env.JIXIAO_DEMO_DATA !== '0') {
     const demo = await loadDemoData(db, {
       seedPath: join(repoRoot, 'fixtures', 'seed.txt'),

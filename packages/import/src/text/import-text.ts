@@ -307,6 +307,17 @@ export function importText(text: string): ImportTextResult {
   return { tables, warnings };
 }
 
+/** Drops indicators whose name is a single character (and their cells). */
+function dropCharacterNames(block: IndicatorBlock): void {
+  for (let k = block.indicators.length - 1; k >= 0; k--) {
+    const name = block.indicators[k]?.name ?? '';
+    if ((name.match(/[\u4e00-\u9fa5A-Za-z0-9]/g) ?? []).length < 2) {
+      block.indicators.splice(k, 1);
+      block.cells.splice(k, 1);
+    }
+  }
+}
+
 /** Drops the first of two consecutive indicators with the same name (and its cell). */
 function keepLastOfPairs(block: IndicatorBlock): void {
   for (let k = block.indicators.length - 2; k >= 0; k--) {
@@ -362,6 +373,8 @@ function readForm(
     blocks = result.blocks.length > 0 ? result.blocks : blocks;
     // Mid-term and annual groups side by side: each indicator is read twice; the annual one is printed last.
     if (header.repeatedGroup) for (const block of blocks) keepLastOfPairs(block);
+    // A character of a caption spelled out cell by cell (`绩` `效` `指` `标`) that no name took as its tail.
+    for (const block of blocks) dropCharacterNames(block);
     warnings.push(...result.warnings);
     const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
     const unfinished = !/[。.!！?？)）:：;；]$/.test(lastText);

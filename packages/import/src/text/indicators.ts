@@ -872,7 +872,8 @@ export function readIndicators(
       i = hasRows ? j : i + 1;
       continue;
     }
-    if (isFiller(name)) {
+    // A unit cell standing alone (`%(百分比)`) names no indicator.
+    if (isFiller(name) || /^[%％‰][(（][\u4e00-\u9fa5]{1,4}[)）]$/.test(name)) {
       i = hasRows ? j : i + 1;
       continue;
     }

@@ -48,7 +48,8 @@ describe('readIndicatorStream', () => {
   });
 
   it('pairs a name with the target printed alone on the next line, and halves a name printed twice', () => {
-    const text = '产出指标数量指标培育中药材品种数量培育中药材品种数量\n4种\n质量指标机关事务正常运转率\n100%\n';
+    const text =
+      '产出指标数量指标培育中药材品种数量培育中药材品种数量\n4种\n质量指标机关事务正常运转率\n100%\n';
     const { indicators } = readIndicatorStream(text, 1, 2021);
     expect(indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([
       ['数量指标', '培育中药材品种数量', '4种'],

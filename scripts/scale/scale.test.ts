@@ -1,0 +1,101 @@
+import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
+import { selfEvaluationEntrySchema } from '@jixiao/core/scoring/self-evaluation.schema';
+import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { closeDatabase, openDatabase } from '@jixiao/db/database';
+import { buildApp } from '@jixiao/server/app';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { benchUsers, scalePassword } from './generate.ts';
+import { generateScaleDatabase, recreateDatabase } from './scale-data.ts';
+
+// PostgreSQL only (COPY, CREATE DATABASE): runs where TEST_DATABASE_URL names a server, as in CI.
+const server = process.env.TEST_DATABASE_URL;
+const url = server
+  ? Object.assign(new URL(server), { pathname: `/jixiao_scale_test_${process.pid}` }).toString()
+  : '';
+
+describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => {
+  afterAll(async () => {
+    const admin = Object.assign(new URL(url), { pathname: '/postgres' });
+    const client = new pg.Client({ connectionString: admin.toString() });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "jixiao_scale_test_${process.pid}" WITH (FORCE)`);
+    await client.end();
+  });
+
+  it('refuses the shared test database', async () => {
+    await expect(recreateDatabase(server!)).rejects.toThrow(/Refusing/);
+  });
+
+  it('generates every life-cycle record and the API lists them', { timeout: 120_000 }, async () => {
+    const report = await generateScaleDatabase({ url, tables: 90, seed: 7 });
+    expect(report.counts.target_tables).toBe(90);
+    expect(report.counts.projects).toBe(10);
+    expect(report.counts.table_versions).toBeGreaterThan(90 * 3);
+    expect(report.counts.indicators).toBeGreaterThanOrEqual(90 * 20);
+    for (const table of [
+      'workflow_events',
+      'reviews',
+      'monitoring_reports',
+      'self_evaluations',
+      'audit_log',
+    ] as const) {
+      expect(report.counts[table], table).toBeGreaterThan(0);
+    }
+
+    const db = await openDatabase({ url, maxConnections: 2 });
+    try {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const count = async (text: string) => Number((await client.query(text)).rows[0].n);
+      // What was streamed is what is stored, with the derived columns and constraints back in place.
+      expect(await count('SELECT count(*) AS n FROM target_tables')).toBe(90);
+      expect(await count('SELECT count(*) AS n FROM indicators')).toBe(report.counts.indicators);
+      expect(await count('SELECT count(*) AS n FROM organisations')).toBe(2041);
+      expect(await count("SELECT count(*) AS n FROM target_tables WHERE search_grams = '{}'")).toBe(0);
+      expect(
+        await count(`SELECT count(*) AS n FROM target_tables t
+          WHERE version <> (SELECT max(version) FROM table_versions v WHERE v.table_id = t.id)`),
+      ).toBe(0);
+      expect(
+        await count(
+          "SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND conrelid = 'indicators'::regclass",
+        ),
+      ).toBe(1);
+      // Stored JSON has the app's shapes.
+      const sample = (await client.query('SELECT content FROM target_tables ORDER BY id LIMIT 5')).rows;
+      for (const row of sample) expect(performanceTableSchema.safeParse(row.content).success).toBe(true);
+      const reports = (await client.query('SELECT report FROM monitoring_reports LIMIT 5')).rows;
+      for (const row of reports) expect(monitoringReportSchema.safeParse(row.report).success).toBe(true);
+      const entries = (await client.query('SELECT entry FROM self_evaluations LIMIT 5')).rows;
+      for (const row of entries) expect(selfEvaluationEntrySchema.safeParse(row.entry).success).toBe(true);
+      await client.end();
+
+      const app = await buildApp({ db, webDist: null });
+      try {
+        const me = await app.inject({ url: '/api/auth/me' });
+        const csrf = (me.json() as { csrfToken: string }).csrfToken;
+        const login = await app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { cookie: `jixiao_csrf=${csrf}`, 'x-csrf-token': csrf },
+          payload: { username: benchUsers.finance, password: scalePassword },
+        });
+        expect(login.statusCode).toBe(200);
+        const session = login.cookies.find((c) => c.name !== 'jixiao_csrf');
+        const list = await app.inject({
+          url: '/api/tables?q=%E6%BB%A1%E6%84%8F%E5%BA%A6',
+          cookies: { [session!.name]: session!.value },
+        });
+        expect(list.statusCode).toBe(200);
+        expect((list.json() as { total: number }).total).toBeGreaterThan(60);
+        const portal = await app.inject({ url: '/api/public/tables' });
+        expect((portal.json() as { total: number }).total).toBeGreaterThan(0);
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await closeDatabase(db);
+    }
+  });
+});

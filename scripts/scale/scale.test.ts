@@ -19,7 +19,16 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
     const admin = Object.assign(new URL(url), { pathname: '/postgres' });
     const client = new pg.Client({ connectionString: admin.toString() });
     await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS "jixiao_scale_test_${process.pid}" WITH (FORCE)`);
+    // Closed pools finish their goodbyes a moment later: wait for them rather than cut them off.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "jixiao_scale_test_${process.pid}"`);
+        break;
+      } catch (error) {
+        if (attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     await client.end();
   });
 

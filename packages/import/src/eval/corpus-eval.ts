@@ -23,6 +23,9 @@ export interface ExpectedIndicator {
   progress?: string | null;
   expectedValue?: string | null;
   likelihood?: string | null;
+  /** The form does not print this level for the row: the label's value was inferred (null also counts). */
+  level1Inferred?: string | null;
+  level2Inferred?: string | null;
 }
 
 export interface ExpectedTable {
@@ -116,6 +119,13 @@ function labelText(v: unknown): string | null {
   return s === null ? null : (s.split(/\s+[(（—]/)[0] ?? s).trim();
 }
 
+/** The inferred level a label flags (`level1_inferred: true` with the level, or the inferred text). */
+function inferred(flag: unknown, level: unknown): string | null | undefined {
+  if (flag === true) return str(level);
+  if (typeof flag === 'string') return str(flag);
+  return undefined;
+}
+
 function flatIndicator(i: Json): ExpectedIndicator {
   const op = str(i.operator);
   return {
@@ -133,6 +143,12 @@ function flatIndicator(i: Json): ExpectedIndicator {
     ...('progress' in i ? { progress: str(i.progress) } : {}),
     ...('expected_full_year' in i ? { expectedValue: str(i.expected_full_year) } : {}),
     ...('likelihood' in i ? { likelihood: str(i.likelihood) } : {}),
+    ...(inferred(i.level1_inferred, i.level1) === undefined
+      ? {}
+      : { level1Inferred: inferred(i.level1_inferred, i.level1) }),
+    ...(inferred(i.level2_inferred, i.level2) === undefined
+      ? {}
+      : { level2Inferred: inferred(i.level2_inferred, i.level2) }),
   };
 }
 
@@ -250,6 +266,17 @@ export function nameKey(text: string): string {
 function levelKey(text: string | null | undefined): string | null {
   if (text === null || text === undefined) return null;
   return key(text).replace(/\(?[\d.-]+\)?分\)?$|\(\d+(-\d+)?分?\)$/, '');
+}
+
+// An unprinted level may be left empty or given as inferred; a printed one must be read as printed.
+function sameLevel(
+  found: string | null,
+  expected: string | null,
+  inferredAs: string | null | undefined,
+): boolean {
+  if (levelKey(found) === levelKey(expected)) return true;
+  if (inferredAs === undefined) return false;
+  return found === null || levelKey(found) === levelKey(inferredAs);
 }
 
 function emptyFields(): Record<FieldName, FieldScore> {
@@ -406,8 +433,8 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
       score.matched++;
       const checks: [FieldName, boolean, unknown, unknown][] = [
         ['name', key(fi.name) === key(ei.name), ei.name, fi.name],
-        ['level1', levelKey(fi.level1) === levelKey(ei.level1), ei.level1, fi.level1],
-        ['level2', levelKey(fi.level2) === levelKey(ei.level2), ei.level2, fi.level2],
+        ['level1', sameLevel(fi.level1, ei.level1, ei.level1Inferred), ei.level1, fi.level1],
+        ['level2', sameLevel(fi.level2, ei.level2, ei.level2Inferred), ei.level2, fi.level2],
         ['operator', fi.target.operator === ei.operator, ei.operator, fi.target.operator],
         ['value', sameNumber(ei.value, fi.target.value), ei.value, fi.target.value],
         ['unit', (fi.target.unit ?? null) === ei.unit, ei.unit, fi.target.unit],

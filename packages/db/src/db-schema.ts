@@ -1,4 +1,5 @@
 import type { AccountsDb } from './accounts.db-types.ts';
+import type { AnalyticsDb } from './analytics.db-types.ts';
 import type { AuditDb } from './audit.db-types.ts';
 import type { BudgetYearsDb } from './budget-years.db-types.ts';
 import type { EvaluationDb } from './evaluation.db-types.ts';
@@ -19,4 +20,5 @@ export interface DB
     EvaluationDb,
     RuleSetsDb,
     BudgetYearsDb,
-    IndicatorLibraryDb {}
+    IndicatorLibraryDb,
+    AnalyticsDb {}

@@ -46,6 +46,8 @@ export interface TargetTablesTable {
   search_text: string;
   search_grams: ColumnType<string[], never, never>;
   content: Json<unknown>;
+  /** Automatic-review findings counted per rule when the content is saved (null: not reviewed yet). */
+  review_findings: ColumnType<unknown, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;

@@ -22,6 +22,7 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
+import { reviewFindingsColumn } from './analytics.repository.ts';
 import { type AuditEntry, writeAudit, writeAuditMany } from './audit.repository.ts';
 import type { Database } from './database.ts';
 import type { DB } from './db-schema.ts';
@@ -129,6 +130,8 @@ export function derivedColumns(table: PerformanceTable) {
     warning_count: table.warnings.length,
     search_text: searchTextOf(table),
     content: JSON.stringify(table),
+    // Counted here, with the content, so that the dashboard's top problems are a sum, not a review.
+    review_findings: reviewFindingsColumn(table),
   };
 }
 

@@ -148,21 +148,28 @@ export function allowedSystemActions(user: Actor): SystemAction[] {
   );
 }
 
+/** Finds paths in one organisation tree, indexed once (a path per organisation stays linear). */
+function pathFinder(organisations: readonly Organisation[]): (organisationId: string | null) => string[] {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  return (organisationId) => {
+    const path: string[] = [];
+    let current = organisationId === null ? undefined : byId.get(organisationId);
+    // The guard on length stops a (corrupt) cycle in the tree from looping forever.
+    while (current && path.length <= organisations.length) {
+      path.push(current.id);
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    if (path.length === 0 && organisationId !== null) path.push(organisationId);
+    return path;
+  };
+}
+
 /** Ids from `organisationId` up to the root, e.g. [unit, department, finance bureau]. */
 export function organisationPath(
   organisationId: string | null,
   organisations: readonly Organisation[],
 ): string[] {
-  const byId = new Map(organisations.map((o) => [o.id, o]));
-  const path: string[] = [];
-  let current = organisationId === null ? undefined : byId.get(organisationId);
-  // The guard on length stops a (corrupt) cycle in the tree from looping forever.
-  while (current && path.length <= organisations.length) {
-    path.push(current.id);
-    current = current.parentId === null ? undefined : byId.get(current.parentId);
-  }
-  if (path.length === 0 && organisationId !== null) path.push(organisationId);
-  return path;
+  return pathFinder(organisations)(organisationId);
 }
 
 /**
@@ -179,8 +186,9 @@ export function tableReadScope(user: Actor, organisations: readonly Organisation
   if (user && own !== null) {
     if (user.roles.includes('author')) ids.add(own);
     if (user.roles.includes('department_reviewer')) {
+      const pathOf = pathFinder(organisations);
       for (const o of organisations) {
-        if (organisationPath(o.id, organisations).includes(own)) ids.add(o.id);
+        if (pathOf(o.id).includes(own)) ids.add(o.id);
       }
     }
   }

@@ -4,7 +4,7 @@ import { organisationPath } from '../accounts/policies.ts';
 import type { Light } from '../monitoring/monitoring-scheme.schema.ts';
 import type { Finding } from '../review/finding.schema.ts';
 import { reviewTable } from '../review/review-table.ts';
-import { ruleSetFor, summariseRuleSet } from '../review/rule-sets.ts';
+import { ruleSetFor, ruleSets, summariseRuleSet } from '../review/rule-sets.ts';
 import type { ReviewGrade } from '../review-records/review-record.schema.ts';
 import type { OverallGrade } from '../scoring/scoring-scheme.schema.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
@@ -77,6 +77,34 @@ export function addAmount(sum: Big, amount: StoredAmount): Big {
 }
 
 /**
+ * Finds the supervising department (主管部门) of organisations in one tree: the tree is indexed once
+ * and each answer remembered, so summing thousands of groups does not walk the tree per group.
+ */
+export function departmentFinder(
+  organisations: readonly Organisation[],
+): (organisationId: string | null) => Organisation | null {
+  const byId = new Map(organisations.map((o) => [o.id, o]));
+  const found = new Map<string, Organisation | null>();
+  return (organisationId) => {
+    if (organisationId === null) return null;
+    const known = found.get(organisationId);
+    if (known !== undefined) return known;
+    let department: Organisation | null = null;
+    let current = byId.get(organisationId);
+    // The guard on steps stops a (corrupt) cycle in the tree from looping forever.
+    for (let steps = 0; current && steps <= organisations.length; steps++) {
+      if (current.kind === 'department') {
+        department = current;
+        break;
+      }
+      current = current.parentId === null ? undefined : byId.get(current.parentId);
+    }
+    found.set(organisationId, department);
+    return department;
+  };
+}
+
+/**
  * The supervising department (主管部门) of an organisation in the tree: itself when it is a department,
  * else its nearest department ancestor (a unit's parent); null for the finance bureau, unknown
  * organisations and tables that belong to none.
@@ -85,12 +113,7 @@ export function departmentOf(
   organisationId: string | null,
   organisations: readonly Organisation[],
 ): Organisation | null {
-  const byId = new Map(organisations.map((o) => [o.id, o]));
-  for (const id of organisationPath(organisationId, organisations)) {
-    const organisation = byId.get(id);
-    if (organisation?.kind === 'department') return organisation;
-  }
-  return null;
+  return departmentFinder(organisations)(organisationId);
 }
 
 /** The organisations whose tables a department oversees: the department and everything under it. */
@@ -145,6 +168,92 @@ export function findingsByRule(tables: readonly PerformanceTable[], limit = 10):
     .slice(0, limit);
 }
 
+/** What the automatic review found in one table for one rule: stored with the table when it is saved. */
+export interface TableFindingCount {
+  rule: string;
+  severity: Finding['severity'];
+  count: number;
+}
+
+/**
+ * The findings of a table's automatic review (the rule set of its framework, no previous year), counted
+ * per rule in rule order: what the dashboard's top problems add up, kept per table so that they are a
+ * sum over stored counts rather than a review of every table on read.
+ */
+export function tableFindingCounts(table: PerformanceTable): TableFindingCount[] {
+  const byRule = new Map<string, TableFindingCount>();
+  for (const finding of reviewTable(table, ruleSetFor(table))) {
+    const entry = byRule.get(finding.ruleId);
+    if (entry) entry.count += 1;
+    else byRule.set(finding.ruleId, { rule: finding.ruleId, severity: finding.severity, count: 1 });
+  }
+  return [...byRule.values()];
+}
+
+/** Findings of one rule summed over many tables (by the database, from `tableFindingCounts`). */
+export interface RuleFindingGroup {
+  ruleId: string;
+  severity: Finding['severity'];
+  /** Tables with at least one finding of the rule. */
+  tables: number;
+  findings: number;
+}
+
+let ruleDescriptions: Map<string, { zh: string; en: string }> | null = null;
+
+/** What each rule id of every rule set checks (a rule id names its set by its prefix). */
+function describeRule(ruleId: string): { zh: string; en: string } {
+  if (ruleDescriptions === null) {
+    ruleDescriptions = new Map();
+    for (const set of ruleSets.values()) {
+      for (const rule of summariseRuleSet(set).rules)
+        ruleDescriptions.set(rule.id, { zh: rule.zh, en: rule.en });
+    }
+  }
+  return ruleDescriptions.get(ruleId) ?? { zh: ruleId, en: ruleId };
+}
+
+/**
+ * The dashboard's top problems from findings summed per rule: most tables first, then most findings,
+ * with each rule's description (as `findingsByRule` over the same tables). A rule counted under two
+ * severities (a set that changed a rule's severity) shows the one most of its tables had.
+ */
+export function topFindings(groups: readonly RuleFindingGroup[], limit = 10): Dashboard['topFindings'] {
+  const byRule = new Map<
+    string,
+    { severity: Finding['severity']; top: number; tables: number; findings: number }
+  >();
+  for (const group of groups) {
+    if (group.tables <= 0) continue;
+    const entry = byRule.get(group.ruleId) ?? { severity: group.severity, top: 0, tables: 0, findings: 0 };
+    if (group.tables > entry.top) {
+      entry.severity = group.severity;
+      entry.top = group.tables;
+    }
+    entry.tables += group.tables;
+    entry.findings += group.findings;
+    byRule.set(group.ruleId, entry);
+  }
+  return [...byRule]
+    .map(([ruleId, entry]) => ({
+      ruleId,
+      severity: entry.severity,
+      tables: entry.tables,
+      findings: entry.findings,
+      ...describeRule(ruleId),
+    }))
+    .sort((a, b) => b.tables - a.tables || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId))
+    .slice(0, limit);
+}
+
+/**
+ * A fingerprint of what the automatic review checks (every set's rule ids, severities and texts):
+ * stored findings computed under another fingerprint are reviewed again.
+ */
+export function reviewRulesSignature(): string {
+  return JSON.stringify([...ruleSets.values()].map((set) => summariseRuleSet(set)));
+}
+
 function lightCounts(counts: ReadonlyMap<Light, number>): Dashboard['lights'] {
   return lights.map((light) => ({ light, count: counts.get(light) ?? 0 }));
 }
@@ -167,8 +276,9 @@ export function summariseDashboard(input: DashboardInput): Dashboard {
     string | null,
     { name: string | null; tables: number; budget: Big; lights: Map<Light, number> }
   >();
+  const departmentOfId = departmentFinder(input.organisations);
   const departmentEntry = (organisationId: string | null) => {
-    const department = departmentOf(organisationId, input.organisations);
+    const department = departmentOfId(organisationId);
     const key = department?.id ?? null;
     const entry = departments.get(key) ?? {
       name: department?.name ?? null,

@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import type { Organisation } from '../accounts/account.schema.ts';
-import { addAmount, departmentOf, type StoredAmount } from './dashboard.ts';
+import { addAmount, departmentFinder, departmentOf, type StoredAmount } from './dashboard.ts';
 import type { PublicStatistics } from './public-statistics.schema.ts';
 
 /** Published tables of one year, organisation and printed 主管部门, counted and summed by the database. */
@@ -38,6 +38,7 @@ export function summarisePublicStatistics(
   const departments = new Map<string | null, { tables: number; budget: Big }>();
   let tables = 0;
   let budget = new Big(0);
+  const departmentOfId = departmentFinder(organisations);
   for (const group of groups) {
     if (year !== null && group.year !== year) continue;
     tables += group.tables;
@@ -46,7 +47,8 @@ export function summarisePublicStatistics(
     byYear.tables += group.tables;
     byYear.budget = addAmount(byYear.budget, group.budgetCurrentYear);
     years.set(group.year, byYear);
-    const name = publicDepartment(group.organisationId, group.printedDepartment, organisations);
+    // publicDepartment, with the tree indexed once for every group.
+    const name = departmentOfId(group.organisationId)?.name ?? (group.printedDepartment?.trim() || null);
     const byDepartment = departments.get(name) ?? { tables: 0, budget: new Big(0) };
     byDepartment.tables += group.tables;
     byDepartment.budget = addAmount(byDepartment.budget, group.budgetCurrentYear);

@@ -1,11 +1,7 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import { openDataCsv, openDataRows } from '@jixiao/core/analysis/open-data';
 import { openDataLicence, openDataSetSchema } from '@jixiao/core/analysis/open-data.schema';
-import {
-  type PublishedGroup,
-  publicDepartment,
-  summarisePublicStatistics,
-} from '@jixiao/core/analysis/public-statistics';
+import { publicDepartment, summarisePublicStatistics } from '@jixiao/core/analysis/public-statistics';
 import {
   type PublicStatistics,
   publicStatisticsQuerySchema,
@@ -27,11 +23,11 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
+import { publishedStatisticsGroups } from '@jixiao/db/analytics.repository';
 import type { Database } from '@jixiao/db/database';
 import { publishedFingerprint } from '@jixiao/db/tables.repository';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { sendDocument } from './export.routes.ts';
 import { keptByKey } from './kept-by-key.ts';
@@ -124,56 +120,16 @@ function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
 }
 
 /**
- * Published tables counted and their 当年预算 summed by the database, per year, organisation and printed
- * 主管部门: the latest published version of each table (as `publishedVersions`), reading only the two
- * fields from its content. The sum is numeric (exact), handed to core as the decimal string it is.
+ * The portal's statistics from the published-table counts the database keeps per year, organisation
+ * and printed 主管部门 (analytics tables, updated with each publication), summed per department in SQL:
+ * a few hundred rows, never the published tables themselves.
  */
-async function publishedGroups(db: Database): Promise<PublishedGroup[]> {
-  const latest = db
-    .selectFrom('table_versions as v')
-    .innerJoin('target_tables as t', 't.id', 'v.table_id')
-    .where('v.status', '=', 'published')
-    .distinctOn('v.table_id')
-    .select([
-      'v.table_id',
-      't.organisation_id',
-      sql<number>`(v.content->>'year')::int`.as('year'),
-      sql<string | null>`v.content->>'supervisingDepartment'`.as('printed'),
-      sql<string | null>`(v.content->'budget'->>'currentYear')::numeric`.as('budget'),
-    ])
-    .orderBy('v.table_id')
-    .orderBy('v.version', 'desc');
-  const rows = await db
-    .selectFrom(latest.as('p'))
-    .select((eb) => [
-      'p.year',
-      'p.organisation_id',
-      'p.printed',
-      eb.fn.countAll<string>().as('tables'),
-      eb.fn.sum<string | number | null>('p.budget').as('budget'),
-    ])
-    .groupBy(['p.year', 'p.organisation_id', 'p.printed'])
-    .execute();
-  return rows.map((row) => ({
-    year: Number(row.year),
-    organisationId: row.organisation_id,
-    printedDepartment: row.printed,
-    tables: Number(row.tables),
-    budgetCurrentYear: row.budget,
-  }));
-}
-
-/**
- * The portal's statistics, recomputed only when a publication changed them (same fingerprint as the
- * catalogue) or the organisation tree did (a unit moved to another department).
- */
-function statisticsCache(db: Database) {
-  const kept = keptByKey<PublishedGroup[]>();
-  return async (year: number | undefined): Promise<PublicStatistics> => {
-    const [key, organisations] = await Promise.all([publishedFingerprint(db), listOrganisations(db)]);
-    const groups = await kept(key, () => publishedGroups(db));
-    return summarisePublicStatistics(groups, organisations, year ?? null);
-  };
+async function statistics(db: Database, year: number | undefined): Promise<PublicStatistics> {
+  const [groups, organisations] = await Promise.all([
+    publishedStatisticsGroups(db, year),
+    listOrganisations(db),
+  ]);
+  return summarisePublicStatistics(groups, organisations, year ?? null);
 }
 
 /**
@@ -202,7 +158,6 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => searchPublicCatalogue(await catalogue(), request.query),
   );
 
-  const statistics = statisticsCache(app.db);
   app.get(
     '/public/statistics',
     {
@@ -213,7 +168,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicStatisticsSchema },
       },
     },
-    async (request) => statistics(request.query.year),
+    async (request) => statistics(app.db, request.query.year),
   );
 
   app.get(

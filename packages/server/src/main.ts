@@ -1,5 +1,6 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { refreshReviewFindings } from '@jixiao/db/analytics.repository';
 import { closeDatabase, databaseOptionsFromEnv, engineOf, openDatabase } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
 import { sql } from 'kysely';
@@ -36,11 +37,26 @@ async function main(): Promise<void> {
     await sql`VACUUM ANALYZE`.execute(db);
   }
 
+  // Tables loaded in bulk (or reviewed under rules a release has since changed) get their automatic-review
+  // findings counted for the dashboard in the background, a small batch at a time between requests.
+  const reviewing = new AbortController();
+  const reviewed = refreshReviewFindings(db, {
+    signal: reviewing.signal,
+    pause: () => new Promise((resolve) => setImmediate(resolve)),
+    log: (message) => app.log.info(message),
+  })
+    .then((tables) => {
+      if (tables > 0) app.log.info({ tables }, 'automatic review of stored tables done');
+    })
+    .catch((error: unknown) => app.log.error({ err: error }, 'automatic review of stored tables failed'));
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
+    reviewing.abort();
+    await reviewed;
     // Finish in-flight requests, then close the database so PGlite flushes its data folder.
     await app.close();
     await closeDatabase(db);

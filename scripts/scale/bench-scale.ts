@@ -10,6 +10,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -513,12 +514,17 @@ async function main(): Promise<void> {
     url: url.replace(/\/\/[^@]*@/, '//'),
     fixture,
     server: { startMs, startRssBytes: startRss, peakRssBytes: rss.overall() },
+    // Other work on the machine slows every figure: the load average says how busy it was.
+    machine: { cpus: cpus().length, loadAverage: loadavg() },
     results,
   };
   console.log(`\n${markdownTable(results)}\n`);
   console.log(
     `server start ${fmt(startMs)}, RSS at start ${mb(startRss)}, peak ${mb(rss.overall())}` +
-      `${rss.overall() >= budgets.rssBytes ? ' (over 1 GB)' : ''}; ${over.length} of ${results.length} endpoints over budget`,
+      `${rss.overall() >= budgets.rssBytes ? ' (over 1 GB)' : ''}; ${over.length} of ${results.length} endpoints over budget; ` +
+      `load average ${loadavg()
+        .map((n) => n.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
   );
   if (values.out) writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);
 }

@@ -46,17 +46,26 @@ function mix(a: number, b: number): number {
   return Math.imul(h, 0x27d4eb2f) >>> 0;
 }
 
-const hex = (n: number) => Math.floor(n).toString(16).padStart(8, '0');
+const hex = (n: number, digits: number) => Math.floor(n).toString(16).padStart(digits, '0').slice(-digits);
 
-/** A version-4 shaped UUID from the generator (deterministic, unlike crypto.randomUUID). */
-export function uuidFrom(random: () => number): string {
-  const a = hex(random() * 2 ** 32);
-  const b = hex(random() * 2 ** 32);
-  const c = hex(random() * 2 ** 32);
-  const d = hex(random() * 2 ** 32);
-  const variant = ((Number.parseInt(c[0]!, 16) & 0x3) | 0x8).toString(16);
-  return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+/**
+ * Version-4 shaped UUIDs, unique by construction: a namespace number (the table's index, or a range of
+ * its own for organisations, users and projects) and a counter, then random digits. Seeded generators'
+ * streams overlap, so random digits alone would repeat over millions of rows; the namespace first also
+ * keeps each table's rows together in the primary-key indexes while loading.
+ */
+export function idsFor(namespace: number, random: () => number): () => string {
+  let counter = 0;
+  return () => {
+    const n = counter++;
+    const variant = (8 + Math.floor(random() * 4)).toString(16);
+    return `${hex(namespace, 8)}-${hex(n, 4)}-4${hex(random() * 4096, 3)}-${variant}${hex(random() * 4096, 3)}-${hex(random() * 2 ** 24, 6)}${hex(random() * 2 ** 24, 6)}`;
+  };
 }
+
+/** Namespaces of ids that are not a table's: far above any table index. */
+const worldNamespace = 0xf000_0000;
+const projectNamespace = 0xe000_0000;
 
 export interface ScaleOrganisation {
   id: string;
@@ -110,45 +119,46 @@ export function buildWorld(options: {
   now?: Date;
 }): ScaleWorld {
   const random = randomFrom(mix(options.seed, 0x5ca1e));
+  const nextId = idsFor(worldNamespace, random);
   const now = options.now ?? new Date('2026-12-06T08:00:00Z');
   const preparingYear = now.getUTCFullYear() + 1;
   const years = Array.from({ length: 9 }, (_, i) => preparingYear - 8 + i);
   const finance: ScaleOrganisation = {
-    id: uuidFrom(random),
+    id: nextId(),
     name: '省财政厅',
     kind: 'finance',
     parentId: null,
   };
   const departments = departmentNames.map((name) => ({
-    id: uuidFrom(random),
+    id: nextId(),
     name,
     kind: 'department' as const,
     parentId: finance.id,
   }));
   const units = departments.flatMap((department) =>
     unitKinds.slice(0, unitsPerDepartment).map((kind) => ({
-      id: uuidFrom(random),
+      id: nextId(),
       name: `${department.name}${kind}`,
       kind: 'unit' as const,
       parentId: department.id,
     })),
   );
   const financeReviewers = [1, 2].map((n) => ({
-    id: uuidFrom(random),
+    id: nextId(),
     username: `finance${n}`,
     displayName: `财政审核${n}`,
     organisationId: finance.id,
     roles: ['finance_reviewer'],
   }));
   const reviewerOfDepartment = departments.map((department, i) => ({
-    id: uuidFrom(random),
+    id: nextId(),
     username: `dept${String(i + 1).padStart(2, '0')}`,
     displayName: `${department.name}审核员`,
     organisationId: department.id,
     roles: ['department_reviewer'],
   }));
   const authorOfUnit = units.map((unit, i) => ({
-    id: uuidFrom(random),
+    id: nextId(),
     username: `author${String(i + 1).padStart(4, '0')}`,
     displayName: `${unit.name}填报人`,
     organisationId: unit.id,
@@ -157,7 +167,7 @@ export function buildWorld(options: {
   const others = [
     { username: 'admin', displayName: '系统管理员', organisationId: finance.id, roles: ['admin'] },
     { username: 'auditor', displayName: '审计', organisationId: null, roles: ['auditor'] },
-  ].map((user) => ({ id: uuidFrom(random), ...user }));
+  ].map((user) => ({ id: nextId(), ...user }));
 
   // Zipf over the corpus's frequency order: the k-th most printed name is drawn ∝ 1/k.
   const cumulative = new Float64Array(options.vocabulary.indicators.length);
@@ -168,9 +178,12 @@ export function buildWorld(options: {
   }
   for (let k = 0; k < cumulative.length; k++) cumulative[k] = cumulative[k]! / sum;
 
+  // Distinct: a unit's projects take different names from it (projects are unique by unit and name).
   const projectNamePool = [
-    ...options.vocabulary.projectNames,
-    ...projectTopics.flatMap((topic) => projectActivities.map((activity) => `${topic}${activity}`)),
+    ...new Set([
+      ...options.vocabulary.projectNames,
+      ...projectTopics.flatMap((topic) => projectActivities.map((activity) => `${topic}${activity}`)),
+    ]),
   ];
   return {
     seed: options.seed,
@@ -396,6 +409,7 @@ interface Life {
  */
 export function generateTable(world: ScaleWorld, index: number, sink: RowSink): void {
   const random = randomFrom(mix(world.seed, index + 1));
+  const nextId = idsFor(index, random);
   const yearsPerProject = world.years.length;
   const project = Math.floor(index / yearsPerProject);
   const year = world.years[index % yearsPerProject]!;
@@ -407,7 +421,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
   const reviewer = world.reviewerOfDepartment[departmentIndex]!;
   const financeReviewer = world.financeReviewers[project % world.financeReviewers.length]!;
   const projectRandom = randomFrom(mix(world.seed, project + 0x2000_0000));
-  const projectId = uuidFrom(projectRandom);
+  const projectId = idsFor(projectNamespace + project, projectRandom)();
   const nthOfUnit = Math.floor(project / world.units.length);
   const projectName = world.projectNamePool[(nthOfUnit * 7 + unitIndex) % world.projectNamePool.length]!;
   const code = `${String(departmentIndex + 10)}${String(unitIndex).padStart(4, '0')}${String(world.years[0]).slice(2)}R${String(project).padStart(8, '0')}`;
@@ -465,7 +479,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
     incomplete: false,
   };
   const derived = derivedColumns(table);
-  const id = uuidFrom(random);
+  const id = nextId();
   const life: Life = {
     table,
     id,
@@ -529,7 +543,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
     const at = new Date(life.time);
     let comment: string | null = null;
     if (extra.stage && extra.decision) {
-      const reviewId = uuidFrom(random);
+      const reviewId = nextId();
       const overall =
         extra.decision === 'return' ? pick(random, ['中', '差'] as const) : pick(random, grades.slice(0, 3));
       const grade = () => (random() < 0.7 ? overall : pick(random, grades));
@@ -559,7 +573,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
           const indicatorIndex = onIndicator ? Math.floor(random() * indicators.length) : null;
           const indicator = indicatorIndex === null ? null : indicators[indicatorIndex]!;
           sink.row('review_comments', [
-            uuidFrom(random),
+            nextId(),
             reviewId,
             id,
             fromVersion,
@@ -578,7 +592,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
       }
     }
     sink.row('workflow_events', [
-      uuidFrom(random),
+      nextId(),
       id,
       action,
       from,
@@ -836,15 +850,16 @@ function selfEvaluate(
   // Indicators that arithmetic cannot score get the reviewer-style grade, inside the 达成 band; a few
   // evaluations are left unfinished.
   const first = scoreSelfEvaluation(table, entry, scheme);
-  const finish = random() < 0.9;
-  if (finish) {
+  let graded = false;
+  if (random() < 0.9) {
     for (const line of first.indicators) {
       if (line.status !== 'needs_grade' || line.indicatorIndex === null) continue;
       const actual = actuals[line.indicatorIndex]!;
       actual.grade = { band: '达成', score: Math.round(line.weight * 90) / 100 };
+      graded = true;
     }
   }
-  const score = finish ? scoreSelfEvaluation(table, entry, scheme) : first;
+  const score = graded ? scoreSelfEvaluation(table, entry, scheme) : first;
   const at = new Date(Date.UTC(table.year + 1, 2, 1) + random() * 40 * day);
   sink.row('self_evaluations', [
     id,

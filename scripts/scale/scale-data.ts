@@ -107,6 +107,7 @@ class CopyWriter {
     private readonly client: pg.Client,
     private readonly stream: NodeJS.WritableStream,
     private readonly done: Promise<void>,
+    private readonly state: { failed: Error | null },
   ) {}
 
   static async open(url: string, table: ScaleTableName): Promise<CopyWriter> {
@@ -114,13 +115,17 @@ class CopyWriter {
     await client.connect();
     await client.query("SET synchronous_commit = 'off'");
     const stream = client.query(copyFrom(`COPY ${table} (${scaleColumns[table].join(', ')}) FROM STDIN`));
+    const writer: { failed: Error | null } = { failed: null };
     const done = new Promise<void>((resolve, reject) => {
       stream.on('finish', resolve);
-      stream.on('error', reject);
+      stream.on('error', (error: Error) => {
+        writer.failed = new Error(`COPY ${table} failed: ${error.message}`, { cause: error });
+        reject(writer.failed);
+      });
     });
-    // Surface a failed COPY at once instead of at the end.
     done.catch(() => undefined);
-    return new CopyWriter(client, stream, done);
+    client.on('error', () => undefined);
+    return new CopyWriter(client, stream, done, writer);
   }
 
   // A table's content is written once per version: escape the same string once.
@@ -143,6 +148,8 @@ class CopyWriter {
   }
 
   async flush(): Promise<void> {
+    // A failed COPY (a constraint, a lost connection) stops the load at once with PostgreSQL's reason.
+    if (this.state.failed) throw this.state.failed;
     if (this.size === 0) return;
     const text = this.buffer.join('');
     this.buffer = [];

@@ -4,6 +4,7 @@ import type { AuditDb } from './audit.db-types.ts';
 import type { BudgetYearsDb } from './budget-years.db-types.ts';
 import type { EvaluationDb } from './evaluation.db-types.ts';
 import type { IndicatorLibraryDb } from './indicator-library.db-types.ts';
+import type { PublishedTablesDb } from './published-tables.db-types.ts';
 import type { RuleSetsDb } from './rule-sets.db-types.ts';
 import type { TablesDb } from './tables.db-types.ts';
 import type { WorkflowDb } from './workflow.db-types.ts';
@@ -21,4 +22,5 @@ export interface DB
     RuleSetsDb,
     BudgetYearsDb,
     IndicatorLibraryDb,
-    AnalyticsDb {}
+    AnalyticsDb,
+    PublishedTablesDb {}

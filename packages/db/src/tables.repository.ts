@@ -374,19 +374,8 @@ function listFilter(query: TableListQuery, scope: ListScope) {
   };
 }
 
-/**
- * What identifies the set of published versions: version rows are only ever added (a publication) or
- * deleted with their table, never changed, so their count and latest save time change with every change.
- * Servers keep what they derive from published tables (the public catalogue, 常用指标) until it changes.
- */
-export async function publishedFingerprint(db: Database): Promise<string> {
-  const row = await db
-    .selectFrom('table_versions')
-    .where('status', '=', 'published')
-    .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('saved_at').as('latest')])
-    .executeTakeFirstOrThrow();
-  return `${row.count}/${row.latest === null ? '' : new Date(row.latest).toISOString()}`;
-}
+/** What identifies the set of published versions (see published-tables.repository). */
+export { publishedFingerprint } from './published-tables.repository.ts';
 
 /**
  * Marks a previewed import confirmed inside the caller's transaction (row locked, so two confirmations

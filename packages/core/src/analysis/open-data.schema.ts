@@ -62,3 +62,25 @@ export const openDataColumns: readonly { key: keyof OpenDataRow; zh: string; en:
 
 /** The licence the open data is published under (attribution to the publishing finance bureau). */
 export const openDataLicence = 'CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)';
+
+const openDataFilesSchema = z.object({
+  json: z.string().describe('URL of the JSON file'),
+  csv: z.string().describe('URL of the CSV file'),
+});
+
+/** What the open data holds, per budget year (the bulk file of each year) and in all. */
+export const openDataManifestSchema = z.object({
+  licence: z.string(),
+  tables: z.number().int().nonnegative().describe('Published tables'),
+  rows: z.number().int().nonnegative().describe('Rows of the open data: one per indicator'),
+  files: openDataFilesSchema.describe('Every year in one file'),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      tables: z.number().int().nonnegative(),
+      rows: z.number().int().nonnegative(),
+      files: openDataFilesSchema,
+    }),
+  ),
+});
+export type OpenDataManifest = z.infer<typeof openDataManifestSchema>;

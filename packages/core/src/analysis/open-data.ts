@@ -53,21 +53,30 @@ function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV's start: the UTF-8 byte order mark and the bilingual heading row. */
+export function openDataCsvHead(): string {
+  return `\uFEFF${openDataColumns.map((c) => csvCell(`${c.zh} (${c.en})`)).join(',')}\r\n`;
+}
+
+/** CSV lines of open-data rows, each ending in CRLF: appended to the head, batch after batch. */
+export function openDataCsvLines(rows: readonly OpenDataRow[]): string {
+  let lines = '';
+  for (const row of rows) {
+    lines += openDataColumns
+      .map((c) => {
+        const value = row[c.key];
+        return csvCell(typeof value === 'number' || value === null ? value : String(value));
+      })
+      .join(',');
+    lines += '\r\n';
+  }
+  return lines;
+}
+
 /**
  * The open data as CSV (RFC 4180, CRLF line ends) with a UTF-8 byte order mark, so that Excel opens the
  * Chinese text correctly; the heading row is `中文 (english)` per column.
  */
 export function openDataCsv(rows: readonly OpenDataRow[]): string {
-  const lines = [openDataColumns.map((c) => csvCell(`${c.zh} (${c.en})`)).join(',')];
-  for (const row of rows) {
-    lines.push(
-      openDataColumns
-        .map((c) => {
-          const value = row[c.key];
-          return csvCell(typeof value === 'number' || value === null ? value : String(value));
-        })
-        .join(','),
-    );
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return openDataCsvHead() + openDataCsvLines(rows);
 }

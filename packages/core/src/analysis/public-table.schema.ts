@@ -38,6 +38,11 @@ const facetSchema = z.object({ value: z.string(), count: z.number().int().positi
 export const publicTableListSchema = z.object({
   items: z.array(publicTableSummarySchema),
   total: z.number().int().nonnegative(),
+  totalCapped: z
+    .boolean()
+    .describe(
+      'True when a text search matched more tables than it counts: `total` is then a lower bound (10,000+)',
+    ),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
   facets: z

@@ -195,6 +195,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/public/tables/:id/export.pdf', everyone, 'other-published'),
   row('GET /api/public/tables/:id/export.xlsx', everyone, 'other-published'),
   row('GET /api/public/tables/:id/export.docx', everyone, 'other-published'),
+  row('GET /api/public/open-data', everyone),
   row('GET /api/public/open-data/tables.json', everyone),
   row('GET /api/public/open-data/tables.csv', everyone),
   // Dashboard: reviewers, admins and auditors over their scope; authors have their own table list.

@@ -1,4 +1,4 @@
-import type { OpenDataSet } from '@jixiao/core/analysis/open-data.schema';
+import type { OpenDataManifest, OpenDataSet } from '@jixiao/core/analysis/open-data.schema';
 import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.schema';
 import type { PublicTable, PublicTableList } from '@jixiao/core/analysis/public-table.schema';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
@@ -6,10 +6,12 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { generateTables } from '@jixiao/db/testing/bulk-tables';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { beforeAll, expect, it } from 'vitest';
+import { buildApp } from '../app.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
 const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
@@ -264,7 +266,7 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     expect(csv.text).not.toContain('秘密草稿经费');
   });
 
-  it('shows a table as soon as it is published, though the catalogue is kept between requests', async () => {
+  it('shows a table as soon as it is published (every server process reads the same rows)', async () => {
     const { call } = getApp();
     const search = `/api/public/tables?q=${encodeURIComponent('已批复未公开')}`;
     expect((await call<PublicTableList>('GET', search, { as: 'anonymous' })).body.total).toBe(0);
@@ -278,6 +280,22 @@ describeEachDatabase('public portal and open data API', (getDb) => {
     expect(after.body.facets.years).toContainEqual({ value: 2020, count: 2 });
   });
 
+  it('describes the open data per year without sending it', async () => {
+    const { call } = getApp();
+    const manifest = await call<OpenDataManifest>('GET', '/api/public/open-data', { as: 'anonymous' });
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['access-control-allow-origin']).toBe('*');
+    const all = await call<OpenDataSet>('GET', '/api/public/open-data/tables.json', { as: 'anonymous' });
+    expect(manifest.body.rows).toBe(all.body.count);
+    expect(manifest.body.years.map((y) => y.year)).toEqual([2021, 2020]);
+    const y2020 = manifest.body.years.find((y) => y.year === 2020);
+    expect(y2020?.files.csv).toBe('/api/public/open-data/tables.csv?year=2020');
+    const only2020 = await call<OpenDataSet>('GET', '/api/public/open-data/tables.json?year=2020', {
+      as: 'anonymous',
+    });
+    expect(y2020?.rows).toBe(only2020.body.count);
+  });
+
   it('documents the public routes in OpenAPI', async () => {
     const spec = await getApp().call<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json', {
       as: 'anonymous',
@@ -288,7 +306,57 @@ describeEachDatabase('public portal and open data API', (getDb) => {
         '/api/public/tables/{id}',
         '/api/public/open-data/tables.json',
         '/api/public/open-data/tables.csv',
+        '/api/public/open-data',
       ]),
     );
+  });
+});
+
+describeEachDatabase('open data streamed at a few thousand tables', (getDb) => {
+  // generateTables publishes one table in six, three indicators each.
+  const generated = 24_000;
+  beforeAll(async () => {
+    await generateTables(getDb(), generated);
+  }, 180_000);
+
+  it('streams the CSV and the JSON as they are read, the same rows as the manifest counts', async () => {
+    const app = await buildApp({ db: getDb(), webDist: null });
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const manifest = (await (await fetch(`${address}/api/public/open-data`)).json()) as OpenDataManifest;
+      expect(manifest.tables).toBeGreaterThan(generated / 7);
+      const heapBefore = process.memoryUsage().heapUsed;
+      let heapPeak = heapBefore;
+      const csv = await fetch(`${address}/api/public/open-data/tables.csv`);
+      expect(csv.headers.get('content-length')).toBeNull();
+      expect(csv.headers.get('transfer-encoding')).toBe('chunked');
+      let lines = 0;
+      let bytes = 0;
+      const starts: Uint8Array[] = [];
+      for await (const chunk of csv.body as unknown as AsyncIterable<Uint8Array>) {
+        if (starts.length === 0) starts.push(chunk);
+        bytes += chunk.length;
+        for (const byte of chunk) if (byte === 0x0a) lines += 1;
+        heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      }
+      expect([...(starts[0] ?? new Uint8Array()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // The heading line, then one line per indicator.
+      expect(lines).toBe(manifest.rows + 1);
+      // Loose: what a few batches hold, not the whole file.
+      expect(bytes).toBeGreaterThan(1_000_000);
+      expect(heapPeak - heapBefore).toBeLessThan(96 * 1024 * 1024);
+
+      const json = (await (
+        await fetch(`${address}/api/public/open-data/tables.json?year=2020`)
+      ).json()) as OpenDataSet;
+      const year = manifest.years.find((y) => y.year === 2020);
+      expect(json.count).toBe(year?.rows);
+      expect(json.rows).toHaveLength(json.count);
+      expect(json.licence).toMatch(/CC BY 4\.0/);
+      expect(json.generatedFrom).toBe('published-tables');
+      expect(new Set(json.rows.map((r) => r.year))).toEqual(new Set([2020]));
+    } finally {
+      await app.close();
+    }
   });
 });

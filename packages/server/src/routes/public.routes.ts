@@ -1,7 +1,11 @@
-import type { Organisation } from '@jixiao/core/accounts/account.schema';
-import { openDataCsv, openDataRows } from '@jixiao/core/analysis/open-data';
-import { openDataLicence, openDataSetSchema } from '@jixiao/core/analysis/open-data.schema';
-import { publicDepartment, summarisePublicStatistics } from '@jixiao/core/analysis/public-statistics';
+import { Readable } from 'node:stream';
+import { openDataCsvHead, openDataCsvLines, openDataRows } from '@jixiao/core/analysis/open-data';
+import {
+  openDataLicence,
+  openDataManifestSchema,
+  openDataSetSchema,
+} from '@jixiao/core/analysis/open-data.schema';
+import { summarisePublicStatistics } from '@jixiao/core/analysis/public-statistics';
 import {
   type PublicStatistics,
   publicStatisticsQuerySchema,
@@ -12,25 +16,22 @@ import {
   publicTableQuerySchema,
   publicTableSchema,
 } from '@jixiao/core/analysis/public-table.schema';
-import {
-  buildPublicCatalogue,
-  type PublicCatalogue,
-  type PublishedVersion,
-  presentPublicTable,
-  searchPublicCatalogue,
-} from '@jixiao/core/analysis/public-tables';
+import { type PublishedVersion, presentPublicTable } from '@jixiao/core/analysis/public-tables';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
-import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
 import { publishedStatisticsGroups } from '@jixiao/db/analytics.repository';
 import type { Database } from '@jixiao/db/database';
-import { publishedFingerprint } from '@jixiao/db/tables.repository';
+import {
+  findPublishedTable,
+  publishedTableBatches,
+  publishedYears,
+  searchPublishedTables,
+} from '@jixiao/db/published-tables.repository';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendDocument } from './export.routes.ts';
-import { keptByKey } from './kept-by-key.ts';
 
 const tags = ['public'];
 const idParams = z.object({ id: z.string().uuid() });
@@ -65,58 +66,49 @@ function notPublished(id: string): AppError {
 }
 
 /**
- * The latest PUBLISHED version of each table, read from the version history: a table adjusted after
- * publication (调整, a new draft under review) keeps showing what was published until it is published
- * again, and a table never published does not exist here. The current row's status is not consulted.
+ * The latest PUBLISHED version of one table, by key (`published_tables`, kept by the database in the
+ * publication's transaction): a table adjusted after publication (调整, a new draft under review) keeps
+ * showing what was published until it is published again; one never published does not exist here.
  */
-async function publishedVersions(
-  db: Database,
-  organisations: readonly Organisation[],
-  filter: { id?: string } = {},
-): Promise<PublishedVersion[]> {
-  let query = db
-    .selectFrom('table_versions as v')
-    .innerJoin('target_tables as t', 't.id', 'v.table_id')
-    .where('v.status', '=', 'published')
-    .distinctOn('v.table_id')
-    .select(['v.table_id', 'v.version', 'v.content', 'v.saved_at', 't.organisation_id'])
-    .orderBy('v.table_id')
-    .orderBy('v.version', 'desc');
-  if (filter.id !== undefined) query = query.where('v.table_id', '=', filter.id);
-  const rows = await query.execute();
-  return rows.map((row) => {
-    // Stored content passed the table schema when it was saved.
-    const table = row.content as PerformanceTable;
-    return {
-      id: row.table_id,
-      version: row.version,
-      table,
-      publishedAt: new Date(row.saved_at).toISOString(),
-      // The same 主管部门 as the portal's statistics: the registered one, else the printed one.
-      department: publicDepartment(row.organisation_id, table.supervisingDepartment, organisations),
-    };
-  });
-}
-
 async function onePublished(db: Database, id: string): Promise<PublishedVersion> {
-  const [found] = await publishedVersions(db, await listOrganisations(db), { id });
+  const found = await findPublishedTable(db, id);
   if (!found) throw notPublished(id);
   return found;
 }
 
 /**
- * The catalogue of published tables, rebuilt only when a publication changed it: each visitor's search
- * then filters prepared entries instead of reading and parsing every published table again (the
- * fingerprint query keeps several server processes correct without telling each other).
+ * Open data read batch by batch (newest year first, then unit and project) and handed on as text as the
+ * client reads it: memory stays that of one batch whatever the number of published tables.
  */
-function catalogueCache(db: Database): () => Promise<PublicCatalogue> {
-  const kept = keptByKey<PublicCatalogue>();
-  return async () => {
-    const [published, organisations] = await Promise.all([publishedFingerprint(db), listOrganisations(db)]);
-    // A unit moved to another department changes what the catalogue shows and filters by.
-    const key = `${published}|${organisations.map((o) => `${o.id}>${o.parentId ?? ''}:${o.kind}:${o.name}`).join(',')}`;
-    return kept(key, () => publishedVersions(db, organisations).then(buildPublicCatalogue));
-  };
+function openDataStream(
+  db: Database,
+  year: number | undefined,
+  format: {
+    head: string;
+    rows: (rows: ReturnType<typeof openDataRows>, first: boolean) => string;
+    tail: (count: number) => string;
+  },
+): Readable {
+  async function* chunks() {
+    yield format.head;
+    let count = 0;
+    for await (const batch of publishedTableBatches(db, { year })) {
+      const rows = openDataRows(batch);
+      if (rows.length === 0) continue;
+      yield format.rows(rows, count === 0);
+      count += rows.length;
+    }
+    yield format.tail(count);
+  }
+  return Readable.from(chunks());
+}
+
+/**
+ * Sends a stream as the body: fastify writes streams as they are, without the response schema's
+ * serializer, which documents what the stream holds.
+ */
+function sendStream(reply: FastifyReply, contentType: string, stream: Readable): FastifyReply {
+  return reply.header('content-type', contentType).send(stream);
 }
 
 /**
@@ -135,16 +127,9 @@ async function statistics(db: Database, year: number | undefined): Promise<Publi
 /**
  * The public portal and open data (公开): no sign-in, published versions only, through the public
  * presenter (no workflow state, reviews, comments, import warnings or people). Every route is open to
- * anonymous visitors, so none of them may read anything but `publishedVersions`.
+ * anonymous visitors, so none of them may read anything but published versions.
  */
 export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
-  const catalogue = catalogueCache(app.db);
-  // Open data reads the same kept catalogue (newest year first, then unit and project).
-  const publishedOf = async (year: number | undefined) =>
-    (await catalogue()).entries
-      .map((entry) => entry.published)
-      .filter((published) => year === undefined || published.table.year === year);
-
   app.get(
     '/public/tables',
     {
@@ -155,7 +140,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicTableListSchema },
       },
     },
-    async (request) => searchPublicCatalogue(await catalogue(), request.query),
+    async (request) => searchPublishedTables(app.db, request.query),
   );
 
   app.get(
@@ -206,24 +191,51 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   app.get(
+    '/public/open-data',
+    {
+      schema: {
+        tags,
+        summary: 'Open data files: per budget year the published tables and rows, with the download links',
+        response: { 200: openDataManifestSchema },
+      },
+    },
+    async (_request, reply) => {
+      shareOpenData(reply);
+      const years = await publishedYears(app.db);
+      const file = (format: 'json' | 'csv', year?: number) =>
+        `/api/public/open-data/tables.${format}${year === undefined ? '' : `?year=${year}`}`;
+      return {
+        licence: openDataLicence,
+        tables: years.reduce((sum, y) => sum + y.tables, 0),
+        rows: years.reduce((sum, y) => sum + y.rows, 0),
+        files: { json: file('json'), csv: file('csv') },
+        years: years.map((y) => ({ ...y, files: { json: file('json', y.year), csv: file('csv', y.year) } })),
+      };
+    },
+  );
+
+  app.get(
     '/public/open-data/tables.json',
     {
       schema: {
         tags,
-        summary: 'Open data: one row per indicator of every published table (JSON, CC BY 4.0)',
+        summary:
+          'Open data: one row per indicator of every published table (JSON, CC BY 4.0; streamed, `count` after the rows)',
         querystring: openDataQuery,
         response: { 200: openDataSetSchema },
       },
     },
     async (request, reply) => {
       shareOpenData(reply);
-      const rows = openDataRows(await publishedOf(request.query.year));
-      return {
-        licence: openDataLicence,
-        generatedFrom: 'published-tables' as const,
-        count: rows.length,
-        rows,
-      };
+      // The documented object, written as it is read: `count` follows the rows (members of a JSON
+      // object have no order), so it is the number actually sent.
+      const head = `{"licence":${JSON.stringify(openDataLicence)},"generatedFrom":"published-tables","rows":[`;
+      const stream = openDataStream(app.db, request.query.year, {
+        head,
+        rows: (rows, first) => (first ? '' : ',') + rows.map((row) => JSON.stringify(row)).join(','),
+        tail: (count) => `],"count":${count}}`,
+      });
+      return sendStream(reply, 'application/json; charset=utf-8', stream);
     },
   );
 
@@ -233,21 +245,24 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary:
-          'Open data as CSV (UTF-8 with BOM for Excel, bilingual headings, same columns as the JSON rows)',
+          'Open data as CSV (UTF-8 with BOM for Excel, bilingual headings, same columns as the JSON rows; streamed)',
         querystring: openDataQuery,
         response: { 200: z.string().describe('text/csv; one row per indicator') },
       },
     },
     async (request, reply) => {
       const year = request.query.year;
-      const csv = openDataCsv(openDataRows(await publishedOf(year)));
       const name = `jixiao-open-data${year === undefined ? '' : `-${year}`}.csv`;
       shareOpenData(reply);
-      return reply
-        .header('content-type', 'text/csv; charset=utf-8')
+      const stream = openDataStream(app.db, year, {
+        head: openDataCsvHead(),
+        rows: (rows) => openDataCsvLines(rows),
+        tail: () => '',
+      });
+      reply
         .header('content-disposition', `attachment; filename="${name}"`)
-        .header('x-content-type-options', 'nosniff')
-        .send(csv);
+        .header('x-content-type-options', 'nosniff');
+      return sendStream(reply, 'text/csv; charset=utf-8', stream);
     },
   );
 };

@@ -1,5 +1,5 @@
 import type { Dashboard, DashboardQuery } from '@jixiao/core/analysis/dashboard.schema';
-import type { OpenDataSet } from '@jixiao/core/analysis/open-data.schema';
+import type { OpenDataManifest } from '@jixiao/core/analysis/open-data.schema';
 import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.schema';
 import type {
   PublicTable,
@@ -28,8 +28,8 @@ export const publicApi = {
     request<PublicStatistics>('GET', `/api/public/statistics${queryString({ year })}`),
   exportUrl: (id: string, format: 'pdf' | 'xlsx' | 'docx', locale: 'zh' | 'en') =>
     `${publicTableUrl(id)}/export.${format}?locale=${locale}`,
-  openData: (year?: number) =>
-    request<OpenDataSet>('GET', `/api/public/open-data/tables.json${queryString({ year })}`),
+  /** Rows and tables per year, without downloading the data (the files stream a row per indicator). */
+  openDataManifest: () => request<OpenDataManifest>('GET', '/api/public/open-data'),
   openDataUrl: (format: 'json' | 'csv', year?: number) =>
     `/api/public/open-data/tables.${format}${queryString({ year })}`,
   dashboard: (query: DashboardQuery) => request<Dashboard>('GET', `/api/dashboard${queryString(query)}`),

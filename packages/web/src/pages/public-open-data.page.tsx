@@ -1,5 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { openDataColumns, openDataLicence } from '@jixiao/core/analysis/open-data.schema';
+import {
+  type OpenDataManifest,
+  openDataColumns,
+  openDataLicence,
+} from '@jixiao/core/analysis/open-data.schema';
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { publicApi } from '../api/public.api.ts';
@@ -11,8 +15,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 export default function PublicOpenDataPage() {
   const { t } = useI18n();
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [years, setYears] = useState<number[]>([]);
-  const [count, setCount] = useState<number | null>(null);
+  const [manifest, setManifest] = useState<OpenDataManifest | null>(null);
 
   useEffect(() => {
     document.title = t('openData.title');
@@ -20,23 +23,20 @@ export default function PublicOpenDataPage() {
 
   useEffect(() => {
     publicApi
-      .listTables({ pageSize: 1 })
-      .then((list) => setYears(list.facets.years.map((f) => f.value)))
+      .openDataManifest()
+      .then(setManifest)
       .catch(() => {
-        // Without the years the downloads still offer every year.
+        // Without the counts the downloads still offer every year.
       });
   }, []);
 
-  useEffect(() => {
-    let live = true;
-    publicApi
-      .openData(year)
-      .then((set) => live && setCount(set.count))
-      .catch(() => live && setCount(null));
-    return () => {
-      live = false;
-    };
-  }, [year]);
+  const years = manifest?.years.map((y) => y.year) ?? [];
+  const count =
+    manifest === null
+      ? null
+      : year === undefined
+        ? manifest.rows
+        : (manifest.years.find((y) => y.year === year)?.rows ?? 0);
 
   const fields = openDataColumns.map((c) => ({
     key: c.key,

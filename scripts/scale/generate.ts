@@ -756,19 +756,33 @@ function monitor(
 ): void {
   const cutOffMonth = DEFAULT_MONITORING_SCHEME.cutOffMonth;
   const annual = table.budget.currentYear ?? null;
-  const rate = Math.min(1, Math.max(0.1, 0.6 + (random() - 0.5) * 0.6));
-  const slow = rate < 0.45;
+  const rate = Math.min(1, Math.max(0.1, 0.62 + (random() - 0.5) * 0.4));
+  const slow = rate < 0.48;
+  // Most projects run to plan; one in six has one to three indicators lagging behind it.
+  const lagging = new Set<number>();
+  if (random() < 1 / 6) {
+    const count = 1 + Math.floor(random() * 3);
+    for (let i = 0; i < count; i++) lagging.add(Math.floor(random() * table.indicators.length));
+  }
+  const plan = cutOffMonth / 12;
   const indicators: IndicatorProgress[] = table.indicators.map((indicator, index) => {
     const target = indicator.target;
     if (target.kind === 'quantitative' && target.value !== null) {
-      const share = Math.max(0, 0.35 + random() * 0.75);
-      const behind = share < 0.45;
+      const behind = lagging.has(index);
+      let value: number;
+      if (target.unit !== null && DEFAULT_MONITORING_SCHEME.levelUnits.includes(target.unit)) {
+        // Rates and scores are compared with the target itself, not with a share of the year.
+        const reverse = indicator.direction === '反向';
+        value = target.value * (behind ? (reverse ? 1.4 : 0.5) + random() * 0.25 : 0.95 + random() * 0.05);
+        if (target.unit === '%' && target.value <= 100) value = Math.min(100, value);
+      } else if (indicator.direction === '反向') {
+        value = target.value * plan * (behind ? 1.4 + random() * 0.4 : 0.85 + random() * 0.15);
+      } else {
+        value = target.value * plan * (behind ? 0.3 + random() * 0.25 : 0.95 + random() * 0.2);
+      }
       return {
         index,
-        value: formatAmount(
-          target.value * (target.unit === '%' ? Math.min(1, share + 0.4) : share),
-          target.unit,
-        ),
+        value: formatAmount(value, target.unit),
         deviation: behind
           ? {
               cause: pick(random, ['经费', '制度', '人员', '硬件', '其他'] as const),
@@ -778,7 +792,7 @@ function monitor(
           : null,
       };
     }
-    return { index, value: null, judgement: random() < 0.9 ? '达成' : '部分达成', note: '按计划推进' };
+    return { index, value: null, judgement: lagging.has(index) ? '部分达成' : '达成', note: '按计划推进' };
   });
   const report: MonitoringReport = {
     cutOffMonth,

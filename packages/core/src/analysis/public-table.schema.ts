@@ -41,7 +41,7 @@ export const publicTableListSchema = z.object({
   totalCapped: z
     .boolean()
     .describe(
-      'True when a text search matched more tables than it counts: `total` is then a lower bound (10,000+)',
+      'True when a text search matched more tables than it counts: `total` is then a lower bound (1000+)',
     ),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),

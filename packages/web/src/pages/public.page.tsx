@@ -149,7 +149,7 @@ export default function PublicPage() {
           current: page,
           pageSize,
           total: list?.total ?? 0,
-          // A search counts up to 10,000 matches: more is shown as 10000+.
+          // A search counts up to 1,000 matches: more is shown as 1000+.
           showTotal: (n) => t('portal.count', { n: list?.totalCapped ? `${n}+` : n }),
           onChange: (p) => update('page', p),
         }}

@@ -1,5 +1,6 @@
 import type { Direction, Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { splitWeightAndScore } from './fused-cells.ts';
 import type { Cell, Layout } from './layout.ts';
 import { standsUnder, type Token } from './tokens.ts';
 import {
@@ -563,10 +564,17 @@ function buildIndicator(
   const indicator: Indicator = { level1, level2, name, target: { ...target, raw } };
   const direction = directionOf(a.direction);
   if (direction) indicator.direction = direction;
-  const weight = numberOf(a.weight);
+  let weight = numberOf(a.weight);
+  let score = numberOf(a.score);
+  // 分值 and 得分 run together into one cell (`1515`): split where the row's constraints allow.
+  const fused = a.weight !== undefined && score === null ? splitWeightAndScore(a.weight) : null;
+  if (fused !== null && ctx.roles.includes('score')) {
+    weight = fused.weight;
+    score = fused.score;
+  }
   if (ctx.roles.includes('weight')) indicator.weight = weight !== null && weight >= 0 ? weight : null;
   if (ctx.roles.includes('actual')) indicator.actual = a.actual && !isEmptyValue(a.actual) ? a.actual : null;
-  if (ctx.roles.includes('score')) indicator.score = numberOf(a.score);
+  if (ctx.roles.includes('score')) indicator.score = score;
   if (a.explanation !== undefined && !isEmptyValue(a.explanation)) indicator.explanation = a.explanation;
   if (a.reason !== undefined && !isEmptyValue(a.reason)) indicator.deviationReason = a.reason;
   if (ctx.roles.some((r) => PROGRESS_ROLES.has(r))) {

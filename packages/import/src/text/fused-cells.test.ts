@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { splitWeightAndScore } from './fused-cells.ts';
+import { importText } from './import-text.ts';
+
+describe('splitWeightAndScore', () => {
+  it('splits weight and score printed without a separator', () => {
+    expect(splitWeightAndScore('1515')).toEqual({ weight: 15, score: 15 });
+    expect(splitWeightAndScore('107.5')).toEqual({ weight: 10, score: 7.5 });
+    expect(splitWeightAndScore('2018.5')).toEqual({ weight: 20, score: 18.5 });
+    expect(splitWeightAndScore('123')).toEqual({ weight: 12, score: 3 });
+  });
+
+  it('prefers the equal pair a met target gives', () => {
+    // 1005 could be 100 | 5 or 10 | 05 (a leading zero: no); 2020 is 20 | 20 rather than 2 | 020.
+    expect(splitWeightAndScore('1005')).toEqual({ weight: 100, score: 5 });
+    expect(splitWeightAndScore('2020')).toEqual({ weight: 20, score: 20 });
+  });
+
+  it('leaves a number that is a weight by itself, and refuses ambiguous runs', () => {
+    expect(splitWeightAndScore('100')).toBeNull();
+    expect(splitWeightAndScore('55')).toBeNull();
+    // 3025 is 30 | 25 or 3 | 025 (no) or 302 | 5 (over 100): 30 | 25; 1098 is 10 | 98? (over its weight) or 109 | 8 (no).
+    expect(splitWeightAndScore('3025')).toEqual({ weight: 30, score: 25 });
+    expect(splitWeightAndScore('1098')).toBeNull();
+  });
+});
+
+describe('a self-evaluation row whose weight and score ran together', () => {
+  it('reads both from the one cell', () => {
+    const text = [
+      '2023年度项目支出绩效自评表',
+      '项目名称 森林抚育 实施单位 某县林业局',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标 数量指标 抚育面积 ≥1.2万亩 1.2万亩 1515',
+      '效益指标 生态效益指标 森林覆盖率 ≥45% 44% 2018.5',
+      '合计',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.name, i.actual, i.weight, i.score])).toEqual([
+      ['抚育面积', '1.2万亩', 15, 15],
+      ['森林覆盖率', '44%', 20, 18.5],
+    ]);
+  });
+});

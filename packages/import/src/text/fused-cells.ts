@@ -1,0 +1,28 @@
+// Cells that extraction ran together without a separator. The numbers of a self-evaluation row are the
+// usual victims: 分值 and 得分 printed side by side come out as one run of digits (`1515` = 15 | 15,
+// `107.5` = 10 | 7.5). The constraints every such row obeys decide where the run splits.
+
+const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Splits a run of digits too large for a weight (over 100) into the weight and score it holds: the weight
+ * at most 100, the score at most the weight, neither with a leading zero. Returns null unless exactly one
+ * split fits (an equal pair wins over the others, since a met target scores its full weight).
+ */
+export function splitWeightAndScore(run: string): { weight: number; score: number } | null {
+  const text = run.trim();
+  // A number that can be a weight by itself (at most 100) is one.
+  if (!/^\d[\d.]*$/.test(text) || Number(text) <= 100) return null;
+  const fits: { weight: number; score: number }[] = [];
+  for (let p = 1; p < text.length; p++) {
+    const left = text.slice(0, p);
+    const right = text.slice(p);
+    if (!NUMBER.test(left) || !NUMBER.test(right)) continue;
+    const weight = Number(left);
+    const score = Number(right);
+    if (weight > 0 && weight <= 100 && score <= weight) fits.push({ weight, score });
+  }
+  const equal = fits.filter((f) => f.weight === f.score);
+  if (equal.length === 1) return equal[0] ?? null;
+  return fits.length === 1 ? (fits[0] ?? null) : null;
+}

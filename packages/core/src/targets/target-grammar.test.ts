@@ -46,6 +46,8 @@ const examples: [string, Partial<Shape>][] = [
   ['2023年12月前完成', { kind: 'date', operator: '<=', date: '2023-12' }],
   ['2023年度内', { kind: 'date', operator: '<=', date: '2023-12' }],
   ['12月底前', { kind: 'qualitative' }],
+  ['2025年年底前', { kind: 'date', operator: '<=', date: '2025-12' }],
+  ['12月底到位', { kind: 'qualitative' }],
   ['1年内', { kind: 'quantitative', operator: '<=', value: 1, unit: '年' }],
   ['≥90％', { kind: 'quantitative', operator: '>=', value: 90, unit: '%' }],
   ['≥1次/年', { kind: 'quantitative', operator: '>=', value: 1, unit: '次/年' }],
@@ -86,6 +88,11 @@ describe('parseTarget', () => {
       date: '2022-12',
     });
     expect(parseTarget('6月30日前', { year: 2024 })).toMatchObject({ kind: 'date', date: '2024-06-30' });
+    expect(parseTarget('12月底到位', { year: 2023 })).toMatchObject({
+      kind: 'date',
+      operator: '<=',
+      date: '2023-12',
+    });
     expect(parseTarget('12月底以前').kind).toBe('qualitative');
     // No deadline word: a month alone is no date target.
     expect(parseTarget('3月', { year: 2024 }).kind).not.toBe('date');

@@ -186,7 +186,7 @@ const DATE =
   /^(\d{4})\s*(?:年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?|([-./])(\d{1,2})(?:[-./](\d{1,2}))?)$/;
 // The end of a period may leave out its year: 2023年4月-6月, 2023年4月1日-6月30日.
 const MONTH_DAY = /^(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?$/;
-const DEADLINE_SUFFIX = /(?:之前|以前|前|底|末|止|截止|完成|内)$/;
+const DEADLINE_SUFFIX = /(?:之前|以前|前|底|末|止|截止|完成|完工|到位|结束|办结|内)$/;
 const PERIOD_SEPARATOR = /\s*(?:-|~|～|〜|至|到|—|–|\/)\s*/g;
 
 interface ReadDate {
@@ -241,7 +241,8 @@ function parseDateOrPeriod(
     suffix = true;
   }
   // 2020年底, 2023年度内: by the end of that year's December.
-  const yearOnly = /^(\d{4})\s*年度?$/.exec(body);
+  // `2025年年底前` says the year twice.
+  const yearOnly = /^(\d{4})\s*年[度年]?$/.exec(body);
   if (suffix && yearOnly?.[1] !== undefined) {
     const iso = isoFrom(yearOnly[1], '12');
     if (iso !== null) return { kind: 'date', operator: operator ?? '<=', value: null, unit: null, date: iso };
@@ -289,7 +290,8 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
     const value = toNumber(single[1]);
     const unit = canonicalUnit(single[2]);
     // `12月底前`, `3月中旬`: a point in a year the text does not name, not a quantity of months.
-    if (unit !== null && /(底|末|初|旬|前|后)$/.test(unit)) return null;
+    if (unit !== null && (/(底|末|初|旬|前|后)$/.test(unit) || /^月(底|末|初|中|上旬|下旬)/.test(unit)))
+      return null;
     if (options.expectDate && unit === null && value >= SERIAL_MIN && value <= SERIAL_MAX) {
       const iso = excelSerialToIso(value);
       if (iso !== null) return { kind: 'date', operator, value: null, unit: null, date: iso };

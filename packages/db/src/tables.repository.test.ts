@@ -263,6 +263,15 @@ describeEachDatabase('table repository', (getDb) => {
       expect(page.total).toBe(3);
       expect(page.items.map((item) => item.name.slice(0, 3))).toEqual(['搜索乙']);
       expect(page.items[0]).toMatchObject({ currentYearBudget: 100, indicatorCount: 1, status: 'submitted' });
+      expect(page.totalCapped).toBe(false);
+    });
+
+    it('counts up to its cap and then says the total is a lower bound', async () => {
+      const capped = await store.list({ ...listDefaults, q: '搜索', pageSize: 1 }, { countCap: 2 });
+      expect(capped).toMatchObject({ total: 2, totalCapped: true });
+      expect(capped.items).toHaveLength(1);
+      const exact = await store.list({ ...listDefaults, q: '搜索' }, { countCap: 3 });
+      expect(exact).toMatchObject({ total: 3, totalCapped: false });
     });
   });
 });

@@ -3,13 +3,14 @@ import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { diffTables } from '@jixiao/core/tables/table-diff';
-import type {
-  TableList,
-  TableListQuery,
-  TableRecord,
-  TableStatus,
-  TableSummary,
-  TableVersionSummary,
+import {
+  TABLE_LIST_COUNT_CAP,
+  type TableList,
+  type TableListQuery,
+  type TableRecord,
+  type TableStatus,
+  type TableSummary,
+  type TableVersionSummary,
 } from '@jixiao/core/tables/table-record.schema';
 import type { Actor, SourceFile, TableStore, TableVersion } from '@jixiao/core/tables/table-store';
 import { assertEditable } from '@jixiao/core/workflow/workflow-machine';
@@ -48,7 +49,8 @@ export type ListScope = TableReadScope;
 
 /** The TableStore contract plus what the import API needs (previews kept with their bytes). */
 export interface TableRepository extends TableStore {
-  list(query: TableListQuery, options?: { scope?: ListScope }): Promise<TableList>;
+  /** A page of tables; `total` counts up to `countCap` (default TABLE_LIST_COUNT_CAP), then `totalCapped`. */
+  list(query: TableListQuery, options?: { scope?: ListScope; countCap?: number }): Promise<TableList>;
   versionSummaries(id: string): Promise<TableVersionSummary[]>;
   savePreview(input: {
     source: SourceFile;
@@ -408,7 +410,11 @@ export async function claimImportPreview(trx: Transaction<DB>, importId: string)
 
 /** Opens the table store on a database (PGlite or PostgreSQL). */
 export function createTableRepository(db: Database): TableRepository {
-  async function list(query: TableListQuery, options: { scope?: ListScope } = {}): Promise<TableList> {
+  async function list(
+    query: TableListQuery,
+    options: { scope?: ListScope; countCap?: number } = {},
+  ): Promise<TableList> {
+    const cap = options.countCap ?? TABLE_LIST_COUNT_CAP;
     const filter = listFilter(query, options.scope ?? { all: true });
     const column = sortColumns[query.sort];
     const [rows, count] = await Promise.all([
@@ -434,10 +440,17 @@ export function createTableRepository(db: Database): TableRepository {
         .limit(query.pageSize)
         .offset((query.page - 1) * query.pageSize)
         .execute(),
+      // Counting every match of a word most tables hold reads them all: count up to the cap, say `10000+`.
       db
-        .selectFrom('target_tables')
+        .selectFrom(
+          db
+            .selectFrom('target_tables')
+            .select('id')
+            .where(filter)
+            .limit(cap + 1)
+            .as('matches'),
+        )
         .select((eb) => eb.fn.countAll<number>().as('total'))
-        .where(filter)
         .executeTakeFirstOrThrow(),
     ]);
     const items: TableSummary[] = rows.map((row) => ({
@@ -454,7 +467,15 @@ export function createTableRepository(db: Database): TableRepository {
       warningCount: row.warning_count,
       updatedAt: toIso(row.updated_at),
     }));
-    return { items, total: Number(count.total), page: query.page, pageSize: query.pageSize };
+    const counted = Number(count.total);
+    const totalCapped = counted > cap;
+    return {
+      items,
+      total: totalCapped ? cap : counted,
+      totalCapped,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async function get(id: string): Promise<TableRecord> {

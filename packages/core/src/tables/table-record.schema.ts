@@ -58,9 +58,18 @@ export const tableListQuerySchema = z.object({
 });
 export type TableListQuery = z.infer<typeof tableListQuerySchema>;
 
+/** How many matching tables a list counts exactly; past it the count says `10000+`. */
+export const TABLE_LIST_COUNT_CAP = 10_000;
+
 export const tableListSchema = z.object({
   items: z.array(tableSummarySchema),
   total: z.number().int().nonnegative(),
+  totalCapped: z
+    .boolean()
+    .default(false)
+    .describe(
+      `True when more tables match than a list counts (${TABLE_LIST_COUNT_CAP}): \`total\` is then a lower bound`,
+    ),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),
 });

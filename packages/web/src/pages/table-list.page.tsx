@@ -79,6 +79,7 @@ export default function TableListPage() {
   const query = useMemo(() => queryFromParams(params), [params]);
   const [items, setItems] = useState<TableSummary[]>([]);
   const [total, setTotal] = useState(0);
+  const [totalCapped, setTotalCapped] = useState(false);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError | null>(null);
   const [reloadKey, setReloadKey] = useState(0);
@@ -98,6 +99,7 @@ export default function TableListPage() {
         if (!live) return;
         setItems(list.items);
         setTotal(list.total);
+        setTotalCapped(list.totalCapped);
         setError(null);
       })
       .catch((e: unknown) => {
@@ -428,7 +430,7 @@ export default function TableListPage() {
               pageSize: query.pageSize,
               total,
               showSizeChanger: true,
-              showTotal: (n) => t('common.total', { n }),
+              showTotal: (n) => t('common.total', { n: totalCapped ? `${n}+` : n }),
             }}
           />
         )}

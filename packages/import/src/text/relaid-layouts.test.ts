@@ -50,7 +50,7 @@ function groups(t: PerformanceTable): Map<string, Map<string, Indicator[]>> {
   return out;
 }
 
-export function render(t: PerformanceTable, layout: Relayout): string {
+function render(t: PerformanceTable, layout: Relayout): string {
   switch (layout) {
     case 'fused': {
       let body = '一级指标二级指标三级指标指标值';
@@ -104,7 +104,7 @@ export function render(t: PerformanceTable, layout: Relayout): string {
   }
 }
 
-export const comparable = (i: Indicator) => ({
+const comparable = (i: Indicator) => ({
   level1: i.level1,
   level2: i.level2,
   name: i.name,
@@ -116,7 +116,7 @@ export const comparable = (i: Indicator) => ({
 
 // Canonical tables: the probe set as read, with both levels printed, targets that delimit themselves in
 // running text and names without figures (a figure inside a name is ambiguous once the borders are gone).
-export const pool: PerformanceTable[] = loadLabelledFolder(probeDir, 'probe')
+const pool: PerformanceTable[] = loadLabelledFolder(probeDir, 'probe')
   .flatMap((doc) => importText(readFileSync(doc.file, 'utf8')).tables)
   .map((t) => ({
     ...t,

@@ -409,7 +409,7 @@ async function main(): Promise<void> {
       url: { type: 'string', default: process.env.SCALE_DATABASE_URL ?? defaultScaleUrl },
       out: { type: 'string' },
       rounds: { type: 'string', default: '40' },
-      'max-seconds': { type: 'string', default: '40' },
+      'max-seconds': { type: 'string', default: '20' },
       only: { type: 'string' },
     },
   });
@@ -459,7 +459,7 @@ async function main(): Promise<void> {
         bytes = first.bytes;
         const limit = endpoint.category === 'open-data' ? Math.min(rounds, 5) : rounds;
         const until = performance.now() + maxSeconds * 1000;
-        for (let i = 0; i < limit && (i < 5 || performance.now() < until); i++) {
+        for (let i = 0; i < limit && (i < 3 || performance.now() < until); i++) {
           times.push((await call(target, headers[endpoint.as])).ms);
         }
       } catch (e) {

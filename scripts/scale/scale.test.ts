@@ -25,7 +25,7 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
         await client.query(`DROP DATABASE IF EXISTS "jixiao_scale_test_${process.pid}"`);
         break;
       } catch (error) {
-        if (attempt >= 50) throw error;
+        if (attempt >= 200) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }

@@ -3,16 +3,25 @@ import type { Locator, Page } from 'playwright-core';
 /**
  * Picks `option` in an antd Select and waits until the select shows it. On a loaded machine the
  * dropdown may still be animating open or closed when the click arrives and the choice is lost, so a
- * choice that did not land is made again (three tries) instead of letting the test go on without it.
+ * choice that did not land, or an option that could not be clicked, is tried again (three tries) instead of
+ * letting the test go on without it.
  */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: option })
-      .first()
-      .click();
+    try {
+      // A dropdown that closes while the click travels (another select's list over it) loses the click:
+      // give up on this try quickly and open it again.
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .filter({ hasText: option })
+        .first()
+        .click({ timeout: 5_000 });
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
+      continue;
+    }
     // The select's own text (its options are portaled elsewhere) holds the chosen label once it landed.
     const deadline = Date.now() + 5_000;
     let landed = false;

@@ -1,6 +1,7 @@
 import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-text.ts';
+import { cutOffMonthIn } from './monitoring.ts';
 
 // Mid-year monitoring forms (绩效运行监控表) as units print them: the target table's columns plus what was
 // reached by the cut-off month, the expected full-year value, how likely the target is met, the cause of a
@@ -72,5 +73,15 @@ describe('monitoring forms', () => {
     expect(table.indicators[1]).toMatchObject({ actual: '90%', weight: 10, score: 9 });
     expect(table.indicators[1]?.progress ?? null).toBeNull();
     expect(table.indicators[1]?.deviationReason).toBe('雨季延误；提前安排工期');
+  });
+});
+
+describe('cutOffMonthIn', () => {
+  it('reads the month a form is cut off at, in digits or Chinese numerals', () => {
+    expect(cutOffMonthIn('1-6月执行数')).toBe(6);
+    expect(cutOffMonthIn('一至七月完成情况')).toBe(7);
+    expect(cutOffMonthIn('截至2024年6月30日')).toBe(6);
+    expect(cutOffMonthIn('截止十月底')).toBe(10);
+    expect(cutOffMonthIn('全年预计完成')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
+import { chineseNumeral } from '@jixiao/core/review/narrative-figures';
 import type { Indicator, PrintedMonitoring } from '@jixiao/core/tables/table.schema';
 import type { Token } from './tokens.ts';
 import { key } from './vocabulary.ts';
@@ -7,23 +8,8 @@ import { key } from './vocabulary.ts';
 // money block of the year's budget and what was spent by the cut-off month. These helpers read what makes
 // it one; the indicator reader fills each row's `progress`.
 
-const CHINESE_DIGITS: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-  十一: 11,
-  十二: 12,
-};
-
 function monthNumber(text: string): number | null {
-  const n = /^\d+$/.test(text) ? Number(text) : (CHINESE_DIGITS[text] ?? null);
+  const n = /^\d+$/.test(text) ? Number(text) : chineseNumeral(text);
   return n !== null && n >= 1 && n <= 12 ? n : null;
 }
 

@@ -1,5 +1,4 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import type { MonitoringNote } from '@jixiao/core/monitoring/monitoring.schema';
 import { monitoringReportFromImport } from '@jixiao/core/monitoring/monitoring-import';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
@@ -13,11 +12,9 @@ import {
 } from '@jixiao/core/tables/table-record.schema';
 import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
-import { saveMonitoringReport } from '@jixiao/db/evaluation.repository';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import type { FastifyRequest } from 'fastify';
-import { auditActor } from '../auth/authorize.ts';
-import { enterableTable } from './monitoring.routes.ts';
+import { assessAndSaveMonitoring, enterableTable } from './monitoring.routes.ts';
 
 // Confirming an uploaded 绩效运行监控表: it fills the monitoring report of a table the user reports on,
 // through the same check (table.report), storage and audit as PUT /api/tables/:id/monitoring/:month.
@@ -163,17 +160,7 @@ export async function confirmMonitoringImport(
   }
   const problems = [...otherProject(form, record.table), ...built.problems];
   const report = built.report;
-  const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
-  await saveMonitoringReport(db, {
-    tableId: record.id,
-    tableVersion: record.version,
-    schemeId: DEFAULT_MONITORING_SCHEME.id,
-    report,
-    light: assessment.light,
-    risk: assessment.risk,
-    actor: auditActor(request),
-    importId: preview.id,
-  });
+  await assessAndSaveMonitoring(request, db, record, report, preview.id);
   return {
     importId: preview.id,
     records: [],

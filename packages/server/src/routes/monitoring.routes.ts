@@ -2,6 +2,8 @@ import { can, organisationPath, type TableResource } from '@jixiao/core/accounts
 import { AppError } from '@jixiao/core/errors/app-error';
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import {
+  type MonitoringAssessment,
+  type MonitoringReport,
   monitoringAssessmentSchema,
   monitoringReportSchema,
 } from '@jixiao/core/monitoring/monitoring.schema';
@@ -87,6 +89,32 @@ const overviewItem = z.object({
 });
 
 /** Organisation ids at or under `rootId` (a unit, a department, the bureau). */
+/**
+ * Assesses a monitoring report against the table with the default scheme (lights, risk) and saves both,
+ * audited as the request's user; with `importId`, the import preview it came from is confirmed in the
+ * same transaction.
+ */
+export async function assessAndSaveMonitoring(
+  request: FastifyRequest,
+  db: Database,
+  record: TableRecord,
+  report: MonitoringReport,
+  importId?: string,
+): Promise<MonitoringAssessment> {
+  const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
+  await saveMonitoringReport(db, {
+    tableId: record.id,
+    tableVersion: record.version,
+    schemeId: DEFAULT_MONITORING_SCHEME.id,
+    report,
+    light: assessment.light,
+    risk: assessment.risk,
+    actor: auditActor(request),
+    ...(importId === undefined ? {} : { importId }),
+  });
+  return assessment;
+}
+
 async function organisationsUnder(db: Database, rootId: string): Promise<string[]> {
   const organisations = await listOrganisations(db);
   return organisations.filter((o) => organisationPath(o.id, organisations).includes(rootId)).map((o) => o.id);
@@ -151,16 +179,7 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const record = await enterableTable(request, app.db, request.params.id);
       const report = { ...request.body, cutOffMonth: request.params.month };
-      const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
-      await saveMonitoringReport(app.db, {
-        tableId: record.id,
-        tableVersion: record.version,
-        schemeId: DEFAULT_MONITORING_SCHEME.id,
-        report,
-        light: assessment.light,
-        risk: assessment.risk,
-        actor: auditActor(request),
-      });
+      const assessment = await assessAndSaveMonitoring(request, app.db, record, report);
       return {
         tableId: record.id,
         tableVersion: record.version,

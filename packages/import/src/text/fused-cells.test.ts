@@ -42,3 +42,29 @@ describe('a self-evaluation row whose weight and score ran together', () => {
     ]);
   });
 });
+
+describe('weights that add up to no scheme', () => {
+  const form = (weights: number[]) =>
+    [
+      '2023年度项目支出绩效自评表',
+      '项目名称 乡村道路养护 实施单位 某镇人民政府',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      `产出指标 数量指标 养护道路里程 ≥120公里 126公里 ${weights[0]} ${weights[0]}`,
+      `产出指标 质量指标 养护合格率 ≥95% 96% ${weights[1]} ${weights[1]}`,
+      `满意度指标 服务对象满意度指标 群众满意度 ≥90% 92% ${weights[2]} ${weights[2]}`,
+      '合计',
+      '',
+    ].join('\n');
+
+  it('asks for a check when the row weights add up to 75', () => {
+    const [table] = importText(form([50, 15, 10])).tables;
+    const warning = table?.warnings.find((w) => w.code === 'import.weights_total');
+    expect(warning?.zh).toContain('75');
+    expect(warning?.en).toContain('75');
+  });
+
+  it('says nothing when they add up to a scheme total', () => {
+    const [table] = importText(form([50, 30, 10])).tables;
+    expect(table?.warnings.some((w) => w.code === 'import.weights_total')).toBe(false);
+  });
+});

@@ -307,6 +307,29 @@ export function importText(text: string): ImportTextResult {
   return { tables, warnings };
 }
 
+// What the printed weights of a whole table add up to under the schemes in use: indicators 90 (budget
+// execution 10), 80 (execution 20) or all 100.
+const WEIGHT_TOTALS = [80, 90, 100];
+
+/**
+ * Weights read for every row of a complete table that add up to no scheme's total: a row or a weight was
+ * probably misread (a fused cell, a shifted column), so the preview asks for a check.
+ */
+function weightsWarning(table: PerformanceTable): Warning | null {
+  const weights = table.indicators.map((i) => i.weight);
+  if (table.incomplete || weights.length < 3 || weights.some((w) => w === null || w === undefined))
+    return null;
+  const total = weights.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+  if (WEIGHT_TOTALS.some((t) => Math.abs(total - t) < 0.01)) return null;
+  const rounded = Math.round(total * 100) / 100;
+  return {
+    code: 'import.weights_total',
+    zh: `各指标分值合计 ${rounded} 分，不是评分方案的合计（90、80 或 100 分）：请核对是否有指标或分值读错`,
+    en: `The indicators' weights add up to ${rounded}, no scheme's total (90, 80 or 100): check for a misread row or weight`,
+    path: 'indicators',
+  };
+}
+
 /** Drops indicators whose name is a single character (and their cells). */
 function dropCharacterNames(block: IndicatorBlock): void {
   for (let k = block.indicators.length - 1; k >= 0; k--) {
@@ -508,6 +531,8 @@ function readForm(
       if (fields.governmentProcurement !== null) table.governmentProcurement = fields.governmentProcurement;
       if (fields.performanceType !== null) table.performanceType = fields.performanceType;
     }
+    const weights = weightsWarning(table);
+    if (weights) table.warnings.push(weights);
     tables.push(table);
   }
   return tables;

@@ -277,8 +277,7 @@ describeEachDatabase('importing monitoring forms', (getDb) => {
     expect(res.body.code).toBe('import.monitoring_one_form');
   });
 
-  // Goes through the text reader: needs the reader that fills `monitoring` and `progress` (issue: the
-  // lead's monitoring reader in packages/import/src/text).
+  // The whole path: the text reader fills `monitoring` and each row's `progress`, the confirm fills the report.
   it('uploads the printed form as text and confirms it into the monitoring record', async () => {
     const uploaded = await getApp().call<ImportPreview>('POST', '/api/imports', {
       body: upload('科创中心建设工作经费-1-6月监控表.txt', monitoringFormText),

@@ -91,7 +91,7 @@ describe('parseFile refuses bad input with a bilingual import.* error', () => {
     expect((error as AppError).location?.file).toBe('a.docx');
   });
 
-  it('a legacy .xls/.doc file → import.legacy_office; a password-protected Office file → import.office_encrypted', async () => {
+  it('a compound file that is neither .doc nor .xls → import.legacy_office; a password-protected Office file → import.office_encrypted', async () => {
     expect(await codeOf(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toBe(
       'import.legacy_office',
     );

@@ -24,6 +24,14 @@ interface XlsxModule {
   importWorkbook(bytes: Uint8Array): Promise<ParsedFile>;
 }
 
+interface XlsModule {
+  importXls(bytes: Uint8Array): Promise<ParsedFile>;
+}
+
+interface DocModule {
+  extractDocText(bytes: Uint8Array): Promise<string>;
+}
+
 // The PDF and Excel readers are separate modules (pdfjs and exceljs are heavy); they are loaded only
 // when such a file arrives, so a missing reader is a clear error instead of a failed start-up.
 async function loadReader<T>(specifier: string, exportName: string, format: string): Promise<T> {
@@ -50,6 +58,8 @@ async function loadReader<T>(specifier: string, exportName: string, format: stri
 const pdfReader = './pdf/pdf-text.ts';
 const xlsxReader = './xlsx/xlsx-import.ts';
 const docxReader = './docx/docx-text.ts';
+const xlsReader = './xls/xls-import.ts';
+const docReader = './doc/doc-text.ts';
 
 function containsAscii(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(text, 0, 'latin1');
@@ -70,8 +80,10 @@ function unknownForm(name: string): AppError {
 
 /**
  * Reads one uploaded or named file into tables. The format is decided by the content, not the name:
- * PDF (`%PDF-`), Word .docx or Excel .xlsx (a zip), JSON (an array of tables or one table), otherwise text in
- * UTF-8, UTF-16 or GBK. Unreadable input throws an AppError with an `import.*` code.
+ * PDF (`%PDF-`), Word .docx or Excel .xlsx (a zip), legacy Word .doc or Excel .xls (an OLE compound file
+ * holding a WordDocument or Workbook stream; a password-protected .docx/.xlsx is one too, and refused),
+ * JSON (an array of tables or one table), otherwise text in UTF-8, UTF-16 or GBK. Unreadable input
+ * throws an AppError with an `import.*` code, located at the file.
  */
 export async function parseFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {
   const { name, bytes } = input;
@@ -97,7 +109,7 @@ export async function parseFile(input: { name: string; bytes: Uint8Array }): Pro
     if (result.tables.length === 0) throw unknownForm(name);
     return result;
   }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) throw compoundFileError(name, bytes);
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) return parseCompoundFile(name, bytes);
   const { text } = decodeText(bytes);
   // JSON starts and ends with a bracket; a text form may start with one (`[附件1] …`) but not both.
   const trimmed = text.trim();
@@ -114,12 +126,14 @@ function containsUtf16(bytes: Uint8Array, text: string): boolean {
 }
 
 /**
- * An OLE compound file is either a legacy .doc/.xls or a password-protected .docx/.xlsx, which Office
- * saves as an encrypted package inside a compound file: each gets the advice that fits it.
+ * An OLE compound file is a legacy .doc or .xls, or a password-protected .docx/.xlsx, which Office saves
+ * as an encrypted package inside a compound file. Which one is told by its directory's stream names
+ * (`EncryptedPackage`, `WordDocument`, `Workbook`, or `Book` for Excel 95), stored as UTF-16LE and
+ * ended by a NUL.
  */
-function compoundFileError(name: string, bytes: Uint8Array): AppError {
+async function parseCompoundFile(name: string, bytes: Uint8Array): Promise<ParsedFile> {
   if (containsUtf16(bytes, 'EncryptedPackage')) {
-    return new AppError(
+    throw new AppError(
       'import.office_encrypted',
       '该 Office 文档已设置打开密码（已加密）：请在 Word/Excel 中取消密码后另存，再导入',
       'This Office document is password-protected (encrypted): remove the password in Word/Excel, save, and import again',
@@ -127,17 +141,24 @@ function compoundFileError(name: string, bytes: Uint8Array): AppError {
     );
   }
   if (containsUtf16(bytes, 'WordDocument')) {
-    return new AppError(
-      'import.legacy_office',
-      '不支持旧版 Word 文件（.doc），请在 Word 中另存为 .docx 后再导入',
-      'Legacy Word files (.doc) are not supported: save as .docx in Word and import again',
-      { file: name },
-    );
+    const { extractDocText } = await loadReader<DocModule>(docReader, 'extractDocText', 'Word (.doc)');
+    const text = await extractDocText(bytes).catch((error: unknown) => {
+      throw locatedIn(name, error);
+    });
+    return fromText(name, text);
   }
-  return new AppError(
+  if (containsUtf16(bytes, 'Workbook\0') || containsUtf16(bytes, 'Book\0')) {
+    const { importXls } = await loadReader<XlsModule>(xlsReader, 'importXls', 'Excel (.xls)');
+    const result = await importXls(bytes).catch((error: unknown) => {
+      throw locatedIn(name, error);
+    });
+    if (result.tables.length === 0) throw unknownForm(name);
+    return result;
+  }
+  throw new AppError(
     'import.legacy_office',
-    '不支持旧版 Office 文件（.xls/.doc），请另存为 .xlsx/.docx 或导出为 PDF/文本后再导入',
-    'Legacy Office files (.xls/.doc) are not supported: save as .xlsx/.docx or export to PDF/text and import again',
+    '无法识别该 Office 复合文档：它不是 Word（.doc）或 Excel（.xls）文件，请另存为 .docx/.xlsx 或导出为 PDF/文本后再导入',
+    'This Office compound file is neither a Word (.doc) nor an Excel (.xls) file: save it as .docx/.xlsx or export it to PDF/text and import again',
     { file: name },
   );
 }

@@ -286,12 +286,13 @@ describe('bad Word input is refused with a located bilingual import.* error', ()
     expect((await refusal('bomb.docx', bomb)).code).toBe('import.docx_too_large');
   });
 
-  it('a password-protected .docx and a legacy .doc each get their own advice', async () => {
+  it('a password-protected .docx and a damaged legacy .doc each get their own advice', async () => {
     const encrypted = await refusal('secret.docx', compoundFile('EncryptedPackage'));
     expect(encrypted.code).toBe('import.office_encrypted');
     expect(encrypted.zh).toContain('密码');
+    // Only a header and a stream name: the .doc reader tries it and says it is damaged.
     const legacy = await refusal('old.doc', compoundFile('WordDocument'));
-    expect(legacy.code).toBe('import.legacy_office');
+    expect(legacy.code).toBe('import.doc_unreadable');
     expect(legacy.zh).toContain('.docx');
   });
 

@@ -26,26 +26,39 @@ export interface WorkbookImport {
 }
 
 /** One non-empty cell as read: its text, its number when it holds one, where it is. */
-interface ReadCell {
+export interface ReadCell {
   column: number;
   text: string;
   number: number | null;
 }
 
-/** One sheet row: the distinct cells (a horizontally merged range counts once) and its source line. */
-interface ReadRow {
+/** One sheet row as a reader hands it over: its distinct cells (a horizontally merged range counts once). */
+export interface SheetRow {
   row: number;
-  line: number;
   cells: ReadCell[];
   /** The value at each column, merged cells included (vertically merged level cells repeat). */
   at: (column: number) => ReadCell | null;
+}
+
+/** A sheet row with its line in the workbook's source text. */
+interface ReadRow extends SheetRow {
+  line: number;
+}
+
+/** One visible sheet as read by the .xlsx or the .xls reader, within the bounds below. */
+export interface ReadSheet {
+  name: string;
+  rows: SheetRow[];
+  /** True when cells with a value lie beyond MAX_ROWS or MAX_COLUMNS and were left out. */
+  clipped: boolean;
 }
 
 function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function formatNumber(n: number): string {
+/** A cell's number as text; percentages are written by the caller. */
+export function formatNumber(n: number): string {
   // Excel stores 95% as 0.95; round away binary noise such as 0.9500000000000001.
   return String(Math.round(n * 1e9) / 1e9);
 }
@@ -83,8 +96,8 @@ function readValue(cell: ExcelJS.Cell): { text: string; number: number | null } 
  * A target table has a few dozen rows and at most a dozen columns; formatting applied to whole columns
  * or rows can make a sheet look 16,384 columns wide, so reading stops at these bounds (with a warning).
  */
-const MAX_ROWS = 20_000;
-const MAX_COLUMNS = 64;
+export const MAX_ROWS = 20_000;
+export const MAX_COLUMNS = 64;
 
 /** True when a cell with a value lies outside the bounds read (styling alone does not count). */
 function beyondBounds(sheet: ExcelJS.Worksheet): boolean {
@@ -98,8 +111,8 @@ function beyondBounds(sheet: ExcelJS.Worksheet): boolean {
   return beyond;
 }
 
-function readSheet(sheet: ExcelJS.Worksheet, firstLine: number): ReadRow[] {
-  const rows: ReadRow[] = [];
+function readSheet(sheet: ExcelJS.Worksheet): SheetRow[] {
+  const rows: SheetRow[] = [];
   const columnCount = Math.min(sheet.columnCount, MAX_COLUMNS);
   const rowCount = Math.min(sheet.rowCount, MAX_ROWS);
   for (let r = 1; r <= rowCount; r++) {
@@ -120,13 +133,13 @@ function readSheet(sheet: ExcelJS.Worksheet, firstLine: number): ReadRow[] {
       const mergedFromAbove = origin.row !== row.number;
       if (!mergedFromLeft && !mergedFromAbove) cells.push(read);
     });
-    rows.push({ row: r, line: firstLine + r - 1, cells, at: (c) => values.get(c) ?? null });
+    rows.push({ row: r, cells, at: (c) => values.get(c) ?? null });
   }
   return rows;
 }
 
 /** The sheet as text lines, one per row, cells separated by a space as a printed form reads. */
-function sheetText(rows: ReadRow[]): string[] {
+function sheetText(rows: SheetRow[]): string[] {
   return rows.map((row) => row.cells.map((c) => c.text.replace(/\s*\n\s*/g, ' ')).join(' '));
 }
 
@@ -337,15 +350,26 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
     throw unreadable(error instanceof Error ? error.message : String(error));
   }
 
+  const sheets: ReadSheet[] = workbook.worksheets
+    .filter((sheet) => sheet.state === 'visible')
+    .map((sheet) => ({ name: sheet.name, rows: readSheet(sheet), clipped: beyondBounds(sheet) }));
+  return importSheets(sheets);
+}
+
+/**
+ * Tables from the sheets of a workbook, whichever reader read them: sheets in Jixiao's own layout map
+ * back cell by cell, the others are flattened into text rows for the text importer.
+ */
+export function importSheets(sheets: readonly ReadSheet[]): WorkbookImport {
   const lines: string[] = [];
   const tables: PerformanceTable[] = [];
   const warnings: Warning[] = [];
   const foreignLines: string[] = [];
   const ownWarnings: Warning[] = [];
-  for (const sheet of workbook.worksheets) {
-    if (sheet.state !== 'visible') continue;
-    const rows = readSheet(sheet, lines.length + 1);
-    if (beyondBounds(sheet)) {
+  for (const sheet of sheets) {
+    const firstLine = lines.length + 1;
+    const rows: ReadRow[] = sheet.rows.map((row) => ({ ...row, line: firstLine + row.row - 1 }));
+    if (sheet.clipped) {
       warnings.push(
         warning(
           'import.xlsx_clipped',

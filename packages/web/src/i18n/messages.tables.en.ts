@@ -112,7 +112,7 @@ export const tablesEn = {
   'import.title': 'Import performance target tables',
   'import.subtitle': 'Text, PDF, Word, Excel and JSON files. Preview and fix the result before importing.',
   'import.drop': 'Click or drop a file here',
-  'import.dropHint': '.txt · .pdf · .docx · .xlsx · .json, up to 20 MB',
+  'import.dropHint': '.txt · .pdf · .docx · .doc · .xlsx · .xls · .json, up to 20 MB',
   'import.parsing': 'Parsing…',
   'import.source': 'Source',
   'import.parsed': 'Parsed tables',

@@ -110,7 +110,7 @@ const zh = {
   'import.title': '导入绩效目标表',
   'import.subtitle': '支持文本、PDF、Word、Excel 与 JSON 文件。导入前可预览并修改解析结果。',
   'import.drop': '点击或拖拽文件到此处上传',
-  'import.dropHint': '.txt · .pdf · .docx · .xlsx · .json，单个文件不超过 20 MB',
+  'import.dropHint': '.txt · .pdf · .docx · .doc · .xlsx · .xls · .json，单个文件不超过 20 MB',
   'import.parsing': '正在解析…',
   'import.source': '原文',
   'import.parsed': '解析结果',

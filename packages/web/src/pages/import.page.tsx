@@ -227,7 +227,7 @@ export default function ImportPage() {
       {!preview && (
         <Spin spinning={parsing} tip={t('import.parsing')}>
           <Upload.Dragger
-            accept=".txt,.text,.csv,.pdf,.docx,.xlsx,.xls,.json"
+            accept=".txt,.text,.csv,.pdf,.docx,.doc,.xlsx,.xls,.json"
             multiple={false}
             showUploadList={false}
             beforeUpload={(file) => {

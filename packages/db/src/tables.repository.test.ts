@@ -196,7 +196,7 @@ describeEachDatabase('table repository', (getDb) => {
       expect(read).toMatchObject({ status: 'preview', fileName: 'preview.txt' });
       expect(read.tables[0]?.name).toBe('预览项目');
       const edited = [{ ...read.tables[0]!, name: '预览项目（已改）' }];
-      const records = await store.confirmImport(preview.id, edited, author);
+      const { records } = await store.confirmImport(preview.id, edited, author);
       expect(records[0]?.table.name).toBe('预览项目（已改）');
       expect((await store.getImport(preview.id)).status).toBe('confirmed');
       expect(await codeOf(store.confirmImport(preview.id, edited, author))).toBe('import.already_confirmed');

@@ -3,7 +3,11 @@ import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { diffTables } from '@jixiao/core/tables/table-diff';
+import { duplicateActionRefused, duplicateError, sameProjectName } from '@jixiao/core/tables/table-duplicate';
 import {
+  type DuplicateChoice,
+  type DuplicateFound,
+  type ExistingTable,
   TABLE_LIST_COUNT_CAP,
   type TableList,
   type TableListQuery,
@@ -62,8 +66,31 @@ export interface TableRepository extends TableStore {
   }): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
   importFile(id: string): Promise<SourceFile>;
-  /** Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed. */
-  confirmImport(importId: string, tables: PerformanceTable[], actor: Actor): Promise<TableRecord[]>;
+  /**
+   * Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed.
+   * A table of the same organisation, project and year as a stored one needs a choice in `duplicates`
+   * (else 409 `table.duplicate` listing them); `skipped` are the indexes the user chose to skip.
+   */
+  confirmImport(
+    importId: string,
+    tables: PerformanceTable[],
+    actor: Actor,
+    options?: { duplicates?: DuplicateChoice[] },
+  ): Promise<{ records: TableRecord[]; skipped: number[] }>;
+  /**
+   * Creates a draft (新建) unless its organisation, project and year have a table: then `duplicates[0]`
+   * decides (409 `table.duplicate` without it); `skipped` when the user chose to create nothing.
+   */
+  createChecked(
+    table: PerformanceTable,
+    actor: Actor,
+    options: { organisationId: string | null; duplicates?: DuplicateChoice[] },
+  ): Promise<{ record: TableRecord; skipped: boolean }>;
+  /** Per table index: the stored tables of the same organisation, kind, project (by name) and year. */
+  findDuplicates(
+    tables: PerformanceTable[],
+    organisationId: string | null,
+  ): Promise<Map<number, ExistingTable[]>>;
   /**
    * Creates `table`, derived from the table `sourceId` for another year (复制为新年度), as a draft of the
    * same project; fails with `table.year_conflict` when that project already has a target table that year.
@@ -272,6 +299,192 @@ async function insertTables(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   }));
+}
+
+/**
+ * Per table index: the stored tables of the same organisation, kind and year whose project name is the
+ * same as search compares names (without an organisation, the unit's name must match too); latest first.
+ */
+async function findDuplicatesIn(
+  trx: Executor,
+  tables: PerformanceTable[],
+  organisationId: string | null,
+): Promise<Map<number, ExistingTable[]>> {
+  const found = new Map<number, ExistingTable[]>();
+  if (tables.length === 0) return found;
+  const years = [...new Set(tables.map((table) => table.year))];
+  const rows = await trx
+    .selectFrom('target_tables')
+    .select(['id', 'name', 'unit', 'year', 'kind', 'status', 'version'])
+    .where('year', 'in', years)
+    .where((eb) =>
+      organisationId === null
+        ? eb('organisation_id', 'is', null)
+        : eb('organisation_id', '=', organisationId),
+    )
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  tables.forEach((table, index) => {
+    const same = rows.filter(
+      (row) =>
+        row.year === table.year &&
+        row.kind === table.kind &&
+        sameProjectName(row.name, table.name) &&
+        (organisationId !== null || sameProjectName(row.unit, table.unit)),
+    );
+    if (same.length === 0) return;
+    found.set(
+      index,
+      same.map((row) => ({
+        tableId: row.id,
+        name: row.name,
+        unit: row.unit,
+        year: row.year,
+        status: row.status as TableStatus,
+        version: row.version,
+      })),
+    );
+  });
+  return found;
+}
+
+/** Saves `table` as the next version of the locked table `current`: content, indicators, audit. */
+async function saveTableVersion(
+  trx: Transaction<DB>,
+  current: Awaited<ReturnType<typeof lockTable>>,
+  table: PerformanceTable,
+  actor: Actor,
+  reason: string | null,
+  extraDiff: Record<string, unknown> = {},
+): Promise<TableRecord> {
+  const derived = derivedColumns(table);
+  const { row, version } = await writeNextVersion(trx, current.id, current.version, derived, {
+    content: derived.content,
+    status: current.status,
+    by: actor.userId,
+    reason,
+  });
+  await trx.deleteFrom('indicators').where('table_id', '=', current.id).execute();
+  const indicators = indicatorRows(current.id, table);
+  if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
+  await writeAudit(trx, {
+    actor: auditActor(actor),
+    action: 'table.update',
+    entity: 'table',
+    entityId: current.id,
+    diff: {
+      fromVersion: current.version,
+      toVersion: version,
+      reason,
+      ...extraDiff,
+      ...diffTables(current.content as PerformanceTable, table),
+    },
+  });
+  return toRecord(row);
+}
+
+/**
+ * Writes new tables in the caller's transaction, applying the caller's choice to each one that duplicates
+ * a stored table (see table-duplicate.ts). Checks every table before writing any, so a request is all or
+ * nothing; the organisation's row is locked first, so two requests of one unit at once do not both pass.
+ */
+async function writeTablesChecked(
+  trx: Transaction<DB>,
+  tables: PerformanceTable[],
+  actor: Actor,
+  options: {
+    organisationId: string | null;
+    importId: string | null;
+    duplicates: DuplicateChoice[];
+    pathOf: (index: number) => string;
+    reason: string;
+  },
+): Promise<{ records: TableRecord[]; skipped: number[] }> {
+  if (options.organisationId !== null) {
+    await trx
+      .selectFrom('organisations')
+      .select('id')
+      .where('id', '=', options.organisationId)
+      .forUpdate()
+      .execute();
+  }
+  const found = await findDuplicatesIn(trx, tables, options.organisationId);
+  const choiceOf = new Map(options.duplicates.map((choice) => [choice.index, choice]));
+  const report = (index: number, existing: ExistingTable[]): DuplicateFound => ({
+    index,
+    path: options.pathOf(index),
+    name: tables[index]!.name,
+    year: tables[index]!.year,
+    existing,
+  });
+  const unchosen = [...found].filter(([index]) => !choiceOf.has(index));
+  if (unchosen.length > 0) throw duplicateError(unchosen.map(([index, existing]) => report(index, existing)));
+  type Step =
+    | { index: number; kind: 'insert' }
+    | { index: number; kind: 'version' | 'replace'; target: ExistingTable };
+  const steps: Step[] = [];
+  const skipped: number[] = [];
+  tables.forEach((_, index) => {
+    const existing = found.get(index);
+    const choice = choiceOf.get(index);
+    if (!existing || !choice || choice.action === 'create-anyway') {
+      steps.push({ index, kind: 'insert' });
+      return;
+    }
+    if (choice.action === 'skip') {
+      skipped.push(index);
+      return;
+    }
+    const target =
+      choice.tableId === undefined ? existing[0]! : existing.find((t) => t.tableId === choice.tableId);
+    if (!target) throw duplicateError([report(index, existing)]);
+    const allowed =
+      choice.action === 'replace-draft'
+        ? target.status === 'draft'
+        : target.status === 'draft' || target.status === 'returned';
+    if (!allowed) throw duplicateActionRefused(report(index, existing), choice.action, target);
+    steps.push({ index, kind: choice.action === 'new-version' ? 'version' : 'replace', target });
+  });
+  const byIndex = new Map<number, TableRecord>();
+  for (const step of steps) {
+    if (step.kind === 'insert') continue;
+    const current = await lockTable(trx, step.target.tableId);
+    const table = tables[step.index]!;
+    if (step.kind === 'version') {
+      byIndex.set(
+        step.index,
+        await saveTableVersion(trx, current, table, actor, options.reason, { importId: options.importId }),
+      );
+      continue;
+    }
+    await trx.deleteFrom('target_tables').where('id', '=', current.id).execute();
+    const old = current.content as PerformanceTable;
+    await writeAudit(trx, {
+      actor: auditActor(actor),
+      action: 'table.delete',
+      entity: 'table',
+      entityId: current.id,
+      diff: {
+        version: current.version,
+        year: old.year,
+        unit: old.unit,
+        name: old.name,
+        reason: options.reason,
+        importId: options.importId,
+      },
+    });
+  }
+  const inserts = steps.filter((step) => step.kind !== 'version').map((step) => step.index);
+  const created = await insertTables(
+    trx,
+    inserts.map((index) => tables[index]!),
+    actor,
+    { organisationId: options.organisationId, importId: options.importId },
+  );
+  for (const [i, index] of inserts.entries()) byIndex.set(index, created[i]!);
+  const records = [...byIndex].sort(([a], [b]) => a - b).map(([, record]) => record);
+  return { records, skipped };
 }
 
 /** A stored version row (read with its content) in the storage contract's shape. */
@@ -514,29 +727,7 @@ export function createTableRepository(db: Database): TableRepository {
       const current = await lockTable(trx, id);
       if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
       assertEditable(current.status as TableStatus);
-      const derived = derivedColumns(table);
-      const { row, version } = await writeNextVersion(trx, id, current.version, derived, {
-        content: derived.content,
-        status: current.status,
-        by: actor.userId,
-        reason: reason ?? null,
-      });
-      await trx.deleteFrom('indicators').where('table_id', '=', id).execute();
-      const indicators = indicatorRows(id, table);
-      if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
-      await writeAudit(trx, {
-        actor: auditActor(actor),
-        action: 'table.update',
-        entity: 'table',
-        entityId: id,
-        diff: {
-          fromVersion: current.version,
-          toVersion: version,
-          reason: reason ?? null,
-          ...diffTables(current.content as PerformanceTable, table),
-        },
-      });
-      return toRecord(row);
+      return saveTableVersion(trx, current, table, actor, reason ?? null);
     });
   }
 
@@ -756,23 +947,60 @@ export function createTableRepository(db: Database): TableRepository {
     importId: string,
     tables: PerformanceTable[],
     actor: Actor,
-  ): Promise<TableRecord[]> {
+    options: { duplicates?: DuplicateChoice[] } = {},
+  ): Promise<{ records: TableRecord[]; skipped: number[] }> {
     if (!uuidPattern.test(importId)) throw importNotFound(importId);
     return db.transaction().execute(async (trx) => {
       const file = await claimImportPreview(trx, importId);
-      const records = await insertTables(trx, tables, actor, {
+      const result = await writeTablesChecked(trx, tables, actor, {
         organisationId: file.organisation_id,
         importId,
+        duplicates: options.duplicates ?? [],
+        pathOf: (index) => `tables.${index}`,
+        reason: `导入文件“${file.file_name}”`,
       });
       await writeAudit(trx, {
         actor: auditActor(actor),
         action: 'import.confirm',
         entity: 'import',
         entityId: importId,
-        diff: { fileName: file.file_name, tableIds: records.map((record) => record.id) },
+        diff: {
+          fileName: file.file_name,
+          tableIds: result.records.map((record) => record.id),
+          ...(options.duplicates?.length ? { duplicates: options.duplicates } : {}),
+        },
       });
-      return records;
+      return result;
     });
+  }
+
+  async function createChecked(
+    table: PerformanceTable,
+    actor: Actor,
+    options: { organisationId: string | null; duplicates?: DuplicateChoice[] },
+  ): Promise<{ record: TableRecord; skipped: boolean }> {
+    return db.transaction().execute(async (trx) => {
+      const { records } = await writeTablesChecked(trx, [table], actor, {
+        organisationId: options.organisationId,
+        importId: null,
+        duplicates: options.duplicates ?? [],
+        pathOf: () => 'table',
+        reason: '新建',
+      });
+      if (records[0]) return { record: records[0], skipped: false };
+      // Skipped: the existing table (the one the choice names, else the latest) is the answer.
+      const existing = (await findDuplicatesIn(trx, [table], options.organisationId)).get(0) ?? [];
+      const chosen = options.duplicates?.[0]?.tableId;
+      const id = existing.find((t) => t.tableId === chosen)?.tableId ?? existing[0]!.tableId;
+      return { record: toRecord(await lockTable(trx, id)), skipped: true };
+    });
+  }
+
+  async function findDuplicates(
+    tables: PerformanceTable[],
+    organisationId: string | null,
+  ): Promise<Map<number, ExistingTable[]>> {
+    return findDuplicatesIn(db, tables, organisationId);
   }
 
   async function createCopy(
@@ -860,6 +1088,8 @@ export function createTableRepository(db: Database): TableRepository {
     getImport,
     importFile,
     confirmImport,
+    createChecked,
+    findDuplicates,
     createCopy,
     setStatus,
   };

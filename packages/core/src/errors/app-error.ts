@@ -1,4 +1,4 @@
-import type { ImportCandidate } from '../tables/table-record.schema.ts';
+import type { DuplicateFound, ImportCandidate } from '../tables/table-record.schema.ts';
 
 /** Where a problem was found: a place in a source document, a field path, or both. */
 export interface Location {
@@ -11,6 +11,8 @@ export interface Location {
 /** Extension members of a problem beyond code, text and location (problemSchema in table-record.schema.ts). */
 export interface ProblemDetails {
   candidates?: ImportCandidate[];
+  /** table.duplicate: the tables of the request that duplicate stored ones. */
+  duplicates?: DuplicateFound[];
 }
 
 /**

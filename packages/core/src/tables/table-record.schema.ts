@@ -83,6 +83,58 @@ export const tableUpdateSchema = z.object({
 });
 export type TableUpdate = z.infer<typeof tableUpdateSchema>;
 
+// Duplicates (issue 10): see table-duplicate.ts for the rules and the errors.
+
+/**
+ * What to do with a table whose unit, project and year already have one: `new-version` saves it as the
+ * next version of the existing table (draft or returned only, history kept), `replace-draft` deletes
+ * the existing draft and creates this one, `skip` creates nothing, `create-anyway` creates a second table.
+ */
+export const duplicateActionSchema = z.enum(['new-version', 'replace-draft', 'skip', 'create-anyway']);
+export type DuplicateAction = z.infer<typeof duplicateActionSchema>;
+
+/** The caller's choice for one table of the request (`index` into `tables`; 0 for a create). */
+export const duplicateChoiceSchema = z.object({
+  index: z.number().int().nonnegative().describe('Which table of the request (0 for POST /api/tables)'),
+  action: duplicateActionSchema,
+  tableId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe('new-version / replace-draft: which existing table, when several (else the latest saved)'),
+});
+export type DuplicateChoice = z.infer<typeof duplicateChoiceSchema>;
+
+/** The choices of a request, one per duplicated table (see `table.duplicate`). */
+export const duplicateChoicesSchema = z
+  .array(duplicateChoiceSchema)
+  .max(10_000)
+  .optional()
+  .describe(
+    'One choice per table that duplicates an existing one (same unit, project and year); without it such a table gets 409 table.duplicate',
+  );
+
+/** A stored table a new one duplicates. */
+export const existingTableSchema = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  status: tableStatusSchema,
+  version: z.number().int().positive(),
+});
+export type ExistingTable = z.infer<typeof existingTableSchema>;
+
+/** One table of a request that duplicates stored ones: where it is and what it duplicates. */
+export const duplicateFoundSchema = z.object({
+  index: z.number().int().nonnegative(),
+  path: z.string().describe('tables.<i> for an import, table for a create'),
+  name: z.string(),
+  year: z.number().int(),
+  existing: z.array(existingTableSchema).min(1),
+});
+export type DuplicateFound = z.infer<typeof duplicateFoundSchema>;
+
 /** A table an imported monitoring form could fill: one the user may report on, of that unit and year. */
 export const importCandidateSchema = z.object({
   tableId: z.string().uuid(),
@@ -127,6 +179,10 @@ export const problemSchema = z.object({
     .array(importCandidateSchema)
     .optional()
     .describe('import.monitoring_no_table: the tables the user may choose instead'),
+  duplicates: z
+    .array(duplicateFoundSchema)
+    .optional()
+    .describe('table.duplicate: each table of the request that duplicates stored ones, with those tables'),
 });
 export type Problem = z.infer<typeof problemSchema>;
 
@@ -145,6 +201,7 @@ export type ImportPreview = z.infer<typeof importPreviewSchema>;
 export const tableCreateSchema = z.object({
   table: performanceTableSchema,
   organisationId: z.string().uuid().nullable().optional(),
+  duplicates: duplicateChoicesSchema,
 });
 export type TableCreate = z.infer<typeof tableCreateSchema>;
 
@@ -182,6 +239,7 @@ export const importConfirmSchema = z.object({
     .max(12)
     .optional()
     .describe('Monitoring forms: the cut-off month, overriding or supplying the printed one'),
+  duplicates: duplicateChoicesSchema,
 });
 export type ImportConfirm = z.infer<typeof importConfirmSchema>;
 
@@ -200,7 +258,13 @@ export type ImportedMonitoring = z.infer<typeof importedMonitoringSchema>;
 /** What a confirmed import created (or, for a monitoring form, filled), all in one transaction. */
 export const importResultSchema = z.object({
   importId: z.string().uuid(),
-  records: z.array(tableRecordSchema).describe('Tables created; empty for a monitoring form'),
+  records: z
+    .array(tableRecordSchema)
+    .describe('Tables created or given a new version; empty for a monitoring form or when all were skipped'),
+  skipped: z
+    .array(z.number().int().nonnegative())
+    .optional()
+    .describe('Indexes of the tables not imported because the user chose to skip them as duplicates'),
   monitoring: importedMonitoringSchema.optional().describe('Present when a monitoring form was imported'),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

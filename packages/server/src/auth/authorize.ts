@@ -79,6 +79,24 @@ export async function assertCanTable(
   assertCan(request, action, await tableResource(db, record));
 }
 
+/**
+ * Throws 401/403 unless the request's user may act on the stored tables its duplicate choices touch
+ * (same organisation): a new version needs `table.update`, replacing a draft `table.delete`. Their state
+ * (draft, returned) is checked by storage with the tables locked.
+ */
+export async function assertCanResolveDuplicates(
+  request: FastifyRequest,
+  db: Database,
+  organisationId: string | null,
+  choices: readonly { action: string }[] | undefined,
+): Promise<void> {
+  const actions = new Set((choices ?? []).map((choice) => choice.action));
+  if (actions.has('new-version'))
+    await assertCanTable(request, db, 'table.update', { status: 'draft', organisationId });
+  if (actions.has('replace-draft'))
+    await assertCanTable(request, db, 'table.delete', { status: 'draft', organisationId });
+}
+
 /** Which tables lists may show to the request's user (storage turns it into a WHERE clause). */
 export async function readScope(request: FastifyRequest, db: Database): Promise<TableReadScope> {
   return tableReadScope(request.user, await listOrganisations(db));

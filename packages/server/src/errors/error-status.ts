@@ -7,6 +7,9 @@ const statusByCode: Record<string, number> = {
   'table.version_conflict': 409,
   'table.year_conflict': 409,
   'table.not_editable': 409,
+  // A table of the same unit, project and year exists: the caller chooses per table (`duplicates`).
+  'table.duplicate': 409,
+  'table.duplicate_not_editable': 409,
   'import.no_file': 400,
   'table.frozen': 409,
   'table.in_review': 409,

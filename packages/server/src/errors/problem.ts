@@ -24,6 +24,7 @@ export function appErrorProblem(error: AppError, status = statusForCode(error.co
   if (error.location?.line !== undefined) problem.line = error.location.line;
   if (error.location?.column !== undefined) problem.column = error.location.column;
   if (error.details?.candidates !== undefined) problem.candidates = error.details.candidates;
+  if (error.details?.duplicates !== undefined) problem.duplicates = error.details.duplicates;
   return problem;
 }
 

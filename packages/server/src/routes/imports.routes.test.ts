@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
+  DuplicateChoice,
   ImportPreview,
   ImportResult,
   Problem,
   TableList,
+  TableVersionSummary,
 } from '@jixiao/core/tables/table-record.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { expect, it } from 'vitest';
@@ -65,11 +67,105 @@ describeEachDatabase('imports API', (getDb) => {
     expect(again.body.code).toBe('import.already_confirmed');
   });
 
+  it('never creates a second table of a project and year without the user’s choice; each choice does what it says', async () => {
+    const year = 2031;
+    const inYear = (preview: ImportPreview) => preview.tables.map((table) => ({ ...table, year }));
+    const countYear = async () =>
+      (await getApp().call<TableList>('GET', `/api/tables?year=${year}&pageSize=200`)).body.total;
+    const confirm = (preview: ImportPreview, duplicates?: DuplicateChoice[]) =>
+      getApp().call<ImportResult & Problem>('POST', `/api/imports/${preview.importId}/confirm`, {
+        body: { tables: inYear(preview), ...(duplicates ? { duplicates } : {}) },
+      });
+
+    const first = await confirm(await seedPreview());
+    expect(first.status).toBe(201);
+    const [kept, replaced, skipped] = first.body.records;
+    expect(await countYear()).toBe(3);
+
+    // Re-importing the same file: 409 naming each table and the stored one it duplicates; nothing written.
+    const second = await seedPreview();
+    const refused = await confirm(second);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'table.duplicate', path: 'tables.0' });
+    expect(refused.body.zh).toContain('已有');
+    expect(refused.body.en).toContain('stored table');
+    expect(refused.body.duplicates?.map((d) => [d.path, d.existing.map((e) => e.tableId)])).toEqual([
+      ['tables.0', [kept?.id]],
+      ['tables.1', [replaced?.id]],
+      ['tables.2', [skipped?.id]],
+    ]);
+    expect(refused.body.duplicates?.[0]?.existing[0]).toMatchObject({ year, status: 'draft', version: 1 });
+    // A choice for some tables only: still 409 for the others, all or nothing.
+    const partial = await confirm(second, [{ index: 0, action: 'skip' }]);
+    expect(partial.status).toBe(409);
+    expect(partial.body.duplicates?.map((d) => d.index)).toEqual([1, 2]);
+    expect(await countYear()).toBe(3);
+
+    const chosen = await confirm(second, [
+      { index: 0, action: 'new-version' },
+      { index: 1, action: 'replace-draft' },
+      { index: 2, action: 'skip' },
+    ]);
+    expect(chosen.status).toBe(201);
+    expect(chosen.body.skipped).toEqual([2]);
+    expect(chosen.body.records.map((r) => [r.id === kept?.id, r.version])).toEqual([
+      [true, 2],
+      [false, 1],
+    ]);
+    const history = await getApp().call<TableVersionSummary[] | { items: TableVersionSummary[] }>(
+      'GET',
+      `/api/tables/${kept?.id}/versions`,
+    );
+    const versions = Array.isArray(history.body) ? history.body : history.body.items;
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    expect(versions[1]?.reason).toContain('seed.txt');
+    expect((await getApp().call('GET', `/api/tables/${replaced?.id}`)).status).toBe(404);
+    expect(await countYear()).toBe(3);
+
+    // Skipping everything creates nothing; creating anyway is the only way to a second table.
+    const third = await seedPreview();
+    const none = await confirm(
+      third,
+      [0, 1, 2].map((index) => ({ index, action: 'skip' as const })),
+    );
+    expect(none.status).toBe(201);
+    expect(none.body.records).toEqual([]);
+    expect(await countYear()).toBe(3);
+    const anyway = await confirm(await seedPreview(), [
+      { index: 0, action: 'create-anyway' },
+      { index: 1, action: 'skip' },
+      { index: 2, action: 'skip' },
+    ]);
+    expect(anyway.body.records).toHaveLength(1);
+    expect(await countYear()).toBe(4);
+
+    // A new version only of a table the author may still edit; replacing only a draft.
+    const submitted = await getApp().call('POST', `/api/tables/${kept?.id}/transitions`, {
+      body: { action: 'submit', expectedVersion: 2 },
+    });
+    expect(submitted.status).toBe(200);
+    const frozen = await confirm(await seedPreview(), [
+      { index: 0, action: 'new-version', tableId: kept?.id },
+      { index: 1, action: 'skip' },
+      { index: 2, action: 'skip' },
+    ]);
+    expect(frozen.status).toBe(409);
+    expect(frozen.body).toMatchObject({ code: 'table.duplicate_not_editable', path: 'tables.0' });
+    expect(frozen.body.duplicates?.[0]?.existing[0]).toMatchObject({
+      tableId: kept?.id,
+      status: 'submitted',
+    });
+    expect(await countYear()).toBe(4);
+  });
+
   it('imports an Excel workbook exported by the API back to the same table', async () => {
     const created = await getApp().call<{ id: string; table: ImportPreview['tables'][number] }>(
       'POST',
       '/api/tables',
-      { body: { table: (await seedPreview()).tables[1] } },
+      // The first test imported the seed: this second table of the project is asked for explicitly.
+      {
+        body: { table: (await seedPreview()).tables[1], duplicates: [{ index: 0, action: 'create-anyway' }] },
+      },
     );
     expect(created.status).toBe(201);
     const workbook = await getApp().call('GET', `/api/tables/${created.body.id}/export.xlsx`);
@@ -88,7 +184,10 @@ describeEachDatabase('imports API', (getDb) => {
     const created = await getApp().call<{ id: string; table: ImportPreview['tables'][number] }>(
       'POST',
       '/api/tables',
-      { body: { table: (await seedPreview()).tables[2] } },
+      // The first test imported the seed: this second table of the project is asked for explicitly.
+      {
+        body: { table: (await seedPreview()).tables[2], duplicates: [{ index: 0, action: 'create-anyway' }] },
+      },
     );
     expect(created.status).toBe(201);
     const word = await getApp().call('GET', `/api/tables/${created.body.id}/export.docx`);

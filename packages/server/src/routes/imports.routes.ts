@@ -11,7 +11,7 @@ import { contentDisposition } from '@jixiao/export/layout-document';
 import { parseFile } from '@jixiao/import/parse-file';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, auditActor } from '../auth/authorize.ts';
+import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
 
@@ -164,7 +164,7 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         summary:
           'Save the previewed tables (as edited by the user) in one transaction; a monitoring form fills the monitoring report of its table instead',
         description:
-          'A preview whose table has `monitoring` (a 绩效运行监控表) creates no table: it fills the monitoring report of the approved or published table of the uploader’s unit with the same project name and year (or `tableId`), at the printed month (or `cutOffMonth`), checked and audited as PUT /api/tables/{id}/monitoring/{month}. No such table: 409 import.monitoring_no_table with `candidates`.',
+          'A table of the same organisation, project (by name) and year as a stored one is never created silently: without a choice in `duplicates` the answer is 409 table.duplicate listing, per table (`tables.<i>`), the stored ones in `duplicates`; with one, `new-version` saves it as the next version of the stored table (draft or returned), `replace-draft` replaces the stored draft, `skip` leaves it out, `create-anyway` creates it beside. All or nothing. A preview whose table has `monitoring` (a 绩效运行监控表) creates no table: it fills the monitoring report of the approved or published table of the uploader’s unit with the same project name and year (or `tableId`), at the printed month (or `cutOffMonth`), checked and audited as PUT /api/tables/{id}/monitoring/{month}. No such table: 409 import.monitoring_no_table with `candidates`.',
         params: idParams,
         body: importConfirmSchema,
         response: { 201: importResultSchema },
@@ -185,8 +185,14 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         'create',
         options.now?.(),
       );
-      const records = await store.confirmImport(request.params.id, request.body.tables, auditActor(request));
-      return reply.code(201).send({ importId: request.params.id, records });
+      await assertCanResolveDuplicates(request, app.db, preview.organisationId, request.body.duplicates);
+      const { records, skipped } = await store.confirmImport(
+        request.params.id,
+        request.body.tables,
+        auditActor(request),
+        { duplicates: request.body.duplicates ?? [] },
+      );
+      return reply.code(201).send({ importId: request.params.id, records, skipped });
     },
   );
 };

@@ -1,6 +1,7 @@
 import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { TableDiff } from '@jixiao/core/tables/table-diff';
 import type {
+  DuplicateChoice,
   Problem,
   TableList,
   TableRecord,
@@ -31,6 +32,34 @@ describeEachDatabase('tables API', (getDb) => {
     const found = await getApp().call<TableList>('GET', `/api/tables?q=${encodeURIComponent('数字化')}`);
     expect(found.body.items.map((item) => item.id)).toContain(created.id);
     expect(found.body).toMatchObject({ page: 1, pageSize: 20 });
+  });
+
+  it('answers a second 新建 of a project and year with 409 and the stored table unless the author chooses', async () => {
+    const first = await createTable('接口测试：重复新建');
+    const again = (duplicates?: DuplicateChoice[]) =>
+      getApp().call<Omit<TableRecord, 'status'> & Omit<Problem, 'status'>>('POST', '/api/tables', {
+        body: { table: buildTable({ name: ' 接口测试：重复新建 ' }), ...(duplicates ? { duplicates } : {}) },
+      });
+    const refused = await again();
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'table.duplicate', path: 'table' });
+    expect(refused.body.duplicates?.[0]?.existing).toEqual([
+      expect.objectContaining({ tableId: first.id, status: 'draft', version: 1 }),
+    ]);
+    const skipped = await again([{ index: 0, action: 'skip' }]);
+    expect(skipped.status).toBe(200);
+    expect(skipped.body).toMatchObject({ id: first.id, version: 1 });
+    const versioned = await again([{ index: 0, action: 'new-version' }]);
+    expect(versioned.status).toBe(200);
+    expect(versioned.body).toMatchObject({ id: first.id, version: 2 });
+    const second = await again([{ index: 0, action: 'create-anyway' }]);
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.id);
+    // Two stored now: the choice may name the one it means.
+    const replaced = await again([{ index: 0, action: 'replace-draft', tableId: first.id }]);
+    expect(replaced.status).toBe(201);
+    expect((await getApp().call('GET', `/api/tables/${first.id}`)).status).toBe(404);
+    expect((await getApp().call('GET', `/api/tables/${second.body.id}`)).status).toBe(200);
   });
 
   it('answers a wrong field with 400 naming every failing path in Chinese and English', async () => {

@@ -15,7 +15,13 @@ import { getSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, auditActor, readScope, signedIn } from '../auth/authorize.ts';
+import {
+  assertCanResolveDuplicates,
+  assertCanTable,
+  auditActor,
+  readScope,
+  signedIn,
+} from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -64,8 +70,10 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
       schema: {
         tags,
         summary: 'Create a draft table',
+        description:
+          'When the organisation already has a table of the same project (by name) and year: 409 table.duplicate (path `table`, the stored tables in `duplicates`) unless `duplicates: [{ index: 0, action }]` chooses `new-version` (200, the stored table saved anew), `replace-draft`, `skip` (200, the stored table unchanged) or `create-anyway`.',
         body: tableCreateSchema,
-        response: { 201: tableRecordSchema },
+        response: { 200: tableRecordSchema, 201: tableRecordSchema },
       },
     },
     async (request, reply) => {
@@ -78,8 +86,14 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
         'create',
         options.now?.(),
       );
-      const record = await store.create(request.body.table, auditActor(request), { organisationId });
-      return reply.code(201).send(record);
+      await assertCanResolveDuplicates(request, app.db, organisationId, request.body.duplicates);
+      const { record, skipped } = await store.createChecked(request.body.table, auditActor(request), {
+        organisationId,
+        duplicates: request.body.duplicates ?? [],
+      });
+      // A new version of, or a skip to, the stored table created nothing: 200 with that table.
+      const created = !skipped && record.version === 1;
+      return reply.code(created ? 201 : 200).send(record);
     },
   );
 

@@ -2,6 +2,7 @@ import type { BatchExportRequest } from '@jixiao/core/export/batch-export.schema
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableDiff } from '@jixiao/core/tables/table-diff';
 import type {
+  DuplicateChoice,
   ImportConfirm,
   ImportPreview,
   ImportResult,
@@ -192,11 +193,11 @@ export const api = {
   confirmImport: (
     importId: string,
     tables: PerformanceTable[],
-    monitoring: { tableId?: string; cutOffMonth?: number } = {},
+    options: { tableId?: string; cutOffMonth?: number; duplicates?: DuplicateChoice[] } = {},
   ) =>
     request<ImportResult>('POST', `/api/imports/${encodeURIComponent(importId)}/confirm`, {
       tables,
-      ...monitoring,
+      ...options,
     } satisfies ImportConfirm),
   /** Where a previewed monitoring form would go: the matched table, or the unit's tables to choose from. */
   monitoringMatch: (importId: string, tableId?: string) =>

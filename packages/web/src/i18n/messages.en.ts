@@ -10,6 +10,7 @@ import { accountsEn } from './messages.accounts.en.ts';
 import { budgetYearsEn } from './messages.budget-years.en.ts';
 import { commonEn } from './messages.common.en.ts';
 import { evaluationEn } from './messages.evaluation.en.ts';
+import { importDuplicatesEn } from './messages.import-duplicates.en.ts';
 import { libraryEn } from './messages.library.en.ts';
 import { monitoringImportEn } from './messages.monitoring-import.en.ts';
 import { portalEn } from './messages.portal.en.ts';
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...workbenchEn,
   ...rulesEn,
   ...tableCopyEn,
+  ...importDuplicatesEn,
   ...budgetYearsEn,
   ...libraryEn,
   ...monitoringImportEn,

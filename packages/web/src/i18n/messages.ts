@@ -10,6 +10,7 @@ import { accountsMessages } from './messages.accounts.ts';
 import { budgetYearsMessages } from './messages.budget-years.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
+import { importDuplicatesMessages } from './messages.import-duplicates.ts';
 import { libraryMessages } from './messages.library.ts';
 import { monitoringImportMessages } from './messages.monitoring-import.ts';
 import { portalMessages } from './messages.portal.ts';
@@ -31,6 +32,7 @@ const zh = {
   ...workbenchMessages.zh,
   ...rulesMessages.zh,
   ...tableCopyMessages.zh,
+  ...importDuplicatesMessages.zh,
   ...budgetYearsMessages.zh,
   ...libraryMessages.zh,
   ...monitoringImportMessages.zh,

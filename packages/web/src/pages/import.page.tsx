@@ -1,6 +1,12 @@
 import { CheckCircleOutlined, InboxOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
-import type { ImportPreview, MonitoringMatch, TableRecord } from '@jixiao/core/tables/table-record.schema';
+import type {
+  DuplicateChoice,
+  DuplicateFound,
+  ImportPreview,
+  MonitoringMatch,
+  TableRecord,
+} from '@jixiao/core/tables/table-record.schema';
 import {
   Alert,
   App,
@@ -28,6 +34,7 @@ import { PageHead } from '../components/page-head.tsx';
 import { SourceView } from '../components/source-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { validateTable } from '../lib/table-validation.ts';
+import { ImportDuplicatesDialog } from './import-duplicates-dialog.tsx';
 import { MonitoringFormPreview, MonitoringTarget } from './import-monitoring-form.tsx';
 
 const warningKey = (w: Warning) => `${w.code}|${w.line ?? ''}|${w.column ?? ''}|${w.path ?? ''}|${w.zh}`;
@@ -44,6 +51,9 @@ export default function ImportPage() {
   const [focus, setFocus] = useState<{ line: number; column: number | null } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [created, setCreated] = useState<TableRecord[] | null>(null);
+  const [skipped, setSkipped] = useState(0);
+  // A 409 table.duplicate: the tables whose project and year the unit has, for the user to decide.
+  const [duplicates, setDuplicates] = useState<DuplicateFound[] | null>(null);
   const [activeTable, setActiveTable] = useState('0');
   // A monitoring form (绩效运行监控表) fills the monitoring record of a table: which one, at which month.
   const [match, setMatch] = useState<MonitoringMatch | null>(null);
@@ -129,15 +139,29 @@ export default function ImportPage() {
     }
   };
 
-  const confirm = async () => {
+  const confirm = async (choices?: DuplicateChoice[]) => {
     if (!preview) return;
     if (isMonitoring) return confirmMonitoring();
     setConfirming(true);
     try {
-      const result = await api.confirmImport(preview.importId, tables);
+      const result = await api.confirmImport(
+        preview.importId,
+        tables,
+        choices ? { duplicates: choices } : {},
+      );
+      setDuplicates(null);
       setCreated(result.records);
-      message.success(t('import.confirmed', { n: result.records.length }));
+      setSkipped(result.skipped?.length ?? 0);
+      message.success(
+        result.records.length === 0 && (result.skipped?.length ?? 0) > 0
+          ? t('duplicates.skippedAll')
+          : t('import.confirmed', { n: result.records.length }),
+      );
     } catch (e) {
+      if (e instanceof ApiError && e.problem.code === 'table.duplicate' && e.problem.duplicates) {
+        setDuplicates(e.problem.duplicates);
+        return;
+      }
       message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
     } finally {
       setConfirming(false);
@@ -148,6 +172,8 @@ export default function ImportPage() {
     setPreview(null);
     setTables([]);
     setCreated(null);
+    setSkipped(0);
+    setDuplicates(null);
     setUploadError(null);
     setMatch(null);
   };
@@ -159,8 +185,17 @@ export default function ImportPage() {
     return (
       <Result
         status="success"
-        title={t('import.confirmed', { n: created.length })}
-        subTitle={preview?.fileName}
+        title={
+          created.length === 0 && skipped > 0
+            ? t('duplicates.skippedAll')
+            : t('import.confirmed', { n: created.length })
+        }
+        subTitle={
+          <span data-testid="import-result">
+            {preview?.fileName}
+            {skipped > 0 ? ` · ${t('duplicates.skipped', { n: skipped })}` : ''}
+          </span>
+        }
         extra={[
           <Button key="again" onClick={reset}>
             {t('import.again')}
@@ -201,6 +236,12 @@ export default function ImportPage() {
 
   return (
     <div data-testid="import-page">
+      <ImportDuplicatesDialog
+        duplicates={duplicates}
+        confirming={confirming}
+        onConfirm={(choices) => void confirm(choices)}
+        onCancel={() => setDuplicates(null)}
+      />
       <PageHead title={t('import.title')} subtitle={t('import.subtitle')}>
         {preview && (
           <Space>

@@ -56,6 +56,29 @@ describe('tables in the browser', () => {
     expect(tableUrl).toMatch(/^\/tables\/[0-9a-f-]{36}$/);
   });
 
+  it('asks before importing the seed file again, and skipping every table creates none', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/import'));
+    await page.locator('input[type=file]').setInputFiles(seedFile);
+    await expect.poll(() => page.getByRole('tab').count(), poll).toBe(3);
+    await page.getByTestId('import-confirm').click();
+    const dialog = page.getByTestId('import-duplicates');
+    await dialog.waitFor();
+    const rows = dialog.locator('[data-testid^="duplicate-"]');
+    expect(await rows.count()).toBe(3);
+    expect(await dialog.textContent()).toContain('科创中心展厅运营经费');
+    await e2e.screenshot('import-duplicates');
+    for (let i = 0; i < 3; i++) await rows.nth(i).getByRole('radio', { name: '跳过' }).check();
+    await page.getByTestId('duplicates-ok').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.locator('.ant-result-title').textContent()).toBe('已全部跳过，没有新建目标表');
+    await page.goto(e2e.url('/tables'));
+    await expect.poll(() => page.locator('.ant-table-row').count(), poll).toBe(3);
+    // The next step edits the first imported table, as the first step left it open.
+    await page.goto(e2e.url(tableUrl));
+    await page.getByTestId('table-editor-page').waitFor();
+  });
+
   it('edits an indicator target, sees it parsed live, and saves a new version', async () => {
     const { page } = e2e;
     const row = page.getByTestId('indicator-row').filter({ has: page.locator('input[value="预算执行率"]') });

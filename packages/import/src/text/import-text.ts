@@ -292,8 +292,7 @@ export function importText(text: string): ImportTextResult {
   forms.forEach((formLines, n) => {
     // A form that prints no year of its own takes the one of the text before it (the page's title,
     // `…2023年项目绩效自评表公开`, above the form it publishes).
-    const before = forms.slice(0, n).flat();
-    const inherited = () => readYear(before, null);
+    const inherited = () => readYear(forms.slice(0, n).flat(), null);
     const read = readForm(formLines, endsCut && n === forms.length - 1, inherited).filter(
       // A page title split off as a form of its own holds no table: nothing to import.
       (table) => forms.length === 1 || table.indicators.length > 0 || table.name !== '（未注明）',
@@ -316,10 +315,12 @@ const WEIGHT_TOTALS = [80, 90, 100];
  * probably misread (a fused cell, a shifted column), so the preview asks for a check.
  */
 function weightsWarning(table: PerformanceTable): Warning | null {
-  const weights = table.indicators.map((i) => i.weight);
-  if (table.incomplete || weights.length < 3 || weights.some((w) => w === null || w === undefined))
-    return null;
-  const total = weights.reduce<number>((sum, w) => sum + (w ?? 0), 0);
+  if (table.incomplete || table.indicators.length < 3) return null;
+  let total = 0;
+  for (const indicator of table.indicators) {
+    if (indicator.weight === null || indicator.weight === undefined) return null;
+    total += indicator.weight;
+  }
   if (WEIGHT_TOTALS.some((t) => Math.abs(total - t) < 0.01)) return null;
   const rounded = Math.round(total * 100) / 100;
   return {
@@ -331,10 +332,13 @@ function weightsWarning(table: PerformanceTable): Warning | null {
 }
 
 /** Drops indicators whose name is a single character (and their cells). */
+// Two characters of a word anywhere in a name (tested without collecting them: this runs on every row).
+const TWO_WORD_CHARACTERS = /[\u4e00-\u9fa5A-Za-z0-9][^]*[\u4e00-\u9fa5A-Za-z0-9]/;
+
 function dropCharacterNames(block: IndicatorBlock): void {
   for (let k = block.indicators.length - 1; k >= 0; k--) {
     const name = block.indicators[k]?.name ?? '';
-    if ((name.match(/[\u4e00-\u9fa5A-Za-z0-9]/g) ?? []).length < 2) {
+    if (!TWO_WORD_CHARACTERS.test(name)) {
       block.indicators.splice(k, 1);
       block.cells.splice(k, 1);
     }

@@ -223,6 +223,13 @@ export type ColumnRole =
 
 /** The role of an indicator-table column caption, or null when the cell is not a caption. */
 export function columnRole(text: string): ColumnRole | null {
+  return columnRoleMemo(text);
+}
+
+// Asked of every cell before the caption row is found, and of every row's name: remembered like the labels.
+const columnRoleMemo = memo(computeColumnRole);
+
+function computeColumnRole(text: string): ColumnRole | null {
   const k = key(text);
   if (k.length === 0 || k.length > 24) return null;
   if (/^[一1]级(指标|目标)?(\(.*\))?$/.test(k)) return 'level1';

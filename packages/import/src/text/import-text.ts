@@ -333,7 +333,7 @@ function weightsWarning(table: PerformanceTable): Warning | null {
 
 /** Drops indicators whose name is a single character (and their cells). */
 // Two characters of a word anywhere in a name (tested without collecting them: this runs on every row).
-const TWO_WORD_CHARACTERS = /[\u4e00-\u9fa5A-Za-z0-9][^]*[\u4e00-\u9fa5A-Za-z0-9]/;
+const TWO_WORD_CHARACTERS = /[\u4e00-\u9fa5A-Za-z0-9][\s\S]*[\u4e00-\u9fa5A-Za-z0-9]/;
 
 function dropCharacterNames(block: IndicatorBlock): void {
   for (let k = block.indicators.length - 1; k >= 0; k--) {

@@ -72,7 +72,7 @@ export function readMonitoringMoney(
     if (!fields.some((f) => f === 'executed')) return;
     // Captions with their amounts beside them.
     let paired = false;
-    row.forEach((cell, c) => {
+    row.forEach((_cell, c) => {
       const field = fields[c];
       const next = row[c + 1];
       if (field && next !== undefined && AMOUNT.test(next.trim()) && found[field] === null) {

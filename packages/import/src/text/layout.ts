@@ -195,7 +195,8 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
       const current = rows.at(-1);
       const target = current ?? [];
       if (current === undefined) rows.push(target);
-      const content = trimmed.replace(/\s*\|$/, '').trim();
+      // A cell merged across columns ends its line with a pipe per column it spans: `指标值 | |`.
+      const content = trimmed.replace(/(\s*\|)+$/, '').trim();
       target.push({ text: content, line, column: text.indexOf(trimmed) + 1, atEnd: false });
     } else if (layout === 'stream') {
       rows.push(text.includes('\t') ? splitTabbed(text, line) : spacedOf(source));

@@ -122,3 +122,31 @@ describe('readIndicatorStream without level labels', () => {
     ]);
   });
 });
+
+describe('importText with one cell per line', () => {
+  it('reads a caption merged across columns (`指标值 | |`) as the caption it is', () => {
+    const text = [
+      '2022年度区域绩效目标表 |',
+      '资金名称 |',
+      '生猪调出大县奖励资金 | ||||',
+      '一级指标 |',
+      '二级指标 |',
+      '三级指标 |',
+      '指标值 | |',
+      '产出指标 |',
+      '数量指标 |',
+      '猪肉产量稳定率 |',
+      '≥95% |',
+      '||',
+      '能繁母猪稳定率 |',
+      '90% | |||',
+      '||',
+      '',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      ['产出指标', '数量指标', '猪肉产量稳定率', '≥95%'],
+      ['产出指标', '数量指标', '能繁母猪稳定率', '90%'],
+    ]);
+  });
+});

@@ -1,13 +1,13 @@
 import { tableReadScope } from '@jixiao/core/accounts/policies';
 import { findingsByRule, summariseDashboard, topFindings } from '@jixiao/core/analysis/dashboard';
 import { summarisePublicStatistics } from '@jixiao/core/analysis/public-statistics';
-import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import { type Light, lightSchema } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { ReviewGrade } from '@jixiao/core/review-records/review-record.schema';
 import type { OverallGrade } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { buildEntry } from '@jixiao/core/scoring/self-evaluation.factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { type TableStatus, tableStatusSchema } from '@jixiao/core/tables/table-record.schema';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
@@ -25,15 +25,8 @@ import { saveSelfEvaluation } from './evaluation.repository.ts';
 import { createTableRepository } from './tables.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
-const statuses: TableStatus[] = [
-  'draft',
-  'submitted',
-  'department_reviewed',
-  'returned',
-  'approved',
-  'published',
-];
-const lights: Light[] = ['red', 'yellow', 'grey', 'blue', 'green'];
+const statuses = tableStatusSchema.options;
+const lights = lightSchema.options;
 const reviewGrades: ReviewGrade[] = ['优', '良', '中', '差'];
 const years = [2023, 2024, 2025];
 

@@ -2,6 +2,7 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { assertSize, decodeText } from './decode.ts';
 import { readTablesJson } from './json/json-tables.ts';
+import { checkedOutput, locatedIn } from './output-boundary.ts';
 import { importText } from './text/import-text.ts';
 
 /** Everything the importer read from one file. */
@@ -86,6 +87,17 @@ function unknownForm(name: string): AppError {
  * throws an AppError with an `import.*` code, located at the file.
  */
 export async function parseFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {
+  let parsed: ParsedFile;
+  try {
+    parsed = await readFile(input);
+  } catch (error) {
+    throw locatedIn(input.name, error);
+  }
+  // The output boundary: every table that leaves the importer passes core's schema.
+  return checkedOutput(input.name, parsed);
+}
+
+async function readFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {
   const { name, bytes } = input;
   assertSize(bytes);
   if (bytes.length === 0) decodeText(bytes);
@@ -161,12 +173,6 @@ async function parseCompoundFile(name: string, bytes: Uint8Array): Promise<Parse
     'This Office compound file is neither a Word (.doc) nor an Excel (.xls) file: save it as .docx/.xlsx or export it to PDF/text and import again',
     { file: name },
   );
-}
-
-/** A reader's error with the file it is about, so the UI and CLI can say where. */
-function locatedIn(name: string, error: unknown): unknown {
-  if (!(error instanceof AppError) || error.location?.file) return error;
-  return new AppError(error.code, error.zh, error.en, { ...error.location, file: name });
 }
 
 function fromText(name: string, text: string): ParsedFile {

@@ -52,6 +52,14 @@ export function databaseOptionsFromEnv(
   return env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: env.JIXIAO_DATA_DIR ?? defaultDataDir };
 }
 
+/**
+ * Reads DATABASE_READ_URL: a PostgreSQL hot standby (streaming replica) of DATABASE_URL's server for
+ * read-only pages, or undefined (everything reads the primary). Only meaningful with DATABASE_URL.
+ */
+export function readDatabaseUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.DATABASE_URL && env.DATABASE_READ_URL ? env.DATABASE_READ_URL : undefined;
+}
+
 async function openPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const pool = new pg.Pool({
     connectionString: url,

@@ -39,11 +39,19 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The Kysely database every route plugin uses (transactions via `app.db.transaction()`). */
     db: Database;
+    /**
+     * Where read-only pages (table lists and search, the portal, open data, dashboards) read: a streaming
+     * replica when DATABASE_READ_URL names one, else `db`. What a user reads back right after a write of
+     * their own (a table, its versions, the workbench) stays on `db`.
+     */
+    readDb: Database;
   }
 }
 
 export interface AppOptions {
   db: Database;
+  /** A read replica for read-only pages (see FastifyInstance.readDb); default `db`. */
+  readDb?: Database;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web UI (index.html + assets); not served when null or missing. */
   webDist?: string | null;
@@ -98,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
+  app.decorate('readDb', options.readDb ?? options.db);
   app.setErrorHandler(sendProblem);
   // First, so that its headers are set before any other hook can fail the request (CSRF, 401).
   await registerSecurityHeaders(app);

@@ -1,7 +1,13 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { refreshReviewFindings } from '@jixiao/db/analytics.repository';
-import { closeDatabase, databaseOptionsFromEnv, engineOf, openDatabase } from '@jixiao/db/database';
+import {
+  closeDatabase,
+  databaseOptionsFromEnv,
+  engineOf,
+  openDatabase,
+  readDatabaseUrlFromEnv,
+} from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
@@ -15,8 +21,12 @@ async function main(): Promise<void> {
   const dbOptions = databaseOptionsFromEnv(process.env, join(repoRoot, '.data'));
   const db = await openDatabase(dbOptions);
   const applied = await migrate(db);
+  // A replica is never migrated: it replays what the primary's migrations wrote.
+  const readUrl = readDatabaseUrlFromEnv();
+  const readDb = readUrl ? await openDatabase({ url: readUrl }) : db;
   const app = await buildApp({
     db,
+    readDb,
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     webDist: join(repoRoot, 'packages', 'web', 'dist'),
   });
@@ -59,6 +69,7 @@ async function main(): Promise<void> {
     await reviewed;
     // Finish in-flight requests, then close the database so PGlite flushes its data folder.
     await app.close();
+    if (readDb !== db) await closeDatabase(readDb);
     await closeDatabase(db);
     process.exit(0);
   };
@@ -68,7 +79,9 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   await app.listen({ port, host });
-  const where = dbOptions.url ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dbOptions.dataDir}`;
+  const where = dbOptions.url
+    ? `PostgreSQL (DATABASE_URL${readUrl ? ', read-only pages on DATABASE_READ_URL' : ''})`
+    : `PGlite in ${dbOptions.dataDir}`;
   app.log.info(`Jixiao 绩效 is running at http://localhost:${port} on ${where}`);
 }
 

@@ -45,7 +45,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const organisations = await listOrganisations(app.db);
+      const organisations = await listOrganisations(app.readDb);
       const scope = tableReadScope(request.user, organisations);
       const scopeIds = scope.all ? null : scope.organisationIds;
       const { year, department } = request.query;
@@ -58,7 +58,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       let organisationIds = scopeIds;
       if (department !== undefined) {
         // The stored organisation paths, not a walk of the tree per organisation.
-        const under = await organisationsUnder(app.db, department);
+        const under = await organisationsUnder(app.readDb, department);
         const inScope = new Set(scopeIds);
         organisationIds = scopeIds === null ? under : under.filter((id) => inScope.has(id));
       }
@@ -83,8 +83,8 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       // Pre-aggregated per organisation and year by the database (analytics tables kept by triggers),
       // grouped by supervising department: a few thousand rows whatever the number of tables.
       const [years, groups] = await Promise.all([
-        dashboardYears(app.db, scopeIds),
-        dashboardGroups(app.db, { organisationIds, year }),
+        dashboardYears(app.readDb, scopeIds),
+        dashboardGroups(app.readDb, { organisationIds, year }),
       ]);
       return summariseDashboard({
         ...base,

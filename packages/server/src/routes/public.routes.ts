@@ -140,7 +140,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicTableListSchema },
       },
     },
-    async (request) => searchPublishedTables(app.db, request.query),
+    async (request) => searchPublishedTables(app.readDb, request.query),
   );
 
   app.get(
@@ -153,7 +153,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicStatisticsSchema },
       },
     },
-    async (request) => statistics(app.db, request.query.year),
+    async (request) => statistics(app.readDb, request.query.year),
   );
 
   app.get(
@@ -166,7 +166,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: publicTableSchema },
       },
     },
-    async (request) => presentPublicTable(await onePublished(app.db, request.params.id)),
+    async (request) => presentPublicTable(await onePublished(app.readDb, request.params.id)),
   );
 
   for (const format of ['html', 'pdf', 'xlsx', 'docx'] as const) {
@@ -181,7 +181,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
       async (request, reply) => {
-        const published = presentPublicTable(await onePublished(app.db, request.params.id));
+        const published = presentPublicTable(await onePublished(app.readDb, request.params.id));
         const layout = officialLayout(published.table, request.query.locale);
         return sendDocument(reply, layout, format, {
           nameParts: [published.name, `${published.year}`, layout.title],
@@ -201,7 +201,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (_request, reply) => {
       shareOpenData(reply);
-      const years = await publishedYears(app.db);
+      const years = await publishedYears(app.readDb);
       const file = (format: 'json' | 'csv', year?: number) =>
         `/api/public/open-data/tables.${format}${year === undefined ? '' : `?year=${year}`}`;
       return {
@@ -230,7 +230,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       // The documented object, written as it is read: `count` follows the rows (members of a JSON
       // object have no order), so it is the number actually sent.
       const head = `{"licence":${JSON.stringify(openDataLicence)},"generatedFrom":"published-tables","rows":[`;
-      const stream = openDataStream(app.db, request.query.year, {
+      const stream = openDataStream(app.readDb, request.query.year, {
         head,
         rows: (rows, first) => (first ? '' : ',') + rows.map((row) => JSON.stringify(row)).join(','),
         tail: (count) => `],"count":${count}}`,
@@ -254,7 +254,7 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const year = request.query.year;
       const name = `jixiao-open-data${year === undefined ? '' : `-${year}`}.csv`;
       shareOpenData(reply);
-      const stream = openDataStream(app.db, year, {
+      const stream = openDataStream(app.readDb, year, {
         head: openDataCsvHead(),
         rows: (rows) => openDataCsvLines(rows),
         tail: () => '',

@@ -49,6 +49,8 @@ function notDeletable(): AppError {
  */
 export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
+  // The list and search read the replica when there is one; a table read by id stays on the primary.
+  const listed = createTableRepository(app.readDb);
 
   app.get(
     '/tables',
@@ -61,7 +63,7 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
         response: { 200: tableListSchema },
       },
     },
-    async (request) => store.list(request.query, { scope: await readScope(request, app.db) }),
+    async (request) => listed.list(request.query, { scope: await readScope(request, app.db) }),
   );
 
   app.post(

@@ -61,7 +61,11 @@ describe.skipIf(unavailable !== null)('read-only pages on a streaming replica (D
   }
 
   const listed = async (q: string) =>
-    (await testApp.call<TableList>('GET', `/api/tables?q=${encodeURIComponent(q)}`, { as: 'finance_reviewer' })).body;
+    (
+      await testApp.call<TableList>('GET', `/api/tables?q=${encodeURIComponent(q)}`, {
+        as: 'finance_reviewer',
+      })
+    ).body;
   const portal = async (q: string) =>
     (
       await testApp.call<PublicTableList>('GET', `/api/public/tables?q=${encodeURIComponent(q)}`, {

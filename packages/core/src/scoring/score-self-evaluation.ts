@@ -3,6 +3,7 @@ import { AppError } from '../errors/app-error.ts';
 import type { Indicator, PerformanceTable } from '../tables/table.schema.ts';
 import type { Target } from '../targets/target.schema.ts';
 import { parseTarget } from '../targets/target-grammar.ts';
+import { compareClaim } from './compare-claim.ts';
 import { allocate, formatCents, formatNumber, mulDiv } from './exact-decimal.ts';
 import type { GradeBand, ScoringCategory, ScoringScheme } from './scoring-scheme.schema.ts';
 import type {
@@ -80,12 +81,18 @@ export function categoryOf(
 interface WeightPlan {
   cents: number[];
   notes: ScoreNote[];
+  /** Rows without a printed weight among rows with one (其中… sub-items): shown, not scored. */
+  unweighted: boolean[];
+  /** How the weights came about, for the explanation of each row. */
+  source: 'printed' | 'split';
 }
 
 /**
  * Weights of the indicators in cents. Printed per-indicator weights are used as given (a form may
- * print totals other than 90; that is noted, not "corrected"); otherwise the category split applies.
- * Indicators that do not apply get 0 and the others are rescaled so the total stays the same.
+ * print totals other than the scheme's; that is noted, not "corrected"); rows printed without a
+ * weight among rows with one (其中… sub-items) are shown but not scored. Only when no row prints a
+ * weight, or the entry overrides the split, does the category split apply. Indicators that do not
+ * apply get 0 and the others are rescaled so the total stays the same.
  */
 function planWeights(
   indicators: Indicator[],
@@ -98,43 +105,50 @@ function planWeights(
   const notes: ScoreNote[] = [];
   const indicatorPoints = 100 - scheme.executionWeight;
   const hasOwn = indicators.map((i) => typeof i.weight === 'number');
-  if (indicators.length > 0 && hasOwn.every(Boolean) && !entry.categoryWeights) {
-    const given = indicators.map((i) => Math.round((i.weight ?? 0) * unit.scale));
+  const noneUnweighted = indicators.map(() => false);
+  if (hasOwn.some(Boolean) && !entry.categoryWeights) {
+    const given = indicators.map((i) =>
+      typeof i.weight === 'number' ? Math.round(i.weight * unit.scale) : 0,
+    );
     const totalCents = given.reduce((a, b) => a + b, 0);
     if (totalCents !== indicatorPoints * unit.scale) {
       notes.push({
         code: 'scoring.weights_total',
         severity: 'hint',
-        zh: `指标分值合计 ${pointsText(totalCents, unit)} 分，不等于 ${indicatorPoints} 分；按填报的分值计分。`,
-        en: `Indicator weights add up to ${pointsText(totalCents, unit)}, not ${indicatorPoints}; scored with the weights as given.`,
+        zh: `指标分值合计 ${pointsText(totalCents, unit)} 分，不等于评分办法的 ${indicatorPoints} 分；按填报的分值计分。`,
+        en: `Indicator weights add up to ${pointsText(totalCents, unit)}, not the scheme's ${indicatorPoints}; scored with the weights as given.`,
         path: 'indicators',
       });
     }
-    if (applicable.every(Boolean)) return { cents: given, notes };
+    const unweighted = hasOwn.map((own) => !own);
+    const missing = unweighted.filter(Boolean).length;
+    if (missing > 0) {
+      notes.push({
+        code: 'scoring.weights_missing',
+        severity: 'hint',
+        zh: `${missing} 个指标（如“其中…”分项）未印分值：列示，不计分；其余指标按印刷分值计分。`,
+        en: `${missing} indicator(s) (such as 其中… sub-items) print no weight: shown, not scored; the others keep their printed weights.`,
+        path: 'indicators',
+      });
+    }
+    if (applicable.every(Boolean)) return { cents: given, notes, unweighted, source: 'printed' };
     return {
       cents: allocate(
         totalCents,
         given.map((w, i) => (applicable[i] ? w : 0)),
       ),
       notes,
+      unweighted,
+      source: 'printed',
     };
-  }
-  if (hasOwn.some(Boolean)) {
-    notes.push({
-      code: 'scoring.weights_partial',
-      severity: 'warning',
-      zh: '部分指标未填分值：按一级指标默认分值平均分配。',
-      en: 'Some indicators have no weight: the default category split is used for all.',
-      path: 'indicators',
-    });
   }
   const split = entry.categoryWeights ?? scheme.categoryWeights;
   const splitTotal = Object.values(split).reduce((a, b) => a + b, 0);
   if (Math.abs(splitTotal - indicatorPoints) > 1e-9) {
     throw new AppError(
       'scoring.category_weights_total',
-      `产出、效益、满意度分值合计应为 ${indicatorPoints} 分，实为 ${splitTotal} 分。`,
-      `Category weights must add up to ${indicatorPoints}, not ${splitTotal}.`,
+      `产出、效益、满意度分值合计应为 ${indicatorPoints} 分，实为 ${fmt(splitTotal)} 分。`,
+      `Category weights must add up to ${indicatorPoints}, not ${fmt(splitTotal)}.`,
       { path: 'categoryWeights' },
     );
   }
@@ -160,8 +174,58 @@ function planWeights(
       cents[i] = shares[j] ?? 0;
     });
   });
-  return { cents, notes };
+  return { cents, notes, unweighted: noneUnweighted, source: 'split' };
 }
+
+/**
+ * A sentence on the row's weight when it is not the printed one: missing (split by category), replaced
+ * by the entry's split, or rescaled because other rows do not apply. Null when the printed weight holds.
+ */
+function weightSentence(
+  printed: number | null | undefined,
+  cents: number,
+  plan: WeightPlan,
+  unit: Unit,
+): { zh: string; en: string } | null {
+  const w = pointsText(cents, unit);
+  if (typeof printed !== 'number') {
+    return {
+      zh: `表上未印分值，按评分办法的产出/效益/满意度分配为 ${w} 分。`,
+      en: `No weight printed: ${w} from the scheme's output/outcome/satisfaction split.`,
+    };
+  }
+  if (Math.round(printed * unit.scale) === cents) return null;
+  const p = fmt(printed);
+  return plan.source === 'split'
+    ? {
+        zh: `印刷分值 ${p} 分已按本表的产出/效益/满意度分配替换为 ${w} 分。`,
+        en: `The printed weight ${p} was replaced by ${w} from this table's category split.`,
+      }
+    : {
+        zh: `印刷分值 ${p} 分因不适用指标按比例折算为 ${w} 分。`,
+        en: `The printed weight ${p} was rescaled to ${w} because other indicators do not apply.`,
+      };
+}
+
+function withSentence(explanation: ScoreExplanation, sentence: { zh: string; en: string } | null) {
+  if (!sentence) return explanation;
+  return {
+    formula: explanation.formula,
+    zh: `${explanation.zh}${sentence.zh}`,
+    en: `${explanation.en} ${sentence.en}`,
+  };
+}
+
+/** The band a score (in cents, out of `w` cents) falls in, best band first; null when in none. */
+export function bandOfCents(cents: number, w: number, scheme: ScoringScheme): GradeBand | null {
+  for (const band of BANDS) {
+    const b = scheme.qualitativeBands[band];
+    if (cents >= mulDiv(w, b.min, 1, 'up') && cents <= mulDiv(w, b.max, 1, 'down')) return band;
+  }
+  return null;
+}
+
+const BANDS: readonly GradeBand[] = ['达成', '部分达成', '未达成'];
 
 function missingActual(actual: string | null | undefined): boolean {
   return (
@@ -310,7 +374,23 @@ function scoreQuantity(
   };
 }
 
-/** Scores an indicator that needs a reviewer's grade within the scheme's bands. */
+function bandRange(band: GradeBand, w: number, scheme: ScoringScheme, unit: Unit) {
+  const b = scheme.qualitativeBands[band];
+  const lo = mulDiv(w, b.min, 1, 'up');
+  const hi = mulDiv(w, b.max, 1, 'down');
+  return {
+    lo,
+    hi,
+    zh: `分值的 ${fmt(b.min * 100)}%–${fmt(b.max * 100)}%，即 ${pointsText(lo, unit)}–${pointsText(hi, unit)} 分`,
+    en: `${fmt(b.min * 100)}–${fmt(b.max * 100)}% of the weight, ${pointsText(lo, unit)}–${pointsText(hi, unit)}`,
+  };
+}
+
+/**
+ * Scores an indicator that needs a reviewer's grade within the scheme's bands. Without a grade, the
+ * unit's own claimed score (`claimed`, in cents) stands for it when it falls in a band, so an imported
+ * 自评表 keeps comparable totals; the explanation names the band and that a reviewer decides.
+ */
 function scoreByGrade(
   entry: IndicatorActual | undefined,
   index: number,
@@ -318,10 +398,25 @@ function scoreByGrade(
   why: { zh: string; en: string },
   scheme: ScoringScheme,
   unit: Unit,
+  claimed: number | null,
 ): Scored {
   const wp = pointsText(w, unit);
   const grade = entry?.grade;
   if (!grade) {
+    const band = claimed === null ? null : bandOfCents(claimed, w, scheme);
+    if (claimed !== null && band !== null) {
+      const range = bandRange(band, w, scheme, unit);
+      const s = pointsText(claimed, unit);
+      return {
+        cents: claimed,
+        status: 'graded',
+        explanation: explain(
+          `${band} ${range.lo === range.hi ? pointsText(range.lo, unit) : `${pointsText(range.lo, unit)}–${pointsText(range.hi, unit)}`} → ${s}`,
+          `${why.zh}；采用单位自评得分 ${s} 分，落在“${band}”档（${range.zh}），由审核人判断。`,
+          `${why.en}; the unit's own ${s} is taken, in the "${BAND_EN[band]}" (${band}) band (${range.en}); the reviewer judges.`,
+        ),
+      };
+    }
     return {
       cents: 0,
       status: 'needs_grade',
@@ -332,15 +427,13 @@ function scoreByGrade(
       ),
     };
   }
-  const band = scheme.qualitativeBands[grade.band];
+  const range = bandRange(grade.band, w, scheme, unit);
   const cents = mulDiv(unit.scale, grade.score, 1);
-  const lo = mulDiv(w, band.min, 1, 'up');
-  const hi = mulDiv(w, band.max, 1, 'down');
-  if (cents < lo || cents > hi) {
+  if (cents < range.lo || cents > range.hi) {
     throw new AppError(
       'scoring.grade_out_of_band',
-      `“${grade.band}”的得分应在 ${pointsText(lo, unit)}–${pointsText(hi, unit)} 分之间，填报为 ${grade.score} 分。`,
-      `A "${BAND_EN[grade.band]}" (${grade.band}) score must lie between ${pointsText(lo, unit)} and ${pointsText(hi, unit)}, got ${grade.score}.`,
+      `“${grade.band}”的得分应在 ${pointsText(range.lo, unit)}–${pointsText(range.hi, unit)} 分之间，填报为 ${fmt(grade.score)} 分。`,
+      `A "${BAND_EN[grade.band]}" (${grade.band}) score must lie between ${pointsText(range.lo, unit)} and ${pointsText(range.hi, unit)}, got ${fmt(grade.score)}.`,
       { path: `indicators.${index}.grade.score` },
     );
   }
@@ -349,11 +442,38 @@ function scoreByGrade(
     cents,
     status: 'graded',
     explanation: explain(
-      `${grade.band} ${fmt(band.min * 100)}%–${fmt(band.max * 100)}% × ${wp} → ${s}`,
-      `${why.zh}；审核人评定为“${grade.band}”（分值的 ${fmt(band.min * 100)}%–${fmt(band.max * 100)}%），得 ${s} 分。`,
-      `${why.en}; graded "${BAND_EN[grade.band]}" (${grade.band}) by the reviewer (${fmt(band.min * 100)}–${fmt(band.max * 100)}% of the weight): ${s}.`,
+      `${grade.band} ${pointsText(range.lo, unit)}–${pointsText(range.hi, unit)} → ${s}`,
+      `${why.zh}；审核人评定为“${grade.band}”（${range.zh}），得 ${s} 分。`,
+      `${why.en}; graded "${BAND_EN[grade.band]}" (${grade.band}) by the reviewer (${range.en}): ${s}.`,
     ),
   };
+}
+
+/** 其中… rows break a weighted row down; they print no weight of their own. */
+const SUB_ITEM_PATTERN = /^\s*其中/;
+
+const SUB_ITEM: ScoreExplanation = {
+  formula: '—',
+  zh: '其中项（上一行的分项），未印分值：列示，不计分。',
+  en: 'A sub-item (其中…) of the row above with no weight printed: shown, not scored.',
+};
+
+const NO_WEIGHT: ScoreExplanation = {
+  formula: '—',
+  zh: '表上未印该指标的分值（其余指标印有分值）：列示，不计分。',
+  en: 'No weight printed for this indicator while the others have one: shown, not scored.',
+};
+
+/** The unit's claimed score of each indicator in cents (null where none), when the entry carries a claim. */
+function claimedScores(entry: SelfEvaluationEntry, count: number, unit: Unit): (number | null)[] | null {
+  if (!entry.claim) return null;
+  const out: (number | null)[] = new Array(count).fill(null);
+  for (const row of entry.claim.rows) {
+    if (row.index < count && typeof row.score === 'number' && row.score >= 0) {
+      out[row.index] = mulDiv(unit.scale, row.score, 1);
+    }
+  }
+  return out;
 }
 
 const NOT_APPLICABLE: ScoreExplanation = {
@@ -395,6 +515,7 @@ function scoreIndicator(
   scheme: ScoringScheme,
   unit: Unit,
   notes: ScoreNote[],
+  claimed: number | null,
 ): Scored {
   const target = indicator.target;
   const actualText = entry?.actual ?? null;
@@ -406,17 +527,26 @@ function scoreIndicator(
       { zh: '指标未填目标值', en: 'The indicator has no target value' },
       scheme,
       unit,
+      claimed,
     );
   }
   if (target.kind === 'qualitative' || target.kind === 'period') {
     const zh =
       target.kind === 'qualitative' ? `定性指标（${target.raw.trim()}）` : `时段指标（${target.raw.trim()}）`;
     const en = target.kind === 'qualitative' ? 'Qualitative indicator' : 'Period target';
-    return scoreByGrade(entry, index, w, { zh, en }, scheme, unit);
+    return scoreByGrade(entry, index, w, { zh, en }, scheme, unit, claimed);
   }
   if (missingActual(actualText)) {
     if (entry?.grade) {
-      return scoreByGrade(entry, index, w, { zh: '未填实际完成值', en: 'No actual value' }, scheme, unit);
+      return scoreByGrade(
+        entry,
+        index,
+        w,
+        { zh: '未填实际完成值', en: 'No actual value' },
+        scheme,
+        unit,
+        claimed,
+      );
     }
     return {
       cents: 0,
@@ -451,6 +581,7 @@ function scoreIndicator(
       { zh: `时间指标（${target.raw.trim()}）未按期或无法判定`, en: 'Deadline missed or not readable' },
       scheme,
       unit,
+      claimed,
     );
   }
   if (actual.kind !== 'quantitative' || actual.value === null) {
@@ -461,6 +592,7 @@ function scoreIndicator(
       { zh: `实际完成值“${actualText}”不是数值`, en: `The actual "${actualText}" is not a number` },
       scheme,
       unit,
+      claimed,
     );
   }
   if (actual.unit && target.unit && actual.unit !== target.unit) {
@@ -581,10 +713,23 @@ export function scoreSelfEvaluation(
   notes.push(...plan.notes);
 
   const execution = scoreExecution(entry, scheme, unit, notes);
+  const claimedCents = claimedScores(entry, indicators.length, unit);
   // Lines are built as literals of one shape (no spreads): this loop runs for every indicator of a region.
   const lines: ScoreLine[] = indicators.map((indicator, i) => {
     const w = plan.cents[i] ?? 0;
     const e = byIndex.get(i);
+    if (plan.unweighted[i]) {
+      return {
+        indicatorIndex: i,
+        category: categories[i] ?? null,
+        weight: 0,
+        score: 0,
+        computedScore: 0,
+        status: 'not_scored' as const,
+        explanation: SUB_ITEM_PATTERN.test(indicator.name) ? SUB_ITEM : NO_WEIGHT,
+        adjustment: null,
+      };
+    }
     if (!applicable[i]) {
       return {
         indicatorIndex: i,
@@ -597,7 +742,7 @@ export function scoreSelfEvaluation(
         adjustment: null,
       };
     }
-    const scored = scoreIndicator(indicator, i, e, w, scheme, unit, notes);
+    const scored = scoreIndicator(indicator, i, e, w, scheme, unit, notes, claimedCents?.[i] ?? null);
     if (scored.status === 'unmet' && !e?.reason?.trim()) {
       notes.push({
         code: 'scoring.deviation_reason_missing',
@@ -615,7 +760,7 @@ export function scoreSelfEvaluation(
       score,
       computedScore: score,
       status: scored.status,
-      explanation: scored.explanation,
+      explanation: withSentence(scored.explanation, weightSentence(indicator.weight, w, plan, unit)),
       adjustment: null,
     };
   });
@@ -655,6 +800,7 @@ export function scoreSelfEvaluation(
     Math.round(executionLine.score * unit.scale) +
     lines.reduce((s, l) => s + Math.round(l.score * unit.scale), 0);
   const total = points(totalCents, unit);
+  const claim = entry.claim ? compareClaim(table, entry.claim, executionLine, lines, scheme) : null;
   const pending = lines.filter(
     (l) => (l.status === 'needs_grade' || l.status === 'missing_actual') && l.adjustment === null,
   );
@@ -679,5 +825,6 @@ export function scoreSelfEvaluation(
     grade: gradeOf(total, scheme),
     complete: pending.length === 0 && (execution.rate !== null || executionLine.adjustment !== null),
     notes,
+    claim,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { yuanSchema } from '../tables/table.schema.ts';
 import { gradeBandSchema, overallGradeSchema, scoringCategorySchema } from './scoring-scheme.schema.ts';
+import { claimComparisonSchema, selfEvaluationClaimSchema } from './self-evaluation-claim.schema.ts';
 
 /** A reviewer's grade of an indicator that cannot be scored by arithmetic (qualitative, date, no target). */
 export const indicatorGradeSchema = z.object({
@@ -44,6 +45,10 @@ export const selfEvaluationEntrySchema = z.object({
   indicators: z.array(indicatorActualSchema),
   adjustments: z.array(scoreAdjustmentSchema).default([]),
   goalCompletion: z.string().max(4000).nullable().optional().describe('年度总体目标完成情况'),
+  claim: selfEvaluationClaimSchema
+    .nullable()
+    .optional()
+    .describe("The unit's printed scores of an imported 自评表, compared with the rules' (财政复核)"),
 });
 export type SelfEvaluationEntry = z.infer<typeof selfEvaluationEntrySchema>;
 export type SelfEvaluationEntryInput = z.input<typeof selfEvaluationEntrySchema>;
@@ -63,6 +68,7 @@ export const scoreStatusSchema = z.enum([
   'graded',
   'needs_grade',
   'not_applicable',
+  'not_scored',
 ]);
 export type ScoreStatus = z.infer<typeof scoreStatusSchema>;
 
@@ -100,5 +106,7 @@ export const selfEvaluationScoreSchema = z.object({
   /** False while some indicator still waits for an actual value or a reviewer's grade. */
   complete: z.boolean(),
   notes: z.array(scoreNoteSchema),
+  /** Present when the entry carries the unit's claim (an imported 自评表). */
+  claim: claimComparisonSchema.nullable().optional(),
 });
 export type SelfEvaluationScore = z.infer<typeof selfEvaluationScoreSchema>;

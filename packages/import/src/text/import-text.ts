@@ -3,6 +3,7 @@ import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeHTML } from 'entities';
+import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
 import { readEnglishLabels } from './english-labels.ts';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
@@ -22,6 +23,8 @@ import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
 export interface ImportTextResult {
   tables: PerformanceTable[];
   warnings: Warning[];
+  /** Per table, per row: the source lines the row was read from (for the preview). */
+  rowSources: RowSources;
 }
 
 // Text copied out of web pages keeps HTML entities (`&gt;=95%`, `&#x2265;`, `&nbsp;`): read them as
@@ -289,6 +292,7 @@ export function importText(text: string): ImportTextResult {
   const forms = splitForms(lines);
   const tables: PerformanceTable[] = [];
   const warnings: Warning[] = [];
+  const rowSources: RowSources = [];
   forms.forEach((formLines, n) => {
     // A form that prints no year of its own takes the one of the text before it (the page's title,
     // `…2023年项目绩效自评表公开`, above the form it publishes).
@@ -299,11 +303,12 @@ export function importText(text: string): ImportTextResult {
     );
     for (const table of read) {
       if (script.converted) table.warnings.push(TRADITIONAL_WARNING);
+      rowSources.push(takeRowSources(table.indicators));
       tables.push(table);
       warnings.push(...table.warnings);
     }
   });
-  return { tables, warnings };
+  return { tables, warnings, rowSources };
 }
 
 // What the printed weights of a whole table add up to under the schemes in use: indicators 90 (budget
@@ -514,7 +519,7 @@ function readForm(
       name: name ?? '（未注明）',
       narrative: lead?.goal ? { goals: lead.goal } : narrative,
       budget: tableBudget,
-      indicators: block.indicators,
+      indicators: withRowSources(block.indicators, block.cells),
       warnings: tableWarnings,
       incomplete: cutOff && isLast,
     };

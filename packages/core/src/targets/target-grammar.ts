@@ -53,6 +53,20 @@ const OPERATOR_CHARS: Record<string, string> = {
   '〈': '<',
 };
 
+/**
+ * Operator, value and unit printed in separate cells and joined with pipes (`≥ | 95 | %`) become words.
+ * Split and trim is linear, where a global regular expression of spaces around a pipe backtracks over every
+ * run of spaces (200,000 spaces mid-line took 20 s).
+ */
+function joinPipedCells(text: string): string {
+  if (!text.includes('|')) return text;
+  const cells = text.split('|');
+  const last = cells.length - 1;
+  return cells
+    .map((cell, i) => (i === 0 ? cell.trimEnd() : i === last ? cell.trimStart() : cell.trim()))
+    .join(' ');
+}
+
 function normalise(text: string): string {
   let out = '';
   for (const ch of text) {
@@ -64,14 +78,10 @@ function normalise(text: string): string {
     else if (ch === '−' || ch === '－') out += '-';
     else out += ch;
   }
-  return (
-    out
-      // Operator, value and unit printed in separate cells and joined with pipes: `≥ | 95 | %`.
-      .replace(/\s*\|\s*/g, ' ')
-      .replace(/\s+/g, ' ')
-      .replace(/([<>])\s+=/g, '$1=')
-      .trim()
-  );
+  return joinPipedCells(out)
+    .replace(/\s+/g, ' ')
+    .replace(/([<>])\s+=/g, '$1=')
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema
 import { assertSize, decodeText } from './decode.ts';
 import { readTablesJson } from './json/json-tables.ts';
 import { checkedOutput, locatedIn } from './output-boundary.ts';
+import type { RowSources } from './preview/row-sources.ts';
 import { importText } from './text/import-text.ts';
 
 /** Everything the importer read from one file. */
@@ -11,6 +12,8 @@ export interface ParsedFile {
   sourceText: string;
   tables: PerformanceTable[];
   warnings: Warning[];
+  /** Per table, per row: the lines of `sourceText` the row was read from, where the reader knows them. */
+  rowSources?: RowSources;
 }
 
 interface PdfModule {
@@ -177,7 +180,7 @@ async function parseCompoundFile(name: string, bytes: Uint8Array): Promise<Parse
 
 function fromText(name: string, text: string): ParsedFile {
   if (text.trim() === '') decodeText(new Uint8Array());
-  const { tables, warnings } = importText(text);
+  const { tables, warnings, rowSources } = importText(text);
   if (tables.length === 0) throw unknownForm(name);
-  return { sourceText: text, tables, warnings };
+  return { sourceText: text, tables, warnings, rowSources };
 }

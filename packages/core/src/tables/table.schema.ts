@@ -33,6 +33,13 @@ export const printedProgressSchema = z.object({
 });
 export type PrintedProgress = z.infer<typeof printedProgressSchema>;
 
+/** Where in an imported document's text a row was read: its first and last line (1-based). */
+export const sourceLinesSchema = z.object({
+  line: z.number().int().positive(),
+  endLine: z.number().int().positive(),
+});
+export type SourceLines = z.infer<typeof sourceLinesSchema>;
+
 export const indicatorSchema = z.object({
   level1: z.string().nullable().describe('一级指标, as printed; null when the form does not print it'),
   level2: z.string().nullable().describe('二级指标, as printed'),
@@ -48,6 +55,9 @@ export const indicatorSchema = z.object({
     .nullable()
     .optional()
     .describe('Monitoring forms only: progress at the cut-off'),
+  source: sourceLinesSchema
+    .optional()
+    .describe('Import previews only: the source lines this row was read from; not stored with a table'),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 

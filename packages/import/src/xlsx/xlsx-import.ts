@@ -16,6 +16,7 @@ import {
 } from '@jixiao/core/tables/table.schema';
 import { excelSerialToIso, nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import ExcelJS from 'exceljs';
+import type { RowSources } from '../preview/row-sources.ts';
 import { importText } from '../text/import-text.ts';
 import { inflatedSizeWithin, MAX_XLSX_INFLATED_BYTES } from './zip-inflated-size.ts';
 
@@ -23,6 +24,8 @@ export interface WorkbookImport {
   sourceText: string;
   tables: PerformanceTable[];
   warnings: Warning[];
+  /** Rows' source lines, when every table was read as text from `sourceText`. */
+  rowSources?: RowSources;
 }
 
 /** One non-empty cell as read: its text, its number when it holds one, where it is. */
@@ -402,7 +405,8 @@ export function importSheets(sheets: readonly ReadSheet[]): WorkbookImport {
     if (read.tables.length === 0) warnings.push(...ownWarnings);
     // Text importer locations refer to the flattened foreign rows: when every table came from them,
     // that text is the source the warnings point into.
-    if (tables.length === read.tables.length) return { sourceText: foreignText, tables, warnings };
+    if (tables.length === read.tables.length)
+      return { sourceText: foreignText, tables, warnings, rowSources: read.rowSources };
   }
   return { sourceText, tables, warnings };
 }

@@ -9,6 +9,7 @@ import {
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
 import { parseFile } from '@jixiao/import/parse-file';
+import { withoutSources, withSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
@@ -82,7 +83,8 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
       const preview = await store.savePreview({
         source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
         sourceText: parsed.sourceText,
-        tables: parsed.tables,
+        // Each row with the lines it was read from, for the preview; confirming takes them off.
+        tables: withSources(parsed.tables, parsed.rowSources),
         warnings: parsed.warnings,
         actor: auditActor(request),
         organisationId,
@@ -176,6 +178,7 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         status: 'draft',
         organisationId: preview.organisationId,
       });
+      request.body.tables = withoutSources(request.body.tables);
       if (isMonitoringImport(request.body.tables)) {
         return reply.code(201).send(await confirmMonitoringImport(request, app.db, preview, request.body));
       }

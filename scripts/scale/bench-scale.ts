@@ -1,5 +1,6 @@
 /**
- * `npm run bench:scale [-- --url postgres://…/jixiao_scale] [--out results.json] [--rounds 40]`:
+ * `npm run bench:scale [-- --url postgres://…/jixiao_scale] [--out results.json] [--rounds 40]`
+ * (`--curve a.json,b.json,…` prints the runs side by side instead, see bench-curve.ts):
  * starts the real server (packages/server/src/main.ts, as `npm start` does) on a database that
  * `npm run scale` generated, signs in as its finance reviewer, department reviewer and author, and times
  * every list, search, filter, sort, portal, open-data, workbench and dashboard endpoint over HTTP:
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { percentile } from '../bench-kit.ts';
+import { type CurveRun, curveTable } from './bench-curve.ts';
 import { benchUsers, scalePassword } from './generate.ts';
 import { defaultScaleUrl } from './scale-data.ts';
 
@@ -443,8 +445,17 @@ async function main(): Promise<void> {
       rounds: { type: 'string', default: '40' },
       'max-seconds': { type: 'string', default: '20' },
       only: { type: 'string' },
+      curve: { type: 'string' },
     },
   });
+  if (values.curve) {
+    // Runs already measured (--out files), side by side: nothing is started or timed.
+    const runs = values.curve
+      .split(',')
+      .map((file) => JSON.parse(readFileSync(file.trim(), 'utf8')) as CurveRun);
+    console.log(curveTable(runs));
+    return;
+  }
   const url = values.url!;
   const rounds = Number(values.rounds);
   const maxSeconds = Number(values['max-seconds']);

@@ -76,6 +76,9 @@ async function onePublished(db: Database, id: string): Promise<PublishedVersion>
   return found;
 }
 
+/** Tables formatted between two turns of the event loop (about 1,000 open-data rows). */
+const openDataSlice = 25;
+
 /**
  * Open data read batch by batch (newest year first, then unit and project) and handed on as text as the
  * client reads it: memory stays that of one batch whatever the number of published tables.
@@ -93,10 +96,15 @@ function openDataStream(
     yield format.head;
     let count = 0;
     for await (const batch of publishedTableBatches(db, { year })) {
-      const rows = openDataRows(batch);
-      if (rows.length === 0) continue;
-      yield format.rows(rows, count === 0);
-      count += rows.length;
+      // A batch's 250 tables are some 9,000 rows: formatted a slice at a time with a turn of the event
+      // loop between slices, so no other request waits behind a whole batch (about 70 ms).
+      for (let start = 0; start < batch.length; start += openDataSlice) {
+        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+        const rows = openDataRows(batch.slice(start, start + openDataSlice));
+        if (rows.length === 0) continue;
+        yield format.rows(rows, count === 0);
+        count += rows.length;
+      }
     }
     yield format.tail(count);
   }

@@ -46,12 +46,14 @@ function rowCause(
   rule: number,
   weight: number,
   weightChanged: boolean,
+  weightMissing: boolean,
   ctx: Context,
 ): ClaimCause | null {
   if (claimed > weight + ctx.tolerance) return 'above_weight';
   if (status === 'graded' || status === 'needs_grade') return 'qualitative';
   if (status === 'missing_actual') return 'missing_actual';
   if (Math.abs(claimed - rule) <= ctx.tolerance) return weightChanged ? 'weight_changed' : null;
+  if (weightMissing) return 'weight_missing';
   if (weightChanged) return 'weight_changed';
   if (status === 'met' && claimed < rule) return 'met_below_weight';
   if (status === 'unmet' && claimed >= weight - ctx.tolerance) return 'missed_full_marks';
@@ -102,7 +104,7 @@ function indicatorLine(
   const r = toCents(rule, ctx);
   const w = toCents(score.weight, ctx);
   const weightChanged = printedWeight !== null && toCents(printedWeight, ctx) !== w;
-  const cause = rowCause(score.status, c, r, w, weightChanged, ctx);
+  const cause = rowCause(score.status, c, r, w, weightChanged, printedWeight === null, ctx);
   const difference = (c - r) / ctx.scale;
   const head = `单位自评 ${formatNumber(claimed)} 分，按规则 ${ruleText}`;
   const headEn = `Claimed ${formatNumber(claimed)}, the rule gives ${formatNumber(rule)} (${score.explanation.formula})`;
@@ -120,13 +122,13 @@ function indicatorLine(
     );
   const label = CLAIM_CAUSE_LABELS[cause];
   const detail =
-    cause === 'weight_changed'
-      ? {
-          zh: `（印刷分值 ${formatNumber(printedWeight ?? 0)}，按规则 ${formatNumber(score.weight)}）`,
-          en: ` (printed weight ${formatNumber(printedWeight ?? 0)}, rule ${formatNumber(score.weight)})`,
-        }
-      : cause === 'qualitative'
-        ? { zh: '，须由审核人确认', en: '; a reviewer confirms it' }
+    cause === 'weight_missing'
+      ? { zh: `（${formatNumber(score.weight)} 分）`, en: ` (${formatNumber(score.weight)})` }
+      : cause === 'weight_changed'
+        ? {
+            zh: `（印刷分值 ${formatNumber(printedWeight ?? 0)}，按规则 ${formatNumber(score.weight)}）`,
+            en: ` (printed weight ${formatNumber(printedWeight ?? 0)}, rule ${formatNumber(score.weight)})`,
+          }
         : { zh: '', en: '' };
   return line(
     index,

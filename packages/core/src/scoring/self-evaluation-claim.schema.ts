@@ -40,6 +40,7 @@ export const claimCauseSchema = z.enum([
   'not_scored',
   'not_printed',
   'weight_changed',
+  'weight_missing',
   'execution',
   'total_not_sum',
   'weights_total',
@@ -57,6 +58,10 @@ export const CLAIM_CAUSE_LABELS: Record<ClaimCause, { zh: string; en: string }> 
   not_scored: { zh: '其中项/未印分值：列示不计分', en: 'Sub-item without a weight: shown, not scored' },
   not_printed: { zh: '表上未填得分', en: 'No score printed' },
   weight_changed: { zh: '分值与印刷不同', en: 'Weight differs from the printed one' },
+  weight_missing: {
+    zh: '表上未印分值，规则分值按评分办法分配',
+    en: "No weight printed: the rule's weight comes from the scheme's split",
+  },
   execution: { zh: '预算执行得分不符', en: 'Execution score differs' },
   total_not_sum: { zh: '总分不等于各行之和', en: 'Total is not the sum of its rows' },
   weights_total: { zh: '分值合计不符合评分办法', en: "Weights do not add to the scheme's total" },

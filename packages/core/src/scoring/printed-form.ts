@@ -1,0 +1,68 @@
+import type { PerformanceTable } from '../tables/table.schema.ts';
+import type { ScoringScheme } from './scoring-scheme.schema.ts';
+import { detectScoringScheme, getScoringScheme } from './scoring-schemes.ts';
+import { type SelfEvaluationEntry, selfEvaluationEntrySchema } from './self-evaluation.schema.ts';
+import type { SelfEvaluationClaim } from './self-evaluation-claim.schema.ts';
+
+export interface PrintedFormOptions {
+  /** 总分 as printed, when the reader found it. */
+  printedTotal?: number | null | undefined;
+  /** 预算执行率 分值 as printed. */
+  executionWeight?: number | null | undefined;
+  /** A scheme the user chose; else the one the printed weights tell. */
+  schemeId?: string | undefined;
+  importId?: string | null | undefined;
+  fileName?: string | null | undefined;
+}
+
+/** The unit's claim on a filled 自评表 as imported: per row its printed weight, actual and score. */
+export function claimOfPrintedForm(
+  table: PerformanceTable,
+  options: PrintedFormOptions = {},
+): SelfEvaluationClaim {
+  return {
+    source: 'import',
+    importId: options.importId ?? null,
+    fileName: options.fileName ?? null,
+    rows: table.indicators.map((indicator, index) => ({
+      index,
+      weight: typeof indicator.weight === 'number' ? indicator.weight : null,
+      actual: indicator.actual ?? null,
+      score: typeof indicator.score === 'number' ? indicator.score : null,
+    })),
+    executionWeight: options.executionWeight ?? null,
+    executionScore: table.budget.executionScore ?? null,
+    total: options.printedTotal ?? null,
+  };
+}
+
+/**
+ * The self-evaluation a filled 自评表 describes: the printed actuals and budget as the entry, the
+ * printed weights and scores as the unit's claim, scored with the chosen scheme or the one its
+ * printed weights tell (execution 10 / indicators 90, or 20 / 80).
+ */
+export function selfEvaluationOfPrintedForm(
+  table: PerformanceTable,
+  options: PrintedFormOptions = {},
+): { entry: SelfEvaluationEntry; scheme: ScoringScheme } {
+  const claim = claimOfPrintedForm(table, options);
+  const scheme =
+    options.schemeId === undefined
+      ? detectScoringScheme({
+          executionWeight: claim.executionWeight,
+          executionScore: claim.executionScore,
+          rowWeights: claim.rows.map((r) => r.weight),
+        })
+      : getScoringScheme(options.schemeId);
+  const entry = selfEvaluationEntrySchema.parse({
+    schemeId: scheme.id,
+    budget: { adjusted: table.budget.adjusted ?? null, executed: table.budget.executed ?? null },
+    indicators: table.indicators.map((indicator, index) => ({
+      index,
+      actual: indicator.actual?.slice(0, 200) ?? null,
+      reason: indicator.deviationReason?.slice(0, 2000) ?? null,
+    })),
+    claim,
+  });
+  return { entry, scheme };
+}

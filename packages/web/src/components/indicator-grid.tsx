@@ -8,10 +8,11 @@ import {
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { Button, Empty, Input, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { Button, Empty, Input, InputNumber, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
+import { missingCells } from '../lib/row-edits.ts';
 import { FieldComments } from './review-comments.tsx';
 
 interface IndicatorGridProps {
@@ -23,6 +24,15 @@ interface IndicatorGridProps {
   onAddFromLibrary?: (() => void) | undefined;
   /** Rows to check by path (`indicators.3`): the importer's guesses a person confirms in the preview. */
   notices?: Record<string, string>;
+  /** The import preview: the row whose source lines are shown, told when a row is clicked or focused. */
+  activeRow?: number | null;
+  onRowFocus?: ((index: number) => void) | undefined;
+  /** More buttons beside a row's own (split, merge in the import preview). */
+  rowTools?: ((index: number) => ReactNode) | undefined;
+  /** A self-evaluation: each row also shows its actual value, weight and score. */
+  evaluation?: boolean;
+  /** Marks the cells the reader left empty, so that a person fills or confirms them. */
+  markMissing?: boolean;
 }
 
 const kindColor: Record<Target['kind'], string> = {
@@ -84,6 +94,53 @@ function FieldError({ text }: { text: string | undefined }) {
   ) : null;
 }
 
+/** A self-evaluation row's printed result: actual value, weight and score. */
+function EvaluationCells({
+  indicator,
+  missing,
+  onChange,
+}: {
+  indicator: Indicator;
+  missing: Set<string>;
+  onChange: (change: Partial<Indicator>) => void;
+}) {
+  const { t } = useI18n();
+  const number = (v: number | string | null) => (typeof v === 'number' ? v : null);
+  return (
+    <div className="indicator-evaluation" data-testid="indicator-evaluation">
+      <Input
+        size="small"
+        aria-label={t('selfEval.actual')}
+        placeholder={t('selfEval.actual')}
+        addonBefore={t('selfEval.actual')}
+        value={indicator.actual ?? ''}
+        status={missing.has('actual') ? 'warning' : ''}
+        onChange={(e) => onChange({ actual: e.target.value || null })}
+        data-testid="indicator-actual"
+      />
+      <InputNumber
+        size="small"
+        aria-label={t('selfEval.weight')}
+        addonBefore={t('selfEval.weight')}
+        min={0}
+        value={indicator.weight ?? null}
+        status={missing.has('weight') ? 'warning' : ''}
+        onChange={(v) => onChange({ weight: number(v) })}
+        data-testid="indicator-weight"
+      />
+      <InputNumber
+        size="small"
+        aria-label={t('selfEval.score')}
+        addonBefore={t('selfEval.score')}
+        value={indicator.score ?? null}
+        status={missing.has('score') ? 'warning' : ''}
+        onChange={(v) => onChange({ score: number(v) })}
+        data-testid="indicator-score"
+      />
+    </div>
+  );
+}
+
 function blankIndicator(level1: string | null, level2: string | null): Indicator {
   return { level1, level2, name: '', target: parseTarget(''), direction: null };
 }
@@ -98,6 +155,11 @@ export function IndicatorGrid({
   errors,
   onAddFromLibrary,
   notices = {},
+  activeRow = null,
+  onRowFocus,
+  rowTools,
+  evaluation = false,
+  markMissing = false,
 }: IndicatorGridProps) {
   const { t } = useI18n();
   const groups = groupIndicators(indicators);
@@ -205,19 +267,29 @@ export function IndicatorGrid({
                     const nameError = errors[`${path}.name`];
                     const targetError = errors[`${path}.target`] ?? errors[`${path}.target.raw`];
                     const notice = notices[path];
+                    const missing = new Set(markMissing ? missingCells(indicator, evaluation) : []);
+                    const rowClass = `indicator-row${activeRow === index ? ' is-active' : ''}${
+                      missing.size > 0 ? ' has-missing' : ''
+                    }${notice ? ' has-notice' : ''}`;
                     return (
+                      // The row itself is no control: a click or focus inside it shows its source lines.
+                      // biome-ignore lint/a11y/noStaticElementInteractions: its inputs and buttons are the controls
+                      // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard focus is caught by onFocus
                       <div
-                        className="indicator-row"
+                        className={rowClass}
                         key={index}
                         data-testid="indicator-row"
                         data-index={index}
+                        data-missing={[...missing].join(' ') || undefined}
+                        onClick={onRowFocus ? () => onRowFocus(index) : undefined}
+                        onFocus={onRowFocus ? () => onRowFocus(index) : undefined}
                       >
                         <div>
                           <Input
                             aria-label={t('field.indicatorName')}
                             placeholder={t('field.indicatorName')}
                             value={indicator.name}
-                            status={nameError ? 'error' : notice ? 'warning' : ''}
+                            status={nameError ? 'error' : notice || missing.has('name') ? 'warning' : ''}
                             onChange={(e) => {
                               const name = e.target.value;
                               patch(index, {
@@ -243,7 +315,7 @@ export function IndicatorGrid({
                             aria-label={t('field.target')}
                             placeholder={t('field.target')}
                             value={indicator.target.raw}
-                            status={targetError ? 'error' : ''}
+                            status={targetError ? 'error' : missing.has('target') ? 'warning' : ''}
                             onChange={(e) =>
                               patch(index, {
                                 target: parseTarget(e.target.value, {
@@ -271,6 +343,7 @@ export function IndicatorGrid({
                               { value: '反向', label: t('direction.negative') },
                             ]}
                           />
+                          {rowTools?.(index)}
                           <Tooltip title={t('indicator.up')}>
                             <Button
                               size="small"
@@ -316,6 +389,13 @@ export function IndicatorGrid({
                             </Tooltip>
                           </Popconfirm>
                         </Space>
+                        {evaluation && (
+                          <EvaluationCells
+                            indicator={indicator}
+                            missing={missing}
+                            onChange={(change) => patch(index, change)}
+                          />
+                        )}
                       </div>
                     );
                   })}

@@ -11,6 +11,7 @@ import { budgetYearsEn } from './messages.budget-years.en.ts';
 import { commonEn } from './messages.common.en.ts';
 import { evaluationEn } from './messages.evaluation.en.ts';
 import { importDuplicatesEn } from './messages.import-duplicates.en.ts';
+import { importWorkflowEn } from './messages.import-workflow.en.ts';
 import { libraryEn } from './messages.library.en.ts';
 import { monitoringImportEn } from './messages.monitoring-import.en.ts';
 import { portalEn } from './messages.portal.en.ts';
@@ -34,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   ...rulesEn,
   ...tableCopyEn,
   ...importDuplicatesEn,
+  ...importWorkflowEn,
   ...budgetYearsEn,
   ...libraryEn,
   ...monitoringImportEn,

@@ -11,6 +11,7 @@ import { budgetYearsMessages } from './messages.budget-years.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
 import { importDuplicatesMessages } from './messages.import-duplicates.ts';
+import { importWorkflowMessages } from './messages.import-workflow.ts';
 import { libraryMessages } from './messages.library.ts';
 import { monitoringImportMessages } from './messages.monitoring-import.ts';
 import { portalMessages } from './messages.portal.ts';
@@ -33,6 +34,7 @@ const zh = {
   ...rulesMessages.zh,
   ...tableCopyMessages.zh,
   ...importDuplicatesMessages.zh,
+  ...importWorkflowMessages.zh,
   ...budgetYearsMessages.zh,
   ...libraryMessages.zh,
   ...monitoringImportMessages.zh,

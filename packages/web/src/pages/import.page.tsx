@@ -1,4 +1,11 @@
-import { CheckCircleOutlined, InboxOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  CheckCircleOutlined,
+  InboxOutlined,
+  MergeCellsOutlined,
+  ReloadOutlined,
+  SplitCellsOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import type {
   DuplicateChoice,
@@ -19,10 +26,12 @@ import {
   List,
   Result,
   Row,
+  Select,
   Space,
   Spin,
   Tabs,
   Tag,
+  Tooltip,
   Upload,
 } from 'antd';
 import { useMemo, useState } from 'react';
@@ -33,6 +42,7 @@ import { MoneyInput } from '../components/money-input.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { SourceView } from '../components/source-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { mergeWithNext, missingCells, splitRow } from '../lib/row-edits.ts';
 import { validateTable } from '../lib/table-validation.ts';
 import { ImportDuplicatesDialog } from './import-duplicates-dialog.tsx';
 import { MonitoringFormPreview, MonitoringTarget } from './import-monitoring-form.tsx';
@@ -55,6 +65,8 @@ export default function ImportPage() {
   // A 409 table.duplicate: the tables whose project and year the unit has, for the user to decide.
   const [duplicates, setDuplicates] = useState<DuplicateFound[] | null>(null);
   const [activeTable, setActiveTable] = useState('0');
+  // The preview row in hand: its source lines are tinted and scrolled to beside it.
+  const [activeRow, setActiveRow] = useState<number | null>(null);
   // A monitoring form (绩效运行监控表) fills the monitoring record of a table: which one, at which month.
   const [match, setMatch] = useState<MonitoringMatch | null>(null);
   const [monitoringTableId, setMonitoringTableId] = useState<string | null>(null);
@@ -73,6 +85,8 @@ export default function ImportPage() {
 
   const problems = useMemo(() => tables.map((table) => validateTable(table)), [tables]);
   const problemCount = problems.reduce((n, list) => n + list.length, 0);
+  const rowSpan =
+    activeRow === null ? null : (tables[Number(activeTable)]?.indicators[activeRow]?.source ?? null);
 
   const upload = async (file: File) => {
     setParsing(true);
@@ -83,6 +97,7 @@ export default function ImportPage() {
       setPreview(result);
       setTables(result.tables);
       setActiveTable('0');
+      setActiveRow(null);
       setFocus(null);
       setMatch(null);
       const form = result.tables.find((table) => table.monitoring != null);
@@ -320,6 +335,7 @@ export default function ImportPage() {
               warnings={warnings}
               focusLine={focus?.line ?? null}
               focusColumn={focus?.column ?? null}
+              rowSpan={rowSpan}
             />
           </Card>
           <div>
@@ -389,7 +405,10 @@ export default function ImportPage() {
                   )}
                   <Tabs
                     activeKey={activeTable}
-                    onChange={setActiveTable}
+                    onChange={(key) => {
+                      setActiveTable(key);
+                      setActiveRow(null);
+                    }}
                     items={tables.map((table, index) => ({
                       key: String(index),
                       label: (
@@ -402,22 +421,33 @@ export default function ImportPage() {
                           )}
                         </span>
                       ),
-                      children: table.monitoring ? (
-                        <MonitoringFormPreview table={table} />
-                      ) : (
-                        <ImportedTableForm
-                          idPrefix={`imp-${index}`}
-                          table={table}
-                          errors={Object.fromEntries(
-                            (problems[index] ?? []).map((p) => [p.path, t(p.key, p.params)]),
+                      children: (
+                        <>
+                          <KindChoice
+                            found={preview.tables[index] ?? table}
+                            table={table}
+                            onChange={(change) => patchTable(index, change)}
+                          />
+                          {table.monitoring ? (
+                            <MonitoringFormPreview table={table} />
+                          ) : (
+                            <ImportedTableForm
+                              idPrefix={`imp-${index}`}
+                              table={table}
+                              activeRow={activeRow}
+                              onRowFocus={setActiveRow}
+                              errors={Object.fromEntries(
+                                (problems[index] ?? []).map((p) => [p.path, t(p.key, p.params)]),
+                              )}
+                              notices={Object.fromEntries(
+                                table.warnings
+                                  .filter((w) => w.code === 'import.low_confidence' && w.path)
+                                  .map((w) => [w.path, pick(w)]),
+                              )}
+                              onChange={(change) => patchTable(index, change)}
+                            />
                           )}
-                          notices={Object.fromEntries(
-                            table.warnings
-                              .filter((w) => w.code === 'import.low_confidence' && w.path)
-                              .map((w) => [w.path, pick(w)]),
-                          )}
-                          onChange={(change) => patchTable(index, change)}
-                        />
+                        </>
                       ),
                     }))}
                   />
@@ -431,15 +461,60 @@ export default function ImportPage() {
   );
 }
 
+type ShownKind = PerformanceTable['kind'] | 'monitoring';
+
+const shownKind = (table: PerformanceTable): ShownKind => (table.monitoring ? 'monitoring' : table.kind);
+
+/** The kind of document the reader found, and the user's choice when it is another. */
+function KindChoice({
+  found,
+  table,
+  onChange,
+}: {
+  found: PerformanceTable;
+  table: PerformanceTable;
+  onChange: (change: Partial<PerformanceTable>) => void;
+}) {
+  const { t } = useI18n();
+  const kinds: ShownKind[] = ['target', 'self-evaluation', 'monitoring', 'department-wide'];
+  return (
+    <Space style={{ marginBottom: 8 }} wrap>
+      <span className="mini-label">{t('importFlow.kind')}</span>
+      <Select
+        size="small"
+        style={{ width: 220 }}
+        aria-label={t('importFlow.kind')}
+        value={shownKind(table)}
+        onChange={(kind: ShownKind) =>
+          onChange(
+            kind === 'monitoring'
+              ? { monitoring: table.monitoring ?? found.monitoring ?? { cutOffMonth: null } }
+              : { kind, monitoring: null },
+          )
+        }
+        options={kinds.map((kind) => ({ value: kind, label: t(`importFlow.kind.${kind}`) }))}
+        data-testid="import-kind"
+      />
+      <Tag data-testid="import-kind-found">
+        {t('importFlow.kindFound', { kind: t(`importFlow.kind.${shownKind(found)}`) })}
+      </Tag>
+    </Space>
+  );
+}
+
 function ImportedTableForm({
   idPrefix,
   table,
   errors,
   notices,
   onChange,
+  activeRow,
+  onRowFocus,
 }: {
   idPrefix: string;
   table: PerformanceTable;
+  activeRow: number | null;
+  onRowFocus: (index: number) => void;
   errors: Record<string, string>;
   /** The importer's guesses to confirm, by row path. */
   notices: Record<string, string>;
@@ -447,6 +522,36 @@ function ImportedTableForm({
 }) {
   const { t } = useI18n();
   const error = (path: string) => (errors[path] ? <div className="field-error">{errors[path]}</div> : null);
+  const selfEvaluation = table.kind === 'self-evaluation';
+  const missingRows = table.indicators.filter((i) => missingCells(i, selfEvaluation).length > 0).length;
+  const guessedRows = Object.keys(notices).length;
+  const indicatorScore = table.indicators.reduce((n, i) => n + (i.score ?? 0), 0);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  const rowTools = (index: number) => (
+    <>
+      <Tooltip title={t('importFlow.split')}>
+        <Button
+          size="small"
+          type="text"
+          aria-label={t('importFlow.split')}
+          icon={<SplitCellsOutlined />}
+          onClick={() => onChange({ indicators: splitRow(table.indicators, index) })}
+          data-testid="row-split"
+        />
+      </Tooltip>
+      <Tooltip title={t('importFlow.merge')}>
+        <Button
+          size="small"
+          type="text"
+          aria-label={t('importFlow.merge')}
+          icon={<MergeCellsOutlined />}
+          disabled={index === table.indicators.length - 1}
+          onClick={() => onChange({ indicators: mergeWithNext(table.indicators, index) })}
+          data-testid="row-merge"
+        />
+      </Tooltip>
+    </>
+  );
   return (
     <div className="imported-table" data-testid="imported-table">
       {table.incomplete && (
@@ -500,13 +605,75 @@ function ImportedTableForm({
             {error(`budget.${key}`)}
           </Col>
         ))}
+        {selfEvaluation && (
+          <>
+            <Col span={24}>
+              <strong>{t('importFlow.execution')}</strong>
+            </Col>
+            {(['initial', 'adjusted', 'executed'] as const).map((key) => (
+              <Col span={8} key={key}>
+                <span className="mini-label">{t(`field.${key}`)}</span>
+                <MoneyInput
+                  value={table.budget[key]}
+                  status={errors[`budget.${key}`] ? 'error' : ''}
+                  onChange={(v) => onChange({ budget: { ...table.budget, [key]: v } })}
+                />
+                {error(`budget.${key}`)}
+              </Col>
+            ))}
+            <Col span={8}>
+              <label className="mini-label" htmlFor={`${idPrefix}-execution-score`}>
+                {t('importFlow.executionScore')}
+              </label>
+              <InputNumber
+                id={`${idPrefix}-execution-score`}
+                style={{ width: '100%' }}
+                value={table.budget.executionScore ?? null}
+                onChange={(v) =>
+                  onChange({
+                    budget: { ...table.budget, executionScore: typeof v === 'number' ? v : null },
+                  })
+                }
+                data-testid="import-execution-score"
+              />
+            </Col>
+            <Col span={16} style={{ alignSelf: 'end' }}>
+              <span data-testid="import-score-total">
+                {t('importFlow.total', {
+                  total: round(indicatorScore + (table.budget.executionScore ?? 0)),
+                  indicators: round(indicatorScore),
+                  execution: round(table.budget.executionScore ?? 0),
+                })}
+              </span>
+            </Col>
+          </>
+        )}
       </Row>
+      {(missingRows > 0 || guessedRows > 0) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginTop: 12 }}
+          data-testid="import-row-checks"
+          title={[
+            missingRows > 0 ? t('importFlow.missing', { n: missingRows }) : '',
+            guessedRows > 0 ? t('importFlow.lowConfidence', { n: guessedRows }) : '',
+          ]
+            .filter(Boolean)
+            .join('；')}
+        />
+      )}
       <div style={{ marginTop: 12 }}>
         <IndicatorGrid
           indicators={table.indicators}
           errors={errors}
           notices={notices}
           onChange={(indicators) => onChange({ indicators })}
+          activeRow={activeRow}
+          onRowFocus={onRowFocus}
+          rowTools={rowTools}
+          evaluation={selfEvaluation}
+          markMissing
         />
       </div>
     </div>

@@ -366,6 +366,11 @@ const TRADITIONAL_WARNING: Warning = {
   en: 'The document is in traditional characters; it was read in simplified script',
 };
 
+function listsTargets(lines: readonly SourceLine[], year: number | null): boolean {
+  const text = lines.map((l) => l.text).join('\n');
+  return readIndicatorStream(text, lines[0]?.line ?? 1, year).indicators.length >= 2;
+}
+
 function readForm(
   lines: readonly SourceLine[],
   endsCut: boolean,
@@ -393,10 +398,12 @@ function readForm(
   const budget = readBudget(tokens, headerEnd, headerText, warnings);
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);
-  const kind = kindOfTitle(title);
+  const titleKind = kindOfTitle(title);
   const year = readYear(lines, fields.name) ?? inheritedYear();
   const firstLine = lines.find((l) => l.text.trim() !== '');
-  if (header === null && fields.name === null && title === '') return [];
+  // Without a caption, a project name or a form title the text is a form only when its running text
+  // lists targets by level (a 公示 page in prose: `数量指标：慰问人数=9人，当年实际完成9人。`).
+  if (header === null && fields.name === null && title === '' && !listsTargets(lines, year)) return [];
 
   let blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
   let cutOff = endsCut;
@@ -478,7 +485,9 @@ function readForm(
     if (lead?.unit) leadUnit = splitCode(lead.unit).name;
     const unit = lead ? (leadUnit ?? fields.unit) : fields.unit;
     const name =
-      lead?.project ?? fields.name ?? (kind === 'department-wide' ? title.replace(/[(（].*$/, '') : null);
+      lead?.project ??
+      fields.name ??
+      (titleKind === 'department-wide' ? title.replace(/[(（].*$/, '') : null);
     if (unit === null) {
       tableWarnings.push({
         code: 'import.no_unit',
@@ -512,6 +521,12 @@ function readForm(
     } else {
       for (const indicator of block.indicators) foldProgress(indicator);
     }
+    // An untitled form that reports results row by row (a 公示 of what was achieved) is a self-evaluation.
+    const reported = block.indicators.filter((i) => i.actual).length;
+    const kind =
+      title === '' && titleKind === 'target' && reported * 2 > block.indicators.length
+        ? 'self-evaluation'
+        : titleKind;
     const table: PerformanceTable = {
       kind,
       year,

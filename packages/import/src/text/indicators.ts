@@ -627,6 +627,34 @@ export function readIndicators(
   let everLost = false;
   // Level labels in reading order with their lines, for tables whose merged cells print mid-span.
   const levelEvents: LevelEvent[] = [];
+  /** The cell right after a level-2 label on a row that has no indicator yet: the row has no name cell. */
+  const namedByLabel = (t: Cell): boolean => {
+    const lastLabel = levelEvents.at(-1);
+    return (
+      hasRows &&
+      level2 !== null &&
+      lastLabel?.level === 2 &&
+      lastLabel.line === t.line &&
+      blocks.at(-1)?.cells.at(-1)?.line !== t.line
+    );
+  };
+  /** A row named after its level-2 label, `target` its printed target; kept for a person to confirm. */
+  const pushNamedByLabel = (t: Cell, target: string): void => {
+    const label = level2 ?? '';
+    const indicator = buildIndicator(level1, label, { ...t, text: label }, { target }, ctx);
+    const block = blocks.at(-1);
+    block?.indicators.push(indicator);
+    block?.cells.push(t);
+    endsOnLabel = false;
+    warnings.push({
+      code: 'import.low_confidence',
+      zh: `“${label}”下没有指标名称：已以二级指标为名称导入（目标值“${target.slice(0, 30)}”），请核对`,
+      en: `Under "${label}" the form prints no indicator name: imported with the level-2 label as its name (target "${target.slice(0, 30)}"); please check`,
+      line: t.line,
+      column: t.column,
+      path: `indicators.${(block?.indicators.length ?? 1) - 1}`,
+    });
+  };
   let firstBeforeLevel1 = false;
   let sawLevel1 = false;
   let sawLevel2 = false;
@@ -870,6 +898,18 @@ export function readIndicators(
     const name = cleanName(t.text);
     // A sentence is no indicator name: notes and instructions left in the table are skipped.
     if (name.length > 50 || /[。！？]/.test(name)) {
+      // …except a sentence printed beside its level-2 label with nothing after it
+      // (`经济效益指标 | 增加就业机会,提高农民收入。`): the form names no indicator, the sentence is the
+      // qualitative target of a row the label names. Kept for a person to confirm.
+      if (
+        namedByLabel(t) &&
+        rest.every((c) => c.text.trim() === '' || isEmptyValue(c.text)) &&
+        name.length <= 120
+      ) {
+        pushNamedByLabel(t, name);
+        i = j;
+        continue;
+      }
       warnings.push({
         code: 'import.not_an_indicator',
         zh: `跳过不像指标名称的文字：“${name.slice(0, 30)}…”`,

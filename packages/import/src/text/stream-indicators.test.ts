@@ -150,3 +150,49 @@ describe('importText with one cell per line', () => {
     ]);
   });
 });
+
+describe('a 公示 page that states targets and results in prose', () => {
+  // Written in the shape such announcements take: no table, no form title; each sentence is headed by its
+  // level 2, the target follows the name, the result follows in a second clause.
+  const page = [
+    '2025年度残疾人康复补助资金使用情况公示',
+    '',
+    '一、2025年残疾儿童康复救助经费12.6万元;',
+    '(1)主要用于残疾儿童康复训练补助。',
+    '(2)主要绩效目标及完成情况:',
+    '数量指标:救助儿童人数=18人,当年实际完成18人。',
+    '质量指标:救助对象年龄均≤6岁。',
+    '时效指标:补助资金及时拨付率=100%,当年实际完成100%。',
+    '社会效益指标:家长政策知晓率≥85%,当年实际完成92%。',
+    '服务对象满意度指标:受助家庭满意度完成96%。',
+    '二、2025年精神障碍患者服药补助8万元;',
+    '(1)将用于发放2025年服药补助。',
+    '联系电话:0591-12345678。',
+  ].join('\n');
+
+  it('reads each sentence as a row: level 1 from the national framework, the result as the actual', () => {
+    const [table] = importText(page).tables;
+    expect(table?.year).toBe(2025);
+    expect(
+      table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw, i.actual ?? null]),
+    ).toEqual([
+      ['产出指标', '数量指标', '救助儿童人数', '=18人', '18人'],
+      ['产出指标', '质量指标', '救助对象年龄', '≤6岁', null],
+      ['产出指标', '时效指标', '补助资金及时拨付率', '=100%', '100%'],
+      ['效益指标', '社会效益指标', '家长政策知晓率', '≥85%', '92%'],
+      // A result with no target: 96% is what was achieved, not the target.
+      ['满意度指标', '服务对象满意度指标', '受助家庭满意度', '', '96%'],
+    ]);
+    expect(table?.indicators[4]?.target.kind).toBe('missing');
+    // Results reported row by row: the page is a self-evaluation.
+    expect(table?.kind).toBe('self-evaluation');
+  });
+
+  it('reads nothing from a narrative whose sentences are headed by bare benefit words', () => {
+    const narrative = [
+      '项目总体概况:新建晾晒房一座。经济效益:带动20名群众务工增收5000元/年;社会效益:带动受益人口200人;',
+      '群众满意度:群众满意度达到95%以上。',
+    ].join('\n');
+    expect(readIndicatorStream(narrative, 1, 2023).indicators).toEqual([]);
+  });
+});

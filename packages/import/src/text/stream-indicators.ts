@@ -50,6 +50,16 @@ const PLACEHOLDER = /[(（][^()（）]*\*{1,3}[^()（）]*[)）]/g;
 const CAPTION_ANCHOR =
   /(?:三级指标|指标名称|绩效指标名称)[\s|\u241e]*(?:[^\n]{0,40}?)(?:年度指标值|指标值|目标值|指标目标值)(?:[\s|\u241e]*(?:计量单位|度量单位|单位|备注|指标解释))*/;
 
+const OPERATOR_LED = new RegExp(String.raw`^\s*${OPERATOR}`);
+/** The words that introduce a result in prose: `（当年）实际完成`, `完成值为`. */
+const RESULT_WORDS = String.raw`(?:当年|全年|年度|年底)?(?:实际)?完成(?:值|情况|数)?(?:为|了)?[:：]?\s*`;
+const RESULT_LEAD = new RegExp(String.raw`${RESULT_WORDS}$`);
+const ACTUAL_CLAUSE = new RegExp(
+  String.raw`^\s*[,，]\s*${RESULT_WORDS}(${NUMBER}\s*(?:%|％|‰|${COUNT_UNIT})?)`,
+);
+/** An adverb between a name and its sign (`慰问对象年龄均≥100岁`) belongs to neither. */
+const ADVERB_END = /(?:均|都|全部|全)$/;
+
 /** Where the table ends in running text. */
 const TABLE_END =
   /合计|总分|填表人|填报人|联系人|联系电话|审核意见|附件[:：\d]|扫一扫|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*$/;
@@ -85,6 +95,8 @@ interface Landmark {
   end: number;
   level: 1 | 2;
   label: string;
+  /** The label heads a sentence (`数量指标：…`), as in prose that lists targets by level. */
+  colon: boolean;
 }
 
 function landmarks(text: string): Landmark[] {
@@ -106,7 +118,13 @@ function landmarks(text: string): Landmark[] {
       // A bare label is one only when a name follows, not more of a word (`数量指标` is read above).
       if (re === BARE_LEVEL2_MARK && /^(?:指标|目标)/.test(text.slice(i + m[0].length))) continue;
       const after = AFTER_MARK.exec(text.slice(i + m[0].length, i + m[0].length + 8))?.[0] ?? '';
-      found.push({ start: i, end: i + m[0].length + after.length, level, label: m[0].replace(/\s+/g, '') });
+      found.push({
+        start: i,
+        end: i + m[0].length + after.length,
+        level,
+        label: m[0].replace(/\s+/g, ''),
+        colon: /[:：]/.test(after),
+      });
       i += m[0].length - 1;
       break;
     }
@@ -180,7 +198,14 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   // …or the caption row of the indicator columns stands before the labels: then every label counts, and
   // items under a level 1 alone are rows without a level 2 (forms that print only one level).
   const captioned = caption !== null && marks.length > 0 && caption.index < (marks[0]?.start ?? 0);
-  const shaped = captioned || marks.some((m, n) => m.level === 1 && marks[n + 1]?.level === 2);
+  // …or prose that heads its sentences with level-2 labels (`数量指标：慰问人数=9人，…。质量指标：…`): two
+  // distinct such labels make a list of targets, where one could be a narrative's passing mention.
+  // Bare words (`经济效益：…`) head a narrative's sentences too; only `…指标` labels count.
+  const sentenceHeads = new Set(
+    marks.filter((m) => m.level === 2 && m.colon && /指标$/.test(m.label)).map((m) => m.label),
+  );
+  const shaped =
+    captioned || sentenceHeads.size >= 2 || marks.some((m, n) => m.level === 1 && marks[n + 1]?.level === 2);
   if (!shaped) {
     // No level labels at all, but the caption of the name and value columns (`指标名称 … 指标值`): the items
     // after it are name + target pairs without levels.
@@ -194,16 +219,26 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   }
   let level1: string | null = null;
   let level2: string | null = null;
+  // Level 1 printed (a landmark) or inferred from each level 2 under the national framework.
+  let level1Printed = false;
   marks.forEach((mark, n) => {
     pending = null;
     if (mark.level === 1) {
       level1 = mark.label.replace(/[(（].*$/, '');
+      level1Printed = true;
       level2 = null;
     } else {
       level2 = mark.label;
-      level1 ??= nationalLevel1Of(mark.label);
+      if (!level1Printed) level1 = nationalLevel1Of(mark.label) ?? level1;
     }
-    const stretchEnd = marks[n + 1]?.start ?? body.length;
+    let stretchEnd = marks[n + 1]?.start ?? body.length;
+    // A label heading a sentence (`时效指标：…及时发放率=100%，当年实际完成100%。`) covers that line only:
+    // the next paragraph is prose about something else.
+    if (mark.colon) {
+      const lineEnd = body.indexOf('\n', mark.end);
+      if (lineEnd > mark.end && body.slice(mark.end, lineEnd).trim().length >= 2)
+        stretchEnd = Math.min(stretchEnd, lineEnd);
+    }
     if (level2 === null && !captioned) return;
     for (const item of items(body.slice(mark.end, stretchEnd), mark.end)) {
       readItem(item.text, item.start, level1, level2);
@@ -217,6 +252,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     name: string,
     targetText: string,
     offset: number,
+    actual?: string,
   ) {
     const expectDate = nameSuggestsDate(name);
     const target = parseTarget(targetText, { expectDate, ...(year === null ? {} : { year }) });
@@ -225,6 +261,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       level2: level2Label,
       name,
       target: { ...target, raw: targetText },
+      ...(actual ? { actual } : {}),
     });
     const where = at(offset);
     warnings.push({
@@ -247,15 +284,25 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       if (/^(?:19|20)\d{2}年/.test(m[0]) && /^\s*[,，、的]/.test(clean.slice(m.index + m[0].length)))
         continue;
       const rawName = clean.slice(pos, m.index);
-      const name = cleanStreamName(rawName);
+      // `慰问对象满意度完成90%`: a result stated without a target; the figure is the actual, not the target.
+      const resultOnly = OPERATOR_LED.test(m[0]) ? null : RESULT_LEAD.exec(rawName);
+      const name = cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : rawName).replace(
+        OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/,
+        '',
+      );
       let stop = m.index + m[0].length;
       // Further values of the same row (other regions' columns, the actual): figures up to the next word.
       const tail = /^(?:\s*(?:[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否))*/.exec(
         clean.slice(stop),
       );
       if (tail) stop += tail[0].length;
+      // `…=9人，当年实际完成9人`: the result clause after the target is the row's actual.
+      const result = ACTUAL_CLAUSE.exec(clean.slice(stop));
+      if (result) stop += result[0].length;
       if (hasWords(name)) {
-        push(l1, l2, name, m[0].trim(), offset + pos + (rawName.length - rawName.trimStart().length));
+        const start = offset + pos + (rawName.length - rawName.trimStart().length);
+        if (resultOnly) push(l1, l2, name, '', start, m[0].trim());
+        else push(l1, l2, name, m[0].trim(), start, result?.[1]?.trim());
         readAny = true;
       } else if (pos === 0 && name === '' && pending !== null) {
         // The target alone on the line after its name (the cell wrapped, or one cell per line).

@@ -26,6 +26,11 @@ export interface SelfEvaluationsTable {
   complete: boolean;
   updated_by: string | null;
   updated_at: Timestamp;
+  claimed_total: ColumnType<number | null, number | null | undefined, number | null>;
+  rule_total: ColumnType<number | null, number | null | undefined, number | null>;
+  gap: ColumnType<number | null, number | null | undefined, number | null>;
+  causes: ColumnType<string[], string | undefined, string>;
+  has_claim: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface ScoreAdjustmentsTable {
@@ -35,6 +40,7 @@ export interface ScoreAdjustmentsTable {
   computed_score: number;
   score: number;
   reason: string;
+  decision: ColumnType<string | null, string | null | undefined, string | null>;
   adjusted_by: string | null;
   adjusted_at: ColumnType<Date, Date | undefined, never>;
 }

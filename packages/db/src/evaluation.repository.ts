@@ -5,6 +5,7 @@ import {
   type SelfEvaluationEntry,
   selfEvaluationEntrySchema,
 } from '@jixiao/core/scoring/self-evaluation.schema';
+import { sql } from 'kysely';
 import { type AuditActor, writeAudit } from './audit.repository.ts';
 import type { Database } from './database.ts';
 import { claimImportPreview } from './tables.repository.ts';
@@ -196,6 +197,8 @@ export async function monitoringOverview(
 
 export interface StoredAdjustment extends ScoreAdjustment {
   id: string;
+  /** A re-check decision: the reviewer accepted the unit's claim or the rule's score; null otherwise. */
+  decision: 'claim' | 'rule' | null;
   computedScore: number;
   adjustedBy: string | null;
   adjustedAt: string;
@@ -215,7 +218,19 @@ export interface StoredSelfEvaluation {
   updatedAt: string;
 }
 
-/** Saves what the author entered (adjustments are kept apart), audited as `self_evaluation.save`. */
+/** What the re-check list sorts and filters by, from the score's claim comparison. */
+export interface RecheckFigures {
+  claimedTotal: number | null;
+  ruleTotal: number;
+  gap: number | null;
+  causes: readonly string[];
+}
+
+/**
+ * Saves what the author entered (adjustments are kept apart), audited as `self_evaluation.save`. With
+ * `recheck` (the entry carries the unit's claim) the re-check list's figures are kept; with `importId`
+ * (an uploaded 自评表) the import is confirmed in the same transaction.
+ */
 export async function saveSelfEvaluation(
   db: Database,
   input: {
@@ -227,10 +242,14 @@ export async function saveSelfEvaluation(
     grade: string;
     complete: boolean;
     actor: AuditActor;
+    recheck?: RecheckFigures | null | undefined;
+    importId?: string | undefined;
   },
 ): Promise<void> {
   const entry = { ...input.entry, adjustments: [] };
   await db.transaction().execute(async (trx) => {
+    const file = input.importId === undefined ? null : await claimImportPreview(trx, input.importId);
+    const recheck = input.recheck ?? null;
     const row = {
       table_id: input.tableId,
       table_version: input.tableVersion,
@@ -241,6 +260,11 @@ export async function saveSelfEvaluation(
       complete: input.complete,
       updated_by: input.actor.userId,
       updated_at: new Date(),
+      claimed_total: recheck?.claimedTotal ?? null,
+      rule_total: recheck?.ruleTotal ?? null,
+      gap: recheck?.gap ?? null,
+      causes: JSON.stringify(recheck?.causes ?? []),
+      has_claim: recheck !== null,
     };
     await trx
       .insertInto('self_evaluations')
@@ -255,6 +279,11 @@ export async function saveSelfEvaluation(
           complete: row.complete,
           updated_by: row.updated_by,
           updated_at: row.updated_at,
+          claimed_total: row.claimed_total,
+          rule_total: row.rule_total,
+          gap: row.gap,
+          causes: row.causes,
+          has_claim: row.has_claim,
         }),
       )
       .execute();
@@ -265,6 +294,15 @@ export async function saveSelfEvaluation(
       entityId: input.tableId,
       diff: { entry, total: input.total, grade: input.grade },
     });
+    if (file) {
+      await writeAudit(trx, {
+        actor: input.actor,
+        action: 'import.confirm',
+        entity: 'import',
+        entityId: file.id,
+        diff: { fileName: file.file_name, selfEvaluation: { tableId: input.tableId } },
+      });
+    }
   });
 }
 
@@ -289,6 +327,7 @@ export async function getSelfEvaluation(db: Database, tableId: string): Promise<
     score: a.score,
     computedScore: a.computed_score,
     reason: a.reason,
+    decision: a.decision === 'claim' || a.decision === 'rule' ? a.decision : null,
     adjustedBy: a.adjusted_by,
     adjustedAt: iso(a.adjusted_at),
   }));
@@ -324,6 +363,7 @@ export async function addScoreAdjustment(
     total: number;
     grade: string;
     actor: AuditActor;
+    decision?: 'claim' | 'rule' | undefined;
   },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -335,6 +375,7 @@ export async function addScoreAdjustment(
         computed_score: input.computedScore,
         score: input.adjustment.score,
         reason: input.adjustment.reason,
+        decision: input.decision ?? null,
         adjusted_by: input.actor.userId,
       })
       .execute();
@@ -345,7 +386,7 @@ export async function addScoreAdjustment(
       .execute();
     await writeAudit(trx, {
       actor: input.actor,
-      action: 'self_evaluation.adjust_score',
+      action: input.decision ? 'self_evaluation.recheck_decide' : 'self_evaluation.adjust_score',
       entity: 'table',
       entityId: input.tableId,
       diff: {
@@ -354,9 +395,103 @@ export async function addScoreAdjustment(
         to: input.adjustment.score,
         computed: input.computedScore,
         reason: input.adjustment.reason,
+        ...(input.decision ? { decision: input.decision } : {}),
         total: input.total,
         grade: input.grade,
       },
     });
   });
+}
+
+export interface RecheckRow {
+  tableId: string;
+  name: string;
+  unit: string;
+  year: number;
+  organisationId: string | null;
+  status: string;
+  kind: string;
+  schemeId: string;
+  claimedTotal: number | null;
+  ruleTotal: number | null;
+  gap: number | null;
+  total: number;
+  grade: string;
+  causes: string[];
+  decisions: number;
+  updatedAt: string;
+}
+
+export interface RecheckQuery {
+  /** null: every organisation (finance, auditors); else only tables of these organisations. */
+  organisationIds: readonly string[] | null;
+  year?: number | undefined;
+  cause?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Self-evaluations that carry the unit's claim (imported 自评表), largest gap between the claimed and
+ * the rules' totals first (no comparable total last); filtered by organisations, year and cause.
+ */
+export async function recheckList(db: Database, query: RecheckQuery): Promise<RecheckRow[]> {
+  if (query.organisationIds !== null && query.organisationIds.length === 0) return [];
+  let q = db
+    .selectFrom('self_evaluations as s')
+    .innerJoin('target_tables as t', 't.id', 's.table_id')
+    .select([
+      's.table_id',
+      't.name',
+      't.unit',
+      't.year',
+      't.organisation_id',
+      't.status',
+      't.kind',
+      's.scheme_id',
+      's.claimed_total',
+      's.rule_total',
+      's.gap',
+      's.total',
+      's.grade',
+      's.causes',
+      's.updated_at',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('score_adjustments as a')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('a.table_id', '=', 's.table_id')
+        .where('a.decision', 'is not', null)
+        .as('decisions'),
+    )
+    .where('s.has_claim', '=', true);
+  if (query.organisationIds !== null) q = q.where('t.organisation_id', 'in', [...query.organisationIds]);
+  if (query.year !== undefined) q = q.where('t.year', '=', query.year);
+  if (query.cause !== undefined) {
+    q = q.where(sql<boolean>`s.causes @> ${JSON.stringify([query.cause])}::jsonb`);
+  }
+  const rows = await q
+    .orderBy(sql`abs(s.gap) desc nulls last`)
+    .orderBy('t.name')
+    .orderBy('s.table_id')
+    .limit(query.limit)
+    .execute();
+  return rows.map((r) => ({
+    tableId: r.table_id,
+    name: r.name,
+    unit: r.unit,
+    year: r.year,
+    organisationId: r.organisation_id,
+    status: r.status,
+    kind: r.kind,
+    schemeId: r.scheme_id,
+    claimedTotal: r.claimed_total,
+    ruleTotal: r.rule_total,
+    gap: r.gap,
+    total: r.total,
+    grade: r.grade,
+    causes: Array.isArray(r.causes) ? r.causes.map(String) : [],
+    decisions: Number(r.decisions ?? 0),
+    updatedAt: iso(r.updated_at),
+  }));
 }

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { documentKindSchema } from './table.schema.ts';
+
+/** What a column of an imported table holds, as the person doing the import says. */
+export const columnRoleSchema = z.enum([
+  'level1',
+  'level2',
+  'level3',
+  'target',
+  'operator',
+  'value',
+  'unit',
+  'actual',
+  'weight',
+  'score',
+  'cause',
+  'explanation',
+  'ignore',
+]);
+export type ColumnRole = z.infer<typeof columnRoleSchema>;
+
+/** How the cells of a line are told apart: tab, pipe `|`, comma, two or more spaces, or any space. */
+export const cellSeparatorSchema = z.enum(['tab', 'pipe', 'comma', 'spaces', 'space']);
+export type CellSeparator = z.infer<typeof cellSeparatorSchema>;
+
+/**
+ * A table chosen in an imported document's text and the role of each of its columns: the lines the table
+ * takes (its caption row may be among them), how cells are separated, and one role per column, from the
+ * left. Rows with fewer cells than roles lost their leading level cells to a merge: they take them from
+ * the row above.
+ */
+export const columnMappingSchema = z.object({
+  region: z
+    .object({ line: z.number().int().positive(), endLine: z.number().int().positive() })
+    .refine((r) => r.endLine >= r.line, { message: 'endLine before line', path: ['endLine'] })
+    .describe('The first and last line of the table in the preview’s source text'),
+  separator: cellSeparatorSchema.optional().describe('Told from the lines when absent'),
+  roles: z.array(columnRoleSchema).min(1).max(64),
+  kind: documentKindSchema.optional().describe('The kind of document, when the user changed it'),
+});
+export type ColumnMapping = z.infer<typeof columnMappingSchema>;
+
+/**
+ * What a table layout looks like, to know it again in the next file: the caption words of its table, its
+ * column count, and the sheet it was on (Excel).
+ */
+export const layoutSignatureSchema = z.object({
+  headerWords: z.array(z.string()).describe('Caption cells of the table, in order, in simplified script'),
+  columnCount: z.number().int().positive(),
+  sheetName: z.string().nullable(),
+});
+export type LayoutSignature = z.infer<typeof layoutSignatureSchema>;

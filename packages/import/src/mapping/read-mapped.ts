@@ -1,0 +1,216 @@
+import type {
+  CellSeparator,
+  ColumnMapping,
+  ColumnRole,
+  LayoutSignature,
+} from '@jixiao/core/tables/column-mapping.schema';
+import type { Indicator, SourceLines, Warning } from '@jixiao/core/tables/table.schema';
+import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { dropPinyin, simplifyScript } from '../text/import-text.ts';
+
+/** What a column mapping read from the text. */
+export interface MappedRead {
+  indicators: Indicator[];
+  /** Per indicator, the lines it was read from. */
+  rowSources: SourceLines[];
+  warnings: Warning[];
+  /** The layout the table has, for a template that knows it again. */
+  signature: LayoutSignature;
+  separator: CellSeparator;
+}
+
+const SEPARATORS: Record<CellSeparator, RegExp> = {
+  tab: /\t/,
+  pipe: /\|/,
+  comma: /[,，]/,
+  spaces: /\s{2,}|\t/,
+  space: /\s+/,
+};
+
+/**
+ * The cells of one line. A pipe-separated line ends with a pipe (`a | b |`): the nothing after it is no
+ * cell, while empty cells between pipes are kept, so that columns stay in place.
+ */
+export function splitCells(line: string, separator: CellSeparator): string[] {
+  const spaced = line.replace(/[\u00a0\u3000]/g, ' ');
+  // Tabs and commas at the ends stand for empty cells there: only spaces are trimmed.
+  const text = separator === 'tab' || separator === 'comma' ? spaced.replace(/^ +| +$/g, '') : spaced.trim();
+  if (text.trim() === '') return [];
+  const cells = text.split(SEPARATORS[separator]).map((cell) => cell.trim());
+  if (separator === 'pipe') {
+    if (cells[0] === '') cells.shift();
+    if (cells.at(-1) === '') cells.pop();
+  }
+  return cells;
+}
+
+/** The separator most of the lines use: tab, pipe, comma-separated values, aligned columns, or spaces. */
+export function detectSeparator(lines: readonly string[]): CellSeparator {
+  const filled = lines.filter((line) => line.trim() !== '');
+  const share = (test: (line: string) => boolean) =>
+    filled.length === 0 ? 0 : filled.filter(test).length / filled.length;
+  if (share((l) => l.includes('\t')) >= 0.5) return 'tab';
+  if (share((l) => l.includes('|')) >= 0.5) return 'pipe';
+  if (share((l) => /\S\s{2,}\S/.test(l)) >= 0.5) return 'spaces';
+  if (share((l) => /[^,，]+[,，][^,，]+[,，]/.test(l)) >= 0.5) return 'comma';
+  return 'space';
+}
+
+// Caption cells of indicator tables (a row of them is the table's header, not an indicator).
+const CAPTION =
+  /^((一级|二级|三级)指标|指标(名称|类型|值|值类型|内容|解释|描述|说明|方向|性质|分值)|(年度|预期|中期|全年)?(指标值|目标值)|(度量|计量)?单位.*|(全年|单项指标)?实际(完成)?值|完成(值|情况|率)|分值|权重.*|(自评|单项指标)?得分|备注|偏差.*|产生差异.*|未完成原因.*|绩效指标|符号|年度|实际)$/;
+
+/** The text as the text importer reads it: pinyin annotations (`指標(biāo)`) dropped, simplified script. */
+function readable(text: string): string {
+  return simplifyScript(dropPinyin(text)).text;
+}
+
+function compact(text: string): string {
+  return text.replace(/[\s:：()（）]/g, '');
+}
+
+/** A caption row: most of its cells are column captions (一级指标, 指标值, 得分 …). */
+export function isCaptionRow(cells: readonly string[]): boolean {
+  const filled = cells.map(compact).filter((c) => c !== '');
+  const captions = filled.filter((c) => CAPTION.test(c)).length;
+  return captions >= 2 && captions * 2 >= filled.length;
+}
+
+/** The caption words of a caption row, as a template compares them. */
+export function captionWords(cells: readonly string[]): string[] {
+  return cells.map(compact).filter((c) => CAPTION.test(c));
+}
+
+const LEVEL_ROLES = new Set<ColumnRole>(['level1', 'level2', 'ignore']);
+
+function numberIn(text: string): number | null {
+  const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/,/g, ''));
+  return m ? Number(m[0]) : null;
+}
+
+function warning(code: string, zh: string, en: string, line: number, path?: string): Warning {
+  return { code, zh, en, line, ...(path ? { path } : {}) };
+}
+
+/**
+ * Reads the indicator rows of a table by the roles a person gave its columns. Pure: text in, rows out.
+ * Caption rows inside the region are skipped (their words become the layout's signature); a row with
+ * fewer cells takes its missing leading level cells from the row above (merged cells); a row with more
+ * cells loses the leading ones (a label cell merged down the table's side); a row with no name is left
+ * out with a located warning. Traditional characters are read in simplified script.
+ */
+export function readMappedTable(
+  text: string,
+  mapping: ColumnMapping,
+  options: { sheetName?: string | null } = {},
+): MappedRead {
+  // Both keep every line where it is, so line numbers are the source's.
+  const allLines = readable(text).split(/\r\n|\r|\n/);
+  const first = mapping.region.line;
+  const last = Math.min(mapping.region.endLine, allLines.length);
+  const regionLines = allLines.slice(first - 1, last);
+  const separator = mapping.separator ?? detectSeparator(regionLines);
+  const roles = mapping.roles;
+  const warnings: Warning[] = [];
+  const indicators: Indicator[] = [];
+  const rowSources: SourceLines[] = [];
+  let headerWords: string[] = [];
+  const carried: Partial<Record<ColumnRole, string>> = {};
+
+  // The caption row may stand just above the chosen lines.
+  for (let n = first - 1; n >= Math.max(1, first - 2) && headerWords.length === 0; n--) {
+    const cells = splitCells(allLines[n - 1] ?? '', separator);
+    if (isCaptionRow(cells)) headerWords = captionWords(cells);
+  }
+
+  regionLines.forEach((raw, offset) => {
+    const line = first + offset;
+    let cells = splitCells(raw, separator);
+    if (cells.every((c) => c === '')) return;
+    if (isCaptionRow(cells)) {
+      if (headerWords.length === 0) headerWords = captionWords(cells);
+      return;
+    }
+    const deficit = roles.length - cells.length;
+    if (deficit < 0) cells = cells.slice(-deficit);
+    const values: Partial<Record<ColumnRole, string>> = {};
+    roles.forEach((role, column) => {
+      const cell = column < deficit ? undefined : cells[column - Math.max(deficit, 0)];
+      if (role === 'ignore') return;
+      if (cell === undefined || cell === '') {
+        // A merged level cell: printed once, on the first row it covers.
+        if ((role === 'level1' || role === 'level2') && carried[role]) values[role] = carried[role];
+        return;
+      }
+      if (values[role] === undefined) values[role] = cell;
+      else if (role === 'cause' || role === 'explanation') values[role] = `${values[role]}；${cell}`;
+    });
+    if (deficit > 0 && roles.slice(0, deficit).some((role) => !LEVEL_ROLES.has(role))) {
+      warnings.push(
+        warning(
+          'mapping.short_row',
+          `第 ${line} 行只有 ${cells.length} 个单元格（映射有 ${roles.length} 列）：已按右对齐读取，请核对`,
+          `Line ${line} has ${cells.length} cells (the mapping has ${roles.length} columns): read right-aligned, please check`,
+          line,
+        ),
+      );
+    }
+    // A level 2 printed on this row (not carried from above) names a row that has no level 3 of its own.
+    const printedLevel2 =
+      values.level2 !== undefined && values.level2 !== carried.level2 ? values.level2 : null;
+    if (values.level1 && values.level1 !== carried.level1) delete carried.level2;
+    if (values.level1) carried.level1 = values.level1;
+    if (values.level2) carried.level2 = values.level2;
+    const name = values.level3 ?? printedLevel2;
+    if (!name) {
+      warnings.push(
+        warning(
+          'mapping.no_name',
+          `第 ${line} 行没有指标名称（三级指标列为空），未读入`,
+          `Line ${line} has no indicator name (the level-3 column is empty); it was left out`,
+          line,
+        ),
+      );
+      return;
+    }
+    const composed = [values.operator, values.value, values.unit].filter(Boolean).join('');
+    const targetText = values.target ?? composed;
+    const index = indicators.length;
+    const indicator: Indicator = {
+      level1: values.level1 ?? carried.level1 ?? null,
+      level2: values.level2 ?? carried.level2 ?? null,
+      name,
+      target: parseTarget(targetText, { expectDate: nameSuggestsDate(name) }),
+      direction: null,
+    };
+    if (values.actual !== undefined) indicator.actual = values.actual;
+    if (values.explanation !== undefined) indicator.explanation = values.explanation;
+    if (values.cause !== undefined) indicator.deviationReason = values.cause;
+    for (const key of ['weight', 'score'] as const) {
+      const cell = values[key];
+      if (cell === undefined || /^[—–\-/\\]+$/.test(cell)) continue;
+      const n = numberIn(cell);
+      if (n === null) {
+        warnings.push(
+          warning(
+            'mapping.not_a_number',
+            `第 ${line} 行的${key === 'weight' ? '分值' : '得分'}“${cell}”不是数字`,
+            `The ${key} "${cell}" on line ${line} is not a number`,
+            line,
+            `indicators.${index}.${key}`,
+          ),
+        );
+      } else indicator[key] = n;
+    }
+    indicators.push(indicator);
+    rowSources.push({ line, endLine: line });
+  });
+
+  return {
+    indicators,
+    rowSources,
+    warnings,
+    separator,
+    signature: { headerWords, columnCount: roles.length, sheetName: options.sheetName ?? null },
+  };
+}

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Database } from '@jixiao/db/database';
+import type { ParseLimits } from '@jixiao/import/isolated/parse-pool';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -59,6 +60,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Largest uploaded file accepted, in bytes. */
   uploadLimit?: number;
+  /** Wall time, heap and threads of the pool that reads uploads (defaults in parse-pool.ts; tests shorten them). */
+  parseLimits?: Partial<ParseLimits>;
   /** Session lifetime, lockout and sign-in rate limits (tests shorten them). */
   auth?: Partial<AuthOptions>;
   /** Called for every route as it is registered (the authorisation matrix test lists them). */
@@ -136,7 +139,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Route plugins, one line each.
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(tablesRoutes, { prefix: '/api', now: options.now });
-  await app.register(importsRoutes, { prefix: '/api', now: options.now });
+  await app.register(importsRoutes, {
+    prefix: '/api',
+    now: options.now,
+    uploadLimit: options.uploadLimit ?? defaultUploadLimit,
+    parseLimits: options.parseLimits,
+  });
   await app.register(workflowRoutes, { prefix: '/api', now: options.now });
   await app.register(reviewsRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api' });

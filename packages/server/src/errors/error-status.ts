@@ -18,6 +18,9 @@ const statusByCode: Record<string, number> = {
   'import.not_found': 404,
   'import.already_confirmed': 409,
   'import.too_large': 413,
+  // The parse pool stopped a file past its wall time; too many uploads waiting for a worker.
+  'import.too_slow': 422,
+  'import.busy': 503,
   // A monitoring form whose table is not found (or not one): the user chooses among `candidates`.
   'import.monitoring_no_table': 409,
   'import.monitoring_ambiguous': 409,

@@ -89,15 +89,69 @@ function unknownForm(name: string): AppError {
  * JSON (an array of tables or one table), otherwise text in UTF-8, UTF-16 or GBK. Unreadable input
  * throws an AppError with an `import.*` code, located at the file.
  */
-export async function parseFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {
+export async function parseFile(
+  input: { name: string; bytes: Uint8Array },
+  options: ParseOptions = {},
+): Promise<ParsedFile> {
   let parsed: ParsedFile;
   try {
     parsed = await readFile(input);
   } catch (error) {
+    const unread = options.keepUnread ? await unreadForm(input, error) : null;
+    if (unread) return unread;
     throw locatedIn(input.name, error);
   }
   // The output boundary: every table that leaves the importer passes core's schema.
   return checkedOutput(input.name, parsed);
+}
+
+/** How a caller wants a file read. */
+export interface ParseOptions {
+  /**
+   * A text that no reader recognises as a form but that holds table rows comes back with no tables (and
+   * an `import.unknown_form` warning) instead of being refused, so that a person can map its columns.
+   */
+  keepUnread?: boolean;
+}
+
+/** The text of a file no reader recognised, when it holds table rows to map; else null. */
+async function unreadForm(
+  input: { name: string; bytes: Uint8Array },
+  error: unknown,
+): Promise<ParsedFile | null> {
+  if (!(error instanceof AppError) || error.code !== 'import.unknown_form') return null;
+  const text = await readableText(input.bytes).catch(() => null);
+  if (text === null || !hasTableRows(text)) return null;
+  return { sourceText: text, tables: [], warnings: [{ code: error.code, zh: error.zh, en: error.en }] };
+}
+
+/** The text of a file for mapping: decoded text, PDF or Word text; null for a workbook. */
+async function readableText(bytes: Uint8Array): Promise<string | null> {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
+    const { extractPdfText } = await loadReader<PdfModule>(pdfReader, 'extractPdfText', 'PDF');
+    return extractPdfText(bytes);
+  }
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    if (!containsAscii(bytes, 'word/')) return null;
+    const { extractDocxText } = await loadReader<DocxModule>(docxReader, 'extractDocxText', 'Word');
+    return extractDocxText(bytes);
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
+    if (!containsUtf16(bytes, 'WordDocument')) return null;
+    const { extractDocText } = await loadReader<DocModule>(docReader, 'extractDocText', 'Word (.doc)');
+    return extractDocText(bytes);
+  }
+  return decodeText(bytes).text;
+}
+
+/** At least three lines of three or more cells (tabs, pipes or aligned columns): a table to map. */
+function hasTableRows(text: string): boolean {
+  let rows = 0;
+  for (const line of text.split('\n')) {
+    if (line.split(/\t|\||\s{2,}/).filter((cell) => cell.trim() !== '').length >= 3) rows++;
+    if (rows >= 3) return true;
+  }
+  return false;
 }
 
 async function readFile(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile> {

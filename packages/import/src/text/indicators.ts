@@ -245,7 +245,8 @@ const cleanNameMemo = memo((raw: string): string =>
     .replace(/[(（]\s*[≥≤>=<＞＜]*\s*[*＊]+[^)）]*[)）]/g, '')
     // The placeholder with its stars already gone: an operator and a unit in brackets, `(≥台)`, `（≤元/人）`.
     .replace(/[(（]\s*[≥≤≧≦>=<＞＜]+\s*[\u4e00-\u9fa5a-zA-Z%/·]{0,6}\s*[)）]$/, '')
-    .replace(/[≥≤>=<＞＜]+\s*[*＊]+\S*$/, '')
+    // From the first sign of a run only: tried at each sign of a long run, it rescans the rest (quadratic).
+    .replace(/(?<![≥≤>=<＞＜])[≥≤>=<＞＜]+\s*[*＊]+\S*$/, '')
     .trim(),
 );
 

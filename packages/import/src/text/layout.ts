@@ -196,7 +196,8 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
       const target = current ?? [];
       if (current === undefined) rows.push(target);
       // A cell merged across columns ends its line with a pipe per column it spans: `指标值 | |`.
-      const content = trimmed.replace(/(\s*\|)+$/, '').trim();
+      // Matched from the start of the trailing run only, so a long run of pipes mid-line is not rescanned.
+      const content = trimmed.replace(/(?<![\s|])(\s*\|)+$/, '').trim();
       target.push({ text: content, line, column: text.indexOf(trimmed) + 1, atEnd: false });
     } else if (layout === 'stream') {
       rows.push(text.includes('\t') ? splitTabbed(text, line) : spacedOf(source));

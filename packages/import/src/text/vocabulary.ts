@@ -80,7 +80,8 @@ export function splitWeightNote(text: string): { label: string; note: string | n
   const k = key(text)
     .replace(/^\(?[一二三四五六七八九十\d]{1,2}[)、.．]/, '')
     .replace(/\((?:必填|选填|可选|必选|选择性填报)[^)]*\)$/, '');
-  const m = new RegExp(`^(.*?)(${WEIGHT_NOTE})$`).exec(k);
+  // The allotment starts a run of digits: tried inside a long run, each start would rescan the rest of it.
+  const m = new RegExp(`^(.*?)(?<!\\d)(${WEIGHT_NOTE})$`).exec(k);
   if (m?.[1] && m[2]) return { label: m[1], note: m[2] };
   return { label: k, note: null };
 }

@@ -17,8 +17,7 @@ export interface UsersTable {
   organisation_id: string | null;
   roles: string[];
   password_hash: string;
-  failed_attempts: Generated<number>;
-  locked_until: Date | null;
+  must_change_password: Generated<boolean>;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, never, Date>;

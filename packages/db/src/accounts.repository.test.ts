@@ -9,9 +9,7 @@ import {
   findCredentials,
   findSession,
   listOrganisations,
-  recordLoginFailure,
   setPassword,
-  unlockUser,
   updateOrganisation,
   updateUser,
 } from './accounts.repository.ts';
@@ -98,23 +96,6 @@ describeEachDatabase('accounts repository', (getDb) => {
     ).rejects.toMatchObject({ code: 'user.duplicate' });
     const credentials = await findCredentials(db, ` ${user.username.toUpperCase()} `);
     expect(credentials?.passwordHash).toBe('hash');
-  });
-
-  it('locks after the maximum failures, atomically under parallel attempts', async () => {
-    const db = getDb();
-    const user = await buildUser(db, null);
-    const now = new Date('2026-11-26T12:00:00Z');
-    const policy = { maxAttempts: 5, lockMs: 15 * 60_000 };
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => recordLoginFailure(db, user.id, now, policy, admin)),
-    );
-    const locks = results.filter((r) => r.lockedUntil !== null);
-    expect(locks.length).toBeGreaterThanOrEqual(1);
-    const locked = (await findCredentials(db, user.username))?.user;
-    expect(locked?.lockedUntil).toBe('2026-11-26T12:15:00.000Z');
-    const unlocked = await unlockUser(db, user.id, admin);
-    expect(unlocked.lockedUntil).toBeNull();
-    expect(unlocked.failedAttempts).toBe(0);
   });
 
   it('finds a live session of an active user only', async () => {

@@ -51,8 +51,7 @@ function toUser(row: UserRow): User {
     organisationId: row.organisation_id,
     roles: parseRoles(row.roles),
     active: row.active,
-    failedAttempts: row.failed_attempts,
-    lockedUntil: toIso(row.locked_until),
+    mustChangePassword: row.must_change_password,
     createdAt: toIso(row.created_at) ?? new Date(0).toISOString(),
   };
 }
@@ -251,6 +250,8 @@ export interface NewUser {
   organisationId: string | null;
   roles: Role[];
   passwordHash: string;
+  /** True for an account an administrator creates: its first sign-in asks for a password of its own. */
+  mustChangePassword?: boolean;
 }
 
 /** Creates a user; `user.duplicate` when the name is taken. The hash never enters the audit log. */
@@ -266,6 +267,7 @@ export async function createUser(db: Database, input: NewUser, actor: AuditActor
           organisation_id: input.organisationId,
           roles: input.roles,
           password_hash: input.passwordHash,
+          must_change_password: input.mustChangePassword ?? false,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -342,77 +344,37 @@ export async function updateUser(
   });
 }
 
-/** Sets a new password hash (admin reset), unlocks the account and ends its sessions. */
+/**
+ * Sets a new password hash and ends the user's sessions. An administrator's reset (`mustChange`) makes the
+ * user choose their own password at the next sign-in; a user's own change clears that and keeps the
+ * session it was made in (`keepSession`).
+ */
 export async function setPassword(
   db: Database,
   id: string,
   passwordHash: string,
   actor: AuditActor | null,
+  options: { mustChange: boolean; keepSession?: string } = { mustChange: true },
 ): Promise<User> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, failed_attempts: 0, locked_until: null, updated_at: new Date() })
+      .set({ password_hash: passwordHash, must_change_password: options.mustChange, updated_at: new Date() })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirst();
     if (!row) throw userNotFound(id);
-    await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-    await writeAudit(trx, { actor, action: 'user.password_reset', entity: 'user', entityId: id, diff: null });
+    let ended = trx.deleteFrom('sessions').where('user_id', '=', id);
+    if (options.keepSession) ended = ended.where('token_hash', '<>', options.keepSession);
+    await ended.execute();
+    await writeAudit(trx, {
+      actor,
+      action: options.mustChange ? 'user.password_reset' : 'user.password_changed',
+      entity: 'user',
+      entityId: id,
+      diff: null,
+    });
     return toUser(row);
-  });
-}
-
-/** Clears a lockout. */
-export async function unlockUser(db: Database, id: string, actor: AuditActor | null): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw userNotFound(id);
-    await writeAudit(trx, { actor, action: 'user.unlock', entity: 'user', entityId: id, diff: null });
-    return toUser(row);
-  });
-}
-
-/**
- * Counts a failed sign-in and locks the account once `maxAttempts` is reached. Atomic in SQL so that
- * parallel guesses cannot slip past the limit. Returns the lock time when the account is (now) locked.
- */
-export async function recordLoginFailure(
-  db: Database,
-  userId: string,
-  now: Date,
-  policy: { maxAttempts: number; lockMs: number },
-  actor: AuditActor | null,
-): Promise<{ failedAttempts: number; lockedUntil: Date | null }> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('users')
-      .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-      .where('id', '=', userId)
-      .returning(['failed_attempts', 'locked_until'])
-      .executeTakeFirstOrThrow();
-    let lockedUntil = row.locked_until === null ? null : new Date(row.locked_until);
-    if (row.failed_attempts >= policy.maxAttempts && (lockedUntil === null || lockedUntil <= now)) {
-      lockedUntil = new Date(now.getTime() + policy.lockMs);
-      await trx
-        .updateTable('users')
-        .set({ locked_until: lockedUntil, failed_attempts: 0 })
-        .where('id', '=', userId)
-        .execute();
-      await writeAudit(trx, {
-        actor,
-        action: 'auth.locked',
-        entity: 'user',
-        entityId: userId,
-        diff: { lockedUntil: lockedUntil.toISOString() },
-      });
-    }
-    return { failedAttempts: row.failed_attempts, lockedUntil };
   });
 }
 
@@ -427,7 +389,7 @@ export interface NewSession {
   userAgent: string | null;
 }
 
-/** Stores a session after a good password, resets the failure count and logs the sign-in. */
+/** Stores a session after a good password and logs the sign-in. */
 export async function createSession(
   db: Database,
   session: NewSession,
@@ -445,11 +407,6 @@ export async function createSession(
         user_agent: session.userAgent,
       })
       .execute();
-    await trx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null })
-      .where('id', '=', session.userId)
-      .execute();
     await writeAudit(trx, {
       actor,
       action: 'auth.login',
@@ -464,6 +421,8 @@ export interface StoredSession {
   user: SessionUser;
   csrfToken: string;
   expiresAt: Date;
+  /** The user must choose a new password before anything else (admin-created or admin-reset account). */
+  mustChangePassword: boolean;
 }
 
 /** The live session of a token hash: unexpired and of an active user, else undefined. */
@@ -486,6 +445,7 @@ export async function findSession(
     user: toSessionUser(toUser(row)),
     csrfToken: row.csrf_token,
     expiresAt: new Date(row.expires_at),
+    mustChangePassword: row.must_change_password,
   };
 }
 

@@ -4,6 +4,8 @@ import type { AuditDb } from './audit.db-types.ts';
 import type { BudgetYearsDb } from './budget-years.db-types.ts';
 import type { EvaluationDb } from './evaluation.db-types.ts';
 import type { IndicatorLibraryDb } from './indicator-library.db-types.ts';
+import type { LayoutTemplatesDb } from './layout-templates.db-types.ts';
+import type { LoginThrottlesDb } from './login-throttles.db-types.ts';
 import type { PublishedTablesDb } from './published-tables.db-types.ts';
 import type { RuleSetsDb } from './rule-sets.db-types.ts';
 import type { TablesDb } from './tables.db-types.ts';
@@ -22,5 +24,7 @@ export interface DB
     RuleSetsDb,
     BudgetYearsDb,
     IndicatorLibraryDb,
+    LayoutTemplatesDb,
     AnalyticsDb,
-    PublishedTablesDb {}
+    PublishedTablesDb,
+    LoginThrottlesDb {}

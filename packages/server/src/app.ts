@@ -25,6 +25,7 @@ import { findingsRoutes } from './routes/findings.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { indicatorLibraryRoutes } from './routes/indicator-library.routes.ts';
+import { loginThrottlesRoutes } from './routes/login-throttles.routes.ts';
 import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(reviewsRoutes, { prefix: '/api' });
   await app.register(authRoutes, { prefix: '/api' });
   await app.register(usersRoutes, { prefix: '/api' });
+  await app.register(loginThrottlesRoutes, { prefix: '/api' });
   await app.register(organisationsRoutes, { prefix: '/api' });
   await app.register(auditRoutes, { prefix: '/api' });
   await app.register(exportRoutes, { prefix: '/api' });

@@ -57,8 +57,11 @@ export const userSchema = z.object({
   organisationId: z.string().uuid().nullable(),
   roles: z.array(roleSchema),
   active: z.boolean(),
-  failedAttempts: z.number().int().nonnegative(),
-  lockedUntil: z.string().datetime().nullable(),
+  mustChangePassword: z
+    .boolean()
+    .describe(
+      'Set when an administrator created the account or set its password: the next sign-in asks for a new one',
+    ),
   createdAt: z.string().datetime(),
 });
 export type User = z.infer<typeof userSchema>;
@@ -82,6 +85,13 @@ export const userUpdateSchema = z.object({
 export type UserUpdate = z.infer<typeof userUpdateSchema>;
 
 export const passwordResetSchema = z.object({ password: passwordSchema });
+
+/** A signed-in user's own password change: the current password proves it is them, not a borrowed session. */
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1).max(accountLimits.passwordMax),
+  newPassword: passwordSchema,
+});
+export type PasswordChange = z.infer<typeof passwordChangeSchema>;
 
 export const loginSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(accountLimits.usernameMax),

@@ -50,3 +50,36 @@ export const layoutSignatureSchema = z.object({
   sheetName: z.string().nullable(),
 });
 export type LayoutSignature = z.infer<typeof layoutSignatureSchema>;
+
+/** A saved layout template: a confirmed mapping with the signature of the layout it reads. */
+export const layoutTemplateSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string().min(1).max(100),
+  organisationId: z.string().uuid().nullable().describe('The unit it is for; null: the whole region'),
+  organisationName: z.string().nullable(),
+  signature: layoutSignatureSchema,
+  separator: cellSeparatorSchema,
+  roles: z.array(columnRoleSchema).min(1).max(64),
+  kind: documentKindSchema.nullable(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string().datetime(),
+  retiredAt: z.string().datetime().nullable(),
+  retiredBy: z.string().nullable(),
+});
+export type LayoutTemplate = z.infer<typeof layoutTemplateSchema>;
+
+/** Saving a mapping of a previewed import as a template. */
+export const layoutTemplateCreateSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  importId: z.string().uuid().describe('The previewed import whose source the mapping reads'),
+  mapping: columnMappingSchema,
+  scope: z
+    .enum(['unit', 'region'])
+    .default('unit')
+    .describe('unit: for the saver’s organisation; region: for every unit (administrators)'),
+});
+export type LayoutTemplateCreate = z.infer<typeof layoutTemplateCreateSchema>;
+
+/** Which template read a previewed import, for the preview to say so. */
+export const usedTemplateSchema = z.object({ id: z.string().uuid(), name: z.string() });
+export type UsedTemplate = z.infer<typeof usedTemplateSchema>;

@@ -4,25 +4,23 @@ import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { findSession } from '@jixiao/db/accounts.repository';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defaultThrottlePolicies, type ThrottlePolicies } from './login-throttle.ts';
 import { hashToken, newToken } from './session-token.ts';
 
 /** Tunables of sign-in and sessions; tests shorten them, production keeps the defaults. */
 export interface AuthOptions {
   sessionTtlMs: number;
-  /** Failed passwords in a row before the account is locked. */
-  maxFailedAttempts: number;
-  lockMs: number;
+  /** Growing delays after failed sign-ins, per name, address and (name, address) pair (login-throttle.ts). */
+  throttles: ThrottlePolicies;
+  /** Sign-in requests per address and window, good or bad: a flood limit kept in memory. */
   loginPerIp: { max: number; timeWindowMs: number };
-  loginPerUsername: { max: number; timeWindowMs: number };
   now: () => Date;
 }
 
 export const defaultAuthOptions: AuthOptions = {
   sessionTtlMs: 12 * 60 * 60_000,
-  maxFailedAttempts: 5,
-  lockMs: 15 * 60_000,
+  throttles: defaultThrottlePolicies,
   loginPerIp: { max: 30, timeWindowMs: 60_000 },
-  loginPerUsername: { max: 10, timeWindowMs: 15 * 60_000 },
   now: () => new Date(),
 };
 
@@ -43,6 +41,8 @@ declare module 'fastify' {
     csrfToken: string | null;
     /** SHA-256 of the session token of this request, when signed in. */
     sessionTokenHash: string | null;
+    /** The signed-in user must choose a new password before anything else. */
+    mustChangePassword: boolean;
   }
 }
 
@@ -55,6 +55,28 @@ function csrfError(): AppError {
     'Security check failed (CSRF); reload the page and try again',
     { path: `headers.${csrfHeader}` },
   );
+}
+
+function passwordChangeRequired(): AppError {
+  return new AppError(
+    'auth.password_change_required',
+    '请先修改初始密码，然后再继续',
+    'Choose a new password before you continue',
+    { path: 'newPassword' },
+  );
+}
+
+// What a user who must change their password may still call: the change itself, who am I, sign-out, and
+// whatever anonymous visitors may (the portal, health, the web UI's own files).
+function allowedBeforePasswordChange(method: string, path: string): boolean {
+  if (!path.startsWith('/api/')) return true;
+  if (path.startsWith('/api/public/') || path === '/api/health') return method === 'GET';
+  return [
+    'GET /api/auth/me',
+    'POST /api/auth/password',
+    'POST /api/auth/logout',
+    'POST /api/auth/login',
+  ].includes(`${method} ${path}`);
 }
 
 function sameToken(a: string | undefined | null, b: string | undefined | null): boolean {
@@ -93,6 +115,7 @@ export async function registerAuth(app: FastifyInstance, options: Partial<AuthOp
   app.decorateRequest('user', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionTokenHash', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[sessionCookie];
@@ -103,11 +126,16 @@ export async function registerAuth(app: FastifyInstance, options: Partial<AuthOp
         request.user = session.user;
         request.csrfToken = session.csrfToken;
         request.sessionTokenHash = tokenHash;
+        request.mustChangePassword = session.mustChangePassword;
       } else {
         reply.clearCookie(sessionCookie, { path: '/' });
       }
     }
     request.csrfToken ??= request.cookies[csrfCookie] ?? null;
+    const path = request.url.split('?')[0] ?? '';
+    if (request.mustChangePassword && !allowedBeforePasswordChange(request.method, path)) {
+      throw passwordChangeRequired();
+    }
     if (!unsafeMethods.has(request.method)) return;
     // A session's cookie rides along with any cross-site request, so every state change made with one
     // must echo the session's token. Without a session the double-submit cookie is checked all the same

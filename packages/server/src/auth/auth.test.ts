@@ -71,7 +71,7 @@ function useApp(
 describeEachDatabase('accounts API', (getDb) => {
   describe('sign-in and sessions', () => {
     // Behind a TLS proxy that the operator trusts (TRUST_PROXY), as in production.
-    const getApp = useApp(getDb, { loginPerUsername: { max: 8, timeWindowMs: 60_000 } }, true);
+    const getApp = useApp(getDb, {}, true);
 
     it('signs in with the right password: httpOnly SameSite=Lax session cookie, /me shows the user', async () => {
       const browser = buildBrowser(getApp());
@@ -199,28 +199,11 @@ describeEachDatabase('accounts API', (getDb) => {
       expect((await browser.send('GET', '/api/users')).statusCode).toBe(200);
     });
 
-    it('locks the account after 5 wrong passwords, says until when, and an admin can unlock it', async () => {
-      const app = getApp();
-      const author2 = demoUserFor('author');
-      const browser = buildBrowser(app, '10.9.9.9');
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i += 1)
-        statuses.push((await browser.login(author2.username, 'wrong')).statusCode);
-      expect(statuses).toEqual([401, 401, 401, 401, 423]);
-      const locked = await browser.login(author2.username, demoPassword);
-      expect(locked.statusCode).toBe(423);
-      expect(problem(locked).code).toBe('auth.locked');
-      expect(problem(locked).zh).toMatch(/账户已锁定至 .*（北京时间）/);
-      expect(problem(locked).en).toMatch(/locked until \d{4}-\d\d-\d\d \d\d:\d\d UTC/);
-
-      const admin = await signInHeaders(app, 'admin');
-      const unlock = await app.inject({
-        method: 'POST',
-        url: `/api/users/${author2.id}/unlock`,
-        headers: admin,
-      });
-      expect(unlock.statusCode).toBe(200);
-      const signedIn = await browser.login(author2.username, demoPassword);
+    it('lets an author in with the actions of their own unit', async () => {
+      const signedIn = await buildBrowser(getApp(), '10.9.9.9').login(
+        demoUserFor('author').username,
+        demoPassword,
+      );
       expect(signedIn.statusCode).toBe(200);
       // An author may start tables in their own unit: the navigation shows 导入 from these actions.
       expect((signedIn.json() as { actions: string[] }).actions).toEqual([
@@ -232,20 +215,10 @@ describeEachDatabase('accounts API', (getDb) => {
   });
 
   describe('sign-in rate limits', () => {
-    const getApp = useApp(getDb, {
-      loginPerIp: { max: 6, timeWindowMs: 60_000 },
-      loginPerUsername: { max: 3, timeWindowMs: 60_000 },
-      maxFailedAttempts: 100,
-    });
+    const getApp = useApp(getDb, { loginPerIp: { max: 6, timeWindowMs: 60_000 } });
 
-    it('limits attempts per username across addresses, and per address across usernames', async () => {
+    it('limits sign-in requests per address across usernames (a flood limit; throttles have their own test)', async () => {
       const app = getApp();
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i += 1) {
-        statuses.push((await buildBrowser(app, `10.0.0.${i + 1}`).login('dept', 'wrong')).statusCode);
-      }
-      expect(statuses).toEqual([401, 401, 401, 429]);
-
       const browser = buildBrowser(app, '10.0.1.1');
       const perIp: number[] = [];
       for (let i = 0; i < 7; i += 1) perIp.push((await browser.login(`someone${i}`, 'wrong')).statusCode);
@@ -272,7 +245,7 @@ describeEachDatabase('accounts API', (getDb) => {
       expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
     });
 
-    it('does not count successful sign-ins against the username', async () => {
+    it('does not hold back a name that signs in successfully from many addresses', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) {
         statuses.push(
@@ -303,7 +276,7 @@ describeEachDatabase('accounts API', (getDb) => {
       });
       expect(created.statusCode).toBe(201);
       expect(created.json()).toMatchObject({ username: 'newauthor', roles: ['author'], active: true });
-      expect(created.body).not.toMatch(/argon2|password/i);
+      expect(created.body).not.toMatch(/argon2|"password"|secret-pass/i);
       expect((await buildBrowser(app).login('newauthor', 'secret-pass-1')).statusCode).toBe(200);
       const duplicate = await app.inject({
         method: 'POST',

@@ -164,9 +164,12 @@ describeEachDatabase('authorisation matrix', (getDb) => {
           password: 'matrix-pass-1',
         };
         break;
+      case 'POST /api/auth/password':
+        // A wrong current password: the call passes authorisation and changes nothing.
+        body = { currentPassword: 'not-the-password', newPassword: 'Matrix-new-pass-1' };
+        break;
       case 'PATCH /api/users/:id':
-      case 'POST /api/users/:id/password':
-      case 'POST /api/users/:id/unlock': {
+      case 'POST /api/users/:id/password': {
         const user = await createUser(
           getDb(),
           {
@@ -238,6 +241,9 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'POST /api/tables/:id/self-evaluation/adjustments':
         body = { target: 'execution', score: 9, reason: '矩阵测试' };
         break;
+      case 'POST /api/tables/:id/self-evaluation/decisions':
+        body = { target: 'execution', accept: 'rule', reason: '矩阵测试' };
+        break;
       case 'POST /api/tables/:id/transitions':
         body = { action: transitionFor[row.scenario], expectedVersion: fixture.version, comment: '矩阵测试' };
         break;
@@ -255,6 +261,7 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       .replace(/:id\b/, id)
       .replace(':version', String(Math.max(1, fixture.version)))
       .replace(':month', '6')
+      .replace(':scope/:key', 'address/203.0.113.9')
       .replace('*', 'index.css');
     if (row.route.endsWith('/diff')) url += '?from=1&to=2';
     if (multipart) return { url, multipart };

@@ -40,7 +40,12 @@ const statusByCode: Record<string, number> = {
   'auth.csrf': 403,
   'auth.rate_limited': 429,
   'auth.invalid_credentials': 401,
-  'auth.locked': 423,
+  // Too many failed sign-ins for this name, address or both: wait (Retry-After), the same for every name.
+  'auth.throttled': 429,
+  'auth.password_change_required': 403,
+  'user.password_common': 400,
+  'user.password_contains_username': 400,
+  'user.current_password_wrong': 400,
   'user.duplicate': 409,
   'user.self_lockout': 409,
   'organisation.duplicate': 409,

@@ -1,5 +1,5 @@
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
-import { loginSchema, sessionUserSchema } from '@jixiao/core/accounts/account.schema';
+import { loginSchema, passwordChangeSchema, sessionUserSchema } from '@jixiao/core/accounts/account.schema';
 import {
   type Action,
   actions,
@@ -15,16 +15,30 @@ import {
   deleteSession,
   findCredentials,
   listOrganisations,
-  recordLoginFailure,
+  setPassword,
   toSessionUser,
 } from '@jixiao/db/accounts.repository';
 import { writeAudit } from '@jixiao/db/audit.repository';
+import {
+  blockedUntil,
+  clearThrottles,
+  recordFailure,
+  sweepThrottles,
+} from '@jixiao/db/login-throttles.repository';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { cookieOptions, csrfCookie, ensureCsrfCookie, sessionCookie } from '../auth/auth.plugin.ts';
-import { auditActor } from '../auth/authorize.ts';
-import { verifyPassword } from '../auth/password.ts';
+import {
+  type AuthOptions,
+  cookieOptions,
+  csrfCookie,
+  ensureCsrfCookie,
+  sessionCookie,
+} from '../auth/auth.plugin.ts';
+import { auditActor, unauthenticated } from '../auth/authorize.ts';
+import { throttleDelayMs, throttleKeys } from '../auth/login-throttle.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { hashToken, newToken } from '../auth/session-token.ts';
 
 const sessionSchema = z.object({
@@ -35,22 +49,10 @@ const sessionSchema = z.object({
     .describe(
       'System actions (admin, audit pages), table.create/table.import for the own unit, and table.review_* when the user reviews',
     ),
+  mustChangePassword: z
+    .boolean()
+    .describe('The user must choose a new password (POST /api/auth/password) before any other call'),
 });
-
-function formatTime(date: Date): { zh: string; en: string } {
-  // Shown in China Standard Time, the users' zone; the ISO string keeps it unambiguous in English.
-  const zh = date.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-  return { zh, en: `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC` };
-}
-
-function lockedError(until: Date): AppError {
-  const at = formatTime(until);
-  return new AppError(
-    'auth.locked',
-    `登录失败次数过多，账户已锁定至 ${at.zh}（北京时间），之后可再试，或请管理员解锁`,
-    `Too many failed sign-ins: the account is locked until ${at.en}; try again then or ask an administrator to unlock it`,
-  );
-}
 
 function invalidCredentials(): AppError {
   return new AppError('auth.invalid_credentials', '用户名或密码错误', 'Wrong username or password', {
@@ -63,6 +65,15 @@ function rateLimited(seconds: number): AppError {
     'auth.rate_limited',
     `登录尝试过于频繁，请 ${seconds} 秒后再试`,
     `Too many sign-in attempts; try again in ${seconds} seconds`,
+  );
+}
+
+/** The answer while a name, an address or the pair is held back: the same whether the name exists or not. */
+function throttled(seconds: number): AppError {
+  return new AppError(
+    'auth.throttled',
+    `登录失败次数过多，请 ${seconds} 秒后再试；如仍无法登录，请联系管理员`,
+    `Too many failed sign-ins; try again in ${seconds} seconds, or ask an administrator`,
   );
 }
 
@@ -92,11 +103,6 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     timeWindow: options.loginPerIp.timeWindowMs,
     keyGenerator: (request) => `login-ip:${request.ip}`,
   });
-  const perUsername = app.createRateLimit({
-    max: options.loginPerUsername.max,
-    timeWindow: options.loginPerUsername.timeWindowMs,
-    keyGenerator: (request) => `login-user:${usernameOf(request)}`,
-  });
 
   async function logFailure(
     request: FastifyRequest,
@@ -125,50 +131,47 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      // Every attempt counts against the address; only failures count against the username, so that
-      // someone who signs in often is never blocked while guessing one account stays slow.
+      // A flood limit per address (good and bad attempts alike), kept in memory.
       const byIp = await perIp(request);
-      const byName = await perUsername(request, { increment: false });
-      const blocked =
-        !byIp.isAllowed && byIp.isExceeded
-          ? byIp
-          : !byName.isAllowed && byName.remaining <= 0
-            ? byName
-            : null;
-      if (blocked && !blocked.isAllowed) {
+      if (!byIp.isAllowed && byIp.isExceeded) {
         await logFailure(request, null, username, 'rate_limited');
-        reply.header('retry-after', String(blocked.ttlInSeconds));
-        throw rateLimited(blocked.ttlInSeconds);
+        reply.header('retry-after', String(byIp.ttlInSeconds));
+        throw rateLimited(byIp.ttlInSeconds);
       }
       const now = options.now();
+      // Throttles are keyed by the name as typed, not by the account: an unknown name is held back exactly
+      // like a known one, and a held-back attempt checks no password, so no answer tells them apart.
+      const keys = throttleKeys(username, request.ip);
+      const heldUntil = await blockedUntil(app.db, keys, now);
+      if (heldUntil) {
+        const seconds = Math.max(1, Math.ceil((heldUntil.getTime() - now.getTime()) / 1000));
+        await logFailure(request, null, username, 'throttled');
+        reply.header('retry-after', String(seconds));
+        throw throttled(seconds);
+      }
       const credentials = await findCredentials(app.db, username);
       const user = credentials?.user;
-      if (user?.lockedUntil && new Date(user.lockedUntil) > now) {
-        await logFailure(request, user.id, username, 'locked');
-        throw lockedError(new Date(user.lockedUntil));
-      }
       const ok = await verifyPassword(credentials?.passwordHash ?? null, password);
       if (!ok || !user?.active) {
-        await perUsername(request);
+        await recordFailure(app.db, keys, now, (scope) => {
+          const policy = options.throttles[scope];
+          return { windowMs: policy.windowMs, delayMs: (n) => throttleDelayMs(policy, n) };
+        });
         await logFailure(
           request,
           user?.id ?? null,
           username,
           !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive',
         );
-        if (user && !ok) {
-          const { lockedUntil } = await recordLoginFailure(
-            app.db,
-            user.id,
-            now,
-            { maxAttempts: options.maxFailedAttempts, lockMs: options.lockMs },
-            auditActor(request),
-          );
-          if (lockedUntil && lockedUntil > now) throw lockedError(lockedUntil);
-        }
-        // An inactive account gets the same answer as a wrong password: no hint that the name exists.
+        // Unknown name, wrong password and inactive account: one answer, no hint that the name exists.
         throw invalidCredentials();
       }
+      // The owner is in: the name's and this address's count start afresh (the address's own count
+      // over all names stays, so signing in to one's own account does not reset a spray).
+      await clearThrottles(
+        app.db,
+        keys.filter((k) => k.scope !== 'address'),
+      );
       // A new session on every sign-in (no fixation); the browser's previous one, if any, ends here.
       if (request.sessionTokenHash)
         await deleteSession(app.db, request.sessionTokenHash, auditActor(request));
@@ -186,12 +189,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         },
         { userId: user.id, address: request.ip },
       );
-      // Sign-ins are rare enough to sweep expired sessions here instead of running a timer.
+      // Sign-ins are rare enough to sweep expired sessions and old throttles here instead of running a timer.
       await deleteExpiredSessions(app.db, now);
+      await sweepThrottles(app.db, new Date(now.getTime() - throttleWindowMs(options)), now);
       reply.setCookie(sessionCookie, token, cookieOptions(request, true, options.sessionTtlMs));
       reply.setCookie(csrfCookie, csrfToken, cookieOptions(request, false));
       const sessionUser = toSessionUser(user);
-      return { user: sessionUser, csrfToken, actions: await sessionActions(sessionUser) };
+      return {
+        user: sessionUser,
+        csrfToken,
+        actions: await sessionActions(sessionUser),
+        mustChangePassword: user.mustChangePassword,
+      };
     },
   );
 
@@ -217,13 +226,70 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const csrfToken = ensureCsrfCookie(request, reply);
-      return { user: request.user, csrfToken, actions: await sessionActions(request.user) };
+      return {
+        user: request.user,
+        csrfToken,
+        actions: await sessionActions(request.user),
+        mustChangePassword: request.mustChangePassword,
+      };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own password (required after an administrator created the account or set it)',
+        body: passwordChangeSchema,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const user = request.user;
+      if (!user || !request.sessionTokenHash) throw unauthenticated();
+      const now = options.now();
+      // A borrowed session guessing the current password is throttled like a sign-in.
+      const keys = throttleKeys(user.username, request.ip);
+      const heldUntil = await blockedUntil(app.db, keys, now);
+      if (heldUntil) {
+        const seconds = Math.max(1, Math.ceil((heldUntil.getTime() - now.getTime()) / 1000));
+        reply.header('retry-after', String(seconds));
+        throw throttled(seconds);
+      }
+      const { currentPassword, newPassword } = request.body;
+      const credentials = await findCredentials(app.db, user.username);
+      if (!(await verifyPassword(credentials?.passwordHash ?? null, currentPassword))) {
+        await recordFailure(app.db, keys, now, (scope) => {
+          const policy = options.throttles[scope];
+          return { windowMs: policy.windowMs, delayMs: (n) => throttleDelayMs(policy, n) };
+        });
+        throw new AppError('user.current_password_wrong', '当前密码不正确', 'The current password is wrong', {
+          path: 'currentPassword',
+        });
+      }
+      if (newPassword === currentPassword) {
+        throw new AppError(
+          'user.password_unchanged',
+          '新密码不能与当前密码相同',
+          'The new password must differ from the current one',
+          {
+            path: 'newPassword',
+          },
+        );
+      }
+      assertAcceptablePassword(newPassword, user.username, 'newPassword');
+      // Other sessions end (someone who knew the old password is out); this one goes on.
+      await setPassword(app.db, user.id, await hashPassword(newPassword), auditActor(request), {
+        mustChange: false,
+        keepSession: request.sessionTokenHash,
+      });
+      return reply.code(204).send(null);
     },
   );
 };
 
-function usernameOf(request: FastifyRequest): string {
-  const body = request.body;
-  const name = typeof body === 'object' && body !== null && 'username' in body ? body.username : '';
-  return typeof name === 'string' ? name.trim().toLowerCase() : '';
+/** The longest window of the throttle policies: a throttle older than that counts nothing any more. */
+export function throttleWindowMs(options: AuthOptions): number {
+  return Math.max(...Object.values(options.throttles).map((p) => p.windowMs + p.maxDelayMs));
 }

@@ -5,16 +5,20 @@ import {
   userUpdateSchema,
 } from '@jixiao/core/accounts/account.schema';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { createUser, listUsers, setPassword, unlockUser, updateUser } from '@jixiao/db/accounts.repository';
+import { createUser, getUser, listUsers, setPassword, updateUser } from '@jixiao/db/accounts.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, authorize } from '../auth/authorize.ts';
 import { hashPassword } from '../auth/password.ts';
+import { assertAcceptablePassword } from '../auth/password-policy.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const userListSchema = z.object({ items: z.array(userSchema) });
 
-/** Users admin: list (admin, auditor), create, edit roles, deactivate, reset password, unlock (admin). */
+/**
+ * Users admin: list (admin, auditor), create, edit roles, deactivate, set a password (admin). An account
+ * an administrator creates or sets a password for chooses its own password at the next sign-in.
+ */
 export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/users',
@@ -38,9 +42,10 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { password, ...fields } = request.body;
+      assertAcceptablePassword(password, fields.username, 'password');
       const user = await createUser(
         app.db,
-        { ...fields, passwordHash: await hashPassword(password) },
+        { ...fields, passwordHash: await hashPassword(password), mustChangePassword: true },
         auditActor(request),
       );
       return reply.code(201).send(user);
@@ -83,27 +88,18 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
       onRequest: authorize('user.manage'),
       schema: {
         tags: ['accounts'],
-        summary: 'Set a new password (ends the user’s sessions, clears a lockout)',
+        summary: 'Set a new password (ends the user’s sessions; the user changes it at the next sign-in)',
         params: idParams,
         body: passwordResetSchema,
         response: { 200: userSchema },
       },
     },
-    async (request) =>
-      setPassword(app.db, request.params.id, await hashPassword(request.body.password), auditActor(request)),
-  );
-
-  app.post(
-    '/users/:id/unlock',
-    {
-      onRequest: authorize('user.manage'),
-      schema: {
-        tags: ['accounts'],
-        summary: 'Clear a lockout',
-        params: idParams,
-        response: { 200: userSchema },
-      },
+    async (request) => {
+      const target = await getUser(app.db, request.params.id);
+      assertAcceptablePassword(request.body.password, target.username, 'password');
+      return setPassword(app.db, target.id, await hashPassword(request.body.password), auditActor(request), {
+        mustChange: true,
+      });
     },
-    async (request) => unlockUser(app.db, request.params.id, auditActor(request)),
   );
 };

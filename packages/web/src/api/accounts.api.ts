@@ -8,6 +8,7 @@ import type {
   UserUpdate,
 } from '@jixiao/core/accounts/account.schema';
 import type { AuditList, AuditQuery } from '@jixiao/core/accounts/audit-log.schema';
+import type { LoginThrottle, ThrottleScope } from '@jixiao/core/accounts/login-throttle.schema';
 import type { Action } from '@jixiao/core/accounts/policies';
 import { request } from './api-client.ts';
 
@@ -17,6 +18,8 @@ export interface SessionInfo {
   csrfToken: string;
   /** System actions plus table.create/table.import when the user may start tables in their own unit. */
   actions: Action[];
+  /** The user must choose a new password (admin-created or admin-reset account) before anything else. */
+  mustChangePassword: boolean;
 }
 
 export type AuditFilters = Partial<Omit<AuditQuery, 'page' | 'pageSize'>>;
@@ -43,7 +46,12 @@ export const accountsApi = {
   updateUser: (id: string, body: UserUpdate) => request<User>('PATCH', userUrl(id), body),
   resetPassword: (id: string, password: string) =>
     request<User>('POST', `${userUrl(id)}/password`, { password }),
-  unlock: (id: string) => request<User>('POST', `${userUrl(id)}/unlock`),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<null>('POST', '/api/auth/password', { currentPassword, newPassword }),
+  throttles: () =>
+    request<{ items: LoginThrottle[] }>('GET', '/api/login-throttles').then((body) => body.items),
+  clearThrottle: (scope: ThrottleScope, key: string) =>
+    request<null>('DELETE', `/api/login-throttles/${scope}/${encodeURIComponent(key)}`),
   organisations: () =>
     request<{ items: Organisation[] }>('GET', '/api/organisations').then((body) => body.items),
   createOrganisation: (body: OrganisationCreate) => request<Organisation>('POST', '/api/organisations', body),

@@ -6,6 +6,7 @@ import {
   DashboardOutlined,
   FileSearchOutlined,
   GlobalOutlined,
+  KeyOutlined,
   LoginOutlined,
   LogoutOutlined,
   SafetyCertificateOutlined,
@@ -15,7 +16,7 @@ import {
 } from '@ant-design/icons';
 import type { Action } from '@jixiao/core/accounts/policies';
 import { Badge, Button, Dropdown, type MenuProps, Tag, Tooltip } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useDefaultDocumentTitle } from '../hooks/use-document-title.ts';
 import { useOrganisationName } from '../hooks/use-organisation-name.ts';
@@ -106,12 +107,18 @@ function UserMenu() {
           ...(where ? [{ key: 'organisation', label: where, disabled: true }] : []),
           { type: 'divider' },
           {
+            key: 'password',
+            icon: <KeyOutlined />,
+            label: <span data-testid="change-password">{t('auth.changePassword')}</span>,
+          },
+          {
             key: 'logout',
             icon: <LogoutOutlined />,
             label: <span data-testid="logout">{t('auth.logout')}</span>,
           },
         ],
         onClick: async ({ key }) => {
+          if (key === 'password') navigate('/change-password');
           if (key !== 'logout') return;
           await signOut();
           navigate('/login');
@@ -139,7 +146,17 @@ export function AppShell() {
   const { t } = useI18n();
   const location = useLocation();
   const session = useSession();
+  const navigate = useNavigate();
   useUnauthenticatedRedirect();
+  // The server refuses everything else until an admin-set password is changed; go straight to the form.
+  const mustChange = session.status === 'ready' && session.mustChangePassword === true;
+  useEffect(() => {
+    if (mustChange && location.pathname !== '/change-password') {
+      navigate(`/change-password?next=${encodeURIComponent(location.pathname + location.search)}`, {
+        replace: true,
+      });
+    }
+  }, [mustChange, location.pathname, location.search, navigate]);
   const visibleItems = navItems.filter((item) => {
     if (!item.requires) return true;
     if (item.requires === 'signedIn') return session.user !== null;

@@ -8,6 +8,7 @@ import { PageLoading } from './page-loading.tsx';
 const TableListPage = lazy(() => import('../pages/table-list.page.tsx'));
 const NotFoundPage = lazy(() => import('./not-found.page.tsx'));
 const LoginPage = lazy(() => import('../pages/login.page.tsx'));
+const ChangePasswordPage = lazy(() => import('../pages/change-password.page.tsx'));
 const AdminPage = lazy(() => import('../pages/admin.page.tsx'));
 const AuditPage = lazy(() => import('../pages/audit.page.tsx'));
 const TableEditorPage = lazy(() => import('../pages/table-editor.page.tsx'));
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'tables/:id', element: <TableEditorPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'login', element: <LoginPage /> },
+      { path: 'change-password', element: <ChangePasswordPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'review', element: <ReviewQueuePage /> },

@@ -2,14 +2,21 @@ import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import type { Action } from '@jixiao/core/accounts/policies';
 import { useEffect, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { accountsApi } from '../api/accounts.api.ts';
+import { accountsApi, type SessionInfo } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
 
 /** Who is signed in, as the server said (GET /api/auth/me); `loading` until it answered once. */
 export type SessionState =
   | { status: 'loading'; user: null; actions: Action[] }
   // `offline`: the server could not be reached, so who is signed in is unknown (not "nobody").
-  | { status: 'ready'; user: SessionUser | null; actions: Action[]; offline?: boolean };
+  | {
+      status: 'ready';
+      user: SessionUser | null;
+      actions: Action[];
+      offline?: boolean;
+      /** Admin-created or admin-reset account: the change-password page comes before anything else. */
+      mustChangePassword?: boolean;
+    };
 
 // One store for the whole tab (no provider needed): the shell, the pages and the login form share it.
 let state: SessionState = { status: 'loading', user: null, actions: [] };
@@ -35,20 +42,30 @@ export function currentSession(): SessionState {
 export async function refreshSession(): Promise<void> {
   try {
     const info = await accountsApi.me();
-    setState({ status: 'ready', user: info.user, actions: info.actions });
+    setState({
+      status: 'ready',
+      user: info.user,
+      actions: info.actions,
+      mustChangePassword: info.mustChangePassword,
+    });
   } catch (error) {
     const offline = error instanceof ApiError && error.status === 0;
     setState({ status: 'ready', user: null, actions: [], offline });
   }
 }
 
-/** Signs in; throws the server's ApiError (wrong password, locked, rate limited) for the form to show. */
-export async function signIn(username: string, password: string): Promise<SessionUser | null> {
+/** Signs in; throws the server's ApiError (wrong password, throttled) for the form to show. */
+export async function signIn(username: string, password: string): Promise<SessionInfo> {
   // Sign-in is protected by the double-submit cookie, which GET /api/auth/me hands out.
   if (!document.cookie.split('; ').some((pair) => pair.startsWith('jixiao_csrf='))) await accountsApi.me();
   const info = await accountsApi.login(username, password);
-  setState({ status: 'ready', user: info.user, actions: info.actions });
-  return info.user;
+  setState({
+    status: 'ready',
+    user: info.user,
+    actions: info.actions,
+    mustChangePassword: info.mustChangePassword,
+  });
+  return info;
 }
 
 /** Signs out on the server and forgets the user here. */

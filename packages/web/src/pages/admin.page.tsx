@@ -29,6 +29,7 @@ import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
 import { BudgetYearsAdmin } from '../components/budget-years-admin.tsx';
+import { LoginThrottlesAdmin } from '../components/login-throttles-admin.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -66,9 +67,9 @@ function organisationTree(organisations: Organisation[], t: (key: `orgKind.${Org
   return children(null);
 }
 
-/** Accounts administration: users (create, roles, password reset, unlock, deactivate) and the organisation tree. */
+/** Accounts administration: users (create, roles, password reset, deactivate), the organisation tree, budget years and sign-in throttles. */
 export default function AdminPage() {
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
   const [users, setUsers] = useState<User[]>([]);
@@ -185,11 +186,7 @@ export default function AdminPage() {
       key: 'status',
       render: (_, user) => {
         if (!user.active) return <Tag color="default">{t('admin.inactive')}</Tag>;
-        if (user.lockedUntil && dayjs(user.lockedUntil).isAfter(dayjs())) {
-          return (
-            <Tag color="red">{t('admin.locked', { time: formatDateTime(user.lockedUntil, locale) })}</Tag>
-          );
-        }
+        if (user.mustChangePassword) return <Tag color="orange">{t('admin.mustChangePassword')}</Tag>;
         return <Tag color="green">{t('admin.active')}</Tag>;
       },
     },
@@ -206,14 +203,6 @@ export default function AdminPage() {
                 <Button size="small" onClick={() => open({ kind: 'password', user })}>
                   {t('admin.resetPassword')}
                 </Button>
-                {user.lockedUntil ? (
-                  <Button
-                    size="small"
-                    onClick={() => void run(() => accountsApi.unlock(user.id), t('admin.unlocked'))}
-                  >
-                    {t('admin.unlock')}
-                  </Button>
-                ) : null}
                 {/* Deactivating signs the person out of their work: ask first; reactivating needs no confirmation. */}
                 <Popconfirm
                   title={t('admin.deactivateConfirm', { name: user.displayName })}
@@ -370,6 +359,7 @@ export default function AdminPage() {
           { key: 'users', label: t('admin.users'), children: usersTab },
           { key: 'organisations', label: t('admin.organisations'), children: organisationsTab },
           { key: 'years', label: t('years.tab'), children: <BudgetYearsAdmin /> },
+          { key: 'throttles', label: t('admin.throttles'), children: <LoginThrottlesAdmin /> },
         ]}
       />
       <Modal

@@ -16,7 +16,7 @@ interface LoginForm {
  * Only same-site paths are followed after sign-in (no open redirect through ?next=); without one the
  * user lands on the workbench (我的待办).
  */
-function safeNext(next: string | null): string {
+export function safeNext(next: string | null): string {
   return next?.startsWith('/') && !next.startsWith('//') ? next : '/workbench';
 }
 
@@ -32,8 +32,12 @@ export default function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await signIn(values.username, values.password);
-      navigate(safeNext(params.get('next')), { replace: true });
+      const info = await signIn(values.username, values.password);
+      const next = safeNext(params.get('next'));
+      // An account an administrator set up chooses its own password before anything else.
+      navigate(info.mustChangePassword ? `/change-password?next=${encodeURIComponent(next)}` : next, {
+        replace: true,
+      });
     } catch (failure) {
       setError(failure instanceof ApiError ? pick(failure.problem) : t('error.unknown'));
     } finally {

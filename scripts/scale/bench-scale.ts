@@ -489,7 +489,14 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (let i = 0; i < 30; i++) await call(`${base}/api/tables/${fixture.tableId}`, headers.finance);
     let baselineP99 = 0;
-    const endpoints = endpointsFor(fixture).filter((e) => !values.only || e.name.includes(values.only));
+    // --only a,b: the endpoints whose name holds any of them, and the baseline their ratio is taken to.
+    const only = values.only
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const endpoints = endpointsFor(fixture).filter(
+      (e) => !only || e.category === 'baseline' || only.some((part) => e.name.includes(part)),
+    );
     for (const endpoint of endpoints) {
       await loop(true);
       await new Promise((resolve) => setTimeout(resolve, 30));

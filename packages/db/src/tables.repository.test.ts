@@ -4,6 +4,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { SourceFile } from '@jixiao/core/tables/table-store';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createOrganisation } from './accounts.repository.ts';
 import { createTableRepository, type TableRepository } from './tables.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
@@ -264,6 +265,64 @@ describeEachDatabase('table repository', (getDb) => {
       expect(page.items.map((item) => item.name.slice(0, 3))).toEqual(['搜索乙']);
       expect(page.items[0]).toMatchObject({ currentYearBudget: 100, indicatorCount: 1, status: 'submitted' });
       expect(page.totalCapped).toBe(false);
+    });
+
+    it("lists an author's scope (every published table and the own unit's others) merged in order, page by page", async () => {
+      const db = getDb();
+      const finance = await createOrganisation(
+        db,
+        { name: '范围测试财政', kind: 'finance', parentId: null },
+        null,
+      );
+      const dept = await createOrganisation(
+        db,
+        { name: '范围测试部门', kind: 'department', parentId: finance.id },
+        null,
+      );
+      const [own, other] = [
+        await createOrganisation(db, { name: '范围测试本单位', kind: 'unit', parentId: dept.id }, null),
+        await createOrganisation(db, { name: '范围测试他单位', kind: 'unit', parentId: dept.id }, null),
+      ];
+      const expected: string[] = [];
+      // Interleaved in time: own drafts, others' published, others' drafts (not visible), own published.
+      for (let i = 0; i < 12; i++) {
+        const mine = i % 3 !== 1;
+        const published = i % 2 === 0;
+        let record = await store.create(
+          buildTable({
+            name: `范围${String(i).padStart(2, '0')}`,
+            unit: mine ? '范围测试本单位' : '范围测试他单位',
+          }),
+          author,
+          { organisationId: mine ? own.id : other.id },
+        );
+        if (published)
+          for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
+            record = await store.setStatus(record.id, record.version, status, author);
+        if (mine || published) expected.push(record.id);
+      }
+      const scope = { all: false, published: true, organisationIds: [own.id] } as const;
+      const query = { ...listDefaults, q: '范围', pageSize: 4 };
+      const newestFirst = (await store.list({ ...query, pageSize: 50 }, { scope })).items.map((t) => t.id);
+      expect(new Set(newestFirst)).toEqual(new Set(expected));
+      const all = (await store.list({ ...query, pageSize: 50 })).items;
+      expect(newestFirst).toEqual(all.map((t) => t.id).filter((id) => expected.includes(id)));
+      const paged: string[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const got = await store.list({ ...query, page }, { scope });
+        expect(got.total).toBe(expected.length);
+        paged.push(...got.items.map((t) => t.id));
+      }
+      expect(paged).toEqual(newestFirst);
+      const byName = await store.list({ ...query, sort: 'name', order: 'asc', page: 2 }, { scope });
+      expect(byName.items.map((t) => t.name)).toEqual(
+        all
+          .filter((t) => expected.includes(t.id))
+          .map((t) => t.name)
+          .sort()
+          .slice(4, 8),
+      );
+      expect(await store.list(query, { scope, countCap: 5 })).toMatchObject({ total: 5, totalCapped: true });
     });
 
     it('counts up to its cap and then says the total is a lower bound', async () => {

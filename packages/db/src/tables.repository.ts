@@ -31,6 +31,7 @@ import { reviewFindingsColumn } from './analytics.repository.ts';
 import { type AuditEntry, writeAudit, writeAuditMany } from './audit.repository.ts';
 import type { Database } from './database.ts';
 import type { DB } from './db-schema.ts';
+import { searchCountCap } from './published-tables.repository.ts';
 import { containsPattern, normalizeSearch, searchTextOf } from './search-text.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -562,14 +563,41 @@ const sortColumns = {
   budget: 'current_year_budget',
 } as const;
 
-function listFilter(query: TableListQuery, scope: ListScope) {
-  return (eb: ExpressionBuilder<DB, 'target_tables'>) => {
+type ListFilter = (eb: ExpressionBuilder<DB, 'target_tables'>) => Expression<SqlBool>;
+
+/** The columns a list page reads. */
+interface ListRow {
+  id: string;
+  version: number;
+  status: string;
+  organisation_id: string | null;
+  kind: string;
+  year: number;
+  unit: string;
+  name: string;
+  current_year_budget: string | number | null;
+  indicator_count: number;
+  warning_count: number;
+  updated_at: Date;
+}
+
+/**
+ * The list's filters and what the scope lets the user see. `visible` narrows the scope to one of its
+ * parts: `published` (every published table) or `own` (the scope's organisations, other statuses), which
+ * never overlap, so a list over both is the two parts' lists merged.
+ */
+function listFilter(query: TableListQuery, scope: ListScope, visible?: 'published' | 'own'): ListFilter {
+  return (eb) => {
     const conditions: Expression<SqlBool>[] = [];
-    if (!scope.all) {
-      const visible: Expression<SqlBool>[] = [];
-      if (scope.published) visible.push(eb('status', '=', 'published'));
-      if (scope.organisationIds.length > 0) visible.push(eb('organisation_id', 'in', scope.organisationIds));
-      conditions.push(visible.length > 0 ? eb.or(visible) : sql<SqlBool>`false`);
+    if (visible === 'published') conditions.push(eb('status', '=', 'published'));
+    else if (visible === 'own') {
+      conditions.push(eb('organisation_id', 'in', scope.all ? [] : scope.organisationIds));
+      conditions.push(eb('status', '<>', 'published'));
+    } else if (!scope.all) {
+      const parts: Expression<SqlBool>[] = [];
+      if (scope.published) parts.push(eb('status', '=', 'published'));
+      if (scope.organisationIds.length > 0) parts.push(eb('organisation_id', 'in', scope.organisationIds));
+      conditions.push(parts.length > 0 ? eb.or(parts) : sql<SqlBool>`false`);
     }
     if (query.year !== undefined) conditions.push(eb('year', '=', query.year));
     if (query.status !== undefined) conditions.push(eb('status', '=', query.status));
@@ -627,10 +655,22 @@ export function createTableRepository(db: Database): TableRepository {
     query: TableListQuery,
     options: { scope?: ListScope; countCap?: number } = {},
   ): Promise<TableList> {
-    const cap = options.countCap ?? TABLE_LIST_COUNT_CAP;
-    const filter = listFilter(query, options.scope ?? { all: true });
+    const scope = options.scope ?? { all: true };
+    const text = normalizeSearch(query.q ?? '');
+    // Each counted match of a text search is a LIKE over its table's text: a word every table holds
+    // costs what the cap does, so a search counts to the portal's cap, a filter (read from indexes) to
+    // the list's.
+    const cap = options.countCap ?? (text ? searchCountCap : TABLE_LIST_COUNT_CAP);
     const column = sortColumns[query.sort];
-    const [rows, count] = await Promise.all([
+    const offset = (query.page - 1) * query.pageSize;
+    // "Published, or my organisations' tables": an OR no index serves in order, so the newest page
+    // could mean skipping every newer unpublished table. Its two disjoint parts are each read from their
+    // own ordered index and merged.
+    const parts: ListFilter[] =
+      !scope.all && scope.published && scope.organisationIds.length > 0
+        ? [listFilter(query, scope, 'published'), listFilter(query, scope, 'own')]
+        : [listFilter(query, scope)];
+    const pageOf = (filter: ListFilter, limit: number, skip: number) =>
       db
         .selectFrom('target_tables')
         .select([
@@ -650,20 +690,38 @@ export function createTableRepository(db: Database): TableRepository {
         .where(filter)
         .orderBy(column, query.order)
         .orderBy('id', query.order)
-        .limit(query.pageSize)
-        .offset((query.page - 1) * query.pageSize)
-        .execute(),
-      // Counting every match of a word most tables hold reads them all: count up to the cap, say `10000+`.
+        .limit(limit)
+        .offset(skip);
+    const matches = (filter: ListFilter) =>
+      db
+        .selectFrom('target_tables')
+        .select(sql<number>`1`.as('one'))
+        .where(filter)
+        .limit(cap + 1);
+    const [first, second] = parts as [ListFilter, ListFilter | undefined];
+    const [rows, count] = await Promise.all([
+      second
+        ? db
+            .selectFrom(
+              sql<ListRow>`((${pageOf(first, offset + query.pageSize, 0)}) UNION ALL (${pageOf(second, offset + query.pageSize, 0)}))`.as(
+                'target_tables',
+              ),
+            )
+            .selectAll()
+            .orderBy(column, query.order)
+            .orderBy('id', query.order)
+            .limit(query.pageSize)
+            .offset(offset)
+            .execute()
+        : pageOf(first, query.pageSize, offset).execute(),
+      // Counting every match of a common word or filter reads them all: count up to the cap, say `cap+`.
       db
         .selectFrom(
-          db
-            .selectFrom('target_tables')
-            .select('id')
-            .where(filter)
-            .limit(cap + 1)
-            .as('matches'),
+          (second ? sql`((${matches(first)}) UNION ALL (${matches(second)}))` : sql`(${matches(first)})`).as(
+            'matches',
+          ),
         )
-        .select((eb) => eb.fn.countAll<number>().as('total'))
+        .select(sql<number>`least(count(*), ${cap + 1})`.as('total'))
         .executeTakeFirstOrThrow(),
     ]);
     const items: TableSummary[] = rows.map((row) => ({

@@ -16,7 +16,7 @@ import { importText } from './import-text.ts';
 const probeDir = path.resolve(import.meta.dirname, '../../fixtures/probe');
 const toTraditional = opencc.Converter({ from: 'cn', to: 'tw' });
 
-type Relayout = 'fused' | 'prose' | 'extra-columns' | 'traditional';
+type Relayout = 'fused' | 'prose' | 'extra-columns' | 'traditional' | 'pdf-order';
 
 /** A target text that ends itself in running text: an operator, a percentage or a date. */
 function selfDelimiting(i: Indicator): boolean {
@@ -94,6 +94,37 @@ function render(t: PerformanceTable, layout: Relayout): string {
       lines.push('填表人：');
       return lines.join('\n');
     }
+    case 'pdf-order': {
+      // Text as a PDF extractor gives it: cells apart by runs of spaces, a merged level cell printed at the
+      // middle of the rows it covers — on the middle row of an odd span, on a line of its own between the
+      // two middle rows of an even one — and the page's footer after a level 1's rows (a merged cell split
+      // by a page break prints on each page: not re-laid here).
+      const lines = [...header(t), '一级指标    二级指标    三级指标    指标值'];
+      const line = (l1: string, l2: string, rest: string) =>
+        `${l1.padEnd(8, '　')}    ${l2.padEnd(10, '　')}    ${rest}`.trimEnd();
+      [...groups(t)].forEach(([l1, l2s], g) => {
+        // Positions in half rows: row r at 2r, a label between rows r and r + 1 at 2r + 1.
+        const cells = new Map<number, { l1: string; l2: string; rest: string }>();
+        const at = (p: number) => {
+          const c = cells.get(p) ?? { l1: '', l2: '', rest: '' };
+          cells.set(p, c);
+          return c;
+        };
+        let r = 0;
+        for (const [l2, list] of l2s) {
+          at(r * 2 + (list.length - 1)).l2 = l2;
+          for (const i of list) at(2 * r++).rest = `${i.name}    ${targetText(i)}`;
+        }
+        at(r - 1).l1 = l1;
+        for (const p of [...cells.keys()].sort((a, b) => a - b)) {
+          const c = cells.get(p);
+          if (c) lines.push(line(c.l1, c.l2, c.rest));
+        }
+        if (g === 0) lines.push('', '— 1 —', '');
+      });
+      lines.push('填表人：');
+      return lines.join('\n');
+    }
     case 'traditional':
       return toTraditional(
         [...header(t), '一级指标\t二级指标\t三级指标\t指标值']
@@ -137,7 +168,7 @@ describe('labelled tables re-laid in the shapes real pages take', () => {
     expect(pool.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const layout of ['fused', 'prose', 'extra-columns', 'traditional'] as const) {
+  for (const layout of ['fused', 'prose', 'extra-columns', 'traditional', 'pdf-order'] as const) {
     it(`reads back levels, names and targets from the ${layout} layout`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: pool.length - 1 }), (n) => {

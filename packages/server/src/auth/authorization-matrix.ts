@@ -82,15 +82,13 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/auth/login', everyone),
   row('GET /api/auth/me', everyone),
   row('POST /api/auth/logout', everyone),
-  row('POST /api/auth/password', signedIn),
 
   // Accounts administration.
   row('GET /api/users', ['admin', 'auditor']),
   row('POST /api/users', ['admin']),
   row('PATCH /api/users/:id', ['admin']),
   row('POST /api/users/:id/password', ['admin']),
-  row('GET /api/login-throttles', ['admin', 'auditor']),
-  row('DELETE /api/login-throttles/:scope/:key', ['admin']),
+  row('POST /api/users/:id/unlock', ['admin']),
   row('GET /api/organisations', signedIn),
   row('POST /api/organisations', ['admin']),
   row('PATCH /api/organisations/:id', ['admin']),
@@ -178,6 +176,20 @@ export const authorizationMatrix: readonly MatrixRow[] = [
     'own-approved',
   ),
   row('POST /api/tables/:id/self-evaluation/adjustments', ['finance_reviewer'], 'other-published'),
+  // Re-check (财政复核, issue 16): the reviewers above units list claims by gap and decide per row.
+  row('GET /api/self-evaluations/recheck', ['department_reviewer', 'finance_reviewer', 'admin', 'auditor']),
+  row('GET /api/self-evaluations/recheck/export', [
+    'department_reviewer',
+    'finance_reviewer',
+    'admin',
+    'auditor',
+  ]),
+  row(
+    'POST /api/tables/:id/self-evaluation/decisions',
+    ['department_reviewer', 'finance_reviewer'],
+    'own-approved',
+  ),
+  row('POST /api/tables/:id/self-evaluation/decisions', ['finance_reviewer'], 'other-published'),
   ...tableReads('GET /api/tables/:id/self-evaluation/layout'),
   ...tableReads('GET /api/tables/:id/self-evaluation/document'),
   // Transitions: each scenario names the one move that is legal there (see the test's bodies).

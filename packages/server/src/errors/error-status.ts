@@ -18,14 +18,18 @@ const statusByCode: Record<string, number> = {
   'import.not_found': 404,
   'import.already_confirmed': 409,
   'import.too_large': 413,
-  // The parse pool stopped a file past its wall time; too many uploads waiting for a worker.
-  'import.too_slow': 422,
-  'import.busy': 503,
   // A monitoring form whose table is not found (or not one): the user chooses among `candidates`.
   'import.monitoring_no_table': 409,
   'import.monitoring_ambiguous': 409,
   'import.monitoring_month_missing': 400,
   'import.monitoring_one_form': 400,
+  // A filled 自评表 whose table is not found (or not one): choose among `candidates`, or `ownTable`.
+  'import.self_evaluation_no_table': 409,
+  'import.self_evaluation_ambiguous': 409,
+  'import.self_evaluation_one_form': 400,
+  'import.self_evaluation_skipped': 409,
+  'recheck.no_claim': 409,
+  'recheck.not_scored': 409,
   'table.version_not_found': 404,
   'export.chromium_missing': 503,
   // The user's previous batch export is still printing (one per user).
@@ -40,12 +44,7 @@ const statusByCode: Record<string, number> = {
   'auth.csrf': 403,
   'auth.rate_limited': 429,
   'auth.invalid_credentials': 401,
-  // Too many failed sign-ins for this name, address or both: wait (Retry-After), the same for every name.
-  'auth.throttled': 429,
-  'auth.password_change_required': 403,
-  'user.password_common': 400,
-  'user.password_contains_username': 400,
-  'user.current_password_wrong': 400,
+  'auth.locked': 423,
   'user.duplicate': 409,
   'user.self_lockout': 409,
   'organisation.duplicate': 409,

@@ -8,13 +8,14 @@ import {
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
-import { createParsePool, type ParseLimits, type ParsePool } from '@jixiao/import/isolated/parse-pool';
+import { parseFile } from '@jixiao/import/parse-file';
 import { withoutSources, withSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
+import { confirmSelfEvaluationImport, isSelfEvaluationImport } from './import-self-evaluation.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -58,36 +59,8 @@ function mediaTypeOf(fileName: string, declared: string | undefined): string {
  * Imports (issue 4): upload a document (text, PDF, Word, Excel or JSON) → a preview with located warnings,
  * the bytes kept → confirm the (possibly edited) tables, written in one transaction.
  */
-export interface ImportsRouteOptions extends CalendarRouteOptions {
-  /** Largest uploaded file in bytes: a request declaring a longer body is refused before it is read. */
-  uploadLimit: number;
-  /** Limits of the parse pool (tests shorten them). */
-  parseLimits?: Partial<ParseLimits> | undefined;
-}
-
-/** Multipart framing around the file: boundaries, part headers, a few small fields. */
-const multipartOverhead = 64 * 1024;
-
-function declaredTooLarge(declared: number, limit: number): AppError {
-  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-  return new AppError(
-    'import.too_large',
-    `上传内容过大（${mib(declared)} MiB），导入上限为 ${mib(limit)} MiB`,
-    `The upload is too large (${mib(declared)} MiB); the import limit is ${mib(limit)} MiB`,
-    { path: 'file' },
-  );
-}
-
-export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (app, options) => {
+export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
-  // Uploads are read in worker threads with time and memory limits, so that no file holds the event loop;
-  // the workers start with the first upload (most test apps never upload).
-  let parser: ParsePool | undefined;
-  const parse = (input: { name: string; bytes: Uint8Array }) => {
-    parser ??= createParsePool(options.parseLimits);
-    return parser.parse(input);
-  };
-  app.addHook('onClose', async () => parser?.close());
 
   app.post(
     '/imports',
@@ -98,13 +71,6 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         consumes: ['multipart/form-data'],
         response: { 201: importPreviewSchema },
       },
-      // Refused on its declared length before a byte of the body is read.
-      onRequest: async (request) => {
-        const declared = Number(request.headers['content-length']);
-        if (declared > options.uploadLimit + multipartOverhead) {
-          throw declaredTooLarge(declared, options.uploadLimit);
-        }
-      },
     },
     async (request, reply) => {
       const organisationId = request.user?.organisationId ?? null;
@@ -114,7 +80,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       if (!part) throw noFile();
       const bytes = new Uint8Array(await part.toBuffer());
       const fileName = part.filename || 'upload';
-      const parsed = await parse({ name: fileName, bytes });
+      const parsed = await parseFile({ name: fileName, bytes });
       const preview = await store.savePreview({
         source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
         sourceText: parsed.sourceText,
@@ -201,6 +167,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         summary:
           'Save the previewed tables (as edited by the user) in one transaction; a monitoring form fills the monitoring report of its table instead',
         description:
+          'A table of the same organisation, project (by name) and year as a stored one is never created silently: without a choice in `duplicates` the answer is 409 table.duplicate listing, per table (`tables.<i>`), the stored ones in `duplicates`; with one, `new-version` saves it as the next version of the stored table (draft or returned), `replace-draft` replaces the stored draft, `skip` leaves it out, `create-anyway` creates it beside. All or nothing. A preview whose table has `monitoring` (a 绩效运行监控表) creates no table: it fills the monitoring report of the approved or published table of the uploader’s unit with the same project name and year (or `tableId`), at the printed month (or `cutOffMonth`), checked and audited as PUT /api/tables/{id}/monitoring/{month}. No such table: 409 import.monitoring_no_table with `candidates`. A filled 自评表 (kind `self-evaluation`) creates no table either: its printed actuals fill the self-evaluation of the approved or published table of the same unit, project and year (or `tableId`), its printed weights, scores, execution score and total kept as the unit’s claim beside the rules’ scores; no such table: 409 import.self_evaluation_no_table with `candidates`, or `ownTable: true` to import a past year’s form with its own target table.',
         params: idParams,
         body: importConfirmSchema,
         response: { 201: importResultSchema },
@@ -216,8 +183,10 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       if (isMonitoringImport(request.body.tables)) {
         return reply.code(201).send(await confirmMonitoringImport(request, app.db, preview, request.body));
       }
+      if (isSelfEvaluationImport(request.body.tables)) {
         return reply
           .code(201)
+          .send(await confirmSelfEvaluationImport(request, app.db, preview, request.body));
       }
       await assertDraftingOpen(
         app.db,

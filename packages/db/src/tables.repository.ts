@@ -987,6 +987,7 @@ export function createTableRepository(db: Database): TableRepository {
       warnings: preview.warnings,
       organisationId: row.organisation_id,
       createdAt: toIso(row.created_at),
+      template: preview.template ?? null,
     };
   }
 

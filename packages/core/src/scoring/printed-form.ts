@@ -13,6 +13,8 @@ export interface PrintedFormOptions {
   schemeId?: string | undefined;
   importId?: string | null | undefined;
   fileName?: string | null | undefined;
+  /** Printed weights per row when the form was re-laid onto another table (printedFormOnTable). */
+  printedWeights?: readonly (number | null)[] | undefined;
 }
 
 /** The unit's claim on a filled 自评表 as imported: per row its printed weight, actual and score. */
@@ -26,7 +28,11 @@ export function claimOfPrintedForm(
     fileName: options.fileName ?? null,
     rows: table.indicators.map((indicator, index) => ({
       index,
-      weight: typeof indicator.weight === 'number' ? indicator.weight : null,
+      weight: options.printedWeights
+        ? (options.printedWeights[index] ?? null)
+        : typeof indicator.weight === 'number'
+          ? indicator.weight
+          : null,
       actual: indicator.actual ?? null,
       score: typeof indicator.score === 'number' ? indicator.score : null,
     })),
@@ -65,4 +71,51 @@ export function selfEvaluationOfPrintedForm(
     claim,
   });
   return { entry, scheme };
+}
+
+/** A row of a filled form that matches no indicator of the table it goes into. */
+export interface UnmatchedRow {
+  index: number;
+  name: string;
+}
+
+const key = (text: string) => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
+
+/**
+ * The filled form re-laid onto the indicators of `table` (the approved target table it reports on):
+ * per indicator the form's row of the same name (as search compares names), else the row at the same
+ * position when both list as many rows. The indicators keep the table's targets and weights; the
+ * form's printed weight, actual and score go with them. Rows of the form matching none are returned.
+ */
+export function printedFormOnTable(
+  form: PerformanceTable,
+  table: PerformanceTable,
+): { form: PerformanceTable; printedWeights: (number | null)[]; unmatched: UnmatchedRow[] } {
+  const byName = new Map<string, number[]>();
+  form.indicators.forEach((row, i) => {
+    const k = key(row.name);
+    byName.set(k, [...(byName.get(k) ?? []), i]);
+  });
+  const used = new Set<number>();
+  const sameCount = form.indicators.length === table.indicators.length;
+  const picks = table.indicators.map((indicator, i) => {
+    const named = (byName.get(key(indicator.name)) ?? []).find((k) => !used.has(k));
+    const pick = named ?? (sameCount && !used.has(i) ? i : undefined);
+    if (pick !== undefined) used.add(pick);
+    return pick;
+  });
+  const indicators = table.indicators.map((indicator, i) => {
+    const row = picks[i] === undefined ? undefined : form.indicators[picks[i]];
+    return {
+      ...indicator,
+      actual: row?.actual ?? null,
+      score: row?.score ?? null,
+      deviationReason: row?.deviationReason ?? null,
+    };
+  });
+  return {
+    form: { ...form, indicators },
+    printedWeights: picks.map((p) => (p === undefined ? null : (form.indicators[p]?.weight ?? null))),
+    unmatched: form.indicators.flatMap((row, index) => (used.has(index) ? [] : [{ index, name: row.name }])),
+  };
 }

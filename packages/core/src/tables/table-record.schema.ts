@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { monitoringNoteSchema } from '../monitoring/monitoring.schema.ts';
+import { usedTemplateSchema } from './column-mapping.schema.ts';
 import { documentKindSchema, performanceTableSchema, warningSchema } from './table.schema.ts';
 
 /**
@@ -178,7 +179,9 @@ export const problemSchema = z.object({
   candidates: z
     .array(importCandidateSchema)
     .optional()
-    .describe('import.monitoring_no_table: the tables the user may choose instead'),
+    .describe(
+      'import.monitoring_no_table, import.self_evaluation_no_table: the tables the user may choose instead',
+    ),
   duplicates: z
     .array(duplicateFoundSchema)
     .optional()
@@ -194,6 +197,10 @@ export const importPreviewSchema = z.object({
   sourceText: z.string().describe('Decoded text the importer read, for showing warnings in place'),
   tables: z.array(performanceTableSchema),
   warnings: z.array(warningSchema),
+  template: usedTemplateSchema
+    .nullable()
+    .optional()
+    .describe('The layout template that read the file, when one matched its layout'),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
@@ -240,8 +247,36 @@ export const importConfirmSchema = z.object({
     .optional()
     .describe('Monitoring forms: the cut-off month, overriding or supplying the printed one'),
   duplicates: duplicateChoicesSchema,
+  ownTable: z
+    .boolean()
+    .optional()
+    .describe(
+      'Filled 自评表 whose target table is not in the system (a past year): create it from the form and keep the self-evaluation with it',
+    ),
+  schemeId: z
+    .string()
+    .optional()
+    .describe('Filled 自评表: the scoring scheme; by default the one its printed weights tell'),
 });
 export type ImportConfirm = z.infer<typeof importConfirmSchema>;
+
+/** Which self-evaluation a confirmed filled 自评表 created, and how its claim compares with the rules. */
+export const importedSelfEvaluationSchema = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  ownTable: z.boolean().describe('The target table was created from the form (not in the system before)'),
+  schemeId: z.string(),
+  total: z.number().describe("The rules' total"),
+  claimedTotal: z.number().nullable(),
+  gap: z.number().nullable(),
+  causes: z.array(z.string()),
+  unmatched: z
+    .array(z.object({ index: z.number().int(), name: z.string() }))
+    .describe('Rows of the form that match no indicator of the chosen table'),
+});
+export type ImportedSelfEvaluation = z.infer<typeof importedSelfEvaluationSchema>;
 
 /** Which monitoring report a confirmed monitoring form filled, and what did not fit. */
 export const importedMonitoringSchema = z.object({
@@ -266,5 +301,8 @@ export const importResultSchema = z.object({
     .optional()
     .describe('Indexes of the tables not imported because the user chose to skip them as duplicates'),
   monitoring: importedMonitoringSchema.optional().describe('Present when a monitoring form was imported'),
+  selfEvaluation: importedSelfEvaluationSchema
+    .optional()
+    .describe('Present when a filled 自评表 was imported'),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;

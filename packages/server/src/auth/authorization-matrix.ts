@@ -82,13 +82,15 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/auth/login', everyone),
   row('GET /api/auth/me', everyone),
   row('POST /api/auth/logout', everyone),
+  row('POST /api/auth/password', signedIn),
 
   // Accounts administration.
   row('GET /api/users', ['admin', 'auditor']),
   row('POST /api/users', ['admin']),
   row('PATCH /api/users/:id', ['admin']),
   row('POST /api/users/:id/password', ['admin']),
-  row('POST /api/users/:id/unlock', ['admin']),
+  row('GET /api/login-throttles', ['admin', 'auditor']),
+  row('DELETE /api/login-throttles/:scope/:key', ['admin']),
   row('GET /api/organisations', signedIn),
   row('POST /api/organisations', ['admin']),
   row('PATCH /api/organisations/:id', ['admin']),

@@ -18,6 +18,9 @@ const statusByCode: Record<string, number> = {
   'import.not_found': 404,
   'import.already_confirmed': 409,
   'import.too_large': 413,
+  // The parse pool stopped a file past its wall time; too many uploads waiting for a worker.
+  'import.too_slow': 422,
+  'import.busy': 503,
   // A monitoring form whose table is not found (or not one): the user chooses among `candidates`.
   'import.monitoring_no_table': 409,
   'import.monitoring_ambiguous': 409,
@@ -44,7 +47,12 @@ const statusByCode: Record<string, number> = {
   'auth.csrf': 403,
   'auth.rate_limited': 429,
   'auth.invalid_credentials': 401,
-  'auth.locked': 423,
+  // Too many failed sign-ins for this name, address or both: wait (Retry-After), the same for every name.
+  'auth.throttled': 429,
+  'auth.password_change_required': 403,
+  'user.password_common': 400,
+  'user.password_contains_username': 400,
+  'user.current_password_wrong': 400,
   'user.duplicate': 409,
   'user.self_lockout': 409,
   'organisation.duplicate': 409,

@@ -25,7 +25,7 @@ export function isMonitoringImport(tables: readonly PerformanceTable[]): boolean
 }
 
 /** The tables of the uploader's unit and the form's year that take monitoring reports (approved or published). */
-async function candidatesFor(
+export async function candidatesFor(
   db: Database,
   organisationId: string | null,
   year: number,
@@ -51,7 +51,7 @@ async function candidatesFor(
  * project name (as search compares names; two of one name: the same unit name decides), and the tables
  * the user may choose from otherwise (all that year's when none has the name, else those of the name).
  */
-async function monitoringTableFor(
+export async function monitoringTableFor(
   db: Database,
   preview: ImportPreviewRecord,
   form: PerformanceTable,

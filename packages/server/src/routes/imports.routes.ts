@@ -8,7 +8,7 @@ import {
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
-import { parseFile } from '@jixiao/import/parse-file';
+import { createParsePool, type ParseLimits, type ParsePool } from '@jixiao/import/isolated/parse-pool';
 import { withoutSources, withSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -59,8 +59,36 @@ function mediaTypeOf(fileName: string, declared: string | undefined): string {
  * Imports (issue 4): upload a document (text, PDF, Word, Excel or JSON) → a preview with located warnings,
  * the bytes kept → confirm the (possibly edited) tables, written in one transaction.
  */
-export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
+export interface ImportsRouteOptions extends CalendarRouteOptions {
+  /** Largest uploaded file in bytes: a request declaring a longer body is refused before it is read. */
+  uploadLimit: number;
+  /** Limits of the parse pool (tests shorten them). */
+  parseLimits?: Partial<ParseLimits> | undefined;
+}
+
+/** Multipart framing around the file: boundaries, part headers, a few small fields. */
+const multipartOverhead = 64 * 1024;
+
+function declaredTooLarge(declared: number, limit: number): AppError {
+  const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  return new AppError(
+    'import.too_large',
+    `上传内容过大（${mib(declared)} MiB），导入上限为 ${mib(limit)} MiB`,
+    `The upload is too large (${mib(declared)} MiB); the import limit is ${mib(limit)} MiB`,
+    { path: 'file' },
+  );
+}
+
+export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
+  // Uploads are read in worker threads with time and memory limits, so that no file holds the event loop;
+  // the workers start with the first upload (most test apps never upload).
+  let parser: ParsePool | undefined;
+  const parse = (input: { name: string; bytes: Uint8Array }) => {
+    parser ??= createParsePool(options.parseLimits);
+    return parser.parse(input);
+  };
+  app.addHook('onClose', async () => parser?.close());
 
   app.post(
     '/imports',
@@ -71,6 +99,13 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
         consumes: ['multipart/form-data'],
         response: { 201: importPreviewSchema },
       },
+      // Refused on its declared length before a byte of the body is read.
+      onRequest: async (request) => {
+        const declared = Number(request.headers['content-length']);
+        if (declared > options.uploadLimit + multipartOverhead) {
+          throw declaredTooLarge(declared, options.uploadLimit);
+        }
+      },
     },
     async (request, reply) => {
       const organisationId = request.user?.organisationId ?? null;
@@ -80,7 +115,7 @@ export const importsRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async 
       if (!part) throw noFile();
       const bytes = new Uint8Array(await part.toBuffer());
       const fileName = part.filename || 'upload';
-      const parsed = await parseFile({ name: fileName, bytes });
+      const parsed = await parse({ name: fileName, bytes });
       const preview = await store.savePreview({
         source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
         sourceText: parsed.sourceText,

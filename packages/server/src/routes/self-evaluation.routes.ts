@@ -24,13 +24,16 @@ import { z } from 'zod';
 import { assertCan, auditActor, signedIn } from '../auth/authorize.ts';
 import { assertSelfEvaluationOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { sendDocument } from './export.routes.ts';
+import { recheckFigures } from './import-self-evaluation.ts';
 import { enterableTable, readableTable } from './monitoring.routes.ts';
+import { recheckRoutes } from './recheck.routes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
 const adjustmentView = scoreAdjustmentSchema.extend({
   id: z.string().uuid(),
   computedScore: z.number(),
+  decision: z.enum(['claim', 'rule']).nullable().describe('A re-check decision (财政复核), else null'),
   adjustedBy: z.string().nullable(),
   adjustedAt: z.string(),
 });
@@ -79,6 +82,8 @@ async function loadStored(db: Database, tableId: string): Promise<StoredSelfEval
  * year's self-evaluation is closed or past its deadline; adjustments are not.
  */
 export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
+  await app.register(recheckRoutes);
+
   app.get(
     '/scoring-schemes',
     {
@@ -145,8 +150,13 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
       await assertSelfEvaluationOpen(app.db, record.table, options.now?.());
       const previous = await getSelfEvaluation(app.db, record.id);
       const schemeId = request.body.schemeId ?? DEFAULT_SCORING_SCHEME_ID;
-      // Reviewers' adjustments stay in force when the author saves again.
-      const entry = { ...request.body, schemeId, adjustments: previous?.entry.adjustments ?? [] };
+      // Reviewers' adjustments and an imported form's claim stay in force when the author saves again.
+      const entry = {
+        ...request.body,
+        schemeId,
+        adjustments: previous?.entry.adjustments ?? [],
+        claim: request.body.claim ?? previous?.entry.claim ?? null,
+      };
       const score = scoreSelfEvaluation(record.table, entry, getScoringScheme(schemeId));
       await saveSelfEvaluation(app.db, {
         tableId: record.id,
@@ -157,6 +167,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
         grade: score.grade,
         complete: score.complete,
         actor: auditActor(request),
+        recheck: recheckFigures(score),
       });
       return present(record, await loadStored(app.db, record.id));
     },

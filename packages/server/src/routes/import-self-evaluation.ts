@@ -1,0 +1,162 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { printedFormOnTable, selfEvaluationOfPrintedForm } from '@jixiao/core/scoring/printed-form';
+import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
+import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { ImportConfirm, ImportResult, TableRecord } from '@jixiao/core/tables/table-record.schema';
+import { searchKey } from '@jixiao/core/text/search-key';
+import type { Database } from '@jixiao/db/database';
+import { type RecheckFigures, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
+import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
+import { readPrintedTotal } from '@jixiao/import/self-evaluation/printed-total';
+import type { FastifyRequest } from 'fastify';
+import { auditActor } from '../auth/authorize.ts';
+import { monitoringTableFor } from './import-monitoring.ts';
+import { enterableTable } from './monitoring.routes.ts';
+
+// Confirming an uploaded, filled 绩效自评表: the printed actuals fill the self-evaluation of the approved
+// table of the same unit, project and year (or the one the user chose), and what the unit printed (row
+// weights and scores, execution score, total) is kept as its claim beside the rules' scores. A form whose
+// table is not in the system (a past year) brings its own table with it when the user says so.
+
+/** Whether a confirmed import is a filled self-evaluation form rather than target tables to create. */
+export function isSelfEvaluationImport(tables: readonly PerformanceTable[]): boolean {
+  return tables.some((table) => table.kind === 'self-evaluation' && table.monitoring == null);
+}
+
+/** The figures the re-check list sorts and filters by, from a score with its claim comparison. */
+export function recheckFigures(score: SelfEvaluationScore): RecheckFigures | null {
+  const claim = score.claim;
+  if (!claim) return null;
+  return {
+    claimedTotal: claim.claimedTotal,
+    ruleTotal: claim.ruleTotal,
+    gap: claim.gap,
+    causes: claim.causes,
+  };
+}
+
+async function matchingTable(db: Database, preview: ImportPreviewRecord, form: PerformanceTable) {
+  const { tableId, candidates } = await monitoringTableFor(db, preview, form);
+  if (tableId !== null) return tableId;
+  const ambiguous = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
+  if (ambiguous.length > 1) {
+    throw new AppError(
+      'import.self_evaluation_ambiguous',
+      `本单位 ${form.year} 年有 ${ambiguous.length} 张名为“${form.name}”的绩效目标表，请选择自评表对应的一张。`,
+      `Your unit has ${ambiguous.length} tables named "${form.name}" in ${form.year}: choose the one the form evaluates.`,
+      { path: 'tableId' },
+      { candidates: ambiguous },
+    );
+  }
+  throw new AppError(
+    'import.self_evaluation_no_table',
+    candidates.length > 0
+      ? `本单位 ${form.year} 年没有名为“${form.name}”的已批复绩效目标表：请从当年的 ${candidates.length} 张表中选择，或作为往年自评连同目标表一并导入。`
+      : `本单位 ${form.year} 年没有已批复或已公开的绩效目标表：“${form.name}”的自评表可作为往年自评连同目标表一并导入。`,
+    candidates.length > 0
+      ? `Your unit has no approved table named "${form.name}" in ${form.year}: choose one of its ${candidates.length} tables that year, or import it as a past year's evaluation with its own table.`
+      : `Your unit has no approved or published table in ${form.year}: the form of "${form.name}" can be imported as a past year's evaluation with its own table.`,
+    { path: 'tableId' },
+    { candidates },
+  );
+}
+
+async function saveImported(
+  request: FastifyRequest,
+  db: Database,
+  record: TableRecord,
+  form: PerformanceTable,
+  options: {
+    preview: ImportPreviewRecord;
+    body: ImportConfirm;
+    confirmImport: boolean;
+    ownTable: boolean;
+  },
+): Promise<ImportResult> {
+  const { preview, body } = options;
+  const laid = options.ownTable ? null : printedFormOnTable(form, record.table);
+  const { entry, scheme } = selfEvaluationOfPrintedForm(laid?.form ?? form, {
+    printedTotal: readPrintedTotal(preview.sourceText),
+    schemeId: body.schemeId,
+    importId: preview.id,
+    fileName: preview.fileName,
+    printedWeights: laid?.printedWeights,
+  });
+  const score = scoreSelfEvaluation(record.table, entry, scheme);
+  const recheck = recheckFigures(score);
+  await saveSelfEvaluation(db, {
+    tableId: record.id,
+    tableVersion: record.version,
+    schemeId: scheme.id,
+    entry,
+    total: score.total,
+    grade: score.grade,
+    complete: score.complete,
+    actor: auditActor(request),
+    recheck,
+    ...(options.confirmImport ? { importId: preview.id } : {}),
+  });
+  return {
+    importId: preview.id,
+    records: options.ownTable ? [record] : [],
+    selfEvaluation: {
+      tableId: record.id,
+      name: record.table.name,
+      unit: record.table.unit,
+      year: record.table.year,
+      ownTable: options.ownTable,
+      schemeId: scheme.id,
+      total: score.total,
+      claimedTotal: recheck?.claimedTotal ?? null,
+      gap: recheck?.gap ?? null,
+      causes: [...(recheck?.causes ?? [])],
+      unmatched: laid?.unmatched ?? [],
+    },
+  };
+}
+
+/**
+ * Fills the self-evaluation of the table a confirmed 自评表 belongs to (found, or chosen by `tableId`),
+ * saved with the import's confirmation in one transaction; with `ownTable`, creates the form's own
+ * table first (a past year's target table never entered here), then its self-evaluation.
+ */
+export async function confirmSelfEvaluationImport(
+  request: FastifyRequest,
+  db: Database,
+  preview: ImportPreviewRecord,
+  body: ImportConfirm,
+): Promise<ImportResult> {
+  const [form, ...more] = body.tables;
+  if (!form || more.length > 0) {
+    throw new AppError(
+      'import.self_evaluation_one_form',
+      '一次只能导入一张绩效自评表；请分开上传各项目的自评表。',
+      'Import one self-evaluation form at a time: upload each project’s form on its own.',
+      { path: 'tables' },
+    );
+  }
+  if (body.ownTable && body.tableId === undefined) {
+    const { records } = await createTableRepository(db).confirmImport(
+      preview.id,
+      [form],
+      auditActor(request),
+      {
+        duplicates: body.duplicates ?? [],
+      },
+    );
+    const record = records[0];
+    if (!record) {
+      throw new AppError(
+        'import.self_evaluation_skipped',
+        '自评表的目标表按您的选择未导入，自评也未保存。',
+        'The form’s table was skipped as you chose, so no self-evaluation was saved.',
+        { path: 'duplicates' },
+      );
+    }
+    return saveImported(request, db, record, form, { preview, body, confirmImport: false, ownTable: true });
+  }
+  const tableId = body.tableId ?? (await matchingTable(db, preview, form));
+  const record = await enterableTable(request, db, tableId);
+  return saveImported(request, db, record, form, { preview, body, confirmImport: true, ownTable: false });
+}

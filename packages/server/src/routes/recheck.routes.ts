@@ -1,0 +1,268 @@
+import { can, organisationPath } from '@jixiao/core/accounts/policies';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
+import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
+import {
+  CLAIM_CAUSE_LABELS,
+  type ClaimCause,
+  claimCauseSchema,
+} from '@jixiao/core/scoring/self-evaluation-claim.schema';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
+import type { Database } from '@jixiao/db/database';
+import { addScoreAdjustment, getSelfEvaluation, recheckList } from '@jixiao/db/evaluation.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { contentDisposition } from '@jixiao/export/layout-document';
+import { type RecheckSheetEvaluation, recheckWorkbook } from '@jixiao/export/recheck-xlsx';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditActor, forbidden, readScope, requireUser, signedIn } from '../auth/authorize.ts';
+import { readableTable } from './monitoring.routes.ts';
+
+// 财政复核 (issue 16): finance reviewers go through the self-evaluations that carry a unit's claim (imported
+// 自评表), largest gap between the claimed and the rules' totals first, and per row accept the claim or
+// the rule's score with a reason (audited like any score adjustment); the list exports to Excel.
+
+const RECHECKERS = ['finance_reviewer', 'department_reviewer', 'admin', 'auditor'] as const;
+
+const listQuery = z.object({
+  year: z.coerce.number().int().optional(),
+  organisationId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe('Only tables at or under this organisation (a department)'),
+  cause: claimCauseSchema.optional().describe('Only evaluations with a difference of this cause'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+const recheckItem = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  organisationId: z.string().nullable(),
+  status: z.string(),
+  kind: z.string(),
+  schemeId: z.string(),
+  claimedTotal: z.number().nullable(),
+  ruleTotal: z.number().nullable(),
+  gap: z.number().nullable(),
+  total: z.number().describe('The total with the reviewers’ decisions'),
+  grade: z.string(),
+  causes: z.array(z.string()),
+  decisions: z.number().int(),
+  updatedAt: z.string(),
+});
+
+const decisionBody = z.object({
+  target: z.union([z.literal('execution'), z.number().int().nonnegative()]),
+  accept: z.enum(['claim', 'rule']).describe("Keep the unit's claimed score, or the rule's"),
+  reason: z.string().trim().min(1).max(2000),
+});
+
+/** The organisations a re-check list covers: the reviewer's scope, narrowed to a department when asked. */
+async function recheckScope(
+  request: FastifyRequest,
+  db: Database,
+  organisationId: string | undefined,
+): Promise<string[] | null> {
+  const user = requireUser(request);
+  if (!user.roles.some((role) => (RECHECKERS as readonly string[]).includes(role))) throw forbidden();
+  const scope = await readScope(request, db);
+  let ids: string[] | null = scope.all ? null : [...scope.organisationIds];
+  if (organisationId) {
+    const organisations = await listOrganisations(db);
+    const under = organisations
+      .filter((o) => organisationPath(o.id, organisations).includes(organisationId))
+      .map((o) => o.id);
+    ids = ids === null ? under : under.filter((id) => ids?.includes(id));
+  }
+  return ids;
+}
+
+function causeText(causes: readonly string[], locale: 'zh' | 'en'): string {
+  return causes
+    .map((c) => (c in CLAIM_CAUSE_LABELS ? CLAIM_CAUSE_LABELS[c as ClaimCause][locale] : c))
+    .join('；');
+}
+
+async function sheetEvaluations(
+  db: Database,
+  items: Awaited<ReturnType<typeof recheckList>>,
+): Promise<RecheckSheetEvaluation[]> {
+  const tables = createTableRepository(db);
+  const out: RecheckSheetEvaluation[] = [];
+  for (const item of items) {
+    const [record, stored] = await Promise.all([
+      tables.get(item.tableId),
+      getSelfEvaluation(db, item.tableId),
+    ]);
+    if (!stored) continue;
+    const scheme = getScoringScheme(stored.schemeId);
+    const score = scoreSelfEvaluation(record.table, stored.entry, scheme);
+    const decided = new Map<string, string>();
+    for (const a of stored.adjustments) {
+      if (a.decision)
+        decided.set(
+          String(a.target),
+          `${a.decision === 'claim' ? '采用单位自评' : '采用规则得分'} ${a.score}：${a.reason}`,
+        );
+    }
+    out.push({
+      name: item.name,
+      unit: item.unit,
+      year: item.year,
+      scheme: scheme.name.zh,
+      claimedTotal: item.claimedTotal,
+      ruleTotal: item.ruleTotal,
+      gap: item.gap,
+      total: score.total,
+      causes: causeText(item.causes, 'zh'),
+      rows: (score.claim?.lines ?? []).map((line) => ({
+        row: line.target === 'execution' ? '预算执行率' : `指标 ${line.target + 1}`,
+        indicator:
+          line.target === 'execution' ? '预算执行率' : (record.table.indicators[line.target]?.name ?? ''),
+        printedWeight: line.printedWeight,
+        claimed: line.claimed,
+        rule: line.rule,
+        difference: line.difference,
+        cause: line.cause ? CLAIM_CAUSE_LABELS[line.cause].zh : '',
+        explanation: line.zh,
+        decision: decided.get(String(line.target)) ?? '',
+      })),
+    });
+  }
+  return out;
+}
+
+export const recheckRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/self-evaluations/recheck',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['self-evaluation'],
+        summary:
+          '财政复核: self-evaluations carrying a unit’s claim, largest gap between claimed and rule totals first',
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(recheckItem) }) },
+      },
+    },
+    async (request) => {
+      const organisationIds = await recheckScope(request, app.db, request.query.organisationId);
+      const items = await recheckList(app.db, {
+        organisationIds,
+        year: request.query.year,
+        cause: request.query.cause,
+        limit: request.query.limit,
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/self-evaluations/recheck/export',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['self-evaluation'],
+        summary: 'The re-check list and every compared row as an Excel workbook',
+        querystring: listQuery,
+      },
+    },
+    async (request, reply) => {
+      const organisationIds = await recheckScope(request, app.db, request.query.organisationId);
+      const items = await recheckList(app.db, {
+        organisationIds,
+        year: request.query.year,
+        cause: request.query.cause,
+        limit: request.query.limit,
+      });
+      const bytes = await recheckWorkbook(await sheetEvaluations(app.db, items));
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          contentDisposition(`财政复核${request.query.year ? `-${request.query.year}` : ''}.xlsx`),
+        )
+        .header('cache-control', 'private, no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(Buffer.from(bytes));
+    },
+  );
+
+  app.post(
+    '/tables/:id/self-evaluation/decisions',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['self-evaluation'],
+        summary:
+          "A re-check decision on one row: keep the unit's claimed score or the rule's, with a reason (audited)",
+        params: z.object({ id: z.string().uuid() }),
+        body: decisionBody,
+      },
+    },
+    async (request) => {
+      const { record, resource } = await readableTable(request, app.db, request.params.id);
+      const user = requireUser(request);
+      // A past year's imported 自评表 brings its own table, which never goes through approval here: it is
+      // re-checked as an approved one.
+      const asApproved =
+        record.table.kind === 'self-evaluation' ? { ...resource, status: 'approved' as const } : resource;
+      if (!can(user, 'table.adjust_score', asApproved)) throw forbidden();
+      const stored = await getSelfEvaluation(app.db, record.id);
+      if (!stored) {
+        throw new AppError(
+          'self_evaluation.not_found',
+          '该表尚未填报绩效自评。',
+          'No self-evaluation entered yet.',
+          {
+            path: 'id',
+          },
+        );
+      }
+      const scheme = getScoringScheme(stored.schemeId);
+      const before = scoreSelfEvaluation(record.table, stored.entry, scheme);
+      const { target, accept, reason } = request.body;
+      const claimLine = before.claim?.lines.find((l) => l.target === target);
+      const line = target === 'execution' ? before.execution : before.indicators[target];
+      if (!claimLine || !line || (accept === 'claim' && claimLine.claimed === null)) {
+        throw new AppError(
+          'recheck.no_claim',
+          '该行没有单位自评得分，无法采用。',
+          'This row carries no claimed score to accept.',
+          { path: 'target' },
+        );
+      }
+      if (line.status === 'not_scored') {
+        throw new AppError(
+          'recheck.not_scored',
+          '其中项/未印分值的行列示不计分，无需复核决定。',
+          'Sub-items without a weight are shown, not scored: there is nothing to decide.',
+          { path: 'target' },
+        );
+      }
+      const score = accept === 'claim' ? (claimLine.claimed ?? 0) : line.computedScore;
+      const adjustment = { target, score, reason };
+      const others = stored.entry.adjustments.filter((a) => a.target !== target);
+      const after = scoreSelfEvaluation(
+        record.table,
+        { ...stored.entry, adjustments: [...others, adjustment] },
+        scheme,
+      );
+      await addScoreAdjustment(app.db, {
+        tableId: record.id,
+        adjustment,
+        computedScore: line.computedScore,
+        previousScore: line.score,
+        total: after.total,
+        grade: after.grade,
+        actor: auditActor(request),
+        decision: accept,
+      });
+      return { tableId: record.id, total: after.total, grade: after.grade, score: after };
+    },
+  );
+};

@@ -623,3 +623,35 @@ describe('CSV cells and HTML entities read with their libraries', () => {
     expect(table?.indicators.map((i) => i.target.raw)).toEqual(['≥1200人次', '≥95%']);
   });
 });
+
+describe('a caption row whose cells wrapped onto a second line', () => {
+  it('joins each upper half with its lower half in order (年度/指标值, 实际/完成值)', () => {
+    const text = [
+      '项目支出绩效自评表(2023年度)',
+      '项目名称 乡村道路养护经费',
+      '实施单位 某县交通运输局',
+      '绩效指标 一级指标 二级指标 三级指标 年度 实际 分值 得分 偏差原因分析及改进措施',
+      '指标值 完成值',
+      '产出指标 数量指标 养护道路里程 120公里 118公里 20 19 部分路段汛期延误',
+      '质量指标 养护路段合格率 ≥95% 97% 20 20',
+      '效益指标 社会效益指标 群众出行条件 明显改善 明显改善 30 30',
+      '满意度指标 服务对象满意度指标 沿线群众满意度 ≥90% 93% 20 20',
+      '总分 100 99',
+    ].join('\n');
+    const [table] = importText(`${text}\n`).tables;
+    expect(
+      table?.indicators.map((i) => [
+        i.name,
+        i.target.raw,
+        i.actual ?? null,
+        i.weight ?? null,
+        i.score ?? null,
+      ]),
+    ).toEqual([
+      ['养护道路里程', '120公里', '118公里', 20, 19],
+      ['养护路段合格率', '≥95%', '97%', 20, 20],
+      ['群众出行条件', '明显改善', '明显改善', 30, 30],
+      ['沿线群众满意度', '≥90%', '93%', 20, 20],
+    ]);
+  });
+});

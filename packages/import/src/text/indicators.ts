@@ -79,8 +79,19 @@ export function findIndicatorHeader(
     let repeatedGroup = false;
     let end = i + 1;
     let sameRow = layout === 'rows' || layout === 'markdown';
+    // A caption row whose cells wrapped: the upper halves on this row (`年度 实际 分值 得分`), the lower
+    // halves of the wrapped ones on the next (`指标值 完成值`), in the same order.
+    const lower = sameRow ? lowerCaptionPieces(tokens, i) : [];
+    let nextLower = 0;
     for (let j = i + 1; j < tokens.length; j++) {
       const c = tokens[j];
+      if (c === null && nextLower > 0) {
+        // The lower halves' row belongs to the caption.
+        let k = j + 1;
+        while (k < tokens.length && tokens[k] !== null) k++;
+        end = k;
+        break;
+      }
       if (c === null) sameRow = false;
       if (c === null || c === undefined || c.text === '') continue;
       let role = columnRole(c.text);
@@ -90,6 +101,12 @@ export function findIndicatorHeader(
         if (joined !== null) {
           role = joined.role;
           j = joined.last;
+        } else if (sameRow && c.line === tokens[i]?.line && lower[nextLower] !== undefined) {
+          const wrapped = columnRole(`${c.text}${lower[nextLower]}`);
+          if (wrapped !== null) {
+            role = wrapped;
+            nextLower++;
+          }
         }
       }
       // A caption this vocabulary does not know, still on the caption row (考核方式, 数据来源 …):
@@ -114,6 +131,20 @@ export function findIndicatorHeader(
     return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel, repeatedGroup };
   }
   return null;
+}
+
+/** The cells of the row after the caption row at `i` when they are all short caption pieces. */
+function lowerCaptionPieces(tokens: readonly Token[], i: number): string[] {
+  let k = i;
+  while (k < tokens.length && tokens[k] !== null) k++;
+  const pieces: string[] = [];
+  for (k++; k < tokens.length && tokens[k] !== null && pieces.length <= 6; k++) {
+    const c = tokens[k];
+    if (c === undefined || c === null || c.text === '') continue;
+    if (key(c.text).length > 6 || /\d/.test(c.text) || levelLabel(c.text, null) !== null) return [];
+    pieces.push(c.text);
+  }
+  return pieces.length <= 6 ? pieces : [];
 }
 
 /** The caption that the cells from `j` on form when joined (up to three pieces), with the last one used. */

@@ -13,6 +13,8 @@ export function splitWeightAndScore(run: string): { weight: number; score: numbe
   const text = run.trim();
   // A number that can be a weight by itself (at most 100) is one.
   if (!/^\d[\d.]*$/.test(text) || Number(text) <= 100) return null;
+  // Two printed figures of at most 100 are a few characters; trying every split of a long run is quadratic.
+  if (text.length > 16) return null;
   const fits: { weight: number; score: number }[] = [];
   for (let p = 1; p < text.length; p++) {
     const left = text.slice(0, p);

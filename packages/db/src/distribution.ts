@@ -55,6 +55,7 @@ export const distributionPlan: Record<string, Placement> = {
   rule_set_assignments: reference,
   budget_years: reference,
   indicator_library: reference,
+  layout_templates: reference,
   analytics_state: reference,
   schema_migrations: reference,
 };

@@ -64,8 +64,24 @@ export interface AnalyticsPublishedCountsTable {
   budget: Derived<string | number>;
 }
 
+/** One row per table: the facts the counts are summed from (status, latest light, self-evaluation…). */
+export interface AnalyticsTablesTable {
+  table_id: Derived<string>;
+  organisation_id: Derived<string | null>;
+  year: Derived<number>;
+  status: Derived<string>;
+  budget: Derived<string | number | null>;
+  indicators: Derived<number>;
+  review_grade: Derived<string | null>;
+  light: Derived<string | null>;
+  self_grade: Derived<string | null>;
+  self_total: Derived<number | null>;
+  findings: Derived<unknown>;
+}
+
 export interface AnalyticsDb {
   organisation_paths: OrganisationPathsTable;
+  analytics_tables: AnalyticsTablesTable;
   analytics_state: AnalyticsStateTable;
   analytics_status_counts: AnalyticsStatusCountsTable;
   analytics_grade_counts: AnalyticsGradeCountsTable;

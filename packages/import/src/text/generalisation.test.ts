@@ -655,3 +655,34 @@ describe('a caption row whose cells wrapped onto a second line', () => {
     ]);
   });
 });
+
+describe('a row whose cells wrapped onto the lines below it', () => {
+  it('reads value words under a row that stopped short as that row’s cells, not as indicators', () => {
+    const text = [
+      '| 2023年度项目支出绩效自评表 |',
+      '| 项目名称 | 学生资助补助经费 |',
+      '| 实施单位 | 某县第一中学 |',
+      '| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |',
+      '| 产出指标 | 数量指标 | 受助学生人数 | ≥320人 | 326人 | 20 | 20 |',
+      '| 效益指标 | 社会效益指标 | 减轻困难家庭负担 |',
+      '| 明显 |',
+      '| 明显 | 30 | 30 |',
+      '| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥90% | 96% | 40 | 40 |',
+      '| 总分 | 90 | 90 |',
+    ].join('\n');
+    const [table] = importText(`${text}\n`).tables;
+    expect(
+      table?.indicators.map((i) => [
+        i.name,
+        i.target.raw,
+        i.actual ?? null,
+        i.weight ?? null,
+        i.score ?? null,
+      ]),
+    ).toEqual([
+      ['受助学生人数', '≥320人', '326人', 20, 20],
+      ['减轻困难家庭负担', '明显', '明显', 30, 30],
+      ['学生满意度', '≥90%', '96%', 40, 40],
+    ]);
+  });
+});

@@ -557,6 +557,35 @@ function assignRole(out: Assigned, role: ColumnRole, text: string): void {
   }
 }
 
+/** Words that are a cell's value, never an indicator's name. */
+const VALUE_WORD =
+  /^(是|否|有|无|有效|无效|显著|明显|较好|良好|优|优秀|良|中|差|达标|合格|完成|已完成|基本完成|未完成|提高|提升|改善|稳定|及时|规范|健全|完善|满意|基本满意|达到|基本达到|未达到)$/;
+
+/**
+ * Fills the cells a row left empty — target, actual, weight, score in column order — with the values of
+ * the line below it. False (nothing changed) when the row above has no such cell open.
+ */
+function continueRow(row: Indicator, values: readonly string[], roles: readonly ColumnRole[]): boolean {
+  const open = roles.filter(
+    (r) =>
+      (r === 'target' && row.target.kind === 'missing') ||
+      (r === 'actual' && !row.actual) ||
+      ((r === 'weight' || r === 'score') && (row[r] === null || row[r] === undefined)),
+  );
+  if (open[0] !== 'target' && open[0] !== 'actual') return false;
+  open.forEach((role, n) => {
+    const v = values[n];
+    if (v === undefined || isEmptyValue(v)) return;
+    if (role === 'target') row.target = { ...parsePlainTarget(v), raw: v };
+    else if (role === 'actual') row.actual = v;
+    else if (role === 'weight' || role === 'score') {
+      const x = numberOf(v);
+      if (x !== null) row[role] = x;
+    }
+  });
+  return true;
+}
+
 function numberOf(text: string | undefined): number | null {
   if (text === undefined) return null;
   const t = text.replace(/,/g, '').replace(/分$/, '').trim();
@@ -966,6 +995,19 @@ export function readIndicators(
         DIRECTION.test(c.text) ||
         (KIND_MARK.test(c.text) && roles.includes('opOrDir')),
     ).length;
+    // Value words where a name should be, under a row that stopped short (a markdown export that
+    // wrapped the row: `减轻贫困学生家庭经济负担 |` / `| 有效 |` / `| 有效 | 10 | 10 |`): they continue it.
+    const above = blocks.at(-1)?.indicators.at(-1);
+    if (
+      hasRows &&
+      above !== undefined &&
+      (blocks.at(-1)?.cells.at(-1)?.line ?? t.line) < t.line &&
+      VALUE_WORD.test(key(t.text)) &&
+      continueRow(above, [t.text, ...filled.map((c) => c.text)], roles)
+    ) {
+      i = j;
+      continue;
+    }
     // A target where a name should be (a value cell whose name cell was lost) starts no indicator.
     if (isTargetLike(t.text) && parseTarget(t.text).kind !== 'placeholder') {
       warnings.push({

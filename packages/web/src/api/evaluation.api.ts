@@ -46,6 +46,8 @@ export interface SelfEvaluationView {
   adjustments: (ScoreAdjustment & {
     id: string;
     computedScore: number;
+    /** A re-check decision (财政复核): the claim or the rule accepted; null for an ordinary adjustment. */
+    decision?: 'claim' | 'rule' | null;
     adjustedBy: string | null;
     adjustedAt: string;
   })[];

@@ -4,6 +4,7 @@ import {
   CheckSquareOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DiffOutlined,
   FileSearchOutlined,
   GlobalOutlined,
   KeyOutlined,
@@ -55,6 +56,13 @@ const navItems: NavItem[] = [
     label: 'nav.dashboard',
     icon: <BarChartOutlined />,
     // Reviewers, admins and auditors: the roles GET /api/dashboard serves.
+    requires: ['table.review_department', 'table.review_finance', 'user.read', 'audit.read'],
+  },
+  {
+    path: '/recheck',
+    label: 'nav.recheck',
+    icon: <DiffOutlined />,
+    // The reviewers above units, admins and auditors: the roles GET /api/self-evaluations/recheck serves.
     requires: ['table.review_department', 'table.review_finance', 'user.read', 'audit.read'],
   },
   { path: '/rules', label: 'nav.rules', icon: <SafetyCertificateOutlined />, requires: 'signedIn' },

@@ -21,6 +21,7 @@ const MonitoringEntryPage = lazy(() => import('../pages/monitoring-entry.page.ts
 const SelfEvaluationPage = lazy(() => import('../pages/self-evaluation.page.tsx'));
 const SelfEvaluationFormPage = lazy(() => import('../pages/self-evaluation-form.page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard.page.tsx'));
+const RecheckPage = lazy(() => import('../pages/recheck.page.tsx'));
 const WorkbenchPage = lazy(() => import('../pages/workbench.page.tsx'));
 const RulesPage = lazy(() => import('../pages/rules.page.tsx'));
 const PublicLayout = lazy(() => import('../pages/public-layout.tsx'));
@@ -49,6 +50,7 @@ export const router = createBrowserRouter([
       { path: 'self-evaluation/:id', element: <SelfEvaluationPage /> },
       { path: 'self-evaluation/:id/form', element: <SelfEvaluationFormPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'recheck', element: <RecheckPage /> },
       { path: 'rules', element: <RulesPage /> },
       // Review (issue 5) and monitoring (issue 6) pages go here: 'review', 'monitoring'.
       { path: '*', element: <NotFoundPage /> },

@@ -15,6 +15,7 @@ import { importWorkflowEn } from './messages.import-workflow.en.ts';
 import { libraryEn } from './messages.library.en.ts';
 import { monitoringImportEn } from './messages.monitoring-import.en.ts';
 import { portalEn } from './messages.portal.en.ts';
+import { recheckEn } from './messages.recheck.en.ts';
 import { reviewRulesEn } from './messages.review-rules.en.ts';
 import { rulesEn } from './messages.rules.en.ts';
 import { tableCopyEn } from './messages.table-copy.en.ts';
@@ -39,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...budgetYearsEn,
   ...libraryEn,
   ...monitoringImportEn,
+  ...recheckEn,
 };
 
 /** antd's own English words (pagination, empty states, pickers) travel with ours. */

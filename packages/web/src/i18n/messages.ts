@@ -15,6 +15,7 @@ import { importWorkflowMessages } from './messages.import-workflow.ts';
 import { libraryMessages } from './messages.library.ts';
 import { monitoringImportMessages } from './messages.monitoring-import.ts';
 import { portalMessages } from './messages.portal.ts';
+import { recheckMessages } from './messages.recheck.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { rulesMessages } from './messages.rules.ts';
 import { tableCopyMessages } from './messages.table-copy.ts';
@@ -38,6 +39,7 @@ const zh = {
   ...budgetYearsMessages.zh,
   ...libraryMessages.zh,
   ...monitoringImportMessages.zh,
+  ...recheckMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,49 @@
+import type { ClaimCause } from '@jixiao/core/scoring/self-evaluation-claim.schema';
+import { request } from './api-client.ts';
+
+/** One self-evaluation of the re-check list (财政复核): the unit's claimed total beside the rules'. */
+export interface RecheckItem {
+  tableId: string;
+  name: string;
+  unit: string;
+  year: number;
+  organisationId: string | null;
+  status: string;
+  kind: string;
+  schemeId: string;
+  claimedTotal: number | null;
+  ruleTotal: number | null;
+  gap: number | null;
+  total: number;
+  grade: string;
+  causes: ClaimCause[];
+  decisions: number;
+  updatedAt: string;
+}
+
+export interface RecheckQuery {
+  year?: number | undefined;
+  organisationId?: string | undefined;
+  cause?: ClaimCause | undefined;
+}
+
+function query(params: RecheckQuery): string {
+  const pairs = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  return pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString()}` : '';
+}
+
+/** Calls of the re-check API (issue 16). */
+export const recheckApi = {
+  list: (q: RecheckQuery) =>
+    request<{ items: RecheckItem[] }>('GET', `/api/self-evaluations/recheck${query(q)}`),
+  exportUrl: (q: RecheckQuery) => `/api/self-evaluations/recheck/export${query(q)}`,
+  decide: (
+    tableId: string,
+    body: { target: 'execution' | number; accept: 'claim' | 'rule'; reason: string },
+  ) =>
+    request<{ total: number; grade: string }>(
+      'POST',
+      `/api/tables/${encodeURIComponent(tableId)}/self-evaluation/decisions`,
+      body,
+    ),
+};

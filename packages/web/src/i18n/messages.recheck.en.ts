@@ -1,0 +1,36 @@
+import type { recheckMessages } from './messages.recheck.ts';
+
+/** English words of the re-check of imported self-evaluations. Loaded with messages.en.ts, only when English is chosen. */
+export const recheckEn = {
+  'nav.recheck': 'Re-check',
+  'recheck.title': 'Finance re-check of self-evaluations',
+  'recheck.subtitle':
+    "The unit's claimed scores beside the rules', row by row, largest gap in the total first; accept the claim or the rule per row with a reason.",
+  'recheck.department': 'Department / unit',
+  'recheck.cause': 'Cause of difference',
+  'recheck.export': 'Export to Excel',
+  'recheck.claimedTotal': 'Claimed total',
+  'recheck.ruleTotal': 'Rule total',
+  'recheck.gap': 'Gap',
+  'recheck.total': 'Total after re-check',
+  'recheck.causes': 'Causes',
+  'recheck.decisions': 'Decided',
+  'recheck.empty': 'No self-evaluation carries a claimed score (import a filled form first)',
+  'recheck.row': 'Row',
+  'recheck.indicator': 'Indicator',
+  'recheck.printedWeight': 'Printed weight',
+  'recheck.claimed': 'Claimed',
+  'recheck.rule': 'Rule',
+  'recheck.difference': 'Difference',
+  'recheck.explanation': 'Explanation',
+  'recheck.decision': 'Decision',
+  'recheck.execution': 'Budget execution',
+  'recheck.acceptClaim': 'Accept claim',
+  'recheck.acceptRule': 'Accept rule',
+  'recheck.reason': 'Reason',
+  'recheck.reasonRequired': 'Give a reason',
+  'recheck.decidedClaim': 'Claim accepted: {score}',
+  'recheck.decidedRule': 'Rule accepted: {score}',
+  'recheck.saved': 'Decision recorded; total after re-check {total}',
+  'recheck.notes': 'Form-level notes',
+} satisfies Record<keyof typeof recheckMessages.zh, string>;

@@ -1,0 +1,36 @@
+/** Words of the re-check (财政复核) of imported self-evaluations. */
+const zh = {
+  'nav.recheck': '财政复核',
+  'recheck.title': '绩效自评财政复核',
+  'recheck.subtitle':
+    '单位自评得分与规则得分逐行对照，按总分差额从大到小排列；逐行采用单位自评或规则得分并说明理由。',
+  'recheck.department': '主管部门 / 单位',
+  'recheck.cause': '差异原因',
+  'recheck.export': '导出 Excel',
+  'recheck.claimedTotal': '单位自评总分',
+  'recheck.ruleTotal': '规则总分',
+  'recheck.gap': '差额',
+  'recheck.total': '复核后总分',
+  'recheck.causes': '原因',
+  'recheck.decisions': '已决定',
+  'recheck.empty': '没有带单位自评得分的绩效自评（请先导入填好的自评表）',
+  'recheck.row': '行',
+  'recheck.indicator': '指标',
+  'recheck.printedWeight': '印刷分值',
+  'recheck.claimed': '单位自评',
+  'recheck.rule': '规则得分',
+  'recheck.difference': '差额',
+  'recheck.explanation': '说明',
+  'recheck.decision': '复核决定',
+  'recheck.execution': '预算执行率',
+  'recheck.acceptClaim': '采用自评',
+  'recheck.acceptRule': '采用规则',
+  'recheck.reason': '理由',
+  'recheck.reasonRequired': '请填写理由',
+  'recheck.decidedClaim': '采用单位自评 {score}',
+  'recheck.decidedRule': '采用规则得分 {score}',
+  'recheck.saved': '已记录复核决定，复核后总分 {total}',
+  'recheck.notes': '整表提示',
+} as const;
+
+export const recheckMessages = { zh };

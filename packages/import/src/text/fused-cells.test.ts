@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitWeightAndScore } from './fused-cells.ts';
+import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
 import { importText } from './import-text.ts';
 
 describe('splitWeightAndScore', () => {
@@ -66,5 +66,41 @@ describe('weights that add up to no scheme', () => {
   it('says nothing when they add up to a scheme total', () => {
     const [table] = importText(form([50, 30, 10])).tables;
     expect(table?.warnings.some((w) => w.code === 'import.weights_total')).toBe(false);
+  });
+});
+
+describe('target and actual run together', () => {
+  it('splits two figures with the same unit, the first keeping its sign', () => {
+    expect(splitTargetAndActual('100%100%')).toEqual({ target: '100%', actual: '100%' });
+    expect(splitTargetAndActual('≥95%97%')).toEqual({ target: '≥95%', actual: '97%' });
+    expect(splitTargetAndActual('120公里125公里')).toEqual({ target: '120公里', actual: '125公里' });
+  });
+
+  it('leaves one figure, figures with other units and graded thresholds alone', () => {
+    expect(splitTargetAndActual('100%')).toBeNull();
+    expect(splitTargetAndActual('120公里95%')).toBeNull();
+    expect(splitTargetAndActual('100%90%85%85%')).toBeNull();
+  });
+
+  it('fills the empty 实际完成值 of a self-evaluation row from the fused cell', () => {
+    const text = [
+      '2023年度项目支出绩效自评表',
+      '项目名称：农村公路养护补助',
+      '实施单位：某县交通局',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分',
+      '产出指标\t数量指标\t养护里程\t≥120公里\t125公里\t40\t40',
+      '效益指标\t社会效益指标\t通行条件改善率\t100%100%\t\t30\t30',
+      '满意度指标\t服务对象满意度指标\t群众满意度\t≥90%\t95%\t20\t20',
+      '合计',
+      '',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators[1]).toMatchObject({
+      name: '通行条件改善率',
+      target: { operator: null, value: 100, unit: '%' },
+      actual: '100%',
+      weight: 30,
+      score: 30,
+    });
   });
 });

@@ -28,3 +28,15 @@ export function splitWeightAndScore(run: string): { weight: number; score: numbe
   if (equal.length === 1) return equal[0] ?? null;
   return fits.length === 1 ? (fits[0] ?? null) : null;
 }
+
+// A target and its actual printed side by side in one cell: `100%100%`, `≥95%97%`, `120公里125公里`. Both
+// figures carry the same unit, which is what tells the two apart; the second has no sign of its own.
+const TARGET_AND_ACTUAL =
+  /^\s*((?:[≥≤≧≦]|[<>＜＞][=＝]?|[=＝])?\s*\d+(?:\.\d+)?\s*(%|％|[\u4e00-\u9fa5]{1,3}))\s*(\d+(?:\.\d+)?\s*\2)\s*$/;
+
+/** Splits a cell holding a target and its actual with the same unit; null when it holds one figure. */
+export function splitTargetAndActual(cell: string): { target: string; actual: string } | null {
+  const m = TARGET_AND_ACTUAL.exec(cell);
+  if (!m?.[1] || !m[3]) return null;
+  return { target: m[1].trim(), actual: m[3].trim() };
+}

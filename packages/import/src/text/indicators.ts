@@ -1,6 +1,6 @@
 import type { Direction, Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { splitWeightAndScore } from './fused-cells.ts';
+import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
 import type { Cell, Layout } from './layout.ts';
 import { standsUnder, type Token } from './tokens.ts';
 import {
@@ -611,10 +611,18 @@ function buildIndicator(
   level1: string | null,
   level2: string | null,
   nameCell: Cell,
-  a: Assigned,
+  assigned: Assigned,
   ctx: Context,
 ): Indicator {
   const name = cleanName(nameCell.text);
+  // Target and actual run together into one cell (`100%100%`) while the actual's column is empty.
+  const pair =
+    ctx.roles.includes('actual') &&
+    (assigned.actual === undefined || isEmptyValue(assigned.actual)) &&
+    assigned.target
+      ? splitTargetAndActual(assigned.target)
+      : null;
+  const a = pair === null ? assigned : { ...assigned, target: pair.target, actual: pair.actual };
   const parts = [a.operator, a.target, a.unit].filter((p): p is string => p !== undefined && p !== '');
   const raw = parts.join(ctx.separator);
   const text = parts.join(' ');

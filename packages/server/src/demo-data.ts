@@ -8,6 +8,7 @@ import { parseFile } from '@jixiao/import/parse-file';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
 import { runDemoLifecycle } from './demo-lifecycle.ts';
 import { demoOrganisationResolver } from './demo-organisations.ts';
+import { runDemoRecheck } from './demo-recheck.ts';
 
 export interface DemoDataOptions {
   /** The seed document shipped in the repo (fixtures/seed.txt). */
@@ -94,6 +95,8 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
   }
   // The seed's tables then go through their life (published, in review, returned), as the demo users.
   await runDemoLifecycle(db, log);
+  // Two filled 自评表 of a past year with the gaps the finance re-check (财政复核) is for.
+  result.tables += await runDemoRecheck(db, log);
   await writeAudit(db, {
     actor: { userId: null, address: 'demo-data' },
     action: 'demo.load',

@@ -114,12 +114,30 @@ describeEachDatabase('demo life cycle', (getDb) => {
     expect(score.body.score.total).toBeGreaterThan(90);
   });
 
+  it('imports two filled 自评表 with gaps for the finance re-check', async () => {
+    const list = await getApp().call<{
+      items: { name: string; claimedTotal: number; ruleTotal: number; gap: number; causes: string[] }[];
+    }>('GET', '/api/self-evaluations/recheck', { as: 'finance_reviewer' });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((i) => [i.name, i.claimedTotal, i.ruleTotal, i.gap])).toEqual([
+      ['科创政策宣讲经费', 100, 93, 7],
+      ['科创展厅运营经费', 98, 98.56, -0.56],
+    ]);
+    expect(list.body.items[0]?.causes).toEqual(
+      expect.arrayContaining(['met_below_weight', 'missed_full_marks', 'qualitative', 'total_not_sum']),
+    );
+    expect(list.body.items[1]?.causes).toEqual(expect.arrayContaining(['execution', 'missed_full_marks']));
+  });
+
   it('runs once: a second start changes nothing', async () => {
     const again = await loadDemoData(getDb(), { seedPath, corpusDir: null });
     expect(again.loaded).toBe(false);
     const list = await getApp().call<Listed>('GET', '/api/tables?pageSize=50', { as: 'admin' });
     expect(list.body.items.map((i) => i.status).sort()).toEqual([
       'department_reviewed',
+      // The two past-year 自评表 imported with their own tables (demo-recheck.ts).
+      'draft',
+      'draft',
       'published',
       'returned',
     ]);

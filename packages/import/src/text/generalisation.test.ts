@@ -686,3 +686,40 @@ describe('a row whose cells wrapped onto the lines below it', () => {
     ]);
   });
 });
+
+describe('values extraction moved or stripped', () => {
+  const text = [
+    '2022年度项目支出绩效目标表',
+    '项目名称：乡村道路建设补助',
+    '实施单位：某县交通局',
+    '一级指标\t二级指标\t三级指标\t指标值',
+    '产出指标\t数量指标\t每公里补助20万元\t',
+    '产出指标\t质量指标\t年度资金支付完成率100%\t',
+    '满意度指标\t服务对象满意度指标\t群众满意度\t≥',
+    '合计',
+    '',
+  ].join('\n');
+  const [table] = importText(text).tables;
+
+  it('moves a count or money value printed in the name cell to the target, and says so', () => {
+    expect(table?.indicators[0]).toMatchObject({
+      name: '每公里补助',
+      target: { value: 20, unit: '万元', raw: '20万元' },
+    });
+    expect(table?.warnings).toContainEqual(
+      expect.objectContaining({ code: 'import.low_confidence', line: 5 }),
+    );
+    // A rate that ends in its template percentage keeps it as the name.
+    expect(table?.indicators[1]).toMatchObject({
+      name: '年度资金支付完成率100%',
+      target: { kind: 'missing' },
+    });
+  });
+
+  it('leaves a target whose figure was stripped missing, never a sign read as text', () => {
+    expect(table?.indicators[2]?.target).toMatchObject({ kind: 'missing', value: null });
+    expect(table?.warnings).toContainEqual(
+      expect.objectContaining({ code: 'import.value_missing', line: 7 }),
+    );
+  });
+});

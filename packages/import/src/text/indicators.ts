@@ -557,6 +557,44 @@ function assignRole(out: Assigned, role: ColumnRole, text: string): void {
   }
 }
 
+// A name that ends in a figure with its unit of count or money while the target cell is empty: the value
+// was printed in the name's cell (`每公里补助20万元`). A rate ending in a percentage
+// (`年度资金支付完成率100%`) is a name as the form's template wrote it, and stays one.
+const VALUE_AT_NAME_END =
+  /^(.*[\u4e00-\u9fa5].*[\u4e00-\u9fa5])((?:[≥≤]|不低于|不少于|不超过)?\d+(?:\.\d+)?(?:万元|元|[\u4e00-\u9fa5]{1,2}))$/;
+const SIGN_ONLY = /^[\s≥≤≧≦<>＜＞=＝﹦]+$/;
+
+/**
+ * Repairs what extraction did to a row's value, in place, and says what it did: a value printed in the
+ * name's cell is moved to the target; a sign whose figure was stripped leaves the target missing (a
+ * person fills it in — no figure is invented).
+ */
+function repairValue(indicator: Indicator): Omit<Warning, 'line' | 'column'> | null {
+  const raw = indicator.target.raw ?? '';
+  if (indicator.target.kind === 'missing' && raw.trim() === '') {
+    const m = VALUE_AT_NAME_END.exec(indicator.name);
+    if (!m?.[1] || !m[2] || m[1].replace(/[^\u4e00-\u9fa5]/g, '').length < 2) return null;
+    const name = m[1];
+    const value = m[2];
+    indicator.name = name;
+    indicator.target = { ...parsePlainTarget(value), raw: value };
+    return {
+      code: 'import.low_confidence',
+      zh: `“${name}${value}”的指标值印在名称格内：已读作名称“${name}”、指标值“${value}”，请核对`,
+      en: `"${name}${value}" printed its value in the name cell: read as name "${name}" and target "${value}"; please check`,
+    };
+  }
+  if (SIGN_ONLY.test(raw)) {
+    indicator.target = { kind: 'missing', operator: null, value: null, unit: null, raw };
+    return {
+      code: 'import.value_missing',
+      zh: `“${indicator.name}”的指标值只印出符号“${raw.trim()}”，数字缺失（可能在转换中丢失）：请补填`,
+      en: `"${indicator.name}" prints only the sign "${raw.trim()}" as its target; the figure is missing (lost in conversion?): please fill it in`,
+    };
+  }
+  return null;
+}
+
 /** Words that are a cell's value, never an indicator's name. */
 const VALUE_WORD =
   /^(是|否|有|无|有效|无效|显著|明显|较好|良好|优|优秀|良|中|差|达标|合格|完成|已完成|基本完成|未完成|提高|提升|改善|稳定|及时|规范|健全|完善|满意|基本满意|达到|基本达到|未达到)$/;
@@ -1170,6 +1208,8 @@ export function readIndicators(
       continue;
     }
     const indicator = buildIndicator(level1, level2, t, assigned, ctx);
+    const repair = repairValue(indicator);
+    if (repair !== null) warnings.push({ ...repair, line: t.line, column: t.column });
     if (name !== t.text.trim()) {
       warnings.push({
         code: 'import.template_in_name',

@@ -1,3 +1,4 @@
+import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
@@ -301,7 +302,7 @@ describeEachDatabase('table repository', (getDb) => {
             record = await store.setStatus(record.id, record.version, status, author);
         if (mine || published) expected.push(record.id);
       }
-      const scope = { all: false, published: true, organisationIds: [own.id] } as const;
+      const scope: TableReadScope = { all: false, published: true, organisationIds: [own.id] };
       const query = { ...listDefaults, q: '范围', pageSize: 4 };
       const newestFirst = (await store.list({ ...query, pageSize: 50 }, { scope })).items.map((t) => t.id);
       expect(new Set(newestFirst)).toEqual(new Set(expected));

@@ -47,6 +47,8 @@ export interface ImportPreviewRecord {
   warnings: Warning[];
   organisationId: string | null;
   createdAt: string;
+  /** The layout template that read the file (issue 10), when one did. */
+  template: { id: string; name: string } | null;
 }
 
 /** Which tables a list may show: all, or some organisations' plus every published one (policies). */
@@ -64,6 +66,7 @@ export interface TableRepository extends TableStore {
     warnings: Warning[];
     actor: Actor;
     organisationId?: string | null;
+    template?: { id: string; name: string } | null;
   }): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
   importFile(id: string): Promise<SourceFile>;
@@ -717,9 +720,11 @@ export function createTableRepository(db: Database): TableRepository {
       // Counting every match of a common word or filter reads them all: count up to the cap, say `cap+`.
       db
         .selectFrom(
-          (second ? sql`((${matches(first)}) UNION ALL (${matches(second)}))` : sql`(${matches(first)})`).as(
-            'matches',
-          ),
+          // The outer limit stops before the second part when the first already passes the cap.
+          (second
+            ? sql`(SELECT 1 AS one FROM ((${matches(first)}) UNION ALL (${matches(second)})) AS parts LIMIT ${cap + 1})`
+            : sql`(${matches(first)})`
+          ).as('matches'),
         )
         .select(sql<number>`least(count(*), ${cap + 1})`.as('total'))
         .executeTakeFirstOrThrow(),
@@ -926,7 +931,7 @@ export function createTableRepository(db: Database): TableRepository {
       const row = await insertImport(trx, {
         source: input.source,
         sourceText: input.sourceText,
-        preview: { tables: input.tables, warnings: input.warnings },
+        preview: { tables: input.tables, warnings: input.warnings, template: input.template ?? null },
         status: 'preview',
         actor: input.actor,
         organisationId,
@@ -952,6 +957,7 @@ export function createTableRepository(db: Database): TableRepository {
         warnings: input.warnings,
         organisationId,
         createdAt: toIso(row.created_at),
+        template: input.template ?? null,
       };
     });
   }
@@ -976,6 +982,7 @@ export function createTableRepository(db: Database): TableRepository {
     const preview = (row.preview ?? { tables: [], warnings: [] }) as {
       tables: PerformanceTable[];
       warnings: Warning[];
+      template?: { id: string; name: string } | null;
     };
     return {
       id: row.id,

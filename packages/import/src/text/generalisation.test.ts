@@ -723,3 +723,21 @@ describe('values extraction moved or stripped', () => {
     );
   });
 });
+
+describe('header labels with a seal note', () => {
+  it('reads the unit after 填报单位(公章) and 实施单位(签章) as after (盖章)', () => {
+    for (const label of ['填报单位(公章)', '实施单位（签章）', '申报单位(盖章)']) {
+      const text = [
+        '2021年度项目支出绩效目标表',
+        '项目名称：食用菌品种推广',
+        `${label}：某县食用菌研究所`,
+        '一级指标\t二级指标\t三级指标\t指标值',
+        '产出指标\t数量指标\t推广品种数量\t≥3种',
+        '满意度指标\t服务对象满意度指标\t种植户满意度\t≥90%',
+        '合计',
+        '',
+      ].join('\n');
+      expect(importText(text).tables[0]?.unit, label).toBe('某县食用菌研究所');
+    }
+  });
+});

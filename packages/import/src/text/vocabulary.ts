@@ -308,14 +308,18 @@ interface HeaderLabel {
 }
 
 const HEADER_LABELS: readonly HeaderLabel[] = [
-  { pattern: /^申报单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 0 },
-  { pattern: /^预算单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 1 },
-  { pattern: /^(单位名称|部门\(单位\)名称|部门名称|单位\(部门\)名称)(\(盖章\))?$/, field: 'unit', rank: 2 },
-  { pattern: /^(项目)?实施单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 3 },
+  { pattern: /^申报单位(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 0 },
+  { pattern: /^预算单位(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 1 },
+  {
+    pattern: /^(单位名称|部门\(单位\)名称|部门名称|单位\(部门\)名称)(\((?:盖|公|签)章\))?$/,
+    field: 'unit',
+    rank: 2,
+  },
+  { pattern: /^(项目)?实施单位(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 3 },
   // Transfer-payment forms: the unit spending the money (资金使用单位).
   { pattern: /^(资金使用单位|项目承担单位|承担单位|使用单位)(名称)?$/, field: 'unit', rank: 3 },
-  { pattern: /^(项目单位|用款单位|预算部门)(名称)?(\(盖章\))?$/, field: 'unit', rank: 4 },
-  { pattern: /^(填报|编报)单位(名称)?(\(盖章\))?$/, field: 'unit', rank: 5 },
+  { pattern: /^(项目单位|用款单位|预算部门)(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 4 },
+  { pattern: /^(填报|编报)单位(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 5 },
   // `单位：某局` heading a form (its money unit, `单位：万元`, is no unit name: see fields.ts).
   { pattern: /^单位$/, field: 'unit', rank: 6 },
   {
@@ -326,7 +330,7 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
   },
   {
     pattern:
-      /^(项目|地方|本级)?(主管部门|业务主管部门|主管单位|主管部门及代码|主管部门\(单位\))(名称)?(\(盖章\))?$/,
+      /^(项目|地方|本级)?(主管部门|业务主管部门|主管单位|主管部门及代码|主管部门\(单位\))(名称)?(\((?:盖|公|签)章\))?$/,
     field: 'supervisingDepartment',
     rank: 0,
   },

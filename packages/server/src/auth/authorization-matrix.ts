@@ -126,6 +126,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/imports/:id', ['author'], 'own-import'),
   // Where a monitoring form would go lists the unit's approved tables: the importing author only.
   row('GET /api/imports/:id/monitoring-match', ['author'], 'own-import'),
+  row('GET /api/imports/:id/self-evaluation-match', ['author'], 'own-import'),
   row('GET /api/imports/:id/file', ownUnitReaders, 'own-import'),
   row('POST /api/imports/:id/confirm', ['author'], 'own-import'),
 

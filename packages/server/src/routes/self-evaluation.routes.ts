@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { assertCan, auditActor, signedIn } from '../auth/authorize.ts';
 import { assertSelfEvaluationOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { sendDocument } from './export.routes.ts';
-import { recheckFigures } from './import-self-evaluation.ts';
+import { recheckFigures, selfEvaluationImportRoutes } from './import-self-evaluation.ts';
 import { enterableTable, readableTable } from './monitoring.routes.ts';
 import { recheckRoutes } from './recheck.routes.ts';
 
@@ -83,6 +83,7 @@ async function loadStored(db: Database, tableId: string): Promise<StoredSelfEval
  */
 export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
   await app.register(recheckRoutes);
+  await app.register(selfEvaluationImportRoutes);
 
   app.get(
     '/scoring-schemes',

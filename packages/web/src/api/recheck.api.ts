@@ -1,4 +1,6 @@
 import type { ClaimCause } from '@jixiao/core/scoring/self-evaluation-claim.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { ImportCandidate, ImportConfirm, ImportResult } from '@jixiao/core/tables/table-record.schema';
 import { request } from './api-client.ts';
 
 /** One self-evaluation of the re-check list (财政复核): the unit's claimed total beside the rules'. */
@@ -46,4 +48,27 @@ export const recheckApi = {
       `/api/tables/${encodeURIComponent(tableId)}/self-evaluation/decisions`,
       body,
     ),
+};
+
+/** Where a previewed filled 自评表 would go, and the scheme its printed weights tell. */
+export interface SelfEvaluationMatch {
+  tableId: string | null;
+  candidates: ImportCandidate[];
+  schemeId: string;
+  schemes: { id: string; name: { zh: string; en: string } }[];
+}
+
+/** Importing a filled 自评表 (issue 16): its match, and the confirmation into a table or with its own. */
+export const selfEvaluationImportApi = {
+  match: (importId: string) =>
+    request<SelfEvaluationMatch>('GET', `/api/imports/${encodeURIComponent(importId)}/self-evaluation-match`),
+  confirm: (
+    importId: string,
+    tables: PerformanceTable[],
+    options: { tableId?: string; ownTable?: boolean; schemeId?: string },
+  ) =>
+    request<ImportResult>('POST', `/api/imports/${encodeURIComponent(importId)}/confirm`, {
+      tables,
+      ...options,
+    } satisfies ImportConfirm),
 };

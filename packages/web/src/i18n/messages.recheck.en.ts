@@ -33,4 +33,12 @@ export const recheckEn = {
   'recheck.decidedRule': 'Rule accepted: {score}',
   'recheck.saved': 'Decision recorded; total after re-check {total}',
   'recheck.notes': 'Form-level notes',
+  'selfEvaluationImport.into': 'Import as a self-evaluation',
+  'selfEvaluationImport.noMatch':
+    'Your unit has no approved table of this name that year: choose its table, or import it as a past year’s evaluation with its own table.',
+  'selfEvaluationImport.ownTable': 'Past year: import with its own target table',
+  'selfEvaluationImport.scheme': 'Scoring scheme',
+  'selfEvaluationImport.detected': ' (from the printed weights)',
+  'selfEvaluationImport.confirm': 'Import and re-check the scores',
+  'selfEvaluationImport.done': 'Imported the self-evaluation of “{name}”: claimed {claimed}, rules {total}',
 } satisfies Record<keyof typeof recheckMessages.zh, string>;

@@ -31,6 +31,14 @@ const zh = {
   'recheck.decidedRule': '采用规则得分 {score}',
   'recheck.saved': '已记录复核决定，复核后总分 {total}',
   'recheck.notes': '整表提示',
+  'selfEvaluationImport.into': '导入为绩效自评',
+  'selfEvaluationImport.noMatch':
+    '本单位当年没有同名的已批复绩效目标表：请选择对应的表，或作为往年自评连同目标表一并导入。',
+  'selfEvaluationImport.ownTable': '往年自评：连同目标表一并导入',
+  'selfEvaluationImport.scheme': '评分办法',
+  'selfEvaluationImport.detected': '（按印刷分值识别）',
+  'selfEvaluationImport.confirm': '导入自评并复核得分',
+  'selfEvaluationImport.done': '已导入「{name}」的绩效自评：单位自评 {claimed} 分，按规则 {total} 分',
 } as const;
 
 export const recheckMessages = { zh };

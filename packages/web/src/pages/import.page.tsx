@@ -37,6 +37,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
+import { type SelfEvaluationMatch, selfEvaluationImportApi } from '../api/recheck.api.ts';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { PageHead } from '../components/page-head.tsx';
@@ -46,6 +47,7 @@ import { mergeWithNext, missingCells, splitRow } from '../lib/row-edits.ts';
 import { validateTable } from '../lib/table-validation.ts';
 import { ImportDuplicatesDialog } from './import-duplicates-dialog.tsx';
 import { MonitoringFormPreview, MonitoringTarget } from './import-monitoring-form.tsx';
+import { OWN_TABLE, SelfEvaluationTarget } from './import-self-evaluation-form.tsx';
 
 const warningKey = (w: Warning) => `${w.code}|${w.line ?? ''}|${w.column ?? ''}|${w.path ?? ''}|${w.zh}`;
 
@@ -72,6 +74,11 @@ export default function ImportPage() {
   const [monitoringTableId, setMonitoringTableId] = useState<string | null>(null);
   const [monitoringMonth, setMonitoringMonth] = useState<number | null>(null);
   const isMonitoring = tables.some((table) => table.monitoring != null);
+  // A filled 自评表 fills the self-evaluation of its approved table, or comes with its own (a past year).
+  const [selfMatch, setSelfMatch] = useState<SelfEvaluationMatch | null>(null);
+  const [selfTableId, setSelfTableId] = useState<string | null>(null);
+  const [selfSchemeId, setSelfSchemeId] = useState<string | null>(null);
+  const isSelfEvaluation = !isMonitoring && tables.some((table) => table.kind === 'self-evaluation');
 
   const warnings = useMemo(() => {
     if (!preview) return [];
@@ -110,6 +117,15 @@ export default function ImportPage() {
           .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }));
         setMatch(found);
         setMonitoringTableId(found.tableId);
+      }
+      setSelfMatch(null);
+      setSelfTableId(null);
+      setSelfSchemeId(null);
+      if (!form && result.tables.some((table) => table.kind === 'self-evaluation')) {
+        const found = await selfEvaluationImportApi.match(result.importId).catch(() => null);
+        setSelfMatch(found);
+        setSelfSchemeId(found?.schemeId ?? null);
+        setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
       }
     } catch (e) {
       setUploadError(e instanceof ApiError ? e : null);
@@ -154,9 +170,35 @@ export default function ImportPage() {
     }
   };
 
+  const confirmSelfEvaluation = async () => {
+    if (!preview || selfTableId === null) return;
+    setConfirming(true);
+    try {
+      const result = await selfEvaluationImportApi.confirm(preview.importId, tables, {
+        ...(selfTableId === OWN_TABLE ? { ownTable: true } : { tableId: selfTableId }),
+        ...(selfSchemeId ? { schemeId: selfSchemeId } : {}),
+      });
+      const filled = result.selfEvaluation;
+      if (!filled) return;
+      message.success(
+        t('selfEvaluationImport.done', {
+          name: filled.name,
+          claimed: filled.claimedTotal ?? '—',
+          total: filled.total,
+        }),
+      );
+      navigate(`/self-evaluation/${filled.tableId}`);
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+    } finally {
+      setConfirming(false);
+    }
+  };
+
   const confirm = async (choices?: DuplicateChoice[]) => {
     if (!preview) return;
     if (isMonitoring) return confirmMonitoring();
+    if (isSelfEvaluation) return confirmSelfEvaluation();
     setConfirming(true);
     try {
       const result = await api.confirmImport(
@@ -269,12 +311,17 @@ export default function ImportPage() {
               disabled={
                 tables.length === 0 ||
                 problemCount > 0 ||
-                (isMonitoring && (monitoringTableId === null || monitoringMonth === null))
+                (isMonitoring && (monitoringTableId === null || monitoringMonth === null)) ||
+                (isSelfEvaluation && selfTableId === null)
               }
               onClick={() => void confirm()}
               data-testid="import-confirm"
             >
-              {isMonitoring ? t('monitoringImport.confirm') : t('import.confirm', { n: tables.length })}
+              {isMonitoring
+                ? t('monitoringImport.confirm')
+                : isSelfEvaluation
+                  ? t('selfEvaluationImport.confirm')
+                  : t('import.confirm', { n: tables.length })}
             </Button>
           </Space>
         )}
@@ -391,6 +438,15 @@ export default function ImportPage() {
                 month={monitoringMonth}
                 onTable={(tableId) => void chooseTable(tableId)}
                 onMonth={setMonitoringMonth}
+              />
+            )}
+            {isSelfEvaluation && (
+              <SelfEvaluationTarget
+                match={selfMatch}
+                tableId={selfTableId}
+                schemeId={selfSchemeId}
+                onTable={setSelfTableId}
+                onScheme={setSelfSchemeId}
               />
             )}
             <Card size="small" title={t('import.tables', { n: tables.length })}>

@@ -1,0 +1,84 @@
+import { Alert, Card, Select, Space } from 'antd';
+import type { SelfEvaluationMatch } from '../api/recheck.api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+/** The choice of a filled 自评表's own table (a past year's form whose table is not in the system). */
+export const OWN_TABLE = 'own-table';
+
+/**
+ * Where an uploaded, filled 自评表 goes: the approved table of the same project, unit and year (found),
+ * one the user chooses, or its own table (a past year); and the scoring scheme, as its printed weights
+ * tell or as chosen.
+ */
+export function SelfEvaluationTarget({
+  match,
+  tableId,
+  schemeId,
+  onTable,
+  onScheme,
+}: {
+  match: SelfEvaluationMatch | null;
+  tableId: string | null;
+  schemeId: string | null;
+  onTable: (id: string) => void;
+  onScheme: (id: string) => void;
+}) {
+  const { t, pick } = useI18n();
+  const matched = match?.tableId ? match.candidates.find((c) => c.tableId === match.tableId) : undefined;
+  return (
+    <Card
+      size="small"
+      title={t('selfEvaluationImport.into')}
+      style={{ marginBottom: 12 }}
+      data-testid="self-evaluation-target"
+    >
+      {match && !matched && (
+        <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('selfEvaluationImport.noMatch')} />
+      )}
+      <Space wrap align="center">
+        {matched ? (
+          <span data-testid="self-evaluation-matched">
+            {t('monitoringImport.matched')} <strong>{matched.name}</strong>{' '}
+            <span className="muted">
+              {matched.unit} · {matched.year} · {t(`status.${matched.status}`)}
+            </span>
+          </span>
+        ) : (
+          <Select
+            style={{ minWidth: 360 }}
+            placeholder={t('monitoringImport.chooseTable')}
+            aria-label={t('monitoringImport.chooseTable')}
+            value={tableId ?? undefined}
+            onChange={onTable}
+            options={[
+              { value: OWN_TABLE, label: t('selfEvaluationImport.ownTable') },
+              ...(match?.candidates ?? []).map((c) => ({
+                value: c.tableId,
+                label: `${c.name}（${c.year} · ${t(`status.${c.status}`)}）`,
+              })),
+            ]}
+            data-testid="self-evaluation-table-select"
+          />
+        )}
+        <span>
+          <span className="mini-label" style={{ marginRight: 6 }}>
+            {t('selfEvaluationImport.scheme')}
+          </span>
+          <Select
+            style={{ minWidth: 320 }}
+            value={schemeId ?? undefined}
+            onChange={onScheme}
+            options={(match?.schemes ?? []).map((s) => ({
+              value: s.id,
+              label:
+                s.id === match?.schemeId
+                  ? `${pick(s.name)}${t('selfEvaluationImport.detected')}`
+                  : pick(s.name),
+            }))}
+            data-testid="self-evaluation-scheme"
+          />
+        </span>
+      </Space>
+    </Card>
+  );
+}

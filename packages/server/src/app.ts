@@ -36,6 +36,7 @@ import { usersRoutes } from './routes/users.routes.ts';
 import { workbenchRoutes } from './routes/workbench.routes.ts';
 import { workflowRoutes } from './routes/workflow.routes.ts';
 import { registerSecurityHeaders } from './security/security-headers.ts';
+import { registerWellFormedInput } from './security/well-formed-input.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -116,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerSecurityHeaders(app);
   // Before any route: request.user and the CSRF check must cover every route registered below.
   await registerAuth(app, options.auth);
+  // Before any route too: text that cannot be encoded (lone surrogates) is refused with its field path.
+  registerWellFormedInput(app);
 
   await app.register(fastifyMultipart, {
     limits: { fileSize: options.uploadLimit ?? defaultUploadLimit, files: 1, fields: 10 },

@@ -142,7 +142,36 @@ function frameworkProblem(error: FastifyError): Problem | null {
         ),
         status: 400,
       };
+    // A value past what a database column holds (an integer id past 2^31, a year of 1e20, an amount past
+    // numeric(16,2)) or past a limit of the engine (an index entry too long): the request's value is out
+    // of range, whichever route let it through.
+    case '22003':
+    case '22008':
+    case '54000':
+      return {
+        ...make(
+          'request.out_of_range',
+          '请求中的数值或文本超出了可保存的范围，请检查后重试',
+          'A number or text in the request is beyond what can be stored; check it and try again',
+        ),
+        status: 400,
+      };
     default:
+      // busboy's words for a multipart body that ends early or is malformed (a truncated upload).
+      if (
+        /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found)/.test(
+          error.message,
+        )
+      ) {
+        return {
+          ...make(
+            'request.bad_multipart',
+            '上传的数据不完整或格式有误，请重新上传',
+            'The upload is incomplete or malformed; upload the file again',
+          ),
+          status: 400,
+        };
+      }
       if (status >= 400 && status < 500) {
         return make(`http.${status}`, `请求无法处理（HTTP ${status}）：${error.message}`, error.message);
       }

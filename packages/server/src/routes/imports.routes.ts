@@ -13,6 +13,7 @@ import { withoutSources, withSources } from '@jixiao/import/preview/row-sources'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
+import { documentCsp } from '../security/security-headers.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
 import { confirmSelfEvaluationImport, isSelfEvaluationImport } from './import-self-evaluation.ts';
@@ -175,7 +176,13 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
 
   app.get(
     '/imports/:id/file',
-    { schema: { tags, summary: 'The original uploaded bytes', params: idParams } },
+    {
+      schema: {
+        tags,
+        summary: 'The original uploaded bytes, as a download (application/octet-stream, sandboxed)',
+        params: idParams,
+      },
+    },
     async (request, reply) => {
       const preview = await store.getImport(request.params.id);
       await assertCanTable(request, app.db, 'table.read', {
@@ -185,7 +192,10 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       const file = await store.importFile(request.params.id);
       return (
         reply
-          .header('content-type', file.mediaType)
+          // Whatever the uploader declared (text/html, image/svg+xml…), the bytes go back as a download
+          // that no browser renders in our origin: octet-stream, attachment, nosniff, the sandbox CSP.
+          .header('content-type', 'application/octet-stream')
+          .header('content-security-policy', documentCsp)
           // The uploader chose the name: quotes, apostrophes and non-ASCII are encoded, never pasted in.
           .header('content-disposition', contentDisposition(file.name))
           .header('x-content-type-options', 'nosniff')

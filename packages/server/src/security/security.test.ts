@@ -263,7 +263,8 @@ describeEachDatabase('security', (getDb) => {
         /^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+^`|-]+$/,
       );
       expect(header.match(/"/g)).toHaveLength(2);
-      // An uploaded HTML page is never rendered in our origin.
+      // An uploaded HTML page is never rendered in our origin: a download of bytes, sandboxed.
+      expect(file.headers['content-type']).toBe('application/octet-stream');
       expect(file.headers['x-content-type-options']).toBe('nosniff');
       expect(file.headers['content-security-policy']).toBe(documentCsp);
     });

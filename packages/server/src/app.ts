@@ -23,6 +23,7 @@ import { exportRoutes } from './routes/export.routes.ts';
 import { exportBatchRoutes } from './routes/export-batch.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
 import { healthRoutes } from './routes/health.routes.ts';
+import { importMappingRoutes } from './routes/import-mapping.routes.ts';
 import { importsRoutes } from './routes/imports.routes.ts';
 import { indicatorLibraryRoutes } from './routes/indicator-library.routes.ts';
 import { loginThrottlesRoutes } from './routes/login-throttles.routes.ts';
@@ -164,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(indicatorLibraryRoutes, { prefix: '/api' });
+  await app.register(importMappingRoutes, { prefix: '/api' });
   await app.register(budgetYearsRoutes, { prefix: '/api' });
   await app.register(workbenchRoutes, { prefix: '/api', now: options.now ?? (() => new Date()) });
 

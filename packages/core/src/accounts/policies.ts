@@ -28,6 +28,7 @@ export const actions = [
   'ruleset.manage',
   'library.manage',
   'budget_year.manage',
+  'layout_template.manage',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -118,6 +119,7 @@ const policy: Record<Action, readonly Grant[]> = {
   'library.manage': [{ roles: ['admin'] }],
   // Budget years (预算年度设置): which years are open, deadlines, the monitoring cut-off month.
   'budget_year.manage': [{ roles: ['admin'] }],
+  'layout_template.manage': [{ roles: ['admin'] }],
 };
 
 const noTable: TableResource = { status: 'draft', organisationPath: [] };

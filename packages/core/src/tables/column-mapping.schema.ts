@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { documentKindSchema } from './table.schema.ts';
+import { documentKindSchema, previewTableSchema, warningSchema } from './table.schema.ts';
 
 /** What a column of an imported table holds, as the person doing the import says. */
 export const columnRoleSchema = z.enum([
@@ -83,3 +83,17 @@ export type LayoutTemplateCreate = z.infer<typeof layoutTemplateCreateSchema>;
 /** Which template read a previewed import, for the preview to say so. */
 export const usedTemplateSchema = z.object({ id: z.string().uuid(), name: z.string() });
 export type UsedTemplate = z.infer<typeof usedTemplateSchema>;
+
+/** The body of a re-read of a previewed import through a column mapping. */
+export const mappingRequestSchema = z.object({ mapping: columnMappingSchema });
+
+/** A previewed import re-read through a column mapping: its one table, the layout found. */
+export const mappingResultSchema = z.object({
+  tables: z.array(previewTableSchema).describe('The table read through the mapping (one)'),
+  warnings: z.array(warningSchema),
+  signature: layoutSignatureSchema,
+  separator: cellSeparatorSchema,
+});
+export type MappingResult = z.infer<typeof mappingResultSchema>;
+
+export const layoutTemplateListSchema = z.object({ items: z.array(layoutTemplateSchema) });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { monitoringNoteSchema } from '../monitoring/monitoring.schema.ts';
 import { usedTemplateSchema } from './column-mapping.schema.ts';
-import { documentKindSchema, performanceTableSchema, warningSchema } from './table.schema.ts';
+import {
+  documentKindSchema,
+  performanceTableSchema,
+  previewTableSchema,
+  warningSchema,
+} from './table.schema.ts';
 
 /**
  * Where a table is in its life. Review and approval (issue 5) move tables along these states;
@@ -195,7 +200,7 @@ export const importPreviewSchema = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   sourceText: z.string().describe('Decoded text the importer read, for showing warnings in place'),
-  tables: z.array(performanceTableSchema),
+  tables: z.array(previewTableSchema).describe('Each row with the source lines it was read from'),
   warnings: z.array(warningSchema),
   template: usedTemplateSchema
     .nullable()

@@ -12,8 +12,6 @@ export type Direction = z.infer<typeof directionSchema>;
 export const yuanSchema = z
   .number()
   .nonnegative()
-  // The database keeps amounts as numeric(16, 2): below 100 万亿 (1e14) 元, more than any budget.
-  .lt(1e14, 'below 100 万亿元 (1e14 元)')
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (分)')
   .describe('Amount in 元');
 
@@ -57,9 +55,6 @@ export const indicatorSchema = z.object({
     .nullable()
     .optional()
     .describe('Monitoring forms only: progress at the cut-off'),
-  source: sourceLinesSchema
-    .optional()
-    .describe('Import previews only: the source lines this row was read from; not stored with a table'),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 
@@ -132,4 +127,16 @@ export const performanceTableSchema = z.object({
     .describe('Present when the document is a mid-year monitoring form (绩效运行监控表)'),
 });
 export type PerformanceTable = z.infer<typeof performanceTableSchema>;
+
+/** An indicator of an import preview: the lines of the source it was read from beside it (never stored). */
+export const previewIndicatorSchema = indicatorSchema.extend({
+  source: sourceLinesSchema.optional().describe('The source lines this row was read from'),
+});
+export type PreviewIndicator = z.infer<typeof previewIndicatorSchema>;
+
+/** A table of an import preview: a table whose rows say where they were read. */
+export const previewTableSchema = performanceTableSchema.extend({
+  indicators: z.array(previewIndicatorSchema),
+});
+export type PreviewTable = z.infer<typeof previewTableSchema>;
 export type PerformanceTableInput = z.input<typeof performanceTableSchema>;

@@ -25,8 +25,11 @@ export const defaultParseLimits: ParseLimits = {
 };
 
 export interface ParsePool {
-  /** Reads one file in a worker thread; refused with a located AppError when it breaks a limit. */
-  parse(input: { name: string; bytes: Uint8Array }): Promise<ParsedFile>;
+  /**
+   * Reads one file in a worker thread; refused with a located AppError when it breaks a limit.
+   * `keepUnread` is parseFile's option: a file no reader recognises but that holds table rows is kept.
+   */
+  parse(input: { name: string; bytes: Uint8Array; keepUnread?: boolean }): Promise<ParsedFile>;
   /** Settles when every worker has loaded the readers (tests wait for it before they time anything). */
   ready(): Promise<void>;
   close(): Promise<void>;

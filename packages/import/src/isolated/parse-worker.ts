@@ -10,9 +10,11 @@ export type WorkerAnswer =
 export default async function parseInWorker(input: {
   name: string;
   bytes: Uint8Array;
+  keepUnread?: boolean;
 }): Promise<WorkerAnswer> {
   try {
-    return { ok: true, parsed: await parseFile(input) };
+    const { keepUnread, ...file } = input;
+    return { ok: true, parsed: await parseFile(file, { keepUnread: keepUnread === true }) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     const { code, zh, en, location, details } = error;

@@ -1,11 +1,11 @@
 import type { ColumnMapping, LayoutSignature } from '@jixiao/core/tables/column-mapping.schema';
-import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
 import { dropPinyin, simplifyScript } from '../text/import-text.ts';
 import { readMappedTable } from './read-mapped.ts';
 
 /** A table read through a column mapping, ready for the preview. */
 export interface MappedTable {
-  table: PerformanceTable;
+  table: PreviewTable;
   warnings: Warning[];
   signature: LayoutSignature;
   separator: NonNullable<ColumnMapping['separator']>;
@@ -55,7 +55,7 @@ export function tableFromMapping(
     const source = read.rowSources[k];
     return source ? { ...indicator, source } : indicator;
   });
-  let table: PerformanceTable;
+  let table: PreviewTable;
   if (base) {
     table = { ...base, indicators, warnings, incomplete: false };
   } else {

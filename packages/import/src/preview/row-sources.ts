@@ -1,4 +1,4 @@
-import type { Indicator, SourceLines } from '@jixiao/core/tables/table.schema';
+import type { Indicator, PreviewIndicator, SourceLines } from '@jixiao/core/tables/table.schema';
 
 /** The part of a read cell that says where its row is printed. */
 interface RowCell {
@@ -34,7 +34,7 @@ export function rowSourceLines(cells: readonly RowCell[]): SourceLines[] {
 }
 
 /** The indicators with the source lines of their rows, when the reader kept a cell for every row. */
-export function withRowSources(indicators: Indicator[], cells: readonly RowCell[]): Indicator[] {
+export function withRowSources(indicators: Indicator[], cells: readonly RowCell[]): PreviewIndicator[] {
   if (cells.length !== indicators.length) return indicators;
   const spans = rowSourceLines(cells);
   return indicators.map((indicator, k) => ({ ...indicator, source: spans[k] as SourceLines }));
@@ -47,7 +47,7 @@ export type RowSources = (SourceLines | null)[][];
  * Takes the source lines off a table's indicators, so the table is what the reader read and nothing
  * else, and returns them row by row.
  */
-export function takeRowSources(indicators: Indicator[]): (SourceLines | null)[] {
+export function takeRowSources(indicators: PreviewIndicator[]): (SourceLines | null)[] {
   return indicators.map((indicator) => {
     const source = indicator.source ?? null;
     delete indicator.source;
@@ -59,7 +59,7 @@ export function takeRowSources(indicators: Indicator[]): (SourceLines | null)[] 
 export function withSources<T extends { indicators: Indicator[] }>(
   tables: readonly T[],
   sources: RowSources | undefined,
-): T[] {
+): (Omit<T, 'indicators'> & { indicators: PreviewIndicator[] })[] {
   if (!sources) return [...tables];
   return tables.map((table, t) => ({
     ...table,
@@ -71,7 +71,7 @@ export function withSources<T extends { indicators: Indicator[] }>(
 }
 
 /** The tables as they are stored: a preview's source lines are not part of a table. */
-export function withoutSources<T extends { indicators: Indicator[] }>(tables: readonly T[]): T[] {
+export function withoutSources<T extends { indicators: PreviewIndicator[] }>(tables: readonly T[]): T[] {
   return tables.map((table) => ({
     ...table,
     indicators: table.indicators.map(({ source: _source, ...indicator }) => indicator),

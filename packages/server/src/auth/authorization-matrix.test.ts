@@ -225,6 +225,16 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'POST /api/imports':
         multipart = true;
         break;
+      case 'POST /api/imports/:id/mapping':
+        body = { mapping: { region: { line: 1, endLine: 1 }, roles: ['level3'] } };
+        break;
+      case 'POST /api/layout-templates':
+        body = {
+          name: `矩阵模板${unique}`,
+          importId: id,
+          mapping: { region: { line: 1, endLine: 1 }, roles: ['level3'] },
+        };
+        break;
       case 'PUT /api/budget-years':
         // A region no table follows, so the calendar of the other rows stays as it was.
         body = { region: '矩阵区', year: 2040, draftingOpen: true, cutOffMonth: 7, selfEvaluationOpen: true };

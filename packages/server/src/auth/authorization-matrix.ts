@@ -160,6 +160,12 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/indicator-library', signedIn),
   row('POST /api/indicator-library', ['admin']),
   row('PUT /api/indicator-library/:id', ['admin']),
+  // Column mapping and layout templates (issue 10): whoever may import maps a preview and saves a template
+  // for the unit; administrators (layout_template.manage) save region-wide templates and retire them.
+  row('POST /api/imports/:id/mapping', ['author'], 'own-import'),
+  row('GET /api/layout-templates', signedIn),
+  row('POST /api/layout-templates', ['author'], 'own-import'),
+  row('POST /api/layout-templates/:id/retire', ['admin']),
   ...tableReads('GET /api/tables/:id/findings'),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by

@@ -9,6 +9,7 @@ import type {
   TableVersionSummary,
 } from '@jixiao/core/tables/table-record.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { withoutSources } from '@jixiao/import/preview/row-sources';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -200,7 +201,9 @@ describeEachDatabase('imports API', (getDb) => {
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
     expect(preview.body.sourceText).toContain('未来公园展厅运营经费');
-    expect(preview.body.tables).toEqual([created.body.table]);
+    // The preview's rows also say where they were read; the table is the same.
+    expect(withoutSources(preview.body.tables)).toEqual([created.body.table]);
+    expect(preview.body.tables[0]?.indicators.every((i) => i.source !== undefined)).toBe(true);
     expect(preview.body.warnings).toEqual([]);
   });
 

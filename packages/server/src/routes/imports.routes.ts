@@ -9,7 +9,7 @@ import {
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
 import { createParsePool, type ParseLimits, type ParsePool } from '@jixiao/import/isolated/parse-pool';
-import { withoutSources, withSources } from '@jixiao/import/preview/row-sources';
+import { withoutSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
@@ -17,6 +17,7 @@ import { documentCsp } from '../security/security-headers.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
 import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
 import { confirmSelfEvaluationImport, isSelfEvaluationImport } from './import-self-evaluation.ts';
+import { withTemplate } from './import-templates.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -39,6 +40,7 @@ function previewBody(preview: ImportPreviewRecord): ImportPreview {
     sourceText: preview.sourceText,
     tables: preview.tables,
     warnings: preview.warnings,
+    template: preview.template,
   };
 }
 
@@ -85,7 +87,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
   // Uploads are read in worker threads with time and memory limits, so that no file holds the event loop;
   // the workers start with the first upload (most test apps never upload).
   let parser: ParsePool | undefined;
-  const parse = (input: { name: string; bytes: Uint8Array }) => {
+  const parse = (input: { name: string; bytes: Uint8Array; keepUnread?: boolean }) => {
     parser ??= createParsePool(options.parseLimits);
     return parser.parse(input);
   };
@@ -116,15 +118,21 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       if (!part) throw noFile();
       const bytes = new Uint8Array(await part.toBuffer());
       const fileName = part.filename || 'upload';
-      const parsed = await parse({ name: fileName, bytes });
+      // A file no reader recognises but that holds table rows is kept, for a person to map its columns.
+      const read = await withTemplate(
+        app.db,
+        organisationId,
+        await parse({ name: fileName, bytes, keepUnread: true }),
+      );
       const preview = await store.savePreview({
         source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
-        sourceText: parsed.sourceText,
-        // Each row with the lines it was read from, for the preview; confirming takes them off.
-        tables: withSources(parsed.tables, parsed.rowSources),
-        warnings: parsed.warnings,
+        sourceText: read.parsed.sourceText,
+        // Each row carries the lines it was read from, for the preview; confirming takes them off.
+        tables: read.parsed.tables,
+        warnings: read.parsed.warnings,
         actor: auditActor(request),
         organisationId,
+        template: read.template,
       });
       return reply.code(201).send(previewBody(preview));
     },

@@ -1,9 +1,9 @@
-import type { Indicator } from '@jixiao/core/tables/table.schema';
+import type { PreviewIndicator } from '@jixiao/core/tables/table.schema';
 import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import { describe, expect, it } from 'vitest';
 import { mergeWithNext, missingCells, splitRow } from './row-edits.ts';
 
-const row = (name: string, target: string, extra: Partial<Indicator> = {}): Indicator => ({
+const row = (name: string, target: string, extra: Partial<PreviewIndicator> = {}): PreviewIndicator => ({
   level1: '产出指标',
   level2: '数量指标',
   name,

@@ -1,4 +1,4 @@
-import type { Indicator, SourceLines } from '@jixiao/core/tables/table.schema';
+import type { PreviewIndicator, SourceLines } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 
 // Where a fused name cell holds two indicators: a list separator or a run of spaces.
@@ -9,7 +9,7 @@ const NAME_SEPARATOR = /\s*[、；;，,]\s*|\s{2,}|\s+(?=\S)/;
  * `at` (a character position) or else at its first separator; both rows keep the levels and the
  * source lines, the target stays on the first and the second starts with none.
  */
-export function splitRow(indicators: Indicator[], index: number, at?: number): Indicator[] {
+export function splitRow(indicators: PreviewIndicator[], index: number, at?: number): PreviewIndicator[] {
   const row = indicators[index];
   if (!row) return indicators;
   let first = row.name;
@@ -24,7 +24,7 @@ export function splitRow(indicators: Indicator[], index: number, at?: number): I
       second = row.name.slice(m.index + m[0].length);
     }
   }
-  const next: Indicator = {
+  const next: PreviewIndicator = {
     level1: row.level1,
     level2: row.level2,
     name: second,
@@ -53,14 +53,14 @@ function joined(a: string | null | undefined, b: string | null | undefined): str
  * the names are joined, the target is the first row's unless it has none, the other cells likewise,
  * and the source lines cover both rows.
  */
-export function mergeWithNext(indicators: Indicator[], index: number): Indicator[] {
+export function mergeWithNext(indicators: PreviewIndicator[], index: number): PreviewIndicator[] {
   const row = indicators[index];
   const below = indicators[index + 1];
   if (!row || !below) return indicators;
   const name = joined(row.name, below.name) ?? '';
   const targetRaw = row.target.raw.trim() !== '' ? row.target.raw : below.target.raw;
   const source = union(row.source, below.source);
-  const merged: Indicator = {
+  const merged: PreviewIndicator = {
     ...below,
     ...row,
     name,
@@ -79,7 +79,7 @@ export function mergeWithNext(indicators: Indicator[], index: number): Indicator
 }
 
 /** Which cells of a row the reader left empty: shown so that a person fills or confirms them. */
-export function missingCells(indicator: Indicator, selfEvaluation: boolean): string[] {
+export function missingCells(indicator: PreviewIndicator, selfEvaluation: boolean): string[] {
   const missing: string[] = [];
   if (indicator.name.trim() === '') missing.push('name');
   if (indicator.target.kind === 'missing' || indicator.target.raw.trim() === '') missing.push('target');

@@ -6,7 +6,7 @@ import {
   SplitCellsOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
-import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
 import type {
   DuplicateChoice,
   DuplicateFound,
@@ -58,7 +58,7 @@ export default function ImportPage() {
   const navigate = useNavigate();
   const [parsing, setParsing] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [tables, setTables] = useState<PerformanceTable[]>([]);
+  const [tables, setTables] = useState<PreviewTable[]>([]);
   const [uploadError, setUploadError] = useState<ApiError | null>(null);
   const [focus, setFocus] = useState<{ line: number; column: number | null } | null>(null);
   const [confirming, setConfirming] = useState(false);

@@ -1,4 +1,4 @@
-import { can, organisationPath, type TableResource } from '@jixiao/core/accounts/policies';
+import { can, type TableResource } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import {
@@ -13,7 +13,7 @@ import {
   monitoringSchemeSchema,
 } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { listOrganisations } from '@jixiao/db/accounts.repository';
+import { organisationsUnder } from '@jixiao/db/analytics.repository';
 import type { Database } from '@jixiao/db/database';
 import {
   getMonitoringReport,
@@ -113,11 +113,6 @@ export async function assessAndSaveMonitoring(
     ...(importId === undefined ? {} : { importId }),
   });
   return assessment;
-}
-
-async function organisationsUnder(db: Database, rootId: string): Promise<string[]> {
-  const organisations = await listOrganisations(db);
-  return organisations.filter((o) => organisationPath(o.id, organisations).includes(rootId)).map((o) => o.id);
 }
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {

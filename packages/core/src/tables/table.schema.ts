@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { targetSchema } from '../targets/target.schema.ts';
+import { tableLimits as max } from './table-limits.ts';
 
 export const documentKindSchema = z.enum(['target', 'self-evaluation', 'department-wide']);
 export type DocumentKind = z.infer<typeof documentKindSchema>;
@@ -21,15 +22,16 @@ export const yuanSchema = z
  * Kept as text: forms write `按进度执行,已使用约40%` as often as `45%`.
  */
 export const printedProgressSchema = z.object({
-  value: z.string().nullable().describe('1–m 月完成值 / 指标执行情况, as printed'),
-  expectedValue: z.string().nullable().optional().describe('全年预计完成值, as printed'),
+  value: z.string().max(max.value).nullable().describe('1–m 月完成值 / 指标执行情况, as printed'),
+  expectedValue: z.string().max(max.value).nullable().optional().describe('全年预计完成值, as printed'),
   likelihood: z
     .string()
+    .max(max.value)
     .nullable()
     .optional()
     .describe('完成目标可能性, as printed (确定能 / 有可能 / 完全不可能)'),
-  cause: z.string().nullable().optional().describe('偏差原因, as printed'),
-  measure: z.string().nullable().optional().describe('纠偏 / 改进措施, as printed'),
+  cause: z.string().max(max.note).nullable().optional().describe('偏差原因, as printed'),
+  measure: z.string().max(max.note).nullable().optional().describe('纠偏 / 改进措施, as printed'),
 });
 export type PrintedProgress = z.infer<typeof printedProgressSchema>;
 
@@ -41,16 +43,20 @@ export const sourceLinesSchema = z.object({
 export type SourceLines = z.infer<typeof sourceLinesSchema>;
 
 export const indicatorSchema = z.object({
-  level1: z.string().nullable().describe('一级指标, as printed; null when the form does not print it'),
-  level2: z.string().nullable().describe('二级指标, as printed'),
-  name: z.string().min(1).describe('三级指标'),
+  level1: z
+    .string()
+    .max(max.label)
+    .nullable()
+    .describe('一级指标, as printed; null when the form does not print it'),
+  level2: z.string().max(max.label).nullable().describe('二级指标, as printed'),
+  name: z.string().min(1).max(max.indicatorName).describe('三级指标'),
   target: targetSchema,
   direction: directionSchema.nullable().optional(),
   weight: z.number().nonnegative().nullable().optional().describe('分值/权重'),
-  actual: z.string().nullable().optional().describe('实际完成值 as printed (self-evaluation)'),
+  actual: z.string().max(max.value).nullable().optional().describe('实际完成值 as printed (self-evaluation)'),
   score: z.number().nullable().optional().describe('得分 as printed (self-evaluation)'),
-  explanation: z.string().nullable().optional().describe('指标解释 / 绩效标准 / 备注'),
-  deviationReason: z.string().nullable().optional().describe('偏差原因分析及改进措施'),
+  explanation: z.string().max(max.note).nullable().optional().describe('指标解释 / 绩效标准 / 备注'),
+  deviationReason: z.string().max(max.note).nullable().optional().describe('偏差原因分析及改进措施'),
   progress: printedProgressSchema
     .nullable()
     .optional()
@@ -59,12 +65,12 @@ export const indicatorSchema = z.object({
 export type Indicator = z.infer<typeof indicatorSchema>;
 
 export const narrativeSchema = z.object({
-  overview: z.string().nullable().optional().describe('项目概况'),
-  basis: z.string().nullable().optional().describe('立项依据'),
-  necessity: z.string().nullable().optional().describe('项目设立的必要性'),
-  safeguards: z.string().nullable().optional().describe('保证项目实施的制度、措施'),
-  plan: z.string().nullable().optional().describe('项目实施计划'),
-  goals: z.string().nullable().optional().describe('总目标及阶段性目标 / 年度目标'),
+  overview: z.string().max(max.narrative).nullable().optional().describe('项目概况'),
+  basis: z.string().max(max.narrative).nullable().optional().describe('立项依据'),
+  necessity: z.string().max(max.narrative).nullable().optional().describe('项目设立的必要性'),
+  safeguards: z.string().max(max.narrative).nullable().optional().describe('保证项目实施的制度、措施'),
+  plan: z.string().max(max.narrative).nullable().optional().describe('项目实施计划'),
+  goals: z.string().max(max.narrative).nullable().optional().describe('总目标及阶段性目标 / 年度目标'),
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 
@@ -107,19 +113,19 @@ export type Warning = z.infer<typeof warningSchema>;
 export const performanceTableSchema = z.object({
   kind: documentKindSchema.default('target'),
   year: z.number().int().min(1990).max(2100),
-  unit: z.string().min(1).describe('申报单位 / 实施单位'),
-  supervisingDepartment: z.string().nullable().optional().describe('主管部门'),
-  name: z.string().min(1).describe('项目名称'),
-  code: z.string().nullable().optional().describe('项目编码'),
-  category: z.string().nullable().optional().describe('项目类别'),
-  startDate: z.string().nullable().optional().describe('计划开始日期 (ISO)'),
-  endDate: z.string().nullable().optional().describe('计划完成日期 (ISO)'),
+  unit: z.string().min(1).max(max.name).describe('申报单位 / 实施单位'),
+  supervisingDepartment: z.string().max(max.name).nullable().optional().describe('主管部门'),
+  name: z.string().min(1).max(max.name).describe('项目名称'),
+  code: z.string().max(max.label).nullable().optional().describe('项目编码'),
+  category: z.string().max(max.label).nullable().optional().describe('项目类别'),
+  startDate: z.string().max(max.label).nullable().optional().describe('计划开始日期 (ISO)'),
+  endDate: z.string().max(max.label).nullable().optional().describe('计划完成日期 (ISO)'),
   governmentProcurement: z.boolean().nullable().optional().describe('是否含有政府购买服务'),
-  performanceType: z.string().nullable().optional().describe('绩效类型'),
+  performanceType: z.string().max(max.label).nullable().optional().describe('绩效类型'),
   narrative: narrativeSchema.default({}),
   budget: budgetSchema.default({}),
-  indicators: z.array(indicatorSchema),
-  warnings: z.array(warningSchema).default([]),
+  indicators: z.array(indicatorSchema).max(max.indicators),
+  warnings: z.array(warningSchema).max(max.warnings).default([]),
   incomplete: z.boolean().default(false).describe('The source was cut off; what is here is what was read'),
   monitoring: printedMonitoringSchema
     .nullable()

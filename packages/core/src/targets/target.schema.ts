@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { tableLimits } from '../tables/table-limits.ts';
 
 /** Comparison operators in their canonical ASCII form; full-width and ≥/≤ forms normalise to these. */
 export const operatorSchema = z.enum(['=', '>=', '<=', '>', '<']);
@@ -25,12 +26,16 @@ export const isoDateOrMonthSchema = z
 
 /** A parsed target value (指标目标值). `raw` always keeps the printed text. */
 export const targetSchema = z.object({
-  raw: z.string().describe('The target exactly as printed'),
+  raw: z.string().max(tableLimits.value).describe('The target exactly as printed'),
   kind: targetKindSchema,
   operator: operatorSchema.nullable(),
   value: z.number().nullable(),
-  unit: z.string().nullable(),
-  text: z.string().optional().describe('Qualitative grade or the wording of a date/period target'),
+  unit: z.string().max(tableLimits.label).nullable(),
+  text: z
+    .string()
+    .max(tableLimits.value)
+    .optional()
+    .describe('Qualitative grade or the wording of a date/period target'),
   date: isoDateOrMonthSchema.optional().describe('Deadline of a date target'),
   period: z
     .object({ start: isoDateOrMonthSchema, end: isoDateOrMonthSchema })

@@ -65,6 +65,9 @@ const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
 // `执行率得分（分）`. Only read as a pair: in the budget table `执行率` and `得分` are two columns.
 const executionScoreCaption = /^(预算执行(率|情况)?|(资金)?执行率)得分(\(分\))?$/;
 
+/** The first piece of a budget-table caption wrapped in its cell. */
+const CAPTION_STUB = /^(年初|全年|调整后|预算|实际|全年实际)$/;
+
 const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
 
 // An amount standing beside its caption: digits with separators, maybe a unit, maybe negative.
@@ -222,7 +225,16 @@ export function readBudget(
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const k = key(t.text);
+    let k = key(t.text);
+    // A caption wrapped in its cell, one piece per cell (`年初` `预算数`, `全年` `执行数`).
+    const piece = tokens[i + 1];
+    if (CAPTION_STUB.test(k) && piece && i + 1 < end && !PAIRED_AMOUNT.test(piece.text.trim())) {
+      const joined = k + key(piece.text);
+      if (selfEvalCaptions.some(([re]) => re.test(joined))) {
+        k = joined;
+        i += 1;
+      }
+    }
     const next = tokens[i + 1];
     const paired = next && i + 1 < end && PAIRED_AMOUNT.test(next.text.trim()) ? next.text.trim() : null;
     if (executionScoreCaption.test(k)) {

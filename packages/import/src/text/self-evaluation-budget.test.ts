@@ -94,3 +94,45 @@ describe('the self-evaluation budget table (captions above, 年度资金总额 r
     expect(budget).toMatchObject({ initial: 2_389_300, adjusted: 2_518_900, executed: 2_518_900 });
   });
 });
+
+describe('a budget table whose captions wrapped, one piece per cell', () => {
+  it('joins 年初/预算数, 全年/预算数, 全年/执行数 and reads the total row under them', () => {
+    const text = [
+      '项目支出绩效自评表',
+      '',
+      '2019年度)',
+      '',
+      '项目名称',
+      '',
+      '教学楼暖通改造经费',
+      '',
+      '实施单位',
+      '',
+      '某市食品工程学校',
+      '',
+      '项目资金',
+      '(万元)',
+      '',
+      ...['年初', '预算数', '全年', '预算数', '全年', '执行数', '分值', '执行率', '得分'].flatMap((c) => [
+        c,
+        '',
+      ]),
+      ...['年度资金总额', '43.2', '43.2', '37.24', '10', '86%', '9'].flatMap((c) => [c, '']),
+      ...['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分'].flatMap((c) => [
+        c,
+        '',
+      ]),
+      ...['产出指标', '数量指标', '改造面积', '≥3000平方米', '3200平方米', '50', '50'].flatMap((c) => [
+        c,
+        '',
+      ]),
+      ...['满意度指标', '服务对象满意度指标', '师生满意度', '≥90%', '95%', '40', '40'].flatMap((c) => [
+        c,
+        '',
+      ]),
+      '合计',
+      '',
+    ].join('\n');
+    expect(budgetOf(text)).toMatchObject({ initial: 432_000, adjusted: 432_000, executed: 372_400 });
+  });
+});

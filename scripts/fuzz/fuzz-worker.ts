@@ -8,6 +8,8 @@ export interface WorkerRequest {
   index: number;
   name: string;
   bytes: Uint8Array;
+  /** Above this many milliseconds the input is timed a second time. */
+  slowMs: number;
 }
 
 export interface WorkerAnswer {
@@ -16,7 +18,7 @@ export interface WorkerAnswer {
   outcome: Outcome;
 }
 
-process.on('message', async (message: WorkerRequest) => {
+async function run(message: WorkerRequest): Promise<{ ms: number; outcome: Outcome }> {
   const started = performance.now();
   let outcome: Outcome;
   try {
@@ -25,7 +27,15 @@ process.on('message', async (message: WorkerRequest) => {
   } catch (error) {
     outcome = classifyError(error);
   }
-  const answer: WorkerAnswer = { index: message.index, ms: performance.now() - started, outcome };
+  return { ms: performance.now() - started, outcome };
+}
+
+process.on('message', async (message: WorkerRequest) => {
+  let { ms, outcome } = await run(message);
+  // On a shared machine a run can be slow because another process had the CPU: a slow input is timed
+  // again and its faster time counts, so what is reported slow is slow on its own.
+  if (ms > message.slowMs) ms = Math.min(ms, (await run(message)).ms);
+  const answer: WorkerAnswer = { index: message.index, ms, outcome };
   process.send?.(answer);
 });
 process.send?.({ ready: true });

@@ -24,6 +24,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     'slow-ms': { type: 'string', default: '1000' },
     'kill-ms': { type: 'string', default: '10000' },
+    'max-bytes': { type: 'string', default: String(1024 * 1024) },
     out: { type: 'string', default: join(root, 'test-output/fuzz') },
     corpus: { type: 'string', multiple: true },
   },
@@ -36,6 +37,7 @@ const from = Number(values.from);
 const workerCount = Number(values.workers ?? Math.max(1, Math.min(2, cpus().length)));
 const slowMs = Number(values['slow-ms']);
 const killMs = Number(values['kill-ms']);
+const maxBytes = Number(values['max-bytes']);
 const outDir = values.out;
 const corpusDirs = values.corpus ?? [
   join(root, 'packages/import/fixtures/corpus/train'),
@@ -150,10 +152,14 @@ function startChild(): Promise<ChildProcess> {
   });
 }
 
+let seedCount = 0;
+const startedAt = Date.now();
+
 async function main(): Promise<void> {
   const seeds = loadSeeds();
+  seedCount = seeds.length;
   if (seeds.length === 0) throw new Error(`no corpus documents in ${corpusDirs.join(', ')}`);
-  const started = Date.now();
+  const started = startedAt;
   let next = from;
   const end = from + count;
   const outOfTime = () => budgetMs > 0 && Date.now() - started > budgetMs;
@@ -176,8 +182,8 @@ async function main(): Promise<void> {
         return;
       }
       const index = next++;
-      const input = fuzzInput(seeds, seed, index);
-      const request: WorkerRequest = { index, name: input.name, bytes: input.bytes };
+      const input = fuzzInput(seeds, seed, index, maxBytes);
+      const request: WorkerRequest = { index, name: input.name, bytes: input.bytes, slowMs };
       const timer = setTimeout(async () => {
         // Past the limit: the child may be stuck in a loop, so it is killed and replaced.
         const elapsed = performance.now() - (slot.busy?.started ?? 0);
@@ -232,11 +238,15 @@ async function main(): Promise<void> {
     });
   });
 
+  finish(started);
+}
+
+function finish(started: number): never {
   const seconds = (Date.now() - started) / 1000;
   const report = {
     seed,
     from,
-    seeds: seeds.length,
+    seeds: seedCount,
     seconds: Math.round(seconds),
     workers: workerCount,
     slowMs,
@@ -255,5 +265,8 @@ async function main(): Promise<void> {
   if (failed) console.error(`fuzz: failures found; inputs and report in ${outDir}`);
   process.exit(failed ? 1 : 0);
 }
+
+// A run stopped early (Ctrl-C, kill) still writes its figures.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => finish(startedAt));
 
 await main();

@@ -287,9 +287,14 @@ function mutateBytes(bytes: Uint8Array, random: Random): [Uint8Array, string] {
 
 /**
  * The `index`-th input of a run: a corpus document with 1–4 stacked mutations, then encoded. Deterministic
- * for (seed, index), so a failure is reproduced with `--seed S --from index --count 1`.
+ * for (seed, index, maxBytes), so a failure is reproduced with `--seed S --from index --count 1`.
  */
-export function fuzzInput(seeds: readonly Seed[], seed: number, index: number): FuzzInput {
+export function fuzzInput(
+  seeds: readonly Seed[],
+  seed: number,
+  index: number,
+  maxBytes = 1024 * 1024,
+): FuzzInput {
   const random = seededRandom((seed * 1_000_003 + index) >>> 0);
   const base = random.pick(seeds);
   const mutations: string[] = [base.name];
@@ -309,6 +314,12 @@ export function fuzzInput(seeds: readonly Seed[], seed: number, index: number): 
     const [next, note] = mutation(text, random, seeds);
     text = next;
     mutations.push(note);
+  }
+  // Real forms are kilobytes; inputs are kept to `maxBytes` (as UTF-8, before encoding) so that the time
+  // limit measures how the importer scales, not how long a legitimately huge file takes to read.
+  if (Buffer.byteLength(text) > maxBytes) {
+    text = Buffer.from(text).subarray(0, maxBytes).toString('utf8');
+    mutations.push(`cut(${maxBytes})`);
   }
   let [bytes, encoding] = encode(text, random);
   mutations.push(encoding);

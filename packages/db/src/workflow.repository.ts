@@ -1,4 +1,5 @@
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import { organisationPaths } from '@jixiao/core/accounts/organisation-paths';
 import { can, organisationPath, type TableResource } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import {
@@ -324,7 +325,7 @@ export async function reviewQueue(db: Database, user: SessionUser, limit = 500):
     .orderBy('id')
     .limit(limit)
     .execute();
-  const organisations = await listOrganisations(db);
+  const pathOf = organisationPaths(await listOrganisations(db));
   const mine = rows.filter((row) => {
     const status = row.status as TableStatus;
     const action =
@@ -335,7 +336,7 @@ export async function reviewQueue(db: Database, user: SessionUser, limit = 500):
           : 'table.submit';
     return can(user, action, {
       status,
-      organisationPath: organisationPath(row.organisation_id, organisations),
+      organisationPath: pathOf(row.organisation_id),
     });
   });
   const rounds = await countReviews(

@@ -1,11 +1,6 @@
-import type { Organisation, SessionUser } from '@jixiao/core/accounts/account.schema';
-import {
-  type Action,
-  can,
-  organisationPath,
-  type TableReadScope,
-  tableReadScope,
-} from '@jixiao/core/accounts/policies';
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
+import { organisationPaths } from '@jixiao/core/accounts/organisation-paths';
+import { type Action, can, type TableReadScope, tableReadScope } from '@jixiao/core/accounts/policies';
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import { DEFAULT_MONITORING_SCHEME, type Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
@@ -104,34 +99,10 @@ const noCompleteSelfEvaluation = (eb: ExpressionBuilder<TablesDbT, 't'>) =>
     ),
   );
 
-/** Who asks, and each organisation's path up the tree (core's organisationPath, one map per request). */
+/** Who asks, and each organisation's path up the tree (computed once per request and organisation). */
 interface Asker {
   user: SessionUser;
   pathOf: (organisationId: string | null) => string[];
-}
-
-/**
- * organisationPath for many rows: core's function builds a map of every organisation per call, which a
- * region-wide list (50 rows per group, 2,000 organisations) paid on every row while holding the loop.
- * Each id's path is computed once per request, by core, against the organisations that can be on it.
- */
-function pathFinder(organisations: readonly Organisation[]): Asker['pathOf'] {
-  const byId = new Map(organisations.map((o) => [o.id, o]));
-  const paths = new Map<string | null, string[]>();
-  return (organisationId) => {
-    let path = paths.get(organisationId);
-    if (!path) {
-      const chain: Organisation[] = [];
-      let current = organisationId === null ? undefined : byId.get(organisationId);
-      while (current && chain.length <= organisations.length && !chain.includes(current)) {
-        chain.push(current);
-        current = current.parentId === null ? undefined : byId.get(current.parentId);
-      }
-      path = organisationPath(organisationId, chain);
-      paths.set(organisationId, path);
-    }
-    return path;
-  };
 }
 
 /**
@@ -527,7 +498,7 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       // One read of the organisation tree per request, for the scope and every row's policy check.
       const organisations = await listOrganisations(db);
       const scope: TableReadScope = tableReadScope(user, organisations);
-      const asker: Asker = { user, pathOf: pathFinder(organisations) };
+      const asker: Asker = { user, pathOf: organisationPaths(organisations) };
       // The read scope adds every published table; lists keep to the tables the user is responsible for.
       const inScope: Organisations = scope.all ? null : scope.organisationIds;
       const own: Organisations =

@@ -101,6 +101,56 @@ export async function request<T>(method: string, url: string, body?: unknown): P
   return parsed as T;
 }
 
+/** How much of an upload has been sent: `sent` of `total` bytes. */
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+/** The problem of an upload the user cancelled (never sent by the server). */
+export const uploadCancelled: Problem = {
+  type: 'about:blank',
+  title: 'Upload cancelled',
+  status: 0,
+  code: 'upload.cancelled',
+  zh: '已取消上传',
+  en: 'The upload was cancelled',
+};
+
+/**
+ * Like `request` for a multipart upload, reporting the bytes sent (fetch cannot) and stopped by `signal`
+ * (ApiError `upload.cancelled`). Failures are the same ApiError as `request`'s.
+ */
+export function requestUpload<T>(
+  url: string,
+  form: FormData,
+  options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new ApiError(0, uploadCancelled));
+      return;
+    }
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    xhr.setRequestHeader('accept', 'application/json');
+    const token = csrfToken();
+    if (token) xhr.setRequestHeader(csrfHeader, token);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) options.onProgress?.({ sent: event.loaded, total: event.total });
+    };
+    xhr.onload = () => {
+      const parsed = parseBody(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
+      else reject(failure(xhr.status, parsed));
+    };
+    xhr.onerror = () => reject(new ApiError(0, fallbackProblem(0, '')));
+    xhr.onabort = () => reject(new ApiError(0, uploadCancelled));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(form);
+  });
+}
+
 /** A file the API answers with: its bytes and the name the server gave it (Content-Disposition). */
 export interface DownloadedFile {
   blob: Blob;
@@ -184,10 +234,14 @@ export const api = {
     request<TableVersion>('GET', `/api/tables/${encodeURIComponent(id)}/versions/${version}`),
   diff: (id: string, from: number, to: number) =>
     request<TableDiff>('GET', `/api/tables/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`),
-  importFile: (file: File) => {
+  /** Uploads a document for a preview; `onProgress` follows the bytes sent, `signal` cancels. */
+  importFile: (
+    file: File,
+    options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},
+  ) => {
     const form = new FormData();
     form.append('file', file, file.name);
-    return request<ImportPreview>('POST', '/api/imports', form);
+    return requestUpload<ImportPreview>('/api/imports', form, options);
   },
   /** Confirms a preview; a monitoring form goes to `tableId` (else the table the server finds) at `cutOffMonth`. */
   confirmImport: (

@@ -34,10 +34,11 @@ import {
   Tooltip,
   Upload,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
+import { ApiError, api, type UploadProgress } from '../api/api-client.ts';
 import { type SelfEvaluationMatch, selfEvaluationImportApi } from '../api/recheck.api.ts';
+import { ImportProgress } from '../components/import-progress.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { PageHead } from '../components/page-head.tsx';
@@ -60,6 +61,13 @@ export default function ImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [tables, setTables] = useState<PreviewTable[]>([]);
   const [uploadError, setUploadError] = useState<ApiError | null>(null);
+  // The upload under way: bytes sent, then the server reading it; cancel aborts the request.
+  const [sending, setSending] = useState<{
+    fileName: string;
+    startedAt: number;
+    progress: UploadProgress | null;
+  } | null>(null);
+  const cancelUpload = useRef<AbortController | null>(null);
   const [focus, setFocus] = useState<{ line: number; column: number | null } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const [created, setCreated] = useState<TableRecord[] | null>(null);
@@ -99,8 +107,15 @@ export default function ImportPage() {
     setParsing(true);
     setUploadError(null);
     setCreated(null);
+    const controller = new AbortController();
+    cancelUpload.current = controller;
+    setSending({ fileName: file.name, startedAt: Date.now(), progress: null });
     try {
-      const result = await api.importFile(file);
+      const result = await api.importFile(file, {
+        signal: controller.signal,
+        onProgress: (progress) => setSending((current) => current && { ...current, progress }),
+      });
+      setSending(null);
       setPreview(result);
       setTables(result.tables);
       setActiveTable('0');
@@ -128,9 +143,13 @@ export default function ImportPage() {
         setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
       }
     } catch (e) {
-      setUploadError(e instanceof ApiError ? e : null);
+      const cancelled = e instanceof ApiError && e.problem.code === 'upload.cancelled';
+      if (cancelled) message.info(t('import.cancelled'));
+      setUploadError(e instanceof ApiError && !cancelled ? e : null);
       setPreview(null);
     } finally {
+      setSending(null);
+      cancelUpload.current = null;
       setParsing(false);
     }
   };
@@ -328,8 +347,17 @@ export default function ImportPage() {
       </PageHead>
 
       {!preview && (
-        <Spin spinning={parsing} tip={t('import.parsing')}>
+        <Spin spinning={parsing && !sending} tip={t('import.parsing')}>
+          {sending && (
+            <ImportProgress
+              fileName={sending.fileName}
+              progress={sending.progress}
+              startedAt={sending.startedAt}
+              onCancel={() => cancelUpload.current?.abort()}
+            />
+          )}
           <Upload.Dragger
+            style={sending ? { display: 'none' } : undefined}
             accept=".txt,.text,.csv,.pdf,.docx,.doc,.xlsx,.xls,.json"
             multiple={false}
             showUploadList={false}

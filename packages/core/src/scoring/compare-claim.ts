@@ -21,8 +21,10 @@ interface Context {
 
 const pts = (cents: number, ctx: Context) => formatNumber(cents / ctx.scale);
 
+// Scores and printed points have at most a few decimals: scaling and rounding is exact for them, and this
+// runs for every row of a region's self-evaluations.
 function toCents(points: number, ctx: Context): number {
-  return mulDiv(ctx.scale, points, 1);
+  return Math.round(points * ctx.scale);
 }
 
 function line(
@@ -69,7 +71,8 @@ function indicatorLine(
   const index = score.indicatorIndex ?? 0;
   const claimed = typeof row?.score === 'number' ? row.score : null;
   const rule = score.computedScore;
-  const ruleText = `${formatNumber(rule)}（${score.explanation.formula}）`;
+  const ruleNumber = formatNumber(rule);
+  const ruleText = `${ruleNumber}（${score.explanation.formula}）`;
   if (score.status === 'not_scored') {
     const label = CLAIM_CAUSE_LABELS.not_scored;
     const printed = claimed === null ? '' : `；表上得分 ${formatNumber(claimed)} 不计入`;
@@ -97,7 +100,7 @@ function indicatorLine(
       null,
       'not_printed',
       `${label.zh}；按规则 ${ruleText}。`,
-      `${label.en}; the rule gives ${formatNumber(rule)} (${score.explanation.formula}).`,
+      `${label.en}; the rule gives ${ruleNumber} (${score.explanation.formula}).`,
     );
   }
   const c = toCents(claimed, ctx);
@@ -106,8 +109,9 @@ function indicatorLine(
   const weightChanged = printedWeight !== null && toCents(printedWeight, ctx) !== w;
   const cause = rowCause(score.status, c, r, w, weightChanged, printedWeight === null, ctx);
   const difference = (c - r) / ctx.scale;
-  const head = `单位自评 ${formatNumber(claimed)} 分，按规则 ${ruleText}`;
-  const headEn = `Claimed ${formatNumber(claimed)}, the rule gives ${formatNumber(rule)} (${score.explanation.formula})`;
+  const claimedNumber = formatNumber(claimed);
+  const head = `单位自评 ${claimedNumber} 分，按规则 ${ruleText}`;
+  const headEn = `Claimed ${claimedNumber}, the rule gives ${ruleNumber} (${score.explanation.formula})`;
   if (cause === null)
     return line(
       index,
@@ -121,6 +125,7 @@ function indicatorLine(
       `${headEn}: the same.`,
     );
   const label = CLAIM_CAUSE_LABELS[cause];
+  const differenceText = pts(c - r, ctx);
   const detail =
     cause === 'weight_missing'
       ? { zh: `（${formatNumber(score.weight)} 分）`, en: ` (${formatNumber(score.weight)})` }
@@ -138,8 +143,8 @@ function indicatorLine(
     rule,
     difference,
     cause,
-    `${head}，相差 ${pts(c - r, ctx)} 分：${label.zh}${detail.zh}。`,
-    `${headEn}, difference ${pts(c - r, ctx)}: ${label.en}${detail.en}.`,
+    `${head}，相差 ${differenceText} 分：${label.zh}${detail.zh}。`,
+    `${headEn}, difference ${differenceText}: ${label.en}${detail.en}.`,
   );
 }
 

@@ -6,7 +6,10 @@ import { buildEntry, buildIndicator, buildSelfEvaluationTable } from './self-eva
 
 const COUNT = 100_000;
 
-/** A realistic mix: 10 indicators, some unmet, one reverse, one qualitative graded, printed weights or not. */
+/**
+ * A realistic mix: 10 indicators, some unmet, one reverse, one qualitative graded, printed weights or not,
+ * and the unit's claimed scores to compare (claims and causes included in the measured work).
+ */
 function sample(k: number) {
   const weighted = k % 2 === 0;
   const w = (n: number) => (weighted ? n : null);
@@ -50,7 +53,21 @@ function sample(k: number) {
       { actual: '是', grade: { band: '部分达成', score: weighted ? 0 : 7 } },
       '92%',
     ],
-    { budget: { adjusted: 1_000_000 + k, executed: 850_000 + (k % 200_000) } },
+    {
+      budget: { adjusted: 1_000_000 + k, executed: 850_000 + (k % 200_000) },
+      // The unit's printed scores (an imported 自评表): compared row by row with the rules, causes named.
+      claim: {
+        source: 'import',
+        rows: table.indicators.map((indicator, index) => ({
+          index,
+          weight: indicator.weight ?? null,
+          actual: null,
+          score: indicator.weight == null ? null : indicator.weight - ((k + index) % 3),
+        })),
+        executionScore: 9,
+        total: 90 + (k % 10),
+      },
+    },
   );
   return { table, entry };
 }
@@ -70,7 +87,7 @@ export default async function bench(): Promise<BenchResult[]> {
   const bytes = json.reduce((s, t) => s + t.length, 0);
   return [
     {
-      name: `score ${COUNT.toLocaleString('en-US')} self-evaluations (10 indicators each, with explanations)`,
+      name: `score ${COUNT.toLocaleString('en-US')} self-evaluations (10 indicators each, with explanations, claims and causes)`,
       baseline: `JSON.parse of the same ${COUNT.toLocaleString('en-US')} self-evaluations`,
       ratio: scoreMs / parseMs,
       goal: 3,

@@ -294,6 +294,10 @@ export interface Figures {
   consistentRows: number;
   /** … of which the imported claim and the rule's score agree within ±0.1 and with the printed score. */
   consistentEqual: number;
+  /** … of which the importer produced a matching row. */
+  consistentImported: number;
+  /** … of which the importer did not read the printed score (the claim is missing after import). */
+  consistentUnread: number;
   /** Rows that differ (or cannot be compared) and carry a cause. */
   explained: number;
   /** Rows that differ by more than ±0.1 without a cause: should be 0. */
@@ -310,6 +314,8 @@ export function figuresOf(reports: readonly DocumentReport[]): Figures {
     rows: 0,
     consistentRows: 0,
     consistentEqual: 0,
+    consistentImported: 0,
+    consistentUnread: 0,
     explained: 0,
     unexplained: 0,
     consistentTotals: 0,
@@ -322,7 +328,9 @@ export function figuresOf(reports: readonly DocumentReport[]): Figures {
       const key = row.cause ?? 'same';
       f.byCause[key] = (f.byCause[key] ?? 0) + 1;
       if (row.labelConsistent) {
+        f.consistentImported++;
         if (typeof row.printed === 'number' && Math.abs(row.rule - row.printed) <= 0.1) f.consistentEqual++;
+        if (row.claimed === null) f.consistentUnread++;
       }
       if (row.cause !== null) f.explained++;
       else if (row.difference !== null && Math.abs(row.difference) > 0.1) f.unexplained++;
@@ -357,7 +365,7 @@ function signed(value: number | null): string {
 function formatFigures(label: string, f: Figures): string {
   return [
     `${label}: ${f.documents} 份 forms (${f.failed} 导入失败 failed), ${f.rows} 行 rows`,
-    `  印刷得分符合规则的行 rule-consistent printed rows: ${f.consistentRows}, 导入后相等 equal after import (±0.1): ${f.consistentEqual}`,
+    `  印刷得分符合规则的行 rule-consistent printed rows: ${f.consistentRows}, 导入读出 imported ${f.consistentImported}, 导入后相等 equal after import (±0.1): ${f.consistentEqual}, 导入未读出得分 score not read by the importer: ${f.consistentUnread}`,
     `  符合规则的总分 consistent printed totals: ${f.consistentTotals}, 导入后相等 equal: ${f.consistentTotalsEqual}`,
     `  有原因 rows with a cause: ${f.explained}; 差异无原因 unexplained differences: ${f.unexplained}`,
     `  原因 causes: ${Object.entries(f.byCause)

@@ -286,6 +286,21 @@ describe('bad Word input is refused with a located bilingual import.* error', ()
     expect((await refusal('bomb.docx', bomb)).code).toBe('import.docx_too_large');
   });
 
+  it('a body whose zip headers understate its size is refused as it inflates, not after', async () => {
+    const bomb = zipSync({ 'word/document.xml': new Uint8Array(200 * 1024 * 1024).fill(0x20) }, { level: 9 });
+    const view = new DataView(bomb.buffer, bomb.byteOffset, bomb.byteLength);
+    // Declare 100 bytes for document.xml in its local header and in the central directory.
+    for (let at = 0; at + 4 < bomb.length; at++) {
+      const signature = view.getUint32(at, true);
+      if (signature === 0x04034b50) view.setUint32(at + 22, 100, true);
+      if (signature === 0x02014b50) view.setUint32(at + 24, 100, true);
+    }
+    const started = performance.now();
+    expect((await refusal('lying.docx', bomb)).code).toBe('import.docx_too_large');
+    // Stopped at 64 MiB of the 200 it holds (the old reader inflated all of it, then parsed it).
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
   it('a password-protected .docx and a damaged legacy .doc each get their own advice', async () => {
     const encrypted = await refusal('secret.docx', compoundFile('EncryptedPackage'));
     expect(encrypted.code).toBe('import.office_encrypted');

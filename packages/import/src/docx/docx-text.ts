@@ -1,10 +1,10 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import { type Unzipped, unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, type Unzipped } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
 /**
  * The main document part of a real form is a few hundred KiB; a part that inflates beyond this is a
- * zip bomb or not a form, and is refused before it is inflated.
+ * zip bomb or not a form, and is refused as soon as its inflated bytes pass it.
  */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
@@ -36,20 +36,59 @@ function tooLarge(bytes: number): AppError {
   );
 }
 
-/** Inflates the named parts only, refusing any that would inflate beyond the limit. */
-function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean): Unzipped {
+/** Whether a zip ends with its end-of-central-directory record (within the 64 KiB a comment may take). */
+function hasEndOfDirectory(bytes: Uint8Array): boolean {
+  for (let at = bytes.length - 22; at >= 0 && at >= bytes.length - 22 - 0xffff; at--) {
+    if (bytes[at] === 0x50 && bytes[at + 1] === 0x4b && bytes[at + 2] === 0x05 && bytes[at + 3] === 0x06) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Inflates the named parts only, as a stream that counts the bytes really produced (a zip's headers may
+ * understate them: a lying header once let a bomb through to seconds of inflating and parsing), and
+ * refuses a part the moment it passes the limit.
+ */
+function unzipParts(bytes: Uint8Array, wanted: (name: string) => boolean, limit = MAX_PART_BYTES): Unzipped {
+  // The stream reads local headers only: an archive without its closing directory is damaged, not empty.
+  if (!hasEndOfDirectory(bytes)) throw corrupt('invalid zip data');
+  const parts: Unzipped = {};
+  const unzip = new Unzip((file) => {
+    if (!wanted(file.name)) return;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (error, chunk, final) => {
+      if (error) throw error;
+      size += chunk.length;
+      if (size > limit) throw tooLarge(size);
+      chunks.push(chunk);
+      if (final) {
+        const part = new Uint8Array(size);
+        let offset = 0;
+        for (const piece of chunks) {
+          part.set(piece, offset);
+          offset += piece.length;
+        }
+        parts[file.name] = part;
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
   try {
-    return unzipSync(bytes, {
-      filter: (file) => {
-        if (!wanted(file.name)) return false;
-        if (file.originalSize > MAX_PART_BYTES) throw tooLarge(file.originalSize);
-        return true;
-      },
-    });
+    // Fed in slices, so that a bomb is stopped after at most one slice's worth of inflation.
+    const slice = 64 * 1024;
+    for (let offset = 0; offset < bytes.length; offset += slice) {
+      const end = Math.min(bytes.length, offset + slice);
+      unzip.push(bytes.subarray(offset, end), end === bytes.length);
+    }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw corrupt(error instanceof Error ? error.message : String(error));
   }
+  return parts;
 }
 
 function decodeXml(bytes: Uint8Array): string {

@@ -741,3 +741,49 @@ describe('header labels with a seal note', () => {
     }
   });
 });
+
+describe('project names the form prints elsewhere', () => {
+  it('takes the project from the title when no 项目名称 is printed, and says so', () => {
+    const text = [
+      '2023年社区养老服务补助项目绩效目标表',
+      '实施单位：某街道办事处',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t服务老人人数\t≥500人',
+      '满意度指标\t服务对象满意度指标\t老人满意度\t≥90%',
+      '合计',
+      '',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.name).toBe('社区养老服务补助');
+    expect(table?.warnings).toContainEqual(
+      expect.objectContaining({ code: 'import.name_from_title', path: 'name' }),
+    );
+  });
+
+  it('keeps a title naming a whole department’s list unread as a project', () => {
+    const text = [
+      '2023年某县民政局部门项目支出绩效目标表',
+      '一级指标\t二级指标\t三级指标\t指标值',
+      '产出指标\t数量指标\t服务老人人数\t≥500人',
+      '合计',
+      '',
+    ].join('\n');
+    expect(importText(text).tables[0]?.name).toBe('（未注明）');
+  });
+
+  it('reads the project column of a multi-project table behind a 序号 column', () => {
+    const text = [
+      '2023年部门项目支出绩效目标公开',
+      '序号\t项目名称\t一级指标\t二级指标\t三级指标\t指标值',
+      '1\t社区养老服务补助\t产出指标\t数量指标\t服务老人人数\t≥500人',
+      '\t\t满意度指标\t服务对象满意度指标\t老人满意度\t≥90%',
+      '2\t残疾人康复补助\t产出指标\t数量指标\t康复训练人次\t≥1200人次',
+      '合计',
+      '',
+    ].join('\n');
+    expect(importText(text).tables.map((t) => [t.name, t.indicators.length])).toEqual([
+      ['社区养老服务补助', 2],
+      ['残疾人康复补助', 1],
+    ]);
+  });
+});

@@ -270,6 +270,26 @@ function hasOwnHeader(form: readonly SourceLine[]): boolean {
   );
 }
 
+/**
+ * The project a form's title names when the form prints no 项目名称 (`2023年社区养老服务补助项目绩效目标表`
+ * → 社区养老服务补助项目): the title without its year, its form words and anything after them. Null when
+ * what is left is no project (a unit's or a department's whole list of forms).
+ */
+function projectOfTitle(title: string, kind: string): string | null {
+  if (kind === 'department-wide') return null;
+  const name = title
+    .replace(/^\s*(?:(?:19|20)\d{2}\s*年度?\s*)/, '')
+    .replace(/(?:项目)?(?:支出)?绩效(?:目标|自评|评价|指标)[\s\S]*$/, '')
+    .replace(/[(（][^()（）]*[)）]\s*$/, '')
+    .replace(/[\s:：,，、_-]+$/, '')
+    .trim();
+  const chinese = name.replace(/[^\u4e00-\u9fa5]/g, '');
+  if (chinese.length < 4 || chinese.length > 40) return null;
+  if (/(?:部门|单位|本级|全市|全县|全区|全省)(?:项目)?$|^(?:部门|单位|项目)$|财政|预算/.test(name))
+    return null;
+  return name;
+}
+
 function titleOf(lines: readonly SourceLine[]): string {
   for (const { text } of lines.slice(0, 30)) {
     const m = formTitle.exec(text);
@@ -484,10 +504,15 @@ function readForm(
     const lead = block.lead;
     if (lead?.unit) leadUnit = splitCode(lead.unit).name;
     const unit = lead ? (leadUnit ?? fields.unit) : fields.unit;
+    // Only a table with rows: a page title split off as a form of its own stays nameless (and is dropped).
+    const fromTitle =
+      (lead?.project ?? fields.name) || block.indicators.length === 0
+        ? null
+        : projectOfTitle(title, titleKind);
     const name =
       lead?.project ??
       fields.name ??
-      (titleKind === 'department-wide' ? title.replace(/[(（].*$/, '') : null);
+      (titleKind === 'department-wide' ? title.replace(/[(（].*$/, '') : fromTitle);
     if (unit === null) {
       tableWarnings.push({
         code: 'import.no_unit',
@@ -495,6 +520,15 @@ function readForm(
         en: 'No reporting or implementing unit was found',
         line: firstLine?.line,
         path: 'unit',
+      });
+    }
+    if (fromTitle !== null && name === fromTitle) {
+      tableWarnings.push({
+        code: 'import.name_from_title',
+        zh: `表中没有“项目名称”：项目名称取自标题“${fromTitle}”，请核对`,
+        en: `The form prints no 项目名称: the project name "${fromTitle}" was taken from its title; please check`,
+        line: firstLine?.line,
+        path: 'name',
       });
     }
     if (name === null) {

@@ -1582,10 +1582,13 @@ function readLead(
   }
   if (anchor === 0) return { next: i, skipTo: null, startedProject: false };
   const leadCells = row.slice(0, anchor);
-  const roles = header.lead.slice(header.lead.length - leadCells.length);
+  // The lead cells stand right before the indicator cells: aligned from the right. Cells merged with the
+  // row above are missing on the left; a column with a caption this vocabulary does not know (序号) adds
+  // cells on the left that take no role.
+  const offset = leadCells.length - header.lead.length;
   const values: Partial<Record<ColumnRole, string>> = {};
   leadCells.forEach((c, k) => {
-    const role = roles[k];
+    const role = header.lead[k - offset];
     if (role) values[role] = c.text;
   });
   const first = row[0];

@@ -112,5 +112,11 @@ describe('财政复核 in the browser', () => {
     const exported = await page.request.get(e2e.url(href ?? ''));
     expect(exported.status()).toBe(200);
     expect(exported.headers()['content-type']).toContain('spreadsheetml');
+
+    // The self-evaluation itself shows the unit's score beside each rule score.
+    await links.first().click();
+    const claims = page.getByTestId('row-claim');
+    await expect.poll(() => claims.allTextContents()).toHaveLength(2);
+    expect((await claims.allTextContents())[1]).toContain('未达标却得满分');
   });
 });

@@ -358,9 +358,19 @@ export default function SelfEvaluationPage() {
             render: (_, { index }) => {
               const line = score?.indicators[index];
               if (!line) return null;
+              // An imported 自评表: the unit's own score beside the rule's, the difference and its cause.
+              const claimed = score?.claim?.lines[index + 1];
               return (
                 <Space direction="vertical">
                   <span data-testid="row-explanation">{pick(line.explanation)}</span>
+                  {claimed && claimed.claimed !== null && (
+                    <Typography.Text
+                      type={claimed.cause && claimed.cause !== 'qualitative' ? 'warning' : 'secondary'}
+                      data-testid="row-claim"
+                    >
+                      {pick(claimed)}
+                    </Typography.Text>
+                  )}
                   {line.adjustment && (
                     <Typography.Text type="secondary">
                       {t('selfEval.adjusted.note', {

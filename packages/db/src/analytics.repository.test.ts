@@ -360,7 +360,8 @@ describeEachDatabase('analytics tables', (getDb) => {
       }),
       { numRuns: 25 },
     );
-  });
+    // 25 random write sequences against a real database: ~20 s alone, more beside the rest of the suite.
+  }, 120_000);
 
   it('fills in findings of rows loaded without them, and reviews everything again under new rules', async () => {
     const db = getDb();

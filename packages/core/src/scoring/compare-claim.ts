@@ -159,7 +159,12 @@ function executionLine(
   const rule = score.computedScore;
   const ruleText = `${formatNumber(rule)}（${score.explanation.formula}）`;
   if (claimed === null) {
-    const label = CLAIM_CAUSE_LABELS.not_printed;
+    // Without the budget figures the rules give 0 where the form may print points: that explains a gap.
+    const cause = score.status === 'missing_actual' ? 'missing_actual' : 'not_printed';
+    const label =
+      cause === 'missing_actual'
+        ? { zh: '缺少调整后预算数或执行数', en: 'Adjusted budget or spending missing' }
+        : CLAIM_CAUSE_LABELS[cause];
     return line(
       'execution',
       printedWeight,
@@ -167,7 +172,7 @@ function executionLine(
       null,
       rule,
       null,
-      'not_printed',
+      cause,
       `预算执行率：${label.zh}；按规则 ${ruleText}。`,
       `Budget execution: ${label.en}; the rule gives ${formatNumber(rule)}.`,
     );

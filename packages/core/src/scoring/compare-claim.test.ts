@@ -98,4 +98,23 @@ describe('compareClaim: the unit’s printed scores beside the rules’', () => 
     expect(line?.zh).toContain('30.00 × 10 ÷ 20 = 15.00');
     expect(line?.zh).toContain('相差 -0.4 分');
   });
+
+  it('gives the execution row scored 0 for want of budget figures a cause', () => {
+    const result = scoreSelfEvaluation(
+      buildSelfEvaluationTable([buildIndicator('>=1', { name: 'a', weight: 90 })]),
+      buildEntry(['1'], {
+        budget: { adjusted: null, executed: null },
+        claim: {
+          source: 'import',
+          rows: [{ index: 0, weight: 90, actual: '1', score: 90 }],
+          executionScore: null,
+          total: 100,
+        },
+      }),
+      national,
+    );
+    expect(result.claim?.lines[0]).toMatchObject({ cause: 'missing_actual', rule: 0, claimed: null });
+    expect(result.claim?.gap).toBe(10);
+    expect(result.claim?.causes).toEqual(['missing_actual']);
+  });
 });

@@ -29,6 +29,7 @@ import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
 import { BudgetYearsAdmin } from '../components/budget-years-admin.tsx';
+import { LayoutTemplatesAdmin } from '../components/layout-templates-admin.tsx';
 import { LoginThrottlesAdmin } from '../components/login-throttles-admin.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
@@ -360,6 +361,7 @@ export default function AdminPage() {
           { key: 'organisations', label: t('admin.organisations'), children: organisationsTab },
           { key: 'years', label: t('years.tab'), children: <BudgetYearsAdmin /> },
           { key: 'throttles', label: t('admin.throttles'), children: <LoginThrottlesAdmin /> },
+          { key: 'templates', label: t('templates.tab'), children: <LayoutTemplatesAdmin /> },
         ]}
       />
       <Modal

@@ -4,6 +4,7 @@ import {
   MergeCellsOutlined,
   ReloadOutlined,
   SplitCellsOutlined,
+  TableOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
 import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
@@ -34,9 +35,10 @@ import {
   Tooltip,
   Upload,
 } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, api, type UploadProgress } from '../api/api-client.ts';
+import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
 import { type SelfEvaluationMatch, selfEvaluationImportApi } from '../api/recheck.api.ts';
 import { ImportProgress } from '../components/import-progress.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
@@ -47,6 +49,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { mergeWithNext, missingCells, splitRow } from '../lib/row-edits.ts';
 import { validateTable } from '../lib/table-validation.ts';
 import { ImportDuplicatesDialog } from './import-duplicates-dialog.tsx';
+import { draftMapping, emptyDraft, type MappingDraft, MappingPanel, withRoles } from './import-mapping.tsx';
 import { MonitoringFormPreview, MonitoringTarget } from './import-monitoring-form.tsx';
 import { OWN_TABLE, SelfEvaluationTarget } from './import-self-evaluation-form.tsx';
 
@@ -82,6 +85,79 @@ export default function ImportPage() {
   const [monitoringTableId, setMonitoringTableId] = useState<string | null>(null);
   const [monitoringMonth, setMonitoringMonth] = useState<number | null>(null);
   const isMonitoring = tables.some((table) => table.monitoring != null);
+  // Column mapping (issue 10): the lines of the table and a role per column, re-read on every change.
+  const [mappingOpen, setMappingOpen] = useState(false);
+  const [draft, setDraft] = useState<MappingDraft>(emptyDraft);
+  const [picking, setPicking] = useState(false);
+  const [mappedRows, setMappedRows] = useState<number | null>(null);
+  const [mappedWarnings, setMappedWarnings] = useState<Warning[] | null>(null);
+  const [reading, setReading] = useState(false);
+  const [templateName, setTemplateName] = useState('');
+  const [savingTemplate, setSavingTemplate] = useState(false);
+  const mapping = useMemo(
+    () => (preview ? draftMapping(withRoles(preview.sourceText, draft)) : null),
+    [preview, draft],
+  );
+  const mappingKey = mapping ? JSON.stringify(mapping) : null;
+  useEffect(() => {
+    if (!preview || !mappingKey) return;
+    let current = true;
+    setReading(true);
+    // Typing a line number or switching roles quickly sends one re-read, for the last change.
+    const timer = setTimeout(() => {
+      layoutTemplatesApi
+        .map(preview.importId, JSON.parse(mappingKey))
+        .then((result) => {
+          if (!current) return;
+          setTables(result.tables);
+          setMappedRows(result.tables[0]?.indicators.length ?? 0);
+          setMappedWarnings(result.warnings);
+          setActiveTable('0');
+          setActiveRow(null);
+        })
+        .catch((e: unknown) => {
+          if (current) message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+        })
+        .finally(() => {
+          if (current) setReading(false);
+        });
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [preview, mappingKey, message, pick, t]);
+
+  const pickLine = (line: number) => {
+    if (draft.line === null || draft.endLine !== null) {
+      setDraft({ ...draft, line, endLine: null, roles: [] });
+      return;
+    }
+    setDraft({
+      ...draft,
+      line: Math.min(draft.line, line),
+      endLine: Math.max(draft.line, line),
+      roles: [],
+    });
+    setPicking(false);
+  };
+
+  const saveTemplate = async () => {
+    if (!preview || !mapping) return;
+    setSavingTemplate(true);
+    try {
+      const saved = await layoutTemplatesApi.create({
+        name: templateName.trim(),
+        importId: preview.importId,
+        mapping: { ...mapping, ...(tables[0] && !tables[0].monitoring ? { kind: tables[0].kind } : {}) },
+      });
+      message.success(t('mapping.templateSaved', { name: saved.name }));
+    } catch (e) {
+      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+    } finally {
+      setSavingTemplate(false);
+    }
+  };
   // A filled 自评表 fills the self-evaluation of its approved table, or comes with its own (a past year).
   const [selfMatch, setSelfMatch] = useState<SelfEvaluationMatch | null>(null);
   const [selfTableId, setSelfTableId] = useState<string | null>(null);
@@ -91,12 +167,12 @@ export default function ImportPage() {
   const warnings = useMemo(() => {
     if (!preview) return [];
     const seen = new Map<string, Warning>();
-    for (const w of [...preview.warnings, ...tables.flatMap((table) => table.warnings)])
+    for (const w of [...(mappedWarnings ?? preview.warnings), ...tables.flatMap((table) => table.warnings)])
       seen.set(warningKey(w), w);
     return [...seen.values()].sort(
       (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
     );
-  }, [preview, tables]);
+  }, [preview, tables, mappedWarnings]);
 
   const problems = useMemo(() => tables.map((table) => validateTable(table)), [tables]);
   const problemCount = problems.reduce((n, list) => n + list.length, 0);
@@ -118,6 +194,13 @@ export default function ImportPage() {
       setSending(null);
       setPreview(result);
       setTables(result.tables);
+      // Nothing read: the user shows the table and its columns instead.
+      setMappingOpen(result.tables.length === 0);
+      setDraft(emptyDraft);
+      setMappedRows(null);
+      setMappedWarnings(null);
+      setPicking(false);
+      setTemplateName('');
       setActiveTable('0');
       setActiveRow(null);
       setFocus(null);
@@ -252,6 +335,10 @@ export default function ImportPage() {
     setDuplicates(null);
     setUploadError(null);
     setMatch(null);
+    setMappingOpen(false);
+    setDraft(emptyDraft);
+    setMappedRows(null);
+    setMappedWarnings(null);
   };
 
   const patchTable = (index: number, change: Partial<PerformanceTable>) =>
@@ -321,6 +408,15 @@ export default function ImportPage() {
       <PageHead title={t('import.title')} subtitle={t('import.subtitle')}>
         {preview && (
           <Space>
+            <Button
+              icon={<TableOutlined />}
+              type={mappingOpen ? 'primary' : 'default'}
+              ghost={mappingOpen}
+              onClick={() => setMappingOpen(!mappingOpen)}
+              data-testid="mapping-open"
+            >
+              {t('mapping.open')}
+            </Button>
             <Button icon={<ReloadOutlined />} onClick={reset}>
               {t('import.again')}
             </Button>
@@ -411,9 +507,39 @@ export default function ImportPage() {
               focusLine={focus?.line ?? null}
               focusColumn={focus?.column ?? null}
               rowSpan={rowSpan}
+              region={
+                mappingOpen && draft.line !== null
+                  ? { line: draft.line, endLine: draft.endLine ?? draft.line }
+                  : null
+              }
+              onLineClick={mappingOpen && picking ? pickLine : undefined}
             />
           </Card>
           <div>
+            {preview.template && !mappedRows && (
+              <Alert
+                type="success"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('mapping.templateUsed', { name: preview.template.name })}
+                data-testid="import-template-used"
+              />
+            )}
+            {mappingOpen && (
+              <MappingPanel
+                sourceText={preview.sourceText}
+                draft={withRoles(preview.sourceText, draft)}
+                onDraft={setDraft}
+                picking={picking}
+                onPicking={setPicking}
+                reading={reading}
+                rows={mappedRows}
+                templateName={templateName}
+                onTemplateName={setTemplateName}
+                onSaveTemplate={() => void saveTemplate()}
+                saving={savingTemplate}
+              />
+            )}
             <Card
               size="small"
               title={

@@ -18,7 +18,7 @@ import { excelSerialToIso, nameSuggestsDate, parseTarget } from '@jixiao/core/ta
 import ExcelJS from 'exceljs';
 import type { RowSources } from '../preview/row-sources.ts';
 import { importText } from '../text/import-text.ts';
-import { inflatedSizeWithin, MAX_XLSX_INFLATED_BYTES } from './zip-inflated-size.ts';
+import { MAX_XLSX_INFLATED_BYTES, MAX_XLSX_ROWS, measureWorkbook } from './zip-inflated-size.ts';
 
 export interface WorkbookImport {
   sourceText: string;
@@ -338,12 +338,20 @@ export async function importWorkbook(bytes: Uint8Array): Promise<WorkbookImport>
       'Old .xls and password-protected Excel files are not supported: remove the password and save as .xlsx.',
     );
   }
-  if (inflatedSizeWithin(bytes) === false) {
+  const measure = measureWorkbook(bytes);
+  if (measure === 'too_large') {
     const mib = MAX_XLSX_INFLATED_BYTES / 1024 / 1024;
     throw new AppError(
       'import.xlsx_too_large',
       `该 Excel 文件解压后超过 ${mib} MiB，不是可导入的绩效表（可能是压缩炸弹）。`,
       `This Excel file inflates to more than ${mib} MiB: too large to be a form (possibly a zip bomb).`,
+    );
+  }
+  if (measure === 'too_many_rows') {
+    throw new AppError(
+      'import.xlsx_too_large',
+      `该 Excel 文件的工作表共超过 ${MAX_XLSX_ROWS} 行，不是可导入的绩效表：请只保留绩效目标表所在的工作表后再导入。`,
+      `This Excel file's sheets hold more than ${MAX_XLSX_ROWS} rows: too many to be a form; keep only the sheet of the target table and import again.`,
     );
   }
   const workbook = new ExcelJS.Workbook();

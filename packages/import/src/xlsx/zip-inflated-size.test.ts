@@ -1,7 +1,7 @@
 import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { importWorkbook } from './xlsx-import.ts';
-import { inflatedSizeWithin } from './zip-inflated-size.ts';
+import { inflatedSizeWithin, MAX_XLSX_ROWS, measureWorkbook } from './zip-inflated-size.ts';
 
 // A workbook whose one sheet is `mib` MiB of blanks: deflate shrinks it about 1000:1 (a zip bomb).
 function bombWorkbook(mib: number): Uint8Array {
@@ -67,5 +67,46 @@ describe('importWorkbook and zip bombs', () => {
     const started = performance.now();
     await expect(importWorkbook(bomb)).rejects.toMatchObject({ code: 'import.xlsx_too_large' });
     expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('measureWorkbook', () => {
+  /** A workbook whose one sheet has `rows` rows of one inline-string cell each. */
+  function tallWorkbook(rows: number): Uint8Array {
+    const parts: string[] = ['<?xml version="1.0"?><worksheet><sheetData>'];
+    for (let r = 1; r <= rows; r++)
+      parts.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>x</t></is></c></row>`);
+    parts.push('</sheetData><rowBreaks count="0"/></worksheet>');
+    return zipSync(
+      {
+        '[Content_Types].xml': new TextEncoder().encode('<?xml version="1.0"?><Types/>'),
+        'xl/worksheets/sheet1.xml': new TextEncoder().encode(parts.join('')),
+      },
+      { level: 1 },
+    );
+  }
+
+  it('counts worksheet rows as the XML inflates, tags split between chunks and prefixed ones included', () => {
+    expect(measureWorkbook(tallWorkbook(1000), { rows: 1000 })).toBe('ok');
+    expect(measureWorkbook(tallWorkbook(1001), { rows: 1000 })).toBe('too_many_rows');
+    const prefixed = zipSync({
+      'xl/worksheets/sheet2.xml': new TextEncoder().encode(
+        '<x:row r="1"/><x:row>\n</x:row><row/><rowBreaks/>',
+      ),
+    });
+    expect(measureWorkbook(prefixed, { rows: 3 })).toBe('ok');
+    expect(measureWorkbook(prefixed, { rows: 2 })).toBe('too_many_rows');
+  });
+
+  it('refuses a workbook of more than MAX_XLSX_ROWS rows before exceljs builds it', async () => {
+    const tall = tallWorkbook(MAX_XLSX_ROWS + 1);
+    const started = performance.now();
+    const error = await importWorkbook(tall).then(
+      () => null,
+      (e: unknown) => e as { code: string; en: string },
+    );
+    expect(error?.code).toBe('import.xlsx_too_large');
+    expect(error?.en).toContain(String(MAX_XLSX_ROWS));
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { AppError } from '@jixiao/core/errors/app-error';
+import { describe, expect, it } from 'vitest';
+import { parseFile } from './parse-file.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+
+/** A real form with `run` inserted in the middle of one of its lines, as a hostile upload would. */
+function withRun(file: string, line: number, run: string): Uint8Array {
+  const lines = readFileSync(path.join(fixtures, file), 'utf8').split('\n');
+  const text = lines[line] ?? '';
+  const middle = Math.floor(text.length / 2);
+  lines[line] = `${text.slice(0, middle)}${run}${text.slice(middle)}`;
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
+// Each took from 20 s to minutes before (a regular expression or a split rescanning the rest of a run
+// from each of its characters); linear now, a few hundred milliseconds. The bound is generous on purpose.
+const cases: [string, string, number, string][] = [
+  ['200,000 spaces in a target', 'probe/02.txt', 9, ' '.repeat(200_000)],
+  ['200,000 digits in running text', 'corpus/train/east-07.txt', 21, '1'.repeat(200_000)],
+  ['200,000 ≥ in running text', 'corpus/train/east-07.txt', 21, '≥'.repeat(200_000)],
+  ['200,000 pipes in a cell', 'corpus/train/topic-c-01.txt', 90, '|'.repeat(200_000)],
+  ['200,000 digits in a score cell', 'probe/15.txt', 18, '1'.repeat(200_000)],
+  ['200,000 digits after a level label', 'corpus/train/header-b-08.txt', 450, '1'.repeat(200_000)],
+];
+
+describe('hostile runs in real forms', () => {
+  it.each(cases)('reads a form with %s in linear time', async (_label, file, line, run) => {
+    const started = performance.now();
+    const outcome = await parseFile({ name: 'hostile.txt', bytes: withRun(file, line, run) }).then(
+      (parsed) => parsed.tables.length,
+      (error: unknown) => {
+        // A refusal is an answer too, as long as it is the importer's own, located one.
+        expect(error).toBeInstanceOf(AppError);
+        return (error as AppError).code;
+      },
+    );
+    expect(outcome).toBeDefined();
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+});

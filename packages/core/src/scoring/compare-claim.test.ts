@@ -117,4 +117,34 @@ describe('compareClaim: the unit’s printed scores beside the rules’', () => 
     expect(result.claim?.gap).toBe(10);
     expect(result.claim?.causes).toEqual(['missing_actual']);
   });
+
+  it('puts a difference on a row without a printed weight down to the missing weight, not to the split one', () => {
+    const result = scoreSelfEvaluation(
+      buildSelfEvaluationTable([
+        buildIndicator('>=1', { name: 'a' }),
+        buildIndicator('>=1', { name: 'b' }),
+        buildIndicator('>=1', { name: 'c' }),
+      ]),
+      buildEntry(['1', '1', '1'], {
+        claim: {
+          source: 'import',
+          rows: [
+            { index: 0, weight: null, actual: '1', score: 40 },
+            { index: 1, weight: null, actual: '1', score: 30 },
+            { index: 2, weight: null, actual: '1', score: 20 },
+          ],
+          executionScore: 10,
+          total: null,
+        },
+      }),
+      national,
+    );
+    // The split gives 30 each (all three are 产出): 40 is not "above the weight" the form never printed.
+    expect(result.claim?.lines.slice(1).map((l) => [l.weight, l.cause])).toEqual([
+      [30, 'weight_missing'],
+      [30, null],
+      [30, 'weight_missing'],
+    ]);
+    expect(result.claim?.lines[1]?.zh).toContain('表上未印分值');
+  });
 });

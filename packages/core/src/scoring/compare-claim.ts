@@ -51,12 +51,15 @@ function rowCause(
   weightMissing: boolean,
   ctx: Context,
 ): ClaimCause | null {
+  const differs = Math.abs(claimed - rule) > ctx.tolerance;
+  // A weight the form did not print (the rule's comes from the scheme's split) or printed otherwise explains
+  // a difference before anything measured against that weight.
+  if (differs && weightMissing) return 'weight_missing';
+  if (differs && weightChanged) return 'weight_changed';
   if (claimed > weight + ctx.tolerance) return 'above_weight';
   if (status === 'graded' || status === 'needs_grade') return 'qualitative';
   if (status === 'missing_actual') return 'missing_actual';
-  if (Math.abs(claimed - rule) <= ctx.tolerance) return weightChanged ? 'weight_changed' : null;
-  if (weightMissing) return 'weight_missing';
-  if (weightChanged) return 'weight_changed';
+  if (!differs) return weightChanged ? 'weight_changed' : null;
   if (status === 'met' && claimed < rule) return 'met_below_weight';
   if (status === 'unmet' && claimed >= weight - ctx.tolerance) return 'missed_full_marks';
   return 'formula';

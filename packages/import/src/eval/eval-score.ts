@@ -227,7 +227,8 @@ export async function evaluateDocument(doc: {
     if (!table) {
       throw new AppError('import.no_table', '未读出任何表格', 'No table was read', { file: doc.file });
     }
-    const { claim, scheme } = scoreForm(table, readPrintedTotal(parsed.sourceText), executionWeight);
+    // Only what the importer read counts here: the label's execution weight does not.
+    const { claim, scheme } = scoreForm(table, readPrintedTotal(parsed.sourceText), null);
     report.schemeId = scheme.id;
     report.project = table.name;
     const match = labelTable ? labelMatch(labelTable, table) : table.indicators.map(() => null);

@@ -143,13 +143,18 @@ function ClaimRows({ item, onDecided }: { item: RecheckItem; onDecided: () => vo
             )}
             {line.claimed !== null && Math.abs(line.difference ?? 0) > 0 && (
               <Space size={4}>
-                <Button
-                  size="small"
-                  data-testid="accept-claim"
-                  onClick={() => setDeciding({ tableId: item.tableId, target: line.target, accept: 'claim' })}
-                >
-                  {t('recheck.acceptClaim')}
-                </Button>
+                {/* A claim above the row's weight cannot stand: only the rule's score can be accepted. */}
+                {line.claimed <= line.weight && (
+                  <Button
+                    size="small"
+                    data-testid="accept-claim"
+                    onClick={() =>
+                      setDeciding({ tableId: item.tableId, target: line.target, accept: 'claim' })
+                    }
+                  >
+                    {t('recheck.acceptClaim')}
+                  </Button>
+                )}
                 <Button
                   size="small"
                   data-testid="accept-rule"

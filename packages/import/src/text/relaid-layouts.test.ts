@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
-import { formatTarget } from '@jixiao/core/targets/target-grammar';
+import { formatTarget, parseTarget } from '@jixiao/core/targets/target-grammar';
 import fc from 'fast-check';
 import * as opencc from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { loadLabelledFolder } from '../eval/corpus-eval.ts';
+import { type ExpectedTable, loadLabelledFolder } from '../eval/corpus-eval.ts';
 import { importText } from './import-text.ts';
 
 // Every labelled table re-laid in the shapes real pages take — the borders lost (one run of text), targets
@@ -180,6 +180,74 @@ describe('labelled tables re-laid in the shapes real pages take', () => {
         }),
         { numRuns: Math.min(60, pool.length * 2), seed: 20261206 },
       );
+    });
+  }
+});
+
+// The train split's labels (real forms from other regions; never the test split) as canonical tables: the
+// rows whose levels are the framework's words and whose targets delimit themselves.
+const trainDir = path.resolve(import.meta.dirname, '../../fixtures/corpus/train');
+const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+const LEVEL1 = /^(产出|效益|满意度|成本)指标$/;
+const LEVEL2 =
+  /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)指标$/;
+
+function fromLabel(e: ExpectedTable, n: number): PerformanceTable {
+  const indicators: Indicator[] = [];
+  for (const i of e.indicators) {
+    if (i.value === null || !LEVEL1.test(i.level1 ?? '') || !LEVEL2.test(i.level2 ?? '')) continue;
+    const text = `${i.operator ? (SIGN[i.operator] ?? '') : ''}${i.value}${i.unit ?? ''}`;
+    indicators.push({
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      target: { ...parseTarget(text), raw: text },
+    });
+  }
+  return {
+    kind: 'target',
+    year: e.year ?? 2023,
+    unit: '某县某局',
+    name: `训练表${n}`,
+    narrative: {},
+    budget: {},
+    incomplete: false,
+    indicators,
+    warnings: [],
+  };
+}
+
+const trainPool: PerformanceTable[] = loadLabelledFolder(trainDir, 'train')
+  .flatMap((doc) => doc.tables)
+  .map(fromLabel)
+  .map((t) => ({
+    ...t,
+    indicators: t.indicators.filter(
+      (i) =>
+        selfDelimiting(i) &&
+        !/\d/.test(i.name) &&
+        !/[:：;；。|,，、()（）]/.test(i.name) &&
+        i.name.length >= 2 &&
+        i.name.length <= 30,
+    ),
+  }))
+  .filter((t) => t.indicators.length >= 2);
+
+describe('train-split labels re-laid in the shapes real pages take', () => {
+  it('has tables to re-lay', () => {
+    expect(trainPool.length).toBeGreaterThanOrEqual(10);
+  });
+
+  for (const layout of ['fused', 'prose', 'extra-columns', 'traditional', 'pdf-order'] as const) {
+    it(`reads back levels, names and targets from the ${layout} layout`, () => {
+      const failed: string[] = [];
+      for (const table of trainPool) {
+        const [back] = importText(render(table, layout)).tables;
+        const got = JSON.stringify(back?.indicators.map(comparable));
+        const want = JSON.stringify(table.indicators.map(comparable));
+        if (got !== want) failed.push(`${table.name}: ${got} expected ${want}`);
+      }
+      expect(failed).toEqual([]);
     });
   }
 });

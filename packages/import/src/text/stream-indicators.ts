@@ -30,7 +30,7 @@ const NUMBER = String.raw`[-+]?\d+(?:[,，]\d{3})*(?:\.\d+)?`;
 // Units as forms print them, longest first; in text without borders the unit ends where the next name
 // begins, so only known words are taken (an unknown word is read as a unit only before a break).
 const BASE_UNIT = String.raw`(?:人次|户次|台次|辆次|批次|场次|架次|个工作日|工作日|个百分点|个月|平方公里|平方米|立方米|公里|千米|千克|公斤|千瓦时|小时|课时|学时|公顷|亩|人|户|个|座|次|元|年|月|日|天|周|辆|盏|吨|粒|处|场|家|台|份|起|株|岁|件|项|套|所|间|栋|棵|本|张|名|门|部|篇|期|批|条|种|只|头|册|餐|米|分|km|m|M|㎡|KB|MB|GB)`;
-const UNIT = String.raw`(?:%|％|‰|(?:(?:[万亿千百]?${BASE_UNIT}(?:[\/每](?:[万亿千]?${BASE_UNIT})(?:·年)?)?|\/${BASE_UNIT})|[\u4e00-\u9fa5]{1,3}(?=[\s,，;；。|\u241e]|$)))?`;
+const UNIT = String.raw`(?:%|％|‰|(?:(?:[万亿千百]?${BASE_UNIT}(?:[\/每](?:[万亿千]?${BASE_UNIT})(?:·年)?)?|[万亿千]\/${BASE_UNIT}|\/${BASE_UNIT})|[\u4e00-\u9fa5]{1,3}(?=[\s,，;；。|\u241e]|$)))?`;
 const DATE = String.raw`(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|前|之前|以前|内)*)`;
 /** A target at a position: an operator-led figure, a figure with a unit, or a date. */
 // Units of count and measure that end a bare figure (`420个`); only read as a target where the figure
@@ -244,7 +244,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     }
     if (level2 === null && !captioned) return;
     for (const item of items(body.slice(mark.end, stretchEnd), mark.end)) {
-      readItem(item.text, item.start, level1, level2);
+      readItem(item.text, item.start, level1, level2, mark.colon);
     }
   });
   return { indicators, warnings };
@@ -277,7 +277,13 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     });
   }
 
-  function readItem(itemText: string, offset: number, l1: string | null, l2: string | null): void {
+  function readItem(
+    itemText: string,
+    offset: number,
+    l1: string | null,
+    l2: string | null,
+    sentence = false,
+  ): void {
     const clean = itemText.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
     TARGET.lastIndex = 0;
     let pos = 0;
@@ -287,8 +293,12 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       if (/^(?:19|20)\d{2}年/.test(m[0]) && /^\s*[,，、的]/.test(clean.slice(m.index + m[0].length)))
         continue;
       const rawName = clean.slice(pos, m.index);
-      // `慰问对象满意度完成90%`: a result stated without a target; the figure is the actual, not the target.
-      const resultOnly = OPERATOR_LED.test(m[0]) ? null : RESULT_LEAD.exec(rawName);
+      // `慰问对象满意度完成90%`: in a sentence, a result stated without a target; the figure is the actual.
+      // In a table's cells the same words end a name (`当期完成` | `90%`).
+      // The words before 完成 must make a name of their own (`当期完成90%` is a name and its target).
+      const lead = !sentence || OPERATOR_LED.test(m[0]) ? null : RESULT_LEAD.exec(rawName);
+      const resultOnly =
+        lead && rawName.slice(0, lead.index).replace(/[^\u4e00-\u9fa5]/g, '').length >= 4 ? lead : null;
       const name = cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : rawName).replace(
         OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/,
         '',

@@ -235,6 +235,9 @@ export const api = {
   diff: (id: string, from: number, to: number) =>
     request<TableDiff>('GET', `/api/tables/${encodeURIComponent(id)}/diff?from=${from}&to=${to}`),
   /** Uploads a document for a preview; `onProgress` follows the bytes sent, `signal` cancels. */
+  /** A kept preview again (a batch's file that waits for confirmation). */
+  getImport: (importId: string) =>
+    request<ImportPreview>('GET', `/api/imports/${encodeURIComponent(importId)}`),
   importFile: (
     file: File,
     options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {},

@@ -66,6 +66,26 @@ const zh = {
   'templates.none': '还没有版式模板',
   'auditAction.layout_template.create': '保存版式模板',
   'auditAction.layout_template.retire': '停用版式模板',
+  'batch.one': '单个文件',
+  'batch.tab': '批量导入',
+  'batch.drop': '拖入多个文件或一个 .zip 压缩包，或点击选择',
+  'batch.dropHint':
+    '逐个读取：无需确认的文件直接导入（每个文件全部成功或全部不导入），其余列出待确认或拒绝的原因',
+  'batch.folder': '选择文件夹',
+  'batch.resumeHint': '上次的批量导入未完成：重新选择同一批文件即可继续，已完成的文件会跳过',
+  'batch.clear': '清空列表',
+  'batch.zipError': '无法读取压缩包：{detail}',
+  'batch.imported': '已导入 {n}',
+  'batch.needsConfirmation': '待确认 {n}',
+  'batch.refused': '已拒绝 {n}',
+  'batch.pending': '等待 {n}',
+  'batch.status.pending': '等待',
+  'batch.status.running': '读取中',
+  'batch.status.imported': '已导入',
+  'batch.status.needs-confirmation': '待确认',
+  'batch.status.refused': '已拒绝',
+  'batch.tables': '{n} 张表',
+  'batch.confirm': '去确认',
 } as const;
 
 export const importWorkflowMessages = { zh };

@@ -36,7 +36,7 @@ import {
   Upload,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api, type UploadProgress } from '../api/api-client.ts';
 import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
 import { type SelfEvaluationMatch, selfEvaluationImportApi } from '../api/recheck.api.ts';
@@ -48,6 +48,7 @@ import { SourceView } from '../components/source-view.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { mergeWithNext, missingCells, splitRow } from '../lib/row-edits.ts';
 import { validateTable } from '../lib/table-validation.ts';
+import { BatchImport } from './import-batch.tsx';
 import { ImportDuplicatesDialog } from './import-duplicates-dialog.tsx';
 import { draftMapping, emptyDraft, type MappingDraft, MappingPanel, withRoles } from './import-mapping.tsx';
 import { MonitoringFormPreview, MonitoringTarget } from './import-monitoring-form.tsx';
@@ -179,6 +180,55 @@ export default function ImportPage() {
   const rowSpan =
     activeRow === null ? null : (tables[Number(activeTable)]?.indicators[activeRow]?.source ?? null);
 
+  /** Shows a preview: a file just read, or one kept earlier (a batch's file that waits for confirmation). */
+  const openPreview = async (result: ImportPreview) => {
+    setPreview(result);
+    setTables(result.tables);
+    // Nothing read: the user shows the table and its columns instead.
+    setMappingOpen(result.tables.length === 0);
+    setDraft(emptyDraft);
+    setMappedRows(null);
+    setMappedWarnings(null);
+    setPicking(false);
+    setTemplateName('');
+    setActiveTable('0');
+    setActiveRow(null);
+    setFocus(null);
+    setMatch(null);
+    const form = result.tables.find((table) => table.monitoring != null);
+    setMonitoringTableId(null);
+    setMonitoringMonth(form?.monitoring?.cutOffMonth ?? null);
+    if (form) {
+      // Without the match the user still chooses the month; the server finds the table on confirm.
+      const found = await api
+        .monitoringMatch(result.importId)
+        .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }));
+      setMatch(found);
+      setMonitoringTableId(found.tableId);
+    }
+    setSelfMatch(null);
+    setSelfTableId(null);
+    setSelfSchemeId(null);
+    if (!form && result.tables.some((table) => table.kind === 'self-evaluation')) {
+      const found = await selfEvaluationImportApi.match(result.importId).catch(() => null);
+      setSelfMatch(found);
+      setSelfSchemeId(found?.schemeId ?? null);
+      setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
+    }
+  };
+
+  // /import?id=… opens a kept preview: a batch's file that waits for the person's confirmation.
+  const [searchParams] = useSearchParams();
+  const keptId = searchParams.get('id');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opened once per id; openPreview sets state only
+  useEffect(() => {
+    if (!keptId) return;
+    api
+      .getImport(keptId)
+      .then((kept) => openPreview(kept))
+      .catch((e: unknown) => setUploadError(e instanceof ApiError ? e : null));
+  }, [keptId]);
+
   const upload = async (file: File) => {
     setParsing(true);
     setUploadError(null);
@@ -192,39 +242,7 @@ export default function ImportPage() {
         onProgress: (progress) => setSending((current) => current && { ...current, progress }),
       });
       setSending(null);
-      setPreview(result);
-      setTables(result.tables);
-      // Nothing read: the user shows the table and its columns instead.
-      setMappingOpen(result.tables.length === 0);
-      setDraft(emptyDraft);
-      setMappedRows(null);
-      setMappedWarnings(null);
-      setPicking(false);
-      setTemplateName('');
-      setActiveTable('0');
-      setActiveRow(null);
-      setFocus(null);
-      setMatch(null);
-      const form = result.tables.find((table) => table.monitoring != null);
-      setMonitoringTableId(null);
-      setMonitoringMonth(form?.monitoring?.cutOffMonth ?? null);
-      if (form) {
-        // Without the match the user still chooses the month; the server finds the table on confirm.
-        const found = await api
-          .monitoringMatch(result.importId)
-          .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }));
-        setMatch(found);
-        setMonitoringTableId(found.tableId);
-      }
-      setSelfMatch(null);
-      setSelfTableId(null);
-      setSelfSchemeId(null);
-      if (!form && result.tables.some((table) => table.kind === 'self-evaluation')) {
-        const found = await selfEvaluationImportApi.match(result.importId).catch(() => null);
-        setSelfMatch(found);
-        setSelfSchemeId(found?.schemeId ?? null);
-        setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
-      }
+      await openPreview(result);
     } catch (e) {
       const cancelled = e instanceof ApiError && e.problem.code === 'upload.cancelled';
       if (cancelled) message.info(t('import.cancelled'));
@@ -397,6 +415,54 @@ export default function ImportPage() {
     );
   }
 
+  const singleUpload = (
+    <Spin spinning={parsing && !sending} tip={t('import.parsing')}>
+      {sending && (
+        <ImportProgress
+          fileName={sending.fileName}
+          progress={sending.progress}
+          startedAt={sending.startedAt}
+          onCancel={() => cancelUpload.current?.abort()}
+        />
+      )}
+      <Upload.Dragger
+        style={sending ? { display: 'none' } : undefined}
+        accept=".txt,.text,.csv,.pdf,.docx,.doc,.xlsx,.xls,.json"
+        multiple={false}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void upload(file);
+          return false;
+        }}
+        className="import-drop"
+        data-testid="import-drop"
+      >
+        <p className="ant-upload-drag-icon">
+          <InboxOutlined />
+        </p>
+        <p className="ant-upload-text">{t('import.drop')}</p>
+        <p className="ant-upload-hint">{t('import.dropHint')}</p>
+      </Upload.Dragger>
+      {uploadError && (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="error"
+          showIcon
+          title={pick(uploadError.problem)}
+          description={
+            uploadError.problem.line
+              ? t('import.lineCol', {
+                  line: uploadError.problem.line,
+                  column: uploadError.problem.column ?? 1,
+                })
+              : undefined
+          }
+          data-testid="import-error"
+        />
+      )}
+    </Spin>
+  );
+
   return (
     <div data-testid="import-page">
       <ImportDuplicatesDialog
@@ -443,51 +509,14 @@ export default function ImportPage() {
       </PageHead>
 
       {!preview && (
-        <Spin spinning={parsing && !sending} tip={t('import.parsing')}>
-          {sending && (
-            <ImportProgress
-              fileName={sending.fileName}
-              progress={sending.progress}
-              startedAt={sending.startedAt}
-              onCancel={() => cancelUpload.current?.abort()}
-            />
-          )}
-          <Upload.Dragger
-            style={sending ? { display: 'none' } : undefined}
-            accept=".txt,.text,.csv,.pdf,.docx,.doc,.xlsx,.xls,.json"
-            multiple={false}
-            showUploadList={false}
-            beforeUpload={(file) => {
-              void upload(file);
-              return false;
-            }}
-            className="import-drop"
-            data-testid="import-drop"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('import.drop')}</p>
-            <p className="ant-upload-hint">{t('import.dropHint')}</p>
-          </Upload.Dragger>
-          {uploadError && (
-            <Alert
-              style={{ marginTop: 16 }}
-              type="error"
-              showIcon
-              title={pick(uploadError.problem)}
-              description={
-                uploadError.problem.line
-                  ? t('import.lineCol', {
-                      line: uploadError.problem.line,
-                      column: uploadError.problem.column ?? 1,
-                    })
-                  : undefined
-              }
-              data-testid="import-error"
-            />
-          )}
-        </Spin>
+        <Tabs
+          defaultActiveKey="one"
+          items={[
+            { key: 'one', label: t('batch.one'), children: singleUpload },
+            { key: 'batch', label: t('batch.tab'), children: <BatchImport /> },
+          ]}
+          data-testid="import-modes"
+        />
       )}
 
       {preview && (

@@ -6,8 +6,11 @@ import { AppError } from '@jixiao/core/errors/app-error';
 /** Inputs larger than this are refused before reading, so a mistaken argument cannot exhaust memory. */
 export const maxInputBytes = 256 * 1024 * 1024;
 
-/** One input of a command: a file on disk or standard input (`-`). */
-export type InputSource = { kind: 'stdin'; name: '-' } | { kind: 'file'; name: string };
+/** One input of a command: a file on disk, standard input (`-`), or a document inside a .zip. */
+export type InputSource =
+  | { kind: 'stdin'; name: '-' }
+  | { kind: 'file'; name: string }
+  | { kind: 'zip-entry'; name: string; bytes: Uint8Array };
 
 /**
  * Expands command-line arguments into inputs: `-` is stdin, a directory stands for the files in it
@@ -28,9 +31,21 @@ export async function resolveInputs(args: readonly string[]): Promise<InputSourc
       });
     }
     if (info.isDirectory()) inputs.push(...(await listFiles(arg)));
+    else if (/\.zip$/i.test(arg)) inputs.push(...(await zipEntries(arg)));
     else inputs.push({ kind: 'file', name: arg });
   }
   return inputs;
+}
+
+/** The documents of a .zip given as an input, each named `archive.zip/path/in/zip`. */
+async function zipEntries(path: string): Promise<InputSource[]> {
+  const { filesInZip } = await import('@jixiao/import/batch/zip-files');
+  const bytes = await readInput({ kind: 'file', name: path });
+  return filesInZip(bytes, path).map((file) => ({
+    kind: 'zip-entry',
+    name: `${path}/${file.name}`,
+    bytes: file.bytes,
+  }));
 }
 
 async function listFiles(dir: string): Promise<InputSource[]> {
@@ -51,6 +66,10 @@ async function listFiles(dir: string): Promise<InputSource[]> {
  * before reading them (files) or as soon as the limit is passed (stdin).
  */
 export async function readInput(input: InputSource, limit = maxInputBytes): Promise<Uint8Array> {
+  if (input.kind === 'zip-entry') {
+    if (input.bytes.length > limit) throw tooLarge(input.name, limit);
+    return input.bytes;
+  }
   if (input.kind === 'file') {
     const info = await stat(input.name);
     if (info.size > limit) throw tooLarge(input.name, limit);

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
@@ -18,7 +18,11 @@ interface ImportOptions {
   format: OutputFormat;
   out?: string;
   progress?: boolean;
+  resume?: boolean;
 }
+
+/** What became of one input of a batch: read as is, read with notes to confirm, or refused. */
+type FileResult = { status: 'imported' | 'needs-confirmation' | 'refused'; reason?: string };
 
 /**
  * `jixiao import <files…|->`: documents in, tables out (JSON array on stdout, warnings on stderr). A
@@ -30,7 +34,10 @@ export function registerImportCommand(program: Command): void {
     .description(
       '导入绩效目标表（文本/PDF/Word/Excel/JSON）/ import performance target tables from documents',
     )
-    .argument('<files...>', '文件、目录或 - 表示标准输入 / files, directories, or - for stdin')
+    .argument(
+      '<files...>',
+      '文件、目录、.zip 或 - 表示标准输入 / files, directories, .zip archives, or - for stdin',
+    )
     .addOption(
       new Option('-f, --format <format>', '输出格式 / output format').choices(outputFormats).default('json'),
     )
@@ -39,6 +46,10 @@ export function registerImportCommand(program: Command): void {
       '每个输入写一个 JSON 文件到该目录 / write one JSON file per input into this directory',
     )
     .option('--no-progress', '不显示进度条 / no progress bar')
+    .option(
+      '--resume',
+      '与 --out 同用：跳过输出目录中已有结果的输入，继续中断的批量导入 / with --out: skip inputs whose result is already there (go on with an interrupted batch)',
+    )
     .action(async (files: string[], options: ImportOptions) => {
       process.exitCode = await runImport(files, options);
     });
@@ -81,7 +92,13 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
   const writer = options.out || options.format !== 'json' ? null : jsonArrayWriter(process.stdout);
   let failed = 0;
   let done = 0;
+  const results = new Map<string, FileResult>();
   for (const input of inputs) {
+    if (options.out && options.resume && (await exists(join(options.out, outputName(input))))) {
+      done++;
+      bar?.update(done);
+      continue;
+    }
     try {
       const bytes = await readInput(input, maxImportBytes);
       const parsed = await parseFile({ name: input.name, bytes });
@@ -89,6 +106,13 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
         bar?.interrupt();
         process.stderr.write(`${formatDiagnostic(toDiagnostic('warning', input.name, warning))}\n`);
       }
+      const note = parsed.warnings[0];
+      results.set(
+        input.name,
+        parsed.tables.length > 0 && !note
+          ? { status: 'imported' }
+          : { status: 'needs-confirmation', ...(note ? { reason: `${note.zh} / ${note.en}` } : {}) },
+      );
       if (options.out) {
         await writeFile(join(options.out, outputName(input)), `${JSON.stringify(parsed.tables, null, 2)}\n`);
       } else if (writer) {
@@ -99,12 +123,14 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       failed++;
+      results.set(input.name, { status: 'refused', reason: `${error.zh} / ${error.en}` });
       process.stderr.write(`${formatDiagnostic(toDiagnostic('error', input.name, error))}\n`);
     }
     done++;
     bar?.update(done);
   }
   bar?.stop();
+  if (inputs.length > 1) process.stderr.write(batchSummary(inputs.length, results));
   if (writer) await writer.close();
   return failed > 0 ? 1 : 0;
 }
@@ -113,6 +139,40 @@ function outputName(input: InputSource): string {
   if (input.kind === 'stdin') return 'stdin.json';
   const base = basename(input.name, extname(input.name));
   return `${base}.json`;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+const statusWords: Record<FileResult['status'], string> = {
+  imported: '已读取 read',
+  'needs-confirmation': '待确认 to confirm',
+  refused: '已拒绝 refused',
+};
+
+/**
+ * A batch's result on stderr: one line per input that needs a look (to confirm, with the reader's first
+ * note, or refused, with the reason) and the counts; inputs skipped by --resume are counted as done before.
+ */
+function batchSummary(total: number, results: ReadonlyMap<string, FileResult>): string {
+  const lines: string[] = [];
+  const counts = { imported: 0, 'needs-confirmation': 0, refused: 0 };
+  for (const [name, result] of results) {
+    counts[result.status]++;
+    if (result.status !== 'imported') {
+      lines.push(`${statusWords[result.status]}: ${name}${result.reason ? ` — ${result.reason}` : ''}`);
+    }
+  }
+  const skipped = total - results.size;
+  lines.push(
+    `${total} 个文件：已读取 ${counts.imported}，待确认 ${counts['needs-confirmation']}，已拒绝 ${counts.refused}${skipped ? `，此前已完成 ${skipped}` : ''}` +
+      ` / ${total} files: ${counts.imported} read, ${counts['needs-confirmation']} to confirm, ${counts.refused} refused${skipped ? `, ${skipped} done before` : ''}`,
+  );
+  return `${lines.join('\n')}\n`;
 }
 
 interface Bar {

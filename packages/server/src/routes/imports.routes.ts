@@ -18,6 +18,7 @@ import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.ro
 import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
 import { confirmSelfEvaluationImport, isSelfEvaluationImport } from './import-self-evaluation.ts';
 import { withTemplate } from './import-templates.ts';
+import { withOrganisationUnit } from './table-unit.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -232,7 +233,11 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         status: 'draft',
         organisationId: preview.organisationId,
       });
-      request.body.tables = withoutSources(request.body.tables);
+      request.body.tables = await withOrganisationUnit(
+        app.db,
+        withoutSources(request.body.tables),
+        preview.organisationId,
+      );
       if (isMonitoringImport(request.body.tables)) {
         return reply.code(201).send(await confirmMonitoringImport(request, app.db, preview, request.body));
       }

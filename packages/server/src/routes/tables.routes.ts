@@ -23,6 +23,7 @@ import {
   signedIn,
 } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
+import { withOrganisationUnit } from './table-unit.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const versionParams = idParams.extend({ version: z.coerce.number().int().positive() });
@@ -89,10 +90,15 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
         options.now?.(),
       );
       await assertCanResolveDuplicates(request, app.db, organisationId, request.body.duplicates);
-      const { record, skipped } = await store.createChecked(request.body.table, auditActor(request), {
-        organisationId,
-        duplicates: request.body.duplicates ?? [],
-      });
+      const [table] = await withOrganisationUnit(app.db, [request.body.table], organisationId);
+      const { record, skipped } = await store.createChecked(
+        table ?? request.body.table,
+        auditActor(request),
+        {
+          organisationId,
+          duplicates: request.body.duplicates ?? [],
+        },
+      );
       // A new version of, or a skip to, the stored table created nothing: 200 with that table.
       const created = !skipped && record.version === 1;
       return reply.code(created ? 201 : 200).send(record);
@@ -134,8 +140,15 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
       await assertCanTable(request, app.db, 'table.update', { ...current, status: 'draft' });
       assertEditable(current.status);
       await assertCanTable(request, app.db, 'table.update', current);
-      const { version, table, reason } = request.body;
-      return store.update(request.params.id, version, table, auditActor(request), reason);
+      const { version, reason } = request.body;
+      const [table] = await withOrganisationUnit(app.db, [request.body.table], current.organisationId);
+      return store.update(
+        request.params.id,
+        version,
+        table ?? request.body.table,
+        auditActor(request),
+        reason,
+      );
     },
   );
 

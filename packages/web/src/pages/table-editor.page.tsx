@@ -119,8 +119,10 @@ export default function TableEditorPage() {
     } else void load();
   }, [isNew, load]);
 
-  // A unit's author writes for their own unit: a new table starts with it (still editable).
+  // A unit's author writes for their own unit: a new table starts with it, and the server stores the
+  // organisation's name as 申报单位 whatever is typed, so the field is read-only for them.
   const session = useSession();
+  const unitFromOrganisation = Boolean(session.user?.organisationId);
   const ownUnit = useOrganisationName(
     isNew && session.user?.roles.includes('author') ? session.user.organisationId : null,
   );
@@ -252,6 +254,7 @@ export default function TableEditorPage() {
     <Input
       id={`f-${path}`}
       value={draft[path] ?? ''}
+      readOnly={path === 'unit' && unitFromOrganisation}
       status={visibleErrors[path] ? 'error' : ''}
       onChange={(e) =>
         update({ [path]: path === 'unit' || path === 'name' ? e.target.value : e.target.value || null })

@@ -1,0 +1,24 @@
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { Database } from '@jixiao/db/database';
+
+/**
+ * 申报单位 is the organisation the table belongs to, not text its author types: every table saved through
+ * the API (created, saved, imported) gets its organisation's registered name as `unit`, so lists, the
+ * portal, exports and duplicate checks all name the unit one way. A table of no organisation keeps its text.
+ */
+export async function withOrganisationUnit<T extends Pick<PerformanceTable, 'unit'>>(
+  db: Database,
+  tables: T[],
+  organisationId: string | null | undefined,
+): Promise<T[]> {
+  if (!organisationId) return tables;
+  const organisation = await db
+    .selectFrom('organisations')
+    .select(['name'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
+  if (!organisation) return tables;
+  return tables.map((table) =>
+    table.unit === organisation.name ? table : { ...table, unit: organisation.name },
+  );
+}

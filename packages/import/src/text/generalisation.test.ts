@@ -787,3 +787,33 @@ describe('project names the form prints elsewhere', () => {
     ]);
   });
 });
+
+describe('a department-wide form', () => {
+  const lines = [
+    '部门整体支出绩效目标申报表',
+    '（2023年度）',
+    '部门（单位）名称\t某县农业农村局',
+    '年度主要任务\t任务名称\t主要内容\t预算金额（万元）',
+    '\t农田水利建设\t新建高标准农田2万亩\t1200',
+    '年度总体目标\t完成高标准农田建设任务。',
+    '年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值',
+    '\t产出指标\t数量指标\t新建高标准农田面积\t≥2万亩',
+    '\t满意度指标\t服务对象满意度指标\t农户满意度\t≥90%',
+    '',
+  ];
+
+  it('is named after its department when the title is only the form’s name', () => {
+    const [table] = importText(lines.join('\n')).tables;
+    expect(table).toMatchObject({
+      kind: 'department-wide',
+      name: '某县农业农村局部门整体支出',
+      unit: '某县农业农村局',
+    });
+    expect(table?.indicators.map((i) => i.name)).toEqual(['新建高标准农田面积', '农户满意度']);
+  });
+
+  it('keeps the unit apart from the section captions that follow it on one line', () => {
+    const [table] = importText(lines.join(' ').replace(/\t/g, ' ')).tables;
+    expect(table?.unit).toBe('某县农业农村局');
+  });
+});

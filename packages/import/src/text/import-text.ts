@@ -290,6 +290,16 @@ function projectOfTitle(title: string, kind: string): string | null {
   return name;
 }
 
+/**
+ * The name of a department-wide table: its title, or — when the title is only the form's own name
+ * (`部门整体支出绩效目标申报表`) — the department's name with 部门整体支出.
+ */
+function departmentWideName(title: string, unit: string | null): string {
+  const name = title.replace(/[(（].*$/, '').trim();
+  const generic = /^(?:(?:19|20)\d{2}\s*年度?)?\s*部门整体(?:支出)?(?:项目)?绩效/.test(name);
+  return generic && unit !== null ? `${unit}部门整体支出` : name;
+}
+
 function titleOf(lines: readonly SourceLine[]): string {
   for (const { text } of lines.slice(0, 30)) {
     const m = formTitle.exec(text);
@@ -512,7 +522,7 @@ function readForm(
     const name =
       lead?.project ??
       fields.name ??
-      (titleKind === 'department-wide' ? title.replace(/[(（].*$/, '') : fromTitle);
+      (titleKind === 'department-wide' ? departmentWideName(title, unit) : fromTitle);
     if (unit === null) {
       tableWarnings.push({
         code: 'import.no_unit',

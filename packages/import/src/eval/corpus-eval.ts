@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { Converter } from 'opencc-js/t2cn';
 import { parseFile } from '../parse-file.ts';
+import { dropPinyin } from '../text/import-text.ts';
 import { cleanName } from '../text/indicators.ts';
 import { key } from '../text/vocabulary.ts';
 
@@ -94,11 +95,11 @@ export interface CorpusReport {
 type Json = Record<string, unknown>;
 
 // Labels give text as printed; a page in traditional characters is read in simplified script (the form's
-// own), so the label's text is compared in simplified script too.
+// own) and without the pinyin it printed beside its characters, so the label's text is compared that way too.
 const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 function str(v: unknown): string | null {
-  return typeof v === 'string' ? toSimplified(v) : null;
+  return typeof v === 'string' ? dropPinyin(toSimplified(v)) : null;
 }
 
 function num(v: unknown): number | null {

@@ -7,6 +7,7 @@ import type {
   TableRecord,
   TableStatus,
 } from '@jixiao/core/tables/table-record.schema';
+import { tableRegion } from '@jixiao/core/years/budget-year';
 import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
@@ -158,6 +159,35 @@ describeEachDatabase('importing filled 自评表 forms and re-checking them (财
     expect(audit.map((a) => a.action).sort()).toEqual(['import.confirm', 'self_evaluation.save']);
   });
 
+  it('refuses to fill a table’s self-evaluation once the year’s self-evaluation is closed', async () => {
+    const closedYear = await stored(target('已关闭年度项目', 2023), [
+      'submitted',
+      'department_reviewed',
+      'approved',
+    ]);
+    const set = await getApp().call('PUT', '/api/budget-years', {
+      as: 'admin',
+      body: {
+        region: tableRegion(closedYear.table),
+        year: 2023,
+        draftingOpen: true,
+        cutOffMonth: 7,
+        selfEvaluationOpen: false,
+      },
+    });
+    expect(set.status).toBe(200);
+    const form = filledForm('已关闭年度项目', 2023);
+    const refused = await confirm<Problem>(await preview(form), { tables: [form] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('budget_year.self_evaluation_closed');
+    const saved = await getDb()
+      .selectFrom('self_evaluations')
+      .select('table_id')
+      .where('table_id', '=', closedYear.id)
+      .execute();
+    expect(saved).toEqual([]);
+  });
+
   it('answers 409 import.self_evaluation_no_table for a past year, then imports it with its own table', async () => {
     const form = filledForm('往年校舍维修', 2019);
     const importId = await preview(form);
@@ -200,6 +230,7 @@ describeEachDatabase('importing filled 自评表 forms and re-checking them (财
     }>('GET', '/api/self-evaluations/recheck?cause=missed_full_marks', { as: 'finance_reviewer' });
     expect(list.status).toBe(200);
     expect(list.body.items.map((i) => i.gap)).toEqual([16, 16]);
+    expect(list.body.items.map((i) => i.tableId)).toContain(approved.id);
     const none = await getApp().call<{ items: unknown[] }>(
       'GET',
       '/api/self-evaluations/recheck?cause=above_weight',

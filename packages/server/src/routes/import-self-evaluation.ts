@@ -19,6 +19,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, auditActor } from '../auth/authorize.ts';
+import { assertSelfEvaluationOpen } from './budget-years.routes.ts';
 import { monitoringTableFor } from './import-monitoring.ts';
 import { enterableTable } from './monitoring.routes.ts';
 
@@ -134,6 +135,7 @@ export async function confirmSelfEvaluationImport(
   db: Database,
   preview: ImportPreviewRecord,
   body: ImportConfirm,
+  now?: Date,
 ): Promise<ImportResult> {
   const [form, ...more] = body.tables;
   if (!form || more.length > 0) {
@@ -166,6 +168,9 @@ export async function confirmSelfEvaluationImport(
   }
   const tableId = body.tableId ?? (await matchingTable(db, preview, form));
   const record = await enterableTable(request, db, tableId);
+  // Filling an approved table's self-evaluation by upload is saving it: the year's window applies as to
+  // PUT /api/tables/:id/self-evaluation. A past year's form with its own table is a record, not a save.
+  await assertSelfEvaluationOpen(db, record.table, now);
   return saveImported(request, db, record, form, { preview, body, confirmImport: true, ownTable: false });
 }
 

@@ -817,3 +817,24 @@ describe('a department-wide form', () => {
     expect(table?.unit).toBe('某县农业农村局');
   });
 });
+
+describe('a name that reads as a value', () => {
+  it('keeps a date-like name in the name column when the row holds more values than the columns after the target', () => {
+    const text = [
+      '| 2020年度项目支出绩效自评表 |',
+      '| 项目名称 | 文物保护经费 |',
+      '| 实施单位 | 某区文物管理所 |',
+      '| 一级指标 | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 产生差异的原因及改进措施 |',
+      '| 产出指标 | 数量指标 | 讲解员,、安保人员人数 | 32人 | 32人 | |',
+      '| 时效指标 | 2020年12月完成 | =95% | =95% | |',
+      '| 满意度指标 | 服务对象满意度指标 | 游客满意度 | ≥90% | 96% | |',
+      '| 合计 |',
+    ].join('\n');
+    const [table] = importText(`${text}\n`).tables;
+    expect(table?.indicators.map((i) => [i.level2, i.name, i.target.raw, i.actual ?? null])).toEqual([
+      ['数量指标', '讲解员、安保人员人数', '32人', '32人'],
+      ['时效指标', '2020年12月完成', '=95%', '=95%'],
+      ['服务对象满意度指标', '游客满意度', '≥90%', '96%'],
+    ]);
+  });
+});

@@ -133,6 +133,23 @@ export function findIndicatorHeader(
   return null;
 }
 
+/**
+ * The cell at `at`, right after a level-2 label, holds a name that looks like a value (`2020年12月完成`)
+ * when more values follow it on the row than the columns after the target can hold
+ * (`时效指标 | 2020年12月完成 | =95% | =95%` under 指标值 | 实际完成值 | 原因).
+ */
+function valueInNameColumn(tokens: readonly Token[], at: number, roles: readonly ColumnRole[]): boolean {
+  const after: Cell[] = [];
+  for (let k = at + 1; k < tokens.length && tokens[k] !== null; k++) {
+    const c = tokens[k];
+    if (c && c.text.trim() !== '') after.push(c);
+  }
+  const numeric = roles
+    .slice(roles.indexOf('target') + 1)
+    .filter((r) => r === 'actual' || r === 'weight' || r === 'score').length;
+  return after.length > numeric && after.every((c) => isTargetLike(c.text));
+}
+
 /** The cells of the row after the caption row at `i` when they are all short caption pieces. */
 function lowerCaptionPieces(tokens: readonly Token[], i: number): string[] {
   let k = i;
@@ -271,6 +288,8 @@ const cleanNameMemo = memo((raw: string): string =>
     .replace(/^\s*指标\s*\d*\s*[:：.、]\s*|^\s*指标\s*\d+\s*/, '')
     // A sub-item of the row above (`其中：新造林面积`) is named without the connective.
     .replace(/^\s*其中\s*[:：]\s*/, '')
+    // Punctuation doubled by a page's conversion (`讲解员,、综治队员`): the last mark stands.
+    .replace(/[,，、]{2,}/g, (run) => run.slice(-1))
     .replace(/^\s*[（(]?\d{1,2}[)）.、．](?!\d)\s*/, '')
     .replace(/^[*＊★※]+\s*/, '')
     .replace(/[(（]\s*[≥≤>=<＞＜]*\s*[*＊]+[^)）]*[)）]/g, '')
@@ -910,7 +929,13 @@ export function readIndicators(
         // A form whose name column holds the level-2 category (`数量指标 | 375万平方米 | …`): the row is
         // named by its label.
         const next = tokens[i + 1];
-        if (hasRows && next && isTargetLike(next.text) && parseTarget(next.text).kind !== 'placeholder') {
+        if (
+          hasRows &&
+          next &&
+          isTargetLike(next.text) &&
+          parseTarget(next.text).kind !== 'placeholder' &&
+          !valueInNameColumn(tokens, i + 1, roles)
+        ) {
           tokens = [
             ...tokens.slice(0, i + 1),
             { ...t, text: label.label, supplied: true },
@@ -1054,8 +1079,13 @@ export function readIndicators(
       i = j;
       continue;
     }
-    // A target where a name should be (a value cell whose name cell was lost) starts no indicator.
-    if (isTargetLike(t.text) && parseTarget(t.text).kind !== 'placeholder') {
+    // A target where a name should be (a value cell whose name cell was lost) starts no indicator —
+    // unless the row's other cells show it is the name column (a name that reads as a date).
+    if (
+      isTargetLike(t.text) &&
+      parseTarget(t.text).kind !== 'placeholder' &&
+      !(hasRows && valueInNameColumn(tokens, i, roles))
+    ) {
       warnings.push({
         code: 'import.value_without_name',
         zh: `“${t.text}”没有对应的指标名称，已忽略`,

@@ -4,6 +4,7 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
 import { createParsePool, type ParsePool } from './parse-pool.ts';
+import { uploadLimits } from './parse-worker.ts';
 
 const seed = readFileSync(path.resolve(import.meta.dirname, '../../../../fixtures/seed.txt'));
 const encoded = (text: string) => new TextEncoder().encode(text);
@@ -80,6 +81,15 @@ describe('parse pool', () => {
     expect(error.code).toBe('import.too_large');
     expect(error.location).toEqual({ file: 'huge.txt', path: 'file' });
     expect(error.zh).toMatch(/24 MiB/);
+  });
+
+  it('refuses a file that reads as more tables than one upload may hold, before the caller gets them', async () => {
+    const parser = pool({});
+    const many = encoded(seed.toString('utf8').repeat(Math.ceil((uploadLimits.tables + 1) / 3)));
+    const error = await refusal(parser, 'many.txt', many);
+    expect(error.code).toBe('import.too_large');
+    expect(error.location).toEqual({ file: 'many.txt', path: 'file' });
+    expect(error.en).toMatch(/102 tables.*more than the 100 tables/);
   });
 
   it('refuses uploads beyond the waiting line with import.busy', async () => {

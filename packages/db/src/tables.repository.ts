@@ -49,6 +49,8 @@ export interface ImportPreviewRecord {
   createdAt: string;
   /** The layout template that read the file (issue 10), when one did. */
   template: { id: string; name: string } | null;
+  /** A workbook's lines as cells (issue 10: mapping a sheet range's columns). */
+  sourceCells?: ({ sheet: string; cells: string[] } | null)[];
 }
 
 /** Which tables a list may show: all, or some organisations' plus every published one (policies). */
@@ -67,6 +69,7 @@ export interface TableRepository extends TableStore {
     actor: Actor;
     organisationId?: string | null;
     template?: { id: string; name: string } | null;
+    sourceCells?: ({ sheet: string; cells: string[] } | null)[] | undefined;
   }): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
   importFile(id: string): Promise<SourceFile>;
@@ -931,7 +934,12 @@ export function createTableRepository(db: Database): TableRepository {
       const row = await insertImport(trx, {
         source: input.source,
         sourceText: input.sourceText,
-        preview: { tables: input.tables, warnings: input.warnings, template: input.template ?? null },
+        preview: {
+          tables: input.tables,
+          warnings: input.warnings,
+          template: input.template ?? null,
+          ...(input.sourceCells ? { sourceCells: input.sourceCells } : {}),
+        },
         status: 'preview',
         actor: input.actor,
         organisationId,
@@ -958,6 +966,7 @@ export function createTableRepository(db: Database): TableRepository {
         organisationId,
         createdAt: toIso(row.created_at),
         template: input.template ?? null,
+        ...(input.sourceCells ? { sourceCells: input.sourceCells } : {}),
       };
     });
   }
@@ -983,6 +992,7 @@ export function createTableRepository(db: Database): TableRepository {
       tables: PerformanceTable[];
       warnings: Warning[];
       template?: { id: string; name: string } | null;
+      sourceCells?: ({ sheet: string; cells: string[] } | null)[];
     };
     return {
       id: row.id,
@@ -995,6 +1005,7 @@ export function createTableRepository(db: Database): TableRepository {
       organisationId: row.organisation_id,
       createdAt: toIso(row.created_at),
       template: preview.template ?? null,
+      ...(preview.sourceCells ? { sourceCells: preview.sourceCells } : {}),
     };
   }
 

@@ -14,6 +14,8 @@ export interface ParsedFile {
   warnings: Warning[];
   /** Per table, per row: the lines of `sourceText` the row was read from, where the reader knows them. */
   rowSources?: RowSources;
+  /** A workbook's lines as cells (sheet and cells by column), for mapping a sheet range's columns. */
+  sourceCells?: ({ sheet: string; cells: string[] } | null)[];
 }
 
 interface PdfModule {
@@ -120,9 +122,31 @@ async function unreadForm(
   error: unknown,
 ): Promise<ParsedFile | null> {
   if (!(error instanceof AppError) || error.code !== 'import.unknown_form') return null;
+  const warnings = [{ code: error.code, zh: error.zh, en: error.en }];
+  const workbook = await workbookText(input.bytes).catch(() => null);
+  if (workbook) {
+    const rows = (workbook.sourceCells ?? []).filter(
+      (line) => line !== null && line.cells.filter((c) => c.trim() !== '').length >= 3,
+    );
+    if (rows.length < 3) return null;
+    return { sourceText: workbook.sourceText, tables: [], warnings, sourceCells: workbook.sourceCells ?? [] };
+  }
   const text = await readableText(input.bytes).catch(() => null);
   if (text === null || !hasTableRows(text)) return null;
-  return { sourceText: text, tables: [], warnings: [{ code: error.code, zh: error.zh, en: error.en }] };
+  return { sourceText: text, tables: [], warnings };
+}
+
+/** A workbook's text and cells (.xlsx or .xls), or null when the file is no workbook. */
+async function workbookText(bytes: Uint8Array): Promise<ParsedFile | null> {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) && !containsAscii(bytes, 'word/')) {
+    const { importWorkbook } = await loadReader<XlsxModule>(xlsxReader, 'importWorkbook', 'Excel');
+    return importWorkbook(bytes);
+  }
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]) && !containsUtf16(bytes, 'WordDocument')) {
+    const { importXls } = await loadReader<XlsModule>(xlsReader, 'importXls', 'Excel (.xls)');
+    return importXls(bytes);
+  }
+  return null;
 }
 
 /** The text of a file for mapping: decoded text, PDF or Word text; null for a workbook. */

@@ -206,6 +206,10 @@ export const importPreviewSchema = z.object({
     .nullable()
     .optional()
     .describe('The layout template that read the file, when one matched its layout'),
+  sourceCells: z
+    .array(z.object({ sheet: z.string(), cells: z.array(z.string()) }).nullable())
+    .optional()
+    .describe('A workbook: per line of sourceText, its sheet and its cells by column (for column mapping)'),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 

@@ -1,7 +1,7 @@
 import type { ColumnMapping, LayoutSignature } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
 import { dropPinyin, simplifyScript } from '../text/import-text.ts';
-import { readMappedTable } from './read-mapped.ts';
+import { readMappedTable, type SheetLine } from './read-mapped.ts';
 
 /** A table read through a column mapping, ready for the preview. */
 export interface MappedTable {
@@ -47,9 +47,12 @@ export function tableFromMapping(
   text: string,
   mapping: ColumnMapping,
   base: PerformanceTable | undefined,
-  options: { sheetName?: string | null; now?: Date } = {},
+  options: { sheetName?: string | null; now?: Date; cells?: readonly (SheetLine | null)[] } = {},
 ): MappedTable {
-  const read = readMappedTable(text, mapping, { sheetName: options.sheetName ?? null });
+  const read = readMappedTable(text, mapping, {
+    sheetName: options.sheetName ?? null,
+    ...(options.cells ? { cells: options.cells } : {}),
+  });
   const warnings = [...read.warnings];
   const indicators = read.indicators.map((indicator, k) => {
     const source = read.rowSources[k];

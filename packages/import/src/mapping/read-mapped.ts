@@ -9,6 +9,12 @@ import { captionWords, detectSeparator, isCaptionRow, splitCells } from '@jixiao
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { dropPinyin, simplifyScript } from '../text/import-text.ts';
 
+/** A workbook line as cells: its sheet and its cells by column. */
+export interface SheetLine {
+  sheet: string;
+  cells: string[];
+}
+
 export { captionWords, detectSeparator, isCaptionRow, splitCells };
 
 /** What a column mapping read from the text. */
@@ -48,7 +54,7 @@ function warning(code: string, zh: string, en: string, line: number, path?: stri
 export function readMappedTable(
   text: string,
   mapping: ColumnMapping,
-  options: { sheetName?: string | null } = {},
+  options: { sheetName?: string | null; cells?: readonly (SheetLine | null)[] } = {},
 ): MappedRead {
   // Both keep every line where it is, so line numbers are the source's.
   const allLines = readable(text).split(/\r\n|\r|\n/);
@@ -62,16 +68,19 @@ export function readMappedTable(
   const rowSources: SourceLines[] = [];
   let headerWords: string[] = [];
   const carried: Partial<Record<ColumnRole, string>> = {};
+  // A workbook's lines come with their cells by column: a sheet range is read cell by cell.
+  const lineCells = (n: number, raw: string) =>
+    options.cells?.[n - 1]?.cells.map((cell) => cell.trim()) ?? splitCells(raw, separator);
 
   // The caption row may stand just above the chosen lines.
   for (let n = first - 1; n >= Math.max(1, first - 2) && headerWords.length === 0; n--) {
-    const cells = splitCells(allLines[n - 1] ?? '', separator);
+    const cells = lineCells(n, allLines[n - 1] ?? '');
     if (isCaptionRow(cells)) headerWords = captionWords(cells);
   }
 
   regionLines.forEach((raw, offset) => {
     const line = first + offset;
-    let cells = splitCells(raw, separator);
+    let cells = lineCells(line, raw);
     if (cells.every((c) => c === '')) return;
     if (isCaptionRow(cells)) {
       if (headerWords.length === 0) headerWords = captionWords(cells);
@@ -157,6 +166,10 @@ export function readMappedTable(
     rowSources,
     warnings,
     separator,
-    signature: { headerWords, columnCount: roles.length, sheetName: options.sheetName ?? null },
+    signature: {
+      headerWords,
+      columnCount: roles.length,
+      sheetName: options.sheetName ?? options.cells?.[first - 1]?.sheet ?? null,
+    },
   };
 }

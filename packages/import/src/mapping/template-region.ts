@@ -4,7 +4,7 @@ import type {
   LayoutSignature,
 } from '@jixiao/core/tables/column-mapping.schema';
 import { dropPinyin, simplifyScript } from '../text/import-text.ts';
-import { captionWords, isCaptionRow, splitCells } from './read-mapped.ts';
+import { captionWords, isCaptionRow, type SheetLine, splitCells } from './read-mapped.ts';
 
 /** A saved layout as matching needs it: its signature, and how to read a table of that layout. */
 export interface LayoutToMatch {
@@ -23,17 +23,28 @@ const TABLE_END =
  * order, and the rows under it up to a closing line (合计, signatures, a note), an empty line or a line
  * with fewer than two cells. The mapping to read it with, or null when the layout is not in the text.
  */
-export function findLayout(text: string, layout: LayoutToMatch): ColumnMapping | null {
+export function findLayout(
+  text: string,
+  layout: LayoutToMatch,
+  sourceCells?: readonly (SheetLine | null)[],
+): ColumnMapping | null {
   const lines = simplifyScript(dropPinyin(text)).text.split(/\r\n|\r|\n/);
+  // A workbook's lines are read as its cells; a template of a sheet matches only a sheet of that name.
+  const cellsOf = (i: number) =>
+    sourceCells?.[i]?.cells.map((c) => c.trim()) ?? splitCells(lines[i] ?? '', layout.separator);
+  const sheetOk = (i: number) =>
+    !sourceCells ||
+    layout.signature.sheetName === null ||
+    sourceCells[i]?.sheet === layout.signature.sheetName;
   const words = layout.signature.headerWords.join('|');
   if (words === '') return null;
   for (let i = 0; i < lines.length; i++) {
-    const cells = splitCells(lines[i] ?? '', layout.separator);
-    if (!isCaptionRow(cells) || captionWords(cells).join('|') !== words) continue;
+    const cells = cellsOf(i);
+    if (!sheetOk(i) || !isCaptionRow(cells) || captionWords(cells).join('|') !== words) continue;
     let end = i + 1;
     while (end < lines.length) {
       const line = lines[end] ?? '';
-      const filled = splitCells(line, layout.separator).filter((c) => c !== '');
+      const filled = cellsOf(end).filter((c) => c !== '');
       if (filled.length < 2 || TABLE_END.test(line)) break;
       end++;
     }

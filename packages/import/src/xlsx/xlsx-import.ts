@@ -26,6 +26,25 @@ export interface WorkbookImport {
   warnings: Warning[];
   /** Rows' source lines, when every table was read as text from `sourceText`. */
   rowSources?: RowSources;
+  /** Per line of `sourceText`: its sheet and its cells by column (empty where none), for column mapping. */
+  sourceCells?: (SheetLine | null)[];
+}
+
+/** A line of a workbook's source text as cells: the sheet it is on and its cells, column by column. */
+export interface SheetLine {
+  sheet: string;
+  cells: string[];
+}
+
+/** A sheet's rows as cells by column, one per line of its text (a merged range's text in its first column). */
+function sheetLines(sheet: string, rows: readonly SheetRow[]): SheetLine[] {
+  let width = 0;
+  for (const row of rows) for (const cell of row.cells) width = Math.max(width, cell.column);
+  return rows.map((row) => {
+    const cells = Array.from({ length: width }, () => '');
+    for (const cell of row.cells) cells[cell.column - 1] = cell.text.replace(/\s*\n\s*/g, ' ');
+    return { sheet, cells };
+  });
 }
 
 /** One non-empty cell as read: its text, its number when it holds one, where it is. */
@@ -377,6 +396,8 @@ export function importSheets(sheets: readonly ReadSheet[]): WorkbookImport {
   const warnings: Warning[] = [];
   const foreignLines: string[] = [];
   const ownWarnings: Warning[] = [];
+  const cellLines: (SheetLine | null)[] = [];
+  const foreignCells: (SheetLine | null)[] = [];
   for (const sheet of sheets) {
     const firstLine = lines.length + 1;
     const rows: ReadRow[] = sheet.rows.map((row) => ({ ...row, line: firstLine + row.row - 1 }));
@@ -391,6 +412,7 @@ export function importSheets(sheets: readonly ReadSheet[]): WorkbookImport {
       );
     }
     const text = sheetText(rows);
+    const cells = sheetLines(sheet.name, rows);
     const own = readOwnLayout(rows);
     // A sheet is ours when a whole table reads from it; a sheet that only looks like ours (the seed
     // pasted one printed line per row) goes to the text importer instead.
@@ -400,8 +422,10 @@ export function importSheets(sheets: readonly ReadSheet[]): WorkbookImport {
     } else {
       ownWarnings.push(...own.warnings);
       foreignLines.push(...text, '');
+      foreignCells.push(...cells, null);
     }
     lines.push(...text, '');
+    cellLines.push(...cells, null);
   }
   const sourceText = lines.join('\n');
   if (foreignLines.some((l) => l.trim() !== '')) {
@@ -413,8 +437,15 @@ export function importSheets(sheets: readonly ReadSheet[]): WorkbookImport {
     if (read.tables.length === 0) warnings.push(...ownWarnings);
     // Text importer locations refer to the flattened foreign rows: when every table came from them,
     // that text is the source the warnings point into.
-    if (tables.length === read.tables.length)
-      return { sourceText: foreignText, tables, warnings, rowSources: read.rowSources };
+    if (tables.length === read.tables.length) {
+      return {
+        sourceText: foreignText,
+        tables,
+        warnings,
+        rowSources: read.rowSources,
+        sourceCells: foreignCells,
+      };
+    }
   }
-  return { sourceText, tables, warnings };
+  return { sourceText, tables, warnings, sourceCells: cellLines };
 }

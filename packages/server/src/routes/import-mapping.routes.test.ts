@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayoutTemplate, MappingResult } from '@jixiao/core/tables/column-mapping.schema';
+import { splitCells } from '@jixiao/core/tables/table-cells';
 import type { ImportPreview, ImportResult, Problem } from '@jixiao/core/tables/table-record.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import ExcelJS from 'exceljs';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -15,6 +17,21 @@ function upload(name: string, bytes: Uint8Array<ArrayBuffer>): FormData {
 }
 
 const topicRoles = ['level1', 'level2', 'level3', 'target', 'actual', 'cause'];
+
+/** train/header-a-05 exported as a workbook: a cell per printed cell from column B, merged level cells empty. */
+async function headerA05Workbook(): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('项目库');
+  const lines = (await readFile(join(train, 'header-a-05.txt'), 'utf8')).split('\n');
+  lines.forEach((line, i) => {
+    const cells = splitCells(line, 'pipe');
+    const shift = i >= 12 ? Math.max(0, 4 - cells.length) : 0;
+    cells.forEach((cell, k) => {
+      sheet.getCell(i + 1, k + 2 + shift).value = cell;
+    });
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
 
 describeEachDatabase('column mapping and layout templates API', (getDb) => {
   const getApp = useTestApp(getDb, { uploadLimit: 512 * 1024 });
@@ -137,5 +154,30 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
     });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('mapping.no_rows');
+  });
+
+  it('maps a sheet range of a workbook by its cells and reads the next workbook of that sheet by the template', async () => {
+    const kept = await preview('a05.xlsx', await headerA05Workbook());
+    expect(kept.tables).toEqual([]);
+    expect(kept.sourceCells?.[11]?.cells).toEqual(['', '指标类型', '指标名称', '指标值', '指标描述']);
+    const mapping = {
+      region: { line: 12, endLine: 19 },
+      roles: ['ignore', 'level1', 'level2', 'target', 'explanation'],
+    };
+    const mapped = await getApp().call<MappingResult>('POST', `/api/imports/${kept.importId}/mapping`, {
+      body: { mapping },
+    });
+    expect(mapped.body.tables[0]?.indicators.map((i) => i.name)).toHaveLength(7);
+    expect(mapped.body.signature.sheetName).toBe('项目库');
+    const saved = await getApp().call<LayoutTemplate>('POST', '/api/layout-templates', {
+      body: { name: '项目库导出', importId: kept.importId, mapping },
+    });
+    expect(saved.status, saved.text).toBe(201);
+    const next = await preview('b05.xlsx', await headerA05Workbook());
+    expect(next.template?.name).toBe('项目库导出');
+    expect(next.tables[0]?.indicators.map((i) => [i.level1, i.name])).toContainEqual([
+      '效益指标',
+      '生态效益指标',
+    ]);
   });
 });

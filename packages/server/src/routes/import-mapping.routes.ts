@@ -50,7 +50,9 @@ export const importMappingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { mapping } = request.body;
       const lines = preview.sourceText.split(/\r\n|\r|\n/).length;
       if (mapping.region.line > lines) throw regionOutside(lines);
-      const mapped = tableFromMapping(preview.sourceText, mapping, mainTable(preview.tables));
+      const mapped = tableFromMapping(preview.sourceText, mapping, mainTable(preview.tables), {
+        ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
+      });
       return {
         tables: [mapped.table],
         warnings: mapped.warnings,
@@ -103,7 +105,9 @@ export const importMappingRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(request);
       const preview = await mappedPreview(request, request.body.importId);
       if (request.body.scope === 'region') assertCan(request, 'layout_template.manage');
-      const mapped = tableFromMapping(preview.sourceText, request.body.mapping, mainTable(preview.tables));
+      const mapped = tableFromMapping(preview.sourceText, request.body.mapping, mainTable(preview.tables), {
+        ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
+      });
       if (mapped.table.indicators.length === 0) throw nothingMapped();
       const template = await templates.create(
         {

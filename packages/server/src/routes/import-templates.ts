@@ -34,14 +34,20 @@ export async function withTemplate(
 ): Promise<ReadUpload> {
   const templates = await createLayoutTemplateRepository(db).forUpload(organisationId);
   for (const template of templates) {
-    const mapping = findLayout(parsed.sourceText, layoutOf(template));
+    const mapping = findLayout(parsed.sourceText, layoutOf(template), parsed.sourceCells);
     if (!mapping) continue;
     const mapped = tableFromMapping(parsed.sourceText, mapping, mainTable(parsed.tables), {
       sheetName: template.signature.sheetName,
+      ...(parsed.sourceCells ? { cells: parsed.sourceCells } : {}),
     });
     if (mapped.table.indicators.length === 0) continue;
     return {
-      parsed: { sourceText: parsed.sourceText, tables: [mapped.table], warnings: mapped.warnings },
+      parsed: {
+        sourceText: parsed.sourceText,
+        tables: [mapped.table],
+        warnings: mapped.warnings,
+        ...(parsed.sourceCells ? { sourceCells: parsed.sourceCells } : {}),
+      },
       template: { id: template.id, name: template.name },
     };
   }

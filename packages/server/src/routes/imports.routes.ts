@@ -42,6 +42,7 @@ function previewBody(preview: ImportPreviewRecord): ImportPreview {
     tables: preview.tables,
     warnings: preview.warnings,
     template: preview.template,
+    ...(preview.sourceCells ? { sourceCells: preview.sourceCells } : {}),
   };
 }
 
@@ -134,6 +135,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         actor: auditActor(request),
         organisationId,
         template: read.template,
+        sourceCells: read.parsed.sourceCells,
       });
       return reply.code(201).send(previewBody(preview));
     },

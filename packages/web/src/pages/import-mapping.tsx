@@ -36,12 +36,16 @@ export function draftMapping(draft: MappingDraft, kind?: ColumnMapping['kind']):
 export function columnsOf(
   text: string,
   draft: MappingDraft,
+  sourceCells?: readonly ({ cells: string[] } | null)[],
 ): { separator: CellSeparator; count: number; samples: string[] } {
   const lines = text.split(/\r\n|\r|\n/);
   if (draft.line === null || draft.endLine === null) return { separator: 'tab', count: 0, samples: [] };
   const chosen = lines.slice(draft.line - 1, draft.endLine);
   const separator = draft.separator ?? detectSeparator(chosen);
-  const rows = chosen.map((line) => splitCells(line, separator)).filter((cells) => cells.length > 0);
+  // A workbook's range is read by its cells, column by column.
+  const cellsOf = (line: string, k: number) =>
+    sourceCells?.[(draft.line ?? 1) - 1 + k]?.cells.map((c) => c.trim()) ?? splitCells(line, separator);
+  const rows = chosen.map(cellsOf).filter((cells) => cells.some((c) => c !== ''));
   let data = rows.filter((cells) => !isCaptionRow(cells));
   // A first line wider than every other is the table's caption row (in a script or with a label cell
   // the caption test does not know): the columns are those of the rows under it.
@@ -59,8 +63,12 @@ function defaultRoles(count: number): ColumnRole[] {
 }
 
 /** The draft with a role for every column of the chosen lines (guessed until the user assigns them). */
-export function withRoles(text: string, draft: MappingDraft): MappingDraft {
-  const { count } = columnsOf(text, draft);
+export function withRoles(
+  text: string,
+  draft: MappingDraft,
+  sourceCells?: readonly ({ cells: string[] } | null)[],
+): MappingDraft {
+  const { count } = columnsOf(text, draft, sourceCells);
   return draft.roles.length === count ? draft : { ...draft, roles: defaultRoles(count) };
 }
 
@@ -70,6 +78,7 @@ export function withRoles(text: string, draft: MappingDraft): MappingDraft {
  */
 export function MappingPanel({
   sourceText,
+  sourceCells,
   draft,
   onDraft,
   picking,
@@ -82,6 +91,8 @@ export function MappingPanel({
   saving,
 }: {
   sourceText: string;
+  /** A workbook's lines as cells: the columns of a sheet range. */
+  sourceCells?: readonly ({ cells: string[] } | null)[] | undefined;
   draft: MappingDraft;
   onDraft: (draft: MappingDraft) => void;
   picking: boolean;
@@ -95,8 +106,8 @@ export function MappingPanel({
   saving: boolean;
 }) {
   const { t } = useI18n();
-  const columns = useMemo(() => columnsOf(sourceText, draft), [sourceText, draft]);
-  const roles = withRoles(sourceText, draft).roles;
+  const columns = useMemo(() => columnsOf(sourceText, draft, sourceCells), [sourceText, draft, sourceCells]);
+  const roles = withRoles(sourceText, draft, sourceCells).roles;
   const setRole = (index: number, role: ColumnRole) =>
     onDraft({ ...draft, roles: roles.map((r, i) => (i === index ? role : r)) });
   const separators: CellSeparator[] = ['tab', 'pipe', 'spaces', 'space', 'comma'];

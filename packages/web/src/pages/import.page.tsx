@@ -96,7 +96,7 @@ export default function ImportPage() {
   const [templateName, setTemplateName] = useState('');
   const [savingTemplate, setSavingTemplate] = useState(false);
   const mapping = useMemo(
-    () => (preview ? draftMapping(withRoles(preview.sourceText, draft)) : null),
+    () => (preview ? draftMapping(withRoles(preview.sourceText, draft, preview.sourceCells)) : null),
     [preview, draft],
   );
   const mappingKey = mapping ? JSON.stringify(mapping) : null;
@@ -557,7 +557,8 @@ export default function ImportPage() {
             {mappingOpen && (
               <MappingPanel
                 sourceText={preview.sourceText}
-                draft={withRoles(preview.sourceText, draft)}
+                sourceCells={preview.sourceCells}
+                draft={withRoles(preview.sourceText, draft, preview.sourceCells)}
                 onDraft={setDraft}
                 picking={picking}
                 onPicking={setPicking}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parseFile } from '../parse-file.ts';
+import { readMappedTable, splitCells } from './read-mapped.ts';
+import { findLayout } from './template-region.ts';
+
+const train = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', 'train');
+
+/**
+ * train/header-a-05 as a finance system would export it: one cell per printed cell, from column B; in the
+ * indicator table (from line 13) a level cell merged down the rows is empty under its first row.
+ */
+async function workbookOfHeaderA05(sheetName: string): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  const lines = readFileSync(join(train, 'header-a-05.txt'), 'utf8').split('\n');
+  lines.forEach((line, i) => {
+    const cells = splitCells(line, 'pipe');
+    const shift = i >= 12 ? Math.max(0, 4 - cells.length) : 0;
+    cells.forEach((cell, k) => {
+      sheet.getCell(i + 1, k + 2 + shift).value = cell;
+    });
+  });
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+describe('column mapping on a sheet range', () => {
+  it('keeps a workbook no reader recognises with its cells, and reads a range of them by column', async () => {
+    const bytes = await workbookOfHeaderA05('项目库');
+    const kept = await parseFile({ name: 'a05.xlsx', bytes }, { keepUnread: true });
+    expect(kept.tables).toEqual([]);
+    expect(kept.sourceCells?.[11]).toEqual({
+      sheet: '项目库',
+      cells: ['', '指标类型', '指标名称', '指标值', '指标描述'],
+    });
+    // Column A is empty: ignored; merged level cells are empty cells under the first.
+    const mapping = {
+      region: { line: 12, endLine: 19 },
+      roles: ['ignore', 'level1', 'level2', 'target', 'explanation'] as const,
+    };
+    const read = readMappedTable(
+      kept.sourceText,
+      { ...mapping, roles: [...mapping.roles] },
+      {
+        cells: kept.sourceCells ?? [],
+      },
+    );
+    expect(read.indicators.map((i) => [i.level1, i.name, i.target.raw])).toEqual([
+      ['产出指标', '数量指标', '375万平方米'],
+      ['产出指标', '质量指标', '100%'],
+      ['产出指标', '时效指标', '全年'],
+      ['效益指标', '社会效益指标', '是'],
+      ['效益指标', '生态效益指标', '是'],
+      ['效益指标', '可持续性发展影响指标', '是'],
+      ['满意度指标', '服务对象或受益者满意度指标', '≥95%'],
+    ]);
+    expect(read.signature).toEqual({
+      headerWords: ['指标类型', '指标名称', '指标值', '指标描述'],
+      columnCount: 5,
+      sheetName: '项目库',
+    });
+
+    // A template of that sheet finds the range again in the next workbook, and only on a sheet of its name.
+    const layout = { signature: read.signature, separator: read.separator, roles: [...mapping.roles] };
+    const next = await parseFile(
+      { name: 'b.xlsx', bytes: await workbookOfHeaderA05('项目库') },
+      { keepUnread: true },
+    );
+    // Down to the last line of the table (the page was cut in its last row).
+    expect(findLayout(next.sourceText, layout, next.sourceCells)?.region).toEqual({ line: 12, endLine: 20 });
+    const other = await parseFile(
+      { name: 'c.xlsx', bytes: await workbookOfHeaderA05('Sheet1') },
+      { keepUnread: true },
+    );
+    expect(findLayout(other.sourceText, layout, other.sourceCells)).toBeNull();
+  });
+});

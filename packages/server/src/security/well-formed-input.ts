@@ -8,20 +8,34 @@ const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\
 /**
  * The path of the first string holding a lone UTF-16 surrogate (`"\ud800"` in JSON): such text cannot be
  * encoded as UTF-8, so PostgreSQL, exports and other clients would each fail on it in their own way.
+ * Walks with its own stack, so a body nested 200,000 deep (refused later by validation) cannot overflow it.
  */
-export function loneSurrogatePath(value: unknown, path: string[] = []): string | null {
-  if (typeof value === 'string') return loneSurrogate.test(value) ? path.join('.') : null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = loneSurrogatePath(value[i], [...path, String(i)]);
-      if (found !== null) return found;
-    }
-    return null;
+export function loneSurrogatePath(root: unknown): string | null {
+  interface Node {
+    value: unknown;
+    key: string;
+    parent: Node | null;
   }
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = loneSurrogatePath(item, [...path, key]);
-      if (found !== null) return found;
+  const pathOf = (node: Node) => {
+    const keys: string[] = [];
+    for (let n: Node | null = node; n?.parent; n = n.parent) keys.push(n.key);
+    return keys.reverse().join('.');
+  };
+  const stack: Node[] = [{ value: root, key: '', parent: null }];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const { value } = node;
+    if (typeof value === 'string') {
+      if (loneSurrogate.test(value)) return pathOf(node);
+    } else if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--)
+        stack.push({ value: value[i], key: String(i), parent: node });
+    } else if (typeof value === 'object' && value !== null) {
+      const entries = Object.entries(value);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i] as [string, unknown];
+        stack.push({ value: item, key, parent: node });
+      }
     }
   }
   return null;

@@ -178,6 +178,27 @@ export function createLayoutTemplateRepository(db: Database) {
       return get(id);
     },
 
+    /** Makes a unit's template the whole region's: every unit's uploads are matched against it. */
+    async shareWithRegion(id: string, actor: AuditActor): Promise<LayoutTemplate> {
+      const current = await get(id);
+      if (current.organisationId === null) return current;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('layout_templates')
+          .set({ organisation_id: null })
+          .where('id', '=', id)
+          .execute();
+        await writeAudit(trx, {
+          actor,
+          action: 'layout_template.share',
+          entity: 'layout_template',
+          entityId: id,
+          diff: { name: current.name, organisationId: [current.organisationId, null] },
+        });
+      });
+      return get(id);
+    },
+
     /** Retires a template: it is no longer matched. Retiring a retired one changes nothing. */
     async retire(id: string, actor: AuditActor): Promise<LayoutTemplate> {
       const current = await get(id);

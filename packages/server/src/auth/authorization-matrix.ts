@@ -166,6 +166,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/layout-templates', signedIn),
   row('POST /api/layout-templates', ['author'], 'own-import'),
   row('POST /api/layout-templates/:id/retire', ['admin']),
+  row('POST /api/layout-templates/:id/region', ['admin']),
   ...tableReads('GET /api/tables/:id/findings'),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by

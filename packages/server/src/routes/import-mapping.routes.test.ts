@@ -122,6 +122,16 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
     expect(listed.body.items.map((t) => t.name)).toContain('南岳区整体支出自评表');
     const denied = await getApp().call<Problem>('POST', `/api/layout-templates/${saved.body.id}/retire`);
     expect(denied.status).toBe(403);
+    const shared = await getApp().call<LayoutTemplate>(
+      'POST',
+      `/api/layout-templates/${saved.body.id}/region`,
+      {
+        as: 'admin',
+      },
+    );
+    expect(shared.status).toBe(200);
+    expect(shared.body.organisationId).toBeNull();
+    expect(shared.body.organisationName).toBeNull();
     const retired = await getApp().call<LayoutTemplate>(
       'POST',
       `/api/layout-templates/${saved.body.id}/retire`,

@@ -126,6 +126,20 @@ export const importMappingRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post(
+    '/layout-templates/:id/region',
+    {
+      onRequest: authorize('layout_template.manage'),
+      schema: {
+        tags: ['imports'],
+        summary: 'Make a unit’s layout template the whole region’s (administrators). Audited.',
+        params: idParams,
+        response: { 200: layoutTemplateSchema },
+      },
+    },
+    async (request) => templates.shareWithRegion(request.params.id, auditActor(request)),
+  );
+
+  app.post(
     '/layout-templates/:id/retire',
     {
       onRequest: authorize('layout_template.manage'),

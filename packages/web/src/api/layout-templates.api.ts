@@ -15,6 +15,8 @@ export const layoutTemplatesApi = {
     request<{ items: LayoutTemplate[] }>('GET', `/api/layout-templates${retired ? '?retired=true' : ''}`),
   create: (body: Omit<LayoutTemplateCreate, 'scope'>) =>
     request<LayoutTemplate>('POST', '/api/layout-templates', body),
+  shareWithRegion: (id: string) =>
+    request<LayoutTemplate>('POST', `/api/layout-templates/${encodeURIComponent(id)}/region`),
   retire: (id: string) =>
     request<LayoutTemplate>('POST', `/api/layout-templates/${encodeURIComponent(id)}/retire`),
 };

@@ -1,5 +1,5 @@
 import type { LayoutTemplate } from '@jixiao/core/tables/column-mapping.schema';
-import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
@@ -22,6 +22,19 @@ export function LayoutTemplatesAdmin() {
   useEffect(() => {
     if (list.error) message.error(pick(list.error.problem));
   }, [list.error, message, pick]);
+
+  async function share(template: LayoutTemplate) {
+    setRetiring(template.id);
+    try {
+      await layoutTemplatesApi.shareWithRegion(template.id);
+      message.success(t('templates.sharedDone', { name: template.name }));
+      list.reload();
+    } catch (error) {
+      message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
+    } finally {
+      setRetiring(null);
+    }
+  }
 
   async function retire(template: LayoutTemplate) {
     setRetiring(template.id);
@@ -80,21 +93,33 @@ export function LayoutTemplatesAdmin() {
                   key: 'actions',
                   render: (_: unknown, item: LayoutTemplate) =>
                     item.retiredAt ? null : (
-                      <Popconfirm
-                        title={t('templates.retireConfirm', { name: item.name })}
-                        okText={t('templates.retire')}
-                        cancelText={t('common.cancel')}
-                        onConfirm={() => void retire(item)}
-                      >
-                        <Button
-                          size="small"
-                          danger
-                          loading={retiring === item.id}
-                          data-testid="template-retire"
+                      <Space size="small">
+                        {item.organisationId !== null && (
+                          <Button
+                            size="small"
+                            loading={retiring === item.id}
+                            onClick={() => void share(item)}
+                            data-testid="template-share"
+                          >
+                            {t('templates.share')}
+                          </Button>
+                        )}
+                        <Popconfirm
+                          title={t('templates.retireConfirm', { name: item.name })}
+                          okText={t('templates.retire')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => void retire(item)}
                         >
-                          {t('templates.retire')}
-                        </Button>
-                      </Popconfirm>
+                          <Button
+                            size="small"
+                            danger
+                            loading={retiring === item.id}
+                            data-testid="template-retire"
+                          >
+                            {t('templates.retire')}
+                          </Button>
+                        </Popconfirm>
+                      </Space>
                     ),
                 },
               ]

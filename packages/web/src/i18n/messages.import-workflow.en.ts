@@ -89,4 +89,7 @@ export const importWorkflowEn = {
   'batch.status.refused': 'Refused',
   'batch.tables': '{n} table{s}',
   'batch.confirm': 'Confirm',
+  'templates.share': 'Share with the region',
+  'templates.sharedDone': 'Layout template "{name}" is now the whole region\'s',
+  'auditAction.layout_template.share': 'Share layout template with the region',
 } satisfies Record<keyof typeof importWorkflowMessages.zh, string>;

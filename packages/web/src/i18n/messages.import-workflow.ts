@@ -86,6 +86,9 @@ const zh = {
   'batch.status.refused': '已拒绝',
   'batch.tables': '{n} 张表',
   'batch.confirm': '去确认',
+  'templates.share': '设为全区通用',
+  'templates.sharedDone': '版式模板“{name}”已设为全区通用',
+  'auditAction.layout_template.share': '版式模板设为全区通用',
 } as const;
 
 export const importWorkflowMessages = { zh };

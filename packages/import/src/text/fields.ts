@@ -222,6 +222,10 @@ export function readBudget(
   const budget: Budget = {};
   // Columns of the self-evaluation budget table, each with the unit its caption names.
   const tableColumns: { field: keyof Budget; unit: MoneyUnit }[] = [];
+  // Where the table prints its 分值 column: before 执行率 (年初 | 全年 | 执行数 | 分值 | 执行率 | 得分) or after.
+  let weightBeforeRate = false;
+  let rateSeen = false;
+  let scoreCaption = false;
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -252,6 +256,9 @@ export function readBudget(
       i += 1;
       continue;
     }
+    if (tableColumns.length > 0 && /^(预算)?执行率(\(%\))?$/.test(k)) rateSeen = true;
+    if (tableColumns.length > 0 && /^(分值|权重)(\(分\))?$/.test(k)) weightBeforeRate = !rateSeen;
+    if (tableColumns.length > 0 && /^得分(\(分\))?$/.test(k)) scoreCaption = true;
     const selfEval = selfEvalCaptions.find(([re]) => re.test(k));
     if (selfEval) {
       const field = selfEval[1];
@@ -266,17 +273,31 @@ export function readBudget(
       continue;
     }
     if (tableColumns.length > 0 && /^(年度资金总额|资金总额|总额|合计)$/.test(k)) {
-      // The total row of the self-evaluation budget table: amounts in the column order of the captions.
-      const amounts: (string | null)[] = [];
-      for (let j = i + 1; j < end && amounts.length < tableColumns.length; j++) {
+      // The total row of the self-evaluation budget table: amounts in the column order of the captions,
+      // then 分值 | 执行率 | 得分. The rate (the one figure with %) anchors the row: the figure before it is
+      // the weight, the one after it the execution score, the ones before the weight are money. A row
+      // whose empty money cell was dropped has fewer amounts than captions: they fill the columns from the
+      // right (the year's budget and what was spent are printed; 年初预算数 is the one left blank).
+      const cells: (string | null)[] = [];
+      for (let j = i + 1; j < end && cells.length < tableColumns.length + 3; j++) {
         const c = tokens[j];
         if (c === null || c === undefined) continue;
         if (c.text === '') {
-          amounts.push(null);
+          cells.push(null);
           continue;
         }
         if (!/^[-—/／]$|^[\d,.]+%?$/.test(c.text)) break;
-        amounts.push(c.text.endsWith('%') ? null : c.text);
+        cells.push(c.text);
+      }
+      const rate = cells.findIndex((c) => c?.endsWith('%'));
+      let amounts = cells.slice(0, tableColumns.length).map((c) => (c?.endsWith('%') ? null : c));
+      const moneyCount = weightBeforeRate ? rate - 1 : rate;
+      if (rate >= 0 && moneyCount >= 1 && moneyCount <= tableColumns.length) {
+        const money = cells.slice(0, moneyCount);
+        amounts = [...new Array<string | null>(tableColumns.length - money.length).fill(null), ...money];
+        const score = cells[weightBeforeRate ? rate + 1 : rate + 2];
+        if (scoreCaption && score && budget.executionScore === undefined && /^\d+(\.\d+)?$/.test(score))
+          budget.executionScore = Number(score);
       }
       tableColumns.forEach(({ field, unit }, n) => {
         const text = amounts[n];

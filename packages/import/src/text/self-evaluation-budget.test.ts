@@ -80,8 +80,8 @@ describe('the self-evaluation budget table (captions above, 年度资金总额 r
       ]),
     );
     expect(budget).toMatchObject({ initial: 900_000, adjusted: 1_000_000, executed: 899_740 });
-    // 执行率 and 得分 are two columns here, not a 执行率得分 label: the score is not guessed.
-    expect(budget?.executionScore).toBeUndefined();
+    // 执行率 and 得分 are two columns here, not a 执行率得分 label: the score is the 得分 column's figure.
+    expect(budget?.executionScore).toBe(9);
   });
 
   it('takes 年度预算数（万元） above the columns for a group heading, not the adjusted budget', () => {
@@ -134,5 +134,46 @@ describe('a budget table whose captions wrapped, one piece per cell', () => {
       '',
     ].join('\n');
     expect(budgetOf(text)).toMatchObject({ initial: 432_000, adjusted: 432_000, executed: 372_400 });
+  });
+});
+
+describe('the total row of a budget table that dropped an empty cell', () => {
+  const form = (captions: string[], total: string[]) =>
+    [
+      '| 2022年度项目支出绩效自评表 |',
+      '| 项目名称 | 营养改善计划专项资金 | 实施单位 | 某县中学 | 项目资金 (元) |',
+      `| ${captions.join(' | ')} |`,
+      `| ${total.join(' | ')} |`,
+      '| 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 |',
+      '| 产出指标 | 数量指标 | 受助学生人数 | ≥735人次 | 735人次 | 40 | 40 |',
+      '| 满意度指标 | 服务对象满意度指标 | 学生满意度 | ≥95% | 100% | 50 | 50 |',
+      '| 总分 | 100 | 100 |',
+      '',
+    ].join('\n');
+
+  it('anchors on the rate: money fills its columns from the right, the figure after the rate is the score', () => {
+    const budget = budgetOf(
+      form(
+        ['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分', '年度资金总额'],
+        ['年度资金总额', '387664.62', '387664.62', '10', '100%', '10'],
+      ),
+    );
+    expect(budget).toMatchObject({ adjusted: 387664.62, executed: 387664.62, executionScore: 10 });
+    expect(budget?.initial ?? null).toBeNull();
+  });
+
+  it('reads a full row with the weight after the rate in column order', () => {
+    const budget = budgetOf(
+      form(
+        ['年初预算', '调整后预算数', '预算执行数', '预算执行率', '权重', '得分'],
+        ['总额', '238.93', '251.89', '251.89', '100.00%', '10', '9.5'],
+      ),
+    );
+    expect(budget).toMatchObject({
+      initial: 238.93,
+      adjusted: 251.89,
+      executed: 251.89,
+      executionScore: 9.5,
+    });
   });
 });

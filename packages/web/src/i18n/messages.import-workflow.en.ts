@@ -92,4 +92,5 @@ export const importWorkflowEn = {
   'templates.share': 'Share with the region',
   'templates.sharedDone': 'Layout template "{name}" is now the whole region\'s',
   'auditAction.layout_template.share': 'Share layout template with the region',
+  'importFlow.printedTotal': 'Printed total {total}',
 } satisfies Record<keyof typeof importWorkflowMessages.zh, string>;

@@ -89,6 +89,7 @@ const zh = {
   'templates.share': '设为全区通用',
   'templates.sharedDone': '版式模板“{name}”已设为全区通用',
   'auditAction.layout_template.share': '版式模板设为全区通用',
+  'importFlow.printedTotal': '表上印的总分 {total} 分',
 } as const;
 
 export const importWorkflowMessages = { zh };

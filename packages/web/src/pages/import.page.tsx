@@ -15,6 +15,7 @@ import type {
   MonitoringMatch,
   TableRecord,
 } from '@jixiao/core/tables/table-record.schema';
+import { readPrintedTotal } from '@jixiao/import/self-evaluation/printed-total';
 import {
   Alert,
   App,
@@ -177,6 +178,8 @@ export default function ImportPage() {
 
   const problems = useMemo(() => tables.map((table) => validateTable(table)), [tables]);
   const problemCount = problems.reduce((n, list) => n + list.length, 0);
+  // 总分 as the unit printed it on a filled 自评表, shown beside the total of the rows' scores.
+  const printedTotal = useMemo(() => (preview ? readPrintedTotal(preview.sourceText) : null), [preview]);
   const rowSpan =
     activeRow === null ? null : (tables[Number(activeTable)]?.indicators[activeRow]?.source ?? null);
 
@@ -674,6 +677,7 @@ export default function ImportPage() {
                             <ImportedTableForm
                               idPrefix={`imp-${index}`}
                               table={table}
+                              printedTotal={printedTotal}
                               activeRow={activeRow}
                               onRowFocus={setActiveRow}
                               errors={Object.fromEntries(
@@ -750,9 +754,11 @@ function ImportedTableForm({
   onChange,
   activeRow,
   onRowFocus,
+  printedTotal,
 }: {
   idPrefix: string;
   table: PerformanceTable;
+  printedTotal: number | null;
   activeRow: number | null;
   onRowFocus: (index: number) => void;
   errors: Record<string, string>;
@@ -885,6 +891,19 @@ function ImportedTableForm({
                   execution: round(table.budget.executionScore ?? 0),
                 })}
               </span>
+              {printedTotal !== null && (
+                <Tag
+                  color={
+                    Math.abs(printedTotal - (indicatorScore + (table.budget.executionScore ?? 0))) > 0.01
+                      ? 'orange'
+                      : 'green'
+                  }
+                  style={{ marginLeft: 8 }}
+                  data-testid="import-printed-total"
+                >
+                  {t('importFlow.printedTotal', { total: printedTotal })}
+                </Tag>
+              )}
             </Col>
           </>
         )}

@@ -90,6 +90,9 @@ function exhibitionForm(): { form: PerformanceTable; printedTotal: number } {
 }
 
 /** Imports the demo's filled 自评表 forms with their own tables; returns how many were saved. */
+/** The demo's imported 自评表 tables (drafts of the author's unit, a past year), in the order they are stored. */
+export const demoRecheckTables = ['科创政策宣讲经费', '科创展厅运营经费'] as const;
+
 export async function runDemoRecheck(db: Database, log: (message: string) => void = () => undefined) {
   const author = demoUsers.find((u) => u.username === 'author');
   if (!author) return 0;

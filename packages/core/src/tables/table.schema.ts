@@ -13,6 +13,8 @@ export type Direction = z.infer<typeof directionSchema>;
 export const yuanSchema = z
   .number()
   .nonnegative()
+  // The database keeps amounts as numeric(16, 2): below 100 万亿 (1e14) 元, more than any budget.
+  .lt(1e14, 'below 100 万亿元 (1e14 元)')
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (分)')
   .describe('Amount in 元');
 

@@ -1,6 +1,7 @@
 /**
  * Accounts in the browser: a wrong password shows the server's message, the right one opens the
- * workbench, the navigation follows the role, and an administrator creates a user who can then sign in.
+ * workbench, the navigation follows the role, an administrator creates a user who must choose a password
+ * of their own at the first sign-in, and an administrator sees and clears sign-in throttles.
  */
 import { demoPassword } from '@jixiao/db/accounts-demo';
 import { queryAuditLog } from '@jixiao/db/audit-query.repository';
@@ -83,7 +84,7 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.getByTestId('admin-user-roles').click();
     await page.locator('.ant-select-dropdown').getByText('编报人', { exact: true }).click();
     await page.keyboard.press('Escape');
-    await page.getByTestId('admin-user-password').fill('zhangsan-2026');
+    await page.getByTestId('admin-user-password').fill('Kx7-first-login');
     await e2e.screenshot('admin-new-user');
     await page.getByTestId('admin-user-save').click();
     await page.getByTestId('admin-users').getByText('zhangsan').waitFor();
@@ -112,8 +113,46 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.getByTestId('user-menu').hover();
     await page.getByTestId('logout').click();
     await page.getByTestId('login-page').waitFor();
-    await logIn('zhangsan', 'zhangsan-2026');
-    await page.getByTestId('workbench-page').waitFor();
+    // The first sign-in of an account an administrator created asks for a password of one's own first.
+    await logIn('zhangsan', 'Kx7-first-login');
+    await page.getByTestId('change-password-page').waitFor();
+    await page.getByTestId('change-password-required').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/change-password');
+    // Elsewhere in the app the shell brings the user back here.
+    await page.goto(e2e.url('/tables'));
+    await page.getByTestId('change-password-page').waitFor();
+    await page.getByTestId('current-password').fill('Kx7-first-login');
+    await page.getByTestId('new-password').fill('12345678');
+    await page.getByTestId('confirm-password').fill('12345678');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByText('该密码过于常见').waitFor();
+    await e2e.screenshot('change-password-common');
+    await page.getByTestId('new-password').fill('Zs-own-pass-2026');
+    await page.getByTestId('confirm-password').fill('Zs-own-pass-2026');
+    await page.getByTestId('change-password-submit').click();
+    await page.getByTestId('table-list-page').or(page.getByTestId('workbench-page')).first().waitFor();
     expect(await page.getByTestId('user-menu').textContent()).toContain('张三');
+  });
+
+  it('shows an administrator the sign-in throttles and clears one', async () => {
+    const { page } = e2e;
+    await page.getByTestId('user-menu').hover();
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-page').waitFor();
+    for (let i = 0; i < 7; i++) await logIn('author2', `typo-${i}`);
+    await page.getByTestId('login-error').waitFor();
+    expect(await page.getByTestId('login-error').textContent()).toMatch(/登录失败次数过多|用户名或密码错误/);
+    await logIn('admin', demoPassword);
+    await page.getByTestId('workbench-page').waitFor();
+    await page.goto(e2e.url('/admin'));
+    await page.getByRole('tab', { name: '登录限制' }).click();
+    const row = page.getByTestId('throttles-admin').locator('tr').filter({ hasText: 'author2 @ ' });
+    await row.waitFor();
+    await e2e.screenshot('admin-throttles');
+    await row.getByTestId('throttle-clear').click();
+    await page.locator('.ant-popconfirm .ant-btn-primary').click();
+    await expect.poll(() => row.count()).toBe(0);
+    const log = await queryAuditLog(e2e.db, { action: 'auth.throttle_cleared', page: 1, pageSize: 5 });
+    expect(log.items[0]).toMatchObject({ actorUsername: 'admin' });
   });
 });

@@ -42,7 +42,7 @@ describe('isCaptionRow', () => {
 });
 
 describe('readMappedTable on real documents', () => {
-  it('reads train/topic-d-04 (traditional script, merged level cells) that the reader misreads', () => {
+  it('reads train/topic-d-04 (traditional script, pinyin notes, merged level cells)', () => {
     const read = readMappedTable(corpus('topic-d-04.txt'), {
       region: { line: 21, endLine: 26 },
       roles: ['level1', 'level2', 'level3', 'target', 'actual', 'cause'],

@@ -78,7 +78,7 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
   });
 
   it('saves a mapping as a template that reads the next file of the layout by itself; retired, it reads none', async () => {
-    // train/topic-d-04: the reader takes 时效指标 for a name and stops at five rows of a traditional-script form.
+    // train/topic-d-04: a traditional-script form with merged level cells, mapped column by column.
     const first = await preview('topic-d-04.txt');
     const mapping = { region: { line: 21, endLine: 26 }, roles: topicRoles, kind: 'department-wide' };
     const saved = await getApp().call<LayoutTemplate>('POST', '/api/layout-templates', {

@@ -175,6 +175,9 @@ export function MappingPanel({
                 aria-label={t('mapping.column', { n: index + 1 })}
                 value={role}
                 onChange={(v: ColumnRole) => setRole(index, v)}
+                // Thirteen roles: all listed at once, none hidden below a scroll.
+                virtual={false}
+                listHeight={400}
                 options={columnRoleSchema.options.map((r) => ({ value: r, label: t(`mapping.role.${r}`) }))}
                 data-testid="mapping-role"
               />

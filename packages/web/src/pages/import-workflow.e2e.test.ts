@@ -35,7 +35,15 @@ describe('import workflow in the browser', () => {
     expect(await rows.count()).toBe(9);
     // A self-evaluation shows actual, weight and score per row and the printed total.
     expect(await rows.nth(1).getByTestId('indicator-actual').inputValue()).toBe('100');
-    expect(await page.getByTestId('import-score-total').textContent()).toContain('得分合计 89 分');
+    // The total is the rows' scores and the execution score as read.
+    const scores = await rows
+      .getByTestId('indicator-score')
+      .evaluateAll((inputs) => inputs.reduce((n, i) => n + Number((i as HTMLInputElement).value || 0), 0));
+    const execution = Number((await page.getByTestId('import-execution-score').inputValue()) || 0);
+    expect(scores).toBeGreaterThan(0);
+    expect(await page.getByTestId('import-score-total').textContent()).toContain(
+      `得分合计 ${scores + execution} 分（指标 ${scores} 分`,
+    );
 
     // A click on a row tints its lines in the source and scrolls there.
     await rows.nth(4).getByTestId('indicator-name').click();
@@ -66,64 +74,78 @@ describe('import workflow in the browser', () => {
   it('fixes a misread file by column mapping, saves the layout, and reads the next file of it by the template', async () => {
     const { page } = e2e;
     await page.goto(e2e.url('/import'));
-    // train/topic-d-04: the reader takes the level 2 时效指标 for the name of the last row.
-    await page.locator('input[type=file]').setInputFiles(join(train, 'topic-d-04.txt'));
+    // train/selfeval-06: cells apart by single spaces; the reader takes a caption row (符号 …) for an indicator,
+    // the explanation for the target, and reads no actual, weight or score.
+    await page.locator('input[type=file]').setInputFiles(join(train, 'selfeval-06.txt'));
     await page.getByTestId('imported-table').waitFor();
     const names = () =>
       page
         .getByTestId('indicator-name')
         .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-    // The page title was read as a form of its own; the table is on the second tab.
-    await page.getByRole('tab').nth(1).click();
-    await expect.poll(names, poll).toContain('时效指标');
+    const targets = () =>
+      page
+        .getByTestId('indicator-target')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    const actuals = () =>
+      page
+        .getByTestId('indicator-actual')
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+    expect(await targets()).not.toContain('>=98%(百分比)');
 
-    // Choose the table in the source: first and last line clicked.
+    // Choose the table in the source (its first and last row clicked) and say what each column holds.
     await page.getByTestId('mapping-open').click();
     await page.getByTestId('mapping-pick').click();
-    await page.locator('.source-line[data-line="21"]').click();
-    await page.locator('.source-line[data-line="26"]').click();
-    await expect.poll(() => page.getByTestId('mapping-column').count(), poll).toBe(6);
+    await page.locator('.source-line[data-line="17"]').click();
+    await page.locator('.source-line[data-line="20"]').click();
+    await expect.poll(() => page.getByTestId('mapping-column').count(), poll).toBe(12);
     const roles = page.getByTestId('mapping-role');
-    await chooseOption(page, roles.nth(4), '实际完成值');
-    await chooseOption(page, roles.nth(5), '偏差原因');
+    const assign: [number, string][] = [
+      [3, '指标解释'],
+      [4, '符号'],
+      [5, '数值'],
+      [6, '单位'],
+      [7, '实际完成值'],
+      [9, '分值'],
+      [10, '得分'],
+    ];
+    for (const [column, role] of assign) await chooseOption(page, roles.nth(column), role);
     await expect
       .poll(() => page.getByTestId('mapping-result').textContent(), poll)
-      .toBe('按映射读到 5 行指标');
+      .toBe('按映射读到 4 行指标');
     await expect
       .poll(names, poll)
-      .toEqual([
-        '管理忠烈祠面积',
-        '忠烈祠免费开放',
-        '聘用讲解员,、综治队员以及物业管理人员',
-        '忠烈祠保护合格率',
-        '2020年12月完成',
-      ]);
-    expect(await page.locator('.source-line.in-mapping').count()).toBe(6);
+      .toEqual(['符合条件申报对象覆盖率', '完成率', '补贴发放率', '服务对象满意度']);
+    expect(await targets()).toEqual(['>=98%(百分比)', '>=99%(百分比)', '>=75%(百分比)', '>=95%(百分比)']);
+    expect(await actuals()).toEqual(['100%', '100%', '100%', '100%']);
+    expect(await page.locator('.source-line.in-mapping').count()).toBe(4);
     await e2e.screenshot('import-mapping');
-    await page.getByTestId('template-name').fill('南岳区整体支出自评表');
+    await page.getByTestId('template-name').fill('成安县民政局项目自评表');
     await page.getByTestId('template-save').click();
-    await page.locator('.ant-message').getByText('已保存版式模板“南岳区整体支出自评表”').waitFor();
-    await page.getByTestId('import-confirm').click();
-    await page.getByTestId('import-created').waitFor();
+    await page.locator('.ant-message').getByText('已保存版式模板“成安县民政局项目自评表”').waitFor();
 
-    // The unit's next form of that layout (another year, other figures): read by the template, confirmed as is.
-    const next = (await readFile(join(train, 'topic-d-04.txt'), 'utf8'))
+    // The bureau's next form of that layout (another year, other figures): read by the template as it is.
+    const next = (await readFile(join(train, 'selfeval-06.txt'), 'utf8'))
       .replaceAll('2020', '2021')
-      .replace('管理忠烈祠面積 | =230畝 | =230畝', '管理忠烈祠面積 | =240畝 | =238畝');
+      .replaceAll('2021.07.14', '2022.07.14')
+      .replace('>= 98 %(百分比) 100% 完成', '>= 97 %(百分比) 99% 完成');
     await page.getByRole('button', { name: '重新选择文件' }).click();
     await page.locator('input[type=file]').setInputFiles({
-      name: '2021年整体支出自评表.txt',
+      name: '2021年度预算项目绩效自评表.txt',
       mimeType: 'text/plain',
       buffer: Buffer.from(next),
     });
     await page.getByTestId('import-template-used').waitFor();
     expect(await page.getByTestId('import-template-used').textContent()).toBe(
-      '已按版式模板“南岳区整体支出自评表”读取',
+      '已按版式模板“成安县民政局项目自评表”读取',
     );
-    expect((await names()).at(-1)).toBe('2021年12月完成');
+    expect(await names()).toEqual(['符合条件申报对象覆盖率', '完成率', '补贴发放率', '服务对象满意度']);
+    expect((await targets())[0]).toBe('>=97%(百分比)');
+    expect((await actuals())[0]).toBe('99%');
+    expect(await page.getByTestId('import-kind-found').textContent()).toBe('识别为绩效自评表');
+    expect(await page.getByTestId('import-confirm').isDisabled()).toBe(false);
+    // Confirmed as read: no target table of it is stored, so the form brings its own and its self-evaluation.
     await page.getByTestId('import-confirm').click();
-    await page.getByTestId('import-created').waitFor();
-    expect(await page.getByTestId('import-created').textContent()).toContain('2021');
+    await page.waitForURL(/\/self-evaluation\/[0-9a-f-]{36}$/, { timeout: 30_000 });
 
     // An administrator sees the template and retires it.
     await e2e.signIn('admin');
@@ -132,10 +154,13 @@ describe('import workflow in the browser', () => {
     const row = page
       .getByTestId('templates-admin')
       .locator('.ant-table-row')
-      .filter({ hasText: '南岳区整体支出自评表' });
+      .filter({ hasText: '成安县民政局项目自评表' });
     await row.waitFor();
     await row.getByTestId('template-retire').click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /停\s*用/ }).click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /停\s*用/ })
+      .click();
     await expect.poll(() => row.textContent(), poll).toContain('已停用');
   });
 });

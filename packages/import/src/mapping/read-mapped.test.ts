@@ -92,6 +92,37 @@ describe('readMappedTable on real documents', () => {
     expect(read.indicators[1]?.explanation).toBe('达到绿化绿地全覆盖');
   });
 
+  it('reads train/selfeval-06 (single spaces between cells, operator, value and unit apart)', () => {
+    const read = readMappedTable(corpus('selfeval-06.txt'), {
+      region: { line: 17, endLine: 20 },
+      roles: [
+        'level1',
+        'level2',
+        'level3',
+        'explanation',
+        'operator',
+        'value',
+        'unit',
+        'actual',
+        'ignore',
+        'weight',
+        'score',
+        'ignore',
+      ],
+    });
+    expect(read.separator).toBe('space');
+    expect(read.indicators.map((i) => [i.level1, i.name, i.target.raw, i.actual, i.weight, i.score])).toEqual(
+      [
+        ['产出指标', '符合条件申报对象覆盖率', '>=98%(百分比)', '100%', 25, 25],
+        ['产出指标', '完成率', '>=99%(百分比)', '100%', 25, 25],
+        ['效果指标', '补贴发放率', '>=75%(百分比)', '100%', 30, 30],
+        ['满意度指标', '服务对象满意度', '>=95%(百分比)', '100%', 10, 10],
+      ],
+    );
+    expect(read.indicators[0]?.target).toMatchObject({ operator: '>=', value: 98 });
+    expect(read.indicators[1]?.explanation).toBe('按照要求每月及时完成符合条件对象审批的比例(百分比)');
+  });
+
   it('composes the target from operator, value and unit columns and reads weights and scores', () => {
     const text = [
       '一级指标\t二级指标\t三级指标\t符号\t指标值\t单位\t实际完成值\t分值\t得分\t偏差原因',

@@ -130,12 +130,19 @@ export function readMappedTable(
     }
     const composed = [values.operator, values.value, values.unit].filter(Boolean).join('');
     const targetText = values.target ?? composed;
+    // A unit column often says what the unit is (`%(百分比)`, `人（人数）`): the grammar reads the unit
+    // itself, the target keeps the text as printed.
+    const unit = values.unit?.replace(/\s*[(（][^)）]*[)）]\s*/g, '').trim();
+    const readable =
+      values.target === undefined && values.unit && unit
+        ? [values.operator, values.value, unit].filter(Boolean).join('')
+        : targetText;
     const index = indicators.length;
     const indicator: Indicator = {
       level1: values.level1 ?? carried.level1 ?? null,
       level2: values.level2 ?? carried.level2 ?? null,
       name,
-      target: parseTarget(targetText, { expectDate: nameSuggestsDate(name) }),
+      target: { ...parseTarget(readable, { expectDate: nameSuggestsDate(name) }), raw: targetText },
       direction: null,
     };
     if (values.actual !== undefined) indicator.actual = values.actual;

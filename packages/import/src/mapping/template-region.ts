@@ -14,6 +14,15 @@ export interface LayoutToMatch {
   kind?: ColumnMapping['kind'];
 }
 
+/** A file's text as layouts are matched in it, prepared once for all the templates tried on it. */
+export interface LayoutText {
+  lines: readonly string[];
+}
+
+export function layoutText(text: string): LayoutText {
+  return { lines: simplifyScript(dropPinyin(text)).text.split(/\r\n|\r|\n/) };
+}
+
 // Lines that close an indicator table: totals, signatures, notes.
 const TABLE_END =
   /^\s*(合\s*计|总\s*分|总\s*计|填表|填报|制表|联系人|联系电话|单位负责人|注\s*[:：1１]|说明\s*[:：])/;
@@ -24,11 +33,11 @@ const TABLE_END =
  * with fewer than two cells. The mapping to read it with, or null when the layout is not in the text.
  */
 export function findLayout(
-  text: string,
+  text: string | LayoutText,
   layout: LayoutToMatch,
   sourceCells?: readonly (SheetLine | null)[],
 ): ColumnMapping | null {
-  const lines = simplifyScript(dropPinyin(text)).text.split(/\r\n|\r|\n/);
+  const lines = typeof text === 'string' ? layoutText(text).lines : text.lines;
   // A workbook's lines are read as its cells; a template of a sheet matches only a sheet of that name.
   const cellsOf = (i: number) =>
     sourceCells?.[i]?.cells.map((c) => c.trim()) ?? splitCells(lines[i] ?? '', layout.separator);

@@ -4,7 +4,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { Database } from '@jixiao/db/database';
 import { createLayoutTemplateRepository } from '@jixiao/db/layout-templates.repository';
 import { tableFromMapping } from '@jixiao/import/mapping/mapped-table';
-import { findLayout } from '@jixiao/import/mapping/template-region';
+import { findLayout, layoutText } from '@jixiao/import/mapping/template-region';
 import type { ParsedFile } from '@jixiao/import/parse-file';
 import { withSources } from '@jixiao/import/preview/row-sources';
 
@@ -33,8 +33,9 @@ export async function withTemplate(
   parsed: ParsedFile,
 ): Promise<ReadUpload> {
   const templates = await createLayoutTemplateRepository(db).forUpload(organisationId);
+  const text = templates.length > 0 ? layoutText(parsed.sourceText) : null;
   for (const template of templates) {
-    const mapping = findLayout(parsed.sourceText, layoutOf(template), parsed.sourceCells);
+    const mapping = text && findLayout(text, layoutOf(template), parsed.sourceCells);
     if (!mapping) continue;
     const mapped = tableFromMapping(parsed.sourceText, mapping, mainTable(parsed.tables), {
       sheetName: template.signature.sheetName,

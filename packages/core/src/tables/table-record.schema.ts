@@ -74,7 +74,7 @@ export const tableListSchema = z.object({
     .boolean()
     .default(false)
     .describe(
-      `True when more tables match than a list counts (${TABLE_LIST_COUNT_CAP}): \`total\` is then a lower bound`,
+      `True when more tables match than a list counts (${TABLE_LIST_COUNT_CAP}; 1,000 when searching text): \`total\` is then a lower bound`,
     ),
   page: z.number().int().positive(),
   pageSize: z.number().int().positive(),

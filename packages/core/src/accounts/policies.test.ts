@@ -134,17 +134,20 @@ describe('finance reviewer', () => {
 });
 
 describe('admin', () => {
-  it('manages organisations, users, rule sets, the indicator library and reads the audit log, but writes no table', () => {
-    expect(allowedSystemActions(admin)).toEqual([
-      'organisation.read',
-      'organisation.manage',
-      'user.read',
-      'user.manage',
-      'audit.read',
-      'ruleset.manage',
-      'library.manage',
-      'budget_year.manage',
-    ]);
+  it('manages organisations, users, rule sets, the indicator library, import layouts and reads the audit log, but writes no table', () => {
+    expect([...allowedSystemActions(admin)].sort()).toEqual(
+      [
+        'organisation.read',
+        'organisation.manage',
+        'user.read',
+        'user.manage',
+        'audit.read',
+        'ruleset.manage',
+        'library.manage',
+        'budget_year.manage',
+        'layout_template.manage',
+      ].sort(),
+    );
     expect(can(admin, 'table.update', buildTable(office, 'draft'))).toBe(false);
   });
 });

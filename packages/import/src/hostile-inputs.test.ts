@@ -24,6 +24,8 @@ const cases: [string, string, number, string][] = [
   ['200,000 pipes in a cell', 'corpus/train/topic-c-01.txt', 90, '|'.repeat(200_000)],
   ['200,000 digits in a score cell', 'probe/15.txt', 18, '1'.repeat(200_000)],
   ['200,000 digits after a level label', 'corpus/train/header-b-08.txt', 450, '1'.repeat(200_000)],
+  // Each figure once asked whether the rest of its row were values (a name column check): 51 s at 20,000.
+  ['20,000 space-separated figures in a row', 'probe/24.txt', 6, ' 1'.repeat(20_000)],
 ];
 
 describe('hostile runs in real forms', () => {

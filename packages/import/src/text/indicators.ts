@@ -139,15 +139,19 @@ export function findIndicatorHeader(
  * (`时效指标 | 2020年12月完成 | =95% | =95%` under 指标值 | 实际完成值 | 原因).
  */
 function valueInNameColumn(tokens: readonly Token[], at: number, roles: readonly ColumnRole[]): boolean {
-  const after: Cell[] = [];
-  for (let k = at + 1; k < tokens.length && tokens[k] !== null; k++) {
-    const c = tokens[k];
-    if (c && c.text.trim() !== '') after.push(c);
-  }
   const numeric = roles
     .slice(roles.indexOf('target') + 1)
     .filter((r) => r === 'actual' || r === 'weight' || r === 'score').length;
-  return after.length > numeric && after.every((c) => isTargetLike(c.text));
+  // A row of a few cells; a long run of figures is no such row (and scanning it from each of its cells
+  // would be quadratic), so the scan stops a few cells past what the columns can hold.
+  const most = numeric + 4;
+  let count = 0;
+  for (let k = at + 1; k < tokens.length && tokens[k] !== null; k++) {
+    const c = tokens[k];
+    if (!c || c.text.trim() === '') continue;
+    if (++count > most || !isTargetLike(c.text)) return false;
+  }
+  return count > numeric;
 }
 
 /** The cells of the row after the caption row at `i` when they are all short caption pieces. */

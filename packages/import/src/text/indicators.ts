@@ -1284,6 +1284,8 @@ export function readIndicators(
   if (
     only !== undefined &&
     firstBeforeLevel1 &&
+    // The least-squares split is O(labels × rows²): real tables have tens of rows, never hundreds.
+    only.cells.length <= MAX_CENTRED_ROWS &&
     layout === 'rows' &&
     header.hasLevel1Column &&
     !everLost &&
@@ -1510,6 +1512,8 @@ function centredGroups(lines: readonly number[], labelLines: readonly number[]):
   }
   return group;
 }
+
+const MAX_CENTRED_ROWS = 400;
 
 /** Level 1 and 2 of each row when merged level cells print at the middle of the rows they span. */
 function centredLevels(

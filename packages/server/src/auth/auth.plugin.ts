@@ -127,9 +127,9 @@ export async function registerAuth(app: FastifyInstance, options: Partial<AuthOp
         request.csrfToken = session.csrfToken;
         request.sessionTokenHash = tokenHash;
         request.mustChangePassword = session.mustChangePassword;
-      } else {
-        reply.clearCookie(sessionCookie, { path: '/' });
       }
+      // An unknown or ended session is simply not a session. Its cookie is not cleared here: the answer
+      // to a request sent before the browser signed in again would clear the new session's cookie too.
     }
     request.csrfToken ??= request.cookies[csrfCookie] ?? null;
     const path = request.url.split('?')[0] ?? '';

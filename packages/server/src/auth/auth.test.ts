@@ -199,6 +199,23 @@ describeEachDatabase('accounts API', (getDb) => {
       expect((await browser.send('GET', '/api/users')).statusCode).toBe(200);
     });
 
+    it('keeps a new sign-in when a request sent with the old session answers after it', async () => {
+      // A page still loading as the author while the same browser signs in as the admin: the late answer
+      // to the old cookie must not take the new session away.
+      const browser = buildBrowser(getApp());
+      await browser.login('author', demoPassword);
+      const old = browser.jar.get(sessionCookie);
+      expect((await browser.login('admin', demoPassword)).statusCode).toBe(200);
+      const late = await getApp().inject({
+        method: 'GET',
+        url: '/api/tables',
+        headers: { cookie: `${sessionCookie}=${old}` },
+      });
+      expect(late.statusCode).toBe(401);
+      expect(late.cookies.map((c) => c.name)).not.toContain(sessionCookie);
+      expect((await browser.send('GET', '/api/users')).statusCode).toBe(200);
+    });
+
     it('lets an author in with the actions of their own unit', async () => {
       const signedIn = await buildBrowser(getApp(), '10.9.9.9').login(
         demoUserFor('author').username,

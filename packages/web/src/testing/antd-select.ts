@@ -1,19 +1,30 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * Picks `option` in an antd Select and waits until the select shows it. On a loaded machine the
- * dropdown may still be animating open or closed when the click arrives and the choice is lost, so a
- * choice that did not land, or an option that could not be clicked, is tried again (three tries) instead of
- * letting the test go on without it.
+ * Picks `option` in an antd Select and waits until the select shows it. The option is looked for in this
+ * select's own dropdown (the one its input names in aria-controls while open): a list left over from the
+ * select before, still fading out, would otherwise take the click. On a loaded machine the dropdown may
+ * still be animating when the click arrives and the choice is lost, so a choice that did not land is tried
+ * again (three tries) instead of letting the test go on without it.
  */
 export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await select.click();
     try {
-      // A dropdown that closes while the click travels (another select's list over it) loses the click:
-      // give up on this try quickly and open it again.
+      const input = select
+        .locator('xpath=ancestor-or-self::*[contains(@class,"ant-select")][1]')
+        .locator('input');
+      let listId: string | null = null;
+      const opened = Date.now() + 5_000;
+      while (!listId && Date.now() < opened) {
+        listId = await input.first().getAttribute('aria-controls');
+        if (!listId) await page.waitForTimeout(50);
+      }
+      if (!listId) throw new Error('The select did not open');
       await page
-        .locator('.ant-select-dropdown:visible .ant-select-item-option')
+        .locator('.ant-select-dropdown')
+        .filter({ has: page.locator(`[id="${listId}"]`) })
+        .locator('.ant-select-item-option')
         .filter({ hasText: option })
         .first()
         .click({ timeout: 5_000 });

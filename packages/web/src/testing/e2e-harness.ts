@@ -15,8 +15,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Role } from '@jixiao/core/accounts/account.schema';
 import { demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
-import { closeDatabase, type Database, openDatabase } from '@jixiao/db/database';
-import { migrate } from '@jixiao/db/migrate';
+import type { Database } from '@jixiao/db/database';
+import { createTestDatabase } from '@jixiao/db/testing/fresh-database';
 import { CHROMIUM_ARGS } from '@jixiao/export/chromium';
 import { buildApp } from '@jixiao/server/app';
 import { csrfHeader } from '@jixiao/server/auth/auth.plugin';
@@ -68,8 +68,9 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
   const webDist = ensureWebBuilt();
   mkdirSync(testOutput, { recursive: true });
 
-  const db = await openDatabase({});
-  await migrate(db);
+  // From the migrated template the storage tests use: initdb and the migrations once, not once a file.
+  const testDb = await createTestDatabase('pglite');
+  const db = testDb.db;
   const app = await buildApp({ db, webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
@@ -139,7 +140,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
       await context.close().catch(() => undefined);
       await browser.close().catch(() => undefined);
       await app.close();
-      await closeDatabase(db);
+      await testDb.dispose();
     },
   };
 }

@@ -1,20 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
-
-const train = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', 'train');
+import { unknownCaptions, unrecognisedFormText } from './unrecognised-form.fixtures.ts';
 
 describe('parseFile with keepUnread', () => {
-  it('gives the text of a form no reader recognises but that holds table rows (train/header-a-05)', async () => {
-    const bytes = new Uint8Array(readFileSync(join(train, 'header-a-05.txt')));
+  it('gives the text of a form no reader recognises but that holds table rows', async () => {
+    const bytes = new TextEncoder().encode(unrecognisedFormText());
     await expect(parseFile({ name: 'header-a-05.txt', bytes })).rejects.toMatchObject({
       code: 'import.unknown_form',
     });
     const kept = await parseFile({ name: 'header-a-05.txt', bytes }, { keepUnread: true });
     expect(kept.tables).toEqual([]);
-    expect(kept.sourceText).toContain('指标类型 | 指标名称 | 指标值 | 指标描述');
+    expect(kept.sourceText).toContain(unknownCaptions.join(' | '));
     expect(kept.warnings.map((w) => w.code)).toEqual(['import.unknown_form']);
   });
 

@@ -33,7 +33,7 @@ describe('tableFromMapping', () => {
     expect(table).toMatchObject({ name: '绿化养护经费', unit: '（未注明）', year: 2026, kind: 'target' });
     expect(table.indicators).toHaveLength(7);
     expect(table.indicators[0]?.source).toEqual({ line: 13, endLine: 13 });
-    expect(warnings.map((w) => [w.code, w.path])).toEqual([['mapping.no_year', 'year']]);
+    expect(warnings.map((w) => [w.code, w.path])).toEqual([['import.no_year', 'year']]);
   });
 
   it('keeps the header fields the reader found and the kind the person chose', () => {

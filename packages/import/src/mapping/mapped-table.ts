@@ -1,6 +1,7 @@
 import type { ColumnMapping, LayoutSignature } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
 import { dropPinyin, simplifyScript } from '../text/import-text.ts';
+import { fillInYear } from '../text/year-not-printed.ts';
 import { readMappedTable, type SheetLine } from './read-mapped.ts';
 
 /** A table read through a column mapping, ready for the preview. */
@@ -63,17 +64,12 @@ export function tableFromMapping(
     table = { ...base, indicators, warnings, incomplete: false };
   } else {
     const header = readLooseHeader(text);
-    if (header.year === null) {
-      warnings.push({
-        code: 'mapping.no_year',
-        zh: '文档中未找到年度，已暂填今年：请核对',
-        en: 'No year is printed in the document; this year was filled in: please check',
-        path: 'year',
-      });
-    }
+    const { year, warning: yearWarning } =
+      header.year === null ? fillInYear(options.now) : { year: header.year, warning: null };
+    if (yearWarning) warnings.push(yearWarning);
     table = {
       kind: 'target',
-      year: header.year ?? (options.now ?? new Date()).getFullYear(),
+      year,
       unit: header.unit ?? '（未注明）',
       name: header.name ?? '（未注明）',
       narrative: {},

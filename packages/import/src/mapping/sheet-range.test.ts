@@ -1,21 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
 import { readMappedTable, splitCells } from './read-mapped.ts';
 import { findLayout } from './template-region.ts';
-
-const train = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', 'train');
+import { unknownCaptions, unrecognisedFormText } from './unrecognised-form.fixtures.ts';
 
 /**
- * train/header-a-05 as a finance system would export it: one cell per printed cell, from column B; in the
+ * The unrecognised form (train/header-a-05 with unknown captions) as a finance system would export it: one cell per printed cell, from column B; in the
  * indicator table (from line 13) a level cell merged down the rows is empty under its first row.
  */
 async function workbookOfHeaderA05(sheetName: string): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
-  const lines = readFileSync(join(train, 'header-a-05.txt'), 'utf8').split('\n');
+  const lines = unrecognisedFormText().split('\n');
   lines.forEach((line, i) => {
     const cells = splitCells(line, 'pipe');
     const shift = i >= 12 ? Math.max(0, 4 - cells.length) : 0;
@@ -33,7 +30,7 @@ describe('column mapping on a sheet range', () => {
     expect(kept.tables).toEqual([]);
     expect(kept.sourceCells?.[11]).toEqual({
       sheet: '项目库',
-      cells: ['', '指标类型', '指标名称', '指标值', '指标描述'],
+      cells: ['', ...unknownCaptions],
     });
     // Column A is empty: ignored; merged level cells are empty cells under the first.
     const mapping = {
@@ -57,7 +54,7 @@ describe('column mapping on a sheet range', () => {
       ['满意度指标', '服务对象或受益者满意度指标', '≥95%'],
     ]);
     expect(read.signature).toEqual({
-      headerWords: ['指标类型', '指标名称', '指标值', '指标描述'],
+      headerWords: ['目标值', '备注'],
       columnCount: 5,
       sheetName: '项目库',
     });

@@ -18,6 +18,7 @@ import {
 import { readIndicatorStream } from './stream-indicators.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
+import { fillInYear } from './year-not-printed.ts';
 
 /** What the text importer read: the tables found and located notes about what was unclear. */
 export interface ImportTextResult {
@@ -429,7 +430,9 @@ function readForm(
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);
   const titleKind = kindOfTitle(title);
-  const year = readYear(lines, fields.name) ?? inheritedYear();
+  const printedYear = readYear(lines, fields.name) ?? inheritedYear();
+  const { year, warning: yearWarning } =
+    printedYear === null ? fillInYear() : { year: printedYear, warning: null };
   const firstLine = lines.find((l) => l.text.trim() !== '');
   // Without a caption, a project name or a form title the text is a form only when its running text
   // lists targets by level (a 公示 page in prose: `数量指标：慰问人数=9人，当年实际完成9人。`).
@@ -496,15 +499,9 @@ function readForm(
       line: last?.line,
     });
   }
-  if (year === null) {
-    warnings.push({
-      code: 'import.no_year',
-      zh: '未找到年度，表格未导入',
-      en: 'No year was found; the table was not imported',
-      line: firstLine?.line,
-    });
-    return [];
-  }
+  // Without a year the rows are what make the text a form: a name alone (`项目名称 …` in any file) is not.
+  if (yearWarning && blocks.every((b) => b.indicators.length === 0)) return [];
+  if (yearWarning) warnings.push({ ...yearWarning, line: firstLine?.line });
   const tables: PerformanceTable[] = [];
   // Rows of a multi-project table print the unit only on the first project of each unit.
   let leadUnit: string | null = null;

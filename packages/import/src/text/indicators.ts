@@ -29,6 +29,8 @@ export interface IndicatorHeader {
   afterName: ColumnRole[];
   /** The caption row has a 一级指标 column (some forms print only 二级 and 三级). */
   hasLevel1Column: boolean;
+  /** The caption row has a 二级指标 column (false when only 一级/指标类型 and the name are captioned). */
+  hasLevel2Column: boolean;
   /**
    * The value columns are followed by the level and name captions again: a form printing its mid-term
    * (中期) and annual (年度) indicators side by side, each row holding the same indicator twice.
@@ -60,13 +62,17 @@ export function findIndicatorHeader(
     const lead: ColumnRole[] = [];
     let sawLevel = false;
     let sawLevel1 = false;
+    let sawLevel2 = false;
     for (let j = i - 1; j >= 0 && j >= i - 12; j--) {
       const c = tokens[j];
       if (c === null || c === undefined || c.text === '') continue;
-      const role = columnRole(c.text);
+      // Before the name column 指标类型 captions the level-1 categories (产出指标, 效益指标 …); after it,
+      // the same words caption 定量/定性, so the vocabulary cannot hold it as a level caption.
+      const role = /^指标(类型|类别)$/.test(key(c.text)) ? 'level1' : columnRole(c.text);
       if (role === 'level1' || role === 'level2') {
         sawLevel = true;
         if (role === 'level1') sawLevel1 = true;
+        else sawLevel2 = true;
         start = j;
         continue;
       }
@@ -128,7 +134,15 @@ export function findIndicatorHeader(
     if (!afterName.includes('target')) afterName.unshift('target');
     afterName.push(...upperCaptionRoles(tokens, start, afterName));
     // Without level captions (a name caption alone) nothing says a level-1 column is missing.
-    return { start, end, lead, afterName, hasLevel1Column: sawLevel1 || !sawLevel, repeatedGroup };
+    return {
+      start,
+      end,
+      lead,
+      afterName,
+      hasLevel1Column: sawLevel1 || !sawLevel,
+      hasLevel2Column: sawLevel2 || !sawLevel,
+      repeatedGroup,
+    };
   }
   return null;
 }
@@ -932,13 +946,20 @@ export function readIndicators(
         level2At = i;
         // A form whose name column holds the level-2 category (`数量指标 | 375万平方米 | …`): the row is
         // named by its label.
+        // Without a 二级指标 column the label can only stand in the name column, so whatever follows it is
+        // the row's target, a word (`全年`, `是`) as much as a figure.
         const next = tokens[i + 1];
         if (
           hasRows &&
           next &&
-          isTargetLike(next.text) &&
-          parseTarget(next.text).kind !== 'placeholder' &&
-          !valueInNameColumn(tokens, i + 1, roles)
+          ((isTargetLike(next.text) &&
+            parseTarget(next.text).kind !== 'placeholder' &&
+            !valueInNameColumn(tokens, i + 1, roles)) ||
+            (!header.hasLevel2Column &&
+              next.text.trim() !== '' &&
+              key(next.text).length <= 20 &&
+              levelLabel(next.text, level1) === null &&
+              !/[。！？]/.test(next.text)))
         ) {
           tokens = [
             ...tokens.slice(0, i + 1),

@@ -30,4 +30,31 @@ describe('rows named by their level-2 label', () => {
       expect.objectContaining({ code: 'import.low_confidence', path: 'indicators.1', line: 6 }),
     );
   });
+
+  it('reads a 项目库 form whose 指标名称 column holds the category, with word targets and no year printed', () => {
+    const text = [
+      '项目名称: | 城区道路保洁经费 | 项目编号: |',
+      '项目类型: | 其他运转类: □专项运转类 特定目标类:□基建类 |',
+      '项目绩效目标 | 绩效目标 总体描述 | 保持城区道路整洁,提升市容环境。 |',
+      '指标类型 | 指标名称 | 指标值 | 指标描述 |',
+      '产出指标 | 数量指标 | 120万平方米 | 完成城区120万平方米道路保洁 |',
+      '时效指标 | 全年 | 全年保洁不间断 |',
+      '效益指标 | 社会效益指标 | 是 | 改善市容市貌 |',
+      '可持续性发展影响指标 | 是 | 形成长效保洁机制 |',
+      '满意度指标 | 服务对象或受益者满意度指标 | ≥90% | 市民满意率90%以上 |',
+      '最近年度绩效评价情况 | 优秀□ 良好□ 合格□ 不合格□ | 附上一年度评价报告列示的主要问题 |',
+      '填报人:李四',
+    ].join('\n');
+    const [table] = importText(`${text}\n`).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      ['产出指标', '数量指标', '数量指标', '120万平方米'],
+      ['产出指标', '时效指标', '时效指标', '全年'],
+      ['效益指标', '社会效益指标', '社会效益指标', '是'],
+      ['效益指标', '可持续性发展影响指标', '可持续性发展影响指标', '是'],
+      ['满意度指标', '服务对象或受益者满意度指标', '服务对象或受益者满意度指标', '≥90%'],
+    ]);
+    // No year is printed: the table is read with this year filled in, and the preview asks to check it.
+    expect(table?.year).toBe(new Date().getFullYear());
+    expect(table?.warnings).toContainEqual(expect.objectContaining({ code: 'import.no_year', path: 'year' }));
+  });
 });

@@ -89,10 +89,11 @@ export function splitWeightNote(text: string): { label: string; note: string | n
 const LEVEL1 =
   /^(?:产出|效益|效果|满意度|成本|影响力|投入与管理|投入|过程|管理|绩效|社会公众或服务对象满意度|服务对象满意度)(?:指标|目标)$|^投入与管理$/;
 
-// Level-2 labels of the national framework (数量指标 …) and Shanghai's (投入管理 …). The `指标` suffix is
+// Level-2 labels of the national framework (数量指标 …) and Shanghai's (投入管理 …); 可持续影响 is printed
+// with and without 性 and 发展 (可持续性发展影响指标). The `指标` suffix is
 // optional: Shanghai prints 数量, 质量, 社会效益, 满意度.
 const LEVEL2 =
-  /^(?:数量|质量|时效|成本|进度|效率|产出数量|产出质量|产出时效|产出成本|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
+  /^(?:数量|质量|时效|成本|进度|效率|产出数量|产出质量|产出时效|产出成本|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续性?(?:发展)?(?:影响)?|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
 // Any other `…满意度指标`, `…效益指标`, `…成本指标` is a level-2 label too (but never joined from pieces).
 const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标等?$/;
 
@@ -100,7 +101,8 @@ const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标�
 export function nationalLevel1Of(level2: string): string | null {
   const k = key(level2).replace(/指标$/, '');
   if (/^(数量|质量|时效|成本)$/.test(k)) return '产出指标';
-  if (/^(经济效益|社会效益|生态效益|生态环境效益|环境效益|可持续影响)$/.test(k)) return '效益指标';
+  if (/^(经济效益|社会效益|生态效益|生态环境效益|环境效益|可持续性?(发展)?(影响)?)$/.test(k))
+    return '效益指标';
   if (/满意度$/.test(k)) return '满意度指标';
   if (/成本$/.test(k)) return '成本指标';
   if (/效益$/.test(k)) return '效益指标';
@@ -115,7 +117,7 @@ function admits(level1: string, label: string): boolean {
   if (/^产出/.test(l1)) return /^(数量|质量|时效|成本|进度)$/.test(k);
   if (/^(效益|效果)/.test(l1))
     return (
-      /^(经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|可持续发展)$/.test(k) ||
+      /^(经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续性?(发展)?(影响)?)$/.test(k) ||
       (/^效果/.test(l1) && k === '满意度')
     );
   if (/满意度/.test(l1)) return /满意度$/.test(k);
@@ -282,7 +284,7 @@ export function leadColumnRole(text: string): ColumnRole | null {
 /** Cells that end the indicator table: totals, signatures, review opinions, footnotes. */
 export function endsIndicators(text: string): boolean {
   const k = key(text);
-  return /^(合计|总分|总计|小计|序号$|其他需要说明的?事项|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$|ICP备|公网安备|网站标识码|版权所有|主办单位|技术支持|内容保障|网站地图|扫一扫|打印本页|关闭窗口/.test(
+  return /^(合计|总分|总计|小计|序号$|其他需要说明的?事项|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d])|^(最近|上一?|以前|往)年度?绩效评价(情况|结果)|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$|ICP备|公网安备|网站标识码|版权所有|主办单位|技术支持|内容保障|网站地图|扫一扫|打印本页|关闭窗口/.test(
     k,
   );
 }

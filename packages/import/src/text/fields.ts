@@ -38,13 +38,16 @@ function isoDate(text: string): string | null {
 const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   // Transfer-payment forms print the whole period's money (实施期…) beside the year's.
   [
-    /^(实施期资金总额|实施期资金|实施期预算|项目总预算|预算总额|总预算|项目总金额|项目资金总额|项目总投资|资金总额|年度资金总额)/,
+    /^(实施期资金总额|实施期资金|实施期预算|中期资金总额|项目总预算|预算总额|总预算|项目总金额|项目资金总额|项目总投资|资金总额|年度资金总额)/,
     'total',
   ],
   [
-    /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算|项目预算金额|预算金额)(\(|$)/,
+    /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算|项目预算金额|预算金额|年度资金申请总额)(\(|$)/,
     'currentYear',
   ],
+  // The year's appropriation printed under the year's money (`年度资金总额 | 6070` / `其中:财政拨款 | 6070`)
+  // is the year's budget, when no caption names that budget itself.
+  [/^(其中[:：]?)?(当年)?财政拨款$/, 'currentYear'],
   [/^同名项目上年预算额/, 'priorYearBudget'],
   [/^同名项目上年预算执行数/, 'priorYearExecuted'],
   [/^(资金总额|年度资金总额)/, 'total'],
@@ -219,6 +222,7 @@ export function readBudget(
   warnings: Warning[],
 ): Budget {
   const defaultUnit = moneyUnitOf(headerText);
+  const periodMoney = /(实施期|中期)资金总额/.test(headerText.replace(/\s/g, ''));
   const budget: Budget = {};
   // Columns of the self-evaluation budget table, each with the unit its caption names.
   const tableColumns: { field: keyof Budget; unit: MoneyUnit }[] = [];
@@ -328,7 +332,11 @@ export function readBudget(
       i = captionRow.next - 1;
       continue;
     }
-    const field = caption[1];
+    let field = caption[1];
+    // Beside the period's money (实施期…, 中期资金总额), 年度资金总额 is the year's.
+    if (field === 'total' && /^年度/.test(k) && periodMoney) field = 'currentYear';
+    // In a self-evaluation's budget table 财政拨款 is a row of columns, read with them.
+    if (/财政拨款$/.test(k) && tableColumns.length > 0) continue;
     if (budget[field] !== undefined) continue;
     const unit = unitOfCaption(k, defaultUnit);
     let value: number | null = null;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from './import-text.ts';
+
+// The money block of target forms as printed across regions (written in the shapes those forms take).
+function form(money: string[]): string {
+  return [
+    '项目支出绩效目标申报表',
+    '(2024年度)',
+    '项目名称 | 农产品质量检测 |',
+    '主管部门及代码 | [066]某市农业农村局 | 实施单位 | 某市农业农村局 |',
+    '项目资金 (万元) |',
+    ...money,
+    '一级指标 | 二级指标 | 三级指标 | 指标值 |',
+    '产出指标 | 数量指标 | 检测批次 | ≥2000批次 |',
+    '满意度指标 | 服务对象满意度指标 | 农户满意度 | ≥90% |',
+    '填报人:王五',
+  ].join('\n');
+}
+
+function budgetOf(money: string[]) {
+  const [table] = importText(`${form(money)}\n`).tables;
+  return table?.budget;
+}
+
+describe('money captions of target forms', () => {
+  it('reads 中期资金总额 as the total and 年度资金总额 beside it as the year’s budget', () => {
+    expect(
+      budgetOf([
+        '中期资金总额: | 68.50 | 年度资金总额: | 51.35 |',
+        '其中:财政拨款 | 68.50 | 其中:财政拨款 | 51.35 |',
+        '其他资金 | 0.00 | 其他资金 | 0.00 |',
+      ]),
+    ).toMatchObject({ total: 685_000, currentYear: 513_500 });
+  });
+
+  it('reads the year’s appropriation (其中:财政拨款) as the year’s budget under 年度资金总额', () => {
+    expect(
+      budgetOf(['年度资金总额: | 6070.00 |', '其中:财政拨款 | 6070.00 |', '其他资金 | |']),
+    ).toMatchObject({
+      total: 60_700_000,
+      currentYear: 60_700_000,
+    });
+  });
+
+  it('reads 年度资金申请总额 as the year’s budget beside the project’s total', () => {
+    expect(budgetOf(['项目资金总额: | 1500 |', '年度资金申请总额 | 1200 |'])).toMatchObject({
+      total: 15_000_000,
+      currentYear: 12_000_000,
+    });
+  });
+});

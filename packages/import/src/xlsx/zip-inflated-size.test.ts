@@ -64,9 +64,10 @@ describe('importWorkbook and zip bombs', () => {
     const bomb = bombWorkbook(200);
     // Small enough to pass any upload limit; 200 MiB once inflated.
     expect(bomb.length).toBeLessThan(1024 * 1024);
-    const started = performance.now();
+    // The measure refuses it (so exceljs never inflates it: how long that takes is the fuzz's business,
+    // not a unit test's), and the import reports that refusal.
+    expect(measureWorkbook(bomb)).toBe('too_large');
     await expect(importWorkbook(bomb)).rejects.toMatchObject({ code: 'import.xlsx_too_large' });
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
@@ -100,13 +101,12 @@ describe('measureWorkbook', () => {
 
   it('refuses a workbook of more than MAX_XLSX_ROWS rows before exceljs builds it', async () => {
     const tall = tallWorkbook(MAX_XLSX_ROWS + 1);
-    const started = performance.now();
+    expect(measureWorkbook(tall)).toBe('too_many_rows');
     const error = await importWorkbook(tall).then(
       () => null,
       (e: unknown) => e as { code: string; en: string },
     );
     expect(error?.code).toBe('import.xlsx_too_large');
     expect(error?.en).toContain(String(MAX_XLSX_ROWS));
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 });

@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// npm run test:security (issue 15): the security suite — authorisation matrix and object checks, sign-in
-// throttling, hostile input and uploads, headers, CSRF, injection in exports — plus the tests too slow for
-// the default run (*.security.test.ts: kill -9 during writes). Run by `npm test`.
+// npm run test:security: the security suite — authorisation matrix and object checks, sign-in throttling,
+// hostile input and uploads, headers, CSRF, injection in exports — plus the tests too slow for the default
+// run or that time the event loop (*.security.test.ts: kill -9 during writes, the parse pool's limits).
+// One file at a time (vitest's default on two cores), so no other test file competes with those timings.
+// Run by `npm test`.
 export default defineConfig({
   test: {
     include: [

@@ -6,6 +6,7 @@ import { decodeHTML } from 'entities';
 import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
 import { readEnglishLabels } from './english-labels.ts';
 import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
+import { hasGluedHeader, readGluedHeader } from './glued-header.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
 import {
@@ -427,6 +428,14 @@ function readForm(
   ].join('\n');
   const fields = readHeader(tokens, headerEnd, rowsMeaningful);
   const budget = readBudget(tokens, headerEnd, headerText, warnings);
+  const rawText = lines.map((l) => l.text).join('\n');
+  if (hasGluedHeader(rawText)) {
+    const glued = readGluedHeader(rawText);
+    fields.name ??= glued.name;
+    fields.unit ??= glued.unit;
+    fields.supervisingDepartment ??= glued.supervisingDepartment;
+    if (budget.total === undefined && glued.total !== null) budget.total = glued.total;
+  }
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);
   const titleKind = kindOfTitle(title);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { hasGluedHeader, readGluedHeader } from './glued-header.ts';
+import { importText } from './import-text.ts';
+
+// Header cells run together with nothing between them, as text taken from scanned or flattened PDFs
+// prints them (written in that shape).
+const glued =
+  '附件2专项转移支付绩效目标表(2023年度)部门(单位)名称某市民族与宗教事务局部门预算编码230001项目名称宗教场所消防改造补助区域甲县、乙县资金情况(万元)资金总额:30其中:财政拨款30其他资金年度总体目标完成宗教场所消防设施改造,提升安全水平。绩效指标一级指标二级指标三级指标指标值产出指标数量指标改造场所数量≥12处';
+
+describe('run-together header cells', () => {
+  it('reads each value up to the next label any such form prints', () => {
+    expect(hasGluedHeader(glued)).toBe(true);
+    expect(readGluedHeader(glued)).toEqual({
+      name: '宗教场所消防改造',
+      unit: '某市民族与宗教事务局',
+      supervisingDepartment: null,
+      total: 300_000,
+    });
+  });
+
+  it('drops a department code after the name and the project lead after the unit', () => {
+    const text =
+      '项目支出绩效自评表(2022年度)项目名称送茶入户推广项目主管部门及代码某区宗教事务局116422210101621779实施单位/项目负责人某区农技中心/张三项目资金(万元)年初预算数全年执行数年度资金总额:38.75万元其中:财政拨款37万元';
+    expect(readGluedHeader(text)).toEqual({
+      name: '送茶入户推广项目',
+      unit: '某区农技中心',
+      supervisingDepartment: '某区宗教事务局',
+      total: 387_500,
+    });
+  });
+
+  it('fills what the importer found nowhere else', () => {
+    const [table] = importText(`${glued}\n`).tables;
+    expect([table?.name, table?.unit, table?.budget.total]).toEqual([
+      '宗教场所消防改造',
+      '某市民族与宗教事务局',
+      300_000,
+    ]);
+  });
+
+  it('leaves a form with cell breaks to the cell reader', () => {
+    expect(hasGluedHeader('项目名称 | 宗教场所消防改造 |\n实施单位 | 某局 |')).toBe(false);
+  });
+});

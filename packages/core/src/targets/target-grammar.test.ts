@@ -106,6 +106,14 @@ describe('parseTarget', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('reads a unit alone, maybe after an operator, as a target whose number was never filled in', () => {
+    expect(parseTarget('公里')).toMatchObject({ kind: 'missing', operator: null, value: null, unit: '公里' });
+    expect(parseTarget('≧ %')).toMatchObject({ kind: 'missing', operator: '>=', value: null, unit: '%' });
+    expect(parseTarget('万亩')).toMatchObject({ kind: 'missing', unit: '万亩' });
+    // A word that is no unit stays a qualitative target.
+    expect(parseTarget('合理')).toMatchObject({ kind: 'qualitative', text: '合理' });
+  });
+
   it('converts Excel serials with the 1900 leap-year bug', () => {
     expect(excelSerialToIso(1)).toBe('1900-01-01');
     expect(excelSerialToIso(59)).toBe('1900-02-28');

@@ -142,6 +142,13 @@ function toNumber(text: string): number {
   return Number(text.replace(/,/g, ''));
 }
 
+/**
+ * Units of measure targets print (`公里`, `万亩`, `人次/年`). A target that is one of them alone, maybe
+ * after an operator (`公里`, `≧ %`), is a template whose number was never filled in.
+ */
+export const KNOWN_UNIT =
+  /^(%|‰|百分比|(?:万|亿)?(?:[个人次天月年元亩里项家户场座辆份篇期台套所名间处条件册本张批周日时分秒株只头]|人次|户次|公里|千米|平方米|平方公里|立方米|小时|工作日|个月|吨|公斤|千克|米))(\/[\u4e00-\u9fa5A-Za-z]{1,4})?$/;
+
 function canonicalUnit(unit: string | undefined): string | null {
   const u = (unit ?? '').replace(/\s+/g, '');
   if (u === '') return null;
@@ -335,6 +342,9 @@ function parseNormalised(text: string, trimmed: string, options: ParseTargetOpti
   const lead = leadingOperator(text);
   const dated = parseDateOrPeriod(lead.rest, lead.operator, options.year);
   if (dated) return dated;
+  const unitOnly = lead.rest.replace(/\s+/g, '');
+  if (KNOWN_UNIT.test(unitOnly))
+    return { kind: 'missing', operator: lead.operator, value: null, unit: canonicalUnit(unitOnly) };
   const quantity = parseQuantity(text, options);
   if (quantity) return quantity;
   return { kind: 'qualitative', operator: null, value: null, unit: null, text: trimmed };

@@ -1,5 +1,5 @@
 import type { Direction, Indicator, Warning } from '@jixiao/core/tables/table.schema';
-import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { KNOWN_UNIT, nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
 import type { Cell, Layout } from './layout.ts';
 import { standsUnder, type Token } from './tokens.ts';
@@ -1121,9 +1121,12 @@ export function readIndicators(
       i++;
       continue;
     }
+    // A cell numbered by the template (`指标1:新建堤防长度`) is an indicator's name, never a level label.
+    const numberedName = /^\s*指标\s*\d+\s*[:：]/.test(t.text);
     // An unknown level-2 label on the row of its first indicator: `配套设施 配套设施利用率 >=90%`.
     // Without rows the same holds when the columns have no free-text 实际完成值 to confuse it with.
     if (
+      !numberedName &&
       (hasRows ? filled.length - opOrDirCount > valueRoles.length : !roles.includes('actual')) &&
       filled[0] !== undefined &&
       filled[1] !== undefined &&
@@ -1173,7 +1176,7 @@ export function readIndicators(
     const nextRow =
       layout === 'rows' && filled.length === 0 && tokens[j] === null ? rowAt(tokens, j + 1) : [];
     const nextFirst = nextRow[0];
-    if (nextFirst !== undefined && !isBoundary(nextFirst) && !isTargetLike(nextFirst.text)) {
+    if (!numberedName && nextFirst !== undefined && !isBoundary(nextFirst) && !isTargetLike(nextFirst.text)) {
       if (name.length <= 6 && (nextRow.length >= 2 || nextFirst.text.length >= 8)) {
         level2 = t.text;
         levelEvents.push({ level: 2, label: t.text, line: t.line });
@@ -1424,9 +1427,6 @@ function greedyInOrder(cells: readonly Cell[], roles: readonly ColumnRole[], out
   }
   return consumed;
 }
-
-const KNOWN_UNIT =
-  /^(%|‰|[个人次天月年元亩里项家户场座辆份篇期台套所名间处条件册本张批周日时分秒]|万元|亿元|人次|户次|公里|千米|平方米|平方公里|立方米|小时|工作日|个月|万人|万人次|吨|公斤|千克|米|百分比)(\/[\u4e00-\u9fa5A-Za-z]{1,4})?$/;
 
 // Space-separated text splits `≥ 95 %` into three cells. Where the form has no separate operator or
 // unit column they belong to the target: join them back (an operator with what follows, a number

@@ -57,4 +57,49 @@ describe('rows named by their level-2 label', () => {
     expect(table?.year).toBe(new Date().getFullYear());
     expect(table?.warnings).toContainEqual(expect.objectContaining({ code: 'import.no_year', path: 'year' }));
   });
+
+  it('reads cells numbered by the template (指标1:…) as names, and a unit alone as a target left unfilled', () => {
+    const text = [
+      '2020年省级财政水利发展资金绩效目标表',
+      '专项(项目)名称',
+      '',
+      '农村饮水安全巩固提升工程专项',
+      '',
+      '绩效指标',
+      '',
+      '一级指标',
+      '',
+      '二级指标',
+      '',
+      '三级指标',
+      '',
+      '指标值',
+      '',
+      '产出指标',
+      '',
+      '数量指标',
+      '',
+      '指标1:新建堤防长度',
+      '',
+      '公里',
+      '',
+      '指标2:灌区节水改造面积',
+      '',
+      '万亩',
+      '',
+      '质量指标',
+      '',
+      '指标1:工程验收合格率',
+      '',
+      '≧ %',
+    ].join('\n');
+    const [table] = importText(`${text}\n`).tables;
+    expect(
+      table?.indicators.map((i) => [i.level2, i.name, i.target.kind, i.target.operator, i.target.unit]),
+    ).toEqual([
+      ['数量指标', '新建堤防长度', 'missing', null, '公里'],
+      ['数量指标', '灌区节水改造面积', 'missing', null, '万亩'],
+      ['质量指标', '工程验收合格率', 'missing', '>=', '%'],
+    ]);
+  });
 });

@@ -140,8 +140,8 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(41);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.91);
-    expect(report.total.invented).toBeLessThanOrEqual(17);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.92);
+    expect(report.total.invented).toBeLessThanOrEqual(16);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {

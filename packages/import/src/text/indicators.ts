@@ -1123,6 +1123,31 @@ export function readIndicators(
     }
     // A cell numbered by the template (`指标1:新建堤防长度`) is an indicator's name, never a level label.
     const numberedName = /^\s*指标\s*\d+\s*[:：]/.test(t.text);
+    // An unknown level-1 label (`项目完成`) in a table with a 一级指标 column: the cell that follows it on
+    // its row is a level-2 label (`项目完成 | 数量指标 | 参保人数 | 43230人`).
+    let besideIt: Cell | undefined;
+    for (let k = i + 1; k < Math.min(tokens.length, i + 4) && besideIt === undefined; k++) {
+      const c = tokens[k];
+      if (c === null || c === undefined) break;
+      if (c.text !== '') besideIt = c;
+    }
+    if (
+      !numberedName &&
+      header.hasLevel1Column &&
+      besideIt !== undefined &&
+      besideIt.line - t.line <= 1 &&
+      levelLabel(besideIt.text, null)?.level === 2 &&
+      key(t.text).length <= 8 &&
+      !isTargetLike(t.text)
+    ) {
+      level1 = t.text;
+      level1Lost = false;
+      level2 = null;
+      sawLevel1 = true;
+      levelEvents.push({ level: 1, label: t.text, line: t.line });
+      i++;
+      continue;
+    }
     // An unknown level-2 label on the row of its first indicator: `配套设施 配套设施利用率 >=90%`.
     // Without rows the same holds when the columns have no free-text 实际完成值 to confuse it with.
     if (
@@ -1286,7 +1311,17 @@ export function readIndicators(
     // With explicit empty cells a row's size is its cell count; otherwise the cells that held something.
     lastFilled = layout === 'cells' ? consumed.length : filledCount(assigned);
     maxFilled = Math.max(maxFilled, lastFilled);
-    if (layout === 'cells' || (hasRows && consumed === rest)) i = j;
+    // One cell per line whose rows are parted by a lone `|` (an empty cell to this layout): the cells
+    // after this row's name and values are the next rows' (`参保人数 | 43230人 | | 参保率 | ≥95% |`).
+    const after = layout === 'cells' ? rest.slice(consumed.length) : [];
+    if (
+      layout === 'cells' &&
+      after[0]?.text === '' &&
+      after.some((c) => c.text !== '') &&
+      consumed.every((c) => c.text !== '')
+    )
+      i = tokens.indexOf(after[0] as Cell, i) + 1;
+    else if (layout === 'cells' || (hasRows && consumed === rest)) i = j;
     else {
       const lastConsumed = consumed.at(-1);
       const lastToken = lastConsumed === undefined ? undefined : (origin.get(lastConsumed) ?? lastConsumed);

@@ -290,7 +290,8 @@ export function readBudget(
           cells.push(null);
           continue;
         }
-        if (!/^[-—/／]$|^[\d,.]+%?$/.test(c.text)) break;
+        // An amount may carry its unit in the cell (`3359.62万`).
+        if (!/^[-—/／]$|^[\d,.]+(%|万元?|元)?$/.test(c.text)) break;
         cells.push(c.text);
       }
       const rate = cells.findIndex((c) => c?.endsWith('%'));

@@ -176,4 +176,15 @@ describe('the total row of a budget table that dropped an empty cell', () => {
       executionScore: 9.5,
     });
   });
+
+  it('reads amounts that carry their unit in the cell on the total row (3359.62万)', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '资金投入情况(万元) 全年预算数(A) 全年执行数(B) 预算执行率(B/A×100%)',
+        '年度资金总额: 3359.62万 3359.62万 100%',
+      ]),
+    );
+    expect(budget).toMatchObject({ adjusted: 33_596_200, executed: 33_596_200 });
+  });
 });
+

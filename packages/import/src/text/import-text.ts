@@ -398,11 +398,6 @@ const TRADITIONAL_WARNING: Warning = {
   en: 'The document is in traditional characters; it was read in simplified script',
 };
 
-function listsTargets(lines: readonly SourceLine[], year: number | null): boolean {
-  const text = lines.map((l) => l.text).join('\n');
-  return readIndicatorStream(text, lines[0]?.line ?? 1, year).indicators.length >= 2;
-}
-
 function readForm(
   lines: readonly SourceLine[],
   endsCut: boolean,
@@ -445,7 +440,13 @@ function readForm(
   const firstLine = lines.find((l) => l.text.trim() !== '');
   // Without a caption, a project name or a form title the text is a form only when its running text
   // lists targets by level (a 公示 page in prose: `数量指标：慰问人数=9人，当年实际完成9人。`).
-  if (header === null && fields.name === null && title === '' && !listsTargets(lines, year)) return [];
+  // The whole text read as running text, at most once: it decides whether an untitled text is a form,
+  // and is what a form without a cell-by-cell table is read as.
+  let wholeStream: ReturnType<typeof readIndicatorStream> | null = null;
+  const streamOfWhole = () =>
+    (wholeStream ??= readIndicatorStream(lines.map((l) => l.text).join('\n'), lines[0]?.line ?? 1, year));
+  if (header === null && fields.name === null && title === '' && streamOfWhole().indicators.length < 2)
+    return [];
 
   let blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
   let cutOff = endsCut;
@@ -486,7 +487,10 @@ function readForm(
   if (blocks.every((b) => b.indicators.length === 0)) {
     const from = Number.isFinite(firstIndicatorLine) ? firstIndicatorLine : (lines[0]?.line ?? 1);
     const body = lines.filter((l) => l.line >= from);
-    const stream = readIndicatorStream(body.map((l) => l.text).join('\n'), body[0]?.line ?? 1, year);
+    const stream =
+      body.length === lines.length
+        ? streamOfWhole()
+        : readIndicatorStream(body.map((l) => l.text).join('\n'), body[0]?.line ?? 1, year);
     if (stream.indicators.length > 0) {
       blocks = [{ lead: null, indicators: stream.indicators, cells: [] }];
       const kept = warnings.filter((w) => w.code !== 'import.no_indicators');

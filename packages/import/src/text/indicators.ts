@@ -320,7 +320,7 @@ const cleanNameMemo = memo((raw: string): string =>
 
 // Pieces of column captions that a wrapped caption row leaves on a line of their own.
 const CAPTION_PIECE =
-  /^(年度|实际|全年|预计|完成值|指标值|目标值|分值|得分|权重|指标值类型|值类型|度量单位|计量单位|备注|指标解释|指标方向|指标性质|指标值内容|绩效标准|评分标准|偏差原因分析及改进措施|偏差原因|改进措施|原因分析)$/;
+  /^(年度|实际|全年|预计|完成值|指标值|目标值|分值|得分|权重|指标值类型|值类型|度量单位|计量单位|备注|指标解释|指标方向|指标性质|指标值内容|绩效标准|评分标准|偏差原因分析及改进措施|偏差原因|改进措施|原因分析|符号|单位\(文字描述\)|权重占比(\(%\))?|(单项指标)?完成情况)$/;
 
 /** A column caption or a piece of one, never an indicator's name or value (asked of every row's name). */
 const isCaptionText = memo((text: string): boolean => {

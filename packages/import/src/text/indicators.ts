@@ -896,6 +896,15 @@ export function readIndicators(
     ) {
       if (key(level2) !== key(label.label)) label = null;
     }
+    // Under a level 1 that already names whose satisfaction (服务对象满意度指标), a bare `满意度` is the
+    // indicator's name, not a level 2 below it.
+    if (
+      label?.level === 2 &&
+      key(label.label).replace(/指标$/, '') === '满意度' &&
+      level1 !== null &&
+      /.满意度(指标)?$/.test(key(level1))
+    )
+      label = null;
     // In a row whose level-2 cell was just read, the next cell is the name column: `满意度` there names
     // the indicator (服务对象满意度指标 | 满意度 | 40 | >=90% …), it is no second level 2.
     if (

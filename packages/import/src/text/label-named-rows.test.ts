@@ -102,4 +102,45 @@ describe('rows named by their level-2 label', () => {
       ['质量指标', '工程验收合格率', 'missing', '>=', '%'],
     ]);
   });
+
+  it('reads a bare 满意度 under the level 1 服务对象满意度指标 as the name, and stops at 其他需说明的问题', () => {
+    const text = [
+      '2024年项目支出绩效目标表',
+      '项目名称',
+      '',
+      '雾炮车降尘服务',
+      '',
+      '一级指标',
+      '',
+      '二级指标',
+      '',
+      '三级指标',
+      '',
+      '指标值',
+      '',
+      '产出指标',
+      '',
+      '数量指标',
+      '',
+      '配备车辆数',
+      '',
+      '10辆',
+      '',
+      '服务对象满意度指标',
+      '',
+      '满意度',
+      '',
+      '90%',
+      '',
+      '其他需说明的问题',
+      '',
+      '无',
+    ].join('\n');
+    const [table] = importText(`${text}\n`).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
+      ['产出指标', '数量指标', '配备车辆数', '10辆'],
+      ['服务对象满意度指标', null, '满意度', '90%'],
+    ]);
+  });
 });
+

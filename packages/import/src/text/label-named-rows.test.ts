@@ -143,4 +143,3 @@ describe('rows named by their level-2 label', () => {
     ]);
   });
 });
-

@@ -187,4 +187,3 @@ describe('the total row of a budget table that dropped an empty cell', () => {
     expect(budget).toMatchObject({ adjusted: 33_596_200, executed: 33_596_200 });
   });
 });
-

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Role } from '@jixiao/core/accounts/account.schema';
 import { demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
-import type { Database } from '@jixiao/db/database';
+import type { Database, Engine } from '@jixiao/db/database';
 import { createTestDatabase } from '@jixiao/db/testing/fresh-database';
 import { CHROMIUM_ARGS } from '@jixiao/export/chromium';
 import { buildApp } from '@jixiao/server/app';
@@ -40,6 +40,11 @@ export interface E2eOptions {
   locale?: 'zh' | 'en';
   /** The demo user the browser is signed in as at start (default `author`); `anonymous` signs in nobody. */
   as?: Role | 'anonymous';
+  /**
+   * The database the server runs on: in-memory PGlite (default), or a schema of its own on the
+   * TEST_DATABASE_URL server, as the storage tests use.
+   */
+  engine?: Engine;
 }
 
 export interface E2eSession {
@@ -69,7 +74,7 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
   mkdirSync(testOutput, { recursive: true });
 
   // From the migrated template the storage tests use: initdb and the migrations once, not once a file.
-  const testDb = await createTestDatabase('pglite');
+  const testDb = await createTestDatabase(options.engine ?? 'pglite');
   const db = testDb.db;
   const app = await buildApp({ db, webDist });
   await app.listen({ port: 0, host: '127.0.0.1' });

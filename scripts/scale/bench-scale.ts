@@ -54,6 +54,8 @@ export interface Measured {
   ratioToBaseline: number;
   bytes: number;
   eventLoopMaxMs: number;
+  /** The most CPU the server used between two 5 ms ticks: the block without waiting for a core. */
+  eventLoopCpuMaxMs?: number;
   peakRssBytes: number;
   budgetMs: number | null;
   overBudget: string[];
@@ -420,8 +422,8 @@ const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
 
 export function markdownTable(results: Measured[]): string {
   const lines = [
-    '| endpoint | as | calls | first | p50 | p99 | p99 ÷ baseline p99 | budget | loop block | peak RSS | verdict |',
-    '|---|---|---|---|---|---|---|---|---|---|---|',
+    '| endpoint | as | calls | first | p50 | p99 | p99 ÷ baseline p99 | budget | loop block | its CPU | peak RSS | verdict |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of results) {
     const budget = r.budgetMs === null ? '—' : `p99 < ${fmt(r.budgetMs)}`;
@@ -431,7 +433,7 @@ export function markdownTable(results: Measured[]): string {
         ? 'ok'
         : `**over** (${r.overBudget.join(', ')})`;
     lines.push(
-      `| ${r.name} | ${r.as} | ${r.calls} | ${fmt(r.firstMs)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.ratioToBaseline.toFixed(1)} | ${budget} | ${fmt(r.eventLoopMaxMs)} | ${mb(r.peakRssBytes)} | ${verdict} |`,
+      `| ${r.name} | ${r.as} | ${r.calls} | ${fmt(r.firstMs)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${r.ratioToBaseline.toFixed(1)} | ${budget} | ${fmt(r.eventLoopMaxMs)} | ${r.eventLoopCpuMaxMs === undefined ? '—' : fmt(r.eventLoopCpuMaxMs)} | ${mb(r.peakRssBytes)} | ${verdict} |`,
     );
   }
   return lines.join('\n');
@@ -484,6 +486,7 @@ async function main(): Promise<void> {
     const loop = async (reset: boolean) =>
       (await (await fetch(`${base}/api/internal/event-loop${reset ? '?reset=1' : ''}`)).json()) as {
         maxMs: number;
+        maxCpuMs?: number;
       };
     // Let start-up work settle and the JIT warm on the cheapest route before anything is timed.
     await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -518,7 +521,7 @@ async function main(): Promise<void> {
       } catch (e) {
         error = (e as Error).message;
       }
-      const eventLoopMaxMs = (await loop(false)).maxMs;
+      const { maxMs: eventLoopMaxMs, maxCpuMs: eventLoopCpuMaxMs } = await loop(false);
       const peakRssBytes = rss.take();
       const p99Ms = times.length ? percentile(times, 99) : firstMs;
       if (endpoint.category === 'baseline') baselineP99 = p99Ms;
@@ -544,6 +547,7 @@ async function main(): Promise<void> {
         ratioToBaseline: baselineP99 > 0 ? p99Ms / baselineP99 : 1,
         bytes,
         eventLoopMaxMs,
+        ...(eventLoopCpuMaxMs === undefined ? {} : { eventLoopCpuMaxMs }),
         peakRssBytes,
         budgetMs,
         overBudget,
@@ -552,7 +556,7 @@ async function main(): Promise<void> {
       results.push(measured);
       console.log(
         `${measured.name.padEnd(44)} first ${fmt(firstMs).padStart(8)}  p50 ${fmt(measured.p50Ms).padStart(8)}  ` +
-          `p99 ${fmt(p99Ms).padStart(8)}  ×${measured.ratioToBaseline.toFixed(1).padStart(6)}  loop ${fmt(eventLoopMaxMs).padStart(8)}  ` +
+          `p99 ${fmt(p99Ms).padStart(8)}  ×${measured.ratioToBaseline.toFixed(1).padStart(6)}  loop ${fmt(eventLoopMaxMs).padStart(8)} (CPU ${eventLoopCpuMaxMs === undefined ? '—' : fmt(eventLoopCpuMaxMs)})  ` +
           `RSS ${mb(peakRssBytes).padStart(7)}  ${error ? `ERROR ${error}` : overBudget.length ? `OVER: ${overBudget.join(', ')}` : 'ok'}`,
       );
     }

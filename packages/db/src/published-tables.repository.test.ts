@@ -1,3 +1,4 @@
+import { openDataCsvLines, openDataRows } from '@jixiao/core/analysis/open-data';
 import { publicTableQuerySchema } from '@jixiao/core/analysis/public-table.schema';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
@@ -5,8 +6,10 @@ import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrganisation, updateOrganisation } from './accounts.repository.ts';
+import type { Database } from './database.ts';
 import {
   findPublishedTable,
+  openDataChunks,
   publishedFingerprint,
   publishedTableBatches,
   publishedYears,
@@ -18,6 +21,39 @@ import { describeEachDatabase } from './testing/test-database.ts';
 
 const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
 const query = (q: Record<string, unknown> = {}) => publicTableQuerySchema.parse(q);
+
+/** The open data as the database formats it, chunks joined as the routes join them. */
+async function openDataText(
+  db: Database,
+  options: { format: 'json' | 'csv'; year?: number; batchSize?: number },
+): Promise<{ text: string; rows: number; chunks: number }> {
+  const pieces: Buffer[] = [];
+  let rows = 0;
+  let chunks = 0;
+  for await (const chunk of openDataChunks(db, options)) {
+    const data = Buffer.from(chunk.data);
+    expect(data.toString('utf8').startsWith(',')).toBe(false);
+    if (chunks > 0 && options.format === 'json') pieces.push(Buffer.from(','));
+    pieces.push(data);
+    rows += chunk.rows;
+    chunks += 1;
+  }
+  return { text: Buffer.concat(pieces).toString('utf8'), rows, chunks };
+}
+
+/** The same rows written by core from the published versions read whole: what the database must match. */
+async function openDataByCore(
+  db: Database,
+  year?: number,
+): Promise<{ json: string; csv: string; rows: number }> {
+  const rows = [];
+  for await (const batch of publishedTableBatches(db, { year })) rows.push(...openDataRows(batch));
+  return {
+    json: rows.map((row) => JSON.stringify(row)).join(','),
+    csv: openDataCsvLines(rows),
+    rows: rows.length,
+  };
+}
 
 describeEachDatabase('published tables (the public catalogue)', (getDb) => {
   const org = { finance: '', science: '', education: '', unit: '' };
@@ -179,6 +215,50 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
     expect((await findPublishedTable(db, ids.science))?.department).toBe('某省科学技术厅');
   });
 
+  it('formats open data in the database exactly as core writes it, awkward text and empty values included', async () => {
+    const db = getDb();
+    await stored(
+      buildTable({
+        year: 2023,
+        unit: '某省科技创新中心',
+        name: '项目,"甲"\n二期\\备份\u0001',
+        code: '=P-1',
+        supervisingDepartment: '印在表上的主管部门',
+        budget: { total: 1234.5, currentYear: null },
+        indicators: [
+          buildIndicator('产出目标', '数量', '=HYPERLINK("x")', '>=1个', { direction: '正向' }),
+          buildIndicator(null, null, '+加号开头', '-5%'),
+          buildIndicator('效果目标', '质量', '@at\t制表', '\t>=99.5%', { direction: null }),
+          buildIndicator('效果目标', '满意度', '\r回车开头', '良好'),
+          buildIndicator('效果目标', '满意度', '换行\r\n在中间 😀', '≥0.000001万元'),
+          buildIndicator('成本目标', '经济成本', '大额', '<=123456789012.34元'),
+        ],
+      }),
+      toPublished,
+      org.unit,
+    );
+    await stored(
+      buildTable({ year: 2023, unit: '某省教育考试院', name: '无指标', indicators: [] }),
+      toPublished,
+    );
+    for (const year of [2023, undefined]) {
+      const core = await openDataByCore(db, year);
+      for (const batchSize of [1, 2, 200]) {
+        const json = await openDataText(db, { format: 'json', year, batchSize });
+        expect(json.text).toBe(core.json);
+        expect(json.rows).toBe(core.rows);
+        const csv = await openDataText(db, { format: 'csv', year, batchSize });
+        expect(csv.text).toBe(core.csv);
+        expect(csv.rows).toBe(core.rows);
+      }
+    }
+    const year2023 = await openDataText(db, { format: 'json', year: 2023, batchSize: 1 });
+    // A table without indicators has no rows and no chunk.
+    expect(year2023.chunks).toBe(1);
+    const [row] = JSON.parse(`[${year2023.text}]`) as Record<string, unknown>[];
+    expect(row).toMatchObject({ project: '项目,"甲"\n二期\\备份\u0001', department: '某省科学技术厅' });
+  });
+
   describe('at a few thousand tables', () => {
     // generateTables publishes one table in six, over nine years and twenty units.
     const generated = 6_000;
@@ -233,6 +313,31 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
       const rare = await searchPublishedTables(db, query({ q: '项目600' }), { countCap: 300 });
       expect(rare.totalCapped).toBe(false);
       expect(rare.items.map((i) => i.name).every((n) => n.includes('项目600'))).toBe(true);
+    });
+
+    it('formats the open data of every published table in the database as core would', async () => {
+      const db = getDb();
+      const core = await openDataByCore(db);
+      const json = await openDataText(db, { format: 'json', batchSize: 64 });
+      expect(json.rows).toBe(core.rows);
+      expect(json.text).toBe(core.json);
+      expect(json.chunks).toBeGreaterThan(10);
+      const csv = await openDataText(db, { format: 'csv', year: 2020 });
+      expect(csv.text).toBe((await openDataByCore(db, 2020)).csv);
+    });
+
+    it('lets go of the database when the reader of open data stops half-way', async () => {
+      const db = getDb();
+      // More readers than open-data streams may run at once: each must give its place back.
+      for (let reader = 0; reader < 6; reader++) {
+        for await (const chunk of openDataChunks(db, { format: 'csv', batchSize: 16 })) {
+          expect(chunk.rows).toBeGreaterThan(0);
+          break;
+        }
+      }
+      const years = await publishedYears(db);
+      const all = await openDataText(db, { format: 'json', batchSize: 16 });
+      expect(all.rows).toBe(years.reduce((sum, y) => sum + y.rows, 0));
     });
 
     it('reads every published table in batches for open data, in catalogue order, in bounded memory', async () => {

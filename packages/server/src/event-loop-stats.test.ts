@@ -18,17 +18,20 @@ describe('event-loop statistics (JIXIAO_EVENT_LOOP_STATS)', () => {
       await app.inject({ url: '/api/internal/event-loop?reset=1' });
       // A reset drops the interval in progress: block in a later turn of the loop.
       await sleep(30);
-      const until = performance.now() + 120;
-      while (performance.now() < until) {
-        // Hold the thread, as a heavy request would.
+      // Hold the thread for 120 ms of CPU, as a heavy request would (on a busy machine that takes longer).
+      const cpu = process.cpuUsage();
+      for (let used = process.cpuUsage(cpu); used.user + used.system < 120_000; ) {
+        used = process.cpuUsage(cpu);
       }
       await sleep(40);
       const blocked = (await app.inject({ url: '/api/internal/event-loop?reset=1' })).json();
       expect(blocked.maxMs).toBeGreaterThanOrEqual(90);
+      expect(blocked.maxCpuMs).toBeGreaterThanOrEqual(90);
       expect(blocked.rssBytes).toBeGreaterThan(0);
       await sleep(30);
       const calm = (await app.inject({ url: '/api/internal/event-loop' })).json();
       expect(calm.maxMs).toBeLessThan(90);
+      expect(calm.maxCpuMs).toBeLessThan(60);
     } finally {
       await app.close();
     }

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { openDataCsvHead, openDataCsvLines, openDataRows } from '@jixiao/core/analysis/open-data';
+import { openDataCsvHead } from '@jixiao/core/analysis/open-data';
 import {
   openDataLicence,
   openDataManifestSchema,
@@ -24,7 +24,7 @@ import { publishedStatisticsGroups } from '@jixiao/db/analytics.repository';
 import type { Database } from '@jixiao/db/database';
 import {
   findPublishedTable,
-  publishedTableBatches,
+  openDataChunks,
   publishedYears,
   searchPublishedTables,
 } from '@jixiao/db/published-tables.repository';
@@ -76,35 +76,23 @@ async function onePublished(db: Database, id: string): Promise<PublishedVersion>
   return found;
 }
 
-/** Tables formatted between two turns of the event loop (about 1,000 open-data rows). */
-const openDataSlice = 25;
-
 /**
- * Open data read batch by batch (newest year first, then unit and project) and handed on as text as the
- * client reads it: memory stays that of one batch whatever the number of published tables.
+ * Open data as the client reads it: the database formats the rows (see `openDataChunks`), this passes
+ * their text on between a head and a tail, so neither memory nor the event loop grows with the number
+ * of published tables.
  */
 function openDataStream(
   db: Database,
   year: number | undefined,
-  format: {
-    head: string;
-    rows: (rows: ReturnType<typeof openDataRows>, first: boolean) => string;
-    tail: (count: number) => string;
-  },
+  format: { kind: 'json' | 'csv'; head: string; separator: string; tail: (count: number) => string },
 ): Readable {
   async function* chunks() {
     yield format.head;
     let count = 0;
-    for await (const batch of publishedTableBatches(db, { year })) {
-      // A batch's 250 tables are some 9,000 rows: formatted a slice at a time with a turn of the event
-      // loop between slices, so no other request waits behind a whole batch (about 70 ms).
-      for (let start = 0; start < batch.length; start += openDataSlice) {
-        if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-        const rows = openDataRows(batch.slice(start, start + openDataSlice));
-        if (rows.length === 0) continue;
-        yield format.rows(rows, count === 0);
-        count += rows.length;
-      }
+    for await (const chunk of openDataChunks(db, { format: format.kind, year })) {
+      if (count > 0 && format.separator) yield format.separator;
+      yield chunk.data;
+      count += chunk.rows;
     }
     yield format.tail(count);
   }
@@ -239,8 +227,9 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       // object have no order), so it is the number actually sent.
       const head = `{"licence":${JSON.stringify(openDataLicence)},"generatedFrom":"published-tables","rows":[`;
       const stream = openDataStream(app.readDb, request.query.year, {
+        kind: 'json',
         head,
-        rows: (rows, first) => (first ? '' : ',') + rows.map((row) => JSON.stringify(row)).join(','),
+        separator: ',',
         tail: (count) => `],"count":${count}}`,
       });
       return sendStream(reply, 'application/json; charset=utf-8', stream);
@@ -263,8 +252,9 @@ export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
       const name = `jixiao-open-data${year === undefined ? '' : `-${year}`}.csv`;
       shareOpenData(reply);
       const stream = openDataStream(app.readDb, year, {
+        kind: 'csv',
         head: openDataCsvHead(),
-        rows: (rows) => openDataCsvLines(rows),
+        separator: '',
         tail: () => '',
       });
       reply

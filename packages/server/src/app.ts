@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Database } from '@jixiao/db/database';
-import type { ParseLimits } from '@jixiao/import/isolated/parse-pool';
+import { createParsePool, type ParseLimits, type ParsePool } from '@jixiao/import/isolated/parse-pool';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -144,11 +144,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Route plugins, one line each.
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(tablesRoutes, { prefix: '/api', now: options.now });
+  // Uploads, mappings and layout templates are read in worker threads with time and memory limits, so
+  // that no file holds the event loop; the workers start with the first use (most test apps never upload).
+  let parsePool: ParsePool | undefined;
+  const parser = () => {
+    parsePool ??= createParsePool(options.parseLimits);
+    return parsePool;
+  };
+  app.addHook('onClose', async () => parsePool?.close());
   await app.register(importsRoutes, {
     prefix: '/api',
     now: options.now,
     uploadLimit: options.uploadLimit ?? defaultUploadLimit,
-    parseLimits: options.parseLimits,
+    parser,
   });
   await app.register(workflowRoutes, { prefix: '/api', now: options.now });
   await app.register(reviewsRoutes, { prefix: '/api' });
@@ -165,7 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(publicRoutes, { prefix: '/api' });
   await app.register(dashboardRoutes, { prefix: '/api' });
   await app.register(indicatorLibraryRoutes, { prefix: '/api' });
-  await app.register(importMappingRoutes, { prefix: '/api' });
+  await app.register(importMappingRoutes, { prefix: '/api', parser });
   await app.register(budgetYearsRoutes, { prefix: '/api' });
   await app.register(workbenchRoutes, { prefix: '/api', now: options.now ?? (() => new Date()) });
 

@@ -373,7 +373,8 @@ export function formatTarget(target: Target): string {
   const op = target.operator ?? '';
   switch (target.kind) {
     case 'missing':
-      return '';
+      // A template's unit without its number (`≥%`) reads back as the same unfilled target.
+      return target.unit === null ? '' : `${op}${target.unit}`;
     case 'qualitative':
     case 'placeholder':
       return target.text ?? target.raw.trim();

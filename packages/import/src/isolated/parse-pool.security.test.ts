@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tableFromMapping } from '../mapping/mapped-table.ts';
 import { parseFile } from '../parse-file.ts';
 import { createParsePool, type ParsePool } from './parse-pool.ts';
 import { uploadLimits } from './parse-worker.ts';
@@ -73,6 +74,46 @@ describe('parse pool', () => {
     expect(stall).toBeLessThan(200);
     // The pool replaced the terminated worker.
     expect((await parser.parse({ name: 'seed.txt', bytes: seed })).tables).toHaveLength(3);
+  });
+
+  it('reads a column mapping and a saved layout in a worker, and stops one past its wall time', async () => {
+    const parser = pool({});
+    // A 项目库 form whose 指标名称 column holds the level-2 category, mapped as a person would.
+    const text = readFileSync(
+      path.resolve(import.meta.dirname, '../../fixtures/corpus/train/header-a-05.txt'),
+      'utf8',
+    );
+    const mapping = {
+      region: { line: 12, endLine: 19 },
+      roles: ['level1', 'level2', 'target', 'explanation'] as (
+        | 'level1'
+        | 'level2'
+        | 'target'
+        | 'explanation'
+      )[],
+    };
+    const inWorker = await parser.map('seed.txt', { text, mapping, base: undefined });
+    const inCaller = tableFromMapping(text, mapping, undefined);
+    expect(inWorker.table.indicators).toEqual(inCaller.table.indicators);
+    expect(inWorker.table.indicators.length).toBeGreaterThan(0);
+    const layout = { signature: inWorker.signature, separator: inWorker.separator, roles: mapping.roles };
+    const found = await parser.findLayout('seed.txt', { text, base: undefined, layouts: [layout] });
+    expect(found?.index).toBe(0);
+    expect(found?.mapped.table.indicators.length).toBeGreaterThan(0);
+
+    // A preview of two thousand such forms mapped in 100 ms: stopped, and this thread never held.
+    const slow = pool({ timeLimitMs: 100 });
+    await slow.ready();
+    const big = text.repeat(2000);
+    const all = { region: { line: 1, endLine: big.split('\n').length }, roles: mapping.roles };
+    let error: unknown;
+    const stall = await longestStall(
+      slow.map('big.txt', { text: big, mapping: all, base: undefined }).catch((e: unknown) => {
+        error = e;
+      }),
+    );
+    expect(error).toMatchObject({ code: 'import.too_slow', location: { file: 'big.txt', path: 'file' } });
+    expect(stall).toBeLessThan(200);
   });
 
   it('stops a parse past its heap limit with import.too_large', async () => {

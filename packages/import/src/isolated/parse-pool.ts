@@ -1,8 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { AppError } from '@jixiao/core/errors/app-error';
 import Tinypool from 'tinypool';
+import type { MappedTable } from '../mapping/mapped-table.ts';
+import type { LayoutToMatch } from '../mapping/template-region.ts';
 import type { ParsedFile } from '../parse-file.ts';
-import type { WorkerAnswer } from './parse-worker.ts';
+import type { MapInput, TaskAnswer } from './parse-worker.ts';
 
 /** Limits of one parse in the pool; a real form reads in well under a second. */
 export interface ParseLimits {
@@ -30,6 +32,13 @@ export interface ParsePool {
    * `keepUnread` is parseFile's option: a file no reader recognises but that holds table rows is kept.
    */
   parse(input: { name: string; bytes: Uint8Array; keepUnread?: boolean }): Promise<ParsedFile>;
+  /** A previewed upload's source read through a column mapping, in a worker under the same limits. */
+  map(name: string, input: MapInput): Promise<MappedTable>;
+  /** The first saved layout found in an upload's source that reads rows from it (its index), or null. */
+  findLayout(
+    name: string,
+    input: Omit<MapInput, 'mapping' | 'sheetName'> & { layouts: readonly LayoutToMatch[] },
+  ): Promise<{ index: number; mapped: MappedTable } | null>;
   /** Settles when every worker has loaded the readers (tests wait for it before they time anything). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -111,33 +120,38 @@ export function createParsePool(overrides: Partial<ParseLimits> = {}): ParsePool
     ).then(() => undefined);
   let warm = warmUp(limits.threads);
 
-  return {
-    async parse(input) {
-      await gate.acquire();
-      const abort = new AbortController();
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        await warm;
-        timer = setTimeout(() => abort.abort(), limits.timeLimitMs);
-        const answer = (await pool.run(input, { signal: abort.signal })) as WorkerAnswer;
-        if (answer.ok) return answer.parsed;
-        const { code, zh, en, location, details } = answer.error;
-        throw new AppError(code, zh, en, location, details);
-      } catch (error) {
-        if (abort.signal.aborted) {
-          warm = warmUp(1);
-          throw tooSlow(input.name, limits);
-        }
-        if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
-          warm = warmUp(1);
-          throw tooMuchMemory(input.name, limits);
-        }
-        throw error;
-      } finally {
-        clearTimeout(timer);
-        gate.release();
+  /** Runs one task in a worker: its slot, its time limit, and its limits' errors located in `name`. */
+  async function run<T>(task: string, name: string, input: unknown): Promise<T> {
+    await gate.acquire();
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await warm;
+      timer = setTimeout(() => abort.abort(), limits.timeLimitMs);
+      const answer = (await pool.run(input, { name: task, signal: abort.signal })) as TaskAnswer<T>;
+      if (answer.ok) return answer.value;
+      const { code, zh, en, location, details } = answer.error;
+      throw new AppError(code, zh, en, location, details);
+    } catch (error) {
+      if (abort.signal.aborted) {
+        warm = warmUp(1);
+        throw tooSlow(name, limits);
       }
-    },
+      if ((error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        warm = warmUp(1);
+        throw tooMuchMemory(name, limits);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      gate.release();
+    }
+  }
+
+  return {
+    parse: (input) => run('default', input.name, input),
+    map: (name, input) => run('mapInWorker', name, input),
+    findLayout: (name, input) => run('layoutInWorker', name, input),
     async ready() {
       await warm;
     },

@@ -14,3 +14,5 @@ const worker = await import('./parse-worker.ts');
 
 export default worker.default;
 export const warmUp = worker.warmUp;
+export const mapInWorker = worker.mapInWorker;
+export const layoutInWorker = worker.layoutInWorker;

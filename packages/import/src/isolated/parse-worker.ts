@@ -1,10 +1,28 @@
 import { AppError } from '@jixiao/core/errors/app-error';
+import type { ColumnMapping } from '@jixiao/core/tables/column-mapping.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { type MappedTable, tableFromMapping } from '../mapping/mapped-table.ts';
+import type { SheetLine } from '../mapping/read-mapped.ts';
+import { findLayout, type LayoutToMatch, layoutText } from '../mapping/template-region.ts';
 import { type ParsedFile, parseFile } from '../parse-file.ts';
 
-/** What a parse in a worker answers: the tables, or the user's error as plain data (errors lose their class). */
-export type WorkerAnswer =
-  | { ok: true; parsed: ParsedFile }
-  | { ok: false; error: Pick<AppError, 'code' | 'zh' | 'en' | 'location' | 'details'> };
+type PlainError = Pick<AppError, 'code' | 'zh' | 'en' | 'location' | 'details'>;
+
+/** What a task in a worker answers: its result, or the user's error as plain data (errors lose their class). */
+export type TaskAnswer<T> = { ok: true; value: T } | { ok: false; error: PlainError };
+
+/** What a parse in a worker answers. */
+export type WorkerAnswer = TaskAnswer<ParsedFile>;
+
+async function answer<T>(task: () => T | Promise<T>): Promise<TaskAnswer<T>> {
+  try {
+    return { ok: true, value: await task() };
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const { code, zh, en, location, details } = error;
+    return { ok: false, error: { code, zh, en, location, details } };
+  }
+}
 
 /**
  * The most tables and rows one uploaded file may give. A document of many forms has tens of tables of
@@ -23,24 +41,64 @@ function tooManyTables(name: string, tables: number, indicators: number): AppErr
 }
 
 /** Runs in a worker thread of the parse pool (parse-pool.ts). */
-export default async function parseInWorker(input: {
+export default function parseInWorker(input: {
   name: string;
   bytes: Uint8Array;
   keepUnread?: boolean;
 }): Promise<WorkerAnswer> {
-  try {
+  return answer(async () => {
     const { keepUnread, ...file } = input;
     const parsed = await parseFile(file, { keepUnread: keepUnread === true });
     const indicators = parsed.tables.reduce((n, table) => n + table.indicators.length, 0);
     if (parsed.tables.length > uploadLimits.tables || indicators > uploadLimits.indicators) {
       throw tooManyTables(file.name, parsed.tables.length, indicators);
     }
-    return { ok: true, parsed };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    const { code, zh, en, location, details } = error;
-    return { ok: false, error: { code, zh, en, location, details } };
-  }
+    return parsed;
+  });
+}
+
+/** A previewed import's source read again through a column mapping (as many lines as the upload had). */
+export interface MapInput {
+  text: string;
+  mapping: ColumnMapping;
+  base: PerformanceTable | undefined;
+  cells?: readonly (SheetLine | null)[];
+  sheetName?: string | null;
+}
+
+/** Runs in a worker thread: tableFromMapping, whose time grows with the source's lines. */
+export function mapInWorker(input: MapInput): Promise<TaskAnswer<MappedTable>> {
+  return answer(() =>
+    tableFromMapping(input.text, input.mapping, input.base, {
+      ...(input.sheetName !== undefined ? { sheetName: input.sheetName } : {}),
+      ...(input.cells ? { cells: input.cells } : {}),
+    }),
+  );
+}
+
+/**
+ * Runs in a worker thread: the first of the saved layouts (in the order given) found in an upload's source
+ * that reads rows from it, with those rows; null when none does.
+ */
+export function layoutInWorker(input: {
+  text: string;
+  base: PerformanceTable | undefined;
+  cells?: readonly (SheetLine | null)[];
+  layouts: readonly LayoutToMatch[];
+}): Promise<TaskAnswer<{ index: number; mapped: MappedTable } | null>> {
+  return answer(() => {
+    const text = layoutText(input.text);
+    for (const [index, layout] of input.layouts.entries()) {
+      const mapping = findLayout(text, layout, input.cells);
+      if (!mapping) continue;
+      const mapped = tableFromMapping(input.text, mapping, input.base, {
+        sheetName: layout.signature.sheetName ?? null,
+        ...(input.cells ? { cells: input.cells } : {}),
+      });
+      if (mapped.table.indicators.length > 0) return { index, mapped };
+    }
+    return null;
+  });
 }
 
 /**

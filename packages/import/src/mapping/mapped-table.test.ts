@@ -7,7 +7,7 @@ const train = join(import.meta.dirname, '..', '..', 'fixtures', 'corpus', 'train
 const headerA05 = readFileSync(join(train, 'header-a-05.txt'), 'utf8');
 
 describe('readLooseHeader', () => {
-  it('reads the project name of a form no reader recognised (train/header-a-05)', () => {
+  it('reads the project name of a loose 项目库 header (train/header-a-05)', () => {
     expect(readLooseHeader(headerA05)).toEqual({ name: '绿化养护经费', unit: null, year: null });
   });
 

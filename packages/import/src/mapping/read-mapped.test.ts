@@ -74,7 +74,7 @@ describe('readMappedTable on real documents', () => {
     expect(read.warnings).toEqual([]);
   });
 
-  it('reads train/header-a-05, where the reader finds no table, level 2 naming the rows', () => {
+  it('reads train/header-a-05 (a 项目库 form), level 2 naming the rows', () => {
     const read = readMappedTable(corpus('header-a-05.txt'), {
       region: { line: 12, endLine: 19 },
       roles: ['level1', 'level2', 'target', 'explanation'],

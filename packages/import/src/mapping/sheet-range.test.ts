@@ -1,31 +1,12 @@
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
-import { readMappedTable, splitCells } from './read-mapped.ts';
+import { readMappedTable } from './read-mapped.ts';
 import { findLayout } from './template-region.ts';
-import { unknownCaptions, unrecognisedFormText } from './unrecognised-form.fixtures.ts';
-
-/**
- * The unrecognised form (train/header-a-05 with unknown captions) as a finance system would export it: one cell per printed cell, from column B; in the
- * indicator table (from line 13) a level cell merged down the rows is empty under its first row.
- */
-async function workbookOfHeaderA05(sheetName: string): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName);
-  const lines = unrecognisedFormText().split('\n');
-  lines.forEach((line, i) => {
-    const cells = splitCells(line, 'pipe');
-    const shift = i >= 12 ? Math.max(0, 4 - cells.length) : 0;
-    cells.forEach((cell, k) => {
-      sheet.getCell(i + 1, k + 2 + shift).value = cell;
-    });
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
+import { unknownCaptions, unrecognisedFormWorkbook } from './unrecognised-form.fixtures.ts';
 
 describe('column mapping on a sheet range', () => {
   it('keeps a workbook no reader recognises with its cells, and reads a range of them by column', async () => {
-    const bytes = await workbookOfHeaderA05('项目库');
+    const bytes = await unrecognisedFormWorkbook('项目库');
     const kept = await parseFile({ name: 'a05.xlsx', bytes }, { keepUnread: true });
     expect(kept.tables).toEqual([]);
     expect(kept.sourceCells?.[11]).toEqual({
@@ -62,13 +43,13 @@ describe('column mapping on a sheet range', () => {
     // A template of that sheet finds the range again in the next workbook, and only on a sheet of its name.
     const layout = { signature: read.signature, separator: read.separator, roles: [...mapping.roles] };
     const next = await parseFile(
-      { name: 'b.xlsx', bytes: await workbookOfHeaderA05('项目库') },
+      { name: 'b.xlsx', bytes: await unrecognisedFormWorkbook('项目库') },
       { keepUnread: true },
     );
     // Down to the last line of the table (the page was cut in its last row).
     expect(findLayout(next.sourceText, layout, next.sourceCells)?.region).toEqual({ line: 12, endLine: 20 });
     const other = await parseFile(
-      { name: 'c.xlsx', bytes: await workbookOfHeaderA05('Sheet1') },
+      { name: 'c.xlsx', bytes: await unrecognisedFormWorkbook('Sheet1') },
       { keepUnread: true },
     );
     expect(findLayout(other.sourceText, layout, other.sourceCells)).toBeNull();

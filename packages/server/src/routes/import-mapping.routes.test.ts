@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { LayoutTemplate, MappingResult } from '@jixiao/core/tables/column-mapping.schema';
-import { splitCells } from '@jixiao/core/tables/table-cells';
 import type { ImportPreview, ImportResult, Problem } from '@jixiao/core/tables/table-record.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
-import ExcelJS from 'exceljs';
+import {
+  unknownCaptions,
+  unrecognisedFormText,
+  unrecognisedFormWorkbook,
+} from '@jixiao/import/mapping/unrecognised-form.fixtures';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -18,21 +21,6 @@ function upload(name: string, bytes: Uint8Array<ArrayBuffer>): FormData {
 
 const topicRoles = ['level1', 'level2', 'level3', 'target', 'actual', 'cause'];
 
-/** train/header-a-05 exported as a workbook: a cell per printed cell from column B, merged level cells empty. */
-async function headerA05Workbook(): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('项目库');
-  const lines = (await readFile(join(train, 'header-a-05.txt'), 'utf8')).split('\n');
-  lines.forEach((line, i) => {
-    const cells = splitCells(line, 'pipe');
-    const shift = i >= 12 ? Math.max(0, 4 - cells.length) : 0;
-    cells.forEach((cell, k) => {
-      sheet.getCell(i + 1, k + 2 + shift).value = cell;
-    });
-  });
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
 describeEachDatabase('column mapping and layout templates API', (getDb) => {
   const getApp = useTestApp(getDb, { uploadLimit: 512 * 1024 });
 
@@ -44,7 +32,7 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
   }
 
   it('keeps a file no reader recognises for mapping, and re-reads it through the columns a person assigned', async () => {
-    const kept = await preview('header-a-05.txt');
+    const kept = await preview('header-a-05.txt', new TextEncoder().encode(unrecognisedFormText()));
     expect(kept.tables).toEqual([]);
     expect(kept.warnings.map((w) => w.code)).toEqual(['import.unknown_form']);
     const mapped = await getApp().call<MappingResult>('POST', `/api/imports/${kept.importId}/mapping`, {
@@ -66,7 +54,7 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
     ]);
     expect(table?.indicators[0]?.source).toEqual({ line: 13, endLine: 13 });
     expect(mapped.body.signature).toMatchObject({
-      headerWords: ['指标类型', '指标名称', '指标值', '指标描述'],
+      headerWords: ['目标值', '备注'],
     });
 
     const outside = await getApp().call<Problem>('POST', `/api/imports/${kept.importId}/mapping`, {
@@ -167,9 +155,9 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
   });
 
   it('maps a sheet range of a workbook by its cells and reads the next workbook of that sheet by the template', async () => {
-    const kept = await preview('a05.xlsx', await headerA05Workbook());
+    const kept = await preview('a05.xlsx', await unrecognisedFormWorkbook('项目库'));
     expect(kept.tables).toEqual([]);
-    expect(kept.sourceCells?.[11]?.cells).toEqual(['', '指标类型', '指标名称', '指标值', '指标描述']);
+    expect(kept.sourceCells?.[11]?.cells).toEqual(['', ...unknownCaptions]);
     const mapping = {
       region: { line: 12, endLine: 19 },
       roles: ['ignore', 'level1', 'level2', 'target', 'explanation'],
@@ -183,7 +171,7 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
       body: { name: '项目库导出', importId: kept.importId, mapping },
     });
     expect(saved.status, saved.text).toBe(201);
-    const next = await preview('b05.xlsx', await headerA05Workbook());
+    const next = await preview('b05.xlsx', await unrecognisedFormWorkbook('项目库'));
     expect(next.template?.name).toBe('项目库导出');
     expect(next.tables[0]?.indicators.map((i) => [i.level1, i.name])).toContainEqual([
       '效益指标',

@@ -7,7 +7,7 @@ import {
 } from '@jixiao/core/tables/column-mapping.schema';
 import { createLayoutTemplateRepository } from '@jixiao/db/layout-templates.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
-import { tableFromMapping } from '@jixiao/import/mapping/mapped-table';
+import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, auditActor, authorize, requireUser } from '../auth/authorize.ts';
@@ -20,7 +20,10 @@ const idParams = z.object({ id: z.string().uuid() });
  * assigned; such a mapping saved as a named template that reads the next file of the layout by itself;
  * administrators list and retire templates.
  */
-export const importMappingRoutes: FastifyPluginAsyncZod = async (app) => {
+export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePool }> = async (
+  app,
+  options,
+) => {
   const imports = createTableRepository(app.db);
   const templates = createLayoutTemplateRepository(app.db);
 
@@ -50,7 +53,10 @@ export const importMappingRoutes: FastifyPluginAsyncZod = async (app) => {
       const { mapping } = request.body;
       const lines = preview.sourceText.split(/\r\n|\r|\n/).length;
       if (mapping.region.line > lines) throw regionOutside(lines);
-      const mapped = tableFromMapping(preview.sourceText, mapping, mainTable(preview.tables), {
+      const mapped = await options.parser().map(preview.fileName, {
+        text: preview.sourceText,
+        mapping,
+        base: mainTable(preview.tables),
         ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
       });
       return {
@@ -105,7 +111,10 @@ export const importMappingRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(request);
       const preview = await mappedPreview(request, request.body.importId);
       if (request.body.scope === 'region') assertCan(request, 'layout_template.manage');
-      const mapped = tableFromMapping(preview.sourceText, request.body.mapping, mainTable(preview.tables), {
+      const mapped = await options.parser().map(preview.fileName, {
+        text: preview.sourceText,
+        mapping: request.body.mapping,
+        base: mainTable(preview.tables),
         ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
       });
       if (mapped.table.indicators.length === 0) throw nothingMapped();

@@ -3,8 +3,7 @@ import type { LayoutTemplate, UsedTemplate } from '@jixiao/core/tables/column-ma
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { Database } from '@jixiao/db/database';
 import { createLayoutTemplateRepository } from '@jixiao/db/layout-templates.repository';
-import { tableFromMapping } from '@jixiao/import/mapping/mapped-table';
-import { findLayout, layoutText } from '@jixiao/import/mapping/template-region';
+import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
 import type { ParsedFile } from '@jixiao/import/parse-file';
 import { withSources } from '@jixiao/import/preview/row-sources';
 
@@ -29,24 +28,29 @@ export function mainTable(tables: readonly PerformanceTable[]): PerformanceTable
  */
 export async function withTemplate(
   db: Database,
+  parser: ParsePool,
   organisationId: string | null,
+  fileName: string,
   parsed: ParsedFile,
 ): Promise<ReadUpload> {
   const templates = await createLayoutTemplateRepository(db).forUpload(organisationId);
-  const text = templates.length > 0 ? layoutText(parsed.sourceText) : null;
-  for (const template of templates) {
-    const mapping = text && findLayout(text, layoutOf(template), parsed.sourceCells);
-    if (!mapping) continue;
-    const mapped = tableFromMapping(parsed.sourceText, mapping, mainTable(parsed.tables), {
-      sheetName: template.signature.sheetName,
-      ...(parsed.sourceCells ? { cells: parsed.sourceCells } : {}),
-    });
-    if (mapped.table.indicators.length === 0) continue;
+  // Matched and read in a worker: both take time that grows with the upload's lines.
+  const found =
+    templates.length === 0
+      ? null
+      : await parser.findLayout(fileName, {
+          text: parsed.sourceText,
+          base: mainTable(parsed.tables),
+          layouts: templates.map(layoutOf),
+          ...(parsed.sourceCells ? { cells: parsed.sourceCells } : {}),
+        });
+  const template = found ? templates[found.index] : undefined;
+  if (found && template) {
     return {
       parsed: {
         sourceText: parsed.sourceText,
-        tables: [mapped.table],
-        warnings: mapped.warnings,
+        tables: [found.mapped.table],
+        warnings: found.mapped.warnings,
         ...(parsed.sourceCells ? { sourceCells: parsed.sourceCells } : {}),
       },
       template: { id: template.id, name: template.name },

@@ -8,7 +8,7 @@ import {
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
-import { createParsePool, type ParseLimits, type ParsePool } from '@jixiao/import/isolated/parse-pool';
+import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
 import { withoutSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -67,8 +67,8 @@ function mediaTypeOf(fileName: string, declared: string | undefined): string {
 export interface ImportsRouteOptions extends CalendarRouteOptions {
   /** Largest uploaded file in bytes: a request declaring a longer body is refused before it is read. */
   uploadLimit: number;
-  /** Limits of the parse pool (tests shorten them). */
-  parseLimits?: Partial<ParseLimits> | undefined;
+  /** The app's parse pool (worker threads with limits), started on first use. */
+  parser: () => ParsePool;
 }
 
 /** Multipart framing around the file: boundaries, part headers, a few small fields. */
@@ -86,14 +86,9 @@ function declaredTooLarge(declared: number, limit: number): AppError {
 
 export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
-  // Uploads are read in worker threads with time and memory limits, so that no file holds the event loop;
-  // the workers start with the first upload (most test apps never upload).
-  let parser: ParsePool | undefined;
-  const parse = (input: { name: string; bytes: Uint8Array; keepUnread?: boolean }) => {
-    parser ??= createParsePool(options.parseLimits);
-    return parser.parse(input);
-  };
-  app.addHook('onClose', async () => parser?.close());
+  // Uploads are read in worker threads with time and memory limits, so that no file holds the event loop.
+  const parse = (input: { name: string; bytes: Uint8Array; keepUnread?: boolean }) =>
+    options.parser().parse(input);
 
   app.post(
     '/imports',
@@ -123,7 +118,9 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       // A file no reader recognises but that holds table rows is kept, for a person to map its columns.
       const read = await withTemplate(
         app.db,
+        options.parser(),
         organisationId,
+        fileName,
         await parse({ name: fileName, bytes, keepUnread: true }),
       );
       const preview = await store.savePreview({

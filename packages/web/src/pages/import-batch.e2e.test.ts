@@ -16,11 +16,13 @@ const dev = join(repoRoot, '../shared/corpus/dev');
 const poll = { timeout: 15_000 };
 
 async function corpusZip(): Promise<{ zip: Buffer; clean: string[] }> {
+  // 40 real documents (dev first, then train; the corpus keeps growing), 9 copies and one non-form: 50.
   const files: Record<string, Uint8Array> = {};
-  for (const dir of [train, dev]) {
+  for (const dir of [dev, train]) {
     const tag = dir === train ? 'train' : 'dev';
     for (const name of (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort()) {
-      files[`${tag}/${tag}-${name}`] = new Uint8Array(await readFile(join(dir, name)));
+      if (Object.keys(files).length < 40)
+        files[`${tag}/${tag}-${name}`] = new Uint8Array(await readFile(join(dir, name)));
     }
   }
   // Documents the reader reads with no note are imported at once; sent again under another name, the

@@ -5,6 +5,9 @@ import { importText } from './import-text.ts';
 // written in the shapes such forms take (a markdown table from a 申报表, a 项目库 form whose 指标名称
 // column holds the category).
 
+/** One cell per paragraph, as text copied from a web page's table lays them out. */
+const paragraphs = (cells: string[]) => cells.join('\n\n');
+
 describe('rows named by their level-2 label', () => {
   it('reads a sentence printed beside its label as that row’s qualitative target', () => {
     const text = [
@@ -59,40 +62,25 @@ describe('rows named by their level-2 label', () => {
   });
 
   it('reads cells numbered by the template (指标1:…) as names, and a unit alone as a target left unfilled', () => {
-    const text = [
+    const text = paragraphs([
       '2020年省级财政水利发展资金绩效目标表',
       '专项(项目)名称',
-      '',
       '农村饮水安全巩固提升工程专项',
-      '',
       '绩效指标',
-      '',
       '一级指标',
-      '',
       '二级指标',
-      '',
       '三级指标',
-      '',
       '指标值',
-      '',
       '产出指标',
-      '',
       '数量指标',
-      '',
       '指标1:新建堤防长度',
-      '',
       '公里',
-      '',
       '指标2:灌区节水改造面积',
-      '',
       '万亩',
-      '',
       '质量指标',
-      '',
       '指标1:工程验收合格率',
-      '',
       '≧ %',
-    ].join('\n');
+    ]);
     const [table] = importText(`${text}\n`).tables;
     expect(
       table?.indicators.map((i) => [i.level2, i.name, i.target.kind, i.target.operator, i.target.unit]),
@@ -104,38 +92,24 @@ describe('rows named by their level-2 label', () => {
   });
 
   it('reads a bare 满意度 under the level 1 服务对象满意度指标 as the name, and stops at 其他需说明的问题', () => {
-    const text = [
+    const text = paragraphs([
       '2024年项目支出绩效目标表',
       '项目名称',
-      '',
       '雾炮车降尘服务',
-      '',
       '一级指标',
-      '',
       '二级指标',
-      '',
       '三级指标',
-      '',
       '指标值',
-      '',
       '产出指标',
-      '',
       '数量指标',
-      '',
       '配备车辆数',
-      '',
       '10辆',
-      '',
       '服务对象满意度指标',
-      '',
       '满意度',
-      '',
       '90%',
-      '',
       '其他需说明的问题',
-      '',
       '无',
-    ].join('\n');
+    ]);
     const [table] = importText(`${text}\n`).tables;
     expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual([
       ['产出指标', '数量指标', '配备车辆数', '10辆'],

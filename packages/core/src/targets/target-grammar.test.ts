@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Target } from './target.schema.ts';
 import { targetSchema } from './target.schema.ts';
-import { excelSerialToIso, formatTarget, nameSuggestsDate, parseTarget } from './target-grammar.ts';
+import {
+  excelSerialToIso,
+  formatTarget,
+  nameSuggestsDate,
+  parseTarget,
+  quantityInSentence,
+} from './target-grammar.ts';
 
 type Shape = Omit<Target, 'raw'>;
 const shape = ({ raw: _raw, ...rest }: Target): Shape => rest;
@@ -112,6 +118,25 @@ describe('parseTarget', () => {
     expect(parseTarget('万亩')).toMatchObject({ kind: 'missing', unit: '万亩' });
     // A word that is no unit stays a qualitative target.
     expect(parseTarget('合理')).toMatchObject({ kind: 'qualitative', text: '合理' });
+  });
+
+  it('finds the one quantity a sentence target states, and nothing in a sentence of several numbers or a date', () => {
+    expect(quantityInSentence('暂定量按作业且总航时不少于30小时测算')).toEqual({
+      kind: 'quantitative',
+      operator: '>=',
+      value: 30,
+      unit: '小时',
+    });
+    expect(quantityInSentence('补助资金及时到位100%')).toMatchObject({
+      operator: null,
+      value: 100,
+      unit: '%',
+    });
+    expect(quantityInSentence('按15次作业且总航时不少于30小时测算')).toBeNull();
+    expect(quantityInSentence('于12月完成')).toBeNull();
+    expect(quantityInSentence('有效提升')).toBeNull();
+    // parseTarget itself keeps such a sentence qualitative: readers decide where targets are.
+    expect(parseTarget('补助资金及时到位100%').kind).toBe('qualitative');
   });
 
   it('converts Excel serials with the 1900 leap-year bug', () => {

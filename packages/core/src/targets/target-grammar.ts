@@ -334,6 +334,34 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
   return null;
 }
 
+/**
+ * The one quantity a sentence target states (`总航时不少于30小时`, `补助资金及时到位100%`): a text with a
+ * single number, followed by a unit of measure and maybe preceded by a comparison word; null for a text
+ * with more numbers, or whose number counts years, months or days (a date). For readers that have already
+ * decided the text is a target: `parseTarget` keeps such a sentence qualitative.
+ */
+export function quantityInSentence(text: string): Omit<Target, 'raw'> | null {
+  const numbers = text.match(/\d+(?:\.\d+)?/g);
+  if (numbers?.length !== 1) return null;
+  const words = WORD_OPERATORS.map(([w]) => w).join('|');
+  const m = new RegExp(
+    `(${words}|>=|<=|≥|≤|>|<)?\\s*(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s，,。；;、()（）]{1,4})`,
+  ).exec(text);
+  const after = m?.[3];
+  if (!m?.[2] || after === undefined) return null;
+  // The longest start of what follows the number that is a unit (`小时测算` → 小时).
+  let unit: string | null = null;
+  for (let end = after.length; end > 0 && unit === null; end--) {
+    if (KNOWN_UNIT.test(after.slice(0, end))) unit = after.slice(0, end);
+  }
+  if (unit === null || /^[年月日]$/.test(unit)) return null;
+  const word = m[1] ?? '';
+  const symbol = word.replace('≥', '>=').replace('≤', '<=');
+  const operator =
+    WORD_OPERATORS.find(([w]) => w === word)?.[1] ?? (word === '' ? null : symbolOperator(symbol));
+  return { kind: 'quantitative', operator, value: Number(m[2]), unit: canonicalUnit(unit) };
+}
+
 function parseNormalised(text: string, trimmed: string, options: ParseTargetOptions): Omit<Target, 'raw'> {
   if (text === '' || /^[/\\\-—–_]+$/.test(text) || /^n\/?a$/i.test(text)) return missing();
   if (looksLikePlaceholder(text)) {

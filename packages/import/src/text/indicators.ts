@@ -1,5 +1,10 @@
 import type { Direction, Indicator, Warning } from '@jixiao/core/tables/table.schema';
-import { KNOWN_UNIT, nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import {
+  KNOWN_UNIT,
+  nameSuggestsDate,
+  parseTarget,
+  quantityInSentence,
+} from '@jixiao/core/targets/target-grammar';
 import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
 import type { Cell, Layout } from './layout.ts';
 import { standsUnder, type Token } from './tokens.ts';
@@ -705,6 +710,9 @@ function buildIndicator(
   let target = (expectDate ? parseDateTarget : parsePlainTarget)(text);
   if (target.kind === 'qualitative' && ctx.year !== null && text.includes('月'))
     target = parseTarget(text, { expectDate, year: ctx.year });
+  // A sentence in the target column that states one quantity (`总航时不少于30小时`) is that quantity.
+  const stated = target.kind === 'qualitative' ? quantityInSentence(text) : null;
+  if (stated) target = { ...stated, raw: target.raw };
   const indicator: Indicator = { level1, level2, name, target: { ...target, raw } };
   const direction = directionOf(a.direction);
   if (direction) indicator.direction = direction;

@@ -341,25 +341,26 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
  * decided the text is a target: `parseTarget` keeps such a sentence qualitative.
  */
 export function quantityInSentence(text: string): Omit<Target, 'raw'> | null {
-  const numbers = text.match(/\d+(?:\.\d+)?/g);
-  if (numbers?.length !== 1) return null;
-  const words = WORD_OPERATORS.map(([w]) => w).join('|');
-  const m = new RegExp(
-    `(${words}|>=|<=|≥|≤|>|<)?\\s*(\\d+(?:\\.\\d+)?)\\s*([^\\d\\s，,。；;、()（）]{1,4})`,
-  ).exec(text);
-  const after = m?.[3];
-  if (!m?.[2] || after === undefined) return null;
+  const numbers = [...text.matchAll(/\d+(?:\.\d+)?/g)];
+  const number = numbers.length === 1 ? numbers[0] : undefined;
+  if (number?.index === undefined) return null;
+  // Looked for around the one number only, so a long text is read in one pass.
+  const before = text.slice(Math.max(0, number.index - 8), number.index).trimEnd();
+  const after = text
+    .slice(number.index + number[0].length)
+    .trimStart()
+    .slice(0, 4);
   // The longest start of what follows the number that is a unit (`小时测算` → 小时).
   let unit: string | null = null;
   for (let end = after.length; end > 0 && unit === null; end--) {
     if (KNOWN_UNIT.test(after.slice(0, end))) unit = after.slice(0, end);
   }
   if (unit === null || /^[年月日]$/.test(unit)) return null;
-  const word = m[1] ?? '';
-  const symbol = word.replace('≥', '>=').replace('≤', '<=');
+  const word = WORD_OPERATORS.find(([w]) => before.endsWith(w));
+  const symbol = /(>=|<=|≥|≤|>|<)$/.exec(before)?.[1];
   const operator =
-    WORD_OPERATORS.find(([w]) => w === word)?.[1] ?? (word === '' ? null : symbolOperator(symbol));
-  return { kind: 'quantitative', operator, value: Number(m[2]), unit: canonicalUnit(unit) };
+    word?.[1] ?? (symbol === undefined ? null : symbolOperator(symbol.replace('≥', '>=').replace('≤', '<=')));
+  return { kind: 'quantitative', operator, value: Number(number[0]), unit: canonicalUnit(unit) };
 }
 
 function parseNormalised(text: string, trimmed: string, options: ParseTargetOptions): Omit<Target, 'raw'> {

@@ -48,4 +48,18 @@ describe('money captions of target forms', () => {
       currentYear: 12_000_000,
     });
   });
+
+  it('reads amounts in 万元 when the form names no unit and its text gives the same amount in 万元', () => {
+    const notice = '现将产业建设资金500万元下达你们。\n';
+    const bare = form(['年度资金总额: | 500 |', '其中:财政拨款 | 500 |']).replace(
+      '项目资金 (万元) |',
+      '资金情况 |',
+    );
+    const [table] = importText(`${notice}${bare}\n`).tables;
+    expect(table?.budget).toMatchObject({ total: 5_000_000, currentYear: 5_000_000 });
+    expect(table?.warnings.map((w) => w.code)).toContain('import.money_unit_inferred');
+    // Without that sentence nothing says 万元: the amounts stay as printed, in 元.
+    const [plain] = importText(`${bare}\n`).tables;
+    expect(plain?.budget).toMatchObject({ total: 500 });
+  });
 });

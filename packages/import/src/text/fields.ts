@@ -204,6 +204,44 @@ export function moneyUnitOf(text: string): MoneyUnit {
   return m?.[1] === '万元' ? '万元' : '元';
 }
 
+/** Whether a form's header names its money unit anywhere (`单位：万元`, `项目资金（万元）`, `预算数(元)`). */
+export function declaresMoneyUnit(headerText: string): boolean {
+  return /(?:单位\s*[:：]\s*|[(（]\s*)(万元|元)/.test(headerText);
+}
+
+const MONEY_FIELDS = [
+  'total',
+  'currentYear',
+  'priorYearBudget',
+  'priorYearExecuted',
+  'initial',
+  'adjusted',
+  'executed',
+] as const satisfies readonly (keyof Budget)[];
+
+/**
+ * A form that names no money unit, read in 元, whose amounts its own text gives in 万元 elsewhere (the
+ * notice above it: `预算安排5万元`; a cost indicator: `5万元`): the amounts are 万元. Rescaled in place;
+ * true when they were.
+ */
+export function rescaleToWan(budget: Budget, documentText: string): boolean {
+  // Each 万 and the number just before it (looked for backwards, so a long run of digits is read once).
+  const wan = new Set<number>();
+  for (let at = documentText.indexOf('万'); at >= 0; at = documentText.indexOf('万', at + 1)) {
+    const figure = /(\d+(?:\.\d+)?)\s*$/.exec(documentText.slice(Math.max(0, at - 16), at))?.[1];
+    if (figure !== undefined && Number(figure) > 0) wan.add(Number(figure));
+  }
+  const amounts = MONEY_FIELDS.map((f) => budget[f]).filter(
+    (v): v is number => typeof v === 'number' && v > 0,
+  );
+  if (!amounts.some((v) => v < 100_000 && wan.has(v))) return false;
+  for (const field of MONEY_FIELDS) {
+    const value = budget[field];
+    if (typeof value === 'number') budget[field] = Math.round(value * 10_000 * 100) / 100;
+  }
+  return true;
+}
+
 /** The unit a caption names (`全年预算数（万元）`), else the form's. */
 function unitOfCaption(k: string, defaultUnit: MoneyUnit): MoneyUnit {
   return /\(万元\)/.test(k) ? '万元' : /\(元\)/.test(k) ? '元' : defaultUnit;

@@ -5,7 +5,16 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeHTML } from 'entities';
 import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
 import { readEnglishLabels } from './english-labels.ts';
-import { moneyUnitOf, readBudget, readHeader, readNarrative, readYear, splitCode } from './fields.ts';
+import {
+  declaresMoneyUnit,
+  moneyUnitOf,
+  readBudget,
+  readHeader,
+  readNarrative,
+  readYear,
+  rescaleToWan,
+  splitCode,
+} from './fields.ts';
 import { hasGluedHeader, readGluedHeader } from './glued-header.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
@@ -430,6 +439,14 @@ function readForm(
     fields.unit ??= glued.unit;
     fields.supervisingDepartment ??= glued.supervisingDepartment;
     if (budget.total === undefined && glued.total !== null) budget.total = glued.total;
+  }
+  if (!declaresMoneyUnit(headerText) && rescaleToWan(budget, rawText)) {
+    warnings.push({
+      code: 'import.money_unit_inferred',
+      zh: '表中金额未注明单位，按文中同一金额的“万元”读取：请核对',
+      en: 'The form names no money unit; its amounts were read in 万元, as the text gives the same amount elsewhere: please check',
+      path: 'budget',
+    });
   }
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);

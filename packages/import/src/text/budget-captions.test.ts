@@ -62,4 +62,16 @@ describe('money captions of target forms', () => {
     const [plain] = importText(`${bare}\n`).tables;
     expect(plain?.budget).toMatchObject({ total: 500 });
   });
+
+  it('reads 项目预算金额 printed as the form’s only money as the year’s budget and the total', () => {
+    expect(budgetOf(['项目预算金额(万元) | 193.8 |'])).toMatchObject({
+      total: 1_938_000,
+      currentYear: 1_938_000,
+    });
+    // Beside a total of its own it stays the year's.
+    expect(budgetOf(['项目总预算(万元) | 500 |', '项目预算金额(万元) | 193.8 |'])).toMatchObject({
+      total: 5_000_000,
+      currentYear: 1_938_000,
+    });
+  });
 });

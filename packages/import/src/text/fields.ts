@@ -261,6 +261,7 @@ export function readBudget(
 ): Budget {
   const defaultUnit = moneyUnitOf(headerText);
   const periodMoney = /(实施期|中期)资金总额/.test(headerText.replace(/\s/g, ''));
+  let onlyFigure: number | null | undefined;
   const budget: Budget = {};
   // Columns of the self-evaluation budget table, each with the unit its caption names.
   const tableColumns: { field: keyof Budget; unit: MoneyUnit }[] = [];
@@ -403,7 +404,15 @@ export function readBudget(
       break;
     }
     (budget as Record<string, number | null>)[field] = value;
+    if (/^(项目)?预算金额/.test(k)) onlyFigure = value;
   }
+  // `项目预算金额 193.8` printed as the form's only money: the year's budget and the project's total.
+  if (
+    onlyFigure !== undefined &&
+    budget.total === undefined &&
+    MONEY_FIELDS.every((f) => f === 'currentYear' || budget[f] === undefined)
+  )
+    budget.total = onlyFigure;
   return budget;
 }
 

@@ -463,9 +463,9 @@ const objectOr = (json: string) => `CASE WHEN jsonb_typeof(${json}) = 'object' T
  * stored JSON is taken apart once into typed columns (the content read from TOAST once a table, an
  * indicator's fields once a row), which keeps the formatting cheap in SQL.
  */
-function openDataSelect(format: 'json' | 'csv', columns = ''): string {
+function openDataSelect(format: 'json' | 'csv'): string {
   const statement = openDataStatements[format];
-  return `SELECT x.text, x.rows${columns}
+  return `SELECT x.text, x.rows
     FROM published_tables p
     JOIN table_versions v ON v.table_id = p.table_id AND v.version = p.version
     CROSS JOIN LATERAL jsonb_to_record(v.content)

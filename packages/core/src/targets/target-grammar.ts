@@ -340,7 +340,9 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
  * with more numbers, or whose number counts years, months or days (a date). For readers that have already
  * decided the text is a target: `parseTarget` keeps such a sentence qualitative.
  */
-export function quantityInSentence(text: string): Omit<Target, 'raw'> | null {
+export function quantityInSentence(raw: string): Omit<Target, 'raw'> | null {
+  // The grammar's own spelling first: ≧ and ＞ are >= and >, full-width digits are digits.
+  const text = normalise(raw);
   const numbers = [...text.matchAll(/\d+(?:\.\d+)?/g)];
   const number = numbers.length === 1 ? numbers[0] : undefined;
   if (number?.index === undefined) return null;
@@ -357,9 +359,8 @@ export function quantityInSentence(text: string): Omit<Target, 'raw'> | null {
   }
   if (unit === null || /^[年月日]$/.test(unit)) return null;
   const word = WORD_OPERATORS.find(([w]) => before.endsWith(w));
-  const symbol = /(>=|<=|≥|≤|>|<)$/.exec(before)?.[1];
-  const operator =
-    word?.[1] ?? (symbol === undefined ? null : symbolOperator(symbol.replace('≥', '>=').replace('≤', '<=')));
+  const symbol = /(>=|<=|>|<)$/.exec(before)?.[1];
+  const operator = word?.[1] ?? (symbol === undefined ? null : symbolOperator(symbol));
   return { kind: 'quantitative', operator, value: Number(number[0]), unit: canonicalUnit(unit) };
 }
 

@@ -37,7 +37,7 @@ export interface ParsePool {
   /** The first saved layout found in an upload's source that reads rows from it (its index), or null. */
   findLayout(
     name: string,
-    input: Omit<MapInput, 'mapping' | 'sheetName'> & { layouts: readonly LayoutToMatch[] },
+    input: Omit<MapInput, 'mapping'> & { layouts: readonly LayoutToMatch[] },
   ): Promise<{ index: number; mapped: MappedTable } | null>;
   /** Settles when every worker has loaded the readers (tests wait for it before they time anything). */
   ready(): Promise<void>;

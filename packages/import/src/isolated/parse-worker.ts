@@ -63,16 +63,12 @@ export interface MapInput {
   mapping: ColumnMapping;
   base: PerformanceTable | undefined;
   cells?: readonly (SheetLine | null)[];
-  sheetName?: string | null;
 }
 
 /** Runs in a worker thread: tableFromMapping, whose time grows with the source's lines. */
 export function mapInWorker(input: MapInput): Promise<TaskAnswer<MappedTable>> {
   return answer(() =>
-    tableFromMapping(input.text, input.mapping, input.base, {
-      ...(input.sheetName !== undefined ? { sheetName: input.sheetName } : {}),
-      ...(input.cells ? { cells: input.cells } : {}),
-    }),
+    tableFromMapping(input.text, input.mapping, input.base, input.cells ? { cells: input.cells } : {}),
   );
 }
 

@@ -198,15 +198,15 @@ function assign(out: HeaderValues, field: HeaderField, rank: number, text: strin
   }
 }
 
-/** The money unit the header declares (`金额单位:万元`, `（万元）`), or 元. */
-export function moneyUnitOf(text: string): MoneyUnit {
-  const m = /(?:单位\s*[:：]\s*|[(（]\s*)(万元|元)\s*[)）]?/.exec(text);
-  return m?.[1] === '万元' ? '万元' : '元';
+/** The money unit a header declares (`金额单位:万元`, `项目资金（万元）`, `预算数(元)`), or null. */
+export function declaredMoneyUnit(text: string): MoneyUnit | null {
+  const m = /(?:单位\s*[:：]\s*|[(（]\s*)(万元|元)/.exec(text);
+  return m?.[1] === '万元' ? '万元' : m?.[1] === '元' ? '元' : null;
 }
 
-/** Whether a form's header names its money unit anywhere (`单位：万元`, `项目资金（万元）`, `预算数(元)`). */
-export function declaresMoneyUnit(headerText: string): boolean {
-  return /(?:单位\s*[:：]\s*|[(（]\s*)(万元|元)/.test(headerText);
+/** The money unit the header declares, or 元. */
+export function moneyUnitOf(text: string): MoneyUnit {
+  return declaredMoneyUnit(text) ?? '元';
 }
 
 const MONEY_FIELDS = [

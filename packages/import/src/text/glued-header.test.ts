@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasGluedHeader, readGluedHeader } from './glued-header.ts';
+import { readGluedHeader } from './glued-header.ts';
 import { importText } from './import-text.ts';
 
 // Header cells run together with nothing between them, as text taken from scanned or flattened PDFs
@@ -9,8 +9,7 @@ const glued =
 
 describe('run-together header cells', () => {
   it('reads each value up to the next label any such form prints', () => {
-    expect(hasGluedHeader(glued)).toBe(true);
-    expect(readGluedHeader(glued)).toEqual({
+    expect(readGluedHeader([glued])).toEqual({
       name: '宗教场所消防改造',
       unit: '某市民族与宗教事务局',
       supervisingDepartment: null,
@@ -21,7 +20,7 @@ describe('run-together header cells', () => {
   it('drops a department code after the name and the project lead after the unit', () => {
     const text =
       '项目支出绩效自评表(2022年度)项目名称送茶入户推广项目主管部门及代码某区宗教事务局116422210101621779实施单位/项目负责人某区农技中心/张三项目资金(万元)年初预算数全年执行数年度资金总额:38.75万元其中:财政拨款37万元';
-    expect(readGluedHeader(text)).toEqual({
+    expect(readGluedHeader([text])).toEqual({
       name: '送茶入户推广项目',
       unit: '某区农技中心',
       supervisingDepartment: '某区宗教事务局',
@@ -39,6 +38,6 @@ describe('run-together header cells', () => {
   });
 
   it('leaves a form with cell breaks to the cell reader', () => {
-    expect(hasGluedHeader('项目名称 | 宗教场所消防改造 |\n实施单位 | 某局 |')).toBe(false);
+    expect(readGluedHeader(['项目名称 | 宗教场所消防改造 |', '实施单位 | 某局 |'])).toBeNull();
   });
 });

@@ -64,13 +64,6 @@ const FIELD_LABELS: ReadonlyArray<readonly [RegExp, 'name' | 'unit' | 'supervisi
   [/^(自治区|市县|项目)?主管部门(及代码)?$/, 'supervisingDepartment'],
 ];
 
-/** Whether the text holds a run-together header: a long line with a label inside it and no cell breaks. */
-export function hasGluedHeader(text: string): boolean {
-  return text
-    .split(/\r\n|\r|\n/)
-    .some((line) => line.length > 120 && !/[|\t]|\s{2,}/.test(line) && /项目名称\S/.test(line));
-}
-
 export interface GluedHeader {
   name: string | null;
   unit: string | null;
@@ -79,12 +72,14 @@ export interface GluedHeader {
   total: number | null;
 }
 
-export function readGluedHeader(text: string): GluedHeader {
+/**
+ * The header read from the form's run-together line (a long line with 项目名称 inside it and no cell
+ * breaks), or null when no line is one.
+ */
+export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
+  const line = lines.find((l) => l.length > 120 && !/[|\t]|\s{2,}/.test(l) && /项目名称\S/.test(l));
+  if (line === undefined) return null;
   const out: GluedHeader = { name: null, unit: null, supervisingDepartment: null, total: null };
-  const line = text
-    .split(/\r\n|\r|\n/)
-    .find((l) => l.length > 120 && !/[|\t]|\s{2,}/.test(l) && /项目名称\S/.test(l));
-  if (line === undefined) return out;
   const at: { label: string; start: number; end: number }[] = [];
   const pattern = new RegExp(LABELS.map((l) => l.replace(/[()（）/]/g, '\\$&')).join('|'), 'g');
   for (const m of line.matchAll(pattern)) {

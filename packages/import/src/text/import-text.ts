@@ -6,7 +6,7 @@ import { decodeHTML } from 'entities';
 import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
 import { readEnglishLabels } from './english-labels.ts';
 import {
-  declaresMoneyUnit,
+  declaredMoneyUnit,
   moneyUnitOf,
   readBudget,
   readHeader,
@@ -15,7 +15,7 @@ import {
   rescaleToWan,
   splitCode,
 } from './fields.ts';
-import { hasGluedHeader, readGluedHeader } from './glued-header.ts';
+import { readGluedHeader } from './glued-header.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
 import {
@@ -432,15 +432,16 @@ function readForm(
   ].join('\n');
   const fields = readHeader(tokens, headerEnd, rowsMeaningful);
   const budget = readBudget(tokens, headerEnd, headerText, warnings);
-  const rawText = lines.map((l) => l.text).join('\n');
-  if (hasGluedHeader(rawText)) {
-    const glued = readGluedHeader(rawText);
+  const lineTexts = lines.map((l) => l.text);
+  const rawText = lineTexts.join('\n');
+  const glued = readGluedHeader(lineTexts);
+  if (glued) {
     fields.name ??= glued.name;
     fields.unit ??= glued.unit;
     fields.supervisingDepartment ??= glued.supervisingDepartment;
     if (budget.total === undefined && glued.total !== null) budget.total = glued.total;
   }
-  if (!declaresMoneyUnit(headerText) && rescaleToWan(budget, rawText)) {
+  if (declaredMoneyUnit(headerText) === null && rescaleToWan(budget, rawText)) {
     warnings.push({
       code: 'import.money_unit_inferred',
       zh: '表中金额未注明单位，按文中同一金额的“万元”读取：请核对',
@@ -460,8 +461,7 @@ function readForm(
   // The whole text read as running text, at most once: it decides whether an untitled text is a form,
   // and is what a form without a cell-by-cell table is read as.
   let wholeStream: ReturnType<typeof readIndicatorStream> | null = null;
-  const streamOfWhole = () =>
-    (wholeStream ??= readIndicatorStream(lines.map((l) => l.text).join('\n'), lines[0]?.line ?? 1, year));
+  const streamOfWhole = () => (wholeStream ??= readIndicatorStream(rawText, lines[0]?.line ?? 1, year));
   if (header === null && fields.name === null && title === '' && streamOfWhole().indicators.length < 2)
     return [];
 

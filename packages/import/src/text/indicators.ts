@@ -1142,12 +1142,8 @@ export function readIndicators(
     const numberedName = /^\s*指标\s*\d+\s*[:：]/.test(t.text);
     // An unknown level-1 label (`项目完成`) in a table with a 一级指标 column: the cell that follows it on
     // its row is a level-2 label (`项目完成 | 数量指标 | 参保人数 | 43230人`).
-    let besideIt: Cell | undefined;
-    for (let k = i + 1; k < Math.min(tokens.length, i + 4) && besideIt === undefined; k++) {
-      const c = tokens[k];
-      if (c === null || c === undefined) break;
-      if (c.text !== '') besideIt = c;
-    }
+    // A few cells ahead only: this is asked of every cell, and a row of junk may be very long.
+    const besideIt = rowAt(tokens, i + 1, 3)[0];
     if (
       !numberedName &&
       header.hasLevel1Column &&
@@ -1661,9 +1657,10 @@ function nextFilled(tokens: readonly Token[], start: number): Cell | undefined {
   return undefined;
 }
 
-function rowAt(tokens: readonly Token[], start: number): Cell[] {
+/** The filled cells from `start` to the row's end, or among the next `span` cells of it. */
+function rowAt(tokens: readonly Token[], start: number, span = Number.POSITIVE_INFINITY): Cell[] {
   const row: Cell[] = [];
-  for (let k = start; k < tokens.length; k++) {
+  for (let k = start; k < tokens.length && k < start + span; k++) {
     const c = tokens[k];
     if (c === null || c === undefined) break;
     if (c.text !== '') row.push(c);

@@ -74,4 +74,14 @@ describe('money captions of target forms', () => {
       currentYear: 1_938_000,
     });
   });
+
+  it('reads a numbered list of the money’s sources: 预算资金 is the year’s budget, 自有资金 is not', () => {
+    expect(
+      budgetOf(['资金总额: 250 |', '一、预算资金:250 |', '二、自有资金:0 |', '三、其他:0 |']),
+    ).toMatchObject({ total: 2_500_000, currentYear: 2_500_000 });
+    expect(budgetOf(['资金总额: | 250 |', '其中:财政资金 | 200 |', '其他资金 | 50 |'])).toMatchObject({
+      total: 2_500_000,
+      currentYear: 2_000_000,
+    });
+  });
 });

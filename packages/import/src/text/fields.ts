@@ -47,7 +47,8 @@ const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   ],
   // The year's appropriation printed under the year's money (`年度资金总额 | 6070` / `其中:财政拨款 | 6070`)
   // is the year's budget, when no caption names that budget itself.
-  [/^(其中[:：]?)?(当年)?财政拨款$/, 'currentYear'],
+  // So is the government's share in a list of the money's sources (`一、预算资金:250 / 二、自有资金:0`).
+  [/^([一二三四五六七八九十]、|其中[:：]?)?(当年)?(财政拨款|预算资金|财政资金)$/, 'currentYear'],
   [/^同名项目上年预算额/, 'priorYearBudget'],
   [/^同名项目上年预算执行数/, 'priorYearExecuted'],
   [/^(资金总额|年度资金总额)/, 'total'],
@@ -75,6 +76,8 @@ const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
 
 // An amount standing beside its caption: digits with separators, maybe a unit, maybe negative.
 const PAIRED_AMOUNT = /^-?[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
+
+const INLINE_AMOUNT = /^([^:：]{2,16})[:：]\s*(-?[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?)$/;
 
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
 // 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.
@@ -348,6 +351,15 @@ export function readBudget(
         if (text !== undefined && budget[field] === undefined)
           budget[field] = text === null ? null : amountOf(text, unit);
       });
+      continue;
+    }
+    // A caption and its amount in one cell (`一、预算资金:250`).
+    const inline = INLINE_AMOUNT.exec(t.text.trim());
+    if (inline?.[1] && inline[2]) {
+      const ik = key(inline[1]);
+      const field = budgetCaptions.find(([re]) => re.test(ik))?.[1];
+      if (field !== undefined && budget[field] === undefined)
+        (budget as Record<string, number | null>)[field] = amountOf(inline[2], unitOfCaption(ik, defaultUnit));
       continue;
     }
     const caption = budgetCaptions.find(([re]) => re.test(k));

@@ -359,7 +359,10 @@ export function readBudget(
       const ik = key(inline[1]);
       const field = budgetCaptions.find(([re]) => re.test(ik))?.[1];
       if (field !== undefined && budget[field] === undefined)
-        (budget as Record<string, number | null>)[field] = amountOf(inline[2], unitOfCaption(ik, defaultUnit));
+        (budget as Record<string, number | null>)[field] = amountOf(
+          inline[2],
+          unitOfCaption(ik, defaultUnit),
+        );
       continue;
     }
     const caption = budgetCaptions.find(([re]) => re.test(k));

@@ -8,7 +8,18 @@ import {
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { Button, Empty, Input, InputNumber, Popconfirm, Select, Space, Tag, Tooltip } from 'antd';
+import {
+  Button,
+  ConfigProvider,
+  Empty,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Tooltip,
+} from 'antd';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
@@ -33,6 +44,11 @@ interface IndicatorGridProps {
   evaluation?: boolean;
   /** Marks the cells the reader left empty, so that a person fills or confirms them. */
   markMissing?: boolean;
+  /**
+   * A frozen or in-review table: rows are shown, but no add, remove or move buttons exist and every input
+   * is disabled, so nothing can be typed that the server would refuse on save.
+   */
+  readOnly?: boolean;
 }
 
 const kindColor: Record<Target['kind'], string> = {
@@ -160,6 +176,7 @@ export function IndicatorGrid({
   rowTools,
   evaluation = false,
   markMissing = false,
+  readOnly = false,
 }: IndicatorGridProps) {
   const { t } = useI18n();
   const groups = groupIndicators(indicators);
@@ -183,15 +200,17 @@ export function IndicatorGrid({
     next.splice(index, 0, indicator);
     onChange(next);
   };
-  const libraryButton = onAddFromLibrary ? (
-    <Button icon={<BookOutlined />} onClick={onAddFromLibrary} data-testid="add-from-library">
-      {t('library.add')}
-    </Button>
-  ) : null;
+  const libraryButton =
+    onAddFromLibrary && !readOnly ? (
+      <Button icon={<BookOutlined />} onClick={onAddFromLibrary} data-testid="add-from-library">
+        {t('library.add')}
+      </Button>
+    ) : null;
   const patch = (index: number, change: Partial<Indicator>) =>
     onChange(indicators.map((indicator, i) => (i === index ? { ...indicator, ...change } : indicator)));
 
   if (indicators.length === 0) {
+    if (readOnly) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicator.empty')} />;
     return (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('indicator.empty')}>
         <Space>
@@ -208,214 +227,230 @@ export function IndicatorGrid({
   }
 
   return (
-    <div className="indicator-grid" data-testid="indicator-grid" ref={grid}>
-      {groups.map((group) => {
-        const groupIndices = group.groups.flatMap((sub) => sub.indices);
-        return (
-          <section className="indicator-group" key={group.start} data-testid="indicator-group">
-            <div className="indicator-group-head">
-              <span className="level-badge">{t('field.level1')}</span>
-              <Input
-                aria-label={t('field.level1')}
-                value={group.level1 ?? ''}
-                style={{ maxWidth: 240, fontWeight: 600 }}
-                onChange={(e) => onChange(renameGroup(indicators, groupIndices, 'level1', e.target.value))}
-              />
-              <span className="muted">{t('indicator.count', { n: groupIndices.length })}</span>
-              <span style={{ flex: 1 }} />
-              <Button
-                size="small"
-                icon={<PlusOutlined />}
-                onClick={() =>
-                  insertAt(group.end + 1, blankIndicator(group.level1, t('indicator.newLevel2')))
-                }
-              >
-                {t('indicator.addLevel2')}
-              </Button>
-            </div>
-            {group.groups.map((sub) => {
-              const last = sub.indices.at(-1) ?? group.end;
-              return (
-                <div key={sub.indices[0]} className="indicator-subgroup">
-                  <div className="indicator-subgroup-head">
-                    <span className="level-badge level2">{t('field.level2')}</span>
-                    <Input
-                      size="small"
-                      aria-label={t('field.level2')}
-                      value={sub.level2 ?? ''}
-                      style={{ maxWidth: 200 }}
-                      onChange={(e) =>
-                        onChange(renameGroup(indicators, sub.indices, 'level2', e.target.value))
-                      }
-                    />
-                    <span style={{ flex: 1 }} />
-                    <Button
-                      size="small"
-                      type="link"
-                      icon={<PlusOutlined />}
-                      onClick={() => insertAt(last + 1, blankIndicator(group.level1, sub.level2))}
-                      data-testid="add-indicator"
-                    >
-                      {t('indicator.add')}
-                    </Button>
+    <ConfigProvider componentDisabled={readOnly || undefined}>
+      <div
+        className={`indicator-grid${readOnly ? ' is-readonly' : ''}`}
+        data-testid="indicator-grid"
+        ref={grid}
+      >
+        {groups.map((group) => {
+          const groupIndices = group.groups.flatMap((sub) => sub.indices);
+          return (
+            <section className="indicator-group" key={group.start} data-testid="indicator-group">
+              <div className="indicator-group-head">
+                <span className="level-badge">{t('field.level1')}</span>
+                <Input
+                  aria-label={t('field.level1')}
+                  value={group.level1 ?? ''}
+                  style={{ maxWidth: 240, fontWeight: 600 }}
+                  onChange={(e) => onChange(renameGroup(indicators, groupIndices, 'level1', e.target.value))}
+                />
+                <span className="muted">{t('indicator.count', { n: groupIndices.length })}</span>
+                <span style={{ flex: 1 }} />
+                {!readOnly && (
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() =>
+                      insertAt(group.end + 1, blankIndicator(group.level1, t('indicator.newLevel2')))
+                    }
+                  >
+                    {t('indicator.addLevel2')}
+                  </Button>
+                )}
+              </div>
+              {group.groups.map((sub) => {
+                const last = sub.indices.at(-1) ?? group.end;
+                return (
+                  <div key={sub.indices[0]} className="indicator-subgroup">
+                    <div className="indicator-subgroup-head">
+                      <span className="level-badge level2">{t('field.level2')}</span>
+                      <Input
+                        size="small"
+                        aria-label={t('field.level2')}
+                        value={sub.level2 ?? ''}
+                        style={{ maxWidth: 200 }}
+                        onChange={(e) =>
+                          onChange(renameGroup(indicators, sub.indices, 'level2', e.target.value))
+                        }
+                      />
+                      <span style={{ flex: 1 }} />
+                      {!readOnly && (
+                        <Button
+                          size="small"
+                          type="link"
+                          icon={<PlusOutlined />}
+                          onClick={() => insertAt(last + 1, blankIndicator(group.level1, sub.level2))}
+                          data-testid="add-indicator"
+                        >
+                          {t('indicator.add')}
+                        </Button>
+                      )}
+                    </div>
+                    {sub.indices.map((index, position) => {
+                      const indicator = indicators[index];
+                      const remove = () => onChange(indicators.filter((_, i) => i !== index));
+                      if (!indicator) return null;
+                      const path = `indicators.${index}`;
+                      const nameError = errors[`${path}.name`];
+                      const targetError = errors[`${path}.target`] ?? errors[`${path}.target.raw`];
+                      const notice = notices[path];
+                      const missing = new Set(markMissing ? missingCells(indicator, evaluation) : []);
+                      const rowClass = `indicator-row${activeRow === index ? ' is-active' : ''}${
+                        missing.size > 0 ? ' has-missing' : ''
+                      }${notice ? ' has-notice' : ''}`;
+                      return (
+                        // The row itself is no control: a click or focus inside it shows its source lines.
+                        // biome-ignore lint/a11y/noStaticElementInteractions: its inputs and buttons are the controls
+                        // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard focus is caught by onFocus
+                        <div
+                          className={rowClass}
+                          key={index}
+                          data-testid="indicator-row"
+                          data-index={index}
+                          data-missing={[...missing].join(' ') || undefined}
+                          onClick={onRowFocus ? () => onRowFocus(index) : undefined}
+                          onFocus={onRowFocus ? () => onRowFocus(index) : undefined}
+                        >
+                          <div>
+                            <Input
+                              aria-label={t('field.indicatorName')}
+                              placeholder={t('field.indicatorName')}
+                              value={indicator.name}
+                              status={nameError ? 'error' : notice || missing.has('name') ? 'warning' : ''}
+                              onChange={(e) => {
+                                const name = e.target.value;
+                                patch(index, {
+                                  name,
+                                  target: parseTarget(indicator.target.raw, {
+                                    expectDate: nameSuggestsDate(name),
+                                  }),
+                                });
+                              }}
+                              data-testid="indicator-name"
+                            />
+                            <FieldError text={nameError} />
+                            {notice && !nameError ? (
+                              <div className="field-notice" data-testid="indicator-notice">
+                                {notice}
+                              </div>
+                            ) : null}
+                            {/* Reviewers' comments on this indicator, placed on it wherever it moved. */}
+                            <FieldComments path={path} />
+                          </div>
+                          <div>
+                            <Input
+                              aria-label={t('field.target')}
+                              placeholder={t('field.target')}
+                              value={indicator.target.raw}
+                              status={targetError ? 'error' : missing.has('target') ? 'warning' : ''}
+                              onChange={(e) =>
+                                patch(index, {
+                                  target: parseTarget(e.target.value, {
+                                    expectDate: nameSuggestsDate(indicator.name),
+                                  }),
+                                })
+                              }
+                              data-testid="indicator-target"
+                            />
+                            <FieldError text={targetError} />
+                          </div>
+                          <ParsedTarget target={indicator.target} />
+                          <Space size={0}>
+                            <Select
+                              size="small"
+                              aria-label={t('field.direction')}
+                              style={{ width: 78 }}
+                              value={indicator.direction ?? ''}
+                              onChange={(v: string) =>
+                                patch(index, { direction: v === '正向' || v === '反向' ? v : null })
+                              }
+                              options={[
+                                { value: '', label: '—' },
+                                { value: '正向', label: t('direction.positive') },
+                                { value: '反向', label: t('direction.negative') },
+                              ]}
+                            />
+                            {!readOnly && rowTools?.(index)}
+                            {!readOnly && (
+                              <>
+                                <Tooltip title={t('indicator.up')}>
+                                  <Button
+                                    size="small"
+                                    type="text"
+                                    aria-label={t('indicator.up')}
+                                    icon={<ArrowUpOutlined />}
+                                    disabled={position === 0}
+                                    data-move="up"
+                                    onClick={() => move(index, index - 1, 'up')}
+                                  />
+                                </Tooltip>
+                                <Tooltip title={t('indicator.down')}>
+                                  <Button
+                                    size="small"
+                                    type="text"
+                                    aria-label={t('indicator.down')}
+                                    icon={<ArrowDownOutlined />}
+                                    disabled={position === sub.indices.length - 1}
+                                    data-move="down"
+                                    onClick={() => move(index, index + 1, 'down')}
+                                  />
+                                </Tooltip>
+                                {/* A filled row asks first: one stray click would lose typed text with no undo. */}
+                                <Popconfirm
+                                  title={t('indicator.removeConfirm', {
+                                    name: indicator.name || t('indicator.unnamed'),
+                                  })}
+                                  disabled={!indicator.name && !indicator.target.raw}
+                                  okText={t('common.delete')}
+                                  cancelText={t('common.cancel')}
+                                  okButtonProps={{ danger: true }}
+                                  onConfirm={remove}
+                                >
+                                  <Tooltip title={t('indicator.remove')}>
+                                    <Button
+                                      size="small"
+                                      type="text"
+                                      danger
+                                      aria-label={t('indicator.remove')}
+                                      icon={<DeleteOutlined />}
+                                      onClick={!indicator.name && !indicator.target.raw ? remove : undefined}
+                                    />
+                                  </Tooltip>
+                                </Popconfirm>
+                              </>
+                            )}
+                          </Space>
+                          {evaluation && (
+                            <EvaluationCells
+                              indicator={indicator}
+                              missing={missing}
+                              onChange={(change) => patch(index, change)}
+                            />
+                          )}
+                        </div>
+                      );
+                    })}
                   </div>
-                  {sub.indices.map((index, position) => {
-                    const indicator = indicators[index];
-                    const remove = () => onChange(indicators.filter((_, i) => i !== index));
-                    if (!indicator) return null;
-                    const path = `indicators.${index}`;
-                    const nameError = errors[`${path}.name`];
-                    const targetError = errors[`${path}.target`] ?? errors[`${path}.target.raw`];
-                    const notice = notices[path];
-                    const missing = new Set(markMissing ? missingCells(indicator, evaluation) : []);
-                    const rowClass = `indicator-row${activeRow === index ? ' is-active' : ''}${
-                      missing.size > 0 ? ' has-missing' : ''
-                    }${notice ? ' has-notice' : ''}`;
-                    return (
-                      // The row itself is no control: a click or focus inside it shows its source lines.
-                      // biome-ignore lint/a11y/noStaticElementInteractions: its inputs and buttons are the controls
-                      // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard focus is caught by onFocus
-                      <div
-                        className={rowClass}
-                        key={index}
-                        data-testid="indicator-row"
-                        data-index={index}
-                        data-missing={[...missing].join(' ') || undefined}
-                        onClick={onRowFocus ? () => onRowFocus(index) : undefined}
-                        onFocus={onRowFocus ? () => onRowFocus(index) : undefined}
-                      >
-                        <div>
-                          <Input
-                            aria-label={t('field.indicatorName')}
-                            placeholder={t('field.indicatorName')}
-                            value={indicator.name}
-                            status={nameError ? 'error' : notice || missing.has('name') ? 'warning' : ''}
-                            onChange={(e) => {
-                              const name = e.target.value;
-                              patch(index, {
-                                name,
-                                target: parseTarget(indicator.target.raw, {
-                                  expectDate: nameSuggestsDate(name),
-                                }),
-                              });
-                            }}
-                            data-testid="indicator-name"
-                          />
-                          <FieldError text={nameError} />
-                          {notice && !nameError ? (
-                            <div className="field-notice" data-testid="indicator-notice">
-                              {notice}
-                            </div>
-                          ) : null}
-                          {/* Reviewers' comments on this indicator, placed on it wherever it moved. */}
-                          <FieldComments path={path} />
-                        </div>
-                        <div>
-                          <Input
-                            aria-label={t('field.target')}
-                            placeholder={t('field.target')}
-                            value={indicator.target.raw}
-                            status={targetError ? 'error' : missing.has('target') ? 'warning' : ''}
-                            onChange={(e) =>
-                              patch(index, {
-                                target: parseTarget(e.target.value, {
-                                  expectDate: nameSuggestsDate(indicator.name),
-                                }),
-                              })
-                            }
-                            data-testid="indicator-target"
-                          />
-                          <FieldError text={targetError} />
-                        </div>
-                        <ParsedTarget target={indicator.target} />
-                        <Space size={0}>
-                          <Select
-                            size="small"
-                            aria-label={t('field.direction')}
-                            style={{ width: 78 }}
-                            value={indicator.direction ?? ''}
-                            onChange={(v: string) =>
-                              patch(index, { direction: v === '正向' || v === '反向' ? v : null })
-                            }
-                            options={[
-                              { value: '', label: '—' },
-                              { value: '正向', label: t('direction.positive') },
-                              { value: '反向', label: t('direction.negative') },
-                            ]}
-                          />
-                          {rowTools?.(index)}
-                          <Tooltip title={t('indicator.up')}>
-                            <Button
-                              size="small"
-                              type="text"
-                              aria-label={t('indicator.up')}
-                              icon={<ArrowUpOutlined />}
-                              disabled={position === 0}
-                              data-move="up"
-                              onClick={() => move(index, index - 1, 'up')}
-                            />
-                          </Tooltip>
-                          <Tooltip title={t('indicator.down')}>
-                            <Button
-                              size="small"
-                              type="text"
-                              aria-label={t('indicator.down')}
-                              icon={<ArrowDownOutlined />}
-                              disabled={position === sub.indices.length - 1}
-                              data-move="down"
-                              onClick={() => move(index, index + 1, 'down')}
-                            />
-                          </Tooltip>
-                          {/* A filled row asks first: one stray click would lose typed text with no undo. */}
-                          <Popconfirm
-                            title={t('indicator.removeConfirm', {
-                              name: indicator.name || t('indicator.unnamed'),
-                            })}
-                            disabled={!indicator.name && !indicator.target.raw}
-                            okText={t('common.delete')}
-                            cancelText={t('common.cancel')}
-                            okButtonProps={{ danger: true }}
-                            onConfirm={remove}
-                          >
-                            <Tooltip title={t('indicator.remove')}>
-                              <Button
-                                size="small"
-                                type="text"
-                                danger
-                                aria-label={t('indicator.remove')}
-                                icon={<DeleteOutlined />}
-                                onClick={!indicator.name && !indicator.target.raw ? remove : undefined}
-                              />
-                            </Tooltip>
-                          </Popconfirm>
-                        </Space>
-                        {evaluation && (
-                          <EvaluationCells
-                            indicator={indicator}
-                            missing={missing}
-                            onChange={(change) => patch(index, change)}
-                          />
-                        )}
-                      </div>
-                    );
-                  })}
-                </div>
-              );
-            })}
-          </section>
-        );
-      })}
-      <Space>
-        <Button
-          icon={<PlusOutlined />}
-          onClick={() =>
-            onChange([...indicators, blankIndicator(t('indicator.newLevel1'), t('indicator.newLevel2'))])
-          }
-        >
-          {t('indicator.addLevel1')}
-        </Button>
-        {libraryButton}
-      </Space>
-    </div>
+                );
+              })}
+            </section>
+          );
+        })}
+        {!readOnly && (
+          <Space>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() =>
+                onChange([...indicators, blankIndicator(t('indicator.newLevel1'), t('indicator.newLevel2'))])
+              }
+            >
+              {t('indicator.addLevel1')}
+            </Button>
+            {libraryButton}
+          </Space>
+        )}
+      </div>
+    </ConfigProvider>
   );
 }

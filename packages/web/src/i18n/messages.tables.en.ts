@@ -44,6 +44,7 @@ export const tablesEn = {
   'editor.saved': 'Saved as version {v}',
   'editor.created': 'Created',
   'editor.unsaved': 'Unsaved changes',
+  'editor.readOnly': 'Read-only in this status',
   'editor.allSaved': 'All changes saved',
   'editor.neverSaved': 'Not saved yet',
   'editor.leaveTitle': 'Leave this page?',

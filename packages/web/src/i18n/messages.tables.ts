@@ -42,6 +42,7 @@ const zh = {
   'editor.saved': '已保存为第 {v} 版',
   'editor.created': '已创建',
   'editor.unsaved': '有未保存的修改',
+  'editor.readOnly': '只读：此状态下不能修改',
   'editor.allSaved': '所有修改已保存',
   'editor.neverSaved': '尚未保存',
   'editor.leaveTitle': '离开此页？',

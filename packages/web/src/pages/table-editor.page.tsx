@@ -2,6 +2,7 @@ import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import type { Budget, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import { isEditable } from '@jixiao/core/workflow/workflow-machine';
 import {
   Alert,
   App,
@@ -133,7 +134,10 @@ export default function TableEditorPage() {
     setDraft(withUnit);
   }, [isNew, ownUnit]);
 
-  const dirty = draft !== null && saved !== null && !same(draft, saved);
+  // Approved and published tables are frozen and tables under review are the reviewers': the server refuses
+  // saving them, so the page offers no typing at all (调整 in the workflow bar is the way back in).
+  const readOnly = record !== null && !isEditable(record.status);
+  const dirty = !readOnly && draft !== null && saved !== null && !same(draft, saved);
   const { blocker, release } = useUnsavedGuard(dirty);
 
   // THE schema of core, checked as the user types; the server checks the same on save.
@@ -149,13 +153,15 @@ export default function TableEditorPage() {
   const visibleErrors = showErrors ? errors : pickTouched(errors, draft, saved);
 
   const update = (change: Partial<PerformanceTable>) => {
+    if (readOnly) return;
     setDraft((d) => (d ? { ...d, ...change } : d));
     setServerErrors({});
   };
   const updateNarrative = (key: keyof Narrative, value: string) =>
+    !readOnly &&
     setDraft((d) => (d ? { ...d, narrative: { ...d.narrative, [key]: value === '' ? null : value } } : d));
   const updateBudget = (key: keyof Budget, value: number | null) =>
-    setDraft((d) => (d ? { ...d, budget: { ...d.budget, [key]: value } } : d));
+    !readOnly && setDraft((d) => (d ? { ...d, budget: { ...d.budget, [key]: value } } : d));
 
   const save = async (baseVersion?: number) => {
     if (!draft) return;
@@ -275,7 +281,7 @@ export default function TableEditorPage() {
 
   const title = isNew ? t('editor.newTitle') : draft.name || t('indicator.unnamed');
   return (
-    <div className="editor" data-testid="table-editor-page">
+    <div className="editor" data-testid="table-editor-page" data-readonly={readOnly || undefined}>
       <div className="editor-bar">
         <div className="page-head" style={{ marginBottom: 0 }}>
           <div>
@@ -292,12 +298,18 @@ export default function TableEditorPage() {
               {[draft.unit, draft.year].filter(Boolean).join(' · ')}
               {draft.unit || draft.year ? ' · ' : ''}
               <span className={dirty ? 'dirty-flag' : 'muted'} data-testid="dirty-flag">
-                {dirty ? t('editor.unsaved') : isNew ? t('editor.neverSaved') : t('editor.allSaved')}
+                {readOnly
+                  ? t('editor.readOnly')
+                  : dirty
+                    ? t('editor.unsaved')
+                    : isNew
+                      ? t('editor.neverSaved')
+                      : t('editor.allSaved')}
               </span>
             </p>
           </div>
           <Space>
-            {!isNew && (
+            {!isNew && !readOnly && (
               <Input
                 style={{ width: 220 }}
                 placeholder={t('editor.reason')}
@@ -321,16 +333,18 @@ export default function TableEditorPage() {
                 <CopyToYearButton record={record} dirty={dirty} />
               </>
             )}
-            <Button
-              type="primary"
-              icon={<SaveOutlined />}
-              loading={saving}
-              disabled={(!isNew && !dirty) || workflow.state?.editable === false}
-              onClick={() => void save()}
-              data-testid="save"
-            >
-              {t('editor.save')}
-            </Button>
+            {!readOnly && (
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={saving}
+                disabled={!isNew && !dirty}
+                onClick={() => void save()}
+                data-testid="save"
+              >
+                {t('editor.save')}
+              </Button>
+            )}
           </Space>
         </div>
       </div>
@@ -377,7 +391,13 @@ export default function TableEditorPage() {
         />
       )}
 
-      <Form layout="vertical" component="div" className="editor-form" requiredMark>
+      <Form
+        layout="vertical"
+        component="div"
+        className={`editor-form${readOnly ? ' is-readonly' : ''}`}
+        requiredMark={!readOnly}
+        disabled={readOnly}
+      >
         <Card title={t('editor.header')} size="small" className="editor-card">
           <Row gutter={16}>
             {field('name', 'field.name', text('name'), 12, true)}
@@ -511,7 +531,8 @@ export default function TableEditorPage() {
               indicators={draft.indicators}
               errors={visibleErrors}
               onChange={(indicators) => update({ indicators })}
-              onAddFromLibrary={workflow.state?.editable === false ? undefined : () => setLibraryOpen(true)}
+              readOnly={readOnly}
+              onAddFromLibrary={readOnly ? undefined : () => setLibraryOpen(true)}
             />
           </ReviewCommentsProvider>
         </Card>

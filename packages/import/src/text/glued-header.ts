@@ -103,7 +103,8 @@ export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
       const department = splitCode(value.replace(/\d{6,}$/, '')).name;
       if (department.length >= 2 && department.length <= 40) out.supervisingDepartment = department;
     }
-    if (/资金总额$/.test(label.label) && out.total === null) {
+    // `资金总额1010100%20`: the run-together row of the execution table, figures and rate; not a total.
+    if (/资金总额$/.test(label.label) && out.total === null && !/^[\d,.]+%/.test(value)) {
       const amount = /^([\d,]+(?:\.\d+)?)\s*(万元|元)?/.exec(value);
       const unit = amount?.[2] ?? (/(资金情况|项目资金)[(（]万元[)）]/.test(line) ? '万元' : '元');
       if (amount?.[1]) out.total = parseAmount(amount[1], unit === '万元' ? '万元' : '元')?.yuan ?? null;

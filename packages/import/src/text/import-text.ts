@@ -15,6 +15,7 @@ import {
   rescaleToWan,
   splitCode,
 } from './fields.ts';
+import { readGluedExecution } from './glued-execution.ts';
 import { readGluedHeader } from './glued-header.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
@@ -440,6 +441,14 @@ function readForm(
     fields.unit ??= glued.unit;
     fields.supervisingDepartment ??= glued.supervisingDepartment;
     if (budget.total === undefined && glued.total !== null) budget.total = glued.total;
+  }
+  const executionLine = lineTexts.find(
+    (l) => l.length > 60 && l.includes('预算执行情况') && !/[|\t]/.test(l),
+  );
+  if (executionLine !== undefined && budget.adjusted === undefined && budget.executed === undefined) {
+    const unit = /预算执行情况\s*[(（]\s*万元/.test(executionLine) ? '万元' : moneyUnitOf(headerText);
+    const execution = readGluedExecution(executionLine, unit);
+    if (execution) Object.assign(budget, { ...execution.budget, ...budget });
   }
   if (declaredMoneyUnit(headerText) === null && rescaleToWan(budget, rawText)) {
     warnings.push({

@@ -53,6 +53,20 @@ const PLACEHOLDER = /[(（][^()（）]*\*{1,3}[^()（）]*[)）]/g;
 const CAPTION_ANCHOR =
   /(?:三级指标|指标名称|绩效指标名称)[\s|\u241e]*(?:[^\n]{0,40}?)(?:年度指标值|指标值|目标值|指标目标值)(?:[\s|\u241e]*(?:计量单位|度量单位|单位|备注|指标解释))*/;
 
+// The columns a self-evaluation prints after the target (`年初目标值(A)实际完成值(B)得分`): the figures that
+// follow a row's target are read in their order.
+const TAIL_CAPTION =
+  /(?:年初目标值|年度指标值|指标值|目标值|指标目标值)(?:\s*[(（][^()（）]{0,8}[)）])?((?:[\s|\u241e]*(?:(?:全年|年度|当年)?(?:实际完成值|实际完成情况|实际完成|完成值|实际值)|分值|权重|得分|评分)(?:\s*[(（][^()（）]{0,12}[)）])?)+)/;
+const TAIL_ROLE = /(实际完成值|实际完成情况|实际完成|完成值|实际值)|(分值|权重)|(得分|评分)/g;
+type TailRole = 'actual' | 'weight' | 'score';
+const TAIL_FIGURE = /[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否/g;
+
+function tailRolesOf(caption: string): TailRole[] {
+  const roles: TailRole[] = [];
+  for (const m of caption.matchAll(TAIL_ROLE)) roles.push(m[1] ? 'actual' : m[2] ? 'weight' : 'score');
+  return roles;
+}
+
 const OPERATOR_LED = new RegExp(String.raw`^\s*${OPERATOR}`);
 /** The words that introduce a result in prose: `（当年）实际完成`, `完成值为`. */
 const RESULT_WORDS = String.raw`(?:当年|全年|年度|年底)?(?:实际)?完成(?:值|情况|数)?(?:为|了)?[:：]?\s*`;
@@ -201,6 +215,11 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   // …or the caption row of the indicator columns stands before the labels: then every label counts, and
   // items under a level 1 alone are rows without a level 2 (forms that print only one level).
   const captioned = caption !== null && marks.length > 0 && caption.index < (marks[0]?.start ?? 0);
+  const tailCaption = TAIL_CAPTION.exec(text);
+  const tailRoles =
+    tailCaption?.[1] && tailCaption.index < (marks[0]?.start ?? text.length)
+      ? tailRolesOf(tailCaption[1])
+      : [];
   // …or prose that heads its sentences with level-2 labels (`数量指标：慰问人数=9人，…。质量指标：…`): two
   // distinct such labels make a list of targets, where one could be a narrative's passing mention.
   // Bare words (`经济效益：…`) head a narrative's sentences too; only `…指标` labels count.
@@ -256,6 +275,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     targetText: string,
     offset: number,
     actual?: string,
+    printed: { weight?: number; score?: number } = {},
   ) {
     const expectDate = nameSuggestsDate(name);
     const target = parseTarget(targetText, { expectDate, ...(year === null ? {} : { year }) });
@@ -265,6 +285,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       name,
       target: { ...target, raw: targetText },
       ...(actual ? { actual } : {}),
+      ...printed,
     });
     const where = at(offset);
     warnings.push({
@@ -275,6 +296,21 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       column: where.column,
       path: `indicators.${indicators.length - 1}`,
     });
+  }
+
+  // The figures after a row's target, read as the columns the caption names after it when there are
+  // exactly as many: with fewer, which column was left blank cannot be told.
+  function tailColumns(tailText: string): { actual?: string; weight?: number; score?: number } {
+    if (tailRoles.length === 0) return {};
+    const figures = tailText.match(TAIL_FIGURE) ?? [];
+    if (figures.length !== tailRoles.length) return {};
+    const out: { actual?: string; weight?: number; score?: number } = {};
+    tailRoles.forEach((role, n) => {
+      const figure = (figures[n] ?? '').replace(/\s+/g, '');
+      if (role === 'actual') out.actual = figure;
+      else if (/^\d+(\.\d+)?$/.test(figure)) out[role] = Number(figure);
+    });
+    return out;
   }
 
   function readItem(
@@ -309,13 +345,17 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
         clean.slice(stop),
       );
       if (tail) stop += tail[0].length;
+      const columns = tail ? tailColumns(tail[0]) : {};
       // `…=9人，当年实际完成9人`: the result clause after the target is the row's actual.
       const result = ACTUAL_CLAUSE.exec(clean.slice(stop));
       if (result) stop += result[0].length;
       if (hasWords(name)) {
         const start = offset + pos + (rawName.length - rawName.trimStart().length);
         if (resultOnly) push(l1, l2, name, '', start, m[0].trim());
-        else push(l1, l2, name, m[0].trim(), start, result?.[1]?.trim());
+        else {
+          const { actual, ...printed } = columns;
+          push(l1, l2, name, m[0].trim(), start, result?.[1]?.trim() ?? actual, printed);
+        }
         readAny = true;
       } else if (pos === 0 && name === '' && pending !== null) {
         // The target alone on the line after its name (the cell wrapped, or one cell per line).

@@ -601,10 +601,13 @@ function readForm(
     } else {
       for (const indicator of block.indicators) foldProgress(indicator);
     }
-    // An untitled form that reports results row by row (a 公示 of what was achieved) is a self-evaluation.
-    const reported = block.indicators.filter((i) => i.actual).length;
+    // A form whose title names no kind of form (none, or a notice's `…资金使用情况`) and that reports results
+    // row by row (a 公示 of what was achieved) is a self-evaluation.
+    const reported = block.indicators.filter(
+      (i) => i.actual || (i.score !== undefined && i.score !== null),
+    ).length;
     const kind =
-      title === '' && titleKind === 'target' && reported * 2 > block.indicators.length
+      !formTitle.test(title) && titleKind === 'target' && reported * 2 > block.indicators.length
         ? 'self-evaluation'
         : titleKind;
     const table: PerformanceTable = {

@@ -666,6 +666,20 @@ function continueRow(row: Indicator, values: readonly string[], roles: readonly 
   return true;
 }
 
+// An unscored sub-item under a scored row (`★补助各类瓜果蔬菜种植面积 10 10` / `梨树种植面积 6亩 6亩`): a name
+// with its target and actual and no weight or score. Wrapped free text has no such value cells.
+function isSubItem(line: readonly Cell[]): boolean {
+  const [name, ...values] = line.filter((c) => c.text.trim() !== '');
+  return (
+    name !== undefined &&
+    values.length >= 1 &&
+    values.length <= 2 &&
+    !isTargetLike(name.text) &&
+    (name.text.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 2 &&
+    values.every((c) => isTargetLike(c.text) && !NUMBER_ONLY.test(c.text))
+  );
+}
+
 function numberOf(text: string | undefined): number | null {
   if (text === undefined) return null;
   const t = text.replace(/,/g, '').replace(/分$/, '').trim();
@@ -1024,7 +1038,7 @@ export function readIndicators(
     // (`服务对象满意度` / `指标`) is its wrapped end.
     if (wrappedTail && startsRow && scored !== null) {
       const line = rowAt(tokens, i);
-      if (scoredPrefix(line.slice(1), scored) === null) {
+      if (scoredPrefix(line.slice(1), scored) === null && !isSubItem(line)) {
         const current = level2 ?? level1;
         const joined =
           current === null

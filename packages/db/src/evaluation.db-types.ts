@@ -12,6 +12,8 @@ export interface MonitoringReportsTable {
   report: Json<unknown>;
   light: string;
   risk: number;
+  /** Corrective measures the report lacks (NULL: saved before the count was kept). */
+  missing_measures: ColumnType<number | null, number | null | undefined, number | null>;
   updated_by: string | null;
   updated_at: Timestamp;
 }

@@ -32,15 +32,22 @@ describeEachDatabase('evaluation storage', (getDb) => {
       indicators: [{ index: 0, value: '30个' }],
     });
     const base = { tableId: record.id, tableVersion: 1, schemeId: 'national-default', actor };
-    await saveMonitoringReport(db, { ...base, report, light: 'yellow', risk: 30_010 });
+    await saveMonitoringReport(db, { ...base, report, light: 'yellow', risk: 30_010, missingMeasures: 1 });
     await saveMonitoringReport(db, {
       ...base,
       report: { ...report, indicators: [] },
       light: 'red',
       risk: 40_100,
+      missingMeasures: 2,
     });
     const stored = await getMonitoringReport(db, record.id, 6);
     expect(stored).toMatchObject({ light: 'red', risk: 40_100, report: { cutOffMonth: 6, indicators: [] } });
+    const counted = await db
+      .selectFrom('monitoring_reports')
+      .select('missing_measures')
+      .where('table_id', '=', record.id)
+      .executeTakeFirstOrThrow();
+    expect(counted.missing_measures).toBe(2);
     expect(await getMonitoringReport(db, record.id, 7)).toBeNull();
     const audit = await db
       .selectFrom('audit_log')
@@ -61,8 +68,14 @@ describeEachDatabase('evaluation storage', (getDb) => {
       indicators: [],
     });
     const base = { tableVersion: 1, schemeId: 'national-default', actor, report };
-    await saveMonitoringReport(db, { ...base, tableId: low.id, light: 'green', risk: 0 });
-    await saveMonitoringReport(db, { ...base, tableId: high.id, light: 'red', risk: 40_100 });
+    await saveMonitoringReport(db, { ...base, tableId: low.id, light: 'green', risk: 0, missingMeasures: 0 });
+    await saveMonitoringReport(db, {
+      ...base,
+      tableId: high.id,
+      light: 'red',
+      risk: 40_100,
+      missingMeasures: 0,
+    });
     const rows = await monitoringOverview(db, {
       organisationIds: null,
       year: 2023,

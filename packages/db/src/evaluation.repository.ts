@@ -43,6 +43,8 @@ export async function saveMonitoringReport(
     report: MonitoringReport;
     light: Light;
     risk: number;
+    /** Corrective measures the report lacks (core's missingMeasureCount of its assessment). */
+    missingMeasures: number;
     actor: AuditActor;
     importId?: string;
   },
@@ -57,6 +59,7 @@ export async function saveMonitoringReport(
       report: JSON.stringify(input.report),
       light: input.light,
       risk: input.risk,
+      missing_measures: input.missingMeasures,
       updated_by: input.actor.userId,
       updated_at: new Date(),
     };
@@ -70,6 +73,7 @@ export async function saveMonitoringReport(
           report: row.report,
           light: row.light,
           risk: row.risk,
+          missing_measures: row.missing_measures,
           updated_by: row.updated_by,
           updated_at: row.updated_at,
         }),

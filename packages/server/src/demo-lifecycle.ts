@@ -1,7 +1,7 @@
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import { can, organisationPath } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
 import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring.schema';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
@@ -255,6 +255,7 @@ export async function runDemoLifecycle(
           report,
           light: assessment.light,
           risk: assessment.risk,
+          missingMeasures: missingMeasureCount(assessment),
           actor: auditActor(author),
         });
         const scheme = getScoringScheme(DEFAULT_SCORING_SCHEME_ID);

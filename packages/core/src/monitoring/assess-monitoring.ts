@@ -316,3 +316,8 @@ export function assessMonitoring(
     notes,
   };
 }
+
+/** How many corrective measures an assessed report still lacks (its measure_missing notes). */
+export function missingMeasureCount(assessment: Pick<MonitoringAssessment, 'notes'>): number {
+  return assessment.notes.filter((note) => note.code === 'monitoring.measure_missing').length;
+}

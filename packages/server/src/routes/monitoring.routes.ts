@@ -1,6 +1,6 @@
 import { can, type TableResource } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
 import {
   type MonitoringAssessment,
   type MonitoringReport,
@@ -109,6 +109,7 @@ export async function assessAndSaveMonitoring(
     report,
     light: assessment.light,
     risk: assessment.risk,
+    missingMeasures: missingMeasureCount(assessment),
     actor: auditActor(request),
     ...(importId === undefined ? {} : { importId }),
   });

@@ -11,6 +11,7 @@ import {
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { sql } from 'kysely';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { loadDemoData } from '../demo-data.ts';
 import { demoSeedTables } from '../demo-lifecycle.ts';
@@ -112,6 +113,27 @@ describeEachDatabase('workbench API', (getDb) => {
     expect(lights[0]?.missingMeasures).toBeGreaterThan(0);
     expect(wb.total).toBe(wb.groups.reduce((sum, g) => sum + g.items.length, 0));
     expect(wb.overview).toBeNull();
+  });
+
+  it('lists lights by the measures counted at save, and assesses reports saved before the count', async () => {
+    const before = group(await workbench('author'), 'lights_need_measure')?.items ?? [];
+    const counted = await sql<{ n: number }>`
+      SELECT missing_measures AS n FROM monitoring_reports m JOIN target_tables t ON t.id = m.table_id
+      WHERE t.name = '进度滞后'`.execute(getDb());
+    expect(counted.rows.map((r) => r.n)).toEqual([before[0]?.missingMeasures]);
+    // A report stored before missing_measures existed (NULL) is assessed on reading: the same list.
+    await sql`UPDATE monitoring_reports SET missing_measures = NULL`.execute(getDb());
+    try {
+      expect(group(await workbench('author'), 'lights_need_measure')?.items).toEqual(before);
+    } finally {
+      await sql`UPDATE monitoring_reports SET missing_measures = ${before[0]?.missingMeasures ?? 0}
+        FROM target_tables t WHERE t.id = monitoring_reports.table_id AND t.name = '进度滞后'`.execute(
+        getDb(),
+      );
+      await sql`UPDATE monitoring_reports SET missing_measures = 0 WHERE missing_measures IS NULL`.execute(
+        getDb(),
+      );
+    }
   });
 
   it('asks for the July report only once July is over, and not after the year ended', async () => {

@@ -1,7 +1,7 @@
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import { organisationPaths } from '@jixiao/core/accounts/organisation-paths';
 import { type Action, can, type TableReadScope, tableReadScope } from '@jixiao/core/accounts/policies';
-import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
 import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import { DEFAULT_MONITORING_SCHEME, type Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
@@ -392,30 +392,26 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
 
   /** Red/yellow lights of the author's own unit whose deviations lack a corrective measure. */
   async function lightsNeedMeasureGroup(asker: Asker, organisations: Organisations): Promise<WorkbenchGroup> {
-    // Every red/yellow report must be assessed to know whether a measure is missing: one unit's worth.
+    // The count of missing measures is stored with each report when it is saved; reports saved before it
+    // was kept (NULL) are assessed here, and only those bring their table and report along.
     const rows = allowed(
       asker,
       'table.report',
       await latestLights(organisations, ['red', 'yellow'])
-        .select([...lightColumns, 't.content', 'm.report'])
+        .where((eb) => eb.or([eb('m.missing_measures', 'is', null), eb('m.missing_measures', '>', 0)]))
+        .select([
+          ...lightColumns,
+          'm.missing_measures',
+          sql<unknown>`CASE WHEN m.missing_measures IS NULL THEN t.content END`.as('content'),
+          sql<unknown>`CASE WHEN m.missing_measures IS NULL THEN m.report END`.as('report'),
+        ])
         .orderBy('m.updated_at')
         .orderBy('t.id')
         .execute(),
     );
     const items: WorkbenchItem[] = [];
     for (const row of rows) {
-      let missing: number;
-      try {
-        const table = performanceTableSchema.parse(row.content);
-        const report = monitoringReportSchema.parse(row.report);
-        missing = assessMonitoring(table, report, scheme).notes.filter(
-          (note) => note.code === 'monitoring.measure_missing',
-        ).length;
-      } catch {
-        // A report that no longer fits the table (indicators removed by an adjustment) is re-entered on
-        // the monitoring page; the stored light still says it needs attention.
-        missing = 1;
-      }
+      const missing = row.missing_measures ?? assessMissingMeasures(row.content, row.report);
       if (missing === 0) continue;
       items.push({
         ...baseItem(row, row.since),
@@ -425,6 +421,19 @@ export const workbenchRoutes: FastifyPluginAsyncZod<WorkbenchRouteOptions> = asy
       });
     }
     return { kind: 'lights_need_measure', count: items.length, items: items.slice(0, WORKBENCH_GROUP_LIMIT) };
+  }
+
+  /** The missing measures of a report saved before they were counted at each save. */
+  function assessMissingMeasures(content: unknown, stored: unknown): number {
+    try {
+      const table = performanceTableSchema.parse(content);
+      const report = monitoringReportSchema.parse(stored);
+      return missingMeasureCount(assessMonitoring(table, report, scheme));
+    } catch {
+      // A report that no longer fits the table (indicators removed by an adjustment) is re-entered on
+      // the monitoring page; the stored light still says it needs attention.
+      return 1;
+    }
   }
 
   /** Red lights in a reviewer's scope (the read scope is the SQL filter: nothing to act on, only to see). */

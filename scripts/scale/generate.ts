@@ -7,7 +7,7 @@
  * generator seeded by (seed, table number): the same seed gives the same data whatever the batch size.
  */
 
-import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
 import type { IndicatorProgress, MonitoringReport } from '@jixiao/core/monitoring/monitoring.schema';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
@@ -212,6 +212,10 @@ export function rareIndicatorName(world: ScaleWorld): string {
 /** Receives generated rows, table by table (the loader turns them into COPY lines). */
 export interface RowSink {
   row(table: ScaleTableName, values: readonly unknown[]): void;
+  /** The automatic-review findings derivedColumns computed with the content (JSON text). */
+  findings?(tableId: string, findings: string): void;
+  /** The corrective measures a monitoring report lacks (core's missingMeasureCount). */
+  missingMeasures?(tableId: string, cutOffMonth: number, count: number): void;
 }
 
 /** Columns of each table the generator fills, in COPY order. */
@@ -712,6 +716,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
     new Date(createdAt),
     new Date(life.time),
   ]);
+  sink.findings?.(id, derived.review_findings);
   for (const row of indicatorRows(id, table)) {
     sink.row('indicators', [
       row.table_id,
@@ -817,6 +822,7 @@ function monitor(
     author.id,
     at,
   ]);
+  sink.missingMeasures?.(id, cutOffMonth, missingMeasureCount(assessment));
   sink.row('audit_log', [
     at,
     author.id,

@@ -12,15 +12,25 @@ const { values } = parseArgs({
     tables: { type: 'string', default: '2000' },
     url: { type: 'string', default: process.env.SCALE_DATABASE_URL ?? defaultScaleUrl },
     seed: { type: 'string', default: '2026' },
+    workers: { type: 'string', default: '2' },
   },
 });
 const tables = Number(values.tables?.replace(/[_,]/g, ''));
 const seed = Number(values.seed);
-if (!Number.isInteger(tables) || tables < 1 || !Number.isInteger(seed)) {
-  console.error('usage: npm run scale -- --tables N [--url postgres://…/jixiao_scale] [--seed S]');
+const workers = Number(values.workers);
+if (!Number.isInteger(tables) || tables < 1 || !Number.isInteger(seed) || !(workers >= 1)) {
+  console.error(
+    'usage: npm run scale -- --tables N [--url postgres://…/jixiao_scale] [--seed S] [--workers W]',
+  );
   process.exit(2);
 }
-const report = await generateScaleDatabase({ url: values.url!, tables, seed, log: (m) => console.log(m) });
+const report = await generateScaleDatabase({
+  url: values.url!,
+  tables,
+  seed,
+  workers,
+  log: (m) => console.log(m),
+});
 console.log('rows:', report.counts);
 console.log(
   `sign in as ${Object.values(benchUsers).join(', ')} (password ${scalePassword}); then npm run bench:scale -- --url ${values.url}`,

@@ -181,7 +181,8 @@ function lowerCaptionPieces(tokens: readonly Token[], i: number): string[] {
   for (k++; k < tokens.length && tokens[k] !== null && pieces.length <= 6; k++) {
     const c = tokens[k];
     if (c === undefined || c === null || c.text === '') continue;
-    if (key(c.text).length > 6 || /\d/.test(c.text) || levelLabel(c.text, null) !== null) return [];
+    // Lower halves are short (`指标值`, `完成值`), a free-text caption's tail a little longer (`原因分析及改进措施`).
+    if (key(c.text).length > 12 || /\d/.test(c.text) || levelLabel(c.text, null) !== null) return [];
     pieces.push(c.text);
   }
   return pieces.length <= 6 ? pieces : [];
@@ -272,6 +273,7 @@ const DIRECTION = /^(正向|反向)(指标)?$/;
 // In a 指标性质 column beside the operators, `定性` says the target is text: it is not part of it.
 const KIND_MARK = /^定(性|量)(指标)?$/;
 const NUMBER_ONLY = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const POINTS = /^\d+(?:\.\d+)?\s*分$/;
 const PERCENT_OR_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const STANDARD_TAG = /^(计划|历史|行业|其他|预算|国家|地方)标准$/;
 
@@ -479,7 +481,7 @@ function scoredPrefix(cells: readonly Cell[], structured: readonly ColumnRole[])
     if (OPERATOR_ONLY.test(text) || DIRECTION.test(text) || KIND_MARK.test(text)) continue;
     values++;
     if (values > valueCount) break;
-    if (NUMBER_ONLY.test(text)) {
+    if (NUMBER_ONLY.test(text) || POINTS.test(text)) {
       seen++;
       if (seen >= numbers) found = k + 1;
     }
@@ -519,7 +521,8 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
       return PERCENT_OR_NUMBER.test(text) ? 2 : 1;
     case 'weight':
     case 'score':
-      return numberOnly ? 4 : isEmptyValue(text) ? 0 : -9;
+      // Weights and scores print bare or in points (`10分`).
+      return numberOnly || POINTS.test(text) ? 4 : isEmptyValue(text) ? 0 : -9;
     case 'explanation':
       if (STANDARD_TAG.test(text)) return 3;
       return numberOnly ? 0.5 : 1;
@@ -1071,7 +1074,8 @@ export function readIndicators(
     // An indicator never spans more than a few dozen cells; the cap keeps one-line junk linear.
     let j = i + 1;
     const limit = Math.min(tokens.length, i + 64);
-    while (j < limit && !isBoundary(tokens[j])) j++;
+    // In a row, a cell in points (`10分`) after the name is its weight, not a level's allotment.
+    while (j < limit && !(isBoundary(tokens[j]) && !(hasRows && POINTS.test(tokens[j]?.text ?? '')))) j++;
     let rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
     // A name alone on its row whose value starts the next row: cells printed one per line.
     if (layout === 'rows' && rest.every((c) => c.text === '') && tokens[j] === null) {
@@ -1426,14 +1430,16 @@ function scoredRun(cells: readonly Cell[], roles: readonly ColumnRole[]): Cell[]
   let sawNumber = false;
   for (let k = 0; k < cells.length && k < roles.length; k++) {
     const text = (cells[k] as Cell).text;
-    if (NUMBER_ONLY.test(text)) {
+    if (NUMBER_ONLY.test(text) || POINTS.test(text)) {
       last = k;
       sawNumber = true;
     } else if (OPERATOR_ONLY.test(text) || DIRECTION.test(text) || isEmptyValue(text)) {
       if (sawNumber && (OPERATOR_ONLY.test(text) || DIRECTION.test(text))) last = k;
     } else if (sawNumber && roles.includes('unit') && k === last + 1 && isUnitLike(text)) {
       last = k; // the unit cell after the value
-    } else if (sawNumber) break;
+    } else if (sawNumber && !(k < roles.length - 1 && isTargetLike(text) && cells[k + 1] !== undefined))
+      break;
+    // A value between numbers (分值 | 年度指标值 | 实际完成值 | 得分) goes on to the score after it.
   }
   if (last < 0) return null;
   const run = cells.slice(0, last + 1);

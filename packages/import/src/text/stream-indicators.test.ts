@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-text.ts';
-import { readIndicatorStream } from './stream-indicators.ts';
+import { readIndicatorStream, splitPoints } from './stream-indicators.ts';
 
 // Texts written for these tests in the shapes such pages take: a table flattened onto one line, targets as
 // prose with placeholders left in, a Word table pasted without separators.
@@ -194,5 +194,22 @@ describe('a 公示 page that states targets and results in prose', () => {
       '群众满意度:群众满意度达到95%以上。',
     ].join('\n');
     expect(readIndicatorStream(narrative, 1, 2023).indicators).toEqual([]);
+  });
+});
+
+describe('weight and score run together', () => {
+  it('cuts where the weight is one an indicator carries and the score is not above it', () => {
+    expect(splitPoints('1510')).toEqual({ weight: 15, score: 10 });
+    expect(splitPoints('109.5')).toEqual({ weight: 10, score: 9.5 });
+    expect(splitPoints('2020')).toEqual({ weight: 20, score: 20 });
+    // 1 | 11 puts the score above the weight; 11 | 1 is the one cut.
+    expect(splitPoints('111')).toEqual({ weight: 11, score: 1 });
+  });
+
+  it('leaves a run unread when no cut fits', () => {
+    // 99 | 100 and 10 | 100: scores above the weight; 991 | 00, 1010 | 0: weights no indicator carries.
+    expect(splitPoints('99100')).toBeNull();
+    expect(splitPoints('10100')).toBeNull();
+    expect(splitPoints('5')).toBeNull();
   });
 });

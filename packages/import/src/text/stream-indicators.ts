@@ -61,6 +61,38 @@ const TAIL_ROLE = /(实际完成值|实际完成情况|实际完成|完成值|�
 type TailRole = 'actual' | 'weight' | 'score';
 const TAIL_FIGURE = /[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否/g;
 
+// In a scored table run together, a count target stands before the actual's figure (`项目数8个8个1515`).
+const TARGET_BEFORE_FIGURE = new RegExp(
+  String.raw`${TARGET.source}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*[≥≤≧≦<>＜＞=＝]?\s*\d)`,
+  'g',
+);
+// An actual as printed after its target: a figure with its unit, or a word that states the result.
+const ACTUAL_AT = new RegExp(
+  String.raw`^\s*(?:(?:${OPERATOR}\s*)?${NUMBER}\s*(?:%|％|‰|[万亿千]?${BASE_UNIT}(?:[\/每][万亿千]?${BASE_UNIT})?)?|是|否|已?完成|达标|合格)`,
+);
+const POINTS_PAIR = /^\s*(\d+(?:\.\d+)?)\s*分?\s+(\d+(?:\.\d+)?)/;
+const POINTS_RUN = /^\s*([\d.]{2,12})/;
+const POINTS_ONE = /^\s*(\d+(?:\.\d+)?)\s*分?/;
+const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Weight and score run together (`1510` = 15 | 10): the one cut with a weight an indicator can carry and a
+ * score not above it, or null when there is none or more than one.
+ */
+export function splitPoints(run: string): { weight: number; score: number } | null {
+  let found: { weight: number; score: number } | null = null;
+  for (let at = 1; at < run.length; at++) {
+    const [w, s] = [run.slice(0, at), run.slice(at)];
+    if (!WELL_FORMED.test(w) || !WELL_FORMED.test(s)) continue;
+    const weight = Number(w);
+    const score = Number(s);
+    if (weight === 0 || weight > 60 || score > weight) continue;
+    if (found !== null) return null;
+    found = { weight, score };
+  }
+  return found;
+}
+
 function tailRolesOf(caption: string): TailRole[] {
   const roles: TailRole[] = [];
   for (const m of caption.matchAll(TAIL_ROLE)) roles.push(m[1] ? 'actual' : m[2] ? 'weight' : 'score');
@@ -313,6 +345,56 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     return out;
   }
 
+  // The cells after a row's target in a scored table whose borders were lost, read in the caption's order:
+  // the actual's figure ends at its unit, weight and score follow (apart, or run together).
+  function scoredTail(
+    text: string,
+  ): { length: number; actual?: string; weight?: number; score?: number } | null {
+    const out: { length: number; actual?: string; weight?: number; score?: number } = { length: 0 };
+    for (let n = 0; n < tailRoles.length; n++) {
+      const role = tailRoles[n];
+      const rest = text.slice(out.length);
+      if (role === 'actual') {
+        const m = ACTUAL_AT.exec(rest);
+        if (!m) return null;
+        out.actual = m[0].trim();
+        out.length += m[0].length;
+        continue;
+      }
+      const other = tailRoles[n + 1];
+      if (role !== undefined && other !== undefined && other !== 'actual') {
+        const pair = POINTS_PAIR.exec(rest);
+        const run = pair ? null : POINTS_RUN.exec(rest);
+        const split = run?.[1] ? splitPoints(run[1]) : null;
+        const first = pair
+          ? Number(pair[1])
+          : split
+            ? role === 'weight'
+              ? split.weight
+              : split.score
+            : null;
+        const second = pair
+          ? Number(pair[2])
+          : split
+            ? role === 'weight'
+              ? split.score
+              : split.weight
+            : null;
+        if (first === null || second === null) return null;
+        out[role] = first;
+        out[other] = second;
+        out.length += (pair ?? run)?.[0].length ?? 0;
+        n++;
+        continue;
+      }
+      const one = POINTS_ONE.exec(rest);
+      if (!one?.[1] || role === undefined) return null;
+      out[role] = Number(one[1]);
+      out.length += one[0].length;
+    }
+    return out;
+  }
+
   function readItem(
     itemText: string,
     offset: number,
@@ -321,10 +403,11 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     sentence = false,
   ): void {
     const clean = itemText.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
-    TARGET.lastIndex = 0;
+    const targets = tailRoles.length > 0 ? TARGET_BEFORE_FIGURE : TARGET;
+    targets.lastIndex = 0;
     let pos = 0;
     let readAny = false;
-    for (let m = TARGET.exec(clean); m !== null; m = TARGET.exec(clean)) {
+    for (let m = targets.exec(clean); m !== null; m = targets.exec(clean)) {
       // `截至2026年12月底,项目开展率`: a date followed by more words is part of the name.
       if (/^(?:19|20)\d{2}年/.test(m[0]) && /^\s*[,，、的]/.test(clean.slice(m.index + m[0].length)))
         continue;
@@ -340,12 +423,18 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
         '',
       );
       let stop = m.index + m[0].length;
+      const scored = tailRoles.length > 0 ? scoredTail(clean.slice(stop)) : null;
       // Further values of the same row (other regions' columns, the actual): figures up to the next word.
-      const tail = /^(?:\s*(?:[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否))*/.exec(
-        clean.slice(stop),
-      );
+      const tail = scored
+        ? null
+        : /^(?:\s*(?:[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否))*/.exec(clean.slice(stop));
       if (tail) stop += tail[0].length;
-      const columns = tail ? tailColumns(tail[0]) : {};
+      let columns: { actual?: string; weight?: number; score?: number } = tail ? tailColumns(tail[0]) : {};
+      if (scored) {
+        const { length, ...read } = scored;
+        stop += length;
+        columns = read;
+      }
       // `…=9人，当年实际完成9人`: the result clause after the target is the row's actual.
       const result = ACTUAL_CLAUSE.exec(clean.slice(stop));
       if (result) stop += result[0].length;
@@ -364,7 +453,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       }
       pending = null;
       pos = stop;
-      TARGET.lastIndex = stop;
+      targets.lastIndex = stop;
     }
     const rest = clean.slice(pos).trim();
     if (readAny || rest === '') return;

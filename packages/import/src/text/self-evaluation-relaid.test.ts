@@ -1,0 +1,158 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type ExpectedIndicator, loadLabelledFolder } from '../eval/corpus-eval.ts';
+import { importText } from './import-text.ts';
+
+// Every labelled self-evaluation row (train split, shared dev set, probe set; never the test split) re-laid
+// in the column orders, separators and printing habits real 自评表 take, read back for its target, actual,
+// weight and score. The layouts come from forms seen in the corpus; the share read back is a floor per
+// layout, not a hope: a layout that stops reading fails here before it fails on a user's file.
+
+const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
+const folders: [string, string][] = [
+  [path.join(fixtures, 'corpus/train'), 'train'],
+  [path.resolve(import.meta.dirname, '../../../../../shared/corpus/dev'), 'dev'],
+  [path.join(fixtures, 'probe'), 'probe'],
+];
+const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+const LEVEL1 = /^(产出|效益|满意度|成本)指标$/;
+
+const tables = folders
+  .flatMap(([dir, prefix]) => loadLabelledFolder(dir, prefix))
+  .flatMap((doc) => doc.tables)
+  .map((t) => ({
+    name: t.name ?? '某项目',
+    rows: t.indicators.filter(
+      (i) =>
+        typeof i.weight === 'number' &&
+        typeof i.score === 'number' &&
+        i.actual &&
+        i.value !== null &&
+        LEVEL1.test(i.level1 ?? '') &&
+        i.level2 &&
+        !/\d/.test(i.name) &&
+        i.name.length >= 2 &&
+        !/[|;；。:：]/.test(i.name),
+    ),
+  }))
+  .filter((t) => t.rows.length >= 2);
+
+type Column = 'target' | 'actual' | 'weight' | 'score' | 'reason';
+const CAPTION: Record<Column, string> = {
+  target: '年度指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+  reason: '偏差原因分析及改进措施',
+};
+const ORDERS: Record<string, Column[]> = {
+  national: ['target', 'actual', 'weight', 'score', 'reason'],
+  'weight first': ['weight', 'target', 'actual', 'score', 'reason'],
+  'score before actual': ['target', 'weight', 'actual', 'score', 'reason'],
+};
+const SEPARATORS: Record<string, (cells: string[]) => string> = {
+  tabs: (c) => c.join('\t'),
+  spaces: (c) => c.filter((x) => x !== '').join(' '),
+  pipes: (c) => `| ${c.join(' | ')} |`,
+  'pdf columns': (c) =>
+    c
+      .map((x) => x.padEnd(10, ' '))
+      .join('    ')
+      .trimEnd(),
+  'one cell per line': (c) => c.filter((x) => x !== '').join('\n'),
+  'run together': (c) => c.join(''),
+};
+
+interface Habits {
+  /** Level cells printed once per group (merged cells), not on every row. */
+  merged: boolean;
+  /** Weights printed in points (`10分`). */
+  points: boolean;
+  /** The caption row wrapped: upper halves on one line, lower halves on the next. */
+  wrappedCaption: boolean;
+}
+
+function render(name: string, rows: ExpectedIndicator[], order: Column[], separator: string, habits: Habits) {
+  const sep = SEPARATORS[separator] as (cells: string[]) => string;
+  const lines = ['2022年度项目支出绩效自评表', `项目名称：${name}`, '实施单位：某局'];
+  const captions = ['一级指标', '二级指标', '三级指标', ...order.map((c) => CAPTION[c])];
+  if (habits.wrappedCaption) {
+    lines.push(sep(captions.map((c, n) => (n < 3 ? c : c.slice(0, 2)))));
+    lines.push(sep(captions.map((c, n) => (n < 3 ? '' : c.slice(2)))));
+  } else lines.push(sep(captions));
+  if (separator === 'pipes') lines.push(`|${captions.map(() => '---').join('|')}|`);
+  let previous: ExpectedIndicator | undefined;
+  rows.forEach((i, n) => {
+    const sameLevel1 = habits.merged && previous?.level1 === i.level1;
+    const sameLevel2 = sameLevel1 && previous?.level2 === i.level2;
+    previous = i;
+    const value: Record<Column, string> = {
+      target: `${i.operator ? (SIGN[i.operator] ?? '') : ''}${i.value}${i.unit ?? ''}`,
+      actual: i.actual ?? '',
+      weight: habits.points ? `${i.weight}分` : String(i.weight),
+      score: String(i.score),
+      reason: n % 2 === 1 ? '无偏差' : '',
+    };
+    lines.push(
+      sep([
+        sameLevel1 ? '' : (i.level1 ?? ''),
+        sameLevel2 ? '' : (i.level2 ?? ''),
+        i.name,
+        ...order.map((c) => value[c]),
+      ]),
+    );
+  });
+  lines.push('填表人：');
+  return lines.join('\n');
+}
+
+function shareReadBack(order: Column[], separator: string, habits: Habits): number {
+  let read = 0;
+  let all = 0;
+  for (const { name, rows } of tables) {
+    const [back] = importText(render(name, rows, order, separator, habits)).tables;
+    for (const i of rows) {
+      all++;
+      const got = back?.indicators.find((b) => b.name === i.name);
+      if (
+        got !== undefined &&
+        got.weight === i.weight &&
+        got.score === i.score &&
+        got.target.value === i.value &&
+        (got.actual ?? '').replace(/\s/g, '') === (i.actual ?? '').replace(/\s/g, '')
+      )
+        read++;
+    }
+  }
+  return read / all;
+}
+
+const plain: Habits = { merged: false, points: false, wrappedCaption: false };
+
+describe('labelled self-evaluation rows re-laid as real 自评表 print them', () => {
+  it('has rows to re-lay', () => {
+    expect(tables.reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThanOrEqual(100);
+  });
+
+  for (const [orderName, order] of Object.entries(ORDERS))
+    for (const separator of ['tabs', 'spaces', 'pipes', 'pdf columns', 'one cell per line'])
+      it(`reads target, actual, weight and score: ${orderName}, ${separator}`, () => {
+        expect(shareReadBack(order, separator, plain)).toBeGreaterThanOrEqual(0.9);
+        expect(shareReadBack(order, separator, { ...plain, merged: true })).toBeGreaterThanOrEqual(0.9);
+      });
+
+  it('reads weights printed in points (10分) and caption rows wrapped over two lines', () => {
+    for (const separator of ['tabs', 'spaces', 'pipes', 'pdf columns']) {
+      expect(
+        shareReadBack(ORDERS.national as Column[], separator, { ...plain, points: true }),
+      ).toBeGreaterThanOrEqual(0.95);
+      expect(
+        shareReadBack(ORDERS.national as Column[], separator, { ...plain, wrappedCaption: true }),
+      ).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+
+  it('reads more than half the rows of a national form run together, weight and score fused', () => {
+    expect(shareReadBack(ORDERS.national as Column[], 'run together', plain)).toBeGreaterThanOrEqual(0.5);
+  });
+});

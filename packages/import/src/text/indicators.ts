@@ -273,6 +273,7 @@ const DIRECTION = /^(正向|反向)(指标)?$/;
 // In a 指标性质 column beside the operators, `定性` says the target is text: it is not part of it.
 const KIND_MARK = /^定(性|量)(指标)?$/;
 const NUMBER_ONLY = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const EXPLAINS = /^(反映|用于(反映|考核|衡量)|衡量|是指|考核)/;
 const POINTS = /^\d+(?:\.\d+)?\s*分$/;
 const PERCENT_OR_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const STANDARD_TAG = /^(计划|历史|行业|其他|预算|国家|地方)标准$/;
@@ -1442,6 +1443,12 @@ function scoredRun(cells: readonly Cell[], roles: readonly ColumnRole[]): Cell[]
     // A value between numbers (分值 | 年度指标值 | 实际完成值 | 得分) goes on to the score after it.
   }
   if (last < 0) return null;
+  // A target column after the numbers (分值 | 指标值): the target after the weight belongs to the row.
+  const targetAfterNumbers =
+    roles.indexOf('target') > Math.max(roles.indexOf('weight'), roles.indexOf('score'));
+  const after = cells[last + 1];
+  if (targetAfterNumbers && last + 1 < roles.length && after !== undefined && isTargetLike(after.text))
+    last++;
   const run = cells.slice(0, last + 1);
   const valueCount = run.filter((c) => !OPERATOR_ONLY.test(c.text) && !DIRECTION.test(c.text)).length;
   return valueCount <= roles.filter((r) => r !== 'opOrDir').length ? run : null;
@@ -1482,7 +1489,8 @@ function greedyInOrder(cells: readonly Cell[], roles: readonly ColumnRole[], out
         take = NUMBER_ONLY.test(text);
         break;
       case 'explanation':
-        take = STANDARD_TAG.test(text);
+        // One cell per line: an explanation says what the indicator reflects, it names nothing.
+        take = STANDARD_TAG.test(text) || EXPLAINS.test(text);
         break;
       default:
         take = false;

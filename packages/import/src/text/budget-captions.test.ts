@@ -84,4 +84,18 @@ describe('money captions of target forms', () => {
       currentYear: 2_000_000,
     });
   });
+
+  it.each([
+    ['本年预算数', 'currentYear'],
+    ['2024年度预算', 'currentYear'],
+    ['年度资金规模', 'currentYear'],
+    ['申请财政资金', 'currentYear'],
+    ['安排资金', 'currentYear'],
+    ['年度预算总额', 'currentYear'],
+    ['总投资', 'total'],
+    ['计划总投资', 'total'],
+    ['项目资金规模', 'total'],
+  ])('reads %s as the %s', (caption, field) => {
+    expect(budgetOf([`${caption}: | 120 |`])).toEqual({ [field]: 1_200_000 });
+  });
 });

@@ -45,6 +45,14 @@ const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
     /^(项目当年预算|当年年度预算|当年预算|年度本级预算金额|本年预算|年度预算金额|年度预算|项目预算金额|预算金额|年度资金申请总额)(\(|$)/,
     'currentYear',
   ],
+  // The year's money under the other names forms give it: `本年预算数`, `2024年度预算`, `年度资金规模`,
+  // `申请财政资金`, `安排资金`.
+  [
+    /^(((19|20)\d{2}年度?|本年度?|当年度?|年度)(项目)?(预算|资金|财政资金|预算资金)(数|金额|总额|规模|安排数)?|申请(财政)?资金|安排资金|下达资金)(\(|$)/,
+    'currentYear',
+  ],
+  // The whole project's money: `总投资`, `计划总投资`, `项目资金规模`.
+  [/^((计划|项目)?总投资|(项目)?资金规模)(\(|$)/, 'total'],
   // The year's appropriation printed under the year's money (`年度资金总额 | 6070` / `其中:财政拨款 | 6070`)
   // is the year's budget, when no caption names that budget itself.
   // So is the government's share in a list of the money's sources (`一、预算资金:250 / 二、自有资金:0`).

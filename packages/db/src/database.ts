@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-schema.ts';
@@ -99,6 +100,8 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   const client = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(loadDataDir ? { loadDataDir } : {}),
+    // Trigram similarity for the similar-project search (migration 20261219100000).
+    extensions: { pg_trgm },
     // Same value types as node-postgres above: int8 and numeric as numbers.
     parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
   });

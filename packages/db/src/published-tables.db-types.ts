@@ -21,6 +21,9 @@ export interface PublishedTablesTable {
   published_at: ByTrigger<Date>;
   search_text: ByTrigger<string>;
   search_grams: ByTrigger<string[]>;
+  /** 项目类别 and the level-1 labels (as `category_key` reads them): migration 20261219100000. */
+  category: ByTrigger<string | null>;
+  level1_keys: ByTrigger<string[]>;
 }
 
 /** Published tables counted per year, unit and department shown ('' for none). */

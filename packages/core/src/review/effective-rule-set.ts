@@ -77,6 +77,10 @@ export function buildEffectiveRuleSet(definition: RuleSetDefinition, version: nu
       requiredBudget: params.requiredBudget ?? base.params.requiredBudget,
       requiredNarratives: params.requiredNarratives ?? base.params.requiredNarratives,
       budgetGrowthThreshold: params.budgetGrowthThreshold ?? base.params.budgetGrowthThreshold,
+      peerLowRatio: params.peerLowRatio ?? base.params.peerLowRatio,
+      peerHighRatio: params.peerHighRatio ?? base.params.peerHighRatio,
+      peerUnitCostRatio: params.peerUnitCostRatio ?? base.params.peerUnitCostRatio,
+      peerMinCount: params.peerMinCount ?? base.params.peerMinCount,
     },
     rules,
   };

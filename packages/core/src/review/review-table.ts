@@ -1,4 +1,5 @@
 import { normaliseName, placeIndicator } from '../frameworks/framework-match.ts';
+import { unitCostsOf } from '../peers/unit-cost.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import type { Finding } from './finding.schema.ts';
 import {
@@ -67,12 +68,21 @@ function prepare(table: PerformanceTable, set: RuleSet, context: ReviewContext):
     if (group) group.push(f);
     else byLevel1.set(name, [f]);
   }
-  return { table, params: set.params, previous: context.previous ?? null, indicators, byLevel1 };
+  return {
+    table,
+    params: set.params,
+    previous: context.previous ?? null,
+    peers: context.peers ?? [],
+    unitCosts: context.peers?.length ? unitCostsOf(table) : [],
+    indicators,
+    byLevel1,
+  };
 }
 
 /**
  * Reviews a table with a rule set (by id or as data) and returns every finding, in rule order.
- * `context.previous` (last year's table of the same project) enables the year-to-year rules.
+ * `context.previous` (last year's table of the same project) enables the year-to-year rules,
+ * `context.peers` (similar projects with what they achieved) the evidence rules.
  */
 export function reviewTable(
   table: PerformanceTable,

@@ -126,6 +126,18 @@ export const ruleGuidance: Readonly<Record<string, { zh: string; en: string }>> 
     zh: '目标值不低于上年目标值，或说明下调原因。',
     en: "Keep the target at least at last year's, or explain why it is lowered.",
   },
+  P01: {
+    zh: '打开“同类项目”，参照同类项目的实际完成值提高目标；确有原因设定较低目标的，在指标解释中说明。',
+    en: 'Open "Similar projects" and raise the target towards what they achieved; if a lower target is intended, explain why in the indicator note.',
+  },
+  P02: {
+    zh: '参照同类项目的实际完成值核实目标能否实现，在实施计划中写明达到该目标的措施，或下调目标。',
+    en: 'Check the target against what similar projects achieved; state in the plan how it will be reached, or lower it.',
+  },
+  P03: {
+    zh: '核对预算测算和产出数量：单位成本应与同类项目相当，差异大的请在项目概况中说明原因。',
+    en: 'Check the budget calculation and the output quantities: unit costs should be close to the peers’, or the overview should explain why not.',
+  },
 };
 
 /** Guidance shown for the C00 note about a source that was cut off. */

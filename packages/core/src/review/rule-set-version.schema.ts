@@ -53,6 +53,33 @@ export const ruleParamsOverrideSchema = z
       .max(10)
       .optional()
       .describe('Budget growth over last year (0.1 = 10%) above which outputs must grow too'),
+    peerLowRatio: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('目标偏低: a target below this share of the median similar projects achieved (0.5 = half)'),
+    peerHighRatio: z
+      .number()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('目标不切实际: a target above this multiple of the best any similar project achieved'),
+    peerUnitCostRatio: z
+      .number()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        "A unit cost above this multiple of the similar projects' highest or below their lowest ÷ it",
+      ),
+    peerMinCount: z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('How many similar projects with a comparable figure an evidence finding needs'),
   })
   .strict();
 export type RuleParamsOverride = z.infer<typeof ruleParamsOverrideSchema>;
@@ -63,6 +90,9 @@ export const ruleParamKeys: Readonly<Record<string, readonly (keyof RuleParamsOv
   C02: ['requiredBudget'],
   C03: ['requiredNarratives'],
   Y02: ['budgetGrowthThreshold'],
+  P01: ['peerLowRatio', 'peerMinCount'],
+  P02: ['peerHighRatio', 'peerMinCount'],
+  P03: ['peerUnitCostRatio', 'peerMinCount'],
 };
 
 /** What an administrator sends to derive a new version (POST /api/rule-sets). */

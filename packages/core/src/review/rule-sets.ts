@@ -9,6 +9,7 @@ import { ruleGuidance, truncatedSourceGuidance } from './rule-guidance.ts';
 import { comparisonRules } from './rules/comparison.rules.ts';
 import { completenessRules } from './rules/completeness.rules.ts';
 import { consistencyRules } from './rules/consistency.rules.ts';
+import { peerEvidenceRules } from './rules/peer-evidence.rules.ts';
 import { targetQualityRules } from './rules/target-quality.rules.ts';
 
 /** Every shared rule, in the order findings are reported. */
@@ -17,6 +18,7 @@ export const allRules: readonly Rule[] = [
   ...consistencyRules,
   ...targetQualityRules,
   ...comparisonRules,
+  ...peerEvidenceRules,
 ];
 
 /** A rule as a set uses it: possibly with another severity. */
@@ -51,6 +53,17 @@ function compose(
   return { ...base, rules };
 }
 
+/** The evidence rules' defaults: half the peers' median, twice their best, twice their cost range, two peers. */
+const peerParams = {
+  peerLowRatio: 0.5,
+  peerHighRatio: 2,
+  peerUnitCostRatio: 2,
+  peerMinCount: 2,
+} as const satisfies Pick<
+  RuleParams,
+  'peerLowRatio' | 'peerHighRatio' | 'peerUnitCostRatio' | 'peerMinCount'
+>;
+
 const allNarratives = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
 
 const shanghai2020 = compose({
@@ -67,6 +80,7 @@ const shanghai2020 = compose({
     requiredBudget: ['total', 'currentYear'],
     requiredNarratives: allNarratives,
     budgetGrowthThreshold: 0.1,
+    ...peerParams,
   },
 });
 
@@ -75,6 +89,7 @@ const nationalParams = {
   requiredBudget: ['currentYear'],
   requiredNarratives: ['goals'],
   budgetGrowthThreshold: 0.1,
+  ...peerParams,
 } as const satisfies Omit<RuleParams, 'framework'>;
 
 const national2020 = compose(

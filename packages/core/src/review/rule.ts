@@ -1,5 +1,6 @@
 import type { Framework } from '../frameworks/framework.schema.ts';
 import type { IndicatorPlace } from '../frameworks/framework-match.ts';
+import type { PeerProject, UnitCost } from '../peers/peer.schema.ts';
 import type { Indicator, Narrative, PerformanceTable } from '../tables/table.schema.ts';
 import type { RuleCategory, Severity } from './finding.schema.ts';
 
@@ -7,6 +8,8 @@ import type { RuleCategory, Severity } from './finding.schema.ts';
 export interface ReviewContext {
   /** Last year's table of the same project, ideally its self-evaluation with actual values. */
   previous?: PerformanceTable | null;
+  /** Similar projects (案例库) the server found, with what they achieved: the evidence rules' data. */
+  peers?: readonly PeerProject[];
 }
 
 /** Per-set parameters of the shared rules. */
@@ -17,6 +20,14 @@ export interface RuleParams {
   requiredNarratives: ReadonlyArray<keyof Narrative>;
   /** Budget growth over last year (0.1 = 10%) above which outputs are expected to grow too. */
   budgetGrowthThreshold: number;
+  /** 目标偏低: a target below this share of the median the similar projects achieved (0.5 = half). */
+  peerLowRatio: number;
+  /** 目标不切实际: a target above this multiple of the best any similar project achieved. */
+  peerHighRatio: number;
+  /** A unit cost above this multiple of the similar projects' highest, or below their lowest ÷ it. */
+  peerUnitCostRatio: number;
+  /** How many similar projects with a comparable figure an evidence finding needs. */
+  peerMinCount: number;
 }
 
 /** An indicator with what the rules ask about it, worked out once per review. */
@@ -45,6 +56,9 @@ export interface ReviewInput {
   table: PerformanceTable;
   params: RuleParams;
   previous: PerformanceTable | null;
+  peers: readonly PeerProject[];
+  /** The table's own unit costs, worked out only when there are peers to compare them with. */
+  unitCosts: readonly UnitCost[];
   indicators: readonly IndicatorFacts[];
   /** Indicators by the name of the framework level-1 category they sit in, in table order. */
   byLevel1: ReadonlyMap<string, readonly IndicatorFacts[]>;

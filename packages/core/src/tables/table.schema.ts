@@ -44,6 +44,19 @@ export const sourceLinesSchema = z.object({
 });
 export type SourceLines = z.infer<typeof sourceLinesSchema>;
 
+/**
+ * The similar project (案例库) an indicator was adopted from with its target: kept with the row so a
+ * reviewer sees where a target came from, and the peer can be looked up again.
+ */
+export const indicatorSourceSchema = z.object({
+  tableId: z.string().uuid().describe('The published table of the similar project'),
+  year: z.number().int().min(1990).max(2100),
+  unit: z.string().max(max.name).describe('申报单位 of the similar project'),
+  project: z.string().max(max.name).describe('项目名称 of the similar project'),
+  actual: z.string().max(max.value).nullable().optional().describe('What the similar project achieved'),
+});
+export type IndicatorSource = z.infer<typeof indicatorSourceSchema>;
+
 export const indicatorSchema = z.object({
   level1: z
     .string()
@@ -63,6 +76,10 @@ export const indicatorSchema = z.object({
     .nullable()
     .optional()
     .describe('Monitoring forms only: progress at the cut-off'),
+  adoptedFrom: indicatorSourceSchema
+    .nullable()
+    .optional()
+    .describe('The similar project this indicator and its target were adopted from (案例库)'),
 });
 export type Indicator = z.infer<typeof indicatorSchema>;
 

@@ -52,6 +52,10 @@ export const rulesEn = {
   'rules.editor.requiredBudget': 'Required budget (C02)',
   'rules.editor.requiredNarratives': 'Required narratives (C03)',
   'rules.editor.budgetGrowthThreshold': 'Budget growth threshold (Y02, 0.1 = 10%)',
+  'rules.editor.peerLowRatio': 'Target-too-low share (P01, of the peers’ median actual)',
+  'rules.editor.peerHighRatio': 'Unrealistic-target multiple (P02, of the peers’ best actual)',
+  'rules.editor.peerUnitCostRatio': 'Unit cost deviation multiple (P03)',
+  'rules.editor.peerMinCount': 'Similar projects needed (P01–P03)',
   'rules.editor.save': 'Publish version',
   'rules.editor.confirmTitle': 'Publish a new version of "{id}"?',
   'rules.editor.confirmBody':

@@ -178,8 +178,20 @@ function initialParams(set: RuleSetListItem): Required<RuleParamsOverride> {
     requiredBudget: [...(p.requiredBudget ?? base?.params.requiredBudget ?? [])],
     requiredNarratives: [...(p.requiredNarratives ?? base?.params.requiredNarratives ?? [])],
     budgetGrowthThreshold: p.budgetGrowthThreshold ?? base?.params.budgetGrowthThreshold ?? 0.1,
+    peerLowRatio: p.peerLowRatio ?? base?.params.peerLowRatio ?? 0.5,
+    peerHighRatio: p.peerHighRatio ?? base?.params.peerHighRatio ?? 2,
+    peerUnitCostRatio: p.peerUnitCostRatio ?? base?.params.peerUnitCostRatio ?? 2,
+    peerMinCount: p.peerMinCount ?? base?.params.peerMinCount ?? 2,
   };
 }
+
+/** The evidence rules' numeric parameters (P01–P03) and their bounds, as the schema has them. */
+const peerNumbers = [
+  { key: 'peerLowRatio', min: 0, max: 1, step: 0.05 },
+  { key: 'peerHighRatio', min: 1, max: 100, step: 0.5 },
+  { key: 'peerUnitCostRatio', min: 1, max: 100, step: 0.5 },
+  { key: 'peerMinCount', min: 1, max: 20, step: 1 },
+] as const;
 
 function ParamsForm({
   value,
@@ -237,6 +249,21 @@ function ParamsForm({
           onChange={(v) => onChange({ ...value, budgetGrowthThreshold: v ?? 0 })}
         />
       )}
+      {peerNumbers
+        .filter((n) => keys.includes(n.key))
+        .map((n) => (
+          <InputNumber
+            key={n.key}
+            addonBefore={t(`rules.editor.${n.key}`)}
+            aria-label={t(`rules.editor.${n.key}`)}
+            data-testid={`param-${n.key}`}
+            min={n.min}
+            max={n.max}
+            step={n.step}
+            value={value[n.key]}
+            onChange={(v) => onChange({ ...value, [n.key]: v ?? n.min })}
+          />
+        ))}
     </Space>
   );
 }

@@ -168,6 +168,8 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('POST /api/layout-templates/:id/retire', ['admin']),
   row('POST /api/layout-templates/:id/region', ['admin']),
   ...tableReads('GET /api/tables/:id/findings'),
+  // Similar projects (案例库) are published tables, but listed for a table: its readers only.
+  ...tableReads('GET /api/tables/:id/peers'),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by
   // the authors of the table's unit once approved; scores are adjusted by the reviewers above it.

@@ -1,3 +1,4 @@
+import { peerListSchema } from '@jixiao/core/peers/peer.schema';
 import { ruleSetRef } from '@jixiao/core/review/effective-rule-set';
 import { findingSchema } from '@jixiao/core/review/finding.schema';
 import { reviewTable } from '@jixiao/core/review/review-table';
@@ -6,6 +7,7 @@ import { createTableRepository, type TableRepository } from '@jixiao/db/tables.r
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
+import { similarProjects } from './peer-evidence.ts';
 import { ruleSetForRequest, ruleSetRefQuery, ruleSetsRoutes } from './rule-sets.routes.ts';
 
 const ruleSetId = ruleSetRefQuery;
@@ -83,7 +85,29 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
         previous = await lastYearOf(tables, record.table, await readScope(request, app.db));
       }
       const set = await ruleSetForRequest(app.db, request.query.ruleSet, record.table);
-      return respond(ruleSetRef(set), reviewTable(record.table, set, { previous }));
+      const peers = await similarProjects(app.db, record.table, set, record.id);
+      return respond(ruleSetRef(set), reviewTable(record.table, set, { previous, peers }));
+    },
+  );
+
+  app.get(
+    '/tables/:id/peers',
+    {
+      schema: {
+        tags: ['review'],
+        summary: 'Similar projects (案例库) of a table, with what they achieved',
+        description:
+          'Published tables of the same category whose level-1 labels fit the rule set’s framework, nearest project names first (trigram similarity), each with its indicators, targets, the self-evaluation’s actual values and grade, and unit costs. The evidence rules (P01–P03) read the same list.',
+        params: z.object({ id: z.string().uuid() }),
+        querystring: z.object({ ruleSet: ruleSetId }),
+        response: { 200: peerListSchema },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', record);
+      const set = await ruleSetForRequest(app.db, request.query.ruleSet, record.table);
+      return { peers: await similarProjects(app.db, record.table, set, record.id) };
     },
   );
 
@@ -98,13 +122,22 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           table: performanceTableSchema,
           previous: performanceTableSchema.nullable().optional(),
+          tableId: z
+            .string()
+            .uuid()
+            .optional()
+            .describe('The stored table being edited, left out of its own similar projects'),
         }),
         response: { 200: findingsResponse },
       },
     },
     async (request) => {
       const set = await ruleSetForRequest(app.db, request.query.ruleSet, request.body.table);
-      const findings = reviewTable(request.body.table, set, { previous: request.body.previous ?? null });
+      const peers = await similarProjects(app.db, request.body.table, set, request.body.tableId ?? null);
+      const findings = reviewTable(request.body.table, set, {
+        previous: request.body.previous ?? null,
+        peers,
+      });
       return respond(ruleSetRef(set), findings);
     },
   );

@@ -1,0 +1,128 @@
+import { shanghai2020Framework } from '@jixiao/core/frameworks/shanghai-2020.framework';
+import {
+  buildIndicator,
+  buildTable,
+  shanghaiCommonIndicators,
+} from '@jixiao/core/review/testing/table-factory';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { sql } from 'kysely';
+import { beforeAll, expect, it } from 'vitest';
+import { saveSelfEvaluation } from './evaluation.repository.ts';
+import { findPeerProjects } from './peer-projects.repository.ts';
+import { createTableRepository } from './tables.repository.ts';
+import { describeEachDatabase } from './testing/test-database.ts';
+
+const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
+const shanghaiKeys = shanghai2020Framework.level1.flatMap((c) => [c.name, ...c.aliases]);
+
+const exhibition = (name: string, unit: string, overrides: Partial<PerformanceTable> = {}) =>
+  buildTable({
+    name,
+    unit,
+    year: 2019,
+    indicators: [...shanghaiCommonIndicators(), buildIndicator('产出目标', '数量', '参观人数', '>=10000人')],
+    ...overrides,
+  });
+
+describeEachDatabase('similar projects (案例库)', (getDb) => {
+  const ids: Record<string, string> = {};
+
+  async function stored(table: PerformanceTable, path: TableStatus[] = toPublished): Promise<string> {
+    const store = createTableRepository(getDb());
+    let record = await store.create(table, { userId: null });
+    for (const status of path)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    return record.id;
+  }
+
+  beforeAll(async () => {
+    ids.zhangjiang = await stored(exhibition('张江科学城展厅运营经费', '张江管理局'));
+    ids.lingang = await stored(exhibition('临港展示中心展厅运营经费', '临港管委会'));
+    ids.science = await stored(exhibition('科创中心展厅运营经费', '科创办', { year: 2020 }));
+    // Not peers: a draft, another category, another framework, an unrelated name.
+    ids.draft = await stored(exhibition('徐汇展厅运营经费', '徐汇区'), []);
+    ids.otherCategory = await stored(exhibition('浦东展厅运营经费', '浦东新区', { category: '一次性项目' }));
+    ids.national = await stored(
+      exhibition('闵行展厅运营经费', '闵行区', {
+        indicators: [
+          buildIndicator('产出指标', '数量指标', '参观人数', '>=100人'),
+          buildIndicator('满意度指标', '服务对象满意度指标', '观众满意度', '>=90%'),
+        ],
+      }),
+    );
+    ids.unrelated = await stored(exhibition('道路养护工程经费', '公路署'));
+    const store = createTableRepository(getDb());
+    const zhangjiang = await store.get(ids.zhangjiang);
+    await saveSelfEvaluation(getDb(), {
+      tableId: ids.zhangjiang,
+      tableVersion: zhangjiang.version,
+      schemeId: 'national-default',
+      entry: {
+        budget: { adjusted: 2_000_000, executed: 1_950_000 },
+        indicators: [{ index: 9, actual: '15000人', applicable: true }],
+        adjustments: [],
+      },
+      total: 92,
+      grade: '优',
+      complete: true,
+      actor: { userId: null },
+    });
+  });
+
+  const find = (name: string, excludeTableId: string | null = null) =>
+    findPeerProjects(getDb(), {
+      name,
+      category: '经常性专项业务费',
+      level1Keys: shanghaiKeys,
+      excludeTableId,
+      limit: 8,
+      minSimilarity: 0.2,
+    });
+
+  it('finds published tables of the same category and framework with similar names, nearest first', async () => {
+    const peers = await find('未来公园展厅运营经费');
+    expect(peers.map((p) => p.table.name).sort()).toEqual(
+      ['临港展示中心展厅运营经费', '张江科学城展厅运营经费', '科创中心展厅运营经费'].sort(),
+    );
+    const similarities = peers.map((p) => p.similarity);
+    expect([...similarities].sort((a, b) => b - a)).toEqual(similarities);
+    expect(similarities.every((s) => s >= 0.2 && s <= 1)).toBe(true);
+  });
+
+  it('carries the self-evaluation, and leaves the table itself out', async () => {
+    const peers = await find('科创中心展厅运营经费', ids.science);
+    expect(peers.some((p) => p.tableId === ids.science)).toBe(false);
+    const zhangjiang = peers.find((p) => p.tableId === ids.zhangjiang);
+    expect(zhangjiang?.evaluation).toMatchObject({ total: 92, grade: '优' });
+    expect(zhangjiang?.evaluation?.entry.indicators[0]?.actual).toBe('15000人');
+    expect(peers.find((p) => p.tableId === ids.lingang)?.evaluation).toBeNull();
+  });
+
+  it('stops at the limit and finds nothing for an unrelated name', async () => {
+    const one = await findPeerProjects(getDb(), {
+      name: '科创中心展厅运营经费',
+      category: null,
+      level1Keys: shanghaiKeys,
+      excludeTableId: null,
+      limit: 1,
+      minSimilarity: 0.2,
+    });
+    expect(one.map((p) => p.tableId)).toEqual([ids.science]);
+    expect(await find('农村饮水安全巩固提升')).toEqual([]);
+  });
+
+  it('searches through the trigram index', async () => {
+    const db = getDb();
+    await sql`ANALYZE published_tables`.execute(db);
+    // On a few rows a sequential scan is cheaper; with it off the planner shows the index it can use.
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN
+        SELECT table_id FROM published_tables WHERE name % ${'展厅运营经费'}::text
+        ORDER BY name <-> ${'展厅运营经费'}::text LIMIT 8`.execute(trx);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('published_tables_name_trgm_idx');
+  });
+});

@@ -1,0 +1,83 @@
+import type { PeerSource } from '@jixiao/core/peers/peer-project';
+import { overallGradeSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
+import { selfEvaluationEntrySchema } from '@jixiao/core/scoring/self-evaluation.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { sql } from 'kysely';
+import type { Database } from './database.ts';
+
+/** What makes a published table a similar project of the one being written. */
+export interface PeerQuery {
+  /** The project name being written: peers are ordered by trigram distance to it. */
+  name: string;
+  /** 项目类别: peers of this category only; null for any. */
+  category: string | null;
+  /** The level-1 labels of the table's framework (names and aliases): a peer prints none other. */
+  level1Keys: readonly string[];
+  /** The table itself, which is not its own peer. */
+  excludeTableId: string | null;
+  limit: number;
+  /** The least trigram similarity of the names (0–1). */
+  minSimilarity: number;
+}
+
+interface PeerRow {
+  table_id: string;
+  version: number;
+  department: string | null;
+  similarity: number;
+  content: unknown;
+  entry: unknown;
+  table_version: number | null;
+  total: number | null;
+  grade: string | null;
+}
+
+/**
+ * Similar projects (案例库) among the published tables: same category, a framework whose level-1 labels
+ * include all the peer prints, and a project name within `minSimilarity`; nearest first. The trigram
+ * GiST index on the names answers `%` (the threshold) and `<->` (the order), so the scan stops after
+ * `limit` rows; each peer comes with its published content and its self-evaluation, if any.
+ */
+export async function findPeerProjects(db: Database, query: PeerQuery): Promise<PeerSource[]> {
+  const name = query.name.trim();
+  if (name === '' || query.limit <= 0) return [];
+  const rows = await db.transaction().execute(async (trx) => {
+    // The threshold `%` applies; set for this transaction only (pg_trgm's default is 0.3).
+    await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(query.minSimilarity)}, true)`.execute(
+      trx,
+    );
+    const { rows } = await sql<PeerRow>`
+      SELECT p.table_id, p.version, p.department, similarity(p.name, ${name}::text) AS similarity,
+        v.content, se.entry, se.table_version, se.total, se.grade
+      FROM (
+        SELECT table_id, version, department, name
+        FROM published_tables
+        WHERE name % ${name}::text
+          AND kind IN ('target', 'self-evaluation')
+          AND table_id IS DISTINCT FROM ${query.excludeTableId}::uuid
+          AND (${query.category}::text IS NULL OR category = ${query.category}::text)
+          AND level1_keys <@ ${[...query.level1Keys]}::text[]
+        ORDER BY name <-> ${name}::text, table_id
+        LIMIT ${query.limit}
+      ) AS p
+      JOIN table_versions v ON v.table_id = p.table_id AND v.version = p.version
+      LEFT JOIN self_evaluations se ON se.table_id = p.table_id
+      ORDER BY similarity DESC, p.table_id`.execute(trx);
+    return rows;
+  });
+  return rows.map((row) => {
+    const grade = overallGradeSchema.safeParse(row.grade);
+    const entry = row.entry === null ? null : selfEvaluationEntrySchema.safeParse(row.entry);
+    return {
+      tableId: row.table_id,
+      version: row.version,
+      department: row.department,
+      similarity: Number(row.similarity),
+      table: row.content as PerformanceTable,
+      evaluation:
+        entry?.success && grade.success && row.table_version !== null && row.total !== null
+          ? { entry: entry.data, version: row.table_version, total: Number(row.total), grade: grade.data }
+          : null,
+    };
+  });
+}

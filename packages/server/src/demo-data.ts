@@ -8,6 +8,7 @@ import { parseFile } from '@jixiao/import/parse-file';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
 import { runDemoLifecycle } from './demo-lifecycle.ts';
 import { demoOrganisationResolver } from './demo-organisations.ts';
+import { runDemoPeers } from './demo-peers.ts';
 import { runDemoRecheck } from './demo-recheck.ts';
 
 export interface DemoDataOptions {
@@ -97,6 +98,8 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
   await runDemoLifecycle(db, log);
   // Two filled 自评表 of a past year with the gaps the finance re-check (财政复核) is for.
   result.tables += await runDemoRecheck(db, log);
+  // Three published, self-evaluated exhibition halls of other units: the seed's similar projects (案例库).
+  result.tables += await runDemoPeers(db, log);
   await writeAudit(db, {
     actor: { userId: null, address: 'demo-data' },
     action: 'demo.load',

@@ -28,7 +28,8 @@ export function peerProjectOf(source: PeerSource): PeerProject {
     const sameVersion = evaluation.version === source.version;
     for (const line of evaluation.entry.indicators) {
       if (!line.applicable) continue;
-      if (sameVersion) actuals.set(line.index, line.actual);
+      // A qualitative row is graded rather than measured: its band (达成 …) is what it achieved.
+      if (sameVersion) actuals.set(line.index, line.actual ?? line.grade?.band ?? null);
     }
   }
   return {

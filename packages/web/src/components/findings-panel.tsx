@@ -1,3 +1,4 @@
+import type { PeerProject } from '@jixiao/core/peers/peer.schema';
 import type { Finding, Severity } from '@jixiao/core/review/finding.schema';
 import { countBySeverity, reviewTable } from '@jixiao/core/review/review-table';
 import { autoRuleSetId, resolveRuleSet, ruleSets } from '@jixiao/core/review/rule-sets';
@@ -77,9 +78,12 @@ export function FindingsPanel({ findings, onSelect }: FindingsPanelProps) {
  */
 export function TableFindings({
   table,
+  peers,
   onSelect = focusField,
 }: {
   table: PerformanceTable;
+  /** Similar projects the server found (案例库): the evidence rules (P01–P03) compare with them. */
+  peers?: readonly PeerProject[] | undefined;
   onSelect?: (path: string, finding: Finding) => void;
 }) {
   const { t, pick } = useI18n();
@@ -94,9 +98,9 @@ export function TableFindings({
     const set = catalogue
       ? catalogue.resolve(ruleSetId, parsed.data)
       : resolveRuleSet(ruleSetId, parsed.data);
-    const findings = reviewTable(parsed.data, set);
+    const findings = reviewTable(parsed.data, set, peers ? { peers } : {});
     return { set, findings, counts: countBySeverity(findings) };
-  }, [deferred, ruleSetId, catalogue]);
+  }, [deferred, ruleSetId, catalogue, peers]);
 
   const options = [
     {

@@ -24,6 +24,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { groupIndicators, moveIndicator, renameGroup } from '../lib/indicator-groups.ts';
 import { missingCells } from '../lib/row-edits.ts';
+import { AdoptedFromTag } from './adopted-from-tag.tsx';
 import { FieldComments } from './review-comments.tsx';
 
 interface IndicatorGridProps {
@@ -337,6 +338,7 @@ export function IndicatorGrid({
                             ) : null}
                             {/* Reviewers' comments on this indicator, placed on it wherever it moved. */}
                             <FieldComments path={path} />
+                            {indicator.adoptedFrom ? <AdoptedFromTag source={indicator.adoptedFrom} /> : null}
                           </div>
                           <div>
                             <Input

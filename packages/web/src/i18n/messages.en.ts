@@ -14,6 +14,7 @@ import { importDuplicatesEn } from './messages.import-duplicates.en.ts';
 import { importWorkflowEn } from './messages.import-workflow.en.ts';
 import { libraryEn } from './messages.library.en.ts';
 import { monitoringImportEn } from './messages.monitoring-import.en.ts';
+import { peersEn } from './messages.peers.en.ts';
 import { portalEn } from './messages.portal.en.ts';
 import { recheckEn } from './messages.recheck.en.ts';
 import { reviewRulesEn } from './messages.review-rules.en.ts';
@@ -39,6 +40,7 @@ export const en: Record<MessageKey, string> = {
   ...importWorkflowEn,
   ...budgetYearsEn,
   ...libraryEn,
+  ...peersEn,
   ...monitoringImportEn,
   ...recheckEn,
 };

@@ -14,6 +14,7 @@ import { importDuplicatesMessages } from './messages.import-duplicates.ts';
 import { importWorkflowMessages } from './messages.import-workflow.ts';
 import { libraryMessages } from './messages.library.ts';
 import { monitoringImportMessages } from './messages.monitoring-import.ts';
+import { peersMessages } from './messages.peers.ts';
 import { portalMessages } from './messages.portal.ts';
 import { recheckMessages } from './messages.recheck.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
@@ -40,6 +41,7 @@ const zh = {
   ...libraryMessages.zh,
   ...monitoringImportMessages.zh,
   ...recheckMessages.zh,
+  ...peersMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

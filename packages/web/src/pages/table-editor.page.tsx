@@ -1,6 +1,7 @@
 import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
+import type { PeerProject } from '@jixiao/core/peers/peer.schema';
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
-import type { Budget, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
+import type { Budget, Indicator, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { isEditable } from '@jixiao/core/workflow/workflow-machine';
 import {
@@ -27,6 +28,7 @@ import dayjs from 'dayjs';
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
+import { peersApi } from '../api/peers.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSubmitRefusal } from '../components/budget-year-notice.tsx';
 import { CopyToYearButton } from '../components/copy-to-year.tsx';
@@ -48,6 +50,8 @@ import { validateDates, validateTable } from '../lib/table-validation.ts';
 
 // The indicator library drawer is its own chunk: most editing sessions never open it.
 const LibraryDrawer = lazy(() => import('../components/library-drawer.tsx'));
+// So is the similar projects' drawer (案例库); the list itself loads with the table, for the evidence rules.
+const PeersDrawer = lazy(() => import('../components/peers-drawer.tsx'));
 
 const narrativeKeys = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
 const budgetKeys = ['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const;
@@ -92,6 +96,21 @@ export default function TableEditorPage() {
   const [historyOpen, setHistoryOpen] = useState(false);
   // null until first opened, so the library chunk loads only for those who use it.
   const [libraryOpen, setLibraryOpen] = useState<boolean | null>(null);
+  const [peersOpen, setPeersOpen] = useState<boolean | null>(null);
+  // Similar projects (案例库) of the stored table: the drawer lists them, the findings compare with them.
+  const [peers, setPeers] = useState<PeerProject[] | undefined>(undefined);
+  useEffect(() => {
+    setPeers(undefined);
+    if (!record?.id) return;
+    let live = true;
+    peersApi
+      .list(record.id)
+      .then((list) => live && setPeers(list.peers))
+      .catch(() => live && setPeers([]));
+    return () => {
+      live = false;
+    };
+  }, [record?.id]);
   // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
   // The open comments follow their indicators through the author's unsaved edits too.
@@ -524,7 +543,16 @@ export default function TableEditorPage() {
           title={t('editor.indicators')}
           size="small"
           className="editor-card"
-          extra={<span className="muted">{t('indicator.count', { n: draft.indicators.length })}</span>}
+          extra={
+            <Space>
+              {peers !== undefined && (
+                <Button size="small" onClick={() => setPeersOpen(true)} data-testid="open-peers">
+                  {t('peers.open', { n: peers.length })}
+                </Button>
+              )}
+              <span className="muted">{t('indicator.count', { n: draft.indicators.length })}</span>
+            </Space>
+          }
         >
           <ReviewCommentsProvider comments={placedComments}>
             <IndicatorGrid
@@ -537,7 +565,22 @@ export default function TableEditorPage() {
           </ReviewCommentsProvider>
         </Card>
       </Form>
-      <TableFindings table={draft} />
+      <TableFindings table={draft} peers={peers} />
+
+      {peersOpen !== null && (
+        <Suspense fallback={null}>
+          <PeersDrawer
+            open={peersOpen}
+            peers={peers ?? []}
+            editable={workflow.state?.editable !== false}
+            onClose={() => setPeersOpen(false)}
+            onAdopt={(indicator) => {
+              update({ indicators: withAdopted(draft.indicators, indicator) });
+              message.success(t('peers.adopted', { name: indicator.name, target: indicator.target.raw }));
+            }}
+          />
+        </Suspense>
+      )}
 
       {libraryOpen !== null && (
         <Suspense fallback={null}>
@@ -629,6 +672,17 @@ export default function TableEditorPage() {
       </Modal>
     </div>
   );
+}
+
+/** An adopted indicator goes after the last row of its level-1 and level-2 group, else at the end. */
+function withAdopted(indicators: readonly Indicator[], adopted: Indicator): Indicator[] {
+  const key = (i: Indicator) => `${i.level1 ?? ''}\u0000${i.level2 ?? ''}`;
+  let at = -1;
+  indicators.forEach((i, index) => {
+    if (key(i) === key(adopted)) at = index;
+  });
+  if (at < 0) return [...indicators, adopted];
+  return [...indicators.slice(0, at + 1), adopted, ...indicators.slice(at + 1)];
 }
 
 /** Before the first save attempt, only fields the user changed show their errors (no wall of red). */

@@ -36,7 +36,9 @@ interface PeerRow {
  * Similar projects (案例库) among the published tables: same category, a framework whose level-1 labels
  * include all the peer prints, and a project name within `minSimilarity`; nearest first. The trigram
  * GiST index on the names answers `%` (the threshold) and `<->` (the order), so the scan stops after
- * `limit` rows; each peer comes with its published content and its self-evaluation, if any.
+ * `limit` rows (a tie-breaker in that ORDER BY would make PostgreSQL read every match and sort: 13–57 ms
+ * instead of 0.4–14 ms on 24,260 published tables); each peer comes with its published content and its
+ * self-evaluation, if any.
  */
 export async function findPeerProjects(db: Database, query: PeerQuery): Promise<PeerSource[]> {
   const name = query.name.trim();
@@ -57,7 +59,7 @@ export async function findPeerProjects(db: Database, query: PeerQuery): Promise<
           AND table_id IS DISTINCT FROM ${query.excludeTableId}::uuid
           AND (${query.category}::text IS NULL OR category = ${query.category}::text)
           AND level1_keys <@ ${[...query.level1Keys]}::text[]
-        ORDER BY name <-> ${name}::text, table_id
+        ORDER BY name <-> ${name}::text
         LIMIT ${query.limit}
       ) AS p
       JOIN table_versions v ON v.table_id = p.table_id AND v.version = p.version

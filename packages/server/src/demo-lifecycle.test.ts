@@ -5,6 +5,7 @@ import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
 import { loadDemoData } from './demo-data.ts';
 import { demoSeedTables } from './demo-lifecycle.ts';
+import { demoPeerHalls } from './demo-peers.ts';
 import { useTestApp } from './testing/test-app.ts';
 
 const seedPath = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'seed.txt');
@@ -76,14 +77,17 @@ describeEachDatabase('demo life cycle', (getDb) => {
     expect(comments.body.open.map((c) => c.path)).toEqual(['indicators.12.name', 'indicators.8.target']);
   });
 
-  it('shows exactly the published table to anonymous visitors', async () => {
+  it('shows exactly the published tables to anonymous visitors', async () => {
     const list = await getApp().call<{ items: { name: string }[]; total: number }>(
       'GET',
       '/api/public/tables',
       { as: 'anonymous' },
     );
     expect(list.status).toBe(200);
-    expect(list.body.items.map((i) => i.name)).toEqual([demoSeedTables.published]);
+    // The seed's published table and the three 2019 exhibition halls published as its peers (demo-peers.ts).
+    expect(list.body.items.map((i) => i.name).sort()).toEqual(
+      [demoSeedTables.published, ...demoPeerHalls.map((h) => h.name)].sort(),
+    );
   });
 
   it('has a July monitoring row with one yellow indicator, and a scored self-evaluation', async () => {
@@ -138,6 +142,10 @@ describeEachDatabase('demo life cycle', (getDb) => {
       // The two past-year 自评表 imported with their own tables (demo-recheck.ts).
       'draft',
       'draft',
+      'published',
+      // The three similar projects (案例库) of other units.
+      'published',
+      'published',
       'published',
       'returned',
     ]);

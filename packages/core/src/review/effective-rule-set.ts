@@ -81,6 +81,7 @@ export function buildEffectiveRuleSet(definition: RuleSetDefinition, version: nu
       peerHighRatio: params.peerHighRatio ?? base.params.peerHighRatio,
       peerUnitCostRatio: params.peerUnitCostRatio ?? base.params.peerUnitCostRatio,
       peerMinCount: params.peerMinCount ?? base.params.peerMinCount,
+      linkageReduceShare: params.linkageReduceShare ?? base.params.linkageReduceShare,
     },
     rules,
   };

@@ -80,6 +80,12 @@ export const ruleParamsOverrideSchema = z
       .max(20)
       .optional()
       .describe('How many similar projects with a comparable figure an evidence finding needs'),
+    linkageReduceShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe("结果应用: the share next year's budget of a project graded 中 is cut by (0.1 = 10%)"),
   })
   .strict();
 export type RuleParamsOverride = z.infer<typeof ruleParamsOverrideSchema>;

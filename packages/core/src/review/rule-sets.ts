@@ -53,15 +53,19 @@ function compose(
   return { ...base, rules };
 }
 
-/** The evidence rules' defaults: half the peers' median, twice their best, twice their cost range, two peers. */
+/**
+ * The evidence rules' defaults (half the peers' median, twice their best, twice their cost range, two
+ * peers) and the budget linkage's cut for a project graded 中 (10%).
+ */
 const peerParams = {
   peerLowRatio: 0.5,
   peerHighRatio: 2,
   peerUnitCostRatio: 2,
   peerMinCount: 2,
+  linkageReduceShare: 0.1,
 } as const satisfies Pick<
   RuleParams,
-  'peerLowRatio' | 'peerHighRatio' | 'peerUnitCostRatio' | 'peerMinCount'
+  'peerLowRatio' | 'peerHighRatio' | 'peerUnitCostRatio' | 'peerMinCount' | 'linkageReduceShare'
 >;
 
 const allNarratives = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;

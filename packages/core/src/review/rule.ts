@@ -28,6 +28,8 @@ export interface RuleParams {
   peerUnitCostRatio: number;
   /** How many similar projects with a comparable figure an evidence finding needs. */
   peerMinCount: number;
+  /** 结果应用: next year's budget of a project graded 中 is cut by this share (0.1 = 10%). */
+  linkageReduceShare: number;
 }
 
 /** An indicator with what the rules ask about it, worked out once per review. */

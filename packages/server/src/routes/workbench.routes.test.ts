@@ -15,6 +15,7 @@ import { sql } from 'kysely';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { loadDemoData } from '../demo-data.ts';
 import { demoSeedTables } from '../demo-lifecycle.ts';
+import { demoPeerHalls } from '../demo-peers.ts';
 import { demoRecheckTables } from '../demo-recheck.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -174,7 +175,7 @@ describeEachDatabase('workbench API', (getDb) => {
       const wb = await workbench(as);
       expect(wb.groups).toEqual([]);
       expect(wb.total).toBe(0);
-      expect(wb.overview?.tables).toBe(9 + demoRecheckTables.length);
+      expect(wb.overview?.tables).toBe(9 + demoRecheckTables.length + demoPeerHalls.length);
       expect(wb.overview?.byStatus).toContainEqual({ status: 'approved', count: 3 });
       expect(wb.overview?.byStatus).toContainEqual({ status: 'returned', count: 1 });
       expect(wb.overview?.redLights).toBe(1);

@@ -182,6 +182,7 @@ function initialParams(set: RuleSetListItem): Required<RuleParamsOverride> {
     peerHighRatio: p.peerHighRatio ?? base?.params.peerHighRatio ?? 2,
     peerUnitCostRatio: p.peerUnitCostRatio ?? base?.params.peerUnitCostRatio ?? 2,
     peerMinCount: p.peerMinCount ?? base?.params.peerMinCount ?? 2,
+    linkageReduceShare: p.linkageReduceShare ?? base?.params.linkageReduceShare ?? 0.1,
   };
 }
 

@@ -98,4 +98,38 @@ describe('money captions of target forms', () => {
   ])('reads %s as the %s', (caption, field) => {
     expect(budgetOf([`${caption}: | 120 |`])).toEqual({ [field]: 1_200_000 });
   });
+
+  describe('a money block in tab-separated text', () => {
+    const tabbed = (money: string[]) =>
+      importText(
+        [
+          '2024年度项目支出绩效目标表',
+          '项目名称\t农产品质量检测',
+          '实施单位\t某市农业农村局',
+          '资金情况(万元)',
+          ...money,
+          '一级指标\t二级指标\t三级指标\t指标值',
+          '产出指标\t数量指标\t检测批次\t≥2000批次',
+        ].join('\n'),
+      ).tables[0]?.budget;
+
+    it('reads captions over their amounts, columns of money it does not keep included', () => {
+      expect(tabbed(['年度资金总额\t其中:财政拨款\t其他资金', '120\t100\t20'])).toMatchObject({
+        total: 1_200_000,
+        currentYear: 1_000_000,
+      });
+      expect(tabbed(['项目总预算\t项目当年预算\t上年预算', '3000\t1200\t900'])).toMatchObject({
+        total: 30_000_000,
+        currentYear: 12_000_000,
+        priorYearBudget: 9_000_000,
+      });
+    });
+
+    it('reads 其中:财政拨款：100 written with its colon and amount in one cell', () => {
+      expect(tabbed(['年度资金总额：120', '其中:财政拨款：100', '其他资金：20'])).toMatchObject({
+        total: 1_200_000,
+        currentYear: 1_000_000,
+      });
+    });
+  });
 });

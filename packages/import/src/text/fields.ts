@@ -57,8 +57,8 @@ const budgetCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   // is the year's budget, when no caption names that budget itself.
   // So is the government's share in a list of the money's sources (`一、预算资金:250 / 二、自有资金:0`).
   [/^([一二三四五六七八九十]、|其中[:：]?)?(当年)?(财政拨款|预算资金|财政资金)$/, 'currentYear'],
-  [/^同名项目上年预算额/, 'priorYearBudget'],
-  [/^同名项目上年预算执行数/, 'priorYearExecuted'],
+  [/^(同名项目)?上年(预算)?执行数/, 'priorYearExecuted'],
+  [/^(同名项目)?上年预算(额|数)?(\(|$)/, 'priorYearBudget'],
   [/^(资金总额|年度资金总额)/, 'total'],
 ];
 
@@ -85,7 +85,8 @@ const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
 // An amount standing beside its caption: digits with separators, maybe a unit, maybe negative.
 const PAIRED_AMOUNT = /^-?[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
 
-const INLINE_AMOUNT = /^([^:：]{2,16})[:：]\s*(-?[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?)$/;
+const OTHER_MONEY = /^(其中[:：]?)?(其他资金|其他|自筹资金|单位自筹|社会资金|上年结转|结转资金)$/;
+const INLINE_AMOUNT = /^((?:其中[:：])?[^:：]{2,16})[:：]\s*(-?[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?)$/;
 
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
 // 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.
@@ -451,7 +452,8 @@ function captionRowAt(
     const t = tokens[j];
     if (t === null || t === undefined) break;
     if (t.text === '') continue;
-    if (!budgetCaptions.some(([re]) => re.test(key(t.text)))) return null;
+    // Money this schema does not keep (其他资金, 自筹资金) still holds its column.
+    if (!budgetCaptions.some(([re]) => re.test(key(t.text))) && !OTHER_MONEY.test(key(t.text))) return null;
     captions.push(t);
   }
   if (captions.length < 2 || tokens[j] !== null) return null;

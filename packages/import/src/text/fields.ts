@@ -430,6 +430,7 @@ export function readBudget(
     (budget as Record<string, number | null>)[field] = value;
     if (/^(项目)?预算金额/.test(k)) onlyFigure = value;
   }
+  readTaskTotals(tokens, end, defaultUnit, budget);
   // `项目预算金额 193.8` printed as the form's only money: the year's budget and the project's total.
   if (
     onlyFigure !== undefined &&
@@ -438,6 +439,50 @@ export function readBudget(
   )
     budget.total = onlyFigure;
   return budget;
+}
+
+const TASK_COLUMN: ReadonlyArray<readonly [RegExp, keyof Budget | null]> = [
+  [/^(总额|合计|小计|资金总额)$/, 'total'],
+  [/^(其中[:：]?)?(财政拨款|财政资金|预算资金)$/, 'currentYear'],
+  [/^(其中[:：]?)?(其他资金|其他|自筹资金)$/, null],
+];
+
+/**
+ * A department's table of the year's main tasks (年度主要任务 | 任务名称 | 主要内容 | 预算金额: 总额 | 财政拨款 |
+ * 其他资金) ends in a 金额合计 row: the department's money for the year and its appropriation, where no
+ * caption of the form printed them as pairs.
+ */
+function readTaskTotals(tokens: readonly Token[], end: number, unit: MoneyUnit, budget: Budget): void {
+  if (budget.total != null || budget.currentYear != null) return;
+  let columns: (keyof Budget | null)[] = [];
+  for (let i = 0; i < end; i++) {
+    const t = tokens[i];
+    if (!t) continue;
+    const k = key(t.text);
+    const column = TASK_COLUMN.find(([re]) => re.test(k));
+    if (column && !/^(合计|小计)$/.test(k)) {
+      // Captions of the money columns stand side by side on one row.
+      const previous = tokens[i - 1];
+      if (!previous || !TASK_COLUMN.some(([re]) => re.test(key(previous.text)))) columns = [];
+      columns.push(column[1]);
+      continue;
+    }
+    if (columns.length < 2 || !/^(金额合计|合计|总计)$/.test(k)) continue;
+    const amounts: string[] = [];
+    for (let j = i + 1; j < end && amounts.length < columns.length; j++) {
+      const c = tokens[j];
+      if (c === null || c === undefined) break;
+      if (c.text === '') continue;
+      if (!PAIRED_AMOUNT.test(c.text.trim())) break;
+      amounts.push(c.text.trim());
+    }
+    if (amounts.length !== columns.length) continue;
+    columns.forEach((field, n) => {
+      const text = amounts[n];
+      if (field !== null && text !== undefined) budget[field] = amountOf(text, unit);
+    });
+    return;
+  }
 }
 
 // Two or more money captions ending their row, the next row holding exactly one amount each.

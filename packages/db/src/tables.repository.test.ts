@@ -326,6 +326,30 @@ describeEachDatabase('table repository', (getDb) => {
       expect(await store.list(query, { scope, countCap: 5 })).toMatchObject({ total: 5, totalCapped: true });
     });
 
+    it('counts a word in every table by its first rows, and one beyond them by the index', async () => {
+      const tables = Array.from({ length: 8 }, (_, i) =>
+        buildTable({
+          name: `计数探查${i}`,
+          unit: '计数探查局',
+          year: 2040,
+          // The last two (stored last) alone hold the rarer word.
+          indicators: [
+            buildIndicator('产出指标', '数量指标', i >= 6 ? '探查稀有词次数' : '探查次数', '>=10次'),
+          ],
+        }),
+      );
+      await store.importBatch(tables, sourceFile('count-probe.txt'), author);
+      const count = async (q: string, countCap: number) => {
+        const { total, totalCapped } = await store.list({ ...listDefaults, q, year: 2040 }, { countCap });
+        return { total, totalCapped };
+      };
+      expect(await count('计数探查', 3)).toEqual({ total: 3, totalCapped: true });
+      expect(await count('计数探查', 8)).toEqual({ total: 8, totalCapped: false });
+      expect(await count('稀有词', 2)).toEqual({ total: 2, totalCapped: false });
+      // Two matches, cap one: the first rows looked at (three) may hold neither; the indexed count decides.
+      expect(await count('稀有词', 1)).toEqual({ total: 1, totalCapped: true });
+    });
+
     it('counts up to its cap and then says the total is a lower bound', async () => {
       const capped = await store.list({ ...listDefaults, q: '搜索', pageSize: 1 }, { countCap: 2 });
       expect(capped).toMatchObject({ total: 2, totalCapped: true });

@@ -705,7 +705,42 @@ export function createTableRepository(db: Database): TableRepository {
         .where(filter)
         .limit(cap + 1);
     const [first, second] = parts as [ListFilter, ListFilter | undefined];
-    const [rows, count] = await Promise.all([
+    const counting = async (): Promise<number> => {
+      if (text) {
+        // A word most tables hold: the first rows the other filters give already pass the cap, found by
+        // LIKE alone. The bigram test the index needs decompresses each row's search_grams, which made
+        // counting a common word's first thousand matches four times dearer than the LIKEs (at 300,000
+        // tables 80 ms against 20 ms). A rarer word takes the indexed count below after this bounded look.
+        const firstRows = db
+          .selectFrom('target_tables')
+          .select('search_text')
+          .where(listFilter({ ...query, q: undefined }, scope))
+          .limit(cap + 1 + Math.ceil(cap / 4));
+        const hits = db
+          .selectFrom(firstRows.as('first_rows'))
+          .select(sql<number>`1`.as('one'))
+          .where(sql<SqlBool>`search_text LIKE ${containsPattern(text)}`)
+          .limit(cap + 1);
+        const probe = await db
+          .selectFrom(hits.as('hits'))
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow();
+        if (Number(probe.n) > cap) return Number(probe.n);
+      }
+      // Counting every match of a common word or filter reads them all: count up to the cap, say `cap+`.
+      const count = await db
+        .selectFrom(
+          // The outer limit stops before the second part when the first already passes the cap.
+          (second
+            ? sql`(SELECT 1 AS one FROM ((${matches(first)}) UNION ALL (${matches(second)})) AS parts LIMIT ${cap + 1})`
+            : sql`(${matches(first)})`
+          ).as('matches'),
+        )
+        .select(sql<number>`least(count(*), ${cap + 1})`.as('total'))
+        .executeTakeFirstOrThrow();
+      return Number(count.total);
+    };
+    const [rows, counted] = await Promise.all([
       second
         ? db
             .selectFrom(
@@ -720,17 +755,7 @@ export function createTableRepository(db: Database): TableRepository {
             .offset(offset)
             .execute()
         : pageOf(first, query.pageSize, offset).execute(),
-      // Counting every match of a common word or filter reads them all: count up to the cap, say `cap+`.
-      db
-        .selectFrom(
-          // The outer limit stops before the second part when the first already passes the cap.
-          (second
-            ? sql`(SELECT 1 AS one FROM ((${matches(first)}) UNION ALL (${matches(second)})) AS parts LIMIT ${cap + 1})`
-            : sql`(${matches(first)})`
-          ).as('matches'),
-        )
-        .select(sql<number>`least(count(*), ${cap + 1})`.as('total'))
-        .executeTakeFirstOrThrow(),
+      counting(),
     ]);
     const items: TableSummary[] = rows.map((row) => ({
       id: row.id,
@@ -746,7 +771,6 @@ export function createTableRepository(db: Database): TableRepository {
       warningCount: row.warning_count,
       updatedAt: toIso(row.updated_at),
     }));
-    const counted = Number(count.total);
     const totalCapped = counted > cap;
     return {
       items,

@@ -1413,7 +1413,7 @@ function greedy(cells: readonly Cell[], roles: readonly ColumnRole[], out: Assig
     for (const c of scored) {
       if (OPERATOR_ONLY.test(c.text)) out.operator = c.text;
       else if (DIRECTION.test(c.text)) out.direction = c.text;
-      else values.push(c.text);
+      else if (!(KIND_MARK.test(c.text) && roles.includes('opOrDir'))) values.push(c.text);
     }
     const valueRoles = roles.filter((r) => r !== 'opOrDir');
     for (const [v, role] of align(values, valueRoles)) assignRole(out, role, values[v] ?? '');
@@ -1434,7 +1434,12 @@ function scoredRun(cells: readonly Cell[], roles: readonly ColumnRole[]): Cell[]
     if (NUMBER_ONLY.test(text) || POINTS.test(text)) {
       last = k;
       sawNumber = true;
-    } else if (OPERATOR_ONLY.test(text) || DIRECTION.test(text) || isEmptyValue(text)) {
+    } else if (
+      OPERATOR_ONLY.test(text) ||
+      DIRECTION.test(text) ||
+      isEmptyValue(text) ||
+      (KIND_MARK.test(text) && roles.includes('opOrDir'))
+    ) {
       if (sawNumber && (OPERATOR_ONLY.test(text) || DIRECTION.test(text))) last = k;
     } else if (sawNumber && roles.includes('unit') && k === last + 1 && isUnitLike(text)) {
       last = k; // the unit cell after the value
@@ -1450,7 +1455,12 @@ function scoredRun(cells: readonly Cell[], roles: readonly ColumnRole[]): Cell[]
   if (targetAfterNumbers && last + 1 < roles.length && after !== undefined && isTargetLike(after.text))
     last++;
   const run = cells.slice(0, last + 1);
-  const valueCount = run.filter((c) => !OPERATOR_ONLY.test(c.text) && !DIRECTION.test(c.text)).length;
+  const valueCount = run.filter(
+    (c) =>
+      !OPERATOR_ONLY.test(c.text) &&
+      !DIRECTION.test(c.text) &&
+      !(KIND_MARK.test(c.text) && roles.includes('opOrDir')),
+  ).length;
   return valueCount <= roles.filter((r) => r !== 'opOrDir').length ? run : null;
 }
 
@@ -1465,7 +1475,7 @@ function greedyInOrder(cells: readonly Cell[], roles: readonly ColumnRole[], out
     let take = false;
     switch (role) {
       case 'opOrDir':
-        take = OPERATOR_ONLY.test(text) || DIRECTION.test(text);
+        take = OPERATOR_ONLY.test(text) || DIRECTION.test(text) || KIND_MARK.test(text);
         break;
       case 'target':
         take = true;

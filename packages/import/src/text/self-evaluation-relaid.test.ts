@@ -37,8 +37,9 @@ const tables = folders
   }))
   .filter((t) => t.rows.length >= 2);
 
-type Column = 'target' | 'actual' | 'weight' | 'score' | 'reason';
+type Column = 'kind' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
 const CAPTION: Record<Column, string> = {
+  kind: '指标值类型',
   target: '年度指标值',
   actual: '实际完成值',
   weight: '分值',
@@ -49,6 +50,7 @@ const ORDERS: Record<string, Column[]> = {
   national: ['target', 'actual', 'weight', 'score', 'reason'],
   'weight first': ['weight', 'target', 'actual', 'score', 'reason'],
   'score before actual': ['target', 'weight', 'actual', 'score', 'reason'],
+  'with 指标值类型': ['kind', 'target', 'actual', 'weight', 'score', 'reason'],
 };
 const SEPARATORS: Record<string, (cells: string[]) => string> = {
   tabs: (c) => c.join('\t'),
@@ -87,6 +89,7 @@ function render(name: string, rows: ExpectedIndicator[], order: Column[], separa
     const sameLevel2 = sameLevel1 && previous?.level2 === i.level2;
     previous = i;
     const value: Record<Column, string> = {
+      kind: '定量',
       target: `${i.operator ? (SIGN[i.operator] ?? '') : ''}${i.value}${i.unit ?? ''}`,
       actual: i.actual ?? '',
       weight: habits.points ? `${i.weight}分` : String(i.weight),

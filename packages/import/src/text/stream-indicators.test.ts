@@ -199,11 +199,13 @@ describe('a 公示 page that states targets and results in prose', () => {
 
 describe('weight and score run together', () => {
   it('cuts where the weight is one an indicator carries and the score is not above it', () => {
-    expect(splitPoints('1510')).toEqual({ weight: 15, score: 10 });
-    expect(splitPoints('109.5')).toEqual({ weight: 10, score: 9.5 });
-    expect(splitPoints('2020')).toEqual({ weight: 20, score: 20 });
+    expect(splitPoints('1510')).toEqual({ first: 15, second: 10 });
+    // Printed score first (得分 | 分值): 10 | 15.
+    expect(splitPoints('1015', 'score first')).toEqual({ first: 10, second: 15 });
+    expect(splitPoints('109.5')).toEqual({ first: 10, second: 9.5 });
+    expect(splitPoints('2020')).toEqual({ first: 20, second: 20 });
     // 1 | 11 puts the score above the weight; 11 | 1 is the one cut.
-    expect(splitPoints('111')).toEqual({ weight: 11, score: 1 });
+    expect(splitPoints('111')).toEqual({ first: 11, second: 1 });
   });
 
   it('leaves a run unread when no cut fits', () => {

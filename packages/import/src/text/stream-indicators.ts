@@ -76,19 +76,22 @@ const POINTS_ONE = /^\s*(\d+(?:\.\d+)?)\s*分?/;
 const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
- * Weight and score run together (`1510` = 15 | 10): the one cut with a weight an indicator can carry and a
- * score not above it, or null when there is none or more than one.
+ * Weight and score run together (`1510` = 15 | 10), in the order the caption prints them: the one cut with a
+ * weight an indicator can carry and a score not above it, or null when there is none or more than one.
  */
-export function splitPoints(run: string): { weight: number; score: number } | null {
-  let found: { weight: number; score: number } | null = null;
+export function splitPoints(
+  run: string,
+  order: 'weight first' | 'score first' = 'weight first',
+): { first: number; second: number } | null {
+  let found: { first: number; second: number } | null = null;
   for (let at = 1; at < run.length; at++) {
-    const [w, s] = [run.slice(0, at), run.slice(at)];
-    if (!WELL_FORMED.test(w) || !WELL_FORMED.test(s)) continue;
-    const weight = Number(w);
-    const score = Number(s);
+    const [a, b] = [run.slice(0, at), run.slice(at)];
+    if (!WELL_FORMED.test(a) || !WELL_FORMED.test(b)) continue;
+    const [first, second] = [Number(a), Number(b)];
+    const [weight, score] = order === 'weight first' ? [first, second] : [second, first];
     if (weight === 0 || weight > 60 || score > weight) continue;
     if (found !== null) return null;
-    found = { weight, score };
+    found = { first, second };
   }
   return found;
 }
@@ -365,24 +368,13 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       if (role !== undefined && other !== undefined && other !== 'actual') {
         const pair = POINTS_PAIR.exec(rest);
         const run = pair ? null : POINTS_RUN.exec(rest);
-        const split = run?.[1] ? splitPoints(run[1]) : null;
-        const first = pair
-          ? Number(pair[1])
-          : split
-            ? role === 'weight'
-              ? split.weight
-              : split.score
-            : null;
-        const second = pair
-          ? Number(pair[2])
-          : split
-            ? role === 'weight'
-              ? split.score
-              : split.weight
-            : null;
-        if (first === null || second === null) return null;
-        out[role] = first;
-        out[other] = second;
+        const split = run?.[1]
+          ? splitPoints(run[1], role === 'score' ? 'score first' : 'weight first')
+          : null;
+        const points = pair ? { first: Number(pair[1]), second: Number(pair[2]) } : split;
+        if (points === null) return null;
+        out[role] = points.first;
+        out[other] = points.second;
         out.length += (pair ?? run)?.[0].length ?? 0;
         n++;
         continue;

@@ -6,7 +6,7 @@ import { demoUsers } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
 import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
-import { recheckFigures } from './routes/import-self-evaluation.ts';
+import { recheckFigures } from './use-cases/import-self-evaluation.ts';
 
 // The 财政复核 view would be empty on a first start: the demo imports two filled 自评表 of 2023 — years
 // before the system, so each comes with its own target table — as the author's unit, through the same

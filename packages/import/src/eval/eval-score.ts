@@ -11,6 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { selfEvaluationOfPrintedForm } from '@jixiao/core/scoring/printed-form';
+import { readPrintedTotal } from '@jixiao/core/scoring/printed-total';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import type {
   ClaimCause,
@@ -25,7 +26,6 @@ import {
 import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import { searchKey } from '@jixiao/core/text/search-key';
 import { parseFile } from '../parse-file.ts';
-import { readPrintedTotal } from '../self-evaluation/printed-total.ts';
 
 export type Split = 'dev' | 'train' | 'test';
 

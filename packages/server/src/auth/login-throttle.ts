@@ -45,3 +45,8 @@ export function throttleKeys(username: string, address: string): ThrottleKey[] {
     { scope: 'account', key: name },
   ];
 }
+
+/** The longest window of the throttle policies: a throttle older than that counts nothing any more. */
+export function throttleWindowMs(policies: ThrottlePolicies): number {
+  return Math.max(...Object.values(policies).map((p) => p.windowMs + p.maxDelayMs));
+}

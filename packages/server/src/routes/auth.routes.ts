@@ -28,15 +28,9 @@ import {
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  type AuthOptions,
-  cookieOptions,
-  csrfCookie,
-  ensureCsrfCookie,
-  sessionCookie,
-} from '../auth/auth.plugin.ts';
+import { cookieOptions, csrfCookie, ensureCsrfCookie, sessionCookie } from '../auth/auth.plugin.ts';
 import { auditActor, unauthenticated } from '../auth/authorize.ts';
-import { throttleDelayMs, throttleKeys } from '../auth/login-throttle.ts';
+import { throttleDelayMs, throttleKeys, throttleWindowMs } from '../auth/login-throttle.ts';
 import { hashPassword, verifyPassword } from '../auth/password.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
 import { hashToken, newToken } from '../auth/session-token.ts';
@@ -191,7 +185,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       // Sign-ins are rare enough to sweep expired sessions and old throttles here instead of running a timer.
       await deleteExpiredSessions(app.db, now);
-      await sweepThrottles(app.db, new Date(now.getTime() - throttleWindowMs(options)), now);
+      await sweepThrottles(app.db, new Date(now.getTime() - throttleWindowMs(options.throttles)), now);
       reply.setCookie(sessionCookie, token, cookieOptions(request, true, options.sessionTtlMs));
       reply.setCookie(csrfCookie, csrfToken, cookieOptions(request, false));
       const sessionUser = toSessionUser(user);
@@ -288,8 +282,3 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 };
-
-/** The longest window of the throttle policies: a throttle older than that counts nothing any more. */
-export function throttleWindowMs(options: AuthOptions): number {
-  return Math.max(...Object.values(options.throttles).map((p) => p.windowMs + p.maxDelayMs));
-}

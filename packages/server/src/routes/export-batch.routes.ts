@@ -10,11 +10,11 @@ import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { ZipStream } from '@jixiao/export/export-zip';
 import { contentDisposition, documentFileName, renderDocument } from '@jixiao/export/layout-document';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser, signedIn, tableResourceIn } from '../auth/authorize.ts';
-import { ZipStream } from './export-zip.ts';
 
 /**
  * Files printed ahead of the one being written. PDFs wait for the chromium page pool anyway (layout-pdf.ts,

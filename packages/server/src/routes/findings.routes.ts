@@ -7,8 +7,8 @@ import { createTableRepository, type TableRepository } from '@jixiao/db/tables.r
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
+import { ruleSetForRequest, ruleSetRefQuery } from '../guards/rule-set.guards.ts';
 import { similarProjects } from './peer-evidence.ts';
-import { ruleSetForRequest, ruleSetRefQuery, ruleSetsRoutes } from './rule-sets.routes.ts';
 
 const ruleSetId = ruleSetRefQuery;
 
@@ -56,9 +56,6 @@ async function lastYearOf(
  * what the table says.
  */
 export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
-  // The rule sets' own routes (/rule-sets…) live beside, registered under the same prefix.
-  await app.register(ruleSetsRoutes);
-
   app.get(
     '/tables/:id/findings',
     {

@@ -13,10 +13,14 @@ import { withoutSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
+import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
 import { documentCsp } from '../security/security-headers.ts';
-import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
-import { confirmMonitoringImport, isMonitoringImport, monitoringMatch } from './import-monitoring.ts';
-import { confirmSelfEvaluationImport, isSelfEvaluationImport } from './import-self-evaluation.ts';
+import {
+  confirmMonitoringImport,
+  isMonitoringImport,
+  monitoringMatch,
+} from '../use-cases/import-monitoring.ts';
+import { confirmSelfEvaluationImport, isSelfEvaluationImport } from '../use-cases/import-self-evaluation.ts';
 import { withTemplate } from './import-templates.ts';
 import { withOrganisationUnit } from './table-unit.ts';
 

@@ -4,7 +4,7 @@ import { deleteThrottle, listThrottles } from '@jixiao/db/login-throttles.reposi
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditActor, authorize } from '../auth/authorize.ts';
-import { throttleWindowMs } from './auth.routes.ts';
+import { throttleWindowMs } from '../auth/login-throttle.ts';
 
 const throttleParams = z.object({ scope: throttleScopeSchema, key: z.string().min(1).max(300) });
 
@@ -22,7 +22,7 @@ export const loginThrottlesRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       const now = app.authOptions.now();
-      const since = new Date(now.getTime() - throttleWindowMs(app.authOptions));
+      const since = new Date(now.getTime() - throttleWindowMs(app.authOptions.throttles));
       return { items: await listThrottles(app.db, now, since) };
     },
   );

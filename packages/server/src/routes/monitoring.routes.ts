@@ -1,9 +1,6 @@
-import { can, type TableResource } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
+import { assessMonitoring, } from '@jixiao/core/monitoring/assess-monitoring';
 import {
-  type MonitoringAssessment,
-  type MonitoringReport,
   monitoringAssessmentSchema,
   monitoringReportSchema,
 } from '@jixiao/core/monitoring/monitoring.schema';
@@ -12,58 +9,16 @@ import {
   lightSchema,
   monitoringSchemeSchema,
 } from '@jixiao/core/monitoring/monitoring-scheme.schema';
-import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { organisationsUnder } from '@jixiao/db/analytics.repository';
-import type { Database } from '@jixiao/db/database';
-import {
-  getMonitoringReport,
-  monitoringOverview,
-  saveMonitoringReport,
-} from '@jixiao/db/evaluation.repository';
-import { createTableRepository } from '@jixiao/db/tables.repository';
-import type { FastifyRequest } from 'fastify';
+import { getMonitoringReport, monitoringOverview } from '@jixiao/db/evaluation.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCan, auditActor, readScope, requireUser, signedIn, tableResource } from '../auth/authorize.ts';
+import { readScope, signedIn } from '../auth/authorize.ts';
+import { enterableTable, readableTable } from '../guards/table.guards.ts';
+import { assessAndSaveMonitoring } from '../use-cases/save-monitoring.ts';
 
 // Monitoring (issue 6). Guards come from the declared policies: reading follows table.read; entering
 // progress or actuals is table.report; reviewers' score adjustments (self-evaluation) are table.adjust_score.
-
-/** Loads a table the request may read, with its policy view. */
-export async function readableTable(
-  request: FastifyRequest,
-  db: Database,
-  id: string,
-): Promise<{ record: TableRecord; resource: TableResource }> {
-  const record = await createTableRepository(db).get(id);
-  const resource = await tableResource(db, record);
-  assertCan(request, 'table.read', resource);
-  return { record, resource };
-}
-
-/**
- * Loads a table the request's user may report on (`table.report`: an author of its own unit, approved or
- * published). The right author on a table not yet approved gets 409 evaluation.not_approved, not a 403.
- */
-export async function enterableTable(
-  request: FastifyRequest,
-  db: Database,
-  id: string,
-): Promise<TableRecord> {
-  const { record, resource } = await readableTable(request, db, id);
-  const user = requireUser(request);
-  const reportsOnceApproved = can(user, 'table.report', { ...resource, status: 'approved' });
-  if (reportsOnceApproved && !can(user, 'table.report', resource)) {
-    throw new AppError(
-      'evaluation.not_approved',
-      '只有已批复或已公开的绩效目标表才能填报监控和自评。',
-      'Only approved or published tables are monitored and self-evaluated.',
-      { path: 'status' },
-    );
-  }
-  assertCan(request, 'table.report', resource);
-  return record;
-}
 
 const idParams = z.object({ id: z.string().uuid() });
 const monthParams = idParams.extend({ month: z.coerce.number().int().min(1).max(12) });
@@ -87,34 +42,6 @@ const overviewItem = z.object({
   risk: z.number(),
   updatedAt: z.string(),
 });
-
-/** Organisation ids at or under `rootId` (a unit, a department, the bureau). */
-/**
- * Assesses a monitoring report against the table with the default scheme (lights, risk) and saves both,
- * audited as the request's user; with `importId`, the import preview it came from is confirmed in the
- * same transaction.
- */
-export async function assessAndSaveMonitoring(
-  request: FastifyRequest,
-  db: Database,
-  record: TableRecord,
-  report: MonitoringReport,
-  importId?: string,
-): Promise<MonitoringAssessment> {
-  const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
-  await saveMonitoringReport(db, {
-    tableId: record.id,
-    tableVersion: record.version,
-    schemeId: DEFAULT_MONITORING_SCHEME.id,
-    report,
-    light: assessment.light,
-    risk: assessment.risk,
-    missingMeasures: missingMeasureCount(assessment),
-    actor: auditActor(request),
-    ...(importId === undefined ? {} : { importId }),
-  });
-  return assessment;
-}
 
 export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(

@@ -31,7 +31,7 @@ import {
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sendDocument } from './export.routes.ts';
+import { sendDocument } from '../http/send-document.ts';
 
 const tags = ['public'];
 const idParams = z.object({ id: z.string().uuid() });

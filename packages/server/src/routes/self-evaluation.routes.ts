@@ -22,11 +22,10 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, auditActor, signedIn } from '../auth/authorize.ts';
-import { assertSelfEvaluationOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
-import { sendDocument } from './export.routes.ts';
-import { recheckFigures, selfEvaluationImportRoutes } from './import-self-evaluation.ts';
-import { enterableTable, readableTable } from './monitoring.routes.ts';
-import { recheckRoutes } from './recheck.routes.ts';
+import { assertSelfEvaluationOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import { enterableTable, readableTable } from '../guards/table.guards.ts';
+import { sendDocument } from '../http/send-document.ts';
+import { recheckFigures } from '../use-cases/import-self-evaluation.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -82,9 +81,6 @@ async function loadStored(db: Database, tableId: string): Promise<StoredSelfEval
  * year's self-evaluation is closed or past its deadline; adjustments are not.
  */
 export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {
-  await app.register(recheckRoutes);
-  await app.register(selfEvaluationImportRoutes);
-
   app.get(
     '/scoring-schemes',
     {

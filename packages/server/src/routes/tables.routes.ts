@@ -22,7 +22,7 @@ import {
   readScope,
   signedIn,
 } from '../auth/authorize.ts';
-import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
+import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
 import { withOrganisationUnit } from './table-unit.ts';
 
 const idParams = z.object({ id: z.string().uuid() });

@@ -8,7 +8,7 @@ import { fireTransition, reviewQueue, tableForReview, workflowState } from '@jix
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
-import { assertDraftingOpen, type CalendarRouteOptions } from './budget-years.routes.ts';
+import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
 
 const params = z.object({ id: z.string().uuid() });
 

@@ -7,6 +7,7 @@ import {
   TableOutlined,
   WarningOutlined,
 } from '@ant-design/icons';
+import { readPrintedTotal } from '@jixiao/core/scoring/printed-total';
 import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
 import type {
   DuplicateChoice,
@@ -15,7 +16,6 @@ import type {
   MonitoringMatch,
   TableRecord,
 } from '@jixiao/core/tables/table-record.schema';
-import { readPrintedTotal } from '@jixiao/import/self-evaluation/printed-total';
 import {
   Alert,
   App,

@@ -14,7 +14,8 @@ import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import type { FastifyRequest } from 'fastify';
-import { assessAndSaveMonitoring, enterableTable } from './monitoring.routes.ts';
+import { enterableTable } from '../guards/table.guards.ts';
+import { assessAndSaveMonitoring } from './save-monitoring.ts';
 
 // Confirming an uploaded 绩效运行监控表: it fills the monitoring report of a table the user reports on,
 // through the same check (table.report), storage and audit as PUT /api/tables/:id/monitoring/:month.

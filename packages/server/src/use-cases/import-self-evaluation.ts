@@ -1,27 +1,20 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import { printedFormOnTable, selfEvaluationOfPrintedForm } from '@jixiao/core/scoring/printed-form';
+import { readPrintedTotal } from '@jixiao/core/scoring/printed-total';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import { DEFAULT_SCORING_SCHEME_ID, SCORING_SCHEMES } from '@jixiao/core/scoring/scoring-schemes';
 import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import {
-  type ImportConfirm,
-  type ImportResult,
-  importCandidateSchema,
-  type TableRecord,
-} from '@jixiao/core/tables/table-record.schema';
+import type { ImportConfirm, ImportResult, TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
 import { type RecheckFigures, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
-import { readPrintedTotal } from '@jixiao/import/self-evaluation/printed-total';
 import type { FastifyRequest } from 'fastify';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { assertCanTable, auditActor } from '../auth/authorize.ts';
-import { assertSelfEvaluationOpen } from './budget-years.routes.ts';
+import { auditActor } from '../auth/authorize.ts';
+import { assertSelfEvaluationOpen } from '../guards/calendar.guards.ts';
+import { enterableTable } from '../guards/table.guards.ts';
 import { monitoringTableFor } from './import-monitoring.ts';
-import { enterableTable } from './monitoring.routes.ts';
 
 // Confirming an uploaded, filled 绩效自评表: the printed actuals fill the self-evaluation of the approved
 // table of the same unit, project and year (or the one the user chose), and what the unit printed (row
@@ -174,44 +167,17 @@ export async function confirmSelfEvaluationImport(
   return saveImported(request, db, record, form, { preview, body, confirmImport: true, ownTable: false });
 }
 
-const selfEvaluationMatchSchema = z.object({
-  tableId: z
-    .string()
-    .uuid()
-    .nullable()
-    .describe('The approved table of the same project, unit and year; null: choose'),
-  candidates: z.array(importCandidateSchema).describe('Approved or published tables of the unit that year'),
-  schemeId: z.string().describe('The scoring scheme the printed weights tell'),
-  schemes: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) })),
-});
-
-/** GET /api/imports/:id/self-evaluation-match: where a previewed 自评表 would go and how it would be scored. */
-export const selfEvaluationImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/imports/:id/self-evaluation-match',
-    {
-      schema: {
-        tags: ['imports'],
-        summary:
-          'Where a previewed filled 自评表 would go (the matched approved table, or the tables to choose from; none: import it with its own table) and the scheme its printed weights tell',
-        params: z.object({ id: z.string().uuid() }),
-        response: { 200: selfEvaluationMatchSchema },
-      },
-    },
-    async (request) => {
-      const preview = await createTableRepository(app.db).getImport(request.params.id);
-      await assertCanTable(request, app.db, 'table.import', {
-        status: 'draft',
-        organisationId: preview.organisationId,
-      });
-      const form = preview.tables.find((t) => t.kind === 'self-evaluation');
-      const schemes = Object.values(SCORING_SCHEMES).map(({ id, name }) => ({ id, name }));
-      if (!form) return { tableId: null, candidates: [], schemeId: DEFAULT_SCORING_SCHEME_ID, schemes };
-      const found = await monitoringTableFor(app.db, preview, form);
-      const { scheme } = selfEvaluationOfPrintedForm(form, {
-        printedTotal: readPrintedTotal(preview.sourceText),
-      });
-      return { ...found, schemeId: scheme.id, schemes };
-    },
-  );
-};
+/**
+ * Where a previewed 自评表 would go (the matched approved table, or the tables to choose from) and the
+ * scheme its printed weights tell.
+ */
+export async function selfEvaluationMatch(db: Database, preview: ImportPreviewRecord) {
+  const form = preview.tables.find((t) => t.kind === 'self-evaluation');
+  const schemes = Object.values(SCORING_SCHEMES).map(({ id, name }) => ({ id, name }));
+  if (!form) return { tableId: null, candidates: [], schemeId: DEFAULT_SCORING_SCHEME_ID, schemes };
+  const found = await monitoringTableFor(db, preview, form);
+  const { scheme } = selfEvaluationOfPrintedForm(form, {
+    printedTotal: readPrintedTotal(preview.sourceText),
+  });
+  return { ...found, schemeId: scheme.id, schemes };
+}

@@ -2,9 +2,9 @@
 // so the checked-in document can never drift from the source of truth.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tableJsonSchema } from './table.json-schema.ts';
+import { tableJsonSchema } from '../packages/core/src/tables/table.json-schema.ts';
 
-const out = fileURLToPath(new URL('../../schema/performance-table.schema.json', import.meta.url));
+const out = fileURLToPath(new URL('../packages/core/schema/performance-table.schema.json', import.meta.url));
 const text = `${JSON.stringify(tableJsonSchema(), null, 2)}\n`;
 
 if (process.argv.includes('--check')) {

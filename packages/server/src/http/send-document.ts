@@ -1,0 +1,43 @@
+import type { OfficialLayout } from '@jixiao/core/export/official-layout';
+import {
+  contentDisposition,
+  type DocumentFormat,
+  documentFileName,
+  renderDocument,
+} from '@jixiao/export/layout-document';
+import type { FastifyReply } from 'fastify';
+
+export interface SendDocumentOptions {
+  /** The download's name without extension parts, e.g. [project name, form title]. */
+  nameParts: readonly (string | null | undefined)[];
+  /** `inline` shows the document in the browser tab; the default downloads PDF, Excel and Word. */
+  disposition?: 'inline' | 'attachment';
+}
+
+/**
+ * Renders layouts in `format` and sends them with the right type and a Content-Disposition carrying the
+ * Chinese file name. Any route offering a printed form uses this, e.g. the 自评表 route:
+ * `return sendDocument(reply, selfEvaluationLayout(…), 'pdf', { nameParts: [name, '绩效自评表'] })`.
+ */
+export async function sendDocument(
+  reply: FastifyReply,
+  layouts: OfficialLayout | readonly OfficialLayout[],
+  format: DocumentFormat,
+  options: SendDocumentOptions,
+): Promise<FastifyReply> {
+  const document = await renderDocument(layouts, format);
+  const disposition = options.disposition ?? (format === 'html' ? 'inline' : 'attachment');
+  reply
+    .header('content-type', document.contentType)
+    .header(
+      'content-disposition',
+      contentDisposition(documentFileName(options.nameParts, format), disposition),
+    )
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff');
+  if (format === 'html') {
+    // The page shows what users typed: it may load nothing and run nothing.
+    reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+  }
+  return reply.send(document.body);
+}

@@ -1,0 +1,132 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkLayers, importsOf } from './check-layers.ts';
+
+const repository = fileURLToPath(new URL('..', import.meta.url));
+
+let root = '';
+afterEach(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+  root = '';
+});
+
+/** A workspace in a temp folder: `packages` maps a package to its dependencies and its files. */
+function workspace(
+  packages: Record<
+    string,
+    { dependencies?: string[]; devDependencies?: string[]; files: Record<string, string> }
+  >,
+): string {
+  root = mkdtempSync(path.join(tmpdir(), 'jixiao-layers-'));
+  for (const [name, { dependencies = [], devDependencies = [], files }] of Object.entries(packages)) {
+    const dir = path.join(root, 'packages', name);
+    mkdirSync(dir, { recursive: true });
+    const manifest = {
+      name: `@jixiao/${name}`,
+      dependencies: Object.fromEntries(dependencies.map((d) => [d, '*'])),
+      devDependencies: Object.fromEntries(devDependencies.map((d) => [d, '*'])),
+    };
+    writeFileSync(path.join(dir, 'package.json'), JSON.stringify(manifest));
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  }
+  return root;
+}
+
+const messages = (r: string) => checkLayers(r).map((v) => `${v.file} ${v.specifier}`);
+
+describe('checkLayers', () => {
+  it('passes on the repository as it is', () => {
+    expect(checkLayers(repository)).toEqual([]);
+  });
+
+  it('fails when core imports another package or a Node built-in', () => {
+    const r = workspace({
+      core: {
+        dependencies: ['@jixiao/db'],
+        files: {
+          'src/a.ts': "import { x } from '@jixiao/db/x';\nimport { readFileSync } from 'node:fs';\n",
+          'src/b.ts': "import path from 'path';\n",
+          'src/a.test.ts': "import { readFileSync } from 'node:fs';\n",
+        },
+      },
+      db: { dependencies: ['@jixiao/core'], files: { 'src/x.ts': 'export const x = 1;\n' } },
+    });
+    expect(messages(r)).toEqual([
+      'packages/core/src/a.ts @jixiao/db/x',
+      'packages/core/src/a.ts node:fs',
+      'packages/core/src/b.ts path',
+    ]);
+  });
+
+  it('fails when the web app imports anything but core; its tests may use declared devDependencies', () => {
+    const r = workspace({
+      web: {
+        dependencies: ['@jixiao/core'],
+        devDependencies: ['@jixiao/server'],
+        files: {
+          'src/page.tsx': "import { a } from '@jixiao/core/a';\nimport { b } from '@jixiao/server/b';\n",
+          'src/page.e2e.test.ts': "import { b } from '@jixiao/server/b';\n",
+          'src/testing/harness.ts': "const s = await import('@jixiao/server/b');\n",
+        },
+      },
+    });
+    expect(checkLayers(r).map((v) => `${v.file} ${v.message}`)).toEqual([
+      'packages/web/src/page.tsx @jixiao/server is not declared in packages/web/package.json',
+      'packages/web/src/page.tsx web may import only @jixiao/core',
+    ]);
+  });
+
+  it('fails when import and export import each other outside tests, or a package is undeclared', () => {
+    const r = workspace({
+      export: {
+        dependencies: ['@jixiao/core', '@jixiao/import'],
+        files: { 'src/x.ts': "export { y } from '@jixiao/import/y';\n" },
+      },
+      import: {
+        dependencies: ['@jixiao/core'],
+        files: {
+          'src/y.ts': "import type { C } from '@jixiao/core/c';\nexport const y = 1;\n",
+          'src/y.test.ts': "import { x } from '@jixiao/export/x';\n",
+        },
+      },
+    });
+    const found = checkLayers(r);
+    expect(found.map((v) => `${v.file} ${v.message}`)).toEqual([
+      'packages/export/src/x.ts export may import only @jixiao/core',
+      'packages/import/src/y.test.ts @jixiao/export is not declared in packages/import/package.json',
+    ]);
+  });
+
+  it('fails when a file other than app.ts imports a route file', () => {
+    const r = workspace({
+      server: {
+        files: {
+          'src/app.ts': "import { a } from './routes/a.routes.ts';\n",
+          'src/routes/a.routes.ts': "import { b } from './b.routes.ts';\n",
+          'src/routes/b.routes.ts': 'export const b = 1;\n',
+          'src/routes/a.routes.test.ts': "import { b } from './b.routes.ts';\n",
+        },
+      },
+    });
+    expect(messages(r)).toEqual(['packages/server/src/routes/a.routes.ts ./b.routes.ts']);
+  });
+});
+
+describe('importsOf', () => {
+  it('finds static, type-only, re-exported and dynamic imports', () => {
+    const text = [
+      "import a from 'a';",
+      "import type { B } from 'b';",
+      "export * from 'c';",
+      "const d = await import('d');",
+      "// import e from 'e';",
+    ].join('\n');
+    expect(importsOf(text)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});

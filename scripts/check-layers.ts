@@ -1,0 +1,120 @@
+// The layering of the workspace packages, checked on every `npm run check`: dependencies point inward
+// (core imports nothing of the others and no Node built-in; the web app imports only core; import and
+// export stay independent so either can be swapped), every package declares the @jixiao packages it
+// uses, and only app.ts registers route files, so checks shared by routes live in guards/ and use-cases/.
+// Tests and their helpers may reach further (an e2e harness starts the server), within declared
+// dependencies or devDependencies.
+import { readdirSync, readFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+/** The @jixiao packages each package's application code may import. */
+export const allowedImports: Record<string, readonly string[]> = {
+  core: [],
+  import: ['core'],
+  export: ['core'],
+  db: ['core'],
+  server: ['core', 'db', 'import', 'export'],
+  cli: ['core', 'import', 'export'],
+  web: ['core'],
+};
+
+export interface LayerViolation {
+  /** The importing file, relative to the checked root. */
+  file: string;
+  specifier: string;
+  message: string;
+}
+
+const SOURCE = /\.(ts|tsx|mts)$/;
+const TEST_SUPPORT = /(\.(test|bench|e2e)\.tsx?|\.fixtures?\.ts|\.factory\.ts)$/;
+
+/** Test files and their helpers (fixtures, factories, anything under a testing/ folder). */
+export function isTestCode(file: string): boolean {
+  return TEST_SUPPORT.test(file) || file.split('/').includes('testing');
+}
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (SOURCE.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(full);
+  }
+  return out;
+}
+
+/** Every module specifier a file imports, re-exports or loads with import(). */
+export function importsOf(text: string): string[] {
+  return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+interface Manifest {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+/** The layering violations under `root` (a checkout of the repository); none means the check passes. */
+export function checkLayers(root: string): LayerViolation[] {
+  const violations: LayerViolation[] = [];
+  const packagesDir = path.join(root, 'packages');
+  for (const name of readdirSync(packagesDir)) {
+    const allowed = allowedImports[name];
+    const manifestPath = path.join(packagesDir, name, 'package.json');
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    } catch {
+      continue;
+    }
+    const declared = new Set(Object.keys(manifest.dependencies ?? {}));
+    const declaredForTests = new Set([...declared, ...Object.keys(manifest.devDependencies ?? {})]);
+    for (const full of sourceFiles(path.join(packagesDir, name, 'src'))) {
+      const file = path.relative(root, full).split(path.sep).join('/');
+      const test = isTestCode(file);
+      const add = (specifier: string, message: string) => violations.push({ file, specifier, message });
+      for (const specifier of importsOf(readFileSync(full, 'utf8'))) {
+        const workspace = /^@jixiao\/([^/]+)/.exec(specifier)?.[1];
+        if (workspace !== undefined && workspace !== name) {
+          const packageName = `@jixiao/${workspace}`;
+          if (!(test ? declaredForTests : declared).has(packageName)) {
+            add(specifier, `${packageName} is not declared in packages/${name}/package.json`);
+          }
+          if (!test && allowed !== undefined && !allowed.includes(workspace)) {
+            add(
+              specifier,
+              `${name} may import only ${allowed.map((a) => `@jixiao/${a}`).join(', ') || 'no @jixiao package'}`,
+            );
+          }
+        }
+        if (name === 'core' && !test && isBuiltin(specifier)) {
+          add(
+            specifier,
+            'core is platform-free: no Node built-ins (they arrive through interfaces core declares)',
+          );
+        }
+        if (name === 'web' && !test && isBuiltin(specifier)) {
+          add(specifier, 'the web app runs in the browser: no Node built-ins');
+        }
+        if (specifier.endsWith('.routes.ts') && !test && !file.endsWith('/src/app.ts')) {
+          add(specifier, 'only app.ts imports route files: shared checks belong in guards/ or use-cases/');
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
+  const violations = checkLayers(root);
+  for (const v of violations) console.error(`${v.file}: '${v.specifier}': ${v.message}`);
+  if (violations.length > 0) {
+    console.error(`层次检查失败 / Layering check failed: ${violations.length} import(s) point the wrong way`);
+    process.exit(1);
+  }
+  console.log('Layering holds');
+}

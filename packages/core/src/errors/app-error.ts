@@ -1,4 +1,5 @@
 import type { DuplicateFound, ImportCandidate } from '../tables/table-record.schema.ts';
+import type { ErrorCode } from './error-codes.ts';
 
 /** Where a problem was found: a place in a source document, a field path, or both. */
 export interface Location {
@@ -20,14 +21,14 @@ export interface ProblemDetails {
  * (never on the message text) and a message in Chinese and English.
  */
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly zh: string;
   readonly en: string;
   readonly location: Location | undefined;
   /** Data the user chooses from to act on the error (e.g. the tables an import could go to). */
   readonly details: ProblemDetails | undefined;
 
-  constructor(code: string, zh: string, en: string, location?: Location, details?: ProblemDetails) {
+  constructor(code: ErrorCode, zh: string, en: string, location?: Location, details?: ProblemDetails) {
     super(`${zh} / ${en}`);
     this.name = 'AppError';
     this.code = code;

@@ -9,13 +9,19 @@ export type DocumentKind = z.infer<typeof documentKindSchema>;
 export const directionSchema = z.enum(['正向', '反向']);
 export type Direction = z.infer<typeof directionSchema>;
 
+/** The code a custom issue of the table schema carries in `params.code`, for forms to switch on. */
+export type TableIssueCode = 'money.cents';
+
 /** Money in 元. Amounts are exact to the 分 (two decimals); importers convert 万元 with decimal arithmetic. */
 export const yuanSchema = z
   .number()
   .nonnegative()
   // The database keeps amounts as numeric(16, 2): below 100 万亿 (1e14) 元, more than any budget.
   .lt(1e14, 'below 100 万亿元 (1e14 元)')
-  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, 'at most two decimals (分)')
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, {
+    message: 'at most two decimals (分)',
+    params: { code: 'money.cents' satisfies TableIssueCode },
+  })
   .describe('Amount in 元');
 
 /**

@@ -98,7 +98,7 @@ const selfEvaluationWords: WindowWords = {
  * "closed" when the administrator closed the window, else "passed" (the deadline is over).
  */
 function windowRefusal(
-  code: string,
+  code: 'budget_year.closed' | 'budget_year.self_evaluation_closed',
   words: WindowWords,
   { region, year }: Pick<BudgetYearSetting, 'region' | 'year'>,
   open: boolean,

@@ -1,4 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
+import type { ErrorCode } from '@jixiao/core/errors/error-codes';
 import { Unzip, UnzipInflate, type Unzipped } from 'fflate';
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 
@@ -8,7 +9,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
  */
 const MAX_PART_BYTES = 64 * 1024 * 1024;
 
-function docxError(code: string, zh: string, en: string): AppError {
+function docxError(code: ErrorCode, zh: string, en: string): AppError {
   return new AppError(code, zh, en);
 }
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 /** One schema problem of a JSON document, located by line/column and field path. */
 export interface JsonIssue {
-  code: string;
+  code: 'import.invalid_json' | 'import.schema';
   zh: string;
   en: string;
   line: number;

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
+import type { ErrorCode } from '@jixiao/core/errors/error-codes';
 import { getDocument, Util, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** A positioned run of text from a PDF page (PDF units, y grows upwards). */
@@ -331,7 +332,7 @@ function withoutPageNumbers(runs: TextRun[]): TextRun[] {
   return line !== undefined && PAGE_NUMBER.test(line) ? runs.filter((r) => !onLowest(r)) : runs;
 }
 
-function pdfError(code: string, zh: string, en: string): AppError {
+function pdfError(code: ErrorCode, zh: string, en: string): AppError {
   return new AppError(code, zh, en);
 }
 

@@ -1,9 +1,9 @@
 import { AppError } from '@jixiao/core/errors/app-error';
+import { type ErrorCode, statusOf } from '@jixiao/core/errors/error-codes';
 import type { Problem } from '@jixiao/core/tables/table-record.schema';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { statusForCode } from './error-status.ts';
 
 const zhErrors = z.locales.zhCN().localeError;
 const enErrors = z.locales.en().localeError;
@@ -11,7 +11,7 @@ const enErrors = z.locales.en().localeError;
 type Issue = NonNullable<Problem['issues']>[number];
 
 /** Builds a problem+json body for an AppError. */
-export function appErrorProblem(error: AppError, status = statusForCode(error.code)): Problem {
+export function appErrorProblem(error: AppError, status = statusOf(error.code)): Problem {
   const problem: Problem = {
     type: `https://jixiao.dev/problems/${error.code}`,
     title: error.en,
@@ -107,7 +107,7 @@ export function validationProblem(error: FastifyError, request: FastifyRequest):
 /** Fastify's own errors (bad JSON, body too large, unsupported media type) as bilingual problems. */
 function frameworkProblem(error: FastifyError): Problem | null {
   const status = error.statusCode ?? 500;
-  const make = (code: string, zh: string, en: string): Problem => ({
+  const make = (code: ErrorCode | `http.${number}`, zh: string, en: string): Problem => ({
     type: `https://jixiao.dev/problems/${code}`,
     title: en,
     status,

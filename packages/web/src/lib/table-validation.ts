@@ -1,4 +1,4 @@
-import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import { performanceTableSchema, type TableIssueCode } from '@jixiao/core/tables/table.schema';
 import type { MessageKey } from '../i18n/messages.ts';
 
 /** One schema complaint placed at its field path (`indicators.3.name`), as a message key with params. */
@@ -11,12 +11,12 @@ export interface FieldIssue {
 interface ZodIssueLike {
   code: string;
   path: PropertyKey[];
-  message: string;
   expected?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
   origin?: string;
   format?: string;
+  params?: { code?: TableIssueCode };
 }
 
 function issueKey(issue: ZodIssueLike): Pick<FieldIssue, 'key' | 'params'> {
@@ -31,8 +31,7 @@ function issueKey(issue: ZodIssueLike): Pick<FieldIssue, 'key' | 'params'> {
       if (issue.expected === 'int') return { key: 'validation.integer' };
       return { key: 'validation.required' };
     case 'custom':
-      // The only refinement on the table is yuanSchema's "at most two decimals (分)".
-      return { key: issue.message.includes('分') ? 'validation.cents' : 'validation.invalid' };
+      return { key: issue.params?.code === 'money.cents' ? 'validation.cents' : 'validation.invalid' };
     case 'invalid_format':
       return { key: issue.format === 'regex' ? 'validation.date' : 'validation.invalid' };
     default:

@@ -6,7 +6,7 @@
  * every list, search, filter, sort, portal, open-data, workbench and dashboard endpoint over HTTP:
  * first call apart, then p50/p99, each as a ratio to the p99 of a primary-key lookup (GET
  * /api/tables/:id) measured in the same run, with the server's RSS (sampled from /proc) and its longest
- * event-loop block (JIXIAO_EVENT_LOOP_STATS), marked against issue 11's budgets.
+ * event-loop block (JIXIAO_EVENT_LOOP_STATS), marked against the scale budgets in docs/scale.md.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';

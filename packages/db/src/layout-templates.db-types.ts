@@ -2,7 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | undefined, Date | undefined>;
 
-/** Saved column mappings that read the next file of a layout (issue 10). */
+/** Saved column mappings that read the next file of a layout. */
 export interface LayoutTemplatesTable {
   id: Generated<string>;
   name: string;

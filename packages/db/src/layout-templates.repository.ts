@@ -42,7 +42,7 @@ export interface NewLayoutTemplate {
 }
 
 /**
- * Layout templates (issue 10): saved column mappings. Saving and retiring are audited in the same
+ * Layout templates: saved column mappings. Saving and retiring are audited in the same
  * transaction; retired templates stay listed for administrators and are never matched again.
  */
 export function createLayoutTemplateRepository(db: Database) {

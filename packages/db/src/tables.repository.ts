@@ -47,9 +47,9 @@ export interface ImportPreviewRecord {
   warnings: Warning[];
   organisationId: string | null;
   createdAt: string;
-  /** The layout template that read the file (issue 10), when one did. */
+  /** The layout template that read the file, when one did. */
   template: { id: string; name: string } | null;
-  /** A workbook's lines as cells (issue 10: mapping a sheet range's columns). */
+  /** A workbook's lines as cells (column mapping reads a sheet range's columns from them). */
   sourceCells?: ({ sheet: string; cells: string[] } | null)[];
 }
 

@@ -1,6 +1,6 @@
 /**
  * First-load JavaScript of the built UI: gzip bytes of the entry chunk and every chunk it imports
- * statically (what the browser must fetch before anything shows), against the 400 KB budget of issue 4.
+ * statically (what the browser must fetch before anything shows), against a 400 KB budget.
  * Also measured: the same plus the chunks of the page most users open first (/tables), since routes
  * are split and that page arrives right after.
  */

@@ -9,7 +9,7 @@ import {
 } from './table.schema.ts';
 
 /**
- * Where a table is in its life. Review and approval (issue 5) move tables along these states;
+ * Where a table is in its life. Review and approval move tables along these states;
  * storage keeps the state beside each table.
  */
 export const tableStatusSchema = z.enum([
@@ -89,7 +89,7 @@ export const tableUpdateSchema = z.object({
 });
 export type TableUpdate = z.infer<typeof tableUpdateSchema>;
 
-// Duplicates (issue 10): see table-duplicate.ts for the rules and the errors.
+// Duplicates: see table-duplicate.ts for the rules and the errors.
 
 /**
  * What to do with a table whose unit, project and year already have one: `new-version` saves it as the

@@ -5,7 +5,7 @@ import { parseFile } from '../parse-file.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
 
-/** A real form with `length` characters of `run` in the middle of one of its lines (issue 15's attack). */
+/** A real form with `length` characters of `run` in the middle of one of its lines (a long run inside one line, the shape that made a quadratic scan hang). */
 function withRun(file: string, line: number, run: string, length: number): Uint8Array {
   const lines = readFileSync(path.join(fixtures, file), 'utf8').split('\n');
   const text = lines[line] ?? '';

@@ -45,8 +45,8 @@ function memoPair<T>(compute: (a: string, b: string) => T): (a: string, b: strin
   };
 }
 
-// The cache used to be keyed by `text\u0000context` and split back: texts holding a NUL were read
-// as the pieces around it. Kept, so results stay exactly as they were.
+// A text or context holding a NUL (binary junk in a document) is read as the pieces around the first NUL
+// of `text\u0000context`: the import eval's figures were measured with that reading, so it stays.
 function splitPair(a: string, b: string): [string, string] {
   if (!a.includes('\u0000') && !b.includes('\u0000')) return [a, b];
   const [first = '', second = ''] = `${a}\u0000${b}`.split('\u0000');

@@ -1,7 +1,7 @@
 import type { Role } from '@jixiao/core/accounts/account.schema';
 
 /**
- * The authorisation matrix (issue 5): for EVERY API route, who gets through. The test
+ * The authorisation matrix: for EVERY API route, who gets through. The test
  * (`authorization-matrix.test.ts`) lists the real app's routes, fails when one is missing here, and calls
  * each route as each caller: a caller in `allow` must not get 401/403; anyone else must get 401
  * (anonymous) or 403 (signed in). Add a row with every new route; the policies decide what it says.
@@ -160,7 +160,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('GET /api/indicator-library', signedIn),
   row('POST /api/indicator-library', ['admin']),
   row('PUT /api/indicator-library/:id', ['admin']),
-  // Column mapping and layout templates (issue 10): whoever may import maps a preview and saves a template
+  // Column mapping and layout templates: whoever may import maps a preview and saves a template
   // for the unit; administrators (layout_template.manage) save region-wide templates and retire them.
   row('POST /api/imports/:id/mapping', ['author'], 'own-import'),
   row('GET /api/layout-templates', signedIn),
@@ -171,7 +171,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   // Similar projects (案例库) are published tables, but listed for a table: its readers only.
   ...tableReads('GET /api/tables/:id/peers'),
   row('POST /api/check', signedIn),
-  // Monitoring and self-evaluation (issue 6): read like the table; progress and actuals are entered by
+  // Monitoring and self-evaluation: read like the table; progress and actuals are entered by
   // the authors of the table's unit once approved; scores are adjusted by the reviewers above it.
   row('GET /api/monitoring/scheme', everyone),
   row('GET /api/scoring-schemes', everyone),
@@ -188,7 +188,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
     'own-approved',
   ),
   row('POST /api/tables/:id/self-evaluation/adjustments', ['finance_reviewer'], 'other-published'),
-  // Re-check (财政复核, issue 16): the reviewers above units list claims by gap and decide per row.
+  // Re-check (财政复核): the reviewers above units list claims by gap and decide per row.
   row('GET /api/self-evaluations/recheck', ['department_reviewer', 'finance_reviewer', 'admin', 'auditor']),
   row('GET /api/self-evaluations/recheck/export', [
     'department_reviewer',

@@ -35,7 +35,7 @@ const FORMAT_SUMMARIES: Record<DocumentFormat, string> = {
 };
 
 /**
- * Documents out (issue 4): a stored table as its official printed form (财政项目支出绩效目标表 or, for a
+ * Documents out: a stored table as its official printed form (财政项目支出绩效目标表 or, for a
  * self-evaluation table, 绩效自评表) in HTML, PDF, Excel or Word. Whoever may read the table may export it.
  */
 export const exportRoutes: FastifyPluginAsyncZod = async (app) => {

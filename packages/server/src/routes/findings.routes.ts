@@ -51,7 +51,7 @@ async function lastYearOf(
 }
 
 /**
- * Automatic review (issue 5): the rule sets, the findings of a stored table, and a check of any table
+ * Automatic review: the rule sets, the findings of a stored table, and a check of any table
  * sent in the body (the editor's "check as you type"). Findings follow table.read: they only restate
  * what the table says.
  */

@@ -16,7 +16,7 @@ import { mainTable, nothingMapped, regionOutside } from './import-templates.ts';
 const idParams = z.object({ id: z.string().uuid() });
 
 /**
- * Column mapping and layout templates (issue 10): a previewed import re-read through the columns a person
+ * Column mapping and layout templates: a previewed import re-read through the columns a person
  * assigned; such a mapping saved as a named template that reads the next file of the layout by itself;
  * administrators list and retire templates.
  */

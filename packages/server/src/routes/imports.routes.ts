@@ -65,7 +65,7 @@ function mediaTypeOf(fileName: string, declared: string | undefined): string {
 }
 
 /**
- * Imports (issue 4): upload a document (text, PDF, Word, Excel or JSON) → a preview with located warnings,
+ * Imports: upload a document (text, PDF, Word, Excel or JSON) → a preview with located warnings,
  * the bytes kept → confirm the (possibly edited) tables, written in one transaction.
  */
 export interface ImportsRouteOptions extends CalendarRouteOptions {

@@ -17,7 +17,7 @@ import { readScope, signedIn } from '../auth/authorize.ts';
 import { enterableTable, readableTable } from '../guards/table.guards.ts';
 import { assessAndSaveMonitoring } from '../use-cases/save-monitoring.ts';
 
-// Monitoring (issue 6). Guards come from the declared policies: reading follows table.read; entering
+// Monitoring. Guards come from the declared policies: reading follows table.read; entering
 // progress or actuals is table.report; reviewers' score adjustments (self-evaluation) are table.adjust_score.
 
 const idParams = z.object({ id: z.string().uuid() });

@@ -19,7 +19,7 @@ import { z } from 'zod';
 import { auditActor, forbidden, readScope, requireUser, signedIn } from '../auth/authorize.ts';
 import { readableTable } from '../guards/table.guards.ts';
 
-// 财政复核 (issue 16): finance reviewers go through the self-evaluations that carry a unit's claim (imported
+// 财政复核: finance reviewers go through the self-evaluations that carry a unit's claim (imported
 // 自评表), largest gap between the claimed and the rules' totals first, and per row accept the claim or
 // the rule's score with a reason (audited like any score adjustment); the list exports to Excel.
 

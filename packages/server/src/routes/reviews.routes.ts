@@ -19,7 +19,7 @@ import { assertCanTable, requireUser } from '../auth/authorize.ts';
 const params = z.object({ id: z.string().uuid() });
 
 /**
- * Human review (issue 5): a review round with the four criteria, an overall grade, a decision and
+ * Human review: a review round with the four criteria, an overall grade, a decision and
  * comments anchored to fields; the comments per table; and what changed since the last round.
  * Reviews are internal working papers: signed-in users who may read the table see them, the public does not.
  */

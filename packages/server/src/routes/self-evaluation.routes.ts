@@ -75,7 +75,7 @@ async function loadStored(db: Database, tableId: string): Promise<StoredSelfEval
 }
 
 /**
- * Self-evaluation (issue 6): the author enters actuals after the year, Jixiao scores them with the
+ * Self-evaluation: the author enters actuals after the year, Jixiao scores them with the
  * scheme (every score explained), reviewers adjust a score with a reason (audited), and the 自评表 is
  * served as a layout and as PDF / Excel / HTML through the export renderers. Saving is refused once the
  * year's self-evaluation is closed or past its deadline; adjustments are not.

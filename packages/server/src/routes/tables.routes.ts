@@ -44,7 +44,7 @@ function notDeletable(): AppError {
 }
 
 /**
- * Target tables (issue 4): list and search, read, create, save a new version (optimistic locking),
+ * Target tables: list and search, read, create, save a new version (optimistic locking),
  * delete a draft, version history and the diff of two versions, and a new year's draft copied from a
  * table. Every route checks the policies.
  */

@@ -13,7 +13,7 @@ import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calenda
 const params = z.object({ id: z.string().uuid() });
 
 /**
- * The table life cycle (issue 5): the state and allowed transitions of a table, firing a transition
+ * The table life cycle: the state and allowed transitions of a table, firing a transition
  * (checked on the server by core's machine and the accounts policies), and the reviewer's queue.
  */
 export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (app, options) => {

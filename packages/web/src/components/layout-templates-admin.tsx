@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 
 /**
- * 版式模板 on the admin page (issue 10): every layout template saved while importing, retired ones too,
+ * 版式模板 on the admin page: every layout template saved while importing, retired ones too,
  * and (administrators) a button that retires one; the server records it in the audit log.
  */
 export function LayoutTemplatesAdmin() {

@@ -1,6 +1,6 @@
 import type { accountsMessages } from './messages.accounts.ts';
 
-/** English words of sign-in, the user menu, the accounts admin pages and the audit log (issue 5). Loaded with messages.en.ts, only when English is chosen. */
+/** English words of sign-in, the user menu, the accounts admin pages and the audit log. Loaded with messages.en.ts, only when English is chosen. */
 export const accountsEn = {
   'nav.admin': 'Users & units',
   'nav.audit': 'Audit log',

@@ -1,4 +1,4 @@
-/** Words of sign-in, the user menu, the accounts admin pages and the audit log (issue 5). */
+/** Words of sign-in, the user menu, the accounts admin pages and the audit log. */
 const zh = {
   'nav.admin': '用户与单位',
   'nav.audit': '审计日志',

@@ -1,6 +1,6 @@
 import type { evaluationMessages } from './messages.evaluation.ts';
 
-/** English words of monitoring (绩效运行监控) and self-evaluation (绩效自评) pages (issue 6). Loaded with messages.en.ts, only when English is chosen. */
+/** English words of monitoring (绩效运行监控) and self-evaluation (绩效自评) pages. Loaded with messages.en.ts, only when English is chosen. */
 export const evaluationEn = {
   'monitoring.title': 'Performance monitoring',
   'monitoring.subtitle': 'Spending and target progress, sorted by risk',

@@ -1,4 +1,4 @@
-/** Words of monitoring (绩效运行监控) and self-evaluation (绩效自评) pages (issue 6). */
+/** Words of monitoring (绩效运行监控) and self-evaluation (绩效自评) pages. */
 const zh = {
   'monitoring.title': '绩效运行监控',
   'monitoring.subtitle': '预算执行与绩效目标实现程度“双监控”，按风险排序',

@@ -1,4 +1,4 @@
-/** Words of the import workflow (issue 10): the correctable preview, column mapping, layout templates, batches. */
+/** Words of the import workflow: the correctable preview, column mapping, layout templates, batches. */
 const zh = {
   'importFlow.kind': '文档类型',
   'importFlow.kindFound': '识别为{kind}',

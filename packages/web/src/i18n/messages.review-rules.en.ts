@@ -1,6 +1,6 @@
 import type { reviewRulesMessages } from './messages.review-rules.ts';
 
-/** English words of the automatic review findings panel (issue 5, rule engine). Loaded with messages.en.ts, only when English is chosen. */
+/** English words of the automatic review findings panel (rule engine). Loaded with messages.en.ts, only when English is chosen. */
 export const reviewRulesEn = {
   'findings.title': 'Automatic review',
   'findings.ruleSet': 'Rule set',

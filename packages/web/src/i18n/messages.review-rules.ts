@@ -1,4 +1,4 @@
-/** Words of the automatic review findings panel (issue 5, rule engine). */
+/** Words of the automatic review findings panel (rule engine). */
 const zh = {
   'findings.title': '自动审核',
   'findings.ruleSet': '规则集',

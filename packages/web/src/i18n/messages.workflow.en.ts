@@ -1,6 +1,6 @@
 import type { workflowMessages } from './messages.workflow.ts';
 
-/** English words of the review workspace, the review queue and the workflow buttons (issue 5). Loaded with messages.en.ts, only when English is chosen. */
+/** English words of the review workspace, the review queue and the workflow buttons. Loaded with messages.en.ts, only when English is chosen. */
 export const workflowEn = {
   'workflow.action.submit': 'Submit for review',
   'workflow.action.resubmit': 'Resubmit',

@@ -1,4 +1,4 @@
-/** Words of the review workspace, the review queue and the workflow buttons (issue 5). */
+/** Words of the review workspace, the review queue and the workflow buttons. */
 const zh = {
   'workflow.action.submit': '提交审核',
   'workflow.action.resubmit': '重新提交',

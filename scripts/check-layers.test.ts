@@ -103,6 +103,23 @@ describe('checkLayers', () => {
     ]);
   });
 
+  it('fails when a route file holds a query', () => {
+    const r = workspace({
+      server: {
+        files: {
+          'src/routes/a.routes.ts': "const rows = await app.db.selectFrom('users').selectAll().execute();\n",
+          'src/routes/b.routes.ts': "import { sql } from 'kysely';\n",
+          'src/routes/c.routes.ts': "const selectFrom = 'words about selectFrom are fine';\n",
+          'src/routes/a.routes.test.ts': "await db.selectFrom('users').selectAll().execute();\n",
+        },
+      },
+    });
+    expect(messages(r)).toEqual([
+      'packages/server/src/routes/a.routes.ts .selectFrom(',
+      'packages/server/src/routes/b.routes.ts kysely',
+    ]);
+  });
+
   it('fails when a file other than app.ts imports a route file', () => {
     const r = workspace({
       server: {

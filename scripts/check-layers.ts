@@ -1,7 +1,8 @@
 // The layering of the workspace packages, checked on every `npm run check`: dependencies point inward
 // (core imports nothing of the others and no Node built-in; the web app imports only core; import and
 // export stay independent so either can be swapped), every package declares the @jixiao packages it
-// uses, and only app.ts registers route files, so checks shared by routes live in guards/ and use-cases/.
+// uses, and only app.ts registers route files, so checks shared by routes live in guards/ and use-cases/;
+// route files hold no SQL (queries live in db's repositories).
 // Tests and their helpers may reach further (an e2e harness starts the server), within declared
 // dependencies or devDependencies.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -29,6 +30,9 @@ export interface LayerViolation {
 }
 
 const SOURCE = /\.(ts|tsx|mts)$/;
+/** What a query looks like in a file: Kysely's builders or a sql`` template. */
+const QUERY =
+  /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`|\bsql\.(raw|ref|lit|join|id|table)\(/;
 const TEST_SUPPORT = /(\.(test|bench|e2e)\.tsx?|\.fixtures?\.ts|\.factory\.ts)$/;
 
 /** Test files and their helpers (fixtures, factories, anything under a testing/ folder). */
@@ -76,7 +80,14 @@ export function checkLayers(root: string): LayerViolation[] {
       const file = path.relative(root, full).split(path.sep).join('/');
       const test = isTestCode(file);
       const add = (specifier: string, message: string) => violations.push({ file, specifier, message });
-      for (const specifier of importsOf(readFileSync(full, 'utf8'))) {
+      const text = readFileSync(full, 'utf8');
+      if (file.endsWith('.routes.ts') && !test && QUERY.test(text)) {
+        add(
+          QUERY.exec(text)?.[0] ?? '',
+          'route files hold no SQL: the query belongs in a repository of packages/db',
+        );
+      }
+      for (const specifier of importsOf(text)) {
         const workspace = /^@jixiao\/([^/]+)/.exec(specifier)?.[1];
         if (workspace !== undefined && workspace !== name) {
           const packageName = `@jixiao/${workspace}`;
@@ -98,6 +109,9 @@ export function checkLayers(root: string): LayerViolation[] {
         }
         if (name === 'web' && !test && isBuiltin(specifier)) {
           add(specifier, 'the web app runs in the browser: no Node built-ins');
+        }
+        if (file.endsWith('.routes.ts') && !test && specifier === 'kysely') {
+          add(specifier, 'route files hold no SQL: the query belongs in a repository of packages/db');
         }
         if (specifier.endsWith('.routes.ts') && !test && !file.endsWith('/src/app.ts')) {
           add(specifier, 'only app.ts imports route files: shared checks belong in guards/ or use-cases/');

@@ -94,6 +94,12 @@ export async function listOrganisations(db: Database): Promise<Organisation[]> {
 }
 
 /** Creates an organisation: a department goes under the finance bureau, a unit under a department. */
+/** The registered name of an organisation, or null when there is none of that id. */
+export async function organisationName(db: Database, id: string): Promise<string | null> {
+  const row = await db.selectFrom('organisations').select(['name']).where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function createOrganisation(
   db: Database,
   input: OrganisationCreate,

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-schema.ts';
 import { createSessionLock, pgliteDialect } from './pglite-dialect.ts';
@@ -154,6 +154,11 @@ export function rawClient(db: Database): { pool: pg.Pool | null; pglite: PGlite 
 }
 
 /** Closes the pool or the PGlite instance. */
+/** Answers when the database does (the health check). */
+export async function pingDatabase(db: Database): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
 export async function closeDatabase(db: Database): Promise<void> {
   const handle = handles.get(db);
   await db.destroy();

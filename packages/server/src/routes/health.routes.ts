@@ -1,5 +1,5 @@
+import { pingDatabase } from '@jixiao/db/database';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { z } from 'zod';
 
 const healthSchema = z.object({
@@ -14,7 +14,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     '/health',
     { schema: { tags: ['system'], summary: 'Liveness and database check', response: { 200: healthSchema } } },
     async () => {
-      await sql`SELECT 1`.execute(app.db);
+      await pingDatabase(app.db);
       return { status: 'ok' as const, database: 'ok' as const, time: new Date().toISOString() };
     },
   );

@@ -21,8 +21,8 @@ import {
   monitoringMatch,
 } from '../use-cases/import-monitoring.ts';
 import { confirmSelfEvaluationImport, isSelfEvaluationImport } from '../use-cases/import-self-evaluation.ts';
+import { withOrganisationUnit } from '../use-cases/table-unit.ts';
 import { withTemplate } from './import-templates.ts';
-import { withOrganisationUnit } from './table-unit.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];

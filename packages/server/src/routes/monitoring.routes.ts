@@ -1,5 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring, } from '@jixiao/core/monitoring/assess-monitoring';
+import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import {
   monitoringAssessmentSchema,
   monitoringReportSchema,

@@ -23,7 +23,7 @@ import {
   signedIn,
 } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
-import { withOrganisationUnit } from './table-unit.ts';
+import { withOrganisationUnit } from '../use-cases/table-unit.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const versionParams = idParams.extend({ version: z.coerce.number().int().positive() });

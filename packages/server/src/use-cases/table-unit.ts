@@ -1,4 +1,5 @@
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { organisationName } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
 
 /**
@@ -12,13 +13,7 @@ export async function withOrganisationUnit<T extends Pick<PerformanceTable, 'uni
   organisationId: string | null | undefined,
 ): Promise<T[]> {
   if (!organisationId) return tables;
-  const organisation = await db
-    .selectFrom('organisations')
-    .select(['name'])
-    .where('id', '=', organisationId)
-    .executeTakeFirst();
-  if (!organisation) return tables;
-  return tables.map((table) =>
-    table.unit === organisation.name ? table : { ...table, unit: organisation.name },
-  );
+  const name = await organisationName(db, organisationId);
+  if (name === null) return tables;
+  return tables.map((table) => (table.unit === name ? table : { ...table, unit: name }));
 }

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatYuan } from '../money/money.ts';
 import { type PerformanceTable, performanceTableSchema } from '../tables/table.schema.ts';
 import {
   fieldOfLabel,
-  formatYuan,
   type GridRow,
   gridColumnOfLabel,
   isIncompleteNote,

@@ -1,3 +1,4 @@
+import { formatYuan } from '../money/money.ts';
 import type { DocumentKind, Indicator, Narrative, PerformanceTable } from '../tables/table.schema.ts';
 
 export type LayoutLocale = 'zh' | 'en';
@@ -282,16 +283,6 @@ const DENSE_GRID_WIDTHS: Record<GridColumnKey, number> = {
   explanation: 21,
   deviationReason: 16,
 };
-
-/** Formats 元 as printed on the form: thousands separators, 分 only when there are any. */
-export function formatYuan(amount: number | null | undefined): string {
-  if (amount === null || amount === undefined) return '';
-  const hasFen = Math.round(amount * 100) % 100 !== 0;
-  return amount.toLocaleString('en-US', {
-    minimumFractionDigits: hasFen ? 2 : 0,
-    maximumFractionDigits: 2,
-  });
-}
 
 function label(text: string, colSpan = 1): LayoutCell {
   return { kind: 'label', text, colSpan };

@@ -36,6 +36,9 @@ describe('money', () => {
     expect(formatYuan(41098620)).toBe('41,098,620');
     expect(formatYuan(8827620.53)).toBe('8,827,620.53');
     expect(formatYuan(0.5)).toBe('0.50');
+    expect(formatYuan(1234.5)).toBe('1,234.50');
+    expect(formatYuan(null)).toBe('');
+    expect(formatYuan(Number.NaN)).toBe('');
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 10 ** 12 }), (cents) => {
         const yuan = cents / 100;

@@ -48,8 +48,12 @@ export function sumYuan(amounts: readonly number[]): number {
   return amounts.reduce((sum, n) => sum.plus(n), new Big(0)).toNumber();
 }
 
-/** Formats 元 with thousands separators and the 分 when there are any: 41098620 → `41,098,620`. */
-export function formatYuan(yuan: number): string {
+/**
+ * Formats 元 as the finance bureau reads and the forms print it: thousands separators and the 分 when there
+ * are any (41098620 → `41,098,620`, 1234.5 → `1,234.50`); nothing for no amount.
+ */
+export function formatYuan(yuan: number | null | undefined): string {
+  if (yuan === null || yuan === undefined || !Number.isFinite(yuan)) return '';
   const fixed = new Big(yuan).round(2).toFixed();
   const [whole = '0', cents] = fixed.split('.');
   const sign = whole.startsWith('-') ? '-' : '';

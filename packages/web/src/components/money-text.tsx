@@ -1,5 +1,6 @@
+import { formatYuan } from '@jixiao/core/money/money';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatWan, formatYuan } from '../lib/money.ts';
+import { formatWan } from '../lib/money.ts';
 
 /** An amount in 元 with separators, and under it the same in 万元 (how budgets are discussed). */
 export function MoneyText({ amount }: { amount: number | null | undefined }) {

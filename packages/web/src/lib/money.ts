@@ -1,10 +1,3 @@
-/** Money as the finance bureau reads it: 元 with thousands separators, 分 only when present; 万元 as a hint. */
-export function formatYuan(amount: number | null | undefined): string {
-  if (amount === null || amount === undefined || !Number.isFinite(amount)) return '';
-  const hasFen = Math.round(amount * 100) % 100 !== 0;
-  return amount.toLocaleString('en-US', { minimumFractionDigits: hasFen ? 2 : 0, maximumFractionDigits: 2 });
-}
-
 /** 万元 with up to four decimals (one 元), without trailing zeros: 4,600,000 → "460", 12,345 → "1.2345". */
 export function formatWan(amount: number | null | undefined): string {
   if (amount === null || amount === undefined || !Number.isFinite(amount)) return '';

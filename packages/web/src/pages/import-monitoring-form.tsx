@@ -1,8 +1,8 @@
+import { formatYuan } from '@jixiao/core/money/money';
 import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { MonitoringMatch } from '@jixiao/core/tables/table-record.schema';
 import { Alert, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatYuan } from '../lib/money.ts';
 
 /** A 绩效运行监控表 as read: period, money spent, and per indicator target | progress | expected | likelihood | cause | measure. */
 export function MonitoringFormPreview({ table }: { table: PerformanceTable }) {

@@ -1,6 +1,7 @@
 import { type Framework, type FrameworkInput, frameworkSchema } from './framework.schema.ts';
 
-const output = {
+/** 产出 with 数量, 质量 and 时效 required, as the national framework defines it and Shanghai's follows it. */
+export const output = {
   name: '产出',
   role: 'output',
   required: true,

@@ -1,4 +1,5 @@
 import { type Framework, frameworkSchema } from './framework.schema.ts';
+import { output } from './national-2020.framework.ts';
 
 /**
  * Shanghai 2020 (the seed): 投入与管理 / 产出目标 / 效果目标 / 影响力目标, with the nine 投入与管理
@@ -23,19 +24,7 @@ export const shanghai2020Framework: Framework = frameworkSchema.parse({
         { name: '实施管理', aliases: ['项目管理'], role: 'input' },
       ],
     },
-    {
-      name: '产出',
-      role: 'output',
-      required: true,
-      expectsQuantified: true,
-      requiredLevel2: [['数量'], ['质量'], ['时效']],
-      level2: [
-        { name: '数量', role: 'quantity' },
-        { name: '质量', role: 'quality' },
-        { name: '时效', role: 'timeliness' },
-        { name: '成本', role: 'cost' },
-      ],
-    },
+    output,
     {
       name: '效果',
       aliases: ['效益'],

@@ -127,6 +127,25 @@ export async function listWorkflowEvents(db: Executor, tableId: string): Promise
   return rows.map(presentEvent);
 }
 
+/**
+ * The last 撤销公开 of a table (when and why), for the portal's notice; null when it was never
+ * unpublished. The caller asks only about tables that are not published now.
+ */
+export async function lastUnpublish(
+  db: Executor,
+  tableId: string,
+): Promise<{ at: string; reason: string | null } | null> {
+  const row = await db
+    .selectFrom('workflow_events')
+    .select(['created_at', 'reason'])
+    .where('table_id', '=', tableId)
+    .where('action', '=', 'unpublish')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { at: new Date(row.created_at).toISOString(), reason: row.reason } : null;
+}
+
 /** Stores a review round and its comments (already validated and anchored by core's validateReview). */
 export async function insertReview(
   trx: Executor,

@@ -16,7 +16,12 @@ import type {
   WorkflowEvent,
   WorkflowState,
 } from '@jixiao/core/workflow/workflow.schema';
-import { availableTransitions, decideTransition, isEditable } from '@jixiao/core/workflow/workflow-machine';
+import {
+  assertApprovalReason,
+  availableTransitions,
+  decideTransition,
+  isEditable,
+} from '@jixiao/core/workflow/workflow-machine';
 import { policyAllows } from '@jixiao/core/workflow/workflow-policy';
 import type { Transaction } from 'kysely';
 import { listOrganisations } from './accounts.repository.ts';
@@ -29,6 +34,14 @@ import {
   insertWorkflowEvent,
   listWorkflowEvents,
 } from './workflow-history.repository.ts';
+
+/**
+ * What the caller found out before the transaction: `openErrors`, the errors the automatic review reports
+ * on the table (the rule sets live with the server), so that approving over them needs a reason.
+ */
+export interface TransitionChecks {
+  openErrors?: number;
+}
 
 /** Who acts: the signed-in user (null: anonymous) and the request's address for the audit log. */
 export interface WorkflowActor {
@@ -101,6 +114,7 @@ async function applyTransition(
   table: LockedTable,
   request: TransitionRequest,
   actor: WorkflowActor,
+  checks: TransitionChecks,
 ): Promise<WorkflowEvent> {
   if (table.version !== request.expectedVersion)
     throw versionConflict(request.expectedVersion, table.version);
@@ -113,6 +127,8 @@ async function applyTransition(
     reason: request.reason,
     allowed: policyAllows(actor.user, resource),
   });
+  const openErrors = request.action === 'approve' ? (checks.openErrors ?? 0) : 0;
+  assertApprovalReason(request.action, openErrors, request.reason);
   const toVersion = table.version + 1;
   const updated = await trx
     .updateTable('target_tables')
@@ -123,6 +139,10 @@ async function applyTransition(
     .execute();
   // The row lock makes this impossible; if it ever happens, losing beats writing on a stale version.
   if (updated.length !== 1) throw versionConflict(request.expectedVersion, toVersion);
+  // The catalogue row follows published versions (a trigger); taking a table off the portal removes it.
+  if (rule.action === 'unpublish') {
+    await trx.deleteFrom('published_tables').where('table_id', '=', table.id).execute();
+  }
   const comment = request.comment?.trim() || null;
   const reason = request.reason?.trim() || null;
   await trx
@@ -157,6 +177,7 @@ async function applyTransition(
       version: { before: table.version, after: toVersion },
       ...(comment ? { comment } : {}),
       ...(reason ? { reason } : {}),
+      ...(openErrors > 0 ? { openErrors } : {}),
     },
   });
   return event;
@@ -172,10 +193,11 @@ export async function fireTransition(
   tableId: string,
   request: TransitionRequest,
   actor: WorkflowActor,
+  checks: TransitionChecks = {},
 ): Promise<WorkflowState> {
   await db.transaction().execute(async (trx) => {
     const table = await lockTable(trx, tableId);
-    await applyTransition(trx, table, request, actor);
+    await applyTransition(trx, table, request, actor, checks);
   });
   return workflowState(db, tableId, actor.user);
 }
@@ -189,6 +211,7 @@ export async function submitReview(
   tableId: string,
   review: ReviewCreate,
   actor: WorkflowActor,
+  checks: TransitionChecks = {},
 ): Promise<{ review: ReviewRecord; workflow: WorkflowState }> {
   const stored = await db.transaction().execute(async (trx) => {
     const table = await lockTable(trx, tableId);
@@ -207,8 +230,10 @@ export async function submitReview(
         action: review.decision,
         expectedVersion: review.expectedVersion,
         comment: reviewTransitionComment(review) ?? undefined,
+        ...(review.reason ? { reason: review.reason } : {}),
       },
       actor,
+      checks,
     );
     const record = await insertReview(trx, {
       tableId,

@@ -13,11 +13,13 @@ export const actions = [
   'table.update',
   'table.delete',
   'table.submit',
+  'table.withdraw',
   'table.review_department',
   'table.review_finance',
   'table.approve',
   'table.publish',
   'table.adjust',
+  'table.unpublish',
   'table.report',
   'table.adjust_score',
   'organisation.read',
@@ -94,6 +96,8 @@ const policy: Record<Action, readonly Grant[]> = {
   'table.update': [{ roles: ['author'], when: [ownUnit, statusIn('draft', 'returned')] }],
   'table.delete': [{ roles: ['author'], when: [ownUnit, statusIn('draft')] }],
   'table.submit': [{ roles: ['author'], when: [ownUnit, statusIn('draft', 'returned')] }],
+  // 撤回: the unit's author takes its submission back while it waits for the department.
+  'table.withdraw': [{ roles: ['author'], when: [ownUnit, statusIn('submitted')] }],
   'table.review_department': [
     { roles: ['department_reviewer'], when: [underOwnOrganisation, statusIn('submitted')] },
   ],
@@ -102,6 +106,8 @@ const policy: Record<Action, readonly Grant[]> = {
   'table.publish': [{ roles: ['finance_reviewer'], when: [statusIn('approved')] }],
   // A change after approval (调整) starts a new version that goes through review again.
   'table.adjust': [{ roles: ['author'], when: [ownUnit, statusIn('approved', 'published')] }],
+  // 撤销公开: the administrator takes a publication off the portal (the reason stays as a public notice).
+  'table.unpublish': [{ roles: ['admin'], when: [statusIn('published')] }],
   // Monitoring progress (双监控) and year-end actuals (自评) are reported on approved targets only.
   'table.report': [{ roles: ['author'], when: [ownUnit, statusIn('approved', 'published')] }],
   // Reviewers above the unit correct a self-evaluation score, with a reason kept in the audit log.

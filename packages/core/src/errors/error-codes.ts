@@ -294,6 +294,8 @@ export const errorCodes = {
   'table.in_review': { status: 409, zh: '目标表正在审核中', en: 'The table is in review' },
   'table.not_editable': { status: 409, zh: '目标表当前不可编辑', en: 'The table cannot be edited now' },
   'table.not_found': { status: 404, zh: '找不到该目标表', en: 'Table not found' },
+  // Taken off the portal by an administrator: gone on purpose; the message is the notice (date, reason).
+  'table.unpublished': { status: 410, zh: '此表已撤销公开', en: 'The table was unpublished' },
   'table.version_conflict': {
     status: 409,
     zh: '目标表已被他人修改',
@@ -330,6 +332,11 @@ export const errorCodes = {
     status: 409,
     zh: '当前状态下不能执行此操作',
     en: 'Not possible in the table’s current state',
+  },
+  'workflow.approval_reason_required': {
+    status: 400,
+    zh: '自动审核仍有错误，批复须说明理由',
+    en: 'Approving over errors of the automatic review needs a reason',
   },
   'workflow.reason_required': {
     status: 400,

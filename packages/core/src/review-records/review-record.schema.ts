@@ -76,6 +76,12 @@ export const reviewCreateSchema = z.object({
   decision: reviewDecisionSchema,
   summary: z.string().trim().max(REVIEW_TEXT_MAX).optional().describe('Overall opinion (审核意见)'),
   comments: z.array(reviewCommentInputSchema).max(500).default([]),
+  reason: z
+    .string()
+    .trim()
+    .max(REVIEW_TEXT_MAX)
+    .optional()
+    .describe('Why the table is approved although the automatic review reports errors (then required)'),
 });
 export type ReviewCreate = z.infer<typeof reviewCreateSchema>;
 export type ReviewCreateInput = z.input<typeof reviewCreateSchema>;

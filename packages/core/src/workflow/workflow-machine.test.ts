@@ -6,6 +6,7 @@ import { codeOf } from '../errors/testing/code-of.ts';
 import { type TableStatus, tableStatusSchema } from '../tables/table-record.schema.ts';
 import { type WorkflowAction, workflowActionSchema } from './workflow.schema.ts';
 import {
+  assertApprovalReason,
   assertEditable,
   availableTransitions,
   decideTransition,
@@ -42,8 +43,38 @@ describe('workflow machine: one full round', () => {
     expect(s).toBe('approved');
     s = fire(s, 'publish', 'finance_reviewer');
     expect(s).toBe('published');
+    s = fire(s, 'unpublish', 'admin');
+    expect(s).toBe('approved');
+    s = fire(s, 'publish', 'finance_reviewer');
     s = fire(s, 'adjust', 'author');
     expect(s).toBe('draft');
+  });
+
+  it('lets the author withdraw a submission until the department has decided', () => {
+    expect(fire('submitted', 'withdraw', 'author')).toBe('draft');
+    expect(codeOf(() => fire('submitted', 'withdraw', 'department_reviewer'))).toBe('workflow.forbidden');
+    expect(codeOf(() => fire('department_reviewed', 'withdraw', 'author'))).toBe(
+      'workflow.illegal_transition',
+    );
+    expect(codeOf(() => fire('draft', 'withdraw', 'author'))).toBe('workflow.illegal_transition');
+  });
+
+  it('lets only an administrator unpublish, and only with a reason', () => {
+    expect(codeOf(() => fire('published', 'unpublish', 'finance_reviewer'))).toBe('workflow.forbidden');
+    expect(codeOf(() => fire('approved', 'unpublish', 'admin'))).toBe('workflow.illegal_transition');
+    expect(
+      codeOf(() => decideTransition({ status: 'published', action: 'unpublish', roles: ['admin'] })),
+    ).toBe('workflow.reason_required');
+  });
+
+  it('asks a reason to approve over errors of the automatic review, and only then', () => {
+    expect(codeOf(() => assertApprovalReason('approve', 2, undefined))).toBe(
+      'workflow.approval_reason_required',
+    );
+    expect(codeOf(() => assertApprovalReason('approve', 1, '  '))).toBe('workflow.approval_reason_required');
+    expect(codeOf(() => assertApprovalReason('approve', 2, '专项资金已下达，指标按批复补正'))).toBeNull();
+    expect(codeOf(() => assertApprovalReason('approve', 0, undefined))).toBeNull();
+    expect(codeOf(() => assertApprovalReason('forward', 3, undefined))).toBeNull();
   });
 
   it('names the failure: illegal edge, wrong role, missing comment, missing reason', () => {
@@ -139,7 +170,8 @@ describe('workflow machine: properties over random action sequences', () => {
           if (rule!.needs === 'comment') expect(s.comment?.trim()).toBeTruthy();
           if (rule!.needs === 'reason') expect(s.reason?.trim()).toBeTruthy();
           // Invariants of the life cycle.
-          if (next === 'approved') expect(forwardedSinceSubmit).toBe(true);
+          if (s.action === 'approve') expect(forwardedSinceSubmit).toBe(true);
+          if (s.action === 'unpublish') expect(status).toBe('published');
           if (next === 'published') expect(status).toBe('approved');
           if (s.action === 'adjust') expect(approvedEver).toBe(true);
           if (s.action === 'submit') forwardedSinceSubmit = false;
@@ -169,10 +201,12 @@ describe('workflow machine: properties over random action sequences', () => {
     );
   });
 
-  it('gives auditors and admins no way to move a table', () => {
+  it('gives auditors no way to move a table, and admins only 撤销公开', () => {
     for (const status of statuses) {
       expect(availableTransitions(status, ['auditor'])).toEqual([]);
-      expect(availableTransitions(status, ['admin'])).toEqual([]);
+      expect(availableTransitions(status, ['admin']).map((t) => t.action)).toEqual(
+        status === 'published' ? ['unpublish'] : [],
+      );
     }
   });
 });

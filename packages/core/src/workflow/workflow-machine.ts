@@ -12,6 +12,8 @@ import type { AvailableTransition, TransitionRule, WorkflowAction } from './work
 export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'submit', from: 'draft', to: 'submitted', roles: ['author'], needs: null },
   { action: 'submit', from: 'returned', to: 'submitted', roles: ['author'], needs: null },
+  // Taking a submission back is possible until the department has decided on it; it becomes a draft again.
+  { action: 'withdraw', from: 'submitted', to: 'draft', roles: ['author'], needs: null },
   {
     action: 'forward',
     from: 'submitted',
@@ -37,6 +39,8 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { action: 'publish', from: 'approved', to: 'published', roles: ['finance_reviewer'], needs: null },
   { action: 'adjust', from: 'approved', to: 'draft', roles: ['author'], needs: 'reason' },
   { action: 'adjust', from: 'published', to: 'draft', roles: ['author'], needs: 'reason' },
+  // An administrator takes a publication off the portal (an error, a legal hold); the portal keeps a notice.
+  { action: 'unpublish', from: 'published', to: 'approved', roles: ['admin'], needs: 'reason' },
 ];
 
 /** States whose content can be saved: the author's own drafts and returned tables. */
@@ -46,11 +50,13 @@ const FROZEN: ReadonlySet<TableStatus> = new Set<TableStatus>(['approved', 'publ
 
 const ACTION_LABELS: Record<WorkflowAction, { zh: string; en: string; done: string }> = {
   submit: { zh: '提交', en: 'submit', done: 'submitted' },
+  withdraw: { zh: '撤回', en: 'withdraw', done: 'withdrawn' },
   forward: { zh: '转报', en: 'forward', done: 'forwarded' },
   return: { zh: '退回', en: 'return', done: 'returned' },
   approve: { zh: '批复', en: 'approve', done: 'approved' },
   publish: { zh: '公开', en: 'publish', done: 'published' },
   adjust: { zh: '调整', en: 'adjust', done: 'adjusted' },
+  unpublish: { zh: '撤销公开', en: 'unpublish', done: 'unpublished' },
 };
 
 const STATUS_LABELS: Record<TableStatus, { zh: string; en: string }> = {
@@ -147,12 +153,34 @@ export function decideTransition(input: TransitionInput): TransitionRule {
   if (rule.needs === 'reason' && !hasText(input.reason)) {
     throw new AppError(
       'workflow.reason_required',
-      '调整已批复的目标表须说明理由',
-      'An adjustment of an approved table needs a reason',
+      input.action === 'unpublish'
+        ? '撤销公开须说明理由，门户将保留撤销说明'
+        : '调整已批复的目标表须说明理由',
+      input.action === 'unpublish'
+        ? 'Taking a table off the portal needs a reason; the portal keeps a notice'
+        : 'An adjustment of an approved table needs a reason',
       { path: 'reason' },
     );
   }
   return rule;
+}
+
+/**
+ * Approving over errors of the automatic review (错误 findings still open) is the reviewer's call, but
+ * not a silent one: it needs a reason, which the transition keeps and the audit log records.
+ */
+export function assertApprovalReason(
+  action: WorkflowAction,
+  openErrors: number,
+  reason: string | null | undefined,
+): void {
+  if (action !== 'approve' || openErrors === 0 || hasText(reason)) return;
+  throw new AppError(
+    'workflow.approval_reason_required',
+    `自动审核仍有 ${openErrors} 项错误，批复前请说明理由（将记入审计日志）`,
+    `The automatic review still reports ${openErrors} error(s); give a reason to approve anyway (it is audited)`,
+    { path: 'reason' },
+  );
 }
 
 /** The transitions a user with `roles` may fire on a table in `status`, for showing only allowed buttons. */

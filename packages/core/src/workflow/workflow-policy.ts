@@ -9,6 +9,8 @@ export function policyActionFor(rule: TransitionRule): TableAction {
   switch (rule.action) {
     case 'submit':
       return 'table.submit';
+    case 'withdraw':
+      return 'table.withdraw';
     case 'forward':
       return 'table.review_department';
     case 'return':
@@ -19,6 +21,8 @@ export function policyActionFor(rule: TransitionRule): TableAction {
       return 'table.publish';
     case 'adjust':
       return 'table.adjust';
+    case 'unpublish':
+      return 'table.unpublish';
   }
 }
 

@@ -4,9 +4,20 @@ import { tableStatusSchema } from '../tables/table-record.schema.ts';
 
 /**
  * What a user can do to move a table along its life (domain.md, "Life of a table"):
- * 提交 submit, 转报 forward (department), 退回 return, 批复 approve (finance), 公开 publish, 调整 adjust.
+ * 提交 submit, 撤回 withdraw (the author takes a submission back before the department decides),
+ * 转报 forward (department), 退回 return, 批复 approve (finance), 公开 publish, 调整 adjust, and
+ * 撤销公开 unpublish (an administrator takes a publication off the portal, with a reason).
  */
-export const workflowActionSchema = z.enum(['submit', 'forward', 'return', 'approve', 'publish', 'adjust']);
+export const workflowActionSchema = z.enum([
+  'submit',
+  'withdraw',
+  'forward',
+  'return',
+  'approve',
+  'publish',
+  'adjust',
+  'unpublish',
+]);
 export type WorkflowAction = z.infer<typeof workflowActionSchema>;
 
 /** Longest comment or reason kept with a transition. */
@@ -21,7 +32,14 @@ export const transitionRequestSchema = z.object({
     .positive()
     .describe('The version the user saw; a transition on any other version loses with 409'),
   comment: z.string().trim().max(WORKFLOW_TEXT_MAX).optional().describe('Required when returning'),
-  reason: z.string().trim().max(WORKFLOW_TEXT_MAX).optional().describe('调整理由, required for adjust'),
+  reason: z
+    .string()
+    .trim()
+    .max(WORKFLOW_TEXT_MAX)
+    .optional()
+    .describe(
+      'Required for adjust (调整理由) and unpublish, and for approve while the automatic review reports errors',
+    ),
 });
 export type TransitionRequest = z.infer<typeof transitionRequestSchema>;
 

@@ -255,7 +255,13 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         body = { target: 'execution', accept: 'rule', reason: '矩阵测试' };
         break;
       case 'POST /api/tables/:id/transitions':
-        body = { action: transitionFor[row.scenario], expectedVersion: fixture.version, comment: '矩阵测试' };
+        // The reason lets an approval over the factory table's automatic-review errors through.
+        body = {
+          action: transitionFor[row.scenario],
+          expectedVersion: fixture.version,
+          comment: '矩阵测试',
+          reason: '矩阵测试',
+        };
         break;
       case 'POST /api/tables/:id/reviews':
         body = {
@@ -264,6 +270,7 @@ describeEachDatabase('authorisation matrix', (getDb) => {
           overall: '优',
           decision: reviewDecisionFor[row.scenario],
           comments: [],
+          reason: '矩阵测试',
         };
         break;
     }

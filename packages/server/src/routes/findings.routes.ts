@@ -3,11 +3,12 @@ import { ruleSetRef } from '@jixiao/core/review/effective-rule-set';
 import { findingSchema } from '@jixiao/core/review/finding.schema';
 import { reviewTable } from '@jixiao/core/review/review-table';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
-import { createTableRepository, type TableRepository } from '@jixiao/db/tables.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
 import { ruleSetForRequest, ruleSetRefQuery } from '../guards/rule-set.guards.ts';
+import { lastYearOf } from '../use-cases/review-errors.ts';
 import { similarProjects } from './peer-evidence.ts';
 
 const ruleSetId = ruleSetRefQuery;
@@ -22,32 +23,6 @@ function respond(ruleSet: string, findings: z.infer<typeof findingSchema>[]) {
   const counts = { error: 0, warning: 0, hint: 0 };
   for (const f of findings) counts[f.severity] += 1;
   return { ruleSet, findings, counts };
-}
-
-/**
- * Last year's table of the same project (same unit and name, year − 1) among those the caller may read:
- * its self-evaluation when there is one (it carries the actual values), else its target table.
- */
-async function lastYearOf(
-  tables: TableRepository,
-  table: PerformanceTable,
-  scope: Awaited<ReturnType<typeof readScope>>,
-): Promise<PerformanceTable | null> {
-  const list = await tables.list(
-    {
-      year: table.year - 1,
-      unit: table.unit,
-      q: table.name,
-      sort: 'updatedAt',
-      order: 'desc',
-      page: 1,
-      pageSize: 20,
-    },
-    { scope },
-  );
-  const same = list.items.filter((i) => i.name === table.name && i.unit === table.unit);
-  const best = same.find((i) => i.kind === 'self-evaluation') ?? same.find((i) => i.kind === 'target');
-  return best ? (await tables.get(best.id)).table : null;
 }
 
 /**

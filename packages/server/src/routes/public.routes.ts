@@ -28,6 +28,7 @@ import {
   publishedYears,
   searchPublishedTables,
 } from '@jixiao/db/published-tables.repository';
+import { lastUnpublish } from '@jixiao/db/workflow-history.repository';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -72,8 +73,20 @@ function notPublished(id: string): AppError {
  */
 async function onePublished(db: Database, id: string): Promise<PublishedVersion> {
   const found = await findPublishedTable(db, id);
-  if (!found) throw notPublished(id);
-  return found;
+  if (found) return found;
+  // A table taken off the portal keeps a notice in its place: when, and the administrator's reason.
+  const withdrawn = await lastUnpublish(db, id);
+  if (withdrawn) {
+    const day = withdrawn.at.slice(0, 10);
+    const reason = withdrawn.reason ?? '';
+    throw new AppError(
+      'table.unpublished',
+      `此表已于 ${day} 撤销公开。理由：${reason}`,
+      `This table was unpublished on ${day}. Reason: ${reason}`,
+      { path: 'id' },
+    );
+  }
+  throw notPublished(id);
 }
 
 /**

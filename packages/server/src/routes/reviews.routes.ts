@@ -15,6 +15,7 @@ import { indicatorKeysOfVersions, listReviews } from '@jixiao/db/workflow-histor
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, requireUser } from '../auth/authorize.ts';
+import { openErrorCount } from '../use-cases/review-errors.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -47,11 +48,16 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const user = requireUser(request);
-      await readable(request, request.params.id);
-      const result = await submitReview(app.db, request.params.id, request.body, {
-        user,
-        address: request.ip,
-      });
+      const table = await readable(request, request.params.id);
+      const openErrors =
+        request.body.decision === 'approve' ? await openErrorCount(app.db, request, request.params.id, table.table) : 0;
+      const result = await submitReview(
+        app.db,
+        request.params.id,
+        request.body,
+        { user, address: request.ip },
+        { openErrors },
+      );
       return reply.code(201).send(result);
     },
   );

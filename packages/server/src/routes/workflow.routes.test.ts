@@ -49,7 +49,9 @@ describeEachDatabase('workflow and review API', (getDb) => {
       body: { action: 'submit', expectedVersion: 1 },
     });
     expect(submitted.status).toBe(200);
-    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2, available: [] });
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 });
+    // Until the department decides, the author may only take the submission back (撤回).
+    expect(submitted.body.available.map((t) => t.action)).toEqual(['withdraw']);
 
     const queue = await call<ReviewQueue>('GET', '/api/review-queue', { as: 'department_reviewer' });
     expect(queue.body.items.map((i) => i.id)).toContain(id);
@@ -95,9 +97,17 @@ describeEachDatabase('workflow and review API', (getDb) => {
     const financeQueue = await call<ReviewQueue>('GET', '/api/review-queue', { as: 'finance_reviewer' });
     expect(financeQueue.body.items.find((i) => i.id === id)).toMatchObject({ rounds: 2 });
 
+    // The factory table still has errors of the automatic review: approving over them needs a reason.
+    const review = { expectedVersion: 5, criteria: reviewGrades, overall: '优', decision: 'approve' };
+    const silent = await call<Problem>('POST', `${url}/reviews`, { as: 'finance_reviewer', body: review });
+    expect([silent.status, silent.body.code, silent.body.path]).toEqual([
+      400,
+      'workflow.approval_reason_required',
+      'reason',
+    ]);
     const approved = await call<{ workflow: WorkflowState }>('POST', `${url}/reviews`, {
       as: 'finance_reviewer',
-      body: { expectedVersion: 5, criteria: reviewGrades, overall: '优', decision: 'approve' },
+      body: { ...review, reason: '错误项已与单位核实，批复后调整' },
     });
     expect(approved.body.workflow).toMatchObject({ status: 'approved', available: [{ action: 'publish' }] });
 
@@ -118,6 +128,68 @@ describeEachDatabase('workflow and review API', (getDb) => {
     const reviews = await call<ReviewList>('GET', `${url}/reviews`, { as: 'auditor' });
     expect(reviews.body.items.map((r) => r.decision)).toEqual(['return', 'forward', 'approve']);
     expect((await call('GET', `${url}/reviews`, { as: 'anonymous' })).status).toBe(401);
+    const approveEvent = signedIn.body.history.find((e) => e.action === 'approve');
+    expect(approveEvent?.reason).toBe('错误项已与单位核实，批复后调整');
+    const audit = await getDb()
+      .selectFrom('audit_log')
+      .select('diff')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'table.approve')
+      .executeTakeFirstOrThrow();
+    expect(audit.diff).toMatchObject({ reason: '错误项已与单位核实，批复后调整' });
+    expect((audit.diff as { openErrors: number }).openErrors).toBeGreaterThan(0);
+
+    // An administrator takes it off the portal with a reason; the portal keeps a notice in its place.
+    expect((await call('GET', `/api/public/tables/${id}`, { as: 'anonymous' })).status).toBe(200);
+    const noReason = await call<Problem>('POST', `${url}/transitions`, {
+      as: 'admin',
+      body: { action: 'unpublish', expectedVersion: 7 },
+    });
+    expect(noReason.body.code).toBe('workflow.reason_required');
+    const unpublished = await call<WorkflowState>('POST', `${url}/transitions`, {
+      as: 'admin',
+      body: { action: 'unpublish', expectedVersion: 7, reason: '数据有误，更正后重新公开' },
+    });
+    expect(unpublished.body.status).toBe('approved');
+    const notice = await call<Problem>('GET', `/api/public/tables/${id}`, { as: 'anonymous' });
+    expect([notice.status, notice.body.code]).toEqual([410, 'table.unpublished']);
+    expect(notice.body.zh).toContain('数据有误，更正后重新公开');
+    const list = await call<{ items: { id: string }[] }>('GET', '/api/public/tables', { as: 'anonymous' });
+    expect(list.body.items.map((i) => i.id)).not.toContain(id);
+    const republished = await call<WorkflowState>('POST', `${url}/transitions`, {
+      as: 'finance_reviewer',
+      body: { action: 'publish', expectedVersion: 8 },
+    });
+    expect(republished.body.status).toBe('published');
+    expect((await call('GET', `/api/public/tables/${id}`, { as: 'anonymous' })).status).toBe(200);
+  });
+
+  it('lets the author withdraw a submission before the department decides, not after', async () => {
+    const { call } = getApp();
+    const id = await draft('API 撤回');
+    const url = `/api/tables/${id}`;
+    await call('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'submit', expectedVersion: 1 },
+    });
+    const withdrawn = await call<WorkflowState>('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'withdraw', expectedVersion: 2 },
+    });
+    expect(withdrawn.body).toMatchObject({ status: 'draft', version: 3, editable: true });
+    await call('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'submit', expectedVersion: 3 },
+    });
+    await call('POST', `${url}/transitions`, {
+      as: 'department_reviewer',
+      body: { action: 'forward', expectedVersion: 4 },
+    });
+    const late = await call<Problem>('POST', `${url}/transitions`, {
+      as: 'author',
+      body: { action: 'withdraw', expectedVersion: 5 },
+    });
+    expect([late.status, late.body.code]).toEqual([409, 'workflow.illegal_transition']);
   });
 
   it('freezes approved tables against PUT; an adjustment with a reason reopens them as a new version', async () => {
@@ -132,7 +204,7 @@ describeEachDatabase('workflow and review API', (getDb) => {
     for (const [index, [as, action]] of steps.entries()) {
       const moved = await call('POST', `${url}/transitions`, {
         as,
-        body: { action, expectedVersion: index + 1 },
+        body: { action, expectedVersion: index + 1, ...(action === 'approve' ? { reason: '已核实' } : {}) },
       });
       expect(moved.status).toBe(200);
     }

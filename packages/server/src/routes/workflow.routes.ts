@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import { openErrorCount } from '../use-cases/review-errors.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -40,7 +41,8 @@ export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
     {
       schema: {
         tags: ['workflow'],
-        summary: 'Fire a transition: submit, forward, return, approve, publish or adjust',
+        summary:
+          'Fire a transition: submit, withdraw, forward, return, approve, publish, adjust or unpublish',
         description:
           "Checked against the state machine, the user's role and organisation, and `expectedVersion`: " +
           'of two concurrent transitions on one version the second gets 409 table.version_conflict.',
@@ -58,7 +60,15 @@ export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
       if (request.body.action === 'submit' && can(user, 'table.submit', await tableResource(app.db, table))) {
         await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit', options.now?.());
       }
-      return fireTransition(app.db, request.params.id, request.body, { user, address: request.ip });
+      const openErrors =
+        request.body.action === 'approve' ? await openErrorCount(app.db, request, request.params.id, table.table) : 0;
+      return fireTransition(
+        app.db,
+        request.params.id,
+        request.body,
+        { user, address: request.ip },
+        { openErrors },
+      );
     },
   );
 

@@ -1,14 +1,25 @@
-import { AuditOutlined, EditOutlined, SendOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  EditOutlined,
+  GlobalOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { countBySeverity, reviewTable } from '@jixiao/core/review/review-table';
+import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment-anchor';
 import type { CommentList, PlacedComment } from '@jixiao/core/review-records/review-record.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { WorkflowAction, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
-import { Alert, App, Button, Input, Modal, Space } from 'antd';
+import { Alert, App, Button, Descriptions, Input, Modal, Space } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+import { MoneyText } from './money-text.tsx';
 import { OpenCommentsAlert } from './review-comments.tsx';
 
 export interface TableWorkflow {
@@ -115,7 +126,8 @@ export function WorkflowBar({
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [busy, setBusy] = useState<WorkflowAction | null>(null);
-  const [adjusting, setAdjusting] = useState(false);
+  // The step waiting for the user's confirmation in the dialog (every step here is hard to undo).
+  const [confirming, setConfirming] = useState<ConfirmedAction | null>(null);
   const [reason, setReason] = useState('');
   const { state } = workflow;
   if (!state) return null;
@@ -130,7 +142,7 @@ export function WorkflowBar({
         ...extra,
       });
       message.success(t('workflow.done', { status: t(`status.${next.status}`) }));
-      setAdjusting(false);
+      setConfirming(null);
       setReason('');
       workflow.reload();
       onChanged();
@@ -158,10 +170,20 @@ export function WorkflowBar({
             icon={<SendOutlined />}
             loading={busy === 'submit'}
             disabled={dirty || submitBlocked}
-            onClick={() => void fire('submit')}
+            onClick={() => setConfirming('submit')}
             data-testid="workflow-submit"
           >
             {state.status === 'returned' ? t('workflow.action.resubmit') : t('workflow.action.submit')}
+          </Button>
+        )}
+        {can('withdraw') && (
+          <Button
+            icon={<RollbackOutlined />}
+            loading={busy === 'withdraw'}
+            onClick={() => setConfirming('withdraw')}
+            data-testid="workflow-withdraw"
+          >
+            {t('workflow.action.withdraw')}
           </Button>
         )}
         {reviewable && (
@@ -175,38 +197,118 @@ export function WorkflowBar({
         )}
         {can('publish') && (
           <Button
+            icon={<GlobalOutlined />}
             loading={busy === 'publish'}
-            onClick={() => void fire('publish')}
+            onClick={() => setConfirming('publish')}
             data-testid="workflow-publish"
           >
             {t('workflow.action.publish')}
           </Button>
         )}
         {can('adjust') && (
-          <Button icon={<EditOutlined />} onClick={() => setAdjusting(true)} data-testid="workflow-adjust">
+          <Button
+            icon={<EditOutlined />}
+            onClick={() => setConfirming('adjust')}
+            data-testid="workflow-adjust"
+          >
             {t('workflow.action.adjust')}
+          </Button>
+        )}
+        {can('unpublish') && (
+          <Button
+            danger
+            icon={<StopOutlined />}
+            onClick={() => setConfirming('unpublish')}
+            data-testid="workflow-unpublish"
+          >
+            {t('workflow.action.unpublish')}
           </Button>
         )}
       </Space>
       <Modal
-        open={adjusting}
-        title={t('workflow.action.adjust')}
-        okText={t('common.confirm')}
+        open={confirming !== null}
+        title={confirming ? t(confirmTitles[confirming]) : null}
+        okText={confirming ? t(`workflow.action.${confirming}`) : t('common.confirm')}
         cancelText={t('common.cancel')}
-        okButtonProps={{ disabled: reason.trim() === '', loading: busy === 'adjust' }}
-        onOk={() => void fire('adjust', { reason })}
-        onCancel={() => setAdjusting(false)}
+        okButtonProps={{
+          disabled: confirming !== null && needsReason(confirming) && reason.trim() === '',
+          danger: confirming === 'unpublish',
+          loading: busy !== null,
+        }}
+        onOk={() =>
+          confirming && void fire(confirming, needsReason(confirming) ? { reason: reason.trim() } : {})
+        }
+        onCancel={() => setConfirming(null)}
+        destroyOnHidden
       >
-        <p className="muted">{t('workflow.reasonHint')}</p>
-        <Input.TextArea
-          rows={3}
-          maxLength={2000}
-          placeholder={t('workflow.reason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          data-testid="adjust-reason"
-        />
+        <div data-testid="workflow-confirm" data-action={confirming ?? undefined}>
+          {(confirming === 'submit' || confirming === 'publish') && table && (
+            <TransitionSummary table={table} />
+          )}
+          {confirming && <p className="muted">{t(confirmHints[confirming])}</p>}
+          {confirming && needsReason(confirming) && (
+            <Input.TextArea
+              rows={3}
+              maxLength={2000}
+              placeholder={t(confirming === 'unpublish' ? 'workflow.unpublishReason' : 'workflow.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid={confirming === 'adjust' ? 'adjust-reason' : 'workflow-reason'}
+            />
+          )}
+        </div>
       </Modal>
     </div>
+  );
+}
+
+type ConfirmedAction = Extract<WorkflowAction, 'submit' | 'withdraw' | 'publish' | 'adjust' | 'unpublish'>;
+const needsReason = (action: ConfirmedAction) => action === 'adjust' || action === 'unpublish';
+const confirmTitles = {
+  submit: 'workflow.submitConfirmTitle',
+  withdraw: 'workflow.withdrawConfirmTitle',
+  publish: 'workflow.publishConfirmTitle',
+  adjust: 'workflow.action.adjust',
+  unpublish: 'workflow.action.unpublish',
+} as const satisfies Record<ConfirmedAction, MessageKey>;
+const confirmHints = {
+  submit: 'workflow.submitConfirmBody',
+  withdraw: 'workflow.withdrawHint',
+  publish: 'workflow.publishConfirmBody',
+  adjust: 'workflow.reasonHint',
+  unpublish: 'workflow.unpublishHint',
+} as const satisfies Record<ConfirmedAction, MessageKey>;
+
+/**
+ * What is about to leave the author's hands or go public: the project, unit and year, the budget, the
+ * number of indicators and what the automatic review (the built-in rules of the table's framework) says.
+ */
+export function TransitionSummary({ table }: { table: PerformanceTable }) {
+  const { t } = useI18n();
+  const counts = useMemo(() => countBySeverity(reviewTable(table, ruleSetFor(table))), [table]);
+  return (
+    <Descriptions
+      size="small"
+      column={1}
+      bordered
+      style={{ marginBottom: 12 }}
+      data-testid="transition-summary"
+    >
+      <Descriptions.Item label={t('workflow.summary.table')}>{table.name}</Descriptions.Item>
+      <Descriptions.Item label={t('workflow.summary.unit')}>
+        {table.unit} · {table.year}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workflow.summary.budget')}>
+        <MoneyText amount={table.budget.currentYear} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workflow.summary.indicators')}>
+        {t('workflow.summary.indicatorCount', { n: table.indicators.length })}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('workflow.summary.findings')}>
+        <span data-testid="summary-findings" data-errors={counts.error}>
+          {t('workflow.summary.findingCounts', counts)}
+        </span>
+      </Descriptions.Item>
+    </Descriptions>
   );
 }

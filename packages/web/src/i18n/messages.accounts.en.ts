@@ -87,6 +87,8 @@ export const accountsEn = {
   'auditAction.table.approve': 'Approved',
   'auditAction.table.publish': 'Published',
   'auditAction.table.adjust': 'Adjustment started',
+  'auditAction.table.withdraw': 'Submission withdrawn',
+  'auditAction.table.unpublish': 'Unpublished',
   'auditAction.review.create': 'Review recorded',
   'auditAction.import.upload': 'Import uploaded',
   'auditAction.import.confirm': 'Import confirmed',

@@ -84,6 +84,8 @@ const zh = {
   'auditAction.table.approve': '批复',
   'auditAction.table.publish': '公开',
   'auditAction.table.adjust': '调整',
+  'auditAction.table.withdraw': '撤回提交',
+  'auditAction.table.unpublish': '撤销公开',
   'auditAction.review.create': '提交审核意见',
   'auditAction.import.upload': '上传导入文件',
   'auditAction.import.confirm': '确认导入',

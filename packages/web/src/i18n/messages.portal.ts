@@ -22,6 +22,7 @@ const zh = {
   'portal.downloadPdf': '下载 PDF',
   'portal.downloadXlsx': '下载 Excel',
   'portal.downloadDocx': '下载 Word',
+  'portal.unpublished': '此表已撤销公开',
   'portal.notFound': '该目标表未公开或不存在',
   'portal.version': '公开版本 第 {v} 版',
   'openData.title': '开放数据：绩效目标指标',

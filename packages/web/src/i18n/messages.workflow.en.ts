@@ -9,6 +9,30 @@ export const workflowEn = {
   'workflow.action.approve': 'Approve',
   'workflow.action.publish': 'Publish',
   'workflow.action.adjust': 'Start an adjustment',
+  'workflow.action.withdraw': 'Withdraw',
+  'workflow.action.unpublish': 'Unpublish',
+  'workflow.withdrawConfirmTitle': 'Withdraw the submission?',
+  'workflow.withdrawHint':
+    'The table becomes a draft again, to edit and submit once more; once the department has decided it cannot be withdrawn.',
+  'workflow.submitConfirmTitle': 'Submit for review?',
+  'workflow.submitConfirmBody':
+    'The department reviews the table next; it cannot be edited meanwhile (you can withdraw it until they decide).',
+  'workflow.publishConfirmTitle': 'Publish this table?',
+  'workflow.publishConfirmBody':
+    'Anyone can then read and download it in the public catalogue; you cannot undo this yourself.',
+  'workflow.unpublishHint':
+    'The table leaves the public catalogue; its public page keeps a notice with the reason.',
+  'workflow.unpublishReason': 'Reason for unpublishing (shown to the public)',
+  'workflow.summary.table': 'Project',
+  'workflow.summary.unit': 'Unit / year',
+  'workflow.summary.budget': 'Budget this year',
+  'workflow.summary.indicators': 'Indicators',
+  'workflow.summary.indicatorCount': '{n}',
+  'workflow.summary.findings': 'Automatic review',
+  'workflow.summary.findingCounts': '{error} errors · {warning} warnings · {hint} hints',
+  'workflow.approveReason': 'Reason for approving',
+  'workflow.approveOverErrors':
+    'The automatic review still reports {n} error(s). To approve anyway, give a reason (it is audited).',
   'workflow.done': 'Done; the table is now {status}',
   'workflow.comment': 'Comment',
   'workflow.reason': 'Reason for the adjustment',
@@ -17,6 +41,7 @@ export const workflowEn = {
   'workflow.history': 'Workflow history',
   'workflow.noHistory': 'No transitions yet',
   'workflow.frozen': 'This table is approved and frozen. Start an adjustment to change it.',
+  'workflow.unpublished': 'This table was unpublished: {reason}',
   'workflow.inReview': 'This table is under review; it can be edited once returned.',
   'workflow.openComments': '{n} review comment(s): revise the table and resubmit',
   'workflow.commentOn': 'On: {field}',

@@ -13,7 +13,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 /** /public/tables/:id — a published table in the official printed layout, with PDF and Excel downloads. */
 export default function PublicTablePage() {
   const { id = '' } = useParams();
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [published, setPublished] = useState<PublicTable | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
@@ -33,6 +33,21 @@ export default function PublicTablePage() {
     published?.name ?? null,
   );
 
+  if (error?.problem.code === 'table.unpublished') {
+    // Taken off the portal by an administrator: the notice says when and why, in place of the table.
+    return (
+      <Result
+        status="warning"
+        title={t('portal.unpublished')}
+        subTitle={<span data-testid="public-unpublished">{pick(error.problem)}</span>}
+        extra={
+          <Link to="/public">
+            <Button>{t('portal.back')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
   if (error) {
     return (
       <Result

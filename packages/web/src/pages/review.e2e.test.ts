@@ -8,6 +8,7 @@ import { testEngines } from '@jixiao/db/testing/fresh-database';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { fireFromBar } from '../testing/workflow-dialog.ts';
 
 /** The demo author's unit (上海推进科技创新中心建设办公室), as in the demo accounts. */
 const authorUnit = '0a000000-0000-4000-8000-000000000003';
@@ -90,7 +91,7 @@ for (const engine of testEngines()) {
       expect(created.status).toBe(201);
       id = created.body.id;
       await page.goto(e2e.url(`/tables/${id}`));
-      await page.getByTestId('workflow-submit').click();
+      await fireFromBar(page, 'submit');
       await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已提交');
       await e2e.screenshot('review-1-submitted');
     });
@@ -173,7 +174,7 @@ for (const engine of testEngines()) {
         .poll(() => row.getByTestId('field-comment').textContent(), settle)
         .toContain('宣讲场次目标偏低');
       expect(await rowAt(0).getByTestId('field-comment').count()).toBe(0);
-      await page.getByTestId('workflow-submit').click();
+      await fireFromBar(page, 'submit');
       await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已提交');
     });
 
@@ -207,11 +208,15 @@ for (const engine of testEngines()) {
         '优',
         '批复',
       );
+      // The draft still has errors of the automatic review: approving over them asks for a reason.
+      await page.getByTestId('approve-over-errors').waitFor(settle);
+      expect(await page.getByTestId('review-submit').isDisabled()).toBe(true);
+      await page.getByTestId('approve-reason').fill('缺项已电话核实，批复后补正');
       await page.getByTestId('review-submit').click();
       await page.getByTestId('review-queue-page').waitFor();
 
       await page.goto(e2e.url(`/tables/${id}`));
-      await page.getByTestId('workflow-publish').click();
+      await fireFromBar(page, 'publish');
       await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已公开');
       await page.goto(e2e.url(`/review/${id}`));
       const history = page.getByTestId('review-history');

@@ -106,6 +106,7 @@ export default function ReviewPage() {
   const [overall, setOverall] = useState<ReviewGrade | null>(null);
   const [decision, setDecision] = useState<ReviewDecision | null>(null);
   const [summary, setSummary] = useState('');
+  const [approveReason, setApproveReason] = useState('');
   const [comments, setComments] = useState<DraftComment[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -193,6 +194,9 @@ export default function ReviewPage() {
   const blocked = overall !== null && !passing.has(overall);
   const complete = criteria.every((c) => grading[c]) && overall !== null && decision !== null;
   const needsComment = decision === 'return' && summary.trim() === '' && !comments.some((c) => c.text.trim());
+  // Approving over open errors of the automatic review is allowed, with a reason the audit log keeps.
+  const openErrors = findings?.filter((f) => f.severity === 'error').length ?? 0;
+  const needsApproveReason = decision === 'approve' && openErrors > 0 && approveReason.trim() === '';
 
   const addComment = (path: string | null) => {
     setSelected(path);
@@ -220,6 +224,7 @@ export default function ReviewPage() {
         overall,
         decision,
         ...(summary.trim() ? { summary } : {}),
+        ...(decision === 'approve' && approveReason.trim() ? { reason: approveReason.trim() } : {}),
         comments: comments.filter((c) => c.text.trim()).map((c) => ({ path: c.path, text: c.text })),
       });
       message.success(t('review.submitted'));
@@ -426,11 +431,29 @@ export default function ReviewPage() {
                   />
                 </div>
               ))}
+              {decision === 'approve' && openErrors > 0 && (
+                <div data-testid="approve-over-errors" style={{ marginBottom: 12 }}>
+                  <Alert
+                    type="warning"
+                    showIcon
+                    style={{ marginBottom: 8 }}
+                    title={t('workflow.approveOverErrors', { n: openErrors })}
+                  />
+                  <Input.TextArea
+                    rows={2}
+                    maxLength={2000}
+                    placeholder={t('workflow.approveReason')}
+                    value={approveReason}
+                    onChange={(e) => setApproveReason(e.target.value)}
+                    data-testid="approve-reason"
+                  />
+                </div>
+              )}
               <Button
                 type="primary"
                 block
                 loading={submitting}
-                disabled={!complete || needsComment}
+                disabled={!complete || needsComment || needsApproveReason}
                 onClick={() => void submit()}
                 data-testid="review-submit"
               >

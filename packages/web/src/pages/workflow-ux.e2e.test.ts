@@ -1,6 +1,8 @@
 /**
  * The workflow's safety rails in the browser: approved and published tables are read-only in the editor
- * with 调整 as the one way back in.
+ * with 调整 as the one way back in; submitting and publishing ask first with a summary; the author can
+ * withdraw a submission the department has not decided on; approving over errors of the automatic review
+ * needs a reason; an administrator can take a publication off the portal, which keeps a notice.
  */
 import type { Role } from '@jixiao/core/accounts/account.schema';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
@@ -11,13 +13,14 @@ import { fireTransition } from '@jixiao/db/workflow.repository';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
 import { seedTables, storeAsAuthor } from '../testing/e2e-tables.ts';
+import { fireFromBar } from '../testing/workflow-dialog.ts';
 
 /** The server and a busy machine may take a moment: wait for the UI, not a fixed time. */
 const settle = { timeout: 15_000 };
 
 /** Fires transitions as the demo users, the way the API would. */
-async function walk(db: Database, id: string, steps: [WorkflowAction, Role][]): Promise<void> {
-  let version = 1;
+async function walk(db: Database, id: string, steps: [WorkflowAction, Role][], from = 1): Promise<void> {
+  let version = from;
   for (const [action, role] of steps) {
     const state = await fireTransition(
       db,
@@ -37,7 +40,7 @@ const toApproved: [WorkflowAction, Role][] = [
 
 describe('workflow safety rails in the browser', () => {
   let e2e: E2eSession;
-  const ids: Record<'approved' | 'published', string> = { approved: '', published: '' };
+  const ids: Record<'approved' | 'published' | 'draft', string> = { approved: '', published: '', draft: '' };
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -47,6 +50,8 @@ describe('workflow safety rails in the browser', () => {
     await walk(e2e.db, ids.approved, toApproved);
     ids.published = (await storeAsAuthor(e2e.db, second)).id;
     await walk(e2e.db, ids.published, [...toApproved, ['publish', 'finance_reviewer']]);
+    // The first seed table has one error of the automatic review (信息公开实现率 with a text target).
+    ids.draft = (await storeAsAuthor(e2e.db, { ...first, name: `${first.name}（续）` })).id;
   });
   afterAll(async () => {
     await e2e?.close();
@@ -76,13 +81,73 @@ describe('workflow safety rails in the browser', () => {
     await e2e.screenshot('workflow-frozen-readonly');
 
     // 调整 with a reason opens a new draft version, and the editor takes typing again.
-    await page.getByTestId('workflow-adjust').click();
-    await page.getByTestId('adjust-reason').fill('预算调减，指标随之调整');
-    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await fireFromBar(page, 'adjust', '预算调减，指标随之调整');
     await page.locator('[data-testid="table-editor-page"]:not([data-readonly])').waitFor(settle);
     await page.getByTestId('save').waitFor(settle);
     expect(await page.getByTestId('indicator-name').first().isEditable()).toBe(true);
     await page.locator('#f-name').fill('调整后的项目名称');
     expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
+  });
+
+  it('asks before submitting, with a summary, and lets the author withdraw until the department decides', async () => {
+    const { page } = e2e;
+    const status = () => page.getByTestId('status-tag').first().textContent();
+    await page.goto(e2e.url(`/tables/${ids.draft}`));
+    await page.getByTestId('workflow-submit').click();
+    const summary = page.getByTestId('transition-summary');
+    await summary.waitFor(settle);
+    expect(await summary.textContent()).toContain('15 项');
+    expect(Number(await summary.getByTestId('summary-findings').getAttribute('data-errors'))).toBe(1);
+    await e2e.screenshot('workflow-submit-confirm', page, { fullPage: false });
+    // Cancelling changes nothing.
+    await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
+    await summary.waitFor({ state: 'detached', ...settle });
+    expect(await status()).toBe('草稿');
+    await fireFromBar(page, 'submit');
+    await expect.poll(status, settle).toBe('已提交');
+    await fireFromBar(page, 'withdraw');
+    await expect.poll(status, settle).toBe('草稿');
+    await page.getByTestId('save').waitFor(settle);
+    await fireFromBar(page, 'submit');
+    await expect.poll(status, settle).toBe('已提交');
+    expect(await page.getByTestId('workflow-withdraw').count()).toBe(1);
+  });
+
+  it('asks finance for a reason to approve over errors, confirms publishing, and lets an admin unpublish', async () => {
+    const { page } = e2e;
+    await walk(e2e.db, ids.draft, [['forward', 'department_reviewer']], 4);
+    await e2e.signIn('finance_reviewer');
+    await page.goto(e2e.url(`/review/${ids.draft}`));
+    await page.getByTestId('review-form').waitFor(settle);
+    for (const criterion of ['completeness', 'relevance', 'appropriateness', 'feasibility']) {
+      await page.getByTestId(`grade-${criterion}`).getByText('良', { exact: true }).click();
+    }
+    await page.getByTestId('grade-overall').getByText('良', { exact: true }).click();
+    await page.getByTestId('decision').getByText('批复', { exact: true }).click();
+    const warning = page.getByTestId('approve-over-errors');
+    await warning.waitFor(settle);
+    expect(await warning.textContent()).toContain('1 项错误');
+    expect(await page.getByTestId('review-submit').isDisabled()).toBe(true);
+    await page.getByTestId('approve-reason').fill('信息公开实现率按单位说明批复');
+    await e2e.screenshot('workflow-approve-over-errors');
+    await page.getByTestId('review-submit').click();
+    await page.getByTestId('review-queue-page').waitFor(settle);
+
+    await page.goto(e2e.url(`/tables/${ids.draft}`));
+    await page.getByTestId('workflow-publish').click();
+    await page.getByTestId('transition-summary').waitFor(settle);
+    await page.locator('.ant-modal-footer .ant-btn-primary').click();
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已公开');
+
+    await e2e.signIn('admin');
+    await page.goto(e2e.url(`/tables/${ids.draft}`));
+    await fireFromBar(page, 'unpublish', '数据有误，更正后重新公开');
+    await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('已批复');
+    await e2e.signOut();
+    await page.goto(e2e.url(`/public/tables/${ids.draft}`));
+    const notice = page.getByTestId('public-unpublished');
+    await notice.waitFor(settle);
+    expect(await notice.textContent()).toContain('数据有误，更正后重新公开');
+    await e2e.screenshot('workflow-unpublished-notice');
   });
 });

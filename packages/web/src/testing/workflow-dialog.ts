@@ -1,0 +1,20 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Fires a workflow step from the editor's workflow bar the way a user does: its button, then the
+ * confirmation dialog (summary, hint, reason when the step needs one) and its OK button.
+ */
+export async function fireFromBar(page: Page, action: string, reason?: string): Promise<void> {
+  await page.getByTestId(`workflow-${action}`).click();
+  const dialog = page.locator(`[data-testid="workflow-confirm"][data-action="${action}"]`);
+  await dialog.waitFor({ timeout: 15_000 });
+  if (reason !== undefined) {
+    await dialog.locator('textarea').fill(reason);
+  }
+  await page
+    .locator('.ant-modal-wrap')
+    .filter({ has: dialog })
+    .locator('.ant-modal-footer .ant-btn-primary')
+    .click();
+  await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+}

@@ -805,14 +805,17 @@ export function scoreSelfEvaluation(
     (l) => (l.status === 'needs_grade' || l.status === 'missing_actual') && l.adjustment === null,
   );
   for (const l of pending) {
+    // Named, not only located: a list of fifteen identical lines tells the clerk nothing.
+    const index = l.indicatorIndex ?? 0;
+    const name = table.indicators[index]?.name || `#${index + 1}`;
     notes.push({
       code: l.status === 'needs_grade' ? 'scoring.grade_required' : 'scoring.actual_missing',
       severity: 'warning',
-      zh: l.status === 'needs_grade' ? '该指标须由审核人评分。' : '该指标缺少实际完成值。',
+      zh: l.status === 'needs_grade' ? `指标「${name}」须由审核人评分。` : `指标「${name}」缺少实际完成值。`,
       en:
         l.status === 'needs_grade'
-          ? 'A reviewer must grade this indicator.'
-          : 'This indicator has no actual value.',
+          ? `A reviewer must grade the indicator “${name}”.`
+          : `The indicator “${name}” has no actual value.`,
       path: `indicators.${l.indicatorIndex}`,
     });
   }

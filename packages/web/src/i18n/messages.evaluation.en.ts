@@ -68,6 +68,12 @@ export const evaluationEn = {
   'selfEval.measure': 'Improvement',
   'selfEval.total': 'Total {total}, grade {grade}',
   'selfEval.provisional': ' (some rows still need a value or a grade: provisional)',
+  'selfEval.totalSoFar':
+    'Score so far {total} (some rows still need a value or a grade; the grade follows once complete)',
+  'selfEval.notApprovedTitle': '“{name}” cannot be self-evaluated yet',
+  'selfEval.notApproved':
+    'Self-evaluation reports on approved target tables. This table is {status}; once approved, its actual values can be entered.',
+  'selfEval.openTable': 'Open the target table',
   'selfEval.save': 'Save the self-evaluation',
   'selfEval.saved': 'Self-evaluation saved',
   'selfEval.form': 'View the form',

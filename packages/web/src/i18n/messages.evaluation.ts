@@ -66,6 +66,11 @@ const zh = {
   'selfEval.measure': '改进措施',
   'selfEval.total': '自评总分 {total} 分，等级：{grade}',
   'selfEval.provisional': '（尚有指标待填报或评分，总分为暂计）',
+  'selfEval.totalSoFar': '暂计得分 {total} 分（尚有指标待填报或评分，填完后评定等级）',
+  'selfEval.notApprovedTitle': '「{name}」尚不能自评',
+  'selfEval.notApproved':
+    '绩效自评针对已批复的目标表填报。此表当前状态为“{status}”，批复后即可填报实际完成值。',
+  'selfEval.openTable': '打开目标表',
   'selfEval.save': '保存自评',
   'selfEval.saved': '自评已保存',
   'selfEval.form': '查看自评表',

@@ -247,11 +247,9 @@ for (const engine of testEngines()) {
       await page.goto(e2e.url(`/tables/${id}`));
       await page.getByTestId('workflow-adjust').waitFor();
       expect(await page.getByTestId('workflow-bar').textContent()).toContain('内容已冻结');
-      expect(await page.getByTestId('save').isDisabled()).toBe(true);
-      await page.getByTestId('workflow-adjust').click();
-      await page.getByTestId('adjust-reason').fill('年中预算调减，宣讲场次相应调整');
-      // antd spaces two-character Chinese button labels (确 认), so find the modal's primary button.
-      await page.locator('.ant-modal-footer .ant-btn-primary').click();
+      // Frozen: nothing to save (the editor is read-only until the adjustment).
+      expect(await page.getByTestId('save').count()).toBe(0);
+      await fireFromBar(page, 'adjust', '年中预算调减，宣讲场次相应调整');
       await expect.poll(() => page.getByTestId('status-tag').first().textContent(), settle).toBe('草稿');
       expect(await page.getByTestId('workflow-submit').textContent()).toContain('提交审核');
       const versions = await page.evaluate(async (tableId) => {

@@ -100,6 +100,22 @@ export default function SelfEvaluationPage() {
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
   if (!record || !entry || !scored) return <PageLoading />;
+  // Actuals are reported on approved targets only (the server refuses the rest): say so before any typing.
+  if (record.status !== 'approved' && record.status !== 'published') {
+    return (
+      <Result
+        status="info"
+        data-testid="self-evaluation-not-approved"
+        title={t('selfEval.notApprovedTitle', { name: record.table.name })}
+        subTitle={t('selfEval.notApproved', { status: t(`status.${record.status}`) })}
+        extra={
+          <Link to={`/tables/${id}`}>
+            <Button type="primary">{t('selfEval.openTable')}</Button>
+          </Link>
+        }
+      />
+    );
+  }
 
   const reviewer =
     session.user?.roles.some((r) => r === 'department_reviewer' || r === 'finance_reviewer') ?? false;
@@ -210,7 +226,13 @@ export default function SelfEvaluationPage() {
           type={score.complete ? 'success' : 'info'}
           showIcon
           data-testid="self-evaluation-total"
-          message={`${t('selfEval.total', { total: score.total.toFixed(2), grade: t(`grade.${score.grade}`) })}${score.complete ? '' : t('selfEval.provisional')}`}
+          message={
+            // A grade is only given for a complete evaluation: "0.00 分，差" for rows not yet filled
+            // would read as a verdict.
+            score.complete
+              ? t('selfEval.total', { total: score.total.toFixed(2), grade: t(`grade.${score.grade}`) })
+              : t('selfEval.totalSoFar', { total: score.total.toFixed(2) })
+          }
         />
       )}
       {scored.problem && (

@@ -57,6 +57,19 @@ describe('workflow safety rails in the browser', () => {
     await e2e?.close();
   });
 
+  it('opens the self-evaluation of an approved table with a provisional score and named missing values', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url(`/self-evaluation/${ids.published}`));
+    await page.getByTestId('self-evaluation-page').waitFor(settle);
+    const total = (await page.getByTestId('self-evaluation-total').textContent()) ?? '';
+    expect(total).toContain('暂计得分');
+    expect(total).not.toMatch(/等级：|差/);
+    const notes = page.getByTestId('self-evaluation-notes').locator('li');
+    const first = (await notes.first().textContent()) ?? '';
+    expect(first).toMatch(/^指标「.+」缺少实际完成值。$/);
+    expect(await page.getByTestId('self-evaluation-actual').first().isEditable()).toBe(true);
+  });
+
   it('shows approved and published tables read-only, with 调整 as the way in', async () => {
     const { page } = e2e;
     for (const which of ['published', 'approved'] as const) {
@@ -111,6 +124,14 @@ describe('workflow safety rails in the browser', () => {
     await fireFromBar(page, 'submit');
     await expect.poll(status, settle).toBe('已提交');
     expect(await page.getByTestId('workflow-withdraw').count()).toBe(1);
+
+    // Self-evaluation is for approved tables: a table under review says so instead of offering inputs.
+    await page.goto(e2e.url(`/self-evaluation/${ids.draft}`));
+    const refusal = page.getByTestId('self-evaluation-not-approved');
+    await refusal.waitFor(settle);
+    expect(await refusal.textContent()).toContain('已提交');
+    expect(await page.getByTestId('self-evaluation-actual').count()).toBe(0);
+    expect(await page.getByTestId('self-evaluation-total').count()).toBe(0);
   });
 
   it('asks finance for a reason to approve over errors, confirms publishing, and lets an admin unpublish', async () => {

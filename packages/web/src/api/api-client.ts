@@ -93,11 +93,26 @@ function failure(status: number, parsed: unknown): ApiError {
   return new ApiError(status, problem);
 }
 
+// Told of every successful write (method and URL), so the query cache can mark what changed as stale.
+const writeListeners = new Set<(url: string) => void>();
+
+/** Calls `listener` after each successful write (any method but GET/HEAD); returns the unsubscribe. */
+export function onSuccessfulWrite(listener: (url: string) => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
+function wrote(method: string, url: string): void {
+  if (method === 'GET' || method === 'HEAD') return;
+  for (const listener of writeListeners) listener(url);
+}
+
 /** Calls the API; features' own `api/<feature>.api.ts` files use this too. Throws ApiError on failure. */
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await send(method, url, 'application/json', body);
   const parsed = parseBody(await response.text());
   if (!response.ok) throw failure(response.status, parsed);
+  wrote(method, url);
   return parsed as T;
 }
 
@@ -141,8 +156,10 @@ export function requestUpload<T>(
     };
     xhr.onload = () => {
       const parsed = parseBody(xhr.responseText);
-      if (xhr.status >= 200 && xhr.status < 300) resolve(parsed as T);
-      else reject(failure(xhr.status, parsed));
+      if (xhr.status >= 200 && xhr.status < 300) {
+        wrote('POST', url);
+        resolve(parsed as T);
+      } else reject(failure(xhr.status, parsed));
     };
     xhr.onerror = () => reject(new ApiError(0, fallbackProblem(0, '')));
     xhr.onabort = () => reject(new ApiError(0, uploadCancelled));

@@ -6,6 +6,7 @@ import type {
 import { useCallback } from 'react';
 import { useLoad } from '../hooks/use-load.ts';
 import { request } from './api-client.ts';
+import { queryKeys } from './query-client.ts';
 
 /** 预算年度设置: GET /api/budget-years (signed in) and PUT /api/budget-years (admins). */
 export const budgetYearsApi = {
@@ -18,9 +19,5 @@ export const budgetYearsApi = {
  * core's resolver answers with today's defaults — the server still enforces the real settings.
  */
 export function useBudgetYears(enabled = true): BudgetYear[] | null {
-  const load = useCallback(
-    () => (enabled ? budgetYearsApi.list().then((l) => l.items) : Promise.resolve([])),
-    [enabled],
-  );
-  return useLoad(load).data;
+  return useLoad(queryKeys.budgetYears, () => budgetYearsApi.list().then((l) => l.items), { enabled }).data;
 }

@@ -172,7 +172,7 @@ export function AppShell() {
   });
   const selectedItem = visibleItems.find((item) => location.pathname.startsWith(item.path));
   const selected = selectedItem?.path;
-  const todo = useWorkbenchCount(session.user !== null, location.pathname);
+  const todo = useWorkbenchCount(session.user !== null);
   useDefaultDocumentTitle(selectedItem ? t(selectedItem.label) : null);
   const items: MenuProps['items'] = visibleItems.map((item) => ({
     key: item.path,

@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect } from 'react';
 import { RouterProvider } from 'react-router-dom';
+import { queryClient } from '../api/query-client.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { router } from './routes.tsx';
 
@@ -45,8 +47,10 @@ function Themed() {
 
 export function App() {
   return (
-    <I18nProvider>
-      <Themed />
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Themed />
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

@@ -18,6 +18,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { budgetYearsApi } from '../api/budget-years.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -48,7 +49,7 @@ export function BudgetYearsAdmin() {
   const [saving, setSaving] = useState(false);
   const [form] = Form.useForm<YearForm>();
 
-  const list = useLoad(useCallback(() => budgetYearsApi.list(), []));
+  const list = useLoad([...queryKeys.budgetYears, 'admin'], () => budgetYearsApi.list());
   const items = list.data?.items ?? [];
   useEffect(() => {
     if (list.error) message.error(pick(list.error.problem));

@@ -3,6 +3,7 @@ import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -18,7 +19,7 @@ export function LayoutTemplatesAdmin() {
   const session = useSession();
   const canManage = session.can('layout_template.manage');
   const [retiring, setRetiring] = useState<string | null>(null);
-  const list = useLoad(useCallback(() => layoutTemplatesApi.list(canManage), [canManage]));
+  const list = useLoad(queryKeys.layoutTemplates(canManage), () => layoutTemplatesApi.list(canManage));
   useEffect(() => {
     if (list.error) message.error(pick(list.error.problem));
   }, [list.error, message, pick]);

@@ -18,6 +18,7 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { libraryApi } from '../api/indicator-library.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -198,11 +199,8 @@ export function LibraryAdmin() {
   const [frameworkId, setFrameworkId] = useState('');
   const [editing, setEditing] = useState<{ id: string | null; initial: Draft } | null>(null);
 
-  const list = useLoad(
-    useCallback(
-      () => libraryApi.search({ q, frameworkId, includeInactive: manage, limit: 500 }),
-      [q, frameworkId, manage],
-    ),
+  const list = useLoad(queryKeys.library({ q, frameworkId, includeInactive: manage, limit: 500 }), () =>
+    libraryApi.search({ q, frameworkId, includeInactive: manage, limit: 500 }),
   );
   const load = list.reload;
   const items = list.data?.items ?? null;

@@ -6,6 +6,7 @@ import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-gramm
 import { Alert, Button, Drawer, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { libraryApi } from '../api/indicator-library.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ParsedTarget } from './indicator-grid.tsx';
@@ -88,11 +89,8 @@ export default function LibraryDrawer({
   const level2Options = level1Options.find((c) => c.name === level1)?.level2 ?? [];
 
   // Mounted on the first opening and kept while closed, when its filters do not change.
-  const list = useLoad(
-    useCallback(
-      () => libraryApi.search({ q: query, frameworkId, level1, level2 }),
-      [query, frameworkId, level1, level2],
-    ),
+  const list = useLoad(queryKeys.library({ q: query, frameworkId, level1, level2 }), () =>
+    libraryApi.search({ q: query, frameworkId, level1, level2 }),
   );
   const items = list.data?.items ?? null;
   const error = list.error ? pick(list.error.problem) : null;

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -19,7 +20,7 @@ export function LoginThrottlesAdmin() {
   const session = useSession();
   const canManage = session.can('user.manage');
   const [clearing, setClearing] = useState<string | null>(null);
-  const list = useLoad(useCallback(() => accountsApi.throttles(), []));
+  const list = useLoad(queryKeys.accounts('throttles'), () => accountsApi.throttles());
   useEffect(() => {
     if (list.error) message.error(pick(list.error.problem));
   }, [list.error, message, pick]);

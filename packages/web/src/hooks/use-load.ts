@@ -1,37 +1,42 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, type QueryKey, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { ApiError } from '../api/api-client.ts';
 
 /**
- * What a page shows from one API call: loaded on mount and again whenever `load` changes (wrap it in
- * useCallback with its inputs). A superseded or unmounted load's answer is dropped, so a slow old
- * query never overwrites a newer one; the last data stays visible while the next loads. `reload` asks
- * again with the same inputs (after a change the page made itself).
+ * What a page shows from one API call, through the shared query cache: `key` names the resource and its
+ * parameters (queryKeys in api/query-client.ts), so a write elsewhere that changes it makes it load
+ * again. The last data stays visible while new parameters load. `reload` asks again now. An error that
+ * is not the server's answer (a bug in the page's code) is not swallowed: it is reported as a problem
+ * the page shows, and logged.
  */
-export function useLoad<T>(load: () => Promise<T>) {
-  const [data, setData] = useState<T | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [round, setRound] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `round` is there to load again on reload().
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    load()
-      .then((body) => {
-        if (!live) return;
-        setData(body);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (live && e instanceof ApiError) setError(e);
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [load, round]);
-  const reload = useCallback(() => setRound((n) => n + 1), []);
-  return { data, loading, error, reload };
+export function useLoad<T>(key: QueryKey, load: () => Promise<T>, options: { enabled?: boolean } = {}) {
+  const query = useQuery({
+    queryKey: key,
+    queryFn: async () => {
+      try {
+        return await load();
+      } catch (error) {
+        if (error instanceof ApiError) throw error;
+        console.error(error);
+        throw new ApiError(0, {
+          type: 'about:blank',
+          title: 'Unexpected error',
+          status: 0,
+          code: 'client.unexpected',
+          zh: `页面出错：${error instanceof Error ? error.message : String(error)}`,
+          en: `The page failed: ${error instanceof Error ? error.message : String(error)}`,
+        });
+      }
+    },
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return {
+    data: query.data ?? null,
+    loading: query.isFetching,
+    error: query.error instanceof ApiError ? query.error : null,
+    reload,
+  };
 }

@@ -10,6 +10,7 @@ import {
   type MonitoringOverviewItem,
   type MonitoringOverviewQuery,
 } from '../api/evaluation.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
@@ -33,7 +34,7 @@ export default function MonitoringPage() {
     (row) => reportingUnit !== null && row.organisationId === reportingUnit,
   );
 
-  const overview = useLoad(useCallback(() => evaluationApi.overview(query), [query]));
+  const overview = useLoad(queryKeys.monitoring(query), () => evaluationApi.overview(query));
   const { loading, error } = overview;
   const items = overview.data?.items ?? [];
 

@@ -2,6 +2,7 @@ import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.s
 import { Card, Col, Row, Typography, theme } from 'antd';
 import { type CSSProperties, useCallback } from 'react';
 import { publicApi } from '../api/public.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import Chart, { type ChartOption } from '../components/charts/chart.tsx';
 import { type BarRow, describeRows, horizontalBars } from '../components/charts/chart-options.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -105,9 +106,9 @@ function StatisticsColumn({
 export default function PublicStatisticsSection({ year }: { year?: number }) {
   const { t } = useI18n();
   const { token } = theme.useToken();
-  const all = useLoad(useCallback(() => publicApi.statistics(), []));
-  const ofYear = useLoad(
-    useCallback(() => (year === undefined ? Promise.resolve(null) : publicApi.statistics(year)), [year]),
+  const all = useLoad(queryKeys.publicStatistics(), () => publicApi.statistics());
+  const ofYear = useLoad(queryKeys.publicStatistics(year), () =>
+    year === undefined ? Promise.resolve(null) : publicApi.statistics(year),
   );
   const stats: PublicStatistics | null = all.data;
   if (!stats || stats.totals.tables === 0) return null;

@@ -3,6 +3,7 @@ import { Alert, Input, Select, Space, Table, type TableProps } from 'antd';
 import { type CSSProperties, lazy, Suspense, useCallback, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { publicApi } from '../api/public.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -42,11 +43,8 @@ export default function PublicPage() {
     data: list,
     loading,
     error,
-  } = useLoad(
-    useCallback(
-      () => publicApi.listTables({ year, unit, department, q: q || undefined, page, pageSize }),
-      [year, unit, department, q, page],
-    ),
+  } = useLoad(queryKeys.publicTables({ year, unit, department, q, page }), () =>
+    publicApi.listTables({ year, unit, department, q: q || undefined, page, pageSize }),
   );
 
   function update(key: string, value: string | number | undefined) {

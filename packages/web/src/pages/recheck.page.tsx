@@ -23,6 +23,7 @@ import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi, type SelfEvaluationView } from '../api/evaluation.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { type RecheckItem, type RecheckQuery, recheckApi } from '../api/recheck.api.ts';
 import { PageHead } from '../components/page-head.tsx';
 import { YearSelect } from '../components/year-select.tsx';
@@ -50,11 +51,8 @@ interface Decision {
 function ClaimRows({ item, onDecided }: { item: RecheckItem; onDecided: () => void }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
-  const load = useLoad(
-    useCallback(
-      () => Promise.all([evaluationApi.selfEvaluation(item.tableId), api.getTable(item.tableId)]),
-      [item.tableId],
-    ),
+  const load = useLoad([...queryKeys.selfEvaluation(item.tableId), 'with-table'], () =>
+    Promise.all([evaluationApi.selfEvaluation(item.tableId), api.getTable(item.tableId)]),
   );
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const [reason, setReason] = useState('');
@@ -214,7 +212,7 @@ export default function RecheckPage() {
   const { t, pick } = useI18n();
   const [query, setQuery] = useState<RecheckQuery>({});
   const [organisations, setOrganisations] = useState<Organisation[]>([]);
-  const list = useLoad(useCallback(() => recheckApi.list(query), [query]));
+  const list = useLoad(queryKeys.recheck(query), () => recheckApi.list(query));
   const items = list.data?.items ?? [];
   const years = useMemo(
     () =>

@@ -1,6 +1,7 @@
 import type { ReviewQueueItem } from '@jixiao/core/workflow/workflow.schema';
 import { Button, Empty, Result, Table, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
+import { queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
@@ -16,7 +17,7 @@ const targetOf = (row: ReviewQueueItem) =>
 /** /review: the tables waiting for the signed-in user's next step, oldest first. */
 export default function ReviewQueuePage() {
   const { t, pick, locale } = useI18n();
-  const { data: queue, loading, error } = useLoad(workflowApi.queue);
+  const { data: queue, loading, error } = useLoad(queryKeys.reviewQueue, workflowApi.queue);
   const items = queue?.items ?? [];
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;

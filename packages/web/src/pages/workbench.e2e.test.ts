@@ -1,7 +1,8 @@
 /**
  * The workbench (我的待办) in the browser on the demo data: the author lands on it after signing in, sees
  * the demo table returned with its two comments and opens it in the editor with the comments; the finance
- * reviewer sees the demo table waiting for finance and opens the review workspace.
+ * reviewer sees the demo table waiting for finance and opens the review workspace. The badge counts the
+ * author's to-dos right after a resubmission and an import.
  */
 import { join } from 'node:path';
 import { demoPassword } from '@jixiao/db/accounts-demo';
@@ -9,6 +10,7 @@ import { loadDemoData } from '@jixiao/server/demo-data';
 import { demoSeedTables } from '@jixiao/server/demo-lifecycle';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { fireFromBar } from '../testing/workflow-dialog.ts';
 
 /** The server and a busy machine may take a moment: wait for the UI, not a fixed time. */
 const settle = { timeout: 15_000 };
@@ -53,6 +55,29 @@ describe('workbench in the browser', () => {
     await comments.waitFor(settle);
     expect(await comments.textContent()).toContain('2');
     await e2e.screenshot('workbench-author-opened');
+
+    // The badge follows the user's own writes at once, with no page change: one query cache, which
+    // every write marks stale. A resubmission takes the returned table off the list…
+    const badge = async () => Number(await page.getByTestId('workbench-badge').first().textContent());
+    const before = await badge();
+    await fireFromBar(page, 'submit');
+    await expect.poll(badge, settle).toBe(before - 1);
+    // …withdrawing it makes it a draft to finish (the department's queue stays empty for the test below)…
+    await fireFromBar(page, 'withdraw');
+    await expect.poll(badge, settle).toBe(before);
+    // …and an import adds its drafts as soon as it is confirmed.
+    await page.goto(e2e.url('/import'));
+    await page
+      .locator('input[type=file]')
+      .setInputFiles(join(repoRoot, 'packages/import/fixtures/corpus/train/corpus2-01.txt'));
+    await page.getByTestId('imported-table').waitFor(settle);
+    await expect.poll(badge, settle).toBe(before);
+    await page.getByTestId('import-confirm').click();
+    const created = page.getByTestId('import-created');
+    await created.waitFor(settle);
+    const drafts = await created.locator('.ant-list-item').count();
+    expect(drafts).toBeGreaterThan(0);
+    await expect.poll(badge, settle).toBe(before + drafts);
   });
 
   it('shows the finance reviewer the demo table waiting for finance and opens the review workspace', async () => {

@@ -10,6 +10,7 @@ import { Alert, Badge, Button, Space, Spin, Table, type TableProps, Tag, Tooltip
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useBudgetYears } from '../api/budget-years.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { workbenchApi } from '../api/workbench.api.ts';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -264,7 +265,7 @@ function OverviewCard({ overview }: { overview: WorkbenchOverview }) {
 /** /workbench (我的待办): the landing page after sign-in, what waits for the user grouped by next step. */
 export default function WorkbenchPage() {
   const { t, pick, locale } = useI18n();
-  const { data, loading, error } = useLoad(workbenchApi.get);
+  const { data, loading, error } = useLoad(queryKeys.workbench, workbenchApi.get);
   const session = useSession();
   const author = session.user?.roles.includes('author') === true;
   const years = useBudgetYears(author);

@@ -3,7 +3,6 @@ import type {
   BudgetYearList,
   BudgetYearSettingInput,
 } from '@jixiao/core/years/budget-year.schema';
-import { useCallback } from 'react';
 import { useLoad } from '../hooks/use-load.ts';
 import { request } from './api-client.ts';
 import { queryKeys } from './query-client.ts';

@@ -15,7 +15,7 @@ import {
   Tag,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { queryKeys } from '../api/query-client.ts';

@@ -1,6 +1,6 @@
 import type { LayoutTemplate } from '@jixiao/core/tables/column-mapping.schema';
 import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
 import { queryKeys } from '../api/query-client.ts';

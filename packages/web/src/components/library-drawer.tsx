@@ -4,7 +4,7 @@ import type { LibraryEntry } from '@jixiao/core/library/indicator-library.schema
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { Alert, Button, Drawer, Input, Select, Space, Table, type TableProps, Tag, Tooltip } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { libraryApi } from '../api/indicator-library.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';

@@ -1,7 +1,7 @@
 import type { LoginThrottle } from '@jixiao/core/accounts/login-throttle.schema';
 import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';

@@ -1,7 +1,7 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Card, Result, Select, Space, Table, type TableProps } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 import { api } from '../api/api-client.ts';

@@ -1,6 +1,6 @@
 import type { PublicStatistics } from '@jixiao/core/analysis/public-statistics.schema';
 import { Card, Col, Row, Typography, theme } from 'antd';
-import { type CSSProperties, useCallback } from 'react';
+import type { CSSProperties } from 'react';
 import { publicApi } from '../api/public.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import Chart, { type ChartOption } from '../components/charts/chart.tsx';

@@ -1,6 +1,6 @@
 import type { PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
 import { Alert, Input, Select, Space, Table, type TableProps } from 'antd';
-import { type CSSProperties, lazy, Suspense, useCallback, useEffect } from 'react';
+import { type CSSProperties, lazy, Suspense, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { publicApi } from '../api/public.api.ts';
 import { queryKeys } from '../api/query-client.ts';

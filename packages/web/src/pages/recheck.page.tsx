@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError, api } from '../api/api-client.ts';

@@ -66,7 +66,10 @@ describe('workflow safety rails in the browser', () => {
     expect(total).not.toMatch(/等级：|差/);
     const notes = page.getByTestId('self-evaluation-notes').locator('li');
     const first = (await notes.first().textContent()) ?? '';
-    expect(first).toMatch(/^指标「.+」缺少实际完成值。$/);
+    expect(first).toMatch(/^指标「.+」(缺少实际完成值|须由审核人评分)。$/);
+    expect(await notes.allTextContents()).toContainEqual(
+      expect.stringMatching(/^指标「.+」缺少实际完成值。$/),
+    );
     expect(await page.getByTestId('self-evaluation-actual').first().isEditable()).toBe(true);
   });
 

@@ -16,5 +16,14 @@ export async function fireFromBar(page: Page, action: string, reason?: string): 
     .filter({ has: dialog })
     .locator('.ant-modal-footer .ant-btn-primary')
     .click();
-  await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  try {
+    await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  } catch (error) {
+    // Say what the page said (the server's refusal shows as a message) rather than only "timeout".
+    const said = await page
+      .locator('.ant-message')
+      .textContent()
+      .catch(() => null);
+    throw new Error(`The ${action} dialog stayed open${said ? `: ${said}` : ''}`, { cause: error });
+  }
 }

@@ -187,7 +187,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const indexHtml = webDist ? join(webDist, 'index.html') : null;
   const serveWeb = webDist !== null && webDist !== undefined && indexHtml !== null && existsSync(indexHtml);
   if (serveWeb) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each text asset: sent as the browser accepts, never compressed
+      // per request.
+      preCompressed: true,
+      setHeaders: (reply, path) => {
+        // Files under assets/ carry their content hash in the name: a changed file is a new name, so the
+        // browser may keep them for good. Everything else (index.html) is asked again each time.
+        reply.header(
+          'cache-control',
+          /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';

@@ -50,7 +50,9 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(request);
       const table = await readable(request, request.params.id);
       const openErrors =
-        request.body.decision === 'approve' ? await openErrorCount(app.db, request, request.params.id, table.table) : 0;
+        request.body.decision === 'approve'
+          ? await openErrorCount(app.db, request, request.params.id, table.table)
+          : 0;
       const result = await submitReview(
         app.db,
         request.params.id,

@@ -61,7 +61,9 @@ export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
         await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit', options.now?.());
       }
       const openErrors =
-        request.body.action === 'approve' ? await openErrorCount(app.db, request, request.params.id, table.table) : 0;
+        request.body.action === 'approve'
+          ? await openErrorCount(app.db, request, request.params.id, table.table)
+          : 0;
       return fireTransition(
         app.db,
         request.params.id,

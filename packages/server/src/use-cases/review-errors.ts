@@ -1,6 +1,6 @@
-import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import { autoRuleSetId } from '@jixiao/core/review/rule-sets';
 import { reviewTable } from '@jixiao/core/review/review-table';
+import { autoRuleSetId } from '@jixiao/core/review/rule-sets';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository, type TableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyRequest } from 'fastify';

@@ -1,6 +1,7 @@
-import { Button, Layout, Menu, type MenuProps } from 'antd';
-import { type ReactNode, Suspense } from 'react';
-import { Link, Outlet } from 'react-router-dom';
+import { MenuOutlined } from '@ant-design/icons';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps } from 'antd';
+import { type ReactNode, Suspense, useEffect, useState } from 'react';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PageLoading } from './page-loading.tsx';
 
@@ -29,6 +30,13 @@ export function AppFrame({
   testId,
 }: AppFrameProps) {
   const { t, locale, setLocale } = useI18n();
+  // Below 992 px the entries do not fit in one row: one button opens them in a drawer instead.
+  const screens = Grid.useBreakpoint();
+  const narrow = screens.lg === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const { pathname } = useLocation();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a page change closes the drawer on purpose
+  useEffect(() => setDrawerOpen(false), [pathname]);
   return (
     <Layout className="app-shell" data-testid={testId}>
       <Layout.Header className="app-header">
@@ -39,13 +47,42 @@ export function AppFrame({
             <small>{subtitle}</small>
           </span>
         </Link>
-        <Menu
-          className="app-nav"
-          mode="horizontal"
-          selectedKeys={selectedKeys}
-          items={items}
-          disabledOverflow
-        />
+        {narrow ? (
+          <>
+            <span className="app-header-spacer" />
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.menu')}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="nav-drawer-open"
+            />
+            <Drawer
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              placement="left"
+              size={280}
+              title={title}
+            >
+              <div data-testid="nav-drawer">
+                <Menu
+                  mode="inline"
+                  selectedKeys={selectedKeys}
+                  items={items}
+                  style={{ borderInlineEnd: 0 }}
+                />
+              </div>
+            </Drawer>
+          </>
+        ) : (
+          <Menu
+            className="app-nav"
+            mode="horizontal"
+            selectedKeys={selectedKeys}
+            items={items}
+            disabledOverflow
+          />
+        )}
         <div className="app-header-right">
           {actions}
           <Button

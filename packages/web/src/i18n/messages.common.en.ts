@@ -15,6 +15,7 @@ export const commonEn = {
   'common.edit': 'Edit',
   'common.delete': 'Delete',
   'common.cancel': 'Cancel',
+  'nav.menu': 'Menu',
   'common.confirm': 'Confirm',
   'common.save': 'Save',
   'common.back': 'Back',

@@ -13,6 +13,7 @@ const zh = {
   'common.edit': '编辑',
   'common.delete': '删除',
   'common.cancel': '取消',
+  'nav.menu': '菜单',
   'common.confirm': '确认',
   'common.save': '保存',
   'common.back': '返回',

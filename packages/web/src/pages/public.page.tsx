@@ -140,6 +140,9 @@ export default function PublicPage() {
         size="middle"
         loading={loading}
         columns={columns}
+        // On a phone the columns keep their natural width and the table scrolls in its own box, instead
+        // of squeezing names into one character a line.
+        scroll={{ x: 'max-content' }}
         dataSource={list?.items ?? []}
         locale={{ emptyText: t('portal.empty') }}
         data-testid="public-table-list"

@@ -31,6 +31,7 @@ import { monitoringRoutes } from './routes/monitoring.routes.ts';
 import { organisationsRoutes } from './routes/organisations.routes.ts';
 import { publicRoutes } from './routes/public.routes.ts';
 import { recheckRoutes } from './routes/recheck.routes.ts';
+import { rectificationRoutes } from './routes/rectification.routes.ts';
 import { reviewsRoutes } from './routes/reviews.routes.ts';
 import { ruleSetsRoutes } from './routes/rule-sets.routes.ts';
 import { selfEvaluationRoutes } from './routes/self-evaluation.routes.ts';
@@ -172,6 +173,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(exportBatchRoutes, { prefix: '/api' });
   await app.register(findingsRoutes, { prefix: '/api' });
   await app.register(ruleSetsRoutes, { prefix: '/api' });
+  await app.register(rectificationRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(selfEvaluationRoutes, { prefix: '/api', now: options.now });
   await app.register(recheckRoutes, { prefix: '/api' });

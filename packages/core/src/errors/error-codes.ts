@@ -205,6 +205,14 @@ export const errorCodes = {
   'organisation.not_found': { status: 404, zh: '找不到该单位', en: 'Organisation not found' },
   'recheck.no_claim': { status: 409, zh: '该行没有单位自评得分', en: 'The row carries no claimed score' },
   'recheck.not_scored': { status: 409, zh: '该行不计分', en: 'The row is not scored' },
+  // 整改: opening tasks of a table not self-evaluated; answering a closed task, closing one not answered.
+  'rectification.no_self_evaluation': {
+    status: 409,
+    zh: '该表尚未填报绩效自评，无法发起整改',
+    en: 'The table has no self-evaluation to open tasks from',
+  },
+  'rectification.not_found': { status: 404, zh: '没有这个整改任务', en: 'No such rectification task' },
+  'rectification.wrong_status': { status: 409, zh: '整改任务的状态不允许此操作', en: 'The task’s status does not allow this' },
   'request.bad_json': { status: 400, zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' },
   'request.bad_multipart': {
     status: 400,

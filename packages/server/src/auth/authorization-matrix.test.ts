@@ -254,6 +254,18 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'POST /api/tables/:id/self-evaluation/decisions':
         body = { target: 'execution', accept: 'rule', reason: '矩阵测试' };
         break;
+      case 'POST /api/tables/:id/rectifications':
+        body = { deadline: '2040-06-30' };
+        break;
+      case 'POST /api/tables/:id/rectifications/answer':
+        body = { taskId: '00000000-0000-4000-8000-000000000000', measures: '矩阵测试' };
+        break;
+      case 'POST /api/tables/:id/rectifications/close':
+        body = { taskId: '00000000-0000-4000-8000-000000000000', note: '矩阵测试' };
+        break;
+      case 'PUT /api/tables/:id/linkage':
+        body = { decision: 'keep', reason: '矩阵测试' };
+        break;
       case 'POST /api/tables/:id/transitions':
         // The reason lets an approval over the factory table's automatic-review errors through.
         body = {

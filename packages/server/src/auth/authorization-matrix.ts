@@ -170,6 +170,26 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   ...tableReads('GET /api/tables/:id/findings'),
   // Similar projects (案例库) are published tables, but listed for a table: its readers only.
   ...tableReads('GET /api/tables/:id/peers'),
+  // 整改 and 结果应用: reviewers above the unit open and close tasks on a self-evaluated (approved or
+  // published) table, its unit's authors answer them; tasks and the linkage are read like the table's reviews.
+  row('POST /api/tables/:id/rectifications', ['department_reviewer', 'finance_reviewer'], 'own-published'),
+  row('POST /api/tables/:id/rectifications', ['finance_reviewer'], 'other-published'),
+  row('POST /api/tables/:id/rectifications', [], 'own-draft'),
+  row('POST /api/tables/:id/rectifications/answer', ['author'], 'own-published'),
+  row('POST /api/tables/:id/rectifications/answer', [], 'other-published'),
+  row(
+    'POST /api/tables/:id/rectifications/close',
+    ['department_reviewer', 'finance_reviewer'],
+    'own-published',
+  ),
+  row('POST /api/tables/:id/rectifications/close', [], 'own-draft'),
+  ...tableReads('GET /api/tables/:id/rectifications'),
+  row('GET /api/rectifications', signedIn),
+  ...tableReads('GET /api/tables/:id/linkage'),
+  // The budget-linkage decision belongs to whoever reviews the table at its stage.
+  row('PUT /api/tables/:id/linkage', ['department_reviewer'], 'own-submitted'),
+  row('PUT /api/tables/:id/linkage', ['finance_reviewer'], 'own-department-reviewed'),
+  row('PUT /api/tables/:id/linkage', [], 'own-draft'),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation: read like the table; progress and actuals are entered by
   // the authors of the table's unit once approved; scores are adjusted by the reviewers above it.

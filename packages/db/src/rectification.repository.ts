@@ -1,0 +1,262 @@
+import type { TableReadScope } from '@jixiao/core/accounts/policies';
+import { AppError } from '@jixiao/core/errors/app-error';
+import type {
+  LinkageDecisionInput,
+  RectificationAnswer,
+  RectificationProblem,
+  RectificationStatus,
+  RectificationTask,
+} from '@jixiao/core/rectification/rectification.schema';
+import { type OverallGrade, overallGradeSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
+import { type SqlBool, sql } from 'kysely';
+import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { Database } from './database.ts';
+
+interface TaskRow {
+  id: string;
+  table_id: string;
+  problem_key: string;
+  source: RectificationTask['source'];
+  indicator_index: number | null;
+  zh: string;
+  en: string;
+  deadline: string;
+  status: RectificationStatus;
+  measures: string | null;
+  evidence: string | null;
+  answered_at: Date | string | null;
+  close_note: string | null;
+  closed_at: Date | string | null;
+  created_at: Date | string;
+  name: string;
+  unit: string;
+  year: number;
+}
+
+const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
+
+function toTask(row: TaskRow): RectificationTask {
+  return {
+    id: row.id,
+    tableId: row.table_id,
+    tableName: row.name,
+    unit: row.unit,
+    year: row.year,
+    key: row.problem_key,
+    source: row.source,
+    indicatorIndex: row.indicator_index,
+    zh: row.zh,
+    en: row.en,
+    deadline: row.deadline,
+    status: row.status,
+    measures: row.measures,
+    evidence: row.evidence,
+    answeredAt: iso(row.answered_at),
+    closeNote: row.close_note,
+    closedAt: iso(row.closed_at),
+    createdAt: iso(row.created_at) ?? '',
+  };
+}
+
+const taskColumns = sql`r.id, r.table_id, r.problem_key, r.source, r.indicator_index, r.zh, r.en,
+  to_char(r.deadline, 'YYYY-MM-DD') AS deadline, r.status, r.measures, r.evidence, r.answered_at, r.close_note,
+  r.closed_at, r.created_at, t.name, t.unit, t.year`;
+
+/**
+ * Opens a task per problem not yet opened for this table (the same problem twice opens nothing), with the
+ * deadline, and writes `rectification.open` to the audit log; returns the table's tasks.
+ */
+export async function openRectifications(
+  db: Database,
+  input: { tableId: string; problems: readonly RectificationProblem[]; deadline: string; actor: AuditActor },
+): Promise<RectificationTask[]> {
+  await db.transaction().execute(async (trx) => {
+    const opened: string[] = [];
+    for (const p of input.problems) {
+      const { rows } = await sql<{ id: string }>`
+        INSERT INTO rectification_tasks (table_id, problem_key, source, indicator_index, zh, en, deadline, created_by)
+        VALUES (${input.tableId}, ${p.key}, ${p.source}, ${p.indicatorIndex}, ${p.zh}, ${p.en}, ${input.deadline}::date,
+          ${input.actor.userId})
+        ON CONFLICT (table_id, problem_key) DO NOTHING
+        RETURNING id`.execute(trx);
+      if (rows[0]) opened.push(p.key);
+    }
+    if (opened.length > 0) {
+      await writeAudit(trx, {
+        actor: input.actor,
+        action: 'rectification.open',
+        entity: 'table',
+        entityId: input.tableId,
+        diff: { problems: opened, deadline: input.deadline },
+      });
+    }
+  });
+  return listRectifications(db, { tableId: input.tableId });
+}
+
+export interface RectificationQuery {
+  tableId?: string;
+  status?: RectificationStatus;
+  /** The caller's read scope: tasks of the organisations they read (never published-only: tasks are internal). */
+  scope?: TableReadScope;
+  limit?: number;
+}
+
+/** Tasks by deadline (oldest first), filtered by table, status and the caller's organisations. */
+export async function listRectifications(
+  db: Database,
+  query: RectificationQuery,
+): Promise<RectificationTask[]> {
+  const scope = query.scope;
+  const organisations = scope && !scope.all ? scope.organisationIds : null;
+  if (organisations !== null && organisations.length === 0) return [];
+  const { rows } = await sql<TaskRow>`
+    SELECT ${taskColumns}
+    FROM rectification_tasks r JOIN target_tables t ON t.id = r.table_id
+    WHERE ${query.tableId === undefined ? sql<SqlBool>`true` : sql<SqlBool>`r.table_id = ${query.tableId}`}
+      AND ${query.status === undefined ? sql<SqlBool>`true` : sql<SqlBool>`r.status = ${query.status}`}
+      AND ${organisations === null ? sql<SqlBool>`true` : sql<SqlBool>`t.organisation_id = ANY(${organisations}::uuid[])`}
+    ORDER BY r.deadline, r.created_at, r.indicator_index NULLS LAST, r.problem_key, r.id
+    LIMIT ${query.limit ?? 200}`.execute(db);
+  return rows.map(toTask);
+}
+
+function notFound(): AppError {
+  return new AppError('rectification.not_found', '没有这个整改任务', 'No such rectification task', {
+    path: 'taskId',
+  });
+}
+
+/** The unit answers a task of `tableId` with its measures (open or answered again); audited. */
+export async function answerRectification(
+  db: Database,
+  tableId: string,
+  taskId: string,
+  answer: RectificationAnswer,
+  actor: AuditActor,
+): Promise<RectificationTask> {
+  return changeTask(db, tableId, taskId, actor, ['open', 'answered'], 'rectification.answer', async (trx) => {
+    await sql`UPDATE rectification_tasks SET status = 'answered', measures = ${answer.measures},
+      evidence = ${answer.evidence ?? null}, answered_by = ${actor.userId}, answered_at = now()
+      WHERE id = ${taskId}`.execute(trx);
+    return { measures: answer.measures, evidence: answer.evidence ?? null };
+  });
+}
+
+/** The reviewer closes an answered task of `tableId`; audited. */
+export async function closeRectification(
+  db: Database,
+  tableId: string,
+  taskId: string,
+  note: string | null,
+  actor: AuditActor,
+): Promise<RectificationTask> {
+  return changeTask(db, tableId, taskId, actor, ['answered'], 'rectification.close', async (trx) => {
+    await sql`UPDATE rectification_tasks SET status = 'closed', close_note = ${note}, closed_by = ${actor.userId},
+      closed_at = now() WHERE id = ${taskId}`.execute(trx);
+    return { note };
+  });
+}
+
+type Trx = Parameters<Parameters<ReturnType<Database['transaction']>['execute']>[0]>[0];
+
+async function changeTask(
+  db: Database,
+  tableId: string,
+  taskId: string,
+  actor: AuditActor,
+  from: readonly RectificationStatus[],
+  action: string,
+  change: (trx: Trx) => Promise<unknown>,
+): Promise<RectificationTask> {
+  await db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{ status: RectificationStatus }>`
+      SELECT status FROM rectification_tasks WHERE id = ${taskId} AND table_id = ${tableId} FOR UPDATE`.execute(
+      trx,
+    );
+    const current = rows[0];
+    if (!current) throw notFound();
+    if (!from.includes(current.status)) {
+      throw new AppError(
+        'rectification.wrong_status',
+        current.status === 'closed' ? '整改任务已关闭' : '整改任务尚未答复，不能关闭',
+        current.status === 'closed' ? 'The task is closed' : 'The task has not been answered yet',
+        { path: 'taskId' },
+      );
+    }
+    const diff = await change(trx);
+    await writeAudit(trx, {
+      actor,
+      action,
+      entity: 'rectification',
+      entityId: taskId,
+      diff: { tableId, ...(diff as object) },
+    });
+  });
+  const task = (await listRectifications(db, { tableId })).find((t) => t.id === taskId);
+  if (!task) throw notFound();
+  return task;
+}
+
+/** Last year's self-evaluated table of the same project (same unit and name, year − 1), if any. */
+export async function previousEvaluation(
+  db: Database,
+  table: { unit: string; name: string; year: number },
+): Promise<{ tableId: string; year: number; total: number; grade: OverallGrade } | null> {
+  const { rows } = await sql<{ table_id: string; year: number; total: number; grade: string }>`
+    SELECT t.id AS table_id, t.year, se.total, se.grade
+    FROM target_tables t JOIN self_evaluations se ON se.table_id = t.id
+    WHERE t.unit = ${table.unit} AND t.name = ${table.name} AND t.year = ${table.year - 1}
+    ORDER BY se.updated_at DESC LIMIT 1`.execute(db);
+  const row = rows[0];
+  const grade = overallGradeSchema.safeParse(row?.grade);
+  return row && grade.success
+    ? { tableId: row.table_id, year: row.year, total: Number(row.total), grade: grade.data }
+    : null;
+}
+
+/** The reviewer's budget-linkage decision on a table, with the reason; replaces an earlier one; audited. */
+export async function saveLinkageDecision(
+  db: Database,
+  input: {
+    tableId: string;
+    previous: { tableId: string; grade: string } | null;
+    suggestion: string | null;
+    decision: LinkageDecisionInput;
+    actor: AuditActor;
+  },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await sql`
+      INSERT INTO budget_linkage_decisions (table_id, previous_table_id, previous_grade, suggestion, decision, reason, decided_by)
+      VALUES (${input.tableId}, ${input.previous?.tableId ?? null}, ${input.previous?.grade ?? null}, ${input.suggestion},
+        ${input.decision.decision}, ${input.decision.reason}, ${input.actor.userId})
+      ON CONFLICT (table_id) DO UPDATE SET previous_table_id = excluded.previous_table_id,
+        previous_grade = excluded.previous_grade, suggestion = excluded.suggestion, decision = excluded.decision,
+        reason = excluded.reason, decided_by = excluded.decided_by, decided_at = now()`.execute(trx);
+    await writeAudit(trx, {
+      actor: input.actor,
+      action: 'linkage.decide',
+      entity: 'table',
+      entityId: input.tableId,
+      diff: { ...input.decision, suggestion: input.suggestion, previousGrade: input.previous?.grade ?? null },
+    });
+  });
+}
+
+/** The decision recorded on a table, if any. */
+export async function getLinkageDecision(
+  db: Database,
+  tableId: string,
+): Promise<{ decision: LinkageDecisionInput['decision']; reason: string; decidedAt: string } | null> {
+  const { rows } = await sql<{
+    decision: LinkageDecisionInput['decision'];
+    reason: string;
+    decided_at: Date | string;
+  }>`
+    SELECT decision, reason, decided_at FROM budget_linkage_decisions WHERE table_id = ${tableId}`.execute(
+    db,
+  );
+  const row = rows[0];
+  return row ? { decision: row.decision, reason: row.reason, decidedAt: iso(row.decided_at) ?? '' } : null;
+}

@@ -1,0 +1,164 @@
+import type { BudgetLinkage, RectificationTask } from '@jixiao/core/rectification/rectification.schema';
+import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
+import { DEFAULT_SCORING_SCHEME_ID } from '@jixiao/core/scoring/scoring-schemes';
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
+import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { beforeAll, expect, it } from 'vitest';
+import { useTestApp } from '../testing/test-app.ts';
+
+const unit = '上海推进科技创新中心建设办公室';
+const hall = (year: number) =>
+  buildTable({
+    year,
+    unit,
+    name: '示范展厅运营经费',
+    indicators: [
+      buildIndicator('产出指标', '数量指标', '参观人数', '>=10000人'),
+      buildIndicator('满意度指标', '服务对象满意度指标', '参观人员满意度', '>=90%'),
+    ],
+  });
+
+describeEachDatabase('整改 and budget linkage API', (getDb) => {
+  const getApp = useTestApp(getDb);
+  const ids = { last: '', next: '' };
+
+  async function stored(year: number, path: TableStatus[]) {
+    const store = createTableRepository(getDb());
+    let record = await store.create(
+      hall(year),
+      { userId: null },
+      { organisationId: demoOrganisationIds.seedUnit },
+    );
+    for (const status of path)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    return record;
+  }
+
+  beforeAll(async () => {
+    await getApp().call('GET', '/api/health');
+    const last = await stored(2024, ['submitted', 'department_reviewed', 'approved', 'published']);
+    ids.last = last.id;
+    await saveSelfEvaluation(getDb(), {
+      tableId: last.id,
+      tableVersion: last.version,
+      schemeId: DEFAULT_SCORING_SCHEME_ID,
+      entry: {
+        budget: { adjusted: 2_000_000, executed: 900_000 },
+        indicators: [
+          { index: 0, actual: '3000人', applicable: true },
+          { index: 1, actual: '70%', applicable: true },
+        ],
+        adjustments: [],
+      },
+      total: 40,
+      grade: '差',
+      complete: true,
+      actor: { userId: null },
+    });
+    ids.next = (await stored(2025, ['submitted'])).id;
+  });
+
+  it('opens tasks from the 差 self-evaluation; the unit answers, the reviewer closes, all audited', async () => {
+    const app = getApp();
+    const opened = await app.call<{ items: RectificationTask[] }>(
+      'POST',
+      `/api/tables/${ids.last}/rectifications`,
+      {
+        as: 'finance_reviewer',
+        body: { deadline: '2025-06-30' },
+      },
+    );
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body.items.map((t) => [t.source, t.status, t.deadline])).toEqual([
+      ['indicator_missed', 'open', '2025-06-30'],
+      ['indicator_missed', 'open', '2025-06-30'],
+      ['low_grade', 'open', '2025-06-30'],
+    ]);
+    // Opening again opens nothing new.
+    const again = await app.call<{ items: RectificationTask[] }>(
+      'POST',
+      `/api/tables/${ids.last}/rectifications`,
+      {
+        as: 'department_reviewer',
+        body: { deadline: '2025-07-31' },
+      },
+    );
+    expect(again.body.items).toHaveLength(3);
+
+    const mine = await app.call<{ items: RectificationTask[] }>('GET', '/api/rectifications?status=open', {
+      as: 'author',
+    });
+    expect(mine.body.items.map((t) => t.tableId)).toEqual([ids.last, ids.last, ids.last]);
+    const task = mine.body.items[0]!;
+
+    const early = await app.call<{ code: string }>('POST', `/api/tables/${ids.last}/rectifications/close`, {
+      as: 'finance_reviewer',
+      body: { taskId: task.id },
+    });
+    expect([early.status, early.body.code]).toEqual([409, 'rectification.wrong_status']);
+
+    const answered = await app.call<RectificationTask>(
+      'POST',
+      `/api/tables/${ids.last}/rectifications/answer`,
+      {
+        as: 'author',
+        body: {
+          taskId: task.id,
+          measures: '增加周末开放场次，与区教育局合作组织学生参观',
+          evidence: '开放计划',
+        },
+      },
+    );
+    expect(answered.body).toMatchObject({
+      status: 'answered',
+      measures: '增加周末开放场次，与区教育局合作组织学生参观',
+    });
+    const closed = await app.call<RectificationTask>('POST', `/api/tables/${ids.last}/rectifications/close`, {
+      as: 'department_reviewer',
+      body: { taskId: task.id, note: '措施可行' },
+    });
+    expect(closed.body).toMatchObject({ status: 'closed', closeNote: '措施可行' });
+
+    const audit = await app.call<{ items: { action: string }[] }>('GET', '/api/audit?pageSize=50', {
+      as: 'auditor',
+    });
+    const actions = audit.body.items.map((i) => i.action);
+    expect(actions).toEqual(
+      expect.arrayContaining(['rectification.open', 'rectification.answer', 'rectification.close']),
+    );
+  });
+
+  it('shows next year’s reviewer last year’s grade, open tasks and the suggestion, and records the decision', async () => {
+    const app = getApp();
+    const linkage = await app.call<BudgetLinkage>('GET', `/api/tables/${ids.next}/linkage`, {
+      as: 'department_reviewer',
+    });
+    expect(linkage.status).toBe(200);
+    expect(linkage.body.previous).toMatchObject({ tableId: ids.last, year: 2024, grade: '差', total: 40 });
+    expect(linkage.body.openTasks).toHaveLength(2);
+    expect(linkage.body.suggestion).toMatchObject({
+      kind: 'reduce_or_stop',
+      zh: '上年自评为差：大幅压减或取消',
+    });
+    expect(linkage.body.decision).toBeNull();
+
+    const decided = await app.call('PUT', `/api/tables/${ids.next}/linkage`, {
+      as: 'department_reviewer',
+      body: { decision: 'reduce', reason: '整改措施已落实一项，压减 30% 后继续安排' },
+    });
+    expect(decided.status).toBe(200);
+    const after = await app.call<BudgetLinkage>('GET', `/api/tables/${ids.next}/linkage`, { as: 'author' });
+    expect(after.body.decision).toMatchObject({
+      decision: 'reduce',
+      reason: '整改措施已落实一项，压减 30% 后继续安排',
+    });
+    const refused = await app.call('PUT', `/api/tables/${ids.next}/linkage`, {
+      as: 'finance_reviewer',
+      body: { decision: 'keep', reason: '不在财政审核阶段' },
+    });
+    expect(refused.status).toBe(403);
+  });
+});

@@ -1,0 +1,223 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { linkageSuggestion, rectificationProblems } from '@jixiao/core/rectification/rectification';
+import {
+  budgetLinkageSchema,
+  linkageDecisionInputSchema,
+  rectificationAnswerSchema,
+  rectificationCloseSchema,
+  rectificationOpenSchema,
+  rectificationStatusSchema,
+  rectificationTaskSchema,
+} from '@jixiao/core/rectification/rectification.schema';
+import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
+import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
+import { getSelfEvaluation } from '@jixiao/db/evaluation.repository';
+import {
+  answerRectification,
+  closeRectification,
+  getLinkageDecision,
+  listRectifications,
+  openRectifications,
+  previousEvaluation,
+  saveLinkageDecision,
+} from '@jixiao/db/rectification.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  assertCan,
+  assertCanTable,
+  auditActor,
+  readScope,
+  signedIn,
+  tableResource,
+} from '../auth/authorize.ts';
+import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
+
+const tableParams = z.object({ id: z.string().uuid() });
+const taskList = z.object({ items: z.array(rectificationTaskSchema) });
+const taskId = z.string().uuid().describe('The task (GET /api/tables/:id/rectifications lists them)');
+
+/**
+ * 整改 and 结果应用: reviewers above the unit open a task per problem of a scored self-evaluation, the unit
+ * answers with measures (table.report), the reviewer closes it (table.adjust_score); next year's review of
+ * the project shows last year's grade, open tasks and the rule set's budget-linkage suggestion, and the
+ * reviewer records a decision with a reason. Every change is audited.
+ */
+export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/tables/:id/rectifications',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary:
+          'Open 整改 tasks from the table’s scored self-evaluation (missed indicators, grade 中/差, re-check gap)',
+        params: tableParams,
+        body: rectificationOpenSchema,
+        response: { 200: taskList },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.adjust_score', record);
+      const stored = await getSelfEvaluation(app.db, record.id);
+      if (!stored) {
+        throw new AppError(
+          'rectification.no_self_evaluation',
+          '该表尚未填报绩效自评，无法发起整改',
+          'The table has no self-evaluation to open tasks from',
+          { path: 'id' },
+        );
+      }
+      const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
+      const items = await openRectifications(app.db, {
+        tableId: record.id,
+        problems: rectificationProblems(record.table, score),
+        deadline: request.body.deadline,
+        actor: auditActor(request),
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/tables/:id/rectifications',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary: 'The 整改 tasks of a table',
+        params: tableParams,
+        response: { 200: taskList },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', record);
+      return { items: await listRectifications(app.db, { tableId: record.id }) };
+    },
+  );
+
+  app.post(
+    '/tables/:id/rectifications/answer',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary: 'The unit answers a 整改 task with its measures',
+        params: tableParams,
+        body: rectificationAnswerSchema.extend({ taskId }),
+        response: { 200: rectificationTaskSchema },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.report', record);
+      const { taskId: id, ...answer } = request.body;
+      return answerRectification(app.db, record.id, id, answer, auditActor(request));
+    },
+  );
+
+  app.post(
+    '/tables/:id/rectifications/close',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary: 'The reviewer closes an answered 整改 task',
+        params: tableParams,
+        body: rectificationCloseSchema.extend({ taskId }),
+        response: { 200: rectificationTaskSchema },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.adjust_score', record);
+      return closeRectification(
+        app.db,
+        record.id,
+        request.body.taskId,
+        request.body.note ?? null,
+        auditActor(request),
+      );
+    },
+  );
+
+  app.get(
+    '/rectifications',
+    {
+      onRequest: signedIn,
+      schema: {
+        tags: ['rectification'],
+        summary: '整改 tasks of the tables the caller reads (the workbench), oldest deadline first',
+        querystring: z.object({ status: rectificationStatusSchema.optional() }),
+        response: { 200: taskList },
+      },
+    },
+    async (request) => {
+      const scope = await readScope(request, app.db);
+      const items = await listRectifications(app.db, {
+        scope,
+        ...(request.query.status ? { status: request.query.status } : {}),
+      });
+      return { items };
+    },
+  );
+
+  app.get(
+    '/tables/:id/linkage',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary:
+          'Budget linkage (结果应用): last year’s grade, its open 整改 tasks, the suggestion and the decision',
+        params: tableParams,
+        response: { 200: budgetLinkageSchema },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', record);
+      const previous = await previousEvaluation(app.db, record.table);
+      const set = await ruleSetForRequest(app.db, 'auto', record.table);
+      const openTasks = previous
+        ? (await listRectifications(app.db, { tableId: previous.tableId })).filter(
+            (t) => t.status !== 'closed',
+          )
+        : [];
+      return {
+        previous,
+        openTasks,
+        suggestion: previous ? linkageSuggestion(previous.grade, set.params.linkageReduceShare) : null,
+        decision: await getLinkageDecision(app.db, record.id),
+      };
+    },
+  );
+
+  app.put(
+    '/tables/:id/linkage',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary: 'Record the reviewer’s budget-linkage decision on the table, with the reason (audited)',
+        params: tableParams,
+        body: linkageDecisionInputSchema,
+        response: { 200: budgetLinkageSchema.shape.decision },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      // Whoever reviews the table now (department, then finance) decides.
+      const resource = await tableResource(app.db, record);
+      const stage = record.status === 'submitted' ? 'table.review_department' : 'table.review_finance';
+      assertCan(request, stage, resource);
+      const previous = await previousEvaluation(app.db, record.table);
+      const set = await ruleSetForRequest(app.db, 'auto', record.table);
+      await saveLinkageDecision(app.db, {
+        tableId: record.id,
+        previous,
+        suggestion: previous ? linkageSuggestion(previous.grade, set.params.linkageReduceShare).kind : null,
+        decision: request.body,
+        actor: auditActor(request),
+      });
+      return getLinkageDecision(app.db, record.id);
+    },
+  );
+};

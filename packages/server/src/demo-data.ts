@@ -10,6 +10,7 @@ import { runDemoLifecycle } from './demo-lifecycle.ts';
 import { demoOrganisationResolver } from './demo-organisations.ts';
 import { runDemoPeers } from './demo-peers.ts';
 import { runDemoRecheck } from './demo-recheck.ts';
+import { runDemoRectification } from './demo-rectification.ts';
 
 export interface DemoDataOptions {
   /** The seed document shipped in the repo (fixtures/seed.txt). */
@@ -100,6 +101,8 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
   result.tables += await runDemoRecheck(db, log);
   // Three published, self-evaluated exhibition halls of other units: the seed's similar projects (案例库).
   result.tables += await runDemoPeers(db, log);
+  // A published project graded 差 and its next year's table in review: 整改 and the budget linkage.
+  result.tables += await runDemoRectification(db, log);
   await writeAudit(db, {
     actor: { userId: null, address: 'demo-data' },
     action: 'demo.load',

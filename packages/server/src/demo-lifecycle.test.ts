@@ -6,6 +6,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { loadDemoData } from './demo-data.ts';
 import { demoSeedTables } from './demo-lifecycle.ts';
 import { demoPeerHalls } from './demo-peers.ts';
+import { demoRectificationProject } from './demo-rectification.ts';
 import { useTestApp } from './testing/test-app.ts';
 
 const seedPath = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'seed.txt');
@@ -64,7 +65,10 @@ describeEachDatabase('demo life cycle', (getDb) => {
     const finance = await getApp().call<{ items: ReviewQueueItem[] }>('GET', '/api/review-queue', {
       as: 'finance_reviewer',
     });
-    expect(finance.body.items.map((i) => i.name)).toEqual([demoSeedTables.inFinanceQueue]);
+    // With the next year's table of the project graded 差 (demo-rectification.ts).
+    expect(finance.body.items.map((i) => i.name).sort()).toEqual(
+      [demoSeedTables.inFinanceQueue, demoRectificationProject].sort(),
+    );
     const author = await getApp().call<{ items: ReviewQueueItem[] }>('GET', '/api/review-queue', {
       as: 'author',
     });
@@ -86,7 +90,7 @@ describeEachDatabase('demo life cycle', (getDb) => {
     expect(list.status).toBe(200);
     // The seed's published table and the three 2019 exhibition halls published as its peers (demo-peers.ts).
     expect(list.body.items.map((i) => i.name).sort()).toEqual(
-      [demoSeedTables.published, ...demoPeerHalls.map((h) => h.name)].sort(),
+      [demoSeedTables.published, ...demoPeerHalls.map((h) => h.name), demoRectificationProject].sort(),
     );
   });
 
@@ -139,11 +143,14 @@ describeEachDatabase('demo life cycle', (getDb) => {
     const list = await getApp().call<Listed>('GET', '/api/tables?pageSize=50', { as: 'admin' });
     expect(list.body.items.map((i) => i.status).sort()).toEqual([
       'department_reviewed',
+      // The next year's table of the project graded 差 (demo-rectification.ts), with finance.
+      'department_reviewed',
       // The two past-year 自评表 imported with their own tables (demo-recheck.ts).
       'draft',
       'draft',
       'published',
-      // The three similar projects (案例库) of other units.
+      // The three similar projects (案例库) of other units, and the project graded 差.
+      'published',
       'published',
       'published',
       'published',

@@ -17,6 +17,7 @@ import { loadDemoData } from '../demo-data.ts';
 import { demoSeedTables } from '../demo-lifecycle.ts';
 import { demoPeerHalls } from '../demo-peers.ts';
 import { demoRecheckTables } from '../demo-recheck.ts';
+import { demoRectificationProject } from '../demo-rectification.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
 const seedPath = join(import.meta.dirname, '..', '..', '..', '..', 'fixtures', 'seed.txt');
@@ -160,7 +161,10 @@ describeEachDatabase('workbench API', (getDb) => {
   it('gives finance the forwarded demo table, approved tables to publish and red lights', async () => {
     const wb = await workbench('finance_reviewer');
     expect(wb.groups.map((g) => g.kind)).toEqual(['finance_queue', 'to_publish', 'red_lights']);
-    expect(names(wb, 'finance_queue')).toEqual([demoSeedTables.inFinanceQueue]);
+    // With the next year's table of the project graded 差 (demo-rectification.ts).
+    expect(names(wb, 'finance_queue').sort()).toEqual(
+      [demoSeedTables.inFinanceQueue, demoRectificationProject].sort(),
+    );
     expect([...names(wb, 'to_publish')].sort()).toEqual(['上年未自评', '缺七月监控', '进度滞后'].sort());
     expect(group(wb, 'to_publish')?.count).toBe(3);
     expect(names(wb, 'red_lights')).toEqual(['进度滞后']);
@@ -175,7 +179,7 @@ describeEachDatabase('workbench API', (getDb) => {
       const wb = await workbench(as);
       expect(wb.groups).toEqual([]);
       expect(wb.total).toBe(0);
-      expect(wb.overview?.tables).toBe(9 + demoRecheckTables.length + demoPeerHalls.length);
+      expect(wb.overview?.tables).toBe(9 + demoRecheckTables.length + demoPeerHalls.length + 2);
       expect(wb.overview?.byStatus).toContainEqual({ status: 'approved', count: 3 });
       expect(wb.overview?.byStatus).toContainEqual({ status: 'returned', count: 1 });
       expect(wb.overview?.redLights).toBe(1);

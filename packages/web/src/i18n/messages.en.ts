@@ -17,6 +17,7 @@ import { monitoringImportEn } from './messages.monitoring-import.en.ts';
 import { peersEn } from './messages.peers.en.ts';
 import { portalEn } from './messages.portal.en.ts';
 import { recheckEn } from './messages.recheck.en.ts';
+import { rectificationEn } from './messages.rectification.en.ts';
 import { reviewRulesEn } from './messages.review-rules.en.ts';
 import { rulesEn } from './messages.rules.en.ts';
 import { tableCopyEn } from './messages.table-copy.en.ts';
@@ -41,6 +42,7 @@ export const en: Record<MessageKey, string> = {
   ...budgetYearsEn,
   ...libraryEn,
   ...peersEn,
+  ...rectificationEn,
   ...monitoringImportEn,
   ...recheckEn,
 };

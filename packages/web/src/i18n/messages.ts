@@ -17,6 +17,7 @@ import { monitoringImportMessages } from './messages.monitoring-import.ts';
 import { peersMessages } from './messages.peers.ts';
 import { portalMessages } from './messages.portal.ts';
 import { recheckMessages } from './messages.recheck.ts';
+import { rectificationMessages } from './messages.rectification.ts';
 import { reviewRulesMessages } from './messages.review-rules.ts';
 import { rulesMessages } from './messages.rules.ts';
 import { tableCopyMessages } from './messages.table-copy.ts';
@@ -42,6 +43,7 @@ const zh = {
   ...monitoringImportMessages.zh,
   ...recheckMessages.zh,
   ...peersMessages.zh,
+  ...rectificationMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -36,6 +36,7 @@ import { ApiError, api, request } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { FindingsPanel } from '../components/findings-panel.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { LinkagePanel } from '../components/rectification-panel.tsx';
 import { commentLabel, fieldLabel, ReviewCommentList } from '../components/review-comments.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -315,6 +316,8 @@ export default function ReviewPage() {
               </div>
             )}
           </Card>
+
+          <LinkagePanel tableId={record.id} canDecide={canDecide} />
 
           <Card
             size="small"

@@ -26,6 +26,7 @@ import { evaluationApi } from '../api/evaluation.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSelfEvaluationRefusal } from '../components/budget-year-notice.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { RectificationPanel } from '../components/rectification-panel.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -455,6 +456,7 @@ export default function SelfEvaluationPage() {
           {t('selfEval.save')}
         </Button>
       )}
+      {score && <RectificationPanel tableId={record.id} author={author} reviewer={reviewer} />}
     </Space>
   );
 }

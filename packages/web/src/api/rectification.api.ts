@@ -1,0 +1,29 @@
+import type {
+  BudgetLinkage,
+  LinkageDecisionInput,
+  RectificationStatus,
+  RectificationTask,
+} from '@jixiao/core/rectification/rectification.schema';
+import { request } from './api-client.ts';
+
+const tableUrl = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
+
+/** 整改 tasks and the budget linkage (结果应用). */
+export const rectificationApi = {
+  ofTable: (id: string) => request<{ items: RectificationTask[] }>('GET', `${tableUrl(id)}/rectifications`),
+  mine: (status?: RectificationStatus) =>
+    request<{ items: RectificationTask[] }>('GET', `/api/rectifications${status ? `?status=${status}` : ''}`),
+  open: (id: string, deadline: string) =>
+    request<{ items: RectificationTask[] }>('POST', `${tableUrl(id)}/rectifications`, { deadline }),
+  answer: (id: string, taskId: string, measures: string, evidence: string | null) =>
+    request<RectificationTask>('POST', `${tableUrl(id)}/rectifications/answer`, {
+      taskId,
+      measures,
+      evidence,
+    }),
+  close: (id: string, taskId: string, note: string | null) =>
+    request<RectificationTask>('POST', `${tableUrl(id)}/rectifications/close`, { taskId, note }),
+  linkage: (id: string) => request<BudgetLinkage>('GET', `${tableUrl(id)}/linkage`),
+  decide: (id: string, body: LinkageDecisionInput) =>
+    request<unknown>('PUT', `${tableUrl(id)}/linkage`, body),
+};

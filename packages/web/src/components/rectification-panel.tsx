@@ -1,0 +1,249 @@
+import type {
+  BudgetLinkage,
+  LinkageDecisionInput,
+  RectificationTask,
+} from '@jixiao/core/rectification/rectification.schema';
+import { App, Button, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../api/api-client.ts';
+import { rectificationApi } from '../api/rectification.api.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
+
+const statusColor: Record<RectificationTask['status'], string> = {
+  open: 'red',
+  answered: 'orange',
+  closed: 'green',
+};
+
+/** One task: the problem, its deadline and status, the unit's measures; the form its user may fill. */
+function TaskItem({
+  task,
+  author,
+  reviewer,
+  onChanged,
+}: {
+  task: RectificationTask;
+  author: boolean;
+  reviewer: boolean;
+  onChanged: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [measures, setMeasures] = useState('');
+  const [note, setNote] = useState('');
+  const run = async (work: () => Promise<unknown>, done: MessageKey) => {
+    try {
+      await work();
+      message.success(t(done));
+      onChanged();
+    } catch (e) {
+      if (e instanceof ApiError) message.error(pick(e.problem));
+    }
+  };
+  return (
+    <List.Item data-testid="rectification-task" data-status={task.status}>
+      <Space direction="vertical" style={{ width: '100%' }} size={4}>
+        <Space wrap size={4}>
+          <Tag color={statusColor[task.status]}>{t(`rect.status.${task.status}`)}</Tag>
+          <Tag bordered={false}>{t(`rect.source.${task.source}`)}</Tag>
+          <span className="muted">{t('rect.due', { date: task.deadline })}</span>
+        </Space>
+        <span>{pick(task)}</span>
+        {task.measures && (
+          <span data-testid="rectification-measures">
+            <Typography.Text strong>{t('rect.measures')}：</Typography.Text>
+            {task.measures}
+          </span>
+        )}
+        {task.closeNote && <span className="muted">{task.closeNote}</span>}
+        {author && task.status !== 'closed' && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input
+              placeholder={t('rect.measures')}
+              value={measures}
+              onChange={(e) => setMeasures(e.target.value)}
+              data-testid="rectification-measures-input"
+            />
+            <Button
+              type="primary"
+              disabled={measures.trim() === ''}
+              onClick={() =>
+                run(
+                  () => rectificationApi.answer(task.tableId, task.id, measures.trim(), null),
+                  'rect.answered',
+                )
+              }
+              data-testid="rectification-answer"
+            >
+              {t('rect.answer')}
+            </Button>
+          </Space.Compact>
+        )}
+        {reviewer && task.status === 'answered' && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Input placeholder={t('rect.closeNote')} value={note} onChange={(e) => setNote(e.target.value)} />
+            <Button
+              onClick={() =>
+                run(() => rectificationApi.close(task.tableId, task.id, note.trim() || null), 'rect.closed')
+              }
+              data-testid="rectification-close"
+            >
+              {t('rect.close')}
+            </Button>
+          </Space.Compact>
+        )}
+      </Space>
+    </List.Item>
+  );
+}
+
+/**
+ * 整改任务 of a self-evaluated table: reviewers open them (one per problem, with a deadline) and close
+ * answered ones, the unit's authors answer with measures. The server checks each action again.
+ */
+export function RectificationPanel({
+  tableId,
+  author,
+  reviewer,
+}: {
+  tableId: string;
+  author: boolean;
+  reviewer: boolean;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const load = useCallback(() => rectificationApi.ofTable(tableId), [tableId]);
+  const { data, reload } = useLoad(load);
+  const [deadline, setDeadline] = useState(() => `${new Date().getFullYear()}-12-31`);
+  const open = async () => {
+    try {
+      const opened = await rectificationApi.open(tableId, deadline);
+      message.success(t('rect.opened', { n: opened.items.length }));
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError) message.error(pick(e.problem));
+    }
+  };
+  return (
+    <Card
+      size="small"
+      title={t('rect.title')}
+      data-testid="rectification-panel"
+      extra={
+        reviewer ? (
+          <Space.Compact>
+            <Input
+              aria-label={t('rect.deadline')}
+              value={deadline}
+              onChange={(e) => setDeadline(e.target.value)}
+              style={{ width: 120 }}
+              data-testid="rectification-deadline"
+            />
+            <Button onClick={open} data-testid="rectification-open">
+              {t('rect.open')}
+            </Button>
+          </Space.Compact>
+        ) : null
+      }
+    >
+      {data && data.items.length > 0 ? (
+        <List
+          size="small"
+          dataSource={data.items}
+          renderItem={(task) => (
+            <TaskItem key={task.id} task={task} author={author} reviewer={reviewer} onChanged={reload} />
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('rect.none')} />
+      )}
+    </Card>
+  );
+}
+
+const decisions: LinkageDecisionInput['decision'][] = [
+  'priority',
+  'keep',
+  'reduce',
+  'reduce_or_stop',
+  'stop',
+];
+
+/** 结果应用 on next year's review: last year's grade, open tasks, the suggestion, and the decision. */
+export function LinkagePanel({ tableId, canDecide }: { tableId: string; canDecide: boolean }) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const load = useCallback(() => rectificationApi.linkage(tableId), [tableId]);
+  const { data, reload } = useLoad<BudgetLinkage>(load);
+  const [decision, setDecision] = useState<LinkageDecisionInput['decision'] | null>(null);
+  const [reason, setReason] = useState('');
+  if (!data || !data.previous) return null;
+  const suggestion = data.suggestion;
+  const save = async () => {
+    const chosen = decision ?? suggestion?.kind ?? 'keep';
+    try {
+      await rectificationApi.decide(tableId, { decision: chosen, reason: reason.trim() });
+      message.success(t('linkage.saved'));
+      reload();
+    } catch (e) {
+      if (e instanceof ApiError) message.error(pick(e.problem));
+    }
+  };
+  return (
+    <Card size="small" title={t('linkage.title')} style={{ marginBottom: 12 }} data-testid="linkage-panel">
+      <Space direction="vertical" size={6} style={{ width: '100%' }}>
+        <span data-testid="linkage-previous">
+          {t('linkage.previous', {
+            year: data.previous.year,
+            grade: data.previous.grade,
+            total: data.previous.total,
+          })}
+          {' · '}
+          {t('linkage.openTasks', { n: data.openTasks.length })}
+        </span>
+        {data.openTasks.map((task) => (
+          <span key={task.id} className="muted">
+            · {pick(task)}
+          </span>
+        ))}
+        {suggestion && (
+          <span data-testid="linkage-suggestion">
+            <Typography.Text strong>{t('linkage.suggestion')}</Typography.Text>
+            {pick(suggestion)}
+          </span>
+        )}
+        {data.decision && (
+          <Tag color="blue" data-testid="linkage-decision">
+            {t('linkage.recorded', {
+              decision: t(`linkage.kind.${data.decision.decision}` as MessageKey),
+              reason: data.decision.reason,
+            })}
+          </Tag>
+        )}
+        {canDecide && (
+          <Space.Compact style={{ width: '100%' }}>
+            <Select
+              aria-label={t('linkage.decision')}
+              style={{ width: 160 }}
+              value={decision ?? suggestion?.kind ?? 'keep'}
+              onChange={setDecision}
+              options={decisions.map((d) => ({ value: d, label: t(`linkage.kind.${d}` as MessageKey) }))}
+              data-testid="linkage-choice"
+            />
+            <Input
+              placeholder={t('linkage.reason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              data-testid="linkage-reason"
+            />
+            <Button type="primary" disabled={reason.trim() === ''} onClick={save} data-testid="linkage-save">
+              {t('linkage.save')}
+            </Button>
+          </Space.Compact>
+        )}
+      </Space>
+    </Card>
+  );
+}

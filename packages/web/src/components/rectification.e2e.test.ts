@@ -1,0 +1,89 @@
+/**
+ * 整改 and 结果应用 in the browser on the demo: finance opens 整改 tasks from the 差 self-evaluation of
+ * 科普讲座进社区经费 (2025), the author answers one with measures, the department closes it; reviewing the
+ * project's 2026 table, finance sees last year's grade, the open tasks and the rule set's
+ * suggestion, and records its decision with a reason.
+ */
+import { join } from 'node:path';
+import { loadDemoData } from '@jixiao/server/demo-data';
+import { demoRectificationProject } from '@jixiao/server/demo-rectification';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+
+const settle = { timeout: 15_000 };
+
+describe('整改 and the budget linkage in the browser', () => {
+  let e2e: E2eSession;
+  const ids = { last: '', next: '' };
+
+  beforeAll(async () => {
+    e2e = await startE2e({ as: 'finance_reviewer' });
+    await loadDemoData(e2e.db, { seedPath: join(repoRoot, 'fixtures', 'seed.txt'), corpusDir: null });
+    const { rows } = await sql<{ id: string; year: number }>`
+      SELECT id, year FROM target_tables WHERE name = ${demoRectificationProject}`.execute(e2e.db);
+    ids.last = rows.find((r) => r.year === 2025)?.id ?? '';
+    ids.next = rows.find((r) => r.year === 2026)?.id ?? '';
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('opens tasks from a 差 self-evaluation, the unit answers, the reviewer closes, next year shows the linkage', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url(`/self-evaluation/${ids.last}`));
+    const panel = page.getByTestId('rectification-panel');
+    await panel.waitFor(settle);
+    await panel.getByTestId('rectification-deadline').fill('2026-06-30');
+    await panel.getByTestId('rectification-open').click();
+    await page.getByText(/已发起 \d+ 项整改任务/).waitFor(settle);
+    const tasks = panel.getByTestId('rectification-task');
+    await tasks.first().waitFor(settle);
+    const count = await tasks.count();
+    expect(count).toBeGreaterThanOrEqual(3);
+    expect(await panel.textContent()).toContain('自评等级为「差」');
+
+    await e2e.signIn('author');
+    await page.reload();
+    await panel.getByTestId('rectification-task').first().waitFor(settle);
+    const first = panel.getByTestId('rectification-task').first();
+    await first.getByTestId('rectification-measures-input').fill('与街道合作固定讲座场地，每月至少四场');
+    await first.getByTestId('rectification-answer').click();
+    await page.getByText('已提交整改措施').waitFor(settle);
+    await panel.locator('[data-testid="rectification-task"][data-status="answered"]').waitFor(settle);
+
+    await e2e.signIn('department_reviewer');
+    await page.reload();
+    const answered = panel.locator('[data-testid="rectification-task"][data-status="answered"]');
+    await answered.waitFor(settle);
+    await answered.getByTestId('rectification-close').click();
+    await page.getByText('已关闭整改任务').waitFor(settle);
+    await panel.locator('[data-testid="rectification-task"][data-status="closed"]').waitFor(settle);
+    await e2e.screenshot('rectification-tasks', page);
+
+    await e2e.signIn('finance_reviewer');
+    await page.goto(e2e.url(`/review/${ids.next}`));
+    const linkage = page.getByTestId('linkage-panel');
+    await linkage.waitFor(settle);
+    expect(await linkage.getByTestId('linkage-previous').textContent()).toContain(`2025 年自评：差`);
+    expect(await linkage.getByTestId('linkage-previous').textContent()).toContain(
+      `未关闭的整改任务 ${count - 1} 项`,
+    );
+    expect(await linkage.getByTestId('linkage-suggestion').textContent()).toContain(
+      '上年自评为差：大幅压减或取消',
+    );
+    await linkage.getByTestId('linkage-reason').fill('场次不足一半，压减后按整改进度再定');
+    await linkage.getByTestId('linkage-save').click();
+    await page.getByText('已记录预算挂钩决定').waitFor(settle);
+    expect(await linkage.getByTestId('linkage-decision').textContent()).toContain('大幅压减或取消');
+    await e2e.screenshot('linkage-panel', page);
+
+    const { rows } = await sql<{ action: string }>`
+      SELECT action FROM audit_log WHERE action LIKE 'rectification.%' OR action = 'linkage.decide'`.execute(
+      e2e.db,
+    );
+    expect(rows.map((r) => r.action).sort()).toEqual(
+      ['linkage.decide', 'rectification.answer', 'rectification.close', 'rectification.open'].sort(),
+    );
+  });
+});

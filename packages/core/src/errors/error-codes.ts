@@ -212,7 +212,11 @@ export const errorCodes = {
     en: 'The table has no self-evaluation to open tasks from',
   },
   'rectification.not_found': { status: 404, zh: '没有这个整改任务', en: 'No such rectification task' },
-  'rectification.wrong_status': { status: 409, zh: '整改任务的状态不允许此操作', en: 'The task’s status does not allow this' },
+  'rectification.wrong_status': {
+    status: 409,
+    zh: '整改任务的状态不允许此操作',
+    en: 'The task’s status does not allow this',
+  },
   'request.bad_json': { status: 400, zh: '请求体不是有效的 JSON', en: 'The body is not valid JSON' },
   'request.bad_multipart': {
     status: 400,

@@ -115,7 +115,8 @@ export function RectificationPanel({
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const load = useCallback(() => rectificationApi.ofTable(tableId), [tableId]);
-  const { data, reload } = useLoad(load);
+  // Under the table's key: any write to the table (its tasks included) marks it stale.
+  const { data, reload } = useLoad(['table', tableId, 'rectifications'], load);
   const [deadline, setDeadline] = useState(() => `${new Date().getFullYear()}-12-31`);
   const open = async () => {
     try {
@@ -176,7 +177,7 @@ export function LinkagePanel({ tableId, canDecide }: { tableId: string; canDecid
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const load = useCallback(() => rectificationApi.linkage(tableId), [tableId]);
-  const { data, reload } = useLoad<BudgetLinkage>(load);
+  const { data, reload } = useLoad<BudgetLinkage>(['table', tableId, 'linkage'], load);
   const [decision, setDecision] = useState<LinkageDecisionInput['decision'] | null>(null);
   const [reason, setReason] = useState('');
   if (!data || !data.previous) return null;

@@ -23,12 +23,14 @@ import {
   type TableProps,
   Tooltip,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, api, saveFile } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
@@ -77,41 +79,17 @@ export default function TableListPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const query = useMemo(() => queryFromParams(params), [params]);
-  const [items, setItems] = useState<TableSummary[]>([]);
-  const [total, setTotal] = useState(0);
-  const [totalCapped, setTotalCapped] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
+  // Through the query cache: a save, import, transition or delete anywhere marks the list stale.
+  const list = useLoad(queryKeys.tables(query), () => api.listTables(query));
+  const items: TableSummary[] = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const totalCapped = list.data?.totalCapped ?? false;
+  const { loading, error, reload } = list;
   const [searchText, setSearchText] = useState(query.q ?? '');
   const [unitText, setUnitText] = useState(query.unit ?? '');
   // Ticked rows, kept across pages and filters so that a batch can be gathered from several searches.
   const [selected, setSelected] = useState<string[]>([]);
   const [exporting, setExporting] = useState(false);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey forces a refetch after a delete
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api
-      .listTables(query)
-      .then((list) => {
-        if (!live) return;
-        setItems(list.items);
-        setTotal(list.total);
-        setTotalCapped(list.totalCapped);
-        setError(null);
-      })
-      .catch((e: unknown) => {
-        if (live) setError(e instanceof ApiError ? e : new ApiError(0, errorProblem(String(e))));
-      })
-      .finally(() => {
-        if (live) setLoading(false);
-      });
-    return () => {
-      live = false;
-    };
-  }, [query, reloadKey]);
 
   const update = useCallback(
     (changes: Record<string, string | number | undefined>) => {
@@ -134,7 +112,7 @@ export default function TableListPage() {
       await api.deleteTable(row.id);
       message.success(t('list.deleted'));
       setSelected((ids) => ids.filter((id) => id !== row.id));
-      setReloadKey((k) => k + 1);
+      reload();
     } catch (e) {
       message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
     }
@@ -390,7 +368,7 @@ export default function TableListPage() {
             showIcon
             style={{ margin: '24px 0 28px' }}
             title={pick(error.problem)}
-            action={<Button onClick={() => setReloadKey((k) => k + 1)}>{t('common.retry')}</Button>}
+            action={<Button onClick={reload}>{t('common.retry')}</Button>}
             data-testid="list-error"
           />
         ) : (
@@ -439,6 +417,6 @@ export default function TableListPage() {
   );
 }
 
-function errorProblem(text: string) {
+function _errorProblem(text: string) {
   return { type: 'about:blank', title: text, status: 0, code: 'web.unexpected', zh: text, en: text };
 }

@@ -350,10 +350,14 @@ async function storeStaged(url: string): Promise<number> {
       `UPDATE target_tables t SET review_findings = f.findings
          FROM ${stagedFindings} f WHERE f.table_id = t.id AND t.review_findings IS NULL`,
     );
+    // No trigger reads missing_measures, but the analytics ones fire on any update of a report and would
+    // refresh every monitored table's facts again (minutes at 300k): they are off for this statement.
+    await client.query("SET session_replication_role = 'replica'");
     await client.query(
       `UPDATE monitoring_reports m SET missing_measures = s.missing
          FROM ${stagedMeasures} s WHERE s.table_id = m.table_id AND s.cut_off_month = m.cut_off_month`,
     );
+    await client.query("SET session_replication_role = 'origin'");
     await client.query(`DROP TABLE ${stagedFindings}, ${stagedMeasures}`);
     return result.rowCount ?? 0;
   } finally {

@@ -31,6 +31,8 @@ export const distributionPlan: Record<string, Placement> = {
   monitoring_reports: perTable('table_id'),
   self_evaluations: perTable('table_id'),
   score_adjustments: perTable('table_id'),
+  rectification_tasks: perTable('table_id'),
+  budget_linkage_decisions: perTable('table_id'),
   published_tables: perTable('table_id'),
   analytics_tables: perTable('table_id'),
   analytics_published: perTable('table_id'),
@@ -72,4 +74,7 @@ export const knownDistributionGaps: readonly string[] = [
   'review_comments: FOREIGN KEY (review_id) → reviews (id) does not carry table_id → table_id',
   'workflow_events: PRIMARY KEY (id) lacks table_id',
   'score_adjustments: PRIMARY KEY (id) lacks table_id',
+  'rectification_tasks: PRIMARY KEY (id) lacks table_id',
+  // Last year's table may sit on another shard: on Citus this reference becomes a plain column.
+  'budget_linkage_decisions: FOREIGN KEY (previous_table_id) → target_tables (id) does not carry table_id → id',
 ];

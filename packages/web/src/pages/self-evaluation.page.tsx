@@ -102,7 +102,8 @@ export default function SelfEvaluationPage() {
   if (error) return <Result status="warning" title={pick(error.problem)} />;
   if (!record || !entry || !scored) return <PageLoading />;
   // Actuals are reported on approved targets only (the server refuses the rest): say so before any typing.
-  if (record.status !== 'approved' && record.status !== 'published') {
+  // An evaluation already kept (a past year's form imported with its own table) is shown whatever the status.
+  if (!saved && record.status !== 'approved' && record.status !== 'published') {
     return (
       <Result
         status="info"

@@ -1,5 +1,6 @@
 import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import type { Budget } from '@jixiao/core/tables/table.schema';
+import { cutsOf } from './digit-runs.ts';
 
 /**
  * The budget-execution row of a self-evaluation whose cells were run together (text of a flattened PDF:
@@ -16,7 +17,6 @@ const CAPTION =
   /(年初预算数?)|(全年预算数?|调整后的?预算数?|预算数)|(全年(?:实际)?执行数|预算执行数|实际执行数|执行数)|(分值|权重)|(执行率)/g;
 // The data row: its label, the digits up to the rate's %, then the score.
 const ROW = /(?:年度|本年)?(?:财政)?资金总额[:：]?([\d.]{2,40})%(\d{1,3}(?:\.\d{1,2})?)?/;
-const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 export interface GluedExecution {
   budget: Pick<Budget, 'initial' | 'adjusted' | 'executed' | 'executionScore'>;
@@ -56,23 +56,4 @@ export function readGluedExecution(line: string, unit: MoneyUnit): GluedExecutio
   });
   if (score !== null) budget.executionScore = score;
   return { budget };
-}
-
-/** Every way to cut `digits` into `count` well-formed numbers (at most C(39, 3) ways: the run is capped). */
-function cutsOf(digits: string, count: number): number[][] {
-  const out: number[][] = [];
-  const walk = (from: number, pieces: number[]) => {
-    if (pieces.length === count - 1) {
-      const last = digits.slice(from);
-      if (NUMBER.test(last)) out.push([...pieces, Number(last)]);
-      return;
-    }
-    for (let to = from + 1; to < digits.length; to++) {
-      const piece = digits.slice(from, to);
-      if (!NUMBER.test(piece)) continue;
-      walk(to, [...pieces, Number(piece)]);
-    }
-  };
-  if (count >= 2 && count <= 5) walk(0, []);
-  return out;
 }

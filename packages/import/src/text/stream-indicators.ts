@@ -1,5 +1,6 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { cutsOf } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
 import { key, nationalLevel1Of } from './vocabulary.ts';
 
@@ -73,7 +74,6 @@ const ACTUAL_AT = new RegExp(
 const POINTS_PAIR = /^\s*(\d+(?:\.\d+)?)\s*分?\s+(\d+(?:\.\d+)?)/;
 const POINTS_RUN = /^\s*([\d.]{2,12})/;
 const POINTS_ONE = /^\s*(\d+(?:\.\d+)?)\s*分?/;
-const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
  * Weight and score run together (`1510` = 15 | 10), in the order the caption prints them: the one cut with a
@@ -84,10 +84,7 @@ export function splitPoints(
   order: 'weight first' | 'score first' = 'weight first',
 ): { first: number; second: number } | null {
   let found: { first: number; second: number } | null = null;
-  for (let at = 1; at < run.length; at++) {
-    const [a, b] = [run.slice(0, at), run.slice(at)];
-    if (!WELL_FORMED.test(a) || !WELL_FORMED.test(b)) continue;
-    const [first, second] = [Number(a), Number(b)];
+  for (const [first = 0, second = 0] of cutsOf(run, 2)) {
     const [weight, score] = order === 'weight first' ? [first, second] : [second, first];
     if (weight === 0 || weight > 60 || score > weight) continue;
     if (found !== null) return null;

@@ -297,7 +297,7 @@ function sameNumber(a: number | null | undefined, b: number | null | undefined):
   return b !== null && b !== undefined && Math.abs(a - b) < 1e-6;
 }
 
-function pairTables(
+export function pairTables(
   expected: readonly ExpectedTable[],
   found: readonly PerformanceTable[],
 ): Map<number, number> {
@@ -340,7 +340,7 @@ function mostSharedRows(
   return best;
 }
 
-function matchIndicators(
+export function matchIndicators(
   expected: readonly ExpectedIndicator[],
   found: PerformanceTable['indicators'],
 ): Map<number, number> {

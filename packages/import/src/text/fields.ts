@@ -91,7 +91,7 @@ const INLINE_AMOUNT = /^((?:其中[:：])?[^:：]{2,16})[:：]\s*(-?[\d,，]+(?:
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
 // 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.
 const GENERIC_LABEL =
-  /^[\u4e00-\u9fa5()]{1,8}(名称|类别|类型|性质|日期|时间|周期|电话|负责人|编码|代码|编号|来源|属性|期限|科室|分类)$/;
+  /^[\u4e00-\u9fa5()]{1,8}(名称|类别|类型|性质|日期|时间|周期|电话|负责人|编码|代码|编号|来源|属性|期限|科室|分类|金额)$/;
 
 function isAnyLabel(text: string): boolean {
   const k = key(text);
@@ -161,7 +161,24 @@ function valueAfter(
   }
   const first = parts[0];
   if (first === undefined) return null;
-  return { text: parts.map((p) => p.text).join(' '), cell: first };
+  const text = beforeInlineLabel(parts.map((p) => p.text).join(' '));
+  return text === '' ? null : { text, cell: first };
+}
+
+/**
+ * A value cut where the next label of the same printed line starts: forms flattened to text run
+ * `项目名称: 学生事务补助 填报人: 李姣` or `…(一般公共预算) 区级主管部门 区残联` into one cell.
+ * Only a piece after a space counts, and only when it is a label (with its colon, or alone).
+ */
+export function beforeInlineLabel(text: string): string {
+  const pieces = text.split(/\s+/);
+  for (let n = 1; n < pieces.length; n++) {
+    const piece = pieces[n] ?? '';
+    const labelled = /^([^:：]{2,16})[:：]/.exec(piece);
+    const label = labelled?.[1] ?? piece;
+    if (isAnyLabel(label)) return pieces.slice(0, n).join(' ');
+  }
+  return text;
 }
 
 function assign(out: HeaderValues, field: HeaderField, rank: number, text: string, cell: Cell): void {
@@ -184,7 +201,12 @@ function assign(out: HeaderValues, field: HeaderField, rank: number, text: strin
       }
       break;
     case 'supervisingDepartment':
-      out.supervisingDepartment ??= splitCode(text).name;
+      // `湘潭市城市管理和综合执法局 308001`: the department's code printed after its name.
+      out.supervisingDepartment ??= splitCode(text.replace(/\s+\d{4,}$/, '')).name;
+      break;
+    case 'unitAndSupervisor':
+      assign(out, 'unit', rank, text, cell);
+      assign(out, 'supervisingDepartment', rank, text, cell);
       break;
     case 'category':
       out.category ??= text;

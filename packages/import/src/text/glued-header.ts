@@ -14,6 +14,8 @@ import { splitCode } from './fields.ts';
 // far more often than forms print those longer labels.
 const LABELS = [
   '实施单位/项目负责人',
+  '主管部门(单位)名称及部门预算编码',
+  '主管部门(单位)名称',
   '部门(单位)名称',
   '部门（单位）名称',
   '项目名称',
@@ -29,9 +31,12 @@ const LABELS = [
   '部门预算编码',
   '项目编码',
   '项目编号',
+  '补助项目/区域',
   '补助区域',
   '项目负责人',
   '联系电话',
+  '填报日期',
+  '填报人',
   '项目属性',
   '项目类型',
   '专项实施期',
@@ -61,7 +66,7 @@ const LABELS = [
 const FIELD_LABELS: ReadonlyArray<readonly [RegExp, 'name' | 'unit' | 'supervisingDepartment']> = [
   [/^项目名称$/, 'name'],
   [/^(部门[(（]单位[)）]名称|单位名称|申报单位|预算单位|(项目)?实施单位(\/项目负责人)?)$/, 'unit'],
-  [/^(自治区|市县|项目)?主管部门(及代码)?$/, 'supervisingDepartment'],
+  [/^((自治区|市县|项目)?主管部门(及代码)?|主管部门\(单位\)名称(及部门预算编码)?)$/, 'supervisingDepartment'],
 ];
 
 export interface GluedHeader {
@@ -99,8 +104,14 @@ export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
       if (unit.length >= 2 && unit.length <= 40) out.unit = unit;
     }
     if (field === 'supervisingDepartment' && out.supervisingDepartment === null) {
-      // A department code printed after the name (`原州区宗教事务局116422210101621779`).
-      const department = splitCode(value.replace(/\d{6,}$/, '')).name;
+      // A department code printed after the name (`原州区宗教事务局116422210101621779`) or glued before
+      // it (`331省农业农村厅`); `…局项目` is the name running into the next label, 项目实施单位.
+      const department = splitCode(
+        value
+          .replace(/\d{6,}$/, '')
+          .replace(/^\d{3,}(?=[\u4e00-\u9fa5])/, '')
+          .replace(/(?<=[局委厅办院所站心会室府])项目$/, ''),
+      ).name;
       if (department.length >= 2 && department.length <= 40) out.supervisingDepartment = department;
     }
     // `资金总额1010100%20`: the run-together row of the execution table, figures and rate; not a total.

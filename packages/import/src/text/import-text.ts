@@ -26,6 +26,7 @@ import {
   monitoringBlock,
   readMonitoringMoney,
 } from './monitoring.ts';
+import { type UnitSource, unitOfPage } from './page-unit.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
@@ -337,9 +338,10 @@ export function importText(text: string): ImportTextResult {
   const rowSources: RowSources = [];
   forms.forEach((formLines, n) => {
     // A form that prints no year of its own takes the one of the text before it (the page's title,
-    // `…2023年项目绩效自评表公开`, above the form it publishes).
+    // `…2023年项目绩效自评表公开`, above the form it publishes); likewise the page's publisher.
     const inherited = () => readYear(forms.slice(0, n).flat(), null);
-    const read = readForm(formLines, endsCut && n === forms.length - 1, inherited).filter(
+    const pageUnit = () => unitOfPage([...forms.slice(0, n).flat(), ...formLines]);
+    const read = readForm(formLines, endsCut && n === forms.length - 1, inherited, pageUnit).filter(
       // A page title split off as a form of its own holds no table: nothing to import.
       (table) => forms.length === 1 || table.indicators.length > 0 || table.name !== '（未注明）',
     );
@@ -402,6 +404,23 @@ function keepLastOfPairs(block: IndicatorBlock): void {
   }
 }
 
+const UNIT_SOURCES = {
+  supervisor: ['主管部门', 'the supervising department'],
+  publisher: ['发布机构（网页）', 'the publisher the page names'],
+  addressee: ['通知的收文单位', "the notice's addressee"],
+} as const;
+
+function unitImpliedWarning(unit: string, source: UnitSource, line: number | undefined): Warning {
+  const [zh, en] = UNIT_SOURCES[source];
+  return {
+    code: 'import.unit_implied',
+    zh: `表中没有申报单位：单位取自${zh}“${unit}”，请核对`,
+    en: `The form prints no reporting unit: "${unit}" was taken from ${en}; please check`,
+    line,
+    path: 'unit',
+  };
+}
+
 const TRADITIONAL_WARNING: Warning = {
   code: 'import.traditional_script',
   zh: '文档为繁体字，已按简体字读取',
@@ -412,6 +431,7 @@ function readForm(
   lines: readonly SourceLine[],
   endsCut: boolean,
   inheritedYear: () => number | null = () => null,
+  pageUnit: () => ReturnType<typeof unitOfPage> = () => null,
 ): PerformanceTable[] {
   const grid = toGrid(lines, endsCut);
   const tokens = toTokens(grid);
@@ -549,7 +569,16 @@ function readForm(
     const tableWarnings = [...warnings];
     const lead = block.lead;
     if (lead?.unit) leadUnit = splitCode(lead.unit).name;
-    const unit = lead ? (leadUnit ?? fields.unit) : fields.unit;
+    const printedUnit = lead ? (leadUnit ?? fields.unit) : fields.unit;
+    // A form that prints no unit is the supervising department's own, or the page's publisher's.
+    const implied =
+      printedUnit !== null
+        ? null
+        : fields.supervisingDepartment !== null
+          ? { unit: fields.supervisingDepartment, source: 'supervisor' as const }
+          : pageUnit();
+    const unit = printedUnit ?? implied?.unit ?? null;
+    if (implied) tableWarnings.push(unitImpliedWarning(implied.unit, implied.source, firstLine?.line));
     // Only a table with rows: a page title split off as a form of its own stays nameless (and is dropped).
     const fromTitle =
       (lead?.project ?? fields.name) || block.indicators.length === 0

@@ -300,6 +300,7 @@ export type HeaderField =
   | 'governmentProcurement'
   | 'performanceType'
   | 'code'
+  | 'unitAndSupervisor'
   | 'ignore';
 
 interface HeaderLabel {
@@ -318,6 +319,8 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
     rank: 2,
   },
   { pattern: /^(项目)?实施单位(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 3 },
+  // `实施(主管)单位`: one unit both carries the project out and supervises it.
+  { pattern: /^(实施\(主管\)|主管\(实施\))单位(名称)?$/, field: 'unitAndSupervisor', rank: 3 },
   // Transfer-payment forms: the unit spending the money (资金使用单位).
   { pattern: /^(资金使用单位|项目承担单位|承担单位|使用单位)(名称)?$/, field: 'unit', rank: 3 },
   { pattern: /^(项目单位|用款单位|预算部门)(名称)?(\((?:盖|公|签)章\))?$/, field: 'unit', rank: 4 },
@@ -332,7 +335,7 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
   },
   {
     pattern:
-      /^(项目|地方|本级)?(主管部门|业务主管部门|主管单位|主管部门及代码|主管部门\(单位\))(名称)?(\((?:盖|公|签)章\))?$/,
+      /^(项目|地方|本级|省级|市级|区级|县级)?(主管部门|主管预算部门|业务主管部门|主管单位|主管部门及其?(?:代码|编码)|主管部门\(单位\))(名称)?(\((?:盖|公|签)章\))?$/,
     field: 'supervisingDepartment',
     rank: 0,
   },
@@ -344,7 +347,7 @@ const HEADER_LABELS: readonly HeaderLabel[] = [
   { pattern: /^(项目编码|项目代码|项目编号)$/, field: 'code', rank: 0 },
   {
     pattern:
-      /^(项目负责人(及电话)?|联系电话|联系人|建设周期|项目审批|资金情况(\((万元|元)\))?|项目资金(\((万元|元)\))?|中央主管部门|财政资金预算分类|财政资金科目代码|归口科室|部门预算编码|项目属性|项目周期|实施期|项目支出实施期|报表编号|金额单位|填报日期|部门预算|上级资金|该项目支出上级资金|项目期限|所属行业|资金来源|投入目标(\(万元\))?|年度(总体)?目标完成情况|年度主要任务|主要任务|任务名称|主要内容|年度绩效指标)$/,
+      /^(项目负责人(及电话)?|联系电话|联系人|建设周期|项目审批|资金情况(\((万元|元)\))?|项目资金(\((万元|元)\))?|中央主管部门|财政资金预算分类|财政资金科目代码|归口科室|部门预算编码|项目属性|项目周期|实施期|项目支出实施期|报表编号|金额单位|填报日期|填报人(及电话)?|填表人|审核人|经办人|是否为?专项资金|部门预算|上级资金|该项目支出上级资金|项目期限|所属行业|资金来源|投入目标(\(万元\))?|年度(总体)?目标完成情况|年度主要任务|主要任务|任务名称|主要内容|年度绩效指标)$/,
     field: 'ignore',
     rank: 0,
   },

@@ -33,6 +33,7 @@ export const distributionPlan: Record<string, Placement> = {
   score_adjustments: perTable('table_id'),
   rectification_tasks: perTable('table_id'),
   budget_linkage_decisions: perTable('table_id'),
+  ex_ante_assessments: perTable('table_id'),
   published_tables: perTable('table_id'),
   analytics_tables: perTable('table_id'),
   analytics_published: perTable('table_id'),

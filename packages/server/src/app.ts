@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.routes.ts';
 import { authRoutes } from './routes/auth.routes.ts';
 import { budgetYearsRoutes } from './routes/budget-years.routes.ts';
 import { dashboardRoutes } from './routes/dashboard.routes.ts';
+import { exAnteRoutes } from './routes/ex-ante.routes.ts';
 import { exportRoutes } from './routes/export.routes.ts';
 import { exportBatchRoutes } from './routes/export-batch.routes.ts';
 import { findingsRoutes } from './routes/findings.routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(findingsRoutes, { prefix: '/api' });
   await app.register(ruleSetsRoutes, { prefix: '/api' });
   await app.register(rectificationRoutes, { prefix: '/api' });
+  await app.register(exAnteRoutes, { prefix: '/api' });
   await app.register(monitoringRoutes, { prefix: '/api' });
   await app.register(selfEvaluationRoutes, { prefix: '/api', now: options.now });
   await app.register(recheckRoutes, { prefix: '/api' });

@@ -48,6 +48,18 @@ export const errorCodes = {
     zh: '只有已批复或已公开的目标表才能填报监控和自评',
     en: 'Only approved or published tables are monitored and self-evaluated',
   },
+  // 事前绩效评估: the rule set's ex-ante rules report an error (none made, or 不予支持), so the table may not
+  // be submitted; an assessment of a document that is no target table.
+  'ex_ante.blocked': {
+    status: 409,
+    zh: '事前绩效评估未通过规则集的要求，不能提交',
+    en: 'The ex-ante assessment does not meet the rule set, so the table cannot be submitted',
+  },
+  'ex_ante.not_applicable': {
+    status: 422,
+    zh: '只有绩效目标表需要事前绩效评估',
+    en: 'Only target tables take an ex-ante assessment',
+  },
   // The user’s previous batch export is still printing (one per user).
   'export.batch_running': { status: 429, zh: '批量导出仍在进行', en: 'A batch export is still running' },
   'export.chromium_missing': {

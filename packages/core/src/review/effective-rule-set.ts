@@ -82,6 +82,16 @@ export function buildEffectiveRuleSet(definition: RuleSetDefinition, version: nu
       peerUnitCostRatio: params.peerUnitCostRatio ?? base.params.peerUnitCostRatio,
       peerMinCount: params.peerMinCount ?? base.params.peerMinCount,
       linkageReduceShare: params.linkageReduceShare ?? base.params.linkageReduceShare,
+      exAnteNewProjectMin:
+        params.exAnteNewProjectMin === undefined
+          ? base.params.exAnteNewProjectMin
+          : params.exAnteNewProjectMin,
+      exAnteAnyProjectMin:
+        params.exAnteAnyProjectMin === undefined
+          ? base.params.exAnteAnyProjectMin
+          : params.exAnteAnyProjectMin,
+      exAnteSupportScore: params.exAnteSupportScore ?? base.params.exAnteSupportScore,
+      exAntePartialScore: params.exAntePartialScore ?? base.params.exAntePartialScore,
     },
     rules,
   };

@@ -17,7 +17,13 @@ export const findingSchema = z.object({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
-export const ruleCategorySchema = z.enum(['completeness', 'consistency', 'target-quality', 'comparison']);
+export const ruleCategorySchema = z.enum([
+  'completeness',
+  'consistency',
+  'target-quality',
+  'comparison',
+  'ex-ante',
+]);
 export type RuleCategory = z.infer<typeof ruleCategorySchema>;
 
 /** A rule as listed to users: its id, severity and what it checks. */

@@ -73,6 +73,7 @@ function prepare(table: PerformanceTable, set: RuleSet, context: ReviewContext):
     params: set.params,
     previous: context.previous ?? null,
     peers: context.peers ?? [],
+    exAnte: context.exAnte,
     unitCosts: context.peers?.length ? unitCostsOf(table) : [],
     indicators,
     byLevel1,

@@ -138,6 +138,18 @@ export const ruleGuidance: Readonly<Record<string, { zh: string; en: string }>> 
     zh: '核对预算测算和产出数量：单位成本应与同类项目相当，差异大的请在项目概况中说明原因。',
     en: 'Check the budget calculation and the output quantities: unit costs should be close to the peers’, or the overview should explain why not.',
   },
+  E01: {
+    zh: '打开「事前绩效评估」，就立项必要性、投入经济性、绩效目标合理性、实施方案可行性、筹资合规性逐项评分并写明依据，给出评估结论。',
+    en: 'Open the ex-ante assessment, score necessity, economy, targets, feasibility and funding with the evidence for each, and record a conclusion.',
+  },
+  E02: {
+    zh: '评估不予支持的项目不进入预算：调整实施方案或预算后重新评估，或撤回项目。',
+    en: 'A project the assessment does not support stays out of the budget: revise its plan or budget and assess it again, or withdraw it.',
+  },
+  E03: {
+    zh: '按规则集的分档给出结论，或复核各维度评分使其与结论一致。',
+    en: "Give the conclusion the rule set's bands give for the total, or revise the dimension scores so they match it.",
+  },
 };
 
 /** Guidance shown for the C00 note about a source that was cut off. */

@@ -86,6 +86,34 @@ export const ruleParamsOverrideSchema = z
       .max(1)
       .optional()
       .describe("结果应用: the share next year's budget of a project graded 中 is cut by (0.1 = 10%)"),
+    exAnteNewProjectMin: z
+      .number()
+      .min(0)
+      .max(1e14)
+      .nullable()
+      .optional()
+      .describe(
+        '事前绩效评估: new projects with a budget of the year from this (元) need one; 0 all, null none',
+      ),
+    exAnteAnyProjectMin: z
+      .number()
+      .min(0)
+      .max(1e14)
+      .nullable()
+      .optional()
+      .describe('事前绩效评估: any project with a budget of the year from this (元) needs one; null none'),
+    exAnteSupportScore: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('事前绩效评估: a total from this many points should conclude 予以支持'),
+    exAntePartialScore: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe('事前绩效评估: a total from this many points should conclude at least 部分支持'),
   })
   .strict();
 export type RuleParamsOverride = z.infer<typeof ruleParamsOverrideSchema>;
@@ -99,6 +127,8 @@ export const ruleParamKeys: Readonly<Record<string, readonly (keyof RuleParamsOv
   P01: ['peerLowRatio', 'peerMinCount'],
   P02: ['peerHighRatio', 'peerMinCount'],
   P03: ['peerUnitCostRatio', 'peerMinCount'],
+  E01: ['exAnteNewProjectMin', 'exAnteAnyProjectMin'],
+  E03: ['exAnteSupportScore', 'exAntePartialScore'],
 };
 
 /** What an administrator sends to derive a new version (POST /api/rule-sets). */

@@ -9,6 +9,7 @@ import { ruleGuidance, truncatedSourceGuidance } from './rule-guidance.ts';
 import { comparisonRules } from './rules/comparison.rules.ts';
 import { completenessRules } from './rules/completeness.rules.ts';
 import { consistencyRules } from './rules/consistency.rules.ts';
+import { exAnteRules } from './rules/ex-ante.rules.ts';
 import { peerEvidenceRules } from './rules/peer-evidence.rules.ts';
 import { targetQualityRules } from './rules/target-quality.rules.ts';
 
@@ -19,6 +20,7 @@ export const allRules: readonly Rule[] = [
   ...targetQualityRules,
   ...comparisonRules,
   ...peerEvidenceRules,
+  ...exAnteRules,
 ];
 
 /** A rule as a set uses it: possibly with another severity. */
@@ -55,7 +57,9 @@ function compose(
 
 /**
  * The evidence rules' defaults (half the peers' median, twice their best, twice their cost range, two
- * peers) and the budget linkage's cut for a project graded 中 (10%).
+ * peers), the budget linkage's cut for a project graded 中 (10%), and the ex-ante assessment's: no
+ * project required by default (the thresholds are each region's policy, set in a derived version), 80
+ * points to support, 60 to support in part.
  */
 const peerParams = {
   peerLowRatio: 0.5,
@@ -63,9 +67,21 @@ const peerParams = {
   peerUnitCostRatio: 2,
   peerMinCount: 2,
   linkageReduceShare: 0.1,
+  exAnteNewProjectMin: null,
+  exAnteAnyProjectMin: null,
+  exAnteSupportScore: 80,
+  exAntePartialScore: 60,
 } as const satisfies Pick<
   RuleParams,
-  'peerLowRatio' | 'peerHighRatio' | 'peerUnitCostRatio' | 'peerMinCount' | 'linkageReduceShare'
+  | 'peerLowRatio'
+  | 'peerHighRatio'
+  | 'peerUnitCostRatio'
+  | 'peerMinCount'
+  | 'linkageReduceShare'
+  | 'exAnteNewProjectMin'
+  | 'exAnteAnyProjectMin'
+  | 'exAnteSupportScore'
+  | 'exAntePartialScore'
 >;
 
 const allNarratives = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;

@@ -1,3 +1,4 @@
+import type { ExAnteAssessment } from '../ex-ante/ex-ante.schema.ts';
 import type { Framework } from '../frameworks/framework.schema.ts';
 import type { IndicatorPlace } from '../frameworks/framework-match.ts';
 import type { PeerProject, UnitCost } from '../peers/peer.schema.ts';
@@ -10,6 +11,11 @@ export interface ReviewContext {
   previous?: PerformanceTable | null;
   /** Similar projects (案例库) the server found, with what they achieved: the evidence rules' data. */
   peers?: readonly PeerProject[];
+  /**
+   * The table's ex-ante assessment (事前绩效评估): null when it has none; left out when the caller did not
+   * look, and then the ex-ante rules report nothing.
+   */
+  exAnte?: ExAnteAssessment | null;
 }
 
 /** Per-set parameters of the shared rules. */
@@ -30,6 +36,14 @@ export interface RuleParams {
   peerMinCount: number;
   /** 结果应用: next year's budget of a project graded 中 is cut by this share (0.1 = 10%). */
   linkageReduceShare: number;
+  /** 事前绩效评估: a new project whose budget of the year reaches this (元) needs one; 0 every new one, null none. */
+  exAnteNewProjectMin: number | null;
+  /** 事前绩效评估: any project whose budget of the year reaches this (元) needs one; null none. */
+  exAnteAnyProjectMin: number | null;
+  /** An assessment total from which the conclusion should be 予以支持. */
+  exAnteSupportScore: number;
+  /** An assessment total from which the conclusion should be at least 部分支持. */
+  exAntePartialScore: number;
 }
 
 /** An indicator with what the rules ask about it, worked out once per review. */
@@ -59,6 +73,8 @@ export interface ReviewInput {
   params: RuleParams;
   previous: PerformanceTable | null;
   peers: readonly PeerProject[];
+  /** The stored ex-ante assessment; undefined when the review was not given it. */
+  exAnte: ExAnteAssessment | null | undefined;
   /** The table's own unit costs, worked out only when there are peers to compare them with. */
   unitCosts: readonly UnitCost[];
   indicators: readonly IndicatorFacts[];

@@ -263,6 +263,17 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'POST /api/tables/:id/rectifications/close':
         body = { taskId: '00000000-0000-4000-8000-000000000000', note: '矩阵测试' };
         break;
+      case 'PUT /api/tables/:id/ex-ante':
+        body = {
+          scores: ['necessity', 'economy', 'targets', 'feasibility', 'funding'].map((dimension) => ({
+            dimension,
+            score: 16,
+            evidence: '矩阵测试',
+          })),
+          conclusion: 'support',
+          opinion: '矩阵测试',
+        };
+        break;
       case 'PUT /api/tables/:id/linkage':
         body = { decision: 'keep', reason: '矩阵测试' };
         break;

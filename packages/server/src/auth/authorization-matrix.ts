@@ -190,6 +190,11 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('PUT /api/tables/:id/linkage', ['department_reviewer'], 'own-submitted'),
   row('PUT /api/tables/:id/linkage', ['finance_reviewer'], 'own-department-reviewed'),
   row('PUT /api/tables/:id/linkage', [], 'own-draft'),
+  // 事前绩效评估: read like the table; saved by the unit's authors while the table is editable.
+  ...tableReads('GET /api/tables/:id/ex-ante'),
+  row('PUT /api/tables/:id/ex-ante', ['author'], 'own-draft'),
+  row('PUT /api/tables/:id/ex-ante', [], 'own-submitted'),
+  row('PUT /api/tables/:id/ex-ante', [], 'other-draft'),
   row('POST /api/check', signedIn),
   // Monitoring and self-evaluation: read like the table; progress and actuals are entered by
   // the authors of the table's unit once approved; scores are adjusted by the reviewers above it.

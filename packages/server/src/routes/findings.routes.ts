@@ -1,17 +1,44 @@
+import { can } from '@jixiao/core/accounts/policies';
+import { AppError } from '@jixiao/core/errors/app-error';
+import type { ExAnteAssessment } from '@jixiao/core/ex-ante/ex-ante.schema';
 import { peerListSchema } from '@jixiao/core/peers/peer.schema';
 import { ruleSetRef } from '@jixiao/core/review/effective-rule-set';
 import { findingSchema } from '@jixiao/core/review/finding.schema';
 import { reviewTable } from '@jixiao/core/review/review-table';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
+import type { Database } from '@jixiao/db/database';
+import { getExAnteAssessment } from '@jixiao/db/ex-ante.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
+import { assertCanTable, readScope, signedIn, tableResource } from '../auth/authorize.ts';
 import { ruleSetForRequest, ruleSetRefQuery } from '../guards/rule-set.guards.ts';
 import { lastYearOf } from '../use-cases/review-errors.ts';
 import { similarProjects } from './peer-evidence.ts';
 
 const ruleSetId = ruleSetRefQuery;
+
+/**
+ * The ex-ante assessment of the stored table being edited, when the caller may read it: the editor's
+ * check then reports what the submission gate will. Without a table (or access) the ex-ante rules stay
+ * silent rather than claim an assessment is missing.
+ */
+async function storedExAnte(
+  db: Database,
+  request: FastifyRequest,
+  tableId: string | undefined,
+): Promise<{ exAnte?: ExAnteAssessment | null }> {
+  if (tableId === undefined) return {};
+  const record = await createTableRepository(db)
+    .get(tableId)
+    .catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'table.not_found') return null;
+      throw error;
+    });
+  if (!record || !can(request.user ?? null, 'table.read', await tableResource(db, record))) return {};
+  return { exAnte: await getExAnteAssessment(db, tableId) };
+}
 
 const findingsResponse = z.object({
   ruleSet: z.string(),
@@ -58,7 +85,8 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const set = await ruleSetForRequest(app.db, request.query.ruleSet, record.table);
       const peers = await similarProjects(app.db, record.table, set, record.id);
-      return respond(ruleSetRef(set), reviewTable(record.table, set, { previous, peers }));
+      const exAnte = await getExAnteAssessment(app.db, record.id);
+      return respond(ruleSetRef(set), reviewTable(record.table, set, { previous, peers, exAnte }));
     },
   );
 
@@ -109,6 +137,7 @@ export const findingsRoutes: FastifyPluginAsyncZod = async (app) => {
       const findings = reviewTable(request.body.table, set, {
         previous: request.body.previous ?? null,
         peers,
+        ...(await storedExAnte(app.db, request, request.body.tableId)),
       });
       return respond(ruleSetRef(set), findings);
     },

@@ -9,6 +9,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import { assertExAnteGate } from '../use-cases/ex-ante-gate.ts';
 import { openErrorCount } from '../use-cases/review-errors.ts';
 
 const params = z.object({ id: z.string().uuid() });
@@ -59,6 +60,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
       // Only asked of a caller who could submit, so others keep their 403 or 409 of the state machine.
       if (request.body.action === 'submit' && can(user, 'table.submit', await tableResource(app.db, table))) {
         await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit', options.now?.());
+        await assertExAnteGate(app.db, request.params.id, table.table);
       }
       const openErrors =
         request.body.action === 'approve'

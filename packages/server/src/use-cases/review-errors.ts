@@ -2,6 +2,7 @@ import { reviewTable } from '@jixiao/core/review/review-table';
 import { autoRuleSetId } from '@jixiao/core/review/rule-sets';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { Database } from '@jixiao/db/database';
+import { getExAnteAssessment } from '@jixiao/db/ex-ante.repository';
 import { createTableRepository, type TableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyRequest } from 'fastify';
 import { readScope } from '../auth/authorize.ts';
@@ -37,7 +38,7 @@ export async function lastYearOf(
 /**
  * How many errors the automatic review reports on a stored table, as GET /tables/:id/findings shows them
  * in the review workspace (the auto rule set, last year's table among those the caller may read, the
- * similar projects): approving over them needs a reason.
+ * similar projects, the ex-ante assessment): approving over them needs a reason.
  */
 export async function openErrorCount(
   db: Database,
@@ -49,5 +50,6 @@ export async function openErrorCount(
   const previous = await lastYearOf(tables, table, await readScope(request, db));
   const set = await ruleSetForRequest(db, autoRuleSetId, table);
   const peers = await similarProjects(db, table, set, id);
-  return reviewTable(table, set, { previous, peers }).filter((f) => f.severity === 'error').length;
+  const exAnte = await getExAnteAssessment(db, id);
+  return reviewTable(table, set, { previous, peers, exAnte }).filter((f) => f.severity === 'error').length;
 }

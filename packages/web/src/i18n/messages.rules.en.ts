@@ -30,6 +30,7 @@ export const rulesEn = {
   'rules.category.consistency': 'Consistency',
   'rules.category.target-quality': 'Target quality',
   'rules.category.comparison': 'Year to year',
+  'rules.category.ex-ante': 'Ex-ante assessment',
   'rules.assignments': 'Which set reviews which year',
   'rules.assignments.hint':
     'Regions and years without a choice use the built-in set of the framework each table follows',
@@ -56,6 +57,13 @@ export const rulesEn = {
   'rules.editor.peerHighRatio': 'Unrealistic-target multiple (P02, of the peers’ best actual)',
   'rules.editor.peerUnitCostRatio': 'Unit cost deviation multiple (P03)',
   'rules.editor.peerMinCount': 'Similar projects needed (P01–P03)',
+  'rules.editor.exAnteNewProjectMin':
+    'Budget from which a new project needs an ex-ante assessment (E01; 0 all, empty none)',
+  'rules.editor.exAnteAnyProjectMin':
+    'Budget from which any project needs an ex-ante assessment (E01; empty none)',
+  'rules.editor.exAnteSupportScore': 'Lowest total that supports (E03)',
+  'rules.editor.exAntePartialScore': 'Lowest total that supports in part (E03)',
+  'rules.editor.yuan': 'yuan',
   'rules.editor.save': 'Publish version',
   'rules.editor.confirmTitle': 'Publish a new version of "{id}"?',
   'rules.editor.confirmBody':

@@ -183,6 +183,16 @@ function initialParams(set: RuleSetListItem): Required<RuleParamsOverride> {
     peerUnitCostRatio: p.peerUnitCostRatio ?? base?.params.peerUnitCostRatio ?? 2,
     peerMinCount: p.peerMinCount ?? base?.params.peerMinCount ?? 2,
     linkageReduceShare: p.linkageReduceShare ?? base?.params.linkageReduceShare ?? 0.1,
+    exAnteNewProjectMin:
+      p.exAnteNewProjectMin === undefined
+        ? (base?.params.exAnteNewProjectMin ?? null)
+        : p.exAnteNewProjectMin,
+    exAnteAnyProjectMin:
+      p.exAnteAnyProjectMin === undefined
+        ? (base?.params.exAnteAnyProjectMin ?? null)
+        : p.exAnteAnyProjectMin,
+    exAnteSupportScore: p.exAnteSupportScore ?? base?.params.exAnteSupportScore ?? 80,
+    exAntePartialScore: p.exAntePartialScore ?? base?.params.exAntePartialScore ?? 60,
   };
 }
 
@@ -192,7 +202,12 @@ const peerNumbers = [
   { key: 'peerHighRatio', min: 1, max: 100, step: 0.5 },
   { key: 'peerUnitCostRatio', min: 1, max: 100, step: 0.5 },
   { key: 'peerMinCount', min: 1, max: 20, step: 1 },
+  { key: 'exAnteSupportScore', min: 0, max: 100, step: 5 },
+  { key: 'exAntePartialScore', min: 0, max: 100, step: 5 },
 ] as const;
+
+/** The ex-ante thresholds (元): empty switches the trigger off (null). */
+const exAnteAmounts = ['exAnteNewProjectMin', 'exAnteAnyProjectMin'] as const;
 
 function ParamsForm({
   value,
@@ -263,6 +278,21 @@ function ParamsForm({
             step={n.step}
             value={value[n.key]}
             onChange={(v) => onChange({ ...value, [n.key]: v ?? n.min })}
+          />
+        ))}
+      {exAnteAmounts
+        .filter((key) => keys.includes(key))
+        .map((key) => (
+          <InputNumber
+            key={key}
+            addonBefore={t(`rules.editor.${key}`)}
+            addonAfter={t('rules.editor.yuan')}
+            aria-label={t(`rules.editor.${key}`)}
+            data-testid={`param-${key}`}
+            min={0}
+            step={1_000_000}
+            value={value[key]}
+            onChange={(v) => onChange({ ...value, [key]: v ?? null })}
           />
         ))}
     </Space>

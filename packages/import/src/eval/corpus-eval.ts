@@ -81,6 +81,10 @@ export interface DocumentScore {
   found: number;
   matched: number;
   invented: number;
+  /** Invented rows the reader marked as a guess for the person confirming the import. */
+  inventedFlagged: number;
+  /** Matched rows marked as a guess all the same (a false alarm costs that person a look). */
+  matchedFlagged: number;
   fields: Record<FieldName, FieldScore>;
   /** What did not agree, for reading the report. */
   misses: string[];
@@ -364,6 +368,17 @@ export function matchIndicators(
   return pairs;
 }
 
+/** Rows the reader marked for a person to confirm (a guess, or a figure lost in conversion). */
+function flaggedRows(t: PerformanceTable): Set<number> {
+  const rows = new Set<number>();
+  for (const w of t.warnings) {
+    const m = /^indicators\.(\d+)$/.exec(w.path ?? '');
+    if (m?.[1] && (w.code === 'import.low_confidence' || w.code === 'import.value_missing'))
+      rows.add(Number(m[1]));
+  }
+  return rows;
+}
+
 /** Imports one labelled document and compares it with its label. */
 export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScore> {
   const score: DocumentScore = {
@@ -372,6 +387,8 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
     found: 0,
     matched: 0,
     invented: 0,
+    inventedFlagged: 0,
+    matchedFlagged: 0,
     fields: emptyFields(),
     misses: [],
   };
@@ -466,16 +483,21 @@ export async function scoreDocument(doc: LabelledDocument): Promise<DocumentScor
       }
     });
     const matchedFound = new Set(matches.values());
+    const flagged = flaggedRows(t);
     t.indicators.forEach((fi, m) => {
-      if (!matchedFound.has(m)) {
-        score.invented++;
-        score.misses.push(`invented: ${fi.name} (${fi.target.raw})`);
+      if (matchedFound.has(m)) {
+        if (flagged.has(m)) score.matchedFlagged++;
+        return;
       }
+      score.invented++;
+      if (flagged.has(m)) score.inventedFlagged++;
+      score.misses.push(`invented${flagged.has(m) ? ' (flagged)' : ''}: ${fi.name} (${fi.target.raw})`);
     });
   });
   tables.forEach((t, k) => {
     if ([...pairs.values()].includes(k)) return;
     score.invented += t.indicators.length;
+    score.inventedFlagged += flaggedRows(t).size;
     for (const i of t.indicators) score.misses.push(`invented (extra table ${t.name}): ${i.name}`);
   });
   return score;
@@ -496,6 +518,8 @@ export function sumScores(id: string, documents: readonly DocumentScore[]): Docu
     found: 0,
     matched: 0,
     invented: 0,
+    inventedFlagged: 0,
+    matchedFlagged: 0,
     fields: emptyFields(),
     misses: [],
   };
@@ -504,6 +528,8 @@ export function sumScores(id: string, documents: readonly DocumentScore[]): Docu
     total.found += d.found;
     total.matched += d.matched;
     total.invented += d.invented;
+    total.inventedFlagged += d.inventedFlagged;
+    total.matchedFlagged += d.matchedFlagged;
     for (const field of fieldNames) {
       total.fields[field].correct += d.fields[field].correct;
       total.fields[field].total += d.fields[field].total;
@@ -532,6 +558,7 @@ export function formatReport(report: CorpusReport, verbose = false): string {
   const t = report.total;
   out.push(
     `rows matched ${t.matched}/${t.expected} (${((t.matched / Math.max(1, t.expected)) * 100).toFixed(1)}%), invented ${t.invented}`,
+    `  marked for a person to confirm: ${t.inventedFlagged} of the ${t.invented} invented, ${t.matchedFlagged} of the ${t.matched} matched; invented unmarked ${t.invented - t.inventedFlagged}`,
   );
   return out.join('\n');
 }

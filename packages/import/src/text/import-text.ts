@@ -27,6 +27,7 @@ import {
   readMonitoringMoney,
 } from './monitoring.ts';
 import { type UnitSource, unitOfPage } from './page-unit.ts';
+import { doubtWarnings } from './row-doubts.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
@@ -669,6 +670,7 @@ function readForm(
     }
     const weights = weightsWarning(table);
     if (weights) table.warnings.push(weights);
+    table.warnings.push(...doubtWarnings(table.indicators, table.warnings));
     tables.push(table);
   }
   return tables;

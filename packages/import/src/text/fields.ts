@@ -86,7 +86,9 @@ const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
 const PAIRED_AMOUNT = /^-?[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
 
 const OTHER_MONEY = /^(其中[:：]?)?(其他资金|其他|自筹资金|单位自筹|社会资金|上年结转|结转资金)$/;
-const INLINE_AMOUNT = /^((?:其中[:：])?[^:：]{2,16})[:：]\s*(-?[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?)$/;
+// `其中:财政拨款 203`: a space stands for the colon (the caption must still be a known money caption).
+const INLINE_AMOUNT =
+  /^((?:其中[:：])?[^:：\s]{2,16})(?:\s*[:：]\s*|\s+)(-?[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?)$/;
 
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
 // 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.

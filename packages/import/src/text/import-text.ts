@@ -27,6 +27,7 @@ import {
   readMonitoringMoney,
 } from './monitoring.ts';
 import { type UnitSource, unitOfPage } from './page-unit.ts';
+import { readProseBudget } from './prose-budget.ts';
 import { doubtWarnings } from './row-doubts.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { toTokens } from './tokens.ts';
@@ -479,6 +480,8 @@ function readForm(
       path: 'budget',
     });
   }
+  const proseBudget = readProseBudget(budget, headerText);
+  if (proseBudget) warnings.push(proseBudget);
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);
   const titleKind = kindOfTitle(title);

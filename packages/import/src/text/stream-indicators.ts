@@ -154,13 +154,15 @@ function landmarks(text: string): Landmark[] {
     const c = text.charCodeAt(i);
     if (c < 0x4e00) continue;
     const afterLevel1 = found.at(-1)?.level === 1 && found.at(-1)?.end === i;
+    // Right after a level-2 label a name starts: `成本指标：成本控制率` names 成本控制率, not a label 成本.
+    const afterLevel2 = found.at(-1)?.level === 2 && found.at(-1)?.end === i;
     const afterBreak = /[\s|\u241e:：;；,，。、\d%％)）]/.test(text[i - 1] ?? '\n');
     for (const [re, level] of [
       [LEVEL2_MARK, 2],
       [LEVEL1_MARK, 1],
       [BARE_LEVEL2_MARK, 2],
     ] as const) {
-      if (re === BARE_LEVEL2_MARK && !(afterLevel1 || afterBreak)) continue;
+      if (re === BARE_LEVEL2_MARK && (afterLevel2 || !(afterLevel1 || afterBreak))) continue;
       re.lastIndex = i;
       const m = re.exec(text);
       if (!m) continue;

@@ -212,10 +212,6 @@ export function rareIndicatorName(world: ScaleWorld): string {
 /** Receives generated rows, table by table (the loader turns them into COPY lines). */
 export interface RowSink {
   row(table: ScaleTableName, values: readonly unknown[]): void;
-  /** The automatic-review findings derivedColumns computed with the content (JSON text). */
-  findings?(tableId: string, findings: string): void;
-  /** The corrective measures a monitoring report lacks (core's missingMeasureCount). */
-  missingMeasures?(tableId: string, cutOffMonth: number, count: number): void;
 }
 
 /** Columns of each table the generator fills, in COPY order. */
@@ -240,6 +236,7 @@ export const scaleColumns = {
     'created_by',
     'created_at',
     'updated_at',
+    'review_findings',
   ],
   table_versions: ['table_id', 'version', 'content', 'status', 'saved_at', 'saved_by', 'reason'],
   indicators: [
@@ -312,6 +309,7 @@ export const scaleColumns = {
     'risk',
     'updated_by',
     'updated_at',
+    'missing_measures',
   ],
   self_evaluations: [
     'table_id',
@@ -715,8 +713,8 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
     author.id,
     new Date(createdAt),
     new Date(life.time),
+    derived.review_findings,
   ]);
-  sink.findings?.(id, derived.review_findings);
   for (const row of indicatorRows(id, table)) {
     sink.row('indicators', [
       row.table_id,
@@ -821,8 +819,8 @@ function monitor(
     assessment.risk,
     author.id,
     at,
+    missingMeasureCount(assessment),
   ]);
-  sink.missingMeasures?.(id, cutOffMonth, missingMeasureCount(assessment));
   sink.row('audit_log', [
     at,
     author.id,

@@ -1,17 +1,18 @@
 /**
- * Loads a generated province into a PostgreSQL database: creates it afresh, applies the project's
- * migrations, inserts organisations and users (passwords hashed by the server's own argon2id), then
- * streams every generated row through COPY, one connection per table, with the secondary indexes and
- * foreign keys set aside during the load and put back (validated) after it, as the migrations made them.
+ * Loads a generated province into a PostgreSQL database as PostgreSQL's bulk-loading advice has it:
+ * creates it afresh at the project's newest schema, inserts organisations and users (passwords hashed
+ * by the server's own argon2id), sets the secondary indexes and foreign keys aside, copies every
+ * generated row in batches (COPY, one connection per table and worker thread, triggers off), lets the
+ * publication triggers derive the public catalogue from each batch's versions, then rebuilds the
+ * indexes and keys (validated), computes the analytics with the function the triggers call, and
+ * VACUUM ANALYZEs. Derived data thus comes from the app's own SQL, not from a copy of it here.
  */
 
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { refreshReviewFindings } from '@jixiao/db/analytics.repository';
 import { closeDatabase, openDatabase } from '@jixiao/db/database';
-import { migrate, migrationsDir } from '@jixiao/db/migrate';
+import { migrate } from '@jixiao/db/migrate';
 import { hashPassword } from '@jixiao/server/auth/password';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -25,27 +26,6 @@ import {
   scalePassword,
 } from './generate.ts';
 import { loadVocabulary } from './vocabulary.ts';
-
-/**
- * The newest migration whose schema the generator writes. Data is loaded into the database migrated up
- * to here; every later migration is applied after the load, so derived tables and columns they add are
- * backfilled by the migration itself, the way a real database gets them on upgrade.
- */
-export const generatorSchema = '20261205133000-budget-years.sql';
-
-/** Applies the migrations up to and including `last` (a temporary folder holding only those). */
-async function migrateUpTo(db: Parameters<typeof migrate>[0], last: string): Promise<string[]> {
-  const folder = await mkdtemp(join(tmpdir(), 'jixiao-scale-migrations-'));
-  try {
-    await mkdir(folder, { recursive: true });
-    for (const name of (await readdir(migrationsDir)).filter((n) => n.endsWith('.sql') && n <= last)) {
-      await copyFile(join(migrationsDir, name), join(folder, name));
-    }
-    return await migrate(db, folder);
-  } finally {
-    await rm(folder, { recursive: true, force: true });
-  }
-}
 
 export const defaultScaleUrl = 'postgres://postgres@127.0.0.1:5432/jixiao_scale';
 
@@ -61,9 +41,7 @@ export interface ScaleOptions {
 export interface ScaleReport {
   world: ScaleWorld;
   counts: Record<string, number>;
-  seconds: { total: number; copy: number; indexes: number; analyze: number; laterMigrations: number };
-  /** Migrations applied after the load (they backfill what they derive). */
-  laterMigrations: string[];
+  seconds: { total: number; copy: number; indexes: number; analytics: number; analyze: number };
 }
 
 const specialCopyCharacter = /[\\\t\n\r]/;
@@ -125,38 +103,43 @@ async function backendCpuSeconds(pid: number): Promise<number | null> {
   }
 }
 
-/** One COPY stream fed with batched text lines, waiting when PostgreSQL falls behind. */
-class CopyWriter {
+/**
+ * One connection copying a table batch by batch: each batch is one COPY statement, committed when it
+ * ends, so the rows of a finished batch are visible to the statements that derive from them (the
+ * versions' INSERT … SELECT) while later batches are still being generated.
+ */
+class BatchCopier {
   private buffer: string[] = [];
-  private size = 0;
   rows = 0;
   /** CPU seconds its PostgreSQL backend used, read when it closes (null: not measurable). */
   backendSeconds: number | null = null;
   private constructor(
     private readonly pid: number,
-    private readonly client: pg.Client,
-    private readonly stream: NodeJS.WritableStream,
-    private readonly done: Promise<void>,
-    private readonly state: { failed: Error | null },
+    readonly client: pg.Client,
+    private readonly statement: string,
   ) {}
 
-  static async open(url: string, table: string, columns: readonly string[]): Promise<CopyWriter> {
+  /**
+   * `triggers: false` copies with the session as a replica (session_replication_role): the tables'
+   * triggers do not fire row by row or statement by statement during the load; what they derive is
+   * computed once, set-wise, after it.
+   */
+  static async open(
+    url: string,
+    table: string,
+    columns: readonly string[],
+    options: { triggers: boolean },
+  ): Promise<BatchCopier> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query("SET synchronous_commit = 'off'");
-    const pid = await backendPid(client);
-    const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
-    const writer: { failed: Error | null } = { failed: null };
-    const done = new Promise<void>((resolve, reject) => {
-      stream.on('finish', resolve);
-      stream.on('error', (error: Error) => {
-        writer.failed = new Error(`COPY ${table} failed: ${error.message}`, { cause: error });
-        reject(writer.failed);
-      });
-    });
-    done.catch(() => undefined);
     client.on('error', () => undefined);
-    return new CopyWriter(pid, client, stream, done, writer);
+    await client.query("SET synchronous_commit = 'off'");
+    if (!options.triggers) await client.query("SET session_replication_role = 'replica'");
+    return new BatchCopier(
+      await backendPid(client),
+      client,
+      `COPY ${table} (${columns.join(', ')}) FROM STDIN`,
+    );
   }
 
   // A table's content is written once per version: escape the same string once.
@@ -174,31 +157,28 @@ class CopyWriter {
   push(values: readonly unknown[]): void {
     let line = '';
     for (let i = 0; i < values.length; i++) line += (i === 0 ? '' : '\t') + this.escape(values[i]);
-    line += '\n';
-    this.buffer.push(line);
-    this.size += line.length;
+    this.buffer.push(`${line}\n`);
     this.rows++;
   }
 
-  async flush(): Promise<void> {
-    // A failed COPY (a constraint, a lost connection) stops the load at once with PostgreSQL's reason.
-    if (this.state.failed) throw this.state.failed;
-    if (this.size === 0) return;
-    const text = this.buffer.join('');
+  /** Takes the lines pushed so far; `copy` sends them as one COPY. */
+  take(): string[] {
+    const lines = this.buffer;
     this.buffer = [];
-    this.size = 0;
-    if (!this.stream.write(text)) {
-      await new Promise<void>((resolve, reject) => {
-        this.stream.once('drain', resolve);
-        this.done.catch(reject);
-      });
-    }
+    return lines;
+  }
+
+  async copy(lines: string[]): Promise<void> {
+    if (lines.length === 0) return;
+    const stream = this.client.query(copyFrom(this.statement));
+    await new Promise<void>((resolve, reject) => {
+      stream.on('finish', resolve);
+      stream.on('error', (error: Error) => reject(new Error(`${this.statement} failed: ${error.message}`)));
+      stream.end(lines.join(''));
+    });
   }
 
   async close(): Promise<void> {
-    await this.flush();
-    this.stream.end();
-    await this.done;
     this.backendSeconds = await backendCpuSeconds(this.pid);
     await this.client.end();
   }
@@ -231,20 +211,32 @@ async function setAside(client: pg.Client, tables: readonly string[]): Promise<S
   return { indexes: indexes.rows, foreignKeys: foreignKeys.rows };
 }
 
-/** Builds the indexes again on two connections (this machine has two cores), then the foreign keys. */
-async function restore(url: string, aside: SetAside): Promise<void> {
-  const queue = [...aside.indexes];
+/**
+ * Runs `statements` on two connections (this machine has two cores), each taking the next when done.
+ * Every connection first runs `setup`.
+ */
+async function onTwoConnections(url: string, setup: string[], statements: readonly string[]): Promise<void> {
+  const queue = [...statements];
   const worker = async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      await client.query("SET maintenance_work_mem = '1GB'");
-      for (let index = queue.shift(); index; index = queue.shift()) await client.query(index.definition);
+      for (const statement of setup) await client.query(statement);
+      for (let next = queue.shift(); next; next = queue.shift()) await client.query(next);
     } finally {
       await client.end();
     }
   };
   await Promise.all([worker(), worker()]);
+}
+
+/** Builds the indexes again on two connections, then the foreign keys (validated) on one. */
+async function restore(url: string, aside: SetAside): Promise<void> {
+  await onTwoConnections(
+    url,
+    ["SET maintenance_work_mem = '1GB'"],
+    aside.indexes.map((index) => index.definition),
+  );
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -256,27 +248,38 @@ async function restore(url: string, aside: SetAside): Promise<void> {
   }
 }
 
+/** Organisations and users, one statement each (the organisation-path trigger then runs once). */
 async function insertAccounts(url: string, world: ScaleWorld): Promise<void> {
   const passwordHash = await hashPassword(scalePassword);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    const organisations = [world.finance, ...world.departments, ...world.units];
     await client.query('BEGIN');
-    for (const org of [world.finance, ...world.departments, ...world.units]) {
-      await client.query('INSERT INTO organisations (id, name, kind, parent_id) VALUES ($1, $2, $3, $4)', [
-        org.id,
-        org.name,
-        org.kind,
-        org.parentId,
-      ]);
-    }
-    for (const user of world.users) {
-      await client.query(
-        `INSERT INTO users (id, username, display_name, organisation_id, roles, password_hash)
-         VALUES ($1, $2, $3, $4, $5, $6)`,
-        [user.id, user.username, user.displayName, user.organisationId, user.roles, passwordHash],
-      );
-    }
+    await client.query(
+      `INSERT INTO organisations (id, name, kind, parent_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[])`,
+      [
+        organisations.map((o) => o.id),
+        organisations.map((o) => o.name),
+        organisations.map((o) => o.kind),
+        organisations.map((o) => o.parentId),
+      ],
+    );
+    await client.query(
+      `INSERT INTO users (id, username, display_name, organisation_id, roles, password_hash)
+       SELECT id, username, display_name, organisation_id, string_to_array(roles, ','), $6
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::text[])
+         AS u (id, username, display_name, organisation_id, roles)`,
+      [
+        world.users.map((u) => u.id),
+        world.users.map((u) => u.username),
+        world.users.map((u) => u.displayName),
+        world.users.map((u) => u.organisationId),
+        world.users.map((u) => u.roles.join(',')),
+        passwordHash,
+      ],
+    );
     await client.query('COMMIT');
   } finally {
     await client.end();
@@ -285,90 +288,46 @@ async function insertAccounts(url: string, world: ScaleWorld): Promise<void> {
 
 const loadedTables = Object.keys(scaleColumns) as ScaleTableName[];
 
-/** Tables generated between two flushes of the COPY streams. */
+/**
+ * Tables whose secondary indexes and foreign keys are set aside during the load: the generated ones,
+ * and the public catalogue the publication trigger fills from the versions.
+ */
+const setAsideTables = [...loadedTables, 'published_tables'];
+
+/** Tables generated per batch (one COPY per table and batch). */
 const loadBatch = 200;
 
 /**
  * A table's versions share its content (an edit in the life cycle changes the status, not the words), so
- * the versions are copied without it into an unlogged staging table and take it from their table in
- * PostgreSQL (copyStagedVersions): the JSON is parsed and compressed once per table, not once per
- * version. The review findings wait in a staging table until the migration that adds their column ran.
+ * a worker copies its batch's versions without it into a temporary table and inserts them from there
+ * taking their table's content: the JSON is parsed and compressed once per table, not once per version.
+ * That INSERT is the app's own write path as far as the database is concerned: the publication
+ * triggers fire on it and fill the public catalogue (published_tables, its counts and the portal's
+ * statistics) from the published versions, batch by batch, beside the generation of the next batches.
  */
 const stagedVersions = 'scale_staged_versions';
-const stagedFindings = 'scale_staged_findings';
-const stagedMeasures = 'scale_staged_missing_measures';
 const stagedVersionColumns = scaleColumns.table_versions.filter((c) => c !== 'content');
+const insertVersions = `INSERT INTO table_versions (${scaleColumns.table_versions.join(', ')})
+  SELECT ${scaleColumns.table_versions.map((c) => (c === 'content' ? 't.content' : `v.${c}`)).join(', ')}
+  FROM ${stagedVersions} v JOIN target_tables t ON t.id = v.table_id`;
 
-async function createStaging(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP TABLE IF EXISTS ${stagedVersions}, ${stagedFindings}, ${stagedMeasures}`);
-    await client.query(
-      `CREATE UNLOGGED TABLE ${stagedVersions} AS SELECT ${stagedVersionColumns.join(', ')} FROM table_versions WITH NO DATA`,
-    );
-    await client.query(
-      `CREATE UNLOGGED TABLE ${stagedFindings} (table_id uuid NOT NULL, findings jsonb NOT NULL)`,
-    );
-    await client.query(
-      `CREATE UNLOGGED TABLE ${stagedMeasures} (table_id uuid NOT NULL, cut_off_month integer NOT NULL, missing integer NOT NULL)`,
-    );
-  } finally {
-    await client.end();
-  }
-}
-
-/** Returns the CPU seconds of the backend that did it (null: not measurable). */
-async function copyStagedVersions(url: string): Promise<number | null> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const pid = await backendPid(client);
-    await client.query("SET work_mem = '256MB'");
-    await client.query(
-      `INSERT INTO table_versions (${scaleColumns.table_versions.join(', ')})
-       SELECT ${scaleColumns.table_versions.map((c) => (c === 'content' ? 't.content' : `v.${c}`)).join(', ')}
-         FROM ${stagedVersions} v JOIN target_tables t ON t.id = v.table_id`,
-    );
-    await client.query(`DROP TABLE ${stagedVersions}`);
-    return await backendCpuSeconds(pid);
-  } finally {
-    await client.end();
-  }
-}
-
-/**
- * Sets what later migrations added columns for: the staged review findings of every table that has
- * none, and the missing corrective measures of every monitoring report. Returns the tables updated.
- */
-async function storeStaged(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query("SET work_mem = '256MB'");
-    const result = await client.query(
-      `UPDATE target_tables t SET review_findings = f.findings
-         FROM ${stagedFindings} f WHERE f.table_id = t.id AND t.review_findings IS NULL`,
-    );
-    // No trigger reads missing_measures, but the analytics ones fire on any update of a report and would
-    // refresh every monitored table's facts again (minutes at 300k): they are off for this statement.
-    await client.query("SET session_replication_role = 'replica'");
-    await client.query(
-      `UPDATE monitoring_reports m SET missing_measures = s.missing
-         FROM ${stagedMeasures} s WHERE s.table_id = m.table_id AND s.cut_off_month = m.cut_off_month`,
-    );
-    await client.query("SET session_replication_role = 'origin'");
-    await client.query(`DROP TABLE ${stagedFindings}, ${stagedMeasures}`);
-    return result.rowCount ?? 0;
-  } finally {
-    await client.end();
+/** A deadlock (40P01) between two workers' trigger statements: the statement is tried again. */
+async function retryOnDeadlock(run: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run();
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+    }
   }
 }
 
 /**
  * Generates and copies the tables of one share (batches `worker`, `worker + workers`, …) on
  * connections of its own; returns the rows copied per table. Each table's rows depend on the seed and
- * its number only, so the data is the same whatever the number of workers.
+ * its number only, so the data is the same whatever the number of workers. A batch's rows are sent
+ * while the next batch is generated.
  */
 export async function loadShare(
   url: string,
@@ -376,49 +335,62 @@ export async function loadShare(
   share: { worker: number; workers: number },
   progress: (tables: number) => void,
 ): Promise<ShareResult> {
-  const writers = new Map<ScaleTableName, CopyWriter>();
+  const copiers = new Map<ScaleTableName, BatchCopier>();
   for (const table of loadedTables) {
-    writers.set(
+    copiers.set(
       table,
       table === 'table_versions'
-        ? await CopyWriter.open(url, stagedVersions, stagedVersionColumns)
-        : await CopyWriter.open(url, table, scaleColumns[table]),
+        ? await BatchCopier.open(url, stagedVersions, stagedVersionColumns, { triggers: true })
+        : await BatchCopier.open(url, table, scaleColumns[table], { triggers: false }),
     );
   }
-  const findings = await CopyWriter.open(url, stagedFindings, ['table_id', 'findings']);
-  const measures = await CopyWriter.open(url, stagedMeasures, ['table_id', 'cut_off_month', 'missing']);
-  const versions = writers.get('table_versions')!;
+  const versions = copiers.get('table_versions')!;
+  await versions.client.query(
+    `CREATE TEMPORARY TABLE ${stagedVersions} AS SELECT ${stagedVersionColumns.join(', ')} FROM table_versions WITH NO DATA`,
+  );
   const sink: RowSink = {
     // The content (third column) is left out: the version takes its table's.
     row: (table, values) =>
       table === 'table_versions'
         ? versions.push([values[0], values[1], ...values.slice(3)])
-        : writers.get(table)!.push(values),
-    findings: (tableId, text) => findings.push([tableId, text]),
-    missingMeasures: (tableId, month, count) => measures.push([tableId, month, count]),
+        : copiers.get(table)!.push(values),
   };
-  const all = [...writers.values(), findings, measures];
+  const others = [...copiers.values()].filter((copier) => copier !== versions);
+  const send = async (batch: Map<BatchCopier, string[]>) => {
+    // The staged versions can go with the rest; their INSERT needs the batch's tables committed.
+    await Promise.all([...batch].map(([copier, lines]) => copier.copy(lines)));
+    await retryOnDeadlock(() => versions.client.query(insertVersions));
+    await versions.client.query(`TRUNCATE ${stagedVersions}`);
+  };
   let tables = 0;
+  let sending: Promise<void> = Promise.resolve();
   for (let start = share.worker * loadBatch; start < world.tables; start += share.workers * loadBatch) {
     const end = Math.min(world.tables, start + loadBatch);
-    for (let index = start; index < end; index++) generateTable(world, index, sink);
-    tables += end - start;
-    await Promise.all(all.map((writer) => writer.flush()));
+    for (let index = start; index < end; index++) {
+      generateTable(world, index, sink);
+      // The previous batch's COPYs and INSERT progress only when the event loop turns.
+      if (index % 8 === 7) await new Promise((resolve) => setImmediate(resolve));
+    }
+    const batch = new Map([...others, versions].map((copier) => [copier, copier.take()]));
+    await sending;
     progress(tables);
+    tables += end - start;
+    sending = send(batch);
   }
-  await Promise.all(all.map((writer) => writer.close()));
-  const rows = Object.fromEntries([...writers].map(([table, writer]) => [table, writer.rows]));
-  const backend = (writer: CopyWriter) => writer.backendSeconds ?? 0;
-  const cpu: Record<string, number> = Object.fromEntries(
-    [...writers].map(([table, writer]) => [table, backend(writer)]),
+  await sending;
+  progress(tables);
+  await Promise.all([...copiers.values()].map((copier) => copier.close()));
+  const rows = Object.fromEntries([...copiers].map(([table, copier]) => [table, copier.rows]));
+  const backendSeconds: Record<string, number> = Object.fromEntries(
+    [...copiers].map(([table, copier]) => [table, copier.backendSeconds ?? 0]),
   );
-  cpu.staged = backend(findings) + backend(measures);
-  return { rows, backendSeconds: cpu };
+  return { rows, backendSeconds };
 }
 
 /** What one share copied: rows per table, and the CPU seconds of the backend that took them. */
 export interface ShareResult {
   rows: Record<string, number>;
+  /** table_versions: its staged COPY, the INSERT … SELECT and the publication triggers on it. */
   backendSeconds: Record<string, number>;
 }
 
@@ -447,20 +419,36 @@ function loadShareInWorker(
   });
 }
 
+/** Tables by size, largest first (so the two connections of a phase finish about together). */
+async function tablesBySize(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ name: string }>(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = current_schema() AND c.relkind = 'r'
+        ORDER BY pg_total_relation_size(c.oid) DESC`,
+    );
+    return result.rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Generates `tables` tables into a fresh database at `url` (see the file comment). */
 export async function generateScaleDatabase(options: ScaleOptions): Promise<ScaleReport> {
   const log = options.log ?? (() => undefined);
   const started = performance.now();
+  const seconds = (from: number) => (performance.now() - from) / 1000;
   await recreateDatabase(options.url);
   const db = await openDatabase({ url: options.url, maxConnections: 2 });
+  let applied: string[];
   try {
-    const applied = await migrateUpTo(db, generatorSchema);
-    log(
-      `database ${databaseName(options.url)} created, ${applied.length} migrations applied before the load`,
-    );
+    applied = await migrate(db);
   } finally {
     await closeDatabase(db);
   }
+  log(`database ${databaseName(options.url)} created, ${applied.length} migrations applied`);
 
   const world = buildWorld({ tables: options.tables, seed: options.seed, vocabulary: loadVocabulary() });
   await insertAccounts(options.url, world);
@@ -473,26 +461,25 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
   await control.connect();
   let aside: SetAside;
   try {
-    aside = await setAside(control, loadedTables);
+    aside = await setAside(control, setAsideTables);
   } finally {
     await control.end();
   }
 
   const copyStart = performance.now();
   const cpuAtStart = process.cpuUsage();
-  await createStaging(options.url);
   const workers = Math.max(1, Math.min(options.workers ?? 1, Math.ceil(options.tables / loadBatch)));
   const done = new Array<number>(workers).fill(0);
   let lastLog = performance.now();
   const progress = (worker: number, tables: number) => {
     done[worker] = tables;
     const sum = done.reduce((a, b) => a + b, 0);
-    if (performance.now() - lastLog > 5000 || sum === options.tables) {
+    if (performance.now() - lastLog > 10_000 || sum === options.tables) {
       lastLog = performance.now();
-      const seconds = (lastLog - copyStart) / 1000;
+      const elapsed = seconds(copyStart);
       log(
-        `  ${sum.toLocaleString('en')} / ${options.tables.toLocaleString('en')} tables copied ` +
-          `(${seconds.toFixed(0)} s, ${Math.round(sum / seconds).toLocaleString('en')} tables/s)`,
+        `  ${sum.toLocaleString('en')} / ${options.tables.toLocaleString('en')} tables loaded ` +
+          `(${elapsed.toFixed(0)} s, ${Math.round(sum / elapsed).toLocaleString('en')} tables/s)`,
       );
     }
   };
@@ -511,75 +498,63 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
   const copyCpu: Record<string, number> = {};
   for (const share of shares) {
     for (const [table, rows] of Object.entries(share.rows)) counts[table] = (counts[table] ?? 0) + rows;
-    for (const [table, seconds] of Object.entries(share.backendSeconds)) {
-      copyCpu[table] = (copyCpu[table] ?? 0) + seconds;
+    for (const [table, cpu] of Object.entries(share.backendSeconds)) {
+      copyCpu[table] = (copyCpu[table] ?? 0) + cpu;
     }
   }
   const nodeCpu = process.cpuUsage(cpuAtStart);
-  const generated = (performance.now() - copyStart) / 1000;
+  const copySeconds = seconds(copyStart);
   log(
-    `generated and copied in ${generated.toFixed(0)} s; CPU: node ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(0)} s ` +
+    `generated and loaded in ${copySeconds.toFixed(0)} s; CPU: node ${((nodeCpu.user + nodeCpu.system) / 1e6).toFixed(0)} s ` +
       `(all threads), PostgreSQL ${Object.values(copyCpu)
         .reduce((a, b) => a + b, 0)
         .toFixed(0)} s (${Object.entries(copyCpu)
         .sort((a, b) => b[1] - a[1])
-        .map(([table, seconds]) => `${table} ${seconds.toFixed(0)}`)
-        .join(', ')})`,
-  );
-  log('versions take their content from their table…');
-  const versionsCpu = await copyStagedVersions(options.url);
-  const copySeconds = (performance.now() - copyStart) / 1000;
-  log(
-    `  in ${(copySeconds - generated).toFixed(0)} s${versionsCpu === null ? '' : ` (PostgreSQL CPU ${versionsCpu.toFixed(0)} s)`}`,
+        .map(([table, cpu]) => `${table} ${cpu.toFixed(0)}`)
+        .join(', ')}; table_versions includes the publication triggers)`,
   );
 
   const indexStart = performance.now();
   log(`rebuilding ${aside.indexes.length} indexes and ${aside.foreignKeys.length} foreign keys…`);
   await restore(options.url, aside);
-  const indexSeconds = (performance.now() - indexStart) / 1000;
+  const indexSeconds = seconds(indexStart);
+  log(`  in ${indexSeconds.toFixed(0)} s`);
 
-  const analyzeStart = performance.now();
-  const vacuum = async () => {
-    const client = new pg.Client({ connectionString: options.url });
-    await client.connect();
-    try {
-      // What autovacuum would do after a bulk load: planner statistics and the visibility map.
-      await client.query('VACUUM ANALYZE');
-    } finally {
-      await client.end();
-    }
-  };
-  await vacuum();
-  const analyzeSeconds = (performance.now() - analyzeStart) / 1000;
-
-  const laterStart = performance.now();
+  // The analytics facts and counts, by the function the triggers call, a year per statement on two
+  // connections (every count is keyed by year, so the two never touch the same row).
+  const analyticsStart = performance.now();
+  await onTwoConnections(
+    options.url,
+    ["SET work_mem = '256MB'"],
+    world.years.map(
+      (year) => `SELECT analytics_refresh(ARRAY(SELECT id FROM target_tables WHERE year = ${year}), false)`,
+    ),
+  );
   const upgraded = await openDatabase({ url: options.url, maxConnections: 2 });
-  let later: string[];
   try {
-    later = await migrate(upgraded);
-    const migrated = performance.now();
-    if (later.length > 0) {
-      log(
-        `${later.length} later migrations applied to the loaded data in ${((migrated - laterStart) / 1000).toFixed(0)} s: ${later.join(', ')}`,
-      );
-    }
-    // The automatic-review findings the app stores with every save (computed by derivedColumns with the
-    // content during the load) and each report's missing measures, set in one statement each; the
-    // server's start-up step then finds no findings missing and records the rules' revision.
-    const stored = await storeStaged(options.url);
+    // Every table's findings were stored with it: this finds none missing and records the rules'
+    // revision, so the server's start-up step does not review every table again.
     const reviewed = await refreshReviewFindings(upgraded, { batchSize: 500 });
-    log(
-      `automatic review findings of ${stored + reviewed} tables stored in ${((performance.now() - migrated) / 1000).toFixed(0)} s`,
-    );
+    if (reviewed > 0) log(`  automatic review of ${reviewed} tables without findings`);
   } finally {
     await closeDatabase(upgraded);
   }
-  const laterSeconds = (performance.now() - laterStart) / 1000;
-  await vacuum();
-  const total = (performance.now() - started) / 1000;
+  const analyticsSeconds = seconds(analyticsStart);
+  log(`analytics of every table in ${analyticsSeconds.toFixed(0)} s`);
+
+  // What autovacuum would do after a bulk load: planner statistics and the visibility map (index-only
+  // scans), a table at a time on two connections.
+  const analyzeStart = performance.now();
+  await onTwoConnections(
+    options.url,
+    [],
+    (await tablesBySize(options.url)).map((table) => `VACUUM ANALYZE ${table}`),
+  );
+  const analyzeSeconds = seconds(analyzeStart);
+  const total = seconds(started);
   log(
-    `done in ${total.toFixed(0)} s (COPY ${copySeconds.toFixed(0)} s, indexes and keys ${indexSeconds.toFixed(0)} s, ` +
-      `VACUUM ANALYZE ${analyzeSeconds.toFixed(0)} s, later migrations ${laterSeconds.toFixed(0)} s)`,
+    `done in ${total.toFixed(0)} s (generate and load ${copySeconds.toFixed(0)} s, indexes and keys ${indexSeconds.toFixed(0)} s, ` +
+      `analytics ${analyticsSeconds.toFixed(0)} s, VACUUM ANALYZE ${analyzeSeconds.toFixed(0)} s)`,
   );
   return {
     world,
@@ -588,9 +563,8 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
       total,
       copy: copySeconds,
       indexes: indexSeconds,
+      analytics: analyticsSeconds,
       analyze: analyzeSeconds,
-      laterMigrations: laterSeconds,
     },
-    laterMigrations: later,
   };
 }

@@ -35,6 +35,12 @@ export interface ScaleOptions {
   seed: number;
   /** Threads generating and copying tables, each with connections of its own (default 1: inline). */
   workers?: number;
+  /**
+   * Keep the database and add the tables it lacks: it holds the first K tables of the same seed (a
+   * smaller run, or one grown before), and tables K … tables − 1 are generated into it. Each table's rows
+   * depend on the seed and its number only, so the result is the database a single run would make.
+   */
+  grow?: boolean;
   log?: (message: string) => void;
 }
 
@@ -332,7 +338,7 @@ async function retryOnDeadlock(run: () => Promise<unknown>): Promise<void> {
 export async function loadShare(
   url: string,
   world: ScaleWorld,
-  share: { worker: number; workers: number },
+  share: { worker: number; workers: number; from: number },
   progress: (tables: number) => void,
 ): Promise<ShareResult> {
   const copiers = new Map<ScaleTableName, BatchCopier>();
@@ -364,7 +370,11 @@ export async function loadShare(
   };
   let tables = 0;
   let sending: Promise<void> = Promise.resolve();
-  for (let start = share.worker * loadBatch; start < world.tables; start += share.workers * loadBatch) {
+  for (
+    let start = share.from + share.worker * loadBatch;
+    start < world.tables;
+    start += share.workers * loadBatch
+  ) {
     const end = Math.min(world.tables, start + loadBatch);
     for (let index = start; index < end; index++) {
       generateTable(world, index, sink);
@@ -396,7 +406,7 @@ export interface ShareResult {
 
 /** loadShare in a worker thread (scale-worker.ts), which builds the same world from the same seed. */
 function loadShareInWorker(
-  data: { url: string; tables: number; seed: number; worker: number; workers: number },
+  data: { url: string; tables: number; seed: number; worker: number; workers: number; from: number },
   progress: (tables: number) => void,
 ): Promise<ShareResult> {
   return new Promise((resolve, reject) => {
@@ -417,6 +427,48 @@ function loadShareInWorker(
       if (code !== 0) reject(new Error(`scale worker ${data.worker} stopped with code ${code}`));
     });
   });
+}
+
+const seedComment = /^jixiao scale data, seed (-?\d+)$/;
+
+/** Marks the database as generated with `seed` (its comment). */
+async function describeDatabase(url: string, seed: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const quoted = `"${databaseName(url).replace(/"/g, '""')}"`;
+    await client.query(`COMMENT ON DATABASE ${quoted} IS 'jixiao scale data, seed ${seed}'`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** How many tables a database to grow holds, after checking it was generated with the same seed. */
+async function tablesAlready(options: ScaleOptions): Promise<number> {
+  const client = new pg.Client({ connectionString: options.url });
+  await client.connect();
+  try {
+    const comment = (
+      await client.query<{ comment: string | null }>(
+        "SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = current_database()",
+      )
+    ).rows[0]?.comment;
+    const seed = seedComment.exec(comment ?? '')?.[1];
+    if (seed === undefined || Number(seed) !== options.seed) {
+      throw new Error(
+        `--grow: ${databaseName(options.url)} was not generated with --seed ${options.seed} (its comment: ${comment ?? 'none'})`,
+      );
+    }
+    const tables = Number(
+      (await client.query<{ n: string }>('SELECT count(*) AS n FROM target_tables')).rows[0]!.n,
+    );
+    if (tables >= options.tables) {
+      throw new Error(`--grow: ${databaseName(options.url)} holds ${tables} tables already`);
+    }
+    return tables;
+  } finally {
+    await client.end();
+  }
 }
 
 /** Tables by size, largest first (so the two connections of a phase finish about together). */
@@ -440,7 +492,8 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
   const log = options.log ?? (() => undefined);
   const started = performance.now();
   const seconds = (from: number) => (performance.now() - from) / 1000;
-  await recreateDatabase(options.url);
+  const from = options.grow ? await tablesAlready(options) : 0;
+  if (!options.grow) await recreateDatabase(options.url);
   const db = await openDatabase({ url: options.url, maxConnections: 2 });
   let applied: string[];
   try {
@@ -448,14 +501,22 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
   } finally {
     await closeDatabase(db);
   }
-  log(`database ${databaseName(options.url)} created, ${applied.length} migrations applied`);
+  log(
+    options.grow
+      ? `database ${databaseName(options.url)} holds ${from.toLocaleString('en')} tables; ${applied.length} new migrations applied`
+      : `database ${databaseName(options.url)} created, ${applied.length} migrations applied`,
+  );
 
   const world = buildWorld({ tables: options.tables, seed: options.seed, vocabulary: loadVocabulary() });
-  await insertAccounts(options.url, world);
-  log(
-    `${world.departments.length} departments, ${world.units.length} units, ${world.users.length} users; ` +
-      `${world.vocabulary.indicators.length} indicator names from the labelled corpus; years ${world.years[0]}–${world.years.at(-1)}`,
-  );
+  if (!options.grow) {
+    await insertAccounts(options.url, world);
+    log(
+      `${world.departments.length} departments, ${world.units.length} units, ${world.users.length} users; ` +
+        `${world.vocabulary.indicators.length} indicator names from the labelled corpus; years ${world.years[0]}–${world.years.at(-1)}`,
+    );
+  }
+  // What a later --grow checks: the seed, and (with the count of tables) where it goes on.
+  await describeDatabase(options.url, options.seed);
 
   const control = new pg.Client({ connectionString: options.url });
   await control.connect();
@@ -468,12 +529,12 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
 
   const copyStart = performance.now();
   const cpuAtStart = process.cpuUsage();
-  const workers = Math.max(1, Math.min(options.workers ?? 1, Math.ceil(options.tables / loadBatch)));
+  const workers = Math.max(1, Math.min(options.workers ?? 1, Math.ceil((options.tables - from) / loadBatch)));
   const done = new Array<number>(workers).fill(0);
   let lastLog = performance.now();
   const progress = (worker: number, tables: number) => {
     done[worker] = tables;
-    const sum = done.reduce((a, b) => a + b, 0);
+    const sum = from + done.reduce((a, b) => a + b, 0);
     if (performance.now() - lastLog > 10_000 || sum === options.tables) {
       lastLog = performance.now();
       const elapsed = seconds(copyStart);
@@ -485,11 +546,11 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
   };
   const shares =
     workers === 1
-      ? [await loadShare(options.url, world, { worker: 0, workers: 1 }, (n) => progress(0, n))]
+      ? [await loadShare(options.url, world, { worker: 0, workers: 1, from }, (n) => progress(0, n))]
       : await Promise.all(
           Array.from({ length: workers }, (_, worker) =>
             loadShareInWorker(
-              { url: options.url, tables: options.tables, seed: options.seed, worker, workers },
+              { url: options.url, tables: options.tables, seed: options.seed, worker, workers, from },
               (n) => progress(worker, n),
             ),
           ),

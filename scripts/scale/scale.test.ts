@@ -23,6 +23,7 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
     for (let attempt = 0; ; attempt++) {
       try {
         await client.query(`DROP DATABASE IF EXISTS "jixiao_scale_test_${process.pid}"`);
+        await client.query(`DROP DATABASE IF EXISTS "jixiao_scale_test_${process.pid}_once"`);
         break;
       } catch (error) {
         if (attempt >= 200) throw error;
@@ -37,7 +38,12 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
   });
 
   it('generates every life-cycle record and the API lists them', { timeout: 120_000 }, async () => {
-    const report = await generateScaleDatabase({ url, tables: 90, seed: 7 });
+    // Generated in two runs: 60 tables, then grown to 90, which must be what one run of 90 makes.
+    await generateScaleDatabase({ url, tables: 60, seed: 7 });
+    await generateScaleDatabase({ url, tables: 90, seed: 7, grow: true, workers: 2 });
+    await expect(generateScaleDatabase({ url, tables: 90, seed: 8, grow: true })).rejects.toThrow(/seed/);
+    await expect(generateScaleDatabase({ url, tables: 90, seed: 7, grow: true })).rejects.toThrow(/holds 90/);
+    const report = await generateScaleDatabase({ url: `${url}_once`, tables: 90, seed: 7 });
     expect(report.counts.target_tables).toBe(90);
     expect(report.counts.projects).toBe(10);
     expect(report.counts.table_versions).toBeGreaterThan(90 * 3);
@@ -57,6 +63,20 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       const count = async (text: string) => Number((await client.query(text)).rows[0].n);
+      const once = new pg.Client({ connectionString: `${url}_once` });
+      await once.connect();
+      for (const fingerprint of [
+        "SELECT md5(string_agg(id || ':' || version || status || md5(content::text), ',' ORDER BY id)) AS n FROM target_tables",
+        "SELECT md5(string_agg(table_id || ':' || version || status, ',' ORDER BY table_id, version)) AS n FROM table_versions",
+        "SELECT md5(string_agg(table_id || ':' || version || search_text, ',' ORDER BY table_id)) AS n FROM published_tables",
+        "SELECT md5(string_agg(table_id || ':' || status || coalesce(light, '') || findings, ',' ORDER BY table_id)) AS n FROM analytics_tables",
+        "SELECT md5(string_agg(id::text, ',' ORDER BY id)) AS n FROM reviews",
+        'SELECT count(*) AS n FROM audit_log',
+      ]) {
+        const [grown, single] = await Promise.all([client.query(fingerprint), once.query(fingerprint)]);
+        expect(grown.rows[0].n, fingerprint).toBe(single.rows[0].n);
+      }
+      await once.end();
       // What was streamed is what is stored, with the derived columns and constraints back in place.
       expect(await count('SELECT count(*) AS n FROM target_tables')).toBe(90);
       expect(await count('SELECT count(*) AS n FROM indicators')).toBe(report.counts.indicators);
@@ -84,6 +104,20 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
           "SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND conrelid = 'indicators'::regclass",
         ),
       ).toBe(1);
+      // Derived data came from the app's own SQL: the publication triggers and analytics_refresh.
+      const published = await count(
+        "SELECT count(DISTINCT table_id) AS n FROM table_versions WHERE status = 'published'",
+      );
+      expect(published).toBeGreaterThan(0);
+      expect(await count('SELECT count(*) AS n FROM published_tables')).toBe(published);
+      expect(await count('SELECT sum(tables) AS n FROM published_table_counts')).toBe(published);
+      expect(await count('SELECT sum(tables) AS n FROM analytics_published_counts')).toBe(published);
+      expect(await count("SELECT count(*) AS n FROM published_tables WHERE level1_keys = '{}'")).toBe(0);
+      expect(await count('SELECT sum(tables) AS n FROM analytics_status_counts')).toBe(90);
+      expect(await count('SELECT sum(tables) AS n FROM analytics_light_counts')).toBe(
+        report.counts.monitoring_reports,
+      );
+      expect(await count('SELECT count(*) AS n FROM organisation_paths')).toBe(2041);
       // Stored JSON has the app's shapes.
       const sample = (await client.query('SELECT content FROM target_tables ORDER BY id LIMIT 5')).rows;
       for (const row of sample) expect(performanceTableSchema.safeParse(row.content).success).toBe(true);

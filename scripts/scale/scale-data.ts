@@ -540,7 +540,7 @@ export async function generateScaleDatabase(options: ScaleOptions): Promise<Scal
       const elapsed = seconds(copyStart);
       log(
         `  ${sum.toLocaleString('en')} / ${options.tables.toLocaleString('en')} tables loaded ` +
-          `(${elapsed.toFixed(0)} s, ${Math.round(sum / elapsed).toLocaleString('en')} tables/s)`,
+          `(${elapsed.toFixed(0)} s, ${Math.round((sum - from) / elapsed).toLocaleString('en')} tables/s)`,
       );
     }
   };

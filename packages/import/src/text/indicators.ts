@@ -1075,8 +1075,14 @@ export function readIndicators(
     // An indicator never spans more than a few dozen cells; the cap keeps one-line junk linear.
     let j = i + 1;
     const limit = Math.min(tokens.length, i + 64);
-    // In a row, a cell in points (`10分`) after the name is its weight, not a level's allotment.
-    while (j < limit && !(isBoundary(tokens[j]) && !(hasRows && POINTS.test(tokens[j]?.text ?? '')))) j++;
+    // In a row, a cell in points (`10分`) after the name is its weight, not a level's allotment; so it is
+    // without rows where the form has 分值/得分 columns and the cell follows the row's values (an allotment
+    // follows its level label).
+    const pointsInRow = (k: number): boolean =>
+      POINTS.test(tokens[k]?.text ?? '') &&
+      (hasRows ||
+        ((roles.includes('weight') || roles.includes('score')) && (k > i + 1 || roles[0] === 'weight')));
+    while (j < limit && !(isBoundary(tokens[j]) && !pointsInRow(j))) j++;
     let rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
     // A name alone on its row whose value starts the next row: cells printed one per line.
     if (layout === 'rows' && rest.every((c) => c.text === '') && tokens[j] === null) {
@@ -1116,6 +1122,22 @@ export function readIndicators(
     // A unit cell standing alone (`%(百分比)`) names no indicator.
     if (isFiller(name) || /^[%％‰][(（][\u4e00-\u9fa5]{1,4}[)）]$/.test(name)) {
       i = hasRows ? j : i + 1;
+      continue;
+    }
+    // Without row ends, a text cell after a scored row's numbers with no value of its own before the next
+    // label is that row's 偏差原因 (the column after 得分), not an indicator (`…| 10 | 10 | 无偏差 | 产出指标`).
+    const scoredAbove = blocks.at(-1)?.indicators.at(-1);
+    if (
+      !hasRows &&
+      rest.every((c) => c.text === '') &&
+      isBoundary(tokens[j]) &&
+      scoredAbove !== undefined &&
+      (scoredAbove.score != null || scoredAbove.weight != null) &&
+      scoredAbove.deviationReason === undefined &&
+      roles.indexOf('reason') > Math.max(roles.indexOf('score'), roles.indexOf('weight'))
+    ) {
+      if (!isEmptyValue(t.text)) scoredAbove.deviationReason = t.text.trim();
+      i = j;
       continue;
     }
     const filled =

@@ -155,6 +155,23 @@ describe('labelled self-evaluation rows re-laid as real 自评表 print them', (
     }
   });
 
+  it('reads weights in points printed one cell per line, in every column order', () => {
+    for (const order of Object.values(ORDERS))
+      expect(shareReadBack(order, 'one cell per line', { ...plain, points: true })).toBeGreaterThanOrEqual(
+        0.9,
+      );
+  });
+
+  it('keeps a 偏差原因 cell printed one cell per line as the row’s reason, not a row of its own', () => {
+    for (const { name, rows } of tables) {
+      const text = render(name, rows, ORDERS.national as Column[], 'one cell per line', plain);
+      const [back] = importText(text).tables;
+      expect(back?.indicators.map((i) => i.name)).toEqual(rows.map((i) => i.name));
+      // Every second row prints 无偏差 (render): it stays with its row.
+      expect(back?.indicators[1]?.deviationReason).toBe('无偏差');
+    }
+  });
+
   it('reads more than half the rows of a national form run together, weight and score fused', () => {
     expect(shareReadBack(ORDERS.national as Column[], 'run together', plain)).toBeGreaterThanOrEqual(0.5);
   });

@@ -6,6 +6,7 @@ import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
 import { seedDemoAccounts } from './auth/demo-accounts.ts';
+import { runDemoExAnte } from './demo-ex-ante.ts';
 import { runDemoLifecycle } from './demo-lifecycle.ts';
 import { demoOrganisationResolver } from './demo-organisations.ts';
 import { runDemoPeers } from './demo-peers.ts';
@@ -103,6 +104,8 @@ export async function loadDemoData(db: Database, options: DemoDataOptions): Prom
   result.tables += await runDemoPeers(db, log);
   // A published project graded 差 and its next year's table in review: 整改 and the budget linkage.
   result.tables += await runDemoRectification(db, log);
+  // Shanghai's 2027 rules ask new projects for an ex-ante assessment; a new project waits for one.
+  result.tables += await runDemoExAnte(db, log);
   await writeAudit(db, {
     actor: { userId: null, address: 'demo-data' },
     action: 'demo.load',

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import type { ExAnteView } from '@jixiao/core/ex-ante/ex-ante.schema';
 import type { ReviewList } from '@jixiao/core/review-records/review-record.schema';
 import type { ReviewQueueItem, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
 import { loadDemoData } from './demo-data.ts';
+import { demoExAnteProject } from './demo-ex-ante.ts';
 import { demoSeedTables } from './demo-lifecycle.ts';
 import { demoPeerHalls } from './demo-peers.ts';
 import { demoRectificationProject } from './demo-rectification.ts';
@@ -137,6 +139,17 @@ describeEachDatabase('demo life cycle', (getDb) => {
     expect(list.body.items[1]?.causes).toEqual(expect.arrayContaining(['execution', 'missed_full_marks']));
   });
 
+  it('keeps the new 2027 project from submission until it has an ex-ante assessment', async () => {
+    const id = idOf(demoExAnteProject);
+    const view = await getApp().call<ExAnteView>('GET', `/api/tables/${id}/ex-ante`, { as: 'author' });
+    expect(view.body).toMatchObject({
+      ruleSet: 'shanghai-2027@1',
+      requirement: { required: true },
+      blocksSubmission: true,
+    });
+    expect(view.body.findings.map((f) => f.ruleId)).toEqual(['SH2027-E01']);
+  });
+
   it('runs once: a second start changes nothing', async () => {
     const again = await loadDemoData(getDb(), { seedPath, corpusDir: null });
     expect(again.loaded).toBe(false);
@@ -145,7 +158,9 @@ describeEachDatabase('demo life cycle', (getDb) => {
       'department_reviewed',
       // The next year's table of the project graded 差 (demo-rectification.ts), with finance.
       'department_reviewed',
-      // The two past-year 自评表 imported with their own tables (demo-recheck.ts).
+      // The two past-year 自评表 imported with their own tables (demo-recheck.ts), and the new 2027
+      // project waiting for its ex-ante assessment (demo-ex-ante.ts).
+      'draft',
       'draft',
       'draft',
       'published',

@@ -19,6 +19,7 @@ const ReviewPage = lazy(() => import('../pages/review.page.tsx'));
 const MonitoringPage = lazy(() => import('../pages/monitoring.page.tsx'));
 const MonitoringEntryPage = lazy(() => import('../pages/monitoring-entry.page.tsx'));
 const SelfEvaluationPage = lazy(() => import('../pages/self-evaluation.page.tsx'));
+const ExAntePage = lazy(() => import('../pages/ex-ante.page.tsx'));
 const SelfEvaluationFormPage = lazy(() => import('../pages/self-evaluation-form.page.tsx'));
 const DashboardPage = lazy(() => import('../pages/dashboard.page.tsx'));
 const RecheckPage = lazy(() => import('../pages/recheck.page.tsx'));
@@ -38,6 +39,7 @@ export const router = createBrowserRouter([
       { path: 'tables', element: <TableListPage /> },
       { path: 'tables/new', element: <TableEditorPage /> },
       { path: 'tables/:id', element: <TableEditorPage /> },
+      { path: 'tables/:id/ex-ante', element: <ExAntePage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'change-password', element: <ChangePasswordPage /> },

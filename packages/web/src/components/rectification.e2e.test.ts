@@ -2,20 +2,24 @@
  * 整改 and 结果应用 in the browser on the demo: finance opens 整改 tasks from the 差 self-evaluation of
  * 科普讲座进社区经费 (2025), the author answers one with measures, the department closes it; reviewing the
  * project's 2026 table, finance sees last year's grade, the open tasks and the rule set's
- * suggestion, and records its decision with a reason.
+ * suggestion, and records its decision with a reason. Then the other end of the cycle on the same
+ * server: the demo's new 2027 project cannot be submitted until its author makes the ex-ante
+ * assessment (事前绩效评估) Shanghai's 2027 rules ask for.
  */
 import { join } from 'node:path';
 import { loadDemoData } from '@jixiao/server/demo-data';
+import { demoExAnteProject } from '@jixiao/server/demo-ex-ante';
 import { demoRectificationProject } from '@jixiao/server/demo-rectification';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { fireFromBar } from '../testing/workflow-dialog.ts';
 
 const settle = { timeout: 15_000 };
 
 describe('整改 and the budget linkage in the browser', () => {
   let e2e: E2eSession;
-  const ids = { last: '', next: '' };
+  const ids = { last: '', next: '', exAnte: '' };
 
   beforeAll(async () => {
     e2e = await startE2e({ as: 'finance_reviewer' });
@@ -24,6 +28,9 @@ describe('整改 and the budget linkage in the browser', () => {
       SELECT id, year FROM target_tables WHERE name = ${demoRectificationProject}`.execute(e2e.db);
     ids.last = rows.find((r) => r.year === 2025)?.id ?? '';
     ids.next = rows.find((r) => r.year === 2026)?.id ?? '';
+    const fresh = await sql<{ id: string }>`
+      SELECT id FROM target_tables WHERE name = ${demoExAnteProject}`.execute(e2e.db);
+    ids.exAnte = fresh.rows[0]?.id ?? '';
   });
   afterAll(async () => {
     await e2e?.close();
@@ -85,5 +92,61 @@ describe('整改 and the budget linkage in the browser', () => {
     expect(rows.map((r) => r.action).sort()).toEqual(
       ['linkage.decide', 'rectification.answer', 'rectification.close', 'rectification.open'].sort(),
     );
+  });
+
+  it('keeps a new project from submission until its ex-ante assessment supports it', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/tables/${ids.exAnte}`));
+    // Refused by the server: the dialog stays open and the message names the rule.
+    await page.getByTestId('workflow-submit').click();
+    const dialog = page.locator('[data-testid="workflow-confirm"][data-action="submit"]');
+    await dialog.waitFor(settle);
+    await page
+      .locator('.ant-modal-wrap')
+      .filter({ has: dialog })
+      .locator('.ant-modal-footer .ant-btn-primary')
+      .click();
+    const refused = page.locator('.ant-message-error').filter({ hasText: '不能提交' });
+    await refused.waitFor(settle);
+    expect(await refused.textContent()).toContain('SH2027-E01');
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('open-ex-ante').click();
+    const gate = page.getByTestId('ex-ante-gate');
+    await gate.waitFor(settle);
+    expect(await gate.getAttribute('data-blocks')).toBe('true');
+    expect(await page.getByTestId('ex-ante-requirement').textContent()).toContain(
+      '新增项目须开展事前绩效评估',
+    );
+    const scores = { necessity: 18, economy: 16, targets: 17, feasibility: 17, funding: 18 };
+    for (const [dimension, score] of Object.entries(scores)) {
+      await page.getByTestId(`ex-ante-score-${dimension}`).fill(String(score));
+      await page.getByTestId(`ex-ante-evidence-${dimension}`).fill(`${dimension}：调研报告和设备询价单`);
+    }
+    await page.getByTestId('ex-ante-conclusion').getByText('予以支持').click();
+    await page.getByTestId('ex-ante-opinion').fill('项目必要、方案可行，建议予以支持');
+    expect(await page.getByTestId('ex-ante-total').textContent()).toContain('总分 86 分');
+    await page.getByTestId('ex-ante-save').click();
+    await page.getByText('事前绩效评估已保存').waitFor(settle);
+    await page.locator('[data-testid="ex-ante-gate"][data-blocks="false"]').waitFor(settle);
+    await e2e.screenshot('ex-ante-assessment', page);
+
+    await page.goto(e2e.url(`/tables/${ids.exAnte}`));
+    await fireFromBar(page, 'submit');
+    const { rows } = await sql<{ status: string }>`
+      SELECT status FROM target_tables WHERE id = ${ids.exAnte}`.execute(e2e.db);
+    expect(rows[0]?.status).toBe('submitted');
+
+    await e2e.signIn('department_reviewer');
+    await page.goto(e2e.url(`/review/${ids.exAnte}`));
+    const card = page.getByTestId('ex-ante-card-conclusion');
+    await card.waitFor(settle);
+    expect(await card.textContent()).toBe('予以支持 · 86 分');
+    const audit = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM audit_log WHERE action = 'ex_ante.save' AND entity_id = ${ids.exAnte}`.execute(
+      e2e.db,
+    );
+    expect(audit.rows[0]?.n).toBe(1);
   });
 });

@@ -10,6 +10,7 @@ import { accountsEn } from './messages.accounts.en.ts';
 import { budgetYearsEn } from './messages.budget-years.en.ts';
 import { commonEn } from './messages.common.en.ts';
 import { evaluationEn } from './messages.evaluation.en.ts';
+import { exAnteEn } from './messages.ex-ante.en.ts';
 import { importDuplicatesEn } from './messages.import-duplicates.en.ts';
 import { importWorkflowEn } from './messages.import-workflow.en.ts';
 import { libraryEn } from './messages.library.en.ts';
@@ -43,6 +44,7 @@ export const en: Record<MessageKey, string> = {
   ...libraryEn,
   ...peersEn,
   ...rectificationEn,
+  ...exAnteEn,
   ...monitoringImportEn,
   ...recheckEn,
 };

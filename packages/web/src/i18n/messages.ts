@@ -10,6 +10,7 @@ import { accountsMessages } from './messages.accounts.ts';
 import { budgetYearsMessages } from './messages.budget-years.ts';
 import { commonMessages } from './messages.common.ts';
 import { evaluationMessages } from './messages.evaluation.ts';
+import { exAnteMessages } from './messages.ex-ante.ts';
 import { importDuplicatesMessages } from './messages.import-duplicates.ts';
 import { importWorkflowMessages } from './messages.import-workflow.ts';
 import { libraryMessages } from './messages.library.ts';
@@ -44,6 +45,7 @@ const zh = {
   ...recheckMessages.zh,
   ...peersMessages.zh,
   ...rectificationMessages.zh,
+  ...exAnteMessages.zh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -34,6 +34,7 @@ import { type MouseEvent, useCallback, useEffect, useMemo, useState } from 'reac
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, request } from '../api/api-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
+import { ExAnteCard } from '../components/ex-ante-card.tsx';
 import { FindingsPanel } from '../components/findings-panel.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { LinkagePanel } from '../components/rectification-panel.tsx';
@@ -318,6 +319,7 @@ export default function ReviewPage() {
           </Card>
 
           <LinkagePanel tableId={record.id} canDecide={canDecide} />
+          <ExAnteCard tableId={record.id} />
 
           <Card
             size="small"

@@ -350,6 +350,11 @@ export default function TableEditorPage() {
                   {t('editor.print')}
                 </Button>
                 <CopyToYearButton record={record} dirty={dirty} />
+                {record.table.kind === 'target' && (
+                  <Button onClick={() => navigate(`/tables/${record.id}/ex-ante`)} data-testid="open-ex-ante">
+                    {t('exAnte.open')}
+                  </Button>
+                )}
               </>
             )}
             {!readOnly && (

@@ -14,6 +14,7 @@ import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { sql } from 'kysely';
 import { beforeAll, beforeEach, expect, it } from 'vitest';
 import { loadDemoData } from '../demo-data.ts';
+import { demoExAnteProject } from '../demo-ex-ante.ts';
 import { demoSeedTables } from '../demo-lifecycle.ts';
 import { demoPeerHalls } from '../demo-peers.ts';
 import { demoRecheckTables } from '../demo-recheck.ts';
@@ -96,8 +97,9 @@ describeEachDatabase('workbench API', (getDb) => {
       'self_evaluation_due',
       'lights_need_measure',
     ]);
-    // The demo's imported 自评表 tables of a past year stay drafts of the unit, stored first.
-    expect(names(wb, 'drafts')).toEqual([...demoRecheckTables, '待提交草稿']);
+    // The demo's imported 自评表 tables of a past year and its new project waiting for an ex-ante
+    // assessment stay drafts of the unit, stored first.
+    expect(names(wb, 'drafts')).toEqual([...demoRecheckTables, demoExAnteProject, '待提交草稿']);
     const returned = group(wb, 'returned')?.items ?? [];
     expect(returned.map((i) => i.name)).toEqual([demoSeedTables.returned]);
     expect(returned[0]?.returned).toMatchObject({ by: '李审核（市科委）', openComments: 2 });
@@ -179,7 +181,8 @@ describeEachDatabase('workbench API', (getDb) => {
       const wb = await workbench(as);
       expect(wb.groups).toEqual([]);
       expect(wb.total).toBe(0);
-      expect(wb.overview?.tables).toBe(9 + demoRecheckTables.length + demoPeerHalls.length + 2);
+      // The demo's 整改 project (two years) and its new project awaiting an ex-ante assessment.
+      expect(wb.overview?.tables).toBe(9 + demoRecheckTables.length + demoPeerHalls.length + 2 + 1);
       expect(wb.overview?.byStatus).toContainEqual({ status: 'approved', count: 3 });
       expect(wb.overview?.byStatus).toContainEqual({ status: 'returned', count: 1 });
       expect(wb.overview?.redLights).toBe(1);
@@ -191,7 +194,7 @@ describeEachDatabase('workbench API', (getDb) => {
     const own = demoOrganisationIds.seedUnit;
     for (let i = 0; i < WORKBENCH_GROUP_LIMIT + 5; i++) await stored(table(`批量草稿${i}`, 2026), own);
     const drafts = group(await workbench('author'), 'drafts');
-    expect(drafts?.count).toBe(WORKBENCH_GROUP_LIMIT + 6 + demoRecheckTables.length);
+    expect(drafts?.count).toBe(WORKBENCH_GROUP_LIMIT + 6 + demoRecheckTables.length + 1);
     expect(drafts?.items).toHaveLength(WORKBENCH_GROUP_LIMIT);
     // Oldest first: the drafts made before the batch lead, the batch's last ones are left out.
     expect(drafts?.items[0]?.name).toBe(demoRecheckTables[0]);

@@ -139,8 +139,8 @@ const grown = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(63);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.87);
+    expect(report.documents.length).toBeGreaterThanOrEqual(67);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.86);
     expect(report.total.invented).toBeLessThanOrEqual(23);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark the rest.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(11);
@@ -148,8 +148,8 @@ describe('importer on the grown real corpus', () => {
 
   it('keeps the frozen test split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(48);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.69);
+    expect(report.documents.length).toBeGreaterThanOrEqual(49);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.68);
     expect(report.total.invented).toBeLessThanOrEqual(26);
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(17);
   });

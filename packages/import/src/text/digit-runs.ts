@@ -21,3 +21,44 @@ export function cutsOf(digits: string, count: number): number[][] {
   if (count >= 2 && count <= 5) walk(0, []);
   return out;
 }
+
+/**
+ * The actual, weight and score of a scored row run together with nothing between them (`31010` after the
+ * target `≥3次` = 3 | 10 | 10), in the caption's order of weight and score. A cut must give a weight an
+ * indicator can carry (1–60, at most one decimal) and a score not above it (at most two); where several do, the one whose score follows the
+ * national rule from the target and actual (full marks when met, in proportion when not) is taken. Null
+ * when no cut, or more than one, remains: a person reads it.
+ */
+export function splitActualAndPoints(
+  run: string,
+  order: 'weight first' | 'score first',
+  target: { value: number | null; operator: string | null },
+): { actual: number; weight: number; score: number } | null {
+  const fits: { actual: number; weight: number; score: number }[] = [];
+  for (const [actual = 0, first = 0, second = 0] of cutsOf(run, 3)) {
+    const [weight, score] = order === 'weight first' ? [first, second] : [second, first];
+    if (weight < 1 || weight > 60 || score > weight) continue;
+    // Weights print whole or with one decimal, scores with at most two.
+    if (!/^\d+(\.\d)?$/.test(String(weight)) || !/^\d+(\.\d{1,2})?$/.test(String(score))) continue;
+    fits.push({ actual, weight, score });
+  }
+  if (fits.length <= 1) return fits[0] ?? null;
+  const ruled = fits.filter((f) => Math.abs(f.score - ruleScore(f, target)) <= 0.1);
+  return ruled.length === 1 ? (ruled[0] ?? null) : null;
+}
+
+// The national rule in its plain form: a target met scores the weight; a quantity short of it scores in
+// proportion; a ceiling (≤) is met at or under it.
+function ruleScore(
+  f: { actual: number; weight: number },
+  target: { value: number | null; operator: string | null },
+): number {
+  if (target.value === null || target.value === 0) return Number.NaN;
+  const ceiling = target.operator === '<=' || target.operator === '<';
+  const rate = ceiling
+    ? f.actual <= target.value
+      ? 1
+      : target.value / f.actual
+    : Math.min(1, f.actual / target.value);
+  return Math.round(f.weight * rate * 100) / 100;
+}

@@ -1,6 +1,6 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { cutsOf } from './digit-runs.ts';
+import { cutsOf, splitActualAndPoints } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
 import { key, nationalLevel1Of } from './vocabulary.ts';
 
@@ -74,6 +74,8 @@ const ACTUAL_AT = new RegExp(
 const POINTS_PAIR = /^\s*(\d+(?:\.\d+)?)\s*分?\s+(\d+(?:\.\d+)?)/;
 const POINTS_RUN = /^\s*([\d.]{2,12})/;
 const POINTS_ONE = /^\s*(\d+(?:\.\d+)?)\s*分?/;
+// A run of at least three figures' digits (taken as one bare actual unless cut).
+const FUSED_FIGURES = /^\s*(\d[\d.]{2,15})/;
 
 /**
  * Weight and score run together (`1510` = 15 | 10), in the order the caption prints them: the one cut with a
@@ -254,6 +256,10 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     tailCaption?.[1] && tailCaption.index < (marks[0]?.start ?? text.length)
       ? tailRolesOf(tailCaption[1])
       : [];
+  // A 指标值类型 column before the target: its 定量/定性 runs into the end of the name.
+  const kindColumn = /(?:指标值类型|值类型|指标性质)/.test(text.slice(0, marks[0]?.start ?? 0));
+  const withoutKind = (name: string) =>
+    kindColumn ? name.replace(/(?<=[\u4e00-\u9fa5)）]{2})(?:定量|定性)$/, '') : name;
   // …or prose that heads its sentences with level-2 labels (`数量指标：慰问人数=9人，…。质量指标：…`): two
   // distinct such labels make a list of targets, where one could be a narrative's passing mention.
   // Bare words (`经济效益：…`) head a narrative's sentences too; only `…指标` labels count.
@@ -351,11 +357,29 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   // the actual's figure ends at its unit, weight and score follow (apart, or run together).
   function scoredTail(
     text: string,
+    target: string,
   ): { length: number; actual?: string; weight?: number; score?: number } | null {
     const out: { length: number; actual?: string; weight?: number; score?: number } = { length: 0 };
     for (let n = 0; n < tailRoles.length; n++) {
       const role = tailRoles[n];
       const rest = text.slice(out.length);
+      // Actual, weight and score all run together (`≥3次` `31010`): cut by the row's constraints.
+      const fused = role === 'actual' && n === tailRoles.length - 3 ? FUSED_FIGURES.exec(rest) : null;
+      if (fused?.[1] && ACTUAL_AT.exec(rest)?.[0].trim() === fused[1]) {
+        const parsed = parseTarget(target);
+        const cut = splitActualAndPoints(
+          fused[1],
+          tailRoles[n + 1] === 'score' ? 'score first' : 'weight first',
+          { value: parsed.value ?? null, operator: parsed.operator ?? null },
+        );
+        if (cut !== null) {
+          out.actual = String(cut.actual);
+          out.weight = cut.weight;
+          out.score = cut.score;
+          out.length += fused[0].length;
+          return out;
+        }
+      }
       if (role === 'actual') {
         const m = ACTUAL_AT.exec(rest);
         if (!m) return null;
@@ -409,12 +433,11 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       const lead = !sentence || OPERATOR_LED.test(m[0]) ? null : RESULT_LEAD.exec(rawName);
       const resultOnly =
         lead && rawName.slice(0, lead.index).replace(/[^\u4e00-\u9fa5]/g, '').length >= 4 ? lead : null;
-      const name = cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : rawName).replace(
-        OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/,
-        '',
-      );
+      const name = withoutKind(
+        cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : rawName),
+      ).replace(OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/, '');
       let stop = m.index + m[0].length;
-      const scored = tailRoles.length > 0 ? scoredTail(clean.slice(stop)) : null;
+      const scored = tailRoles.length > 0 ? scoredTail(clean.slice(stop), m[0]) : null;
       // Further values of the same row (other regions' columns, the actual): figures up to the next word.
       const tail = scored
         ? null

@@ -47,6 +47,13 @@ describeEachDatabase('layout template storage', (getDb) => {
     expect((await store.list()).map((t) => t.name)).not.toContain('全区通用');
     expect((await store.list({ includeRetired: true })).map((t) => t.name)).toContain('全区通用');
 
+    // Retiring a retired template and sharing a shared one change nothing and write no audit row.
+    expect((await store.retire(region.id, { userId: 'u-other' })).retiredBy).toBe('u-admin');
+    const shared = await store.shareWithRegion(own.id, { userId: 'u-admin' });
+    expect(shared.organisationId).toBeNull();
+    expect((await store.forUpload(null)).map((t) => t.name)).toEqual(['民政局四列表']);
+    await store.shareWithRegion(own.id, { userId: 'u-admin' });
+
     const audit = await db
       .selectFrom('audit_log')
       .select(['action', 'entity_id'])
@@ -58,6 +65,7 @@ describeEachDatabase('layout template storage', (getDb) => {
       'layout_template.create',
       'layout_template.create',
       'layout_template.retire',
+      'layout_template.share',
     ]);
   });
 

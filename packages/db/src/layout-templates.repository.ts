@@ -8,9 +8,11 @@ import {
   layoutSignatureSchema,
 } from '@jixiao/core/tables/column-mapping.schema';
 import { documentKindSchema } from '@jixiao/core/tables/table.schema';
+import type { Updateable } from 'kysely';
 import { z } from 'zod';
 import { type AuditActor, writeAudit } from './audit.repository.ts';
 import type { Database } from './database.ts';
+import type { DB } from './db-schema.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -100,6 +102,28 @@ export function createLayoutTemplateRepository(db: Database) {
     return toTemplate(row);
   }
 
+  /**
+   * One change of a template and its audit row in one transaction. `change` sees the template as stored
+   * and answers null when there is nothing to change (sharing a shared one, retiring a retired one).
+   */
+  async function auditedUpdate(
+    id: string,
+    actor: AuditActor,
+    action: 'layout_template.share' | 'layout_template.retire',
+    change: (
+      current: LayoutTemplate,
+    ) => { set: Updateable<DB['layout_templates']>; diff: Record<string, unknown> } | null,
+  ): Promise<LayoutTemplate> {
+    const current = await get(id);
+    const update = change(current);
+    if (!update) return current;
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('layout_templates').set(update.set).where('id', '=', id).execute();
+      await writeAudit(trx, { actor, action, entity: 'layout_template', entityId: id, diff: update.diff });
+    });
+    return get(id);
+  }
+
   return {
     get,
 
@@ -179,46 +203,23 @@ export function createLayoutTemplateRepository(db: Database) {
     },
 
     /** Makes a unit's template the whole region's: every unit's uploads are matched against it. */
-    async shareWithRegion(id: string, actor: AuditActor): Promise<LayoutTemplate> {
-      const current = await get(id);
-      if (current.organisationId === null) return current;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('layout_templates')
-          .set({ organisation_id: null })
-          .where('id', '=', id)
-          .execute();
-        await writeAudit(trx, {
-          actor,
-          action: 'layout_template.share',
-          entity: 'layout_template',
-          entityId: id,
-          diff: { name: current.name, organisationId: [current.organisationId, null] },
-        });
-      });
-      return get(id);
-    },
+    shareWithRegion: (id: string, actor: AuditActor) =>
+      auditedUpdate(id, actor, 'layout_template.share', (current) =>
+        current.organisationId === null
+          ? null
+          : {
+              set: { organisation_id: null },
+              diff: { name: current.name, organisationId: [current.organisationId, null] },
+            },
+      ),
 
     /** Retires a template: it is no longer matched. Retiring a retired one changes nothing. */
-    async retire(id: string, actor: AuditActor): Promise<LayoutTemplate> {
-      const current = await get(id);
-      if (current.retiredAt !== null) return current;
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .updateTable('layout_templates')
-          .set({ retired_at: new Date(), retired_by: actor.userId })
-          .where('id', '=', id)
-          .execute();
-        await writeAudit(trx, {
-          actor,
-          action: 'layout_template.retire',
-          entity: 'layout_template',
-          entityId: id,
-          diff: { name: current.name },
-        });
-      });
-      return get(id);
-    },
+    retire: (id: string, actor: AuditActor) =>
+      auditedUpdate(id, actor, 'layout_template.retire', (current) =>
+        current.retiredAt !== null
+          ? null
+          : { set: { retired_at: new Date(), retired_by: actor.userId }, diff: { name: current.name } },
+      ),
   };
 }
 

@@ -134,31 +134,27 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
     },
   );
 
-  app.post(
-    '/layout-templates/:id/region',
+  // The administrators' two changes of a template: each one audited update of the stored row.
+  const adminChanges = [
     {
-      onRequest: authorize('layout_template.manage'),
-      schema: {
-        tags: ['imports'],
-        summary: 'Make a unit’s layout template the whole region’s (administrators). Audited.',
-        params: idParams,
-        response: { 200: layoutTemplateSchema },
-      },
+      path: 'region',
+      summary: 'Make a unit’s layout template the whole region’s (administrators). Audited.',
+      change: templates.shareWithRegion,
     },
-    async (request) => templates.shareWithRegion(request.params.id, auditActor(request)),
-  );
-
-  app.post(
-    '/layout-templates/:id/retire',
     {
-      onRequest: authorize('layout_template.manage'),
-      schema: {
-        tags: ['imports'],
-        summary: 'Retire a layout template: it reads no further file (administrators). Audited.',
-        params: idParams,
-        response: { 200: layoutTemplateSchema },
-      },
+      path: 'retire',
+      summary: 'Retire a layout template: it reads no further file (administrators). Audited.',
+      change: templates.retire,
     },
-    async (request) => templates.retire(request.params.id, auditActor(request)),
-  );
+  ] as const;
+  for (const { path, summary, change } of adminChanges) {
+    app.post(
+      `/layout-templates/:id/${path}`,
+      {
+        onRequest: authorize('layout_template.manage'),
+        schema: { tags: ['imports'], summary, params: idParams, response: { 200: layoutTemplateSchema } },
+      },
+      async (request) => change(request.params.id, auditActor(request)),
+    );
+  }
 };

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
+import type { UsedTemplate } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { diffTables } from '@jixiao/core/tables/table-diff';
 import { duplicateActionRefused, duplicateError, sameProjectName } from '@jixiao/core/tables/table-duplicate';
@@ -48,7 +49,7 @@ export interface ImportPreviewRecord {
   organisationId: string | null;
   createdAt: string;
   /** The layout template that read the file, when one did. */
-  template: { id: string; name: string } | null;
+  template: UsedTemplate | null;
   /** A workbook's lines as cells (column mapping reads a sheet range's columns from them). */
   sourceCells?: ({ sheet: string; cells: string[] } | null)[];
 }
@@ -68,7 +69,7 @@ export interface TableRepository extends TableStore {
     warnings: Warning[];
     actor: Actor;
     organisationId?: string | null;
-    template?: { id: string; name: string } | null;
+    template?: UsedTemplate | null;
     sourceCells?: ({ sheet: string; cells: string[] } | null)[] | undefined;
   }): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
@@ -1015,7 +1016,7 @@ export function createTableRepository(db: Database): TableRepository {
     const preview = (row.preview ?? { tables: [], warnings: [] }) as {
       tables: PerformanceTable[];
       warnings: Warning[];
-      template?: { id: string; name: string } | null;
+      template?: UsedTemplate | null;
       sourceCells?: ({ sheet: string; cells: string[] } | null)[];
     };
     return {

@@ -80,8 +80,35 @@ export const layoutTemplateCreateSchema = z.object({
 });
 export type LayoutTemplateCreate = z.infer<typeof layoutTemplateCreateSchema>;
 
-/** Which template read a previewed import, for the preview to say so. */
-export const usedTemplateSchema = z.object({ id: z.string().uuid(), name: z.string() });
+/**
+ * How closely a file's table matched a saved layout: the share-weighted score (caption words 70%, column
+ * count 20%, sheet name 10%) and what went into it, for the preview to say how well it matched.
+ */
+export const layoutFitSchema = z.object({
+  score: z.number().min(0).max(1).describe('1: the same caption words, column count and sheet'),
+  sameWords: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('Caption words the file shares with the template, in order'),
+  templateWords: z.number().int().nonnegative(),
+  fileWords: z.number().int().nonnegative(),
+  templateColumns: z.number().int().positive(),
+  fileColumns: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('The file table’s column count: the cells of its widest row'),
+  sheetSame: z.boolean().nullable().describe('Whether the sheet has the template’s name; null: no sheet'),
+});
+export type LayoutFit = z.infer<typeof layoutFitSchema>;
+
+/** Which template read a previewed import and how well the file matched it, for the preview to say so. */
+export const usedTemplateSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  fit: layoutFitSchema.optional().describe('Absent on previews kept before fits were recorded'),
+});
 export type UsedTemplate = z.infer<typeof usedTemplateSchema>;
 
 /** The body of a re-read of a previewed import through a column mapping. */

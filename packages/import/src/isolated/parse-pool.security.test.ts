@@ -97,9 +97,12 @@ describe('parse pool', () => {
     expect(inWorker.table.indicators).toEqual(inCaller.table.indicators);
     expect(inWorker.table.indicators.length).toBeGreaterThan(0);
     const layout = { signature: inWorker.signature, separator: inWorker.separator, roles: mapping.roles };
-    const found = await parser.findLayout('seed.txt', { text, base: undefined, layouts: [layout] });
-    expect(found?.index).toBe(0);
-    expect(found?.mapped.table.indicators.length).toBeGreaterThan(0);
+    // The saved layouts go with the file: read and matched in one task.
+    const other = { ...layout, signature: { ...layout.signature, headerWords: ['得分', '备注'] } };
+    const found = await parser.parse({ name: 'seed.txt', bytes: encoded(text), layouts: [other, layout] });
+    expect(found.layout?.index).toBe(1);
+    expect(found.layout?.fit.score).toBe(1);
+    expect(found.layout?.mapped.table.indicators).toEqual(inWorker.table.indicators);
 
     // A preview of two thousand such forms mapped in 100 ms: stopped, and this thread never held.
     const slow = pool({ timeLimitMs: 100 });

@@ -3,8 +3,7 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import Tinypool from 'tinypool';
 import type { MappedTable } from '../mapping/mapped-table.ts';
 import type { LayoutToMatch } from '../mapping/template-region.ts';
-import type { ParsedFile } from '../parse-file.ts';
-import type { MapInput, TaskAnswer } from './parse-worker.ts';
+import type { MapInput, ParsedUpload, TaskAnswer } from './parse-worker.ts';
 
 /** Limits of one parse in the pool; a real form reads in well under a second. */
 export interface ParseLimits {
@@ -30,15 +29,16 @@ export interface ParsePool {
   /**
    * Reads one file in a worker thread; refused with a located AppError when it breaks a limit.
    * `keepUnread` is parseFile's option: a file no reader recognises but that holds table rows is kept.
+   * With `layouts` (the uploader's saved templates) the same task finds the one that best reads the file.
    */
-  parse(input: { name: string; bytes: Uint8Array; keepUnread?: boolean }): Promise<ParsedFile>;
+  parse(input: {
+    name: string;
+    bytes: Uint8Array;
+    keepUnread?: boolean;
+    layouts?: readonly LayoutToMatch[];
+  }): Promise<ParsedUpload>;
   /** A previewed upload's source read through a column mapping, in a worker under the same limits. */
   map(name: string, input: MapInput): Promise<MappedTable>;
-  /** The first saved layout found in an upload's source that reads rows from it (its index), or null. */
-  findLayout(
-    name: string,
-    input: Omit<MapInput, 'mapping'> & { layouts: readonly LayoutToMatch[] },
-  ): Promise<{ index: number; mapped: MappedTable } | null>;
   /** Settles when every worker has loaded the readers (tests wait for it before they time anything). */
   ready(): Promise<void>;
   close(): Promise<void>;
@@ -151,7 +151,6 @@ export function createParsePool(overrides: Partial<ParseLimits> = {}): ParsePool
   return {
     parse: (input) => run('default', input.name, input),
     map: (name, input) => run('mapInWorker', name, input),
-    findLayout: (name, input) => run('layoutInWorker', name, input),
     async ready() {
       await warm;
     },

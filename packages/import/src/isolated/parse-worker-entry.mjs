@@ -15,4 +15,3 @@ const worker = await import('./parse-worker.ts');
 export default worker.default;
 export const warmUp = worker.warmUp;
 export const mapInWorker = worker.mapInWorker;
-export const layoutInWorker = worker.layoutInWorker;

@@ -1,18 +1,15 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import type { ColumnMapping } from '@jixiao/core/tables/column-mapping.schema';
+import type { ColumnMapping, LayoutFit } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import { type MappedTable, tableFromMapping } from '../mapping/mapped-table.ts';
+import { type MappedTable, mainTable, tableFromMapping } from '../mapping/mapped-table.ts';
 import type { SheetLine } from '../mapping/read-mapped.ts';
-import { findLayout, type LayoutToMatch, layoutText } from '../mapping/template-region.ts';
+import { type LayoutToMatch, layoutText, matchLayout } from '../mapping/template-region.ts';
 import { type ParsedFile, parseFile } from '../parse-file.ts';
 
 type PlainError = Pick<AppError, 'code' | 'zh' | 'en' | 'location' | 'details'>;
 
 /** What a task in a worker answers: its result, or the user's error as plain data (errors lose their class). */
 export type TaskAnswer<T> = { ok: true; value: T } | { ok: false; error: PlainError };
-
-/** What a parse in a worker answers. */
-export type WorkerAnswer = TaskAnswer<ParsedFile>;
 
 async function answer<T>(task: () => T | Promise<T>): Promise<TaskAnswer<T>> {
   try {
@@ -40,21 +37,43 @@ function tooManyTables(name: string, tables: number, indicators: number): AppErr
   );
 }
 
+/** A saved layout found in an upload: which of those given, the rows it read, how well it matched. */
+export interface FoundLayout {
+  index: number;
+  mapped: MappedTable;
+  fit: LayoutFit;
+}
+
+/** An upload as the worker read it, with the saved layout that reads it when one does. */
+export type ParsedUpload = ParsedFile & { layout?: FoundLayout };
+
 /** Runs in a worker thread of the parse pool (parse-pool.ts). */
 export default function parseInWorker(input: {
   name: string;
   bytes: Uint8Array;
   keepUnread?: boolean;
-}): Promise<WorkerAnswer> {
+  layouts?: readonly LayoutToMatch[];
+}): Promise<TaskAnswer<ParsedUpload>> {
   return answer(async () => {
-    const { keepUnread, ...file } = input;
+    const { keepUnread, layouts, ...file } = input;
     const parsed = await parseFile(file, { keepUnread: keepUnread === true });
     const indicators = parsed.tables.reduce((n, table) => n + table.indicators.length, 0);
     if (parsed.tables.length > uploadLimits.tables || indicators > uploadLimits.indicators) {
       throw tooManyTables(file.name, parsed.tables.length, indicators);
     }
-    return parsed;
+    // The unit's templates come with the file, so that reading and matching are one task.
+    const layout = layouts?.length ? bestLayout({ ...mapSource(parsed), layouts }) : null;
+    return layout ? { ...parsed, layout } : parsed;
   });
+}
+
+/** What a read file gives mapping and layout matching: its text, cells and the reader's main table. */
+function mapSource(parsed: ParsedFile): Omit<MapInput, 'mapping'> {
+  return {
+    text: parsed.sourceText,
+    base: mainTable(parsed.tables),
+    ...(parsed.sourceCells ? { cells: parsed.sourceCells } : {}),
+  };
 }
 
 /** A previewed import's source read again through a column mapping (as many lines as the upload had). */
@@ -73,28 +92,24 @@ export function mapInWorker(input: MapInput): Promise<TaskAnswer<MappedTable>> {
 }
 
 /**
- * Runs in a worker thread: the first of the saved layouts (in the order given) found in an upload's source
- * that reads rows from it, with those rows; null when none does.
+ * The saved layout (of those given, in order) that best matches an upload's source and reads rows from
+ * it, with those rows and its fit; an earlier layout (the unit's own before the region's) wins a tie.
  */
-export function layoutInWorker(input: {
-  text: string;
-  base: PerformanceTable | undefined;
-  cells?: readonly (SheetLine | null)[];
-  layouts: readonly LayoutToMatch[];
-}): Promise<TaskAnswer<{ index: number; mapped: MappedTable } | null>> {
-  return answer(() => {
-    const text = layoutText(input.text);
-    for (const [index, layout] of input.layouts.entries()) {
-      const mapping = findLayout(text, layout, input.cells);
-      if (!mapping) continue;
-      const mapped = tableFromMapping(input.text, mapping, input.base, {
-        sheetName: layout.signature.sheetName ?? null,
-        ...(input.cells ? { cells: input.cells } : {}),
-      });
-      if (mapped.table.indicators.length > 0) return { index, mapped };
-    }
-    return null;
-  });
+export function bestLayout(
+  input: Omit<MapInput, 'mapping'> & { layouts: readonly LayoutToMatch[] },
+): FoundLayout | null {
+  const text = layoutText(input.text);
+  let best: FoundLayout | null = null;
+  for (const [index, layout] of input.layouts.entries()) {
+    const match = matchLayout(text, layout, input.cells);
+    if (!match || (best && best.fit.score >= match.fit.score)) continue;
+    const mapped = tableFromMapping(input.text, match.mapping, input.base, {
+      sheetName: layout.signature.sheetName ?? null,
+      ...(input.cells ? { cells: input.cells } : {}),
+    });
+    if (mapped.table.indicators.length > 0) best = { index, mapped, fit: match.fit };
+  }
+  return best;
 }
 
 /**

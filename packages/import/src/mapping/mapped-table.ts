@@ -84,3 +84,10 @@ export function tableFromMapping(
   }
   return { table, warnings, signature: read.signature, separator: read.separator };
 }
+
+/** The reader's table the mapped rows replace: the one with most rows (a page title read as a form has none). */
+export function mainTable(tables: readonly PerformanceTable[]): PerformanceTable | undefined {
+  let best: PerformanceTable | undefined;
+  for (const table of tables) if (!best || table.indicators.length > best.indicators.length) best = table;
+  return best;
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
 import { readMappedTable } from './read-mapped.ts';
-import { findLayout } from './template-region.ts';
+import { findLayout, matchLayout } from './template-region.ts';
 import { unknownCaptions, unrecognisedFormWorkbook } from './unrecognised-form.fixtures.ts';
 
 describe('column mapping on a sheet range', () => {
@@ -40,18 +40,22 @@ describe('column mapping on a sheet range', () => {
       sheetName: '项目库',
     });
 
-    // A template of that sheet finds the range again in the next workbook, and only on a sheet of its name.
+    // A template of that sheet finds the range again in the next workbook; on a sheet of another name too,
+    // with a lower fit that the preview shows.
     const layout = { signature: read.signature, separator: read.separator, roles: [...mapping.roles] };
     const next = await parseFile(
       { name: 'b.xlsx', bytes: await unrecognisedFormWorkbook('项目库') },
       { keepUnread: true },
     );
-    // Down to the last line of the table (the page was cut in its last row).
-    expect(findLayout(next.sourceText, layout, next.sourceCells)?.region).toEqual({ line: 12, endLine: 20 });
+    // Down to the table's last row: the form's tick-box field under it (最近年度绩效评价情况 优秀□…) is no row.
+    expect(findLayout(next.sourceText, layout, next.sourceCells)?.region).toEqual({ line: 12, endLine: 19 });
     const other = await parseFile(
       { name: 'c.xlsx', bytes: await unrecognisedFormWorkbook('Sheet1') },
       { keepUnread: true },
     );
-    expect(findLayout(other.sourceText, layout, other.sourceCells)).toBeNull();
+    expect(matchLayout(next.sourceText, layout, next.sourceCells)?.fit.score).toBe(1);
+    const renamed = matchLayout(other.sourceText, layout, other.sourceCells);
+    expect(renamed?.mapping.region).toEqual({ line: 12, endLine: 19 });
+    expect(renamed?.fit).toMatchObject({ score: 0.9, sheetSame: false });
   });
 });

@@ -81,12 +81,27 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
     });
     expect(saved.body.organisationId).not.toBeNull();
 
-    // The same unit's next form of that layout (another year, other rows): read by the template.
+    // The same unit's next form of that layout (another year, other rows, its last caption reworded):
+    // read by the template, the preview saying how well it matched.
     const text = (await readFile(join(train, 'topic-d-04.txt'), 'utf8'))
       .replaceAll('2020', '2021')
-      .replace('管理忠烈祠面積 | =230畝 | =230畝', '管理忠烈祠面積 | =240畝 | =238畝');
+      .replace('管理忠烈祠面積 | =230畝 | =230畝', '管理忠烈祠面積 | =240畝 | =238畝')
+      .replace('產(chǎn)生差異的原因及改進(jìn)措施', '偏差原因');
     const second = await preview('2021.txt', new Uint8Array(Buffer.from(text)));
-    expect(second.template).toEqual({ id: saved.body.id, name: '南岳区整体支出自评表' });
+    expect(second.template).toEqual({
+      id: saved.body.id,
+      name: '南岳区整体支出自评表',
+      // Caption words 6 of 7 in both (70% × 12/14), columns 6 and 6 (20%), no sheet (10%).
+      fit: {
+        score: 0.9,
+        sameWords: 6,
+        templateWords: 7,
+        fileWords: 7,
+        templateColumns: 6,
+        fileColumns: 6,
+        sheetSame: null,
+      },
+    });
     const [table] = second.tables;
     expect(table?.kind).toBe('department-wide');
     expect(table?.year).toBe(2021);
@@ -98,7 +113,7 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
       ['时效指标', '2021年12月完成', '=95%', '=95%'],
     ]);
     const again = await getApp().call<ImportPreview>('GET', `/api/imports/${second.importId}`);
-    expect(again.body.template?.name).toBe('南岳区整体支出自评表');
+    expect(again.body.template).toEqual(second.template);
     const confirmed = await getApp().call<ImportResult>('POST', `/api/imports/${second.importId}/confirm`, {
       body: { tables: second.tables },
     });

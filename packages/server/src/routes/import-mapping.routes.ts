@@ -8,10 +8,11 @@ import {
 import { createLayoutTemplateRepository } from '@jixiao/db/layout-templates.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
+import { mainTable } from '@jixiao/import/mapping/mapped-table';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, auditActor, authorize, requireUser } from '../auth/authorize.ts';
-import { mainTable, nothingMapped, regionOutside } from './import-templates.ts';
+import { nothingMapped, regionOutside } from './import-templates.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 

@@ -1,6 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { LayoutTemplate, UsedTemplate } from '@jixiao/core/tables/column-mapping.schema';
-import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { Database } from '@jixiao/db/database';
 import { createLayoutTemplateRepository } from '@jixiao/db/layout-templates.repository';
 import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
@@ -13,47 +12,35 @@ export interface ReadUpload {
   template: UsedTemplate | null;
 }
 
-/** The reader's table the mapped rows replace: the one with most rows (a page title read as a form has none). */
-export function mainTable(tables: readonly PerformanceTable[]): PerformanceTable | undefined {
-  let best: PerformanceTable | undefined;
-  for (const table of tables) if (!best || table.indicators.length > best.indicators.length) best = table;
-  return best;
-}
-
 /**
- * An upload as the preview shows it. A file whose layout a saved template knows (its caption row; the
- * uploader's unit's templates first, then the region's) is read with that template; otherwise it is as the
- * readers read it, each row with its source lines (a file they did not recognise but that holds table rows
- * has no tables, for a person to map).
+ * An upload as the preview shows it. The file goes to a worker with the uploader's templates (its unit's
+ * first, then the region's), which reads it and finds the template whose layout best matches it; a file
+ * so matched is read with that template, and the preview names it and says how well it matched.
+ * Otherwise it is as the readers read it, each row with its source lines (a file they did not recognise
+ * but that holds table rows has no tables, for a person to map).
  */
-export async function withTemplate(
+export async function readUpload(
   db: Database,
   parser: ParsePool,
   organisationId: string | null,
-  fileName: string,
-  parsed: ParsedFile,
+  file: { name: string; bytes: Uint8Array },
 ): Promise<ReadUpload> {
   const templates = await createLayoutTemplateRepository(db).forUpload(organisationId);
-  // Matched and read in a worker: both take time that grows with the upload's lines.
-  const found =
-    templates.length === 0
-      ? null
-      : await parser.findLayout(fileName, {
-          text: parsed.sourceText,
-          base: mainTable(parsed.tables),
-          layouts: templates.map(layoutOf),
-          ...(parsed.sourceCells ? { cells: parsed.sourceCells } : {}),
-        });
-  const template = found ? templates[found.index] : undefined;
-  if (found && template) {
+  const { layout, ...parsed } = await parser.parse({
+    ...file,
+    keepUnread: true,
+    ...(templates.length > 0 ? { layouts: templates.map(layoutOf) } : {}),
+  });
+  const template = layout ? templates[layout.index] : undefined;
+  if (layout && template) {
     return {
       parsed: {
         sourceText: parsed.sourceText,
-        tables: [found.mapped.table],
-        warnings: found.mapped.warnings,
+        tables: [layout.mapped.table],
+        warnings: layout.mapped.warnings,
         ...(parsed.sourceCells ? { sourceCells: parsed.sourceCells } : {}),
       },
-      template: { id: template.id, name: template.name },
+      template: { id: template.id, name: template.name, fit: layout.fit },
     };
   }
   return {

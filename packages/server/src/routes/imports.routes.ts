@@ -22,7 +22,7 @@ import {
 } from '../use-cases/import-monitoring.ts';
 import { confirmSelfEvaluationImport, isSelfEvaluationImport } from '../use-cases/import-self-evaluation.ts';
 import { withOrganisationUnit } from '../use-cases/table-unit.ts';
-import { withTemplate } from './import-templates.ts';
+import { readUpload } from './import-templates.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];
@@ -90,10 +90,6 @@ function declaredTooLarge(declared: number, limit: number): AppError {
 
 export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (app, options) => {
   const store = createTableRepository(app.db);
-  // Uploads are read in worker threads with time and memory limits, so that no file holds the event loop.
-  const parse = (input: { name: string; bytes: Uint8Array; keepUnread?: boolean }) =>
-    options.parser().parse(input);
-
   app.post(
     '/imports',
     {
@@ -120,13 +116,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       const bytes = new Uint8Array(await part.toBuffer());
       const fileName = part.filename || 'upload';
       // A file no reader recognises but that holds table rows is kept, for a person to map its columns.
-      const read = await withTemplate(
-        app.db,
-        options.parser(),
-        organisationId,
-        fileName,
-        await parse({ name: fileName, bytes, keepUnread: true }),
-      );
+      const read = await readUpload(app.db, options.parser(), organisationId, { name: fileName, bytes });
       const preview = await store.savePreview({
         source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
         sourceText: read.parsed.sourceText,

@@ -50,9 +50,16 @@ export const importWorkflowEn = {
   'mapping.saveTemplate': 'Save as layout template',
   'mapping.templateSaved': 'Layout template "{name}" saved: files of this layout will be read with it',
   'mapping.templateUsed': 'Read with the layout template "{name}"',
+  'mapping.templateFit':
+    'Match {score}%: {same} of {words} caption words as in the template, {columns} columns (template: {templateColumns})',
+  'mapping.templateFitExact': 'Exact match: the captions, column count{sheet} are the template’s',
+  'mapping.templateFitSheet': ' and sheet name',
+  'mapping.templateFitOtherSheet': '; the sheet has another name than the template’s',
+  'mapping.templateFitCheck':
+    'The layout differs a little from the template: check that each column was read right',
   'templates.tab': 'Layout templates',
   'templates.hint':
-    'Column mappings saved while importing. A file of the same layout (captions, column count) is read with its template; a retired template is no longer used.',
+    'Column mappings saved while importing. A file of the same or a close layout (captions, column count, sheet name; e.g. one caption renamed or a column added) is read with its template, the preview saying how well it matched; a retired template is no longer used.',
   'templates.name': 'Name',
   'templates.unit': 'For',
   'templates.region': 'Whole region',

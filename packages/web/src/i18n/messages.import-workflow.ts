@@ -49,8 +49,15 @@ const zh = {
   'mapping.saveTemplate': '保存为版式模板',
   'mapping.templateSaved': '已保存版式模板“{name}”：同版式的文件将自动按它读取',
   'mapping.templateUsed': '已按版式模板“{name}”读取',
+  'mapping.templateFit':
+    '匹配度 {score}%：表头 {same}/{words} 个词与模板相同，{columns} 列（模板 {templateColumns} 列）',
+  'mapping.templateFitExact': '完全匹配：表头、列数{sheet}与模板相同',
+  'mapping.templateFitSheet': '、工作表名',
+  'mapping.templateFitOtherSheet': '；工作表名与模板不同',
+  'mapping.templateFitCheck': '版式与模板略有不同，请核对各列是否读对',
   'templates.tab': '版式模板',
-  'templates.hint': '导入时保存的列映射。版式（表头、列数）相同的文件会自动按模板读取；停用后不再使用。',
+  'templates.hint':
+    '导入时保存的列映射。版式（表头、列数、工作表名）相同或相近（如改了一列的名称、多出一列）的文件会自动按模板读取，预览中说明匹配程度；停用后不再使用。',
   'templates.name': '名称',
   'templates.unit': '适用单位',
   'templates.region': '全区',

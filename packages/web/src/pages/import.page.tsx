@@ -8,6 +8,7 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import { readPrintedTotal } from '@jixiao/core/scoring/printed-total';
+import type { UsedTemplate } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable, PreviewTable, Warning } from '@jixiao/core/tables/table.schema';
 import type {
   DuplicateChoice,
@@ -548,15 +549,7 @@ export default function ImportPage() {
             />
           </Card>
           <div>
-            {preview.template && !mappedRows && (
-              <Alert
-                type="success"
-                showIcon
-                style={{ marginBottom: 12 }}
-                title={t('mapping.templateUsed', { name: preview.template.name })}
-                data-testid="import-template-used"
-              />
-            )}
+            {preview.template && !mappedRows && <TemplateUsed template={preview.template} />}
             {mappingOpen && (
               <MappingPanel
                 sourceText={preview.sourceText}
@@ -702,6 +695,42 @@ export default function ImportPage() {
         </div>
       )}
     </div>
+  );
+}
+
+/** Which layout template read the file, and how well the file matched it. */
+function TemplateUsed({ template }: { template: UsedTemplate }) {
+  const { t } = useI18n();
+  const fit = template.fit;
+  const exact = fit !== undefined && fit.score === 1;
+  const description = !fit
+    ? undefined
+    : exact
+      ? t('mapping.templateFitExact', { sheet: fit.sheetSame ? t('mapping.templateFitSheet') : '' })
+      : `${t('mapping.templateFit', {
+          score: Math.round(fit.score * 100),
+          same: fit.sameWords,
+          words: fit.templateWords,
+          columns: fit.fileColumns,
+          templateColumns: fit.templateColumns,
+        })}${fit.sheetSame === false ? t('mapping.templateFitOtherSheet') : ''}`;
+  return (
+    <Alert
+      type={fit && !exact ? 'warning' : 'success'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={
+        <span data-testid="import-template-used">{t('mapping.templateUsed', { name: template.name })}</span>
+      }
+      description={
+        description && (
+          <>
+            <div data-testid="import-template-fit">{description}</div>
+            {!exact && <div>{t('mapping.templateFitCheck')}</div>}
+          </>
+        )
+      }
+    />
   );
 }
 

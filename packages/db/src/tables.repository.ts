@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
-import type { UsedTemplate } from '@jixiao/core/tables/column-mapping.schema';
+import type { KeptMapping, UsedTemplate } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { diffTables } from '@jixiao/core/tables/table-diff';
 import { duplicateActionRefused, duplicateError, sameProjectName } from '@jixiao/core/tables/table-duplicate';
@@ -52,6 +52,8 @@ export interface ImportPreviewRecord {
   template: UsedTemplate | null;
   /** A workbook's lines as cells (column mapping reads a sheet range's columns from them). */
   sourceCells?: ({ sheet: string; cells: string[] } | null)[];
+  /** The last re-read through a column mapping, when the user mapped columns. */
+  mapped?: KeptMapping;
 }
 
 /** Which tables a list may show: all, or some organisations' plus every published one (policies). */
@@ -73,6 +75,8 @@ export interface TableRepository extends TableStore {
     sourceCells?: ({ sheet: string; cells: string[] } | null)[] | undefined;
   }): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
+  /** Keeps a re-read through a column mapping with a preview not yet confirmed (the last one wins). */
+  saveMapped(id: string, mapped: KeptMapping): Promise<void>;
   importFile(id: string): Promise<SourceFile>;
   /**
    * Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed.
@@ -1018,6 +1022,7 @@ export function createTableRepository(db: Database): TableRepository {
       warnings: Warning[];
       template?: UsedTemplate | null;
       sourceCells?: ({ sheet: string; cells: string[] } | null)[];
+      mapped?: KeptMapping;
     };
     return {
       id: row.id,
@@ -1031,7 +1036,19 @@ export function createTableRepository(db: Database): TableRepository {
       createdAt: toIso(row.created_at),
       template: preview.template ?? null,
       ...(preview.sourceCells ? { sourceCells: preview.sourceCells } : {}),
+      ...(preview.mapped ? { mapped: preview.mapped } : {}),
     };
+  }
+
+  async function saveMapped(id: string, mapped: KeptMapping): Promise<void> {
+    if (!uuidPattern.test(id)) throw importNotFound(id);
+    // Merged into the kept preview in the database: the source text and cells are not sent again.
+    await db
+      .updateTable('imports')
+      .set({ preview: sql`coalesce(preview, '{}'::jsonb) || ${JSON.stringify({ mapped })}::jsonb` })
+      .where('id', '=', id)
+      .where('status', '=', 'preview')
+      .execute();
   }
 
   async function importFile(id: string): Promise<SourceFile> {
@@ -1188,6 +1205,7 @@ export function createTableRepository(db: Database): TableRepository {
     importBatch,
     savePreview,
     getImport,
+    saveMapped,
     importFile,
     confirmImport,
     createChecked,

@@ -124,3 +124,14 @@ export const mappingResultSchema = z.object({
 export type MappingResult = z.infer<typeof mappingResultSchema>;
 
 export const layoutTemplateListSchema = z.object({ items: z.array(layoutTemplateSchema) });
+
+/**
+ * A previewed import's last re-read through a column mapping, kept with the preview so that opening it
+ * again (a reload, a batch's file waiting for confirmation) shows the mapped rows and the mapping.
+ */
+export const keptMappingSchema = z.object({
+  mapping: columnMappingSchema,
+  tables: z.array(previewTableSchema),
+  warnings: z.array(warningSchema),
+});
+export type KeptMapping = z.infer<typeof keptMappingSchema>;

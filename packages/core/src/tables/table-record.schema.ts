@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { monitoringNoteSchema } from '../monitoring/monitoring.schema.ts';
-import { usedTemplateSchema } from './column-mapping.schema.ts';
+import { keptMappingSchema, usedTemplateSchema } from './column-mapping.schema.ts';
 import {
   documentKindSchema,
   performanceTableSchema,
@@ -206,6 +206,9 @@ export const importPreviewSchema = z.object({
     .nullable()
     .optional()
     .describe('The layout template that read the file, when one matched its layout'),
+  mapped: keptMappingSchema
+    .optional()
+    .describe('The last re-read through a column mapping (POST /imports/{id}/mapping), when there was one'),
   sourceCells: z
     .array(z.object({ sheet: z.string(), cells: z.array(z.string()) }).nullable())
     .optional()

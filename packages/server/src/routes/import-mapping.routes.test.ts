@@ -63,6 +63,15 @@ describeEachDatabase('column mapping and layout templates API', (getDb) => {
     expect(outside.status).toBe(400);
     expect(outside.body).toMatchObject({ code: 'mapping.region_outside', path: 'mapping.region' });
     expect(outside.body.zh).toMatch(/原文/);
+
+    // Opened again (a reload), the preview has the mapped rows and the mapping; a refused one changed nothing.
+    const again = await getApp().call<ImportPreview>('GET', `/api/imports/${kept.importId}`);
+    expect(again.body.tables).toEqual([]);
+    expect(again.body.mapped).toEqual({
+      mapping: { region: { line: 12, endLine: 19 }, roles: ['level1', 'level2', 'target', 'explanation'] },
+      tables: mapped.body.tables,
+      warnings: mapped.body.warnings,
+    });
   });
 
   it('saves a mapping as a template that reads the next file of the layout by itself; retired, it reads none', async () => {

@@ -43,7 +43,7 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
       schema: {
         tags: ['imports'],
         summary:
-          'Re-read a previewed import through a column mapping (the lines of its table, a role per column)',
+          'Re-read a previewed import through a column mapping (the lines of its table, a role per column); kept with the preview (GET /imports/{id} answers it as `mapped`)',
         params: idParams,
         body: mappingRequestSchema,
         response: { 200: mappingResultSchema },
@@ -60,6 +60,8 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
         base: mainTable(preview.tables),
         ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
       });
+      // Kept with the preview: opened again, it shows these rows and this mapping.
+      await imports.saveMapped(preview.id, { mapping, tables: [mapped.table], warnings: mapped.warnings });
       return {
         tables: [mapped.table],
         warnings: mapped.warnings,

@@ -46,6 +46,7 @@ function previewBody(preview: ImportPreviewRecord): ImportPreview {
     tables: preview.tables,
     warnings: preview.warnings,
     template: preview.template,
+    ...(preview.mapped ? { mapped: preview.mapped } : {}),
     ...(preview.sourceCells ? { sourceCells: preview.sourceCells } : {}),
   };
 }

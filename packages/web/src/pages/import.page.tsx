@@ -102,8 +102,11 @@ export default function ImportPage() {
     [preview, draft],
   );
   const mappingKey = mapping ? JSON.stringify(mapping) : null;
+  // The mapping a kept preview was opened with: its rows came with it, nothing to read again.
+  const openedMapping = useRef<string | null>(null);
   useEffect(() => {
-    if (!preview || !mappingKey) return;
+    if (!preview || !mappingKey || mappingKey === openedMapping.current) return;
+    openedMapping.current = null;
     let current = true;
     setReading(true);
     // Typing a line number or switching roles quickly sends one re-read, for the last change.
@@ -184,15 +187,31 @@ export default function ImportPage() {
   const rowSpan =
     activeRow === null ? null : (tables[Number(activeTable)]?.indicators[activeRow]?.source ?? null);
 
+  const openedId = useRef<string | null>(null);
   /** Shows a preview: a file just read, or one kept earlier (a batch's file that waits for confirmation). */
   const openPreview = async (result: ImportPreview) => {
+    openedId.current = result.importId;
     setPreview(result);
-    setTables(result.tables);
+    // A preview the user mapped before (a reload, a batch's file opened again) opens as mapped.
+    const kept = result.mapped;
+    const keptDraft: MappingDraft = kept
+      ? {
+          line: kept.mapping.region.line,
+          endLine: kept.mapping.region.endLine,
+          separator: kept.mapping.separator ?? null,
+          roles: kept.mapping.roles,
+        }
+      : emptyDraft;
+    const keptMapping = kept
+      ? draftMapping(withRoles(result.sourceText, keptDraft, result.sourceCells))
+      : null;
+    openedMapping.current = keptMapping ? JSON.stringify(keptMapping) : null;
+    setTables(kept ? kept.tables : result.tables);
     // Nothing read: the user shows the table and its columns instead.
-    setMappingOpen(result.tables.length === 0);
-    setDraft(emptyDraft);
-    setMappedRows(null);
-    setMappedWarnings(null);
+    setMappingOpen(kept !== undefined || result.tables.length === 0);
+    setDraft(keptDraft);
+    setMappedRows(kept ? (kept.tables[0]?.indicators.length ?? 0) : null);
+    setMappedWarnings(kept ? kept.warnings : null);
     setPicking(false);
     setTemplateName('');
     setActiveTable('0');
@@ -222,11 +241,12 @@ export default function ImportPage() {
   };
 
   // /import?id=… opens a kept preview: a batch's file that waits for the person's confirmation.
-  const [searchParams] = useSearchParams();
+  // An upload's preview puts its id in the address too, so that a reload opens it again as it was left.
+  const [searchParams, setSearchParams] = useSearchParams();
   const keptId = searchParams.get('id');
   // biome-ignore lint/correctness/useExhaustiveDependencies: opened once per id; openPreview sets state only
   useEffect(() => {
-    if (!keptId) return;
+    if (!keptId || keptId === openedId.current) return;
     api
       .getImport(keptId)
       .then((kept) => openPreview(kept))
@@ -247,6 +267,7 @@ export default function ImportPage() {
       });
       setSending(null);
       await openPreview(result);
+      setSearchParams({ id: result.importId }, { replace: true });
     } catch (e) {
       const cancelled = e instanceof ApiError && e.problem.code === 'upload.cancelled';
       if (cancelled) message.info(t('import.cancelled'));
@@ -331,6 +352,8 @@ export default function ImportPage() {
         choices ? { duplicates: choices } : {},
       );
       setDuplicates(null);
+      // Confirmed: a reload starts a new import rather than opening this one again.
+      setSearchParams({}, { replace: true });
       setCreated(result.records);
       setSkipped(result.skipped?.length ?? 0);
       message.success(
@@ -350,6 +373,8 @@ export default function ImportPage() {
   };
 
   const reset = () => {
+    openedId.current = null;
+    if (keptId) setSearchParams({}, { replace: true });
     setPreview(null);
     setTables([]);
     setCreated(null);

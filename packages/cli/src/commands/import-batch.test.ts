@@ -44,6 +44,11 @@ describe('jixiao import on a .zip or a folder (batch)', () => {
     expect((await readdir(out)).sort()).toEqual(documents.map((d) => d.replace('.txt', '.json')).sort());
     expect(first.stderr).toContain(`已拒绝 refused: ${zip}/表/说明.txt — `);
     expect(first.stderr).toMatch(/5 个文件：已读取 \d，待确认 \d，已拒绝 1 \/ 5 files/);
+    // Each file that waits says why: a 自评表 fills another table's self-evaluation, others by their notes.
+    const waiting = first.stderr.split('\n').filter((line) => line.startsWith('待确认 to confirm: '));
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const line of waiting) expect(line).toMatch(/\.txt — \S.* \/ \S/);
+    expect(first.stderr).toContain(`待确认 to confirm: ${zip}/表/selfeval-01.txt — 绩效自评表：需确认`);
     const topic = JSON.parse(await readFile(path.join(out, 'topic-d-04.json'), 'utf8'));
     expect(topic.at(-1).indicators.length).toBeGreaterThan(0);
 

@@ -1,6 +1,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
+import { importWaitReason } from '@jixiao/core/tables/import-wait-reason';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { type Command, Option } from 'commander';
 import { type InputSource, readInput, resolveInputs } from '../input.ts';
@@ -106,12 +107,11 @@ async function runImport(files: readonly string[], options: ImportOptions): Prom
         bar?.interrupt();
         process.stderr.write(`${formatDiagnostic(toDiagnostic('warning', input.name, warning))}\n`);
       }
-      const note = parsed.warnings[0];
+      // The same reasons as the import page's batch: nothing read, a form filling another table, notes.
+      const wait = importWaitReason(parsed);
       results.set(
         input.name,
-        parsed.tables.length > 0 && !note
-          ? { status: 'imported' }
-          : { status: 'needs-confirmation', ...(note ? { reason: `${note.zh} / ${note.en}` } : {}) },
+        wait ? { status: 'needs-confirmation', reason: `${wait.zh} / ${wait.en}` } : { status: 'imported' },
       );
       if (options.out) {
         await writeFile(join(options.out, outputName(input)), `${JSON.stringify(parsed.tables, null, 2)}\n`);

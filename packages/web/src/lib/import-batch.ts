@@ -1,13 +1,11 @@
+import { importWaitReason, type WaitReason } from '@jixiao/core/tables/import-wait-reason';
 import type { ImportPreview, Problem } from '@jixiao/core/tables/table-record.schema';
 
 /** Where a file of a batch import is: waiting, being read, or its result. */
 export type BatchStatus = 'pending' | 'running' | 'imported' | 'needs-confirmation' | 'refused';
 
 /** A bilingual reason, as the server's problems and warnings give them. */
-export interface Reason {
-  zh: string;
-  en: string;
-}
+export type Reason = WaitReason;
 
 /** One file of a batch and what became of it. */
 export interface BatchFile {
@@ -31,40 +29,16 @@ export function fileKey(file: { name: string; size: number; webkitRelativePath?:
 /** The files a batch accepts; a .zip is opened into its files first. */
 export const batchExtensions = /\.(txt|text|csv|pdf|docx|doc|xlsx|xls|json)$/i;
 
-const kindReasons: Record<string, Reason> = {
-  monitoring: {
-    zh: '绩效运行监控表：需确认填入哪张目标表的监控报告',
-    en: 'A monitoring form: confirm which table’s monitoring report it fills',
-  },
-  'self-evaluation': {
-    zh: '绩效自评表：需确认填入哪张目标表的自评',
-    en: 'A self-evaluation form: confirm which table’s self-evaluation it fills',
-  },
-};
-
 /**
- * Why a previewed file cannot be imported without a person: nothing read (its columns need mapping), a
- * form that fills another table, a note from the reader, or a field that does not pass the schema. Null
- * when it can be confirmed as read.
+ * Why a previewed file cannot be imported without a person (core's importWaitReason: the same reasons as
+ * the command line's batch), its fields checked as the import page checks them. Null when it can be
+ * confirmed as read.
  */
 export function confirmationReason(
   preview: ImportPreview,
   invalidFields: (table: ImportPreview['tables'][number]) => string[],
 ): Reason | null {
-  if (preview.tables.length === 0) {
-    return { zh: '未识别出表格：需指定表格列', en: 'No table was recognised: map its columns' };
-  }
-  for (const table of preview.tables) {
-    if (table.monitoring) return kindReasons.monitoring ?? null;
-    if (table.kind === 'self-evaluation') return kindReasons['self-evaluation'] ?? null;
-  }
-  const warning = [...preview.warnings, ...preview.tables.flatMap((t) => t.warnings)][0];
-  if (warning) return { zh: warning.zh, en: warning.en };
-  const invalid = preview.tables.flatMap((table) => invalidFields(table));
-  if (invalid.length > 0) {
-    return { zh: `有字段需要补填：${invalid.join('、')}`, en: `Fields to fill in: ${invalid.join(', ')}` };
-  }
-  return null;
+  return importWaitReason(preview, (table) => invalidFields({ ...table, warnings: [] }));
 }
 
 /** A confirmation the server refused: a duplicate waits for the person's choice, anything else is refused. */

@@ -109,6 +109,12 @@ describe('batch import in the browser', () => {
     const copy = files.filter({ hasText: `again-${clean[0]}` });
     expect(await copy.getAttribute('data-status')).toBe('needs-confirmation');
     expect(await copy.textContent()).toContain('已有同一项目、同一年度的目标表');
+    // Every file that waits or was refused says why.
+    const reasons = await page
+      .locator('[data-testid="batch-file"]:not([data-status="imported"])')
+      .evaluateAll((rows) => rows.map((row) => row.querySelector('.batch-reason')?.textContent ?? ''));
+    expect(reasons).toHaveLength(waiting + refused);
+    expect(reasons.filter((reason) => reason.trim() === '')).toEqual([]);
     const summary = await page.getByTestId('batch-summary').textContent();
     expect(summary).toContain(`已导入 ${imported}`);
     await e2e.screenshot('import-batch-done');

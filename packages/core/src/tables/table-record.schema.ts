@@ -216,6 +216,21 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
 
+/**
+ * The form as the user shows it in the preview, for the match of a monitoring form or a 自评表 to its
+ * approved table: the kind chosen (when the reader found another) and the header fields as edited.
+ */
+export const shownFormQuerySchema = z.object({
+  kind: z
+    .enum(['monitoring', 'self-evaluation'])
+    .optional()
+    .describe('The kind the user chose for the preview’s main table, when the reader found another'),
+  name: z.string().trim().min(1).max(200).optional().describe('The project name as edited'),
+  unit: z.string().trim().min(1).max(200).optional().describe('The unit as edited'),
+  year: z.coerce.number().int().min(1900).max(2200).optional().describe('The year as edited'),
+});
+export type ShownFormQuery = z.infer<typeof shownFormQuerySchema>;
+
 /** Body of a create: a new table, optionally placed in an organisation. */
 export const tableCreateSchema = z.object({
   table: performanceTableSchema,

@@ -5,6 +5,7 @@ import {
   importPreviewSchema,
   importResultSchema,
   monitoringMatchSchema,
+  shownFormQuerySchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
@@ -161,7 +162,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         summary:
           'Where a previewed monitoring form would go: the matched table, or the tables to choose from',
         params: idParams,
-        querystring: z.object({
+        querystring: shownFormQuerySchema.extend({
           tableId: z.string().uuid().optional().describe('A table the user chose: its problems instead'),
         }),
         response: { 200: monitoringMatchSchema },
@@ -173,7 +174,8 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         status: 'draft',
         organisationId: preview.organisationId,
       });
-      return monitoringMatch(request, app.db, preview, request.query.tableId);
+      const { tableId, ...shown } = request.query;
+      return monitoringMatch(request, app.db, preview, tableId, shown);
     },
   );
 

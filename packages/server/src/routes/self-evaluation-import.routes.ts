@@ -1,4 +1,4 @@
-import { importCandidateSchema } from '@jixiao/core/tables/table-record.schema';
+import { importCandidateSchema, shownFormQuerySchema } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -26,6 +26,7 @@ export const selfEvaluationImportRoutes: FastifyPluginAsyncZod = async (app) => 
         summary:
           'Where a previewed filled 自评表 would go (the matched approved table, or the tables to choose from; none: import it with its own table) and the scheme its printed weights tell',
         params: z.object({ id: z.string().uuid() }),
+        querystring: shownFormQuerySchema,
         response: { 200: selfEvaluationMatchSchema },
       },
     },
@@ -35,7 +36,7 @@ export const selfEvaluationImportRoutes: FastifyPluginAsyncZod = async (app) => 
         status: 'draft',
         organisationId: preview.organisationId,
       });
-      return selfEvaluationMatch(app.db, preview);
+      return selfEvaluationMatch(app.db, preview, request.query);
     },
   );
 };

@@ -8,11 +8,13 @@ import {
   type ImportConfirm,
   type ImportResult,
   type MonitoringMatch,
+  type ShownFormQuery,
   tableListQuerySchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
+import { mainTable } from '@jixiao/import/mapping/mapped-table';
 import type { FastifyRequest } from 'fastify';
 import { enterableTable } from '../guards/table.guards.ts';
 import { assessAndSaveMonitoring } from './save-monitoring.ts';
@@ -66,6 +68,37 @@ export async function monitoringTableFor(
 }
 
 /**
+ * The form whose table is looked for, as the user shows it: the preview's tables (the mapped ones when
+ * the user mapped columns), the main one taken as the kind the user chose when the reader found another,
+ * with the name, unit and year as edited. Undefined when no table is of the kind.
+ */
+export function shownForm(
+  preview: ImportPreviewRecord,
+  kind: 'monitoring' | 'self-evaluation',
+  shown: ShownFormQuery,
+): PerformanceTable | undefined {
+  const tables = preview.mapped?.tables ?? preview.tables;
+  const read =
+    kind === 'monitoring'
+      ? tables.find((table) => table.monitoring != null)
+      : tables.find((table) => table.kind === 'self-evaluation' && table.monitoring == null);
+  const chosen = shown.kind === kind ? mainTable(tables) : undefined;
+  const form =
+    read ??
+    (chosen &&
+      (kind === 'monitoring'
+        ? { ...chosen, monitoring: chosen.monitoring ?? { cutOffMonth: null } }
+        : { ...chosen, kind: 'self-evaluation' as const, monitoring: null }));
+  if (!form) return undefined;
+  return {
+    ...form,
+    ...(shown.name ? { name: shown.name } : {}),
+    ...(shown.unit ? { unit: shown.unit } : {}),
+    ...(shown.year ? { year: shown.year } : {}),
+  };
+}
+
+/**
  * Before confirming: where the previewed monitoring form would go and the choices, with what importing it
  * into that table (or the one the user chose, checked like the confirmation) would leave out. The month
  * is chosen on the same screen, so its absence is not one of the problems here.
@@ -75,8 +108,9 @@ export async function monitoringMatch(
   db: Database,
   preview: ImportPreviewRecord,
   chosen: string | undefined,
+  shown: ShownFormQuery = {},
 ): Promise<MonitoringMatch> {
-  const form = preview.tables.find((table) => table.monitoring != null);
+  const form = shownForm(preview, 'monitoring', shown);
   if (!form) return { tableId: null, candidates: [], problems: [] };
   const found = await monitoringTableFor(db, preview, form);
   const tableId = chosen ?? found.tableId;

@@ -159,6 +159,38 @@ describeEachDatabase('importing filled 自评表 forms and re-checking them (财
     expect(audit.map((a) => a.action).sort()).toEqual(['import.confirm', 'self_evaluation.save']);
   });
 
+  it('finds the approved table of a form the user says is a 自评表, by the name and year as edited', async () => {
+    // Read as a target table, its name misread: no self-evaluation match until the user changes the kind.
+    const importId = await preview({ ...filledForm(`${PROJECT}绩效自评`), kind: 'target' });
+    const match = (query: string) =>
+      getApp().call<{ tableId: string | null; candidates: { tableId: string }[] }>(
+        'GET',
+        `/api/imports/${importId}/self-evaluation-match${query}`,
+        { as: 'author' },
+      );
+    expect((await match('')).body).toMatchObject({ tableId: null, candidates: [] });
+    const asKind = await match('?kind=self-evaluation');
+    expect(asKind.body.tableId).toBeNull();
+    expect(asKind.body.candidates.map((c) => c.tableId)).toContain(approved.id);
+    const edited = await match(`?kind=self-evaluation&name=${encodeURIComponent(PROJECT)}&year=2024`);
+    expect(edited.body.tableId).toBe(approved.id);
+    // Another year as edited: that year's tables (none approved), never this one.
+    expect(
+      (await match(`?kind=self-evaluation&name=${encodeURIComponent(PROJECT)}&year=2031`)).body,
+    ).toMatchObject({
+      tableId: null,
+      candidates: [],
+    });
+    // As a monitoring form, the same table is found for its monitoring report.
+    const monitoring = await getApp().call<{ tableId: string | null }>(
+      'GET',
+      `/api/imports/${importId}/monitoring-match?kind=monitoring&name=${encodeURIComponent(PROJECT)}`,
+      { as: 'author' },
+    );
+    expect(monitoring.status, monitoring.text).toBe(200);
+    expect(monitoring.body.tableId).toBe(approved.id);
+  });
+
   it('refuses to fill a table’s self-evaluation once the year’s self-evaluation is closed', async () => {
     const closedYear = await stored(target('已关闭年度项目', 2023), [
       'submitted',

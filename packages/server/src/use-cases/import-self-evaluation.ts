@@ -5,7 +5,12 @@ import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation'
 import { DEFAULT_SCORING_SCHEME_ID, SCORING_SCHEMES } from '@jixiao/core/scoring/scoring-schemes';
 import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import type { ImportConfirm, ImportResult, TableRecord } from '@jixiao/core/tables/table-record.schema';
+import type {
+  ImportConfirm,
+  ImportResult,
+  ShownFormQuery,
+  TableRecord,
+} from '@jixiao/core/tables/table-record.schema';
 import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
 import { type RecheckFigures, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
@@ -14,7 +19,7 @@ import type { FastifyRequest } from 'fastify';
 import { auditActor } from '../auth/authorize.ts';
 import { assertSelfEvaluationOpen } from '../guards/calendar.guards.ts';
 import { enterableTable } from '../guards/table.guards.ts';
-import { monitoringTableFor } from './import-monitoring.ts';
+import { monitoringTableFor, shownForm } from './import-monitoring.ts';
 
 // Confirming an uploaded, filled 绩效自评表: the printed actuals fill the self-evaluation of the approved
 // table of the same unit, project and year (or the one the user chose), and what the unit printed (row
@@ -171,8 +176,12 @@ export async function confirmSelfEvaluationImport(
  * Where a previewed 自评表 would go (the matched approved table, or the tables to choose from) and the
  * scheme its printed weights tell.
  */
-export async function selfEvaluationMatch(db: Database, preview: ImportPreviewRecord) {
-  const form = preview.tables.find((t) => t.kind === 'self-evaluation');
+export async function selfEvaluationMatch(
+  db: Database,
+  preview: ImportPreviewRecord,
+  shown: ShownFormQuery = {},
+) {
+  const form = shownForm(preview, 'self-evaluation', shown);
   const schemes = Object.values(SCORING_SCHEMES).map(({ id, name }) => ({ id, name }));
   if (!form) return { tableId: null, candidates: [], schemeId: DEFAULT_SCORING_SCHEME_ID, schemes };
   const found = await monitoringTableFor(db, preview, form);

@@ -8,6 +8,7 @@ import type {
   ImportResult,
   MonitoringMatch,
   Problem,
+  ShownFormQuery,
   TableList,
   TableListQuery,
   TableRecord,
@@ -274,12 +275,21 @@ export const api = {
       ...options,
     } satisfies ImportConfirm),
   /** Where a previewed monitoring form would go: the matched table, or the unit's tables to choose from. */
-  monitoringMatch: (importId: string, tableId?: string) =>
+  monitoringMatch: (importId: string, tableId?: string, shown: ShownFormQuery = {}) =>
     request<MonitoringMatch>(
       'GET',
-      `/api/imports/${encodeURIComponent(importId)}/monitoring-match${tableId ? `?tableId=${encodeURIComponent(tableId)}` : ''}`,
+      `/api/imports/${encodeURIComponent(importId)}/monitoring-match${shownFormQuery({ ...shown, ...(tableId ? { tableId } : {}) })}`,
     ),
   exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
   /** Several tables' official forms in one .zip (批量导出). */
   exportTables: (request: BatchExportRequest) => requestFile('POST', '/api/tables/export', request),
 };
+
+/** The form as the user shows it (kind chosen, header as edited), as a match's query string. */
+export function shownFormQuery(shown: ShownFormQuery & { tableId?: string }): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(shown))
+    if (value !== undefined && value !== '' && !Number.isNaN(value)) query.set(key, String(value));
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}

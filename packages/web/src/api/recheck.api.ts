@@ -1,7 +1,12 @@
 import type { ClaimCause } from '@jixiao/core/scoring/self-evaluation-claim.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
-import type { ImportCandidate, ImportConfirm, ImportResult } from '@jixiao/core/tables/table-record.schema';
-import { request } from './api-client.ts';
+import type {
+  ImportCandidate,
+  ImportConfirm,
+  ImportResult,
+  ShownFormQuery,
+} from '@jixiao/core/tables/table-record.schema';
+import { request, shownFormQuery } from './api-client.ts';
 
 /** One self-evaluation of the re-check list (财政复核): the unit's claimed total beside the rules'. */
 export interface RecheckItem {
@@ -60,8 +65,11 @@ export interface SelfEvaluationMatch {
 
 /** Importing a filled 自评表 (issue 16): its match, and the confirmation into a table or with its own. */
 export const selfEvaluationImportApi = {
-  match: (importId: string) =>
-    request<SelfEvaluationMatch>('GET', `/api/imports/${encodeURIComponent(importId)}/self-evaluation-match`),
+  match: (importId: string, shown: ShownFormQuery = {}) =>
+    request<SelfEvaluationMatch>(
+      'GET',
+      `/api/imports/${encodeURIComponent(importId)}/self-evaluation-match${shownFormQuery(shown)}`,
+    ),
   confirm: (
     importId: string,
     tables: PerformanceTable[],

@@ -7,9 +7,13 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { parseFile } from '@jixiao/import/parse-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { seedTables, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 const train = join(repoRoot, 'packages/import/fixtures/corpus/train');
 // The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
@@ -18,8 +22,26 @@ const poll = { timeout: 15_000 };
 describe('import workflow in the browser', () => {
   let e2e: E2eSession;
 
+  // train/selfeval-01 as the reader reads it, and the approved target table of its project, unit and year.
+  let selfeval01: PerformanceTable;
+
   beforeAll(async () => {
     e2e = await startE2e();
+    const bytes = new Uint8Array(await readFile(join(train, 'selfeval-01.txt')));
+    const [read] = (await parseFile({ name: 'selfeval-01.txt', bytes })).tables;
+    if (!read) throw new Error('train/selfeval-01 reads as no table');
+    selfeval01 = read;
+    const store = createTableRepository(e2e.db);
+    const [seed] = seedTables();
+    if (!seed) throw new Error('no seed table');
+    let approved = await storeAsAuthor(e2e.db, {
+      ...seed,
+      name: read.name,
+      unit: read.unit,
+      year: read.year,
+    });
+    for (const status of ['submitted', 'department_reviewed', 'approved'] as const)
+      approved = await store.setStatus(approved.id, approved.version, status, { userId: null });
   });
   afterAll(async () => {
     await e2e?.close();
@@ -65,10 +87,21 @@ describe('import workflow in the browser', () => {
     await expect.poll(() => rows.count(), poll).toBe(9);
     expect(await rows.nth(0).getByTestId('indicator-name').inputValue()).toBe('工程资金金额工程资金拨付率');
 
-    // The user says it is a target table: the results go out of sight.
-    await page.getByTestId('import-kind').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: '绩效目标表' }).first().click();
+    // A 自评表 goes to the approved table of its project, unit and year.
+    await expect
+      .poll(() => page.getByTestId('self-evaluation-matched').textContent(), poll)
+      .toContain(selfeval01.name);
+    // The user says it is a monitoring form: the monitoring flow's match is looked up for the same table.
+    const kind = page.getByTestId('import-kind').first();
+    await chooseOption(page, kind, '绩效运行监控表');
+    await expect
+      .poll(() => page.getByTestId('monitoring-matched').textContent(), poll)
+      .toContain(selfeval01.name);
+    // The user says it is a target table: the results and the flows' matches go out of sight.
+    await chooseOption(page, kind, '绩效目标表');
     await expect.poll(() => page.getByTestId('indicator-evaluation').count(), poll).toBe(0);
+    expect(await page.getByTestId('monitoring-target').count()).toBe(0);
+    expect(await page.getByTestId('self-evaluation-target').count()).toBe(0);
   });
 
   it('fixes a misread file by column mapping, saves the layout, and reads the next file of it by the template', async () => {
@@ -119,15 +152,25 @@ describe('import workflow in the browser', () => {
     expect(await actuals()).toEqual(['100%', '100%', '100%', '100%']);
     expect(await page.locator('.source-line.in-mapping').count()).toBe(4);
     await e2e.screenshot('import-mapping');
+    // A reload opens the preview as it was left: the mapped rows and the mapping.
+    await page.waitForURL(/\/import\?id=[0-9a-f-]{36}$/, poll);
+    await page.reload();
+    await page.getByTestId('mapping-result').waitFor();
+    expect(await page.getByTestId('mapping-result').textContent()).toBe('按映射读到 4 行指标');
+    expect(await names()).toEqual(['符合条件申报对象覆盖率', '完成率', '补贴发放率', '服务对象满意度']);
+    expect(await actuals()).toEqual(['100%', '100%', '100%', '100%']);
+    expect(await page.locator('.source-line.in-mapping').count()).toBe(4);
     await page.getByTestId('template-name').fill('成安县民政局项目自评表');
     await page.getByTestId('template-save').click();
     await page.locator('.ant-message').getByText('已保存版式模板“成安县民政局项目自评表”').waitFor();
 
-    // The bureau's next form of that layout (another year, other figures): read by the template as it is.
+    // The bureau's next form of that layout (another year, other figures, one caption reworded): read by
+    // the template as it is, the preview saying how well it matched.
     const next = (await readFile(join(train, 'selfeval-06.txt'), 'utf8'))
       .replaceAll('2020', '2021')
       .replaceAll('2021.07.14', '2022.07.14')
-      .replace('>= 98 %(百分比) 100% 完成', '>= 97 %(百分比) 99% 完成');
+      .replace('>= 98 %(百分比) 100% 完成', '>= 97 %(百分比) 99% 完成')
+      .replace('权重占比(%)', '权重(%)');
     await page.getByRole('button', { name: '重新选择文件' }).click();
     await page.locator('input[type=file]').setInputFiles({
       name: '2021年度预算项目绩效自评表.txt',
@@ -137,6 +180,9 @@ describe('import workflow in the browser', () => {
     await page.getByTestId('import-template-used').waitFor();
     expect(await page.getByTestId('import-template-used').textContent()).toBe(
       '已按版式模板“成安县民政局项目自评表”读取',
+    );
+    expect(await page.getByTestId('import-template-fit').textContent()).toMatch(
+      /^匹配度 8\d%：表头 3\/4 个词与模板相同，12 列（模板 12 列）$/,
     );
     expect(await names()).toEqual(['符合条件申报对象覆盖率', '完成率', '补贴发放率', '服务对象满意度']);
     expect((await targets())[0]).toBe('>=97%(百分比)');

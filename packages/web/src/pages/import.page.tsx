@@ -15,6 +15,7 @@ import type {
   DuplicateFound,
   ImportPreview,
   MonitoringMatch,
+  ShownFormQuery,
   TableRecord,
 } from '@jixiao/core/tables/table-record.schema';
 import {
@@ -170,6 +171,58 @@ export default function ImportPage() {
   const [selfSchemeId, setSelfSchemeId] = useState<string | null>(null);
   const isSelfEvaluation = !isMonitoring && tables.some((table) => table.kind === 'self-evaluation');
 
+  // The approved table a monitoring form or a 自评表 goes to: found when the preview opens, and again when
+  // the user changes the kind or the form's project, unit or year (the choices found go with them).
+  const flow: ShownFormQuery['kind'] | null = isMonitoring
+    ? 'monitoring'
+    : isSelfEvaluation
+      ? 'self-evaluation'
+      : null;
+  const flowForm = tables.find((table) =>
+    flow === 'monitoring' ? table.monitoring != null : table.kind === 'self-evaluation',
+  );
+  const shownForm: ShownFormQuery | null =
+    flow && flowForm ? { kind: flow, name: flowForm.name, unit: flowForm.unit, year: flowForm.year } : null;
+  const shownKey = preview && shownForm ? JSON.stringify([preview.importId, shownForm]) : null;
+  useEffect(() => {
+    setMatch(null);
+    setMonitoringTableId(null);
+    setSelfMatch(null);
+    setSelfTableId(null);
+    setSelfSchemeId(null);
+    if (!shownKey) return;
+    const [importId, shown] = JSON.parse(shownKey) as [string, ShownFormQuery];
+    let current = true;
+    // Typing a project name sends one look-up, for the last change.
+    const timer = setTimeout(() => {
+      if (shown.kind === 'monitoring') {
+        // Without the match the user still chooses the month; the server finds the table on confirm.
+        void api
+          .monitoringMatch(importId, undefined, shown)
+          .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }))
+          .then((found) => {
+            if (!current) return;
+            setMatch(found);
+            setMonitoringTableId(found.tableId);
+          });
+      } else {
+        void selfEvaluationImportApi
+          .match(importId, shown)
+          .catch(() => null)
+          .then((found) => {
+            if (!current) return;
+            setSelfMatch(found);
+            setSelfSchemeId(found?.schemeId ?? null);
+            setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
+          });
+      }
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [shownKey]);
+
   const warnings = useMemo(() => {
     if (!preview) return [];
     const seen = new Map<string, Warning>();
@@ -217,27 +270,8 @@ export default function ImportPage() {
     setActiveTable('0');
     setActiveRow(null);
     setFocus(null);
-    setMatch(null);
-    const form = result.tables.find((table) => table.monitoring != null);
-    setMonitoringTableId(null);
+    const form = (kept?.tables ?? result.tables).find((table) => table.monitoring != null);
     setMonitoringMonth(form?.monitoring?.cutOffMonth ?? null);
-    if (form) {
-      // Without the match the user still chooses the month; the server finds the table on confirm.
-      const found = await api
-        .monitoringMatch(result.importId)
-        .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }));
-      setMatch(found);
-      setMonitoringTableId(found.tableId);
-    }
-    setSelfMatch(null);
-    setSelfTableId(null);
-    setSelfSchemeId(null);
-    if (!form && result.tables.some((table) => table.kind === 'self-evaluation')) {
-      const found = await selfEvaluationImportApi.match(result.importId).catch(() => null);
-      setSelfMatch(found);
-      setSelfSchemeId(found?.schemeId ?? null);
-      setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
-    }
   };
 
   // /import?id=… opens a kept preview: a batch's file that waits for the person's confirmation.
@@ -285,7 +319,7 @@ export default function ImportPage() {
     setMonitoringTableId(tableId);
     if (!preview) return;
     try {
-      const there = await api.monitoringMatch(preview.importId, tableId);
+      const there = await api.monitoringMatch(preview.importId, tableId, shownForm ?? {});
       setMatch((current) => (current ? { ...current, problems: there.problems } : there));
     } catch (e) {
       message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));

@@ -30,6 +30,7 @@ import { type UnitSource, unitOfPage } from './page-unit.ts';
 import { readProseBudget } from './prose-budget.ts';
 import { doubtWarnings } from './row-doubts.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
+import { dropUnfilledSlots } from './template-slots.ts';
 import { toTokens } from './tokens.ts';
 import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
 import { fillInYear } from './year-not-printed.ts';
@@ -671,6 +672,7 @@ function readForm(
       if (fields.governmentProcurement !== null) table.governmentProcurement = fields.governmentProcurement;
       if (fields.performanceType !== null) table.performanceType = fields.performanceType;
     }
+    dropUnfilledSlots(table);
     const weights = weightsWarning(table);
     if (weights) table.warnings.push(weights);
     table.warnings.push(...doubtWarnings(table.indicators, table.warnings));

@@ -24,6 +24,13 @@ export function normaliseName(name: string): string {
   return name.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/[：]/g, ':').toLowerCase();
 }
 
+/** A category's name as the framework's form prints it (`产出` → 产出目标 in Shanghai, 产出指标 nationally). */
+export function printedCategory(framework: Framework, level: 1 | 2, name: string): string {
+  const { level1Suffix, level2Suffix, bareLevel1 } = framework.printed;
+  if (level === 2) return `${name}${level2Suffix}`;
+  return bareLevel1.includes(name) ? name : `${name}${level1Suffix}`;
+}
+
 /** Where an indicator sits in a framework; null where its labels match nothing there. */
 export interface IndicatorPlace {
   level1: Level1Category | null;

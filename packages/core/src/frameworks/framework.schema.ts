@@ -53,6 +53,17 @@ export const frameworkSchema = z.object({
   level1: z.array(level1CategorySchema).min(1),
   /** Indicators every project of the region carries (Shanghai's nine 投入与管理 indicators). */
   commonIndicators: z.array(commonIndicatorSchema).default([]),
+  /**
+   * How the region's form prints category names, so that messages and library entries use the form's
+   * words: Shanghai 产出目标 / 数量 (level 1 with 目标, 投入与管理 bare), national 产出指标 / 数量指标.
+   */
+  printed: z
+    .object({
+      level1Suffix: z.string().default(''),
+      level2Suffix: z.string().default(''),
+      bareLevel1: z.array(z.string()).default([]).describe('Level-1 names printed without the suffix'),
+    })
+    .default({ level1Suffix: '', level2Suffix: '', bareLevel1: [] }),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;

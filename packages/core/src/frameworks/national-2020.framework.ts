@@ -52,6 +52,7 @@ export const national2020Framework: Framework = frameworkSchema.parse({
   zh: '项目支出绩效目标指标体系（财预〔2020〕10号）',
   en: 'National project indicator framework (Cai Yu [2020] No. 10)',
   source: '财预〔2020〕10号',
+  printed: { level1Suffix: '指标', level2Suffix: '指标' },
   level1: [output, benefit, satisfaction],
 });
 
@@ -64,6 +65,7 @@ export const national2021CostFramework: Framework = frameworkSchema.parse({
   zh: '项目支出绩效目标指标体系（成本指标为一级指标）',
   en: 'National project indicator framework with cost as a level-1 category',
   source: '财预〔2021〕101号 及以后模板',
+  printed: { level1Suffix: '指标', level2Suffix: '指标' },
   level1: [
     {
       name: '成本',

@@ -10,6 +10,7 @@ export const shanghai2020Framework: Framework = frameworkSchema.parse({
   zh: '上海市项目支出绩效目标指标体系（2020）',
   en: 'Shanghai project expenditure indicator framework (2020)',
   source: '上海市财政局 项目支出绩效目标编报 (2020)',
+  printed: { level1Suffix: '目标', bareLevel1: ['投入与管理'] },
   level1: [
     {
       name: '投入与管理',

@@ -1,3 +1,4 @@
+import { printedCategory } from '../frameworks/framework-match.ts';
 import { frameworks } from '../frameworks/frameworks.ts';
 import {
   type LibraryEntry,
@@ -10,12 +11,20 @@ import {
 // administrator adds entries of the region in the database (indicator_library), next to these.
 
 /**
- * What a qualitative 投入与管理 indicator asks for is the state its name names: 预算编制合理性 → 合理,
- * 财务监控有效性 → 有效. Rates (…率) have no one right figure here, so they stay without a suggestion.
+ * The figure a common indicator asks for when nothing else is known: a qualitative 投入与管理
+ * indicator asks for the state its name names (预算编制合理性 → 合理, 财务监控有效性 → 有效); the three
+ * rates take what Shanghai's tables print for them. Targets are written as the target grammar prints
+ * them (`>=95%`, `=100%`), so a picked entry reads like a typed one.
  */
-function stateNamedBy(name: string): string | null {
-  const match = /(合理|健全|有效|规范|完整|及时)性$/.exec(name);
-  return match?.[1] ?? null;
+const commonRateTargets: Record<string, string> = {
+  预算执行率: '>=95%',
+  预算资金到位率: '=100%',
+  信息公开实现率: '=100%',
+};
+
+function typicalTargetOf(name: string): string | null {
+  const state = /(合理|健全|有效|规范|完整|及时)性$/.exec(name)?.[1];
+  return state ?? commonRateTargets[name] ?? null;
 }
 
 /** Every framework's common indicators (Shanghai's nine 投入与管理), read from the framework data. */
@@ -27,7 +36,7 @@ function fromCommonIndicators(): LibraryEntryFields[] {
         level1: c.level1,
         level2: c.level2,
         name: c.name,
-        suggestedTarget: stateNamedBy(c.name),
+        suggestedTarget: typicalTargetOf(c.name),
         noteZh: `${framework.zh}规定每个项目都填报的共性指标`,
         noteEn: `A common indicator every project carries under the ${framework.en}`,
         tags: ['共性指标'],
@@ -36,119 +45,249 @@ function fromCommonIndicators(): LibraryEntryFields[] {
   );
 }
 
-// A few indicators nearly every national-framework table carries, with the figure most tables print.
-// Kept modest on purpose: project-specific 数量/效益 indicators belong to the region's own entries.
-const nationalOutput = [
-  {
-    level1: '产出指标',
-    level2: '质量指标',
-    name: '验收合格率',
-    suggestedTarget: '≥95%',
-    direction: '正向',
-    noteZh: '通过验收的产出数量占全部产出数量的比例',
-    noteEn: 'Share of deliverables that passed acceptance',
-    tags: ['通用', '验收'],
-  },
-  {
-    level1: '产出指标',
-    level2: '时效指标',
-    name: '任务按期完成率',
-    suggestedTarget: '≥95%',
-    direction: '正向',
-    noteZh: '在计划时间内完成的任务占全部任务的比例',
-    noteEn: 'Share of tasks finished by the planned date',
-    tags: ['通用', '进度'],
-  },
-] as const;
-
-const nationalSatisfaction = [
-  {
-    level1: '满意度指标',
-    level2: '服务对象满意度指标',
-    name: '服务对象满意度',
-    suggestedTarget: '≥90%',
-    direction: '正向',
-    noteZh: '通过问卷等方式调查的服务对象满意比例',
-    noteEn: 'Share of surveyed service recipients who are satisfied',
-    tags: ['通用', '满意度', '问卷'],
-  },
-  {
-    level1: '满意度指标',
-    level2: '服务对象满意度指标',
-    name: '社会公众满意度',
-    suggestedTarget: '≥85%',
-    direction: '正向',
-    noteZh: '面向社会公众调查的满意比例',
-    noteEn: 'Share of the surveyed public who are satisfied',
-    tags: ['通用', '满意度', '公众'],
-  },
-] as const;
-
-const nationalCostInOutput = {
-  level1: '产出指标',
-  level2: '成本指标',
-  name: '成本控制率',
-  suggestedTarget: '≤100%',
-  direction: '反向',
-  noteZh: '实际支出占预算（或计划成本）的比例，不超过 100%',
-  noteEn: 'Actual spending as a share of the budget (planned cost), at most 100%',
-  tags: ['通用', '成本'],
-} as const;
-
-const economicCost = {
-  level1: '成本指标',
-  level2: '经济成本指标',
-  name: '项目总成本',
-  suggestedTarget: null,
-  direction: '反向',
-  noteZh: '按项目预算测算的总成本（万元），填写不超过的金额',
-  noteEn: 'Total cost estimated from the project budget (10,000 yuan): enter the ceiling',
-  tags: ['通用', '成本'],
-} as const;
-
-const shanghaiOutcome = [
-  {
-    level1: '效果目标',
-    level2: '满意度',
-    name: '服务对象满意度',
-    suggestedTarget: '≥90%',
-    direction: '正向',
-    noteZh: '通过问卷等方式调查的服务对象满意比例',
-    noteEn: 'Share of surveyed service recipients who are satisfied',
-    tags: ['通用', '满意度', '问卷'],
-  },
-  {
-    level1: '产出目标',
-    level2: '时效',
-    name: '项目完成及时性',
-    suggestedTarget: '≥95%',
-    direction: '正向',
-    noteZh: '按计划节点完成的程度',
-    noteEn: 'How far the project keeps to its planned milestones',
-    tags: ['通用', '进度'],
-  },
-] as const;
-
-const typed: Record<string, readonly Omit<LibraryEntryFields, 'frameworkId' | 'active'>[]> = {
-  'shanghai-2020': shanghaiOutcome.map((e) => ({ ...e, tags: [...e.tags] })),
-  'national-2020': [...nationalOutput, nationalCostInOutput, ...nationalSatisfaction].map((e) => ({
-    ...e,
-    tags: [...e.tags],
-  })),
-  'national-2021-cost': [economicCost, ...nationalOutput, ...nationalSatisfaction].map((e) => ({
-    ...e,
-    tags: [...e.tags],
-  })),
+type Typed = Omit<LibraryEntryFields, 'frameworkId' | 'active' | 'level1' | 'level2' | 'tags'> & {
+  tags: readonly string[];
 };
+
+/**
+ * Typical indicators by the framework's level-2 category, one list serving every framework. Every level-2 category of every framework has at least one
+ * entry with a typical figure, so that a picked entry never arrives without a target. Entries take the
+ * labels the framework's form prints (`printedCategory`). Kept modest: project-specific indicators
+ * belong to the region's own entries.
+ */
+const typical: Record<string, readonly Typed[]> = {
+  数量: [
+    {
+      name: '举办活动场次',
+      suggestedTarget: '>=4场',
+      direction: '正向',
+      noteZh: '全年举办的培训、讲座、展览等活动场次，按项目计划填写',
+      noteEn: 'Events (training, lectures, exhibitions) held in the year, as planned',
+      tags: ['通用', '活动'],
+    },
+    {
+      name: '服务人次',
+      suggestedTarget: '>=1000人次',
+      direction: '正向',
+      noteZh: '项目全年服务的对象人次，按项目计划填写',
+      noteEn: 'People served in the year (person-times), as planned',
+      tags: ['通用', '服务'],
+    },
+  ],
+  质量: [
+    {
+      name: '验收合格率',
+      suggestedTarget: '>=95%',
+      direction: '正向',
+      noteZh: '通过验收的产出数量占全部产出数量的比例',
+      noteEn: 'Share of deliverables that passed acceptance',
+      tags: ['通用', '验收'],
+    },
+  ],
+  时效: [
+    {
+      name: '任务按期完成率',
+      suggestedTarget: '>=95%',
+      direction: '正向',
+      noteZh: '在计划时间内完成的任务占全部任务的比例',
+      noteEn: 'Share of tasks finished by the planned date',
+      tags: ['通用', '进度'],
+    },
+  ],
+  成本: [
+    {
+      name: '成本控制率',
+      suggestedTarget: '<=100%',
+      direction: '反向',
+      noteZh: '实际支出占预算（或计划成本）的比例，不超过 100%',
+      noteEn: 'Actual spending as a share of the budget (planned cost), at most 100%',
+      tags: ['通用', '成本'],
+    },
+  ],
+  经济成本: [
+    {
+      name: '项目总成本',
+      suggestedTarget: null,
+      direction: '反向',
+      noteZh: '按项目预算测算的总成本（万元），添加时按当年预算填为上限',
+      noteEn:
+        'Total cost estimated from the project budget (10,000 yuan); added with this year’s budget as the ceiling',
+      tags: ['通用', '成本'],
+    },
+    {
+      name: '成本控制率',
+      suggestedTarget: '<=100%',
+      direction: '反向',
+      noteZh: '实际支出占预算（或计划成本）的比例，不超过 100%',
+      noteEn: 'Actual spending as a share of the budget (planned cost), at most 100%',
+      tags: ['通用', '成本'],
+    },
+  ],
+  社会成本: [
+    {
+      name: '社会负面影响投诉次数',
+      suggestedTarget: '<=0次',
+      direction: '反向',
+      noteZh: '项目实施引起的群众投诉次数',
+      noteEn: 'Complaints from the public caused by the project',
+      tags: ['通用', '成本', '投诉'],
+    },
+  ],
+  生态环境成本: [
+    {
+      name: '环境污染事件次数',
+      suggestedTarget: '<=0次',
+      direction: '反向',
+      noteZh: '项目实施造成的环境污染事件次数',
+      noteEn: 'Pollution incidents caused by the project',
+      tags: ['通用', '成本', '环境'],
+    },
+  ],
+  经济效益: [
+    {
+      name: '带动就业人数',
+      suggestedTarget: '>=50人',
+      direction: '正向',
+      noteZh: '项目直接或间接带动的就业人数',
+      noteEn: 'Jobs the project creates directly or indirectly',
+      tags: ['通用', '就业'],
+    },
+  ],
+  社会效益: [
+    {
+      name: '受益群众人次',
+      suggestedTarget: '>=10000人次',
+      direction: '正向',
+      noteZh: '项目惠及的群众人次',
+      noteEn: 'People (person-times) who benefit from the project',
+      tags: ['通用', '受益'],
+    },
+  ],
+  生态效益: [
+    {
+      name: '能耗降低率',
+      suggestedTarget: '>=5%',
+      direction: '正向',
+      noteZh: '与上年相比单位能耗降低的比例',
+      noteEn: 'Reduction of energy use per unit against last year',
+      tags: ['通用', '节能', '环境'],
+    },
+  ],
+  可持续影响: [
+    {
+      name: '成果持续使用年限',
+      suggestedTarget: '>=5年',
+      direction: '正向',
+      noteZh: '项目形成的设施、系统或制度持续发挥作用的年限',
+      noteEn: 'Years the facilities, systems or rules the project creates stay in use',
+      tags: ['通用', '长效'],
+    },
+  ],
+  满意度: [
+    {
+      name: '服务对象满意度',
+      suggestedTarget: '>=90%',
+      direction: '正向',
+      noteZh: '通过问卷等方式调查的服务对象满意比例',
+      noteEn: 'Share of surveyed service recipients who are satisfied',
+      tags: ['通用', '满意度', '问卷'],
+    },
+    {
+      name: '社会公众满意度',
+      suggestedTarget: '>=85%',
+      direction: '正向',
+      noteZh: '面向社会公众调查的满意比例',
+      noteEn: 'Share of the surveyed public who are satisfied',
+      tags: ['通用', '满意度', '公众'],
+    },
+  ],
+  长效管理: [
+    {
+      name: '长效管理机制健全性',
+      suggestedTarget: '健全',
+      direction: null,
+      noteZh: '项目结束后持续发挥作用的管理制度和机制',
+      noteEn: 'Rules and arrangements that keep the results working after the project',
+      tags: ['通用', '长效'],
+    },
+  ],
+  人力资源: [
+    {
+      name: '人员配备到位率',
+      suggestedTarget: '=100%',
+      direction: '正向',
+      noteZh: '按计划配备到位的项目人员比例',
+      noteEn: 'Share of planned project staff in place',
+      tags: ['通用', '人员'],
+    },
+  ],
+  硬件条件: [
+    {
+      name: '设施设备完好率',
+      suggestedTarget: '>=95%',
+      direction: '正向',
+      noteZh: '完好可用的设施设备占全部设施设备的比例',
+      noteEn: 'Share of facilities and equipment in working order',
+      tags: ['通用', '设备'],
+    },
+  ],
+  配套设施: [
+    {
+      name: '配套设施保障率',
+      suggestedTarget: '>=95%',
+      direction: '正向',
+      noteZh: '项目所需配套设施按时到位的比例',
+      noteEn: 'Share of supporting facilities in place when needed',
+      tags: ['通用', '设施'],
+    },
+  ],
+  信息共享: [
+    {
+      name: '信息共享及时性',
+      suggestedTarget: '及时',
+      direction: null,
+      noteZh: '项目信息按规定及时共享、公开',
+      noteEn: 'Project information shared and published on time',
+      tags: ['通用', '信息'],
+    },
+  ],
+  档案管理: [
+    {
+      name: '档案管理规范性',
+      suggestedTarget: '规范',
+      direction: null,
+      noteZh: '项目档案收集、整理、归档规范',
+      noteEn: 'Project records collected, filed and kept as the rules require',
+      tags: ['通用', '档案'],
+    },
+  ],
+};
+
+/** Each framework's typical entries, category by category in the framework's order. */
+function fromTypical(): LibraryEntryFields[] {
+  return [...frameworks.values()].flatMap((framework) => {
+    return framework.level1.flatMap((level1) =>
+      level1.level2.flatMap((level2) =>
+        // Shanghai's 环境效益 is the national 生态效益: a category takes its aliases' entries too.
+        (typical[level2.name] ?? level2.aliases.flatMap((alias) => typical[alias] ?? [])).map((entry) =>
+          libraryEntryInputSchema.parse({
+            ...entry,
+            tags: [...entry.tags],
+            frameworkId: framework.id,
+            level1: printedCategory(framework, 1, level1.name),
+            level2: printedCategory(framework, 2, level2.name),
+          }),
+        ),
+      ),
+    );
+  });
+}
 
 function builtInId(entry: LibraryEntryFields): string {
   return `builtin:${entry.frameworkId}:${entry.level1}/${entry.level2}/${entry.name}`;
 }
 
 /** The built-in entries, in framework order (common indicators first, then the typical ones). */
-export const builtInLibrary: readonly LibraryEntry[] = [
-  ...fromCommonIndicators(),
-  ...Object.entries(typed).flatMap(([frameworkId, entries]) =>
-    entries.map((e) => libraryEntryInputSchema.parse({ ...e, frameworkId })),
-  ),
-].map((fields) => ({ ...fields, id: builtInId(fields), source: 'builtin', usedBy: 0, updatedAt: null }));
+export const builtInLibrary: readonly LibraryEntry[] = [...fromCommonIndicators(), ...fromTypical()].map(
+  (fields) => ({ ...fields, id: builtInId(fields), source: 'builtin', usedBy: 0, updatedAt: null }),
+);

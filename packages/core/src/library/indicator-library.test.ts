@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { placeIndicator } from '../frameworks/framework-match.ts';
+import { frameworks } from '../frameworks/frameworks.ts';
 import { shanghai2020Framework } from '../frameworks/shanghai-2020.framework.ts';
+import { reviewTable } from '../review/review-table.ts';
 import { buildIndicator, buildTable } from '../review/testing/table-factory.ts';
+import { formatTarget, parseTarget } from '../targets/target-grammar.ts';
 import { builtInLibrary } from './builtin-library.ts';
 import { type LibraryEntry, libraryEntryInputSchema } from './indicator-library.schema.ts';
 import { addFromLibrary, commonIndicators, mergeLibrary, searchLibrary } from './indicator-library.ts';
@@ -27,7 +31,61 @@ describe('built-in library', () => {
       shanghai2020Framework.commonIndicators.map((c) => [c.level2, c.name]),
     );
     expect(nine.find((e) => e.name === '预算编制合理性')?.suggestedTarget).toBe('合理');
-    expect(nine.find((e) => e.name === '预算执行率')?.suggestedTarget).toBeNull();
+    expect(nine.find((e) => e.name === '预算执行率')?.suggestedTarget).toBe('>=95%');
+  });
+
+  it('has an entry for every level-2 category of every framework, under the labels the form prints', () => {
+    for (const framework of frameworks.values()) {
+      const entries = builtInLibrary.filter((e) => e.frameworkId === framework.id);
+      for (const level1 of framework.level1) {
+        for (const level2 of level1.level2) {
+          const found = entries.filter((e) => placeIndicator(framework, e).level2?.name === level2.name);
+          expect(found.length, `${framework.id} ${level1.name}/${level2.name}`).toBeGreaterThan(0);
+        }
+      }
+    }
+    const shanghai = builtInLibrary.filter((e) => e.frameworkId === 'shanghai-2020');
+    expect(shanghai.find((e) => e.level2 === '数量')?.level1).toBe('产出目标');
+    const national = builtInLibrary.filter((e) => e.frameworkId === 'national-2020');
+    expect(national.find((e) => e.name === '举办活动场次')).toMatchObject({
+      level1: '产出指标',
+      level2: '数量指标',
+    });
+  });
+
+  it('writes every suggested target as the target grammar prints it (>=, not ≥)', () => {
+    for (const entry of builtInLibrary) {
+      if (!entry.suggestedTarget) continue;
+      const target = parseTarget(entry.suggestedTarget);
+      if (target.kind === 'quantitative')
+        expect(formatTarget(target), entry.name).toBe(entry.suggestedTarget);
+      expect(entry.suggestedTarget, entry.name).not.toMatch(/[≥≤]/);
+    }
+  });
+
+  it('lists entries in the framework’s order when nothing is searched: 数量, 质量, 时效, 成本', () => {
+    const output = searchLibrary(builtInLibrary, { frameworkId: 'national-2020', level1: '产出指标' });
+    const level2 = [...new Set(output.map((e) => e.level2))];
+    expect(level2).toEqual(['数量指标', '质量指标', '时效指标', '成本指标']);
+  });
+
+  it('adds every entry of a framework without a finding of the review on the added indicators', () => {
+    for (const framework of frameworks.values()) {
+      const entries = builtInLibrary.filter((e) => e.frameworkId === framework.id);
+      const { indicators } = addFromLibrary([], entries, { year: 2020, budgetYuan: 2_000_000 });
+      expect(indicators).toHaveLength(entries.length);
+      // Narratives without figures: the rules comparing targets with the text have nothing to compare.
+      const narrative = { overview: '项目概况', goals: '总目标', plan: '实施计划' };
+      const table = buildTable({ indicators, narrative: { ...buildTable().narrative, ...narrative } });
+      const findings = reviewTable(table, framework.id).filter(
+        (f) => f.indicatorIndex !== undefined && f.severity !== 'hint',
+      );
+      expect(
+        findings.map((f) => `${indicators[f.indicatorIndex ?? 0]?.name}: ${f.ruleId} ${f.zh}`),
+        framework.id,
+      ).toEqual([]);
+      expect(indicators.filter((i) => i.target.kind === 'missing').map((i) => i.name)).toEqual([]);
+    }
   });
 
   it('has national satisfaction, timeliness and cost entries with unique ids', () => {
@@ -168,5 +226,26 @@ describe('addFromLibrary', () => {
       ['满意度指标', '服务对象满意度指标', '服务对象满意度'],
     ]);
     expect(result.indicators[0]?.target.kind).toBe('missing');
+  });
+
+  it('gives a cost entry without a figure the table’s budget as its ceiling', () => {
+    const { indicators } = addFromLibrary([], [byName('项目总成本', 'national-2021-cost')], {
+      budgetYuan: 1_234_567,
+    });
+    expect(indicators[0]?.target).toMatchObject({ operator: '<=', value: 123.46, unit: '万元' });
+  });
+
+  it('puts a new level 2 where the framework orders it inside the level 1', () => {
+    const table = [
+      buildIndicator('产出目标', '时效', '项目完成及时性', '>=95%'),
+      buildIndicator('效果目标', '满意度', '观众满意度', '>=90%'),
+    ];
+    const { indicators } = addFromLibrary(table, [byName('举办活动场次'), byName('验收合格率')]);
+    expect(indicators.map((i) => `${i.level1}/${i.level2}/${i.name}`)).toEqual([
+      '产出目标/数量/举办活动场次',
+      '产出目标/质量/验收合格率',
+      '产出目标/时效/项目完成及时性',
+      '效果目标/满意度/观众满意度',
+    ]);
   });
 });

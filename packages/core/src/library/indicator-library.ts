@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import type { Framework } from '../frameworks/framework.schema.ts';
 import {
   findLevel1,
@@ -236,18 +237,41 @@ export function commonIndicators(
   return out.slice(0, options.limit ?? 500);
 }
 
+export interface FromLibraryOptions {
+  /** The table's year, for targets that name a month or day without one. */
+  year?: number | undefined;
+  /** The table's current-year budget in yuan: the ceiling of a cost entry that has no figure of its own. */
+  budgetYuan?: number | null | undefined;
+}
+
+/**
+ * The target an entry brings: its suggested one, or for a cost entry without one (项目总成本) the
+ * table's current-year budget as the ceiling in 万元, written as the target grammar prints it.
+ */
+function suggestedTargetOf(
+  entry: Pick<LibraryEntry, 'frameworkId' | 'level1' | 'level2' | 'suggestedTarget'>,
+  budgetYuan: number | null | undefined,
+): string {
+  if (entry.suggestedTarget) return entry.suggestedTarget;
+  const framework = frameworks.get(entry.frameworkId);
+  const place = framework ? placeIndicator(framework, entry) : null;
+  const cost = place?.level2?.role === 'cost' || place?.level1?.role === 'cost';
+  if (!cost || budgetYuan === null || budgetYuan === undefined || budgetYuan <= 0) return '';
+  return `<=${new Big(budgetYuan).div(10_000).round(2).toFixed()}万元`;
+}
+
 /** An entry as a table's indicator: its suggested target read by the target grammar. */
 export function indicatorFromEntry(
-  entry: Pick<LibraryEntry, 'level1' | 'level2' | 'name' | 'suggestedTarget' | 'direction'>,
-  year?: number,
+  entry: Pick<LibraryEntry, 'frameworkId' | 'level1' | 'level2' | 'name' | 'suggestedTarget' | 'direction'>,
+  options: FromLibraryOptions = {},
 ): Indicator {
   return {
     level1: entry.level1,
     level2: entry.level2,
     name: entry.name,
-    target: parseTarget(entry.suggestedTarget ?? '', {
+    target: parseTarget(suggestedTargetOf(entry, options.budgetYuan), {
       expectDate: nameSuggestsDate(entry.name),
-      ...(year === undefined ? {} : { year }),
+      ...(options.year === undefined ? {} : { year: options.year }),
     }),
     direction: entry.direction,
   };
@@ -264,13 +288,14 @@ export interface AddFromLibraryResult {
 /**
  * Appends picked entries where the printed form expects them: after the last indicator of the same
  * level 1 and level 2 (using the table's own labels, e.g. 产出目标 rather than the entry's 产出指标),
- * else at the end of the same level 1 as a new level 2, else as a new level 1 before the first group
- * that comes later in the framework. An indicator the table already has is not added twice.
+ * else inside the same level 1 as a new level 2 before the first level 2 the framework puts later
+ * (数量, 质量, 时效, 成本), else as a new level 1 before the first group that comes later in the
+ * framework. An indicator the table already has is not added twice.
  */
 export function addFromLibrary(
   indicators: readonly Indicator[],
   entries: readonly LibraryEntry[],
-  options: { year?: number } = {},
+  options: FromLibraryOptions = {},
 ): AddFromLibraryResult {
   const next = [...indicators];
   const added: LibraryEntry[] = [];
@@ -291,7 +316,7 @@ export function addFromLibrary(
       skipped.push(entry);
       continue;
     }
-    const indicator = indicatorFromEntry(entry, options.year);
+    const indicator = indicatorFromEntry(entry, options);
     const lastOf = (match: (n: number) => boolean) => {
       for (let n = next.length - 1; n >= 0; n--) if (match(n)) return n;
       return -1;
@@ -306,7 +331,17 @@ export function addFromLibrary(
         level2: at?.level2 ?? null,
       });
     } else if (sameLevel1 >= 0) {
-      next.splice(sameLevel1 + 1, 0, { ...indicator, level1: next[sameLevel1]?.level1 ?? null });
+      // A new level 2: before the first indicator of this level 1 whose level 2 the framework puts later.
+      const level2Order = (key: string | undefined) =>
+        framework?.level1.find((c) => c.name === wanted.level1)?.level2.findIndex((c) => c.name === key) ??
+        -1;
+      const mine = level2Order(wanted.level2);
+      const later =
+        mine < 0 ? -1 : keys.findIndex((k) => k.level1 === wanted.level1 && level2Order(k.level2) > mine);
+      next.splice(later < 0 ? sameLevel1 + 1 : later, 0, {
+        ...indicator,
+        level1: next[sameLevel1]?.level1 ?? null,
+      });
     } else {
       // A new level 1: before the first indicator whose level 1 the framework puts later.
       const order = (key: string) => framework?.level1.findIndex((c) => c.name === key) ?? -1;

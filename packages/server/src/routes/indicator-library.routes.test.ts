@@ -142,7 +142,7 @@ describeEachDatabase('indicator library API', (getDb) => {
   it('lets an administrator’s entry take a built-in one’s place, and hide it when switched off', async () => {
     const q = `q=${encodeURIComponent('社会公众满意度')}&frameworkId=national-2020`;
     const [builtIn] = (await search(q)).items;
-    expect(builtIn).toMatchObject({ source: 'builtin', suggestedTarget: '≥85%' });
+    expect(builtIn).toMatchObject({ source: 'builtin', suggestedTarget: '>=85%' });
     const {
       id: _id,
       source: _source,

@@ -61,6 +61,8 @@ interface LibraryDrawerProps {
   /** The table's indicators and year, which the picked entries are added to. */
   indicators: Indicator[];
   year: number;
+  /** The table's current-year budget (yuan): a cost entry without a figure takes it as its ceiling. */
+  budgetYuan?: number | null | undefined;
   onClose: () => void;
   onAdd: (result: AddFromLibraryResult) => void;
 }
@@ -74,6 +76,7 @@ export default function LibraryDrawer({
   frameworkId: initialFramework,
   indicators,
   year,
+  budgetYuan,
   onClose,
   onAdd,
 }: LibraryDrawerProps) {
@@ -144,7 +147,7 @@ export default function LibraryDrawer({
           type="primary"
           disabled={selected.length === 0}
           onClick={() => {
-            onAdd(addFromLibrary(indicators, selected, { year }));
+            onAdd(addFromLibrary(indicators, selected, { year, budgetYuan }));
             setSelected([]);
           }}
           data-testid="library-add-selected"

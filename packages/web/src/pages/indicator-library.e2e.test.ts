@@ -60,20 +60,18 @@ describe('indicator library in the browser', () => {
     // The table follows Shanghai 2020, so the drawer starts there.
     await expect.poll(() => drawer.getByTestId('library-framework').textContent(), settle).toContain('上海');
     await tick(page, '服务对象满意度', '服务对象满意度');
-    await tick(page, '及时', '项目完成及时性');
+    await tick(page, '场次', '举办活动场次');
     await drawer.getByTestId('library-add-selected').click();
     await page.getByText('已添加 2 个指标').waitFor(settle);
 
     const after = await gridRows(page);
     expect(after).toHaveLength(17);
-    // Under the table's own labels (产出目标 / 时效, 效果目标 / 满意度), after the indicators already there.
-    expect(after.slice(11, 13)).toEqual([
-      '产出目标/时效/完成接待任务及时性/=100%',
-      '产出目标/时效/项目完成及时性/≥95%',
-    ]);
+    // Under the table's own labels (产出目标 / 数量, 效果目标 / 满意度), after the indicators already there,
+    // with typical targets written as typed ones are (>=, not ≥).
+    expect(after.slice(9, 11)).toEqual(['产出目标/数量/参展人数/>=4000人', '产出目标/数量/举办活动场次/>=4场']);
     expect(after.slice(14, 16)).toEqual([
       '效果目标/满意度/参观人员满意度/>=90%',
-      '效果目标/满意度/服务对象满意度/≥90%',
+      '效果目标/满意度/服务对象满意度/>=90%',
     ]);
     expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
     await e2e.screenshot('indicator-library-added', page, { fullPage: false });
@@ -91,9 +89,9 @@ describe('indicator library in the browser', () => {
     const grid = page.getByTestId('official-grid');
     await grid.waitFor(settle);
     const text = (await grid.textContent()) ?? '';
-    expect(text).toContain('项目完成及时性');
+    expect(text).toContain('举办活动场次');
     expect(text).toContain('服务对象满意度');
-    expect(text).toContain('≥95%');
+    expect(text).toContain('4场');
   });
 
   it('lets the administrator add an entry on the /rules 指标库 tab that the author then finds by search', async () => {

@@ -594,6 +594,7 @@ export default function TableEditorPage() {
             frameworkId={ruleSetFor(draft).params.framework.id}
             indicators={draft.indicators}
             year={draft.year}
+            budgetYuan={draft.budget.currentYear}
             onClose={() => setLibraryOpen(false)}
             onAdd={({ indicators, added, skipped }) => {
               update({ indicators });

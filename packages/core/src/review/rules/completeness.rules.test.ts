@@ -39,11 +39,16 @@ describe('completeness rules', () => {
   it('C05 flags a missing required level-1 category', () => {
     const table = buildTable({ indicators: sound.indicators.filter((i) => i.level1 !== '影响力目标') });
     expect(ids(table)).toEqual(['SH2020-C05@indicators']);
+    // In the form's words: Shanghai prints 影响力目标, not the framework's bare 影响力.
+    expect(reviewTable(table, 'shanghai-2020')[0]?.zh).toContain('缺少一级指标「影响力目标」');
   });
 
   it('C06 flags a missing required level-2 category inside a present level 1', () => {
     const table = buildTable({ indicators: sound.indicators.filter((i) => i.level2 !== '满意度') });
     expect(ids(table)).toEqual(['SH2020-C06@indicators.12']);
+    expect(reviewTable(table, 'shanghai-2020')[0]?.zh).toContain(
+      '一级指标「效果目标」下缺少二级指标「满意度」',
+    );
   });
 
   it('C07 flags a measurable level with no quantified indicator', () => {
@@ -51,6 +56,10 @@ describe('completeness rules', () => {
       i.level1 === '产出目标' ? { ...i, target: buildIndicator(null, null, 'x', '达标').target } : i,
     );
     expect(ids(buildTable({ indicators }))).toContain('SH2020-C07@indicators.9');
+    const c07 = reviewTable(buildTable({ indicators }), 'shanghai-2020').find((f) =>
+      f.ruleId.endsWith('C07'),
+    );
+    expect(c07?.zh).toContain('一级指标「产出目标」下没有定量指标');
   });
 
   it('C08 flags a missing common indicator of the region', () => {
@@ -100,6 +109,10 @@ describe('completeness rules', () => {
     });
     expect(ids(table, 'national-2020')).toEqual([]);
     expect(ids(table, 'national-2021-cost')).toEqual(['NAT2021C-C05@indicators']);
+    expect(reviewTable(table, 'national-2021-cost')[0]?.zh).toContain('缺少一级指标「成本指标」');
+    const noQuality = buildTable({ indicators: table.indicators.filter((i) => i.level2 !== '质量指标') });
+    const c06 = reviewTable(noQuality, 'national-2020').find((f) => f.ruleId.endsWith('C06'));
+    expect(c06?.zh).toContain('一级指标「产出指标」下缺少二级指标「质量指标」');
   });
 });
 

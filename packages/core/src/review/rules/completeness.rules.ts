@@ -1,5 +1,5 @@
-import type { CommonIndicator } from '../../frameworks/framework.schema.ts';
-import { normaliseName } from '../../frameworks/framework-match.ts';
+import type { CommonIndicator, Framework } from '../../frameworks/framework.schema.ts';
+import { normaliseName, printedCategory } from '../../frameworks/framework-match.ts';
 import type { Narrative } from '../../tables/table.schema.ts';
 import { isBoilerplateNarrative } from '../indicator-words.ts';
 import type { Rule, RuleHit } from '../rule.ts';
@@ -113,6 +113,22 @@ export const boilerplateNarrativesRule: Rule = {
   },
 };
 
+/**
+ * A level-1 category as the author sees it: the label the table printed for it (产出目标 in one table,
+ * 产出指标 in another), else as the framework's form prints it. Messages quote the form's words, never
+ * the framework's bare category (产出).
+ */
+function tableLabel(
+  inside: readonly { indicator: { level1: string | null } }[],
+  framework: Framework,
+  name: string,
+): string {
+  const printed = inside.find((f) => f.indicator.level1?.trim())?.indicator.level1?.trim();
+  // Without its weight: 产出指标(50分) is quoted as 产出指标.
+  const bare = printed?.replace(/\s+/g, '').replace(/[(（][^()（）]*[)）]分?$/, '');
+  return bare || printedCategory(framework, 1, name);
+}
+
 /** C05: every level-1 category the framework requires has at least one indicator. */
 export const requiredLevel1Rule: Rule = {
   code: 'C05',
@@ -125,8 +141,8 @@ export const requiredLevel1Rule: Rule = {
     return params.framework.level1
       .filter((c) => c.required && !byLevel1.has(c.name))
       .map((c) => ({
-        zh: `缺少一级指标「${c.name}」：请按指标体系补充该类指标。`,
-        en: `Level-1 category "${c.name}" is missing: add indicators of that category as the framework requires.`,
+        zh: `缺少一级指标「${printedCategory(params.framework, 1, c.name)}」：请按指标体系补充该类指标。`,
+        en: `Level-1 category "${printedCategory(params.framework, 1, c.name)}" is missing: add indicators of that category as the framework requires.`,
         path: 'indicators',
       }));
   },
@@ -148,10 +164,10 @@ export const requiredLevel2Rule: Rule = {
       const level2 = new Set(inside.map((f) => f.place.level2?.name));
       for (const group of level1.requiredLevel2) {
         if (group.some((name) => level2.has(name))) continue;
-        const names = group.join('/');
+        const names = group.map((name) => printedCategory(params.framework, 2, name)).join('/');
         hits.push({
-          zh: `一级指标「${level1.name}」下缺少二级指标「${names}」：请补充相应指标。`,
-          en: `Level-1 category "${level1.name}" has no "${names}" indicator: add one.`,
+          zh: `一级指标「${tableLabel(inside, params.framework, level1.name)}」下缺少二级指标「${names}」：请补充相应指标。`,
+          en: `Level-1 category "${tableLabel(inside, params.framework, level1.name)}" has no "${names}" indicator: add one.`,
           path: `indicators.${inside[0]?.index ?? 0}`,
           indicatorIndex: inside[0]?.index ?? 0,
         });
@@ -177,8 +193,8 @@ export const quantifiedLevelRule: Rule = {
       if (!inside || inside.some((f) => f.indicator.target.kind === 'quantitative')) continue;
       const first = inside[0]?.index ?? 0;
       hits.push({
-        zh: `一级指标「${level1.name}」下没有定量指标：请至少设置一个有数值和单位的指标。`,
-        en: `Level-1 category "${level1.name}" has no quantified indicator: set at least one with a number and unit.`,
+        zh: `一级指标「${tableLabel(inside, params.framework, level1.name)}」下没有定量指标：请至少设置一个有数值和单位的指标。`,
+        en: `Level-1 category "${tableLabel(inside, params.framework, level1.name)}" has no quantified indicator: set at least one with a number and unit.`,
         path: `indicators.${first}`,
         indicatorIndex: first,
       });

@@ -1,4 +1,5 @@
 import type { Role } from '@jixiao/core/accounts/account.schema';
+import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import {
@@ -13,8 +14,10 @@ import {
   updateOrganisation,
   updateUser,
 } from './accounts.repository.ts';
+import { writeAudit } from './audit.repository.ts';
 import { auditCsv, queryAuditLog } from './audit-query.repository.ts';
 import type { Database } from './database.ts';
+import { createTableRepository } from './tables.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
 const admin = { userId: null, address: '10.0.0.1' };
@@ -154,8 +157,11 @@ describeEachDatabase('accounts repository', (getDb) => {
     expect(byActor.items.map((e) => e.action)).toEqual(['user.update', 'user.create']);
     expect(byActor.items[0]).toMatchObject({
       actorUsername: actor.username,
+      actorName: actor.displayName,
       address: '10.1.1.1',
       entityId: target.id,
+      // The page shows whom the id names, not only the id.
+      entityName: `目标（${target.username}）`,
       diff: { roles: { before: ['author'], after: ['auditor'] } },
     });
     const prefix = await queryAuditLog(db, { action: 'user.', entityId: target.id, page: 1, pageSize: 1 });
@@ -164,6 +170,29 @@ describeEachDatabase('accounts repository', (getDb) => {
     const future = await queryAuditLog(db, { from: '2999-01-01T00:00:00Z', page: 1, pageSize: 10 });
     expect(future.total).toBe(0);
     expect(JSON.stringify(byActor.items)).not.toContain('"h"');
+  });
+
+  it('names the table and the unit an audit entry refers to, and leaves an id that names nothing as it is', async () => {
+    const db = getDb();
+    const { unit } = await buildTree(db);
+    const author = await buildUser(db, unit.id);
+    const record = await createTableRepository(db).create(
+      buildTable({ name: '审计命名项目', year: 2021 }),
+      { userId: author.id },
+      { organisationId: unit.id },
+    );
+    const created = await queryAuditLog(db, { entityId: record.id, page: 1, pageSize: 5 });
+    expect(created.items[0]).toMatchObject({ entity: 'table', entityName: '审计命名项目（2021）' });
+    const organisation = await queryAuditLog(db, { entityId: unit.id, page: 1, pageSize: 5 });
+    expect(organisation.items[0]?.entityName).toBe(unit.name);
+    await writeAudit(db, { actor: null, action: 'table.delete', entity: 'table', entityId: author.id });
+    const gone = await queryAuditLog(db, {
+      entityId: author.id,
+      action: 'table.delete',
+      page: 1,
+      pageSize: 5,
+    });
+    expect(gone.items[0]?.entityName).toBeNull();
   });
 
   it('keeps the audit log append-only for account events too', async () => {
@@ -182,10 +211,12 @@ it('exports the audit log as CSV safe for Excel', () => {
       at: '2026-11-26T12:00:00.000Z',
       actor: 'u',
       actorUsername: 'admin',
+      actorName: '管理员',
       address: '1.2.3.4',
       action: 'user.update',
       entity: 'user',
       entityId: 'x',
+      entityName: null,
       diff: { displayName: { before: '张三', after: '=HYPERLINK("x")' } },
     },
   ]);
@@ -197,10 +228,12 @@ it('exports the audit log as CSV safe for Excel', () => {
       at: '2026-11-26T12:00:00.000Z',
       actor: null,
       actorUsername: '=cmd',
+      actorName: null,
       address: null,
       action: 'a',
       entity: 'e',
       entityId: null,
+      entityName: null,
       diff: null,
     },
   ]);

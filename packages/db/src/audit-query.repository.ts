@@ -37,6 +37,7 @@ export async function queryAuditLog(db: Database, query: AuditQuery): Promise<Au
         'audit_log.entity_id',
         'audit_log.diff',
         'users.username',
+        'users.display_name',
       ])
       .orderBy('audit_log.id', 'desc')
       .limit(query.pageSize)
@@ -44,18 +45,96 @@ export async function queryAuditLog(db: Database, query: AuditQuery): Promise<Au
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
+  const names = await entityNames(
+    db,
+    rows.map((row) => ({ entity: row.entity, id: row.entity_id })),
+  );
   const items: AuditEntryView[] = rows.map((row) => ({
     id: String(row.id),
     at: new Date(row.at).toISOString(),
     actor: row.actor,
     actorUsername: row.username ?? null,
+    actorName: row.display_name ?? null,
     address: row.actor_address,
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,
+    entityName: row.entity_id ? (names.get(`${row.entity}:${row.entity_id}`) ?? null) : null,
     diff: typeof row.diff === 'string' ? safeJson(row.diff) : row.diff,
   }));
   return { items, total: Number(count.n), page: query.page, pageSize: query.pageSize };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The names a page of entries refers to by id, one query per kind of entity (a page holds 50 at most),
+ * keyed `entity:id`: a table's project (with its year), a user's display name, a unit's name, an
+ * import's file, a library entry's indicator, a layout template's name. An id that names nothing any
+ * more (a deleted table) has no name and the page shows the id.
+ */
+async function entityNames(
+  db: Database,
+  refs: readonly { entity: string; id: string | null }[],
+): Promise<Map<string, string>> {
+  const idsOf = (entity: string) => [
+    ...new Set(refs.filter((r) => r.entity === entity && r.id && uuidPattern.test(r.id)).map((r) => r.id!)),
+  ];
+  const names = new Map<string, string>();
+  const put = (entity: string, rows: readonly { id: string; name: string }[]) => {
+    for (const row of rows) names.set(`${entity}:${row.id}`, row.name);
+  };
+  const tables = idsOf('table');
+  const users = idsOf('user');
+  const organisations = idsOf('organisation');
+  const imports = idsOf('import');
+  const library = idsOf('indicator_library');
+  const templates = idsOf('layout_template');
+  await Promise.all([
+    tables.length > 0 &&
+      db
+        .selectFrom('target_tables')
+        .select(['id', sql<string>`name || '（' || year || '）'`.as('name')])
+        .where('id', 'in', tables)
+        .execute()
+        .then((rows) => put('table', rows)),
+    users.length > 0 &&
+      db
+        .selectFrom('users')
+        .select(['id', sql<string>`display_name || '（' || username || '）'`.as('name')])
+        .where('id', 'in', users)
+        .execute()
+        .then((rows) => put('user', rows)),
+    organisations.length > 0 &&
+      db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('id', 'in', organisations)
+        .execute()
+        .then((rows) => put('organisation', rows)),
+    imports.length > 0 &&
+      db
+        .selectFrom('imports')
+        .select(['id', 'file_name as name'])
+        .where('id', 'in', imports)
+        .execute()
+        .then((rows) => put('import', rows)),
+    library.length > 0 &&
+      db
+        .selectFrom('indicator_library')
+        .select(['id', 'name'])
+        .where('id', 'in', library)
+        .execute()
+        .then((rows) => put('indicator_library', rows)),
+    templates.length > 0 &&
+      db
+        .selectFrom('layout_templates')
+        .select(['id', 'name'])
+        .where('id', 'in', templates)
+        .execute()
+        .then((rows) => put('layout_template', rows)),
+  ]);
+  return names;
 }
 
 function escapeLike(text: string): string {
@@ -73,11 +152,13 @@ function safeJson(text: string): unknown {
 const csvColumns = [
   'at',
   'actorUsername',
+  'actorName',
   'actor',
   'address',
   'action',
   'entity',
   'entityId',
+  'entityName',
   'diff',
 ] as const;
 

@@ -1,5 +1,7 @@
 import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
+import { countBySeverity, reviewTable } from '@jixiao/core/review/review-table';
+import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { SourceFile } from '@jixiao/core/tables/table-store';
@@ -238,6 +240,17 @@ describeEachDatabase('table repository', (getDb) => {
       expect(await names({ unit: '测试一局', sort: 'year', order: 'asc' })).toEqual(['搜索甲', '搜索丙']);
       expect(await names({ year: 2031, status: 'submitted' })).toEqual(['搜索乙']);
       expect(await names({ year: 2031, kind: 'self-evaluation' })).toEqual([]);
+    });
+
+    it('counts each row’s findings of the automatic review beside the importer’s warnings', async () => {
+      const rows = (await store.list({ ...listDefaults, q: '搜索' })).items;
+      expect(rows).toHaveLength(3);
+      for (const row of rows) {
+        const { table } = await store.get(row.id);
+        const counts = countBySeverity(reviewTable(table, ruleSetFor(table)));
+        expect(counts.error, row.name).toBeGreaterThan(0);
+        expect(row).toMatchObject({ reviewErrorCount: counts.error, reviewWarningCount: counts.warning });
+      }
     });
 
     it('searches project names and indicator text, two-character words and full-width letters too', async () => {

@@ -159,6 +159,23 @@ function auditActor(actor: Actor): AuditEntry['actor'] {
   return { userId: actor.userId, address: actor.address ?? null };
 }
 
+/**
+ * Errors and warnings of the automatic review, summed from the row's `review_findings` (counts per rule,
+ * kept with the content). A row loaded in bulk and not yet reviewed has none, and counts 0.
+ */
+function reviewCounts(column: unknown): { reviewErrorCount: number; reviewWarningCount: number } {
+  const counts = (typeof column === 'string' ? JSON.parse(column) : column) as
+    | { severity: string; count: number }[]
+    | null;
+  let reviewErrorCount = 0;
+  let reviewWarningCount = 0;
+  for (const entry of Array.isArray(counts) ? counts : []) {
+    if (entry.severity === 'error') reviewErrorCount += entry.count;
+    else if (entry.severity === 'warning') reviewWarningCount += entry.count;
+  }
+  return { reviewErrorCount, reviewWarningCount };
+}
+
 /** Columns derived from a table's content, kept beside it for listing, sorting and search. */
 export function derivedColumns(table: PerformanceTable) {
   return {
@@ -589,6 +606,7 @@ interface ListRow {
   current_year_budget: string | number | null;
   indicator_count: number;
   warning_count: number;
+  review_findings: unknown;
   updated_at: Date;
 }
 
@@ -696,6 +714,7 @@ export function createTableRepository(db: Database): TableRepository {
           'current_year_budget',
           'indicator_count',
           'warning_count',
+          'review_findings',
           'updated_at',
         ])
         .where(filter)
@@ -774,6 +793,7 @@ export function createTableRepository(db: Database): TableRepository {
       currentYearBudget: row.current_year_budget === null ? null : Number(row.current_year_budget),
       indicatorCount: row.indicator_count,
       warningCount: row.warning_count,
+      ...reviewCounts(row.review_findings),
       updatedAt: toIso(row.updated_at),
     }));
     const totalCapped = counted > cap;

@@ -6,10 +6,18 @@ export const auditEntrySchema = z.object({
   at: z.string().datetime(),
   actor: z.string().nullable().describe('User id, null for the system or an anonymous visitor'),
   actorUsername: z.string().nullable(),
+  actorName: z.string().nullable().default(null).describe('The actor’s display name'),
   address: z.string().nullable().describe('IP address the request came from'),
   action: z.string().describe('Stable code such as table.update or auth.login_failed'),
   entity: z.string(),
   entityId: z.string().nullable(),
+  entityName: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe(
+      'What the id names, as people know it (a table’s project, a user, a unit, a file); null if gone',
+    ),
   diff: z.unknown(),
 });
 export type AuditEntryView = z.infer<typeof auditEntrySchema>;

@@ -46,7 +46,19 @@ export const tableSummarySchema = z.object({
   name: z.string(),
   currentYearBudget: z.number().nullable(),
   indicatorCount: z.number().int().nonnegative(),
-  warningCount: z.number().int().nonnegative(),
+  warningCount: z.number().int().nonnegative().describe('Warnings the importer left on the table'),
+  reviewErrorCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('Errors of the automatic review (审核) of the current version'),
+  reviewWarningCount: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(0)
+    .describe('Warnings of the automatic review of the current version'),
   updatedAt: z.string().datetime(),
 });
 export type TableSummary = z.infer<typeof tableSummarySchema>;

@@ -280,7 +280,9 @@ export const api = {
       'GET',
       `/api/imports/${encodeURIComponent(importId)}/monitoring-match${shownFormQuery({ ...shown, ...(tableId ? { tableId } : {}) })}`,
     ),
-  exportUrl: (id: string, format: ExportFormat) => `/api/tables/${encodeURIComponent(id)}/export.${format}`,
+  /** The official form as a file, its labels in the language the reader chose (the data stays as written). */
+  exportUrl: (id: string, format: ExportFormat, locale: 'zh' | 'en') =>
+    `/api/tables/${encodeURIComponent(id)}/export.${format}?locale=${locale}`,
   /** Several tables' official forms in one .zip (批量导出). */
   exportTables: (request: BatchExportRequest) => requestFile('POST', '/api/tables/export', request),
 };

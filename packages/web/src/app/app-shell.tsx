@@ -166,6 +166,9 @@ export function AppShell() {
     }
   }, [mustChange, location.pathname, location.search, navigate]);
   const visibleItems = navItems.filter((item) => {
+    // Until the server said who is signed in, no entry is shown: the signed-out entries would flash
+    // and then be replaced on every reload.
+    if (session.status === 'loading') return false;
     if (!item.requires) return true;
     if (item.requires === 'signedIn') return session.user !== null;
     return [item.requires].flat().some((action) => session.can(action));

@@ -29,10 +29,22 @@ function Themed() {
           fontFamily,
           fontSize: 14,
           colorBgLayout: '#f2f4f7',
+          // The backgrounds antd derives from the navy brand colour are grey-blue, which reads as disabled:
+          // information and selection get antd's own light blue instead.
+          colorInfoBg: '#e6f4ff',
+          colorInfoBorder: '#91caff',
+          colorPrimaryBg: '#e6f4ff',
+          colorPrimaryBgHover: '#bae0ff',
         },
         components: {
           Layout: { headerBg: '#ffffff', headerHeight: 56, headerPadding: '0 24px' },
-          Table: { headerBg: '#f5f7fa', headerColor: '#3a4556', cellPaddingBlockSM: 6 },
+          Table: {
+            headerBg: '#f5f7fa',
+            headerColor: '#3a4556',
+            cellPaddingBlockSM: 6,
+            rowSelectedBg: '#e6f4ff',
+            rowSelectedHoverBg: '#bae0ff',
+          },
           Card: { headerFontSize: 15 },
           Menu: { itemBg: 'transparent', horizontalItemSelectedColor: '#1d4f91' },
         },

@@ -230,10 +230,17 @@ export function IndicatorGrid({
   return (
     <ConfigProvider componentDisabled={readOnly || undefined}>
       <div
-        className={`indicator-grid${readOnly ? ' is-readonly' : ''}`}
+        className={`indicator-grid${readOnly ? ' is-readonly' : ''}${rowTools && !readOnly ? ' has-row-tools' : ''}`}
         data-testid="indicator-grid"
         ref={grid}
       >
+        {/* The columns' headings, as the printed form has them over its indicator rows. */}
+        <div className="indicator-grid-head" data-testid="indicator-grid-head" aria-hidden="true">
+          <span>{t('field.indicatorName')}</span>
+          <span>{t('field.target')}</span>
+          <span>{t('indicator.col.parsed')}</span>
+          <span>{readOnly ? t('field.direction') : t('indicator.col.directionTools')}</span>
+        </div>
         {groups.map((group) => {
           const groupIndices = group.groups.flatMap((sub) => sub.indices);
           return (
@@ -362,13 +369,15 @@ export function IndicatorGrid({
                             <Select
                               size="small"
                               aria-label={t('field.direction')}
-                              style={{ width: 78 }}
+                              prefix={<span className="muted">{t('field.direction')}</span>}
+                              style={{ width: 'var(--jx-direction-width)' }}
                               value={indicator.direction ?? ''}
                               onChange={(v: string) =>
                                 patch(index, { direction: v === '正向' || v === '反向' ? v : null })
                               }
+                              data-testid="indicator-direction"
                               options={[
-                                { value: '', label: '—' },
+                                { value: '', label: t('direction.none') },
                                 { value: '正向', label: t('direction.positive') },
                                 { value: '反向', label: t('direction.negative') },
                               ]}

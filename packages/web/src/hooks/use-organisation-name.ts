@@ -1,22 +1,20 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
-import { useEffect, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
+import { queryKeys } from '../api/query-client.ts';
+import { useLoad } from './use-load.ts';
 
-/** The name of an organisation, e.g. the signed-in user's (GET /api/organisations is open to every signed-in user). */
+/**
+ * The organisation tree (GET /api/organisations is open to every signed-in user), read once through the
+ * query cache for every caller: the header, the editor's 主管部门 list, filters.
+ */
+export function useOrganisations(enabled = true): Organisation[] | null {
+  return useLoad(queryKeys.accounts('organisations'), accountsApi.organisations, { enabled }).data;
+}
+
+/** The name of an organisation, e.g. the signed-in user's; null until the tree has loaded. */
 export function useOrganisationName(organisationId: string | null | undefined): string | null {
-  const [organisations, setOrganisations] = useState<Organisation[] | null>(null);
-  useEffect(() => {
-    if (!organisationId) return;
-    let live = true;
-    accountsApi
-      .organisations()
-      .then((items) => live && setOrganisations(items))
-      // Without the name the caller shows less (no organisation in the header, an empty unit field).
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [organisationId]);
+  // Without the name the caller shows less (no organisation in the header, an empty unit field).
+  const organisations = useOrganisations(Boolean(organisationId));
   if (!organisationId) return null;
   return organisations?.find((o) => o.id === organisationId)?.name ?? null;
 }

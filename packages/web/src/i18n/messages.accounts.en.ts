@@ -55,7 +55,7 @@ export const accountsEn = {
   'audit.address': 'Address',
   'audit.action': 'Action',
   'audit.entity': 'Entity',
-  'audit.entityId': 'Entity id',
+  'audit.entityId': 'Which',
   'audit.diff': 'Change',
   'audit.filterActor': 'Username',
   'audit.filterAction': 'Action code (e.g. auth. or table.update)',

@@ -53,7 +53,7 @@ const zh = {
   'audit.address': '来源地址',
   'audit.action': '操作',
   'audit.entity': '对象',
-  'audit.entityId': '对象编号',
+  'audit.entityId': '对象',
   'audit.diff': '变化',
   'audit.filterActor': '用户名',
   'audit.filterAction': '操作代码（如 auth. 或 table.update）',

@@ -85,8 +85,15 @@ export default function AuditPage() {
     {
       title: t('audit.actor'),
       key: 'actor',
+      // A person's name with the username auditors filter by; a raw id only when the user is gone.
       render: (_, entry) =>
-        entry.actorUsername ?? entry.actor ?? <span className="muted">{t('audit.system')}</span>,
+        entry.actorUsername ? (
+          <span title={entry.actor ?? undefined}>
+            {entry.actorName ? `${entry.actorName}（${entry.actorUsername}）` : entry.actorUsername}
+          </span>
+        ) : (
+          (entry.actor ?? <span className="muted">{t('audit.system')}</span>)
+        ),
     },
     { title: t('audit.address'), dataIndex: 'address', key: 'address' },
     {
@@ -117,15 +124,20 @@ export default function AuditPage() {
       title: t('audit.entityId'),
       dataIndex: 'entityId',
       key: 'entityId',
-      // A table's id opens the table (the auditor's next question is "which one?").
-      render: (id: string | null, entry) =>
-        id && entry.entity === 'table' ? (
-          <Link to={`/tables/${id}`}>
-            <code style={{ fontSize: 12 }}>{id}</code>
-          </Link>
+      // What the id names (a table's project, a user, a unit), the id itself on hover and in the CSV; a
+      // table opens (the auditor's next question is "which one?"). An id that names nothing any more
+      // (a deleted table) is shown as it is.
+      render: (id: string | null, entry) => {
+        if (!id) return <span className="muted">—</span>;
+        const shown = entry.entityName ? (
+          <span title={id} data-testid="audit-entity-name">
+            {entry.entityName}
+          </span>
         ) : (
-          <code style={{ fontSize: 12 }}>{id ?? '—'}</code>
-        ),
+          <code style={{ fontSize: 12 }}>{id}</code>
+        );
+        return entry.entity === 'table' ? <Link to={`/tables/${id}`}>{shown}</Link> : shown;
+      },
     },
   ];
 

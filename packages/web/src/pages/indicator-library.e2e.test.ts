@@ -68,7 +68,10 @@ describe('indicator library in the browser', () => {
     expect(after).toHaveLength(17);
     // Under the table's own labels (产出目标 / 数量, 效果目标 / 满意度), after the indicators already there,
     // with typical targets written as typed ones are (>=, not ≥).
-    expect(after.slice(9, 11)).toEqual(['产出目标/数量/参展人数/>=4000人', '产出目标/数量/举办活动场次/>=4场']);
+    expect(after.slice(9, 11)).toEqual([
+      '产出目标/数量/参展人数/>=4000人',
+      '产出目标/数量/举办活动场次/>=4场',
+    ]);
     expect(after.slice(14, 16)).toEqual([
       '效果目标/满意度/参观人员满意度/>=90%',
       '效果目标/满意度/服务对象满意度/>=90%',

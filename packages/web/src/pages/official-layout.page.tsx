@@ -75,7 +75,7 @@ export default function OfficialLayoutPage() {
         </Button>
         <Button
           icon={<FilePdfOutlined />}
-          href={api.exportUrl(id, 'pdf')}
+          href={api.exportUrl(id, 'pdf', formLocale)}
           download
           data-testid="download-pdf"
         >
@@ -83,7 +83,7 @@ export default function OfficialLayoutPage() {
         </Button>
         <Button
           icon={<FileWordOutlined />}
-          href={api.exportUrl(id, 'docx')}
+          href={api.exportUrl(id, 'docx', formLocale)}
           download
           data-testid="download-docx"
         >
@@ -91,7 +91,7 @@ export default function OfficialLayoutPage() {
         </Button>
         <Button
           icon={<FileExcelOutlined />}
-          href={api.exportUrl(id, 'xlsx')}
+          href={api.exportUrl(id, 'xlsx', formLocale)}
           download
           data-testid="download-xlsx"
           type="primary"

@@ -93,6 +93,7 @@ function findingsOf(body: unknown): Finding[] {
 export default function ReviewPage() {
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
+  const colon = locale === 'zh' ? '：' : ': ';
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [record, setRecord] = useState<TableRecord | null>(null);
@@ -304,7 +305,9 @@ export default function ReviewPage() {
                   ))}
                   {diff.indicators.removed.map((r) => (
                     <li key={`removed-${r.index}`}>
-                      {t('review.removed')}：{r.indicator.name}
+                      {t('review.removed')}
+                      {colon}
+                      {r.indicator.name}
                     </li>
                   ))}
                 </ul>
@@ -354,7 +357,7 @@ export default function ReviewPage() {
                     onChange={(e) =>
                       setGrading((g) => ({ ...g, [criterion]: e.target.value as ReviewGrade }))
                     }
-                    options={grades.map((g) => ({ label: g, value: g }))}
+                    options={grades.map((g) => ({ label: t(`grade.${g}`), value: g }))}
                     data-testid={`grade-${criterion}`}
                   />
                 </div>
@@ -370,7 +373,7 @@ export default function ReviewPage() {
                     setOverall(grade);
                     if (!passing.has(grade)) setDecision('return');
                   }}
-                  options={grades.map((g) => ({ label: g, value: g }))}
+                  options={grades.map((g) => ({ label: t(`grade.${g}`), value: g }))}
                   data-testid="grade-overall"
                 />
               </div>
@@ -483,10 +486,12 @@ export default function ReviewPage() {
                           {event.actorName ?? ''} · {dayjs(event.createdAt).format('YYYY-MM-DD HH:mm')}
                         </span>
                         {review && (
-                          <div>
-                            {t('review.overall')}：<Tag>{review.overall}</Tag>
+                          <div data-testid="history-grades">
+                            {t('review.overall')}
+                            {colon}
+                            <Tag>{t(`grade.${review.overall}`)}</Tag>
                             {criteria
-                              .map((c) => `${REVIEW_CRITERIA[c].zh} ${review.criteria[c]}`)
+                              .map((c) => `${pick(REVIEW_CRITERIA[c])} ${t(`grade.${review.criteria[c]}`)}`)
                               .join(' · ')}
                           </div>
                         )}
@@ -501,7 +506,8 @@ export default function ReviewPage() {
                               {here
                                 ? commentLabel(here, record.table, t)
                                 : fieldLabel(c.path, record.table, t)}
-                              ：{c.text}
+                              {colon}
+                              {c.text}
                             </div>
                           );
                         })}

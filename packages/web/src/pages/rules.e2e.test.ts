@@ -40,7 +40,11 @@ describe('review rules in the browser', () => {
     await page.goto(e2e.url('/workbench'));
     await page.getByRole('link', { name: '审核规则' }).click();
     await page.getByTestId('rules-page').waitFor();
-    expect(await page.getByTestId('rule-set-facts').textContent()).toContain('上海市');
+    const facts = (await page.getByTestId('rule-set-facts').textContent()) ?? '';
+    expect(facts).toContain('上海市');
+    // The framework and the base set by name, not by slug.
+    expect(facts).toContain('上海市项目支出绩效目标指标体系（2020）');
+    expect(facts).not.toContain('shanghai-2020');
     const rows = page.getByTestId('rules-table').locator('tr[data-rule]');
     const all = await rows.count();
     expect(all).toBeGreaterThan(20);
@@ -85,7 +89,7 @@ describe('review rules in the browser', () => {
       .locator('input[data-testid="assign-year"], [data-testid="assign-year"] input')
       .first()
       .fill('2020');
-    await choose(page, page.getByTestId('assign-set'), 'shanghai-2020@2');
+    await choose(page, page.getByTestId('assign-set'), '审核规则 v2');
     await page.getByTestId('assign-save').click();
     await page.locator('[data-assignment="上海市/2020"]').waitFor();
     expect(await page.locator('[data-assignment="上海市/2020"]').textContent()).toContain('v2');

@@ -1,3 +1,4 @@
+import { frameworks } from '@jixiao/core/frameworks/frameworks';
 import { DEFAULT_MONITORING_SCHEME, LIGHT_LABELS } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import type { RuleCategory, RuleSummary, Severity } from '@jixiao/core/review/finding.schema';
 import {
@@ -64,7 +65,10 @@ function matches(rule: RuleSummary, query: string, categoryLabel: string): boole
 
 /** One set's heading facts: region, year, version, framework, where it comes from. */
 function SetFacts({ set }: { set: RuleSetListItem }) {
-  const { t, locale } = useI18n();
+  const { t, locale, pick } = useI18n();
+  // Names, not ids: the framework's title and the set a version derives from, as people call them.
+  const framework = frameworks.get(set.frameworkId);
+  const base = ruleSets.get(set.baseId);
   return (
     <Descriptions size="small" column={{ xs: 1, md: 3 }} data-testid="rule-set-facts">
       <Descriptions.Item label={t('rules.region')}>{set.region}</Descriptions.Item>
@@ -73,8 +77,12 @@ function SetFacts({ set }: { set: RuleSetListItem }) {
         v{set.version}{' '}
         {set.builtIn ? <Tag>{t('rules.builtIn')}</Tag> : <Tag color="purple">{t('rules.derived')}</Tag>}
       </Descriptions.Item>
-      <Descriptions.Item label={t('rules.framework')}>{set.frameworkId}</Descriptions.Item>
-      <Descriptions.Item label={t('rules.base')}>{set.baseId}</Descriptions.Item>
+      <Descriptions.Item label={t('rules.framework')}>
+        {framework ? pick(framework) : set.frameworkId}
+      </Descriptions.Item>
+      <Descriptions.Item label={t('rules.base')}>
+        {base ? `${pick(base)} v${base.version}` : set.baseId}
+      </Descriptions.Item>
       {set.createdAt && (
         <Descriptions.Item label={t('rules.createdAt')}>
           {formatDateTime(set.createdAt, locale)}
@@ -610,7 +618,7 @@ function Assignments({
             data-testid="assign-set"
             options={items.map((i) => ({
               value: refOf(i),
-              label: `${pick(i)} v${i.version}（${refOf(i)}）`,
+              label: `${pick(i)} v${i.version}`,
             }))}
           />
           <Button

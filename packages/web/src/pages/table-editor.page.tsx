@@ -7,7 +7,6 @@ import { isEditable } from '@jixiao/core/workflow/workflow-machine';
 import {
   Alert,
   App,
-  AutoComplete,
   Button,
   Card,
   Col,
@@ -40,7 +39,7 @@ import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { useOrganisationName } from '../hooks/use-organisation-name.ts';
+import { useOrganisationName, useOrganisations } from '../hooks/use-organisation-name.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -143,6 +142,12 @@ export default function TableEditorPage() {
   // organisation's name as 申报单位 whatever is typed, so the field is read-only for them.
   const session = useSession();
   const unitFromOrganisation = Boolean(session.user?.organisationId);
+  // 主管部门 is chosen from the departments of the organisation tree.
+  const organisations = useOrganisations(session.user !== null);
+  const departments = useMemo(
+    () => (organisations ?? []).filter((o) => o.kind === 'department').map((o) => o.name),
+    [organisations],
+  );
   const ownUnit = useOrganisationName(
     isNew && session.user?.roles.includes('author') ? session.user.organisationId : null,
   );
@@ -275,7 +280,7 @@ export default function TableEditorPage() {
     </Col>
   );
 
-  const text = (path: 'unit' | 'name' | 'supervisingDepartment' | 'code' | 'performanceType') => (
+  const text = (path: 'unit' | 'name' | 'code') => (
     <Input
       id={`f-${path}`}
       value={draft[path] ?? ''}
@@ -286,6 +291,32 @@ export default function TableEditorPage() {
       }
     />
   );
+
+  /**
+   * A field whose values come from a known list (项目类别, 绩效类型, 主管部门 from the organisation tree):
+   * a select with search, so nothing is misspelt. A value the list lacks (an imported table's own
+   * wording) stays as an option, so opening a table never changes it.
+   */
+  const listSelect = (
+    path: 'category' | 'performanceType' | 'supervisingDepartment',
+    values: readonly string[],
+  ) => {
+    const current = draft[path] ?? null;
+    const options = [...values, ...(current && !values.includes(current) ? [current] : [])];
+    return (
+      <Select
+        id={`f-${path}`}
+        showSearch
+        allowClear
+        placeholder={t('editor.choose')}
+        value={current}
+        options={options.map((value) => ({ value, label: value }))}
+        status={visibleErrors[path] ? 'error' : ''}
+        onChange={(v: string | undefined) => update({ [path]: v ?? null })}
+        data-testid={`select-${path}`}
+      />
+    );
+  };
 
   const dateInput = (path: 'startDate' | 'endDate') => (
     <DatePicker
@@ -452,29 +483,19 @@ export default function TableEditorPage() {
               />,
               6,
             )}
-            {field(
-              'category',
-              'field.category',
-              <AutoComplete
-                id="f-category"
-                value={draft.category ?? ''}
-                options={categories.map((value) => ({ value }))}
-                onChange={(v: string) => update({ category: v || null })}
-              />,
-              7,
-            )}
+            {field('category', 'field.category', listSelect('category', categories), 7)}
             {field(
               'performanceType',
               'field.performanceType',
-              <AutoComplete
-                id="f-performanceType"
-                value={draft.performanceType ?? ''}
-                options={performanceTypes.map((value) => ({ value }))}
-                onChange={(v: string) => update({ performanceType: v || null })}
-              />,
+              listSelect('performanceType', performanceTypes),
               7,
             )}
-            {field('supervisingDepartment', 'field.supervisingDepartment', text('supervisingDepartment'), 12)}
+            {field(
+              'supervisingDepartment',
+              'field.supervisingDepartment',
+              listSelect('supervisingDepartment', departments),
+              12,
+            )}
             {field('code', 'field.code', text('code'), 12)}
             {field('startDate', 'field.startDate', dateInput('startDate'), 6)}
             {field('endDate', 'field.endDate', dateInput('endDate'), 6)}

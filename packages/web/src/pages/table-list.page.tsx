@@ -218,12 +218,38 @@ export default function TableListPage() {
     },
     {
       title: t('list.warnings'),
-      dataIndex: 'warningCount',
       key: 'warnings',
       align: 'right',
       width: 70,
-      render: (n: number) =>
-        n > 0 ? <span className="warn-count">{n}</span> : <span className="muted">0</span>,
+      // The importer's warnings and the automatic review's errors and warnings together: a table the
+      // review finds wanting is not "0 notes" because it was typed rather than imported.
+      render: (_: unknown, row: TableSummary) => {
+        const total = row.warningCount + row.reviewErrorCount + row.reviewWarningCount;
+        if (total === 0)
+          return (
+            <span className="muted" data-testid="list-notes" data-count={0}>
+              0
+            </span>
+          );
+        return (
+          <Tooltip
+            title={t('list.notesDetail', {
+              errors: row.reviewErrorCount,
+              warnings: row.reviewWarningCount,
+              imported: row.warningCount,
+            })}
+          >
+            <span
+              className={row.reviewErrorCount > 0 ? 'warn-count has-errors' : 'warn-count'}
+              data-testid="list-notes"
+              data-count={total}
+              data-errors={row.reviewErrorCount}
+            >
+              {total}
+            </span>
+          </Tooltip>
+        );
+      },
     },
     {
       title: t('list.updatedAt'),

@@ -81,59 +81,26 @@ async function entityNames(
     ...new Set(refs.filter((r) => r.entity === entity && r.id && uuidPattern.test(r.id)).map((r) => r.id!)),
   ];
   const names = new Map<string, string>();
-  const put = (entity: string, rows: readonly { id: string; name: string }[]) => {
-    for (const row of rows) names.set(`${entity}:${row.id}`, row.name);
-  };
-  const tables = idsOf('table');
-  const users = idsOf('user');
-  const organisations = idsOf('organisation');
-  const imports = idsOf('import');
-  const library = idsOf('indicator_library');
-  const templates = idsOf('layout_template');
-  await Promise.all([
-    tables.length > 0 &&
-      db
-        .selectFrom('target_tables')
-        .select(['id', sql<string>`name || '（' || year || '）'`.as('name')])
-        .where('id', 'in', tables)
-        .execute()
-        .then((rows) => put('table', rows)),
-    users.length > 0 &&
-      db
-        .selectFrom('users')
-        .select(['id', sql<string>`display_name || '（' || username || '）'`.as('name')])
-        .where('id', 'in', users)
-        .execute()
-        .then((rows) => put('user', rows)),
-    organisations.length > 0 &&
-      db
-        .selectFrom('organisations')
-        .select(['id', 'name'])
-        .where('id', 'in', organisations)
-        .execute()
-        .then((rows) => put('organisation', rows)),
-    imports.length > 0 &&
-      db
-        .selectFrom('imports')
-        .select(['id', 'file_name as name'])
-        .where('id', 'in', imports)
-        .execute()
-        .then((rows) => put('import', rows)),
-    library.length > 0 &&
-      db
-        .selectFrom('indicator_library')
-        .select(['id', 'name'])
-        .where('id', 'in', library)
-        .execute()
-        .then((rows) => put('indicator_library', rows)),
-    templates.length > 0 &&
-      db
-        .selectFrom('layout_templates')
-        .select(['id', 'name'])
-        .where('id', 'in', templates)
-        .execute()
-        .then((rows) => put('layout_template', rows)),
-  ]);
+  const lookups = [
+    ['table', 'target_tables', sql<string>`name || '（' || year || '）'`],
+    ['user', 'users', sql<string>`display_name || '（' || username || '）'`],
+    ['organisation', 'organisations', sql<string>`name`],
+    ['import', 'imports', sql<string>`file_name`],
+    ['indicator_library', 'indicator_library', sql<string>`name`],
+    ['layout_template', 'layout_templates', sql<string>`name`],
+  ] as const;
+  await Promise.all(
+    lookups.map(async ([entity, from, name]) => {
+      const ids = idsOf(entity);
+      if (ids.length === 0) return;
+      const rows = await db
+        .selectFrom(from)
+        .select([sql<string>`id::text`.as('id'), name.as('name')])
+        .where(sql.ref('id'), 'in', ids)
+        .execute();
+      for (const row of rows) names.set(`${entity}:${row.id}`, row.name);
+    }),
+  );
   return names;
 }
 

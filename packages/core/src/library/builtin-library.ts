@@ -55,6 +55,15 @@ type Typed = Omit<LibraryEntryFields, 'frameworkId' | 'active' | 'level1' | 'lev
  * labels the framework's form prints (`printedCategory`). Kept modest: project-specific indicators
  * belong to the region's own entries.
  */
+const costControl: Typed = {
+  name: '成本控制率',
+  suggestedTarget: '<=100%',
+  direction: '反向',
+  noteZh: '实际支出占预算（或计划成本）的比例，不超过 100%',
+  noteEn: 'Actual spending as a share of the budget (planned cost), at most 100%',
+  tags: ['通用', '成本'],
+};
+
 const typical: Record<string, readonly Typed[]> = {
   数量: [
     {
@@ -94,16 +103,7 @@ const typical: Record<string, readonly Typed[]> = {
       tags: ['通用', '进度'],
     },
   ],
-  成本: [
-    {
-      name: '成本控制率',
-      suggestedTarget: '<=100%',
-      direction: '反向',
-      noteZh: '实际支出占预算（或计划成本）的比例，不超过 100%',
-      noteEn: 'Actual spending as a share of the budget (planned cost), at most 100%',
-      tags: ['通用', '成本'],
-    },
-  ],
+  成本: [costControl],
   经济成本: [
     {
       name: '项目总成本',
@@ -114,14 +114,7 @@ const typical: Record<string, readonly Typed[]> = {
         'Total cost estimated from the project budget (10,000 yuan); added with this year’s budget as the ceiling',
       tags: ['通用', '成本'],
     },
-    {
-      name: '成本控制率',
-      suggestedTarget: '<=100%',
-      direction: '反向',
-      noteZh: '实际支出占预算（或计划成本）的比例，不超过 100%',
-      noteEn: 'Actual spending as a share of the budget (planned cost), at most 100%',
-      tags: ['通用', '成本'],
-    },
+    costControl,
   ],
   社会成本: [
     {

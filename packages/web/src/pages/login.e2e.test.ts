@@ -108,7 +108,49 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.locator('.app-nav').getByText('审计日志').click();
     await page.getByTestId('audit-page').waitFor();
     await page.getByTestId('audit-table').getByText('user.create').first().waitFor();
+    // Who and what by name, not by id: the new user as 张三（zhangsan）, the admin by name and username.
+    const auditText = (await page.getByTestId('audit-table').textContent()) ?? '';
+    expect(auditText).toContain('张三（zhangsan）');
+    expect(auditText).toContain('（admin）');
+    expect(auditText).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
     await e2e.screenshot('audit-log');
+
+    // The administrator's navigation fits a 1440 px window in English too (the longest labels).
+    await page.getByTestId('language-switch').click();
+    await page.locator('.app-nav').getByText('Audit log').waitFor();
+    const fit = await page.evaluate(() => {
+      const items = [...document.querySelectorAll('.app-nav > .ant-menu-item')];
+      const right = document.querySelector('.app-header-right');
+      const header = document.querySelector('.app-header');
+      if (items.length === 0 || !right || !header) return null;
+      const tops = new Set(items.map((item) => Math.round(item.getBoundingClientRect().top)));
+      return {
+        lines: tops.size,
+        lastRight: Math.max(...items.map((item) => item.getBoundingClientRect().right)),
+        actionsLeft: right.getBoundingClientRect().left,
+        headerHeight: header.getBoundingClientRect().height,
+        pageOverflow: (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth,
+      };
+    });
+    // One line inside the 56 px header, clear of the user menu, nothing past the window (it wrapped).
+    expect(fit).toMatchObject({ lines: 1, headerHeight: 56 });
+    expect(fit?.lastRight).toBeLessThanOrEqual(fit?.actionsLeft ?? 0);
+    expect(fit?.pageOverflow).toBeLessThanOrEqual(0);
+    await e2e.screenshot('admin-nav-en', page, { fullPage: false });
+    await page.getByTestId('language-switch').click();
+    await page.locator('.app-nav').getByText('审计日志').waitFor();
+
+    // A reload shows no signed-out navigation while the session is asked for (it flashed before).
+    await page.route('**/api/auth/me', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.reload();
+    await page.locator('.app-header').waitFor();
+    expect(await page.locator('.app-nav .ant-menu-item').count()).toBe(0);
+    expect(await page.getByTestId('login-button').count()).toBe(0);
+    await page.locator('.app-nav').getByText('审计日志').waitFor();
+    await page.unroute('**/api/auth/me');
 
     await page.getByTestId('user-menu').hover();
     await page.getByTestId('logout').click();

@@ -223,6 +223,15 @@ for (const engine of testEngines()) {
       await history.waitFor();
       await expect.poll(async () => await history.locator('.ant-timeline-item').count(), settle).toBe(6);
       await e2e.screenshot('review-5-published-history');
+      // In English the history names steps, criteria and grades in English (the reviewers' words stay).
+      await page.getByTestId('language-switch').click();
+      await history.getByText('Review history').waitFor(settle);
+      const grades = (await history.getByTestId('history-grades').first().textContent()) ?? '';
+      expect(grades).toMatch(/Overall grade: ?(Excellent|Good|Fair|Poor)/);
+      expect(grades).toContain('Completeness');
+      expect(grades).not.toMatch(/[优良中差]|完整性/);
+      await page.getByTestId('language-switch').click();
+      await history.getByText('审核记录').waitFor(settle);
     });
 
     it('the published table is visible anonymously on the portal, not through the working routes', async () => {

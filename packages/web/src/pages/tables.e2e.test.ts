@@ -10,6 +10,7 @@ import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
 
 const seedFile = join(repoRoot, 'fixtures/seed.txt');
@@ -159,6 +160,11 @@ describe('tables in the browser', () => {
     const { page } = e2e;
     await page.goto(e2e.url('/tables'));
     await expect.poll(() => page.locator('.ant-table-row').count(), poll).toBe(3);
+    // 提示 counts the automatic review's findings too: the imported seed tables have errors (信息公开实现率
+    // with a text target), shown red, beyond their import warnings.
+    const notes = page.getByTestId('list-notes');
+    const errors = await notes.evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-errors'))));
+    expect(errors.some((n) => n > 0)).toBe(true);
     await e2e.screenshot('table-list');
     await page.getByTestId('language-switch').click();
     await page.getByRole('heading', { name: 'Performance target tables' }).waitFor();
@@ -197,12 +203,13 @@ describe('tables in the browser', () => {
     await other.getByText('已保存为第 3 版').waitFor();
     await other.close();
 
-    await page.locator('#f-performanceType').fill('工程建设类');
+    // 绩效类型 is chosen from its list, not typed.
+    await chooseOption(page, page.getByTestId('select-performanceType'), '工程建设类');
     await page.getByTestId('save').click();
     const message = page.getByTestId('conflict-message');
     await message.waitFor();
     expect(await message.textContent()).toContain('第 3 版');
-    expect(await page.locator('#f-performanceType').inputValue()).toBe('工程建设类');
+    expect(await page.getByTestId('select-performanceType').textContent()).toContain('工程建设类');
     await e2e.screenshot('editor-conflict', page, { fullPage: false });
     await page.getByTestId('conflict-overwrite').click();
     await page.getByText('已保存为第 4 版').waitFor();
@@ -217,7 +224,14 @@ describe('tables in the browser', () => {
       .poll(() => page.locator('#f-unit').inputValue(), poll)
       .toBe('上海推进科技创新中心建设办公室');
     expect(await page.getByTestId('dirty-flag').textContent()).not.toBe('有未保存的修改');
+    // 主管部门 comes from the organisation tree's departments.
+    await chooseOption(page, page.getByTestId('select-supervisingDepartment'), '上海市科学技术委员会');
     await page.getByRole('button', { name: '添加一级指标' }).first().click();
+    // The grid's columns are headed, and the direction select says what it is.
+    expect(compact((await page.getByTestId('indicator-grid-head').textContent()) ?? '')).toBe(
+      '三级指标指标目标值系统读出的目标方向与操作',
+    );
+    expect(compact((await page.getByTestId('indicator-direction').first().textContent()) ?? '')).toBe('方向未定');
     await page.getByTestId('indicator-name').first().fill('培训人次');
     await page.getByTestId('indicator-target').first().fill('≥1200人次');
     expect(compact((await page.getByTestId('parsed-target').first().textContent()) ?? '')).toBe(
@@ -233,6 +247,7 @@ describe('tables in the browser', () => {
     await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/);
     await page.getByTestId('dirty-flag').filter({ hasText: '所有修改已保存' }).waitFor();
     expect(await page.locator('#f-budget\\.total').inputValue()).toBe('1,250,000');
+    expect(await page.getByTestId('select-supervisingDepartment').textContent()).toContain('上海市科学技术委员会');
   });
 
   it('points at the place of each import warning and lets the user fix the fields before confirming', async () => {

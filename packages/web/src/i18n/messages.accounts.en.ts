@@ -12,7 +12,7 @@ export const accountsEn = {
   'auth.password': 'Password',
   'auth.submit': 'Sign in',
   'auth.required': 'Please sign in first',
-  'auth.demoHint': 'Demo accounts: author / dept / finance / admin / auditor, password jixiao2026',
+  'auth.demoHint': 'Demo accounts: author / author2 / dept / finance / admin / auditor, password jixiao2026',
   'auth.signedInAs': 'Signed in as {name}',
   'auth.loggedOut': 'Signed out',
   'auth.anonymous': 'Not signed in (published tables only)',

@@ -10,7 +10,7 @@ const zh = {
   'auth.password': '密码',
   'auth.submit': '登录',
   'auth.required': '请先登录',
-  'auth.demoHint': '演示账户：author / dept / finance / admin / auditor，密码 jixiao2026',
+  'auth.demoHint': '演示账户：author / author2 / dept / finance / admin / auditor，密码 jixiao2026',
   'auth.signedInAs': '当前用户：{name}',
   'auth.loggedOut': '已退出登录',
   'auth.anonymous': '未登录（仅可查看已公开的目标表）',

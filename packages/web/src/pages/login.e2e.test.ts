@@ -104,6 +104,7 @@ describe('sign-in and accounts admin in the browser', () => {
     await page.getByTestId('org-create').click();
     await page.getByTestId('org-node').filter({ hasText: '上海市科技人才发展中心' }).waitFor();
     await e2e.screenshot('admin-organisations');
+    await e2e.docScreenshot('tour-11-admin');
 
     await page.locator('.app-nav').getByText('审计日志').click();
     await page.getByTestId('audit-page').waitFor();

@@ -100,6 +100,7 @@ describe('monitoring and self-evaluation in the browser', () => {
       .poll(async () => (await page.getByTestId('monitoring-notes').textContent()) ?? '')
       .not.toContain('“政策宣讲人次”偏离目标');
     await e2e.screenshot('monitoring-entry');
+    await e2e.docScreenshot('tour-7-monitoring');
     await page.getByTestId('monitoring-save').click();
     await expect.poll(async () => (await getMonitoringReport(e2e.db, id, 6))?.light).toBe('red');
     const stored = await getMonitoringReport(e2e.db, id, 6);
@@ -141,6 +142,7 @@ describe('monitoring and self-evaluation in the browser', () => {
     // 8.5 (execution 85%) + 40 + 18 + 20
     await expect.poll(() => page.getByTestId('self-evaluation-total').textContent()).toContain('86.50');
     await e2e.screenshot('self-evaluation-entry');
+    await e2e.docScreenshot('tour-8-self-evaluation');
     await page.getByTestId('self-evaluation-save').click();
     await expect.poll(async () => (await getSelfEvaluation(e2e.db, id))?.total).toBe(86.5);
 

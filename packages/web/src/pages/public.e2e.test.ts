@@ -93,6 +93,7 @@ describe('public portal in the browser', () => {
       )
       .toContain('1 张 · 123.45 万元');
     await e2e.screenshot('public-catalogue');
+    await e2e.docScreenshot('tour-9-portal');
 
     // Search by indicator text finds the one table that has it.
     await page.getByPlaceholder('搜索项目名称、单位或指标').fill('考试场次');
@@ -159,6 +160,7 @@ describe('public portal in the browser', () => {
       'No supervising department 4 · 723.45 10k yuan',
     );
     await e2e.screenshot('dashboard');
+    await e2e.docScreenshot('tour-10-dashboard');
   });
 
   it('tells an author who opens the dashboard by its address that it is not for their role', async () => {

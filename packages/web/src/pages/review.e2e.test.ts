@@ -120,6 +120,7 @@ for (const engine of testEngines()) {
       await page.getByTestId('comment-input').last().fill('宣讲场次目标偏低，请参考上年完成值');
       await grade(page, allGood, '中', '退回修改');
       await e2e.screenshot('review-2-returning');
+      await e2e.docScreenshot('tour-4-review');
       await page.getByTestId('review-submit').click();
       await page.getByTestId('review-queue-page').waitFor();
       await expect

@@ -45,6 +45,7 @@ describe('tables in the browser', () => {
     expect(await page.getByTestId('source-view').textContent()).toContain('科创中心建设工作经费');
     await expect.poll(() => page.getByRole('tab').count(), poll).toBe(3);
     await e2e.screenshot('import-preview');
+    await e2e.docScreenshot('tour-2-import');
 
     await page.getByTestId('import-confirm').click();
     const created = page.getByTestId('import-created');
@@ -89,6 +90,7 @@ describe('tables in the browser', () => {
     expect(compact((await parsed.textContent()) ?? '')).toContain('定量>=98%');
     expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
     await e2e.screenshot('editor-edited');
+    await e2e.docScreenshot('tour-3-editor');
 
     // Leaving with unsaved edits asks first; staying keeps them.
     await page.locator('.app-nav').getByRole('link', { name: '目标表' }).click();
@@ -115,6 +117,7 @@ describe('tables in the browser', () => {
     const level1 = page.getByTestId('official-grid').locator('td[data-field="indicators.0.level1"]');
     expect(Number(await level1.getAttribute('rowspan'))).toBeGreaterThan(1);
     await e2e.screenshot('official-layout');
+    await e2e.docScreenshot('tour-6-official-layout');
     // Printed on A4 the toolbar disappears and the sheet loses its shadow and margins.
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.print-toolbar').isVisible()).toBe(false);

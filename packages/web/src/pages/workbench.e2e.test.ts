@@ -48,6 +48,7 @@ describe('workbench in the browser', () => {
     // The navigation badge counts every item of the workbench.
     expect(Number(await page.getByTestId('workbench-badge').first().textContent())).toBeGreaterThanOrEqual(1);
     await e2e.screenshot('workbench-author');
+    await e2e.docScreenshot('tour-1-workbench');
 
     await row.getByTestId('workbench-open').click();
     await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/, settle);

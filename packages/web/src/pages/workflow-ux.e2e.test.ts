@@ -2,7 +2,9 @@
  * The workflow's safety rails in the browser: approved and published tables are read-only in the editor
  * with 调整 as the one way back in; submitting and publishing ask first with a summary; the author can
  * withdraw a submission the department has not decided on; approving over errors of the automatic review
- * needs a reason; an administrator can take a publication off the portal, which keeps a notice.
+ * needs a reason; an administrator can take a publication off the portal, which keeps a notice. Then the
+ * same tables on a phone (390×844): the portal, the workbench, the monitoring entry and the
+ * self-evaluation entry fit the screen with the navigation in a drawer, and no page scrolls sideways.
  */
 import type { Role } from '@jixiao/core/accounts/account.schema';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
@@ -115,6 +117,7 @@ describe('workflow safety rails in the browser', () => {
     expect(await summary.textContent()).toContain('15 项');
     expect(Number(await summary.getByTestId('summary-findings').getAttribute('data-errors'))).toBe(1);
     await e2e.screenshot('workflow-submit-confirm', page, { fullPage: false });
+    await e2e.docScreenshot('tour-5-submit');
     // Cancelling changes nothing.
     await page.locator('.ant-modal-footer .ant-btn:not(.ant-btn-primary)').click();
     await summary.waitFor({ state: 'detached', ...settle });
@@ -173,5 +176,43 @@ describe('workflow safety rails in the browser', () => {
     await notice.waitFor(settle);
     expect(await notice.textContent()).toContain('数据有误，更正后重新公开');
     await e2e.screenshot('workflow-unpublished-notice');
+  });
+
+  /** How far the page reaches past the window (0 when nothing scrolls sideways). */
+  const overflow = () =>
+    e2e.page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+
+  it('fits a phone (390 px): workbench, monitoring and self-evaluation entry, the menu in a drawer, the portal', async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await e2e.signIn('author');
+    const pages: [string, string][] = [
+      ['/workbench', 'workbench-page'],
+      [`/monitoring/${ids.published}`, 'monitoring-entry'],
+      [`/self-evaluation/${ids.published}`, 'self-evaluation-page'],
+    ];
+    for (const [path, testId] of pages) {
+      await page.goto(e2e.url(path));
+      await page.getByTestId(testId).waitFor(settle);
+      await page.waitForLoadState('networkidle');
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+      await e2e.screenshot(`phone${path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '-')}`);
+    }
+    // The navigation is one button that opens a drawer with every entry.
+    expect(await page.locator('.app-nav').isVisible()).toBe(false);
+    await page.getByTestId('nav-drawer-open').click();
+    const drawer = page.getByTestId('nav-drawer');
+    await drawer.waitFor(settle);
+    expect(await drawer.textContent()).toContain('目标表');
+    await e2e.screenshot('phone-nav-drawer', page, { fullPage: false });
+
+    await e2e.signOut();
+    for (const path of [`/public/tables/${ids.published}`, '/public']) {
+      await page.goto(e2e.url(path));
+      await page.waitForLoadState('networkidle');
+      await page.locator('.app-content').waitFor(settle);
+      expect(await overflow(), path).toBeLessThanOrEqual(0);
+    }
+    await e2e.screenshot('phone-public');
   });
 });

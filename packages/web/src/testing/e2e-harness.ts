@@ -10,7 +10,7 @@
  * `*.e2e.test.ts` files run one after another (vitest.e2e.config.ts); each starts its own server so
  * tests never share data.
  */
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Role } from '@jixiao/core/accounts/account.schema';
@@ -28,6 +28,8 @@ import { ensureWebBuilt, repoRoot } from './web-build.ts';
 
 export { ensureWebBuilt, repoRoot };
 export const testOutput = join(repoRoot, 'test-output');
+/** The README's tour pictures, written by the browser tests (docScreenshot). */
+export const docScreenshots = join(repoRoot, 'docs', 'screenshots');
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** The same flags PDF export launches chromium with (one list, so tests run the browser production runs). */
@@ -65,6 +67,12 @@ export interface E2eSession {
    * e.g. a drawer or dialog) and returns its path. Fails when the page threw an error.
    */
   screenshot(name: string, page?: Page, options?: { fullPage?: boolean }): Promise<string>;
+  /**
+   * A screenshot for the README's tour: what the window shows (not the full page), as
+   * test-output/docs/<name>.png on every run and, when UPDATE_DOC_SCREENSHOTS=1, as
+   * docs/screenshots/<name>.png too (the committed copies the README shows).
+   */
+  docScreenshot(name: string, page?: Page): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -138,6 +146,18 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
       // Sticky bars would be stitched in mid-page when the page is scrolled.
       if (fullPage) await target.evaluate(() => window.scrollTo(0, 0));
       await target.screenshot({ path: file, fullPage });
+      if (pageErrors.length > 0) throw pageErrors[0];
+      return file;
+    },
+    async docScreenshot(name, target = page) {
+      const file = join(testOutput, 'docs', `${name}.png`);
+      mkdirSync(join(testOutput, 'docs'), { recursive: true });
+      await target.evaluate(() => window.scrollTo(0, 0));
+      // Whatever toast or tooltip the flow left open would be in the picture; let it fade first.
+      await target.mouse.move(0, 0);
+      await target.waitForTimeout(400);
+      await target.screenshot({ path: file });
+      if (process.env.UPDATE_DOC_SCREENSHOTS === '1') copyFileSync(file, join(docScreenshots, `${name}.png`));
       if (pageErrors.length > 0) throw pageErrors[0];
       return file;
     },

@@ -166,7 +166,9 @@ describe('tables in the browser', () => {
     // 提示 counts the automatic review's findings too: the imported seed tables have errors (信息公开实现率
     // with a text target), shown red, beyond their import warnings.
     const notes = page.getByTestId('list-notes');
-    const errors = await notes.evaluateAll((cells) => cells.map((c) => Number(c.getAttribute('data-errors'))));
+    const errors = await notes.evaluateAll((cells) =>
+      cells.map((c) => Number(c.getAttribute('data-errors'))),
+    );
     expect(errors.some((n) => n > 0)).toBe(true);
     await e2e.screenshot('table-list');
     await page.getByTestId('language-switch').click();
@@ -234,7 +236,9 @@ describe('tables in the browser', () => {
     expect(compact((await page.getByTestId('indicator-grid-head').textContent()) ?? '')).toBe(
       '三级指标指标目标值系统读出的目标方向与操作',
     );
-    expect(compact((await page.getByTestId('indicator-direction').first().textContent()) ?? '')).toBe('方向未定');
+    expect(compact((await page.getByTestId('indicator-direction').first().textContent()) ?? '')).toBe(
+      '方向未定',
+    );
     await page.getByTestId('indicator-name').first().fill('培训人次');
     await page.getByTestId('indicator-target').first().fill('≥1200人次');
     expect(compact((await page.getByTestId('parsed-target').first().textContent()) ?? '')).toBe(
@@ -250,7 +254,9 @@ describe('tables in the browser', () => {
     await page.waitForURL(/\/tables\/[0-9a-f-]{36}$/);
     await page.getByTestId('dirty-flag').filter({ hasText: '所有修改已保存' }).waitFor();
     expect(await page.locator('#f-budget\\.total').inputValue()).toBe('1,250,000');
-    expect(await page.getByTestId('select-supervisingDepartment').textContent()).toContain('上海市科学技术委员会');
+    expect(await page.getByTestId('select-supervisingDepartment').textContent()).toContain(
+      '上海市科学技术委员会',
+    );
   });
 
   it('points at the place of each import warning and lets the user fix the fields before confirming', async () => {

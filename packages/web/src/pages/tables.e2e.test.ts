@@ -90,7 +90,7 @@ describe('tables in the browser', () => {
     expect(compact((await parsed.textContent()) ?? '')).toContain('定量>=98%');
     expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
     await e2e.screenshot('editor-edited');
-    await e2e.docScreenshot('tour-3-editor');
+    await e2e.docScreenshot('tour-3-editor', page, { at: '[data-testid="indicator-grid-head"]' });
 
     // Leaving with unsaved edits asks first; staying keeps them.
     await page.locator('.app-nav').getByRole('link', { name: '目标表' }).click();

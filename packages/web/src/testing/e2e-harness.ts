@@ -68,11 +68,12 @@ export interface E2eSession {
    */
   screenshot(name: string, page?: Page, options?: { fullPage?: boolean }): Promise<string>;
   /**
-   * A screenshot for the README's tour: what the window shows (not the full page), as
+   * A screenshot for the README's tour: what the window shows (not the full page; `at` scrolls a selector
+   * to the top first), as
    * test-output/docs/<name>.png on every run and, when UPDATE_DOC_SCREENSHOTS=1, as
    * docs/screenshots/<name>.png too (the committed copies the README shows).
    */
-  docScreenshot(name: string, page?: Page): Promise<string>;
+  docScreenshot(name: string, page?: Page, options?: { at?: string }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -149,10 +150,16 @@ export async function startE2e(options: E2eOptions = {}): Promise<E2eSession> {
       if (pageErrors.length > 0) throw pageErrors[0];
       return file;
     },
-    async docScreenshot(name, target = page) {
+    async docScreenshot(name, target = page, { at } = {}) {
       const file = join(testOutput, 'docs', `${name}.png`);
       mkdirSync(join(testOutput, 'docs'), { recursive: true });
-      await target.evaluate(() => window.scrollTo(0, 0));
+      // `at`: a selector of what the picture is about, brought to the top of the window (else the top).
+      await target.evaluate((selector) => {
+        const element = selector ? document.querySelector(selector) : null;
+        // Below the sticky bars (the app header, the editor's title bar) with a little air.
+        const top = element ? element.getBoundingClientRect().top + window.scrollY - 160 : 0;
+        window.scrollTo(0, Math.max(0, top));
+      }, at ?? null);
       // Whatever toast or tooltip the flow left open would be in the picture; let it fade first.
       await target.mouse.move(0, 0);
       await target.waitForTimeout(400);

@@ -260,3 +260,28 @@ export async function getLinkageDecision(
   const row = rows[0];
   return row ? { decision: row.decision, reason: row.reason, decidedAt: iso(row.decided_at) ?? '' } : null;
 }
+
+/**
+ * 整改 tasks by status over the tables of `organisationIds` (null: all) and `year` (null: every year), and
+ * how many not closed are past their deadline on Beijing's calendar: the dashboard's figures.
+ */
+export async function rectificationCounts(
+  db: Database,
+  filter: { organisationIds: readonly string[] | null; year: number | null },
+): Promise<{ open: number; answered: number; closed: number; overdue: number }> {
+  const counts = { open: 0, answered: 0, closed: 0, overdue: 0 };
+  if (filter.organisationIds !== null && filter.organisationIds.length === 0) return counts;
+  const { rows } = await sql<{ status: RectificationStatus; n: number; overdue: number }>`
+    SELECT r.status, count(*)::int AS n,
+      count(*) FILTER (WHERE r.status <> 'closed' AND r.deadline < (now() AT TIME ZONE 'Asia/Shanghai')::date)::int
+        AS overdue
+    FROM rectification_tasks r JOIN target_tables t ON t.id = r.table_id
+    WHERE ${filter.year === null ? sql<SqlBool>`true` : sql<SqlBool>`t.year = ${filter.year}`}
+      AND ${filter.organisationIds === null ? sql<SqlBool>`true` : sql<SqlBool>`t.organisation_id = ANY(${[...filter.organisationIds]}::uuid[])`}
+    GROUP BY r.status`.execute(db);
+  for (const row of rows) {
+    counts[row.status] = row.n;
+    counts.overdue += row.overdue;
+  }
+  return counts;
+}

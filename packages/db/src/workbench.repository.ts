@@ -65,6 +65,12 @@ const openTables = () => sql<SqlBool>`a.self_grade IS NULL AND a.status IN ('app
 
 const lightColumns = [...tableRowColumns, 'm.cut_off_month', 'm.light', 'm.updated_at as since'] as const;
 
+/** A table with 整改 tasks in one status: how many, the earliest deadline (a workbench row besides). */
+export interface RectificationTableRow extends WorkbenchTableRow {
+  tasks: number;
+  deadline: string;
+}
+
 /** The workbench's queries on `db`. */
 export function createWorkbenchRepository(db: Database) {
   function tables(organisations: Organisations): TablesQuery {
@@ -134,7 +140,39 @@ export function createWorkbenchRepository(db: Database) {
     return Number((await q.executeTakeFirstOrThrow()).n);
   }
 
+  /**
+   * Tables in `organisations` with 整改 tasks in `status` (open: the unit answers; answered: the reviewer
+   * closes), the earliest deadline first, each with its task count; `since` is when the oldest task was
+   * opened (or answered).
+   */
+  async function rectificationTables(
+    organisations: Organisations,
+    status: 'open' | 'answered',
+  ): Promise<WorkbenchPage<RectificationTableRow>> {
+    if (organisations !== null && organisations.length === 0) return { rows: [], total: 0 };
+    const inOrganisations =
+      organisations === null
+        ? sql<SqlBool>`true`
+        : sql<SqlBool>`t.organisation_id = ANY(${[...organisations]}::uuid[])`;
+    const since = status === 'open' ? sql`min(r.created_at)` : sql`min(r.answered_at)`;
+    const { rows } = await sql<RectificationTableRow>`
+      SELECT t.id, t.version, t.name, t.unit, t.year, t.status, t.organisation_id, ${since} AS since,
+        count(*)::int AS tasks, to_char(min(r.deadline), 'YYYY-MM-DD') AS deadline
+      FROM rectification_tasks r JOIN target_tables t ON t.id = r.table_id
+      WHERE r.status = ${status} AND ${inOrganisations}
+      GROUP BY t.id
+      ORDER BY min(r.deadline), t.id
+      LIMIT ${WORKBENCH_GROUP_LIMIT}`.execute(db);
+    if (rows.length < WORKBENCH_GROUP_LIMIT) return { rows, total: rows.length };
+    const { rows: counted } = await sql<{ n: number }>`
+      SELECT count(DISTINCT r.table_id)::int AS n
+      FROM rectification_tasks r JOIN target_tables t ON t.id = r.table_id
+      WHERE r.status = ${status} AND ${inOrganisations}`.execute(db);
+    return { rows, total: counted[0]?.n ?? rows.length };
+  }
+
   return {
+    rectificationTables,
     /** Tables in `status`, waiting since `since`. */
     withStatus(organisations: Organisations, status: TableStatus, since: Since): Promise<WorkbenchPage> {
       return page(tables(organisations).where('t.status', '=', status), since);

@@ -108,5 +108,13 @@ export const dashboardSchema = z.object({
         .describe('Total scores in bands [from, to); the last band includes 100'),
     })
     .describe('Year-end self-evaluations (绩效自评) of the tables in scope'),
+  rectification: z
+    .object({
+      open: z.number().int().nonnegative().describe('Tasks waiting for the unit’s measures'),
+      answered: z.number().int().nonnegative().describe('Tasks answered, waiting for the reviewer to close'),
+      closed: z.number().int().nonnegative(),
+      overdue: z.number().int().nonnegative().describe('Tasks not closed whose deadline has passed'),
+    })
+    .describe('整改 tasks of the tables in scope (结果应用)'),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -57,6 +57,8 @@ export interface DashboardInput {
   selfEvaluations: readonly SelfEvaluationGroup[];
   /** The rules that found most problems (`findingsByRule` over the same tables' contents). */
   topFindings: Dashboard['topFindings'];
+  /** 整改 tasks of the same tables by status (none when left out). */
+  rectification?: Dashboard['rectification'];
 }
 
 const grades: readonly ReviewGrade[] = ['优', '良', '中', '差'];
@@ -364,5 +366,6 @@ export function summariseDashboard(input: DashboardInput): Dashboard {
       grades: grades.map((grade) => ({ grade, count: selfGrades.get(grade) ?? 0 })),
       scores: scoreBands.map((band, i) => ({ from: band.from, to: band.to, count: bands[i] ?? 0 })),
     },
+    rectification: input.rectification ?? { open: 0, answered: 0, closed: 0, overdue: 0 },
   };
 }

@@ -4,7 +4,8 @@ import { tableStatusSchema } from '../tables/table-record.schema.ts';
 
 /**
  * The lists of the workbench (我的待办), each a next step someone has to take. Which ones a user gets
- * follows from their roles: authors the first five, reviewers their queues and red lights.
+ * follows from their roles: authors the first five and open 整改 tasks, reviewers their queues, red
+ * lights and answered 整改 tasks.
  */
 export const workbenchGroupKindSchema = z.enum([
   /** 草稿未提交: drafts of the author's unit. */
@@ -25,6 +26,10 @@ export const workbenchGroupKindSchema = z.enum([
   'to_publish',
   /** 红灯: tables in the reviewer's scope whose latest monitoring report shows red. */
   'red_lights',
+  /** 整改待答复: tables of the author's unit with 整改 tasks not yet answered. */
+  'rectifications_open',
+  /** 整改待确认: tables in the reviewer's scope with answered 整改 tasks to close. */
+  'rectifications_to_close',
 ]);
 export type WorkbenchGroupKind = z.infer<typeof workbenchGroupKindSchema>;
 
@@ -53,6 +58,10 @@ export const workbenchItemSchema = z.object({
   light: lightSchema.nullable(),
   /** Red/yellow lines of the latest report without a corrective measure (lights_need_measure). */
   missingMeasures: z.number().int().nonnegative().nullable(),
+  /** The table's 整改 tasks of the group (rectification groups): how many, the earliest deadline. */
+  rectification: z
+    .object({ tasks: z.number().int().positive(), deadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+    .nullable(),
 });
 export type WorkbenchItem = z.infer<typeof workbenchItemSchema>;
 

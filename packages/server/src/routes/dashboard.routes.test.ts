@@ -12,6 +12,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
+import { answerRectification, openRectifications } from '@jixiao/db/rectification.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
@@ -212,5 +213,42 @@ describeEachDatabase('dashboard API', (getDb) => {
     const after = await call<Dashboard>('GET', '/api/dashboard', { as: 'finance_reviewer' });
     expect(after.body.totals.tables).toBe(before.body.totals.tables + 1);
     expect(total(after.body)).toBeGreaterThan(total(before.body));
+  });
+
+  it('counts the 整改 tasks of the tables in scope by status, and those past their deadline', async () => {
+    const { call } = getApp();
+    const actor = { userId: null, address: null };
+    const problem = (key: string) => ({
+      key,
+      source: 'low_grade' as const,
+      indicatorIndex: null,
+      zh: key,
+      en: key,
+    });
+    const own = await stored(buildTable({ name: '整改甲' }), demoOrganisationIds.seedUnit, ['submitted']);
+    const tasks = await openRectifications(getDb(), {
+      tableId: own.id,
+      problems: [problem('a'), problem('b'), problem('c')],
+      deadline: '2000-01-31',
+      actor,
+    });
+    await answerRectification(getDb(), own.id, tasks[0]?.id ?? '', { measures: '已整改' }, actor);
+    const other = await stored(
+      buildTable({ unit: '上海市教育考试院', name: '整改乙' }),
+      demoOrganisationIds.examinationAuthority,
+    );
+    await openRectifications(getDb(), {
+      tableId: other.id,
+      problems: [problem('a')],
+      deadline: '2999-12-31',
+      actor,
+    });
+
+    const finance = await call<Dashboard>('GET', '/api/dashboard', { as: 'finance_reviewer' });
+    expect(finance.body.rectification).toEqual({ open: 3, answered: 1, closed: 0, overdue: 3 });
+    const department = await call<Dashboard>('GET', '/api/dashboard', { as: 'department_reviewer' });
+    expect(department.body.rectification).toEqual({ open: 2, answered: 1, closed: 0, overdue: 3 });
+    const none = await call<Dashboard>('GET', '/api/dashboard?year=2019', { as: 'finance_reviewer' });
+    expect(none.body.rectification).toEqual({ open: 0, answered: 0, closed: 0, overdue: 0 });
   });
 });

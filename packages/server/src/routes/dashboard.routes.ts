@@ -5,6 +5,7 @@ import { dashboardQuerySchema, dashboardSchema } from '@jixiao/core/analysis/das
 import { AppError } from '@jixiao/core/errors/app-error';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
 import { dashboardGroups, dashboardYears, organisationsUnder } from '@jixiao/db/analytics.repository';
+import { rectificationCounts } from '@jixiao/db/rectification.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { forbidden, requireUser } from '../auth/authorize.ts';
 
@@ -82,9 +83,10 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       // Pre-aggregated per organisation and year by the database (analytics tables kept by triggers),
       // grouped by supervising department: a few thousand rows whatever the number of tables.
-      const [years, groups] = await Promise.all([
+      const [years, groups, rectification] = await Promise.all([
         dashboardYears(app.readDb, scopeIds),
         dashboardGroups(app.readDb, { organisationIds, year }),
+        rectificationCounts(app.readDb, { organisationIds, year: year ?? null }),
       ]);
       return summariseDashboard({
         ...base,
@@ -94,6 +96,7 @@ export const dashboardRoutes: FastifyPluginAsyncZod = async (app) => {
         lights: groups.lights,
         selfEvaluations: groups.selfEvaluations,
         topFindings: topFindings(groups.findings),
+        rectification,
       });
     },
   );

@@ -96,6 +96,7 @@ describeEachDatabase('workbench API', (getDb) => {
       'monitoring_due',
       'self_evaluation_due',
       'lights_need_measure',
+      'rectifications_open',
     ]);
     // The demo's imported 自评表 tables of a past year and its new project waiting for an ex-ante
     // assessment stay drafts of the unit, stored first.
@@ -154,7 +155,11 @@ describeEachDatabase('workbench API', (getDb) => {
 
   it('gives the department the submitted tables of its units and the red lights in its scope', async () => {
     const wb = await workbench('department_reviewer');
-    expect(wb.groups.map((g) => g.kind)).toEqual(['department_queue', 'red_lights']);
+    expect(wb.groups.map((g) => g.kind)).toEqual([
+      'department_queue',
+      'red_lights',
+      'rectifications_to_close',
+    ]);
     expect(names(wb, 'department_queue')).toEqual(['待审核甲']);
     expect(names(wb, 'red_lights')).toEqual(['进度滞后']);
     expect(wb.overview).toBeNull();
@@ -162,7 +167,12 @@ describeEachDatabase('workbench API', (getDb) => {
 
   it('gives finance the forwarded demo table, approved tables to publish and red lights', async () => {
     const wb = await workbench('finance_reviewer');
-    expect(wb.groups.map((g) => g.kind)).toEqual(['finance_queue', 'to_publish', 'red_lights']);
+    expect(wb.groups.map((g) => g.kind)).toEqual([
+      'finance_queue',
+      'to_publish',
+      'red_lights',
+      'rectifications_to_close',
+    ]);
     // With the next year's table of the project graded 差 (demo-rectification.ts).
     expect(names(wb, 'finance_queue').sort()).toEqual(
       [demoSeedTables.inFinanceQueue, demoRectificationProject].sort(),
@@ -203,5 +213,40 @@ describeEachDatabase('workbench API', (getDb) => {
 
   it('is closed to anonymous visitors', async () => {
     expect((await getApp().call('GET', '/api/workbench', { as: 'anonymous' })).status).toBe(401);
+  });
+
+  it('lists open 整改 tasks for the unit and answered ones for the reviewers above it', async () => {
+    const app = getApp();
+    const { rows } = await sql<{ id: string }>`
+      SELECT id FROM target_tables WHERE name = ${demoRectificationProject} AND year = 2025`.execute(getDb());
+    const id = rows[0]?.id ?? '';
+    const opened = await app.call<{ items: { id: string }[] }>('POST', `/api/tables/${id}/rectifications`, {
+      as: 'finance_reviewer',
+      body: { deadline: '2026-10-31' },
+    });
+    expect(opened.status).toBe(200);
+    const tasks = opened.body.items.length;
+    expect(tasks).toBeGreaterThanOrEqual(3);
+
+    const author = group(await workbench('author'), 'rectifications_open');
+    expect(author?.items.map((i) => [i.name, i.rectification])).toEqual([
+      [demoRectificationProject, { tasks, deadline: '2026-10-31' }],
+    ]);
+    expect(group(await workbench('department_reviewer'), 'rectifications_to_close')?.count).toBe(0);
+
+    const answered = await app.call('POST', `/api/tables/${id}/rectifications/answer`, {
+      as: 'author',
+      body: { taskId: opened.body.items[0]?.id, measures: '固定讲座场地' },
+    });
+    expect(answered.status).toBe(200);
+    expect(group(await workbench('author'), 'rectifications_open')?.items[0]?.rectification?.tasks).toBe(
+      tasks - 1,
+    );
+    for (const as of ['department_reviewer', 'finance_reviewer'] as const) {
+      const close = group(await workbench(as), 'rectifications_to_close');
+      expect(close?.items.map((i) => [i.name, i.rectification?.tasks])).toEqual([
+        [demoRectificationProject, 1],
+      ]);
+    }
   });
 });

@@ -62,6 +62,7 @@ function baseItem(row: WorkbenchTableRow, since: Date | string): WorkbenchItem {
     cutOffMonth: null,
     light: null,
     missingMeasures: null,
+    rectification: null,
   };
 }
 
@@ -245,6 +246,29 @@ async function redLightsGroup(lists: Lists, organisations: Organisations): Promi
   return { kind: 'red_lights', count: total, items };
 }
 
+/**
+ * Tables with 整改 tasks waiting for the user: open ones for the unit's authors to answer (table.report),
+ * answered ones for the reviewers above it to close (table.adjust_score); earliest deadline first.
+ */
+async function rectificationGroup(
+  lists: Lists,
+  asker: Asker,
+  kind: 'rectifications_open' | 'rectifications_to_close',
+  organisations: Organisations,
+): Promise<WorkbenchGroup> {
+  const open = kind === 'rectifications_open';
+  const { rows, total } = await lists.rectificationTables(organisations, open ? 'open' : 'answered');
+  const mine = allowed(asker, open ? 'table.report' : 'table.adjust_score', rows);
+  return {
+    kind,
+    count: total - (rows.length - mine.length),
+    items: mine.map((row) => ({
+      ...baseItem(row, row.since),
+      rectification: { tasks: row.tasks, deadline: row.deadline },
+    })),
+  };
+}
+
 async function overview(lists: Lists, start: Date): Promise<WorkbenchOverview> {
   const figures = await lists.overview(start);
   const byStatus = tableStatusSchema.options.map((status) => ({
@@ -288,6 +312,7 @@ export async function workbenchFor(db: Database, user: SessionUser, now: Date): 
       monitoringDueGroup(lists, asker, own, today, settings),
       selfEvaluationDueGroup(lists, asker, own, today),
       lightsNeedMeasureGroup(lists, asker, own),
+      rectificationGroup(lists, asker, 'rectifications_open', own),
     );
   }
   if (roles.has('department_reviewer') && !empty(inScope)) {
@@ -318,7 +343,10 @@ export async function workbenchFor(db: Database, user: SessionUser, now: Date): 
     );
   }
   if ((roles.has('department_reviewer') || roles.has('finance_reviewer')) && !empty(inScope)) {
-    tasks.push(redLightsGroup(lists, inScope));
+    tasks.push(
+      redLightsGroup(lists, inScope),
+      rectificationGroup(lists, asker, 'rectifications_to_close', inScope),
+    );
   }
   const groups = await Promise.all(tasks);
   const oversees = roles.has('admin') || roles.has('auditor');

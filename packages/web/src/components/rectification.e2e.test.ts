@@ -50,8 +50,15 @@ describe('整改 and the budget linkage in the browser', () => {
     expect(count).toBeGreaterThanOrEqual(3);
     expect(await panel.textContent()).toContain('自评等级为「差」');
 
+    // The author finds the tasks on the workbench and opens the table's self-evaluation from there.
     await e2e.signIn('author');
-    await page.reload();
+    await page.goto(e2e.url('/workbench'));
+    const toAnswer = page.getByTestId('workbench-group-rectifications_open');
+    await toAnswer.waitFor(settle);
+    expect(await toAnswer.getByTestId('workbench-rectification').textContent()).toBe(
+      `${count} 项整改任务，最早期限 2026-06-30`,
+    );
+    await toAnswer.getByTestId('workbench-open').click();
     await panel.getByTestId('rectification-task').first().waitFor(settle);
     const first = panel.getByTestId('rectification-task').first();
     await first.getByTestId('rectification-measures-input').fill('与街道合作固定讲座场地，每月至少四场');
@@ -60,7 +67,11 @@ describe('整改 and the budget linkage in the browser', () => {
     await panel.locator('[data-testid="rectification-task"][data-status="answered"]').waitFor(settle);
 
     await e2e.signIn('department_reviewer');
-    await page.reload();
+    await page.goto(e2e.url('/workbench'));
+    const toClose = page.getByTestId('workbench-group-rectifications_to_close');
+    await toClose.waitFor(settle);
+    expect(await toClose.getByTestId('workbench-item-link').textContent()).toBe(demoRectificationProject);
+    await toClose.getByTestId('workbench-open').click();
     const answered = panel.locator('[data-testid="rectification-task"][data-status="answered"]');
     await answered.waitFor(settle);
     await answered.getByTestId('rectification-close').click();
@@ -84,6 +95,13 @@ describe('整改 and the budget linkage in the browser', () => {
     await page.getByText('已记录预算挂钩决定').waitFor(settle);
     expect(await linkage.getByTestId('linkage-decision').textContent()).toContain('大幅压减或取消');
     await e2e.screenshot('linkage-panel', page);
+
+    // The dashboard counts the region's tasks: one closed, the rest open.
+    await page.goto(e2e.url('/dashboard'));
+    const closedCount = page.getByTestId('dashboard-rectification-closed');
+    await closedCount.waitFor(settle);
+    expect(await closedCount.textContent()).toContain('1');
+    expect(await page.getByTestId('dashboard-rectification-open').textContent()).toContain(String(count - 1));
 
     const { rows } = await sql<{ action: string }>`
       SELECT action FROM audit_log WHERE action LIKE 'rectification.%' OR action = 'linkage.decide'`.execute(

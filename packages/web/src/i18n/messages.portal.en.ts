@@ -73,6 +73,8 @@ export const portalEn = {
   'dashboard.lightsByDepartment': 'Monitoring lights by department',
   'dashboard.selfEvaluation': 'Self-evaluation scores',
   'dashboard.selfEvaluationSummary': '{n} scored, mean {avg} points',
+  'dashboard.rectification': 'Rectification tasks',
+  'dashboard.rectificationOverdue': 'Overdue',
   'dashboard.scoreBand': '{from}–{to} points',
   'dashboard.selfGrades': 'Self-evaluation grades',
   'chart.tables': 'Tables',

@@ -71,6 +71,8 @@ const zh = {
   'dashboard.lightsByDepartment': '各主管部门运行监控灯号',
   'dashboard.selfEvaluation': '绩效自评得分分布',
   'dashboard.selfEvaluationSummary': '已完成评分 {n} 张，平均 {avg} 分',
+  'dashboard.rectification': '整改任务',
+  'dashboard.rectificationOverdue': '已逾期',
   'dashboard.scoreBand': '{from}–{to} 分',
   'dashboard.selfGrades': '自评等级',
   'chart.tables': '表数',

@@ -324,6 +324,28 @@ export default function DashboardPage() {
             )}
           </Card>
         </Col>
+        <Col xs={24} lg={12}>
+          <Card size="small" title={t('dashboard.rectification')} data-testid="dashboard-rectification">
+            <Row gutter={8}>
+              {(['open', 'answered', 'closed'] as const).map((status) => (
+                <Col span={6} key={status}>
+                  <Statistic
+                    title={t(`rect.status.${status}`)}
+                    value={dashboard.rectification[status]}
+                    data-testid={`dashboard-rectification-${status}`}
+                  />
+                </Col>
+              ))}
+              <Col span={6}>
+                <Statistic
+                  title={t('dashboard.rectificationOverdue')}
+                  value={dashboard.rectification.overdue}
+                  data-testid="dashboard-rectification-overdue"
+                />
+              </Col>
+            </Row>
+          </Card>
+        </Col>
       </Row>
       <Card size="small" title={t('dashboard.topFindings')}>
         {dashboard.topFindings.length > 0 ? (

@@ -98,6 +98,10 @@ function targetOf(kind: WorkbenchGroupKind, item: WorkbenchItem): string {
     case 'department_queue':
     case 'finance_queue':
       return `/review/${item.tableId}`;
+    case 'rectifications_open':
+    case 'rectifications_to_close':
+      // The self-evaluation page carries the table's 整改 tasks.
+      return `/self-evaluation/${item.tableId}`;
   }
 }
 
@@ -114,6 +118,13 @@ function Detail({ kind, item, now }: { kind: WorkbenchGroupKind; item: Workbench
           {t(item.returned.by ? 'workbench.returnedBy' : 'workbench.returnedByUnknown', params)}
         </span>
       </Tooltip>
+    );
+  }
+  if (item.rectification) {
+    return (
+      <span data-testid="workbench-rectification">
+        {t('workbench.rectification', { n: item.rectification.tasks, date: item.rectification.deadline })}
+      </span>
     );
   }
   if (kind === 'lights_need_measure' && item.cutOffMonth !== null) {

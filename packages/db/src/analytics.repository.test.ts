@@ -367,18 +367,37 @@ describeEachDatabase('analytics tables', (getDb) => {
     const db = getDb();
     const store = createTableRepository(db);
     await store.create(content(1, 2024, 10, null), { userId: null }, { organisationId: units[0]! });
+    await store.create(content(2, 2025, 12, null), { userId: null }, { organisationId: units[1]! });
     await db.updateTable('target_tables').set({ review_findings: null }).execute();
     const all = await db.selectFrom('target_tables').select('id').execute();
     expect(await refreshReviewFindings(db, { batchSize: 3 })).toBe(all.length);
     await expectSummariesMatch(db, departments, departments[0]!);
     expect(await refreshReviewFindings(db)).toBe(0);
-    // Another release's rules: every table is reviewed again.
+    // Another release's rules: every table is reviewed again, and only findings that differ are written.
+    const stale = all[0]!.id;
+    await db
+      .updateTable('target_tables')
+      .set({ review_findings: JSON.stringify([{ rule: 'retired', severity: 'warning', count: 1 }]) })
+      .where('id', '=', stale)
+      .execute();
+    const rowVersions = async () =>
+      new Map(
+        (
+          await sql<{ id: string; xmin: string }>`SELECT id, xmin::text AS xmin FROM target_tables`.execute(
+            db,
+          )
+        ).rows.map((row) => [row.id, row.xmin]),
+      );
+    const before = await rowVersions();
     await db
       .updateTable('analytics_state')
       .set({ value: 'older rules' })
       .where('key', '=', 'review_rules')
       .execute();
     expect(await refreshReviewFindings(db)).toBe(all.length);
+    const after = await rowVersions();
+    for (const { id } of all) expect(after.get(id) !== before.get(id), id).toBe(id === stale);
+    await expectSummariesMatch(db, departments, departments[0]!);
   });
 
   it('keeps organisation paths with the tree', async () => {

@@ -234,7 +234,9 @@ export interface RefreshFindingsOptions {
 /**
  * Fills in the findings of tables that have none (rows loaded in bulk) and, when a release changed the
  * review rules, reviews every table again, in batches of a few hundred so the event loop stays free.
- * A table saved meanwhile keeps what its save computed (the update checks the version it read).
+ * A table saved meanwhile keeps what its save computed (the update checks the version it read); a
+ * table whose findings the new rules leave as they were is not written (a non-HOT update of a table row
+ * rewrites its 15 index entries and fires the analytics triggers: most of a re-review's cost).
  * Returns how many tables were reviewed.
  */
 export async function refreshReviewFindings(
@@ -274,6 +276,7 @@ export async function refreshReviewFindings(
       FROM (SELECT * FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
         AS x (id uuid, version integer, findings text)) AS u
       WHERE t.id = u.id AND t.version = u.version
+        AND t.review_findings IS DISTINCT FROM u.findings::jsonb
     `.execute(db);
     reviewed += rows.length;
     if (reviewed % 10_000 < batchSize) options.log?.(`automatic review of stored tables: ${reviewed}`);

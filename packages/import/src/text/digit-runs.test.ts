@@ -14,7 +14,9 @@ describe('cutsOf', () => {
 
 describe('splitActualAndPoints', () => {
   it('takes the one cut a scored row allows', () => {
-    expect(splitActualAndPoints('31010', 'weight first', { value: 3, operator: '>=' })).toEqual({
+    expect(
+      splitActualAndPoints('31010', ['actual', 'weight', 'score'], { value: 3, operator: '>=' }),
+    ).toEqual({
       actual: 3,
       weight: 10,
       score: 10,
@@ -23,18 +25,31 @@ describe('splitActualAndPoints', () => {
 
   it('lets the national rule choose among cuts, and the printed precision of weights and scores', () => {
     // 132.9 | 10 | 10 under a ceiling of 202.6 (met: full marks) — not 1 | 3 | 2.9101 nor 132.91 | 1 | 0.
-    expect(splitActualAndPoints('132.91010', 'weight first', { value: 202.6, operator: '<=' })).toEqual({
+    expect(
+      splitActualAndPoints('132.91010', ['actual', 'weight', 'score'], { value: 202.6, operator: '<=' }),
+    ).toEqual({
       actual: 132.9,
       weight: 10,
       score: 10,
     });
     // A target missed: 80 of 100 scores 8 of 10.
-    expect(splitActualAndPoints('80108', 'weight first', { value: 100, operator: '>=' })).toEqual({
+    expect(
+      splitActualAndPoints('80108', ['actual', 'weight', 'score'], { value: 100, operator: '>=' }),
+    ).toEqual({
       actual: 80,
       weight: 10,
       score: 8,
     });
-    expect(splitActualAndPoints('80810', 'score first', { value: 100, operator: '>=' })).toEqual({
+    expect(
+      splitActualAndPoints('80810', ['actual', 'score', 'weight'], { value: 100, operator: '>=' }),
+    ).toEqual({
+      actual: 80,
+      weight: 10,
+      score: 8,
+    });
+    expect(
+      splitActualAndPoints('10808', ['weight', 'actual', 'score'], { value: 100, operator: '>=' }),
+    ).toEqual({
       actual: 80,
       weight: 10,
       score: 8,
@@ -42,7 +57,11 @@ describe('splitActualAndPoints', () => {
   });
 
   it('reads nothing when no cut, or several, remain', () => {
-    expect(splitActualAndPoints('10', 'weight first', { value: 5, operator: null })).toBeNull();
-    expect(splitActualAndPoints('1111', 'weight first', { value: null, operator: null })).toBeNull();
+    expect(
+      splitActualAndPoints('10', ['actual', 'weight', 'score'], { value: 5, operator: null }),
+    ).toBeNull();
+    expect(
+      splitActualAndPoints('1111', ['actual', 'weight', 'score'], { value: null, operator: null }),
+    ).toBeNull();
   });
 });

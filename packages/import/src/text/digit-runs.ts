@@ -24,19 +24,20 @@ export function cutsOf(digits: string, count: number): number[][] {
 
 /**
  * The actual, weight and score of a scored row run together with nothing between them (`31010` after the
- * target `≥3次` = 3 | 10 | 10), in the caption's order of weight and score. A cut must give a weight an
+ * target `≥3次` = 3 | 10 | 10), in the caption's order of the three columns. A cut must give a weight an
  * indicator can carry (1–60, at most one decimal) and a score not above it (at most two); where several do, the one whose score follows the
  * national rule from the target and actual (full marks when met, in proportion when not) is taken. Null
  * when no cut, or more than one, remains: a person reads it.
  */
 export function splitActualAndPoints(
   run: string,
-  order: 'weight first' | 'score first',
+  order: readonly ('actual' | 'weight' | 'score')[],
   target: { value: number | null; operator: string | null },
 ): { actual: number; weight: number; score: number } | null {
   const fits: { actual: number; weight: number; score: number }[] = [];
-  for (const [actual = 0, first = 0, second = 0] of cutsOf(run, 3)) {
-    const [weight, score] = order === 'weight first' ? [first, second] : [second, first];
+  for (const pieces of cutsOf(run, 3)) {
+    const at = (role: 'actual' | 'weight' | 'score') => pieces[order.indexOf(role)] ?? Number.NaN;
+    const [actual, weight, score] = [at('actual'), at('weight'), at('score')];
     if (weight < 1 || weight > 60 || score > weight) continue;
     // Weights print whole or with one decimal, scores with at most two.
     if (!/^\d+(\.\d)?$/.test(String(weight)) || !/^\d+(\.\d{1,2})?$/.test(String(score))) continue;

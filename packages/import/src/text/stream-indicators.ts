@@ -363,15 +363,15 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     for (let n = 0; n < tailRoles.length; n++) {
       const role = tailRoles[n];
       const rest = text.slice(out.length);
-      // Actual, weight and score all run together (`≥3次` `31010`): cut by the row's constraints.
-      const fused = role === 'actual' && n === tailRoles.length - 3 ? FUSED_FIGURES.exec(rest) : null;
+      // Actual, weight and score all run together (`≥3次` `31010`), in any order: cut by the row's constraints.
+      const three = tailRoles.slice(n);
+      const fused = three.length === 3 && new Set(three).size === 3 ? FUSED_FIGURES.exec(rest) : null;
       if (fused?.[1] && ACTUAL_AT.exec(rest)?.[0].trim() === fused[1]) {
         const parsed = parseTarget(target);
-        const cut = splitActualAndPoints(
-          fused[1],
-          tailRoles[n + 1] === 'score' ? 'score first' : 'weight first',
-          { value: parsed.value ?? null, operator: parsed.operator ?? null },
-        );
+        const cut = splitActualAndPoints(fused[1], three, {
+          value: parsed.value ?? null,
+          operator: parsed.operator ?? null,
+        });
         if (cut !== null) {
           out.actual = String(cut.actual);
           out.weight = cut.weight;

@@ -100,8 +100,13 @@ describe('整改 and the budget linkage in the browser', () => {
     await page.goto(e2e.url('/dashboard'));
     const closedCount = page.getByTestId('dashboard-rectification-closed');
     await closedCount.waitFor(settle);
-    expect(await closedCount.textContent()).toContain('1');
-    expect(await page.getByTestId('dashboard-rectification-open').textContent()).toContain(String(count - 1));
+    const value = (status: string) =>
+      page
+        .getByTestId(`dashboard-rectification-${status}`)
+        .locator('.ant-statistic-content-value')
+        .textContent();
+    expect(await value('closed')).toBe('1');
+    expect(await value('open')).toBe(String(count - 1));
 
     const { rows } = await sql<{ action: string }>`
       SELECT action FROM audit_log WHERE action LIKE 'rectification.%' OR action = 'linkage.decide'`.execute(
@@ -137,10 +142,16 @@ describe('整改 and the budget linkage in the browser', () => {
     expect(await page.getByTestId('ex-ante-requirement').textContent()).toContain(
       '新增项目须开展事前绩效评估',
     );
-    const scores = { necessity: 18, economy: 16, targets: 17, feasibility: 17, funding: 18 };
-    for (const [dimension, score] of Object.entries(scores)) {
+    const scores = [
+      ['necessity', 18, '10 所中学调研：8 所没有科创实践场地'],
+      ['economy', 16, '设备询价单三份，单个实验室 38 万元'],
+      ['targets', 17, '实验室数量、验收合格率和满意度均可计量'],
+      ['feasibility', 17, '选址、采购、培训分阶段实施，学校已书面承诺场地'],
+      ['funding', 18, '全部为本级财政资金，符合科普专项资金管理办法'],
+    ] as const;
+    for (const [dimension, score, evidence] of scores) {
       await page.getByTestId(`ex-ante-score-${dimension}`).fill(String(score));
-      await page.getByTestId(`ex-ante-evidence-${dimension}`).fill(`${dimension}：调研报告和设备询价单`);
+      await page.getByTestId(`ex-ante-evidence-${dimension}`).fill(evidence);
     }
     await page.getByTestId('ex-ante-conclusion').getByText('予以支持').click();
     await page.getByTestId('ex-ante-opinion').fill('项目必要、方案可行，建议予以支持');

@@ -1,8 +1,9 @@
+import { escapeHtml } from '@jixiao/core/export/layout-html';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import ExcelJS from 'exceljs';
 import type { BenchResult } from '../../../scripts/bench-kit.ts';
 import { closeSharedBrowser } from './chromium.ts';
-import { escapeHtml, LAYOUT_CSS, renderLayoutHtml } from './layout-html.ts';
+import { LAYOUT_CSS, renderLayoutHtml } from './layout-html.ts';
 import { htmlToPdf } from './layout-pdf.ts';
 import { layoutToXlsx } from './layout-xlsx.ts';
 import { seedTables } from './testing/export-fixtures.ts';

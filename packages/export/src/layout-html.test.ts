@@ -1,6 +1,7 @@
+import { escapeHtml, renderLayoutFragment } from '@jixiao/core/export/layout-html';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, LAYOUT_CSS, renderLayoutFragment, renderLayoutHtml } from './layout-html.ts';
+import { LAYOUT_CSS, renderLayoutHtml } from './layout-html.ts';
 import { buildSelfEvaluation, seedTable, seedTables } from './testing/export-fixtures.ts';
 
 /** Text of the page as a reader sees it: tags removed, entities decoded, whitespace collapsed. */
@@ -64,7 +65,7 @@ describe('renderLayoutHtml', () => {
     ]);
     expect(spans).toContainEqual(['社会效益', 2]);
     // 17 indicator rows, each with its own name and target cell.
-    expect(html.match(/<tr data-indicator="/g)).toHaveLength(17);
+    expect(html.match(/<tr(?: class="jx-cont")? data-indicator="/g)).toHaveLength(17);
     expect(html.match(/class="jx-name"/g)).toHaveLength(17);
     expect(html.match(/class="jx-target"/g)).toHaveLength(17);
   });

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
-import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
+import { extractPdfPages, extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedBrowser, sharedBrowser } from './chromium.ts';
 import { layoutToPdf } from './layout-pdf.ts';
-import { buildSelfEvaluation, seedTable } from './testing/export-fixtures.ts';
+import { buildSelfEvaluation, longTable, seedTable } from './testing/export-fixtures.ts';
 
 // One browser for the whole file: launching chromium is the slow part.
 afterAll(closeSharedBrowser);
@@ -48,15 +48,19 @@ describe('layoutToPdf', () => {
     expect(lines.filter((l) => /^第\s*\d+\s*页/.test(l))).toEqual([]);
   });
 
-  it('embeds the CJK glyphs, so the form looks the same on a machine without Chinese fonts', async () => {
+  it('embeds the CJK faces as TrueType subsets, so the form looks the same on a machine without Chinese fonts', async () => {
     const pdf = await layoutToPdf(officialLayout(buildSelfEvaluation(), 'zh'));
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-pdf-'));
     const file = join(dir, 'self.pdf');
     writeFileSync(file, pdf);
-    // Skia embeds the CFF-based Noto CJK as Type 3 fonts (glyph outlines) with a ToUnicode map.
+    // Chromium embeds TrueType outlines as CID font subsets (ABCDEF+Name); CFF faces such as Noto CJK, or
+    // a synthesised bold, would come out as Type 3 glyph drawings, several times larger.
     const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
-    expect(fonts.length).toBeGreaterThan(0);
-    for (const line of fonts) expect(line).toMatch(/\s+yes\s+(yes|no)\s+yes\s+\d+\s+\d+$/);
+    const names = fonts.map((line) => line.split(/\s+/)[0] ?? '');
+    for (const name of names) expect(name).toMatch(/^[A-Z]{6}\+/);
+    expect(names.map((name) => name.slice(7)).sort()).toEqual(['UMingCN', 'WenQuanYiMicroHei']);
+    for (const line of fonts)
+      expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('项目支出绩效自评表');
     expect(text).toContain('参观人员满意度');
@@ -78,6 +82,39 @@ describe('layoutToPdf', () => {
     const png = readFileSync(join(dir, 'page.png'));
     writeFileSync(new URL('self-evaluation-page-1.png', outputDir), png);
     expect(png.byteLength).toBeGreaterThan(20_000);
+  });
+
+  it('repeats the column headings on every page of a long grid and keeps each level-2 group on one page', async () => {
+    const table = longTable(50);
+    const pdf = await layoutToPdf(officialLayout(table, 'zh'));
+    mkdirSync(outputDir, { recursive: true });
+    writeFileSync(new URL('long-table-50.pdf', outputDir), pdf);
+    // Two TrueType subsets instead of Type 3 drawings: 50 indicators over three pages stay small.
+    expect(pdf.byteLength).toBeLessThan(150_000);
+    const pages = (await extractPdfPages(pdf)).map((text) => text.split('\n'));
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const heading = '一级目标\t二级目标\t三级目标\t指标目标值';
+    for (const lines of pages) {
+      expect(lines.filter((line) => line === heading)).toHaveLength(1);
+      // Rows follow the headings on every page: a page never ends on them.
+      expect(lines.at(-1)).not.toBe(heading);
+    }
+    // The caption is printed once, above the first headings.
+    expect(pages.flat().filter((line) => line === '2020年绩效目标')).toHaveLength(1);
+    const pageOf = (name: string) =>
+      pages.findIndex((lines) => lines.some((l) => l.split('\t').includes(name)));
+    const groups = new Map<string, Set<number>>();
+    for (const indicator of table.indicators) {
+      const key = `${indicator.level1}/${indicator.level2}`;
+      const onPages = groups.get(key) ?? new Set<number>();
+      onPages.add(pageOf(indicator.name));
+      groups.set(key, onPages);
+    }
+    expect(groups.size).toBe(9);
+    for (const [group, onPages] of groups) {
+      expect([...onPages], group).toHaveLength(1);
+      expect([...onPages][0], group).toBeGreaterThanOrEqual(0);
+    }
   });
 
   it('reuses one browser across calls and launches again after it is closed', async () => {

@@ -84,7 +84,7 @@ export interface PdfOptions {
 }
 
 const FOOTER_STYLE =
-  "width:100%;text-align:center;font-size:8pt;color:#444;font-family:'Noto Sans CJK SC','Noto Serif CJK SC',sans-serif";
+  "width:100%;text-align:center;font-size:8pt;color:#444;font-family:'WenQuanYi Micro Hei','Noto Sans CJK SC',sans-serif";
 
 function footerTemplate(locale: 'zh' | 'en'): string {
   const page = '<span class="pageNumber"></span>';

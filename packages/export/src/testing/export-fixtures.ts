@@ -78,3 +78,41 @@ export function buildSelfEvaluation(): PerformanceTable {
     ],
   });
 }
+
+/** Level-2 groups of a long Shanghai table after its nine common 投入与管理 indicators. */
+const LONG_GROUPS: readonly (readonly [string, string, readonly string[]])[] = [
+  ['产出目标', '数量', ['>=12场', '>=3000人次', '>=40项', '=100%']],
+  ['产出目标', '质量', ['>=95%', '合格', '=100%']],
+  ['产出目标', '时效', ['<=11个月', '<=30天']],
+  ['效果目标', '社会效益', ['>=10%', '有效', '>=5家']],
+  ['效果目标', '满意度', ['>=90%', '>=85%']],
+  ['影响力目标', '长效管理', ['健全', '>=90%']],
+];
+
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
+
+/**
+ * The first seed table with `count` indicators (its own nine 投入与管理 ones first, then groups of 4 to 9
+ * under 数量, 质量, 时效, 社会效益, 满意度, 长效管理): long enough to run over several pages.
+ */
+export function longTable(count: number): PerformanceTable {
+  const base = seedTable(0);
+  const common = base.indicators.slice(0, 9);
+  const indicators = [...common];
+  const rest = count - common.length;
+  LONG_GROUPS.forEach(([level1, level2, targets], g) => {
+    const size = Math.floor(rest / LONG_GROUPS.length) + (g < rest % LONG_GROUPS.length ? 1 : 0);
+    for (let i = 0; i < size; i++) {
+      const target = targets[i % targets.length] ?? '合格';
+      indicators.push({
+        level1,
+        level2,
+        // No digits in names: a number in a name reads as a target when the PDF is imported back.
+        name: `${level2}考核${STEMS[i % 10]}${BRANCHES[Math.floor(i / 10) % 12]}项`,
+        target: parseTarget(target),
+      });
+    }
+  });
+  return performanceTableSchema.parse({ ...base, indicators });
+}

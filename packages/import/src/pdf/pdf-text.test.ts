@@ -2,7 +2,7 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import { closeSharedBrowser } from '@jixiao/export/chromium';
 import { layoutToPdf } from '@jixiao/export/layout-pdf';
-import { seedTables } from '@jixiao/export/testing/export-fixtures';
+import { longTable, seedTables } from '@jixiao/export/testing/export-fixtures';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../parse-file.ts';
 import { extractPdfText, linesFromRuns, type TextRun } from './pdf-text.ts';
@@ -129,6 +129,13 @@ describe('extractPdfText', () => {
       expect(parsed.tables).toEqual([table]);
       expect(parsed.sourceText.startsWith('财政项目支出绩效目标表\n（2020年度）\n')).toBe(true);
     }
+  });
+
+  it('imports a table of 50 indicators back over its page breaks, the repeated column headings skipped', async () => {
+    const table = longTable(50);
+    const pdf = await layoutToPdf(officialLayout(table, 'zh'));
+    const parsed = await parseFile({ name: 'long.pdf', bytes: pdf });
+    expect(parsed.tables).toEqual([table]);
   });
 
   it('imports all three seed tables back from one PDF', async () => {

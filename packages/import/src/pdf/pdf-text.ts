@@ -413,11 +413,11 @@ async function readRuns(bytes: Uint8Array): Promise<TextRun[][]> {
 }
 
 /**
- * Extracts the text of a text-based PDF as lines in reading order, rebuilt from the positions of the
- * text runs (pdfjs gives runs, not lines). Encrypted, damaged and scanned (text-less) PDFs throw an
- * AppError with an `import.pdf_*` code.
+ * The text of each page of a text-based PDF as lines in reading order, rebuilt from the positions of the
+ * text runs (pdfjs gives runs, not lines), without page-number footers. Encrypted, damaged and scanned
+ * (text-less) PDFs throw an AppError with an `import.pdf_*` code.
  */
-export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+export async function extractPdfPages(bytes: Uint8Array): Promise<string[]> {
   if (bytes.byteLength < 5 || new TextDecoder().decode(bytes.subarray(0, 1024)).indexOf('%PDF-') < 0) {
     throw pdfError(
       'import.pdf_corrupt',
@@ -429,13 +429,18 @@ export async function extractPdfText(bytes: Uint8Array): Promise<string> {
   const lines = pages.map((runs) => pageLines(withoutPageNumbers(runs)));
   // One pitch for the document: a page may hold only the last row of a table, wrapped.
   const pitch = wrapPitch(lines);
-  const text = lines.map((page) => render(joinWrappedRows(page, pitch)).join('\n')).join('\n');
-  if (text.replace(/\s/g, '') === '') {
+  const texts = lines.map((page) => render(joinWrappedRows(page, pitch)).join('\n'));
+  if (texts.join('').replace(/\s/g, '') === '') {
     throw pdfError(
       'import.pdf_no_text',
       `该 PDF 共 ${pages.length} 页，但没有可读取的文字层，可能是扫描件或图片：请先做文字识别（OCR），或导入原始的 Word/Excel/文本文件。`,
       `This PDF has ${pages.length} page(s) but no text layer; it is probably a scan or an image. Run OCR on it first, or import the original Word/Excel/text file.`,
     );
   }
-  return `${text}\n`;
+  return texts;
+}
+
+/** The text of a text-based PDF as lines in reading order: the pages of extractPdfPages one after another. */
+export async function extractPdfText(bytes: Uint8Array): Promise<string> {
+  return `${(await extractPdfPages(bytes)).join('\n')}\n`;
 }

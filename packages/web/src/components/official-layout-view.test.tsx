@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { FORM_CSS, renderLayoutFragment } from '@jixiao/core/export/layout-html';
 import { officialLayout } from '@jixiao/core/export/official-layout';
 import { performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -13,25 +14,32 @@ const seed = JSON.parse(
 const table = performanceTableSchema.parse(seed.tables[0]);
 
 describe('OfficialLayoutView', () => {
-  const html = renderToStaticMarkup(<OfficialLayoutView layout={officialLayout(table, 'zh')} />);
+  const layout = officialLayout(table, 'zh');
+  const html = renderToStaticMarkup(<OfficialLayoutView layout={layout} />);
 
-  it('prints the title, the year line and the fields as the seed prints them', () => {
-    expect(html).toContain('财政项目支出绩效目标表');
-    expect(html).toContain('（2020年度）');
+  it('shows the very markup the HTML and PDF exports print, with their style sheet', () => {
+    expect(html).toContain(renderLayoutFragment(layout));
+    expect(FORM_CSS).toContain('.jx-form .jx-grid thead { display: table-header-group;');
+    expect(html).toContain('.jx-form .jx-grid thead { display: table-header-group;');
+    expect(html).toContain('data-testid="official-layout"');
+  });
+
+  it('prints the labels as the published form does: a full-width colon after each', () => {
+    expect(html).toContain('<th class="jx-label" scope="row">申报单位名称：</th>');
+    expect(html).toContain('<th class="jx-label" scope="row">同名项目上年预算执行数（元）：</th>');
     expect(html).toContain('科创中心建设工作经费');
     expect(html).toContain('41,098,620');
   });
 
   it('merges each level-1 cell over its indicators, as the printed form does', () => {
-    const spans = [...html.matchAll(/<td rowSpan="(\d+)" data-field="indicators\.(\d+)\.level1"/g)].map(
-      (m) => [Number(m[2]), Number(m[1])],
-    );
+    const spans = [
+      ...html.matchAll(/<td class="jx-level"(?: rowspan="(\d+)")? data-field="indicators\.(\d+)\.level1"/g),
+    ].map((m) => [Number(m[2]), Number(m[1] ?? 1)]);
     expect(spans).toEqual([
       [0, 9],
       [9, 3],
       [12, 2],
+      [14, 1],
     ]);
-    // 影响力目标 has one indicator: no rowSpan attribute, but its own cell.
-    expect(html).toContain('data-field="indicators.14.level1"');
   });
 });

@@ -89,7 +89,7 @@ describe('indicator library in the browser', () => {
     expect(stored.table.indicators[15]?.target).toMatchObject({ operator: '>=', value: 90, unit: '%' });
 
     await page.getByTestId('open-print').click();
-    const grid = page.getByTestId('official-grid');
+    const grid = page.getByTestId('official-layout').locator('table.jx-grid');
     await grid.waitFor(settle);
     const text = (await grid.textContent()) ?? '';
     expect(text).toContain('举办活动场次');

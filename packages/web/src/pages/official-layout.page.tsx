@@ -99,9 +99,7 @@ export default function OfficialLayoutPage() {
           {t('print.xlsx')}
         </Button>
       </div>
-      <div className="print-sheet" lang={formLocale === 'zh' ? 'zh-CN' : 'en'}>
-        <OfficialLayoutView layout={layout} />
-      </div>
+      <OfficialLayoutView layout={layout} />
     </div>
   );
 }

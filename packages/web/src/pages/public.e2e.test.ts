@@ -26,16 +26,34 @@ async function download(page: Page, testId: string): Promise<Buffer> {
 describe('public portal in the browser', () => {
   let e2e: E2eSession;
 
-  async function stored(table: PerformanceTable, path: TableStatus[]): Promise<void> {
+  let examTableId = '';
+
+  async function stored(table: PerformanceTable, path: TableStatus[]): Promise<string> {
     const store = createTableRepository(e2e.db);
     let record = await store.create(table, { userId: null }, { organisationId: null });
     for (const status of path)
       record = await store.setStatus(record.id, record.version, status, { userId: null });
+    return record.id;
+  }
+
+  /** What the form prints around the data: its labels, column widths and grid headings. */
+  async function formFrame(page: Page): Promise<Record<string, string[]>> {
+    const form = page.getByTestId('official-layout').locator('.jx-form');
+    await form.waitFor(poll);
+    return {
+      labels: await form.locator('th.jx-label').allTextContents(),
+      widths: await form.locator('col').evaluateAll((cols) => cols.map((c) => c.getAttribute('style') ?? '')),
+      headings: await form.locator('.jx-heads th, .jx-caption').allTextContents(),
+      sheet: await form.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.backgroundColor, String(Math.round(Number.parseFloat(style.width)))];
+      }),
+    };
   }
 
   beforeAll(async () => {
     e2e = await startE2e({ as: 'anonymous' });
-    await stored(
+    examTableId = await stored(
       buildTable({
         unit: '上海市教育考试院',
         supervisingDepartment: '上海市教育委员会',
@@ -161,6 +179,19 @@ describe('public portal in the browser', () => {
     );
     await e2e.screenshot('dashboard');
     await e2e.docScreenshot('tour-10-dashboard');
+
+    // The portal's page and the signed-in 正式版式 print one form: same labels (with their colon), column
+    // widths and headings, on the same white A4 sheet.
+    await page.goto(e2e.url(`/public/tables/${examTableId}`));
+    const portal = await formFrame(page);
+    await page.goto(e2e.url(`/tables/${examTableId}/print`));
+    const formal = await formFrame(page);
+    expect(formal).toEqual(portal);
+    expect(portal.labels).toContain('Budget unit:');
+    expect(portal.labels.every((label) => label.endsWith(':'))).toBe(true);
+    expect(portal.headings).toEqual(['Performance targets 2020', 'Level 1', 'Level 2', 'Indicator', 'Target value']);
+    // 210 mm at 96 CSS pixels to the inch.
+    expect(portal.sheet).toEqual(['rgb(255, 255, 255)', String(Math.round((210 / 25.4) * 96))]);
   });
 
   it('tells an author who opens the dashboard by its address that it is not for their role', async () => {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { extractDocxText } from '@jixiao/import/docx/docx-text';
-import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
+import { extractPdfPages } from '@jixiao/import/pdf/pdf-text';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from '../testing/antd-select.ts';
@@ -114,7 +114,7 @@ describe('tables in the browser', () => {
     expect(text).toContain(compact('（2020年度）'));
     expect(text).toContain('预算执行率>=98%');
     // 投入与管理 covers its nine common indicators in one merged cell, as printed.
-    const level1 = page.getByTestId('official-grid').locator('td[data-field="indicators.0.level1"]');
+    const level1 = layout.locator('table.jx-grid td[data-field="indicators.0.level1"]');
     expect(Number(await level1.getAttribute('rowspan'))).toBeGreaterThan(1);
     await e2e.screenshot('official-layout');
     await e2e.docScreenshot('tour-6-official-layout');
@@ -129,10 +129,20 @@ describe('tables in the browser', () => {
     const { page } = e2e;
     const pdf = await download(page, 'download-pdf');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const pdfText = compact(await extractPdfText(new Uint8Array(pdf)));
+    const pages = await extractPdfPages(new Uint8Array(pdf));
+    const pdfText = compact(pages.join('\n'));
     expect(pdfText).toContain('财政项目支出绩效目标表');
     expect(pdfText).toContain('预算执行率');
     expect(pdfText).toContain('>=98%');
+    // The indicator grid runs over a page break: its column headings head every page from its first on,
+    // once each, and a page never ends on them.
+    const heading = '一级目标\t二级目标\t三级目标\t指标目标值';
+    const gridPages = pages.slice(pages.findIndex((p) => p.includes(heading))).map((p) => p.split('\n'));
+    expect(gridPages.length).toBeGreaterThanOrEqual(2);
+    for (const lines of gridPages) {
+      expect(lines.filter((line) => line === heading)).toHaveLength(1);
+      expect(lines.at(-1)).not.toBe(heading);
+    }
 
     const xlsx = await download(page, 'download-xlsx');
     const cells = await workbookCells(xlsx);

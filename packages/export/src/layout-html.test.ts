@@ -93,7 +93,7 @@ describe('renderLayoutHtml', () => {
     const zh = visibleText(renderLayoutHtml(officialLayout(buildSelfEvaluation(), 'zh')));
     expect(zh).toContain('项目支出绩效自评表');
     expect(zh).toContain(
-      '一级指标 二级指标 三级指标 指标方向 分值 年度指标值 实际完成值 得分 偏差原因分析及改进措施',
+      '一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分 指标解释 偏差原因分析及改进措施',
     );
     expect(zh).toContain('预算执行率： 96.25%');
     const en = renderLayoutHtml(officialLayout(buildSelfEvaluation(), 'en'), {

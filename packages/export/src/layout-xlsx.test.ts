@@ -81,14 +81,14 @@ describe('layoutToXlsx', () => {
       '一级指标',
       '二级指标',
       '三级指标',
-      '指标方向',
       '分值',
       '年度指标值',
       '实际完成值',
       '得分',
+      '指标解释',
       '偏差原因分析及改进措施',
     ]);
-    expect(sheet.getCell(head + 1, 5).value).toBe(30);
+    expect(sheet.getCell(head + 1, 4).value).toBe(30);
     expect(sheet.pageSetup.orientation).toBe('landscape');
     expect(sheet.getCell(head + 3, 9).value).toContain('接待人员不足');
     const executed = rowOf(sheet, '全年执行数（元）');

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { frameworkFor } from '../frameworks/frameworks.ts';
 import { formatYuan } from '../money/money.ts';
 import { type PerformanceTable, performanceTableSchema } from '../tables/table.schema.ts';
 import {
@@ -169,6 +170,7 @@ describe('officialLayout', () => {
       '年度指标值',
       '实际完成值',
       '得分',
+      '指标解释',
       '偏差原因分析及改进措施',
     ]);
     expect(layout.grid.rows[0]?.cells.map((c) => c.text)).toEqual([
@@ -180,8 +182,86 @@ describe('officialLayout', () => {
       '96%',
       '25',
       '',
+      '',
     ]);
     expect(layout.money.rows.flat().map((c) => c.text)).toContain('75.00%');
+  });
+
+  it('keeps the rows and columns of the form whatever the table holds', () => {
+    const base = seed(0);
+    const frame = (table: PerformanceTable) => {
+      const layout = officialLayout(table, 'zh');
+      return {
+        header: layout.header.map((row) => row.map((c) => (c.kind === 'label' ? c.text : c.field))),
+        money: layout.money.rows.map((row) => row.map((c) => (c.kind === 'label' ? c.text : c.field))),
+        columns: layout.grid.columns,
+      };
+    };
+    const filled: PerformanceTable = {
+      ...base,
+      supervisingDepartment: '上海市科学技术委员会',
+      code: '2020-KC-0001',
+      budget: { ...base.budget, initial: 100, adjusted: 200, executed: 150 },
+      // What a library entry sets: the direction; what other forms carry: weights and explanations.
+      indicators: base.indicators.map((i) => ({
+        ...i,
+        direction: '正向' as const,
+        weight: 5,
+        explanation: '按年计',
+      })),
+    };
+    expect(frame(filled)).toEqual(frame(base));
+    expect(frame(base).columns.map((c) => c.label)).toEqual([
+      '一级目标',
+      '二级目标',
+      '三级目标',
+      '指标目标值',
+    ]);
+    expect(frame(base).header).toHaveLength(4);
+    // The national form keeps a row for 主管部门: filling it fills that row's cell.
+    const national: PerformanceTable = {
+      ...filled,
+      indicators: filled.indicators.map((i, n) => ({
+        ...i,
+        level1: ['产出指标', '效益指标', '满意度指标'][n % 3] ?? null,
+      })),
+    };
+    expect(officialLayout(national, 'zh').header[0]?.map((c) => c.text)).toEqual([
+      '主管部门',
+      '上海市科学技术委员会',
+      '项目编码',
+      '2020-KC-0001',
+    ]);
+    expect(frame({ ...national, supervisingDepartment: null, code: null })).toEqual(frame(national));
+  });
+
+  it("prints a table that follows the national framework in the national form's order", () => {
+    const base = seed(0);
+    const national: PerformanceTable = {
+      ...base,
+      indicators: [
+        { ...base.indicators[9]!, level1: '产出指标', level2: '数量指标' },
+        { ...base.indicators[12]!, level1: '效益指标', level2: '社会效益指标' },
+        { ...base.indicators[13]!, level1: '满意度指标', level2: '服务对象满意度指标' },
+      ],
+    };
+    expect(frameworkFor(national).id).toBe('national-2020');
+    expect(frameworkFor(base).id).toBe('shanghai-2020');
+    expect(frameworkFor({ indicators: [] }).id).toBe('shanghai-2020');
+    const layout = officialLayout(national, 'zh');
+    expect(layout.header.map((row) => row.filter((c) => c.kind === 'label').map((c) => c.text))).toEqual([
+      ['主管部门', '项目编码'],
+      ['申报单位名称'],
+      ['项目名称', '项目类别'],
+      ['计划开始日期', '计划完成日期'],
+      ['是否含有政府购买服务', '绩效类型'],
+    ]);
+    // A form can be given: the Shanghai one for the same table.
+    const shanghai = officialLayout(national, 'zh', frameworkFor(base).form);
+    expect(shanghai.header[0]?.map((c) => c.text)).toEqual([
+      '申报单位名称',
+      '上海推进科技创新中心建设办公室',
+    ]);
   });
 
   it('speaks English when asked, keeping the data as written', () => {

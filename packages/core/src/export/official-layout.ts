@@ -1,3 +1,10 @@
+import {
+  type PrintedColumn,
+  type PrintedField,
+  type PrintedForm,
+  printedColumnSchema,
+} from '../frameworks/framework.schema.ts';
+import { frameworkFor } from '../frameworks/frameworks.ts';
 import { formatYuan } from '../money/money.ts';
 import type { DocumentKind, Indicator, Narrative, PerformanceTable } from '../tables/table.schema.ts';
 
@@ -16,18 +23,8 @@ export interface LayoutCell {
   amount?: number | null;
 }
 
-/** Columns the indicator grid can show; which ones appear depends on the table. */
-export type GridColumnKey =
-  | 'level1'
-  | 'level2'
-  | 'name'
-  | 'target'
-  | 'direction'
-  | 'weight'
-  | 'actual'
-  | 'score'
-  | 'explanation'
-  | 'deviationReason';
+/** Columns the indicator grid can show; the form of the table's framework says which. */
+export type GridColumnKey = PrintedColumn;
 
 export interface GridColumn {
   key: GridColumnKey;
@@ -301,18 +298,10 @@ function yesNo(flag: boolean | null | undefined, labels: Labels): string {
   return flag ? labels.yes : labels.no;
 }
 
-function gridColumns(table: PerformanceTable, locale: LayoutLocale): GridColumn[] {
+/** The grid columns the form prints for the table's kind: the form decides, not what the indicators hold. */
+function gridColumns(table: PerformanceTable, locale: LayoutLocale, form: PrintedForm): GridColumn[] {
   const selfEvaluation = table.kind === 'self-evaluation';
-  const any = (pick: (i: Indicator) => unknown) =>
-    table.indicators.some((i) => pick(i) !== null && pick(i) !== undefined && pick(i) !== '');
-  const keys: GridColumnKey[] = ['level1', 'level2', 'name'];
-  if (any((i) => i.direction)) keys.push('direction');
-  if (selfEvaluation || any((i) => i.weight)) keys.push('weight');
-  keys.push('target');
-  if (selfEvaluation || any((i) => i.actual)) keys.push('actual');
-  if (selfEvaluation || any((i) => i.score)) keys.push('score');
-  if (any((i) => i.explanation)) keys.push('explanation');
-  if (selfEvaluation || any((i) => i.deviationReason)) keys.push('deviationReason');
+  const keys: GridColumnKey[] = selfEvaluation ? form.selfEvaluationColumns : form.targetColumns;
   const labels = GRID_LABELS[locale][selfEvaluation ? 'self' : 'target'];
   const widths = keys.length > 6 ? DENSE_GRID_WIDTHS : GRID_WIDTHS;
   const sum = keys.reduce((s, k) => s + widths[k], 0);
@@ -399,10 +388,8 @@ function moneyRows(table: PerformanceTable, labels: Labels): LayoutCell[][] {
       money(b.priorYearExecuted, 'budget.priorYearExecuted'),
     ],
   ];
-  const hasExecution = [b.initial, b.adjusted, b.executed, b.executionScore].some(
-    (v) => v !== null && v !== undefined,
-  );
-  if (table.kind === 'self-evaluation' || hasExecution) {
+  // The self-evaluation form reports the year's execution; a target table's form has no rows for it.
+  if (table.kind === 'self-evaluation') {
     rows.push([
       label(labels.initial),
       money(b.initial, 'budget.initial'),
@@ -440,36 +427,44 @@ function gridCaption(table: PerformanceTable, locale: LayoutLocale): string {
   return locale === 'zh' ? `${table.year}年绩效目标` : `Performance targets ${table.year}`;
 }
 
-/** Lays a table out as its official printed form (财政项目支出绩效目标表 and its variants). */
-export function officialLayout(table: PerformanceTable, locale: LayoutLocale): OfficialLayout {
+/**
+ * A form with every header row and grid column any form prints, in their printed order: for readers that
+ * learn the labels from a laid-out form (the English importer), not for printing.
+ */
+export const EVERY_FIELD_FORM: PrintedForm = {
+  header: [
+    ['supervisingDepartment'],
+    ['unit'],
+    ['name', 'category'],
+    ['code'],
+    ['startDate', 'endDate'],
+    ['governmentProcurement', 'performanceType'],
+  ],
+  targetColumns: [...printedColumnSchema.options],
+  selfEvaluationColumns: [...printedColumnSchema.options],
+};
+
+function headerText(table: PerformanceTable, field: PrintedField, labels: Labels): string {
+  if (field === 'governmentProcurement') return yesNo(table.governmentProcurement, labels);
+  return table[field] ?? '';
+}
+
+/**
+ * Lays a table out as its official printed form (财政项目支出绩效目标表 and its variants). The form of the
+ * framework the table follows (or the one given) decides the header rows and grid columns: filling a
+ * field or an indicator's direction never adds a row or a column, an empty field prints empty.
+ */
+export function officialLayout(
+  table: PerformanceTable,
+  locale: LayoutLocale,
+  form: PrintedForm = frameworkFor(table).form,
+): OfficialLayout {
   const labels = LABELS[locale];
-  const header: LayoutCell[][] = [];
-  if (table.supervisingDepartment) {
-    header.push([
-      label(labels.supervisingDepartment),
-      value(table.supervisingDepartment, 'supervisingDepartment', 3),
-    ]);
-  }
-  header.push([label(labels.unit), value(table.unit, 'unit', 3)]);
-  header.push([
-    label(labels.name),
-    value(table.name, 'name'),
-    label(labels.category),
-    value(table.category ?? '', 'category'),
-  ]);
-  if (table.code) header.push([label(labels.code), value(table.code, 'code', 3)]);
-  header.push([
-    label(labels.startDate),
-    value(table.startDate ?? '', 'startDate'),
-    label(labels.endDate),
-    value(table.endDate ?? '', 'endDate'),
-  ]);
-  header.push([
-    label(labels.governmentProcurement),
-    value(yesNo(table.governmentProcurement, labels), 'governmentProcurement'),
-    label(labels.performanceType),
-    value(table.performanceType ?? '', 'performanceType'),
-  ]);
+  const header: LayoutCell[][] = form.header.map((fields) =>
+    fields.length === 1
+      ? fields.flatMap((f) => [label(labels[f]), value(headerText(table, f, labels), f, 3)])
+      : fields.flatMap((f) => [label(labels[f]), value(headerText(table, f, labels), f)]),
+  );
 
   const narrativeLabels = NARRATIVE_LABELS[locale];
   const narratives = NARRATIVE_ORDER.map((key) => [
@@ -477,7 +472,7 @@ export function officialLayout(table: PerformanceTable, locale: LayoutLocale): O
     value(table.narrative[key] ?? '', `narrative.${key}`, 3),
   ]);
 
-  const columns = gridColumns(table, locale);
+  const columns = gridColumns(table, locale, form);
   return {
     locale,
     kind: table.kind,

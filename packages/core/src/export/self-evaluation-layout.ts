@@ -1,3 +1,4 @@
+import type { PrintedForm } from '../frameworks/framework.schema.ts';
 import type { SelfEvaluationEntry, SelfEvaluationScore } from '../scoring/self-evaluation.schema.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import {
@@ -48,6 +49,7 @@ export function selfEvaluationLayout(
   entry: SelfEvaluationEntry,
   score: SelfEvaluationScore,
   locale: LayoutLocale,
+  form?: PrintedForm,
 ): OfficialLayout {
   const words = WORDS[locale];
   const byIndex = new Map(entry.indicators.map((e) => [e.index, e]));
@@ -84,7 +86,7 @@ export function selfEvaluationLayout(
       };
     }),
   };
-  const layout = officialLayout(evaluated, locale);
+  const layout = form ? officialLayout(evaluated, locale, form) : officialLayout(evaluated, locale);
   const columns = layout.grid.columns.map((c) =>
     c.key === 'explanation' ? { ...c, label: words.explanation } : c,
   );

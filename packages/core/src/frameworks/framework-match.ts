@@ -31,6 +31,19 @@ export function printedCategory(framework: Framework, level: 1 | 2, name: string
   return bareLevel1.includes(name) ? name : `${name}${level1Suffix}`;
 }
 
+/**
+ * How well a table's indicators fit a framework: one point per indicator whose level-1 label the framework
+ * knows, and as many again when every required level-1 category is present (a framework whose required
+ * categories are all there beats one that only shares labels). 0: nothing fits.
+ */
+export function frameworkFit(framework: Framework, indicators: readonly Pick<Indicator, 'level1'>[]): number {
+  let score = 0;
+  for (const indicator of indicators) if (findLevel1(framework, indicator.level1)) score++;
+  const present = new Set(indicators.map((i) => findLevel1(framework, i.level1)?.name));
+  if (framework.level1.every((c) => !c.required || present.has(c.name))) score += indicators.length;
+  return score;
+}
+
 /** Where an indicator sits in a framework; null where its labels match nothing there. */
 export interface IndicatorPlace {
   level1: Level1Category | null;

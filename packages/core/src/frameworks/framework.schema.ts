@@ -44,6 +44,55 @@ export const commonIndicatorSchema = z.object({
 });
 export type CommonIndicator = z.infer<typeof commonIndicatorSchema>;
 
+/** Header fields a printed form can show. */
+export const printedFieldSchema = z.enum([
+  'supervisingDepartment',
+  'unit',
+  'name',
+  'code',
+  'category',
+  'startDate',
+  'endDate',
+  'governmentProcurement',
+  'performanceType',
+]);
+export type PrintedField = z.infer<typeof printedFieldSchema>;
+
+/** Indicator grid columns a printed form can show, in the order forms print them. */
+export const printedColumnSchema = z.enum([
+  'level1',
+  'level2',
+  'name',
+  'direction',
+  'weight',
+  'target',
+  'actual',
+  'score',
+  'explanation',
+  'deviationReason',
+]);
+export type PrintedColumn = z.infer<typeof printedColumnSchema>;
+
+/**
+ * The printed form of a framework's tables: which rows and columns it has, whatever a table holds. An
+ * empty field prints as an empty cell; a field the form has no place for is not printed.
+ */
+export const printedFormSchema = z.object({
+  header: z
+    .array(z.array(printedFieldSchema).min(1).max(2))
+    .min(1)
+    .describe('Header rows in order: one field spans its row, two share it (label, value, label, value)'),
+  targetColumns: z
+    .array(printedColumnSchema)
+    .min(4)
+    .describe('Indicator grid of the target table (and the department-wide one), in order'),
+  selfEvaluationColumns: z
+    .array(printedColumnSchema)
+    .min(4)
+    .describe('Indicator grid of the self-evaluation (自评表), in order'),
+});
+export type PrintedForm = z.infer<typeof printedFormSchema>;
+
 /** An indicator framework (指标体系) of a region and year, as data. */
 export const frameworkSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -64,6 +113,7 @@ export const frameworkSchema = z.object({
       bareLevel1: z.array(z.string()).default([]).describe('Level-1 names printed without the suffix'),
     })
     .default({ level1Suffix: '', level2Suffix: '', bareLevel1: [] }),
+  form: printedFormSchema.describe('Rows and columns of the printed form'),
 });
 export type Framework = z.infer<typeof frameworkSchema>;
 export type FrameworkInput = z.input<typeof frameworkSchema>;

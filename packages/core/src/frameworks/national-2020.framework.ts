@@ -1,4 +1,38 @@
-import { type Framework, type FrameworkInput, frameworkSchema } from './framework.schema.ts';
+import {
+  type Framework,
+  type FrameworkInput,
+  frameworkSchema,
+  type PrintedForm,
+} from './framework.schema.ts';
+
+/**
+ * The 自评表's indicator grid as national practice prints it (财预〔2020〕10号 附件): 分值, annual target,
+ * actual, 得分, how the score was reached, reasons and measures. No 指标方向: the target's operator says it.
+ */
+export const selfEvaluationColumns = [
+  'level1',
+  'level2',
+  'name',
+  'weight',
+  'target',
+  'actual',
+  'score',
+  'explanation',
+  'deviationReason',
+] satisfies PrintedForm['selfEvaluationColumns'];
+
+/** The national forms' header: 主管部门 and 项目编码 above the unit, then the project as Shanghai prints it. */
+const nationalForm = {
+  header: [
+    ['supervisingDepartment', 'code'],
+    ['unit'],
+    ['name', 'category'],
+    ['startDate', 'endDate'],
+    ['governmentProcurement', 'performanceType'],
+  ],
+  targetColumns: ['level1', 'level2', 'name', 'target'],
+  selfEvaluationColumns,
+} satisfies PrintedForm;
 
 /** 产出 with 数量, 质量 and 时效 required, as the national framework defines it and Shanghai's follows it. */
 export const output = {
@@ -54,6 +88,7 @@ export const national2020Framework: Framework = frameworkSchema.parse({
   source: '财预〔2020〕10号',
   printed: { level1Suffix: '指标', level2Suffix: '指标' },
   level1: [output, benefit, satisfaction],
+  form: nationalForm,
 });
 
 /**
@@ -83,4 +118,5 @@ export const national2021CostFramework: Framework = frameworkSchema.parse({
     benefit,
     satisfaction,
   ],
+  form: nationalForm,
 });

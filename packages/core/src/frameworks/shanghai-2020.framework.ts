@@ -1,5 +1,5 @@
 import { type Framework, frameworkSchema } from './framework.schema.ts';
-import { output } from './national-2020.framework.ts';
+import { output, selfEvaluationColumns } from './national-2020.framework.ts';
 
 /**
  * Shanghai 2020 (the seed): 投入与管理 / 产出目标 / 效果目标 / 影响力目标, with the nine 投入与管理
@@ -68,4 +68,16 @@ export const shanghai2020Framework: Framework = frameworkSchema.parse({
     { level1: '投入与管理', level2: '实施管理', name: '资格审核（含复审）规范性' },
     { level1: '投入与管理', level2: '实施管理', name: '信息公开实现率' },
   ],
+  // The seed's form: unit, project and category, dates, procurement and type (no 主管部门 or 项目编码
+  // row); the grid has the three levels and the target.
+  form: {
+    header: [
+      ['unit'],
+      ['name', 'category'],
+      ['startDate', 'endDate'],
+      ['governmentProcurement', 'performanceType'],
+    ],
+    targetColumns: ['level1', 'level2', 'name', 'target'],
+    selfEvaluationColumns,
+  },
 });

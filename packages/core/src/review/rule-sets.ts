@@ -1,5 +1,5 @@
 import { AppError } from '../errors/app-error.ts';
-import { findLevel1 } from '../frameworks/framework-match.ts';
+import { frameworkFit } from '../frameworks/framework-match.ts';
 import { national2020Framework, national2021CostFramework } from '../frameworks/national-2020.framework.ts';
 import { shanghai2020Framework } from '../frameworks/shanghai-2020.framework.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
@@ -160,12 +160,7 @@ export function ruleSetFor(table: PerformanceTable): RuleSet {
   let best: RuleSet | null = null;
   let bestScore = 0;
   for (const set of ruleSets.values()) {
-    const framework = set.params.framework;
-    let score = 0;
-    for (const indicator of table.indicators) if (findLevel1(framework, indicator.level1)) score++;
-    // A framework whose required level-1 categories are all present beats one that only shares labels.
-    const present = new Set(table.indicators.map((i) => findLevel1(framework, i.level1)?.name));
-    if (framework.level1.every((c) => !c.required || present.has(c.name))) score += table.indicators.length;
+    const score = frameworkFit(set.params.framework, table.indicators);
     if (score > bestScore) {
       best = set;
       bestScore = score;

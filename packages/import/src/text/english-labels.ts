@@ -1,4 +1,5 @@
 import {
+  EVERY_FIELD_FORM,
   type GridColumnKey,
   type LayoutCell,
   type OfficialLayout,
@@ -18,7 +19,8 @@ import type { DocumentKind, PerformanceTable } from '@jixiao/core/tables/table.s
 
 const PROBE_YEAR = 2000;
 
-// A table that fills every optional row and column of the layouts, so that every label is printed.
+// A table that fills every optional field, laid out on a form with every row and column (EVERY_FIELD_FORM),
+// so that every label is printed.
 function probeTable(kind: DocumentKind, governmentProcurement: boolean): PerformanceTable {
   return {
     kind,
@@ -80,7 +82,7 @@ function probeSelfEvaluation(locale: 'zh' | 'en'): OfficialLayout {
     complete: true,
     notes: [],
   };
-  return selfEvaluationLayout(table, entry, score, locale);
+  return selfEvaluationLayout(table, entry, score, locale, EVERY_FIELD_FORM);
 }
 
 interface Vocabulary {
@@ -147,7 +149,10 @@ function buildVocabulary(): Vocabulary {
   };
   for (const kind of ['target', 'self-evaluation', 'department-wide'] as const)
     for (const gp of [true, false])
-      pair(officialLayout(probeTable(kind, gp), 'zh'), officialLayout(probeTable(kind, gp), 'en'));
+      pair(
+        officialLayout(probeTable(kind, gp), 'zh', EVERY_FIELD_FORM),
+        officialLayout(probeTable(kind, gp), 'en', EVERY_FIELD_FORM),
+      );
   pair(probeSelfEvaluation('zh'), probeSelfEvaluation('en'));
   const titles = [...lines.keys()].filter((l) => l !== '').map(escapeRegExp);
   return {

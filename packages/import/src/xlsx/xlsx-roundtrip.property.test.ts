@@ -1,4 +1,5 @@
 import { officialLayout } from '@jixiao/core/export/official-layout';
+import { frameworkFor } from '@jixiao/core/frameworks/frameworks';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { layoutToXlsx } from '@jixiao/export/layout-xlsx';
@@ -58,6 +59,40 @@ const indicator = fc.record({
   deviationReason: fc.option(text(10), { nil: undefined }),
 });
 
+const OPTIONAL_COLUMNS = [
+  'direction',
+  'weight',
+  'actual',
+  'score',
+  'explanation',
+  'deviationReason',
+] as const;
+const OPTIONAL_FIELDS = ['supervisingDepartment', 'code'] as const;
+
+/**
+ * The table as far as its printed form has a place for it: the fields, columns and money rows its
+ * framework's form leaves out (Shanghai's 主管部门, a target table's weights, directions, execution) are not
+ * printed and cannot come back.
+ */
+function printable(t: PerformanceTable): PerformanceTable {
+  const form = frameworkFor(t).form;
+  const selfEvaluation = t.kind === 'self-evaluation';
+  const columns = new Set<string>(selfEvaluation ? form.selfEvaluationColumns : form.targetColumns);
+  const dropped = OPTIONAL_COLUMNS.filter((c) => !columns.has(c));
+  const fields = new Set<string>(form.header.flat());
+  return {
+    ...t,
+    ...Object.fromEntries(OPTIONAL_FIELDS.filter((f) => !fields.has(f)).map((f) => [f, undefined])),
+    budget: selfEvaluation
+      ? t.budget
+      : { ...t.budget, initial: null, adjusted: null, executed: null, executionScore: null },
+    indicators: t.indicators.map((i) => ({
+      ...i,
+      ...Object.fromEntries(dropped.map((c) => [c, undefined])),
+    })),
+  };
+}
+
 const table = fc
   .record({
     kind: fc.constantFrom('target' as const, 'self-evaluation' as const, 'department-wide' as const),
@@ -93,7 +128,8 @@ const table = fc
           target: parseTarget(i.target, { expectDate: nameSuggestsDate(i.name) }),
         })),
       }),
-  );
+  )
+  .map(printable);
 
 /** Null and absent mean the same on a printed form (an empty cell): compare without them. */
 function withoutEmpty(value: unknown): unknown {

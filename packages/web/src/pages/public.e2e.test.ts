@@ -37,7 +37,9 @@ describe('public portal in the browser', () => {
   }
 
   /** What the form prints around the data: its labels, column widths and grid headings. */
-  async function formFrame(page: Page): Promise<Record<string, string[]>> {
+  async function formFrame(
+    page: Page,
+  ): Promise<{ labels: string[]; widths: string[]; headings: string[]; sheet: string[] }> {
     const form = page.getByTestId('official-layout').locator('.jx-form');
     await form.waitFor(poll);
     return {
@@ -189,7 +191,13 @@ describe('public portal in the browser', () => {
     expect(formal).toEqual(portal);
     expect(portal.labels).toContain('Budget unit:');
     expect(portal.labels.every((label) => label.endsWith(':'))).toBe(true);
-    expect(portal.headings).toEqual(['Performance targets 2020', 'Level 1', 'Level 2', 'Indicator', 'Target value']);
+    expect(portal.headings).toEqual([
+      'Performance targets 2020',
+      'Level 1',
+      'Level 2',
+      'Indicator',
+      'Target value',
+    ]);
     // 210 mm at 96 CSS pixels to the inch.
     expect(portal.sheet).toEqual(['rgb(255, 255, 255)', String(Math.round((210 / 25.4) * 96))]);
   });

@@ -192,6 +192,7 @@ describe('public portal in the browser', () => {
     expect(portal.labels).toContain('Budget unit:');
     expect(portal.labels.every((label) => label.endsWith(':'))).toBe(true);
     expect(portal.headings).toEqual([
+      'Municipal funds of this project',
       'Performance targets 2020',
       'Level 1',
       'Level 2',

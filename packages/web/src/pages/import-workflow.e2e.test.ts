@@ -10,8 +10,11 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { splitCells } from '@jixiao/core/tables/table-cells';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { buildDoc } from '@jixiao/import/doc/doc.fixtures';
 import { parseFile } from '@jixiao/import/parse-file';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseOption } from '../testing/antd-select.ts';
@@ -19,6 +22,7 @@ import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
 import { seedTables, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 const train = join(repoRoot, 'packages/import/fixtures/corpus/train');
+const dev = join(repoRoot, '../shared/corpus/dev');
 // The machines are shared and slow at times: polls wait up to 15 s (vitest's default is 1 s).
 const poll = { timeout: 15_000 };
 
@@ -276,5 +280,65 @@ describe('import workflow in the browser', () => {
     // The unit printed 7 for a target it met (资金到位及时率 100%): said, with the rule's score.
     expect(texts).toContain('单位自评 7 分，按规则 10');
     expect(texts).toContain('已达标但得分低于分值');
+  });
+
+  it('imports a real form saved as .xls, and asks what to do when the same form comes again as .doc', async () => {
+    const { page } = e2e;
+    // dev/10 (a 2023 target table of 7 rows) as a finance system would export it: a legacy .xls sheet,
+    // and as a Word 97 .doc of its paragraphs and table rows.
+    const text = await readFile(join(dev, '10.txt'), 'utf8');
+    const rows = text
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => splitCells(line, 'pipe'));
+    const book = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '绩效目标表');
+    const xls = Buffer.from(XLSX.write(book, { bookType: 'xls', type: 'buffer' }) as Uint8Array);
+    const doc = Buffer.from(buildDoc(rows.map((cells) => (cells.length > 1 ? cells : (cells[0] ?? '')))));
+    const upload = async (name: string, buffer: Buffer) => {
+      await page
+        .locator('input[type=file]')
+        .setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
+      await page.getByTestId('imported-table').waitFor();
+      expect(await page.locator('#imp-0-name').inputValue()).toBe('雾炮车降尘抑尘服务');
+      expect(await page.getByTestId('indicator-row').count()).toBe(7);
+    };
+    // The flow before ended as the administrator: the unit's author imports.
+    await e2e.signIn('author');
+    await page.goto(e2e.url('/import'));
+    await upload('雾炮车降尘抑尘服务.xls', xls);
+    await page.getByTestId('import-confirm').click();
+    await page.getByTestId('import-created').waitFor();
+
+    await page.getByRole('button', { name: '重新选择文件' }).click();
+    await upload('雾炮车降尘抑尘服务.doc', doc);
+    await page.getByTestId('import-confirm').click();
+    const asked = page.getByTestId('import-duplicates');
+    await asked.waitFor();
+    expect(await asked.textContent()).toContain('雾炮车降尘抑尘服务');
+    await asked.getByText('跳过', { exact: true }).click();
+    await page.getByTestId('duplicates-ok').click();
+    await page.getByTestId('import-result').waitFor();
+    expect(await page.getByTestId('import-result').textContent()).toContain('跳过');
+
+    // A damaged .xls: refused with a problem in both languages, shown in Chinese.
+    const damaged = Buffer.from(xls);
+    damaged.fill(0xff, 512, 1024);
+    await page.getByRole('button', { name: '重新选择文件' }).click();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/imports') && r.request().method() === 'POST'),
+      page.locator('input[type=file]').setInputFiles({
+        name: '决算.xls',
+        mimeType: 'application/vnd.ms-excel',
+        buffer: damaged,
+      }),
+    ]);
+    await page.getByTestId('import-error').waitFor();
+    const problem = { type: response.headers()['content-type'], body: await response.json() };
+    expect(problem.body.code).toBe('import.xls_unreadable');
+    expect(problem.type).toContain('application/problem+json');
+    expect(problem.body.zh).toMatch(/[\u4e00-\u9fa5]/);
+    expect(problem.body.en).toMatch(/[a-z]/);
+    expect(await page.getByTestId('import-error').textContent()).toContain(problem.body.zh);
   });
 });

@@ -184,6 +184,8 @@ export default function ImportPage() {
   const shownForm: ShownFormQuery | null =
     flow && flowForm ? { kind: flow, name: flowForm.name, unit: flowForm.unit, year: flowForm.year } : null;
   const shownKey = preview && shownForm ? JSON.stringify([preview.importId, shownForm]) : null;
+  // A preview just opened is matched at once; edits of the same one wait for the typing to pause.
+  const matchedImport = useRef<string | null>(null);
   useEffect(() => {
     setMatch(null);
     setMonitoringTableId(null);
@@ -192,6 +194,8 @@ export default function ImportPage() {
     setSelfSchemeId(null);
     if (!shownKey) return;
     const [importId, shown] = JSON.parse(shownKey) as [string, ShownFormQuery];
+    const delay = matchedImport.current === importId ? 300 : 0;
+    matchedImport.current = importId;
     let current = true;
     // Typing a project name sends one look-up, for the last change.
     const timer = setTimeout(() => {
@@ -216,7 +220,7 @@ export default function ImportPage() {
             setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
           });
       }
-    }, 300);
+    }, delay);
     return () => {
       current = false;
       clearTimeout(timer);

@@ -1,9 +1,9 @@
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
-import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
 import { createRuleSetVersion, setRuleSetAssignment } from '@jixiao/db/rule-sets.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { demoIndicator } from './demo-rectification.ts';
 
 // 事前绩效评估 would gate nothing on a first start: the built-in sets ask no project for one (the thresholds
 // are each region's policy). The demo publishes Shanghai's 2027 version asking every new project, and any
@@ -15,12 +15,7 @@ export const demoExAnteProject = '青少年科创实验室建设';
 export const demoExAnteYear = 2027;
 
 function laboratoryTable(): PerformanceTable {
-  const row = (level1: string, level2: string, name: string, target: string) => ({
-    level1,
-    level2,
-    name,
-    target: parseTarget(target),
-  });
+  const row = demoIndicator;
   return performanceTableSchema.parse({
     year: demoExAnteYear,
     unit: '上海推进科技创新中心建设办公室',

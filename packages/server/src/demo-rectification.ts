@@ -15,13 +15,13 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 /** The demo project with a 差 self-evaluation (names as stored, for tests). */
 export const demoRectificationProject = '科普讲座进社区经费';
 
+/** A demo indicator from its printed cells (level 1, level 2, name, target). */
+export function demoIndicator(level1: string, level2: string, name: string, target: string) {
+  return { level1, level2, name, target: parseTarget(target) };
+}
+
 function lecturesTable(year: number): PerformanceTable {
-  const row = (level1: string, level2: string, name: string, target: string) => ({
-    level1,
-    level2,
-    name,
-    target: parseTarget(target),
-  });
+  const row = demoIndicator;
   return performanceTableSchema.parse({
     year,
     unit: '上海推进科技创新中心建设办公室',

@@ -28,6 +28,10 @@ describe('unitOfPage', () => {
     expect(unitOfPage(lines('各乡镇财政所、水利站:\n根据……'))).toBeNull();
   });
 
+  it('takes no funding source for a publisher', () => {
+    expect(unitOfPage(lines('资金来源：县财政局'))).toBeNull();
+  });
+
   it('finds nothing on a page that names no organisation', () => {
     expect(unitOfPage(lines(form.join('\n')))).toBeNull();
   });

@@ -13,6 +13,7 @@ import {
   columnRole,
   endsIndicators,
   formTitle,
+  hanCount,
   isWeightNote,
   key,
   type LevelLabel,
@@ -619,7 +620,7 @@ function repairValue(indicator: Indicator): Omit<Warning, 'line' | 'column'> | n
   const raw = indicator.target.raw ?? '';
   if (indicator.target.kind === 'missing' && raw.trim() === '') {
     const m = VALUE_AT_NAME_END.exec(indicator.name);
-    if (!m?.[1] || !m[2] || m[1].replace(/[^\u4e00-\u9fa5]/g, '').length < 2) return null;
+    if (!m?.[1] || !m[2] || hanCount(m[1]) < 2) return null;
     const name = m[1];
     const value = m[2];
     indicator.name = name;
@@ -679,7 +680,7 @@ function isSubItem(line: readonly Cell[]): boolean {
     values.length >= 1 &&
     values.length <= 2 &&
     !isTargetLike(name.text) &&
-    (name.text.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 2 &&
+    hanCount(name.text) >= 2 &&
     values.every((c) => isTargetLike(c.text) && !NUMBER_ONLY.test(c.text))
   );
 }

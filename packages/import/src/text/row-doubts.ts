@@ -1,5 +1,5 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
-import { columnRole, key, levelLabel } from './vocabulary.ts';
+import { columnRole, hanCount, key, levelLabel } from './vocabulary.ts';
 
 /**
  * Constraints a read row must meet to be taken as read (a row has a name that reads as one and a value;
@@ -15,7 +15,6 @@ export interface RowDoubt {
   en: (row: Indicator) => string;
 }
 
-const hanCount = (text: string) => (text.match(/[\u4e00-\u9fa5]/g) ?? []).length;
 const hasValue = (row: Indicator) =>
   row.target.kind !== 'missing' || (row.actual ?? '') !== '' || row.score != null;
 

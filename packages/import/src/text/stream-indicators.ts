@@ -2,7 +2,7 @@ import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { cutsOf, splitActualAndPoints } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
-import { key, nationalLevel1Of } from './vocabulary.ts';
+import { hanCount, key, nationalLevel1Of } from './vocabulary.ts';
 
 // The second reading of an indicator table, for text whose cells lost their borders: a form flattened
 // onto one line (`…数量指标开展修复工程(个)反映…≥11质量指标…`), targets written as prose
@@ -222,11 +222,7 @@ function cleanStreamName(raw: string): string {
 
 /** A name: at least two characters of words, not a sentence (long, or several clauses). */
 function hasWords(name: string): boolean {
-  return (
-    (name.match(/[\u4e00-\u9fa5]/g) ?? []).length >= 2 &&
-    name.length <= 40 &&
-    (name.match(/[,，:：]/g) ?? []).length <= 1
-  );
+  return hanCount(name) >= 2 && name.length <= 40 && (name.match(/[,，:：]/g) ?? []).length <= 1;
 }
 
 /**
@@ -431,8 +427,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       // In a table's cells the same words end a name (`当期完成` | `90%`).
       // The words before 完成 must make a name of their own (`当期完成90%` is a name and its target).
       const lead = !sentence || OPERATOR_LED.test(m[0]) ? null : RESULT_LEAD.exec(rawName);
-      const resultOnly =
-        lead && rawName.slice(0, lead.index).replace(/[^\u4e00-\u9fa5]/g, '').length >= 4 ? lead : null;
+      const resultOnly = lead && hanCount(rawName.slice(0, lead.index)) >= 4 ? lead : null;
       const name = withoutKind(
         cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : rawName),
       ).replace(OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/, '');

@@ -53,6 +53,11 @@ function splitPair(a: string, b: string): [string, string] {
   return [first, second];
 }
 
+/** How many Chinese characters a text holds (a name needs a few to be one). */
+export function hanCount(text: string): number {
+  return (text.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+}
+
 /** Comparison key of a printed label: no whitespace, ASCII brackets/colons, no trailing colon. */
 export const key = memo(computeKey);
 

@@ -20,3 +20,11 @@ it('puts the sizes side by side, smallest first, with the verdict of the largest
   );
   expect(lines[3]).toBe('| server peak RSS | 300 MB | 300 MB | 300 MB | | |');
 });
+
+it("shows the server thread's own part of a block beside the wall-clock delay, where a run has it", () => {
+  const measured = run(1_000_000, 40);
+  measured.results[0]!.eventLoopMaxMs = 310;
+  measured.results[0]!.eventLoopThreadMaxMs = 9.5;
+  const lines = curveTable([measured]).split('\n');
+  expect(lines[2]).toBe('| list, finance | 20 ms / 40 ms | 9.5 ms (wall 310 ms) | ok |');
+});

@@ -169,6 +169,8 @@ interface Fixture {
   year: number;
   departmentId: string;
   departmentName: string;
+  /** A table whose project name is the least common among the published: its peers are far apart. */
+  rareNameTableId: string;
 }
 
 async function fixtureOf(url: string): Promise<Fixture> {
@@ -201,6 +203,10 @@ async function fixtureOf(url: string): Promise<Fixture> {
       `SELECT name, count(*)::int AS tables FROM indicators WHERE length(name) BETWEEN 4 AND 20
         GROUP BY name ORDER BY count(*), name LIMIT 1`,
     );
+    const { table_id: rareNameTableId } = await one<{ table_id: string }>(
+      `SELECT min(table_id::text) AS table_id FROM published_tables
+        GROUP BY name ORDER BY count(*), name LIMIT 1`,
+    );
     const { common } = await one<{ common: number }>(
       "SELECT count(*)::int AS common FROM target_tables WHERE search_text LIKE '%满意度%'",
     );
@@ -215,6 +221,7 @@ async function fixtureOf(url: string): Promise<Fixture> {
       year: 2024,
       departmentId: department.id,
       departmentName: department.name,
+      rareNameTableId,
     };
   } finally {
     await client.end();
@@ -301,6 +308,12 @@ export function endpointsFor(f: Fixture): Endpoint[] {
       name: 'similar projects (案例库), author',
       as: 'author',
       path: `/api/tables/${f.tableId}/peers`,
+      category: 'peers',
+    },
+    {
+      name: 'similar projects (案例库), rarest project name',
+      as: 'finance',
+      path: `/api/tables/${f.rareNameTableId}/peers`,
       category: 'peers',
     },
     { name: 'workbench, author', as: 'author', path: '/api/workbench', category: 'list' },

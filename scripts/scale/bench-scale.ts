@@ -158,7 +158,7 @@ async function call(url: string, headers: Record<string, string>): Promise<{ ms:
   return { ms, bytes: body.byteLength };
 }
 
-interface Fixture {
+export interface Fixture {
   tables: number;
   published: number;
   tableId: string;

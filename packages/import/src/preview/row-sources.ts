@@ -45,14 +45,16 @@ export type RowSources = (SourceLines | null)[][];
 
 /**
  * Takes the source lines off a table's indicators, so the table is what the reader read and nothing
- * else, and returns them row by row.
+ * else, and returns them row by row. The rows are rebuilt rather than `delete`d from: an object that
+ * lost a property is slower for every later reader (the schema check that follows each table).
  */
-export function takeRowSources(indicators: PreviewIndicator[]): (SourceLines | null)[] {
-  return indicators.map((indicator) => {
-    const source = indicator.source ?? null;
-    delete indicator.source;
-    return source;
+export function takeRowSources(table: { indicators: PreviewIndicator[] }): (SourceLines | null)[] {
+  const sources: (SourceLines | null)[] = [];
+  table.indicators = table.indicators.map(({ source, ...indicator }) => {
+    sources.push(source ?? null);
+    return indicator;
   });
+  return sources;
 }
 
 /** The tables with each row's source lines put back, for a preview that shows them beside the rows. */

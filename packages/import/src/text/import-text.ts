@@ -350,7 +350,7 @@ export function importText(text: string): ImportTextResult {
     );
     for (const table of read) {
       if (script.converted) table.warnings.push(TRADITIONAL_WARNING);
-      rowSources.push(takeRowSources(table.indicators));
+      rowSources.push(takeRowSources(table));
       tables.push(table);
       warnings.push(...table.warnings);
     }

@@ -15,6 +15,24 @@ export interface RowDoubt {
   en: (row: Indicator) => string;
 }
 
+// Per list of rows, the indexes of rows printed before (same name and printed target): one pass, so that a
+// table of many rows is not compared row by row with every row above it.
+const repeatsOf = new WeakMap<readonly Indicator[], Set<number>>();
+function isRepeat(rows: readonly Indicator[], n: number): boolean {
+  let repeats = repeatsOf.get(rows);
+  if (repeats === undefined) {
+    const seen = new Set<string>();
+    repeats = new Set();
+    for (const [k, r] of rows.entries()) {
+      const signature = `${key(r.name)}\u0000${r.target.raw ?? ''}`;
+      if (seen.has(signature)) repeats.add(k);
+      else seen.add(signature);
+    }
+    repeatsOf.set(rows, repeats);
+  }
+  return repeats.has(n);
+}
+
 const hasValue = (row: Indicator) =>
   row.target.kind !== 'missing' || (row.actual ?? '') !== '' || row.score != null;
 
@@ -33,10 +51,10 @@ export const rowDoubts: readonly RowDoubt[] = [
       const k = key(row.name);
       if ((k.length <= 10 && columnRole(row.name) !== null) || /^指标\d*$/.test(k)) return true;
       return (
-        levelLabel(row.name, row.level1) !== null &&
+        /指标$/.test(k) &&
         k !== key(row.level1 ?? '') &&
         k !== key(row.level2 ?? '') &&
-        /指标$/.test(k)
+        levelLabel(row.name, row.level1) !== null
       );
     },
     zh: (row) => `“${row.name}”是表头或指标级次的字样，不像指标名称：请核对此行是否为指标`,
@@ -60,10 +78,7 @@ export const rowDoubts: readonly RowDoubt[] = [
   },
   {
     id: 'R4-repeated-row',
-    applies: (row, n, rows) =>
-      rows
-        .slice(0, n)
-        .some((r) => key(r.name) === key(row.name) && (r.target.raw ?? '') === (row.target.raw ?? '')),
+    applies: (_row, n, rows) => isRepeat(rows, n),
     zh: (row) => `“${row.name}”与上面一行重复：请核对是否读了两次`,
     en: (row) => `"${row.name}" repeats an earlier row: check whether it was read twice`,
   },

@@ -15,10 +15,12 @@ const isCaption = (text: string, level1: string | null) =>
  * `年度绩效指标 | 一级指标`, a level-2 label kept as a name with no target and no actual (`生态效益指标 | | 0`).
  */
 export function isUnfilledSlot(row: Indicator): boolean {
+  if ((row.actual ?? '').trim() !== '' || row.score) return false;
+  // The value first: printed targets repeat from table to table (the vocabulary's memo has them), while
+  // names are mostly new, so a filled row is let go without reading its name against the captions.
   const raw = (row.target.raw ?? '').trim();
-  const noResult = (row.actual ?? '').trim() === '' && !row.score;
-  if (!noResult || !isCaption(row.name, row.level1)) return false;
-  return (row.target.kind === 'missing' && BLANK.test(raw)) || BLANK.test(raw) || isCaption(raw, row.level1);
+  if (!BLANK.test(raw) && !isCaption(raw, row.level1)) return false;
+  return isCaption(row.name, row.level1);
 }
 
 /**

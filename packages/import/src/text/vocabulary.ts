@@ -55,13 +55,22 @@ function splitPair(a: string, b: string): [string, string] {
 
 /** How many Chinese characters a text holds (a name needs a few to be one). */
 export function hanCount(text: string): number {
-  return (text.match(/[\u4e00-\u9fa5]/g) ?? []).length;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x4e00 && code <= 0x9fa5) count++;
+  }
+  return count;
 }
 
 /** Comparison key of a printed label: no whitespace, ASCII brackets/colons, no trailing colon. */
 export const key = memo(computeKey);
 
+// Most labels and names hold nothing to normalise: one scan lets them through unchanged.
+const NEEDS_KEYING = /[\s\u00a0\u3000（）：]|:$/;
+
 function computeKey(text: string): string {
+  if (!NEEDS_KEYING.test(text)) return text;
   return text
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/[（]/g, '(')

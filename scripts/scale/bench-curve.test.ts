@@ -19,12 +19,14 @@ it('puts the sizes side by side, smallest first, with the verdict of the largest
     '| list, finance | 10 ms / 20 ms | 30 ms / 60 ms | 70 ms / 140 ms | 12 ms | **over** (p99 ≥ 100 ms) |',
   );
   expect(lines[3]).toBe('| server peak RSS | 300 MB | 300 MB | 300 MB | | |');
+  expect(lines[4]).toBe('| load average (1 min, at the end) | — | — | — | | |');
 });
 
 it("shows the server thread's own part of a block beside the wall-clock delay, where a run has it", () => {
-  const measured = run(1_000_000, 40);
+  const measured = { ...run(1_000_000, 40), machine: { loadAverage: [27.04, 26.6, 20.3] } };
   measured.results[0]!.eventLoopMaxMs = 310;
   measured.results[0]!.eventLoopThreadMaxMs = 9.5;
   const lines = curveTable([measured]).split('\n');
   expect(lines[2]).toBe('| list, finance | 20 ms / 40 ms | 9.5 ms (wall 310 ms) | ok |');
+  expect(lines[4]).toBe('| load average (1 min, at the end) | 27.0 | | |');
 });

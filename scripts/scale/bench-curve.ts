@@ -9,6 +9,8 @@ export interface CurveRun {
   commit?: string;
   fixture: { tables: number };
   server?: { peakRssBytes?: number };
+  /** The machine's load when the run ended: p99 on a loaded machine measures the machine. */
+  machine?: { loadAverage?: number[] };
   results: {
     name: string;
     p50Ms: number;
@@ -73,5 +75,7 @@ export function curveTable(runs: readonly CurveRun[]): string {
     run.server?.peakRssBytes ? `${Math.round(run.server.peakRssBytes / 1024 ** 2)} MB` : '—',
   );
   lines.push(`| server peak RSS | ${rss.join(' | ')} | | |`);
+  const load = sorted.map((run) => run.machine?.loadAverage?.[0]?.toFixed(1) ?? '—');
+  lines.push(`| load average (1 min, at the end) | ${load.join(' | ')} | | |`);
   return lines.join('\n');
 }

@@ -140,7 +140,7 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(67);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.86);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.877);
     expect(report.total.invented).toBeLessThanOrEqual(18);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark the rest.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(8);
@@ -149,8 +149,10 @@ describe('importer on the grown real corpus', () => {
   it('keeps the frozen test split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
     expect(report.documents.length).toBeGreaterThanOrEqual(50);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.66);
-    expect(report.total.invented).toBeLessThanOrEqual(24);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.692);
+    // 25, not 24: a table read without its caption row brings one more row than the running text read
+    // there; every such row is marked for a person to confirm, so the unmarked count below holds.
+    expect(report.total.invented).toBeLessThanOrEqual(25);
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(17);
   });
 });

@@ -17,6 +17,7 @@ import {
 } from './fields.ts';
 import { readGluedExecution } from './glued-execution.ts';
 import { readGluedHeader } from './glued-header.ts';
+import { headerlessTable, noCaptionRowWarnings } from './headerless.ts';
 import { findIndicatorHeader, type IndicatorBlock, readIndicators } from './indicators.ts';
 import { firstSpaced, type SourceLine, splitSpaced, toGrid } from './layout.ts';
 import {
@@ -29,6 +30,7 @@ import {
 import { type UnitSource, unitOfPage } from './page-unit.ts';
 import { readProseBudget } from './prose-budget.ts';
 import { doubtWarnings } from './row-doubts.ts';
+import { joinPreviewChunks, unspaceWrappedWords } from './run-together.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { dropUnfilledSlots } from './template-slots.ts';
 import { toTokens } from './tokens.ts';
@@ -56,7 +58,9 @@ function normaliseText(text: string): string {
       .replace(/\r\n?/g, '\n')
       .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' ')),
   );
-  return separateTitle(dropPageFurniture(unspaceLetters(dropPinyin(csvToTabs(clean)))));
+  return separateTitle(
+    dropPageFurniture(unspaceWrappedWords(joinPreviewChunks(unspaceLetters(dropPinyin(csvToTabs(clean)))))),
+  );
 }
 
 // A caption row saved as CSV: `一级指标,二级指标,三级指标` (quotes allowed).
@@ -241,7 +245,9 @@ function splitForms(lines: readonly SourceLine[]): SourceLine[][] {
     // A title repeated at the top of a printed page, with no project or unit of its own, continues
     // the form before it: drop the repeated title (and year) lines and read on.
     if (previous && n > 0 && !hasOwnHeader(form)) {
-      previous.push(...form.filter((l, k) => !(k < 3 && (formTitle.test(l.text) || YEAR_LINE.test(l.text)))));
+      // Only a line that is no more than the title goes: a form run together on one line starts with it.
+      const repeated = (l: SourceLine) => l.text.trim().length <= 60 && formTitle.test(l.text);
+      previous.push(...form.filter((l, k) => !(k < 3 && (repeated(l) || YEAR_LINE.test(l.text)))));
     } else forms.push(form);
   });
   return forms.flatMap(splitProjects);
@@ -440,7 +446,10 @@ function readForm(
   const tokens = toTokens(grid);
   const rowsMeaningful = grid.layout !== 'stream';
   const warnings: Warning[] = [];
-  const header = findIndicatorHeader(tokens, grid.layout);
+  const captioned = findIndicatorHeader(tokens, grid.layout);
+  // Rows without their caption row are read in the national columns of the form's kind (and kept
+  // only when they read more rows than the running-text reader, below).
+  const header = captioned ?? headerlessTable(tokens, kindOfTitle(titleOf(lines)));
   const headerEnd = header?.start ?? tokens.length;
   const firstIndicatorLine = header
     ? (tokens[header.start]?.line ?? Number.POSITIVE_INFINITY)
@@ -496,11 +505,12 @@ function readForm(
   // and is what a form without a cell-by-cell table is read as.
   let wholeStream: ReturnType<typeof readIndicatorStream> | null = null;
   const streamOfWhole = () => (wholeStream ??= readIndicatorStream(rawText, lines[0]?.line ?? 1, year));
-  if (header === null && fields.name === null && title === '' && streamOfWhole().indicators.length < 2)
+  if (captioned === null && fields.name === null && title === '' && streamOfWhole().indicators.length < 2)
     return [];
 
   let blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];
   let cutOff = endsCut;
+  const beforeRows = warnings.length;
   if (header) {
     const result = readIndicators(tokens, header, grid.layout, rowsMeaningful, year);
     blocks = result.blocks.length > 0 ? result.blocks : blocks;
@@ -509,6 +519,15 @@ function readForm(
     // A character of a caption spelled out cell by cell (`绩` `效` `指` `标`) that no name took as its tail.
     for (const block of blocks) dropCharacterNames(block);
     warnings.push(...result.warnings);
+    const only = blocks.length === 1 ? blocks[0] : undefined;
+    if (captioned === null && only)
+      warnings.push(
+        ...noCaptionRowWarnings(
+          header,
+          only.indicators,
+          only.cells.map((c) => c.line),
+        ),
+      );
     const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
     const unfinished = !/[。.!！?？)）:：;；]$/.test(lastText);
     // A footnote that stops mid-sentence was cut off, with or without a final newline.
@@ -535,16 +554,18 @@ function readForm(
     });
   }
   // Nothing read cell by cell: the table's borders may be lost (one line, prose). Read it as running text.
-  if (blocks.every((b) => b.indicators.length === 0)) {
+  // Rows read without a caption row are a guess too: the running text may read more of them.
+  const cellRows = blocks.reduce((n, b) => n + b.indicators.length, 0);
+  if (cellRows === 0 || captioned === null) {
     const from = Number.isFinite(firstIndicatorLine) ? firstIndicatorLine : (lines[0]?.line ?? 1);
     const body = lines.filter((l) => l.line >= from);
     const stream =
       body.length === lines.length
         ? streamOfWhole()
         : readIndicatorStream(body.map((l) => l.text).join('\n'), body[0]?.line ?? 1, year);
-    if (stream.indicators.length > 0) {
+    if (stream.indicators.length > cellRows) {
       blocks = [{ lead: null, indicators: stream.indicators, cells: [] }];
-      const kept = warnings.filter((w) => w.code !== 'import.no_indicators');
+      const kept = warnings.slice(0, beforeRows).filter((w) => w.code !== 'import.no_indicators');
       warnings.length = 0;
       warnings.push(...kept, ...stream.warnings);
       const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';

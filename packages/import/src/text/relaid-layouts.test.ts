@@ -16,7 +16,23 @@ import { importText } from './import-text.ts';
 const probeDir = path.resolve(import.meta.dirname, '../../fixtures/probe');
 const toTraditional = opencc.Converter({ from: 'cn', to: 'tw' });
 
-type Relayout = 'fused' | 'prose' | 'extra-columns' | 'traditional' | 'pdf-order';
+type Relayout =
+  | 'fused'
+  | 'prose'
+  | 'extra-columns'
+  | 'traditional'
+  | 'pdf-order'
+  | 'preview pages'
+  | 'no caption row';
+const LAYOUTS: Relayout[] = [
+  'fused',
+  'prose',
+  'extra-columns',
+  'traditional',
+  'pdf-order',
+  'preview pages',
+  'no caption row',
+];
 
 /** A target text that ends itself in running text: an operator, a percentage or a date. */
 function selfDelimiting(i: Indicator): boolean {
@@ -125,6 +141,27 @@ function render(t: PerformanceTable, layout: Relayout): string {
       lines.push('填表人：');
       return lines.join('\n');
     }
+    case 'preview pages': {
+      // A document-sharing page's preview: the form run together, its wrapped captions spaced
+      // (`三级 指标`), shown as numbered page chunks (`1、…`, `2、…`) cut wherever the page broke.
+      let body = '一级 指标二级指标三级 指标指 标值';
+      for (const [l1, l2s] of groups(t))
+        for (const [l2, rows] of l2s) {
+          body += l1 + l2;
+          for (const i of rows) body += i.name + targetText(i);
+        }
+      const text = `${header(t).join('')}${body}`;
+      const chunks: string[] = [];
+      for (let at = 0; at < text.length; at += 230)
+        chunks.push(`${chunks.length + 1}、${text.slice(at, at + 230)}`);
+      return ['项目支出绩效目标表.doc', '上传人:*** 格式:DOC 页数:3', ...chunks].join('\n\n');
+    }
+    case 'no caption row':
+      // The caption row lost (cut off by a preview, or the table's first page missing).
+      return [...header(t)]
+        .concat(t.indicators.map((i) => [i.level1, i.level2, i.name, targetText(i)].join('\t')))
+        .concat('填表人：')
+        .join('\n');
     case 'traditional':
       return toTraditional(
         [...header(t), '一级指标\t二级指标\t三级指标\t指标值']
@@ -168,7 +205,7 @@ describe('labelled tables re-laid in the shapes real pages take', () => {
     expect(pool.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const layout of ['fused', 'prose', 'extra-columns', 'traditional', 'pdf-order'] as const) {
+  for (const layout of LAYOUTS) {
     it(`reads back levels, names and targets from the ${layout} layout`, () => {
       fc.assert(
         fc.property(fc.integer({ min: 0, max: pool.length - 1 }), (n) => {
@@ -251,7 +288,7 @@ describe('train-split labels re-laid in the shapes real pages take', () => {
     expect(trainPool.length).toBeGreaterThanOrEqual(10);
   });
 
-  for (const layout of ['fused', 'prose', 'extra-columns', 'traditional', 'pdf-order'] as const) {
+  for (const layout of LAYOUTS) {
     it(`reads back levels, names and targets from the ${layout} layout`, () => {
       const failed: string[] = [];
       for (const table of trainPool) {

@@ -67,9 +67,10 @@ const TARGET_BEFORE_FIGURE = new RegExp(
   String.raw`${TARGET.source}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*[≥≤≧≦<>＜＞=＝]?\s*\d)`,
   'g',
 );
-// An actual as printed after its target: a figure with its unit, or a word that states the result.
+// An actual as printed after its target: a date (before a bare figure: `2021年10月底前` is no 2021), a
+// figure with its unit, or a word that states the result.
 const ACTUAL_AT = new RegExp(
-  String.raw`^\s*(?:(?:${OPERATOR}\s*)?${NUMBER}\s*(?:%|％|‰|[万亿千]?${BASE_UNIT}(?:[\/每][万亿千]?${BASE_UNIT})?)?|是|否|已?完成|达标|合格)`,
+  String.raw`^\s*(?:${DATE}|(?:${OPERATOR}\s*)?${NUMBER}\s*(?:%|％|‰|[万亿千]?${BASE_UNIT}(?:[\/每][万亿千]?${BASE_UNIT})?)?|是|否|已?完成|达标|合格)`,
 );
 const POINTS_PAIR = /^\s*(\d+(?:\.\d+)?)\s*分?\s+(\d+(?:\.\d+)?)/;
 const POINTS_RUN = /^\s*([\d.]{2,12})/;

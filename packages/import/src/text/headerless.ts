@@ -1,0 +1,95 @@
+import type { Warning } from '@jixiao/core/tables/table.schema';
+import type { IndicatorHeader } from './indicators.ts';
+import type { Token } from './tokens.ts';
+import { key, levelLabel } from './vocabulary.ts';
+
+// The national level-1 categories: a cell that is exactly one of them starts the indicator rows.
+const LEVEL1_CELL = /^(产出|效益|满意度|成本)指标$/;
+
+/**
+ * The indicator rows of a form whose caption row is missing (cut off by a page preview, lost in
+ * extraction): they start at the first cell that is a national level-1 label standing alone
+ * (`产出指标`) followed within a few cells by a level-2 label (`数量指标`). The columns after the name
+ * are the national form's for the kind of form (target: 指标值; self-evaluation: 年度指标值, 实际完成值,
+ * 分值, 得分), which the row reader fits by content.
+ */
+export function headerlessTable(
+  tokens: readonly Token[],
+  kind: 'target' | 'self-evaluation' | 'department-wide',
+): IndicatorHeader | null {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || !LEVEL1_CELL.test(key(t.text))) continue;
+    const label = levelLabel(t.text, null);
+    if (label?.level !== 1) continue;
+    let seen = 0;
+    let level2 = false;
+    for (let j = i + 1; j < tokens.length && seen < 3; j++) {
+      const c = tokens[j];
+      if (!c || c.text === '') continue;
+      seen++;
+      const l = levelLabel(c.text, t.text);
+      if (l?.level === 2) {
+        level2 = true;
+        break;
+      }
+    }
+    if (!level2) continue;
+    if (unknownCaptionRowBefore(tokens, i)) return null;
+    return {
+      start: i,
+      end: i,
+      lead: [],
+      afterName: kind === 'self-evaluation' ? ['target', 'actual', 'weight', 'score'] : ['target'],
+      hasLevel1Column: true,
+      hasLevel2Column: true,
+      repeatedGroup: false,
+    };
+  }
+  return null;
+}
+
+/**
+ * The row before the first level label is a caption row in words this importer does not know
+ * (`类别 | 事项 | 目标值 | 备注`): three or more short cells without figures, none naming a level. Its columns are the
+ * printed ones, not the national form's: the form is left to column mapping.
+ */
+function unknownCaptionRowBefore(tokens: readonly Token[], at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && tokens[k] !== null) k--;
+  const cells: string[] = [];
+  for (k--; k >= 0 && tokens[k] !== null; k--) {
+    const text = tokens[k]?.text.trim() ?? '';
+    if (text !== '') cells.push(text);
+  }
+  // Captions that name the levels (`一级指标 | 二级指标 | 三级指标内容`) are the national columns' own.
+  if (cells.some((c) => /[一二三123]级/.test(c))) return false;
+  return cells.length >= 3 && cells.every((c) => c.length <= 8 && !/\d/.test(c));
+}
+
+const CAPTIONS: Partial<Record<string, string>> = {
+  target: '指标值',
+  actual: '实际完成值',
+  weight: '分值',
+  score: '得分',
+};
+
+/**
+ * Marks each row read without a caption row for a person to confirm: its columns were taken to be the
+ * national form's, which nothing printed confirms.
+ */
+export function noCaptionRowWarnings(
+  header: IndicatorHeader,
+  rows: readonly { name: string }[],
+  lines: readonly (number | undefined)[],
+): Warning[] {
+  const zh = header.afterName.map((r) => CAPTIONS[r] ?? r).join('、');
+  const en = header.afterName.join(', ');
+  return rows.map((row, n) => ({
+    code: 'import.low_confidence',
+    zh: `“${row.name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按通用格式（${zh}）读取，请核对`,
+    en: `The table of "${row.name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read as the usual columns (${en}); please check`,
+    line: lines[n],
+    path: `indicators.${n}`,
+  }));
+}

@@ -26,6 +26,23 @@ describe('readIndicatorStream', () => {
     expect(warnings[0]?.column).toBe(text.indexOf('新建村级道路里程') + 1);
   });
 
+  it('reads counts spaced from their names in an older form run together (指标 指标内容 指标值)', () => {
+    const text =
+      '项目绩效目标开展防疫员培训。指标 指标内容 指标值产出指标 年度疫情报告次数 4 次防疫员培训人次 300 人次上报' +
+      '监测数据的病种数量12 种项目绩效指标疫苗接种覆盖率 95%开展2021 年度总结报告及时率 100%';
+    const { indicators } = readIndicatorStream(text, 1, 2021);
+    expect(indicators.map((i) => [i.level1, i.name, i.target.raw])).toEqual([
+      ['产出指标', '年度疫情报告次数', '4 次'],
+      ['产出指标', '防疫员培训人次', '300 人次'],
+      ['产出指标', '上报监测数据的病种数量', '12 种'],
+      // The side caption 项目绩效指标 is no part of the name beside it.
+      ['产出指标', '疫苗接种覆盖率', '95%'],
+      // `2021 年度` is no count: it stays in the name.
+      ['产出指标', '开展2021 年度总结报告及时率', '100%'],
+    ]);
+    expect(indicators[1]?.target).toMatchObject({ value: 300, unit: '人次' });
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

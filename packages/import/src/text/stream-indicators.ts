@@ -40,8 +40,12 @@ const COUNT_UNIT = String.raw`(?:万人次|人次|万人|万元|元|平方米|�
 // A figure that starts the target starts a run of digits: tried inside a long run of digits, each start
 // would rescan the rest of it (200,000 digits took minutes).
 const LEADING_NUMBER = String.raw`[-+]?(?<!\d)\d+(?:[,，]\d{3})*(?:\.\d+)?`;
+// A figure apart from the name before it (`趋势会商会次数 1 次测报员…`), or from its unit (`…种次2000 种次`),
+// is a target where the next name follows its unit at once: cells run together with a space between
+// name and value. Not a year (`2021 年度`), which heads a title.
+const SPACED_COUNT = String.raw`(?:(?<=\s)(?:各\s*)?${LEADING_NUMBER}\s*|(?:各\s*)?${LEADING_NUMBER} +)(?![年月日])(?:种次|${COUNT_UNIT})`;
 const TARGET = new RegExp(
-  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${LEADING_NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*$))`,
+  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${LEADING_NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*$)|${SPACED_COUNT})`,
   'g',
 );
 const QUALITATIVE_END =
@@ -52,7 +56,7 @@ const EXPLANATION_START = /反映|用于考核|考核|衡量|是指|指标解释
 const PLACEHOLDER = /[(（][^()（）]*\*{1,3}[^()（）]*[)）]/g;
 /** The caption row of the name and value columns, its last caption ending the match. */
 const CAPTION_ANCHOR =
-  /(?:三级指标|指标名称|绩效指标名称)[\s|\u241e]*(?:[^\n]{0,40}?)(?:年度指标值|指标值|目标值|指标目标值)(?:[\s|\u241e]*(?:计量单位|度量单位|单位|备注|指标解释))*/;
+  /(?:三级指标|指标名称|绩效指标名称|指标内容)[\s|\u241e]*(?:[^\n]{0,40}?)(?:年度指标值|指标值|目标值|指标目标值)(?:[\s|\u241e]*(?:计量单位|度量单位|单位|备注|指标解释))*/;
 
 // The columns a self-evaluation prints after the target (`年初目标值(A)实际完成值(B)得分`): the figures that
 // follow a row's target are read in their order.
@@ -212,7 +216,9 @@ function cleanStreamName(raw: string): string {
     .replace(/^[\s,，、:：.．]+|[\s,，、:：]+$/g, '')
     .replace(/^[★☆*＊]+/, '')
     .replace(/^[(（](?:必填|选填|可选|必选)[^)）]*[)）]/, '')
-    .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '');
+    .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '')
+    // A caption printed down the table's side (`项目绩效指标`) runs into the name beside it.
+    .replace(/^(?:项目)?(?:年度)?绩效指标(?=[\u4e00-\u9fa5]{4})/, '');
   name = cleanName(name).trim();
   // Name and explanation cells run together print the same words twice: `培育中药材品种数量培育中药材品种数量`.
   const half = name.length / 2;

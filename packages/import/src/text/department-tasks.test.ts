@@ -36,3 +36,79 @@ describe('a department-wide form with its table of main tasks', () => {
     ]);
   });
 });
+
+// Department-wide target tables that print each function or task of the year beside its indicators
+// (written for this test, in the layouts provinces use): the task columns are no indicator and no level.
+const taskRows = [
+  ['产出指标', '数量指标', '耕地保有量', '≥52万亩'],
+  ['', '质量指标', '永久基本农田保护率', '100%'],
+  ['效益指标', '社会效益指标', '违法占用耕地案件查处率', '100%'],
+  ['产出指标', '数量指标', '完成乡镇国土空间规划编制数', '12个'],
+  ['', '时效指标', '规划编制完成时间', '2023年12月底前'],
+  ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+];
+const tasks = ['耕地保护', '', '', '国土空间规划', '', ''];
+
+describe('a department-wide form whose indicators stand beside the year’s tasks', () => {
+  const read = (captions: string[], lead: (n: number) => string[]) =>
+    importText(
+      [
+        '2023年度部门整体支出绩效目标表',
+        '部门（单位）名称\t某县自然资源局',
+        captions.join('\t'),
+        ...taskRows.map((r, n) => [...lead(n), ...r].join('\t')),
+        '填报人：李四',
+      ].join('\n'),
+    ).tables[0];
+  const expected = [
+    ['产出指标', '数量指标', '耕地保有量', '≥52万亩'],
+    ['产出指标', '质量指标', '永久基本农田保护率', '100%'],
+    ['效益指标', '社会效益指标', '违法占用耕地案件查处率', '100%'],
+    ['产出指标', '数量指标', '完成乡镇国土空间规划编制数', '12个'],
+    ['产出指标', '时效指标', '规划编制完成时间', '2023年12月底前'],
+    ['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%'],
+  ];
+
+  for (const caption of ['重点工作任务', '年度主要任务', '任务名称', '部门职能', '年度履职目标'])
+    it(`reads the indicators, not the tasks, under ${caption}`, () => {
+      const table = read([caption, '一级指标', '二级指标', '三级指标', '指标值'], (n) => [tasks[n] ?? '']);
+      expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual(expected);
+    });
+
+  it('reads them under two task columns (部门职能 | 年度重点工作任务)', () => {
+    const table = read(['部门职能', '年度重点工作任务', '一级指标', '二级指标', '三级指标', '指标值'], (n) =>
+      tasks[n] ? [tasks[n] ?? '', `${tasks[n]}工作`] : ['', ''],
+    );
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.target.raw])).toEqual(expected);
+  });
+});
+
+// The department-wide evaluation framework (投入 / 过程 / 产出 / 效果), as a 部门整体支出绩效自评表 scores it.
+describe('a department-wide self-evaluation in the evaluation framework', () => {
+  const text = [
+    '2022年度部门整体支出绩效自评表',
+    '部门名称：某县卫生健康局',
+    '一级指标\t二级指标\t三级指标\t分值\t评分标准\t自评得分',
+    '投入\t目标设定\t绩效目标合理性\t3\t绩效目标依据充分、符合实际的，得3分\t3',
+    '\t\t绩效指标明确性\t3\t指标细化、量化的，得3分\t2.5',
+    '\t预算配置\t在职人员控制率\t3\t在职人员控制率≤100%，得3分\t3',
+    '过程\t预算执行\t预算完成率\t5\t预算完成率=100%，得5分\t4.8',
+    '\t资产管理\t固定资产利用率\t2\t固定资产利用率≥95%，得2分\t2',
+    '产出\t职责履行\t实际完成率\t10\t实际完成率=100%，得10分\t9.5',
+    '效果\t履职效益\t社会公众或服务对象满意度\t10\t满意度≥90%，得10分\t9.6',
+    '合计\t\t\t36\t\t35.4',
+  ].join('\n');
+
+  it('reads its bare level words as levels and each row’s points', () => {
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.level2, i.name, i.weight, i.score])).toEqual([
+      ['投入', '目标设定', '绩效目标合理性', 3, 3],
+      ['投入', '目标设定', '绩效指标明确性', 3, 2.5],
+      ['投入', '预算配置', '在职人员控制率', 3, 3],
+      ['过程', '预算执行', '预算完成率', 5, 4.8],
+      ['过程', '资产管理', '固定资产利用率', 2, 2],
+      ['产出', '职责履行', '实际完成率', 10, 9.5],
+      ['效果', '履职效益', '社会公众或服务对象满意度', 10, 9.6],
+    ]);
+  });
+});

@@ -374,6 +374,7 @@ export function runTogetherParts(text: string, nextIsTarget: boolean): string[] 
     for (let len = 4; len <= Math.min(rest.length - 2, 12); len++) {
       const prefix = rest.slice(0, len);
       if (!prefix.endsWith('指标') || levelLabel(prefix, null) === null) continue;
+      if (prefix === '绩效指标' && !labelLeads(rest.slice(len))) break;
       parts.push(prefix);
       rest = rest.slice(len).trim();
       peeled = true;
@@ -399,7 +400,16 @@ const OPERATOR_FIRST = /^[\s≥≤=＝<>＜＞﹦]/;
 /** A cell that starts with a level label and goes on: `产出指标数量指标足额保障率=100%`. */
 function isGlued(text: string): boolean {
   const p = text.indexOf('指标');
-  return p >= 2 && p + 4 <= text.length && levelLabel(text.slice(0, p + 2), null) !== null;
+  if (p < 2 || p + 4 > text.length || levelLabel(text.slice(0, p + 2), null) === null) return false;
+  // 绩效指标 captions a whole table: glued to other labels it leads them (`绩效指标产出指标…`); glued to
+  // a word it is the start of a name (`绩效指标明确性`).
+  return text.slice(0, p + 2) !== '绩效指标' || labelLeads(text.slice(p + 2));
+}
+
+/** The text starts with a level label (`产出指标…`, `数量指标…`). */
+function labelLeads(text: string): boolean {
+  const p = text.indexOf('指标');
+  return p >= 2 && p <= 10 && levelLabel(text.slice(0, p + 2), null) !== null;
 }
 
 // Run from readIndicators at the first glued cell: run-together cells become the cells they were. Only cells holding

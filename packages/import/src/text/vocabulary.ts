@@ -100,14 +100,16 @@ export function splitWeightNote(text: string): { label: string; note: string | n
   return { label: k, note: null };
 }
 
+// The department-wide evaluation framework (部门整体支出绩效评价) prints its level 1 bare: 投入, 过程, 产出, 效果.
 const LEVEL1 =
-  /^(?:产出|效益|效果|满意度|成本|影响力|投入与管理|投入|过程|管理|绩效|社会公众或服务对象满意度|服务对象满意度)(?:指标|目标)$|^投入与管理$/;
+  /^(?:产出|效益|效果|满意度|成本|影响力|投入与管理|投入|过程|管理|绩效|社会公众或服务对象满意度|服务对象满意度)(?:指标|目标)$|^(?:投入与管理|投入|过程|产出|效果)$/;
 
-// Level-2 labels of the national framework (数量指标 …) and Shanghai's (投入管理 …); 可持续影响 is printed
+// Level-2 labels of the national framework (数量指标 …), Shanghai's (投入管理 …) and the department-wide
+// evaluation framework's (目标设定, 预算执行, 职责履行, 履职效益 …); 可持续影响 is printed
 // with and without 性 and 发展 (可持续性发展影响指标). The `指标` suffix is
 // optional: Shanghai prints 数量, 质量, 社会效益, 满意度.
 const LEVEL2 =
-  /^(?:数量|质量|时效|成本|进度|效率|产出数量|产出质量|产出时效|产出成本|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续性?(?:发展)?(?:影响)?|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施)(?:指标)?$/;
+  /^(?:数量|质量|时效|成本|进度|效率|产出数量|产出质量|产出时效|产出成本|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续性?(?:发展)?(?:影响)?|服务对象满意度|社会公众满意度|满意度|经济成本|社会成本|生态环境成本|环境成本|投入管理|财务管理|实施管理|业务管理|项目管理|长效管理|资金投入|资金管理|组织实施|目标设定|预算配置|预算执行|预算管理|资产管理|职责履行|履职效益|履职效能|管理效率|运行成本)(?:指标)?$/;
 // Any other `…满意度指标`, `…效益指标`, `…成本指标` is a level-2 label too (but never joined from pieces).
 const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标等?$/;
 
@@ -236,7 +238,8 @@ export type ColumnRole =
   | 'unitName'
   | 'project'
   | 'budget'
-  | 'goal';
+  | 'goal'
+  | 'task';
 
 /** The role of an indicator-table column caption, or null when the cell is not a caption. */
 export function columnRole(text: string): ColumnRole | null {
@@ -292,6 +295,13 @@ export function leadColumnRole(text: string): ColumnRole | null {
   if (/^(项目名称|项目)$/.test(k)) return 'project';
   if (/^(预算数|预算金额|资金总额|项目金额|金额)$/.test(k)) return 'budget';
   if (/^(年度目标|绩效目标|年度绩效目标|项目目标)$/.test(k)) return 'goal';
+  // A department-wide form lists its functions and the year's tasks before each task's indicators.
+  if (
+    /^(年度)?(重点|主要)?(工作)?任务(名称)?$|^(部门)?(职能|职责){1,2}$|^(年度)?履职目标$|^(工作|主要)内容$/.test(
+      k,
+    )
+  )
+    return 'task';
   return null;
 }
 

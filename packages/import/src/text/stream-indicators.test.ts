@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-text.ts';
-import { readIndicatorStream, splitPoints } from './stream-indicators.ts';
+import { actualAndScore, readIndicatorStream, splitPoints, weightBeforeTarget } from './stream-indicators.ts';
 
 // Texts written for these tests in the shapes such pages take: a table flattened onto one line, targets as
 // prose with placeholders left in, a Word table pasted without separators.
@@ -41,6 +41,23 @@ describe('readIndicatorStream', () => {
       ['产出指标', '开展2021 年度总结报告及时率', '100%'],
     ]);
     expect(indicators[1]?.target).toMatchObject({ value: 300, unit: '人次' });
+  });
+
+  it('reads a self-evaluation run together with the weight before the target (分值 年度指标值 实际完成值 得分)', () => {
+    const text = [
+      '一级指标二级指标三级指标分值年度指标值实际完成值得分偏差原因分析及改进措施',
+      '产出指标数量指标新建温室大棚数量1540座40座15',
+      '产出指标质量指标大棚验收合格率15≥95%98%15',
+      '产出指标时效指标开工户数达标率10=100%909无偏差',
+      '效益指标经济效益指标带动户均增收2012万元12万元20',
+    ].join('\n');
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => [i.name, i.target.raw, i.actual, i.weight, i.score])).toEqual([
+      ['新建温室大棚数量', '40座', '40座', 15, 15],
+      ['大棚验收合格率', '≥95%', '98%', 15, 15],
+      ['开工户数达标率', '=100%', '90', 10, 9],
+      ['带动户均增收', '12万元', '12万元', 20, 20],
+    ]);
   });
 
   it('reads targets written as prose, dropping template placeholders and marks', () => {
@@ -230,5 +247,33 @@ describe('weight and score run together', () => {
     expect(splitPoints('99100')).toBeNull();
     expect(splitPoints('10100')).toBeNull();
     expect(splitPoints('5')).toBeNull();
+  });
+});
+
+describe('a weight printed before its target', () => {
+  it('ends the name before an operator-led target, or starts a figure where the rest is well formed', () => {
+    expect(weightBeforeTarget('台网运行率10', '≥95%', '99%10')).toEqual({
+      name: '台网运行率',
+      target: '≥95%',
+      weight: 10,
+    });
+    // 10|100% (0|100% is no figure); 8|550万粒 (85 is no weight beside 50万粒 when the actual repeats 550万粒).
+    expect(weightBeforeTarget('合格率', '10100%', '100%10')).toMatchObject({ target: '100%', weight: 10 });
+    expect(weightBeforeTarget('发放原原种', '8550万粒', '550万粒8')).toMatchObject({
+      target: '550万粒',
+      weight: 8,
+    });
+    // Two well-formed cuts and an actual that repeats neither: a person reads it.
+    expect(weightBeforeTarget('培训人数', '12300人', '280人10')).toBeNull();
+    // One digit holds no weight and a target both.
+    expect(weightBeforeTarget('培训人数', '5人', '5人10')).toBeNull();
+  });
+
+  it('cuts the actual and score run together by the national rule', () => {
+    // =42个 met: full marks 8 → 42 | 8.
+    expect(actualAndScore('428无偏差', 8, '=42个')).toEqual({ actual: '42', score: 8, length: 3 });
+    // =100% missed with 90: fewer than 10 → 90 | 9 (not 9 | 010, nor 901 | 0).
+    expect(actualAndScore('909', 10, '=100%')).toEqual({ actual: '90', score: 9, length: 3 });
+    expect(actualAndScore('98%10', 10, '≥95%')).toBeNull();
   });
 });

@@ -63,12 +63,15 @@ const CAPTION_ANCHOR =
 const TAIL_CAPTION =
   /(?:年初目标值|年度指标值|指标值|目标值|指标目标值)(?:\s*[(（][^()（）]{0,8}[)）])?((?:[\s|\u241e]*(?:(?:全年|年度|当年)?(?:实际完成值|实际完成情况|实际完成|完成值|实际值)|分值|权重|得分|评分)(?:\s*[(（][^()（）]{0,12}[)）])?)+)/;
 const TAIL_ROLE = /(实际完成值|实际完成情况|实际完成|完成值|实际值)|(分值|权重)|(得分|评分)/g;
+// The weight's caption right before the target's.
+const WEIGHT_BEFORE =
+  /(?:分值|权重)(?:\s*[(（][^()（）]{0,8}[)）])?[\s|\u241e]*(?:年初目标值|年度指标值|指标值|目标值|指标目标值)/;
 type TailRole = 'actual' | 'weight' | 'score';
 const TAIL_FIGURE = /[≥≤≧≦<>＜＞=＝﹦]?\s*\d+(?:\.\d+)?\s*(?:%|％)?|是|否/g;
 
 // In a scored table run together, a count target stands before the actual's figure (`项目数8个8个1515`).
 const TARGET_BEFORE_FIGURE = new RegExp(
-  String.raw`${TARGET.source}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*[≥≤≧≦<>＜＞=＝]?\s*\d)`,
+  String.raw`${TARGET.source}|${LEADING_NUMBER}\s*[万亿千]?${COUNT_UNIT}(?=\s*[≥≤≧≦<>＜＞=＝]?\s*\d)`,
   'g',
 );
 // An actual as printed after its target: a date (before a bare figure: `2021年10月底前` is no 2021), a
@@ -227,6 +230,69 @@ function cleanStreamName(raw: string): string {
   return name;
 }
 
+/**
+ * A row's weight printed before its target with nothing between (`台网运行率10≥95%`, `台站正常运行10100%`):
+ * after an operator-led target it ends the name; before a figure it is the first one or two of its digits,
+ * cut where the rest is a well-formed figure — the cut whose target the actual after it repeats first
+ * (a met target prints the same figure twice), else the only one that gives a weight of 1–60.
+ */
+export function weightBeforeTarget(
+  name: string,
+  target: string,
+  after: string,
+): { name: string; target: string; weight: number } | null {
+  if (OPERATOR_LED.test(target)) {
+    const w = /(?<![\d.])([1-9]\d?(?:\.5)?)\s*$/.exec(name);
+    if (!w?.[1] || Number(w[1]) > 60) return null;
+    return { name: name.slice(0, w.index), target, weight: Number(w[1]) };
+  }
+  const lead = /^\s*(\d+(?:\.\d+)?)/.exec(target);
+  if (!lead?.[1]) return null;
+  const digits = lead[1];
+  const unit = target.slice(lead[0].length);
+  const cuts: { target: string; weight: number }[] = [];
+  for (let k = 1; k <= 2 && k < digits.length; k++) {
+    const weight = digits.slice(0, k);
+    const rest = digits.slice(k);
+    if (weight.startsWith('0') || Number(weight) > 60 || !/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(rest)) continue;
+    cuts.push({ target: `${rest}${unit}`, weight: Number(weight) });
+  }
+  const repeated = cuts.find((c) => after.trimStart().startsWith(c.target.trim()));
+  const cut = repeated ?? (cuts.length === 1 ? cuts[0] : undefined);
+  return cut ? { name, ...cut } : null;
+}
+
+/**
+ * The actual and score run together as one figure after a target whose weight is known (`=42个` `428`,
+ * weight 8 → 42 | 8): the cut whose score follows the national rule — full marks when the actual meets the
+ * target, fewer when it does not — if exactly one does.
+ */
+export function actualAndScore(
+  after: string,
+  weight: number,
+  target: string,
+): { actual: string; score: number; length: number } | null {
+  const run = /^\s*(\d+(?:\.\d+)?)(?![\d.%％])/.exec(after);
+  const digits = run?.[1];
+  if (!run || !digits || digits.length > 12) return null;
+  const goal = parseTarget(target);
+  if (goal.value === null || goal.value === undefined) return null;
+  const value = goal.value;
+  const meets = (actual: number) =>
+    goal.operator === '<=' || goal.operator === '<' ? actual <= value : actual >= value;
+  const fits: { actual: string; score: number }[] = [];
+  for (let k = 1; k < digits.length; k++) {
+    const actual = digits.slice(0, k);
+    const score = digits.slice(k);
+    if (!/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(actual) || !/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(score)) continue;
+    const points = Number(score);
+    if (points > weight || (meets(Number(actual)) ? points !== weight : points === weight)) continue;
+    fits.push({ actual, score: points });
+  }
+  const only = fits.length === 1 ? fits[0] : undefined;
+  return only ? { ...only, length: run[0].length } : null;
+}
+
 /** A name: at least two characters of words, not a sentence (long, or several clauses). */
 function hasWords(name: string): boolean {
   return hanCount(name) >= 2 && name.length <= 40 && (name.match(/[,，:：]/g) ?? []).length <= 1;
@@ -259,6 +325,10 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     tailCaption?.[1] && tailCaption.index < (marks[0]?.start ?? text.length)
       ? tailRolesOf(tailCaption[1])
       : [];
+  // 分值 printed before the target (`三级指标分值年度指标值实际完成值得分`): each row's weight runs into the end
+  // of its name or the start of its target.
+  const weightFirst =
+    tailCaption !== null && tailRoles.length > 0 && !tailRoles.includes('weight') && WEIGHT_BEFORE.test(text);
   // A 指标值类型 column before the target: its 定量/定性 runs into the end of the name.
   const kindColumn = /(?:指标值类型|值类型|指标性质)/.test(text.slice(0, marks[0]?.start ?? 0));
   const withoutKind = (name: string) =>
@@ -435,11 +505,17 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       // The words before 完成 must make a name of their own (`当期完成90%` is a name and its target).
       const lead = !sentence || OPERATOR_LED.test(m[0]) ? null : RESULT_LEAD.exec(rawName);
       const resultOnly = lead && hanCount(rawName.slice(0, lead.index)) >= 4 ? lead : null;
-      const name = withoutKind(
-        cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : rawName),
-      ).replace(OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/, '');
       let stop = m.index + m[0].length;
-      const scored = tailRoles.length > 0 ? scoredTail(clean.slice(stop), m[0]) : null;
+      const first = weightFirst ? weightBeforeTarget(rawName, m[0], clean.slice(stop)) : null;
+      const targetText = first?.target ?? m[0];
+      const name = withoutKind(
+        cleanStreamName(resultOnly ? rawName.slice(0, resultOnly.index) : (first?.name ?? rawName)),
+      ).replace(OPERATOR_LED.test(m[0]) ? ADVERB_END : /$^/, '');
+      const scored =
+        tailRoles.length > 0
+          ? (scoredTail(clean.slice(stop), targetText) ??
+            (first ? actualAndScore(clean.slice(stop), first.weight, targetText) : null))
+          : null;
       // Further values of the same row (other regions' columns, the actual): figures up to the next word.
       const tail = scored
         ? null
@@ -459,7 +535,8 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
         if (resultOnly) push(l1, l2, name, '', start, m[0].trim());
         else {
           const { actual, ...printed } = columns;
-          push(l1, l2, name, m[0].trim(), start, result?.[1]?.trim() ?? actual, printed);
+          if (first) printed.weight = first.weight;
+          push(l1, l2, name, targetText.trim(), start, result?.[1]?.trim() ?? actual, printed);
         }
         readAny = true;
       } else if (pos === 0 && name === '' && pending !== null) {

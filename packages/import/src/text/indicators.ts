@@ -16,6 +16,7 @@ import {
   hanCount,
   isWeightNote,
   key,
+  LEVEL_LABEL_WORDS,
   type LevelLabel,
   leadColumnRole,
   levelLabel,
@@ -1586,23 +1587,7 @@ function joinSplitTarget(
   return out;
 }
 
-const LABEL_WORDS = [
-  '产出指标',
-  '效益指标',
-  '满意度指标',
-  '成本指标',
-  '数量指标',
-  '质量指标',
-  '时效指标',
-  '经济效益指标',
-  '社会效益指标',
-  '生态效益指标',
-  '可持续影响指标',
-  '服务对象满意度指标',
-  '效果目标',
-  '产出目标',
-  '影响力目标',
-];
+const LABEL_WORDS = LEVEL_LABEL_WORDS;
 
 interface LevelEvent {
   level: 1 | 2;

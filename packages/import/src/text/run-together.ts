@@ -1,3 +1,5 @@
+import { LEVEL_LABEL_WORDS } from './vocabulary.ts';
+
 // Text of a form whose table lost its borders (a document-sharing page's preview, a PDF pasted as one
 // paragraph) comes in long lines. Two habits of such text hide the form's words from the readers:
 // - the preview prints its pages as numbered chunks (`1、…`, `2、…`), the number heading each chunk
@@ -58,26 +60,16 @@ const WORDS = [
   '实际完成值',
   '偏差原因分析及改进措施',
   '年度总体目标',
-  '产出指标',
-  '效益指标',
-  '满意度指标',
-  '成本指标',
-  '数量指标',
-  '质量指标',
-  '时效指标',
-  '经济效益指标',
-  '社会效益指标',
-  '生态效益指标',
-  '可持续影响指标',
-  '服务对象满意度指标',
   '社会公众满意度指标',
   '分值',
   '得分',
+  ...LEVEL_LABEL_WORDS,
 ];
 
 // Each word with room for spaces between its characters, at least one space matched (checked below).
 const SPACED_WORD = new RegExp(
-  WORDS.sort((a, b) => b.length - a.length)
+  [...WORDS]
+    .sort((a, b) => b.length - a.length)
     .map((w) => [...w].join(' ?'))
     .join('|')
     // `社会效益 指标1:` is a label cell and a numbered name cell: no word ends before a number.

@@ -113,6 +113,25 @@ const LEVEL2 =
 // Any other `…满意度指标`, `…效益指标`, `…成本指标` is a level-2 label too (but never joined from pieces).
 const LEVEL2_GENERIC = /^[\u4e00-\u9fa5]{1,8}(?:满意度|效益|成本)指标等?$/;
 
+/** The level labels forms print most, whole: what a label cut into pieces or spaced apart is read back to. */
+export const LEVEL_LABEL_WORDS: readonly string[] = [
+  '产出指标',
+  '效益指标',
+  '满意度指标',
+  '成本指标',
+  '数量指标',
+  '质量指标',
+  '时效指标',
+  '经济效益指标',
+  '社会效益指标',
+  '生态效益指标',
+  '可持续影响指标',
+  '服务对象满意度指标',
+  '效果目标',
+  '产出目标',
+  '影响力目标',
+];
+
 /** The national framework's level 1 for a level-2 label, for forms whose level-1 cell was lost. */
 export function nationalLevel1Of(level2: string): string | null {
   const k = key(level2).replace(/指标$/, '');

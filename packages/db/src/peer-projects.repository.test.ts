@@ -125,4 +125,16 @@ describeEachDatabase('similar projects (案例库)', (getDb) => {
     });
     expect(plan).toContain('published_tables_name_trgm_idx');
   });
+
+  it('can find a category through an index of its own', async () => {
+    // A category no published table has must not walk every name match of the trigram index.
+    const db = getDb();
+    const plan = await db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL enable_seqscan = off`.execute(trx);
+      const { rows } = await sql<{ 'QUERY PLAN': string }>`EXPLAIN
+        SELECT table_id FROM published_tables WHERE category = ${'新设类别'}::text`.execute(trx);
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('published_tables_category_idx');
+  });
 });

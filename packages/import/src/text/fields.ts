@@ -1,6 +1,7 @@
 import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import type { Budget, Narrative, Warning } from '@jixiao/core/tables/table.schema';
 import type { Cell, SourceLine } from './layout.ts';
+import { readMoneyBlockTotal } from './money-block-total.ts';
 import type { Token } from './tokens.ts';
 import { formTitle, type HeaderField, headerLabel, key, narrativeLabels } from './vocabulary.ts';
 
@@ -69,7 +70,11 @@ const SELF_EVAL_SUFFIX = String.raw`(\([AB]\)|\((万元|元)\)){0,2}$`;
 const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   [/^年初预算(数)?/, 'initial'],
   // `年度预算数（万元）` heads the group of columns 年初预算 | 调整后预算数 | …, not one of them.
-  [new RegExp(`^(全年预算数?|调整后(的)?预算数?)${SELF_EVAL_SUFFIX}|^年度预算数(\\(A\\))?$`), 'adjusted'],
+  // `预算数(A)` heads the year's budget column only with its letter (A); bare, it is a target form's caption.
+  [
+    new RegExp(`^(全年预算数?|调整后(的)?预算数?)${SELF_EVAL_SUFFIX}|^年度预算数(\\(A\\))?$|^预算数\\(A\\)`),
+    'adjusted',
+  ],
   [new RegExp(`^(全年执行数|预算执行数|执行数|实际执行数|全年实际执行数)${SELF_EVAL_SUFFIX}`), 'executed'],
 ];
 
@@ -351,7 +356,7 @@ export function readBudget(
         tableColumns.push({ field, unit: unitOfCaption(k, defaultUnit) });
       continue;
     }
-    if (tableColumns.length > 0 && /^(年度资金总额|资金总额|总额|合计)$/.test(k)) {
+    if (tableColumns.length > 0 && /^(年度(财政)?资金总额|(财政)?资金总额|总额|合计)$/.test(k)) {
       // The total row of the self-evaluation budget table: amounts in the column order of the captions,
       // then 分值 | 执行率 | 得分. The rate (the one figure with %) anchors the row: the figure before it is
       // the weight, the one after it the execution score, the ones before the weight are money. A row
@@ -453,6 +458,11 @@ export function readBudget(
     }
     (budget as Record<string, number | null>)[field] = value;
     if (/^(项目)?预算金额/.test(k)) onlyFigure = value;
+  }
+  if (budget.total === undefined && budget.currentYear === undefined) {
+    for (const figure of readMoneyBlockTotal(tokens, end) ?? [])
+      if (budget[figure.field] === undefined)
+        budget[figure.field] = amountOf(figure.text, unitOfCaption(figure.caption, defaultUnit));
   }
   readTaskTotals(tokens, end, defaultUnit, budget);
   // `项目预算金额 193.8` printed as the form's only money: the year's budget and the project's total.

@@ -187,3 +187,15 @@ describe('the total row of a budget table that dropped an empty cell', () => {
     expect(budget).toMatchObject({ adjusted: 33_596_200, executed: 33_596_200 });
   });
 });
+
+describe('the 预算数(A) | 执行数(B) | 执行率(B/A) money table', () => {
+  it('reads the year’s budget and what was spent from the 年度财政资金总额 row, a rate printed without %', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '预算执行情况（万元）（20分） 预算数(A) 执行数(B) 执行率(B/A) 得分',
+        '年度财政资金总额 80 60 75 15',
+      ]),
+    );
+    expect(budget).toMatchObject({ adjusted: 800_000, executed: 600_000 });
+  });
+});

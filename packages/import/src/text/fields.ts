@@ -175,15 +175,18 @@ function valueAfter(
 /**
  * A value cut where the next label of the same printed line starts: forms flattened to text run
  * `项目名称: 学生事务补助 填报人: 李姣` or `…(一般公共预算) 区级主管部门 区残联` into one cell.
- * Only a piece after a space counts, and only when it is a label (with its colon, or alone).
+ * Only a piece after a space counts: a label with its colon, or a label of the vocabulary alone. A bare
+ * word that only looks like a label (`…金额`, `…名称`) may be the end of a name printed with a space.
  */
 export function beforeInlineLabel(text: string): string {
   const pieces = text.split(/\s+/);
   for (let n = 1; n < pieces.length; n++) {
     const piece = pieces[n] ?? '';
     const labelled = /^([^:：]{2,16})[:：]/.exec(piece);
-    const label = labelled?.[1] ?? piece;
-    if (isAnyLabel(label)) return pieces.slice(0, n).join(' ');
+    const cut = labelled?.[1]
+      ? isAnyLabel(labelled[1])
+      : isAnyLabel(piece) && !GENERIC_LABEL.test(key(piece));
+    if (cut) return pieces.slice(0, n).join(' ');
   }
   return text;
 }

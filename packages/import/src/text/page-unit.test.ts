@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { beforeInlineLabel } from './fields.ts';
 import { importText } from './import-text.ts';
 import { unitOfPage } from './page-unit.ts';
 
@@ -67,5 +68,11 @@ describe('a form that prints no unit', () => {
   it('stops a value at the next label printed on its line', () => {
     const text = [...form.slice(0, 2), '项目名称：学生事务补助 填报人: 王五', ...form.slice(3)];
     expect(importText(text.join('\n')).tables[0]?.name).toBe('学生事务补助');
+  });
+
+  it('keeps a name whose last word only looks like a label, printed after a space', () => {
+    expect(beforeInlineLabel('2024年 社区服务站点名称')).toBe('2024年 社区服务站点名称');
+    expect(beforeInlineLabel('社区服务 项目类别：民生')).toBe('社区服务');
+    expect(beforeInlineLabel('社区服务 填报人')).toBe('社区服务');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutsOf, splitActualAndPoints } from './digit-runs.ts';
+import { cutsOf, plausiblePoints, splitActualAndPoints } from './digit-runs.ts';
 
 describe('cutsOf', () => {
   it('cuts a run into well-formed numbers only', () => {
@@ -63,5 +63,17 @@ describe('splitActualAndPoints', () => {
     expect(
       splitActualAndPoints('1111', ['actual', 'weight', 'score'], { value: null, operator: null }),
     ).toBeNull();
+  });
+});
+
+describe('plausiblePoints', () => {
+  it('takes a weight of 1–60 printed whole or with one decimal and a score not above it', () => {
+    expect(plausiblePoints(10, 10)).toBe(true);
+    expect(plausiblePoints(7.5, 6.25)).toBe(true);
+    expect(plausiblePoints(0.5, 0.5)).toBe(false);
+    expect(plausiblePoints(61, 10)).toBe(false);
+    expect(plausiblePoints(10, 10.5)).toBe(false);
+    expect(plausiblePoints(10.25, 10)).toBe(false);
+    expect(plausiblePoints(10, 9.125)).toBe(false);
   });
 });

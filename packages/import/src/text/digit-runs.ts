@@ -23,6 +23,15 @@ export function cutsOf(digits: string, count: number): number[][] {
 }
 
 /**
+ * A weight and score an indicator row can print: a weight of 1–60, whole or with one decimal, and a score
+ * not above it with at most two decimals.
+ */
+export function plausiblePoints(weight: number, score: number): boolean {
+  if (!(weight >= 1 && weight <= 60 && score <= weight)) return false;
+  return /^\d+(\.\d)?$/.test(String(weight)) && /^\d+(\.\d{1,2})?$/.test(String(score));
+}
+
+/**
  * The actual, weight and score of a scored row run together with nothing between them (`31010` after the
  * target `≥3次` = 3 | 10 | 10), in the caption's order of the three columns. A cut must give a weight an
  * indicator can carry (1–60, at most one decimal) and a score not above it (at most two); where several do, the one whose score follows the
@@ -38,10 +47,7 @@ export function splitActualAndPoints(
   for (const pieces of cutsOf(run, 3)) {
     const at = (role: 'actual' | 'weight' | 'score') => pieces[order.indexOf(role)] ?? Number.NaN;
     const [actual, weight, score] = [at('actual'), at('weight'), at('score')];
-    if (weight < 1 || weight > 60 || score > weight) continue;
-    // Weights print whole or with one decimal, scores with at most two.
-    if (!/^\d+(\.\d)?$/.test(String(weight)) || !/^\d+(\.\d{1,2})?$/.test(String(score))) continue;
-    fits.push({ actual, weight, score });
+    if (plausiblePoints(weight, score)) fits.push({ actual, weight, score });
   }
   if (fits.length <= 1) return fits[0] ?? null;
   const ruled = fits.filter((f) => Math.abs(f.score - ruleScore(f, target)) <= 0.1);

@@ -1,6 +1,6 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { cutsOf, splitActualAndPoints } from './digit-runs.ts';
+import { cutsOf, plausiblePoints, splitActualAndPoints } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
 import { hanCount, key, nationalLevel1Of } from './vocabulary.ts';
 
@@ -96,7 +96,7 @@ export function splitPoints(
   let found: { first: number; second: number } | null = null;
   for (const [first = 0, second = 0] of cutsOf(run, 2)) {
     const [weight, score] = order === 'weight first' ? [first, second] : [second, first];
-    if (weight === 0 || weight > 60 || score > weight) continue;
+    if (!plausiblePoints(weight, score)) continue;
     if (found !== null) return null;
     found = { first, second };
   }

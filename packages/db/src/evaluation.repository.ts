@@ -1,6 +1,11 @@
 import { type MonitoringReport, monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import {
+  type ClaimCause,
+  claimCauseSchema,
+  type RecheckItem,
+} from '@jixiao/core/scoring/self-evaluation-claim.schema';
+import {
   type ScoreAdjustment,
   type SelfEvaluationEntry,
   selfEvaluationEntrySchema,
@@ -407,25 +412,6 @@ export async function addScoreAdjustment(
   });
 }
 
-export interface RecheckRow {
-  tableId: string;
-  name: string;
-  unit: string;
-  year: number;
-  organisationId: string | null;
-  status: string;
-  kind: string;
-  schemeId: string;
-  claimedTotal: number | null;
-  ruleTotal: number | null;
-  gap: number | null;
-  total: number;
-  grade: string;
-  causes: string[];
-  decisions: number;
-  updatedAt: string;
-}
-
 export interface RecheckQuery {
   /** null: every organisation (finance, auditors); else only tables of these organisations. */
   organisationIds: readonly string[] | null;
@@ -434,11 +420,13 @@ export interface RecheckQuery {
   limit: number;
 }
 
+const isClaimCause = (value: unknown): value is ClaimCause => claimCauseSchema.safeParse(value).success;
+
 /**
  * Self-evaluations that carry the unit's claim (imported 自评表), largest gap between the claimed and
  * the rules' totals first (no comparable total last); filtered by organisations, year and cause.
  */
-export async function recheckList(db: Database, query: RecheckQuery): Promise<RecheckRow[]> {
+export async function recheckList(db: Database, query: RecheckQuery): Promise<RecheckItem[]> {
   if (query.organisationIds !== null && query.organisationIds.length === 0) return [];
   let q = db
     .selectFrom('self_evaluations as s')
@@ -494,7 +482,7 @@ export async function recheckList(db: Database, query: RecheckQuery): Promise<Re
     gap: r.gap,
     total: r.total,
     grade: r.grade,
-    causes: Array.isArray(r.causes) ? r.causes.map(String) : [],
+    causes: Array.isArray(r.causes) ? r.causes.filter(isClaimCause) : [],
     decisions: Number(r.decisions ?? 0),
     updatedAt: iso(r.updated_at),
   }));

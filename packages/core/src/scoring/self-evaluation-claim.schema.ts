@@ -101,3 +101,24 @@ export const claimComparisonSchema = z.object({
   notes: z.array(z.object({ code: claimCauseSchema, zh: z.string(), en: z.string() })),
 });
 export type ClaimComparison = z.infer<typeof claimComparisonSchema>;
+
+/** One self-evaluation of the re-check list (财政复核): the unit's claimed total beside the rules'. */
+export const recheckItemSchema = z.object({
+  tableId: z.string().uuid(),
+  name: z.string(),
+  unit: z.string(),
+  year: z.number().int(),
+  organisationId: z.string().nullable(),
+  status: z.string(),
+  kind: z.string(),
+  schemeId: z.string(),
+  claimedTotal: z.number().nullable(),
+  ruleTotal: z.number().nullable(),
+  gap: z.number().nullable(),
+  total: z.number().describe('The total with the reviewers’ decisions'),
+  grade: z.string(),
+  causes: z.array(claimCauseSchema),
+  decisions: z.number().int(),
+  updatedAt: z.string(),
+});
+export type RecheckItem = z.infer<typeof recheckItemSchema>;

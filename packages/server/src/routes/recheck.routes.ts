@@ -6,6 +6,7 @@ import {
   CLAIM_CAUSE_LABELS,
   type ClaimCause,
   claimCauseSchema,
+  recheckItemSchema,
 } from '@jixiao/core/scoring/self-evaluation-claim.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
@@ -34,25 +35,6 @@ const listQuery = z.object({
     .describe('Only tables at or under this organisation (a department)'),
   cause: claimCauseSchema.optional().describe('Only evaluations with a difference of this cause'),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
-});
-
-const recheckItem = z.object({
-  tableId: z.string().uuid(),
-  name: z.string(),
-  unit: z.string(),
-  year: z.number().int(),
-  organisationId: z.string().nullable(),
-  status: z.string(),
-  kind: z.string(),
-  schemeId: z.string(),
-  claimedTotal: z.number().nullable(),
-  ruleTotal: z.number().nullable(),
-  gap: z.number().nullable(),
-  total: z.number().describe('The total with the reviewers’ decisions'),
-  grade: z.string(),
-  causes: z.array(z.string()),
-  decisions: z.number().int(),
-  updatedAt: z.string(),
 });
 
 const decisionBody = z.object({
@@ -146,7 +128,7 @@ export const recheckRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           '财政复核: self-evaluations carrying a unit’s claim, largest gap between claimed and rule totals first',
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(recheckItem) }) },
+        response: { 200: z.object({ items: z.array(recheckItemSchema) }) },
       },
     },
     async (request) => {

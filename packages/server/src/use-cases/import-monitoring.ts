@@ -1,4 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
+import type { ErrorCode } from '@jixiao/core/errors/error-codes';
 import type { MonitoringNote } from '@jixiao/core/monitoring/monitoring.schema';
 import { monitoringReportFromImport } from '@jixiao/core/monitoring/monitoring-import';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
@@ -137,31 +138,50 @@ function otherProject(form: PerformanceTable, table: PerformanceTable): Monitori
 }
 
 /** The one table the form names, or a 409 with the choices. */
-async function matchingTable(db: Database, preview: ImportPreviewRecord, form: PerformanceTable) {
+/** The errors a filled form raises when it finds no single table of its own (the user then chooses one). */
+export interface UnmatchedForm {
+  ambiguous(form: PerformanceTable, count: number): { code: ErrorCode; zh: string; en: string };
+  missing(form: PerformanceTable, count: number): { code: ErrorCode; zh: string; en: string };
+}
+
+/**
+ * The table a filled form (monitoring or 自评表) goes to, as monitoringTableFor finds it; otherwise the
+ * form's error with the tables to choose from: those of its name when several share it, else the year's.
+ */
+export async function matchingTable(
+  db: Database,
+  preview: ImportPreviewRecord,
+  form: PerformanceTable,
+  unmatched: UnmatchedForm,
+): Promise<string> {
   const { tableId, candidates } = await monitoringTableFor(db, preview, form);
   if (tableId !== null) return tableId;
   const ambiguous = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
-  if (ambiguous.length > 1) {
-    throw new AppError(
-      'import.monitoring_ambiguous',
-      `本单位 ${form.year} 年有 ${ambiguous.length} 张名为“${form.name}”的绩效目标表，请选择监控表对应的一张。`,
-      `Your unit has ${ambiguous.length} tables named "${form.name}" in ${form.year}: choose the one the form reports on.`,
-      { path: 'tableId' },
-      { candidates: ambiguous },
-    );
-  }
-  throw new AppError(
-    'import.monitoring_no_table',
-    candidates.length > 0
-      ? `本单位 ${form.year} 年没有名为“${form.name}”的已批复绩效目标表，请从本单位当年的 ${candidates.length} 张表中选择。`
-      : `本单位 ${form.year} 年没有可填报监控的绩效目标表（已批复或已公开），“${form.name}”的监控表无法导入。`,
-    candidates.length > 0
-      ? `Your unit has no approved table named "${form.name}" in ${form.year}: choose one of its ${candidates.length} tables that year.`
-      : `Your unit has no approved or published table in ${form.year} to take the monitoring form of "${form.name}".`,
-    { path: 'tableId' },
-    { candidates },
-  );
+  const [message, choices] =
+    ambiguous.length > 1
+      ? [unmatched.ambiguous(form, ambiguous.length), ambiguous]
+      : [unmatched.missing(form, candidates.length), candidates];
+  throw new AppError(message.code, message.zh, message.en, { path: 'tableId' }, { candidates: choices });
 }
+
+const unmatchedMonitoringForm: UnmatchedForm = {
+  ambiguous: (form, count) => ({
+    code: 'import.monitoring_ambiguous',
+    zh: `本单位 ${form.year} 年有 ${count} 张名为“${form.name}”的绩效目标表，请选择监控表对应的一张。`,
+    en: `Your unit has ${count} tables named "${form.name}" in ${form.year}: choose the one the form reports on.`,
+  }),
+  missing: (form, count) => ({
+    code: 'import.monitoring_no_table',
+    zh:
+      count > 0
+        ? `本单位 ${form.year} 年没有名为“${form.name}”的已批复绩效目标表，请从本单位当年的 ${count} 张表中选择。`
+        : `本单位 ${form.year} 年没有可填报监控的绩效目标表（已批复或已公开），“${form.name}”的监控表无法导入。`,
+    en:
+      count > 0
+        ? `Your unit has no approved table named "${form.name}" in ${form.year}: choose one of its ${count} tables that year.`
+        : `Your unit has no approved or published table in ${form.year} to take the monitoring form of "${form.name}".`,
+  }),
+};
 
 /**
  * Fills the monitoring report of the table a confirmed monitoring form belongs to (found, or chosen by
@@ -182,7 +202,7 @@ export async function confirmMonitoringImport(
       { path: 'tables' },
     );
   }
-  const tableId = body.tableId ?? (await matchingTable(db, preview, form));
+  const tableId = body.tableId ?? (await matchingTable(db, preview, form, unmatchedMonitoringForm));
   const record = await enterableTable(request, db, tableId);
   const built = monitoringReportFromImport(form, record.table, { cutOffMonth: body.cutOffMonth });
   if (!built.report) {

@@ -11,7 +11,6 @@ import type {
   ShownFormQuery,
   TableRecord,
 } from '@jixiao/core/tables/table-record.schema';
-import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
 import { type RecheckFigures, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
@@ -19,7 +18,7 @@ import type { FastifyRequest } from 'fastify';
 import { auditActor } from '../auth/authorize.ts';
 import { assertSelfEvaluationOpen } from '../guards/calendar.guards.ts';
 import { enterableTable } from '../guards/table.guards.ts';
-import { monitoringTableFor, shownForm } from './import-monitoring.ts';
+import { matchingTable, monitoringTableFor, shownForm, type UnmatchedForm } from './import-monitoring.ts';
 
 // Confirming an uploaded, filled 绩效自评表: the printed actuals fill the self-evaluation of the approved
 // table of the same unit, project and year (or the one the user chose), and what the unit printed (row
@@ -43,31 +42,24 @@ export function recheckFigures(score: SelfEvaluationScore): RecheckFigures | nul
   };
 }
 
-async function matchingTable(db: Database, preview: ImportPreviewRecord, form: PerformanceTable) {
-  const { tableId, candidates } = await monitoringTableFor(db, preview, form);
-  if (tableId !== null) return tableId;
-  const ambiguous = candidates.filter((c) => searchKey(c.name) === searchKey(form.name));
-  if (ambiguous.length > 1) {
-    throw new AppError(
-      'import.self_evaluation_ambiguous',
-      `本单位 ${form.year} 年有 ${ambiguous.length} 张名为“${form.name}”的绩效目标表，请选择自评表对应的一张。`,
-      `Your unit has ${ambiguous.length} tables named "${form.name}" in ${form.year}: choose the one the form evaluates.`,
-      { path: 'tableId' },
-      { candidates: ambiguous },
-    );
-  }
-  throw new AppError(
-    'import.self_evaluation_no_table',
-    candidates.length > 0
-      ? `本单位 ${form.year} 年没有名为“${form.name}”的已批复绩效目标表：请从当年的 ${candidates.length} 张表中选择，或作为往年自评连同目标表一并导入。`
-      : `本单位 ${form.year} 年没有已批复或已公开的绩效目标表：“${form.name}”的自评表可作为往年自评连同目标表一并导入。`,
-    candidates.length > 0
-      ? `Your unit has no approved table named "${form.name}" in ${form.year}: choose one of its ${candidates.length} tables that year, or import it as a past year's evaluation with its own table.`
-      : `Your unit has no approved or published table in ${form.year}: the form of "${form.name}" can be imported as a past year's evaluation with its own table.`,
-    { path: 'tableId' },
-    { candidates },
-  );
-}
+const unmatchedSelfEvaluation: UnmatchedForm = {
+  ambiguous: (form, count) => ({
+    code: 'import.self_evaluation_ambiguous',
+    zh: `本单位 ${form.year} 年有 ${count} 张名为“${form.name}”的绩效目标表，请选择自评表对应的一张。`,
+    en: `Your unit has ${count} tables named "${form.name}" in ${form.year}: choose the one the form evaluates.`,
+  }),
+  missing: (form, count) => ({
+    code: 'import.self_evaluation_no_table',
+    zh:
+      count > 0
+        ? `本单位 ${form.year} 年没有名为“${form.name}”的已批复绩效目标表：请从当年的 ${count} 张表中选择，或作为往年自评连同目标表一并导入。`
+        : `本单位 ${form.year} 年没有已批复或已公开的绩效目标表：“${form.name}”的自评表可作为往年自评连同目标表一并导入。`,
+    en:
+      count > 0
+        ? `Your unit has no approved table named "${form.name}" in ${form.year}: choose one of its ${count} tables that year, or import it as a past year's evaluation with its own table.`
+        : `Your unit has no approved or published table in ${form.year}: the form of "${form.name}" can be imported as a past year's evaluation with its own table.`,
+  }),
+};
 
 async function saveImported(
   request: FastifyRequest,
@@ -164,7 +156,7 @@ export async function confirmSelfEvaluationImport(
     }
     return saveImported(request, db, record, form, { preview, body, confirmImport: false, ownTable: true });
   }
-  const tableId = body.tableId ?? (await matchingTable(db, preview, form));
+  const tableId = body.tableId ?? (await matchingTable(db, preview, form, unmatchedSelfEvaluation));
   const record = await enterableTable(request, db, tableId);
   // Filling an approved table's self-evaluation by upload is saving it: the year's window applies as to
   // PUT /api/tables/:id/self-evaluation. A past year's form with its own table is a record, not a save.

@@ -1,4 +1,6 @@
-import type { ClaimCause } from '@jixiao/core/scoring/self-evaluation-claim.schema';
+import type { ClaimCause, RecheckItem } from '@jixiao/core/scoring/self-evaluation-claim.schema';
+
+export type { RecheckItem };
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type {
   ImportCandidate,
@@ -7,26 +9,6 @@ import type {
   ShownFormQuery,
 } from '@jixiao/core/tables/table-record.schema';
 import { request, shownFormQuery } from './api-client.ts';
-
-/** One self-evaluation of the re-check list (财政复核): the unit's claimed total beside the rules'. */
-export interface RecheckItem {
-  tableId: string;
-  name: string;
-  unit: string;
-  year: number;
-  organisationId: string | null;
-  status: string;
-  kind: string;
-  schemeId: string;
-  claimedTotal: number | null;
-  ruleTotal: number | null;
-  gap: number | null;
-  total: number;
-  grade: string;
-  causes: ClaimCause[];
-  decisions: number;
-  updatedAt: string;
-}
 
 export interface RecheckQuery {
   year?: number | undefined;

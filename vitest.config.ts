@@ -35,6 +35,12 @@ export default defineConfig({
           name: 'packages',
           include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'scripts/**/*.test.ts'],
           exclude: [...exclude, 'packages/core/**'],
+          // Each file still opens its own database and app; what files share is the module graph per
+          // worker (fastify, kysely, PGlite, zod and the rule sets evaluated once instead of once a file,
+          // which was most of the suite's import time) and what modules cache on purpose (the migrated
+          // PGlite template, the demo password's hash). A test that changes globals or the environment
+          // puts them back (vi.unstubAllGlobals, saved process.env values).
+          isolate: false,
         },
       },
     ],

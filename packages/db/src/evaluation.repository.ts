@@ -1,15 +1,15 @@
 import { type MonitoringReport, monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import {
-  type ClaimCause,
-  claimCauseSchema,
-  type RecheckItem,
-} from '@jixiao/core/scoring/self-evaluation-claim.schema';
-import {
   type ScoreAdjustment,
   type SelfEvaluationEntry,
   selfEvaluationEntrySchema,
 } from '@jixiao/core/scoring/self-evaluation.schema';
+import {
+  type ClaimCause,
+  claimCauseSchema,
+  type RecheckItem,
+} from '@jixiao/core/scoring/self-evaluation-claim.schema';
 import { sql } from 'kysely';
 import { type AuditActor, writeAudit } from './audit.repository.ts';
 import type { Database } from './database.ts';

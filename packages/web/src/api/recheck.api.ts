@@ -1,6 +1,7 @@
 import type { ClaimCause, RecheckItem } from '@jixiao/core/scoring/self-evaluation-claim.schema';
 
 export type { RecheckItem };
+
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type {
   ImportCandidate,

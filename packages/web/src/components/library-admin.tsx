@@ -1,20 +1,6 @@
 import { frameworks } from '@jixiao/core/frameworks/frameworks';
 import type { LibraryEntry, LibraryEntryFields } from '@jixiao/core/library/indicator-library.schema';
-import {
-  Alert,
-  App,
-  Button,
-  Form,
-  Input,
-  Modal,
-  Select,
-  Space,
-  Switch,
-  Table,
-  type TableProps,
-  Tag,
-  Tooltip,
-} from 'antd';
+import { App, Button, Form, Input, Modal, Select, Space, Switch, type TableProps, Tag, Tooltip } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../api/api-client.ts';
 import { libraryApi } from '../api/indicator-library.api.ts';
@@ -22,7 +8,7 @@ import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { LibrarySourceTag, SuggestedTarget } from './library-drawer.tsx';
+import { LibraryResults, LibrarySourceTag, SuggestedTarget } from './library-drawer.tsx';
 
 type Draft = LibraryEntryFields;
 
@@ -317,16 +303,7 @@ export function LibraryAdmin() {
           </Button>
         )}
       </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<LibraryEntry>
-        rowKey="id"
-        size="small"
-        loading={items === null && !error}
-        dataSource={items ?? []}
-        columns={columns}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('library.empty') }}
-      />
+      <LibraryResults items={items} error={error} columns={columns} />
       {editing && (
         <EntryForm
           initial={editing.initial}

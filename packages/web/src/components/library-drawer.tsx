@@ -44,6 +44,35 @@ export function SuggestedTarget({ entry }: { entry: LibraryEntry }) {
   );
 }
 
+/**
+ * The entries a library search found (a page of 50), or why it failed: the editor's drawer and the
+ * administrators' page list them alike, each with its own columns and table options.
+ */
+export function LibraryResults({
+  items,
+  error,
+  ...table
+}: { items: LibraryEntry[] | null; error: string | null } & Omit<
+  TableProps<LibraryEntry>,
+  'dataSource' | 'loading'
+>) {
+  const { t } = useI18n();
+  return (
+    <>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Table<LibraryEntry>
+        rowKey="id"
+        size="small"
+        loading={items === null && !error}
+        dataSource={items ?? []}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        locale={{ emptyText: t('library.empty') }}
+        {...table}
+      />
+    </>
+  );
+}
+
 /** Waits until typing pauses, so a search is not sent per keystroke. */
 function useDebounced<T>(value: T, ms: number): T {
   const [current, setCurrent] = useState(value);
@@ -205,15 +234,10 @@ export default function LibraryDrawer({
           data-testid="library-level2"
         />
       </Space>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Table<LibraryEntry>
-        rowKey="id"
-        size="small"
-        loading={items === null && !error}
-        dataSource={items ?? []}
+      <LibraryResults
+        items={items}
+        error={error}
         columns={columns}
-        pagination={{ pageSize: 50, hideOnSinglePage: true }}
-        locale={{ emptyText: t('library.empty') }}
         rowSelection={{
           selectedRowKeys: selected.map((e) => e.id),
           preserveSelectedRowKeys: true,

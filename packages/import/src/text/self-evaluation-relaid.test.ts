@@ -196,4 +196,10 @@ describe('labelled self-evaluation rows re-laid as real 自评表 print them', (
       0.7,
     );
   });
+
+  it('reads most rows of a form run together with the weight between target and actual', () => {
+    expect(
+      shareReadBack(ORDERS['score before actual'] as Column[], 'run together', plain),
+    ).toBeGreaterThanOrEqual(0.65);
+  });
 });

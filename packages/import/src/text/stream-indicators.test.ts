@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-text.ts';
-import { actualAndScore, readIndicatorStream, splitPoints, weightBeforeTarget } from './stream-indicators.ts';
+import {
+  actualAndScore,
+  readIndicatorStream,
+  splitPoints,
+  weightAndActual,
+  weightBeforeTarget,
+} from './stream-indicators.ts';
 
 // Texts written for these tests in the shapes such pages take: a table flattened onto one line, targets as
 // prose with placeholders left in, a Word table pasted without separators.
@@ -275,5 +281,20 @@ describe('a weight printed before its target', () => {
     // =100% missed with 90: fewer than 10 → 90 | 9 (not 9 | 010, nor 901 | 0).
     expect(actualAndScore('909', 10, '=100%')).toEqual({ actual: '90', score: 9, length: 3 });
     expect(actualAndScore('98%10', 10, '≥95%')).toBeNull();
+  });
+});
+
+describe('a weight run into the actual after the target (年度指标值 分值 实际完成值 得分)', () => {
+  it('is cut where the score after the actual follows the national rule', () => {
+    // 20 | 60% missed against 90% → fewer than 20 (10); 2 | 060% is no figure.
+    expect(weightAndActual('2060%10', '90%')).toEqual({ weight: 20, actual: '60%', score: 10, length: 7 });
+    // 10 | 98% meets ≥95% → full marks 10; 1 | 098% is no figure.
+    expect(weightAndActual('1098%10无偏差', '≥95%')).toMatchObject({ weight: 10, actual: '98%', score: 10 });
+    expect(weightAndActual('1012次10', '≥10次')).toMatchObject({ weight: 10, actual: '12次', score: 10 });
+    // 5 | 12次 (met, full 5) and 51 | 2次 (missed, 5 of 51) both follow the rule: a person reads it.
+    expect(weightAndActual('512次5', '≥10次')).toBeNull();
+    // Printed apart, or a score that no cut explains: not this reading.
+    expect(weightAndActual(' 20 60% 10', '90%')).toBeNull();
+    expect(weightAndActual('2060%25', '90%')).toBeNull();
   });
 });

@@ -262,6 +262,53 @@ export function weightBeforeTarget(
   return cut ? { name, ...cut } : null;
 }
 
+const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+/**
+ * Whether a score follows the national rule for a target: full marks when the actual meets it, fewer (and
+ * not below zero) when it does not. Null for a target without a figure.
+ */
+function nationalRule(target: string): ((actual: number, weight: number, score: number) => boolean) | null {
+  const goal = parseTarget(target);
+  const value = goal.value;
+  if (value === null || value === undefined) return null;
+  const atMost = goal.operator === '<=' || goal.operator === '<';
+  return (actual, weight, score) => {
+    if (score > weight) return false;
+    const met = atMost ? actual <= value : actual >= value;
+    return met ? score === weight : score < weight;
+  };
+}
+
+/**
+ * The weight and the actual run together after the target (`90%` `2060%` `10`, 分值 captioned before 实际完成值):
+ * the weight is the first one or two digits, cut where the rest is a well-formed actual and the score after
+ * it follows the national rule, if exactly one cut does.
+ */
+export function weightAndActual(
+  after: string,
+  target: string,
+): { weight: number; actual: string; score: number; length: number } | null {
+  const m = /^\s*(\d+(?:\.\d+)?)(\s*(?:%|％|[\u4e00-\u9fa5]{1,3})?)/.exec(after);
+  const rule = nationalRule(target);
+  if (!m?.[1] || rule === null) return null;
+  const digits = m[1];
+  const unit = m[2] ?? '';
+  const points = POINTS_ONE.exec(after.slice(m[0].length));
+  if (!points?.[1]) return null;
+  const score = Number(points[1]);
+  const fits: { weight: number; actual: string }[] = [];
+  for (let k = 1; k <= 2 && k < digits.length; k++) {
+    const weight = digits.slice(0, k);
+    const actual = digits.slice(k);
+    if (!WELL_FORMED.test(weight) || Number(weight) === 0 || !WELL_FORMED.test(actual)) continue;
+    if (rule(Number(actual), Number(weight), score))
+      fits.push({ weight: Number(weight), actual: `${actual}${unit.trim()}` });
+  }
+  const only = fits.length === 1 ? fits[0] : undefined;
+  return only ? { ...only, score, length: m[0].length + points[0].length } : null;
+}
+
 /**
  * The actual and score run together as one figure after a target whose weight is known (`=42个` `428`,
  * weight 8 → 42 | 8): the cut whose score follows the national rule — full marks when the actual meets the
@@ -275,19 +322,14 @@ export function actualAndScore(
   const run = /^\s*(\d+(?:\.\d+)?)(?![\d.%％])/.exec(after);
   const digits = run?.[1];
   if (!run || !digits || digits.length > 12) return null;
-  const goal = parseTarget(target);
-  if (goal.value === null || goal.value === undefined) return null;
-  const value = goal.value;
-  const meets = (actual: number) =>
-    goal.operator === '<=' || goal.operator === '<' ? actual <= value : actual >= value;
+  const rule = nationalRule(target);
+  if (rule === null) return null;
   const fits: { actual: string; score: number }[] = [];
   for (let k = 1; k < digits.length; k++) {
     const actual = digits.slice(0, k);
     const score = digits.slice(k);
-    if (!/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(actual) || !/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(score)) continue;
-    const points = Number(score);
-    if (points > weight || (meets(Number(actual)) ? points !== weight : points === weight)) continue;
-    fits.push({ actual, score: points });
+    if (!WELL_FORMED.test(actual) || !WELL_FORMED.test(score)) continue;
+    if (rule(Number(actual), weight, Number(score))) fits.push({ actual, score: Number(score) });
   }
   const only = fits.length === 1 ? fits[0] : undefined;
   return only ? { ...only, length: run[0].length } : null;
@@ -452,6 +494,18 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
           out.length += fused[0].length;
           return out;
         }
+      }
+      // Weight and actual run together; printed apart they are read one by one below.
+      const cut =
+        role === 'weight' && tailRoles[n + 1] === 'actual' && tailRoles[n + 2] === 'score'
+          ? weightAndActual(rest, target)
+          : null;
+      if (cut !== null) {
+        out.weight = cut.weight;
+        out.actual = cut.actual;
+        out.score = cut.score;
+        out.length += cut.length;
+        return out;
       }
       if (role === 'actual') {
         const m = ACTUAL_AT.exec(rest);

@@ -25,6 +25,7 @@ export const queryKeys = {
     params === undefined ? (['tables'] as const) : (['tables', params] as const),
   table: (id: string) => ['table', id] as const,
   workflow: (id: string) => ['workflow', id] as const,
+  peers: (id: string) => ['peers', id] as const,
   selfEvaluation: (id: string) => ['self-evaluation', id] as const,
   monitoring: (params?: unknown) => ['monitoring', params] as const,
   recheck: (params?: unknown) => ['recheck', params] as const,
@@ -33,6 +34,8 @@ export const queryKeys = {
   layoutTemplates: (params?: unknown) => ['layout-templates', params] as const,
   accounts: (what: string) => ['accounts', what] as const,
   publicTables: (params?: unknown) => ['public', 'tables', params] as const,
+  publicTable: (id: string) => ['public', 'table', id] as const,
+  dashboard: (params?: unknown) => ['dashboard', params] as const,
   publicStatistics: (year?: number) => ['public', 'statistics', year ?? null] as const,
 };
 
@@ -48,6 +51,8 @@ const tableResources = [
   'monitoring',
   'recheck',
   'public',
+  'peers',
+  'dashboard',
 ];
 
 /** The resources (first key elements) a successful write to `url` may have changed; null: all of them. */

@@ -12,10 +12,12 @@ import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment
 import type { CommentList, PlacedComment } from '@jixiao/core/review-records/review-record.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { WorkflowAction, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Input, Modal, Space } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -34,29 +36,31 @@ export interface TableWorkflow {
   reload: () => void;
 }
 
-/** Loads a table's workflow state and open comments; reloads whenever the table's version changes. */
+/**
+ * A table's workflow state and open comments, through the shared query cache: any write to the table (a
+ * save, a workflow step here or in another view) marks them stale and they load again.
+ */
 export function useTableWorkflow(tableId: string | undefined, version: number | undefined): TableWorkflow {
-  const [state, setState] = useState<WorkflowState | null>(null);
-  const [comments, setComments] = useState<CommentList | null>(null);
-  const [tick, setTick] = useState(0);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: version and tick trigger a reload on purpose
-  useEffect(() => {
-    if (!tableId) return;
-    let live = true;
-    workflowApi
-      .state(tableId)
-      .then((s) => live && setState(s))
-      .catch(() => live && setState(null));
-    // Comments are for signed-in users; the public simply sees none.
-    workflowApi
-      .comments(tableId)
-      .then((c) => live && setComments(c))
-      .catch(() => live && setComments(null));
-    return () => {
-      live = false;
-    };
-  }, [tableId, version, tick]);
-  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const enabled = Boolean(tableId);
+  const stateQuery = useQuery({
+    queryKey: [...queryKeys.workflow(tableId ?? ''), 'state', version ?? null],
+    queryFn: () => workflowApi.state(tableId as string),
+    enabled,
+  });
+  // Comments are for signed-in users; the public simply sees none.
+  const commentsQuery = useQuery({
+    queryKey: [...queryKeys.workflow(tableId ?? ''), 'comments', version ?? null],
+    queryFn: () => workflowApi.comments(tableId as string),
+    enabled,
+  });
+  const { refetch: refetchState } = stateQuery;
+  const { refetch: refetchComments } = commentsQuery;
+  const reload = useCallback(() => {
+    void refetchState();
+    void refetchComments();
+  }, [refetchState, refetchComments]);
+  const state = stateQuery.isError ? null : (stateQuery.data ?? null);
+  const comments = commentsQuery.isError ? null : (commentsQuery.data ?? null);
   const returned = state?.status === 'returned';
   return {
     state,
@@ -120,7 +124,8 @@ export function WorkflowBar({
   dirty: boolean;
   /** The table's budget year refuses submission (the page says why). */
   submitBlocked?: boolean;
-  onChanged: () => void;
+  /** Called after a step went through (the table's own views reload by themselves). */
+  onChanged?: () => void;
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -144,8 +149,8 @@ export function WorkflowBar({
       message.success(t('workflow.done', { status: t(`status.${next.status}`) }));
       setConfirming(null);
       setReason('');
-      workflow.reload();
-      onChanged();
+      // The step was a write: the table's state, comments and lists reload through the query cache.
+      onChanged?.();
     } catch (e) {
       message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
     } finally {

@@ -1,9 +1,9 @@
 import type { Dashboard } from '@jixiao/core/analysis/dashboard.schema';
 import type { Light } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import { Card, Col, Empty, Row, Select, Space, Statistic, Table, Tag, theme } from 'antd';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { publicApi } from '../api/public.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import type { ChartProps } from '../components/charts/chart.tsx';
 import {
@@ -15,6 +15,7 @@ import {
 import { PageHead } from '../components/page-head.tsx';
 import { YearSelect } from '../components/year-select.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWan } from '../lib/money.ts';
 
@@ -65,26 +66,14 @@ export default function DashboardPage() {
   const { token } = theme.useToken();
   const [year, setYear] = useState<number | undefined>(undefined);
   const [department, setDepartment] = useState<string | undefined>(undefined);
-  const [dashboard, setDashboard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
   // While loading or on an error the page has no PageHead yet; the tab is named from the start.
   useDocumentTitle(t('dashboard.title'));
 
-  useEffect(() => {
-    let live = true;
-    publicApi
-      .dashboard({ year, department })
-      .then((body) => {
-        if (!live) return;
-        setDashboard(body);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : null));
-    return () => {
-      live = false;
-    };
-  }, [year, department]);
+  const loaded = useLoad(queryKeys.dashboard({ year, department }), () =>
+    publicApi.dashboard({ year, department }),
+  );
+  const dashboard: Dashboard | null = loaded.data;
+  const error = loaded.error;
 
   const charts = useMemo(() => {
     if (!dashboard) return null;

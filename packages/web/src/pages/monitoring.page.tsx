@@ -1,9 +1,8 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
 import { Card, Result, Select, Space, Table, type TableProps } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { accountsApi } from '../api/accounts.api.ts';
 import { api } from '../api/api-client.ts';
 import {
   evaluationApi,
@@ -14,6 +13,7 @@ import { queryKeys } from '../api/query-client.ts';
 import { PageHead } from '../components/page-head.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
+import { useOrganisations } from '../hooks/use-organisation-name.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
@@ -25,9 +25,19 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export default function MonitoringPage() {
   const { t, pick, locale } = useI18n();
   const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
-  const [enterable, setEnterable] = useState<TableSummary[]>([]);
-  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  // Without the list of organisations the overview still shows everything the user may read.
   const session = useSession();
+  const organisations: Organisation[] = useOrganisations(session.user !== null) ?? [];
+  // The tables whose monitoring can be entered; anonymous visitors and failures simply see no list.
+  const enterableList = useLoad(queryKeys.tables({ enterable: true }), () =>
+    Promise.all([
+      api.listTables({ status: 'approved', pageSize: 200 }),
+      api.listTables({ status: 'published', pageSize: 200 }),
+    ]).then(([approved, published]) =>
+      [...approved.items, ...published.items].filter((t) => t.kind === 'target'),
+    ),
+  );
+  const enterable: TableSummary[] = enterableList.data ?? [];
   // Reports are written by the unit that owns the table (policy table.report); others only read the overview.
   const reportingUnit = session.user?.roles.includes('author') ? session.user.organisationId : null;
   const ownEnterable = enterable.filter(
@@ -37,38 +47,6 @@ export default function MonitoringPage() {
   const overview = useLoad(queryKeys.monitoring(query), () => evaluationApi.overview(query));
   const { loading, error } = overview;
   const items = overview.data?.items ?? [];
-
-  useEffect(() => {
-    let live = true;
-    accountsApi
-      .organisations()
-      .then((list) => {
-        if (live) setOrganisations(list);
-      })
-      .catch(() => {
-        // Without the list the overview still shows everything the user may read.
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
-
-  useEffect(() => {
-    let live = true;
-    Promise.all([
-      api.listTables({ status: 'approved', pageSize: 200 }),
-      api.listTables({ status: 'published', pageSize: 200 }),
-    ])
-      .then(([approved, published]) => {
-        if (live) setEnterable([...approved.items, ...published.items].filter((t) => t.kind === 'target'));
-      })
-      .catch(() => {
-        // Anonymous visitors and failures simply see no list to report on.
-      });
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
 

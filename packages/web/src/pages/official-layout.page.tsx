@@ -7,12 +7,13 @@ import {
 } from '@ant-design/icons';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { Button, Result, Spin } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
+import { api } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { FormLocaleSwitch } from '../components/form-locale-switch.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useOfficialForm } from '../hooks/use-official-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -20,19 +21,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 export default function OfficialLayoutPage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
-  const [record, setRecord] = useState<TableRecord | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .getTable(id)
-      .then((r) => live && setRecord(r))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : null));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const loaded = useLoad(queryKeys.table(id), () => api.getTable(id));
+  const record: TableRecord | null = loaded.data;
+  const error = loaded.error;
 
   const { layout, formLocale, setFormLocale } = useOfficialForm(
     record?.table ?? null,

@@ -1,12 +1,12 @@
 import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import type { PublicTable } from '@jixiao/core/analysis/public-table.schema';
 import { Button, Result, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
 import { publicApi } from '../api/public.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { FormLocaleSwitch } from '../components/form-locale-switch.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useOfficialForm } from '../hooks/use-official-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -14,19 +14,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 export default function PublicTablePage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
-  const [published, setPublished] = useState<PublicTable | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    publicApi
-      .getTable(id)
-      .then((body) => live && setPublished(body))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? e : null));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const loaded = useLoad(queryKeys.publicTable(id), () => publicApi.getTable(id));
+  const published: PublicTable | null = loaded.data;
+  const error = loaded.error;
 
   const { layout, formLocale, setFormLocale } = useOfficialForm(
     published?.table ?? null,

@@ -13,6 +13,7 @@ import {
 } from '@jixiao/core/review-records/review-record.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import type { WorkflowState } from '@jixiao/core/workflow/workflow.schema';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -30,9 +31,10 @@ import {
   Typography,
 } from 'antd';
 import dayjs from 'dayjs';
-import { type MouseEvent, useCallback, useEffect, useMemo, useState } from 'react';
+import { type MouseEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api, request } from '../api/api-client.ts';
+import { queryClient, queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { ExAnteCard } from '../components/ex-ante-card.tsx';
 import { FindingsPanel } from '../components/findings-panel.tsx';
@@ -75,6 +77,8 @@ function cellRule(path: string, style: string): string {
   return `.review-layout [data-field=${quoted}]${row}{${style}}`;
 }
 
+const noReviews: ReviewRecord[] = [];
+
 function findingsOf(body: unknown): Finding[] {
   if (Array.isArray(body)) return body as Finding[];
   if (body && typeof body === 'object') {
@@ -96,15 +100,42 @@ export default function ReviewPage() {
   const colon = locale === 'zh' ? '：' : ': ';
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [record, setRecord] = useState<TableRecord | null>(null);
-  useDocumentTitle(record ? t('review.title', { name: record.table.name }) : null);
-  const [state, setState] = useState<WorkflowState | null>(null);
-  const [reviews, setReviews] = useState<ReviewRecord[]>([]);
-  const [changes, setChanges] = useState<ReviewChanges | null>(null);
+  // Everything shown comes through the shared query cache: a write to this table anywhere (the author
+  // withdrawing it, another reviewer deciding) marks it stale and the workspace shows the new state.
+  const tableQuery = useQuery({ queryKey: queryKeys.table(id), queryFn: () => api.getTable(id) });
+  const stateQuery = useQuery({
+    queryKey: [...queryKeys.workflow(id), 'state'],
+    queryFn: () => workflowApi.state(id),
+  });
+  const reviewsQuery = useQuery({
+    queryKey: [...queryKeys.workflow(id), 'reviews'],
+    queryFn: () => workflowApi.reviews(id),
+  });
+  const changesQuery = useQuery({
+    queryKey: [...queryKeys.workflow(id), 'changes'],
+    queryFn: () => workflowApi.changes(id),
+  });
   // Earlier rounds' comments, placed by the server on the current version (they follow their indicators).
-  const [placed, setPlaced] = useState<CommentList | null>(null);
-  const [findings, setFindings] = useState<Finding[] | null>(null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
+  const placedQuery = useQuery({
+    queryKey: [...queryKeys.workflow(id), 'comments'],
+    queryFn: () => workflowApi.comments(id),
+  });
+  // The automatic review is another module's endpoint; the workspace works without it.
+  const findingsQuery = useQuery({
+    queryKey: [...queryKeys.table(id), 'findings'],
+    queryFn: () => request<unknown>('GET', `/api/tables/${encodeURIComponent(id)}/findings`).then(findingsOf),
+  });
+  const record: TableRecord | null = tableQuery.data ?? null;
+  const state: WorkflowState | null = stateQuery.data ?? null;
+  const reviews: ReviewRecord[] = reviewsQuery.data?.items ?? noReviews;
+  const changes: ReviewChanges | null = changesQuery.data ?? null;
+  const placed: CommentList | null = placedQuery.data ?? null;
+  const findings: Finding[] | null = findingsQuery.isSuccess ? findingsQuery.data : null;
+  const loadError =
+    [tableQuery, stateQuery, reviewsQuery, changesQuery, placedQuery]
+      .map((q) => q.error)
+      .find((e): e is ApiError => e instanceof ApiError) ?? null;
+  useDocumentTitle(record ? t('review.title', { name: record.table.name }) : null);
   const [grading, setGrading] = useState<Partial<Record<ReviewCriterion, ReviewGrade>>>({});
   const [overall, setOverall] = useState<ReviewGrade | null>(null);
   const [decision, setDecision] = useState<ReviewDecision | null>(null);
@@ -113,33 +144,6 @@ export default function ReviewPage() {
   const [comments, setComments] = useState<DraftComment[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      const [table, workflow] = await Promise.all([api.getTable(id), workflowApi.state(id)]);
-      setRecord(table);
-      setState(workflow);
-      setLoadError(null);
-      const [list, diff, comments] = await Promise.all([
-        workflowApi.reviews(id),
-        workflowApi.changes(id),
-        workflowApi.comments(id),
-      ]);
-      setReviews(list.items);
-      setChanges(diff);
-      setPlaced(comments);
-    } catch (e) {
-      setLoadError(e instanceof ApiError ? e : null);
-    }
-    // The automatic review is another module's endpoint; the workspace works without it.
-    request<unknown>('GET', `/api/tables/${encodeURIComponent(id)}/findings`)
-      .then((body) => setFindings(findingsOf(body)))
-      .catch(() => setFindings(null));
-  }, [id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const layout = useMemo(() => (record ? officialLayout(record.table, locale) : null), [record, locale]);
   const changed = useMemo(() => changedPaths(changes), [changes]);
@@ -234,7 +238,11 @@ export default function ReviewPage() {
       navigate('/review');
     } catch (e) {
       message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
-      if (e instanceof ApiError && e.status === 409) void load();
+      // Someone else moved the table on: show what it is now.
+      if (e instanceof ApiError && e.status === 409) {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.table(id) });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.workflow(id) });
+      }
     } finally {
       setSubmitting(false);
     }

@@ -1,36 +1,24 @@
 import type { OfficialLayout } from '@jixiao/core/export/official-layout';
 import { Result, Space } from 'antd';
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** /self-evaluation/:id/form: the 项目支出绩效自评表 in the official layout, with PDF and Excel downloads. */
 export default function SelfEvaluationFormPage() {
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
-  const [layout, setLayout] = useState<OfficialLayout | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const loaded = useLoad([...queryKeys.selfEvaluation(id), 'form', locale], () =>
+    evaluationApi.selfEvaluationLayout(id, locale),
+  );
+  const layout: OfficialLayout | null = loaded.data;
+  const error = loaded.error;
   useDocumentTitle(layout?.title ?? null);
-
-  useEffect(() => {
-    let live = true;
-    evaluationApi
-      .selfEvaluationLayout(id, locale)
-      .then((l) => {
-        if (live) setLayout(l);
-      })
-      .catch((e: unknown) => {
-        if (live && e instanceof ApiError) setError(e);
-      });
-    return () => {
-      live = false;
-    };
-  }, [id, locale]);
 
   if (error) {
     return (

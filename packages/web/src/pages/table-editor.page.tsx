@@ -4,6 +4,7 @@ import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import type { Budget, Indicator, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { isEditable } from '@jixiao/core/workflow/workflow-machine';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   App,
@@ -24,10 +25,11 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { peersApi } from '../api/peers.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSubmitRefusal } from '../components/budget-year-notice.tsx';
 import { CopyToYearButton } from '../components/copy-to-year.tsx';
@@ -86,7 +88,6 @@ export default function TableEditorPage() {
   const [record, setRecord] = useState<TableRecord | null>(null);
   const [saved, setSaved] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
   const [draft, setDraft] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
-  const [loadError, setLoadError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
   const [reason, setReason] = useState('');
@@ -97,19 +98,17 @@ export default function TableEditorPage() {
   const [libraryOpen, setLibraryOpen] = useState<boolean | null>(null);
   const [peersOpen, setPeersOpen] = useState<boolean | null>(null);
   // Similar projects (案例库) of the stored table: the drawer lists them, the findings compare with them.
-  const [peers, setPeers] = useState<PeerProject[] | undefined>(undefined);
-  useEffect(() => {
-    setPeers(undefined);
-    if (!record?.id) return;
-    let live = true;
-    peersApi
-      .list(record.id)
-      .then((list) => live && setPeers(list.peers))
-      .catch(() => live && setPeers([]));
-    return () => {
-      live = false;
-    };
-  }, [record?.id]);
+  const peersQuery = useQuery({
+    queryKey: queryKeys.peers(record?.id ?? ''),
+    queryFn: () => peersApi.list(record?.id as string),
+    enabled: Boolean(record?.id),
+  });
+  // Without peers (none readable, or the call failed) the drawer and the findings simply compare with none.
+  const peers: PeerProject[] | undefined = record?.id
+    ? peersQuery.isPending
+      ? undefined
+      : (peersQuery.data?.peers ?? [])
+    : undefined;
   // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
   // The open comments follow their indicators through the author's unsaved edits too.
@@ -117,26 +116,41 @@ export default function TableEditorPage() {
   // 预算年度: a closed year (or a passed deadline) disables submitting, with the server's words.
   const submitRefusal = useSubmitRefusal(record);
 
+  // The stored table through the shared query cache: a write anywhere (a workflow step, an import, another
+  // tab's save) marks it stale and it loads again. A fresh answer replaces what is shown unless the user has
+  // unsaved edits; those stay, and saving them meets the version conflict dialog.
+  const tableQuery = useQuery({
+    queryKey: queryKeys.table(id ?? ''),
+    queryFn: () => api.getTable(id as string),
+    enabled: !isNew && Boolean(id),
+  });
+  const dirtyRef = useRef(false);
+  const shownIdRef = useRef<string | null>(null);
+  const show = useCallback((loaded: TableRecord) => {
+    shownIdRef.current = loaded.id;
+    setRecord(loaded);
+    setSaved(loaded.table);
+    setDraft(loaded.table);
+  }, []);
+  useEffect(() => {
+    const loaded = tableQuery.data;
+    // Another table (a new one just created, a link followed) is always shown.
+    if (loaded && (!dirtyRef.current || loaded.id !== shownIdRef.current)) show(loaded);
+  }, [tableQuery.data, show]);
+  const loadError = tableQuery.error instanceof ApiError ? tableQuery.error : null;
   const load = useCallback(async () => {
-    if (!id) return;
-    try {
-      const loaded = await api.getTable(id);
-      setRecord(loaded);
-      setSaved(loaded.table);
-      setDraft(loaded.table);
-      setLoadError(null);
-    } catch (e) {
-      setLoadError(e instanceof ApiError ? e : null);
-    }
-  }, [id]);
+    const { data } = await tableQuery.refetch();
+    if (data) show(data);
+  }, [tableQuery.refetch, show]);
 
   useEffect(() => {
     if (isNew) {
+      shownIdRef.current = null;
       setRecord(null);
       setSaved(emptyTable());
       setDraft(emptyTable());
-    } else void load();
-  }, [isNew, load]);
+    }
+  }, [isNew]);
 
   // A unit's author writes for their own unit: a new table starts with it, and the server stores the
   // organisation's name as 申报单位 whatever is typed, so the field is read-only for them.
@@ -162,6 +176,7 @@ export default function TableEditorPage() {
   // saving them, so the page offers no typing at all (调整 in the workflow bar is the way back in).
   const readOnly = record !== null && !isEditable(record.status);
   const dirty = !readOnly && draft !== null && saved !== null && !same(draft, saved);
+  dirtyRef.current = dirty;
   const { blocker, release } = useUnsavedGuard(dirty);
 
   // THE schema of core, checked as the user types; the server checks the same on save.
@@ -410,7 +425,6 @@ export default function TableEditorPage() {
           comments={placedComments}
           dirty={dirty}
           submitBlocked={submitRefusal !== null}
-          onChanged={() => void load()}
         />
       )}
       <BudgetYearNotice refusal={submitRefusal} />

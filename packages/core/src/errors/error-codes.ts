@@ -55,6 +55,12 @@ export const errorCodes = {
     zh: '事前绩效评估未通过规则集的要求，不能提交',
     en: 'The ex-ante assessment does not meet the rule set, so the table cannot be submitted',
   },
+  // The printed 事前绩效评估表 of a table whose assessment has not been saved.
+  'ex_ante.not_found': {
+    status: 404,
+    zh: '该表尚未填写事前绩效评估',
+    en: 'No ex-ante assessment saved yet',
+  },
   'ex_ante.not_applicable': {
     status: 422,
     zh: '只有绩效目标表需要事前绩效评估',

@@ -192,6 +192,7 @@ export const authorizationMatrix: readonly MatrixRow[] = [
   row('PUT /api/tables/:id/linkage', [], 'own-draft'),
   // 事前绩效评估: read like the table; saved by the unit's authors while the table is editable.
   ...tableReads('GET /api/tables/:id/ex-ante'),
+  ...tableReads('GET /api/tables/:id/ex-ante/document'),
   row('PUT /api/tables/:id/ex-ante', ['author'], 'own-draft'),
   row('PUT /api/tables/:id/ex-ante', [], 'own-submitted'),
   row('PUT /api/tables/:id/ex-ante', [], 'other-draft'),

@@ -115,6 +115,18 @@ describeEachDatabase('ex-ante assessment API and the submission gate', (getDb) =
     expect(late.status).toBe(403);
     const read = await app.call<ExAnteView>('GET', url, { as: 'department_reviewer' });
     expect(read.body).toMatchObject({ canEdit: false, assessment: { conclusion: 'partial', total: 70 } });
+    // The reviewer prints it: the 项目事前绩效评估表 in the official layout, as HTML here (PDF and Word are
+    // the same layout through the same renderers).
+    const printed = await app.call('GET', `${url}/document?format=html`, { as: 'department_reviewer' });
+    expect(printed.status).toBe(200);
+    expect(String(printed.headers['content-type'])).toContain('text/html');
+    expect(printed.text).toContain('项目事前绩效评估表');
+    expect(printed.text).toContain('部分支持（总分 70 分）');
+    expect(printed.text).toContain('necessity 的依据');
+    const word = await app.call('GET', `${url}/document?format=docx&locale=en`, { as: 'author' });
+    expect(word.status).toBe(200);
+    expect(String(word.headers['content-disposition'])).toContain('.docx');
+    expect(word.text.slice(0, 2)).toBe('PK');
 
     const audit = await app.call<{ items: { action: string; entityId: string }[] }>(
       'GET',
@@ -130,6 +142,11 @@ describeEachDatabase('ex-ante assessment API and the submission gate', (getDb) =
     const app = getApp();
     const view = await app.call<ExAnteView>('GET', `/api/tables/${ids.continuing}/ex-ante`, { as: 'author' });
     expect(view.body).toMatchObject({ requirement: { required: false }, blocksSubmission: false });
+    const unprinted = await app.call<Problem>('GET', `/api/tables/${ids.continuing}/ex-ante/document`, {
+      as: 'author',
+    });
+    expect(unprinted.status).toBe(404);
+    expect(unprinted.body.code).toBe('ex_ante.not_found');
     const bad = await app.call<Problem>('PUT', `/api/tables/${ids.continuing}/ex-ante`, {
       as: 'author',
       body: { ...body(10, 'partial'), scores: body(10, 'partial').scores.slice(1) },

@@ -6,6 +6,7 @@ import {
   exAnteAssessmentSchema,
   exAnteViewSchema,
 } from '@jixiao/core/ex-ante/ex-ante.schema';
+import { exAnteLayout } from '@jixiao/core/export/ex-ante-layout';
 import { ruleSetRef } from '@jixiao/core/review/effective-rule-set';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
@@ -16,6 +17,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCan, assertCanTable, auditActor, tableResource } from '../auth/authorize.ts';
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
+import { sendDocument } from '../http/send-document.ts';
 import { exAnteFindings } from '../use-cases/ex-ante-gate.ts';
 
 const tableParams = z.object({ id: z.string().uuid() });
@@ -94,6 +96,42 @@ export const exAnteRoutes: FastifyPluginAsyncZod = async (app) => {
         actor: auditActor(request),
       });
       return { ...(await view(app.db, request, record)), assessment };
+    },
+  );
+
+  app.get(
+    '/tables/:id/ex-ante/document',
+    {
+      schema: {
+        tags: ['ex-ante'],
+        summary: 'The 项目事前绩效评估表 as PDF, Word, Excel or HTML',
+        description:
+          'The saved assessment in the official printed layout (the same renderer as the target table and the 自评表): the project header and money, the five dimensions with points, score and evidence, the total, the conclusion and the opinion. 404 ex_ante.not_found before an assessment is saved.',
+        params: tableParams,
+        querystring: z.object({
+          format: z.enum(['pdf', 'docx', 'xlsx', 'html']).default('pdf'),
+          locale: z.enum(['zh', 'en']).default('zh'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', record);
+      const assessment = await getExAnteAssessment(app.db, record.id);
+      if (!assessment) {
+        throw new AppError(
+          'ex_ante.not_found',
+          '该表尚未填写事前绩效评估',
+          'No ex-ante assessment saved yet',
+          {
+            path: 'id',
+          },
+        );
+      }
+      const { locale, format } = request.query;
+      return sendDocument(reply, exAnteLayout(record.table, assessment, locale), format, {
+        nameParts: [record.table.name, locale === 'zh' ? '事前绩效评估表' : 'ex-ante assessment'],
+      });
     },
   );
 };

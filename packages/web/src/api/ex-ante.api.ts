@@ -7,4 +7,7 @@ const url = (id: string) => `/api/tables/${encodeURIComponent(id)}/ex-ante`;
 export const exAnteApi = {
   get: (id: string) => request<ExAnteView>('GET', url(id)),
   save: (id: string, body: ExAnteAssessmentInput) => request<ExAnteView>('PUT', url(id), body),
+  /** The saved assessment as the printed 项目事前绩效评估表. */
+  documentUrl: (id: string, format: 'pdf' | 'docx', locale: 'zh' | 'en') =>
+    `${url(id)}/document?format=${format}&locale=${locale}`,
 };

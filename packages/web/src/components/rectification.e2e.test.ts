@@ -6,7 +6,9 @@
  * server: the demo's new 2027 project cannot be submitted until its author makes the ex-ante
  * assessment (事前绩效评估) Shanghai's 2027 rules ask for.
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { extractPdfPages } from '@jixiao/import/pdf/pdf-text';
 import { loadDemoData } from '@jixiao/server/demo-data';
 import { demoExAnteProject } from '@jixiao/server/demo-ex-ante';
 import { demoRectificationProject } from '@jixiao/server/demo-rectification';
@@ -160,6 +162,12 @@ describe('整改 and the budget linkage in the browser', () => {
     await page.getByText('事前绩效评估已保存').waitFor(settle);
     await page.locator('[data-testid="ex-ante-gate"][data-blocks="false"]').waitFor(settle);
     await e2e.screenshot('ex-ante-assessment', page);
+    // Saved, it prints as the official 项目事前绩效评估表 (the same PDF renderer as every form).
+    const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ex-ante-pdf').click()]);
+    const pdfText = (await extractPdfPages(new Uint8Array(await readFile(await pdf.path())))).join('\n');
+    expect(pdfText).toContain('项目事前绩效评估表');
+    expect(pdfText.replace(/\s+/g, '')).toContain('予以支持（总分86分）');
+    expect(pdfText).toContain('评分依据');
 
     await page.goto(e2e.url(`/tables/${ids.exAnte}`));
     await fireFromBar(page, 'submit');

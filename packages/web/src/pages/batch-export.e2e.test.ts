@@ -49,6 +49,12 @@ describe('batch export in the browser', () => {
     await tick(page, '科创中心建设工作经费');
     await tick(page, '未来公园展厅运营经费');
     await expect.poll(() => button.textContent(), poll).toBe('批量导出（2）');
+    // A ticked row is light blue (the theme's selection), not the grey that reads as disabled.
+    const tickedCell = page.locator('.ant-table-row-selected > td').nth(1);
+    await page.mouse.move(0, 0);
+    expect(await tickedCell.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(
+      'rgb(230, 244, 255)',
+    );
     await button.click();
     await page.getByTestId('batch-export-xlsx').waitFor();
     await e2e.screenshot('batch-export-menu', page, { fullPage: false });

@@ -28,7 +28,7 @@ const blank = (): ExAnteScore[] =>
  */
 export default function ExAntePage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
   const loadTable = useCallback(() => api.getTable(id), [id]);
   const loadView = useCallback(() => exAnteApi.get(id), [id]);
@@ -95,6 +95,17 @@ export default function ExAntePage() {
         title={t('exAnte.pageTitle', { name: table.data.table.name })}
         subtitle={t('exAnte.subtitle')}
       >
+        {/* The saved assessment prints as the official form, in the language of the page. */}
+        {stored ? (
+          <>
+            <Button href={exAnteApi.documentUrl(id, 'pdf', locale)} data-testid="ex-ante-pdf">
+              {t('print.pdf')}
+            </Button>
+            <Button href={exAnteApi.documentUrl(id, 'docx', locale)} data-testid="ex-ante-docx">
+              {t('print.docx')}
+            </Button>
+          </>
+        ) : null}
         <Link to={`/tables/${id}`}>
           <Button>{t('exAnte.backToTable')}</Button>
         </Link>

@@ -4,7 +4,7 @@ import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-sc
 import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { cutOffMonthFor } from '@jixiao/core/years/budget-year';
-import { Alert, App, Button, Card, Input, Result, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Input, Result, Select, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
@@ -12,6 +12,7 @@ import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -258,7 +259,7 @@ export default function MonitoringEntryPage() {
       </Card>
 
       <Card title={t('monitoring.indicators')}>
-        <Table
+        <ResponsiveTable
           rowKey={(_, i) => String(i)}
           pagination={false}
           dataSource={indicators.map((indicator, index) => ({ indicator, index }))}

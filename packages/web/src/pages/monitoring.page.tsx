@@ -1,6 +1,6 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
 import type { TableSummary } from '@jixiao/core/tables/table-record.schema';
-import { Card, Result, Select, Space, Table, type TableProps } from 'antd';
+import { Card, Result, Select, Space, type TableProps } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api/api-client.ts';
@@ -11,6 +11,7 @@ import {
 } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { PageHead } from '../components/page-head.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useOrganisations } from '../hooks/use-organisation-name.ts';
@@ -137,7 +138,7 @@ export default function MonitoringPage() {
           </Space>
         }
       >
-        <Table
+        <ResponsiveTable
           rowKey={(row) => `${row.tableId}-${row.cutOffMonth}`}
           columns={columns}
           dataSource={items}
@@ -150,7 +151,7 @@ export default function MonitoringPage() {
       </Card>
       {reportingUnit !== null && (
         <Card title={t('monitoring.enterable')} data-testid="monitoring-enterable">
-          <Table
+          <ResponsiveTable
             rowKey="id"
             dataSource={ownEnterable}
             pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -1,10 +1,11 @@
 import type { PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
-import { Alert, Input, Select, Space, Table, type TableProps } from 'antd';
+import { Alert, Input, Select, Space, type TableProps } from 'antd';
 import { type CSSProperties, lazy, Suspense, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { publicApi } from '../api/public.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDate } from '../lib/dates.ts';
@@ -135,7 +136,8 @@ export default function PublicPage() {
         </Space>
       </div>
       {error ? <Alert type="error" showIcon message={pick(error.problem)} /> : null}
-      <Table<PublicTableSummary>
+      <ResponsiveTable<PublicTableSummary>
+        cardTitle="name"
         rowKey="id"
         size="middle"
         loading={loading}

@@ -15,7 +15,6 @@ import {
   Result,
   Select,
   Space,
-  Table,
   Tag,
   Typography,
 } from 'antd';
@@ -27,6 +26,7 @@ import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSelfEvaluationRefusal } from '../components/budget-year-notice.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -293,7 +293,7 @@ export default function SelfEvaluationPage() {
         />
       </Card>
 
-      <Table
+      <ResponsiveTable
         rowKey={(row) => String(row.index)}
         pagination={false}
         dataSource={record.table.indicators.map((indicator, index) => ({ indicator, index }))}

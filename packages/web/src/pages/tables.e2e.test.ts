@@ -155,6 +155,12 @@ describe('tables in the browser', () => {
     const docxText = await extractDocxText(new Uint8Array(docx));
     expect(docxText).toContain('财政项目支出绩效目标表\n');
     expect(docxText).toMatch(/\t预算执行率\t>=98%\n/);
+    // The form's language (中文 / English above the sheet) goes with the downloads (?locale=).
+    await page.locator('.print-toolbar').getByText('English', { exact: true }).click();
+    expect(await page.getByTestId('download-docx').getAttribute('href')).toContain('locale=en');
+    const englishText = await extractDocxText(new Uint8Array(await download(page, 'download-docx')));
+    expect(englishText).toContain('Performance Targets of Project Expenditure');
+    expect(englishText).not.toContain('财政项目支出绩效目标表');
 
     // The import page takes the Word file back (preview only: the later tests count three tables).
     await page.goto(e2e.url('/import'));

@@ -6,13 +6,14 @@ import type {
   WorkbenchOverview,
 } from '@jixiao/core/workflow/workbench.schema';
 import { upcomingDeadlines } from '@jixiao/core/years/budget-year-dates';
-import { Alert, Badge, Button, Space, Spin, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { Alert, Badge, Button, Space, Spin, type TableProps, Tag, Tooltip } from 'antd';
 import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useBudgetYears } from '../api/budget-years.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { workbenchApi } from '../api/workbench.api.ts';
 import { PageHead } from '../components/page-head.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -216,7 +217,7 @@ function GroupCard({ group, cutOffMonth, now }: { group: WorkbenchGroup; cutOffM
         </span>
       }
     >
-      <Table<WorkbenchItem>
+      <ResponsiveTable<WorkbenchItem>
         rowKey="tableId"
         size="small"
         columns={columns}

@@ -95,6 +95,9 @@ describe('workflow safety rails in the browser', () => {
       await page.keyboard.type('12');
       expect(await page.getByTestId('dirty-flag').textContent()).toContain('只读');
       expect(await page.getByText('有未保存的修改').count()).toBe(0);
+      // The notice is an information alert in light blue, not the dark grey of a disabled control.
+      const notice = page.getByTestId('workflow-bar').locator('.ant-alert-info').first();
+      expect(await notice.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(230, 244, 255)');
     }
     await e2e.screenshot('workflow-frozen-readonly');
 
@@ -188,6 +191,7 @@ describe('workflow safety rails in the browser', () => {
     await e2e.signIn('author');
     const pages: [string, string][] = [
       ['/workbench', 'workbench-page'],
+      ['/monitoring', 'monitoring-overview'],
       [`/monitoring/${ids.published}`, 'monitoring-entry'],
       [`/self-evaluation/${ids.published}`, 'self-evaluation-page'],
     ];
@@ -196,6 +200,9 @@ describe('workflow safety rails in the browser', () => {
       await page.getByTestId(testId).waitFor(settle);
       await page.waitForLoadState('networkidle');
       expect(await overflow(), path).toBeLessThanOrEqual(0);
+      // Lists read as cards, one a row, not as a table squeezed or scrolled sideways.
+      await page.locator('.card-list-item').first().waitFor(settle);
+      expect(await page.locator('.ant-table').count(), path).toBe(0);
       await e2e.screenshot(`phone${path.replace(/\/[0-9a-f-]{36}/, '').replaceAll('/', '-')}`);
     }
     // The navigation is one button that opens a drawer with every entry.
@@ -213,6 +220,11 @@ describe('workflow safety rails in the browser', () => {
       await page.locator('.app-content').waitFor(settle);
       expect(await overflow(), path).toBeLessThanOrEqual(0);
     }
+    // The portal's catalogue: a card per published table, its name the card's heading and link.
+    const card = page.locator('[data-testid="public-table-list"] .card-list-item').first();
+    await card.waitFor(settle);
+    expect(await card.locator('.card-list-title [data-testid="public-table-link"]').count()).toBe(1);
+    expect(await card.textContent()).toContain('当年预算');
     await e2e.screenshot('phone-public');
   });
 });

@@ -131,6 +131,18 @@ export async function getMonitoringReport(
   };
 }
 
+/** The cut-off month of a table's latest monitoring report, or null when none was entered. */
+export async function latestMonitoringMonth(db: Database, tableId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('monitoring_reports')
+    .select('cut_off_month')
+    .where('table_id', '=', tableId)
+    .orderBy('cut_off_month', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.cut_off_month ?? null;
+}
+
 export interface MonitoringOverviewRow {
   tableId: string;
   name: string;

@@ -229,6 +229,12 @@ export const errorCodes = {
     zh: '该表尚未填报绩效自评，无法发起整改',
     en: 'The table has no self-evaluation to open tasks from',
   },
+  // 整改 from monitoring asked of a table with no monitoring report (at that month).
+  'rectification.no_monitoring': {
+    status: 409,
+    zh: '该表尚未填报运行监控，无法据此发起整改',
+    en: 'The table has no monitoring report to open tasks from',
+  },
   'rectification.not_found': { status: 404, zh: '没有这个整改任务', en: 'No such rectification task' },
   'rectification.wrong_status': {
     status: 409,

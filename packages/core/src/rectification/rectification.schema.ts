@@ -6,8 +6,16 @@ import { overallGradeSchema } from '../scoring/scoring-scheme.schema.ts';
 // suggestion the rule set defines for next year's table, with the reviewer's decision. One schema for the
 // API, the pages and storage.
 
-/** Why a task was opened: an indicator missed its target, the grade was low, the re-check found a gap. */
-export const rectificationSourceSchema = z.enum(['indicator_missed', 'low_grade', 'recheck_gap']);
+/**
+ * Why a task was opened: an indicator missed its target, the grade was low, the re-check found a gap (from a
+ * self-evaluation); a red light or a target marked 完全不可能 in the year's monitoring.
+ */
+export const rectificationSourceSchema = z.enum([
+  'indicator_missed',
+  'low_grade',
+  'recheck_gap',
+  'red_light',
+]);
 export type RectificationSource = z.infer<typeof rectificationSourceSchema>;
 
 export const rectificationStatusSchema = z.enum(['open', 'answered', 'closed']);
@@ -44,9 +52,20 @@ export const rectificationTaskSchema = rectificationProblemSchema.extend({
 });
 export type RectificationTask = z.infer<typeof rectificationTaskSchema>;
 
-/** POST /api/tables/:id/rectifications: open a task per problem of the scored self-evaluation. */
+/** POST /api/tables/:id/rectifications: open a task per problem of the scored self-evaluation or monitoring. */
 export const rectificationOpenSchema = z.object({
   deadline: isoDate.describe('整改期限 of every task opened'),
+  from: z
+    .enum(['self_evaluation', 'monitoring'])
+    .default('self_evaluation')
+    .describe('The scored self-evaluation, or the monitoring report (its red lights and 完全不可能 targets)'),
+  cutOffMonth: z
+    .number()
+    .int()
+    .min(1)
+    .max(12)
+    .optional()
+    .describe('With `monitoring`: the report of this cut-off month (default: the latest)'),
 });
 
 /** POST /api/rectifications/:id/answer: the unit's measures. */

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { assessMonitoring } from '../monitoring/assess-monitoring.ts';
+import { monitoringReportSchema } from '../monitoring/monitoring.schema.ts';
+import { DEFAULT_MONITORING_SCHEME } from '../monitoring/monitoring-scheme.schema.ts';
 import { buildIndicator, buildTable } from '../review/testing/table-factory.ts';
 import { scoreSelfEvaluation } from '../scoring/score-self-evaluation.ts';
 import { DEFAULT_SCORING_SCHEME_ID, getScoringScheme } from '../scoring/scoring-schemes.ts';
 import type { SelfEvaluationEntry } from '../scoring/self-evaluation.schema.ts';
-import { linkageSuggestion, rectificationProblems } from './rectification.ts';
+import { linkageSuggestion, monitoringProblems, rectificationProblems } from './rectification.ts';
 
 const table = buildTable({
   indicators: [
@@ -54,5 +57,47 @@ describe('budget linkage', () => {
       zh: '上年自评为中：压减预算 15%',
     });
     expect(linkageSuggestion('差', 0.1).kind).toBe('reduce_or_stop');
+  });
+});
+
+describe('整改 problems of a monitoring report', () => {
+  // June: the plan is half of each target (10000人 → 5000; rates compare with the full target).
+  function monitored(values: [string, string, string], executed: number, hopeless: number[] = []) {
+    const report = monitoringReportSchema.parse({
+      cutOffMonth: 6,
+      budget: { annual: 2_000_000, executed },
+      indicators: values.map((value, index) => ({
+        index,
+        value,
+        deviation: hopeless.includes(index) ? { likelihood: '完全不可能' } : null,
+      })),
+    });
+    return { report, assessment: assessMonitoring(table, report, DEFAULT_MONITORING_SCHEME) };
+  }
+
+  it('opens one per red indicator and one for red spending, none for green ones', () => {
+    const { report, assessment } = monitored(['1000人', '96%', '95%'], 200_000);
+    expect(assessment.indicators.map((l) => l.light)).toEqual(['red', 'green', 'green']);
+    expect(assessment.spending.light).toBe('red');
+    const problems = monitoringProblems(table, report, assessment);
+    expect(problems.map((p) => [p.key, p.source, p.indicatorIndex])).toEqual([
+      ['monitoring:indicator:0', 'red_light', 0],
+      ['monitoring:spending', 'red_light', null],
+    ]);
+    expect(problems[0]?.zh).toContain('1–6月监控：指标「参观人数」亮红灯');
+    expect(problems[1]?.en).toContain('spending on a red light');
+  });
+
+  it('opens one for a target its author expects 完全不可能 to meet, whatever its light', () => {
+    const { report, assessment } = monitored(['6000人', '96%', '95%'], 1_000_000, [2]);
+    expect(assessment.indicators[2]?.light).not.toBe('red');
+    const problems = monitoringProblems(table, report, assessment);
+    expect(problems.map((p) => p.key)).toEqual(['monitoring:indicator:2']);
+    expect(problems[0]?.zh).toContain('预计全年完全不可能完成');
+  });
+
+  it('opens nothing for a report on plan', () => {
+    const { report, assessment } = monitored(['6000人', '96%', '95%'], 1_000_000);
+    expect(monitoringProblems(table, report, assessment)).toEqual([]);
   });
 });

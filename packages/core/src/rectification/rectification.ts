@@ -1,3 +1,4 @@
+import type { MonitoringAssessment, MonitoringReport } from '../monitoring/monitoring.schema.ts';
 import type { OverallGrade } from '../scoring/scoring-scheme.schema.ts';
 import type { SelfEvaluationScore } from '../scoring/self-evaluation.schema.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
@@ -51,6 +52,49 @@ export function rectificationProblems(
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * The problems a monitoring report shows, one 整改 task each (纠偏 before the year ends): an indicator on a
+ * red light or one its author expects 完全不可能 to meet, and spending on a red light. Keys name no month,
+ * so the report of a later cut-off opens only what is new.
+ */
+export function monitoringProblems(
+  table: PerformanceTable,
+  report: MonitoringReport,
+  assessment: MonitoringAssessment,
+): RectificationProblem[] {
+  const months = { zh: `1–${report.cutOffMonth}月监控`, en: `Monitoring to month ${report.cutOffMonth}` };
+  const problems: RectificationProblem[] = [];
+  const hopeless = new Set(
+    report.indicators.filter((p) => p.deviation?.likelihood === '完全不可能').map((p) => p.index),
+  );
+  for (const line of assessment.indicators) {
+    const index = line.indicatorIndex;
+    if (index === null) continue;
+    const indicator = table.indicators[index];
+    if (!indicator || (line.light !== 'red' && !hopeless.has(index))) continue;
+    const why = hopeless.has(index)
+      ? { zh: '预计全年完全不可能完成', en: 'expected not to be met at all this year' }
+      : { zh: `亮红灯（${line.explanation.zh}）`, en: `red light (${line.explanation.en})` };
+    problems.push({
+      key: `monitoring:indicator:${index}`,
+      source: 'red_light',
+      indicatorIndex: index,
+      zh: `${months.zh}：指标「${indicator.name}」${why.zh}（目标 ${indicator.target.raw.trim()}）：请分析原因并提出纠偏措施。`,
+      en: `${months.en}: "${indicator.name}" ${why.en} (target ${indicator.target.raw.trim()}): analyse why and state the corrective measures.`,
+    });
+  }
+  if (assessment.spending.light === 'red') {
+    problems.push({
+      key: 'monitoring:spending',
+      source: 'red_light',
+      indicatorIndex: null,
+      zh: `${months.zh}：预算执行亮红灯（${assessment.spending.explanation.zh}）：请说明原因并加快执行。`,
+      en: `${months.en}: spending on a red light (${assessment.spending.explanation.en}): explain and speed it up.`,
+    });
+  }
+  return problems;
+}
 
 /**
  * The budget-linkage suggestion (结果应用) for next year's table of a project graded `grade` last year:

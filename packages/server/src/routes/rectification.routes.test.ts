@@ -131,6 +131,54 @@ describeEachDatabase('整改 and budget linkage API', (getDb) => {
     );
   });
 
+  it('opens tasks from the monitoring report’s red lights and 完全不可能 targets', async () => {
+    const app = getApp();
+    const table = await stored(2026, ['submitted', 'department_reviewed', 'approved']);
+    const open = (body: object) =>
+      app.call<{ items: RectificationTask[]; code?: string }>(
+        'POST',
+        `/api/tables/${table.id}/rectifications`,
+        {
+          as: 'department_reviewer',
+          body: { deadline: '2026-09-30', from: 'monitoring', ...body },
+        },
+      );
+    const none = await open({});
+    expect([none.status, none.body.code]).toEqual([409, 'rectification.no_monitoring']);
+    // June: 1000 of 10000 visitors is far below plan (red); satisfaction is on plan but marked 完全不可能;
+    // a fifth of the budget spent by mid-year is red too.
+    const saved = await app.call('PUT', `/api/tables/${table.id}/monitoring/6`, {
+      as: 'author',
+      body: {
+        cutOffMonth: 6,
+        budget: { annual: 2_000_000, executed: 400_000 },
+        indicators: [
+          { index: 0, value: '1000人' },
+          { index: 1, value: '92%', deviation: { likelihood: '完全不可能' } },
+        ],
+      },
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const opened = await open({});
+    expect(opened.status, JSON.stringify(opened.body)).toBe(200);
+    expect(opened.body.items.map((t) => [t.source, t.indicatorIndex])).toEqual([
+      ['red_light', 0],
+      ['red_light', 1],
+      ['red_light', null],
+    ]);
+    expect(opened.body.items[0]?.zh).toContain('1–6月监控：指标「参观人数」亮红灯');
+    // The same report again (or a month given explicitly) opens nothing new.
+    expect((await open({ cutOffMonth: 6 })).body.items).toHaveLength(3);
+    expect((await open({ cutOffMonth: 9 })).body.code).toBe('rectification.no_monitoring');
+    // The unit answers them like any other task.
+    const answered = await app.call<RectificationTask>(
+      'POST',
+      `/api/tables/${table.id}/rectifications/answer`,
+      { as: 'author', body: { taskId: opened.body.items[0]?.id, measures: '下半年加开周末场次' } },
+    );
+    expect(answered.body.status).toBe('answered');
+  });
+
   it('shows next year’s reviewer last year’s grade, open tasks and the suggestion, and records the decision', async () => {
     const app = getApp();
     const linkage = await app.call<BudgetLinkage>('GET', `/api/tables/${ids.next}/linkage`, {

@@ -1,5 +1,11 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import { linkageSuggestion, rectificationProblems } from '@jixiao/core/rectification/rectification';
+import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
+import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import {
+  linkageSuggestion,
+  monitoringProblems,
+  rectificationProblems,
+} from '@jixiao/core/rectification/rectification';
 import {
   budgetLinkageSchema,
   linkageDecisionInputSchema,
@@ -11,7 +17,13 @@ import {
 } from '@jixiao/core/rectification/rectification.schema';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
-import { getSelfEvaluation } from '@jixiao/db/evaluation.repository';
+import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
+import type { Database } from '@jixiao/db/database';
+import {
+  getMonitoringReport,
+  getSelfEvaluation,
+  latestMonitoringMonth,
+} from '@jixiao/db/evaluation.repository';
 import {
   answerRectification,
   closeRectification,
@@ -35,6 +47,36 @@ import {
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
 
 const tableParams = z.object({ id: z.string().uuid() });
+
+async function selfEvaluationProblemsOf(db: Database, record: TableRecord) {
+  const stored = await getSelfEvaluation(db, record.id);
+  if (!stored) {
+    throw new AppError(
+      'rectification.no_self_evaluation',
+      '该表尚未填报绩效自评，无法发起整改',
+      'The table has no self-evaluation to open tasks from',
+      { path: 'id' },
+    );
+  }
+  const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
+  return rectificationProblems(record.table, score);
+}
+
+/** The problems of the report at `cutOffMonth`, else of the latest one: red lights and 完全不可能 targets. */
+async function monitoringProblemsOf(db: Database, record: TableRecord, cutOffMonth: number | undefined) {
+  const month = cutOffMonth ?? (await latestMonitoringMonth(db, record.id));
+  const stored = month === null ? null : await getMonitoringReport(db, record.id, month);
+  if (!stored) {
+    throw new AppError(
+      'rectification.no_monitoring',
+      '该表尚未填报运行监控，无法据此发起整改',
+      'The table has no monitoring report to open tasks from',
+      { path: cutOffMonth === undefined ? 'id' : 'cutOffMonth' },
+    );
+  }
+  const assessment = assessMonitoring(record.table, stored.report, DEFAULT_MONITORING_SCHEME);
+  return monitoringProblems(record.table, stored.report, assessment);
+}
 const taskList = z.object({ items: z.array(rectificationTaskSchema) });
 const taskId = z.string().uuid().describe('The task (GET /api/tables/:id/rectifications lists them)');
 
@@ -51,7 +93,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['rectification'],
         summary:
-          'Open 整改 tasks from the table’s scored self-evaluation (missed indicators, grade 中/差, re-check gap)',
+          'Open 整改 tasks from the table’s scored self-evaluation (missed indicators, grade 中/差, re-check gap) or its monitoring (red lights, targets marked 完全不可能)',
         params: tableParams,
         body: rectificationOpenSchema,
         response: { 200: taskList },
@@ -60,19 +102,13 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const record = await createTableRepository(app.db).get(request.params.id);
       await assertCanTable(request, app.db, 'table.adjust_score', record);
-      const stored = await getSelfEvaluation(app.db, record.id);
-      if (!stored) {
-        throw new AppError(
-          'rectification.no_self_evaluation',
-          '该表尚未填报绩效自评，无法发起整改',
-          'The table has no self-evaluation to open tasks from',
-          { path: 'id' },
-        );
-      }
-      const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
+      const problems =
+        request.body.from === 'monitoring'
+          ? await monitoringProblemsOf(app.db, record, request.body.cutOffMonth)
+          : await selfEvaluationProblemsOf(app.db, record);
       const items = await openRectifications(app.db, {
         tableId: record.id,
-        problems: rectificationProblems(record.table, score),
+        problems,
         deadline: request.body.deadline,
         actor: auditActor(request),
       });

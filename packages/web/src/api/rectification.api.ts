@@ -13,8 +13,12 @@ export const rectificationApi = {
   ofTable: (id: string) => request<{ items: RectificationTask[] }>('GET', `${tableUrl(id)}/rectifications`),
   mine: (status?: RectificationStatus) =>
     request<{ items: RectificationTask[] }>('GET', `/api/rectifications${status ? `?status=${status}` : ''}`),
-  open: (id: string, deadline: string) =>
-    request<{ items: RectificationTask[] }>('POST', `${tableUrl(id)}/rectifications`, { deadline }),
+  /** Tasks from the scored self-evaluation, or from the monitoring report of `cutOffMonth`. */
+  open: (id: string, deadline: string, from?: { monitoring: number }) =>
+    request<{ items: RectificationTask[] }>('POST', `${tableUrl(id)}/rectifications`, {
+      deadline,
+      ...(from ? { from: 'monitoring', cutOffMonth: from.monitoring } : {}),
+    }),
   answer: (id: string, taskId: string, measures: string, evidence: string | null) =>
     request<RectificationTask>('POST', `${tableUrl(id)}/rectifications/answer`, {
       taskId,

@@ -100,17 +100,21 @@ function TaskItem({
 }
 
 /**
- * 整改任务 of a self-evaluated table: reviewers open them (one per problem, with a deadline) and close
- * answered ones, the unit's authors answer with measures. The server checks each action again.
+ * 整改任务 of a table: reviewers open them (one per problem of the scored self-evaluation, or of the
+ * monitoring report of `monitoringMonth`: red lights, targets marked 完全不可能; with a deadline) and close
+ * answered ones, the unit's authors answer with measures. Every task of the table is listed, whatever
+ * opened it. The server checks each action again.
  */
 export function RectificationPanel({
   tableId,
   author,
   reviewer,
+  monitoringMonth,
 }: {
   tableId: string;
   author: boolean;
   reviewer: boolean;
+  monitoringMonth?: number;
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
@@ -120,7 +124,11 @@ export function RectificationPanel({
   const [deadline, setDeadline] = useState(() => `${new Date().getFullYear()}-12-31`);
   const open = async () => {
     try {
-      const opened = await rectificationApi.open(tableId, deadline);
+      const opened = await rectificationApi.open(
+        tableId,
+        deadline,
+        monitoringMonth === undefined ? undefined : { monitoring: monitoringMonth },
+      );
       message.success(t('rect.opened', { n: opened.items.length }));
       reload();
     } catch (e) {
@@ -143,7 +151,7 @@ export function RectificationPanel({
               data-testid="rectification-deadline"
             />
             <Button onClick={open} data-testid="rectification-open">
-              {t('rect.open')}
+              {t(monitoringMonth === undefined ? 'rect.open' : 'rect.openFromMonitoring')}
             </Button>
           </Space.Compact>
         ) : null

@@ -13,6 +13,8 @@ export const rectificationEn = {
   'rect.source.indicator_missed': 'Indicator missed',
   'rect.source.low_grade': 'Low grade',
   'rect.source.recheck_gap': 'Re-check gap',
+  'rect.source.red_light': 'Red light in monitoring',
+  'rect.openFromMonitoring': 'Open tasks from monitoring',
   'rect.measures': 'Measures',
   'rect.evidence': 'Evidence',
   'rect.answer': 'Submit measures',

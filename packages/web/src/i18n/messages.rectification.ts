@@ -11,6 +11,8 @@ const zh = {
   'rect.source.indicator_missed': '指标未完成',
   'rect.source.low_grade': '自评等级低',
   'rect.source.recheck_gap': '复核差异',
+  'rect.source.red_light': '监控红灯',
+  'rect.openFromMonitoring': '按监控发起整改',
   'rect.measures': '整改措施',
   'rect.evidence': '佐证材料',
   'rect.answer': '提交整改措施',

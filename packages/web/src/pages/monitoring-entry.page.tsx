@@ -12,6 +12,7 @@ import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
+import { RectificationPanel } from '../components/rectification-panel.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -191,6 +192,8 @@ export default function MonitoringEntryPage() {
 
   if (error) return <Result status="warning" title={pick(error.problem)} />;
   if (!record || !assessment) return <PageLoading />;
+  const reviewer =
+    session.user?.roles.some((r) => r === 'department_reviewer' || r === 'finance_reviewer') ?? false;
   const mayReport =
     record.organisationId !== null &&
     session.user?.roles.includes('author') === true &&
@@ -361,6 +364,16 @@ export default function MonitoringEntryPage() {
         </Button>
       ) : (
         <Alert type="info" showIcon title={t('monitoring.readOnly')} data-testid="monitoring-read-only" />
+      )}
+      {/* 纠偏 before the year ends: reviewers above the unit open 整改 tasks from the saved report's red
+          lights, the unit answers them here or on the self-evaluation page. */}
+      {(reviewer || mayReport) && (
+        <RectificationPanel
+          tableId={record.id}
+          author={mayReport}
+          reviewer={reviewer}
+          monitoringMonth={month}
+        />
       )}
     </Space>
   );

@@ -7,7 +7,7 @@ import type { SelfEvaluationClaim } from './self-evaluation-claim.schema.ts';
 export interface PrintedFormOptions {
   /** 总分 as printed, when the reader found it. */
   printedTotal?: number | null | undefined;
-  /** 预算执行率 分值 as printed. */
+  /** 预算执行率 分值 as printed; the table's printed one (`budget.executionWeight`) when not given. */
   executionWeight?: number | null | undefined;
   /** A scheme the user chose; else the one the printed weights tell. */
   schemeId?: string | undefined;
@@ -36,7 +36,10 @@ export function claimOfPrintedForm(
       actual: indicator.actual ?? null,
       score: typeof indicator.score === 'number' ? indicator.score : null,
     })),
-    executionWeight: options.executionWeight ?? null,
+    executionWeight:
+      options.executionWeight === undefined
+        ? (table.budget.executionWeight ?? null)
+        : options.executionWeight,
     executionScore: table.budget.executionScore ?? null,
     total: options.printedTotal ?? null,
   };

@@ -108,6 +108,13 @@ export const budgetSchema = z.object({
   adjusted: yuanSchema.nullable().optional().describe('调整后预算数 / 全年预算数 (self-evaluation)'),
   executed: yuanSchema.nullable().optional().describe('预算执行数 / 全年执行数 (self-evaluation)'),
   executionScore: z.number().nullable().optional().describe('预算执行 得分 as printed'),
+  executionWeight: z
+    .number()
+    .nonnegative()
+    .max(100)
+    .nullable()
+    .optional()
+    .describe('预算执行率 分值 as printed (10 on the national form, 20 on some local ones)'),
 });
 export type Budget = z.infer<typeof budgetSchema>;
 

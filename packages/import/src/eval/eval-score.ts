@@ -137,7 +137,11 @@ function failureOf(stage: Failure['stage'], error: unknown): Failure {
 }
 
 /** Scores a printed form; the claim comparison is always present since the entry carries the claim. */
-function scoreForm(table: PerformanceTable, printedTotal: number | null, executionWeight: number | null) {
+function scoreForm(
+  table: PerformanceTable,
+  printedTotal: number | null,
+  executionWeight: number | null | undefined,
+) {
   const { entry, scheme } = selfEvaluationOfPrintedForm(table, { printedTotal, executionWeight });
   const score = scoreSelfEvaluation(table, entry, scheme);
   if (!score.claim) throw new Error('claim comparison missing');
@@ -227,8 +231,8 @@ export async function evaluateDocument(doc: {
     if (!table) {
       throw new AppError('import.no_table', '未读出任何表格', 'No table was read', { file: doc.file });
     }
-    // Only what the importer read counts here: the label's execution weight does not.
-    const { claim, scheme } = scoreForm(table, readPrintedTotal(parsed.sourceText), null);
+    // Only what the importer read counts here (its printed execution weight), not the label's.
+    const { claim, scheme } = scoreForm(table, readPrintedTotal(parsed.sourceText), undefined);
     report.schemeId = scheme.id;
     report.project = table.name;
     const match = labelTable ? labelMatch(labelTable, table) : table.indicators.map(() => null);

@@ -82,6 +82,80 @@ const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
 // `执行率得分（分）`. Only read as a pair: in the budget table `执行率` and `得分` are two columns.
 const executionScoreCaption = /^(预算执行(率|情况)?|(资金)?执行率)得分(\(分\))?$/;
 
+// The execution weight printed in the block's caption rather than as a column: `预算执行情况(万元)(20分)`,
+// `得分(20分*执行率)`.
+const CAPTION_WEIGHT = /^(?:预算执行情况(?:\((?:万元|元)\))?|得分)?\((\d{1,2})分(\*执行率)?\)$/;
+
+// The row of the budget table that carries the execution figures.
+const TOTAL_ROW = /^(年度(财政)?资金总额|(财政)?资金总额|总额|合计)$/;
+
+/** The columns a budget table prints after its money, in the order of their captions. */
+type TailColumn = 'weight' | 'rate' | 'score';
+
+const FIGURE = /^\d+(\.\d+)?$/;
+
+/**
+ * The cells of a budget table's total row cut into money, 分值, 执行率 and 得分. The rate (the one figure
+ * with %) anchors the row: the columns captioned before it are money and weight, those after it weight and
+ * score. A row whose empty money cell was dropped has fewer amounts than captions: they fill the columns
+ * from the right (the year's budget and what was spent are printed; 年初预算数 is the one left blank).
+ * A rate printed without % (`执行率(%)` over `25`, or `0.958`) is taken by position when every column
+ * has its cell and the figure is what was spent over the budget.
+ */
+export function cutTotalRow(
+  cells: readonly (string | null)[],
+  moneyColumns: number,
+  captioned: readonly TailColumn[],
+  adjustedColumn: number,
+  executedColumn: number,
+): { money: (string | null)[]; weight: string | null; score: string | null } | null {
+  // Without a rate caption the rate stands after the weight when one is captioned, else first.
+  const tail: TailColumn[] = captioned.includes('rate')
+    ? [...captioned]
+    : captioned[0] === 'weight'
+      ? ['weight', 'rate', ...captioned.slice(1)]
+      : ['rate', ...captioned];
+  const at = (column: TailColumn, rate: number, row: readonly (string | null)[]) =>
+    tail.includes(column) ? (row[rate + tail.indexOf(column) - tail.indexOf('rate')] ?? null) : null;
+  const rate = cells.findIndex((c) => c?.endsWith('%'));
+  if (rate >= 0) {
+    const moneyCount = rate - tail.indexOf('rate');
+    if (moneyCount < 1 || moneyCount > moneyColumns) return null;
+    const money = cells.slice(0, moneyCount);
+    return {
+      money: [...new Array<string | null>(moneyColumns - money.length).fill(null), ...money],
+      weight: at('weight', rate, cells),
+      score: at('score', rate, cells),
+    };
+  }
+  const figures = cells.filter((c): c is string => c !== null);
+  const row = cells.length === moneyColumns + tail.length ? cells : figures;
+  if (row.length !== moneyColumns + tail.length || adjustedColumn < 0 || executedColumn < 0) return null;
+  const number = (c: string | null | undefined) =>
+    c && /^[\d,.]+$/.test(c) ? Number(c.replace(/,/g, '')) : Number.NaN;
+  const adjusted = number(row[adjustedColumn]);
+  const executed = number(row[executedColumn]);
+  const rateAt = moneyColumns + tail.indexOf('rate');
+  const printed = number(row[rateAt]);
+  const share = (executed / adjusted) * 100;
+  if (!(adjusted > 0) || !(Math.abs(printed - share) <= 0.6 || Math.abs(printed * 100 - share) <= 0.6))
+    return null;
+  return {
+    money: row.slice(0, moneyColumns),
+    weight: at('weight', rateAt, row),
+    score: at('score', rateAt, row),
+  };
+}
+
+/**
+ * A figure in the 分值 column that can be the execution weight: schemes give execution 10 or 20 of 100
+ * points, so more than half is a misprint or another column (a form printing `100` under 分值 beside a
+ * rate of 100% and a score of 10), and the score cannot be above it.
+ */
+export function plausibleExecutionWeight(weight: number, score: number | null | undefined): boolean {
+  return weight > 0 && weight <= 50 && (typeof score !== 'number' || score <= weight + 0.01);
+}
+
 /** The first piece of a budget-table caption wrapped in its cell. */
 const CAPTION_STUB = /^(年初|全年|调整后|预算|实际|全年实际)$/;
 
@@ -309,10 +383,9 @@ export function readBudget(
   const budget: Budget = {};
   // Columns of the self-evaluation budget table, each with the unit its caption names.
   const tableColumns: { field: keyof Budget; unit: MoneyUnit }[] = [];
-  // Where the table prints its 分值 column: before 执行率 (年初 | 全年 | 执行数 | 分值 | 执行率 | 得分) or after.
-  let weightBeforeRate = false;
-  let rateSeen = false;
-  let scoreCaption = false;
+  // The columns after the money, in caption order: 分值 | 执行率 | 得分, 执行率 | 权重 | 得分, 执行率 | 得分 …
+  const tail: TailColumn[] = [];
+  let captionWeight: number | null = null;
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -343,9 +416,27 @@ export function readBudget(
       i += 1;
       continue;
     }
-    if (tableColumns.length > 0 && /^(预算)?执行率(\(%\))?$/.test(k)) rateSeen = true;
-    if (tableColumns.length > 0 && /^(分值|权重)(\(分\))?$/.test(k)) weightBeforeRate = !rateSeen;
-    if (tableColumns.length > 0 && /^得分(\(分\))?$/.test(k)) scoreCaption = true;
+    const weightInCaption = CAPTION_WEIGHT.exec(k);
+    if (
+      weightInCaption?.[1] &&
+      (weightInCaption[2] ||
+        /^预算执行情况|^得分/.test(k) ||
+        /^预算执行情况/.test(key(tokens[i - 1]?.text ?? '')))
+    ) {
+      captionWeight ??= Number(weightInCaption[1]);
+      if (/^得分/.test(k) && tableColumns.length > 0 && !tail.includes('score')) tail.push('score');
+      continue;
+    }
+    if (tableColumns.length > 0) {
+      const column: TailColumn | null = /^(预算)?执行率(\(%\)|\(B\/A\))?$/.test(k)
+        ? 'rate'
+        : /^(分值|权重)(\(分\))?$/.test(k)
+          ? 'weight'
+          : /^得分(\(分\))?$/.test(k)
+            ? 'score'
+            : null;
+      if (column && !tail.includes(column)) tail.push(column);
+    }
     const selfEval = selfEvalCaptions.find(([re]) => re.test(k));
     if (selfEval) {
       const field = selfEval[1];
@@ -359,12 +450,7 @@ export function readBudget(
         tableColumns.push({ field, unit: unitOfCaption(k, defaultUnit) });
       continue;
     }
-    if (tableColumns.length > 0 && /^(年度(财政)?资金总额|(财政)?资金总额|总额|合计)$/.test(k)) {
-      // The total row of the self-evaluation budget table: amounts in the column order of the captions,
-      // then 分值 | 执行率 | 得分. The rate (the one figure with %) anchors the row: the figure before it is
-      // the weight, the one after it the execution score, the ones before the weight are money. A row
-      // whose empty money cell was dropped has fewer amounts than captions: they fill the columns from the
-      // right (the year's budget and what was spent are printed; 年初预算数 is the one left blank).
+    if (tableColumns.length > 0 && TOTAL_ROW.test(k)) {
       const cells: (string | null)[] = [];
       for (let j = i + 1; j < end && cells.length < tableColumns.length + 3; j++) {
         const c = tokens[j];
@@ -377,16 +463,20 @@ export function readBudget(
         if (!/^[-—/／]$|^[\d,.]+(%|万元?|元)?$/.test(c.text)) break;
         cells.push(c.text);
       }
-      const rate = cells.findIndex((c) => c?.endsWith('%'));
-      let amounts = cells.slice(0, tableColumns.length).map((c) => (c?.endsWith('%') ? null : c));
-      const moneyCount = weightBeforeRate ? rate - 1 : rate;
-      if (rate >= 0 && moneyCount >= 1 && moneyCount <= tableColumns.length) {
-        const money = cells.slice(0, moneyCount);
-        amounts = [...new Array<string | null>(tableColumns.length - money.length).fill(null), ...money];
-        const score = cells[weightBeforeRate ? rate + 1 : rate + 2];
-        if (scoreCaption && score && budget.executionScore === undefined && /^\d+(\.\d+)?$/.test(score))
-          budget.executionScore = Number(score);
-      }
+      const cut = cutTotalRow(
+        cells,
+        tableColumns.length,
+        tail,
+        tableColumns.findIndex((c) => c.field === 'adjusted'),
+        tableColumns.findIndex((c) => c.field === 'executed'),
+      );
+      const amounts =
+        cut?.money ?? cells.slice(0, tableColumns.length).map((c) => (c?.endsWith('%') ? null : c));
+      if (cut?.score && budget.executionScore === undefined && FIGURE.test(cut.score))
+        budget.executionScore = Number(cut.score);
+      const weight = cut?.weight && FIGURE.test(cut.weight) ? Number(cut.weight) : captionWeight;
+      if (weight !== null && plausibleExecutionWeight(weight, budget.executionScore))
+        budget.executionWeight ??= weight;
       tableColumns.forEach(({ field, unit }, n) => {
         const text = amounts[n];
         if (text !== undefined && budget[field] === undefined)

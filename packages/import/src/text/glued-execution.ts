@@ -1,6 +1,7 @@
 import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import type { Budget } from '@jixiao/core/tables/table.schema';
 import { cutsOf } from './digit-runs.ts';
+import { plausibleExecutionWeight } from './fields.ts';
 
 /**
  * The budget-execution row of a self-evaluation whose cells were run together (text of a flattened PDF:
@@ -19,7 +20,7 @@ const CAPTION =
 const ROW = /(?:年度|本年)?(?:财政)?资金总额[:：]?([\d.]{2,40})%(\d{1,3}(?:\.\d{1,2})?)?/;
 
 export interface GluedExecution {
-  budget: Pick<Budget, 'initial' | 'adjusted' | 'executed' | 'executionScore'>;
+  budget: Pick<Budget, 'initial' | 'adjusted' | 'executed' | 'executionScore' | 'executionWeight'>;
 }
 
 /** Reads the execution row of a run-together self-evaluation line, or null when it cannot be cut one way. */
@@ -55,5 +56,7 @@ export function readGluedExecution(line: string, unit: MoneyUnit): GluedExecutio
     if (column !== 'weight') budget[column] = parseAmount(String(cut[n]), unit)?.yuan ?? null;
   });
   if (score !== null) budget.executionScore = score;
+  const weight = columns.includes('weight') ? cut[columns.indexOf('weight')] : Number(printedWeight);
+  if (weight !== undefined && plausibleExecutionWeight(weight, score)) budget.executionWeight = weight;
   return { budget };
 }

@@ -1,3 +1,4 @@
+import { selfEvaluationOfPrintedForm } from '@jixiao/core/scoring/printed-form';
 import { describe, expect, it } from 'vitest';
 import { importText } from './import-text.ts';
 
@@ -197,5 +198,154 @@ describe('the 预算数(A) | 执行数(B) | 执行率(B/A) money table', () => {
       ]),
     );
     expect(budget).toMatchObject({ adjusted: 800_000, executed: 600_000 });
+  });
+});
+
+describe('the execution weight (预算执行率 分值) of the budget table', () => {
+  it('reads the 分值 column of the total row, before or after 执行率', () => {
+    const before = budgetOf(
+      selfEvaluationForm([
+        '年初预算数（万元） 全年预算数(A)（万元） 全年执行数(B)（万元） 分值 执行率 得分',
+        '年度资金总额 90 100 89.974 10 89.97% 9',
+      ]),
+    );
+    expect(before).toMatchObject({ executionWeight: 10, executionScore: 9 });
+    const after = budgetOf(
+      selfEvaluationForm([
+        '年初预算数（万元） 全年预算数（万元） 全年执行数（万元） 执行率 权重 得分',
+        '年度资金总额 90 100 95 95% 20 19',
+      ]),
+    );
+    expect(after).toMatchObject({
+      adjusted: 1_000_000,
+      executed: 950_000,
+      executionWeight: 20,
+      executionScore: 19,
+    });
+  });
+
+  it('reads the score beside the rate where the table prints no 分值 column', () => {
+    const budget = budgetOf(
+      selfEvaluationForm(['全年预算数（万元） 全年执行数（万元） 执行率 得分', '年度资金总额 100 90 90% 9']),
+    );
+    expect(budget).toMatchObject({ adjusted: 1_000_000, executed: 900_000, executionScore: 9 });
+    expect(budget?.executionWeight).toBeUndefined();
+  });
+
+  it('takes a rate printed without % by position when it is what was spent over the budget', () => {
+    const percent = budgetOf(
+      selfEvaluationForm([
+        '资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分',
+        '资金总额: 120,000.00 120,000.00 30,000.00 10.00 25 2.5',
+      ]),
+    );
+    expect(percent).toMatchObject({
+      adjusted: 120_000,
+      executed: 30_000,
+      executionWeight: 10,
+      executionScore: 2.5,
+    });
+    const share = budgetOf(
+      selfEvaluationForm([
+        '项目资金 年初预算数 全年预算数 全年执行数 分值 执行率 得分',
+        '(万元) 年度资金总额 29 29 27.8 10 0.958 9.58',
+      ]),
+    );
+    expect(share).toMatchObject({
+      adjusted: 290_000,
+      executed: 278_000,
+      executionWeight: 10,
+      executionScore: 9.58,
+    });
+    // A figure that is not the share spent is no rate: nothing after the money is read.
+    const wrong = budgetOf(
+      selfEvaluationForm([
+        '资金构成(元) 年初预算数 全年预算数 执行数 分值 执行率(%) 得分',
+        '资金总额: 120,000.00 120,000.00 30,000.00 10.00 60 6',
+      ]),
+    );
+    expect(wrong?.executionScore).toBeUndefined();
+    expect(wrong?.executionWeight).toBeUndefined();
+  });
+
+  it('reads a local form whose weight stands in the block caption: 预算执行情况(20分), 得分(20分*执行率)', () => {
+    const cells = [
+      '预算执行情况(万元)',
+      '(20分)',
+      '预算数(A)',
+      '执行数(B)',
+      '执行率(B/A)',
+      '得分',
+      '(20分*执行率)',
+      '年度财政资金总额',
+      '50',
+      '10',
+      '20',
+      '4',
+    ];
+    const budget = budgetOf(selfEvaluationForm(cells.flatMap((c) => [c, ''])));
+    expect(budget).toMatchObject({
+      adjusted: 500_000,
+      executed: 100_000,
+      executionWeight: 20,
+      executionScore: 4,
+    });
+  });
+});
+
+describe('a 分值 figure that cannot be the execution weight', () => {
+  it('is left unread when above half the points or below the score', () => {
+    const hundred = budgetOf(
+      selfEvaluationForm([
+        '年初预算数 全年预算数 全年执行数 分值 执行率(全年执行数/全年预算数) 得分',
+        '年度资金总额: 620.82万元 620.82万元 620.82万元 100 100% 10',
+      ]),
+    );
+    expect(hundred?.executionWeight).toBeUndefined();
+    const below = budgetOf(
+      selfEvaluationForm(['全年预算数 全年执行数 分值 执行率 得分', '年度资金总额 100 100 5 100% 10']),
+    );
+    expect(below).toMatchObject({ executionScore: 10 });
+    expect(below?.executionWeight).toBeUndefined();
+  });
+});
+
+describe('the printed execution weight tells the scoring scheme and goes into the claim', () => {
+  const form = (weight: number, score: number, rows: string[]) =>
+    importText(
+      [
+        '项目支出绩效自评表',
+        '（2023年度）',
+        '申报单位名称 某某县科学技术局',
+        '项目名称 科技特派员创业行动经费',
+        '年初预算数（万元） 全年预算数（万元） 全年执行数（万元） 分值 执行率 得分',
+        `年度资金总额 25 25 25 ${weight} 100% ${score}`,
+        '一级指标 二级指标 三级指标 分值 年度指标值 实际完成值 得分',
+        ...rows,
+        '',
+      ].join('\n'),
+    ).tables[0];
+
+  it('keeps the national scheme when a row lost its weight and the rest add to 80', () => {
+    // Rows add to 80 as a 20-point local scheme's would: the printed 10 says otherwise.
+    const table = form(10, 10, [
+      '产出指标 数量指标 培训人次 40 >=100人次 120人次 40',
+      '效益指标 社会效益指标 带动农民增收 30 >=50户 60户 30',
+      '满意度指标 服务对象满意度指标 农户满意度 10 >=90% 95% 10',
+    ]);
+    expect(table?.budget.executionWeight).toBe(10);
+    const { entry, scheme } = selfEvaluationOfPrintedForm(table!);
+    expect(scheme.id).toBe('national-2020');
+    expect(entry.claim?.executionWeight).toBe(10);
+  });
+
+  it('takes the 20-point local scheme where the form prints execution 20', () => {
+    const table = form(20, 20, [
+      '产出指标 数量指标 培训人次 50 >=100人次 120人次 50',
+      '满意度指标 服务对象满意度指标 农户满意度 30 >=90% 95% 30',
+    ]);
+    const { entry, scheme } = selfEvaluationOfPrintedForm(table!);
+    expect(scheme.id).toBe('local-execution-20');
+    expect(entry.claim).toMatchObject({ executionWeight: 20, executionScore: 20 });
   });
 });

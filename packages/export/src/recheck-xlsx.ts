@@ -20,6 +20,8 @@ export interface RecheckSheetEvaluation {
     difference: number | null;
     cause: string;
     explanation: string;
+    /** The row's score after the re-check (the reviewer's decision, else the rule's). */
+    final: number | null;
     decision: string;
   }[];
 }
@@ -50,7 +52,9 @@ function framed(row: ExcelJS.Row): void {
 
 /**
  * The re-check (财政复核) as an Excel workbook: one sheet of evaluations by gap (claimed total, rules'
- * total, gap, causes) and one sheet of every compared row with the reviewer's decision.
+ * total, gap, causes) and one sheet of every compared row (the execution row first): the printed weight,
+ * the unit's score, the rule's, the difference and its cause, the score after the re-check and the
+ * reviewer's decision. The official 自评表 prints the unit's scores as filed; this is where both stand.
  */
 export async function recheckWorkbook(evaluations: readonly RecheckSheetEvaluation[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
@@ -81,6 +85,7 @@ export async function recheckWorkbook(evaluations: readonly RecheckSheetEvaluati
     { header: '差额', width: 8 },
     { header: '原因', width: 24 },
     { header: '说明', width: 60 },
+    { header: '复核后得分', width: 10 },
     { header: '复核决定', width: 30 },
   ]);
   for (const e of evaluations) {
@@ -96,6 +101,7 @@ export async function recheckWorkbook(evaluations: readonly RecheckSheetEvaluati
           r.difference,
           r.cause,
           r.explanation,
+          r.final,
           r.decision,
         ]),
       );

@@ -1,10 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { selfEvaluationLayout } from '@jixiao/core/export/self-evaluation-layout';
-import { buildTrainingSelfEvaluation } from '@jixiao/core/scoring/self-evaluation.factory';
+import {
+  buildImportedSelfEvaluation,
+  buildTrainingSelfEvaluation,
+} from '@jixiao/core/scoring/self-evaluation.factory';
+import { extractDocxText } from '@jixiao/import/docx/docx-text';
 import { extractPdfText } from '@jixiao/import/pdf/pdf-text';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeSharedBrowser } from './chromium.ts';
+import { layoutToDocx } from './layout-docx.ts';
 import { renderLayoutHtml } from './layout-html.ts';
 import { layoutToPdf } from './layout-pdf.ts';
 import { layoutToXlsx } from './layout-xlsx.ts';
@@ -57,5 +62,45 @@ describe('the 自评表 through the same renderers', () => {
     // Wrapped cells interleave their lines in the text layer; single-line cells read whole.
     expect(text).toContain('预算执行率：\t95.00%');
     expect(text.replace(/\s/g, '')).toContain('得分=min(执行率,100%)×10.00=9.50');
+  });
+});
+
+/** An imported 自评表: the unit printed 50 for a missed row the rules score 40, execution 10, total 100. */
+function filedLayout() {
+  const { table, entry, score } = buildImportedSelfEvaluation();
+  return selfEvaluationLayout(table, entry, score, 'zh');
+}
+
+describe('a filed and imported 自评表 prints the unit’s scores with the rules’ in 得分说明', () => {
+  it('in Excel: 分值 and 得分 as filed, the comparison beside them, both totals below', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await layoutToXlsx(filedLayout())) as never);
+    const sheet = workbook.worksheets[0]!;
+    let head = 0;
+    const texts: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === '一级指标') head = n;
+      row.eachCell((cell) => {
+        texts.push(String(cell.value));
+      });
+    });
+    expect(head).toBeGreaterThan(0);
+    expect(sheet.getCell(head + 1, 4).value).toBe(50);
+    expect(sheet.getCell(head + 1, 7).value).toBe(50);
+    expect(String(sheet.getCell(head + 1, 8).value)).toContain('单位自评 50 分，按规则 40');
+    expect(String(sheet.getCell(head + 1, 8).value)).toContain('相差 10 分：未达标却得满分');
+    expect(texts).toContain('单位自评总分 100.00 分，评价等级：优（按单位填报）');
+    expect(texts).toContain(
+      '按评分规则复核：规则总分 89.50 分，差额 +10.50 分；复核后总分 89.50 分，评价等级：良',
+    );
+  });
+
+  it('in PDF and Word: the filed total and the re-check read back from the files', async () => {
+    const pdf = (await extractPdfText(await layoutToPdf(filedLayout()))).replace(/\s/g, '');
+    expect(pdf).toContain('单位自评总分100.00分，评价等级：优（按单位填报）');
+    expect(pdf).toContain('规则总分89.50分，差额+10.50分');
+    const docx = (await extractDocxText(await layoutToDocx(filedLayout()))).replace(/\s/g, '');
+    expect(docx).toContain('单位自评总分100.00分');
+    expect(docx).toContain('单位自评50分，按规则40');
   });
 });

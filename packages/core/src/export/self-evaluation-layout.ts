@@ -1,5 +1,8 @@
 import type { PrintedForm } from '../frameworks/framework.schema.ts';
+import { gradeOf } from '../scoring/score-self-evaluation.ts';
+import { getScoringScheme } from '../scoring/scoring-schemes.ts';
 import type { SelfEvaluationEntry, SelfEvaluationScore } from '../scoring/self-evaluation.schema.ts';
+import type { ClaimLine } from '../scoring/self-evaluation-claim.schema.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import {
   type LayoutCell,
@@ -18,6 +21,10 @@ const WORDS = {
     adjusted: (score: string, reason: string) => `审核调整为 ${score} 分：${reason}`,
     execution: '预算执行得分说明',
     caption: (year: number) => `${year}年度绩效指标完成情况`,
+    claimedTotal: (total: string, grade: string) =>
+      `单位自评总分 ${total} 分，评价等级：${grade}（按单位填报）`,
+    recheck: (rule: string, gap: string, total: string, grade: string) =>
+      `按评分规则复核：规则总分 ${rule} 分，差额 ${gap} 分；复核后总分 ${total} 分，评价等级：${grade}`,
   },
   en: {
     goal: 'Annual overall goal',
@@ -28,6 +35,10 @@ const WORDS = {
     adjusted: (score: string, reason: string) => `Adjusted by the reviewer to ${score}: ${reason}`,
     execution: 'Execution score',
     caption: (year: number) => `Performance indicators achieved in ${year}`,
+    claimedTotal: (total: string, grade: string) =>
+      `The unit's self-evaluation total ${total}, grade ${grade} (as filed)`,
+    recheck: (rule: string, gap: string, total: string, grade: string) =>
+      `Re-checked against the rules: rules' total ${rule}, difference ${gap}; total after the re-check ${total}, grade ${grade}`,
   },
 } as const;
 
@@ -39,10 +50,18 @@ function value(text: string, field: string, colSpan = 1): LayoutCell {
   return { kind: 'value', text, colSpan, field };
 }
 
+const signedText = (n: number) => (n > 0 ? `+${n.toFixed(2)}` : n.toFixed(2));
+
 /**
  * The 项目支出绩效自评表 as an OfficialLayout, so the web view and EXPORT's HTML/PDF/Excel renderers
  * print it like any other form: goal and its completion, budget execution, every indicator with its
  * annual target, actual, 分值, 得分 and the explanation of the score, reasons and measures.
+ *
+ * A form the unit filed and imported (the entry carries its claim) prints as filed: the printed 分值,
+ * the unit's own 得分, execution score and total. The rules' scores stand beside them where a reader
+ * looks for how a score was reached: each 得分说明 is the comparison (the unit's score, the rule's, the
+ * difference and its cause), and a note under the total gives the rules' total and the total after the
+ * finance re-check. The 复核 workbook lists both side by side per row.
  */
 export function selfEvaluationLayout(
   table: PerformanceTable,
@@ -54,6 +73,9 @@ export function selfEvaluationLayout(
   const words = WORDS[locale];
   const byIndex = new Map(entry.indicators.map((e) => [e.index, e]));
   const lines = new Map(score.indicators.map((l) => [l.indicatorIndex, l]));
+  const filed = entry.claim && score.claim ? { claim: entry.claim, comparison: score.claim } : null;
+  const claimedRows = new Map(filed?.claim.rows.map((r) => [r.index, r]));
+  const compared = new Map<ClaimLine['target'], ClaimLine>(filed?.comparison.lines.map((l) => [l.target, l]));
   const evaluated: PerformanceTable = {
     ...table,
     kind: 'self-evaluation',
@@ -62,7 +84,7 @@ export function selfEvaluationLayout(
       initial: table.budget.initial ?? table.budget.currentYear ?? null,
       adjusted: entry.budget.adjusted,
       executed: entry.budget.executed,
-      executionScore: score.execution.score,
+      executionScore: filed ? filed.claim.executionScore : score.execution.score,
     },
     indicators: table.indicators.map((indicator, i) => {
       const e = byIndex.get(i);
@@ -76,13 +98,31 @@ export function selfEvaluationLayout(
             .join(' ')
         : '';
       const reasons = [e?.reason, e?.measure].filter((t): t is string => Boolean(t?.trim())).join('；');
+      const deviationReason = reasons || indicator.deviationReason || null;
+      if (filed) {
+        const row = claimedRows.get(i);
+        const comparison = compared.get(i)?.[locale] ?? '';
+        return {
+          ...indicator,
+          weight: row?.weight ?? null,
+          actual: row?.actual ?? e?.actual ?? indicator.actual ?? null,
+          score: row?.score ?? null,
+          explanation: [
+            comparison,
+            line?.adjustment ? words.adjusted(String(line.adjustment.score), line.adjustment.reason) : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
+          deviationReason,
+        };
+      }
       return {
         ...indicator,
         weight: line?.weight ?? indicator.weight ?? null,
         actual: e?.actual ?? indicator.actual ?? null,
         score: line ? line.score : (indicator.score ?? null),
         explanation,
-        deviationReason: reasons || indicator.deviationReason || null,
+        deviationReason,
       };
     }),
   };
@@ -90,8 +130,29 @@ export function selfEvaluationLayout(
   const columns = layout.grid.columns.map((c) =>
     c.key === 'explanation' ? { ...c, label: words.explanation } : c,
   );
-  const notes = [...layout.notes, words.total(score.total.toFixed(2), score.grade)];
+  const notes = [...layout.notes];
+  if (filed) {
+    const { claimedTotal, ruleTotal, gap } = filed.comparison;
+    // A form that printed no total and left rows unscored has no claimed total to print.
+    if (claimedTotal !== null)
+      notes.push(
+        words.claimedTotal(claimedTotal.toFixed(2), gradeOf(claimedTotal, getScoringScheme(score.schemeId))),
+      );
+    notes.push(
+      words.recheck(
+        ruleTotal.toFixed(2),
+        gap === null ? '—' : signedText(gap),
+        score.total.toFixed(2),
+        score.grade,
+      ),
+    );
+  } else {
+    notes.push(words.total(score.total.toFixed(2), score.grade));
+  }
   if (!score.complete) notes.push(words.incomplete);
+  const executionText = filed
+    ? (compared.get('execution')?.[locale] ?? score.execution.explanation[locale])
+    : score.execution.explanation[locale];
   return {
     ...layout,
     notes,
@@ -104,10 +165,7 @@ export function selfEvaluationLayout(
       ...layout.money,
       rows: [
         ...layout.money.rows,
-        [
-          label(words.execution),
-          value(score.execution.explanation[locale], 'budget.executionExplanation', 3),
-        ],
+        [label(words.execution), value(executionText, 'budget.executionExplanation', 3)],
       ],
     },
     grid: { ...layout.grid, caption: words.caption(table.year), columns },

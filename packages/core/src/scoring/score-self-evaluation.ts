@@ -610,7 +610,8 @@ function scoreIndicator(
   return scoreQuantity(target, actual.value, reverse, w, scheme, unit);
 }
 
-function gradeOf(total: number, scheme: ScoringScheme): SelfEvaluationScore['grade'] {
+/** The grade a total earns under the scheme's bands. */
+export function gradeOf(total: number, scheme: ScoringScheme): SelfEvaluationScore['grade'] {
   const last = scheme.grades[scheme.grades.length - 1];
   for (const g of scheme.grades) {
     if (g === last) break;

@@ -1,5 +1,6 @@
 import { type Indicator, type PerformanceTable, performanceTableSchema } from '../tables/table.schema.ts';
 import { parseTarget } from '../targets/target-grammar.ts';
+import { selfEvaluationOfPrintedForm } from './printed-form.ts';
 import { scoreSelfEvaluation } from './score-self-evaluation.ts';
 import { getScoringScheme } from './scoring-schemes.ts';
 import {
@@ -70,4 +71,37 @@ export function buildTrainingSelfEvaluation() {
     goalCompletion: '基本完成',
   });
   return { table, entry, score: scoreSelfEvaluation(table, entry, getScoringScheme()) };
+}
+
+/**
+ * The training project's 自评表 as the unit filed it and it was imported: the missed 培训人次 printed at
+ * full marks (50, the rule gives 40), execution 10 for 95% (the rule gives 9.50), total 100 (the rules
+ * 89.50, gap +10.50).
+ */
+export function buildImportedSelfEvaluation() {
+  const { table } = buildTrainingSelfEvaluation();
+  const scores = [50, 40];
+  const actuals = ['80个', '95%'];
+  const form: PerformanceTable = {
+    ...table,
+    kind: 'self-evaluation',
+    budget: {
+      ...table.budget,
+      adjusted: 1_000_000,
+      executed: 950_000,
+      executionScore: 10,
+      executionWeight: 10,
+    },
+    indicators: table.indicators.map((indicator, i) => ({
+      ...indicator,
+      actual: actuals[i] ?? null,
+      score: scores[i] ?? null,
+      deviationReason: i === 0 ? '疫情停课' : null,
+    })),
+  };
+  const { entry, scheme } = selfEvaluationOfPrintedForm(form, {
+    printedTotal: 100,
+    fileName: '培训自评表.xlsx',
+  });
+  return { table: form, entry, score: scoreSelfEvaluation(form, entry, scheme) };
 }

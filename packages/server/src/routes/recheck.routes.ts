@@ -111,6 +111,10 @@ async function sheetEvaluations(
         difference: line.difference,
         cause: line.cause ? CLAIM_CAUSE_LABELS[line.cause].zh : '',
         explanation: line.zh,
+        final:
+          line.target === 'execution'
+            ? score.execution.score
+            : (score.indicators.find((l) => l.indicatorIndex === line.target)?.score ?? null),
         decision: decided.get(String(line.target)) ?? '',
       })),
     });

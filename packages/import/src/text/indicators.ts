@@ -682,6 +682,41 @@ function continueRow(row: Indicator, values: readonly string[], roles: readonly 
   return true;
 }
 
+/**
+ * Fills the weight and score of the indicator read last from a line holding only figures, when that row
+ * has its target and actual but neither weight nor score, the figures are as many as those columns and
+ * the score is not above the weight. The row must have ended on an earlier line.
+ */
+function pointsOfRowAbove(
+  block: IndicatorBlock | undefined,
+  t: Cell,
+  rest: readonly Cell[],
+  roles: readonly ColumnRole[],
+): boolean {
+  const row = block?.indicators.at(-1);
+  const line = block?.cells.at(-1)?.line;
+  if (row === undefined || line === undefined || line >= t.line) return false;
+  const figures = [t, ...rest].filter((c) => c.text.trim() !== '').map((c) => numberOf(c.text));
+  const open = roles.filter((r): r is 'weight' | 'score' => r === 'weight' || r === 'score');
+  if (
+    open.length === 0 ||
+    figures.length !== open.length ||
+    figures.some((x) => x === null) ||
+    row.weight != null ||
+    row.score != null ||
+    !row.actual ||
+    row.target.kind === 'missing'
+  )
+    return false;
+  const value = (r: 'weight' | 'score') => figures[open.indexOf(r)] ?? null;
+  const weight = value('weight');
+  const score = value('score');
+  if (weight !== null && score !== null && score > weight) return false;
+  if (open.includes('weight')) row.weight = weight;
+  if (open.includes('score')) row.score = score;
+  return true;
+}
+
 // An unscored sub-item under a scored row (`★补助各类瓜果蔬菜种植面积 10 10` / `梨树种植面积 6亩 6亩`): a name
 // with its target and actual and no weight or score. Wrapped free text has no such value cells.
 function isSubItem(line: readonly Cell[]): boolean {
@@ -879,6 +914,17 @@ export function readIndicators(
     if (endsIndicators(t.text) || (t.text.includes('绩效') && formTitle.test(t.text))) {
       endedAt = i;
       break;
+    }
+    // The 分值 and 得分 of a row whose long free-text cells pushed them onto a line of their own
+    // (`指标1:修缮建筑数量 | 完成…日常维护 | 完成…日常维护` / `7 7`): figures only, as many as the row lacks.
+    if (rowStart && hasRows && NUMBER_ONLY.test(t.text.trim())) {
+      let end = i;
+      while (end < tokens.length && tokens[end] !== null) end++;
+      const line = tokens.slice(i + 1, end).filter((c): c is Cell => c !== null && c !== undefined);
+      if (pointsOfRowAbove(blocks.at(-1), t, line, roles)) {
+        i = end;
+        continue;
+      }
     }
     if (rowStart && header.lead.length > 0) {
       const handled = readLead(tokens, i, header, blocks);

@@ -2,7 +2,7 @@ import { buildImportedSelfEvaluation } from '@jixiao/core/scoring/self-evaluatio
 import { CLAIM_CAUSE_LABELS } from '@jixiao/core/scoring/self-evaluation-claim.schema';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { type RecheckSheetEvaluation, recheckWorkbook } from './recheck-xlsx.ts';
+import { type RecheckSheetEvaluation, recheckSheetRows, recheckWorkbook } from './recheck-xlsx.ts';
 
 /** The imported training 自评表 as the re-check route hands it to the workbook. */
 function evaluation(): RecheckSheetEvaluation {
@@ -18,19 +18,7 @@ function evaluation(): RecheckSheetEvaluation {
     gap: claim.gap,
     total: score.total,
     causes: claim.causes.map((c) => CLAIM_CAUSE_LABELS[c].zh).join('；'),
-    rows: claim.lines.map((line) => ({
-      row: line.target === 'execution' ? '预算执行率' : `指标 ${line.target + 1}`,
-      indicator: line.target === 'execution' ? '预算执行率' : (table.indicators[line.target]?.name ?? ''),
-      printedWeight: line.printedWeight,
-      claimed: line.claimed,
-      rule: line.rule,
-      difference: line.difference,
-      cause: line.cause ? CLAIM_CAUSE_LABELS[line.cause].zh : '',
-      explanation: line.zh,
-      final:
-        line.target === 'execution' ? score.execution.score : (score.indicators[line.target]?.score ?? null),
-      decision: '',
-    })),
+    rows: recheckSheetRows(table, score),
   };
 }
 

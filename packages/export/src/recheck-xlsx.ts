@@ -1,3 +1,6 @@
+import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
+import { CLAIM_CAUSE_LABELS } from '@jixiao/core/scoring/self-evaluation-claim.schema';
+import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import ExcelJS from 'exceljs';
 
 /** One evaluation of the re-check list with its compared rows, as the workbook prints it. */
@@ -24,6 +27,32 @@ export interface RecheckSheetEvaluation {
     final: number | null;
     decision: string;
   }[];
+}
+
+/**
+ * The compared rows of one evaluation as the workbook prints them: the execution row first, then each
+ * indicator, with the reviewer's decision per row (`decided`, keyed by the line's target).
+ */
+export function recheckSheetRows(
+  table: PerformanceTable,
+  score: SelfEvaluationScore,
+  decided: ReadonlyMap<string, string> = new Map(),
+): RecheckSheetEvaluation['rows'] {
+  return (score.claim?.lines ?? []).map((line) => ({
+    row: line.target === 'execution' ? '预算执行率' : `指标 ${line.target + 1}`,
+    indicator: line.target === 'execution' ? '预算执行率' : (table.indicators[line.target]?.name ?? ''),
+    printedWeight: line.printedWeight,
+    claimed: line.claimed,
+    rule: line.rule,
+    difference: line.difference,
+    cause: line.cause ? CLAIM_CAUSE_LABELS[line.cause].zh : '',
+    explanation: line.zh,
+    final:
+      line.target === 'execution'
+        ? score.execution.score
+        : (score.indicators.find((l) => l.indicatorIndex === line.target)?.score ?? null),
+    decision: decided.get(String(line.target)) ?? '',
+  }));
 }
 
 const BORDER: Partial<ExcelJS.Borders> = {

@@ -13,7 +13,7 @@ import type { Database } from '@jixiao/db/database';
 import { addScoreAdjustment, getSelfEvaluation, recheckList } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
-import { type RecheckSheetEvaluation, recheckWorkbook } from '@jixiao/export/recheck-xlsx';
+import { type RecheckSheetEvaluation, recheckSheetRows, recheckWorkbook } from '@jixiao/export/recheck-xlsx';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -101,22 +101,7 @@ async function sheetEvaluations(
       gap: item.gap,
       total: score.total,
       causes: causeText(item.causes, 'zh'),
-      rows: (score.claim?.lines ?? []).map((line) => ({
-        row: line.target === 'execution' ? '预算执行率' : `指标 ${line.target + 1}`,
-        indicator:
-          line.target === 'execution' ? '预算执行率' : (record.table.indicators[line.target]?.name ?? ''),
-        printedWeight: line.printedWeight,
-        claimed: line.claimed,
-        rule: line.rule,
-        difference: line.difference,
-        cause: line.cause ? CLAIM_CAUSE_LABELS[line.cause].zh : '',
-        explanation: line.zh,
-        final:
-          line.target === 'execution'
-            ? score.execution.score
-            : (score.indicators.find((l) => l.indicatorIndex === line.target)?.score ?? null),
-        decision: decided.get(String(line.target)) ?? '',
-      })),
+      rows: recheckSheetRows(record.table, score, decided),
     });
   }
   return out;

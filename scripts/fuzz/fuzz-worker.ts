@@ -1,15 +1,23 @@
 import { parseFile } from '@jixiao/import/parse-file';
 import { checkTables, classifyError, type Outcome } from './check-output.ts';
+import { type FuzzInput, fuzzInput, type Seed } from './mutate.ts';
 
-// A child process of `npm run fuzz`: imports one input per message and answers with what came out. The
-// parent kills it when an input runs past the time limit, so a hang cannot stop the run.
+// A child process of `npm run fuzz`: makes and imports one input per message and answers with what came
+// out. The inputs are made here from (seed, index), not sent by the parent, so that the parent's single
+// thread neither mutates nor copies megabytes per input and the children run at the speed of the importer.
+// The parent kills a child when an input runs past the time limit, so a hang cannot stop the run.
+
+/** The first message: the corpus documents and how inputs are made from them. */
+export interface WorkerSetup {
+  seeds: Seed[];
+  seed: number;
+  maxBytes: number;
+  /** Above this many milliseconds the input is timed a second time. */
+  slowMs: number;
+}
 
 export interface WorkerRequest {
   index: number;
-  name: string;
-  bytes: Uint8Array;
-  /** Above this many milliseconds the input is timed a second time. */
-  slowMs: number;
 }
 
 export interface WorkerAnswer {
@@ -18,11 +26,11 @@ export interface WorkerAnswer {
   outcome: Outcome;
 }
 
-async function run(message: WorkerRequest): Promise<{ ms: number; outcome: Outcome }> {
+async function run(input: FuzzInput): Promise<{ ms: number; outcome: Outcome }> {
   const started = performance.now();
   let outcome: Outcome;
   try {
-    const parsed = await parseFile({ name: message.name, bytes: message.bytes });
+    const parsed = await parseFile({ name: input.name, bytes: input.bytes });
     outcome = { kind: 'tables', tables: parsed.tables.length, invalid: checkTables(parsed) };
   } catch (error) {
     outcome = classifyError(error);
@@ -30,12 +38,20 @@ async function run(message: WorkerRequest): Promise<{ ms: number; outcome: Outco
   return { ms: performance.now() - started, outcome };
 }
 
-process.on('message', async (message: WorkerRequest) => {
-  let { ms, outcome } = await run(message);
+let setup: WorkerSetup | null = null;
+
+process.on('message', async (message: WorkerSetup | WorkerRequest) => {
+  if ('seeds' in message) {
+    setup = message;
+    process.send?.({ ready: true });
+    return;
+  }
+  if (!setup) throw new Error('fuzz worker: a request came before the setup');
+  const input = fuzzInput(setup.seeds, setup.seed, message.index, setup.maxBytes);
+  let { ms, outcome } = await run(input);
   // On a shared machine a run can be slow because another process had the CPU: a slow input is timed
   // again and its faster time counts, so what is reported slow is slow on its own.
-  if (ms > message.slowMs) ms = Math.min(ms, (await run(message)).ms);
+  if (ms > setup.slowMs) ms = Math.min(ms, (await run(input)).ms);
   const answer: WorkerAnswer = { index: message.index, ms, outcome };
   process.send?.(answer);
 });
-process.send?.({ ready: true });

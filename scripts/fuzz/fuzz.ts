@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Outcome } from './check-output.ts';
-import type { WorkerAnswer, WorkerRequest } from './fuzz-worker.ts';
+import type { WorkerAnswer, WorkerRequest, WorkerSetup } from './fuzz-worker.ts';
 import { type FuzzInput, fuzzInput, type Seed } from './mutate.ts';
 
 // npm run fuzz -- --count N --seconds S: the importer (parseFile, the same entry the upload and the CLI use)
@@ -93,51 +93,56 @@ const totals: Totals = {
 const findings: { index: number; kind: string; ms: number; mutations: string[]; detail: unknown }[] = [];
 const maxFindingsKept = 200;
 
-function keep(input: FuzzInput, index: number, kind: string, ms: number, detail: unknown): void {
+function keep(index: number, kind: string, ms: number, detail: unknown): void {
   if (findings.length >= maxFindingsKept) return;
+  const input = inputAt(index);
   findings.push({ index, kind, ms: Math.round(ms), mutations: input.mutations, detail });
   const dir = join(outDir, kind);
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${index}-${input.name}`), input.bytes);
 }
 
-function record(input: FuzzInput, index: number, ms: number, outcome: Outcome | null): void {
+// The children make the inputs; the parent makes one again only to keep a failing input's bytes.
+let seedList: Seed[] = [];
+const inputAt = (index: number): FuzzInput => fuzzInput(seedList, seed, index, maxBytes);
+
+function record(index: number, ms: number, outcome: Outcome | null): void {
   totals.inputs++;
   totals.totalMs += ms;
   totals.maxMs = Math.max(totals.maxMs, ms);
   if (outcome === null) {
     totals.killed++;
     totals.slow++;
-    keep(input, index, 'slow', ms, 'killed at the time limit');
+    keep(index, 'slow', ms, 'killed at the time limit');
     return;
   }
   if (ms > slowMs) {
     totals.slow++;
-    keep(input, index, 'slow', ms, null);
+    keep(index, 'slow', ms, null);
   }
   if (outcome.kind === 'tables') {
     totals.tables += outcome.tables;
     if (outcome.invalid.length > 0) {
       totals.inputsWithInvalidTables++;
       totals.tablesInvalid += new Set(outcome.invalid.map((p) => p.table)).size;
-      keep(input, index, 'invalid', ms, outcome.invalid.slice(0, 10));
+      keep(index, 'invalid', ms, outcome.invalid.slice(0, 10));
     }
   } else if (outcome.kind === 'rejected') {
     totals.rejected++;
     totals.codes[outcome.code] = (totals.codes[outcome.code] ?? 0) + 1;
     if (!outcome.located) {
       totals.rejectedUnlocated++;
-      keep(input, index, 'unlocated', ms, outcome.code);
+      keep(index, 'unlocated', ms, outcome.code);
     }
   } else {
     totals.uncaught++;
-    keep(input, index, 'uncaught', ms, outcome);
+    keep(index, 'uncaught', ms, outcome);
   }
 }
 
 interface Slot {
   child: ChildProcess;
-  busy: { index: number; input: FuzzInput; started: number; timer: NodeJS.Timeout } | null;
+  busy: { index: number; started: number; timer: NodeJS.Timeout } | null;
 }
 
 function startChild(): Promise<ChildProcess> {
@@ -146,6 +151,8 @@ function startChild(): Promise<ChildProcess> {
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
+  const setup: WorkerSetup = { seeds: seedList, seed, maxBytes, slowMs };
+  child.send(setup);
   return new Promise((resolveReady, reject) => {
     child.once('message', () => resolveReady(child));
     child.once('error', reject);
@@ -157,6 +164,7 @@ const startedAt = Date.now();
 
 async function main(): Promise<void> {
   const seeds = loadSeeds();
+  seedList = seeds;
   seedCount = seeds.length;
   if (seeds.length === 0) throw new Error(`no corpus documents in ${corpusDirs.join(', ')}`);
   const started = startedAt;
@@ -167,6 +175,8 @@ async function main(): Promise<void> {
   const progress = () => {
     if (Date.now() - lastReport < 10_000) return;
     lastReport = Date.now();
+    // A long run keeps its figures on disk as it goes, so a run that is stopped hard still leaves them.
+    writeReport(started);
     const rate = totals.inputs / ((Date.now() - started) / 1000);
     process.stderr.write(
       `fuzz: ${totals.inputs} inputs (${rate.toFixed(0)}/s), uncaught ${totals.uncaught}, invalid tables ${totals.tablesInvalid}, unlocated ${totals.rejectedUnlocated}, slow ${totals.slow}\n`,
@@ -182,20 +192,19 @@ async function main(): Promise<void> {
         return;
       }
       const index = next++;
-      const input = fuzzInput(seeds, seed, index, maxBytes);
-      const request: WorkerRequest = { index, name: input.name, bytes: input.bytes, slowMs };
+      const request: WorkerRequest = { index };
       const timer = setTimeout(async () => {
         // Past the limit: the child may be stuck in a loop, so it is killed and replaced.
         const elapsed = performance.now() - (slot.busy?.started ?? 0);
         slot.child.removeAllListeners('message');
         slot.child.kill('SIGKILL');
-        record(input, index, elapsed, null);
+        record(index, elapsed, null);
         slot.busy = null;
         slot.child = await startChild();
         listen(slot);
         dispatch(slot);
       }, killMs);
-      slot.busy = { index, input, started: performance.now(), timer };
+      slot.busy = { index, started: performance.now(), timer };
       slot.child.send(request);
     };
     const listen = (slot: Slot) => {
@@ -204,7 +213,7 @@ async function main(): Promise<void> {
         if (!busy || answer.index !== busy.index) return;
         clearTimeout(busy.timer);
         slot.busy = null;
-        record(busy.input, busy.index, answer.ms, answer.outcome);
+        record(busy.index, answer.ms, answer.outcome);
         progress();
         dispatch(slot);
       });
@@ -215,7 +224,7 @@ async function main(): Promise<void> {
         clearTimeout(busy.timer);
         slot.busy = null;
         const ms = performance.now() - busy.started;
-        record(busy.input, busy.index, ms, {
+        record(busy.index, ms, {
           kind: 'uncaught',
           name: 'ProcessExit',
           message: `worker exited (code ${code}, signal ${signal})`,
@@ -241,9 +250,9 @@ async function main(): Promise<void> {
   finish(started);
 }
 
-function finish(started: number): never {
+function summary(started: number) {
   const seconds = (Date.now() - started) / 1000;
-  const report = {
+  return {
     seed,
     from,
     seeds: seedCount,
@@ -252,15 +261,24 @@ function finish(started: number): never {
     slowMs,
     killMs,
     ...totals,
+    inputsPerSecond: seconds > 0 ? Number((totals.inputs / seconds).toFixed(1)) : 0,
     meanMs: totals.inputs ? Number((totals.totalMs / totals.inputs).toFixed(2)) : 0,
     maxMs: Math.round(totals.maxMs),
     totalMs: undefined,
     findings: findings.slice(0, 50),
   };
+}
+
+function writeReport(started: number): ReturnType<typeof summary> {
+  const report = summary(started);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
-  const { findings: _f, ...summary } = report;
-  console.log(JSON.stringify(summary, null, 2));
+  return report;
+}
+
+function finish(started: number): never {
+  const { findings: _f, ...report } = writeReport(started);
+  console.log(JSON.stringify(report, null, 2));
   const failed = totals.uncaught + totals.tablesInvalid + totals.rejectedUnlocated + totals.slow > 0;
   if (failed) console.error(`fuzz: failures found; inputs and report in ${outDir}`);
   process.exit(failed ? 1 : 0);

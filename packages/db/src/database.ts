@@ -1,9 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-schema.ts';
 import { createSessionLock, pgliteDialect } from './pglite-dialect.ts';
+import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
 
 export type Database = Kysely<DB>;
 export type Engine = 'pglite' | 'postgres';
@@ -30,7 +29,7 @@ interface EngineHandle {
   engine: Engine;
   transaction<T>(work: (session: RawSession) => Promise<T>): Promise<T>;
   pool: pg.Pool | null;
-  pglite: PGlite | null;
+  pglite: PgliteThread | null;
 }
 
 const handles = new WeakMap<object, EngineHandle>();
@@ -96,15 +95,9 @@ async function openPostgres(url: string, options: DatabaseOptions): Promise<Data
   return db;
 }
 
+/** PGlite runs in a worker thread (pglite-thread.ts), so its statements never hold the server's event loop. */
 async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
-  const client = await PGlite.create({
-    ...(dataDir ? { dataDir } : {}),
-    ...(loadDataDir ? { loadDataDir } : {}),
-    // Trigram similarity for the similar-project search (migration 20261219100000).
-    extensions: { pg_trgm },
-    // Same value types as node-postgres above: int8 and numeric as numbers.
-    parsers: { 20: (value: string) => Number(value), 1700: (value: string) => Number(value) },
-  });
+  const client = await startPgliteThread({ dataDir, loadDataDir });
   const lock = createSessionLock();
   const db = new Kysely<DB>({ dialect: pgliteDialect(client, lock) });
   handles.set(db, {
@@ -115,14 +108,18 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
     async transaction(work) {
       const release = await lock();
       try {
-        return await client.transaction((tx) =>
-          work({
-            exec: async (text) => {
-              await tx.exec(text);
-            },
-            query: async <R>(text: string, params?: unknown[]) => (await tx.query<R>(text, params)).rows,
-          }),
-        );
+        await client.exec('BEGIN');
+        try {
+          const result = await work({
+            exec: (text) => client.exec(text),
+            query: async <R>(text: string, params?: unknown[]) => (await client.query<R>(text, params)).rows,
+          });
+          await client.exec('COMMIT');
+          return result;
+        } catch (error) {
+          await client.exec('ROLLBACK').catch(() => undefined);
+          throw error;
+        }
       } finally {
         release();
       }
@@ -148,7 +145,7 @@ export function rawTransaction<T>(db: Database, work: (session: RawSession) => P
 }
 
 /** The underlying node-postgres pool or PGlite client, for COPY and other engine-specific work. */
-export function rawClient(db: Database): { pool: pg.Pool | null; pglite: PGlite | null } {
+export function rawClient(db: Database): { pool: pg.Pool | null; pglite: PgliteThread | null } {
   const { pool, pglite } = handleOf(db);
   return { pool, pglite };
 }

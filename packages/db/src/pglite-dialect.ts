@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -11,6 +10,7 @@ import {
   PostgresQueryCompiler,
   type QueryResult,
 } from 'kysely';
+import type { PgliteThread } from './pglite-thread.ts';
 
 /**
  * Hands out PGlite's single session to one user at a time. PGlite has one connection; without this,
@@ -35,7 +35,7 @@ export type SessionLock = ReturnType<typeof createSessionLock>;
 
 class PgliteConnection implements DatabaseConnection {
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteThread,
     readonly release: () => void,
   ) {}
 
@@ -55,7 +55,7 @@ class PgliteConnection implements DatabaseConnection {
 
 class PgliteDriver implements Driver {
   constructor(
-    private readonly client: PGlite,
+    private readonly client: PgliteThread,
     private readonly lock: SessionLock,
   ) {}
 
@@ -84,8 +84,8 @@ class PgliteDriver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A Kysely dialect for PGlite whose connections take turns on the single session (see createSessionLock). */
-export function pgliteDialect(client: PGlite, lock: SessionLock): Dialect {
+/** A Kysely dialect for PGlite (in its own thread) whose connections take turns on the single session (see createSessionLock). */
+export function pgliteDialect(client: PgliteThread, lock: SessionLock): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => new PgliteDriver(client, lock),

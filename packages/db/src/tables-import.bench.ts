@@ -12,7 +12,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { SourceFile } from '@jixiao/core/tables/table-store';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BenchResult } from '../../../scripts/bench-kit.ts';
-import { type Database, type Engine, rawClient } from './database.ts';
+import { type Database, type Engine, rawClient, rawTransaction } from './database.ts';
 import { createTableRepository, derivedColumns, indicatorRows } from './tables.repository.ts';
 import { benchEngines, openBenchDatabase } from './testing/bench-database.ts';
 
@@ -121,9 +121,9 @@ async function copyAll(db: Database, tables: PerformanceTable[], source: SourceF
   const payloads = copyPayloads(tables, source);
   const { pool, pglite } = rawClient(db);
   if (pglite) {
-    await pglite.transaction(async (tx) => {
+    await rawTransaction(db, async () => {
       for (const { table, columns, text } of payloads) {
-        await tx.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
+        await pglite.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], {
           blob: new Blob([text]),
         });
       }

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { Database } from '@jixiao/db/database';
+import { createDocumentRenderer, type DocumentRenderer } from '@jixiao/export/render-thread';
 import { createParsePool, type ParseLimits, type ParsePool } from '@jixiao/import/isolated/parse-pool';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, type RouteOptions } from 'fastify';
 import {
@@ -54,6 +55,8 @@ declare module 'fastify' {
      * their own (a table, its versions, the workbench) stays on `db`.
      */
     readDb: Database;
+    /** Renders printed forms (HTML, Excel, Word in a worker thread; PDF through chromium). */
+    documents: DocumentRenderer;
   }
 }
 
@@ -118,6 +121,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', options.db);
   app.decorate('readDb', options.readDb ?? options.db);
+  // Building a Word or Excel file of a large table takes the docx/exceljs libraries a second or more of
+  // CPU: done in a worker thread, started on first use, so that it never holds the other requests.
+  const documents = createDocumentRenderer();
+  app.decorate('documents', documents);
+  app.addHook('onClose', async () => documents.close());
   app.setErrorHandler(sendProblem);
   // First, so that its headers are set before any other hook can fail the request (CSRF, 401).
   await registerSecurityHeaders(app);

@@ -77,7 +77,7 @@ function migratedTemplate(): Promise<Blob> {
     } catch {
       const db = await openDatabase();
       await migrate(db);
-      const dump = await rawClient(db).pglite!.dumpDataDir('none');
+      const dump = await rawClient(db).pglite!.dumpDataDir();
       await closeDatabase(db);
       // Written aside then renamed, so a parallel test file never reads half a template.
       const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;

@@ -1,10 +1,5 @@
 import type { OfficialLayout } from '@jixiao/core/export/official-layout';
-import {
-  contentDisposition,
-  type DocumentFormat,
-  documentFileName,
-  renderDocument,
-} from '@jixiao/export/layout-document';
+import { contentDisposition, type DocumentFormat, documentFileName } from '@jixiao/export/layout-document';
 import type { FastifyReply } from 'fastify';
 
 export interface SendDocumentOptions {
@@ -15,7 +10,7 @@ export interface SendDocumentOptions {
 }
 
 /**
- * Renders layouts in `format` and sends them with the right type and a Content-Disposition carrying the
+ * Renders layouts in `format` (off the event loop: the app's document renderer) and sends them with the right type and a Content-Disposition carrying the
  * Chinese file name. Any route offering a printed form uses this, e.g. the 自评表 route:
  * `return sendDocument(reply, selfEvaluationLayout(…), 'pdf', { nameParts: [name, '绩效自评表'] })`.
  */
@@ -25,7 +20,7 @@ export async function sendDocument(
   format: DocumentFormat,
   options: SendDocumentOptions,
 ): Promise<FastifyReply> {
-  const document = await renderDocument(layouts, format);
+  const document = await reply.server.documents.render(layouts, format);
   const disposition = options.disposition ?? (format === 'html' ? 'inline' : 'attachment');
   reply
     .header('content-type', document.contentType)

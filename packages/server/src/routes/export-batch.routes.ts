@@ -11,7 +11,7 @@ import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { ZipStream } from '@jixiao/export/export-zip';
-import { contentDisposition, documentFileName, renderDocument } from '@jixiao/export/layout-document';
+import { contentDisposition, documentFileName } from '@jixiao/export/layout-document';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireUser, signedIn, tableResourceIn } from '../auth/authorize.ts';
@@ -117,7 +117,7 @@ export const exportBatchRoutes: FastifyPluginAsyncZod = async (app) => {
         const records = await readableTables(request, app.db, request.body);
         const render = async (record: TableRecord): Promise<{ name: string; bytes: Uint8Array }> => {
           const layout = officialLayout(record.table, locale);
-          const document = await renderDocument(layout, format);
+          const document = await app.documents.render(layout, format);
           return {
             name: documentFileName([record.table.name, `${record.table.year}`, layout.title], format),
             bytes: document.body,

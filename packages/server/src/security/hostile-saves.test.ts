@@ -1,4 +1,3 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import { tableLimits } from '@jixiao/core/tables/table-limits';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
@@ -12,17 +11,8 @@ interface Problem {
   issues?: { path: string; zh: string; en: string }[];
 }
 
-/** The longest event-loop block while `work` runs, in milliseconds. */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ result: T; blockMs: number }> {
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
-  const result = await work();
-  // One more turn of the loop, so that a block at the very end is recorded too.
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  delay.disable();
-  return { result, blockMs: delay.max / 1e6 };
-}
-
+// A table at the limits saved, confirmed, moved through the workflow and exported without holding the
+// server: blocking-steps.security.test.ts.
 describeEachDatabase('hostile saves', (getDb) => {
   const getApp = useTestApp(getDb);
   const row = buildIndicator('产出指标', '数量指标', '培训人数', '>=100人');
@@ -57,34 +47,5 @@ describeEachDatabase('hostile saves', (getDb) => {
     expect(saved.status).toBe(400);
     const issue = saved.body.issues?.find((i) => i.path === 'table.indicators');
     expect(issue?.en).toMatch(/500/);
-  });
-
-  it('saves and exports a table at the limits without holding the event loop for long', async () => {
-    const table = {
-      ...buildTable(),
-      name: '项'.repeat(tableLimits.name),
-      narrative: { overview: '述'.repeat(tableLimits.narrative) },
-      indicators: Array.from({ length: tableLimits.indicators }, (_, i) => ({
-        ...row,
-        name: `${'指'.repeat(tableLimits.indicatorName - 4)}${String(i).padStart(4, '0')}`,
-        explanation: '释'.repeat(1000),
-      })),
-    };
-    const save = await longestBlock(() =>
-      getApp().call<{ id: string }>('POST', '/api/tables', { body: { table } }),
-    );
-    expect(save.result.status, save.result.text.slice(0, 300)).toBe(201);
-    const id = save.result.body.id;
-    const blocks: Record<string, number> = { save: save.blockMs };
-    for (const format of ['html', 'xlsx', 'docx']) {
-      const exported = await longestBlock(() => getApp().call('GET', `/api/tables/${id}/export.${format}`));
-      expect(exported.result.status).toBe(200);
-      blocks[format] = exported.blockMs;
-    }
-    // 20,000 indicators held the server 77 s to save and 4 s to export. At the limits an export holds it
-    // well under two seconds (tens of milliseconds on a quiet machine); a save on PGlite runs the embedded database in the server's own thread (0.4-2 s
-    // for 1.5 MB of table on a loaded machine), on PostgreSQL it is far shorter.
-    for (const step of ['html', 'xlsx', 'docx']) expect(blocks[step], step).toBeLessThan(2000);
-    expect(blocks.save).toBeLessThan(5000);
   });
 });

@@ -116,6 +116,7 @@ export async function startPgliteThread(options: {
       if (closed) return;
       await call('close');
       closed = true;
+      failure = new Error('the PGlite database is closed');
       await worker.terminate();
     },
     get closed() {

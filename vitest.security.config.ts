@@ -5,9 +5,9 @@ import { defineConfig } from 'vitest/config';
 // hostile input and uploads, headers, CSRF, injection in exports — plus the tests too slow for the default
 // run or that time the event loop (*.security.test.ts: kill -9 during writes, the parse pool's limits).
 // Run by `npm test`.
-// The files that bound event-loop blocks or wall time (hostile-saves bounds the blocks of saving and
-// exporting a table at the limits).
-const timed = ['packages/*/src/**/*.security.test.ts', 'packages/server/src/security/hostile-saves.test.ts'];
+// The files that bound event-loop blocks or wall time (blocking-steps bounds the blocks of saving,
+// confirming, moving and exporting a table at the limits).
+const timed = ['packages/*/src/**/*.security.test.ts'];
 
 export default defineConfig({
   test: {

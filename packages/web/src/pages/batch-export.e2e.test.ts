@@ -52,9 +52,10 @@ describe('batch export in the browser', () => {
     // A ticked row is light blue (the theme's selection), not the grey that reads as disabled.
     const tickedCell = page.locator('.ant-table-row-selected > td').nth(1);
     await page.mouse.move(0, 0);
-    expect(await tickedCell.evaluate((td) => getComputedStyle(td).backgroundColor)).toBe(
-      'rgb(230, 244, 255)',
-    );
+    // The row's background eases in (antd's transition): read it once it has settled.
+    await expect
+      .poll(() => tickedCell.evaluate((td) => getComputedStyle(td).backgroundColor), poll)
+      .toBe('rgb(230, 244, 255)');
     await button.click();
     await page.getByTestId('batch-export-xlsx').waitFor();
     await e2e.screenshot('batch-export-menu', page, { fullPage: false });

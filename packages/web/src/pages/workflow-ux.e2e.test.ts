@@ -97,7 +97,9 @@ describe('workflow safety rails in the browser', () => {
       expect(await page.getByText('有未保存的修改').count()).toBe(0);
       // The notice is an information alert in light blue, not the dark grey of a disabled control.
       const notice = page.getByTestId('workflow-bar').locator('.ant-alert-info').first();
-      expect(await notice.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(230, 244, 255)');
+      await expect
+        .poll(() => notice.evaluate((el) => getComputedStyle(el).backgroundColor), { timeout: 15_000 })
+        .toBe('rgb(230, 244, 255)');
     }
     await e2e.screenshot('workflow-frozen-readonly');
 

@@ -119,20 +119,24 @@ describe('sign-in and accounts admin in the browser', () => {
     // The administrator's navigation fits a 1440 px window in English too (the longest labels).
     await page.getByTestId('language-switch').click();
     await page.locator('.app-nav').getByText('Audit log').waitFor();
-    const fit = await page.evaluate(() => {
-      const items = [...document.querySelectorAll('.app-nav > .ant-menu-item')];
-      const right = document.querySelector('.app-header-right');
-      const header = document.querySelector('.app-header');
-      if (items.length === 0 || !right || !header) return null;
-      const tops = new Set(items.map((item) => Math.round(item.getBoundingClientRect().top)));
-      return {
-        lines: tops.size,
-        lastRight: Math.max(...items.map((item) => item.getBoundingClientRect().right)),
-        actionsLeft: right.getBoundingClientRect().left,
-        headerHeight: header.getBoundingClientRect().height,
-        pageOverflow: (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth,
-      };
-    });
+    const measure = () =>
+      page.evaluate(() => {
+        const items = [...document.querySelectorAll('.app-nav > .ant-menu-item')];
+        const right = document.querySelector('.app-header-right');
+        const header = document.querySelector('.app-header');
+        if (items.length === 0 || !right || !header) return null;
+        const tops = new Set(items.map((item) => Math.round(item.getBoundingClientRect().top)));
+        return {
+          lines: tops.size,
+          lastRight: Math.max(...items.map((item) => item.getBoundingClientRect().right)),
+          actionsLeft: right.getBoundingClientRect().left,
+          headerHeight: header.getBoundingClientRect().height,
+          pageOverflow: (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth,
+        };
+      });
+    // antd's menu lays its items out again once the new labels are measured: judge the settled layout.
+    await expect.poll(async () => (await measure())?.lines, { timeout: 10_000 }).toBe(1);
+    const fit = await measure();
     // One line inside the 56 px header, clear of the user menu, nothing past the window (it wrapped).
     expect(fit).toMatchObject({ lines: 1, headerHeight: 56 });
     expect(fit?.lastRight).toBeLessThanOrEqual(fit?.actionsLeft ?? 0);

@@ -134,7 +134,8 @@ describe('workflow safety rails in the browser', () => {
     await page.getByTestId('save').waitFor(settle);
     await fireFromBar(page, 'submit');
     await expect.poll(status, settle).toBe('已提交');
-    expect(await page.getByTestId('workflow-withdraw').count()).toBe(1);
+    // The bar re-renders from the refreshed table after the status: wait for its withdraw button.
+    await expect.poll(() => page.getByTestId('workflow-withdraw').count(), settle).toBe(1);
 
     // Self-evaluation is for approved tables: a table under review says so instead of offering inputs.
     await page.goto(e2e.url(`/self-evaluation/${ids.draft}`));

@@ -8,6 +8,7 @@ import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { pollHealth } from '../testing/health-poller.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
 // No save, import confirm, workflow step or export of the largest table the schema allows may hold the
@@ -85,7 +86,6 @@ describeEachDatabase('steps on a table at the limits do not hold the server', (g
     path: string,
     body?: unknown,
   ): Promise<Probed> {
-    let healthMs = 0;
     let gapMs = 0;
     let gapCpuMs = 0;
     let last = performance.now();
@@ -98,15 +98,7 @@ describeEachDatabase('steps on a table at the limits do not hold the server', (g
       last = now;
       lastCpu = cpu;
     }, 5);
-    let done = false;
-    const prober = (async () => {
-      while (!done) {
-        const started = performance.now();
-        await fetch(`${base}/api/health`);
-        healthMs = Math.max(healthMs, performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    })();
+    const health = pollHealth(base);
     const response = await fetch(`${base}${path}`, {
       method,
       headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -114,8 +106,7 @@ describeEachDatabase('steps on a table at the limits do not hold the server', (g
     });
     const type = response.headers.get('content-type') ?? '';
     const answer = type.includes('json') ? await response.json() : await response.arrayBuffer();
-    done = true;
-    await prober;
+    const healthMs = await health.stop();
     clearInterval(ticker);
     return { status: response.status, body: answer, healthMs, gapMs, gapCpuMs };
   }

@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
+import { pollHealth } from '../testing/health-poller.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
 // Issue 15: uploads and saves an attacker shapes to hold the server. Each upload must be answered (read,
@@ -108,16 +109,7 @@ describeEachDatabase('hostile uploads, limits and injection', (getDb) => {
     const results: string[] = [];
     for (const file of hostileFiles()) {
       const { body, type } = multipart(file.name, file.bytes);
-      let slowestHealth = 0;
-      let done = false;
-      const prober = (async () => {
-        while (!done) {
-          const started = performance.now();
-          await fetch(`${base}/api/health`);
-          slowestHealth = Math.max(slowestHealth, performance.now() - started);
-          await new Promise((r) => setTimeout(r, 25));
-        }
-      })();
+      const health = pollHealth(base);
       const started = performance.now();
       const response = await fetch(`${base}/api/imports`, {
         method: 'POST',
@@ -126,8 +118,7 @@ describeEachDatabase('hostile uploads, limits and injection', (getDb) => {
       });
       const problem = (await response.json()) as Problem;
       const ms = performance.now() - started;
-      done = true;
-      await prober;
+      const slowestHealth = await health.stop();
       results.push(
         `${file.name}: ${response.status < 500 ? 'answered' : `${response.status} ${problem.code}`}${ms > uploadLimitMs ? ` in ${Math.round(ms)} ms` : ''}${slowestHealth >= (knownSlow[file.name] ?? healthLimitMs) ? `, health ${Math.round(slowestHealth)} ms` : ''}`,
       );

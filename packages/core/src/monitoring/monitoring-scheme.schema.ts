@@ -1,5 +1,8 @@
 import { z } from 'zod';
 
+/** A cut-off month of monitoring (截至 m 月): progress is measured over January to m. */
+export const cutOffMonthSchema = z.number().int().min(1).max(12);
+
 /** Traffic lights of monitoring; blue means far ahead of plan (the target was probably set too low). */
 export const lightSchema = z.enum(['red', 'yellow', 'grey', 'blue', 'green']);
 export type Light = z.infer<typeof lightSchema>;
@@ -25,7 +28,7 @@ export const monitoringSchemeSchema = z
     version: z.number().int().positive(),
     name: z.object({ zh: z.string().min(1), en: z.string().min(1) }),
     /** Default cut-off month (1–12): progress is measured over January to m. */
-    cutOffMonth: z.number().int().min(1).max(12),
+    cutOffMonth: cutOffMonthSchema,
     /** Spending r = 执行率 ÷ (m ÷ 12): red below `red`, yellow below `yellow`, else green. */
     spending: z.object({ red: z.number().positive(), yellow: z.number().positive() }),
     /** Positive indicator r = achieved ÷ (v × m ÷ 12); blue from `blue` on. */

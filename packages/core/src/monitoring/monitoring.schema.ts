@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { gradeBandSchema } from '../scoring/scoring-scheme.schema.ts';
 import { yuanSchema } from '../tables/table.schema.ts';
-import { lightSchema } from './monitoring-scheme.schema.ts';
+import { cutOffMonthSchema, lightSchema } from './monitoring-scheme.schema.ts';
 
 /** Why progress deviates (偏差原因). */
 export const deviationCauseSchema = z.enum(['经费', '制度', '人员', '硬件', '其他']);
@@ -34,7 +34,7 @@ export type IndicatorProgress = z.infer<typeof indicatorProgressSchema>;
 
 /** A monitoring report (绩效运行监控表) for one table at one cut-off month. */
 export const monitoringReportSchema = z.object({
-  cutOffMonth: z.number().int().min(1).max(12),
+  cutOffMonth: cutOffMonthSchema,
   budget: z.object({
     annual: yuanSchema.nullable().describe('全年预算数'),
     executed: yuanSchema.nullable().describe('1–m 月执行数'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cutOffMonthSchema } from '../monitoring/monitoring-scheme.schema.ts';
 import { overallGradeSchema } from '../scoring/scoring-scheme.schema.ts';
 
 // 整改 (rectification) and 结果应用 (results applied to the next budget): tasks opened from a scored
@@ -59,11 +60,7 @@ export const rectificationOpenSchema = z.object({
     .enum(['self_evaluation', 'monitoring'])
     .default('self_evaluation')
     .describe('The scored self-evaluation, or the monitoring report (its red lights and 完全不可能 targets)'),
-  cutOffMonth: z
-    .number()
-    .int()
-    .min(1)
-    .max(12)
+  cutOffMonth: cutOffMonthSchema
     .optional()
     .describe('With `monitoring`: the report of this cut-off month (default: the latest)'),
 });

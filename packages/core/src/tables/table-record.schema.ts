@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { monitoringNoteSchema } from '../monitoring/monitoring.schema.ts';
+import { cutOffMonthSchema } from '../monitoring/monitoring-scheme.schema.ts';
 import { keptMappingSchema, usedTemplateSchema } from './column-mapping.schema.ts';
 import {
   documentKindSchema,
@@ -278,11 +279,7 @@ export const importConfirmSchema = z.object({
     .uuid()
     .optional()
     .describe('Monitoring forms: the table whose monitoring report the form fills, chosen by the user'),
-  cutOffMonth: z
-    .number()
-    .int()
-    .min(1)
-    .max(12)
+  cutOffMonth: cutOffMonthSchema
     .optional()
     .describe('Monitoring forms: the cut-off month, overriding or supplying the printed one'),
   duplicates: duplicateChoicesSchema,
@@ -323,7 +320,7 @@ export const importedMonitoringSchema = z.object({
   name: z.string(),
   unit: z.string(),
   year: z.number().int(),
-  cutOffMonth: z.number().int().min(1).max(12),
+  cutOffMonth: cutOffMonthSchema,
   indicatorCount: z.number().int().nonnegative().describe('Indicators of the table the form filled'),
   problems: z.array(monitoringNoteSchema).describe('Rows matching no indicator, indicators left out'),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cutOffMonthSchema } from '../monitoring/monitoring-scheme.schema.ts';
 import { targetSchema } from '../targets/target.schema.ts';
 import { tableLimits as max } from './table-limits.ts';
 
@@ -124,7 +125,7 @@ export type Budget = z.infer<typeof budgetSchema>;
  * the matching table instead of creating a table.
  */
 export const printedMonitoringSchema = z.object({
-  cutOffMonth: z.number().int().min(1).max(12).nullable().describe('截至 m 月 (1–m 月执行数)'),
+  cutOffMonth: cutOffMonthSchema.nullable().describe('截至 m 月 (1–m 月执行数)'),
   executed: yuanSchema.nullable().optional().describe('1–m 月执行数'),
   expectedExecuted: yuanSchema.nullable().optional().describe('全年预计执行数'),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { lightSchema } from '../monitoring/monitoring-scheme.schema.ts';
+import { cutOffMonthSchema, lightSchema } from '../monitoring/monitoring-scheme.schema.ts';
 import { tableStatusSchema } from '../tables/table-record.schema.ts';
 
 /**
@@ -54,7 +54,7 @@ export const workbenchItemSchema = z.object({
   waitingSince: z.string().datetime(),
   returned: workbenchReturnSchema.nullable(),
   /** The monitoring cut-off month concerned (monitoring and light groups). */
-  cutOffMonth: z.number().int().min(1).max(12).nullable(),
+  cutOffMonth: cutOffMonthSchema.nullable(),
   light: lightSchema.nullable(),
   /** Red/yellow lines of the latest report without a corrective measure (lights_need_measure). */
   missingMeasures: z.number().int().nonnegative().nullable(),
@@ -92,7 +92,7 @@ export const workbenchSchema = z.object({
   /** The date the lists were computed for (YYYY-MM-DD), so "due" is reproducible. */
   today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** The monitoring scheme's cut-off month used for `monitoring_due`. */
-  cutOffMonth: z.number().int().min(1).max(12),
+  cutOffMonth: cutOffMonthSchema,
   /** Items across all groups (the navigation badge). */
   total: z.number().int().nonnegative(),
   groups: z.array(workbenchGroupSchema),

@@ -133,3 +133,31 @@ describe('money captions of target forms', () => {
     });
   });
 });
+
+describe('a money block closed by its 合计 row (money-block-total.ts)', () => {
+  it('takes the 合计 under the block’s caption as the project’s money, in the caption’s unit', () => {
+    expect(budgetOf(['合计 | 86.5 |', '一般公共预算拨款 | 小计 | 86.5 |', '其他资金 | |'])).toMatchObject({
+      total: 865_000,
+    });
+  });
+
+  it('reads last year’s and this year’s columns of a 合 计 row spaced into two cells', () => {
+    expect(
+      budgetOf([
+        '项目资金申请(万元) | 上年度安排资金 | 本年度申请资金 |',
+        '合 | 计 | 40 | 52.8 |',
+        '县级资金 | 40 | 52.8 |',
+      ]),
+    ).toMatchObject({ priorYearBudget: 400_000, total: 528_000 });
+  });
+
+  it('takes nothing from a 合计 row whose columns it cannot tell apart', () => {
+    expect(budgetOf(['资金来源 | 省级 | 县级 |', '合计 | 30 | 20 | 10 |'])?.total ?? null).toBeNull();
+  });
+
+  it('leaves a printed 年度资金总额 alone', () => {
+    expect(budgetOf(['年度资金总额 | 120 |', '其中：财政拨款 | 120 |', '合计 | 999 |'])).toMatchObject({
+      total: 1_200_000,
+    });
+  });
+});

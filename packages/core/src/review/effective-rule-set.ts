@@ -8,7 +8,7 @@ import type {
 } from './rule-set-version.schema.ts';
 import { allRules, getRuleSet, type RuleSet, ruleSetFor, ruleSets, summariseRuleSet } from './rule-sets.ts';
 
-// Derived rule set versions (issue: 审核规则可配置): a built-in set plus an administrator's overrides make
+// Derived rule set versions: a built-in set plus an administrator's overrides make
 // the effective set the review runs. Pure, so the server, the editor in the browser and tests build the
 // same set from the same stored definition.
 

@@ -5,7 +5,7 @@ import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
-// Issue 15, item 5: inputs that once answered 500. Each must answer a 4xx problem+json with a stable code
+// Hostile values in ordinary requests. Each must answer a 4xx problem+json with a stable code
 // (400 for a value out of range, 404 for a version that cannot exist), and the server must go on.
 
 const seedUnit = () =>

@@ -11,7 +11,7 @@ import { buildApp } from '../app.ts';
 import { pollHealth } from '../testing/health-poller.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
-// Issue 15: uploads and saves an attacker shapes to hold the server. Each upload must be answered (read,
+// Uploads and saves an attacker shapes to hold the server. Each upload must be answered (read,
 // or refused with a 4xx problem) within a time limit while /api/health, asked every 25 ms in parallel over
 // real HTTP, keeps answering within 200 ms: parsing runs in the worker pool, off the event loop. Then the
 // schema's length and count limits, and formula/markup injection into the Excel and Word exports.

@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../auth/demo-accounts.ts';
 
-// Issue 15: the server is killed with SIGKILL while import confirms, saves and workflow transitions are in
+// The server is killed with SIGKILL while import confirms, saves and workflow transitions are in
 // flight, on PGlite (a data folder) and PostgreSQL; the database is then opened again and checked with SQL
 // for partial state: every table's current version stored, its indicator rows and count agreeing with its
 // content, its status agreeing with the transition that made its version, no table of an unconfirmed

@@ -10,7 +10,7 @@ import { seedDemoAccounts } from '../auth/demo-accounts.ts';
 import { defaultThrottlePolicies, throttleDelayMs } from '../auth/login-throttle.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
-// Issue 15, item 3: failed sign-ins slow the attacker down without telling which names exist and without
+// Failed sign-ins slow the attacker down without telling which names exist and without
 // locking the owner out. The clock is the app's own (AuthOptions.now), moved forward by the tests.
 
 let clock = new Date('2026-12-06T09:00:00Z');

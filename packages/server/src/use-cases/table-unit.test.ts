@@ -6,7 +6,7 @@ import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
 
-// Issue 15: 申报单位 comes from the table's organisation, whatever the author or the document says.
+// 申报单位 comes from the table's organisation, whatever the author or the document says.
 const ownUnit = demoOrganisations.find((o) => o.id === demoUserFor('author').organisationId)?.name ?? '';
 
 describeEachDatabase('the unit of a table is its organisation', (getDb) => {

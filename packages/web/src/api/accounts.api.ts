@@ -35,7 +35,7 @@ function query(params: Record<string, string | number | undefined>): string {
 
 const userUrl = (id: string) => `/api/users/${encodeURIComponent(id)}`;
 
-/** Calls of the sign-in, accounts admin and audit log API (issue 5). */
+/** Calls of the sign-in, accounts admin and audit log API. */
 export const accountsApi = {
   me: () => request<SessionInfo>('GET', '/api/auth/me'),
   login: (username: string, password: string) =>

@@ -59,7 +59,7 @@ function query(params: object): string {
   return pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }
 
-/** Calls of the monitoring and self-evaluation API (issue 6); shapes come from core's schemas. */
+/** Calls of the monitoring and self-evaluation API; shapes come from core's schemas. */
 export const evaluationApi = {
   monitoringScheme: () => request<MonitoringScheme>('GET', '/api/monitoring/scheme'),
   monitoring: (id: string, month: number) =>

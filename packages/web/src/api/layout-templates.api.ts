@@ -6,7 +6,7 @@ import type {
 } from '@jixiao/core/tables/column-mapping.schema';
 import { request } from './api-client.ts';
 
-/** Column mapping of a previewed import and the layout templates it is saved as (issue 10). */
+/** Column mapping of a previewed import and the layout templates it is saved as. */
 export const layoutTemplatesApi = {
   /** The preview re-read through the columns the user assigned. */
   map: (importId: string, mapping: ColumnMapping) =>

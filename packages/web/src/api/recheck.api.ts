@@ -22,7 +22,7 @@ function query(params: RecheckQuery): string {
   return pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString()}` : '';
 }
 
-/** Calls of the re-check API (issue 16). */
+/** Calls of the re-check API. */
 export const recheckApi = {
   list: (q: RecheckQuery) =>
     request<{ items: RecheckItem[] }>('GET', `/api/self-evaluations/recheck${query(q)}`),
@@ -46,7 +46,7 @@ export interface SelfEvaluationMatch {
   schemes: { id: string; name: { zh: string; en: string } }[];
 }
 
-/** Importing a filled 自评表 (issue 16): its match, and the confirmation into a table or with its own. */
+/** Importing a filled 自评表: its match, and the confirmation into a table or with its own. */
 export const selfEvaluationImportApi = {
   match: (importId: string, shown: ShownFormQuery = {}) =>
     request<SelfEvaluationMatch>(

@@ -10,7 +10,7 @@ import { request } from './api-client.ts';
 
 const tableUrl = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
 
-/** Calls of the workflow and review API (issue 5); shapes come from core's workflow and review schemas. */
+/** Calls of the workflow and review API; shapes come from core's workflow and review schemas. */
 export const workflowApi = {
   state: (id: string) => request<WorkflowState>('GET', `${tableUrl(id)}/workflow`),
   transition: (id: string, body: TransitionRequest) =>

@@ -54,7 +54,6 @@ export const router = createBrowserRouter([
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'recheck', element: <RecheckPage /> },
       { path: 'rules', element: <RulesPage /> },
-      // Review (issue 5) and monitoring (issue 6) pages go here: 'review', 'monitoring'.
       { path: '*', element: <NotFoundPage /> },
     ],
   },

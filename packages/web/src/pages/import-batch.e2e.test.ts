@@ -1,5 +1,5 @@
 /**
- * Batch import in the browser (issue 10): a .zip of 50 files — the real train and dev corpus documents, a
+ * Batch import in the browser: a .zip of 50 files — the real train and dev corpus documents, a
  * few of them twice, and one note that is no form — read one after another with the batch's progress and
  * each file's result; the batch survives a reload and picking the same files again skips those done.
  */

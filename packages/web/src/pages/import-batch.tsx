@@ -38,7 +38,7 @@ const statusColor: Record<BatchStatus, string> = {
 };
 
 /**
- * 批量导入 (issue 10): a folder, several files or a .zip, read one file after another. Each file is
+ * 批量导入: a folder, several files or a .zip, read one file after another. Each file is
  * previewed and, when nothing needs a person, confirmed in one transaction (all or nothing); otherwise it
  * waits for confirmation on the import page, or is refused with the reason. The batch is kept in the
  * browser, so picking the same files again after an interruption skips those already done.

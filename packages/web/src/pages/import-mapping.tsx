@@ -73,7 +73,7 @@ export function withRoles(
 }
 
 /**
- * Column mapping (issue 10): the user picks the table's first and last line (typed, or clicked in the
+ * Column mapping: the user picks the table's first and last line (typed, or clicked in the
  * source beside it) and gives each column a role; the page re-reads the preview on every change.
  */
 export function MappingPanel({

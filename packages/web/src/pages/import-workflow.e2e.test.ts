@@ -1,5 +1,5 @@
 /**
- * The import workflow for people (issue 10) on real corpus documents: the preview shows each row beside
+ * The import workflow for people on real corpus documents: the preview shows each row beside
  * its source lines, the kind found, and a self-evaluation's results; rows are split and merged. A file the
  * reader gets wrong is fixed by column mapping and saved as a layout template; the next file of that
  * layout is read by the template with no correction; an administrator retires the template. On the same

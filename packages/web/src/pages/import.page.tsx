@@ -89,7 +89,7 @@ export default function ImportPage() {
   const [monitoringTableId, setMonitoringTableId] = useState<string | null>(null);
   const [monitoringMonth, setMonitoringMonth] = useState<number | null>(null);
   const isMonitoring = tables.some((table) => table.monitoring != null);
-  // Column mapping (issue 10): the lines of the table and a role per column, re-read on every change.
+  // Column mapping: the lines of the table and a role per column, re-read on every change.
   const [mappingOpen, setMappingOpen] = useState(false);
   const [draft, setDraft] = useState<MappingDraft>(emptyDraft);
   const [picking, setPicking] = useState(false);

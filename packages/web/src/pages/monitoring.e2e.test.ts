@@ -1,5 +1,5 @@
 /**
- * Issue 6 in the browser: the author enters a monitoring report (lights change as values are typed, a
+ * Monitoring in the browser: the author enters a monitoring report (lights change as values are typed, a
  * deviation asks for cause and measure) and a year-end self-evaluation (each row scored and explained),
  * then opens the 自评表 in the official layout.
  */

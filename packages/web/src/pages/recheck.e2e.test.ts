@@ -1,5 +1,5 @@
 /**
- * Issue 16 in the browser: a finance reviewer opens the 复核 view, finds the imported 自评表 with the
+ * The re-check in the browser: a finance reviewer opens the 复核 view, finds the imported 自评表 with the
  * largest gap between the unit's claimed total and the rules', filters by cause, reads each row's
  * difference and cause, accepts the unit's claim on one row with a reason (audited) and exports to Excel.
  */

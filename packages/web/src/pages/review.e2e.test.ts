@@ -1,5 +1,5 @@
 /**
- * One full review round in the browser (issue 5): the author submits, the department returns it with
+ * One full review round in the browser: the author submits, the department returns it with
  * comments on a field and an indicator, the author sees them in place, fixes and resubmits, the
  * department sees what changed and forwards, finance approves and publishes, and the public reads it.
  */

@@ -109,7 +109,7 @@ export default function TableEditorPage() {
       ? undefined
       : (peersQuery.data?.peers ?? [])
     : undefined;
-  // Workflow (issue 5): status, allowed transitions and the reviewers' open comments of this table.
+  // Workflow: status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
   // The open comments follow their indicators through the author's unsaved edits too.
   const placedComments = usePlacedComments(workflow, draft?.indicators);

@@ -7,8 +7,6 @@ import type {
   TableRecord,
   TableStatus,
 } from '@jixiao/core/tables/table-record.schema';
-import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
-import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { seedTables } from '@jixiao/export/testing/export-fixtures';
 import { beforeAll, expect, it } from 'vitest';
@@ -17,6 +15,7 @@ import {
   MONITORED_PROJECT as PROJECT,
   MONITORED_UNIT as UNIT,
 } from '../testing/monitoring-form.ts';
+import { storeSeedUnitPreview, storeSeedUnitTable } from '../testing/seed-unit-tables.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
 function upload(name: string, text: string): FormData {
@@ -71,34 +70,10 @@ describeEachDatabase('importing monitoring forms', (getDb) => {
   let published: TableRecord;
 
   /** A table of the author's unit moved along `path`. */
-  async function stored(table: PerformanceTable, path: TableStatus[]): Promise<TableRecord> {
-    const store = createTableRepository(getDb());
-    let record = await store.create(
-      table,
-      { userId: demoUserFor('author').id },
-      { organisationId: demoOrganisationIds.seedUnit },
-    );
-    for (const status of path)
-      record = await store.setStatus(record.id, record.version, status, { userId: null });
-    return record;
-  }
-
+  const stored = (table: PerformanceTable, path: TableStatus[]) => storeSeedUnitTable(getDb(), table, path);
   /** A preview as the upload keeps it, with the parsed table given (the reader's output). */
-  async function preview(table: PerformanceTable): Promise<string> {
-    const saved = await createTableRepository(getDb()).savePreview({
-      source: {
-        name: '监控表.txt',
-        mediaType: 'text/plain',
-        bytes: new TextEncoder().encode(monitoringFormText),
-      },
-      sourceText: monitoringFormText,
-      tables: [table],
-      warnings: [],
-      actor: { userId: demoUserFor('author').id },
-      organisationId: demoOrganisationIds.seedUnit,
-    });
-    return saved.id;
-  }
+  const preview = (table: PerformanceTable) =>
+    storeSeedUnitPreview(getDb(), table, { name: '监控表.txt', text: monitoringFormText });
 
   function confirm<T>(
     importId: string,

@@ -8,11 +8,10 @@ import type {
   TableStatus,
 } from '@jixiao/core/tables/table-record.schema';
 import { tableRegion } from '@jixiao/core/years/budget-year';
-import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
-import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { beforeAll, expect, it } from 'vitest';
+import { storeSeedUnitPreview, storeSeedUnitTable } from '../testing/seed-unit-tables.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
 const UNIT = '某区教育局';
@@ -76,29 +75,11 @@ describeEachDatabase('importing filled 自评表 forms and re-checking them (财
   const getApp = useTestApp(getDb);
   let approved: TableRecord;
 
-  async function stored(table: PerformanceTable, path: TableStatus[]): Promise<TableRecord> {
-    const store = createTableRepository(getDb());
-    let record = await store.create(
-      table,
-      { userId: demoUserFor('author').id },
-      { organisationId: demoOrganisationIds.seedUnit },
-    );
-    for (const status of path)
-      record = await store.setStatus(record.id, record.version, status, { userId: null });
-    return record;
-  }
-
-  async function preview(table: PerformanceTable): Promise<string> {
-    const saved = await createTableRepository(getDb()).savePreview({
-      source: { name: '自评表.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode(SOURCE_TEXT) },
-      sourceText: SOURCE_TEXT,
-      tables: [table],
-      warnings: [],
-      actor: { userId: demoUserFor('author').id },
-      organisationId: demoOrganisationIds.seedUnit,
-    });
-    return saved.id;
-  }
+  /** A table of the author's unit moved along `path`. */
+  const stored = (table: PerformanceTable, path: TableStatus[]) => storeSeedUnitTable(getDb(), table, path);
+  /** A preview as the upload keeps it, with the parsed table given (the reader's output). */
+  const preview = (table: PerformanceTable) =>
+    storeSeedUnitPreview(getDb(), table, { name: '自评表.txt', text: SOURCE_TEXT });
 
   function confirm<T>(importId: string, body: Record<string, unknown>) {
     return getApp().call<T>('POST', `/api/imports/${importId}/confirm`, { as: 'author', body });

@@ -291,7 +291,8 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
   const lead = leadingOperator(text);
   const trail = trailingOperator(lead.rest);
   const operator = lead.operator ?? trail.operator;
-  const body = trail.rest;
+  // `各 1 次`, `≥各2场`: the same quantity for each of several things the name lists (年度、半年报告次数).
+  const body = trail.rest.replace(/^各\s*(?=[\d.])/, '');
 
   // Excel date serial printed in both the value and the unit cell (`= 44,561 44,561`).
   const twice = new RegExp(`^(${NUMBER})\\s+(${NUMBER})$`).exec(body);

@@ -287,12 +287,15 @@ function looksLikePlaceholder(text: string): boolean {
   return /^指标\s*\d*\s*[:：]/.test(text) || /^(?:目标值|指标值|请填写|填写)/.test(text);
 }
 
+// `各 1 次`, `均≥100岁`, `≥各2场`: the same quantity for each of the things the name lists (年度、半年报告
+// 次数) or for all of them; the word says nothing of the quantity.
+const EACH = /^[各均]\s*/;
+
 function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 'raw'> | null {
-  const lead = leadingOperator(text);
+  const lead = leadingOperator(text.replace(EACH, ''));
   const trail = trailingOperator(lead.rest);
   const operator = lead.operator ?? trail.operator;
-  // `各 1 次`, `≥各2场`: the same quantity for each of several things the name lists (年度、半年报告次数).
-  const body = trail.rest.replace(/^各\s*(?=[\d.])/, '');
+  const body = trail.rest.replace(EACH, '');
 
   // Excel date serial printed in both the value and the unit cell (`= 44,561 44,561`).
   const twice = new RegExp(`^(${NUMBER})\\s+(${NUMBER})$`).exec(body);

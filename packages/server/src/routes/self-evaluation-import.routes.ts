@@ -13,7 +13,15 @@ const selfEvaluationMatchSchema = z.object({
     .describe('The approved table of the same project, unit and year; null: choose'),
   candidates: z.array(importCandidateSchema).describe('Approved or published tables of the unit that year'),
   schemeId: z.string().describe('The scoring scheme the printed weights tell'),
-  schemes: z.array(z.object({ id: z.string(), name: z.object({ zh: z.string(), en: z.string() }) })),
+  schemes: z.array(
+    z.object({
+      id: z.string(),
+      name: z.object({ zh: z.string(), en: z.string() }),
+      executionWeight: z
+        .number()
+        .describe('Points the scheme gives 预算执行率 (10 national, 20 on some local forms)'),
+    }),
+  ),
 });
 
 /** GET /api/imports/:id/self-evaluation-match: where a previewed 自评表 would go and how it would be scored. */

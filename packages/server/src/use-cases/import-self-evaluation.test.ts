@@ -93,14 +93,16 @@ describeEachDatabase('importing filled 自评表 forms and re-checking them (财
   it('fills the self-evaluation of the approved table and keeps the unit’s claim beside the rules', async () => {
     const form = filledForm();
     const importId = await preview(form);
-    const match = await getApp().call<{ tableId: string; schemeId: string; schemes: unknown[] }>(
-      'GET',
-      `/api/imports/${importId}/self-evaluation-match`,
-      { as: 'author' },
-    );
+    const match = await getApp().call<{
+      tableId: string;
+      schemeId: string;
+      schemes: { id: string; executionWeight: number }[];
+    }>('GET', `/api/imports/${importId}/self-evaluation-match`, { as: 'author' });
     expect(match.status).toBe(200);
     expect(match.body).toMatchObject({ tableId: approved.id, schemeId: 'national-2020' });
     expect(match.body.schemes.length).toBeGreaterThanOrEqual(3);
+    // Each scheme says what it gives 预算执行率, for the preview to compare with the printed 分值.
+    expect(match.body.schemes.find((s) => s.id === 'national-2020')?.executionWeight).toBe(10);
     const res = await confirm<ImportResult>(importId, { tables: [form] });
     expect(res.status).toBe(201);
     expect(res.body.records).toEqual([]);

@@ -174,7 +174,11 @@ export async function selfEvaluationMatch(
   shown: ShownFormQuery = {},
 ) {
   const form = shownForm(preview, 'self-evaluation', shown);
-  const schemes = Object.values(SCORING_SCHEMES).map(({ id, name }) => ({ id, name }));
+  const schemes = Object.values(SCORING_SCHEMES).map(({ id, name, executionWeight }) => ({
+    id,
+    name,
+    executionWeight,
+  }));
   if (!form) return { tableId: null, candidates: [], schemeId: DEFAULT_SCORING_SCHEME_ID, schemes };
   const found = await monitoringTableFor(db, preview, form);
   const { scheme } = selfEvaluationOfPrintedForm(form, {

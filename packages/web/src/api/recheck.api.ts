@@ -43,7 +43,7 @@ export interface SelfEvaluationMatch {
   tableId: string | null;
   candidates: ImportCandidate[];
   schemeId: string;
-  schemes: { id: string; name: { zh: string; en: string } }[];
+  schemes: { id: string; name: { zh: string; en: string }; executionWeight: number }[];
 }
 
 /** Importing a filled 自评表: its match, and the confirmation into a table or with its own. */

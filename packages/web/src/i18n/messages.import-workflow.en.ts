@@ -12,6 +12,7 @@ export const importWorkflowEn = {
   'importFlow.missing': '{n} row{s} with empty cells (in yellow): fill them in or confirm',
   'importFlow.lowConfidence': '{n} row{s} read by a guess: check them',
   'importFlow.execution': 'Budget execution',
+  'importFlow.executionWeight': 'Budget execution weight',
   'importFlow.executionScore': 'Budget execution score',
   'importFlow.total': 'Total score {total} (indicators {indicators} + budget execution {execution})',
   'importFlow.rowLines': 'Source lines {line}–{endLine}',

@@ -11,6 +11,7 @@ const zh = {
   'importFlow.missing': '{n} 行有空缺的单元格（黄色标出），请补填或确认',
   'importFlow.lowConfidence': '{n} 行是读取时的推测，请核对',
   'importFlow.execution': '预算执行',
+  'importFlow.executionWeight': '预算执行分值',
   'importFlow.executionScore': '预算执行得分',
   'importFlow.total': '得分合计 {total} 分（指标 {indicators} 分 + 预算执行 {execution} 分）',
   'importFlow.rowLines': '原文第 {line}–{endLine} 行',

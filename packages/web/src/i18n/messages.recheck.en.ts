@@ -39,6 +39,9 @@ export const recheckEn = {
   'selfEvaluationImport.ownTable': 'Past year: import with its own target table',
   'selfEvaluationImport.scheme': 'Scoring scheme',
   'selfEvaluationImport.detected': ' (from the printed weights)',
+  'selfEvaluationImport.printedExecution': 'Budget execution worth {weight} points on the form',
+  'selfEvaluationImport.executionMismatch':
+    'The form gives budget execution {printed} points, the chosen scheme {scheme}: the re-check scores by the scheme, so check the scheme chosen.',
   'selfEvaluationImport.confirm': 'Import and re-check the scores',
   'selfEvaluationImport.done': 'Imported the self-evaluation of “{name}”: claimed {claimed}, rules {total}',
 } satisfies Record<keyof typeof recheckMessages.zh, string>;

@@ -37,6 +37,9 @@ const zh = {
   'selfEvaluationImport.ownTable': '往年自评：连同目标表一并导入',
   'selfEvaluationImport.scheme': '评分办法',
   'selfEvaluationImport.detected': '（按印刷分值识别）',
+  'selfEvaluationImport.printedExecution': '表上预算执行分值 {weight} 分',
+  'selfEvaluationImport.executionMismatch':
+    '表上预算执行分值 {printed} 分，所选评分办法为 {scheme} 分：复核将按评分办法计分，请确认所选评分办法。',
   'selfEvaluationImport.confirm': '导入自评并复核得分',
   'selfEvaluationImport.done': '已导入「{name}」的绩效自评：单位自评 {claimed} 分，按规则 {total} 分',
 } as const;

@@ -8,23 +8,32 @@ export const OWN_TABLE = 'own-table';
 /**
  * Where an uploaded, filled 自评表 goes: the approved table of the same project, unit and year (found),
  * one the user chooses, or its own table (a past year); and the scoring scheme, as its printed weights
- * tell or as chosen.
+ * tell or as chosen. The re-check scores 预算执行率 by the scheme, so a printed 分值 the chosen scheme does
+ * not give (20 on the form, 10 in the scheme) is said before confirming rather than found in the gaps.
  */
 export function SelfEvaluationTarget({
   match,
   tableId,
   schemeId,
+  printedExecutionWeight,
   onTable,
   onScheme,
 }: {
   match: SelfEvaluationMatch | null;
   tableId: string | null;
   schemeId: string | null;
+  /** 预算执行率 分值 as read (and perhaps corrected) in the preview; null when the form prints none. */
+  printedExecutionWeight: number | null;
   onTable: (id: string) => void;
   onScheme: (id: string) => void;
 }) {
   const { t, pick } = useI18n();
   const matched = match?.tableId ? match.candidates.find((c) => c.tableId === match.tableId) : undefined;
+  const chosen = match?.schemes.find((s) => s.id === schemeId);
+  const mismatch =
+    printedExecutionWeight !== null &&
+    chosen !== undefined &&
+    Math.abs(chosen.executionWeight - printedExecutionWeight) > 1e-9;
   return (
     <Card
       size="small"
@@ -78,7 +87,24 @@ export function SelfEvaluationTarget({
             data-testid="self-evaluation-scheme"
           />
         </span>
+        {printedExecutionWeight !== null && (
+          <span className="muted" data-testid="self-evaluation-printed-execution">
+            {t('selfEvaluationImport.printedExecution', { weight: printedExecutionWeight })}
+          </span>
+        )}
       </Space>
+      {mismatch && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginTop: 8 }}
+          title={t('selfEvaluationImport.executionMismatch', {
+            printed: printedExecutionWeight,
+            scheme: chosen.executionWeight,
+          })}
+          data-testid="self-evaluation-execution-mismatch"
+        />
+      )}
     </Card>
   );
 }

@@ -272,6 +272,20 @@ describe('import workflow in the browser', () => {
       .poll(() => target.getByTestId('self-evaluation-table-select').textContent(), poll)
       .toContain('往年自评：连同目标表一并导入');
     expect(await target.getByTestId('self-evaluation-scheme').textContent()).toContain('（按印刷分值识别）');
+    // The form prints 预算执行率 worth 10, as the national scheme gives it; corrected to 20 in the preview,
+    // the card says the chosen scheme scores it otherwise before anything is confirmed.
+    const weight = page.getByTestId('import-execution-weight');
+    expect(await weight.inputValue()).toBe('10');
+    expect(await target.getByTestId('self-evaluation-printed-execution').textContent()).toBe(
+      '表上预算执行分值 10 分',
+    );
+    expect(await target.getByTestId('self-evaluation-execution-mismatch').count()).toBe(0);
+    await weight.fill('20');
+    await expect
+      .poll(() => target.getByTestId('self-evaluation-execution-mismatch').textContent(), poll)
+      .toContain('表上预算执行分值 20 分，所选评分办法为 10 分');
+    await weight.fill('10');
+    await expect.poll(() => target.getByTestId('self-evaluation-execution-mismatch').count(), poll).toBe(0);
     await page.getByTestId('import-confirm').click();
     await page.waitForURL(/\/self-evaluation\/[0-9a-f-]+$/, poll);
     const claims = page.getByTestId('row-claim');

@@ -688,6 +688,9 @@ export default function ImportPage() {
                 match={selfMatch}
                 tableId={selfTableId}
                 schemeId={selfSchemeId}
+                printedExecutionWeight={
+                  tables.find((table) => table.kind === 'self-evaluation')?.budget.executionWeight ?? null
+                }
                 onTable={setSelfTableId}
                 onScheme={setSelfSchemeId}
               />
@@ -959,7 +962,25 @@ function ImportedTableForm({
                 {error(`budget.${key}`)}
               </Col>
             ))}
-            <Col span={8}>
+            <Col span={6}>
+              <label className="mini-label" htmlFor={`${idPrefix}-execution-weight`}>
+                {t('importFlow.executionWeight')}
+              </label>
+              <InputNumber
+                id={`${idPrefix}-execution-weight`}
+                style={{ width: '100%' }}
+                min={0}
+                max={100}
+                value={table.budget.executionWeight ?? null}
+                onChange={(v) =>
+                  onChange({
+                    budget: { ...table.budget, executionWeight: typeof v === 'number' ? v : null },
+                  })
+                }
+                data-testid="import-execution-weight"
+              />
+            </Col>
+            <Col span={6}>
               <label className="mini-label" htmlFor={`${idPrefix}-execution-score`}>
                 {t('importFlow.executionScore')}
               </label>
@@ -975,7 +996,7 @@ function ImportedTableForm({
                 data-testid="import-execution-score"
               />
             </Col>
-            <Col span={16} style={{ alignSelf: 'end' }}>
+            <Col span={12} style={{ alignSelf: 'end' }}>
               <span data-testid="import-score-total">
                 {t('importFlow.total', {
                   total: round(indicatorScore + (table.budget.executionScore ?? 0)),

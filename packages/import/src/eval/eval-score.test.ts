@@ -28,6 +28,10 @@ describe('eval:score on the labelled self-evaluations', () => {
     const figures = figuresOf(tuned);
     expect(figures.unexplained).toBe(0);
     expect(figures.consistentEqual).toBeGreaterThan(0);
+    // The floors reached on the train split: a change that reads fewer printed scores fails here.
+    const train = figuresOf(reports.filter((r) => r.split === 'train'));
+    expect(train.consistentRows).toBeGreaterThanOrEqual(55);
+    expect(train.consistentEqual).toBeGreaterThanOrEqual(45);
     for (const row of tuned.flatMap((r) => r.rows)) {
       // Where the importer read the printed score of a row the label says follows the rule, the rule agrees.
       if (row.labelConsistent && typeof row.printed === 'number' && row.claimed === row.printed) {
@@ -66,5 +70,25 @@ describe('eval:score on the labelled self-evaluations', () => {
       ],
     });
     expect(table.indicators[0]?.name).toBe('数量指标');
+  });
+
+  it('reads a label target printed in cells with a unit gloss from the label’s operator, value and unit', () => {
+    const row = { level1: '产出指标', level2: '质量指标', level3: '覆盖率', weight: 25, score: 25 };
+    const table = tableOfLabel({
+      year: 2020,
+      unit: '某单位',
+      project: '某项目',
+      indicators: [
+        { ...row, target: '>= | 98 | %(百分比)', operator: '>=', value: 98, unit: '%', actual: '100%' },
+        { ...row, level3: '群众评价', target: '好评', operator: 'qualitative', value: null, unit: null },
+      ],
+    });
+    expect(table.indicators[0]?.target).toMatchObject({
+      kind: 'quantitative',
+      operator: '>=',
+      value: 98,
+      unit: '%',
+    });
+    expect(table.indicators[1]?.target).toMatchObject({ kind: 'qualitative', text: '好评' });
   });
 });

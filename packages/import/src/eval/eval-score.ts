@@ -83,6 +83,21 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** The table a hand label describes (targets re-read from their printed text). */
+/**
+ * The label's target as the rules read it: its printed text, or, where that text holds cells the grammar
+ * does not read as one target (`>= | 98 | %(百分比)` with the unit column's gloss), the operator, value and
+ * unit the label gives for it.
+ */
+function labelTarget(printed: string, row: Json): Indicator['target'] {
+  const parsed = parseTarget(printed);
+  const value = num(row.value);
+  if (parsed.kind === 'quantitative' || value === null) return parsed;
+  const operator = str(row.operator);
+  const sign = operator && operator !== 'qualitative' ? operator : '';
+  const structured = parseTarget(`${sign}${value}${str(row.unit) ?? ''}`);
+  return structured.kind === 'quantitative' ? { ...structured, raw: printed } : parsed;
+}
+
 export function tableOfLabel(label: Json): PerformanceTable {
   const budget = obj(label.budget);
   const totalRow = obj(budget.total_row);
@@ -96,7 +111,7 @@ export function tableOfLabel(label: Json): PerformanceTable {
       level2: str(row.level2),
       // Some forms print rows with no level-3 name: the row keeps a place-holder, not a crash.
       name: str(row.level3)?.trim() || str(row.level2)?.trim() || `第 ${i + 1} 行`,
-      target: parseTarget(target),
+      target: labelTarget(target, row),
       weight: num(row.weight),
       actual: str(row.actual),
       score: num(row.score),

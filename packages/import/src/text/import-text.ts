@@ -519,6 +519,9 @@ function readForm(
     // A character of a caption spelled out cell by cell (`绩` `效` `指` `标`) that no name took as its tail.
     for (const block of blocks) dropCharacterNames(block);
     warnings.push(...result.warnings);
+    const execution = result.execution;
+    if (execution?.weight != null) budget.executionWeight ??= execution.weight;
+    if (execution?.score != null) budget.executionScore ??= execution.score;
     const only = blocks.length === 1 ? blocks[0] : undefined;
     if (captioned === null && only)
       warnings.push(

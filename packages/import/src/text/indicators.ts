@@ -5,8 +5,10 @@ import {
   parseTarget,
   quantityInSentence,
 } from '@jixiao/core/targets/target-grammar';
+import { type ExecutionRow, executionRowFigures, isExecutionRowLabel } from './execution-row.ts';
 import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
 import type { Cell, Layout } from './layout.ts';
+import { splitBySubCaptions } from './sub-captions.ts';
 import { standsUnder, type Token } from './tokens.ts';
 import {
   type ColumnRole,
@@ -134,12 +136,21 @@ export function findIndicatorHeader(
         role = 'explanation';
       if (role === 'level2' || role === 'name') repeatedGroup = afterName.length > 0;
       if (role === null || role === 'level1' || role === 'level2' || role === 'name') break;
+      // 完成情况 after an actual-value column (单项指标实际完成值 | 单项指标完成情况) is its status word
+      // (完成, 未完成), not a second actual.
+      if (role === 'actual' && afterName.includes('actual') && /完成情况$/.test(key(c.text)))
+        role = 'explanation';
       afterName.push(role);
       end = j + 1;
     }
     if (!sawLevel && afterName.length === 0) continue;
     if (!afterName.includes('target')) afterName.unshift('target');
     afterName.push(...upperCaptionRoles(tokens, start, afterName));
+    const split = sameRow || layout === 'rows' ? splitBySubCaptions(tokens, end, afterName) : null;
+    if (split) {
+      afterName.splice(0, afterName.length, ...split.afterName);
+      end = split.end;
+    }
     // Without level captions (a name caption alone) nothing says a level-1 column is missing.
     return {
       start,
@@ -267,6 +278,8 @@ export interface IndicatorResult {
   lastLevel1: string | null;
   /** A level label was the last thing read: the rows under it are missing. */
   endsOnLabel: boolean;
+  /** The 预算执行率 row printed among the indicators, read as the budget's execution line. */
+  execution: ExecutionRow | null;
 }
 
 // Full-width forms (`＞＝`, `＜=`) come from the same keyboards as the ASCII ones.
@@ -279,6 +292,7 @@ const EXPLAINS = /^(反映|用于(反映|考核|衡量)|衡量|是指|考核)/;
 const POINTS = /^\d+(?:\.\d+)?\s*分$/;
 const PERCENT_OR_NUMBER = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$/;
 const STANDARD_TAG = /^(计划|历史|行业|其他|预算|国家|地方)标准$/;
+const STATUS_WORD = /^(已|未|基本|全部)?完成$/;
 
 function isEmptyValue(text: string): boolean {
   return /^[/／\\\-—–_]*$/.test(text.trim());
@@ -538,6 +552,8 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
       return numberOnly || POINTS.test(text) ? 4 : isEmptyValue(text) ? 0 : -9;
     case 'explanation':
       if (STANDARD_TAG.test(text)) return 3;
+      // The status column after the actual (单项指标完成情况: 完成, 未完成).
+      if (STATUS_WORD.test(text)) return 3;
       return numberOnly ? 0.5 : 1;
     case 'reason':
     case 'cause':
@@ -548,6 +564,8 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
       return isEmptyValue(text) ? 0.5 : isTargetLike(text) || PERCENT_OR_NUMBER.test(text) ? 2 : 1;
     case 'likelihood':
       return LIKELIHOOD.test(text) ? 4 : -2;
+    case 'converted':
+      return numberOnly ? 1 : isEmptyValue(text) ? 0 : -9;
     default:
       return -9;
   }
@@ -888,6 +906,7 @@ export function readIndicators(
   let lastFilled = -1;
   let rowStart = true;
   let endsOnLabel = false;
+  let execution: ExecutionRow | null = null;
   // Cells joined by joinSplitTarget → the last source token they came from.
   const origin = new Map<Cell, Cell>();
 
@@ -942,6 +961,27 @@ export function readIndicators(
     }
     const startsRow = rowStart;
     rowStart = false;
+    // The label in the level cells and again beside them, in a table with 得分: the budget's execution
+    // line. A row `预算执行率 | =100%` under 投入管理 is an indicator like any other.
+    if (
+      startsRow &&
+      hasRows &&
+      roles.includes('score') &&
+      isExecutionRowLabel(t.text) &&
+      isExecutionRowLabel(nextFilled(tokens, i + 1)?.text ?? '')
+    ) {
+      let end = i;
+      while (end < tokens.length && tokens[end] !== null) end++;
+      const values = tokens
+        .slice(i + 1, end)
+        .filter(
+          (c): c is Cell => c !== null && c !== undefined && c.text !== '' && !isExecutionRowLabel(c.text),
+        )
+        .map((c) => c.text);
+      execution = executionRowFigures(values, align(values, roles), t.line);
+      i = end;
+      continue;
+    }
     // The caption row printed again at the top of a new page is no indicator: skip it.
     // A caption row printed again starts with 一级指标/二级指标/三级指标: only short cells holding 级
     // need the caption test.
@@ -1476,6 +1516,7 @@ export function readIndicators(
     blocks: blocks.filter((b) => b.indicators.length > 0 || b.lead !== null),
     warnings,
     endedAt,
+    execution,
     cutOff,
     lastLevel1: level1,
     endsOnLabel,

@@ -247,6 +247,8 @@ export type ColumnRole =
   | 'actual'
   | 'weight'
   | 'score'
+  /** 折算得分: the score times the weight's share, printed after them; the rules compute it, nothing reads it. */
+  | 'converted'
   | 'explanation'
   | 'reason'
   | 'progress'

@@ -5,6 +5,8 @@
  * structure at all. Every cell keeps its line and column for located warnings.
  */
 
+import { pipePartedRows } from './pipe-parted.ts';
+
 export interface Cell {
   text: string;
   line: number;
@@ -170,6 +172,10 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
     spacedCells.delete(l);
     return cells ?? splitSpaced(l.text, l.line);
   };
+  if (layout === 'cells') {
+    const parted = pipePartedRows(lines, endsCut);
+    if (parted) return { layout, rows: parted };
+  }
   const rows: Cell[][] = [];
   const lastLine = lines.at(-1)?.line;
   for (const source of lines) {

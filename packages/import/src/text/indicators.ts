@@ -5,6 +5,7 @@ import {
   parseTarget,
   quantityInSentence,
 } from '@jixiao/core/targets/target-grammar';
+import { bestPlacement } from './best-placement.ts';
 import { type ExecutionRow, executionRowFigures, isExecutionRowLabel } from './execution-row.ts';
 import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
 import type { Cell, Layout } from './layout.ts';
@@ -575,47 +576,10 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
 // whose empty cells were lost (space-separated text): `10 10` under 年度指标值/实际完成值/分值/得分 is
 // 分值 and 得分, `8 4` under 目标值/计量单位/分值 is 目标值 and 分值.
 function align(values: readonly string[], roles: readonly ColumnRole[]): Map<number, ColumnRole> {
-  const best: BestPlacement = { score: Number.NEGATIVE_INFINITY, map: new Map() };
-  place(values, roles, [], best, 0, 0, 0);
-  return best.map;
-}
-
-interface BestPlacement {
-  score: number;
-  map: Map<number, ColumnRole>;
-}
-
-// The search of align at module level: a closure made per row (align runs for every indicator) was
-// a hot spot.
-function place(
-  values: readonly string[],
-  roles: readonly ColumnRole[],
-  chosen: number[],
-  best: BestPlacement,
-  vi: number,
-  ri: number,
-  score: number,
-): void {
-  const n = values.length;
-  const m = roles.length;
-  if (vi === n) {
-    if (score > best.score) {
-      const map = new Map<number, ColumnRole>();
-      for (let v = 0; v < chosen.length; v++) {
-        const role = roles[chosen[v] ?? -1];
-        if (role) map.set(v, role);
-      }
-      best.score = score;
-      best.map = map;
-    }
-    return;
-  }
-  for (let r = ri; r <= m - (n - vi); r++) {
-    const role = roles[r];
-    if (!role) continue;
-    chosen[vi] = r;
-    place(values, roles, chosen, best, vi + 1, r + 1, score + fit(role, values[vi] ?? '', values[vi - 1]));
-  }
+  const columns = bestPlacement(values.length, roles.length, (v, r) =>
+    fit(roles[r] as ColumnRole, values[v] ?? '', values[v - 1]),
+  );
+  return new Map(columns.map((r, v) => [v, roles[r] as ColumnRole]));
 }
 
 function assignRole(out: Assigned, role: ColumnRole, text: string): void {

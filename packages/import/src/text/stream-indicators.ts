@@ -2,6 +2,7 @@ import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
 import { cutsOf, plausiblePoints, splitActualAndPoints } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
+import { trimRuns } from './trim-runs.ts';
 import { hanCount, key, nationalLevel1Of } from './vocabulary.ts';
 
 // The second reading of an indicator table, for text whose cells lost their borders: a form flattened
@@ -215,8 +216,7 @@ function cleanStreamName(raw: string): string {
   let name = raw.replace(PLACEHOLDER, '');
   const explanation = EXPLANATION_START.exec(name);
   if (explanation && explanation.index >= 2) name = name.slice(0, explanation.index);
-  name = name
-    .replace(/^[\s,，、:：.．]+|[\s,，、:：]+$/g, '')
+  name = trimRuns(name, /[\s,，、:：.．]/, /[\s,，、:：]/)
     .replace(/^[★☆*＊]+/, '')
     .replace(/^[(（](?:必填|选填|可选|必选)[^)）]*[)）]/, '')
     .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '')

@@ -63,9 +63,20 @@ function normaliseText(text: string): string {
   );
 }
 
-// A caption row saved as CSV: `一级指标,二级指标,三级指标` (quotes allowed).
+// A caption row saved as CSV: `一级指标,二级指标,三级指标` (quotes allowed). Tested on the text with each
+// run of white space cut to one character (below), where its `(?:^|,)\s*` cannot rescan a long run from
+// each line start inside it.
 const CSV_CAPTIONS =
   /(?:^|,)\s*"?[一1]级指标"?\s*,\s*"?[二2]级指标"?\s*,|(?:^|,)\s*"?[二2]级指标"?\s*,\s*"?[三3]级指标"?\s*,/m;
+
+/**
+ * `text` with each run of white space cut to one character: a line break when the run holds one (the
+ * line starts `^` finds in it), else a space. A pattern whose white space is `\s*` and whose line
+ * starts are `^` (multiline) matches the result where it matched the text.
+ */
+function oneCharRuns(text: string): string {
+  return text.replace(/\s{2,}/g, (run) => (/[\n\r\u2028\u2029]/.test(run) ? '\n' : ' '));
+}
 
 /** The fields of one CSV line: commas outside double quotes separate, `""` is a quote. */
 export function csvFields(line: string): string[] {
@@ -80,7 +91,8 @@ export function csvFields(line: string): string[] {
  * Narrative commas inside quoted fields stay in their cell.
  */
 export function csvToTabs(text: string): string {
-  if (!(text.includes('指标,') || text.includes('指标",')) || !CSV_CAPTIONS.test(text)) return text;
+  if (!(text.includes('指标,') || text.includes('指标",')) || !CSV_CAPTIONS.test(oneCharRuns(text)))
+    return text;
   // A quoted cell may hold line breaks (a narrative typed with Alt+Enter): it stays one cell of its row.
   try {
     const records = parseCsv(text, {
@@ -88,9 +100,13 @@ export function csvToTabs(text: string): string {
       relax_quotes: true,
       trim: true,
     }) as string[][];
-    const rows = records.map((fields) => fields.map((f) => f.replace(/\s*\n\s*/g, ' ')).join('\t'));
+    // A run of white space holding a line break is one space (a run is matched whole: `\s*\n\s*`
+    // would rescan a long run from each of its characters).
+    const rows = records.map((fields) =>
+      fields.map((f) => f.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))).join('\t'),
+    );
     // Whether the file ended with a line break tells a whole file from a cut one: keep it.
-    return rows.join('\n') + (/\n\s*$/.test(text) ? '\n' : '');
+    return rows.join('\n') + (text.slice(text.trimEnd().length).includes('\n') ? '\n' : '');
   } catch {
     // Not CSV after all (an unbalanced quote in prose): leave the text as it is.
     return text;

@@ -1,0 +1,59 @@
+import { AppError } from '@jixiao/core/errors/app-error';
+import { describe, expect, it } from 'vitest';
+import { parseFile } from './parse-file.ts';
+
+// Small texts, each shaped like an input the fuzzer found still running after 60 s or taking several
+// seconds, that reach one super-linear step of the text reader. Each took 17–40 s before its step was
+// made linear (a run of 100,000 characters costing its square, or a search over every placement of a
+// row's cells); now each reads in well under a second, so the bound below is far from both.
+const form = (body: string) => `2024年度项目支出绩效目标表\n项目名称：道路养护项目\n${body}`;
+const words = (count: number) => Array.from({ length: count }, (_, i) => `词${i}`).join(' ');
+
+const cases: [string, string][] = [
+  [
+    // 20 words in a row under 36 columns: trying every placement of the words took C(33, 20) steps.
+    'a row of 20 words under 36 columns',
+    form(
+      `${['一级指标', '二级指标', '三级指标', '指标值', '实际完成值', '偏差原因', ...Array(30).fill('备注')].join(' ')}\n` +
+        `产出指标 数量指标 养护里程 100公里 100公里 ${words(20)}\n`,
+    ),
+  ],
+  [
+    // A name read from running text, trimmed by `[\s,，、:：]+$` from each of its 100,000 spaces.
+    '100,000 spaces inside a name in running text',
+    form(`产出指标 数量指标 养护${' '.repeat(100_000)}里程≥100公里 质量指标 验收合格率≥95%\n`),
+  ],
+  [
+    // 资金 followed by 100,000 tabs: `\s*[为是:：]?\s*` split the run in every way before failing.
+    '100,000 tabs after 资金',
+    form(
+      `安排补助资金${'\t'.repeat(100_000)}共计\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t100公里\n`,
+    ),
+  ],
+  [
+    // CSV-like text: the caption test `(?:^|,)\s*` rescanned the rest of 100,000 line breaks from each.
+    '100,000 line breaks in comma-separated text',
+    `项目名称,道路养护\n${'\n'.repeat(100_000)}产出指标,数量指标,养护里程,100公里\n`,
+  ],
+  [
+    // A CSV cell holding 100,000 spaces: `\s*\n\s*` tried from each of them.
+    '100,000 spaces in a quoted CSV cell',
+    `项目名称,道路养护\n一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,"养护${' '.repeat(100_000)}里程",100公里\n`,
+  ],
+];
+
+describe('hostile text the fuzzer found', () => {
+  it.each(cases)('reads %s in linear time', async (_label, text) => {
+    const started = performance.now();
+    const outcome = await parseFile({ name: 'hostile.txt', bytes: new TextEncoder().encode(text) }).then(
+      (parsed) => parsed.tables.length,
+      (error: unknown) => {
+        // A refusal is an answer too, as long as it is the importer's own.
+        expect(error).toBeInstanceOf(AppError);
+        return (error as AppError).code;
+      },
+    );
+    expect(outcome).toBeDefined();
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});

@@ -534,6 +534,7 @@ interface Assigned {
   measure?: string;
 }
 
+// How well a cell fits a column. Multiples of ½, so that bestPlacement (align) compares sums exactly.
 function fit(role: ColumnRole, text: string, previous: string | undefined): number {
   const numberOnly = NUMBER_ONLY.test(text);
   switch (role) {

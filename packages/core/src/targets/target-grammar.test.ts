@@ -85,6 +85,34 @@ describe('parseTarget', () => {
     expect(targetSchema.safeParse(target).success).toBe(true);
   });
 
+  it('reads a share with a word after the percent sign (`100%覆盖`, `≥95%达标`) in %', () => {
+    expect(parseTarget('100%覆盖')).toMatchObject({
+      kind: 'quantitative',
+      operator: null,
+      value: 100,
+      unit: '%',
+    });
+    expect(parseTarget('≥95%达标')).toMatchObject({
+      kind: 'quantitative',
+      operator: '>=',
+      value: 95,
+      unit: '%',
+    });
+    // A unit that is a word of its own stays as printed.
+    expect(parseTarget('20人次')).toMatchObject({ value: 20, unit: '人次' });
+  });
+
+  it('reads a year alone (`2020年`, `2022年全年`) as that year, not as a count of years', () => {
+    const whole = { kind: 'period', value: null, unit: null, period: { start: '2022-01', end: '2022-12' } };
+    expect(parseTarget('2022年')).toMatchObject(whole);
+    expect(parseTarget('2022年全年')).toMatchObject(whole);
+    expect(parseTarget('2022年度')).toMatchObject(whole);
+    // A deadline word still makes it a deadline; a short count of years stays a quantity.
+    expect(parseTarget('2022年底前')).toMatchObject({ kind: 'date', operator: '<=', date: '2022-12' });
+    expect(parseTarget('3年')).toMatchObject({ kind: 'quantitative', value: 3, unit: '年' });
+    expect(parseTarget('≥20年')).toMatchObject({ kind: 'quantitative', value: 20, unit: '年' });
+  });
+
   it('reads a bare Excel serial as a date only when the indicator is about a date', () => {
     expect(parseTarget('44561', { expectDate: true })).toMatchObject({ kind: 'date', date: '2021-12-31' });
     expect(parseTarget('44561')).toMatchObject({ kind: 'quantitative', value: 44561 });

@@ -153,6 +153,8 @@ function canonicalUnit(unit: string | undefined): string | null {
   const u = (unit ?? '').replace(/\s+/g, '');
   if (u === '') return null;
   if (u === '百分比' || u === '%') return '%';
+  // A word after the percent sign says what the share is of (`100%覆盖`, `95%达标`): the unit is `%`.
+  if (/^%[\u4e00-\u9fa5]{1,4}$/.test(u)) return '%';
   return u;
 }
 
@@ -263,6 +265,18 @@ function parseDateOrPeriod(
   if (suffix && yearOnly?.[1] !== undefined) {
     const iso = isoFrom(yearOnly[1], '12');
     if (iso !== null) return { kind: 'date', operator: operator ?? '<=', value: null, unit: null, date: iso };
+  }
+  // A year alone (`2020年`, `2022年全年`, `2023年度`) is that year as a span of time, not a count of years.
+  const wholeYear = suffix ? null : /^((?:19|20)\d{2})\s*年(?:度|全年)?$/.exec(body);
+  if (wholeYear?.[1] !== undefined) {
+    const y = wholeYear[1];
+    return {
+      kind: 'period',
+      operator,
+      value: null,
+      unit: null,
+      period: { start: `${y}-01`, end: `${y}-12` },
+    };
   }
   // `12月底前` on a 2022 form: by December 2022. Only with a deadline word, so `3月` stays text.
   const yearless = suffix && year !== undefined ? MONTH_DAY.exec(body) : null;

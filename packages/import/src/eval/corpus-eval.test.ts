@@ -139,20 +139,22 @@ const grown = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(67);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.909);
-    expect(report.total.invented).toBeLessThanOrEqual(12);
+    expect(report.documents.length).toBeGreaterThanOrEqual(71);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.914);
+    // 19, not 18: the corpus5 batch brought a row printed with a name and no value of its own (its target
+    // cell merged with the row above), which the reader keeps and marks for a person to confirm.
+    expect(report.total.invented).toBeLessThanOrEqual(19);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark the rest.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(6);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(50);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.692);
-    // 25, not 24: a table read without its caption row brings one more row than the running text read
-    // there; every such row is marked for a person to confirm, so the unmarked count below holds.
-    expect(report.total.invented).toBeLessThanOrEqual(25);
+    expect(report.documents.length).toBeGreaterThanOrEqual(55);
+    // 0.678 and 29, down from 0.692 and 25: the corpus5 batch added five documents never read before
+    // (15 rows: 5 read, 4 invented when measured before any rule changed); no rule is written against them.
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.678);
+    expect(report.total.invented).toBeLessThanOrEqual(29);
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(17);
   });
 });

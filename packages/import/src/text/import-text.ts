@@ -452,6 +452,10 @@ const TRADITIONAL_WARNING: Warning = {
   en: 'The document is in traditional characters; it was read in simplified script',
 };
 
+/** A line of a web page's furniture below a form: attachments, the QR-code note, download/print links. */
+const PAGE_FOOTER =
+  /^(?:附件[:：]?|扫一扫.{0,20}|(?:\[?\s*(?:下载|打印|关闭|返回|返回顶部|分享)\s*\]?\s*)*\[?)$/;
+
 function readForm(
   lines: readonly SourceLine[],
   endsCut: boolean,
@@ -561,7 +565,18 @@ function readForm(
     const signedOff =
       result.endedAt !== null &&
       /^(填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|审核人)/.test(lastText);
-    cutOff = result.cutOff || (endsCut && unfinished && !signedOff) || cutNote || stoppedEarly || nothingRead;
+    // A web page's own footer after the table's closing row (`附件:`, `扫一扫在手机打开当前页`, `[下载] [打印] [`)
+    // is what was cut, not the form.
+    const endLine = result.endedAt === null ? undefined : tokens[result.endedAt]?.line;
+    const footerOnly =
+      endLine !== undefined &&
+      lines.every((l) => l.line < endLine || l.text.trim() === '' || PAGE_FOOTER.test(l.text.trim()));
+    cutOff =
+      result.cutOff ||
+      (endsCut && unfinished && !signedOff && !footerOnly) ||
+      cutNote ||
+      stoppedEarly ||
+      nothingRead;
   } else {
     // A form cut off before its indicator table is incomplete, not a form without indicators.
     cutOff = true;

@@ -187,6 +187,26 @@ function valueInNameColumn(tokens: readonly Token[], at: number, roles: readonly
   return count > numeric;
 }
 
+/**
+ * A time frame in the name column (`2022年全年 | ≥360天 | ≥360天` under 时效指标): a row whose first cell is a
+ * date or period and whose other cells (at least a target and an actual) are quantities is named by it; a
+ * lost name leaves a row of values of one kind (`2023年底前 | 2023年12月 | 10 | 10`).
+ */
+function timeFrameNamesRow(tokens: readonly Token[], at: number): boolean {
+  const first = tokens[at];
+  if (!first) return false;
+  const kind = parsePlainTarget(first.text).kind;
+  if (kind !== 'date' && kind !== 'period') return false;
+  let count = 0;
+  for (let k = at + 1; k < tokens.length && tokens[k] !== null; k++) {
+    const c = tokens[k];
+    if (!c || c.text.trim() === '') continue;
+    // A row of a few cells: a long run is no such row.
+    if (++count > 6 || parsePlainTarget(c.text).kind !== 'quantitative') return false;
+  }
+  return count >= 2;
+}
+
 /** The cells of the row after the caption row at `i` when they are all short caption pieces. */
 function lowerCaptionPieces(tokens: readonly Token[], i: number): string[] {
   let k = i;
@@ -803,6 +823,10 @@ function filledCount(a: Assigned): number {
  * cells fill the columns after the name; template rows (`指标2:`, `……`, `/`) are skipped; a total row,
  * signature line or footnote ends the table.
  */
+/** A label that stands whole on its own (no tail of a wrapped one): `满意度指标`, `服务对象满意度指标`. */
+const WHOLE_LABEL =
+  /^(产出|效益|效果|满意度|成本|数量|质量|时效|进度|经济效益|社会效益|生态效益|环境效益|生态环境效益|可持续影响|服务对象满意度|社会公众满意度)指标$/;
+
 export function readIndicators(
   source: readonly Token[],
   header: IndicatorHeader,
@@ -1025,6 +1049,23 @@ export function readIndicators(
       if (below?.level === 2 && nationalLevel1Of(below.label) === key(label.label))
         label = { level: 1, label: label.label, weightNote: null };
     }
+    // A level-2 cell the vocabulary did not know, centred in a cell that spans its row, prints around the
+    // row (`社会公众或服务` | 政策满意度 | ≥90% | `对象满意度指标`): the label after the row completes the one
+    // before it when the two make a label of the national framework.
+    if (label !== null && level2 !== null && levelLabel(level2, level1) === null) {
+      const current: string = level2;
+      const joined: string = `${key(current)}${key(t.text)}`;
+      const underIt = blocks.some((b) => b.indicators.some((ind) => ind.level2 === current));
+      if (underIt && !WHOLE_LABEL.test(key(t.text)) && nationalLevel1Of(joined) !== null) {
+        for (const b of blocks)
+          for (const ind of b.indicators) if (ind.level2 === current) ind.level2 = joined;
+        const event = levelEvents.findLast((e) => e.label === current);
+        if (event) event.label = joined;
+        level2 = joined;
+        i++;
+        continue;
+      }
+    }
     if (label !== null) {
       endsOnLabel = true;
       if (label.level === 1) sawLevel1 = true;
@@ -1052,7 +1093,8 @@ export function readIndicators(
           next &&
           ((isTargetLike(next.text) &&
             parseTarget(next.text).kind !== 'placeholder' &&
-            !valueInNameColumn(tokens, i + 1, roles)) ||
+            !valueInNameColumn(tokens, i + 1, roles) &&
+            !timeFrameNamesRow(tokens, i + 1)) ||
             (!header.hasLevel2Column &&
               next.text.trim() !== '' &&
               key(next.text).length <= 20 &&
@@ -1230,7 +1272,7 @@ export function readIndicators(
     if (
       isTargetLike(t.text) &&
       parseTarget(t.text).kind !== 'placeholder' &&
-      !(hasRows && valueInNameColumn(tokens, i, roles))
+      !(hasRows && (valueInNameColumn(tokens, i, roles) || timeFrameNamesRow(tokens, i)))
     ) {
       warnings.push({
         code: 'import.value_without_name',

@@ -158,6 +158,10 @@ export function detectLayout(
   return 'rows';
 }
 
+// One cell per paragraph: a paragraph of single characters with one space between them (`备 注`,
+// `指 标 值`) is one word set in letter-spaced type, not a row of one-character cells.
+const LETTER_SPACED_CELL = /^\s*([\u4e00-\u9fff](?: [\u4e00-\u9fff])+)\s*$/;
+
 /** Cells of one form in rows. `lastLine`/`endsCut` say whether the document ended without a delimiter. */
 export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
   // Lines split while detecting the layout are not split again below.
@@ -206,7 +210,12 @@ export function toGrid(lines: readonly SourceLine[], endsCut: boolean): Grid {
       const content = trimmed.replace(/(?<![\s|])(\s*\|)+$/, '').trim();
       target.push({ text: content, line, column: text.indexOf(trimmed) + 1, atEnd: false });
     } else if (layout === 'stream') {
-      rows.push(text.includes('\t') ? splitTabbed(text, line) : spacedOf(source));
+      const spaced = LETTER_SPACED_CELL.exec(text);
+      if (spaced?.[1] !== undefined)
+        rows.push([
+          { text: spaced[1].replace(/ /g, ''), line, column: text.indexOf(spaced[1]) + 1, atEnd: false },
+        ]);
+      else rows.push(text.includes('\t') ? splitTabbed(text, line) : spacedOf(source));
     } else {
       const cells = text.includes('\t') ? splitTabbed(text, line) : spacedOf(source);
       if (layout === 'cells') {

@@ -48,7 +48,7 @@ export function ResponsiveTable<T extends object>(props: CardListProps<T>) {
 
 export function CardList<T extends object>(props: CardListProps<T>) {
   const [ownPage, setOwnPage] = useState(1);
-  const { columns = [], dataSource = [], rowKey, loading, pagination, locale, onRow } = props;
+  const { columns = [], dataSource = [], rowKey, loading, pagination, locale, onRow, onChange } = props;
   const shown = (columns as Column<T>[]).filter((c) => !c.hidden && c.children === undefined);
   const headAt = Math.max(
     0,
@@ -103,7 +103,16 @@ export function CardList<T extends object>(props: CardListProps<T>) {
           current={current}
           pageSize={pageSize}
           total={local ? dataSource.length : pager.total}
-          onChange={(page, size) => (local ? setOwnPage(page) : pager.onChange?.(page, size))}
+          onChange={(page, size) => {
+            if (local) setOwnPage(page);
+            else if (pager.onChange) pager.onChange(page, size);
+            // A list that pages through the Table's own onChange (its state in the URL) hears it the same way.
+            else
+              onChange?.({ ...pager, current: page, pageSize: size }, {}, [], {
+                action: 'paginate',
+                currentDataSource: [...dataSource],
+              });
+          }}
         />
       ) : null}
     </Spin>

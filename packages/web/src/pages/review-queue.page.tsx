@@ -1,10 +1,11 @@
 import type { ReviewQueueItem } from '@jixiao/core/workflow/workflow.schema';
-import { Button, Empty, Result, Table, type TableProps } from 'antd';
+import { Button, Empty, Result, type TableProps } from 'antd';
 import { Link } from 'react-router-dom';
 import { queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -75,7 +76,8 @@ export default function ReviewQueuePage() {
   return (
     <div data-testid="review-queue-page">
       <PageHead title={t('review.queueTitle')} subtitle={t('review.queueSubtitle')} />
-      <Table<ReviewQueueItem>
+      <ResponsiveTable<ReviewQueueItem>
+        data-testid="review-queue-list"
         rowKey="id"
         size="middle"
         loading={loading}

@@ -19,7 +19,6 @@ import {
   Popconfirm,
   Select,
   Space,
-  Table,
   type TableProps,
   Tooltip,
 } from 'antd';
@@ -29,6 +28,7 @@ import { ApiError, api, saveFile } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
+import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -398,7 +398,8 @@ export default function TableListPage() {
             data-testid="list-error"
           />
         ) : (
-          <Table<TableSummary>
+          <ResponsiveTable<TableSummary>
+            data-testid="table-list"
             rowKey="id"
             size="middle"
             rowSelection={{

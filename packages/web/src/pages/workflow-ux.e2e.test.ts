@@ -4,7 +4,8 @@
  * withdraw a submission the department has not decided on; approving over errors of the automatic review
  * needs a reason; an administrator can take a publication off the portal, which keeps a notice. Then the
  * same tables on a phone (390×844): the portal, the workbench, the monitoring entry and the
- * self-evaluation entry fit the screen with the navigation in a drawer, and no page scrolls sideways.
+ * self-evaluation entry fit the screen with the navigation in a drawer, and no page scrolls sideways; the
+ * table list and the review queue read as cards there too.
  */
 import type { Role } from '@jixiao/core/accounts/account.schema';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
@@ -229,5 +230,48 @@ describe('workflow safety rails in the browser', () => {
     expect(await card.locator('.card-list-title [data-testid="public-table-link"]').count()).toBe(1);
     expect(await card.textContent()).toContain('当年预算');
     await e2e.screenshot('phone-public');
+  });
+
+  it('reads the table list and the review queue as cards on a phone, paging the list through the URL', async () => {
+    const { page } = e2e;
+    await page.setViewportSize({ width: 390, height: 844 });
+    const [first] = seedTables();
+    if (!first) throw new Error('seed tables missing');
+    const waiting = await storeAsAuthor(e2e.db, { ...first, name: `${first.name}（待审）` });
+    await walk(e2e.db, waiting.id, [['submit', 'author']]);
+
+    await e2e.signIn('author');
+    // Two a page: the card list's pager moves the page in the URL as the table's does.
+    await page.goto(e2e.url('/tables?pageSize=2'));
+    const list = page.getByTestId('table-list');
+    await list.locator('.card-list-item').first().waitFor(settle);
+    await page.waitForLoadState('networkidle');
+    expect(await overflow(), '/tables').toBeLessThanOrEqual(0);
+    expect(await page.locator('.ant-table').count()).toBe(0);
+    expect(await list.locator('.card-list-item').count()).toBe(2);
+    const firstCard = list.locator('.card-list-item').first();
+    expect(await firstCard.locator('.card-list-title .table-name-link').count()).toBe(1);
+    expect(await firstCard.textContent()).toContain('状态');
+    const firstName = await firstCard.locator('.card-list-title').textContent();
+    await e2e.screenshot('phone-tables');
+    await page.locator('.ant-pagination-next').click();
+    await page.waitForURL(/[?&]page=2/, settle);
+    await expect
+      .poll(async () => list.locator('.card-list-item .card-list-title').first().textContent(), settle)
+      .not.toBe(firstName);
+    await e2e.signOut();
+
+    await e2e.signIn('department_reviewer');
+    await page.goto(e2e.url('/review'));
+    const queue = page.getByTestId('review-queue-list');
+    const card = queue.locator('.card-list-item', { hasText: '（待审）' });
+    await card.waitFor(settle);
+    await page.waitForLoadState('networkidle');
+    expect(await overflow(), '/review').toBeLessThanOrEqual(0);
+    expect(await page.locator('.ant-table').count()).toBe(0);
+    await e2e.screenshot('phone-review-queue');
+    await card.locator('.card-list-title [data-testid="review-queue-link"]').click();
+    await page.waitForURL(new RegExp(`/review/${waiting.id}`), settle);
+    await e2e.signOut();
   });
 });

@@ -32,6 +32,7 @@ export const distributionPlan: Record<string, Placement> = {
   self_evaluations: perTable('table_id'),
   score_adjustments: perTable('table_id'),
   rectification_tasks: perTable('table_id'),
+  rectification_evidence: perTable('table_id'),
   budget_linkage_decisions: perTable('table_id'),
   ex_ante_assessments: perTable('table_id'),
   published_tables: perTable('table_id'),

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type {
   LinkageDecisionInput,
   RectificationAnswer,
+  RectificationEvidenceFile,
   RectificationProblem,
   RectificationStatus,
   RectificationTask,
@@ -35,7 +37,7 @@ interface TaskRow {
 
 const iso = (at: Date | string | null) => (at === null ? null : new Date(at).toISOString());
 
-function toTask(row: TaskRow): RectificationTask {
+function toTask(row: TaskRow, files: readonly RectificationEvidenceFile[]): RectificationTask {
   return {
     id: row.id,
     tableId: row.table_id,
@@ -51,6 +53,7 @@ function toTask(row: TaskRow): RectificationTask {
     status: row.status,
     measures: row.measures,
     evidence: row.evidence,
+    files: [...files],
     answeredAt: iso(row.answered_at),
     closeNote: row.close_note,
     closedAt: iso(row.closed_at),
@@ -118,7 +121,138 @@ export async function listRectifications(
       AND ${organisations === null ? sql<SqlBool>`true` : sql<SqlBool>`t.organisation_id = ANY(${organisations}::uuid[])`}
     ORDER BY r.deadline, r.created_at, r.indicator_index NULLS LAST, r.problem_key, r.id
     LIMIT ${query.limit ?? 200}`.execute(db);
-  return rows.map(toTask);
+  const files = await evidenceOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => toTask(row, files.get(row.id) ?? []));
+}
+
+/** The evidence files (without their bytes) of these tasks, oldest first, by task. */
+async function evidenceOf(
+  db: Database,
+  taskIds: readonly string[],
+): Promise<Map<string, RectificationEvidenceFile[]>> {
+  const byTask = new Map<string, RectificationEvidenceFile[]>();
+  if (taskIds.length === 0) return byTask;
+  const { rows } = await sql<{
+    id: string;
+    task_id: string;
+    file_name: string;
+    media_type: string;
+    size: number;
+    created_at: Date | string;
+  }>`
+    SELECT id, task_id, file_name, media_type, size, created_at FROM rectification_evidence
+    WHERE task_id = ANY(${taskIds}::uuid[]) ORDER BY created_at, id`.execute(db);
+  for (const row of rows) {
+    const list = byTask.get(row.task_id) ?? [];
+    list.push({
+      id: row.id,
+      name: row.file_name,
+      mediaType: row.media_type,
+      size: row.size,
+      createdAt: iso(row.created_at) ?? '',
+    });
+    byTask.set(row.task_id, list);
+  }
+  return byTask;
+}
+
+/** A file to attach to a task's answer: its name as uploaded and its media type as read from its bytes. */
+export interface EvidenceUpload {
+  name: string;
+  mediaType: string;
+  bytes: Uint8Array;
+}
+
+function evidenceNotFound(): AppError {
+  return new AppError('rectification.evidence_not_found', '没有这个整改佐证文件', 'No such evidence file', {
+    path: 'fileId',
+  });
+}
+
+/**
+ * Attaches an evidence file to a task of `tableId` that is not closed (at most `maxFiles` a task); writes
+ * `rectification.evidence_add` with the file's name, type, size and SHA-256 to the audit log.
+ */
+export async function addRectificationEvidence(
+  db: Database,
+  input: { tableId: string; taskId: string; file: EvidenceUpload; maxFiles: number; actor: AuditActor },
+): Promise<RectificationTask> {
+  const { tableId, taskId, file } = input;
+  return changeTask(
+    db,
+    tableId,
+    taskId,
+    input.actor,
+    ['open', 'answered'],
+    'rectification.evidence_add',
+    async (trx) => {
+      const { rows } = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM rectification_evidence WHERE table_id = ${tableId} AND task_id = ${taskId}`.execute(
+        trx,
+      );
+      if (Number(rows[0]?.n ?? 0) >= input.maxFiles) {
+        throw new AppError(
+          'rectification.evidence_too_many',
+          `每个整改任务最多上传 ${input.maxFiles} 个佐证文件，请先删除不需要的文件`,
+          `A task takes at most ${input.maxFiles} evidence files; remove one first`,
+          { path: 'file' },
+        );
+      }
+      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+      const inserted = await sql<{ id: string }>`
+      INSERT INTO rectification_evidence (table_id, task_id, file_name, media_type, size, sha256, bytes, created_by)
+      VALUES (${tableId}, ${taskId}, ${file.name}, ${file.mediaType}, ${file.bytes.byteLength}, ${sha256},
+        ${file.bytes}, ${input.actor.userId})
+      RETURNING id`.execute(trx);
+      return {
+        fileId: inserted.rows[0]?.id,
+        name: file.name,
+        mediaType: file.mediaType,
+        size: file.bytes.byteLength,
+        sha256,
+      };
+    },
+  );
+}
+
+/** Removes an evidence file from a task that is not closed; audited as `rectification.evidence_remove`. */
+export async function removeRectificationEvidence(
+  db: Database,
+  input: { tableId: string; taskId: string; fileId: string; actor: AuditActor },
+): Promise<RectificationTask> {
+  const { tableId, taskId, fileId } = input;
+  return changeTask(
+    db,
+    tableId,
+    taskId,
+    input.actor,
+    ['open', 'answered'],
+    'rectification.evidence_remove',
+    async (trx) => {
+      const { rows } = await sql<{ file_name: string; sha256: string }>`
+      DELETE FROM rectification_evidence WHERE table_id = ${tableId} AND task_id = ${taskId} AND id = ${fileId}
+      RETURNING file_name, sha256`.execute(trx);
+      const removed = rows[0];
+      if (!removed) throw evidenceNotFound();
+      return { fileId, name: removed.file_name, sha256: removed.sha256 };
+    },
+  );
+}
+
+/** An evidence file's bytes, with its name and media type, for a download. */
+export async function rectificationEvidenceFile(
+  db: Database,
+  input: { tableId: string; taskId: string; fileId: string },
+): Promise<EvidenceUpload> {
+  const { rows } = await sql<{ file_name: string; media_type: string; bytes: Uint8Array }>`
+    SELECT file_name, media_type, bytes FROM rectification_evidence
+    WHERE table_id = ${input.tableId} AND task_id = ${input.taskId} AND id = ${input.fileId}`.execute(db);
+  const row = rows[0];
+  if (!row) throw evidenceNotFound();
+  return { name: row.file_name, mediaType: row.media_type, bytes: new Uint8Array(row.bytes) };
 }
 
 function notFound(): AppError {
@@ -179,8 +313,10 @@ async function changeTask(
     if (!from.includes(current.status)) {
       throw new AppError(
         'rectification.wrong_status',
-        current.status === 'closed' ? '整改任务已关闭' : '整改任务尚未答复，不能关闭',
-        current.status === 'closed' ? 'The task is closed' : 'The task has not been answered yet',
+        current.status === 'closed' ? '整改任务已关闭，不能再修改' : '整改任务尚未答复，不能关闭',
+        current.status === 'closed'
+          ? 'The task is closed and can no longer change'
+          : 'The task has not been answered yet',
         { path: 'taskId' },
       );
     }

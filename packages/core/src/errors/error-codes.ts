@@ -236,6 +236,33 @@ export const errorCodes = {
     en: 'The table has no monitoring report to open tasks from',
   },
   'rectification.not_found': { status: 404, zh: '没有这个整改任务', en: 'No such rectification task' },
+  // Evidence files on an answer: none sent, a kind other than PDF/image/Office (read from the bytes), past the
+  // size limit, past the number a task takes, or a file that is not there.
+  'rectification.no_file': {
+    status: 400,
+    zh: '请选择要上传的佐证文件',
+    en: 'Choose an evidence file to upload',
+  },
+  'rectification.evidence_type': {
+    status: 415,
+    zh: '佐证文件只能是 PDF、图片或 Office 文档',
+    en: 'Evidence files are PDF, images or Office documents',
+  },
+  'rectification.evidence_too_large': {
+    status: 413,
+    zh: '佐证文件过大',
+    en: 'The evidence file is too large',
+  },
+  'rectification.evidence_too_many': {
+    status: 409,
+    zh: '该整改任务的佐证文件已达上限',
+    en: 'The task has as many evidence files as it takes',
+  },
+  'rectification.evidence_not_found': {
+    status: 404,
+    zh: '没有这个整改佐证文件',
+    en: 'No such evidence file',
+  },
   'rectification.wrong_status': {
     status: 409,
     zh: '整改任务的状态不允许此操作',

@@ -35,6 +35,16 @@ export type RectificationProblem = z.infer<typeof rectificationProblemSchema>;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
+/** A file attached to a task's answer as evidence (the bytes are downloaded separately). */
+export const rectificationEvidenceFileSchema = z.object({
+  id: z.string().uuid(),
+  name: z.string().describe('The file name the unit uploaded'),
+  mediaType: z.string().describe('What the content is, as read from the bytes (application/pdf, image/png…)'),
+  size: z.number().int().nonnegative().describe('Bytes'),
+  createdAt: z.string(),
+});
+export type RectificationEvidenceFile = z.infer<typeof rectificationEvidenceFileSchema>;
+
 /** One 整改 task as the API shows it. */
 export const rectificationTaskSchema = rectificationProblemSchema.extend({
   id: z.string().uuid(),
@@ -46,6 +56,9 @@ export const rectificationTaskSchema = rectificationProblemSchema.extend({
   status: rectificationStatusSchema,
   measures: z.string().nullable().describe('整改措施 the unit answered'),
   evidence: z.string().nullable().describe('Evidence of the measures (documents, figures)'),
+  files: z
+    .array(rectificationEvidenceFileSchema)
+    .describe('Evidence files (PDF, images, Office documents), oldest first'),
   answeredAt: z.string().nullable(),
   closeNote: z.string().nullable(),
   closedAt: z.string().nullable(),

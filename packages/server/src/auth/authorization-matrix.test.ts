@@ -223,6 +223,7 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         body = { tables: [buildTable()] };
         break;
       case 'POST /api/imports':
+      case 'POST /api/tables/:id/rectifications/:taskId/evidence':
         multipart = true;
         break;
       case 'POST /api/imports/:id/mapping':
@@ -301,6 +302,9 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       .replace(/:id\b/, id)
       .replace(':version', String(Math.max(1, fixture.version)))
       .replace(':month', '6')
+      // No such task or file: a caller let through gets 404, one refused 401/403 before that is looked up.
+      .replace(':taskId', '00000000-0000-4000-8000-000000000000')
+      .replace(':fileId', '00000000-0000-4000-8000-000000000001')
       .replace(':scope/:key', 'address/203.0.113.9')
       .replace('*', 'index.css');
     if (row.route.endsWith('/diff')) url += '?from=1&to=2';

@@ -183,6 +183,12 @@ export const authorizationMatrix: readonly MatrixRow[] = [
     'own-published',
   ),
   row('POST /api/tables/:id/rectifications/close', [], 'own-draft'),
+  // Evidence files on an answer: added and removed by who answers, read by the table's readers.
+  row('POST /api/tables/:id/rectifications/:taskId/evidence', ['author'], 'own-published'),
+  row('POST /api/tables/:id/rectifications/:taskId/evidence', [], 'other-published'),
+  row('DELETE /api/tables/:id/rectifications/:taskId/evidence/:fileId', ['author'], 'own-published'),
+  row('DELETE /api/tables/:id/rectifications/:taskId/evidence/:fileId', [], 'other-published'),
+  ...tableReads('GET /api/tables/:id/rectifications/:taskId/evidence/:fileId'),
   ...tableReads('GET /api/tables/:id/rectifications'),
   row('GET /api/rectifications', signedIn),
   ...tableReads('GET /api/tables/:id/linkage'),

@@ -1,6 +1,7 @@
 import type { OfficialLayout } from '@jixiao/core/export/official-layout';
 import { contentDisposition, type DocumentFormat, documentFileName } from '@jixiao/export/layout-document';
 import type { FastifyReply } from 'fastify';
+import { documentCsp } from '../security/security-headers.ts';
 
 export interface SendDocumentOptions {
   /** The download's name without extension parts, e.g. [project name, form title]. */
@@ -35,4 +36,25 @@ export async function sendDocument(
     reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
   }
   return reply.send(document.body);
+}
+
+/**
+ * Sends bytes a user uploaded (an import's source, a 整改 evidence file) back as a download under the name they
+ * gave it, which no browser renders in our origin: attachment, nosniff and the sandbox CSP, whatever the
+ * content. `contentType` is what the bytes were checked to be, else octet-stream.
+ */
+export function sendUploadedFile(
+  reply: FastifyReply,
+  file: { name: string; bytes: Uint8Array },
+  contentType = 'application/octet-stream',
+): FastifyReply {
+  return (
+    reply
+      .header('content-type', contentType)
+      .header('content-security-policy', documentCsp)
+      // The uploader chose the name: quotes, apostrophes and non-ASCII are encoded, never pasted in.
+      .header('content-disposition', contentDisposition(file.name))
+      .header('x-content-type-options', 'nosniff')
+      .send(Buffer.from(file.bytes))
+  );
 }

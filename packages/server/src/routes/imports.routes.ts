@@ -8,14 +8,13 @@ import {
   shownFormQuerySchema,
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
-import { contentDisposition } from '@jixiao/export/layout-document';
 import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
 import { withoutSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
-import { documentCsp } from '../security/security-headers.ts';
+import { sendUploadedFile } from '../http/send-document.ts';
 import {
   confirmMonitoringImport,
   isMonitoringImport,
@@ -195,17 +194,8 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         organisationId: preview.organisationId,
       });
       const file = await store.importFile(request.params.id);
-      return (
-        reply
-          // Whatever the uploader declared (text/html, image/svg+xml…), the bytes go back as a download
-          // that no browser renders in our origin: octet-stream, attachment, nosniff, the sandbox CSP.
-          .header('content-type', 'application/octet-stream')
-          .header('content-security-policy', documentCsp)
-          // The uploader chose the name: quotes, apostrophes and non-ASCII are encoded, never pasted in.
-          .header('content-disposition', contentDisposition(file.name))
-          .header('x-content-type-options', 'nosniff')
-          .send(Buffer.from(file.bytes))
-      );
+      // Whatever the uploader declared (text/html, image/svg+xml…), the bytes go back as octet-stream.
+      return sendUploadedFile(reply, file);
     },
   );
 

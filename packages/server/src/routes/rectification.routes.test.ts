@@ -1,3 +1,4 @@
+import { evidenceMaxBytes, evidenceMaxFiles } from '@jixiao/core/rectification/evidence-files.limits';
 import type { BudgetLinkage, RectificationTask } from '@jixiao/core/rectification/rectification.schema';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import { DEFAULT_SCORING_SCHEME_ID } from '@jixiao/core/scoring/scoring-schemes';
@@ -7,9 +8,17 @@ import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
+import { sampleOoxml, samplePdf, samplePng } from '../testing/evidence-samples.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
 const unit = '上海推进科技创新中心建设办公室';
+
+/** A multipart body with one file in the field `file`. */
+function upload(name: string, bytes: Uint8Array): FormData {
+  const form = new FormData();
+  form.append('file', new Blob([Buffer.from(bytes)]), name);
+  return form;
+}
 const hall = (year: number) =>
   buildTable({
     year,
@@ -177,6 +186,125 @@ describeEachDatabase('整改 and budget linkage API', (getDb) => {
       { as: 'author', body: { taskId: opened.body.items[0]?.id, measures: '下半年加开周末场次' } },
     );
     expect(answered.body.status).toBe('answered');
+  });
+
+  it('takes evidence files on an answer: checked by content and size, downloadable by the reviewer, audited', async () => {
+    const app = getApp();
+    const tasks = await app.call<{ items: RectificationTask[] }>(
+      'GET',
+      `/api/tables/${ids.last}/rectifications`,
+      {
+        as: 'author',
+      },
+    );
+    const task = tasks.body.items.find((t) => t.status === 'open');
+    if (!task) throw new Error('no open task');
+    const url = `/api/tables/${ids.last}/rectifications/${task.id}/evidence`;
+    const send = (name: string, bytes: Uint8Array, as: 'author' | 'department_reviewer' = 'author') =>
+      app.call<RectificationTask & { code?: string; path?: string; zh?: string; en?: string }>('POST', url, {
+        as,
+        body: upload(name, bytes),
+      });
+
+    const first = await send('整改报告.pdf', samplePdf);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    expect(first.body.files.map((f) => [f.name, f.mediaType, f.size])).toEqual([
+      ['整改报告.pdf', 'application/pdf', samplePdf.byteLength],
+    ]);
+    const second = await send('措施台账.docx', sampleOoxml('word'));
+    expect(second.status).toBe(201);
+    expect(second.body.files.map((f) => f.name)).toEqual(['整改报告.pdf', '措施台账.docx']);
+
+    // The content decides, not the name; each refusal says why in both languages, at the file field.
+    const script = await send('报告.pdf', new TextEncoder().encode('<html><script>alert(1)</script></html>'));
+    expect([script.status, script.body.code, script.body.path]).toEqual([
+      415,
+      'rectification.evidence_type',
+      'file',
+    ]);
+    expect(script.body.zh).toContain('“报告.pdf”的内容不是PDF');
+    expect(script.body.en).toContain('is not PDF');
+    const renamed = await send('照片.pdf', samplePng);
+    expect([renamed.status, renamed.body.code]).toEqual([415, 'rectification.evidence_type']);
+    expect(renamed.body.zh).toContain('请使用 .png 扩展名');
+    const big = new Uint8Array(evidenceMaxBytes + 1);
+    big.set(samplePdf);
+    const tooLarge = await send('大.pdf', big);
+    expect([tooLarge.status, tooLarge.body.code, tooLarge.body.path]).toEqual([
+      413,
+      'rectification.evidence_too_large',
+      'file',
+    ]);
+    expect(tooLarge.body.zh).toContain('10 MiB');
+    const empty = await app.call<{ code: string }>('POST', url, { as: 'author', body: new FormData() });
+    expect([empty.status, empty.body.code]).toEqual([400, 'rectification.no_file']);
+    // The reviewer reads the files but does not add any (table.report is the unit's).
+    expect((await send('审核意见.pdf', samplePdf, 'department_reviewer')).status).toBe(403);
+
+    // The reviewer downloads a file: its bytes, its name, a download that no browser renders in place.
+    const file = first.body.files[0]!;
+    const download = await app.call('GET', `${url}/${file.id}`, { as: 'department_reviewer' });
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(download.raw, Buffer.from(samplePdf))).toBe(0);
+    expect(download.headers['content-type']).toBe('application/pdf');
+    expect(String(download.headers['content-disposition'])).toMatch(/^attachment;.*filename\*=UTF-8''/);
+    expect(String(download.headers['content-disposition'])).toContain(encodeURIComponent('整改报告.pdf'));
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    const missing = await app.call<{ code: string }>('GET', `${url}/${task.id}`, {
+      as: 'department_reviewer',
+    });
+    expect([missing.status, missing.body.code]).toEqual([404, 'rectification.evidence_not_found']);
+
+    // The unit removes one; the answer keeps the other and shows it to the reviewer.
+    const removed = await app.call<RectificationTask>('DELETE', `${url}/${file.id}`, { as: 'author' });
+    expect(removed.body.files.map((f) => f.name)).toEqual(['措施台账.docx']);
+    const answered = await app.call<RectificationTask>(
+      'POST',
+      `/api/tables/${ids.last}/rectifications/answer`,
+      {
+        as: 'author',
+        body: { taskId: task.id, measures: '已调整开放时间' },
+      },
+    );
+    expect(answered.body.files.map((f) => f.name)).toEqual(['措施台账.docx']);
+    const seen = await app.call<{ items: RectificationTask[] }>(
+      'GET',
+      '/api/rectifications?status=answered',
+      {
+        as: 'department_reviewer',
+      },
+    );
+    expect(seen.body.items.find((t) => t.id === task.id)?.files.map((f) => f.name)).toEqual([
+      '措施台账.docx',
+    ]);
+
+    // A closed task's evidence no longer changes.
+    const closedTask = tasks.body.items.find((t) => t.status === 'closed');
+    const late = await app.call<{ code: string; en: string }>(
+      'POST',
+      `/api/tables/${ids.last}/rectifications/${closedTask?.id}/evidence`,
+      { as: 'author', body: upload('补充.pdf', samplePdf) },
+    );
+    expect([late.status, late.body.code, late.body.en]).toEqual([
+      409,
+      'rectification.wrong_status',
+      'The task is closed and can no longer change',
+    ]);
+
+    // A task takes a bounded number of files.
+    for (let i = 1; i < evidenceMaxFiles; i++)
+      expect((await send(`第${i}页.pdf`, samplePdf)).status).toBe(201);
+    const tooMany = await send('再来一页.pdf', samplePdf);
+    expect([tooMany.status, tooMany.body.code]).toEqual([409, 'rectification.evidence_too_many']);
+    expect(tooMany.body.zh).toContain(`最多上传 ${evidenceMaxFiles} 个`);
+
+    const audit = await app.call<{
+      items: { action: string; entityId: string; diff: Record<string, unknown> }[];
+    }>('GET', '/api/audit?pageSize=100', { as: 'auditor' });
+    const mine = audit.body.items.filter((i) => i.entityId === task.id);
+    expect(mine.filter((i) => i.action === 'rectification.evidence_add')).toHaveLength(evidenceMaxFiles + 1);
+    const removal = mine.find((i) => i.action === 'rectification.evidence_remove');
+    expect(removal?.diff).toMatchObject({ name: '整改报告.pdf', fileId: file.id });
   });
 
   it('shows next year’s reviewer last year’s grade, open tasks and the suggestion, and records the decision', async () => {

@@ -1,6 +1,7 @@
 import { AppError } from '@jixiao/core/errors/app-error';
 import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import { evidenceMaxBytes, evidenceMaxFiles } from '@jixiao/core/rectification/evidence-files.limits';
 import {
   linkageSuggestion,
   monitoringProblems,
@@ -25,12 +26,15 @@ import {
   latestMonitoringMonth,
 } from '@jixiao/db/evaluation.repository';
 import {
+  addRectificationEvidence,
   answerRectification,
   closeRectification,
   getLinkageDecision,
   listRectifications,
   openRectifications,
   previousEvaluation,
+  rectificationEvidenceFile,
+  removeRectificationEvidence,
   saveLinkageDecision,
 } from '@jixiao/db/rectification.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
@@ -45,6 +49,8 @@ import {
   tableResource,
 } from '../auth/authorize.ts';
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
+import { sendUploadedFile } from '../http/send-document.ts';
+import { evidenceMediaType, evidenceTooLarge } from '../use-cases/evidence-file.ts';
 
 const tableParams = z.object({ id: z.string().uuid() });
 
@@ -79,6 +85,25 @@ async function monitoringProblemsOf(db: Database, record: TableRecord, cutOffMon
 }
 const taskList = z.object({ items: z.array(rectificationTaskSchema) });
 const taskId = z.string().uuid().describe('The task (GET /api/tables/:id/rectifications lists them)');
+const evidenceParams = tableParams.extend({ taskId });
+const evidenceFileParams = evidenceParams.extend({
+  fileId: z.string().uuid().describe('The file (a task’s `files` list them)'),
+});
+/** Multipart framing around the file: boundaries and part headers. */
+const multipartOverhead = 64 * 1024;
+
+function noFile(): AppError {
+  return new AppError(
+    'rectification.no_file',
+    '请选择要上传的佐证文件（表单字段 file）',
+    'Choose an evidence file to upload (form field "file")',
+    { path: 'file' },
+  );
+}
+
+function isFileTooLarge(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
+}
 
 /**
  * 整改 and 结果应用: reviewers above the unit open a task per problem of a scored self-evaluation, the unit
@@ -173,6 +198,92 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body.note ?? null,
         auditActor(request),
       );
+    },
+  );
+
+  app.post(
+    '/tables/:id/rectifications/:taskId/evidence',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary:
+          'The unit attaches an evidence file to its answer (multipart field "file"; PDF, PNG/JPEG/WebP/GIF, Word/Excel/PowerPoint, read from the content; 10 MiB, 10 a task; audited)',
+        consumes: ['multipart/form-data'],
+        params: evidenceParams,
+        response: { 201: rectificationTaskSchema },
+      },
+      // Refused on its declared length before a byte of the body is read.
+      onRequest: async (request) => {
+        const declared = Number(request.headers['content-length']);
+        if (declared > evidenceMaxBytes + multipartOverhead) throw evidenceTooLarge(null);
+      },
+    },
+    async (request, reply) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.report', record);
+      if (!request.isMultipart()) throw noFile();
+      let file: { name: string; bytes: Uint8Array } | null = null;
+      try {
+        const part = await request.file({ limits: { fileSize: evidenceMaxBytes, files: 1 } });
+        if (part) file = { name: part.filename || 'evidence', bytes: new Uint8Array(await part.toBuffer()) };
+      } catch (error) {
+        if (isFileTooLarge(error)) throw evidenceTooLarge(null);
+        throw error;
+      }
+      if (!file) throw noFile();
+      const mediaType = await evidenceMediaType(file.name, file.bytes);
+      const task = await addRectificationEvidence(app.db, {
+        tableId: record.id,
+        taskId: request.params.taskId,
+        file: { ...file, mediaType },
+        maxFiles: evidenceMaxFiles,
+        actor: auditActor(request),
+      });
+      return reply.code(201).send(task);
+    },
+  );
+
+  app.get(
+    '/tables/:id/rectifications/:taskId/evidence/:fileId',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary: 'An evidence file of a 整改 task, as a download (table readers: the reviewer and the unit)',
+        params: evidenceFileParams,
+      },
+    },
+    async (request, reply) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.read', record);
+      const file = await rectificationEvidenceFile(app.db, {
+        tableId: record.id,
+        taskId: request.params.taskId,
+        fileId: request.params.fileId,
+      });
+      // The content was read as one of the allowed kinds on upload; it still goes out as an attachment.
+      return sendUploadedFile(reply, file, file.mediaType);
+    },
+  );
+
+  app.delete(
+    '/tables/:id/rectifications/:taskId/evidence/:fileId',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary: 'The unit removes an evidence file from a task not yet closed (audited)',
+        params: evidenceFileParams,
+        response: { 200: rectificationTaskSchema },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.report', record);
+      return removeRectificationEvidence(app.db, {
+        tableId: record.id,
+        taskId: request.params.taskId,
+        fileId: request.params.fileId,
+        actor: auditActor(request),
+      });
     },
   );
 

@@ -4,9 +4,11 @@ import type {
   RectificationStatus,
   RectificationTask,
 } from '@jixiao/core/rectification/rectification.schema';
-import { request } from './api-client.ts';
+import { request, requestFile } from './api-client.ts';
 
 const tableUrl = (id: string) => `/api/tables/${encodeURIComponent(id)}`;
+const evidenceUrl = (id: string, taskId: string, fileId: string) =>
+  `${tableUrl(id)}/rectifications/${encodeURIComponent(taskId)}/evidence/${encodeURIComponent(fileId)}`;
 
 /** 整改 tasks and the budget linkage (结果应用). */
 export const rectificationApi = {
@@ -25,6 +27,20 @@ export const rectificationApi = {
       measures,
       evidence,
     }),
+  /** Attaches an evidence file to the task's answer (the server reads its kind from the bytes). */
+  addEvidence: (id: string, taskId: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<RectificationTask>(
+      'POST',
+      `${tableUrl(id)}/rectifications/${encodeURIComponent(taskId)}/evidence`,
+      form,
+    );
+  },
+  removeEvidence: (id: string, taskId: string, fileId: string) =>
+    request<RectificationTask>('DELETE', evidenceUrl(id, taskId, fileId)),
+  evidenceFile: (id: string, taskId: string, fileId: string) =>
+    requestFile('GET', evidenceUrl(id, taskId, fileId)),
   close: (id: string, taskId: string, note: string | null) =>
     request<RectificationTask>('POST', `${tableUrl(id)}/rectifications/close`, { taskId, note }),
   linkage: (id: string) => request<BudgetLinkage>('GET', `${tableUrl(id)}/linkage`),

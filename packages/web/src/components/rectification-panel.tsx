@@ -1,11 +1,30 @@
+import { DeleteOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  evidenceAccept,
+  evidenceMaxBytes,
+  evidenceMaxFiles,
+} from '@jixiao/core/rectification/evidence-files.limits';
 import type {
   BudgetLinkage,
   LinkageDecisionInput,
   RectificationTask,
 } from '@jixiao/core/rectification/rectification.schema';
-import { App, Button, Card, Empty, Input, List, Select, Space, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Empty,
+  Input,
+  List,
+  Popconfirm,
+  Select,
+  Space,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useCallback, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, saveFile } from '../api/api-client.ts';
 import { rectificationApi } from '../api/rectification.api.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -57,6 +76,7 @@ function TaskItem({
             {task.measures}
           </span>
         )}
+        <EvidenceFiles task={task} editable={author && task.status !== 'closed'} onChanged={onChanged} />
         {task.closeNote && <span className="muted">{task.closeNote}</span>}
         {author && task.status !== 'closed' && (
           <Space.Compact style={{ width: '100%' }}>
@@ -96,6 +116,121 @@ function TaskItem({
         )}
       </Space>
     </List.Item>
+  );
+}
+
+const sizeText = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
+/**
+ * 佐证材料 of a task: its files, each a download (the reviewer's way to see them); while the task is open to the
+ * unit, an upload (PDF, images, Office; the size checked here for a quick answer, the kind by the server from
+ * the bytes) and a remove per file.
+ */
+function EvidenceFiles({
+  task,
+  editable,
+  onChanged,
+}: {
+  task: RectificationTask;
+  editable: boolean;
+  onChanged: () => void;
+}) {
+  const { t, pick } = useI18n();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const failed = (e: unknown) => message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+  const download = async (fileId: string, name: string) => {
+    try {
+      saveFile(await rectificationApi.evidenceFile(task.tableId, task.id, fileId), name);
+    } catch (e) {
+      failed(e);
+    }
+  };
+  const upload = async (file: File) => {
+    if (file.size > evidenceMaxBytes) {
+      message.error(t('rect.fileTooLarge', { name: file.name, max: sizeText(evidenceMaxBytes) }));
+      return;
+    }
+    setBusy(true);
+    try {
+      await rectificationApi.addEvidence(task.tableId, task.id, file);
+      message.success(t('rect.fileAdded', { name: file.name }));
+      onChanged();
+    } catch (e) {
+      failed(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (fileId: string) => {
+    try {
+      await rectificationApi.removeEvidence(task.tableId, task.id, fileId);
+      onChanged();
+    } catch (e) {
+      failed(e);
+    }
+  };
+  if (task.files.length === 0 && !editable) return null;
+  return (
+    <div data-testid="rectification-evidence">
+      <Typography.Text strong>{t('rect.evidence')}：</Typography.Text>
+      {task.files.length === 0 ? <span className="muted">{t('rect.noFiles')}</span> : null}
+      {task.files.map((file) => (
+        <span key={file.id} className="nowrap" style={{ marginRight: 8 }}>
+          <Button
+            type="link"
+            size="small"
+            icon={<PaperClipOutlined />}
+            onClick={() => download(file.id, file.name)}
+            data-testid="rectification-file"
+          >
+            {file.name}
+          </Button>
+          <span className="muted">{sizeText(file.size)}</span>
+          {editable ? (
+            <Popconfirm
+              title={t('rect.removeFileConfirm', { name: file.name })}
+              okText={t('common.delete')}
+              cancelText={t('common.cancel')}
+              okButtonProps={{ danger: true }}
+              onConfirm={() => remove(file.id)}
+            >
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                aria-label={t('rect.removeFile', { name: file.name })}
+                data-testid="rectification-file-remove"
+              />
+            </Popconfirm>
+          ) : null}
+        </span>
+      ))}
+      {editable && task.files.length < evidenceMaxFiles ? (
+        <div>
+          <Upload
+            accept={evidenceAccept}
+            showUploadList={false}
+            // The request is ours (the API client: CSRF, problem+json); antd only picks the file.
+            beforeUpload={(file) => {
+              void upload(file);
+              return false;
+            }}
+          >
+            <Button size="small" icon={<UploadOutlined />} loading={busy} data-testid="rectification-upload">
+              {t('rect.addFile')}
+            </Button>
+          </Upload>
+          <span className="muted" style={{ marginLeft: 8 }}>
+            {t('rect.fileHint', { max: sizeText(evidenceMaxBytes), n: evidenceMaxFiles })}
+          </span>
+        </div>
+      ) : null}
+    </div>
   );
 }
 

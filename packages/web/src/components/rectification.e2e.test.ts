@@ -4,10 +4,18 @@
  * project's 2026 table, finance sees last year's grade, the open tasks and the rule set's
  * suggestion, and records its decision with a reason. Then the other end of the cycle on the same
  * server: the demo's new 2027 project cannot be submitted until its author makes the ex-ante
- * assessment (事前绩效评估) Shanghai's 2027 rules ask for.
+ * assessment (事前绩效评估) Shanghai's 2027 rules ask for. Last, 整改 opened from a monitoring report's red
+ * lights, answered with evidence files (a file whose content is not what its name says is refused with the
+ * reason) that the reviewer downloads before closing the task.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
+import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
+import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
+import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
+import { saveMonitoringReport } from '@jixiao/db/evaluation.repository';
+import { createTableRepository } from '@jixiao/db/tables.repository';
 import { extractPdfPages } from '@jixiao/import/pdf/pdf-text';
 import { loadDemoData } from '@jixiao/server/demo-data';
 import { demoExAnteProject } from '@jixiao/server/demo-ex-ante';
@@ -15,6 +23,7 @@ import { demoRectificationProject } from '@jixiao/server/demo-rectification';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
+import { storeAsAuthor } from '../testing/e2e-tables.ts';
 import { fireFromBar } from '../testing/workflow-dialog.ts';
 
 const settle = { timeout: 15_000 };
@@ -185,5 +194,108 @@ describe('整改 and the budget linkage in the browser', () => {
       e2e.db,
     );
     expect(audit.rows[0]?.n).toBe(1);
+  });
+
+  it('opens tasks from a monitoring red light; the unit answers with evidence files the reviewer downloads', async () => {
+    const { page } = e2e;
+    // An approved table whose June report has a red light (1,000 of 10,000 visitors), a target marked
+    // 完全不可能 and a fifth of the budget spent.
+    const store = createTableRepository(e2e.db);
+    let record = await storeAsAuthor(
+      e2e.db,
+      buildTable({
+        year: 2026,
+        unit: '上海推进科技创新中心建设办公室',
+        name: '示范展厅运营经费',
+        indicators: [
+          buildIndicator('产出指标', '数量指标', '参观人数', '>=10000人'),
+          buildIndicator('满意度指标', '服务对象满意度指标', '参观人员满意度', '>=90%'),
+        ],
+      }),
+    );
+    for (const status of ['submitted', 'department_reviewed', 'approved'] as const)
+      record = await store.setStatus(record.id, record.version, status, { userId: null });
+    const report = monitoringReportSchema.parse({
+      cutOffMonth: 6,
+      budget: { annual: 2_000_000, executed: 400_000 },
+      indicators: [
+        { index: 0, value: '1000人' },
+        { index: 1, value: '92%', deviation: { likelihood: '完全不可能' } },
+      ],
+    });
+    const assessment = assessMonitoring(record.table, report, DEFAULT_MONITORING_SCHEME);
+    await saveMonitoringReport(e2e.db, {
+      tableId: record.id,
+      tableVersion: record.version,
+      schemeId: DEFAULT_MONITORING_SCHEME.id,
+      report,
+      light: assessment.light,
+      risk: assessment.risk,
+      missingMeasures: missingMeasureCount(assessment),
+      actor: { userId: null },
+    });
+
+    await e2e.signIn('department_reviewer');
+    await page.goto(e2e.url(`/monitoring/${record.id}?month=6`));
+    const panel = page.getByTestId('rectification-panel');
+    await panel.waitFor(settle);
+    await panel.getByTestId('rectification-deadline').fill('2026-09-30');
+    expect(await panel.getByTestId('rectification-open').textContent()).toBe('按监控发起整改');
+    await panel.getByTestId('rectification-open').click();
+    await page.getByText('已发起 3 项整改任务').waitFor(settle);
+    const tasks = panel.getByTestId('rectification-task');
+    await expect.poll(() => tasks.count(), settle).toBe(3);
+    expect(await tasks.first().textContent()).toContain('监控红灯');
+    expect(await tasks.first().textContent()).toContain('指标「参观人数」亮红灯');
+
+    // The author answers the first with measures and evidence: a file that is not what its name says is
+    // refused with the reason, a PDF is kept.
+    await e2e.signIn('author');
+    await page.goto(e2e.url(`/monitoring/${record.id}?month=6`));
+    const first = panel.getByTestId('rectification-task').first();
+    await first.getByTestId('rectification-upload').waitFor(settle);
+    const chooser = first.locator('input[type="file"]');
+    await chooser.setInputFiles({
+      name: '场次计划.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('<html><script>alert(1)</script></html>'),
+    });
+    const refused = page.locator('.ant-message-error').filter({ hasText: '“场次计划.pdf”的内容不是PDF' });
+    await refused.waitFor(settle);
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
+    await chooser.setInputFiles({ name: '场次计划.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByText('已上传“场次计划.pdf”').waitFor(settle);
+    await first.getByTestId('rectification-file').filter({ hasText: '场次计划.pdf' }).waitFor(settle);
+    await first
+      .getByTestId('rectification-measures-input')
+      .fill('下半年加开周末场次，与区教育局合作组织参观');
+    await first.getByTestId('rectification-answer').click();
+    await page.getByText('已提交整改措施').waitFor(settle);
+    const answered = panel.locator('[data-testid="rectification-task"][data-status="answered"]');
+    await answered.waitFor(settle);
+    await e2e.screenshot('rectification-evidence', page);
+
+    // The reviewer downloads the file as the unit sent it, then closes the task.
+    await e2e.signIn('department_reviewer');
+    await page.goto(e2e.url(`/monitoring/${record.id}?month=6`));
+    await answered.waitFor(settle);
+    expect(await answered.getByTestId('rectification-upload').count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      answered.getByTestId('rectification-file').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('场次计划.pdf');
+    expect(Buffer.compare(await readFile(await download.path()), pdf)).toBe(0);
+    await answered.getByTestId('rectification-close').click();
+    await page.getByText('已关闭整改任务').waitFor(settle);
+    const closed = panel.locator('[data-testid="rectification-task"][data-status="closed"]');
+    await closed.waitFor(settle);
+    // Closed, the files stay readable and no longer change.
+    expect(await closed.getByTestId('rectification-file').count()).toBe(1);
+    expect(await closed.getByTestId('rectification-file-remove').count()).toBe(0);
+
+    const { rows } = await sql<{ action: string }>`
+      SELECT action FROM audit_log WHERE action LIKE 'rectification.evidence%'`.execute(e2e.db);
+    expect(rows.map((r) => r.action)).toEqual(['rectification.evidence_add']);
   });
 });

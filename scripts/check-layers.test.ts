@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkLayers, importsOf } from './check-layers.ts';
+import { checkLayers, importsOf, valueImportsOf } from './check-layers.ts';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 
@@ -132,6 +132,71 @@ describe('checkLayers', () => {
       },
     });
     expect(messages(r)).toEqual(['packages/server/src/routes/a.routes.ts ./b.routes.ts']);
+  });
+
+  it('fails when a repository decides who may act: value imports of core’s policies and workflow rules', () => {
+    const r = workspace({
+      db: {
+        dependencies: ['@jixiao/core'],
+        files: {
+          'src/a.repository.ts': [
+            "import { decideTransition, isEditable } from '@jixiao/core/workflow/workflow-machine';",
+            "import { can, type TableResource } from '@jixiao/core/accounts/policies';",
+            "import * as workflowPolicy from '@jixiao/core/workflow/workflow-policy';",
+          ].join('\n'),
+          'src/b.repository.ts': [
+            "import { assertEditable, isEditable } from '@jixiao/core/workflow/workflow-machine';",
+            "import type { TableReadScope } from '@jixiao/core/accounts/policies';",
+            "import { type Actor } from '@jixiao/core/accounts/policies';",
+            "import { AppError } from '@jixiao/core/errors/app-error';",
+          ].join('\n'),
+          'src/a.repository.test.ts': "import { can } from '@jixiao/core/accounts/policies';\n",
+        },
+      },
+      server: {
+        dependencies: ['@jixiao/core'],
+        files: { 'src/use-cases/x.ts': "import { can } from '@jixiao/core/accounts/policies';\n" },
+      },
+    });
+    expect(messages(r)).toEqual([
+      'packages/db/src/a.repository.ts @jixiao/core/workflow/workflow-machine decideTransition',
+      'packages/db/src/a.repository.ts @jixiao/core/accounts/policies can',
+      'packages/db/src/a.repository.ts @jixiao/core/workflow/workflow-policy *',
+    ]);
+  });
+
+  it('fails when a use case or a guard imports from routes/; routes may import them', () => {
+    const r = workspace({
+      server: {
+        files: {
+          'src/use-cases/a.ts': "import { similar } from '../routes/peer-evidence.ts';\n",
+          'src/guards/b.guards.ts': "import { t } from '../routes/import-templates.ts';\n",
+          'src/guards/c.guards.ts': "import { a } from '../use-cases/a.ts';\n",
+          'src/routes/d.routes.ts':
+            "import { a } from '../use-cases/a.ts';\nimport { t } from './import-templates.ts';\n",
+          'src/use-cases/a.test.ts': "import { x } from '../routes/x.ts';\n",
+        },
+      },
+    });
+    expect(messages(r)).toEqual([
+      'packages/server/src/guards/b.guards.ts ../routes/import-templates.ts',
+      'packages/server/src/use-cases/a.ts ../routes/peer-evidence.ts',
+    ]);
+  });
+});
+
+describe('valueImportsOf', () => {
+  it('lists the names imported as values, leaving type-only imports out', () => {
+    const text = [
+      "import a, { b, type C, d as e } from 'm1';",
+      "import type { F } from 'm2';",
+      "import * as g from 'm3';",
+      "import 'm4';",
+    ].join('\n');
+    expect(valueImportsOf(text)).toEqual([
+      { specifier: 'm1', names: ['default', 'b', 'd'] },
+      { specifier: 'm3', names: ['*'] },
+    ]);
   });
 });
 

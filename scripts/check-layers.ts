@@ -2,7 +2,10 @@
 // (core imports nothing of the others and no Node built-in; the web app imports only core; import and
 // export stay independent so either can be swapped), every package declares the @jixiao packages it
 // uses, and only app.ts registers route files, so checks shared by routes live in guards/ and use-cases/;
-// route files hold no SQL (queries live in db's repositories).
+// route files hold no SQL (queries live in db's repositories). Inside the server the arrows run
+// routes → guards and use cases → repositories: use cases and guards import nothing from routes/, and
+// db's repositories decide nothing — who may do what in which state (core's policies and workflow
+// machine) is asked by use cases, so a repository only reads and writes the rows they name.
 // Tests and their helpers may reach further (an e2e harness starts the server), within declared
 // dependencies or devDependencies.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -33,6 +36,16 @@ const SOURCE = /\.(ts|tsx|mts)$/;
 /** What a query looks like in a file: Kysely's builders or a sql`` template. */
 const QUERY =
   /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql`|\bsql\.(raw|ref|lit|join|id|table)\(/;
+/**
+ * Core's modules that decide who may do what in which state. db takes their types only, and from the
+ * machine the editability test that a save runs on the row it has locked (whether a state is editable
+ * is a fact of the state, not of the user).
+ */
+const DECISION_MODULES: Record<string, readonly string[]> = {
+  '@jixiao/core/accounts/policies': [],
+  '@jixiao/core/workflow/workflow-policy': [],
+  '@jixiao/core/workflow/workflow-machine': ['isEditable', 'assertEditable'],
+};
 const TEST_SUPPORT = /(\.(test|bench|e2e)\.tsx?|\.fixtures?\.ts|\.factory\.ts)$/;
 
 /** Test files and their helpers (fixtures, factories, anything under a testing/ folder). */
@@ -54,6 +67,28 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier a file imports, re-exports or loads with import(). */
 export function importsOf(text: string): string[] {
   return ts.preProcessFile(text, true, true).importedFiles.map((f) => f.fileName);
+}
+
+/** The names a file imports as values (not `import type`) from each module specifier. */
+export function valueImportsOf(text: string): { specifier: string; names: string[] }[] {
+  const source = ts.createSourceFile('file.ts', text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  const found: { specifier: string; names: string[] }[] = [];
+  for (const statement of source.statements) {
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const clause = statement.importClause;
+    if (!clause || clause.isTypeOnly) continue;
+    const names: string[] = [];
+    if (clause.name) names.push('default');
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push('*');
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        if (!element.isTypeOnly) names.push((element.propertyName ?? element.name).text);
+      }
+    }
+    if (names.length > 0) found.push({ specifier: statement.moduleSpecifier.text, names });
+  }
+  return found;
 }
 
 interface Manifest {
@@ -87,6 +122,19 @@ export function checkLayers(root: string): LayerViolation[] {
           'route files hold no SQL: the query belongs in a repository of packages/db',
         );
       }
+      if (name === 'db' && !test) {
+        for (const { specifier, names } of valueImportsOf(text)) {
+          const allowedNames = DECISION_MODULES[specifier];
+          const decided = allowedNames && names.filter((n) => !allowedNames.includes(n));
+          if (decided && decided.length > 0) {
+            add(
+              `${specifier} ${decided.join(', ')}`,
+              'repositories decide nothing: who may do what in which state is asked in the server’s use cases',
+            );
+          }
+        }
+      }
+      const inServerLayer = name === 'server' && /^packages\/server\/src\/(use-cases|guards)\//.test(file);
       for (const specifier of importsOf(text)) {
         const workspace = /^@jixiao\/([^/]+)/.exec(specifier)?.[1];
         if (workspace !== undefined && workspace !== name) {
@@ -112,6 +160,12 @@ export function checkLayers(root: string): LayerViolation[] {
         }
         if (file.endsWith('.routes.ts') && !test && specifier === 'kysely') {
           add(specifier, 'route files hold no SQL: the query belongs in a repository of packages/db');
+        }
+        if (inServerLayer && !test && /(^|\/)routes\//.test(specifier) && !specifier.endsWith('.routes.ts')) {
+          add(
+            specifier,
+            'use cases and guards import nothing from routes/: the arrows run from routes to them',
+          );
         }
         if (specifier.endsWith('.routes.ts') && !test && !file.endsWith('/src/app.ts')) {
           add(specifier, 'only app.ts imports route files: shared checks belong in guards/ or use-cases/');

@@ -1,10 +1,12 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './db-schema.ts';
 import { createSessionLock, pgliteDialect } from './pglite-dialect.ts';
 import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
 
 export type Database = Kysely<DB>;
+/** A transaction on a Database, for the steps that must see and write their rows in one. */
+export type DatabaseTransaction = Transaction<DB>;
 export type Engine = 'pglite' | 'postgres';
 
 /** How to reach the database: a PostgreSQL URL, else PGlite in `dataDir`, else PGlite in memory. */

@@ -14,7 +14,7 @@ import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { saveMonitoringReport, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
-import { fireTransition, submitReview, type WorkflowActor } from '@jixiao/db/workflow.repository';
+import { fireTransition, submitReview, type WorkflowActor } from './use-cases/workflow.ts';
 
 // The demo's tables would all be drafts, leaving the public portal, the review queues, the monitoring
 // overview and the score view empty. This moves the seed's three tables through their life with the same

@@ -7,6 +7,7 @@ import { type TableStatus, tableStatusSchema } from '../tables/table-record.sche
 import { type WorkflowAction, workflowActionSchema } from './workflow.schema.ts';
 import {
   assertApprovalReason,
+  assertCurrentVersion,
   assertEditable,
   availableTransitions,
   decideTransition,
@@ -207,6 +208,21 @@ describe('workflow machine: properties over random action sequences', () => {
       expect(availableTransitions(status, ['admin']).map((t) => t.action)).toEqual(
         status === 'published' ? ['unpublish'] : [],
       );
+    }
+  });
+});
+
+describe('workflow machine: acting on the current version', () => {
+  it('lets the caller act on the version they saw and refuses an older or newer one, naming both', () => {
+    expect(() => assertCurrentVersion(4, 4)).not.toThrow();
+    expect(codeOf(() => assertCurrentVersion(3, 4))).toBe('table.version_conflict');
+    expect(codeOf(() => assertCurrentVersion(5, 4))).toBe('table.version_conflict');
+    try {
+      assertCurrentVersion(3, 4);
+    } catch (error) {
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).en).toContain('version 4, you saw 3');
+      expect((error as AppError).location?.path).toBe('expectedVersion');
     }
   });
 });

@@ -2,6 +2,7 @@ import type { Role } from '../accounts/account.schema.ts';
 import { AppError } from '../errors/app-error.ts';
 import type { TableStatus } from '../tables/table-record.schema.ts';
 import type { AvailableTransition, TransitionRule, WorkflowAction } from './workflow.schema.ts';
+import { workflowVersionConflict } from './workflow-errors.ts';
 
 /**
  * The whole life cycle as data: one row per (action, from-state). Anything not listed is illegal.
@@ -202,4 +203,13 @@ export function pendingReviewRole(status: TableStatus): Role | null {
   if (status === 'submitted') return 'department_reviewer';
   if (status === 'department_reviewed') return 'finance_reviewer';
   return null;
+}
+
+/**
+ * Throws `table.version_conflict` unless the version the caller acted on is the table's current one: of two
+ * people acting on the same version the second loses and reloads, instead of firing a step on a table
+ * someone else has moved on.
+ */
+export function assertCurrentVersion(expected: number, current: number): void {
+  if (expected !== current) throw workflowVersionConflict(expected, current);
 }

@@ -4,7 +4,7 @@ import { roleSchema } from '../accounts/account.schema.ts';
 import type { TableResource } from '../accounts/policies.ts';
 import { tableStatusSchema } from '../tables/table-record.schema.ts';
 import { availableTransitions, TRANSITIONS } from './workflow-machine.ts';
-import { policyAllows } from './workflow-policy.ts';
+import { policyAllows, reviewQueueStatuses, waitsFor } from './workflow-policy.ts';
 
 const UNIT = '00000000-0000-4000-8000-000000000003';
 const OTHER_UNIT = '00000000-0000-4000-8000-000000000013';
@@ -54,5 +54,29 @@ describe('workflow transitions under the accounts policies', () => {
       availableTransitions('submitted', ['department_reviewer'], policyAllows(outsider, submitted)),
     ).toEqual([]);
     expect(TRANSITIONS.every((rule) => !policyAllows(null, table)(rule))).toBe(true);
+  });
+});
+
+describe('review queues', () => {
+  it('holds submitted tables for the department, forwarded ones for finance, returned ones for authors', () => {
+    expect(reviewQueueStatuses(['department_reviewer'])).toEqual(['submitted']);
+    expect(reviewQueueStatuses(['finance_reviewer'])).toEqual(['department_reviewed']);
+    expect(reviewQueueStatuses(['author'])).toEqual(['returned']);
+    expect(reviewQueueStatuses(['author', 'finance_reviewer'])).toEqual(['department_reviewed', 'returned']);
+    expect(reviewQueueStatuses(['admin', 'auditor'])).toEqual([]);
+  });
+
+  it('puts a table in the queue of the reviewer above its unit and of its own unit’s author only', () => {
+    const path = [UNIT, DEPARTMENT, FINANCE];
+    const submitted: TableResource = { status: 'submitted', organisationPath: path };
+    const forwarded: TableResource = { status: 'department_reviewed', organisationPath: path };
+    const returned: TableResource = { status: 'returned', organisationPath: path };
+    expect(waitsFor(buildUser('department_reviewer', DEPARTMENT), submitted)).toBe(true);
+    expect(waitsFor(buildUser('department_reviewer', OTHER_DEPARTMENT), submitted)).toBe(false);
+    expect(waitsFor(buildUser('department_reviewer', DEPARTMENT), forwarded)).toBe(false);
+    expect(waitsFor(buildUser('finance_reviewer', FINANCE), forwarded)).toBe(true);
+    expect(waitsFor(buildUser('author', UNIT), returned)).toBe(true);
+    expect(waitsFor(buildUser('author', OTHER_UNIT), returned)).toBe(false);
+    expect(waitsFor(null, returned)).toBe(false);
   });
 });

@@ -3,8 +3,9 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { tableForReview } from '@jixiao/db/workflow.repository';
 import type { FastifyRequest } from 'fastify';
-import { assertCan, requireUser, tableResource } from '../auth/authorize.ts';
+import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
 
 /** Loads a table the request may read, with its policy view. */
 export async function readableTable(
@@ -40,4 +41,15 @@ export async function enterableTable(
   }
   assertCan(request, 'table.report', resource);
   return record;
+}
+
+/**
+ * Loads a table for the review flow (its status, version, organisation and current content) when the
+ * request's user is signed in and may read it: reviews and comments are working papers, not public.
+ */
+export async function reviewableTable(request: FastifyRequest, db: Database, id: string) {
+  requireUser(request);
+  const table = await tableForReview(db, id);
+  await assertCanTable(request, db, 'table.read', table);
+  return table;
 }

@@ -14,8 +14,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanTable, readScope, signedIn, tableResource } from '../auth/authorize.ts';
 import { ruleSetForRequest, ruleSetRefQuery } from '../guards/rule-set.guards.ts';
+import { similarProjects } from '../use-cases/peer-evidence.ts';
 import { lastYearOf } from '../use-cases/review-errors.ts';
-import { similarProjects } from './peer-evidence.ts';
 
 const ruleSetId = ruleSetRefQuery;
 

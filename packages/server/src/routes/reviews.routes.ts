@@ -10,12 +10,13 @@ import {
 } from '@jixiao/core/review-records/review-record.schema';
 import { diffTables } from '@jixiao/core/tables/table-diff';
 import { workflowStateSchema } from '@jixiao/core/workflow/workflow.schema';
-import { submitReview, tableAtVersion, tableForReview } from '@jixiao/db/workflow.repository';
+import { tableAtVersion } from '@jixiao/db/workflow.repository';
 import { indicatorKeysOfVersions, listReviews } from '@jixiao/db/workflow-history.repository';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanTable, requireUser } from '../auth/authorize.ts';
-import { openErrorCount } from '../use-cases/review-errors.ts';
+import { reviewableTable } from '../guards/table.guards.ts';
+import { requestReview } from '../use-cases/workflow-requests.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -25,12 +26,7 @@ const params = z.object({ id: z.string().uuid() });
  * Reviews are internal working papers: signed-in users who may read the table see them, the public does not.
  */
 export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
-  async function readable(request: Parameters<typeof requireUser>[0], id: string) {
-    requireUser(request);
-    const table = await tableForReview(app.db, id);
-    await assertCanTable(request, app.db, 'table.read', table);
-    return table;
-  }
+  const readable = (request: FastifyRequest, id: string) => reviewableTable(request, app.db, id);
 
   app.post(
     '/tables/:id/reviews',
@@ -46,22 +42,8 @@ export const reviewsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: z.object({ review: reviewRecordSchema, workflow: workflowStateSchema }) },
       },
     },
-    async (request, reply) => {
-      const user = requireUser(request);
-      const table = await readable(request, request.params.id);
-      const openErrors =
-        request.body.decision === 'approve'
-          ? await openErrorCount(app.db, request, request.params.id, table.table)
-          : 0;
-      const result = await submitReview(
-        app.db,
-        request.params.id,
-        request.body,
-        { user, address: request.ip },
-        { openErrors },
-      );
-      return reply.code(201).send(result);
-    },
+    async (request, reply) =>
+      reply.code(201).send(await requestReview(app.db, request, request.params.id, request.body)),
   );
 
   app.get(

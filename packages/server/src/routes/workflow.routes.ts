@@ -1,16 +1,15 @@
-import { can } from '@jixiao/core/accounts/policies';
 import {
   reviewQueueSchema,
   transitionRequestSchema,
   workflowStateSchema,
 } from '@jixiao/core/workflow/workflow.schema';
-import { fireTransition, reviewQueue, tableForReview, workflowState } from '@jixiao/db/workflow.repository';
+import { tableForReview } from '@jixiao/db/workflow.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCan, assertCanTable, requireUser, tableResource } from '../auth/authorize.ts';
-import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
-import { assertExAnteGate } from '../use-cases/ex-ante-gate.ts';
-import { openErrorCount } from '../use-cases/review-errors.ts';
+import { assertCan, requireUser, tableResource } from '../auth/authorize.ts';
+import type { CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import { reviewQueue, workflowState } from '../use-cases/workflow.ts';
+import { requestTransition } from '../use-cases/workflow-requests.ts';
 
 const params = z.object({ id: z.string().uuid() });
 
@@ -52,28 +51,7 @@ export const workflowRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async
         response: { 200: workflowStateSchema },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      const table = await tableForReview(app.db, request.params.id);
-      await assertCanTable(request, app.db, 'table.read', table);
-      // Submitting is drafting (编报): a closed year or a passed deadline stops the author, not reviewers.
-      // Only asked of a caller who could submit, so others keep their 403 or 409 of the state machine.
-      if (request.body.action === 'submit' && can(user, 'table.submit', await tableResource(app.db, table))) {
-        await assertDraftingOpen(app.db, [{ table: table.table, path: 'year' }], 'submit', options.now?.());
-        await assertExAnteGate(app.db, request.params.id, table.table);
-      }
-      const openErrors =
-        request.body.action === 'approve'
-          ? await openErrorCount(app.db, request, request.params.id, table.table)
-          : 0;
-      return fireTransition(
-        app.db,
-        request.params.id,
-        request.body,
-        { user, address: request.ip },
-        { openErrors },
-      );
-    },
+    async (request) => requestTransition(app.db, request, request.params.id, request.body, options.now?.()),
   );
 
   app.get(

@@ -7,7 +7,7 @@ import { createTableRepository, type TableRepository } from '@jixiao/db/tables.r
 import type { FastifyRequest } from 'fastify';
 import { readScope } from '../auth/authorize.ts';
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
-import { similarProjects } from '../routes/peer-evidence.ts';
+import { similarProjects } from './peer-evidence.ts';
 
 /**
  * Last year's table of the same project (same unit and name, year − 1) among those the caller may read:

@@ -12,7 +12,7 @@ import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
 import { toSessionUser } from '@jixiao/db/accounts.repository';
 import { demoUserFor } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
-import { fireTransition } from '@jixiao/db/workflow.repository';
+import { fireTransition } from '@jixiao/server/use-cases/workflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
 import { seedTables, storeAsAuthor } from '../testing/e2e-tables.ts';

@@ -7,13 +7,14 @@ import {
   reviewIndicators,
 } from '@jixiao/core/review-records/review-record.factory';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
+import type { Database } from '@jixiao/db/database';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { tableAtVersion } from '@jixiao/db/workflow.repository';
+import { listReviews } from '@jixiao/db/workflow-history.repository';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.ts';
-import { createTableRepository } from './tables.repository.ts';
-import { describeEachDatabase } from './testing/test-database.ts';
-import { fireTransition, submitReview, tableAtVersion, workflowState } from './workflow.repository.ts';
-import { listReviews } from './workflow-history.repository.ts';
+import { fireTransition, submitReview, workflowState } from './workflow.ts';
 
 const FINANCE = '0c000000-0000-4000-8000-000000000001';
 const DEPARTMENT = '0c000000-0000-4000-8000-000000000002';
@@ -58,7 +59,7 @@ async function auditCount(db: Database, id: string): Promise<number> {
   return Number(row.n);
 }
 
-describeEachDatabase('workflow repository', (getDb) => {
+describeEachDatabase('the review flow', (getDb) => {
   beforeAll(async () => {
     await sql`INSERT INTO organisations (id, name, kind, parent_id) VALUES
       (${FINANCE}, '测试财政局', 'finance', NULL),
@@ -212,7 +213,7 @@ describeEachDatabase('workflow repository', (getDb) => {
   });
 });
 
-describe('workflow repository test data', () => {
+describe('review flow test data', () => {
   it('builds valid tables', () => {
     expect(buildTable('x').indicators).toHaveLength(1);
   });

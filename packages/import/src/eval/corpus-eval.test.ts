@@ -140,12 +140,12 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(71);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.914);
-    // 13, not 12: the corpus5 batch brought a row printed with a name and no value of its own (its target
-    // cell merged with the row above), which the reader keeps and marks for a person to confirm.
-    expect(report.total.invented).toBeLessThanOrEqual(13);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.922);
+    // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
+    // the row above), which the reader keeps and marks for a person to confirm.
+    expect(report.total.invented).toBeLessThanOrEqual(9);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark the rest.
-    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(6);
+    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(3);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {

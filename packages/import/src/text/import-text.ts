@@ -30,6 +30,7 @@ import {
 import { type UnitSource, unitOfPage } from './page-unit.ts';
 import { readProseBudget } from './prose-budget.ts';
 import { doubtWarnings } from './row-doubts.ts';
+import { joinRowsBeforeHeader } from './rows-before-header.ts';
 import { joinPreviewChunks, unspaceWrappedWords } from './run-together.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { dropUnfilledSlots } from './template-slots.ts';
@@ -361,22 +362,25 @@ export function importText(text: string): ImportTextResult {
   const tables: PerformanceTable[] = [];
   const warnings: Warning[] = [];
   const rowSources: RowSources = [];
+  const read: PerformanceTable[] = [];
   forms.forEach((formLines, n) => {
     // A form that prints no year of its own takes the one of the text before it (the page's title,
     // `…2023年项目绩效自评表公开`, above the form it publishes); likewise the page's publisher.
     const inherited = () => readYear(forms.slice(0, n).flat(), null);
     const pageUnit = () => unitOfPage([...forms.slice(0, n).flat(), ...formLines]);
-    const read = readForm(formLines, endsCut && n === forms.length - 1, inherited, pageUnit).filter(
-      // A page title split off as a form of its own holds no table: nothing to import.
-      (table) => forms.length === 1 || table.indicators.length > 0 || table.name !== '（未注明）',
+    read.push(
+      ...readForm(formLines, endsCut && n === forms.length - 1, inherited, pageUnit).filter(
+        // A page title split off as a form of its own holds no table: nothing to import.
+        (table) => forms.length === 1 || table.indicators.length > 0 || table.name !== '（未注明）',
+      ),
     );
-    for (const table of read) {
-      if (script.converted) table.warnings.push(TRADITIONAL_WARNING);
-      rowSources.push(takeRowSources(table));
-      tables.push(table);
-      warnings.push(...table.warnings);
-    }
   });
+  for (const table of joinRowsBeforeHeader(read)) {
+    if (script.converted) table.warnings.push(TRADITIONAL_WARNING);
+    rowSources.push(takeRowSources(table));
+    tables.push(table);
+    warnings.push(...table.warnings);
+  }
   return { tables, warnings, rowSources };
 }
 

@@ -29,6 +29,14 @@ describe('row constraints', () => {
     expect(firstDoubt([row('截至2026年12月底,项目开展率(%)', '≥100%', '产出指标', '时效指标')])).toBeNull();
   });
 
+  it('R5: a target cell that holds a numbered name', () => {
+    expect(firstDoubt([row('服务对象满', '指标1:是否满意', '满意度指标', '服务对象满意度指标')])).toBe(
+      'R5-name-in-target',
+    );
+    expect(firstDoubt([row('是否满意', '指标值≥90%', '满意度指标', '服务对象满意度指标')])).toBeNull();
+    expect(firstDoubt([row('群众满意度', '≥90%', '满意度指标', '服务对象满意度指标')])).toBeNull();
+  });
+
   it('R2: a cut or garbled name', () => {
     expect(firstDoubt([row('标(30 分)', '年度')])).toBe('R2-fragment');
     expect(firstDoubt([row('日前完成资金支付811月底完成', '100%')])).toBe('R2-fragment');

@@ -42,6 +42,8 @@ const FOREIGN_SCRIPT = /[\u0e00-\u0eff\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\ua
 // weight (`标(30分)`), the tail of a cut date (`日前完成…`).
 const BROKEN_START = /^[)）\]】,，、;；:：.。%]|^日前|^标[(（]/;
 
+const NUMBERED_NAME = /^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：、.．]/;
+
 export const rowDoubts: readonly RowDoubt[] = [
   {
     id: 'R1-caption-as-name',
@@ -75,6 +77,16 @@ export const rowDoubts: readonly RowDoubt[] = [
     applies: (row) => !hasValue(row) && hanCount(row.name) >= 14 && /[,，、;；。]/.test(row.name),
     zh: (row) => `“${row.name.slice(0, 20)}…”是一句说明且没有指标值：请核对它是否为指标`,
     en: (row) => `"${row.name.slice(0, 20)}…" is a sentence with no target: check whether it is an indicator`,
+  },
+  {
+    id: 'R5-name-in-target',
+    // The target cell opens with the numbering forms print before a name (`指标1:是否满意`): the row's
+    // cells are shifted, its name is probably a broken caption (`服务对象满`).
+    applies: (row) => NUMBERED_NAME.test((row.target.raw ?? '').trim()),
+    zh: (row) =>
+      `指标值“${(row.target.raw ?? '').slice(0, 20)}”像是指标名称，此行可能错位：请核对名称和指标值`,
+    en: (row) =>
+      `The target "${(row.target.raw ?? '').slice(0, 20)}" reads like an indicator name; the row may be shifted: check name and target`,
   },
   {
     id: 'R4-repeated-row',

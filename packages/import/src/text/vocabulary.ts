@@ -231,6 +231,9 @@ function computeJoinsIntoLabel(first: string, second: string): boolean {
   const joined = a + b;
   if (isWeightNote(b)) return LEVEL1.test(a) || LEVEL2.test(a) || /指标$/.test(a);
   if (/^[一二三1-3]级$/.test(a) && /^(指标|目标)$/.test(b)) return true;
+  // A vertical caption broken before its weight note: `效益指` / `标(30分)`.
+  const noted = /^(.{1,4}?)\(\d+(?:\.\d+)?分\)$/.exec(b)?.[1];
+  if (noted !== undefined && !(LEVEL1.test(a) || LEVEL2.test(a)) && LEVEL1.test(a + noted)) return true;
   if (!(LEVEL1.test(joined) || LEVEL2.test(joined))) return false;
   if (b === '指标' || b === '目标') return true;
   return !(LEVEL1.test(a) || LEVEL2.test(a)) || !(LEVEL1.test(b) || LEVEL2.test(b));

@@ -103,6 +103,13 @@ describe('scoreSelfEvaluation: worked examples', () => {
     expect(scoreOne('2023年12月31日前', '2024年2月1日').line.status).toBe('needs_grade');
   });
 
+  it('scores a period target (a year alone) met when the actual falls within it', () => {
+    expect(scoreOne('2019年', '2019年').line).toMatchObject({ status: 'met', score: 10 });
+    expect(scoreOne('2019年', '2019年11月').line).toMatchObject({ status: 'met', score: 10 });
+    expect(scoreOne('2019年', '2020年').line.status).toBe('needs_grade');
+    expect(scoreOne('2019年', '按期完成').line.status).toBe('needs_grade');
+  });
+
   it('takes a qualitative grade inside its band and rejects one outside it', () => {
     const table = buildSelfEvaluationTable([
       buildIndicator('合理', { weight: 10 }),

@@ -507,6 +507,18 @@ function readActual(actual: string): Target {
   return parseTarget(actual.replace(/^(实际|完成|达到)[:：]?/, ''));
 }
 
+/**
+ * When an actual written as a date or a span (`2019年11月`, `2019年`) says the work was done by `end`
+ * (a period target's last month or day): the actual's own end, else null (later, or not a time).
+ */
+function finishedWithin(actual: Target, end: string): string | null {
+  const done =
+    actual.kind === 'date' ? actual.date : actual.kind === 'period' ? actual.period?.end : undefined;
+  if (!done) return null;
+  const n = Math.min(done.length, end.length);
+  return done.slice(0, n) <= end.slice(0, n) ? done : null;
+}
+
 function scoreIndicator(
   indicator: Indicator,
   index: number,
@@ -529,6 +541,20 @@ function scoreIndicator(
       unit,
       claimed,
     );
+  }
+  if (target.kind === 'period' && target.period && !missingActual(actualText)) {
+    const done = finishedWithin(readActual(actualText ?? ''), target.period.end);
+    if (done !== null) {
+      return {
+        cents: w,
+        status: 'met',
+        explanation: explain(
+          `${done} ≤ ${target.period.end} → ${pointsText(w, unit)}`,
+          `于 ${done} 完成，在 ${target.raw.trim()} 之内，得满分 ${pointsText(w, unit)}。`,
+          `Done by ${done}, within ${target.raw.trim()}: full ${pointsText(w, unit)}.`,
+        ),
+      };
+    }
   }
   if (target.kind === 'qualitative' || target.kind === 'period') {
     const zh =

@@ -113,6 +113,14 @@ describe('parseTarget', () => {
     expect(parseTarget('≥20年')).toMatchObject({ kind: 'quantitative', value: 20, unit: '年' });
   });
 
+  it('reads a figure printed after its measure (`每亩300`, `每人500元`) as so much per that measure', () => {
+    expect(parseTarget('每亩300')).toMatchObject({ kind: 'quantitative', value: 300, unit: '每亩' });
+    expect(parseTarget('每人500元')).toMatchObject({ kind: 'quantitative', value: 500, unit: '元/人' });
+    expect(parseTarget('≥每亩100')).toMatchObject({ operator: '>=', value: 100, unit: '每亩' });
+    // A sentence with the word stays text.
+    expect(parseTarget('每月开展一次巡查').kind).toBe('qualitative');
+  });
+
   it('reads a bare Excel serial as a date only when the indicator is about a date', () => {
     expect(parseTarget('44561', { expectDate: true })).toMatchObject({ kind: 'date', date: '2021-12-31' });
     expect(parseTarget('44561')).toMatchObject({ kind: 'quantitative', value: 44561 });

@@ -320,6 +320,18 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
     return null;
   }
 
+  // The measure first (`每亩300`, `每人500元`): the figure is per that measure.
+  const per = new RegExp(`^每\\s*([\\u4e00-\\u9fa5]{1,2})\\s*(${NUMBER})\\s*(${UNIT})?$`).exec(body);
+  if (per?.[1] !== undefined && per[2] !== undefined) {
+    const unit = canonicalUnit(per[3]);
+    return {
+      kind: 'quantitative',
+      operator,
+      value: toNumber(per[2]),
+      unit: unit === null ? `每${per[1]}` : `${unit}/${per[1]}`,
+    };
+  }
+
   const single = new RegExp(`^(${NUMBER})\\s*(${UNIT})?$`).exec(body);
   if (single?.[1] !== undefined) {
     const value = toNumber(single[1]);

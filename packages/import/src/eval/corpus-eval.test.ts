@@ -140,12 +140,12 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(71);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.922);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.925);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm.
-    expect(report.total.invented).toBeLessThanOrEqual(9);
+    expect(report.total.invented).toBeLessThanOrEqual(8);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark the rest.
-    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(3);
+    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(2);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {

@@ -188,6 +188,28 @@ function valueInNameColumn(tokens: readonly Token[], at: number, roles: readonly
 }
 
 /**
+ * A row that fills every value column in order after the cell at `at` — a target, the actual, and figures
+ * under 分值 and 得分 (`2022年底之前 | 2022年底之前 | 达成预期指标 | 10 | 10`) — has that cell in the name
+ * column, even when it reads as a value: a row whose name was lost is one cell short of it.
+ */
+function fillsValueColumns(tokens: readonly Token[], at: number, roles: readonly ColumnRole[]): boolean {
+  const start = roles.indexOf('target');
+  const needed = roles.slice(start);
+  const last = Math.max(needed.lastIndexOf('weight'), needed.lastIndexOf('score'));
+  if (start < 0 || last < 0 || !needed.includes('actual')) return false;
+  let n = 0;
+  for (let k = at + 1; k < tokens.length && tokens[k] !== null && n <= last; k++) {
+    const c = tokens[k];
+    if (!c || c.text.trim() === '') continue;
+    const role = needed[n++];
+    if (role === 'target' && !isTargetLike(c.text)) return false;
+    if ((role === 'weight' || role === 'score') && !NUMBER_ONLY.test(c.text.trim())) return false;
+    if (role !== 'target' && role !== 'actual' && role !== 'weight' && role !== 'score') return false;
+  }
+  return n === last + 1;
+}
+
+/**
  * A time frame in the name column (`2022年全年 | ≥360天 | ≥360天` under 时效指标): a row whose first cell is a
  * date or period and whose other cells (at least a target and an actual) are quantities is named by it; a
  * lost name leaves a row of values of one kind (`2023年底前 | 2023年12月 | 10 | 10`).
@@ -1094,7 +1116,8 @@ export function readIndicators(
           ((isTargetLike(next.text) &&
             parseTarget(next.text).kind !== 'placeholder' &&
             !valueInNameColumn(tokens, i + 1, roles) &&
-            !timeFrameNamesRow(tokens, i + 1)) ||
+            !timeFrameNamesRow(tokens, i + 1) &&
+            !fillsValueColumns(tokens, i + 1, roles)) ||
             (!header.hasLevel2Column &&
               next.text.trim() !== '' &&
               key(next.text).length <= 20 &&
@@ -1272,7 +1295,12 @@ export function readIndicators(
     if (
       isTargetLike(t.text) &&
       parseTarget(t.text).kind !== 'placeholder' &&
-      !(hasRows && (valueInNameColumn(tokens, i, roles) || timeFrameNamesRow(tokens, i)))
+      !(
+        hasRows &&
+        (valueInNameColumn(tokens, i, roles) ||
+          timeFrameNamesRow(tokens, i) ||
+          fillsValueColumns(tokens, i, roles))
+      )
     ) {
       warnings.push({
         code: 'import.value_without_name',

@@ -44,3 +44,35 @@ describe('a time frame in the name column', () => {
     expect(row?.target).toMatchObject({ kind: 'date', date: '2022-12' });
   });
 });
+
+// A row whose cells fill every value column in order (target, actual, 分值, 得分) has its first cell in the
+// name column, whatever it reads as; the template's one-line rows put a deadline there (`2022年底之前`).
+function spaced(rows: string[]): string {
+  return [
+    '项目支出绩效自评表',
+    '(2022年度)',
+    '项目名称 科技培训经费',
+    '主管部门 某县科学技术局 实施单位 某县科学技术局',
+    '绩效指标 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施',
+    '产出指标(50分) 数量指标 开展培训活动 ≥3次 3 10 10',
+    ...rows,
+    '满意度指标(10分) 满意度指标 学员满意度 ≥90% 95% 10 10',
+    '总分 100 100',
+  ].join('\n');
+}
+
+describe('a value in the name column of a full row', () => {
+  it('names the row by a deadline printed in its name column', () => {
+    const [table] = importText(spaced(['时效指标 2022年底之前 2022年底之前 达成预期指标 10 10'])).tables;
+    const row = table?.indicators.find((i) => i.level2 === '时效指标');
+    expect(row?.name).toBe('2022年底之前');
+    expect(row?.target).toMatchObject({ kind: 'date', date: '2022-12' });
+    expect(row?.actual).toBe('达成预期指标');
+    expect(row?.score).toBe(10);
+  });
+
+  it('does not take the target of a row one cell short (its name lost) for a name', () => {
+    const [table] = importText(spaced(['时效指标 2022年底之前 达成预期指标 10 10'])).tables;
+    expect(table?.indicators.map((i) => i.name)).not.toContain('2022年底之前');
+  });
+});

@@ -858,6 +858,8 @@ export function readIndicators(
 ): IndicatorResult {
   // Replaced by its split form when a glued cell shows that extraction ran the cells together.
   let tokens = source;
+  // The tokens once a name has been supplied into them (below): this reading's own copy.
+  let ownTokens: Token[] | null = null;
   let split = false;
   const roles = header.afterName;
   const ctx: Context = {
@@ -1124,11 +1126,13 @@ export function readIndicators(
               levelLabel(next.text, level1) === null &&
               !/[。！？]/.test(next.text)))
         ) {
-          tokens = [
-            ...tokens.slice(0, i + 1),
-            { ...t, text: label.label, supplied: true },
-            ...tokens.slice(i + 1),
-          ];
+          // Into a copy of its own, made once: copying the tokens for each such label took the square of a
+          // long table's length.
+          if (ownTokens !== tokens) {
+            ownTokens = [...tokens];
+            tokens = ownTokens;
+          }
+          ownTokens.splice(i + 1, 0, { ...t, text: label.label, supplied: true });
         }
         if (level1 === null && level1Lost) {
           level1 = nationalLevel1Of(label.label);

@@ -37,6 +37,8 @@ export const queryKeys = {
   publicTable: (id: string) => ['public', 'table', id] as const,
   dashboard: (params?: unknown) => ['dashboard', params] as const,
   publicStatistics: (year?: number) => ['public', 'statistics', year ?? null] as const,
+  openData: ['public', 'open-data'] as const,
+  audit: (params?: unknown) => ['audit', params] as const,
 };
 
 // Everything a table's life touches: its own views, lists and counts of tables, the queues and the
@@ -91,7 +93,8 @@ export function invalidateAfterWrite(url: string): void {
     void queryClient.invalidateQueries();
     return;
   }
-  const changed = new Set(resources);
+  // Every write is audited: the log has a new line whatever else changed.
+  const changed = new Set([...resources, 'audit']);
   void queryClient.invalidateQueries({
     predicate: (query) => changed.has(String((query.queryKey as QueryKey)[0])),
   });

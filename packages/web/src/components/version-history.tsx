@@ -1,8 +1,9 @@
 import type { FieldChange, TableDiff } from '@jixiao/core/tables/table-diff';
-import type { TableVersionSummary } from '@jixiao/core/tables/table-record.schema';
 import { Alert, Empty, List, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
-import { ApiError, api } from '../api/api-client.ts';
+import { useState } from 'react';
+import { api } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
 import { fieldMessageKey } from './field-labels.ts';
@@ -79,44 +80,29 @@ export function DiffView({ diff }: { diff: TableDiff }) {
 /** The saved versions of a table, newest first, and a comparison of any two. */
 export function VersionHistory({ tableId, currentVersion }: { tableId: string; currentVersion: number }) {
   const { t, pick, locale } = useI18n();
-  const [versions, setVersions] = useState<TableVersionSummary[] | null>(null);
-  const [from, setFrom] = useState<number | null>(null);
-  const [to, setTo] = useState<number | null>(null);
-  const [diff, setDiff] = useState<TableDiff | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: currentVersion changes after a save: reload the list
-  useEffect(() => {
-    let live = true;
-    api
-      .listVersions(tableId)
-      .then((list) => {
-        if (!live) return;
-        const sorted = [...list].sort((a, b) => b.version - a.version);
-        setVersions(sorted);
-        setTo(sorted[0]?.version ?? null);
-        setFrom(sorted[1]?.version ?? null);
-      })
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? pick(e.problem) : t('error.unknown')));
-    return () => {
-      live = false;
-    };
-  }, [tableId, currentVersion, pick, t]);
-
-  useEffect(() => {
-    if (from === null || to === null || from === to) {
-      setDiff(null);
-      return;
-    }
-    let live = true;
-    api
-      .diff(tableId, from, to)
-      .then((d) => live && setDiff(d))
-      .catch((e: unknown) => live && setError(e instanceof ApiError ? pick(e.problem) : t('error.unknown')));
-    return () => {
-      live = false;
-    };
-  }, [tableId, from, to, pick, t]);
+  // Under the table's key in the shared cache: a save (a write to the table) lists the new version.
+  const listed = useLoad([...queryKeys.table(tableId), 'versions'], () =>
+    api.listVersions(tableId).then((list) => ({
+      tableId,
+      versions: [...list].sort((a, b) => b.version - a.version),
+    })),
+  );
+  const versions = listed.data?.tableId === tableId ? listed.data.versions : null;
+  // The two compared: the user's choice, until a newer version arrives; then the newest two again.
+  const newest = versions?.[0]?.version ?? null;
+  const [chosen, setChosen] = useState<{ newest: number | null; from: number | null; to: number | null }>();
+  const pair =
+    chosen?.newest === newest ? chosen : { newest, from: versions?.[1]?.version ?? null, to: newest };
+  const { from, to } = pair;
+  const choose = (change: { from?: number | null; to?: number | null }) => setChosen({ ...pair, ...change });
+  const compared = useLoad(
+    [...queryKeys.table(tableId), 'diff', from, to],
+    () => api.diff(tableId, from ?? 0, to ?? 0),
+    { enabled: from !== null && to !== null && from !== to },
+  );
+  const diff = from !== null && to !== null && from !== to ? compared.data : null;
+  const failure = listed.error ?? compared.error;
+  const error = failure ? pick(failure.problem) : null;
 
   if (error) return <Alert type="warning" showIcon title={error} />;
   if (!versions) return <Spin />;
@@ -145,9 +131,21 @@ export function VersionHistory({ tableId, currentVersion }: { tableId: string; c
         <div className="diff-panel">
           <Space wrap style={{ marginBottom: 8 }}>
             <span>{t('versions.compare')}</span>
-            <Select size="small" style={{ width: 110 }} value={from} onChange={setFrom} options={options} />
+            <Select
+              size="small"
+              style={{ width: 110 }}
+              value={from}
+              onChange={(v: number) => choose({ from: v })}
+              options={options}
+            />
             <span>→</span>
-            <Select size="small" style={{ width: 110 }} value={to} onChange={setTo} options={options} />
+            <Select
+              size="small"
+              style={{ width: 110 }}
+              value={to}
+              onChange={(v: number) => choose({ to: v })}
+              options={options}
+            />
           </Space>
           {diff && <DiffView diff={diff} />}
         </div>

@@ -2,12 +2,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { AuditEntryView } from '@jixiao/core/accounts/audit-log.schema';
 import { App, Button, DatePicker, Input, Space, Table, type TableProps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type AuditFilters, accountsApi } from '../api/accounts.api.ts';
-import { ApiError } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
 import { PageHead } from '../components/page-head.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { hasMessage } from '../i18n/messages.ts';
@@ -37,27 +38,17 @@ export default function AuditPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [filters, setFilters] = useState<AuditFilters>({});
   const [page, setPage] = useState(1);
-  const [items, setItems] = useState<AuditEntryView[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(false);
   const allowed = session.can('audit.read');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const list = await accountsApi.audit(filters, page, pageSize);
-      setItems(list.items);
-      setTotal(list.total);
-    } catch (error) {
-      if (error instanceof ApiError) message.error(pick(error.problem));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, page, message, pick]);
-
+  // Through the shared cache: every write is audited, so any write marks the log stale.
+  const list = useLoad(queryKeys.audit([filters, page]), () => accountsApi.audit(filters, page, pageSize), {
+    enabled: allowed,
+  });
+  const items: AuditEntryView[] = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  const loading = list.loading;
   useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+    if (list.error) message.error(pick(list.error.problem));
+  }, [list.error, message, pick]);
 
   if (session.status === 'ready' && !allowed) {
     return <ForbiddenResult message={t('audit.forbidden')} />;

@@ -10,11 +10,14 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { useSeed } from '../hooks/use-seed.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LightTag } from './monitoring-light-tag.tsx';
@@ -117,36 +120,43 @@ export default function MonitoringEntryPage() {
   const session = useSession();
   const monthParam = params.get('month');
   const month = Number(monthParam ?? DEFAULT_MONITORING_SCHEME.cutOffMonth);
-  const [record, setRecord] = useState<TableRecord | null>(null);
   const [annual, setAnnual] = useState<number | null>(null);
   const [executed, setExecuted] = useState<number | null>(null);
   const [budgetDeviation, setBudgetDeviation] = useState<Deviation>({});
   const [rows, setRows] = useState<RowState[]>([]);
-  const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  useDocumentTitle(record ? t('monitoring.entryTitle', { name: record.table.name }) : null);
 
+  // Through the shared cache (the table as the editor reads it, the stored report under monitoring): a
+  // write anywhere marks them stale; the form itself starts once per table and month from them.
+  const tableQuery = useLoad(queryKeys.table(id), () => api.getTable(id));
+  const yearsQuery = useLoad(queryKeys.budgetYears, () => budgetYearsApi.list().then((l) => l.items), {
+    enabled: monthParam === null,
+  });
+  const reportQuery = useLoad(
+    queryKeys.monitoring(['report', id, month]),
+    () =>
+      evaluationApi.monitoring(id, month).then(
+        (view) => ({ id, month, report: view.report }),
+        (e: unknown) => {
+          if (e instanceof ApiError && e.status === 404) return { id, month, report: null };
+          throw e;
+        },
+      ),
+    { enabled: monthParam !== null },
+  );
+  const table = tableQuery.data?.id === id ? tableQuery.data : null;
   useEffect(() => {
-    let live = true;
-    (async () => {
-      const table = await api.getTable(id);
-      if (monthParam === null) {
-        // Opened without a period: the cut-off month of the table's budget year (预算年度设置), else July.
-        const years = await budgetYearsApi.list().then(
-          (list) => list.items,
-          () => [],
-        );
-        if (live) setParams({ month: String(cutOffMonthFor(years, table.table)) }, { replace: true });
-        return;
-      }
-      let saved: MonitoringReport | null = null;
-      try {
-        saved = (await evaluationApi.monitoring(id, month)).report;
-      } catch (e) {
-        if (!(e instanceof ApiError && e.status === 404)) throw e;
-      }
-      if (!live) return;
-      setRecord(table);
+    // Opened without a period: the cut-off month of the table's budget year (预算年度设置), else July
+    // (also when the calendar cannot be read).
+    if (monthParam !== null || !table || (yearsQuery.data === null && yearsQuery.error === null)) return;
+    setParams({ month: String(cutOffMonthFor(yearsQuery.data ?? [], table.table)) }, { replace: true });
+  }, [monthParam, table, yearsQuery.data, yearsQuery.error, setParams]);
+  // The cache shows the last table's or month's report while another loads: a form starts from its own only.
+  const stored = reportQuery.data?.id === id && reportQuery.data.month === month ? reportQuery.data : null;
+  const ready = useSeed(
+    `${id}:${month}`,
+    table && stored && monthParam !== null ? { table, saved: stored.report } : null,
+    ({ table, saved }) => {
       setAnnual(saved?.budget.annual ?? table.table.budget.currentYear ?? null);
       setExecuted(saved?.budget.executed ?? null);
       setBudgetDeviation(saved?.budget.deviation ?? {});
@@ -163,13 +173,11 @@ export default function MonitoringEntryPage() {
             : emptyRow();
         }),
       );
-    })().catch((e: unknown) => {
-      if (live && e instanceof ApiError) setError(e);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id, month, monthParam, setParams]);
+    },
+  );
+  const record = ready ? table : null;
+  const error = tableQuery.error ?? reportQuery.error;
+  useDocumentTitle(record ? t('monitoring.entryTitle', { name: record.table.name }) : null);
 
   const report: MonitoringReport = useMemo(
     () => ({

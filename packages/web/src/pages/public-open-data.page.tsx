@@ -7,7 +7,9 @@ import {
 import { Button, Card, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { publicApi } from '../api/public.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { YearSelect } from '../components/year-select.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -15,20 +17,13 @@ import type { MessageKey } from '../i18n/messages.ts';
 export default function PublicOpenDataPage() {
   const { t } = useI18n();
   const [year, setYear] = useState<number | undefined>(undefined);
-  const [manifest, setManifest] = useState<OpenDataManifest | null>(null);
+  // Through the shared cache (under the portal's key, stale once something is published). Without the
+  // counts (an error) the downloads still offer every year.
+  const manifest: OpenDataManifest | null = useLoad(queryKeys.openData, publicApi.openDataManifest).data;
 
   useEffect(() => {
     document.title = t('openData.title');
   }, [t]);
-
-  useEffect(() => {
-    publicApi
-      .openDataManifest()
-      .then(setManifest)
-      .catch(() => {
-        // Without the counts the downloads still offer every year.
-      });
-  }, []);
 
   const years = manifest?.years.map((y) => y.year) ?? [];
   const count =

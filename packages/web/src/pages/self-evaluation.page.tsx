@@ -3,7 +3,6 @@ import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation'
 import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
 import type { IndicatorActual, SelfEvaluationEntry } from '@jixiao/core/scoring/self-evaluation.schema';
-import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import {
   Alert,
   App,
@@ -18,16 +17,19 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSelfEvaluationRefusal } from '../components/budget-year-notice.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
+import { useLoad } from '../hooks/use-load.ts';
+import { useSeed } from '../hooks/use-seed.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -43,48 +45,48 @@ export default function SelfEvaluationPage() {
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
-  const [record, setRecord] = useState<TableRecord | null>(null);
   const [entry, setEntry] = useState<SelfEvaluationEntry | null>(null);
   const [saved, setSaved] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  useDocumentTitle(record ? t('selfEval.title', { name: record.table.name }) : null);
-  // Hooks before the early returns below: the calendar's answer for an author, with the server's words.
-  const closed = useSelfEvaluationRefusal(record, session.user?.roles.includes('author') ?? false);
   const [adjusting, setAdjusting] = useState<{
     target: number | 'execution';
     score: number | null;
     reason: string;
   } | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const table = await api.getTable(id);
-      let stored: SelfEvaluationEntry | null = null;
-      try {
-        stored = (await evaluationApi.selfEvaluation(id)).entry;
-      } catch (e) {
-        if (!(e instanceof ApiError && e.status === 404)) throw e;
-      }
-      if (!live) return;
-      setRecord(table);
-      setSaved(stored !== null);
-      setEntry(
-        stored ?? {
-          budget: { adjusted: table.table.budget.currentYear ?? null, executed: null, reason: null },
-          indicators: table.table.indicators.map((_, i) => blankActual(i)),
-          adjustments: [],
-          goalCompletion: null,
-        },
-      );
-    })().catch((e: unknown) => {
-      if (live && e instanceof ApiError) setError(e);
-    });
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  // Through the shared cache (the table as the editor reads it, the stored evaluation under the table's
+  // self-evaluation): a write anywhere marks them stale; the form itself starts once from them.
+  const tableQuery = useLoad(queryKeys.table(id), () => api.getTable(id));
+  const storedQuery = useLoad([...queryKeys.selfEvaluation(id), 'entry'], () =>
+    evaluationApi.selfEvaluation(id).then(
+      (view) => ({ id, entry: view.entry }),
+      (e: unknown) => {
+        if (e instanceof ApiError && e.status === 404) return { id, entry: null };
+        throw e;
+      },
+    ),
+  );
+  // The cache shows the last table's data while another loads: a form starts from this table's only.
+  const loaded =
+    tableQuery.data?.id === id && storedQuery.data?.id === id
+      ? { table: tableQuery.data, entry: storedQuery.data.entry }
+      : null;
+  const ready = useSeed(id, loaded, ({ table, entry: stored }) => {
+    setSaved(stored !== null);
+    setEntry(
+      stored ?? {
+        budget: { adjusted: table.table.budget.currentYear ?? null, executed: null, reason: null },
+        indicators: table.table.indicators.map((_, i) => blankActual(i)),
+        adjustments: [],
+        goalCompletion: null,
+      },
+    );
+  });
+  const record = ready ? tableQuery.data : null;
+  const error = tableQuery.error ?? storedQuery.error;
+  useDocumentTitle(record ? t('selfEval.title', { name: record.table.name }) : null);
+  // Hooks before the early returns below: the calendar's answer for an author, with the server's words.
+  const closed = useSelfEvaluationRefusal(record, session.user?.roles.includes('author') ?? false);
 
   const scored = useMemo(() => {
     if (!record || !entry) return null;

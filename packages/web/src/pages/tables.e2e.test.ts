@@ -234,6 +234,16 @@ describe('tables in the browser', () => {
     await e2e.screenshot('editor-conflict', page, { fullPage: false });
     await page.getByTestId('conflict-overwrite').click();
     await page.getByText('已保存为第 4 版').waitFor();
+    // The history, read through the shared cache, lists the version just saved and compares it with the last.
+    await page.getByRole('button', { name: /历史版本/ }).click();
+    const history = page.getByTestId('version-history');
+    await history.waitFor();
+    const current = history.locator('.ant-list-item', { hasText: '当前' });
+    await expect.poll(async () => compact((await current.textContent()) ?? ''), poll).toContain('第4版');
+    await expect
+      .poll(async () => compact((await page.getByTestId('diff-view').textContent()) ?? ''), poll)
+      .toContain('工程建设类');
+    await page.keyboard.press('Escape');
   });
 
   it('creates a table from scratch: required fields first, then saved and reopened by its id', async () => {

@@ -179,17 +179,20 @@ export function loadSelfEvaluations(dir: string, split: Split) {
   return found;
 }
 
+// A name as search compares it, without the stop a label copies from the cell (`…发放完毕,`).
+const rowKey = (name: string): string => searchKey(name).replace(/[\s,，.。;；:：、]+$/u, '');
+
 /** Label rows by position, matched to imported rows by name (as search compares), else by position. */
 function labelMatch(labelTable: PerformanceTable, imported: PerformanceTable): (number | null)[] {
   const byName = new Map<string, number[]>();
   labelTable.indicators.forEach((indicator, i) => {
-    const key = searchKey(indicator.name);
+    const key = rowKey(indicator.name);
     byName.set(key, [...(byName.get(key) ?? []), i]);
   });
   const used = new Set<number>();
   const sameCount = labelTable.indicators.length === imported.indicators.length;
   return imported.indicators.map((indicator, i) => {
-    const candidates = (byName.get(searchKey(indicator.name)) ?? []).filter((k) => !used.has(k));
+    const candidates = (byName.get(rowKey(indicator.name)) ?? []).filter((k) => !used.has(k));
     const pick = candidates[0] ?? (sameCount && !used.has(i) ? i : null);
     if (pick !== null) used.add(pick);
     return pick;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutsOf, plausiblePoints, splitActualAndPoints } from './digit-runs.ts';
+import { cutsOf, plausiblePoints, splitActualAndPoints, splitWeightTargetActualScore } from './digit-runs.ts';
 
 describe('cutsOf', () => {
   it('cuts a run into well-formed numbers only', () => {
@@ -75,5 +75,36 @@ describe('plausiblePoints', () => {
     expect(plausiblePoints(10, 10.5)).toBe(false);
     expect(plausiblePoints(10.25, 10)).toBe(false);
     expect(plausiblePoints(10, 9.125)).toBe(false);
+  });
+});
+
+describe('splitWeightTargetActualScore', () => {
+  it('cuts weight, target, actual and score run together, by the rule or by the repeated target', () => {
+    expect(splitWeightTargetActualScore('2010010020')).toEqual({
+      weight: 20,
+      target: 100,
+      actual: 100,
+      score: 20,
+    });
+    // 36.2 of 38.75 scores 10 × 36.2 ÷ 38.75 = 9.34 by the rule.
+    expect(splitWeightTargetActualScore('1038.7536.29.34')).toEqual({
+      weight: 10,
+      target: 38.75,
+      actual: 36.2,
+      score: 9.34,
+    });
+    // A score off the rule: the cut whose actual repeats the target.
+    expect(splitWeightTargetActualScore('101001009.34')).toEqual({
+      weight: 10,
+      target: 100,
+      actual: 100,
+      score: 9.34,
+    });
+  });
+
+  it('gives up where no single cut remains', () => {
+    // The figures run on into the next cell's year: no cut gives a score a form prints.
+    expect(splitWeightTargetActualScore('1038.7536.29.342021')).toBeNull();
+    expect(splitWeightTargetActualScore('1234')).toBeNull();
   });
 });

@@ -69,3 +69,26 @@ function ruleScore(
     : Math.min(1, f.actual / target.value);
   return Math.round(f.weight * rate * 100) / 100;
 }
+
+/**
+ * Weight, target, actual and score run together with nothing between them (`2010010020` under
+ * 分值 | 指标值 | 实际值 | 得分 = 20 | 100 | 100 | 20; `1038.7536.29.34` = 10 | 38.75 | 36.2 | 9.34). A cut
+ * must give a weight an indicator can carry and a score not above it; where several do, the one whose
+ * score follows the national rule (full marks when met, in proportion when not) is taken, else the one
+ * whose actual repeats its target (a met target prints the same figure twice). Null when no single cut
+ * remains: a person reads it.
+ */
+export function splitWeightTargetActualScore(
+  run: string,
+): { weight: number; target: number; actual: number; score: number } | null {
+  const fits = cutsOf(run, 4)
+    .map(([weight = 0, target = 0, actual = 0, score = 0]) => ({ weight, target, actual, score }))
+    .filter((f) => f.target > 0 && plausiblePoints(f.weight, f.score));
+  if (fits.length <= 1) return fits[0] ?? null;
+  const ruled = fits.filter(
+    (f) => Math.abs(f.score - ruleScore(f, { value: f.target, operator: null })) <= 0.01,
+  );
+  if (ruled.length === 1) return ruled[0] ?? null;
+  const repeated = (ruled.length > 0 ? ruled : fits).filter((f) => f.actual === f.target);
+  return repeated.length === 1 ? (repeated[0] ?? null) : null;
+}

@@ -66,6 +66,21 @@ describe('readIndicatorStream', () => {
     ]);
   });
 
+  it('reads rows whose weight, target, actual and score ran into one digit run after the name', () => {
+    const text = [
+      '一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析',
+      '产出指标(40分)数量指标(必填)于2023年12月底前为全县3000户发放补贴,2010010020',
+      '时效指标(必填)补贴于2023年12月底前发放完毕101001009.34',
+      '成本指标(必填)补贴资金控制在预算内1050459',
+    ].join('');
+    const { indicators } = readIndicatorStream(text, 1, 2023);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.value, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '于2023年12月底前为全县3000户发放补贴', 100, '100', 20, 20],
+      ['时效指标', '补贴于2023年12月底前发放完毕', 100, '100', 10, 9.34],
+      ['成本指标', '补贴资金控制在预算内', 50, '45', 10, 9],
+    ]);
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

@@ -1,6 +1,6 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { cutsOf, plausiblePoints, splitActualAndPoints } from './digit-runs.ts';
+import { cutsOf, plausiblePoints, splitActualAndPoints, splitWeightTargetActualScore } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
 import { trimRuns } from './trim-runs.ts';
 import { hanCount, key, nationalLevel1Of } from './vocabulary.ts';
@@ -263,6 +263,12 @@ export function weightBeforeTarget(
 }
 
 const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
+
+// The columns after the target when 分值 stands before it: the actual, then the score.
+const FOUR_TAIL = /^actual,score$/;
+
+// A bare run of digits long enough to hold four figures, standing between words (no sign, no unit).
+const FOUR_RUN = /(?<![\d.%])(\d[\d.]{5,23})(?![\d.%万元])/;
 
 /**
  * Whether a score follows the national rule for a target: full marks when the actual meets it, fewer (and
@@ -545,6 +551,26 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     sentence = false,
   ): void {
     const clean = itemText.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
+    // Under 分值 | 指标值 | 实际值 | 得分 a row's four figures ran together into one digit run after its name
+    // (`…发放完毕,2010010020`): the words before the run are the name, whatever dates they mention; the
+    // figures vouch for the row, so a name cell holding a whole sentence stays the name (marked, as every
+    // row read from running text is, for a person to check).
+    if (weightFirst && FOUR_TAIL.test(tailRoles.join())) {
+      const run = FOUR_RUN.exec(clean);
+      const four = run?.[1] ? splitWeightTargetActualScore(run[1]) : null;
+      const name = run && four ? withoutKind(cleanStreamName(clean.slice(0, run.index))) : '';
+      if (run && four && hanCount(name) >= 2 && name.length <= 200) {
+        const start = offset + (clean.length - clean.trimStart().length);
+        push(l1, l2, name, String(four.target), start, String(four.actual), {
+          weight: four.weight,
+          score: four.score,
+        });
+        const after = run.index + run[0].length;
+        if (clean.slice(after).trim() !== '')
+          readItem(itemText.slice(after), offset + after, l1, l2, sentence);
+        return;
+      }
+    }
     const targets = tailRoles.length > 0 ? TARGET_BEFORE_FIGURE : TARGET;
     targets.lastIndex = 0;
     let pos = 0;

@@ -150,11 +150,12 @@ describe('importer on the grown real corpus', () => {
 
   it('keeps the frozen test split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(55);
-    // 0.678 and 29, down from 0.692 and 25: the corpus5 batch added five documents never read before
-    // (15 rows: 5 read, 4 invented when measured before any rule changed); no rule is written against them.
+    expect(report.documents.length).toBeGreaterThanOrEqual(57);
+    // 0.678, 32 and 19, down from 0.692, 25 and 17: the corpus5 batch added seven documents never read
+    // before (25 rows: 15 read, 7 invented, measured at intake before any rule changed); no rule is
+    // written against them.
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.678);
-    expect(report.total.invented).toBeLessThanOrEqual(29);
-    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(17);
+    expect(report.total.invented).toBeLessThanOrEqual(32);
+    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(19);
   });
 });

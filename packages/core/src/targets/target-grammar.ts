@@ -158,8 +158,10 @@ function canonicalUnit(unit: string | undefined): string | null {
   return u;
 }
 
+const LEADING_SYMBOL = new RegExp(`^(${SYMBOL_OPERATOR})\\s*`);
+
 function leadingOperator(text: string): { operator: Operator | null; rest: string } {
-  const symbol = new RegExp(`^(${SYMBOL_OPERATOR})\\s*`).exec(text);
+  const symbol = LEADING_SYMBOL.exec(text);
   if (symbol?.[1] !== undefined) {
     return { operator: symbolOperator(symbol[1]), rest: text.slice(symbol[0].length) };
   }
@@ -301,6 +303,14 @@ function looksLikePlaceholder(text: string): boolean {
   return /^指标\s*\d*\s*[:：]/.test(text) || /^(?:目标值|指标值|请填写|填写)/.test(text);
 }
 
+// The shapes of a quantity's body, compiled once (parseQuantity runs for every cell that may be a target).
+const TWICE = new RegExp(`^(${NUMBER})\\s+(${NUMBER})$`);
+const PER_MEASURE = new RegExp(`^每\\s*([\\u4e00-\\u9fa5]{1,2})\\s*(${NUMBER})\\s*(${UNIT})?$`);
+const SINGLE = new RegExp(`^(${NUMBER})\\s*(${UNIT})?$`);
+const RANGE = new RegExp(
+  `^(${NUMBER})\\s*(${UNIT})?\\s*(?:${RANGE_SEPARATOR})\\s*(${NUMBER})\\s*(${UNIT})?$`,
+);
+
 // `各 1 次`, `均≥100岁`, `≥各2场`: the same quantity for each of the things the name lists (年度、半年报告
 // 次数) or for all of them; the word says nothing of the quantity.
 const EACH = /^[各均]\s*/;
@@ -312,7 +322,7 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
   const body = trail.rest.replace(EACH, '');
 
   // Excel date serial printed in both the value and the unit cell (`= 44,561 44,561`).
-  const twice = new RegExp(`^(${NUMBER})\\s+(${NUMBER})$`).exec(body);
+  const twice = TWICE.exec(body);
   if (twice?.[1] !== undefined && twice[1] === twice[2]) {
     const serial = toNumber(twice[1]);
     const iso = serial >= SERIAL_MIN && serial <= SERIAL_MAX ? excelSerialToIso(serial) : null;
@@ -321,7 +331,7 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
   }
 
   // The measure first (`每亩300`, `每人500元`): the figure is per that measure.
-  const per = new RegExp(`^每\\s*([\\u4e00-\\u9fa5]{1,2})\\s*(${NUMBER})\\s*(${UNIT})?$`).exec(body);
+  const per = PER_MEASURE.exec(body);
   if (per?.[1] !== undefined && per[2] !== undefined) {
     const unit = canonicalUnit(per[3]);
     return {
@@ -332,7 +342,7 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
     };
   }
 
-  const single = new RegExp(`^(${NUMBER})\\s*(${UNIT})?$`).exec(body);
+  const single = SINGLE.exec(body);
   if (single?.[1] !== undefined) {
     const value = toNumber(single[1]);
     const unit = canonicalUnit(single[2]);
@@ -346,9 +356,7 @@ function parseQuantity(text: string, options: ParseTargetOptions): Omit<Target, 
     return { kind: 'quantitative', operator, value, unit };
   }
 
-  const range = new RegExp(
-    `^(${NUMBER})\\s*(${UNIT})?\\s*(?:${RANGE_SEPARATOR})\\s*(${NUMBER})\\s*(${UNIT})?$`,
-  ).exec(body);
+  const range = RANGE.exec(body);
   if (range?.[1] !== undefined && range[3] !== undefined) {
     const lowUnit = canonicalUnit(range[2]);
     const highUnit = canonicalUnit(range[4]);

@@ -88,6 +88,8 @@ export function isWeightNote(text: string): boolean {
   return weightNote.test(key(text));
 }
 
+const LABEL_AND_WEIGHT_NOTE = new RegExp(`^(.*?)(?<!\\d)(${WEIGHT_NOTE})$`);
+
 /** Splits `产出指标(50分)` into the label and its allotment. */
 export function splitWeightNote(text: string): { label: string; note: string | null } {
   // Numbered captions: `一、产出指标`, `（一）产出指标`, `1.数量指标`; template notes: `数量指标（必填硬性指标）`.
@@ -95,7 +97,7 @@ export function splitWeightNote(text: string): { label: string; note: string | n
     .replace(/^\(?[一二三四五六七八九十\d]{1,2}[)、.．]/, '')
     .replace(/\((?:必填|选填|可选|必选|选择性填报)[^)]*\)$/, '');
   // The allotment starts a run of digits: tried inside a long run, each start would rescan the rest of it.
-  const m = new RegExp(`^(.*?)(?<!\\d)(${WEIGHT_NOTE})$`).exec(k);
+  const m = LABEL_AND_WEIGHT_NOTE.exec(k);
   if (m?.[1] && m[2]) return { label: m[1], note: m[2] };
   return { label: k, note: null };
 }

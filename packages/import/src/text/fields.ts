@@ -1,5 +1,6 @@
 import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import type { Budget, Narrative, Warning } from '@jixiao/core/tables/table.schema';
+import { AMOUNT, SIGNED_AMOUNT_CELL } from './amount-cell.ts';
 import type { Cell, SourceLine } from './layout.ts';
 import { readMoneyBlockTotal } from './money-block-total.ts';
 import type { Token } from './tokens.ts';
@@ -161,13 +162,11 @@ const CAPTION_STUB = /^(年初|全年|调整后|预算|实际|全年实际)$/;
 
 const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
 
-// An amount standing beside its caption: digits with separators, maybe a unit, maybe negative.
-const PAIRED_AMOUNT = /^-?[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
-
 const OTHER_MONEY = /^(其中[:：]?)?(其他资金|其他|自筹资金|单位自筹|社会资金|上年结转|结转资金)$/;
 // `其中:财政拨款 203`: a space stands for the colon (the caption must still be a known money caption).
-const INLINE_AMOUNT =
-  /^((?:其中[:：])?[^:：\s]{2,16})(?:\s*[:：]\s*|\s+)(-?[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?)$/;
+const INLINE_AMOUNT = new RegExp(
+  String.raw`^((?:其中[:：])?[^:：\s]{2,16})(?:\s*[:：]\s*|\s+)(-?${AMOUNT})$`,
+);
 
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
 // 类别, 日期, 负责人 … (资金性质, 预算科目编码). A value never stops at a known unit or project word.
@@ -392,7 +391,7 @@ export function readBudget(
     let k = key(t.text);
     // A caption wrapped in its cell, one piece per cell (`年初` `预算数`, `全年` `执行数`).
     const piece = tokens[i + 1];
-    if (CAPTION_STUB.test(k) && piece && i + 1 < end && !PAIRED_AMOUNT.test(piece.text.trim())) {
+    if (CAPTION_STUB.test(k) && piece && i + 1 < end && !SIGNED_AMOUNT_CELL.test(piece.text.trim())) {
       const joined = k + key(piece.text);
       if (selfEvalCaptions.some(([re]) => re.test(joined))) {
         k = joined;
@@ -400,7 +399,7 @@ export function readBudget(
       }
     }
     const next = tokens[i + 1];
-    const paired = next && i + 1 < end && PAIRED_AMOUNT.test(next.text.trim()) ? next.text.trim() : null;
+    const paired = next && i + 1 < end && SIGNED_AMOUNT_CELL.test(next.text.trim()) ? next.text.trim() : null;
     if (executionScoreCaption.test(k)) {
       const score = next && i + 1 < end ? /^(\d+(?:\.\d+)?)\s*分?$/.exec(next.text.trim()) : null;
       if (score?.[1] && budget.executionScore === undefined) {
@@ -600,7 +599,7 @@ function readTaskTotals(tokens: readonly Token[], end: number, unit: MoneyUnit, 
       const c = tokens[j];
       if (c === null || c === undefined) break;
       if (c.text === '') continue;
-      if (!PAIRED_AMOUNT.test(c.text.trim())) break;
+      if (!SIGNED_AMOUNT_CELL.test(c.text.trim())) break;
       amounts.push(c.text.trim());
     }
     if (amounts.length !== columns.length) continue;

@@ -1,4 +1,5 @@
 import type { Budget } from '@jixiao/core/tables/table.schema';
+import { AMOUNT_CELL } from './amount-cell.ts';
 import type { Token } from './tokens.ts';
 import { key } from './vocabulary.ts';
 
@@ -8,7 +9,6 @@ import { key } from './vocabulary.ts';
  */
 const MONEY_BLOCK = /^(项目|专项)?资金(情况|申请|来源)?(\((万元|元)\))?$/;
 const TOTAL_WORD = /^(合计|总计)$/;
-const AMOUNT = /^[\d,，]+(\.\d+)?\s*(万元|元|万)?$/;
 // Column captions of a money block that sets last year's money beside this year's.
 const PRIOR_COLUMN = /^上年(度)?(安排|预算)?(资金|数|金额)?/;
 const CURRENT_COLUMN = /^(本年(度)?|当年(度)?|(19|20)\d{2}年(度)?)(申请|安排|预算|预计)?(资金|数|金额|投入)?/;
@@ -57,7 +57,7 @@ export function readMoneyBlockTotal(tokens: readonly Token[], end: number): Mone
         const cell = tokens[a];
         if (cell === null || cell === undefined) break;
         if (cell.text.trim() === '') continue;
-        if (!AMOUNT.test(cell.text.trim())) break;
+        if (!AMOUNT_CELL.test(cell.text.trim())) break;
         amounts.push(cell.text.trim());
       }
       if (amounts.length === 1 && columns.length <= 1)

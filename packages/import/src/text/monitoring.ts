@@ -1,6 +1,7 @@
 import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import { chineseNumeral } from '@jixiao/core/review/narrative-figures';
 import type { Indicator, PrintedMonitoring } from '@jixiao/core/tables/table.schema';
+import { AMOUNT_CELL } from './amount-cell.ts';
 import type { Token } from './tokens.ts';
 import { key } from './vocabulary.ts';
 
@@ -52,8 +53,6 @@ function rowsOf(tokens: readonly Token[], end: number): string[][] {
   return rows;
 }
 
-const AMOUNT = /^[\d,，]+(?:\.\d+)?\s*(?:万元|元|万)?$/;
-
 /**
  * The money block of a monitoring form: a row of captions (年度预算数 | 1-6月执行数 | 执行率 …) over a row of
  * amounts, or captions with their amount beside them. Amounts are matched to captions from the right,
@@ -75,7 +74,7 @@ export function readMonitoringMoney(
     row.forEach((_cell, c) => {
       const field = fields[c];
       const next = row[c + 1];
-      if (field && next !== undefined && AMOUNT.test(next.trim()) && found[field] === null) {
+      if (field && next !== undefined && AMOUNT_CELL.test(next.trim()) && found[field] === null) {
         found[field] = yuan(next);
         paired = true;
       }
@@ -86,7 +85,7 @@ export function readMonitoringMoney(
     const offset = captions.length - below.length;
     below.forEach((cell, n) => {
       const field = moneyField(captions[n + offset] ?? '');
-      if (field && AMOUNT.test(cell.trim()) && found[field] === null) found[field] = yuan(cell);
+      if (field && AMOUNT_CELL.test(cell.trim()) && found[field] === null) found[field] = yuan(cell);
     });
   });
   return found;

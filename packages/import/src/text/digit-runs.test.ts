@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cutsOf, plausiblePoints, splitActualAndPoints, splitWeightTargetActualScore } from './digit-runs.ts';
+import {
+  cutsOf,
+  isWellFormed,
+  plausiblePoints,
+  plausibleWeight,
+  splitActualAndPoints,
+  splitWeightTargetActualScore,
+} from './digit-runs.ts';
 
 describe('cutsOf', () => {
   it('cuts a run into well-formed numbers only', () => {
@@ -63,6 +70,18 @@ describe('splitActualAndPoints', () => {
     expect(
       splitActualAndPoints('1111', ['actual', 'weight', 'score'], { value: null, operator: null }),
     ).toBeNull();
+  });
+});
+
+describe('plausibleWeight and isWellFormed', () => {
+  it('takes weights of 1–60 with at most one decimal', () => {
+    expect([1, 7.5, 60].map(plausibleWeight)).toEqual([true, true, true]);
+    expect([0, 0.5, 60.5, 61, 7.25].map(plausibleWeight)).toEqual([false, false, false, false, false]);
+  });
+
+  it('takes numbers without a leading zero or a dangling point', () => {
+    expect(['0', '10', '0.5', '12.25'].map(isWellFormed)).toEqual([true, true, true, true]);
+    expect(['05', '5.', '.5', '1.2.3', ''].map(isWellFormed)).toEqual([false, false, false, false, false]);
   });
 });
 

@@ -3,6 +3,11 @@
 
 const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
+/** Whether `text` is a number as people write it: no leading zero, at most one decimal point. */
+export function isWellFormed(text: string): boolean {
+  return WELL_FORMED.test(text);
+}
+
 /** Every way to cut `digits` into `count` well-formed numbers (at most C(39, 3) ways: the run is capped). */
 export function cutsOf(digits: string, count: number): number[][] {
   const out: number[][] = [];
@@ -22,13 +27,14 @@ export function cutsOf(digits: string, count: number): number[][] {
   return out;
 }
 
-/**
- * A weight and score an indicator row can print: a weight of 1–60, whole or with one decimal, and a score
- * not above it with at most two decimals.
- */
+/** A weight an indicator row can print: 1–60, whole or with one decimal. */
+export function plausibleWeight(weight: number): boolean {
+  return weight >= 1 && weight <= 60 && /^\d+(\.\d)?$/.test(String(weight));
+}
+
+/** A weight and score an indicator row can print: a plausible weight and a score not above it with at most two decimals. */
 export function plausiblePoints(weight: number, score: number): boolean {
-  if (!(weight >= 1 && weight <= 60 && score <= weight)) return false;
-  return /^\d+(\.\d)?$/.test(String(weight)) && /^\d+(\.\d{1,2})?$/.test(String(score));
+  return plausibleWeight(weight) && score <= weight && /^\d+(\.\d{1,2})?$/.test(String(score));
 }
 
 /**

@@ -288,6 +288,8 @@ describe('a weight printed before its target', () => {
     expect(weightBeforeTarget('培训人数', '12300人', '280人10')).toBeNull();
     // One digit holds no weight and a target both.
     expect(weightBeforeTarget('培训人数', '5人', '5人10')).toBeNull();
+    // `5.` is no weight: the cut must leave a figure as people write it on both sides.
+    expect(weightBeforeTarget('达标率', '5.95%', '95%5')).toBeNull();
   });
 
   it('cuts the actual and score run together by the national rule', () => {
@@ -311,5 +313,7 @@ describe('a weight run into the actual after the target (年度指标值 分值 
     // Printed apart, or a score that no cut explains: not this reading.
     expect(weightAndActual(' 20 60% 10', '90%')).toBeNull();
     expect(weightAndActual('2060%25', '90%')).toBeNull();
+    // 80 | 90% would meet 90% with full marks 80, but no indicator carries a weight above 60.
+    expect(weightAndActual('8090%80', '90%')).toBeNull();
   });
 });

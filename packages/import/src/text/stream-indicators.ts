@@ -1,6 +1,13 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
-import { cutsOf, plausiblePoints, splitActualAndPoints, splitWeightTargetActualScore } from './digit-runs.ts';
+import {
+  cutsOf,
+  isWellFormed,
+  plausiblePoints,
+  plausibleWeight,
+  splitActualAndPoints,
+  splitWeightTargetActualScore,
+} from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
 import { trimRuns } from './trim-runs.ts';
 import { hanCount, key, nationalLevel1Of } from './vocabulary.ts';
@@ -254,15 +261,13 @@ export function weightBeforeTarget(
   for (let k = 1; k <= 2 && k < digits.length; k++) {
     const weight = digits.slice(0, k);
     const rest = digits.slice(k);
-    if (weight.startsWith('0') || Number(weight) > 60 || !/^(?:0|[1-9]\d*)(?:\.\d+)?$/.test(rest)) continue;
+    if (!isWellFormed(weight) || !plausibleWeight(Number(weight)) || !isWellFormed(rest)) continue;
     cuts.push({ target: `${rest}${unit}`, weight: Number(weight) });
   }
   const repeated = cuts.find((c) => after.trimStart().startsWith(c.target.trim()));
   const cut = repeated ?? (cuts.length === 1 ? cuts[0] : undefined);
   return cut ? { name, ...cut } : null;
 }
-
-const WELL_FORMED = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 // The columns after the target when 分值 stands before it: the actual, then the score.
 const FOUR_TAIL = /^actual,score$/;
@@ -307,7 +312,7 @@ export function weightAndActual(
   for (let k = 1; k <= 2 && k < digits.length; k++) {
     const weight = digits.slice(0, k);
     const actual = digits.slice(k);
-    if (!WELL_FORMED.test(weight) || Number(weight) === 0 || !WELL_FORMED.test(actual)) continue;
+    if (!isWellFormed(weight) || !plausibleWeight(Number(weight)) || !isWellFormed(actual)) continue;
     if (rule(Number(actual), Number(weight), score))
       fits.push({ weight: Number(weight), actual: `${actual}${unit.trim()}` });
   }
@@ -334,7 +339,7 @@ export function actualAndScore(
   for (let k = 1; k < digits.length; k++) {
     const actual = digits.slice(0, k);
     const score = digits.slice(k);
-    if (!WELL_FORMED.test(actual) || !WELL_FORMED.test(score)) continue;
+    if (!isWellFormed(actual) || !isWellFormed(score)) continue;
     if (rule(Number(actual), weight, Number(score))) fits.push({ actual, score: Number(score) });
   }
   const only = fits.length === 1 ? fits[0] : undefined;

@@ -1,9 +1,6 @@
 import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import type { PeerProject } from '@jixiao/core/peers/peer.schema';
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
-import type { Budget, Indicator, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
-import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { isEditable } from '@jixiao/core/workflow/workflow-machine';
 import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
@@ -25,9 +22,8 @@ import {
   Tag,
 } from 'antd';
 import dayjs from 'dayjs';
-import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
 import { peersApi } from '../api/peers.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
@@ -43,11 +39,11 @@ import { VersionHistory } from '../components/version-history.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useOrganisationName, useOrganisations } from '../hooks/use-organisation-name.ts';
 import { useSession } from '../hooks/use-session.ts';
-import { useUnsavedGuard } from '../hooks/use-unsaved-guard.ts';
+import { useTableDraft } from '../hooks/use-table-draft.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { datePickerFormat } from '../lib/dates.ts';
-import { validateDates, validateTable } from '../lib/table-validation.ts';
+import { withAdopted } from '../lib/table-draft.ts';
 
 // The indicator library drawer is its own chunk: most editing sessions never open it.
 const LibraryDrawer = lazy(() => import('../components/library-drawer.tsx'));
@@ -60,39 +56,28 @@ const selfEvaluationBudgetKeys = ['initial', 'adjusted', 'executed'] as const;
 const categories = ['经常性专项业务费', '一次性项目', '跨年度项目', '基本建设项目', '政府采购项目'];
 const performanceTypes = ['事业/专业类', '工程建设类', '信息化类', '政策补贴类', '会议培训类', '设备购置类'];
 
-function emptyTable(): PerformanceTable {
-  return {
-    kind: 'target',
-    year: new Date().getFullYear() + 1,
-    unit: '',
-    name: '',
-    narrative: {},
-    budget: {},
-    indicators: [],
-    warnings: [],
-    incomplete: false,
-  };
-}
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-type Conflict = { latest: TableRecord | null };
-
 export default function TableEditorPage() {
   const { id } = useParams();
-  const isNew = id === undefined;
   const navigate = useNavigate();
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
 
-  const [record, setRecord] = useState<TableRecord | null>(null);
-  const [saved, setSaved] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
-  const [draft, setDraft] = useState<PerformanceTable | null>(isNew ? emptyTable() : null);
-  const [saving, setSaving] = useState(false);
-  const [showErrors, setShowErrors] = useState(false);
-  const [reason, setReason] = useState('');
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  // A unit's author writes for their own unit: a new table starts with it, and the server stores the
+  // organisation's name as 申报单位 whatever is typed, so the field is read-only for them.
+  const session = useSession();
+  const unitFromOrganisation = Boolean(session.user?.organisationId);
+  // 主管部门 is chosen from the departments of the organisation tree.
+  const organisations = useOrganisations(session.user !== null);
+  const departments = useMemo(
+    () => (organisations ?? []).filter((o) => o.kind === 'department').map((o) => o.name),
+    [organisations],
+  );
+  const ownUnit = useOrganisationName(
+    id === undefined && session.user?.roles.includes('author') ? session.user.organisationId : null,
+  );
+  const editor = useTableDraft(id, ownUnit);
+  const { isNew, record, draft, readOnly, dirty, update, errors: visibleErrors } = editor;
+
   const [historyOpen, setHistoryOpen] = useState(false);
   // null until first opened, so the library chunk loads only for those who use it.
   const [libraryOpen, setLibraryOpen] = useState<boolean | null>(null);
@@ -116,154 +101,18 @@ export default function TableEditorPage() {
   // 预算年度: a closed year (or a passed deadline) disables submitting, with the server's words.
   const submitRefusal = useSubmitRefusal(record);
 
-  // The stored table through the shared query cache: a write anywhere (a workflow step, an import, another
-  // tab's save) marks it stale and it loads again. A fresh answer replaces what is shown unless the user has
-  // unsaved edits; those stay, and saving them meets the version conflict dialog.
-  const tableQuery = useQuery({
-    queryKey: queryKeys.table(id ?? ''),
-    queryFn: () => api.getTable(id as string),
-    enabled: !isNew && Boolean(id),
-  });
-  const dirtyRef = useRef(false);
-  const shownIdRef = useRef<string | null>(null);
-  const show = useCallback((loaded: TableRecord) => {
-    shownIdRef.current = loaded.id;
-    setRecord(loaded);
-    setSaved(loaded.table);
-    setDraft(loaded.table);
-  }, []);
-  useEffect(() => {
-    const loaded = tableQuery.data;
-    // Another table (a new one just created, a link followed) is always shown.
-    if (loaded && (!dirtyRef.current || loaded.id !== shownIdRef.current)) show(loaded);
-  }, [tableQuery.data, show]);
-  const loadError = tableQuery.error instanceof ApiError ? tableQuery.error : null;
-  const load = useCallback(async () => {
-    const { data } = await tableQuery.refetch();
-    if (data) show(data);
-  }, [tableQuery.refetch, show]);
-
-  useEffect(() => {
-    if (isNew) {
-      shownIdRef.current = null;
-      setRecord(null);
-      setSaved(emptyTable());
-      setDraft(emptyTable());
-    }
-  }, [isNew]);
-
-  // A unit's author writes for their own unit: a new table starts with it, and the server stores the
-  // organisation's name as 申报单位 whatever is typed, so the field is read-only for them.
-  const session = useSession();
-  const unitFromOrganisation = Boolean(session.user?.organisationId);
-  // 主管部门 is chosen from the departments of the organisation tree.
-  const organisations = useOrganisations(session.user !== null);
-  const departments = useMemo(
-    () => (organisations ?? []).filter((o) => o.kind === 'department').map((o) => o.name),
-    [organisations],
-  );
-  const ownUnit = useOrganisationName(
-    isNew && session.user?.roles.includes('author') ? session.user.organisationId : null,
-  );
-  useEffect(() => {
-    if (!isNew || !ownUnit) return;
-    const withUnit = (t: PerformanceTable | null) => (t && t.unit === '' ? { ...t, unit: ownUnit } : t);
-    setSaved(withUnit);
-    setDraft(withUnit);
-  }, [isNew, ownUnit]);
-
-  // Approved and published tables are frozen and tables under review are the reviewers': the server refuses
-  // saving them, so the page offers no typing at all (调整 in the workflow bar is the way back in).
-  const readOnly = record !== null && !isEditable(record.status);
-  const dirty = !readOnly && draft !== null && saved !== null && !same(draft, saved);
-  dirtyRef.current = dirty;
-  const { blocker, release } = useUnsavedGuard(dirty);
-
-  // THE schema of core, checked as the user types; the server checks the same on save.
-  const errors = useMemo(() => {
-    const out: Record<string, string> = { ...serverErrors };
-    if (!draft) return out;
-    for (const issue of [...validateTable(draft), ...validateDates(draft)]) {
-      out[issue.path] ??= t(issue.key, issue.params);
-    }
-    return out;
-  }, [draft, serverErrors, t]);
-  const errorCount = Object.keys(errors).length;
-  const visibleErrors = showErrors ? errors : pickTouched(errors, draft, saved);
-
-  const update = (change: Partial<PerformanceTable>) => {
-    if (readOnly) return;
-    setDraft((d) => (d ? { ...d, ...change } : d));
-    setServerErrors({});
-  };
-  const updateNarrative = (key: keyof Narrative, value: string) =>
-    !readOnly &&
-    setDraft((d) => (d ? { ...d, narrative: { ...d.narrative, [key]: value === '' ? null : value } } : d));
-  const updateBudget = (key: keyof Budget, value: number | null) =>
-    !readOnly && setDraft((d) => (d ? { ...d, budget: { ...d.budget, [key]: value } } : d));
-
-  const save = async (baseVersion?: number) => {
-    if (!draft) return;
-    if (errorCount > 0) {
-      setShowErrors(true);
-      message.error(t('editor.invalid', { n: errorCount }));
-      return;
-    }
-    setSaving(true);
-    try {
-      if (isNew) {
-        const created = await api.createTable(draft);
-        message.success(t('editor.created'));
-        setSaved(created.table);
-        release();
-        navigate(`/tables/${created.id}`, { replace: true });
-        return;
-      }
-      if (!record) return;
-      const updated = await api.updateTable(record.id, {
-        version: baseVersion ?? record.version,
-        table: draft,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      setRecord(updated);
-      setSaved(updated.table);
-      setDraft(updated.table);
-      setReason('');
-      setConflict(null);
-      message.success(t('editor.saved', { v: updated.version }));
-    } catch (e) {
-      if (e instanceof ApiError && e.problem.code === 'table.version_conflict' && record) {
-        // Someone saved in between. Keep every edit on screen; let the user choose. (A frozen or
-        // in-review table is also a 409, but a plain error: there is nothing to merge.)
-        const latest = await api.getTable(record.id).catch(() => null);
-        setConflict({ latest });
-      } else if (e instanceof ApiError) {
-        const byPath: Record<string, string> = {};
-        for (const issue of e.problem.issues ?? []) byPath[issue.path.replace(/^table\./, '')] = pick(issue);
-        if (e.problem.path) byPath[e.problem.path.replace(/^table\./, '')] = pick(e.problem);
-        setServerErrors(byPath);
-        setShowErrors(true);
-        message.error(pick(e.problem));
-      } else {
-        message.error(t('error.unknown'));
-      }
-    } finally {
-      setSaving(false);
-    }
-  };
-
   // Before the early returns (a hook): the tab shows the table's name as soon as it is loaded.
   useDocumentTitle(isNew ? t('editor.newTitle') : draft?.name || null);
 
-  if (loadError) {
+  if (editor.loadError) {
     return (
       <Result
-        status={loadError.status === 404 ? '404' : 'warning'}
-        title={loadError.status === 404 ? t('editor.notFound') : pick(loadError.problem)}
+        status={editor.loadError.status === 404 ? '404' : 'warning'}
+        title={editor.loadError.status === 404 ? t('editor.notFound') : pick(editor.loadError.problem)}
         extra={
           <Space>
             {/* Unreachable server (status 0) is usually passing: offer to try again, not only to leave. */}
-            {loadError.status === 0 ? (
+            {editor.loadError.status === 0 ? (
               <Button type="primary" onClick={() => window.location.reload()}>
                 {t('common.retry')}
               </Button>
@@ -378,8 +227,8 @@ export default function TableEditorPage() {
               <Input
                 style={{ width: 220 }}
                 placeholder={t('editor.reason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                value={editor.reason}
+                onChange={(e) => editor.setReason(e.target.value)}
                 maxLength={500}
               />
             )}
@@ -407,9 +256,9 @@ export default function TableEditorPage() {
               <Button
                 type="primary"
                 icon={<SaveOutlined />}
-                loading={saving}
+                loading={editor.saving}
                 disabled={!isNew && !dirty}
-                onClick={() => void save()}
+                onClick={() => void editor.save()}
                 data-testid="save"
               >
                 {t('editor.save')}
@@ -429,12 +278,12 @@ export default function TableEditorPage() {
       )}
       <BudgetYearNotice refusal={submitRefusal} />
 
-      {showErrors && errorCount > 0 && (
+      {editor.showErrors && editor.errorCount > 0 && (
         <Alert
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('editor.invalid', { n: errorCount })}
+          title={t('editor.invalid', { n: editor.errorCount })}
         />
       )}
       {draft.incomplete && (
@@ -549,7 +398,7 @@ export default function TableEditorPage() {
                   id={`f-narrative.${key}`}
                   autoSize={{ minRows: 2, maxRows: 8 }}
                   value={draft.narrative[key] ?? ''}
-                  onChange={(e) => updateNarrative(key, e.target.value)}
+                  onChange={(e) => editor.updateNarrative(key, e.target.value)}
                 />,
                 key === 'overview' || key === 'goals' ? 24 : 12,
               ),
@@ -568,7 +417,7 @@ export default function TableEditorPage() {
                     id={`f-budget.${key}`}
                     value={draft.budget[key]}
                     status={visibleErrors[`budget.${key}`] ? 'error' : ''}
-                    onChange={(v) => updateBudget(key, v)}
+                    onChange={(v) => editor.updateBudget(key, v)}
                   />,
                   6,
                 ),
@@ -654,7 +503,7 @@ export default function TableEditorPage() {
       )}
 
       <Modal
-        open={blocker.state === 'blocked'}
+        open={editor.blocker.state === 'blocked'}
         title={
           <span>
             <ExclamationCircleFilled style={{ color: '#faad14', marginRight: 8 }} />
@@ -664,19 +513,19 @@ export default function TableEditorPage() {
         okText={t('editor.leave')}
         okButtonProps={{ danger: true }}
         cancelText={t('editor.stay')}
-        onOk={() => blocker.proceed?.()}
-        onCancel={() => blocker.reset?.()}
+        onOk={() => editor.blocker.proceed?.()}
+        onCancel={() => editor.blocker.reset?.()}
       >
         <p>{t('editor.leaveBody')}</p>
       </Modal>
 
       <Modal
-        open={conflict !== null}
+        open={editor.conflict !== null}
         width={640}
         title={t('editor.conflictTitle')}
-        onCancel={() => setConflict(null)}
+        onCancel={editor.dismissConflict}
         footer={[
-          <Button key="stay" onClick={() => setConflict(null)}>
+          <Button key="stay" onClick={editor.dismissConflict}>
             {t('editor.stay')}
           </Button>,
           <Button
@@ -689,8 +538,8 @@ export default function TableEditorPage() {
             key="reload"
             danger
             onClick={() => {
-              setConflict(null);
-              void load();
+              editor.dismissConflict();
+              void editor.reload();
             }}
             data-testid="conflict-reload"
           >
@@ -699,8 +548,8 @@ export default function TableEditorPage() {
           <Button
             key="overwrite"
             type="primary"
-            onClick={() => conflict?.latest && void save(conflict.latest.version)}
-            disabled={!conflict?.latest}
+            onClick={() => editor.conflict?.latest && void editor.save(editor.conflict.latest.version)}
+            disabled={!editor.conflict?.latest}
             data-testid="conflict-overwrite"
           >
             {t('editor.conflictOverwrite')}
@@ -708,43 +557,9 @@ export default function TableEditorPage() {
         ]}
       >
         <p data-testid="conflict-message">
-          {t('editor.conflictBody', { v: conflict?.latest?.version ?? '?' })}
+          {t('editor.conflictBody', { v: editor.conflict?.latest?.version ?? '?' })}
         </p>
       </Modal>
     </div>
   );
-}
-
-/** An adopted indicator goes after the last row of its level-1 and level-2 group, else at the end. */
-function withAdopted(indicators: readonly Indicator[], adopted: Indicator): Indicator[] {
-  const key = (i: Indicator) => `${i.level1 ?? ''}\u0000${i.level2 ?? ''}`;
-  let at = -1;
-  indicators.forEach((i, index) => {
-    if (key(i) === key(adopted)) at = index;
-  });
-  if (at < 0) return [...indicators, adopted];
-  return [...indicators.slice(0, at + 1), adopted, ...indicators.slice(at + 1)];
-}
-
-/** Before the first save attempt, only fields the user changed show their errors (no wall of red). */
-function pickTouched(
-  errors: Record<string, string>,
-  draft: PerformanceTable | null,
-  saved: PerformanceTable | null,
-): Record<string, string> {
-  if (!draft || !saved) return {};
-  const out: Record<string, string> = {};
-  for (const [path, text] of Object.entries(errors)) {
-    const get = (table: PerformanceTable) =>
-      path
-        .split('.')
-        .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], table);
-    const top = path.split('.').slice(0, 2).join('.');
-    const getTop = (table: PerformanceTable) =>
-      top
-        .split('.')
-        .reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], table);
-    if (!same(get(draft), get(saved)) || !same(getTop(draft), getTop(saved))) out[path] = text;
-  }
-  return out;
 }

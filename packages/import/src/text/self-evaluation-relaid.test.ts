@@ -1,41 +1,16 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ExpectedIndicator, loadLabelledFolder } from '../eval/corpus-eval.ts';
+import type { ExpectedIndicator } from '../eval/corpus-eval.ts';
 import { importText } from './import-text.ts';
+import { labelledScoredTables } from './scored-rows.fixtures.ts';
 
 // Every labelled self-evaluation row (train split, shared dev set, probe set; never the test split) re-laid
 // in the column orders, separators and printing habits real 自评表 take, read back for its target, actual,
 // weight and score. The layouts come from forms seen in the corpus; the share read back is a floor per
 // layout, not a hope: a layout that stops reading fails here before it fails on a user's file.
 
-const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
-const folders: [string, string][] = [
-  [path.join(fixtures, 'corpus/train'), 'train'],
-  [path.resolve(import.meta.dirname, '../../../../../shared/corpus/dev'), 'dev'],
-  [path.join(fixtures, 'probe'), 'probe'],
-];
 const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
-const LEVEL1 = /^(产出|效益|满意度|成本)指标$/;
 
-const tables = folders
-  .flatMap(([dir, prefix]) => loadLabelledFolder(dir, prefix))
-  .flatMap((doc) => doc.tables)
-  .map((t) => ({
-    name: t.name ?? '某项目',
-    rows: t.indicators.filter(
-      (i) =>
-        typeof i.weight === 'number' &&
-        typeof i.score === 'number' &&
-        i.actual &&
-        i.value !== null &&
-        LEVEL1.test(i.level1 ?? '') &&
-        i.level2 &&
-        !/\d/.test(i.name) &&
-        i.name.length >= 2 &&
-        !/[|;；。:：]/.test(i.name),
-    ),
-  }))
-  .filter((t) => t.rows.length >= 2);
+const tables = labelledScoredTables();
 
 type Column = 'kind' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
 const CAPTION: Record<Column, string> = {

@@ -1,44 +1,20 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type ExpectedIndicator, loadLabelledFolder } from '../eval/corpus-eval.ts';
+import type { ExpectedIndicator } from '../eval/corpus-eval.ts';
 import { importText } from './import-text.ts';
+import { labelledScoredTables } from './scored-rows.fixtures.ts';
 
 // Hebei's 项目绩效自评表 prints its caption on two lines: the second splits 预期指标值 into 符号 | 值 |
 // 单位(文字描述) and 自评得分 into 单项指标得分 | 权重占比(%) | 单项指标折算得分, and each row carries the indicator's
 // explanation and a status word (完成) besides. Labelled self-evaluation rows (train split, shared dev set,
 // probe set; never the test split) are re-laid that way and read back.
 
-const fixtures = path.resolve(import.meta.dirname, '../../fixtures');
-const folders: [string, string][] = [
-  [path.join(fixtures, 'corpus/train'), 'train'],
-  [path.resolve(import.meta.dirname, '../../../../../shared/corpus/dev'), 'dev'],
-  [path.join(fixtures, 'probe'), 'probe'],
-];
 const SIGN: Record<string, string> = { '>=': '>=', '<=': '<=', '>': '>', '<': '<', '=': '=' };
-const LEVEL1 = /^(产出|效益|满意度|成本)指标$/;
 
-const tables = folders
-  .flatMap(([dir, prefix]) => loadLabelledFolder(dir, prefix))
-  .flatMap((doc) => doc.tables)
-  .map((t) => ({
-    name: t.name ?? '某项目',
-    rows: t.indicators.filter(
-      (i) =>
-        typeof i.weight === 'number' &&
-        typeof i.score === 'number' &&
-        i.actual &&
-        typeof i.value === 'number' &&
-        // 单位(文字描述) is filled on these forms: a row whose label has no unit would print an empty cell
-        // that space-separated text loses.
-        i.unit !== null &&
-        LEVEL1.test(i.level1 ?? '') &&
-        i.level2 &&
-        !/\d/.test(i.name) &&
-        !/\s/.test(i.name) &&
-        i.name.length >= 2 &&
-        !/[|;；。:：]/.test(i.name),
-    ),
-  }))
+const tables = labelledScoredTables(
+  // 单位(文字描述) is filled on these forms: a row whose label has no unit would print an empty cell that
+  // space-separated text loses. Names are one word there.
+  (i) => i.unit !== null && !/\s/.test(i.name),
+)
   .map((t) => ({
     ...t,
     // A name printed twice in one form cannot tell which row read back.

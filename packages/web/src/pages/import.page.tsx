@@ -962,40 +962,29 @@ function ImportedTableForm({
                 {error(`budget.${key}`)}
               </Col>
             ))}
-            <Col span={6}>
-              <label className="mini-label" htmlFor={`${idPrefix}-execution-weight`}>
-                {t('importFlow.executionWeight')}
-              </label>
-              <InputNumber
-                id={`${idPrefix}-execution-weight`}
-                style={{ width: '100%' }}
-                min={0}
-                max={100}
-                value={table.budget.executionWeight ?? null}
-                onChange={(v) =>
-                  onChange({
-                    budget: { ...table.budget, executionWeight: typeof v === 'number' ? v : null },
-                  })
-                }
-                data-testid="import-execution-weight"
-              />
-            </Col>
-            <Col span={6}>
-              <label className="mini-label" htmlFor={`${idPrefix}-execution-score`}>
-                {t('importFlow.executionScore')}
-              </label>
-              <InputNumber
-                id={`${idPrefix}-execution-score`}
-                style={{ width: '100%' }}
-                value={table.budget.executionScore ?? null}
-                onChange={(v) =>
-                  onChange({
-                    budget: { ...table.budget, executionScore: typeof v === 'number' ? v : null },
-                  })
-                }
-                data-testid="import-execution-score"
-              />
-            </Col>
+            {(
+              [
+                ['executionWeight', 'execution-weight'],
+                ['executionScore', 'execution-score'],
+              ] as const
+            ).map(([field, id]) => (
+              <Col span={6} key={field}>
+                <label className="mini-label" htmlFor={`${idPrefix}-${id}`}>
+                  {t(`importFlow.${field}`)}
+                </label>
+                <InputNumber
+                  id={`${idPrefix}-${id}`}
+                  style={{ width: '100%' }}
+                  min={0}
+                  max={100}
+                  value={table.budget[field] ?? null}
+                  onChange={(v) =>
+                    onChange({ budget: { ...table.budget, [field]: typeof v === 'number' ? v : null } })
+                  }
+                  data-testid={`import-${id}`}
+                />
+              </Col>
+            ))}
             <Col span={12} style={{ alignSelf: 'end' }}>
               <span data-testid="import-score-total">
                 {t('importFlow.total', {

@@ -1,5 +1,6 @@
 import type { Cell, Grid } from './layout.ts';
 import { headerLabel, joinsIntoLabel, key, levelLabel, narrativeLabels } from './vocabulary.ts';
+import { joinWrappedNames } from './wrapped-names.ts';
 
 /** A cell, or `null` for the end of a table row (only where the layout shows rows). */
 export type Token = Cell | null;
@@ -39,7 +40,7 @@ export function toTokens(grid: Grid): Token[] {
     }
     if (grid.layout !== 'stream') tokens.push(null);
   }
-  return joinWrappedLabels(tokens);
+  return joinWrappedNames(joinWrappedLabels(tokens));
 }
 
 /**

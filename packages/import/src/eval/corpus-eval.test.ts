@@ -140,7 +140,7 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(71);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.925);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.936);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm.
     expect(report.total.invented).toBeLessThanOrEqual(8);

@@ -66,6 +66,19 @@ describe('readIndicatorStream', () => {
     ]);
   });
 
+  it('reads counts in 粒 (seeds) and 万粒 run together with the weight before them', () => {
+    const text = [
+      '一级指标二级指标三级指标分值年度指标值全年实际值得分',
+      '产出指标数量指标免费发放脱毒种薯8550万粒550万粒8',
+      '产出指标数量指标企业自行采购原原种8200粒200粒8',
+    ].join('\n');
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => [i.name, i.target.raw, i.actual, i.weight, i.score])).toEqual([
+      ['免费发放脱毒种薯', '550万粒', '550万粒', 8, 8],
+      ['企业自行采购原原种', '200粒', '200粒', 8, 8],
+    ]);
+  });
+
   it('reads rows whose weight, target, actual and score ran into one digit run after the name', () => {
     const text = [
       '一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析',

@@ -44,7 +44,7 @@ const DATE = String.raw`(?:(?:19|20)\d{2}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年
 /** A target at a position: an operator-led figure, a figure with a unit, or a date. */
 // Units of count and measure that end a bare figure (`420个`); only read as a target where the figure
 // ends its item, since inside a name (`3个乡镇`) the same words are part of the name.
-const COUNT_UNIT = String.raw`(?:万人次|人次|万人|万元|元|平方米|立方米|公里|千米|米|亩|公顷|吨|个|人|次|场|家|户|天|日|月|年|件|项|台|套|所|座|辆|处|株|份|册|篇|期|批|条|种|只|头|间|栋|棵|本|张|名|门|部|小时|课时|学时|km|m)`;
+const COUNT_UNIT = String.raw`(?:万人次|人次|万人|万元|元|平方米|立方米|公里|千米|米|亩|公顷|吨|个|人|次|场|家|户|天|日|月|年|件|项|台|套|所|座|辆|处|株|粒|颗|枚|盏|份|册|篇|期|批|条|种|只|头|间|栋|棵|本|张|名|门|部|小时|课时|学时|km|m)`;
 // A figure that starts the target starts a run of digits: tried inside a long run of digits, each start
 // would rescan the rest of it (200,000 digits took minutes).
 const LEADING_NUMBER = String.raw`[-+]?(?<!\d)\d+(?:[,，]\d{3})*(?:\.\d+)?`;

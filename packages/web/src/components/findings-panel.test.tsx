@@ -1,7 +1,8 @@
 import type { Finding } from '@jixiao/core/review/finding.schema';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import { loadAllMessages } from '../i18n/testing/all-messages.ts';
 import { FindingsPanel, groupFindings } from './findings-panel.tsx';
 
 const findings: Finding[] = [
@@ -30,6 +31,8 @@ const findings: Finding[] = [
 ];
 
 describe('FindingsPanel', () => {
+  beforeAll(loadAllMessages);
+
   it('groups findings by severity, errors first', () => {
     expect(groupFindings(findings).map((g) => [g.severity, g.items.map((f) => f.ruleId)])).toEqual([
       ['error', ['SH2020-Q01']],

@@ -1,6 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import { loadAllMessages } from '../i18n/testing/all-messages.ts';
 import { ImportProgress } from './import-progress.tsx';
 
 function render(progress: { sent: number; total: number } | null, secondsAgo = 0): string {
@@ -17,6 +18,8 @@ function render(progress: { sent: number; total: number } | null, secondsAgo = 0
 }
 
 describe('ImportProgress', () => {
+  beforeAll(loadAllMessages);
+
   it('shows the share of the file sent while it uploads', () => {
     const html = render({ sent: 3 * 1024 * 1024, total: 4 * 1024 * 1024 });
     expect(html).toContain('正在上传“目标表.pdf”：75%');

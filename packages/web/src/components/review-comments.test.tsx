@@ -2,10 +2,12 @@ import { indicatorKey, placeComments } from '@jixiao/core/review-records/comment
 import type { PlacedComment, ReviewComment } from '@jixiao/core/review-records/review-record.schema';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n.tsx';
 import { en as enMessages } from '../i18n/messages.en.ts';
-import { format, type MessageKey, zhMessages } from '../i18n/messages.ts';
+import { format, type MessageKey } from '../i18n/messages.ts';
+import { zhMessages } from '../i18n/messages.zh.ts';
+import { loadAllMessages } from '../i18n/testing/all-messages.ts';
 import {
   commentIsAt,
   commentLabel,
@@ -59,6 +61,8 @@ const zh = (key: MessageKey, params?: Record<string, string | number>) => format
 const en = (key: MessageKey, params?: Record<string, string | number>) => format(enMessages[key], params);
 
 describe('review comment anchors in the UI', () => {
+  beforeAll(loadAllMessages);
+
   it('names fields and indicator cells in the user language', () => {
     expect(fieldLabel('budget.currentYear', table, zh)).toBe('项目当年预算');
     expect(fieldLabel('narrative.goals', table, zh)).toBe('总目标及阶段性目标');

@@ -17,7 +17,8 @@ interface I18n {
 
 /** A language's words: ours and antd's. */
 interface Pack {
-  messages: Messages;
+  /** Chinese: the words loaded so far (each route loads its own before it renders); English: all of them. */
+  messages: Partial<Messages>;
   antd: AntdLocale;
 }
 
@@ -91,7 +92,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         ? {
             locale: shown,
             setLocale,
-            t: (key, params) => format(pack.messages[key], params),
+            t: (key, params) => format(pack.messages[key] ?? key, params),
             pick: (text) => (shown === 'zh' ? text.zh : text.en),
             antdLocale: pack.antd,
           }

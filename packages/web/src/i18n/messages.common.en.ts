@@ -57,4 +57,11 @@ export const commonEn = {
   'validation.cents': 'At most two decimals (fen)',
   'validation.date': 'Use the date format YYYY-MM-DD',
   'validation.invalid': 'Invalid value',
+  // The navigation's entries, which the app frame shows on every page.
+  'nav.public': 'Public',
+  'nav.dashboard': 'Dashboard',
+  'nav.recheck': 'Re-check',
+  'nav.rules': 'Review rules',
+  'nav.workbench': 'My to-dos',
+  'workbench.badge': '{n} to-do{s}',
 } satisfies Record<keyof typeof commonMessages.zh, string>;

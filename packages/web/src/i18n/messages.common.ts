@@ -55,6 +55,13 @@ const zh = {
   'validation.cents': '金额最多两位小数（分）',
   'validation.date': '日期格式应为 YYYY-MM-DD',
   'validation.invalid': '格式不正确',
+  // The navigation's entries, which the app frame shows on every page.
+  'nav.public': '公开目录',
+  'nav.dashboard': '概览',
+  'nav.recheck': '财政复核',
+  'nav.rules': '审核规则',
+  'nav.workbench': '我的待办',
+  'workbench.badge': '{n} 项待办',
 } as const;
 
 export const commonMessages = {

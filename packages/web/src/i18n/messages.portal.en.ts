@@ -2,8 +2,6 @@ import type { portalMessages } from './messages.portal.ts';
 
 /** English words of the public portal (公开目录), open data (开放数据) and the dashboard (概览). Loaded with messages.en.ts, only when English is chosen. */
 export const portalEn = {
-  'nav.public': 'Public',
-  'nav.dashboard': 'Dashboard',
   'portal.title': 'Published performance targets',
   'portal.subtitle': 'Published budget performance-target tables, open to everyone without signing in',
   'portal.catalogue': 'Catalogue',

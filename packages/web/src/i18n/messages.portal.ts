@@ -1,7 +1,5 @@
 /** Words of the public portal (公开目录), open data (开放数据) and the dashboard (概览). */
 const zh = {
-  'nav.public': '公开目录',
-  'nav.dashboard': '概览',
   'portal.title': '预算绩效目标公开',
   'portal.subtitle': '已公开的财政项目支出绩效目标表，免登录查阅与下载',
   'portal.catalogue': '公开目录',

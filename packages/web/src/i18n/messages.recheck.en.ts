@@ -2,7 +2,6 @@ import type { recheckMessages } from './messages.recheck.ts';
 
 /** English words of the re-check of imported self-evaluations. Loaded with messages.en.ts, only when English is chosen. */
 export const recheckEn = {
-  'nav.recheck': 'Re-check',
   'recheck.title': 'Finance re-check of self-evaluations',
   'recheck.subtitle':
     "The unit's claimed scores beside the rules', row by row, largest gap in the total first; accept the claim or the rule per row with a reason.",

@@ -1,6 +1,5 @@
 /** Words of the re-check (财政复核) of imported self-evaluations. */
 const zh = {
-  'nav.recheck': '财政复核',
   'recheck.title': '绩效自评财政复核',
   'recheck.subtitle':
     '单位自评得分与规则得分逐行对照，按总分差额从大到小排列；逐行采用单位自评或规则得分并说明理由。',

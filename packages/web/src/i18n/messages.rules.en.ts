@@ -2,7 +2,6 @@ import type { rulesMessages } from './messages.rules.ts';
 
 /** English words of the rules page (审核规则): rule sets, scoring schemes, monitoring lights, the admin editor. Loaded with messages.en.ts, only when English is chosen. */
 export const rulesEn = {
-  'nav.rules': 'Review rules',
   'rules.title': 'Review rules',
   'rules.subtitle':
     'Every rule the automatic review checks, the scoring schemes and the monitoring lights: check your table before you submit',

@@ -1,6 +1,5 @@
 /** Words of the rules page (审核规则): rule sets, scoring schemes, monitoring lights, the admin editor. */
 const zh = {
-  'nav.rules': '审核规则',
   'rules.title': '审核规则',
   'rules.subtitle': '系统自动审核检查的每一条规则、评分办法和监控亮灯标准，提交前可先对照自查',
   'rules.tab.sets': '审核规则集',

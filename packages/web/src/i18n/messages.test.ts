@@ -3,7 +3,8 @@ import { gradeBandSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { workflowActionSchema } from '@jixiao/core/workflow/workflow.schema';
 import { describe, expect, it } from 'vitest';
 import { en } from './messages.en.ts';
-import { format, hasMessage, zhMessages } from './messages.ts';
+import { format, hasMessage, zhMessages as loadedZh, loadMessages, shellFeatures } from './messages.ts';
+import { type MessageFeature, zhByFeature, zhMessages } from './messages.zh.ts';
 
 // `{s}` (English plural ending) is English-only by design.
 const placeholders = (text: string) =>
@@ -31,13 +32,34 @@ describe('messages', () => {
     expect(format('{s}', { a: 1 })).toBe('{s}');
   });
 
-  it('knows which run-time keys have a text, so unknown codes can be shown raw', () => {
+  it('has no key in two features, so the order features load in never changes a text', () => {
+    const seen = new Map<string, string>();
+    for (const [feature, words] of Object.entries(zhByFeature))
+      for (const key of Object.keys(words)) {
+        expect(seen.get(key), `${key} in ${feature}`).toBeUndefined();
+        seen.set(key, feature);
+      }
+  });
+
+  it('starts with the shell’s words and loads a feature’s when asked', async () => {
+    // Other test files in this worker may have loaded more features: only what must be there is checked.
+    expect(shellFeatures).toEqual(['common', 'accounts']);
+    expect(loadedZh['nav.workbench']).toBe('我的待办');
+    await loadMessages(['tables', 'workflow']);
+    for (const feature of ['tables', 'workflow'] as const)
+      for (const [key, text] of Object.entries(zhByFeature[feature]))
+        expect(loadedZh[key as keyof typeof loadedZh], key).toBe(text);
+  });
+
+  it('knows which run-time keys have a text, so unknown codes can be shown raw', async () => {
+    await loadMessages(Object.keys(zhByFeature) as MessageFeature[]);
     expect(hasMessage('auditAction.auth.login')).toBe(true);
     expect(hasMessage('auditAction.no.such')).toBe(false);
     expect(hasMessage('toString')).toBe(false);
   });
 
-  it('names every workflow step in the audit log (recorded as table.<action>) and every overall grade', () => {
+  it('names every workflow step in the audit log (recorded as table.<action>) and every overall grade', async () => {
+    await loadMessages(Object.keys(zhByFeature) as MessageFeature[]);
     for (const action of workflowActionSchema.options)
       expect(hasMessage(`auditAction.table.${action}`), action).toBe(true);
     for (const grade of ['优', '良', '中', '差']) expect(hasMessage(`grade.${grade}`), grade).toBe(true);

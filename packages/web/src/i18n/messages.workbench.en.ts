@@ -2,7 +2,6 @@ import type { workbenchMessages } from './messages.workbench.ts';
 
 /** English words of the workbench (我的待办): the landing page that says what waits for the user. Loaded with messages.en.ts, only when English is chosen. */
 export const workbenchEn = {
-  'nav.workbench': 'My to-dos',
   'workbench.title': 'My to-dos',
   'workbench.subtitle': 'What is waiting for you, the longest-waiting first',
   'workbench.allClear': 'Nothing is waiting for you',
@@ -62,5 +61,4 @@ export const workbenchEn = {
   'workbench.link.audit': 'Audit log',
   'workbench.link.users': 'Users and units',
   'workbench.link.dashboard': 'Dashboard',
-  'workbench.badge': '{n} to-do{s}',
 } satisfies Record<keyof typeof workbenchMessages.zh, string>;

@@ -1,6 +1,5 @@
 /** Words of the workbench (我的待办): the landing page that says what waits for the user. */
 const zh = {
-  'nav.workbench': '我的待办',
   'workbench.title': '我的待办',
   'workbench.subtitle': '等待您处理的事项，等待最久的排在最前',
   'workbench.allClear': '目前没有等待您处理的事项',
@@ -60,7 +59,6 @@ const zh = {
   'workbench.link.audit': '审计日志',
   'workbench.link.users': '用户与单位',
   'workbench.link.dashboard': '绩效管理概览',
-  'workbench.badge': '{n} 项待办',
 } as const;
 
 export const workbenchMessages = { zh };

@@ -1,7 +1,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SelfEvaluationMatch } from '../api/recheck.api.ts';
 import { I18nProvider } from '../i18n/i18n.tsx';
+import { loadAllMessages } from '../i18n/testing/all-messages.ts';
 import { SelfEvaluationTarget } from './import-self-evaluation-form.tsx';
 
 const match: SelfEvaluationMatch = {
@@ -30,6 +31,8 @@ function render(schemeId: string, printedExecutionWeight: number | null): string
 }
 
 describe('SelfEvaluationTarget', () => {
+  beforeAll(loadAllMessages);
+
   it('shows the printed budget-execution weight beside the scheme that gives it', () => {
     const html = render('local-execution-20', 20);
     expect(html).toContain('表上预算执行分值 20 分');

@@ -2,6 +2,7 @@ import { formatYuan } from '@jixiao/core/money/money';
 import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { MonitoringMatch } from '@jixiao/core/tables/table-record.schema';
 import { Alert, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
+import { ImportTableChoice } from '../components/import-table-choice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A 绩效运行监控表 as read: period, money spent, and per indicator target | progress | expected | likelihood | cause | measure. */
@@ -119,28 +120,15 @@ export function MonitoringTarget({
         />
       )}
       <Space wrap align="center">
-        {matched ? (
-          <span data-testid="monitoring-matched">
-            {t('monitoringImport.matched')} <strong>{matched.name}</strong>{' '}
-            <span className="muted">
-              {matched.unit} · {matched.year} · {t(`status.${matched.status}`)}
-            </span>
-          </span>
-        ) : (
-          <Select
-            style={{ minWidth: 320 }}
-            placeholder={t('monitoringImport.chooseTable')}
-            aria-label={t('monitoringImport.chooseTable')}
-            value={tableId ?? undefined}
-            onChange={onTable}
-            disabled={!match || match.candidates.length === 0}
-            options={(match?.candidates ?? []).map((c) => ({
-              value: c.tableId,
-              label: `${c.name}（${c.year} · ${t(`status.${c.status}`)}）`,
-            }))}
-            data-testid="monitoring-table-select"
-          />
-        )}
+        <ImportTableChoice
+          matched={matched}
+          candidates={match?.candidates ?? []}
+          tableId={tableId}
+          onTable={onTable}
+          testId="monitoring"
+          minWidth={320}
+          disabled={!match || match.candidates.length === 0}
+        />
         <span>
           <label htmlFor="monitoring-import-month" className="mini-label" style={{ marginRight: 6 }}>
             {t('monitoringImport.month')}

@@ -1,5 +1,6 @@
 import { Alert, Card, Select, Space } from 'antd';
 import type { SelfEvaluationMatch } from '../api/recheck.api.ts';
+import { ImportTableChoice } from '../components/import-table-choice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** The choice of a filled 自评表's own table (a past year's form whose table is not in the system). */
@@ -45,30 +46,15 @@ export function SelfEvaluationTarget({
         <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('selfEvaluationImport.noMatch')} />
       )}
       <Space wrap align="center">
-        {matched ? (
-          <span data-testid="self-evaluation-matched">
-            {t('monitoringImport.matched')} <strong>{matched.name}</strong>{' '}
-            <span className="muted">
-              {matched.unit} · {matched.year} · {t(`status.${matched.status}`)}
-            </span>
-          </span>
-        ) : (
-          <Select
-            style={{ minWidth: 360 }}
-            placeholder={t('monitoringImport.chooseTable')}
-            aria-label={t('monitoringImport.chooseTable')}
-            value={tableId ?? undefined}
-            onChange={onTable}
-            options={[
-              { value: OWN_TABLE, label: t('selfEvaluationImport.ownTable') },
-              ...(match?.candidates ?? []).map((c) => ({
-                value: c.tableId,
-                label: `${c.name}（${c.year} · ${t(`status.${c.status}`)}）`,
-              })),
-            ]}
-            data-testid="self-evaluation-table-select"
-          />
-        )}
+        <ImportTableChoice
+          matched={matched}
+          candidates={match?.candidates ?? []}
+          tableId={tableId}
+          onTable={onTable}
+          testId="self-evaluation"
+          minWidth={360}
+          extraOptions={[{ value: OWN_TABLE, label: t('selfEvaluationImport.ownTable') }]}
+        />
         <span>
           <span className="mini-label" style={{ marginRight: 6 }}>
             {t('selfEvaluationImport.scheme')}

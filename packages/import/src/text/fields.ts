@@ -680,8 +680,13 @@ export function readNarrative(lines: readonly SourceLine[]): Narrative {
 }
 
 /** The year of the form: `（2020年度）`, `2019年度)`, a title `2023年…表`, or a year in the project name. */
+// A year as running text writes it: `2023年`, `2023 年度`.
+const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
+// readYear looks at this many lines first (labels, the title) before any line below.
+const YEAR_HEAD = 30;
+
 export function readYear(lines: readonly SourceLine[], projectName: string | null): number | null {
-  const head = lines.slice(0, 30);
+  const head = lines.slice(0, YEAR_HEAD);
   for (const { text } of head) {
     const labelled = /(?:年度|预算年度|所属年度)\s*[:：]\s*((?:19|20)\d{2})/.exec(text);
     if (labelled?.[1]) return Number(labelled[1]);
@@ -693,18 +698,28 @@ export function readYear(lines: readonly SourceLine[], projectName: string | nul
   }
   // The title names the year (`2023年项目支出绩效目标申报表`) more surely than text below it.
   for (const { text } of head.slice(0, 10)) {
-    const m = /((?:19|20)\d{2})\s*年/.exec(text);
+    const m = YEAR_IN_TEXT.exec(text);
     if (m?.[1] && formTitle.test(text)) return Number(m[1]);
   }
   for (const { text } of head) {
     const m = /((?:19|20)\d{2})\s*年度/.exec(text);
     if (m?.[1]) return Number(m[1]);
   }
-  const fromName = projectName ? /((?:19|20)\d{2})\s*年/.exec(projectName) : null;
+  const fromName = projectName ? YEAR_IN_TEXT.exec(projectName) : null;
   if (fromName?.[1]) return Number(fromName[1]);
   for (const { text } of lines) {
-    const m = /((?:19|20)\d{2})\s*年/.exec(text);
+    const m = YEAR_IN_TEXT.exec(text);
     if (m?.[1]) return Number(m[1]);
   }
   return null;
+}
+
+/**
+ * The lines of `lines` that readYear answers from, in order: its first lines and the first one below them
+ * that names a year. readYear of them followed by more lines answers as of all the lines followed by those.
+ */
+export function yearLines(lines: readonly SourceLine[]): SourceLine[] {
+  const head = lines.slice(0, YEAR_HEAD);
+  const below = lines.slice(YEAR_HEAD).find(({ text }) => YEAR_IN_TEXT.test(text));
+  return below === undefined ? head : [...head, below];
 }

@@ -14,6 +14,7 @@ import {
   readYear,
   rescaleToWan,
   splitCode,
+  yearLines,
 } from './fields.ts';
 import { readGluedExecution } from './glued-execution.ts';
 import { readGluedHeader } from './glued-header.ts';
@@ -27,7 +28,7 @@ import {
   monitoringBlock,
   readMonitoringMoney,
 } from './monitoring.ts';
-import { type UnitSource, unitOfPage } from './page-unit.ts';
+import { type UnitSource, unitLines, unitOfPage } from './page-unit.ts';
 import { readProseBudget } from './prose-budget.ts';
 import { doubtWarnings } from './row-doubts.ts';
 import { joinRowsBeforeHeader } from './rows-before-header.ts';
@@ -226,6 +227,22 @@ export function simplifyScript(text: string): { text: string; converted: boolean
   return { text: converted, converted: converted !== text };
 }
 
+/**
+ * The lines that `keep` keeps of the forms before form n, for n that only grows: each form is added to
+ * what was kept of the ones before it, once, and only when a form asks.
+ */
+function keptBefore(
+  forms: readonly SourceLine[][],
+  keep: (lines: readonly SourceLine[]) => SourceLine[],
+): (n: number) => SourceLine[] {
+  let kept: SourceLine[] = [];
+  let upTo = 0;
+  return (n) => {
+    for (; upTo < n; upTo++) kept = keep([...kept, ...(forms[upTo] ?? [])]);
+    return kept;
+  };
+}
+
 // A form starts at its title line (财政项目支出绩效目标表, 项目支出绩效自评表 …). Text before the first
 // title belongs to the first form; a title repeated with no fields of its own (a page header) is not a
 // new form.
@@ -363,11 +380,15 @@ export function importText(text: string): ImportTextResult {
   const warnings: Warning[] = [];
   const rowSources: RowSources = [];
   const read: PerformanceTable[] = [];
+  // A form that prints no year of its own takes the one of the text before it (the page's title,
+  // `…2023年项目绩效自评表公开`, above the form it publishes); likewise the page's publisher. Of the forms
+  // before, only the lines readYear and unitOfPage answer from are kept: rereading all of them for each
+  // form took the square of their number.
+  const yearBefore = keptBefore(forms, yearLines);
+  const unitBefore = keptBefore(forms, unitLines);
   forms.forEach((formLines, n) => {
-    // A form that prints no year of its own takes the one of the text before it (the page's title,
-    // `…2023年项目绩效自评表公开`, above the form it publishes); likewise the page's publisher.
-    const inherited = () => readYear(forms.slice(0, n).flat(), null);
-    const pageUnit = () => unitOfPage([...forms.slice(0, n).flat(), ...formLines]);
+    const inherited = () => readYear(yearBefore(n), null);
+    const pageUnit = () => unitOfPage([...unitBefore(n), ...formLines]);
     read.push(
       ...readForm(formLines, endsCut && n === forms.length - 1, inherited, pageUnit).filter(
         // A page title split off as a form of its own holds no table: nothing to import.

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beforeInlineLabel } from './fields.ts';
 import { importText } from './import-text.ts';
-import { unitOfPage } from './page-unit.ts';
+import { unitLines, unitOfPage } from './page-unit.ts';
 
 const lines = (text: string) => text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
 
@@ -74,5 +75,28 @@ describe('a form that prints no unit', () => {
     expect(beforeInlineLabel('2024年 社区服务站点名称')).toBe('2024年 社区服务站点名称');
     expect(beforeInlineLabel('社区服务 项目类别：民生')).toBe('社区服务');
     expect(beforeInlineLabel('社区服务 填报人')).toBe('社区服务');
+  });
+});
+
+describe('unitLines', () => {
+  const texts = [
+    '发布机构: 零陵区林业局',
+    '信息来源:临邑县财政局 发布时间:2023',
+    '陈仓区水利局:',
+    '资金来源: 县财政局',
+    '说明',
+  ];
+  const picked = (max: number) =>
+    fc
+      .array(fc.constantFrom(...texts), { maxLength: max })
+      .map((t) => t.map((text, i) => ({ text, line: i + 1 })));
+
+  it('keeps the lines unitOfPage answers from, whatever follows them', () => {
+    fc.assert(
+      fc.property(picked(30), picked(10), (before, after) => {
+        expect(unitOfPage([...unitLines(before), ...after])).toEqual(unitOfPage([...before, ...after]));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -31,3 +31,13 @@ export function unitOfPage(lines: readonly SourceLine[]): { unit: string; source
   }
   return null;
 }
+
+/**
+ * The lines of `lines` that unitOfPage answers from, in order: the first naming a publisher and the first
+ * naming an addressee. unitOfPage of them followed by more lines answers as of all the lines followed by those.
+ */
+export function unitLines(lines: readonly SourceLine[]): SourceLine[] {
+  const publisher = lines.find(({ text }) => PUBLISHER.test(text));
+  const addressee = lines.find(({ text }) => ADDRESSEE.test(text));
+  return lines.filter((l) => l === publisher || l === addressee);
+}

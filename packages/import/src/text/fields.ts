@@ -369,6 +369,15 @@ function amountOf(text: string, unit: MoneyUnit): number | null {
   return parseAmount(text, unit)?.yuan ?? null;
 }
 
+/** A caption naming the adjusted budget (`预算安排情况(调整后)`) stands in the dozen cells before `at`. */
+function afterAdjustedCaption(tokens: readonly Token[], at: number): boolean {
+  for (let j = at - 1; j >= 0 && j >= at - 12; j--) {
+    const c = tokens[j];
+    if (c && /^预算(安排|批复)?(情况|数)?\(调整后\)$/.test(key(c.text))) return true;
+  }
+  return false;
+}
+
 /** Reads the budget figures: target-form captions, or the self-evaluation budget table. */
 export function readBudget(
   tokens: readonly Token[],
@@ -435,6 +444,13 @@ export function readBudget(
             ? 'score'
             : null;
       if (column && !tail.includes(column)) tail.push(column);
+    }
+    // Under a caption that calls the budget the adjusted one (`预算安排情况(调整后) | 资金到位情况 | 资金执行情况`),
+    // a bare `预算数 6.84` beside `执行数 6.84` is that adjusted budget.
+    if (paired !== null && /^预算数(\((万元|元)\))?$/.test(k) && afterAdjustedCaption(tokens, i)) {
+      if (budget.adjusted === undefined) budget.adjusted = amountOf(paired, unitOfCaption(k, defaultUnit));
+      i += 1;
+      continue;
     }
     const selfEval = selfEvalCaptions.find(([re]) => re.test(k));
     if (selfEval) {

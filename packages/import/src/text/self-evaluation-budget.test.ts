@@ -41,6 +41,20 @@ describe('self-evaluation money labels with their amounts', () => {
     });
   });
 
+  it('reads a bare 预算数 under 预算安排情况(调整后) as the adjusted budget (Hebei’s layout)', () => {
+    const rows = (caption: string) => [
+      '金额单位: 万元',
+      `二、预算执行情况 ${caption} 资金到位情况 资金执行情况 预算执行进度(%)`,
+      '预算数 6.84 到位数 6.84 执行数 6.50 95.03',
+    ];
+    expect(budgetOf(selfEvaluationForm(rows('预算安排情况(调整后)')))).toMatchObject({
+      adjusted: 68_400,
+      executed: 65_000,
+    });
+    // Without the caption naming it adjusted, a bare 预算数 is not taken for it.
+    expect(budgetOf(selfEvaluationForm(rows('预算安排情况'))).adjusted).toBeUndefined();
+  });
+
   it('takes 万元 from the label, and 调整后预算数 / 预算执行数 / 执行率得分 as the same fields', () => {
     const budget = budgetOf(
       selfEvaluationForm([

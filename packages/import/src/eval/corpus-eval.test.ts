@@ -144,8 +144,10 @@ describe('importer on the grown real corpus', () => {
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm.
     expect(report.total.invented).toBeLessThanOrEqual(8);
-    // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark the rest.
-    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(2);
+    // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all.
+    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(0);
+    // Read rows marked all the same: each costs the person confirming the import a look.
+    expect(report.total.matchedFlagged).toBeLessThanOrEqual(74);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {
@@ -156,6 +158,7 @@ describe('importer on the grown real corpus', () => {
     // written against them.
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.678);
     expect(report.total.invented).toBeLessThanOrEqual(32);
-    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(19);
+    // 10 unmarked since the row constraints ask for a value and a name that is not the target again.
+    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(10);
   });
 });

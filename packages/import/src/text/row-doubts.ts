@@ -44,6 +44,42 @@ const BROKEN_START = /^[)）\]】,，、;；:：.。%]|^日前|^标[(（]/;
 
 const NUMBERED_NAME = /^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：、.．]/;
 
+// A threshold with its figure (`不少于30小时`, `≥95%`, `100人以上`): a target, printed in the name's cell.
+const THRESHOLD_IN_TEXT =
+  /(不少于|不低于|不超过|不高于|不小于|不大于|大于|小于|高于|低于|达到|≥|≤|≧|≦|>|<)\s*\d|\d\s*(%|[\u4e00-\u9fa5]{0,2})\s*(以上|以下|以内)/;
+
+// Per list of rows, the index of the first row of each name.
+const firstOfName = new WeakMap<readonly Indicator[], Map<string, number>>();
+function earlierOfName(rows: readonly Indicator[], n: number): Indicator | undefined {
+  let first = firstOfName.get(rows);
+  if (first === undefined) {
+    first = new Map();
+    for (const [k, r] of rows.entries()) if (!first.has(key(r.name))) first.set(key(r.name), k);
+    firstOfName.set(rows, first);
+  }
+  const k = first.get(key(rows[n]?.name ?? ''));
+  return k === undefined || k >= n ? undefined : rows[k];
+}
+
+// Per list of rows, whether most rows carry a level caption.
+const mostLevelled = new WeakMap<readonly Indicator[], boolean>();
+function rowsMostlyLevelled(rows: readonly Indicator[]): boolean {
+  let out = mostLevelled.get(rows);
+  if (out === undefined) {
+    out = rows.filter((r) => r.level1 != null || r.level2 != null).length * 2 > rows.length;
+    mostLevelled.set(rows, out);
+  }
+  return out;
+}
+
+// What a target says, from most to least: a figure with its unit, a figure, words, nothing.
+function targetWeight(row: Indicator): number {
+  const t = row.target;
+  if (t.kind === 'missing' || t.kind === 'placeholder') return 0;
+  if (t.value === null || t.value === undefined) return 1;
+  return t.unit ? 3 : 2;
+}
+
 export const rowDoubts: readonly RowDoubt[] = [
   {
     id: 'R1-caption-as-name',
@@ -74,7 +110,8 @@ export const rowDoubts: readonly RowDoubt[] = [
   },
   {
     id: 'R3-sentence-without-value',
-    applies: (row) => !hasValue(row) && hanCount(row.name) >= 14 && /[,，、;；。]/.test(row.name),
+    // Names are noun phrases; fourteen characters or more with no value is a line of prose from the page.
+    applies: (row) => !hasValue(row) && hanCount(row.name) >= 14,
     zh: (row) => `“${row.name.slice(0, 20)}…”是一句说明且没有指标值：请核对它是否为指标`,
     en: (row) => `"${row.name.slice(0, 20)}…" is a sentence with no target: check whether it is an indicator`,
   },
@@ -89,10 +126,84 @@ export const rowDoubts: readonly RowDoubt[] = [
       `The target "${(row.target.raw ?? '').slice(0, 20)}" reads like an indicator name; the row may be shifted: check name and target`,
   },
   {
+    id: 'R6-target-reads-as-name',
+    // The target cell holds the name again or a column caption (`年度绩效指标 | 一级指标`): the row's
+    // cells are not a name and its value.
+    applies: (row) => {
+      const raw = key(row.target.raw ?? '');
+      if (raw === '' || hanCount(raw) < 2) return false;
+      return raw === key(row.name) || (raw.length <= 10 && columnRole(raw) !== null);
+    },
+    zh: (row) => `指标值“${(row.target.raw ?? '').slice(0, 20)}”与名称相同或是表头字样：请核对此行`,
+    en: (row) =>
+      `The target "${(row.target.raw ?? '').slice(0, 20)}" repeats the name or is a caption: check this row`,
+  },
+  {
+    id: 'R7-level-without-value',
+    // A row named after its own level 2 is a form's way of printing one row per level only when it has a
+    // value; without one it is the level's caption read as a row.
+    applies: (row) => !hasValue(row) && row.level2 != null && key(row.name) === key(row.level2),
+    zh: (row) => `“${row.name}”是二级指标字样且没有指标值：请核对它是否为指标`,
+    en: (row) => `"${row.name}" is the level-2 caption with no value: check whether it is an indicator`,
+  },
+  {
+    id: 'R8-value-in-name',
+    applies: (row) => !hasValue(row) && THRESHOLD_IN_TEXT.test(row.name),
+    zh: (row) => `“${row.name.slice(0, 20)}”的名称里有指标值，但指标值一栏为空：请核对名称和指标值`,
+    en: (row) =>
+      `"${row.name.slice(0, 20)}" holds a target in its name and none in the target cell: check name and target`,
+  },
+  {
+    id: 'R9-unfilled-slot',
+    // A slot the template prints for a figure (`……`, `XX%`); one that holds a figure was filled in.
+    applies: (row) => row.target.kind === 'placeholder' && !/\d/.test(row.target.raw ?? ''),
+    zh: (row) => `“${row.name}”的指标值是未填写的模板占位符：请核对此行是否为指标并补填`,
+    en: (row) => `The target of "${row.name}" is an unfilled template slot: check the row and fill it in`,
+  },
+  {
+    id: 'R11-list-over-two-cells',
+    // A name listing items (A、B、C) beside a target of words that goes on listing (D、E): one sentence of
+    // the page wrapped over two cells, not a name and its target.
+    applies: (row) =>
+      row.target.kind === 'qualitative' && /、/.test(row.name) && /、/.test(row.target.raw ?? ''),
+    zh: (row) =>
+      `“${row.name.slice(0, 20)}”和指标值“${(row.target.raw ?? '').slice(0, 20)}”像是同一句话的两段：请核对此行`,
+    en: (row) =>
+      `"${row.name.slice(0, 20)}" and its target "${(row.target.raw ?? '').slice(0, 20)}" read as one sentence cut in two: check this row`,
+  },
+  {
+    id: 'R12-no-level',
+    // In a table whose rows sit under level captions, a row under none was read outside the table's grid.
+    applies: (row, _n, rows) => row.level1 == null && row.level2 == null && rowsMostlyLevelled(rows),
+    zh: (row) => `“${row.name}”不在任何一级或二级指标之下，而表中其他指标都在：请核对此行`,
+    en: (row) =>
+      `"${row.name}" sits under no level-1 or level-2 caption while the table's other rows do: check this row`,
+  },
+  {
+    id: 'R13-no-value',
+    // A row needs a name and a value: without any (target, actual or score) a person fills it in or
+    // strikes it.
+    applies: (row) => !hasValue(row),
+    zh: (row) => `“${row.name}”没有指标值：请补填或核对此行是否为指标`,
+    en: (row) => `"${row.name}" has no value: fill it in or check whether it is an indicator`,
+  },
+  {
     id: 'R4-repeated-row',
     applies: (_row, n, rows) => isRepeat(rows, n),
     zh: (row) => `“${row.name}”与上面一行重复：请核对是否读了两次`,
     en: (row) => `"${row.name}" repeats an earlier row: check whether it was read twice`,
+  },
+  {
+    id: 'R10-repeated-name-less-value',
+    // A name printed again with another target may be a second period's target; printed again with less
+    // than the first (a bare figure where the first had a unit, or nothing) it is a stray cell of the first.
+    applies: (row, n, rows) => {
+      const first = earlierOfName(rows, n);
+      return first !== undefined && targetWeight(row) < targetWeight(first);
+    },
+    zh: (row) => `“${row.name}”在上面已有一行且指标值更完整：请核对此行是否多读`,
+    en: (row) =>
+      `"${row.name}" is named by an earlier row with a fuller target: check whether this row was read by mistake`,
   },
 ];
 

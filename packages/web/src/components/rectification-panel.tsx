@@ -179,10 +179,11 @@ function EvidenceFiles({
       <Typography.Text strong>{t('rect.evidence')}：</Typography.Text>
       {task.files.length === 0 ? <span className="muted">{t('rect.noFiles')}</span> : null}
       {task.files.map((file) => (
-        <span key={file.id} className="nowrap" style={{ marginRight: 8 }}>
+        <span key={file.id} className="evidence-file">
           <Button
             type="link"
             size="small"
+            className="evidence-file-name"
             icon={<PaperClipOutlined />}
             onClick={() => download(file.id, file.name)}
             data-testid="rectification-file"

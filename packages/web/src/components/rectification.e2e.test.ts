@@ -274,6 +274,26 @@ describe('整改 and the budget linkage in the browser', () => {
     const answered = panel.locator('[data-testid="rectification-task"][data-status="answered"]');
     await answered.waitFor(settle);
     await e2e.screenshot('rectification-evidence', page);
+    // On a phone a long file name wraps inside the card: the page does not scroll sideways.
+    const longName = `${'街道科普讲座场地协调会议纪要及签到表'.repeat(3)}.pdf`;
+    await page.setViewportSize({ width: 390, height: 844 });
+    await answered
+      .locator('input[type="file"]')
+      .setInputFiles({ name: longName, mimeType: 'application/pdf', buffer: pdf });
+    await answered.getByTestId('rectification-file').filter({ hasText: longName }).waitFor(settle);
+    expect(
+      await page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    await e2e.screenshot('phone-rectification-evidence', page);
+    await answered
+      .getByTestId('rectification-file')
+      .filter({ hasText: longName })
+      .locator('xpath=..')
+      .getByTestId('rectification-file-remove')
+      .click();
+    await page.locator('.ant-popconfirm .ant-btn-dangerous').click();
+    await expect.poll(() => answered.getByTestId('rectification-file').count(), settle).toBe(1);
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     // The reviewer downloads the file as the unit sent it, then closes the task.
     await e2e.signIn('department_reviewer');
@@ -295,7 +315,11 @@ describe('整改 and the budget linkage in the browser', () => {
     expect(await closed.getByTestId('rectification-file-remove').count()).toBe(0);
 
     const { rows } = await sql<{ action: string }>`
-      SELECT action FROM audit_log WHERE action LIKE 'rectification.evidence%'`.execute(e2e.db);
-    expect(rows.map((r) => r.action)).toEqual(['rectification.evidence_add']);
+      SELECT action FROM audit_log WHERE action LIKE 'rectification.evidence%' ORDER BY id`.execute(e2e.db);
+    expect(rows.map((r) => r.action)).toEqual([
+      'rectification.evidence_add',
+      'rectification.evidence_add',
+      'rectification.evidence_remove',
+    ]);
   });
 });

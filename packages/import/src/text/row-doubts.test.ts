@@ -42,6 +42,9 @@ describe('row constraints', () => {
     expect(firstDoubt([row('日前完成资金支付811月底完成', '100%')])).toBe('R2-fragment');
     expect(firstDoubt([row('备注产出指标ຫໍສະໝຸດ', '')])).toBe('R2-fragment');
     expect(firstDoubt([row('率', '100%')])).toBe('R2-fragment');
+    expect(firstDoubt([row('企业所得税减按', '15%')])).toBe('R2-fragment');
+    expect(firstDoubt([row('资金主要用于', '100%')])).toBe('R2-fragment');
+    expect(firstDoubt([row('企业所得税减免额', '15万元')])).toBeNull();
     expect(firstDoubt([row('日均清运生活垃圾量', '≥120吨')])).toBeNull();
     expect(firstDoubt([row('Average repair time', '<=2天')])).toBeNull();
     expect(firstDoubt([row('年度资金支付完成率100%', '')])).not.toBe('R2-fragment');
@@ -66,7 +69,9 @@ describe('row constraints', () => {
     expect(firstDoubt([row('年度绩效指标', '一级指标', '满意度指标', null as unknown as string)])).toBe(
       'R6-target-reads-as-name',
     );
+    expect(firstDoubt([row('增强', '增强', '效益指标', '社会效益指标')])).toBe('R6-target-reads-as-name');
     expect(firstDoubt([row('预算执行率', '≥95%')])).toBeNull();
+    expect(firstDoubt([row('按期完工', '按期完工', '产出指标', '时效指标')])).toBeNull();
     expect(firstDoubt([row('群众知晓情况', '知晓')])).toBeNull();
   });
 

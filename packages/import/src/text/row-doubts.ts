@@ -41,6 +41,11 @@ const FOREIGN_SCRIPT = /[\u0e00-\u0eff\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\ua
 // A name that starts where no name starts: a closing bracket or stop, the tail of a cut word and its
 // weight (`标(30分)`), the tail of a cut date (`日前完成…`).
 const BROKEN_START = /^[)）\]】,，、;；:：.。%]|^日前|^标[(（]/;
+// A name that stops where no name stops: on a word that wants what follows it (`企业所得税减按`,
+// `用于`, `培训和`).
+const BROKEN_END = /[按于为和及与对在将把的或、(（]$/;
+// A name that needs a figure to be a target (a rate, a count, an amount, a degree).
+const MEASURE_NAME = /(率|数|量|度|性|额|比例?|人次|面积|长度|金额)$/;
 
 const NUMBERED_NAME = /^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：、.．]/;
 
@@ -104,6 +109,7 @@ export const rowDoubts: readonly RowDoubt[] = [
     applies: (row) =>
       (hanCount(row.name) < 2 && !/[A-Za-z]{3,}/.test(row.name)) ||
       BROKEN_START.test(row.name.trim()) ||
+      BROKEN_END.test(row.name.trim()) ||
       FOREIGN_SCRIPT.test(row.name),
     zh: (row) => `指标名称“${row.name}”像是被截断或乱码的片段：请核对名称`,
     en: (row) => `The indicator name "${row.name}" looks cut or garbled: check the name`,
@@ -127,12 +133,14 @@ export const rowDoubts: readonly RowDoubt[] = [
   },
   {
     id: 'R6-target-reads-as-name',
-    // The target cell holds the name again or a column caption (`年度绩效指标 | 一级指标`): the row's
-    // cells are not a name and its value.
+    // The target cell holds a column caption (`年度绩效指标 | 一级指标`) or the name again where the name
+    // is a measure (`预算执行率 | 预算执行率`) or a bare word (`增强 | 增强`): the row's cells are not a
+    // name and its value. A state printed in both cells (`按期完工 | 按期完工`) is a form's own way.
     applies: (row) => {
       const raw = key(row.target.raw ?? '');
       if (raw === '' || hanCount(raw) < 2) return false;
-      return raw === key(row.name) || (raw.length <= 10 && columnRole(raw) !== null);
+      if (raw.length <= 10 && columnRole(raw) !== null) return true;
+      return raw === key(row.name) && (MEASURE_NAME.test(raw) || hanCount(raw) <= 2);
     },
     zh: (row) => `指标值“${(row.target.raw ?? '').slice(0, 20)}”与名称相同或是表头字样：请核对此行`,
     en: (row) =>

@@ -52,7 +52,7 @@ describe('self-evaluation money labels with their amounts', () => {
       executed: 65_000,
     });
     // Without the caption naming it adjusted, a bare 预算数 is not taken for it.
-    expect(budgetOf(selfEvaluationForm(rows('预算安排情况'))).adjusted).toBeUndefined();
+    expect(budgetOf(selfEvaluationForm(rows('预算安排情况')))?.adjusted).toBeUndefined();
   });
 
   it('takes 万元 from the label, and 调整后预算数 / 预算执行数 / 执行率得分 as the same fields', () => {

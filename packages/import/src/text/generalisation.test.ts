@@ -696,6 +696,7 @@ describe('values extraction moved or stripped', () => {
     '产出指标\t数量指标\t每公里补助20万元\t',
     '产出指标\t质量指标\t年度资金支付完成率100%\t',
     '满意度指标\t服务对象满意度指标\t群众满意度\t≥',
+    '产出指标\t时效指标\t总航时不少于30小时\t',
     '合计',
     '',
   ].join('\n');
@@ -707,7 +708,15 @@ describe('values extraction moved or stripped', () => {
       target: { value: 20, unit: '万元', raw: '20万元' },
     });
     expect(table?.warnings).toContainEqual(
-      expect.objectContaining({ code: 'import.low_confidence', line: 5 }),
+      expect.objectContaining({ code: 'import.low_confidence', line: 5, path: 'indicators.0' }),
+    );
+    // The operator before the figure goes with it.
+    expect(table?.indicators[3]).toMatchObject({
+      name: '总航时',
+      target: { operator: '>=', value: 30, unit: '小时', raw: '不少于30小时' },
+    });
+    expect(table?.warnings).toContainEqual(
+      expect.objectContaining({ code: 'import.low_confidence', line: 8, path: 'indicators.3' }),
     );
     // A rate that ends in its template percentage keeps it as the name.
     expect(table?.indicators[1]).toMatchObject({

@@ -643,8 +643,9 @@ function assignRole(out: Assigned, role: ColumnRole, text: string): void {
 // A name that ends in a figure with its unit of count or money while the target cell is empty: the value
 // was printed in the name's cell (`每公里补助20万元`). A rate ending in a percentage
 // (`年度资金支付完成率100%`) is a name as the form's template wrote it, and stays one.
+// The name is the shortest start that leaves a target, so that the target keeps its operator (`不少于`).
 const VALUE_AT_NAME_END =
-  /^(.*[\u4e00-\u9fa5].*[\u4e00-\u9fa5])((?:[≥≤]|不低于|不少于|不超过)?\d+(?:\.\d+)?(?:万元|元|[\u4e00-\u9fa5]{1,2}))$/;
+  /^(.*?[\u4e00-\u9fa5].*?[\u4e00-\u9fa5])((?:[≥≤≧≦]|不低于|不少于|不超过)?\d+(?:\.\d+)?(?:万元|元|[\u4e00-\u9fa5]{1,2}))$/;
 const SIGN_ONLY = /^[\s≥≤≧≦<>＜＞=＝﹦]+$/;
 
 /**
@@ -1483,7 +1484,6 @@ export function readIndicators(
     }
     const indicator = buildIndicator(level1, level2, t, assigned, ctx);
     const repair = repairValue(indicator);
-    if (repair !== null) warnings.push({ ...repair, line: t.line, column: t.column });
     if (name !== t.text.trim()) {
       warnings.push({
         code: 'import.template_in_name',
@@ -1496,6 +1496,14 @@ export function readIndicators(
     const block = blocks.at(-1);
     if (level1 === null && block?.indicators.length === 0 && blocks.length === 1) firstBeforeLevel1 = true;
     block?.indicators.push(indicator);
+    // Located on its row, so that the preview shows the repair where the person checks it.
+    if (repair !== null)
+      warnings.push({
+        ...repair,
+        line: t.line,
+        column: t.column,
+        path: `indicators.${(block?.indicators.length ?? 1) - 1}`,
+      });
     wrappedTail = scored !== null && layout === 'rows' && hasRows;
     endsOnLabel = false;
     block?.cells.push(t);

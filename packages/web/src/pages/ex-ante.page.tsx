@@ -8,13 +8,14 @@ import {
   exAnteDimensions,
 } from '@jixiao/core/ex-ante/ex-ante.schema';
 import { Alert, App, Button, Card, Input, InputNumber, Radio, Result, Space, Table, Tag } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../api/api-client.ts';
 import { exAnteApi } from '../api/ex-ante.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useLoad } from '../hooks/use-load.ts';
+import { useSeed } from '../hooks/use-seed.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const blank = (): ExAnteScore[] =>
@@ -41,13 +42,13 @@ export default function ExAntePage() {
   const [saving, setSaving] = useState(false);
 
   const stored = view.data?.assessment ?? null;
-  useEffect(() => {
-    if (!stored) return;
-    setScores(exAnteDimensions.map((d) => stored.scores.find((s) => s.dimension === d) ?? blank()[0]!));
-    setConclusion(stored.conclusion);
-    setOpinion(stored.opinion);
-    setAssessor(stored.assessor ?? '');
-  }, [stored]);
+  // The form starts once from the stored assessment: a refetch (focus, another write) leaves typing alone.
+  useSeed(id, stored?.tableId === id ? stored : null, (assessment) => {
+    setScores(exAnteDimensions.map((d) => assessment.scores.find((s) => s.dimension === d) ?? blank()[0]!));
+    setConclusion(assessment.conclusion);
+    setOpinion(assessment.opinion);
+    setAssessor(assessment.assessor ?? '');
+  });
 
   const total = useMemo(() => Math.round(scores.reduce((sum, s) => sum + s.score, 0) * 100) / 100, [scores]);
   const body: ExAnteAssessmentInput | null = useMemo(() => {

@@ -2,27 +2,8 @@ import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined
 import type { PeerProject } from '@jixiao/core/peers/peer.schema';
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import { useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Radio,
-  Result,
-  Row,
-  Select,
-  Space,
-  Tag,
-} from 'antd';
-import dayjs from 'dayjs';
-import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Result, Space, Tag } from 'antd';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { peersApi } from '../api/peers.api.ts';
 import { queryKeys } from '../api/query-client.ts';
@@ -31,8 +12,7 @@ import { BudgetYearNotice, useSubmitRefusal } from '../components/budget-year-no
 import { CopyToYearButton } from '../components/copy-to-year.tsx';
 import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
-import { MoneyInput } from '../components/money-input.tsx';
-import { FieldComments, ReviewCommentsProvider } from '../components/review-comments.tsx';
+import { ReviewCommentsProvider } from '../components/review-comments.tsx';
 import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/review-comments-workflow.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
@@ -41,25 +21,18 @@ import { useOrganisationName, useOrganisations } from '../hooks/use-organisation
 import { useSession } from '../hooks/use-session.ts';
 import { useTableDraft } from '../hooks/use-table-draft.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import type { MessageKey } from '../i18n/messages.ts';
-import { datePickerFormat } from '../lib/dates.ts';
 import { withAdopted } from '../lib/table-draft.ts';
+import { BudgetSection, HeaderSection, NarrativeSection } from './table-editor-sections.tsx';
 
 // The indicator library drawer is its own chunk: most editing sessions never open it.
 const LibraryDrawer = lazy(() => import('../components/library-drawer.tsx'));
 // So is the similar projects' drawer (案例库); the list itself loads with the table, for the evidence rules.
 const PeersDrawer = lazy(() => import('../components/peers-drawer.tsx'));
 
-const narrativeKeys = ['overview', 'basis', 'necessity', 'safeguards', 'plan', 'goals'] as const;
-const budgetKeys = ['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const;
-const selfEvaluationBudgetKeys = ['initial', 'adjusted', 'executed'] as const;
-const categories = ['经常性专项业务费', '一次性项目', '跨年度项目', '基本建设项目', '政府采购项目'];
-const performanceTypes = ['事业/专业类', '工程建设类', '信息化类', '政策补贴类', '会议培训类', '设备购置类'];
-
 export default function TableEditorPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const { t, pick, locale } = useI18n();
+  const { t, pick } = useI18n();
   const { message } = App.useApp();
 
   // A unit's author writes for their own unit: a new table starts with it, and the server stores the
@@ -129,70 +102,8 @@ export default function TableEditorPage() {
     return <PageLoading />;
   }
 
-  const field = (path: string, label: MessageKey, control: ReactNode, span = 12, required = false) => (
-    <Col xs={24} md={span}>
-      <Form.Item
-        label={t(label)}
-        required={required}
-        validateStatus={visibleErrors[path] ? 'error' : undefined}
-        help={visibleErrors[path]}
-        htmlFor={`f-${path}`}
-        extra={<FieldComments path={path} comments={placedComments} />}
-      >
-        {control}
-      </Form.Item>
-    </Col>
-  );
-
-  const text = (path: 'unit' | 'name' | 'code') => (
-    <Input
-      id={`f-${path}`}
-      value={draft[path] ?? ''}
-      readOnly={path === 'unit' && unitFromOrganisation}
-      status={visibleErrors[path] ? 'error' : ''}
-      onChange={(e) =>
-        update({ [path]: path === 'unit' || path === 'name' ? e.target.value : e.target.value || null })
-      }
-    />
-  );
-
-  /**
-   * A field whose values come from a known list (项目类别, 绩效类型, 主管部门 from the organisation tree):
-   * a select with search, so nothing is misspelt. A value the list lacks (an imported table's own
-   * wording) stays as an option, so opening a table never changes it.
-   */
-  const listSelect = (
-    path: 'category' | 'performanceType' | 'supervisingDepartment',
-    values: readonly string[],
-  ) => {
-    const current = draft[path] ?? null;
-    const options = [...values, ...(current && !values.includes(current) ? [current] : [])];
-    return (
-      <Select
-        id={`f-${path}`}
-        showSearch
-        allowClear
-        placeholder={t('editor.choose')}
-        value={current}
-        options={options.map((value) => ({ value, label: value }))}
-        status={visibleErrors[path] ? 'error' : ''}
-        onChange={(v: string | undefined) => update({ [path]: v ?? null })}
-        data-testid={`select-${path}`}
-      />
-    );
-  };
-
-  const dateInput = (path: 'startDate' | 'endDate') => (
-    <DatePicker
-      id={`f-${path}`}
-      style={{ width: '100%' }}
-      format={datePickerFormat(locale)}
-      value={draft[path] && dayjs(draft[path]).isValid() ? dayjs(draft[path]) : null}
-      onChange={(d) => update({ [path]: d ? d.format('YYYY-MM-DD') : null })}
-      status={visibleErrors[path] ? 'error' : ''}
-    />
-  );
-
+  // What the form's sections read: the draft, its errors as shown, the reviewers' comments placed on it.
+  const section = { draft, visibleErrors, placedComments };
   const title = isNew ? t('editor.newTitle') : draft.name || t('indicator.unnamed');
   return (
     <div className="editor" data-testid="table-editor-page" data-readonly={readOnly || undefined}>
@@ -316,117 +227,14 @@ export default function TableEditorPage() {
         requiredMark={!readOnly}
         disabled={readOnly}
       >
-        <Card title={t('editor.header')} size="small" className="editor-card">
-          <Row gutter={16}>
-            {field('name', 'field.name', text('name'), 12, true)}
-            {field('unit', 'field.unit', text('unit'), 12, true)}
-            {field(
-              'year',
-              'field.year',
-              <InputNumber
-                id="f-year"
-                style={{ width: '100%' }}
-                value={draft.year}
-                onChange={(v) => update({ year: typeof v === 'number' ? v : Number.NaN })}
-              />,
-              4,
-              true,
-            )}
-            {field(
-              'kind',
-              'field.kind',
-              <Select
-                id="f-kind"
-                value={draft.kind}
-                onChange={(kind) => update({ kind })}
-                options={(['target', 'self-evaluation', 'department-wide'] as const).map((k) => ({
-                  value: k,
-                  label: t(`kind.${k}`),
-                }))}
-              />,
-              6,
-            )}
-            {field('category', 'field.category', listSelect('category', categories), 7)}
-            {field(
-              'performanceType',
-              'field.performanceType',
-              listSelect('performanceType', performanceTypes),
-              7,
-            )}
-            {field(
-              'supervisingDepartment',
-              'field.supervisingDepartment',
-              listSelect('supervisingDepartment', departments),
-              12,
-            )}
-            {field('code', 'field.code', text('code'), 12)}
-            {field('startDate', 'field.startDate', dateInput('startDate'), 6)}
-            {field('endDate', 'field.endDate', dateInput('endDate'), 6)}
-            {field(
-              'governmentProcurement',
-              'field.governmentProcurement',
-              <Radio.Group
-                value={
-                  draft.governmentProcurement === null || draft.governmentProcurement === undefined
-                    ? 'unset'
-                    : String(draft.governmentProcurement)
-                }
-                onChange={(e) =>
-                  update({
-                    governmentProcurement: e.target.value === 'unset' ? null : e.target.value === 'true',
-                  })
-                }
-                optionType="button"
-                options={[
-                  { value: 'true', label: t('common.yes') },
-                  { value: 'false', label: t('common.no') },
-                  { value: 'unset', label: '—' },
-                ]}
-              />,
-              12,
-            )}
-          </Row>
-        </Card>
-
-        <Card title={t('editor.narrative')} size="small" className="editor-card">
-          <Row gutter={16}>
-            {narrativeKeys.map((key) =>
-              field(
-                `narrative.${key}`,
-                `field.${key}`,
-                <Input.TextArea
-                  id={`f-narrative.${key}`}
-                  autoSize={{ minRows: 2, maxRows: 8 }}
-                  value={draft.narrative[key] ?? ''}
-                  onChange={(e) => editor.updateNarrative(key, e.target.value)}
-                />,
-                key === 'overview' || key === 'goals' ? 24 : 12,
-              ),
-            )}
-          </Row>
-        </Card>
-
-        <Card title={t('editor.budget')} size="small" className="editor-card">
-          <Row gutter={16}>
-            {[...budgetKeys, ...(draft.kind === 'self-evaluation' ? selfEvaluationBudgetKeys : [])].map(
-              (key) =>
-                field(
-                  `budget.${key}`,
-                  `field.${key}`,
-                  <MoneyInput
-                    id={`f-budget.${key}`}
-                    value={draft.budget[key]}
-                    status={visibleErrors[`budget.${key}`] ? 'error' : ''}
-                    onChange={(v) => editor.updateBudget(key, v)}
-                  />,
-                  6,
-                ),
-            )}
-          </Row>
-          <div className="muted" style={{ fontSize: 12 }}>
-            {t('budget.newProject')}
-          </div>
-        </Card>
+        <HeaderSection
+          {...section}
+          update={update}
+          departments={departments}
+          unitFromOrganisation={unitFromOrganisation}
+        />
+        <NarrativeSection {...section} updateNarrative={editor.updateNarrative} />
+        <BudgetSection {...section} updateBudget={editor.updateBudget} />
 
         <Card
           title={t('editor.indicators')}

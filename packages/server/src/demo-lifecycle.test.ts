@@ -137,6 +137,14 @@ describeEachDatabase('demo life cycle', (getDb) => {
       expect.arrayContaining(['met_below_weight', 'missed_full_marks', 'qualitative', 'total_not_sum']),
     );
     expect(list.body.items[1]?.causes).toEqual(expect.arrayContaining(['execution', 'missed_full_marks']));
+    // The first was read from its document by the importer and keeps the file, as an upload does.
+    const imported = await getDb()
+      .selectFrom('target_tables')
+      .innerJoin('imports', 'imports.id', 'target_tables.import_id')
+      .select(['imports.file_name', 'imports.media_type'])
+      .where('target_tables.name', '=', '科创政策宣讲经费')
+      .execute();
+    expect(imported).toEqual([{ file_name: '科创政策宣讲经费绩效自评表.txt', media_type: 'text/plain' }]);
   });
 
   it('keeps the new 2027 project from submission until it has an ex-ante assessment', async () => {

@@ -24,6 +24,7 @@ describe('row constraints', () => {
     );
     expect(firstDoubt([row('指标', '12021年', '产出指标', '时效指标')])).toBe('R1-caption-as-name');
     expect(firstDoubt([row('指标值', '100%')])).toBe('R1-caption-as-name');
+    expect(firstDoubt([row('序号', '学校性质', '效益指标', '满意度')])).toBe('R1-caption-as-name');
     // A form may name a row after its own level 2, and a rate that starts with 截至 is a name.
     expect(firstDoubt([row('数量指标', '375万平方米')])).toBeNull();
     expect(firstDoubt([row('截至2026年12月底,项目开展率(%)', '≥100%', '产出指标', '时效指标')])).toBeNull();
@@ -70,9 +71,35 @@ describe('row constraints', () => {
       'R6-target-reads-as-name',
     );
     expect(firstDoubt([row('增强', '增强', '效益指标', '社会效益指标')])).toBe('R6-target-reads-as-name');
+    // A measure, a caption with its unit or an explanation in the target cell.
+    expect(firstDoubt([row('服务对象满意度指标等', '学生满意度', '满意度指标')])).toBe(
+      'R6-target-reads-as-name',
+    );
+    expect(firstDoubt([row('培训机构', '培训补助标准(元/人)')])).toBe('R6-target-reads-as-name');
+    expect(firstDoubt([row('社会影响', '反映实施项目对社会产生的不利影响。')])).toBe(
+      'R6-target-reads-as-name',
+    );
+    expect(firstDoubt([row('经费支出合规性', '严格执行相关财经法规制度')])).toBeNull();
+    expect(firstDoubt([row('学生满意度', '≥90%')])).toBeNull();
     expect(firstDoubt([row('预算执行率', '≥95%')])).toBeNull();
     expect(firstDoubt([row('按期完工', '按期完工', '产出指标', '时效指标')])).toBeNull();
     expect(firstDoubt([row('群众知晓情况', '知晓')])).toBeNull();
+  });
+
+  it('R14: the caption of another part of the form in the row', () => {
+    expect(firstDoubt([row('计划标准', '其他需说明的问题', '满意度指标', '满意度')])).toBe(
+      'R14-section-caption',
+    );
+    expect(firstDoubt([row('建档立卡中有新增死亡', '人员', '偏差原因分析及改进措')])).toBe(
+      'R14-section-caption',
+    );
+    expect(firstDoubt([row('建档立卡户数', '≥120户')])).toBeNull();
+  });
+
+  it('R15: a target word where the name goes', () => {
+    expect(firstDoubt([{ ...row('有效', ''), weight: 10, score: 10 }])).toBe('R15-target-word-as-name');
+    expect(firstDoubt([row('减少', '不利影响', '效益指标', '社会效益指标')])).toBe('R15-target-word-as-name');
+    expect(firstDoubt([row('有效投诉处理率', '100%')])).toBeNull();
   });
 
   it('R7: a row named after its own level 2 with no value', () => {

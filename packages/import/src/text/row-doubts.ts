@@ -46,6 +46,17 @@ const BROKEN_START = /^[)）\]】,，、;；:：.。%]|^日前|^标[(（]/;
 const BROKEN_END = /[按于为和及与对在将把的或、(（]$/;
 // A name that needs a figure to be a target (a rate, a count, an amount, a degree).
 const MEASURE_NAME = /(率|数|量|度|性|额|比例?|人次|面积|长度|金额)$/;
+// Words of a target cell that name what is measured instead of giving a target: a measure (`学生满意度`,
+// `补助资金`), a caption with its unit (`培训补助标准(元/人)`), a level word (`一级指标`).
+const MEASURE_WORDS =
+  /(率|人数|次数|户数|个数|数量|金额|资金|指标|满意度|程度)$|[(（][^()（）]*(元|人|%|个|次|亩)[^()（）]*[)）]$/;
+// The start of a cell that explains an indicator (指标解释: `反映…`, `用于衡量…`).
+const EXPLANATION = /^(反映|用于衡量|用于反映|衡量)/;
+// A form's sections after its indicators (其他需说明的问题, 偏差原因分析及改进措施).
+const SECTION_CAPTION = /其他需(要)?说明|偏差原因|改进措施/;
+// A target word standing where the name goes (`有效 | 10 | 10`, `减少 | 反映…`).
+const TARGET_WORD =
+  /^(有效|无效|减少|增加|增强|提高|提升|降低|完成|达标|合格|良好|优良|显著|明显|是|否|无|有)$/;
 
 const NUMBERED_NAME = /^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：、.．]/;
 
@@ -93,6 +104,7 @@ export const rowDoubts: readonly RowDoubt[] = [
     applies: (row) => {
       const k = key(row.name);
       if ((k.length <= 10 && columnRole(row.name) !== null) || /^指标\d*$/.test(k)) return true;
+      if (/^(序号|编号|备注|合计|小计|总计)$/.test(k)) return true;
       return (
         /指标$/.test(k) &&
         k !== key(row.level1 ?? '') &&
@@ -140,11 +152,29 @@ export const rowDoubts: readonly RowDoubt[] = [
       const raw = key(row.target.raw ?? '');
       if (raw === '' || hanCount(raw) < 2) return false;
       if (raw.length <= 10 && columnRole(raw) !== null) return true;
+      if (EXPLANATION.test(raw)) return true;
+      if (row.target.kind === 'qualitative' && !/\d/.test(raw) && MEASURE_WORDS.test(raw)) return true;
       return raw === key(row.name) && (MEASURE_NAME.test(raw) || hanCount(raw) <= 2);
     },
     zh: (row) => `指标值“${(row.target.raw ?? '').slice(0, 20)}”与名称相同或是表头字样：请核对此行`,
     en: (row) =>
       `The target "${(row.target.raw ?? '').slice(0, 20)}" repeats the name or is a caption: check this row`,
+  },
+  {
+    id: 'R14-section-caption',
+    applies: (row) =>
+      [row.name, row.target.raw, row.level1, row.level2].some((t) => SECTION_CAPTION.test(t ?? '')),
+    zh: (row) =>
+      `“${row.name.slice(0, 20)}”一行含表格其他部分的标题（如“其他需说明的问题”）：请核对它是否为指标`,
+    en: (row) =>
+      `The row "${row.name.slice(0, 20)}" holds the caption of another part of the form (such as 其他需说明的问题): check whether it is an indicator`,
+  },
+  {
+    id: 'R15-target-word-as-name',
+    applies: (row) => TARGET_WORD.test(key(row.name)),
+    zh: (row) => `名称“${row.name}”是指标值的字样，不像指标名称：请核对此行是否错位`,
+    en: (row) =>
+      `The name "${row.name}" is a target word, not an indicator name: check whether the row is shifted`,
   },
   {
     id: 'R7-level-without-value',

@@ -24,14 +24,16 @@ import {
   type TreeDataNode,
 } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError } from '../api/api-client.ts';
+import { queryKeys } from '../api/query-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
 import { BudgetYearsAdmin } from '../components/budget-years-admin.tsx';
 import { LayoutTemplatesAdmin } from '../components/layout-templates-admin.tsx';
 import { LoginThrottlesAdmin } from '../components/login-throttles-admin.tsx';
 import { PageHead } from '../components/page-head.tsx';
+import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
@@ -73,9 +75,6 @@ export default function AdminPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const session = useSession();
-  const [users, setUsers] = useState<User[]>([]);
-  const [organisations, setOrganisations] = useState<Organisation[]>([]);
-  const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [saving, setSaving] = useState(false);
   const [userForm] = Form.useForm<UserForm>();
@@ -83,23 +82,20 @@ export default function AdminPage() {
   const [editOrgForm] = Form.useForm<OrganisationForm>();
   const [editingOrg, setEditingOrg] = useState<Organisation | null>(null);
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [userList, orgList] = await Promise.all([accountsApi.users(), accountsApi.organisations()]);
-      setUsers(userList);
-      setOrganisations(orgList);
-    } catch (error) {
-      if (error instanceof ApiError) message.error(pick(error.problem));
-    } finally {
-      setLoading(false);
-    }
-  }, [message, pick]);
-
   const allowed = session.can('user.read');
+  // Through the shared cache (the organisations as every page names them): a write to users or
+  // organisations marks both stale, and the lists load again.
+  const usersQuery = useLoad(queryKeys.accounts('users'), accountsApi.users, { enabled: allowed });
+  const orgsQuery = useLoad(queryKeys.accounts('organisations'), accountsApi.organisations, {
+    enabled: allowed,
+  });
+  const users: User[] = usersQuery.data ?? [];
+  const organisations: Organisation[] = orgsQuery.data ?? [];
+  const loading = usersQuery.loading || orgsQuery.loading;
+  const loadError = usersQuery.error ?? orgsQuery.error;
   useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+    if (loadError) message.error(pick(loadError.problem));
+  }, [loadError, message, pick]);
 
   const orgName = useMemo(() => new Map(organisations.map((o) => [o.id, o.name])), [organisations]);
   const orgOptions = organisations.map((o) => ({
@@ -114,7 +110,6 @@ export default function AdminPage() {
     try {
       const result = await work();
       message.success(done);
-      await load();
       return result;
     } catch (error) {
       message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));

@@ -18,7 +18,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError, api } from '../api/api-client.ts';
@@ -211,7 +211,9 @@ function ClaimRows({ item, onDecided }: { item: RecheckItem; onDecided: () => vo
 export default function RecheckPage() {
   const { t, pick } = useI18n();
   const [query, setQuery] = useState<RecheckQuery>({});
-  const [organisations, setOrganisations] = useState<Organisation[]>([]);
+  // Through the shared cache, as every page names organisations; without them the filter offers none.
+  const organisations: Organisation[] =
+    useLoad(queryKeys.accounts('organisations'), accountsApi.organisations).data ?? [];
   const list = useLoad(queryKeys.recheck(query), () => recheckApi.list(query));
   const items = list.data?.items ?? [];
   const years = useMemo(
@@ -219,19 +221,6 @@ export default function RecheckPage() {
       [...new Set([...items.map((i) => i.year), ...(query.year ? [query.year] : [])])].sort((a, b) => b - a),
     [items, query.year],
   );
-
-  useEffect(() => {
-    let live = true;
-    accountsApi
-      .organisations()
-      .then((found) => {
-        if (live) setOrganisations(found);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
 
   if (list.error) return <Result status="warning" title={pick(list.error.problem)} />;
 

@@ -37,6 +37,16 @@ describe('run-together header cells', () => {
     ]);
   });
 
+  it('reads letter-spaced labels (项 目 名 称) run together with their values', () => {
+    const line =
+      '附件3:样例项目支出绩效目标申报表项 目 名 称 林业有害生物监测补助经费主管部门及代码169某省林业局 实施单位某省森防站资金总额: 其中:当年财政拨款项目资金申请 (万元)其他资金项目绩效目标全面掌握年度林业有害生物发生防控信息;编发年度和半年林业有害生物趋势预报;发布短期预警信息';
+    expect(readGluedHeader([line])).toMatchObject({
+      name: '林业有害生物监测补助经费',
+      unit: '某省森防站',
+      supervisingDepartment: '某省林业局',
+    });
+  });
+
   it('leaves a form with cell breaks to the cell reader', () => {
     expect(readGluedHeader(['项目名称 | 宗教场所消防改造 |', '实施单位 | 某局 |'])).toBeNull();
   });

@@ -82,7 +82,11 @@ export interface GluedHeader {
  * breaks), or null when no line is one.
  */
 export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
-  const line = lines.find((l) => l.length > 120 && !/[|\t]|\s{2,}/.test(l) && /项目名称\S/.test(l));
+  // Labels printed letter-spaced (`项 目 名 称`) read as the label: spaces between two characters go.
+  const line = lines
+    .filter((l) => l.length > 120 && !/[|\t]|\s{2,}/.test(l))
+    .map((l) => l.replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, ''))
+    .find((l) => /项目名称\S/.test(l));
   if (line === undefined) return null;
   const out: GluedHeader = { name: null, unit: null, supervisingDepartment: null, total: null };
   const at: { label: string; start: number; end: number }[] = [];

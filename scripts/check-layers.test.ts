@@ -103,7 +103,7 @@ describe('checkLayers', () => {
     ]);
   });
 
-  it('fails when a route file holds a query', () => {
+  it('fails when a route file, or any other server file, holds a query', () => {
     const r = workspace({
       server: {
         files: {
@@ -111,10 +111,13 @@ describe('checkLayers', () => {
           'src/routes/b.routes.ts': "import { sql } from 'kysely';\n",
           'src/routes/c.routes.ts': "const selectFrom = 'words about selectFrom are fine';\n",
           'src/routes/a.routes.test.ts': "await db.selectFrom('users').selectAll().execute();\n",
+          'src/main.ts': 'await sql`VACUUM ANALYZE`.execute(db);\n',
+          'src/testing/seed.ts': "await db.insertInto('users').values(row).execute();\n",
         },
       },
     });
     expect(messages(r)).toEqual([
+      'packages/server/src/main.ts sql`',
       'packages/server/src/routes/a.routes.ts .selectFrom(',
       'packages/server/src/routes/b.routes.ts kysely',
     ]);

@@ -2,7 +2,7 @@
 // (core imports nothing of the others and no Node built-in; the web app imports only core; import and
 // export stay independent so either can be swapped), every package declares the @jixiao packages it
 // uses, and only app.ts registers route files, so checks shared by routes live in guards/ and use-cases/;
-// route files hold no SQL (queries live in db's repositories). Inside the server the arrows run
+// the server holds no SQL, in route files or anywhere else (queries live in db's repositories). Inside the server the arrows run
 // routes → guards and use cases → repositories: use cases and guards import nothing from routes/, and
 // db's repositories decide nothing — who may do what in which state (core's policies and workflow
 // machine) is asked by use cases, so a repository only reads and writes the rows they name.
@@ -116,10 +116,10 @@ export function checkLayers(root: string): LayerViolation[] {
       const test = isTestCode(file);
       const add = (specifier: string, message: string) => violations.push({ file, specifier, message });
       const text = readFileSync(full, 'utf8');
-      if (file.endsWith('.routes.ts') && !test && QUERY.test(text)) {
+      if (name === 'server' && !test && QUERY.test(text)) {
         add(
           QUERY.exec(text)?.[0] ?? '',
-          'route files hold no SQL: the query belongs in a repository of packages/db',
+          'the server holds no SQL: the query belongs in a repository of packages/db',
         );
       }
       if (name === 'db' && !test) {
@@ -158,8 +158,8 @@ export function checkLayers(root: string): LayerViolation[] {
         if (name === 'web' && !test && isBuiltin(specifier)) {
           add(specifier, 'the web app runs in the browser: no Node built-ins');
         }
-        if (file.endsWith('.routes.ts') && !test && specifier === 'kysely') {
-          add(specifier, 'route files hold no SQL: the query belongs in a repository of packages/db');
+        if (name === 'server' && !test && specifier === 'kysely') {
+          add(specifier, 'the server holds no SQL: the query belongs in a repository of packages/db');
         }
         if (inServerLayer && !test && /(^|\/)routes\//.test(specifier) && !specifier.endsWith('.routes.ts')) {
           add(

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
-import { writeAudit } from './audit.repository.ts';
+import { hasAuditEntry, writeAudit } from './audit.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
 describeEachDatabase('audit log', (getDb) => {
@@ -18,6 +18,14 @@ describeEachDatabase('audit log', (getDb) => {
     const rows = await db.selectFrom('audit_log').selectAll().where('entity_id', '=', 't1').execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor: 'u1', action: 'table.create', diff: { name: '项目' } });
+  });
+
+  it('tells whether any entry of an action was written', async () => {
+    const db = getDb();
+    expect(await hasAuditEntry(db, 'demo.once')).toBe(false);
+    await writeAudit(db, { actor: null, action: 'demo.once', entity: 'demo', entityId: 'd1' });
+    expect(await hasAuditEntry(db, 'demo.once')).toBe(true);
+    expect(await hasAuditEntry(db, 'demo.other')).toBe(false);
   });
 
   it('rolls the entry back with the transaction that made it', async () => {

@@ -48,3 +48,14 @@ export async function writeAuditMany(
       .execute();
   }
 }
+
+/** Whether the audit log holds any entry of `action` (e.g. `demo.load`, which marks a one-time step done). */
+export async function hasAuditEntry(db: Kysely<DB>, action: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('action', '=', action)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -163,3 +163,11 @@ export async function closeDatabase(db: Database): Promise<void> {
   await db.destroy();
   if (handle?.pglite && !handle.pglite.closed) await handle.pglite.close();
 }
+
+/**
+ * PGlite has no autovacuum: refreshes its planner statistics and visibility map (fast counts), as a start
+ * does once. PostgreSQL's autovacuum keeps its own, so nothing is run there.
+ */
+export async function refreshEmbeddedStatistics(db: Database): Promise<void> {
+  if (engineOf(db) === 'pglite') await sql`VACUUM ANALYZE`.execute(db);
+}

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { writeAudit } from '@jixiao/db/audit.repository';
+import { hasAuditEntry, writeAudit } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
@@ -61,12 +61,7 @@ async function corpusFiles(dir: string): Promise<string[]> {
 export async function loadDemoData(db: Database, options: DemoDataOptions): Promise<DemoDataResult> {
   const log = options.log ?? (() => undefined);
   await seedDemoAccounts(db);
-  const done = await db
-    .selectFrom('audit_log')
-    .select('id')
-    .where('action', '=', 'demo.load')
-    .limit(1)
-    .executeTakeFirst();
+  const done = await hasAuditEntry(db, 'demo.load');
   if (done) return { loaded: false, files: 0, tables: 0, skipped: [] };
 
   const store = createTableRepository(db);

@@ -12,6 +12,7 @@ import { listOrganisations, toSessionUser } from '@jixiao/db/accounts.repository
 import { demoUsers } from '@jixiao/db/accounts-demo';
 import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
+import { firstDraftNamed } from '@jixiao/db/demo-tables.repository';
 import { saveMonitoringReport, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { fireTransition, submitReview, type WorkflowActor } from './use-cases/workflow.ts';
@@ -48,18 +49,8 @@ const actor = (user: SessionUser): WorkflowActor => ({ user, address: ADDRESS })
 const auditActor = (user: SessionUser): AuditActor => ({ userId: user.id, address: ADDRESS });
 
 /** The first-imported table of the seed unit with this name (the seed comes before the corpus). */
-async function seedTableId(db: Database, name: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('target_tables')
-    .select('id')
-    .where('name', '=', name)
-    .where('unit', '=', SEED_UNIT)
-    .where('status', '=', 'draft')
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.id ?? null;
+function seedTableId(db: Database, name: string): Promise<string | null> {
+  return firstDraftNamed(db, name, SEED_UNIT);
 }
 
 async function versionOf(db: Database, id: string): Promise<number> {

@@ -4,12 +4,11 @@ import { refreshReviewFindings } from '@jixiao/db/analytics.repository';
 import {
   closeDatabase,
   databaseOptionsFromEnv,
-  engineOf,
   openDatabase,
   readDatabaseUrlFromEnv,
+  refreshEmbeddedStatistics,
 } from '@jixiao/db/database';
 import { migrate } from '@jixiao/db/migrate';
-import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { loadDemoData } from './demo-data.ts';
 import { eventLoopStatsEnabled, registerEventLoopStats } from './event-loop-stats.ts';
@@ -42,10 +41,7 @@ async function main(): Promise<void> {
     if (demo.loaded)
       app.log.info({ files: demo.files, tables: demo.tables }, 'demo data loaded (first start)');
   }
-  if (engineOf(db) === 'pglite') {
-    // PGlite has no autovacuum: refresh planner statistics and the visibility map (fast counts) at start.
-    await sql`VACUUM ANALYZE`.execute(db);
-  }
+  await refreshEmbeddedStatistics(db);
 
   // Tables loaded in bulk (or reviewed under rules a release has since changed) get their automatic-review
   // findings counted for the dashboard in the background, a small batch at a time between requests.

@@ -1,3 +1,5 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   csvFields,
@@ -346,6 +348,47 @@ describe('spreadsheets saved as CSV', () => {
     );
     const prose = '新建晾晒房一座,占地300平方米,包含场坪整治\n一级指标 二级指标 三级指标 指标值';
     expect(csvToTabs(prose)).toBe(prose);
+  });
+
+  it('turns CSV into rows as the expressions it was first written with did', () => {
+    // The first csvToTabs, kept as the reference: its caption test and its cell and end-of-file patterns
+    // rescanned long runs of white space (the square of their length), the present one does not.
+    const captions =
+      /(?:^|,)\s*"?[一1]级指标"?\s*,\s*"?[二2]级指标"?\s*,|(?:^|,)\s*"?[二2]级指标"?\s*,\s*"?[三3]级指标"?\s*,/m;
+    const reference = (text: string): string => {
+      if (!(text.includes('指标,') || text.includes('指标",')) || !captions.test(text)) return text;
+      try {
+        const records = parseCsv(text, {
+          relax_column_count: true,
+          relax_quotes: true,
+          trim: true,
+        }) as string[][];
+        const rows = records.map((fields) => fields.map((f) => f.replace(/\s*\n\s*/g, ' ')).join('\t'));
+        return rows.join('\n') + (/\n\s*$/.test(text) ? '\n' : '');
+      } catch {
+        return text;
+      }
+    };
+    const pieces = [
+      '一级指标,二级指标,',
+      '"二级指标" , 三级指标,',
+      '一级指标',
+      ',',
+      '"',
+      ' ',
+      '\n',
+      '\n \n',
+      '\t',
+      '\u2028',
+      '产出',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 16 }), (parts) => {
+        const text = parts.join('');
+        expect(csvToTabs(text)).toBe(reference(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('reads a CSV form', () => {

@@ -40,6 +40,11 @@ const cases: [string, string][] = [
     '100,000 spaces in a quoted CSV cell',
     `项目名称,道路养护\n一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,"养护${' '.repeat(100_000)}里程",100公里\n`,
   ],
+  [
+    // A department run into 100,000 digits and then more text: `\d{6,}$` tried the run from each digit.
+    '100,000 digits after a run-together 主管部门',
+    `2024年度项目支出绩效目标表项目名称道路养护项目主管部门某局${'0'.repeat(100_000)}号实施单位某中心一级指标二级指标三级指标指标值产出指标数量指标养护里程100公里\n`,
+  ],
 ];
 
 describe('hostile text the fuzzer found', () => {

@@ -112,7 +112,8 @@ export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
       // it (`331省农业农村厅`); `…局项目` is the name running into the next label, 项目实施单位.
       const department = splitCode(
         value
-          .replace(/\d{6,}$/, '')
+          // Anchored at the run's start, so a long digit run that does not end the value is tried once.
+          .replace(/(?<!\d)\d{6,}$/, '')
           .replace(/^\d{3,}(?=[\u4e00-\u9fa5])/, '')
           .replace(/(?<=[局委厅办院所站心会室府])项目$/, ''),
       ).name;

@@ -7,8 +7,8 @@ import { engineOf } from '@jixiao/db/database';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
 import { pollHealth } from '../testing/health-poller.ts';
+import { listening } from '../testing/listening-app.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
 // No save, import confirm, workflow step or export of the largest table the schema allows may hold the
@@ -70,10 +70,7 @@ describeEachDatabase('steps on a table at the limits do not hold the server', (g
   let app: FastifyInstance | null = null;
   let base = '';
   beforeAll(async () => {
-    app = await buildApp({ db: getDb(), webDist: null });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ app, base } = await listening(getDb));
   }, 120_000);
   afterAll(async () => {
     await app?.close();

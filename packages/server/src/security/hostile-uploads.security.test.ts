@@ -7,8 +7,8 @@ import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
 import { pollHealth } from '../testing/health-poller.ts';
+import { listening } from '../testing/listening-app.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
 // Uploads and saves an attacker shapes to hold the server. Each upload must be answered (read,
@@ -80,14 +80,7 @@ describeEachDatabase('hostile uploads, limits and injection', (getDb) => {
   let app: FastifyInstance | null = null;
   let base = '';
   beforeAll(async () => {
-    app = await buildApp({
-      db: getDb(),
-      webDist: null,
-      auth: { loginPerIp: { max: 10_000, timeWindowMs: 60_000 } },
-    });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.server.address();
-    base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    ({ app, base } = await listening(getDb, { auth: { loginPerIp: { max: 10_000, timeWindowMs: 60_000 } } }));
   }, 120_000);
   afterAll(async () => {
     await app?.close();

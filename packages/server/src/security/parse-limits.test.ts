@@ -1,23 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Database } from '@jixiao/db/database';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type AppOptions, buildApp } from '../app.ts';
+import { listening } from '../testing/listening-app.ts';
 import { signInHeaders } from '../testing/test-auth.ts';
 
 const fixtures = join(import.meta.dirname, '../../../..');
 const seed = readFileSync(join(fixtures, 'fixtures/seed.txt'), 'utf8');
-
-async function listening(getDb: () => Database, options: Partial<AppOptions> = {}) {
-  const app = await buildApp({ db: getDb(), webDist: null, ...options });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  return { app, base: `http://127.0.0.1:${port}` };
-}
 
 async function upload(base: string, headers: Record<string, string>, name: string, text: string) {
   const form = new FormData();

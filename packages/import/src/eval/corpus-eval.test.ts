@@ -139,11 +139,13 @@ const grown = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(71);
+    expect(report.documents.length).toBeGreaterThanOrEqual(74);
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.936);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
-    // the row above), which the reader keeps and marks for a person to confirm.
-    expect(report.total.invented).toBeLessThanOrEqual(8);
+    // the row above), which the reader keeps and marks for a person to confirm. 11, up from 8: the corpus6
+    // batch brought a transposed form (indicators as column heads) cut before its values, whose three
+    // heads were read as rows at intake, all marked.
+    expect(report.total.invented).toBeLessThanOrEqual(11);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(0);
     // Read rows marked all the same: each costs the person confirming the import a look (77 of 338).
@@ -152,12 +154,13 @@ describe('importer on the grown real corpus', () => {
 
   it('keeps the frozen test split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(57);
+    expect(report.documents.length).toBeGreaterThanOrEqual(66);
     // 0.678, 32 and 19, down from 0.692, 25 and 17: the corpus5 batch added seven documents never read
     // before (25 rows: 15 read, 7 invented, measured at intake before any rule changed); no rule is
-    // written against them.
+    // written against them. 33, up from 32: the corpus6 batch added nine more (7 rows: 5 read, 1 invented
+    // and marked, at intake).
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.678);
-    expect(report.total.invented).toBeLessThanOrEqual(32);
+    expect(report.total.invented).toBeLessThanOrEqual(33);
     // 9 unmarked since the row constraints ask for a value, a name that reads as one and a target that does.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(9);
   });

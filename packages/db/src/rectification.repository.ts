@@ -242,17 +242,35 @@ export async function removeRectificationEvidence(
   );
 }
 
-/** An evidence file's bytes, with its name and media type, for a download. */
+/** A stored evidence file: its bytes, name and media type, with the size and SHA-256 kept on upload. */
+export interface StoredEvidence extends EvidenceUpload {
+  size: number;
+  sha256: string;
+}
+
+/** An evidence file's bytes, with its name, media type, size and SHA-256, for a download. */
 export async function rectificationEvidenceFile(
   db: Database,
   input: { tableId: string; taskId: string; fileId: string },
-): Promise<EvidenceUpload> {
-  const { rows } = await sql<{ file_name: string; media_type: string; bytes: Uint8Array }>`
-    SELECT file_name, media_type, bytes FROM rectification_evidence
+): Promise<StoredEvidence> {
+  const { rows } = await sql<{
+    file_name: string;
+    media_type: string;
+    size: number | string;
+    sha256: string;
+    bytes: Uint8Array;
+  }>`
+    SELECT file_name, media_type, size, sha256, bytes FROM rectification_evidence
     WHERE table_id = ${input.tableId} AND task_id = ${input.taskId} AND id = ${input.fileId}`.execute(db);
   const row = rows[0];
   if (!row) throw evidenceNotFound();
-  return { name: row.file_name, mediaType: row.media_type, bytes: new Uint8Array(row.bytes) };
+  return {
+    name: row.file_name,
+    mediaType: row.media_type,
+    size: Number(row.size),
+    sha256: row.sha256,
+    bytes: new Uint8Array(row.bytes),
+  };
 }
 
 function notFound(): AppError {

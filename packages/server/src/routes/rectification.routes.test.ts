@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { evidenceMaxBytes, evidenceMaxFiles } from '@jixiao/core/rectification/evidence-files.limits';
 import type { BudgetLinkage, RectificationTask } from '@jixiao/core/rectification/rectification.schema';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import { DEFAULT_SCORING_SCHEME_ID } from '@jixiao/core/scoring/scoring-schemes';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
-import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
+import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
@@ -299,12 +300,32 @@ describeEachDatabase('整改 and budget linkage API', (getDb) => {
     expect(tooMany.body.zh).toContain(`最多上传 ${evidenceMaxFiles} 个`);
 
     const audit = await app.call<{
-      items: { action: string; entityId: string; diff: Record<string, unknown> }[];
+      items: {
+        action: string;
+        entityId: string;
+        actorUsername: string | null;
+        diff: Record<string, unknown>;
+      }[];
     }>('GET', '/api/audit?pageSize=100', { as: 'auditor' });
     const mine = audit.body.items.filter((i) => i.entityId === task.id);
     expect(mine.filter((i) => i.action === 'rectification.evidence_add')).toHaveLength(evidenceMaxFiles + 1);
     const removal = mine.find((i) => i.action === 'rectification.evidence_remove');
     expect(removal?.diff).toMatchObject({ name: '整改报告.pdf', fileId: file.id });
+    // Each read of a file is in the log too: who, which file of which table; a miss reads nothing and logs nothing.
+    const downloads = mine.filter((i) => i.action === 'rectification.evidence_download');
+    expect(downloads.map((i) => [i.actorUsername, i.diff])).toEqual([
+      [
+        demoUserFor('department_reviewer').username,
+        {
+          tableId: ids.last,
+          fileId: file.id,
+          name: '整改报告.pdf',
+          mediaType: 'application/pdf',
+          size: samplePdf.byteLength,
+          sha256: createHash('sha256').update(samplePdf).digest('hex'),
+        },
+      ],
+    ]);
   });
 
   it('shows next year’s reviewer last year’s grade, open tasks and the suggestion, and records the decision', async () => {

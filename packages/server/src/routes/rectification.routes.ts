@@ -33,7 +33,6 @@ import {
   listRectifications,
   openRectifications,
   previousEvaluation,
-  rectificationEvidenceFile,
   removeRectificationEvidence,
   saveLinkageDecision,
 } from '@jixiao/db/rectification.repository';
@@ -50,6 +49,7 @@ import {
 } from '../auth/authorize.ts';
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
 import { sendUploadedFile } from '../http/send-document.ts';
+import { downloadRectificationEvidence } from '../use-cases/evidence-download.ts';
 import { evidenceMediaType, evidenceTooLarge } from '../use-cases/evidence-file.ts';
 
 const tableParams = z.object({ id: z.string().uuid() });
@@ -248,17 +248,19 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['rectification'],
-        summary: 'An evidence file of a 整改 task, as a download (table readers: the reviewer and the unit)',
+        summary:
+          'An evidence file of a 整改 task, as a download (table readers: the reviewer and the unit; audited as rectification.evidence_download)',
         params: evidenceFileParams,
       },
     },
     async (request, reply) => {
       const record = await createTableRepository(app.db).get(request.params.id);
       await assertCanTable(request, app.db, 'table.read', record);
-      const file = await rectificationEvidenceFile(app.db, {
+      const file = await downloadRectificationEvidence(app.db, {
         tableId: record.id,
         taskId: request.params.taskId,
         fileId: request.params.fileId,
+        actor: auditActor(request),
       });
       // The content was read as one of the allowed kinds on upload; it still goes out as an attachment.
       return sendUploadedFile(reply, file, file.mediaType);

@@ -6,7 +6,7 @@
  * server: the demo's new 2027 project cannot be submitted until its author makes the ex-ante
  * assessment (事前绩效评估) Shanghai's 2027 rules ask for. Last, 整改 opened from a monitoring report's red
  * lights, answered with evidence files (a file whose content is not what its name says is refused with the
- * reason) that the reviewer downloads before closing the task.
+ * reason) that the reviewer downloads before closing the task, a download the auditor then finds in the log.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -314,12 +314,30 @@ describe('整改 and the budget linkage in the browser', () => {
     expect(await closed.getByTestId('rectification-file').count()).toBe(1);
     expect(await closed.getByTestId('rectification-file-remove').count()).toBe(0);
 
-    const { rows } = await sql<{ action: string }>`
-      SELECT action FROM audit_log WHERE action LIKE 'rectification.evidence%' ORDER BY id`.execute(e2e.db);
-    expect(rows.map((r) => r.action)).toEqual([
-      'rectification.evidence_add',
-      'rectification.evidence_add',
-      'rectification.evidence_remove',
+    const { rows } = await sql<{ action: string; username: string | null; name: string }>`
+      SELECT a.action, u.username, a.diff->>'name' AS name FROM audit_log a LEFT JOIN users u ON u.id::text = a.actor
+      WHERE a.action LIKE 'rectification.evidence%' AND a.diff->>'tableId' = ${record.id}
+      ORDER BY a.id`.execute(e2e.db);
+    expect(rows.map((r) => [r.action, r.name])).toEqual([
+      ['rectification.evidence_add', '场次计划.pdf'],
+      ['rectification.evidence_add', longName],
+      ['rectification.evidence_remove', longName],
+      ['rectification.evidence_download', '场次计划.pdf'],
     ]);
+    const reviewer = rows.at(-1)?.username ?? '';
+    expect(reviewer).not.toBe(rows[0]?.username);
+
+    // The auditor finds the download in the log, named in words, with who read which file of which table.
+    await e2e.signIn('auditor');
+    await page.goto(e2e.url('/audit'));
+    await page.getByTestId('audit-filter-action').fill('rectification.evidence_download');
+    await page.getByTestId('audit-search').click();
+    const entry = page.getByTestId('audit-table').locator('tbody tr', { hasText: '下载整改佐证' });
+    await expect.poll(() => entry.count(), settle).toBe(1);
+    expect(await entry.textContent()).toContain(`（${reviewer}）`);
+    await entry.locator('.ant-table-row-expand-icon').click();
+    const diff = (await page.getByTestId('audit-diff').textContent()) ?? '';
+    expect(diff).toContain('场次计划.pdf');
+    expect(diff).toContain(record.id);
   });
 });

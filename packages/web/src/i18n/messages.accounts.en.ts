@@ -99,6 +99,7 @@ export const accountsEn = {
   'auditAction.rectification.close': 'Rectification closed',
   'auditAction.rectification.evidence_add': 'Rectification evidence uploaded',
   'auditAction.rectification.evidence_remove': 'Rectification evidence removed',
+  'auditAction.rectification.evidence_download': 'Rectification evidence downloaded',
   'auditAction.linkage.decide': 'Budget linkage decided',
   'auditAction.ex_ante.save': 'Ex-ante assessment saved',
   'auditEntity.rectification': 'Rectification task',

@@ -96,6 +96,7 @@ const zh = {
   'auditAction.rectification.close': '关闭整改',
   'auditAction.rectification.evidence_add': '上传整改佐证',
   'auditAction.rectification.evidence_remove': '删除整改佐证',
+  'auditAction.rectification.evidence_download': '下载整改佐证',
   'auditAction.linkage.decide': '记录预算挂钩决定',
   'auditAction.ex_ante.save': '保存事前绩效评估',
   'auditEntity.rectification': '整改任务',

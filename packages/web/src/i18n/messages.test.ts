@@ -66,7 +66,7 @@ describe('messages', () => {
     for (const band of gradeBandSchema.options) expect(hasMessage(`band.${band}`), band).toBe(true);
     for (const cause of deviationCauseSchema.options) expect(hasMessage(`cause.${cause}`), cause).toBe(true);
     for (const l of likelihoodSchema.options) expect(hasMessage(`likelihood.${l}`), l).toBe(true);
-    for (const action of ['open', 'answer', 'close', 'evidence_add', 'evidence_remove'])
+    for (const action of ['open', 'answer', 'close', 'evidence_add', 'evidence_remove', 'evidence_download'])
       expect(hasMessage(`auditAction.rectification.${action}`), action).toBe(true);
     expect(hasMessage('auditAction.linkage.decide')).toBe(true);
     expect(hasMessage('auditAction.ex_ante.save')).toBe(true);

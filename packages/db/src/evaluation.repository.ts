@@ -10,14 +10,16 @@ import {
   claimCauseSchema,
   type RecheckItem,
 } from '@jixiao/core/scoring/self-evaluation-claim.schema';
-import { sql } from 'kysely';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
-import { claimImportPreview } from './tables.repository.ts';
+import type { DB } from './db-schema.ts';
 
 // Storage of monitoring reports, self-evaluations and reviewers' score adjustments. The server computes
 // lights and scores with core; this file keeps what was entered (validated again when read back) and the
-// figures lists sort by, and writes each change with its audit row in one transaction.
+// figures lists sort by. The server's use cases write each change's audit row in the change's transaction.
+
+type Executor = Kysely<DB> | Transaction<DB>;
 
 function iso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
@@ -35,12 +37,11 @@ export interface StoredMonitoringReport {
 }
 
 /**
- * Saves (inserts or replaces) the report of one table and cut-off month, audited as `monitoring.save`.
- * With `importId` (an uploaded monitoring form) the import is confirmed in the same transaction: the
- * report and the confirmation are saved together or not at all.
+ * Saves (inserts or replaces) the report of one table and cut-off month. The caller runs it in the
+ * transaction that writes its audit entry (and confirms the import it came from, if any).
  */
 export async function saveMonitoringReport(
-  db: Database,
+  db: Executor,
   input: {
     tableId: string;
     tableVersion: number;
@@ -50,60 +51,38 @@ export async function saveMonitoringReport(
     risk: number;
     /** Corrective measures the report lacks (core's missingMeasureCount of its assessment). */
     missingMeasures: number;
+    /** Who saves it (kept as the report's last editor). */
     actor: AuditActor;
-    importId?: string;
   },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const file = input.importId === undefined ? null : await claimImportPreview(trx, input.importId);
-    const row = {
-      table_id: input.tableId,
-      cut_off_month: input.report.cutOffMonth,
-      table_version: input.tableVersion,
-      scheme_id: input.schemeId,
-      report: JSON.stringify(input.report),
-      light: input.light,
-      risk: input.risk,
-      missing_measures: input.missingMeasures,
-      updated_by: input.actor.userId,
-      updated_at: new Date(),
-    };
-    await trx
-      .insertInto('monitoring_reports')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['table_id', 'cut_off_month']).doUpdateSet({
-          table_version: row.table_version,
-          scheme_id: row.scheme_id,
-          report: row.report,
-          light: row.light,
-          risk: row.risk,
-          missing_measures: row.missing_measures,
-          updated_by: row.updated_by,
-          updated_at: row.updated_at,
-        }),
-      )
-      .execute();
-    await writeAudit(trx, {
-      actor: input.actor,
-      action: 'monitoring.save',
-      entity: 'table',
-      entityId: input.tableId,
-      diff: { cutOffMonth: input.report.cutOffMonth, light: input.light, report: input.report },
-    });
-    if (file) {
-      await writeAudit(trx, {
-        actor: input.actor,
-        action: 'import.confirm',
-        entity: 'import',
-        entityId: file.id,
-        diff: {
-          fileName: file.file_name,
-          monitoring: { tableId: input.tableId, cutOffMonth: input.report.cutOffMonth },
-        },
-      });
-    }
-  });
+  const row = {
+    table_id: input.tableId,
+    cut_off_month: input.report.cutOffMonth,
+    table_version: input.tableVersion,
+    scheme_id: input.schemeId,
+    report: JSON.stringify(input.report),
+    light: input.light,
+    risk: input.risk,
+    missing_measures: input.missingMeasures,
+    updated_by: input.actor.userId,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('monitoring_reports')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['table_id', 'cut_off_month']).doUpdateSet({
+        table_version: row.table_version,
+        scheme_id: row.scheme_id,
+        report: row.report,
+        light: row.light,
+        risk: row.risk,
+        missing_measures: row.missing_measures,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+      }),
+    )
+    .execute();
 }
 
 /** The report of a table at a cut-off month, or null. */
@@ -248,12 +227,12 @@ export interface RecheckFigures {
 }
 
 /**
- * Saves what the author entered (adjustments are kept apart), audited as `self_evaluation.save`. With
- * `recheck` (the entry carries the unit's claim) the re-check list's figures are kept; with `importId`
- * (an uploaded 自评表) the import is confirmed in the same transaction.
+ * Saves what the author entered (adjustments are kept apart). With `recheck` (the entry carries the
+ * unit's claim) the re-check list's figures are kept. The caller runs it in the transaction that writes
+ * its audit entry (and confirms the import it came from, if any).
  */
 export async function saveSelfEvaluation(
-  db: Database,
+  db: Executor,
   input: {
     tableId: string;
     tableVersion: number;
@@ -262,69 +241,50 @@ export async function saveSelfEvaluation(
     total: number;
     grade: string;
     complete: boolean;
+    /** Who saves it (kept as the self-evaluation's last editor). */
     actor: AuditActor;
     recheck?: RecheckFigures | null | undefined;
-    importId?: string | undefined;
   },
 ): Promise<void> {
   const entry = { ...input.entry, adjustments: [] };
-  await db.transaction().execute(async (trx) => {
-    const file = input.importId === undefined ? null : await claimImportPreview(trx, input.importId);
-    const recheck = input.recheck ?? null;
-    const row = {
-      table_id: input.tableId,
-      table_version: input.tableVersion,
-      scheme_id: input.schemeId,
-      entry: JSON.stringify(entry),
-      total: input.total,
-      grade: input.grade,
-      complete: input.complete,
-      updated_by: input.actor.userId,
-      updated_at: new Date(),
-      claimed_total: recheck?.claimedTotal ?? null,
-      rule_total: recheck?.ruleTotal ?? null,
-      gap: recheck?.gap ?? null,
-      causes: JSON.stringify(recheck?.causes ?? []),
-      has_claim: recheck !== null,
-    };
-    await trx
-      .insertInto('self_evaluations')
-      .values(row)
-      .onConflict((oc) =>
-        oc.column('table_id').doUpdateSet({
-          table_version: row.table_version,
-          scheme_id: row.scheme_id,
-          entry: row.entry,
-          total: row.total,
-          grade: row.grade,
-          complete: row.complete,
-          updated_by: row.updated_by,
-          updated_at: row.updated_at,
-          claimed_total: row.claimed_total,
-          rule_total: row.rule_total,
-          gap: row.gap,
-          causes: row.causes,
-          has_claim: row.has_claim,
-        }),
-      )
-      .execute();
-    await writeAudit(trx, {
-      actor: input.actor,
-      action: 'self_evaluation.save',
-      entity: 'table',
-      entityId: input.tableId,
-      diff: { entry, total: input.total, grade: input.grade },
-    });
-    if (file) {
-      await writeAudit(trx, {
-        actor: input.actor,
-        action: 'import.confirm',
-        entity: 'import',
-        entityId: file.id,
-        diff: { fileName: file.file_name, selfEvaluation: { tableId: input.tableId } },
-      });
-    }
-  });
+  const recheck = input.recheck ?? null;
+  const row = {
+    table_id: input.tableId,
+    table_version: input.tableVersion,
+    scheme_id: input.schemeId,
+    entry: JSON.stringify(entry),
+    total: input.total,
+    grade: input.grade,
+    complete: input.complete,
+    updated_by: input.actor.userId,
+    updated_at: new Date(),
+    claimed_total: recheck?.claimedTotal ?? null,
+    rule_total: recheck?.ruleTotal ?? null,
+    gap: recheck?.gap ?? null,
+    causes: JSON.stringify(recheck?.causes ?? []),
+    has_claim: recheck !== null,
+  };
+  await db
+    .insertInto('self_evaluations')
+    .values(row)
+    .onConflict((oc) =>
+      oc.column('table_id').doUpdateSet({
+        table_version: row.table_version,
+        scheme_id: row.scheme_id,
+        entry: row.entry,
+        total: row.total,
+        grade: row.grade,
+        complete: row.complete,
+        updated_by: row.updated_by,
+        updated_at: row.updated_at,
+        claimed_total: row.claimed_total,
+        rule_total: row.rule_total,
+        gap: row.gap,
+        causes: row.causes,
+        has_claim: row.has_claim,
+      }),
+    )
+    .execute();
 }
 
 /** The self-evaluation of a table with its adjustments (latest per row in `entry.adjustments`), or null. */
@@ -371,57 +331,39 @@ export async function getSelfEvaluation(db: Database, tableId: string): Promise<
 }
 
 /**
- * Records a reviewer's adjustment of one score with its reason, updates the stored total and grade,
- * and writes `self_evaluation.adjust_score` to the audit log, all in one transaction.
+ * Records a reviewer's adjustment of one score with its reason and updates the stored total and grade:
+ * two writes, so the caller runs it in a transaction (the one that writes its audit entry).
  */
 export async function addScoreAdjustment(
-  db: Database,
+  trx: Executor,
   input: {
     tableId: string;
     adjustment: ScoreAdjustment;
     computedScore: number;
-    previousScore: number;
     total: number;
     grade: string;
+    /** Who adjusts (kept with the adjustment). */
     actor: AuditActor;
     decision?: 'claim' | 'rule' | undefined;
   },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('score_adjustments')
-      .values({
-        table_id: input.tableId,
-        target: String(input.adjustment.target),
-        computed_score: input.computedScore,
-        score: input.adjustment.score,
-        reason: input.adjustment.reason,
-        decision: input.decision ?? null,
-        adjusted_by: input.actor.userId,
-      })
-      .execute();
-    await trx
-      .updateTable('self_evaluations')
-      .set({ total: input.total, grade: input.grade })
-      .where('table_id', '=', input.tableId)
-      .execute();
-    await writeAudit(trx, {
-      actor: input.actor,
-      action: input.decision ? 'self_evaluation.recheck_decide' : 'self_evaluation.adjust_score',
-      entity: 'table',
-      entityId: input.tableId,
-      diff: {
-        target: input.adjustment.target,
-        from: input.previousScore,
-        to: input.adjustment.score,
-        computed: input.computedScore,
-        reason: input.adjustment.reason,
-        ...(input.decision ? { decision: input.decision } : {}),
-        total: input.total,
-        grade: input.grade,
-      },
-    });
-  });
+  await trx
+    .insertInto('score_adjustments')
+    .values({
+      table_id: input.tableId,
+      target: String(input.adjustment.target),
+      computed_score: input.computedScore,
+      score: input.adjustment.score,
+      reason: input.adjustment.reason,
+      decision: input.decision ?? null,
+      adjusted_by: input.actor.userId,
+    })
+    .execute();
+  await trx
+    .updateTable('self_evaluations')
+    .set({ total: input.total, grade: input.grade })
+    .where('table_id', '=', input.tableId)
+    .execute();
 }
 
 export interface RecheckQuery {

@@ -1,9 +1,7 @@
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import { can, organisationPath } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring, missingMeasureCount } from '@jixiao/core/monitoring/assess-monitoring';
 import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring.schema';
-import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import { DEFAULT_SCORING_SCHEME_ID, getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
 import type { SelfEvaluationEntry, SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
@@ -13,9 +11,11 @@ import { demoUsers } from '@jixiao/db/accounts-demo';
 import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { firstDraftNamed } from '@jixiao/db/demo-tables.repository';
-import { saveMonitoringReport, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
-import { fireTransition, submitReview, type WorkflowActor } from './use-cases/workflow.ts';
+import type { Caller } from './auth/caller.ts';
+import { recordMonitoringReport } from './use-cases/monitoring.ts';
+import { recordSelfEvaluation } from './use-cases/self-evaluation.ts';
+import { fireTransition, submitReview } from './use-cases/workflow.ts';
 
 // The demo's tables would all be drafts, leaving the public portal, the review queues, the monitoring
 // overview and the score view empty. This moves the seed's three tables through their life with the same
@@ -45,7 +45,7 @@ function demoUser(username: string): SessionUser {
   return toSessionUser(user);
 }
 
-const actor = (user: SessionUser): WorkflowActor => ({ user, address: ADDRESS });
+const actor = (user: SessionUser): Caller => ({ user, address: ADDRESS });
 const auditActor = (user: SessionUser): AuditActor => ({ userId: user.id, address: ADDRESS });
 
 /** The first-imported table of the seed unit with this name (the seed comes before the corpus). */
@@ -238,23 +238,13 @@ export async function runDemoLifecycle(
         const published = await store.get(id);
         await assertMayReport(db, author, published);
         const report = julyReport(published);
-        const assessment = assessMonitoring(published.table, report, DEFAULT_MONITORING_SCHEME);
-        await saveMonitoringReport(db, {
-          tableId: id,
-          tableVersion: published.version,
-          schemeId: DEFAULT_MONITORING_SCHEME.id,
-          report,
-          light: assessment.light,
-          risk: assessment.risk,
-          missingMeasures: missingMeasureCount(assessment),
-          actor: auditActor(author),
-        });
+        await recordMonitoringReport(db, published, report, auditActor(author));
         const scheme = getScoringScheme(DEFAULT_SCORING_SCHEME_ID);
         const entry = gradeQualitative(yearEndEntry(published), (e) =>
           scoreSelfEvaluation(published.table, e, scheme),
         );
         const score = scoreSelfEvaluation(published.table, entry, scheme);
-        await saveSelfEvaluation(db, {
+        await recordSelfEvaluation(db, {
           tableId: id,
           tableVersion: published.version,
           schemeId: entry.schemeId ?? DEFAULT_SCORING_SCHEME_ID,

@@ -6,10 +6,9 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { SourceFile } from '@jixiao/core/tables/table-store';
 import { demoUsers } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
-import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
-import { recheckFigures } from './use-cases/import-self-evaluation.ts';
+import { recheckFigures, recordSelfEvaluation } from './use-cases/self-evaluation.ts';
 
 // The 财政复核 view would be empty on a first start: the demo imports two filled 自评表 of 2023 — years
 // before the system, so each comes with its own target table — as the author's unit, through the same
@@ -110,7 +109,7 @@ export async function runDemoRecheck(db: Database, log: (message: string) => voi
       fileName: `${form.name}自评表`,
     });
     const score = scoreSelfEvaluation(record.table, entry, scheme);
-    await saveSelfEvaluation(db, {
+    await recordSelfEvaluation(db, {
       tableId: record.id,
       tableVersion: record.version,
       schemeId: scheme.id,

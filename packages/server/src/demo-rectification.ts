@@ -5,8 +5,8 @@ import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tabl
 import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
-import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { recordSelfEvaluation } from './use-cases/self-evaluation.ts';
 
 // 整改 and 结果应用 would have nothing to show on a first start: the seed unit gets a published 2025 project
 // whose self-evaluation graded 差 (reviewers open 整改 tasks from it) and the same project's 2026 table
@@ -56,7 +56,7 @@ export async function runDemoRectification(db: Database, log: (message: string) 
     adjustments: [],
   };
   const score = scoreSelfEvaluation(last.table, entry, getScoringScheme(DEFAULT_SCORING_SCHEME_ID));
-  await saveSelfEvaluation(db, {
+  await recordSelfEvaluation(db, {
     tableId: last.id,
     tableVersion: last.version,
     schemeId: DEFAULT_SCORING_SCHEME_ID,

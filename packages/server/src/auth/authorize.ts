@@ -14,6 +14,7 @@ import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import type { FastifyRequest } from 'fastify';
+import type { Caller } from './caller.ts';
 
 // The guard every route file uses. Routes declare the action; policies (core) decide; this file turns
 // "no" into 401 for anonymous visitors (sign in first) and 403 for signed-in users.
@@ -26,14 +27,17 @@ export function forbidden(): AppError {
   return new AppError('auth.forbidden', '您没有权限执行此操作', 'You are not allowed to do this');
 }
 
+/** Whoever asks: an HTTP request or a use case's caller (only the user is looked at). */
+type Asker = Pick<Caller, 'user'>;
+
 /** The signed-in user of the request, or a 401. */
-export function requireUser(request: FastifyRequest): SessionUser {
+export function requireUser(request: Asker): SessionUser {
   if (!request.user) throw unauthenticated();
   return request.user;
 }
 
 /** Throws 401/403 unless the request's user may do `action` (on `table` for table actions). */
-export function assertCan(request: FastifyRequest, action: Action, table?: TableResource): void {
+export function assertCan(request: Asker, action: Action, table?: TableResource): void {
   if (can(request.user, action, table)) return;
   throw request.user ? forbidden() : unauthenticated();
 }
@@ -71,7 +75,7 @@ export function tableResourceIn(
 
 /** Throws 401/403 unless the request's user may do `action` on the stored table `record`. */
 export async function assertCanTable(
-  request: FastifyRequest,
+  request: Asker,
   db: Database,
   action: Action,
   record: { status: TableStatus; organisationId: string | null },
@@ -85,7 +89,7 @@ export async function assertCanTable(
  * (draft, returned) is checked by storage with the tables locked.
  */
 export async function assertCanResolveDuplicates(
-  request: FastifyRequest,
+  request: Asker,
   db: Database,
   organisationId: string | null,
   choices: readonly { action: string }[] | undefined,
@@ -98,7 +102,7 @@ export async function assertCanResolveDuplicates(
 }
 
 /** Which tables lists may show to the request's user (storage turns it into a WHERE clause). */
-export async function readScope(request: FastifyRequest, db: Database): Promise<TableReadScope> {
+export async function readScope(request: Asker, db: Database): Promise<TableReadScope> {
   return tableReadScope(request.user, await listOrganisations(db));
 }
 

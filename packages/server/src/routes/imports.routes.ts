@@ -13,6 +13,7 @@ import { withoutSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
 import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
 import { sendUploadedFile } from '../http/send-document.ts';
 import {
@@ -174,7 +175,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         organisationId: preview.organisationId,
       });
       const { tableId, ...shown } = request.query;
-      return monitoringMatch(request, app.db, preview, tableId, shown);
+      return monitoringMatch(callerOf(request), app.db, preview, tableId, shown);
     },
   );
 
@@ -225,12 +226,14 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
         preview.organisationId,
       );
       if (isMonitoringImport(request.body.tables)) {
-        return reply.code(201).send(await confirmMonitoringImport(request, app.db, preview, request.body));
+        return reply
+          .code(201)
+          .send(await confirmMonitoringImport(callerOf(request), app.db, preview, request.body));
       }
       if (isSelfEvaluationImport(request.body.tables)) {
         return reply
           .code(201)
-          .send(await confirmSelfEvaluationImport(request, app.db, preview, request.body));
+          .send(await confirmSelfEvaluationImport(callerOf(request), app.db, preview, request.body));
       }
       await assertDraftingOpen(
         app.db,

@@ -14,8 +14,9 @@ import { getMonitoringReport, monitoringOverview } from '@jixiao/db/evaluation.r
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { readScope, signedIn } from '../auth/authorize.ts';
-import { enterableTable, readableTable } from '../guards/table.guards.ts';
-import { assessAndSaveMonitoring } from '../use-cases/save-monitoring.ts';
+import { callerOf } from '../auth/caller.ts';
+import { readableTable } from '../guards/table.guards.ts';
+import { saveMonitoring } from '../use-cases/monitoring.ts';
 
 // Monitoring. Guards come from the declared policies: reading follows table.read; entering
 // progress or actuals is table.report; reviewers' score adjustments (self-evaluation) are table.adjust_score.
@@ -99,18 +100,11 @@ export const monitoringRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: monitoringResponse },
       },
     },
-    async (request) => {
-      const record = await enterableTable(request, app.db, request.params.id);
-      const report = { ...request.body, cutOffMonth: request.params.month };
-      const assessment = await assessAndSaveMonitoring(request, app.db, record, report);
-      return {
-        tableId: record.id,
-        tableVersion: record.version,
-        report,
-        assessment,
-        updatedAt: new Date().toISOString(),
-      };
-    },
+    async (request) =>
+      saveMonitoring(app.db, callerOf(request), request.params.id, {
+        ...request.body,
+        cutOffMonth: request.params.month,
+      }),
   );
 
   app.get(

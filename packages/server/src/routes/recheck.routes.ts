@@ -1,5 +1,4 @@
-import { can, organisationPath } from '@jixiao/core/accounts/policies';
-import { AppError } from '@jixiao/core/errors/app-error';
+import { organisationPath } from '@jixiao/core/accounts/policies';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
 import {
@@ -10,15 +9,16 @@ import {
 } from '@jixiao/core/scoring/self-evaluation-claim.schema';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { Database } from '@jixiao/db/database';
-import { addScoreAdjustment, getSelfEvaluation, recheckList } from '@jixiao/db/evaluation.repository';
+import { getSelfEvaluation, recheckList } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { contentDisposition } from '@jixiao/export/layout-document';
 import { type RecheckSheetEvaluation, recheckSheetRows, recheckWorkbook } from '@jixiao/export/recheck-xlsx';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, forbidden, readScope, requireUser, signedIn } from '../auth/authorize.ts';
-import { readableTable } from '../guards/table.guards.ts';
+import { forbidden, readScope, requireUser, signedIn } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import { decideRecheck } from '../use-cases/self-evaluation.ts';
 
 // 财政复核: finance reviewers go through the self-evaluations that carry a unit's claim (imported
 // 自评表), largest gap between the claimed and the rules' totals first, and per row accept the claim or
@@ -175,65 +175,6 @@ export const recheckRoutes: FastifyPluginAsyncZod = async (app) => {
         body: decisionBody,
       },
     },
-    async (request) => {
-      const { record, resource } = await readableTable(request, app.db, request.params.id);
-      const user = requireUser(request);
-      // A past year's imported 自评表 brings its own table, which never goes through approval here: it is
-      // re-checked as an approved one.
-      const asApproved =
-        record.table.kind === 'self-evaluation' ? { ...resource, status: 'approved' as const } : resource;
-      if (!can(user, 'table.adjust_score', asApproved)) throw forbidden();
-      const stored = await getSelfEvaluation(app.db, record.id);
-      if (!stored) {
-        throw new AppError(
-          'self_evaluation.not_found',
-          '该表尚未填报绩效自评。',
-          'No self-evaluation entered yet.',
-          {
-            path: 'id',
-          },
-        );
-      }
-      const scheme = getScoringScheme(stored.schemeId);
-      const before = scoreSelfEvaluation(record.table, stored.entry, scheme);
-      const { target, accept, reason } = request.body;
-      const claimLine = before.claim?.lines.find((l) => l.target === target);
-      const line = target === 'execution' ? before.execution : before.indicators[target];
-      if (!claimLine || !line || (accept === 'claim' && claimLine.claimed === null)) {
-        throw new AppError(
-          'recheck.no_claim',
-          '该行没有单位自评得分，无法采用。',
-          'This row carries no claimed score to accept.',
-          { path: 'target' },
-        );
-      }
-      if (line.status === 'not_scored') {
-        throw new AppError(
-          'recheck.not_scored',
-          '其中项/未印分值的行列示不计分，无需复核决定。',
-          'Sub-items without a weight are shown, not scored: there is nothing to decide.',
-          { path: 'target' },
-        );
-      }
-      const score = accept === 'claim' ? (claimLine.claimed ?? 0) : line.computedScore;
-      const adjustment = { target, score, reason };
-      const others = stored.entry.adjustments.filter((a) => a.target !== target);
-      const after = scoreSelfEvaluation(
-        record.table,
-        { ...stored.entry, adjustments: [...others, adjustment] },
-        scheme,
-      );
-      await addScoreAdjustment(app.db, {
-        tableId: record.id,
-        adjustment,
-        computedScore: line.computedScore,
-        previousScore: line.score,
-        total: after.total,
-        grade: after.grade,
-        actor: auditActor(request),
-        decision: accept,
-      });
-      return { tableId: record.id, total: after.total, grade: after.grade, score: after };
-    },
+    async (request) => decideRecheck(app.db, callerOf(request), request.params.id, request.body),
   );
 };

@@ -1,4 +1,3 @@
-import { AppError } from '@jixiao/core/errors/app-error';
 import { selfEvaluationLayout } from '@jixiao/core/export/self-evaluation-layout';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import {
@@ -12,20 +11,15 @@ import {
   selfEvaluationScoreSchema,
 } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import type { Database } from '@jixiao/db/database';
-import {
-  addScoreAdjustment,
-  getSelfEvaluation,
-  type StoredSelfEvaluation,
-  saveSelfEvaluation,
-} from '@jixiao/db/evaluation.repository';
+import type { StoredSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCan, auditActor, signedIn } from '../auth/authorize.ts';
-import { assertSelfEvaluationOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
-import { enterableTable, readableTable } from '../guards/table.guards.ts';
+import { signedIn } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import type { CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import { readableTable } from '../guards/table.guards.ts';
 import { sendDocument } from '../http/send-document.ts';
-import { recheckFigures } from '../use-cases/import-self-evaluation.ts';
+import { adjustScore, saveSelfEvaluationEntry, storedSelfEvaluation } from '../use-cases/self-evaluation.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -46,17 +40,6 @@ const selfEvaluationResponse = z.object({
   updatedAt: z.string(),
 });
 
-function notFound(): AppError {
-  return new AppError(
-    'self_evaluation.not_found',
-    '该表尚未填报绩效自评。',
-    'No self-evaluation entered yet.',
-    {
-      path: 'id',
-    },
-  );
-}
-
 function present(record: TableRecord, stored: StoredSelfEvaluation) {
   return {
     tableId: record.id,
@@ -66,12 +49,6 @@ function present(record: TableRecord, stored: StoredSelfEvaluation) {
     adjustments: stored.adjustments,
     updatedAt: stored.updatedAt,
   };
-}
-
-async function loadStored(db: Database, tableId: string): Promise<StoredSelfEvaluation> {
-  const stored = await getSelfEvaluation(db, tableId);
-  if (!stored) throw notFound();
-  return stored;
 }
 
 /**
@@ -125,7 +102,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
     },
     async (request) => {
       const { record } = await readableTable(request, app.db, request.params.id);
-      return present(record, await loadStored(app.db, record.id));
+      return present(record, await storedSelfEvaluation(app.db, record.id));
     },
   );
 
@@ -142,31 +119,14 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
       },
     },
     async (request) => {
-      const record = await enterableTable(request, app.db, request.params.id);
-      // The year's self-evaluation window (预算年度设置) as the author's submit checks drafting's.
-      await assertSelfEvaluationOpen(app.db, record.table, options.now?.());
-      const previous = await getSelfEvaluation(app.db, record.id);
-      const schemeId = request.body.schemeId ?? DEFAULT_SCORING_SCHEME_ID;
-      // Reviewers' adjustments and an imported form's claim stay in force when the author saves again.
-      const entry = {
-        ...request.body,
-        schemeId,
-        adjustments: previous?.entry.adjustments ?? [],
-        claim: request.body.claim ?? previous?.entry.claim ?? null,
-      };
-      const score = scoreSelfEvaluation(record.table, entry, getScoringScheme(schemeId));
-      await saveSelfEvaluation(app.db, {
-        tableId: record.id,
-        tableVersion: record.version,
-        schemeId,
-        entry,
-        total: score.total,
-        grade: score.grade,
-        complete: score.complete,
-        actor: auditActor(request),
-        recheck: recheckFigures(score),
-      });
-      return present(record, await loadStored(app.db, record.id));
+      const saved = await saveSelfEvaluationEntry(
+        app.db,
+        callerOf(request),
+        request.params.id,
+        request.body,
+        options.now?.(),
+      );
+      return present(saved.record, saved.stored);
     },
   );
 
@@ -183,29 +143,8 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
       },
     },
     async (request) => {
-      const { record, resource } = await readableTable(request, app.db, request.params.id);
-      assertCan(request, 'table.adjust_score', resource);
-      const stored = await loadStored(app.db, record.id);
-      const scheme = getScoringScheme(stored.schemeId);
-      const before = scoreSelfEvaluation(record.table, stored.entry, scheme);
-      const others = stored.entry.adjustments.filter((a) => a.target !== request.body.target);
-      const after = scoreSelfEvaluation(
-        record.table,
-        { ...stored.entry, adjustments: [...others, request.body] },
-        scheme,
-      );
-      const line =
-        request.body.target === 'execution' ? before.execution : before.indicators[request.body.target];
-      await addScoreAdjustment(app.db, {
-        tableId: record.id,
-        adjustment: request.body,
-        computedScore: line?.computedScore ?? 0,
-        previousScore: line?.score ?? 0,
-        total: after.total,
-        grade: after.grade,
-        actor: auditActor(request),
-      });
-      return present(record, await loadStored(app.db, record.id));
+      const adjusted = await adjustScore(app.db, callerOf(request), request.params.id, request.body);
+      return present(adjusted.record, adjusted.stored);
     },
   );
 
@@ -221,7 +160,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
     },
     async (request) => {
       const { record } = await readableTable(request, app.db, request.params.id);
-      const stored = await loadStored(app.db, record.id);
+      const stored = await storedSelfEvaluation(app.db, record.id);
       const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
       return selfEvaluationLayout(record.table, stored.entry, score, request.query.locale);
     },
@@ -242,7 +181,7 @@ export const selfEvaluationRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> =
     },
     async (request, reply) => {
       const { record } = await readableTable(request, app.db, request.params.id);
-      const stored = await loadStored(app.db, record.id);
+      const stored = await storedSelfEvaluation(app.db, record.id);
       const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
       const layout = selfEvaluationLayout(record.table, stored.entry, score, request.query.locale);
       return sendDocument(reply, layout, request.query.format, {

@@ -16,9 +16,9 @@ import { searchKey } from '@jixiao/core/text/search-key';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { mainTable } from '@jixiao/import/mapping/mapped-table';
-import type { FastifyRequest } from 'fastify';
+import { auditActorOf, type Caller } from '../auth/caller.ts';
 import { enterableTable } from '../guards/table.guards.ts';
-import { assessAndSaveMonitoring } from './save-monitoring.ts';
+import { recordMonitoringReport } from './monitoring.ts';
 
 // Confirming an uploaded 绩效运行监控表: it fills the monitoring report of a table the user reports on,
 // through the same check (table.report), storage and audit as PUT /api/tables/:id/monitoring/:month.
@@ -105,7 +105,7 @@ export function shownForm(
  * is chosen on the same screen, so its absence is not one of the problems here.
  */
 export async function monitoringMatch(
-  request: FastifyRequest,
+  caller: Caller,
   db: Database,
   preview: ImportPreviewRecord,
   chosen: string | undefined,
@@ -116,7 +116,7 @@ export async function monitoringMatch(
   const found = await monitoringTableFor(db, preview, form);
   const tableId = chosen ?? found.tableId;
   if (tableId === null) return { ...found, problems: [] };
-  const record = await enterableTable(request, db, tableId);
+  const record = await enterableTable(caller, db, tableId);
   const { problems } = monitoringReportFromImport(form, record.table, {
     cutOffMonth: form.monitoring?.cutOffMonth ?? DEFAULT_MONITORING_SCHEME.cutOffMonth,
   });
@@ -188,7 +188,7 @@ const unmatchedMonitoringForm: UnmatchedForm = {
  * `tableId`) at the printed or chosen month; saved with the import's confirmation in one transaction.
  */
 export async function confirmMonitoringImport(
-  request: FastifyRequest,
+  caller: Caller,
   db: Database,
   preview: ImportPreviewRecord,
   body: ImportConfirm,
@@ -203,7 +203,7 @@ export async function confirmMonitoringImport(
     );
   }
   const tableId = body.tableId ?? (await matchingTable(db, preview, form, unmatchedMonitoringForm));
-  const record = await enterableTable(request, db, tableId);
+  const record = await enterableTable(caller, db, tableId);
   const built = monitoringReportFromImport(form, record.table, { cutOffMonth: body.cutOffMonth });
   if (!built.report) {
     throw new AppError(
@@ -215,7 +215,7 @@ export async function confirmMonitoringImport(
   }
   const problems = [...otherProject(form, record.table), ...built.problems];
   const report = built.report;
-  await assessAndSaveMonitoring(request, db, record, report, preview.id);
+  await recordMonitoringReport(db, record, report, auditActorOf(caller), preview.id);
   return {
     importId: preview.id,
     records: [],

@@ -3,7 +3,6 @@ import { printedFormOnTable, selfEvaluationOfPrintedForm } from '@jixiao/core/sc
 import { readPrintedTotal } from '@jixiao/core/scoring/printed-total';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import { DEFAULT_SCORING_SCHEME_ID, SCORING_SCHEMES } from '@jixiao/core/scoring/scoring-schemes';
-import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type {
   ImportConfirm,
@@ -12,13 +11,12 @@ import type {
   TableRecord,
 } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
-import { type RecheckFigures, saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
-import type { FastifyRequest } from 'fastify';
-import { auditActor } from '../auth/authorize.ts';
+import { auditActorOf, type Caller } from '../auth/caller.ts';
 import { assertSelfEvaluationOpen } from '../guards/calendar.guards.ts';
 import { enterableTable } from '../guards/table.guards.ts';
 import { matchingTable, monitoringTableFor, shownForm, type UnmatchedForm } from './import-monitoring.ts';
+import { recheckFigures, recordSelfEvaluation } from './self-evaluation.ts';
 
 // Confirming an uploaded, filled 绩效自评表: the printed actuals fill the self-evaluation of the approved
 // table of the same unit, project and year (or the one the user chose), and what the unit printed (row
@@ -28,18 +26,6 @@ import { matchingTable, monitoringTableFor, shownForm, type UnmatchedForm } from
 /** Whether a confirmed import is a filled self-evaluation form rather than target tables to create. */
 export function isSelfEvaluationImport(tables: readonly PerformanceTable[]): boolean {
   return tables.some((table) => table.kind === 'self-evaluation' && table.monitoring == null);
-}
-
-/** The figures the re-check list sorts and filters by, from a score with its claim comparison. */
-export function recheckFigures(score: SelfEvaluationScore): RecheckFigures | null {
-  const claim = score.claim;
-  if (!claim) return null;
-  return {
-    claimedTotal: claim.claimedTotal,
-    ruleTotal: claim.ruleTotal,
-    gap: claim.gap,
-    causes: claim.causes,
-  };
 }
 
 const unmatchedSelfEvaluation: UnmatchedForm = {
@@ -62,7 +48,7 @@ const unmatchedSelfEvaluation: UnmatchedForm = {
 };
 
 async function saveImported(
-  request: FastifyRequest,
+  caller: Caller,
   db: Database,
   record: TableRecord,
   form: PerformanceTable,
@@ -84,18 +70,21 @@ async function saveImported(
   });
   const score = scoreSelfEvaluation(record.table, entry, scheme);
   const recheck = recheckFigures(score);
-  await saveSelfEvaluation(db, {
-    tableId: record.id,
-    tableVersion: record.version,
-    schemeId: scheme.id,
-    entry,
-    total: score.total,
-    grade: score.grade,
-    complete: score.complete,
-    actor: auditActor(request),
-    recheck,
-    ...(options.confirmImport ? { importId: preview.id } : {}),
-  });
+  await recordSelfEvaluation(
+    db,
+    {
+      tableId: record.id,
+      tableVersion: record.version,
+      schemeId: scheme.id,
+      entry,
+      total: score.total,
+      grade: score.grade,
+      complete: score.complete,
+      actor: auditActorOf(caller),
+      recheck,
+    },
+    options.confirmImport ? preview.id : undefined,
+  );
   return {
     importId: preview.id,
     records: options.ownTable ? [record] : [],
@@ -121,7 +110,7 @@ async function saveImported(
  * table first (a past year's target table never entered here), then its self-evaluation.
  */
 export async function confirmSelfEvaluationImport(
-  request: FastifyRequest,
+  caller: Caller,
   db: Database,
   preview: ImportPreviewRecord,
   body: ImportConfirm,
@@ -140,7 +129,7 @@ export async function confirmSelfEvaluationImport(
     const { records } = await createTableRepository(db).confirmImport(
       preview.id,
       [form],
-      auditActor(request),
+      auditActorOf(caller),
       {
         duplicates: body.duplicates ?? [],
       },
@@ -154,14 +143,14 @@ export async function confirmSelfEvaluationImport(
         { path: 'duplicates' },
       );
     }
-    return saveImported(request, db, record, form, { preview, body, confirmImport: false, ownTable: true });
+    return saveImported(caller, db, record, form, { preview, body, confirmImport: false, ownTable: true });
   }
   const tableId = body.tableId ?? (await matchingTable(db, preview, form, unmatchedSelfEvaluation));
-  const record = await enterableTable(request, db, tableId);
+  const record = await enterableTable(caller, db, tableId);
   // Filling an approved table's self-evaluation by upload is saving it: the year's window applies as to
   // PUT /api/tables/:id/self-evaluation. A past year's form with its own table is a record, not a save.
   await assertSelfEvaluationOpen(db, record.table, now);
-  return saveImported(request, db, record, form, { preview, body, confirmImport: true, ownTable: false });
+  return saveImported(caller, db, record, form, { preview, body, confirmImport: true, ownTable: false });
 }
 
 /**

@@ -21,7 +21,7 @@ import {
 } from '@jixiao/core/workflow/workflow-machine';
 import { policyAllows, reviewQueueStatuses, waitsFor } from '@jixiao/core/workflow/workflow-policy';
 import { listOrganisations } from '@jixiao/db/accounts.repository';
-import { type AuditActor, writeAudit } from '@jixiao/db/audit.repository';
+import { writeAudit } from '@jixiao/db/audit.repository';
 import type { Database, DatabaseTransaction } from '@jixiao/db/database';
 import {
   lockWorkflowTable,
@@ -38,6 +38,7 @@ import {
   listWorkflowEvents,
 } from '@jixiao/db/workflow-history.repository';
 import { tableResource, tableResourceIn } from '../auth/authorize.ts';
+import { auditActorOf, type Caller } from '../auth/caller.ts';
 
 // The review flow as use cases: each step is decided here with core's machine and the accounts policies
 // (which step, by whom, on which version, with which comment or reason), kept by the repositories in one
@@ -52,19 +53,9 @@ export interface TransitionChecks {
   openErrors?: number;
 }
 
-/** Who acts: the signed-in user (null: anonymous) and the request's address for the audit log. */
-export interface WorkflowActor {
-  user: SessionUser | null;
-  address?: string | null;
-}
-
-const historyActor = (actor: WorkflowActor): HistoryActor => ({
+const historyActor = (actor: Caller): HistoryActor => ({
   id: actor.user?.id ?? null,
   name: actor.user?.displayName ?? null,
-});
-const auditActor = (actor: WorkflowActor): AuditActor => ({
-  userId: actor.user?.id ?? null,
-  address: actor.address ?? null,
 });
 
 /**
@@ -75,7 +66,7 @@ async function applyTransition(
   trx: DatabaseTransaction,
   table: WorkflowTable,
   request: TransitionRequest,
-  actor: WorkflowActor,
+  actor: Caller,
   checks: TransitionChecks,
 ): Promise<WorkflowEvent> {
   assertCurrentVersion(request.expectedVersion, table.version);
@@ -103,7 +94,7 @@ async function applyTransition(
   // A table taken off the portal leaves the public catalogue at once.
   if (rule.action === 'unpublish') await removeFromCatalogue(trx, table.id);
   await writeAudit(trx, {
-    actor: auditActor(actor),
+    actor: auditActorOf(actor),
     action: `table.${request.action}`,
     entity: 'table',
     entityId: table.id,
@@ -127,7 +118,7 @@ export async function fireTransition(
   db: Database,
   tableId: string,
   request: TransitionRequest,
-  actor: WorkflowActor,
+  actor: Caller,
   checks: TransitionChecks = {},
 ): Promise<WorkflowState> {
   await db.transaction().execute(async (trx) => {
@@ -145,7 +136,7 @@ export async function submitReview(
   db: Database,
   tableId: string,
   review: ReviewCreate,
-  actor: WorkflowActor,
+  actor: Caller,
   checks: TransitionChecks = {},
 ): Promise<{ review: ReviewRecord; workflow: WorkflowState }> {
   const stored = await db.transaction().execute(async (trx) => {
@@ -178,7 +169,7 @@ export async function submitReview(
       actor: historyActor(actor),
     });
     await writeAudit(trx, {
-      actor: auditActor(actor),
+      actor: auditActorOf(actor),
       action: 'review.create',
       entity: 'table',
       entityId: tableId,

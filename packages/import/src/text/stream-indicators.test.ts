@@ -32,6 +32,31 @@ describe('readIndicatorStream', () => {
     expect(warnings[0]?.column).toBe(text.indexOf('新建村级道路里程') + 1);
   });
 
+  it('reads prose that captions its figures: the target after 年初任务数 / 年度计划数, the actual after 完成值', () => {
+    const text = [
+      '(四)绩效指标完成情况分析。',
+      '1.产出指标。',
+      '数量指标。新建村级道路里程年初任务数12公里,全年完成值13公里;培训农民人数年度计划数300人,实际完成280人。',
+      '质量指标。完成任务数100个;工程验收合格率100%。',
+    ].join('\n');
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw, i.actual ?? null])).toEqual([
+      ['数量指标', '新建村级道路里程', '12公里', '13公里'],
+      ['数量指标', '培训农民人数', '300人', '280人'],
+      // 任务数 without the time it belongs to ends a name: the figure after it is its target.
+      ['质量指标', '完成任务数', '100个', null],
+      ['质量指标', '工程验收合格率', '100%', null],
+    ]);
+    expect(indicators[0]?.target).toMatchObject({ operator: null, value: 12, unit: '公里' });
+  });
+
+  it('leaves a value column caption to the table: a figure after 指标值 starts the next row', () => {
+    // A flattened table whose rows are numbered: `指标值 1` is a caption and the first row's number.
+    const text = '产出指标数量指标 三级指标 指标值 1 新建村级道路里程 ≥12公里 2 工程验收合格率 100%';
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => i.target.raw)).toEqual(['≥12公里', '100%']);
+  });
+
   it('reads counts spaced from their names in an older form run together (指标 指标内容 指标值)', () => {
     const text =
       '项目绩效目标开展防疫员培训。指标 指标内容 指标值产出指标 年度疫情报告次数 4 次防疫员培训人次 300 人次上报' +

@@ -52,8 +52,16 @@ const LEADING_NUMBER = String.raw`[-+]?(?<!\d)\d+(?:[,，]\d{3})*(?:\.\d+)?`;
 // is a target where the next name follows its unit at once: cells run together with a space between
 // name and value. Not a year (`2021 年度`), which heads a title.
 const SPACED_COUNT = String.raw`(?:(?<=\s)(?:各\s*)?${LEADING_NUMBER}\s*|(?:各\s*)?${LEADING_NUMBER} +)(?![年月日])(?:种次|${COUNT_UNIT})`;
+// Prose that captions its figures (`…人数年初任务数101974人,全年完成值103119人`): the figure after the target's
+// caption is the target, wherever it stands in the sentence. Only the captions prose writes count: 任务数 alone
+// ends names (`完成任务数`), and 指标值 / 目标值 / 年度指标值 head the value column of a flattened table, where a
+// figure after them is the first cell of the next row, not theirs.
+const TARGET_CAPTION = String.raw`(?:(?:年初|全年|当年)(?:任务数|目标数|计划数|目标值)|年度(?:任务数|目标数|计划数))(?:为|是)?[:：]?`;
+const CAPTIONED_FIGURE = String.raw`(?<=${TARGET_CAPTION}\s*)${LEADING_NUMBER}\s*${UNIT}`;
+/** The target's caption left at the end of a name read before a captioned figure. */
+const TARGET_CAPTION_END = new RegExp(String.raw`${TARGET_CAPTION}\s*$`);
 const TARGET = new RegExp(
-  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${LEADING_NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*$)|${SPACED_COUNT})`,
+  String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${LEADING_NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE}|${CAPTIONED_FIGURE}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*$)|${SPACED_COUNT})`,
   'g',
 );
 const QUALITATIVE_END =
@@ -584,7 +592,9 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       // `截至2026年12月底,项目开展率`: a date followed by more words is part of the name.
       if (/^(?:19|20)\d{2}年/.test(m[0]) && /^\s*[,，、的]/.test(clean.slice(m.index + m[0].length)))
         continue;
-      const rawName = clean.slice(pos, m.index);
+      // `…人数年初任务数101974人`: the caption before a captioned figure is no part of the name.
+      const captionEnd = OPERATOR_LED.test(m[0]) ? null : TARGET_CAPTION_END.exec(clean.slice(pos, m.index));
+      const rawName = clean.slice(pos, captionEnd ? pos + captionEnd.index : m.index);
       // `慰问对象满意度完成90%`: in a sentence, a result stated without a target; the figure is the actual.
       // In a table's cells the same words end a name (`当期完成` | `90%`).
       // The words before 完成 must make a name of their own (`当期完成90%` is a name and its target).

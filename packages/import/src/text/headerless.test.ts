@@ -81,4 +81,36 @@ describe('an indicator table without its caption row', () => {
     expect(table?.warnings.map((w) => w.code)).toContain('import.no_indicators');
     expect(table?.warnings.some((w) => w.zh.includes('没有表头行'))).toBe(false);
   });
+
+  it('reads no rows from a form laid out across: level-1 labels side by side head columns of indicators', () => {
+    // One column per indicator, one row per town; the page ends before the towns' values.
+    const text = [
+      '2023年县级农村公路养护补助资金绩效目标表 | |||||',
+      '项目单位 | 产 出 指 标 | 效 益 指 标 | ||||',
+      '质量指标 | 数量指标 | 时效指标 | 社会效益指标 | |||',
+      '养护工程验收合格率 | 养护里程 | 资金拨付及时率 | 指标1:群众出行条件改善 | 指标2:安全事故发生次数 | ||',
+      '城关',
+    ].join('\n');
+    const tables = (() => {
+      try {
+        return importText(text).tables;
+      } catch {
+        return [];
+      }
+    })();
+    expect(tables.flatMap((t) => t.indicators)).toEqual([]);
+  });
+
+  it('still reads a form whose level-1 label stands alone at the head of its rows', () => {
+    const text = [
+      '项目名称 | 农村公路养护 |',
+      '产出指标 | 数量指标 | 养护里程 | ≥120公里 |',
+      '满意度指标 | 服务对象满意度指标 | 沿线群众满意度 | ≥90% |',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.level1, i.name, i.target.raw])).toEqual([
+      ['产出指标', '养护里程', '≥120公里'],
+      ['满意度指标', '沿线群众满意度', '≥90%'],
+    ]);
+  });
 });

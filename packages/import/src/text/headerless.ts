@@ -22,6 +22,7 @@ export function headerlessTable(
     if (!t || !LEVEL1_CELL.test(key(t.text))) continue;
     const label = levelLabel(t.text, null);
     if (label?.level !== 1) continue;
+    if (besideAnotherLevel1(tokens, i)) continue;
     let seen = 0;
     let level2 = false;
     for (let j = i + 1; j < tokens.length && seen < 3; j++) {
@@ -47,6 +48,24 @@ export function headerlessTable(
     };
   }
   return null;
+}
+
+/**
+ * Level-1 labels side by side in one row (`产 出 指 标 | 效 益 指 标`) head the columns of a form laid out
+ * across (one column per indicator, one row per town or unit), not rows of their own: a national form
+ * prints each level 1 in the first cell of the rows it heads.
+ */
+function besideAnotherLevel1(tokens: readonly Token[], at: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let k = at + step; k >= 0 && k < tokens.length; k += step) {
+      const cell = tokens[k];
+      if (cell === null || cell === undefined) break;
+      if (cell.text.trim() === '') continue;
+      if (LEVEL1_CELL.test(key(cell.text))) return true;
+      break;
+    }
+  }
+  return false;
 }
 
 /**

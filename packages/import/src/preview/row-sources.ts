@@ -33,28 +33,39 @@ export function rowSourceLines(cells: readonly RowCell[]): SourceLines[] {
   return spans;
 }
 
-/** The indicators with the source lines of their rows, when the reader kept a cell for every row. */
-export function withRowSources(indicators: Indicator[], cells: readonly RowCell[]): PreviewIndicator[] {
-  if (cells.length !== indicators.length) return indicators;
+// The lines a reader read each row from, kept beside the row rather than on it until the table leaves
+// the reader: copying every row to add them, and again to take them off, cost two object copies per row
+// of every import, and a row stays the table's own row object throughout.
+const readFrom = new WeakMap<Indicator, SourceLines>();
+
+/**
+ * The indicators, each noted with the source lines of its row when the reader kept a cell for every row
+ * (read them back with `rowSource`, take them off with `takeRowSources`).
+ */
+export function withRowSources(indicators: Indicator[], cells: readonly RowCell[]): Indicator[] {
+  if (cells.length !== indicators.length) return [...indicators];
   const spans = rowSourceLines(cells);
-  return indicators.map((indicator, k) => ({ ...indicator, source: spans[k] as SourceLines }));
+  indicators.forEach((indicator, k) => {
+    readFrom.set(indicator, spans[k] as SourceLines);
+  });
+  return [...indicators];
+}
+
+/** The source lines `withRowSources` noted for a row, if any. */
+export function rowSource(indicator: Indicator): SourceLines | undefined {
+  return readFrom.get(indicator);
 }
 
 /** Per table, per row: where the row is printed, or null when the reader did not say. */
 export type RowSources = (SourceLines | null)[][];
 
-/**
- * Takes the source lines off a table's indicators, so the table is what the reader read and nothing
- * else, and returns them row by row. The rows are rebuilt rather than `delete`d from: an object that
- * lost a property is slower for every later reader (the schema check that follows each table).
- */
-export function takeRowSources(table: { indicators: PreviewIndicator[] }): (SourceLines | null)[] {
-  const sources: (SourceLines | null)[] = [];
-  table.indicators = table.indicators.map(({ source, ...indicator }) => {
-    sources.push(source ?? null);
-    return indicator;
+/** The source lines of a table's rows, row by row, as `withRowSources` noted them (then forgotten). */
+export function takeRowSources(table: { indicators: readonly Indicator[] }): (SourceLines | null)[] {
+  return table.indicators.map((indicator) => {
+    const source = readFrom.get(indicator) ?? null;
+    readFrom.delete(indicator);
+    return source;
   });
-  return sources;
 }
 
 /** The tables with each row's source lines put back, for a preview that shows them beside the rows. */

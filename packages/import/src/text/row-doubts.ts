@@ -1,4 +1,5 @@
 import type { Indicator, Warning } from '@jixiao/core/tables/table.schema';
+import { rowSource } from '../preview/row-sources.ts';
 import { columnRole, hanCount, key, levelLabel } from './vocabulary.ts';
 
 /**
@@ -259,21 +260,19 @@ export function doubtsOf(rows: readonly Indicator[]): Map<number, RowDoubt> {
  * A located `import.low_confidence` warning per row that fails a constraint, unless the reader already
  * marked that row as a guess (one reason per row is enough for the person confirming it).
  */
-export function doubtWarnings(
-  rows: readonly (Indicator & { source?: { line: number } })[],
-  already: readonly Warning[],
-): Warning[] {
+export function doubtWarnings(rows: readonly Indicator[], already: readonly Warning[]): Warning[] {
   const marked = new Set(already.filter((w) => w.code === 'import.low_confidence').map((w) => w.path));
   return [...doubtsOf(rows)]
     .filter(([n]) => !marked.has(`indicators.${n}`))
     .map(([n, doubt]) => {
-      const row = rows[n] as Indicator & { source?: { line: number } };
+      const row = rows[n] as Indicator;
+      const source = rowSource(row);
       return {
         code: 'import.low_confidence',
         zh: doubt.zh(row),
         en: doubt.en(row),
         path: `indicators.${n}`,
-        ...(row.source ? { line: row.source.line } : {}),
+        ...(source ? { line: source.line } : {}),
       };
     });
 }

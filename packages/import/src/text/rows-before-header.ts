@@ -1,6 +1,5 @@
-import type { PerformanceTable, PreviewIndicator, Warning } from '@jixiao/core/tables/table.schema';
-
-type ReadTable = PerformanceTable & { indicators: PreviewIndicator[] };
+import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import { rowSource } from '../preview/row-sources.ts';
 
 const hasWarning = (t: PerformanceTable, code: string) => t.warnings.some((w) => w.code === code);
 
@@ -21,7 +20,7 @@ function rowless(t: PerformanceTable): boolean {
  * form by form, that is a table of rows with no header and a header with no rows: they are one table.
  * The rows join the header after them, with their doubts and a warning that asks for a check.
  */
-export function joinRowsBeforeHeader<T extends ReadTable>(tables: T[]): T[] {
+export function joinRowsBeforeHeader<T extends PerformanceTable>(tables: T[]): T[] {
   const out: T[] = [];
   for (let n = 0; n < tables.length; n++) {
     const rows = tables[n] as T;
@@ -31,12 +30,13 @@ export function joinRowsBeforeHeader<T extends ReadTable>(tables: T[]): T[] {
       continue;
     }
     const rowWarnings = rows.warnings.filter((w) => (w.path ?? '').startsWith('indicators.'));
+    const first = rows.indicators[0] && rowSource(rows.indicators[0]);
     const moved: Warning = {
       code: 'import.rows_before_header',
       zh: `${rows.indicators.length} 行指标印在本表标题和表头之前（网页顺序错乱），已并入本表：请核对`,
       en: `${rows.indicators.length} indicator rows were printed before this form's title and header (a scrambled page) and were joined to it: please check`,
       path: 'indicators',
-      ...(rows.indicators[0]?.source ? { line: rows.indicators[0].source.line } : {}),
+      ...(first ? { line: first.line } : {}),
     };
     out.push({
       ...header,

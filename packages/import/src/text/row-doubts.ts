@@ -10,28 +10,46 @@ import { columnRole, hanCount, key, levelLabel } from './vocabulary.ts';
  */
 export interface RowDoubt {
   id: string;
-  /** True when the row at `n` of `rows` fails the constraint. */
-  applies: (row: Indicator, n: number, rows: readonly Indicator[]) => boolean;
+  /** True when the row at `n` of the table's rows fails the constraint. */
+  applies: (row: Indicator, n: number, rows: RowsRead) => boolean;
   zh: (row: Indicator) => string;
   en: (row: Indicator) => string;
 }
 
-// Per list of rows, the indexes of rows printed before (same name and printed target): one pass, so that a
-// table of many rows is not compared row by row with every row above it.
-const repeatsOf = new WeakMap<readonly Indicator[], Set<number>>();
-function isRepeat(rows: readonly Indicator[], n: number): boolean {
-  let repeats = repeatsOf.get(rows);
-  if (repeats === undefined) {
-    const seen = new Set<string>();
-    repeats = new Set();
-    for (const [k, r] of rows.entries()) {
-      const signature = `${key(r.name)}\u0000${r.target.raw ?? ''}`;
-      if (seen.has(signature)) repeats.add(k);
-      else seen.add(signature);
-    }
-    repeatsOf.set(rows, repeats);
-  }
-  return repeats.has(n);
+/**
+ * What the constraints read of a table's rows as a whole, computed once per table: each row's name key, the
+ * rows printed before (same name and printed target), the first row of each name, whether most rows sit
+ * under a level caption. One pass each, so a table of many rows is not compared row by row with the rows
+ * above it, and a rule asks a row's name key once per row instead of once per rule.
+ */
+export interface RowsRead {
+  rows: readonly Indicator[];
+  nameKeys: readonly string[];
+  repeats: ReadonlySet<number>;
+  firstOfName: ReadonlyMap<string, number>;
+  mostlyLevelled: boolean;
+}
+
+function readRows(rows: readonly Indicator[]): RowsRead {
+  const nameKeys = rows.map((r) => key(r.name));
+  const seen = new Set<string>();
+  const repeats = new Set<number>();
+  const firstOfName = new Map<string, number>();
+  let levelled = 0;
+  rows.forEach((r, k) => {
+    const nameKey = nameKeys[k] as string;
+    const signature = `${nameKey}\u0000${r.target.raw ?? ''}`;
+    if (seen.has(signature)) repeats.add(k);
+    else seen.add(signature);
+    if (!firstOfName.has(nameKey)) firstOfName.set(nameKey, k);
+    if (r.level1 != null || r.level2 != null) levelled++;
+  });
+  return { rows, nameKeys, repeats, firstOfName, mostlyLevelled: levelled * 2 > rows.length };
+}
+
+function earlierOfName(read: RowsRead, n: number): Indicator | undefined {
+  const k = read.firstOfName.get(read.nameKeys[n] ?? '');
+  return k === undefined || k >= n ? undefined : read.rows[k];
 }
 
 const hasValue = (row: Indicator) =>
@@ -65,30 +83,6 @@ const NUMBERED_NAME = /^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：
 const THRESHOLD_IN_TEXT =
   /(不少于|不低于|不超过|不高于|不小于|不大于|大于|小于|高于|低于|达到|≥|≤|≧|≦|>|<)\s*\d|\d\s*(%|[\u4e00-\u9fa5]{0,2})\s*(以上|以下|以内)/;
 
-// Per list of rows, the index of the first row of each name.
-const firstOfName = new WeakMap<readonly Indicator[], Map<string, number>>();
-function earlierOfName(rows: readonly Indicator[], n: number): Indicator | undefined {
-  let first = firstOfName.get(rows);
-  if (first === undefined) {
-    first = new Map();
-    for (const [k, r] of rows.entries()) if (!first.has(key(r.name))) first.set(key(r.name), k);
-    firstOfName.set(rows, first);
-  }
-  const k = first.get(key(rows[n]?.name ?? ''));
-  return k === undefined || k >= n ? undefined : rows[k];
-}
-
-// Per list of rows, whether most rows carry a level caption.
-const mostLevelled = new WeakMap<readonly Indicator[], boolean>();
-function rowsMostlyLevelled(rows: readonly Indicator[]): boolean {
-  let out = mostLevelled.get(rows);
-  if (out === undefined) {
-    out = rows.filter((r) => r.level1 != null || r.level2 != null).length * 2 > rows.length;
-    mostLevelled.set(rows, out);
-  }
-  return out;
-}
-
 // What a target says, from most to least: a figure with its unit, a figure, words, nothing.
 function targetWeight(row: Indicator): number {
   const t = row.target;
@@ -102,8 +96,8 @@ export const rowDoubts: readonly RowDoubt[] = [
     id: 'R1-caption-as-name',
     // A form may name a row after its own level 2 (`数量指标 | 375万平方米`): only another level's word
     // counts (`质量指标` as a row under 成本指标).
-    applies: (row) => {
-      const k = key(row.name);
+    applies: (row, n, read) => {
+      const k = read.nameKeys[n] ?? key(row.name);
       if ((k.length <= 10 && columnRole(row.name) !== null) || /^指标\d*$/.test(k)) return true;
       if (/^(序号|编号|备注|合计|小计|总计)$/.test(k)) return true;
       return (
@@ -149,13 +143,13 @@ export const rowDoubts: readonly RowDoubt[] = [
     // The target cell holds a column caption (`年度绩效指标 | 一级指标`) or the name again where the name
     // is a measure (`预算执行率 | 预算执行率`) or a bare word (`增强 | 增强`): the row's cells are not a
     // name and its value. A state printed in both cells (`按期完工 | 按期完工`) is a form's own way.
-    applies: (row) => {
+    applies: (row, n, read) => {
       const raw = key(row.target.raw ?? '');
       if (raw === '' || hanCount(raw) < 2) return false;
       if (raw.length <= 10 && columnRole(raw) !== null) return true;
       if (EXPLANATION.test(raw)) return true;
       if (row.target.kind === 'qualitative' && !/\d/.test(raw) && MEASURE_WORDS.test(raw)) return true;
-      return raw === key(row.name) && (MEASURE_NAME.test(raw) || hanCount(raw) <= 2);
+      return raw === (read.nameKeys[n] ?? key(row.name)) && (MEASURE_NAME.test(raw) || hanCount(raw) <= 2);
     },
     zh: (row) => `指标值“${(row.target.raw ?? '').slice(0, 20)}”与名称相同或是表头字样：请核对此行`,
     en: (row) =>
@@ -164,7 +158,10 @@ export const rowDoubts: readonly RowDoubt[] = [
   {
     id: 'R14-section-caption',
     applies: (row) =>
-      [row.name, row.target.raw, row.level1, row.level2].some((t) => SECTION_CAPTION.test(t ?? '')),
+      SECTION_CAPTION.test(row.name) ||
+      SECTION_CAPTION.test(row.target.raw ?? '') ||
+      SECTION_CAPTION.test(row.level1 ?? '') ||
+      SECTION_CAPTION.test(row.level2 ?? ''),
     zh: (row) =>
       `“${row.name.slice(0, 20)}”一行含表格其他部分的标题（如“其他需说明的问题”）：请核对它是否为指标`,
     en: (row) =>
@@ -172,7 +169,7 @@ export const rowDoubts: readonly RowDoubt[] = [
   },
   {
     id: 'R15-target-word-as-name',
-    applies: (row) => TARGET_WORD.test(key(row.name)),
+    applies: (row, n, read) => TARGET_WORD.test(read.nameKeys[n] ?? key(row.name)),
     zh: (row) => `名称“${row.name}”是指标值的字样，不像指标名称：请核对此行是否错位`,
     en: (row) =>
       `The name "${row.name}" is a target word, not an indicator name: check whether the row is shifted`,
@@ -181,7 +178,8 @@ export const rowDoubts: readonly RowDoubt[] = [
     id: 'R7-level-without-value',
     // A row named after its own level 2 is a form's way of printing one row per level only when it has a
     // value; without one it is the level's caption read as a row.
-    applies: (row) => !hasValue(row) && row.level2 != null && key(row.name) === key(row.level2),
+    applies: (row, n, read) =>
+      !hasValue(row) && row.level2 != null && (read.nameKeys[n] ?? key(row.name)) === key(row.level2),
     zh: (row) => `“${row.name}”是二级指标字样且没有指标值：请核对它是否为指标`,
     en: (row) => `"${row.name}" is the level-2 caption with no value: check whether it is an indicator`,
   },
@@ -213,7 +211,7 @@ export const rowDoubts: readonly RowDoubt[] = [
   {
     id: 'R12-no-level',
     // In a table whose rows sit under level captions, a row under none was read outside the table's grid.
-    applies: (row, _n, rows) => row.level1 == null && row.level2 == null && rowsMostlyLevelled(rows),
+    applies: (row, _n, read) => row.level1 == null && row.level2 == null && read.mostlyLevelled,
     zh: (row) => `“${row.name}”不在任何一级或二级指标之下，而表中其他指标都在：请核对此行`,
     en: (row) =>
       `"${row.name}" sits under no level-1 or level-2 caption while the table's other rows do: check this row`,
@@ -228,7 +226,7 @@ export const rowDoubts: readonly RowDoubt[] = [
   },
   {
     id: 'R4-repeated-row',
-    applies: (_row, n, rows) => isRepeat(rows, n),
+    applies: (_row, n, read) => read.repeats.has(n),
     zh: (row) => `“${row.name}”与上面一行重复：请核对是否读了两次`,
     en: (row) => `"${row.name}" repeats an earlier row: check whether it was read twice`,
   },
@@ -236,8 +234,8 @@ export const rowDoubts: readonly RowDoubt[] = [
     id: 'R10-repeated-name-less-value',
     // A name printed again with another target may be a second period's target; printed again with less
     // than the first (a bare figure where the first had a unit, or nothing) it is a stray cell of the first.
-    applies: (row, n, rows) => {
-      const first = earlierOfName(rows, n);
+    applies: (row, n, read) => {
+      const first = earlierOfName(read, n);
       return first !== undefined && targetWeight(row) < targetWeight(first);
     },
     zh: (row) => `“${row.name}”在上面已有一行且指标值更完整：请核对此行是否多读`,
@@ -249,9 +247,14 @@ export const rowDoubts: readonly RowDoubt[] = [
 /** The first constraint each row fails, by row index. */
 export function doubtsOf(rows: readonly Indicator[]): Map<number, RowDoubt> {
   const out = new Map<number, RowDoubt>();
+  const read = readRows(rows);
   rows.forEach((row, n) => {
-    const doubt = rowDoubts.find((d) => d.applies(row, n, rows));
-    if (doubt) out.set(n, doubt);
+    for (const doubt of rowDoubts) {
+      if (doubt.applies(row, n, read)) {
+        out.set(n, doubt);
+        return;
+      }
+    }
   });
   return out;
 }

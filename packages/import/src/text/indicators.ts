@@ -344,6 +344,10 @@ function isEmptyValue(text: string): boolean {
 const parsePlainTarget = memo((text: string) => parseTarget(text));
 const parseDateTarget = memo((text: string) => parseTarget(text, { expectDate: true }));
 
+// The quantity a sentence target states: asked of every qualitative target of every row, and the same
+// targets recur table after table.
+const statedQuantity = memo(quantityInSentence);
+
 const isTargetLike = memo((text: string): boolean => {
   const kind = parseTarget(text).kind;
   return kind === 'quantitative' || kind === 'date' || kind === 'period' || kind === 'placeholder';
@@ -802,7 +806,7 @@ function buildIndicator(
   if (target.kind === 'qualitative' && ctx.year !== null && text.includes('月'))
     target = parseTarget(text, { expectDate, year: ctx.year });
   // A sentence in the target column that states one quantity (`总航时不少于30小时`) is that quantity.
-  const stated = target.kind === 'qualitative' ? quantityInSentence(text) : null;
+  const stated = target.kind === 'qualitative' ? statedQuantity(text) : null;
   if (stated) target = { ...stated, raw: target.raw };
   const indicator: Indicator = { level1, level2, name, target: { ...target, raw } };
   const direction = directionOf(a.direction);

@@ -69,6 +69,9 @@ const FIELD_LABELS: ReadonlyArray<readonly [RegExp, 'name' | 'unit' | 'supervisi
   [/^((自治区|市县|项目)?主管部门(及代码)?|主管部门\(单位\)名称(及部门预算编码)?)$/, 'supervisingDepartment'],
 ];
 
+// Compiled once: every form whose header runs together on one line is searched with it.
+const LABEL_PATTERN = new RegExp(LABELS.map((l) => l.replace(/[()（）/]/g, '\\$&')).join('|'), 'g');
+
 export interface GluedHeader {
   name: string | null;
   unit: string | null;
@@ -77,21 +80,27 @@ export interface GluedHeader {
   total: number | null;
 }
 
+/** The first long line without cell breaks that holds 项目名称 and its value, letter spacing taken out. */
+function gluedLine(lines: readonly string[]): string | undefined {
+  for (const l of lines) {
+    if (l.length <= 120 || /[|\t]|\s{2,}/.test(l)) continue;
+    // Labels printed letter-spaced (`项 目 名 称`) read as the label: spaces between two characters go.
+    const unspaced = l.replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, '');
+    if (/项目名称\S/.test(unspaced)) return unspaced;
+  }
+  return undefined;
+}
+
 /**
  * The header read from the form's run-together line (a long line with 项目名称 inside it and no cell
  * breaks), or null when no line is one.
  */
 export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
-  // Labels printed letter-spaced (`项 目 名 称`) read as the label: spaces between two characters go.
-  const line = lines
-    .filter((l) => l.length > 120 && !/[|\t]|\s{2,}/.test(l))
-    .map((l) => l.replace(/(?<=[\u4e00-\u9fa5]) (?=[\u4e00-\u9fa5])/g, ''))
-    .find((l) => /项目名称\S/.test(l));
+  const line = gluedLine(lines);
   if (line === undefined) return null;
   const out: GluedHeader = { name: null, unit: null, supervisingDepartment: null, total: null };
   const at: { label: string; start: number; end: number }[] = [];
-  const pattern = new RegExp(LABELS.map((l) => l.replace(/[()（）/]/g, '\\$&')).join('|'), 'g');
-  for (const m of line.matchAll(pattern)) {
+  for (const m of line.matchAll(LABEL_PATTERN)) {
     at.push({ label: m[0], start: m.index, end: m.index + m[0].length });
   }
   at.forEach((label, n) => {

@@ -32,7 +32,11 @@ export function toTokens(grid: Grid): Token[] {
   const rows = grid.layout === 'rows' ? joinLabelTailRows(grid.rows) : grid.rows;
   for (const row of rows) {
     for (const cell of row) {
-      const m = /^([^:：]{2,24}?)\s*[:：]\s*(\S.*)$/.exec(cell.text);
+      // Only a cell holding a colon can be a `标签：值` pair: the rest skip the pattern.
+      const m =
+        cell.text.includes(':') || cell.text.includes('：')
+          ? /^([^:：]{2,24}?)\s*[:：]\s*(\S.*)$/.exec(cell.text)
+          : null;
       if (m?.[1] && m[2] && isLabel(m[1])) {
         tokens.push({ ...cell, text: m[1], atEnd: false });
         tokens.push({ ...cell, text: m[2], column: cell.column + cell.text.indexOf(m[2]) });

@@ -333,11 +333,17 @@ export function leadColumnRole(text: string): ColumnRole | null {
 
 /** Cells that end the indicator table: totals, signatures, review opinions, footnotes. */
 export function endsIndicators(text: string): boolean {
+  return endsIndicatorsMemo(text);
+}
+
+// Asked of every cell of every indicator table, often twice (the row loop and its boundary test): the
+// long alternation below is tried at each position of the cell, the memo only hashes it.
+const endsIndicatorsMemo = memo((text: string): boolean => {
   const k = key(text);
   return /^(合计|总分|总计|小计|序号$|其他需要?说明的?(事项|问题)|评价结论|自评结论|绩效自评结论|存在(的)?问题|改进措施|填表人|填报人|制表人|经办人|联系人|联系电话|单位负责人|项目负责人|财务负责人|审核人|负责人[:：]|填表说明|填报说明|填报日期|填表日期|注[:.、]|注$|说明[:：]|备注[:：]|其他说明|附件[:：\d]|附件$)|^(最近|上一?|以前|往)年度?绩效评价(情况|结果)|审核意见|审批意见|初审意见|主管部门意见|财政部门意见|\(盖章\)$|年月日$|ICP备|公网安备|网站标识码|版权所有|主办单位|技术支持|内容保障|网站地图|扫一扫|打印本页|关闭窗口/.test(
     k,
   );
-}
+});
 
 /** Header field a label cell introduces. */
 export type HeaderField =

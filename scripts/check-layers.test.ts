@@ -168,6 +168,43 @@ describe('checkLayers', () => {
     ]);
   });
 
+  it('fails when a route calls a write its use case audits, or an audited repository writes audit entries', () => {
+    const r = workspace({
+      db: {
+        dependencies: ['@jixiao/core'],
+        files: {
+          'src/evaluation.repository.ts': [
+            "import { type AuditActor, writeAudit } from './audit.repository.ts';",
+            "import { sql } from 'kysely';",
+          ].join('\n'),
+          'src/accounts.repository.ts': "import { writeAudit } from './audit.repository.ts';\n",
+          'src/evaluation.repository.test.ts': "import { writeAudit } from './audit.repository.ts';\n",
+        },
+      },
+      server: {
+        dependencies: ['@jixiao/core', '@jixiao/db'],
+        files: {
+          'src/routes/monitoring.routes.ts': [
+            "import { getMonitoringReport, saveMonitoringReport } from '@jixiao/db/evaluation.repository';",
+            "import { createTableRepository, type TableChange } from '@jixiao/db/tables.repository';",
+          ].join('\n'),
+          'src/guards/x.guards.ts': "import * as tables from '@jixiao/db/tables.repository';\n",
+          'src/demo-x.ts': "import { storeTableVersion } from '@jixiao/db/tables.repository';\n",
+          'src/use-cases/monitoring.ts':
+            "import { saveMonitoringReport } from '@jixiao/db/evaluation.repository';\n",
+          'src/routes/monitoring.routes.test.ts':
+            "import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';\n",
+        },
+      },
+    });
+    expect(messages(r).sort()).toEqual([
+      'packages/db/src/evaluation.repository.ts ./audit.repository.ts writeAudit',
+      'packages/server/src/demo-x.ts @jixiao/db/tables.repository storeTableVersion',
+      'packages/server/src/guards/x.guards.ts @jixiao/db/tables.repository *',
+      'packages/server/src/routes/monitoring.routes.ts @jixiao/db/evaluation.repository saveMonitoringReport',
+    ]);
+  });
+
   it('fails when a use case or a guard imports from routes/; routes may import them', () => {
     const r = workspace({
       server: {

@@ -5,7 +5,8 @@
 // the server holds no SQL, in route files or anywhere else (queries live in db's repositories). Inside the server the arrows run
 // routes → guards and use cases → repositories: use cases and guards import nothing from routes/, and
 // db's repositories decide nothing — who may do what in which state (core's policies and workflow
-// machine) is asked by use cases, so a repository only reads and writes the rows they name.
+// machine) is asked by use cases, so a repository only reads and writes the rows they name. The writes a
+// use case audits are called only from use cases, and the repositories fully moved write no audit entry.
 // Tests and their helpers may reach further (an e2e harness starts the server), within declared
 // dependencies or devDependencies.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -46,6 +47,25 @@ const DECISION_MODULES: Record<string, readonly string[]> = {
   '@jixiao/core/workflow/workflow-policy': [],
   '@jixiao/core/workflow/workflow-machine': ['isEditable', 'assertEditable'],
 };
+/**
+ * Storage writes whose audit entry the server's use cases write in the same transaction: only use cases
+ * (and tests) call them, so no route, guard or other server file changes these rows without the entry.
+ */
+const USE_CASE_WRITES: Record<string, readonly string[]> = {
+  '@jixiao/db/evaluation.repository': ['saveMonitoringReport', 'saveSelfEvaluation', 'addScoreAdjustment'],
+  '@jixiao/db/tables.repository': [
+    'claimImportPreview',
+    'confirmImportTables',
+    'createTableChecked',
+    'deleteTableRow',
+    'insertImportPreview',
+    'insertTableCopy',
+    'storeTableVersion',
+  ],
+};
+/** Repositories whose every write is audited by the use case that calls it: they write no audit entry. */
+const AUDITED_BY_USE_CASES = new Set(['evaluation.repository.ts']);
+const AUDIT_MODULE = /(^|\/)audit\.repository(\.ts)?$/;
 const TEST_SUPPORT = /(\.(test|bench|e2e)\.tsx?|\.fixtures?\.ts|\.factory\.ts)$/;
 
 /** Test files and their helpers (fixtures, factories, anything under a testing/ folder). */
@@ -130,6 +150,27 @@ export function checkLayers(root: string): LayerViolation[] {
             add(
               `${specifier} ${decided.join(', ')}`,
               'repositories decide nothing: who may do what in which state is asked in the server’s use cases',
+            );
+          }
+        }
+      }
+      if (name === 'db' && !test && AUDITED_BY_USE_CASES.has(path.basename(file))) {
+        for (const { specifier, names } of valueImportsOf(text)) {
+          if (AUDIT_MODULE.test(specifier)) {
+            add(
+              `${specifier} ${names.join(', ')}`,
+              'this repository’s writes are audited by the server’s use cases, in the same transaction',
+            );
+          }
+        }
+      }
+      if (name === 'server' && !test && !file.startsWith('packages/server/src/use-cases/')) {
+        for (const { specifier, names } of valueImportsOf(text)) {
+          const written = names.filter((n) => USE_CASE_WRITES[specifier]?.includes(n) || n === '*');
+          if (USE_CASE_WRITES[specifier] && written.length > 0) {
+            add(
+              `${specifier} ${written.join(', ')}`,
+              'this write is a use case’s: call the use case, which authorises and audits it in one transaction',
             );
           }
         }

@@ -3,7 +3,6 @@ import type { TableReadScope } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { KeptMapping, UsedTemplate } from '@jixiao/core/tables/column-mapping.schema';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
-import { diffTables } from '@jixiao/core/tables/table-diff';
 import { duplicateActionRefused, duplicateError, sameProjectName } from '@jixiao/core/tables/table-duplicate';
 import {
   type DuplicateChoice,
@@ -64,22 +63,15 @@ export interface TableRepository extends TableStore {
   /** A page of tables; `total` counts up to `countCap` (default TABLE_LIST_COUNT_CAP), then `totalCapped`. */
   list(query: TableListQuery, options?: { scope?: ListScope; countCap?: number }): Promise<TableList>;
   versionSummaries(id: string): Promise<TableVersionSummary[]>;
-  savePreview(input: {
-    source: SourceFile;
-    sourceText: string;
-    tables: PerformanceTable[];
-    warnings: Warning[];
-    actor: Actor;
-    organisationId?: string | null;
-    template?: UsedTemplate | null;
-    sourceCells?: ({ sheet: string; cells: string[] } | null)[] | undefined;
-  }): Promise<ImportPreviewRecord>;
+  /** Keeps an upload's preview (storage only: the server's upload use case writes its audit entry). */
+  savePreview(input: ImportPreviewInput): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
   /** Keeps a re-read through a column mapping with a preview not yet confirmed (the last one wins). */
   saveMapped(id: string, mapped: KeptMapping): Promise<void>;
   importFile(id: string): Promise<SourceFile>;
   /**
-   * Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed.
+   * Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed
+   * (storage only: the server's confirm use case writes the audit entries with confirmImportTables).
    * A table of the same organisation, project and year as a stored one needs a choice in `duplicates`
    * (else 409 `table.duplicate` listing them); `skipped` are the indexes the user chose to skip.
    */
@@ -89,30 +81,11 @@ export interface TableRepository extends TableStore {
     actor: Actor,
     options?: { duplicates?: DuplicateChoice[] },
   ): Promise<{ records: TableRecord[]; skipped: number[] }>;
-  /**
-   * Creates a draft (新建) unless its organisation, project and year have a table: then `duplicates[0]`
-   * decides (409 `table.duplicate` without it); `skipped` when the user chose to create nothing.
-   */
-  createChecked(
-    table: PerformanceTable,
-    actor: Actor,
-    options: { organisationId: string | null; duplicates?: DuplicateChoice[] },
-  ): Promise<{ record: TableRecord; skipped: boolean }>;
   /** Per table index: the stored tables of the same organisation, kind, project (by name) and year. */
   findDuplicates(
     tables: PerformanceTable[],
     organisationId: string | null,
   ): Promise<Map<number, ExistingTable[]>>;
-  /**
-   * Creates `table`, derived from the table `sourceId` for another year (复制为新年度), as a draft of the
-   * same project; fails with `table.year_conflict` when that project already has a target table that year.
-   */
-  createCopy(
-    sourceId: string,
-    table: PerformanceTable,
-    actor: Actor,
-    options: { organisationId: string | null },
-  ): Promise<TableRecord>;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,6 +111,16 @@ function yearTaken(table: PerformanceTable): AppError {
     `项目「${table.name}」已有 ${table.year} 年度的绩效目标表，不能重复创建；请在目标表列表中打开已有的表编辑。`,
     `The project “${table.name}” already has a target table for ${table.year}; open that table from the list instead of creating a duplicate.`,
     { path: 'year' },
+  );
+}
+
+/** Only a draft is deleted outright; a table under review is returned first. */
+export function draftOnly(): AppError {
+  return new AppError(
+    'table.not_editable',
+    '只能删除草稿状态的绩效目标表；已提交或已审核的表需退回后处理',
+    'Only draft tables can be deleted; submitted or reviewed tables must be returned first',
+    { path: 'status' },
   );
 }
 
@@ -273,7 +256,7 @@ async function upsertProjects(
   return tables.map((table) => ids.get(key(table.unit, table.name))!);
 }
 
-/** Inserts new tables (version 1, draft) with their first version, indicators and audit rows. */
+/** Inserts new tables (version 1, draft) with their first version and indicators. */
 async function insertTables(
   trx: Executor,
   tables: PerformanceTable[],
@@ -309,16 +292,6 @@ async function insertTables(
   for (const batch of chunks(versions, 5000)) await trx.insertInto('table_versions').values(batch).execute();
   const indicators = rows.flatMap((row, index) => indicatorRows(row.id, tables[index]!));
   for (const batch of chunks(indicators, 4000)) await trx.insertInto('indicators').values(batch).execute();
-  await writeAuditMany(
-    trx,
-    rows.map((row) => ({
-      actor: auditActor(actor),
-      action: 'table.create',
-      entity: 'table',
-      entityId: row.id,
-      diff: { year: row.year, unit: row.unit, name: row.name, importId: options.importId },
-    })),
-  );
   return rows.map((row, index) => ({
     id: row.id,
     version: 1,
@@ -328,6 +301,25 @@ async function insertTables(
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   }));
+}
+
+/** The `table.create` audit entries of tables the storage contract's own writes insert (seeding, tests). */
+async function auditCreated(
+  trx: Executor,
+  records: TableRecord[],
+  actor: Actor,
+  importId: string | null,
+): Promise<void> {
+  await writeAuditMany(
+    trx,
+    records.map((record) => ({
+      actor: auditActor(actor),
+      action: 'table.create',
+      entity: 'table',
+      entityId: record.id,
+      diff: { year: record.table.year, unit: record.table.unit, name: record.table.name, importId },
+    })),
+  );
 }
 
 /**
@@ -378,17 +370,35 @@ async function findDuplicatesIn(
   return found;
 }
 
-/** Saves `table` as the next version of the locked table `current`: content, indicators, audit. */
-async function saveTableVersion(
+/** What a write did to one table, for the caller's audit entry (written in the same transaction). */
+export type TableChange =
+  | { kind: 'created'; record: TableRecord }
+  | { kind: 'versioned'; before: TableRecord; after: TableRecord }
+  | { kind: 'deleted'; before: TableRecord };
+
+/**
+ * Locks a table's row for a write in `trx` and returns it: a concurrent writer waits here, then sees the
+ * new version and loses cleanly. `table.not_found` when there is none.
+ */
+export async function lockTableRecord(trx: Transaction<DB>, id: string): Promise<TableRecord> {
+  return toRecord(await lockTable(trx, id));
+}
+
+/** Fails with `table.version_conflict` unless the locked table is at `expectedVersion`. */
+export function assertTableVersion(current: TableRecord, expectedVersion: number): void {
+  if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
+}
+
+/** Saves `table` as the next version of the locked table `current`: content, version row, indicators. */
+export async function storeTableVersion(
   trx: Transaction<DB>,
-  current: Awaited<ReturnType<typeof lockTable>>,
+  current: TableRecord,
   table: PerformanceTable,
   actor: Actor,
   reason: string | null,
-  extraDiff: Record<string, unknown> = {},
 ): Promise<TableRecord> {
   const derived = derivedColumns(table);
-  const { row, version } = await writeNextVersion(trx, current.id, current.version, derived, {
+  const { row } = await writeNextVersion(trx, current.id, current.version, derived, {
     content: derived.content,
     status: current.status,
     by: actor.userId,
@@ -397,20 +407,12 @@ async function saveTableVersion(
   await trx.deleteFrom('indicators').where('table_id', '=', current.id).execute();
   const indicators = indicatorRows(current.id, table);
   if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
-  await writeAudit(trx, {
-    actor: auditActor(actor),
-    action: 'table.update',
-    entity: 'table',
-    entityId: current.id,
-    diff: {
-      fromVersion: current.version,
-      toVersion: version,
-      reason,
-      ...extraDiff,
-      ...diffTables(current.content as PerformanceTable, table),
-    },
-  });
   return toRecord(row);
+}
+
+/** Deletes a table (its versions and indicators go with it). */
+export async function deleteTableRow(trx: Transaction<DB>, id: string): Promise<void> {
+  await trx.deleteFrom('target_tables').where('id', '=', id).execute();
 }
 
 /**
@@ -429,7 +431,7 @@ async function writeTablesChecked(
     pathOf: (index: number) => string;
     reason: string;
   },
-): Promise<{ records: TableRecord[]; skipped: number[] }> {
+): Promise<CheckedWrite> {
   if (options.organisationId !== null) {
     await trx
       .selectFrom('organisations')
@@ -476,33 +478,18 @@ async function writeTablesChecked(
     steps.push({ index, kind: choice.action === 'new-version' ? 'version' : 'replace', target });
   });
   const byIndex = new Map<number, TableRecord>();
+  const changes: TableChange[] = [];
   for (const step of steps) {
     if (step.kind === 'insert') continue;
-    const current = await lockTable(trx, step.target.tableId);
-    const table = tables[step.index]!;
+    const current = await lockTableRecord(trx, step.target.tableId);
     if (step.kind === 'version') {
-      byIndex.set(
-        step.index,
-        await saveTableVersion(trx, current, table, actor, options.reason, { importId: options.importId }),
-      );
+      const after = await storeTableVersion(trx, current, tables[step.index]!, actor, options.reason);
+      byIndex.set(step.index, after);
+      changes.push({ kind: 'versioned', before: current, after });
       continue;
     }
-    await trx.deleteFrom('target_tables').where('id', '=', current.id).execute();
-    const old = current.content as PerformanceTable;
-    await writeAudit(trx, {
-      actor: auditActor(actor),
-      action: 'table.delete',
-      entity: 'table',
-      entityId: current.id,
-      diff: {
-        version: current.version,
-        year: old.year,
-        unit: old.unit,
-        name: old.name,
-        reason: options.reason,
-        importId: options.importId,
-      },
-    });
+    await deleteTableRow(trx, current.id);
+    changes.push({ kind: 'deleted', before: current });
   }
   const inserts = steps.filter((step) => step.kind !== 'version').map((step) => step.index);
   const created = await insertTables(
@@ -512,8 +499,100 @@ async function writeTablesChecked(
     { organisationId: options.organisationId, importId: options.importId },
   );
   for (const [i, index] of inserts.entries()) byIndex.set(index, created[i]!);
+  for (const record of created) changes.push({ kind: 'created', record });
   const records = [...byIndex].sort(([a], [b]) => a - b).map(([, record]) => record);
-  return { records, skipped };
+  return { records, skipped, changes };
+}
+
+/** What a checked write of new tables did: the tables written, the indexes skipped, each change. */
+export interface CheckedWrite {
+  records: TableRecord[];
+  skipped: number[];
+  changes: TableChange[];
+}
+
+/**
+ * Creates a draft (新建) in `trx` unless its organisation, project and year have a table: then
+ * `duplicates[0]` decides (409 `table.duplicate` without it); `skipped` when the user chose to create
+ * nothing, with the stored table (the one the choice names, else the latest) as the record.
+ */
+export async function createTableChecked(
+  trx: Transaction<DB>,
+  table: PerformanceTable,
+  actor: Actor,
+  options: { organisationId: string | null; duplicates: DuplicateChoice[] },
+): Promise<{ record: TableRecord; skipped: boolean; changes: TableChange[] }> {
+  const { records, changes } = await writeTablesChecked(trx, [table], actor, {
+    organisationId: options.organisationId,
+    importId: null,
+    duplicates: options.duplicates,
+    pathOf: () => 'table',
+    reason: '新建',
+  });
+  if (records[0]) return { record: records[0], skipped: false, changes };
+  const existing = (await findDuplicatesIn(trx, [table], options.organisationId)).get(0) ?? [];
+  const chosen = options.duplicates[0]?.tableId;
+  const id = existing.find((t) => t.tableId === chosen)?.tableId ?? existing[0]!.tableId;
+  return { record: await lockTableRecord(trx, id), skipped: true, changes };
+}
+
+/**
+ * Writes the (possibly edited) tables of a previewed import in `trx` and marks it confirmed. A table of
+ * the same organisation, project and year as a stored one needs a choice in `duplicates` (else 409
+ * `table.duplicate` listing them); `skipped` are the indexes the user chose to skip.
+ */
+export async function confirmImportTables(
+  trx: Transaction<DB>,
+  importId: string,
+  tables: PerformanceTable[],
+  actor: Actor,
+  duplicates: DuplicateChoice[],
+): Promise<CheckedWrite & { file: { id: string; fileName: string; reason: string } }> {
+  const file = await claimImportPreview(trx, importId);
+  const reason = `导入文件“${file.file_name}”`;
+  const written = await writeTablesChecked(trx, tables, actor, {
+    organisationId: file.organisation_id,
+    importId,
+    duplicates,
+    pathOf: (index) => `tables.${index}`,
+    reason,
+  });
+  return { ...written, file: { id: file.id, fileName: file.file_name, reason } };
+}
+
+/**
+ * Inserts `table`, derived from another year's table (复制为新年度), as a draft of the same project in
+ * `trx`; fails with `table.year_conflict` when that project already has a target table that year.
+ */
+export async function insertTableCopy(
+  trx: Transaction<DB>,
+  table: PerformanceTable,
+  actor: Actor,
+  organisationId: string | null,
+): Promise<TableRecord> {
+  // Take the project row's lock first: of two copies to the same year at once, the second waits here
+  // and then sees the first one's table.
+  await upsertProjects(trx, [table], organisationId);
+  await trx
+    .selectFrom('projects')
+    .select('id')
+    .where('unit', '=', table.unit)
+    .where('name', '=', table.name)
+    .forUpdate()
+    .execute();
+  // The project by unit and name as tables say now (a renamed table moves to its new name), the same
+  // key last year's comparison rules look the source up by.
+  const taken = await trx
+    .selectFrom('target_tables')
+    .select('id')
+    .where('kind', '=', 'target')
+    .where('year', '=', table.year)
+    .where('unit', '=', table.unit)
+    .where('name', '=', table.name)
+    .executeTakeFirst();
+  if (taken) throw yearTaken(table);
+  const [record] = await insertTables(trx, [table], actor, { organisationId, importId: null });
+  return record!;
 }
 
 /** A stored version row (read with its content) in the storage contract's shape. */
@@ -678,6 +757,83 @@ export async function claimImportPreview(trx: Transaction<DB>, importId: string)
   return file;
 }
 
+/** Keeps an uploaded file with its preview (or confirmed at once, for a batch import). */
+async function insertImport(
+  trx: Executor,
+  input: {
+    source: SourceFile;
+    sourceText: string | null;
+    preview: unknown;
+    status: 'preview' | 'confirmed';
+    actor: Actor;
+    organisationId: string | null;
+  },
+) {
+  return trx
+    .insertInto('imports')
+    .values({
+      file_name: input.source.name,
+      media_type: input.source.mediaType,
+      size: input.source.bytes.byteLength,
+      sha256: createHash('sha256').update(input.source.bytes).digest('hex'),
+      bytes: input.source.bytes,
+      source_text: input.sourceText,
+      preview: input.preview === null ? null : JSON.stringify(input.preview),
+      status: input.status,
+      organisation_id: input.organisationId,
+      created_by: input.actor.userId,
+      confirmed_at: input.status === 'confirmed' ? new Date() : null,
+    })
+    .returning(['id', 'created_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** What an upload's preview keeps until the user confirms it. */
+export interface ImportPreviewInput {
+  source: SourceFile;
+  sourceText: string;
+  tables: PerformanceTable[];
+  warnings: Warning[];
+  actor: Actor;
+  organisationId?: string | null;
+  template?: UsedTemplate | null;
+  sourceCells?: ({ sheet: string; cells: string[] } | null)[] | undefined;
+}
+
+/** Keeps an upload's file and preview (status `preview`) in `trx`. */
+export async function insertImportPreview(
+  trx: Executor,
+  input: ImportPreviewInput,
+): Promise<ImportPreviewRecord> {
+  const organisationId = input.organisationId ?? null;
+  const row = await insertImport(trx, {
+    source: input.source,
+    sourceText: input.sourceText,
+    preview: {
+      tables: input.tables,
+      warnings: input.warnings,
+      template: input.template ?? null,
+      ...(input.sourceCells ? { sourceCells: input.sourceCells } : {}),
+    },
+    status: 'preview',
+    actor: input.actor,
+    organisationId,
+  });
+  return {
+    id: row.id,
+    fileName: input.source.name,
+    mediaType: input.source.mediaType,
+    status: 'preview',
+    sourceText: input.sourceText,
+    tables: input.tables,
+    warnings: input.warnings,
+    organisationId,
+    createdAt: toIso(row.created_at),
+    template: input.template ?? null,
+    ...(input.sourceCells ? { sourceCells: input.sourceCells } : {}),
+  };
+}
+
 /** Opens the table store on a database (PGlite or PostgreSQL). */
 export function createTableRepository(db: Database): TableRepository {
   async function list(
@@ -822,11 +978,14 @@ export function createTableRepository(db: Database): TableRepository {
     actor: Actor,
     options: { organisationId?: string | null } = {},
   ): Promise<TableRecord> {
-    const [record] = await db
-      .transaction()
-      .execute((trx) =>
-        insertTables(trx, [table], actor, { organisationId: options.organisationId ?? null, importId: null }),
-      );
+    const [record] = await db.transaction().execute(async (trx) => {
+      const records = await insertTables(trx, [table], actor, {
+        organisationId: options.organisationId ?? null,
+        importId: null,
+      });
+      await auditCreated(trx, records, actor, null);
+      return records;
+    });
     return record!;
   }
 
@@ -838,34 +997,18 @@ export function createTableRepository(db: Database): TableRepository {
     reason?: string,
   ): Promise<TableRecord> {
     return db.transaction().execute(async (trx) => {
-      // The row lock makes a concurrent writer wait here, then see the new version and lose cleanly.
-      const current = await lockTable(trx, id);
-      if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
-      assertEditable(current.status as TableStatus);
-      return saveTableVersion(trx, current, table, actor, reason ?? null);
+      const current = await lockTableRecord(trx, id);
+      assertTableVersion(current, expectedVersion);
+      assertEditable(current.status);
+      return storeTableVersion(trx, current, table, actor, reason ?? null);
     });
   }
 
-  async function remove(id: string, actor: Actor): Promise<void> {
+  async function remove(id: string): Promise<void> {
     await db.transaction().execute(async (trx) => {
-      const current = await lockTable(trx, id);
-      if (current.status !== 'draft') {
-        throw new AppError(
-          'table.not_editable',
-          '只能删除草稿状态的绩效目标表；已提交或已审核的表需退回后处理',
-          'Only draft tables can be deleted; submitted or reviewed tables must be returned first',
-          { path: 'status' },
-        );
-      }
-      await trx.deleteFrom('target_tables').where('id', '=', id).execute();
-      const table = current.content as PerformanceTable;
-      await writeAudit(trx, {
-        actor: auditActor(actor),
-        action: 'table.delete',
-        entity: 'table',
-        entityId: id,
-        diff: { version: current.version, year: table.year, unit: table.unit, name: table.name },
-      });
+      const current = await lockTableRecord(trx, id);
+      if (current.status !== 'draft') throw draftOnly();
+      await deleteTableRow(trx, id);
     });
   }
 
@@ -917,36 +1060,6 @@ export function createTableRepository(db: Database): TableRepository {
     return toTableVersion(row);
   }
 
-  async function insertImport(
-    trx: Executor,
-    input: {
-      source: SourceFile;
-      sourceText: string | null;
-      preview: unknown;
-      status: 'preview' | 'confirmed';
-      actor: Actor;
-      organisationId: string | null;
-    },
-  ) {
-    return trx
-      .insertInto('imports')
-      .values({
-        file_name: input.source.name,
-        media_type: input.source.mediaType,
-        size: input.source.bytes.byteLength,
-        sha256: createHash('sha256').update(input.source.bytes).digest('hex'),
-        bytes: input.source.bytes,
-        source_text: input.sourceText,
-        preview: input.preview === null ? null : JSON.stringify(input.preview),
-        status: input.status,
-        organisation_id: input.organisationId,
-        created_by: input.actor.userId,
-        confirmed_at: input.status === 'confirmed' ? new Date() : null,
-      })
-      .returning(['id', 'created_at'])
-      .executeTakeFirstOrThrow();
-  }
-
   async function importBatch(
     tables: PerformanceTable[],
     source: SourceFile,
@@ -964,6 +1077,7 @@ export function createTableRepository(db: Database): TableRepository {
         organisationId,
       });
       const records = await insertTables(trx, tables, actor, { organisationId, importId: file.id });
+      await auditCreated(trx, records, actor, file.id);
       await writeAudit(trx, {
         actor: auditActor(actor),
         action: 'import.confirm',
@@ -975,49 +1089,8 @@ export function createTableRepository(db: Database): TableRepository {
     });
   }
 
-  async function savePreview(
-    input: Parameters<TableRepository['savePreview']>[0],
-  ): Promise<ImportPreviewRecord> {
-    const organisationId = input.organisationId ?? null;
-    return db.transaction().execute(async (trx) => {
-      const row = await insertImport(trx, {
-        source: input.source,
-        sourceText: input.sourceText,
-        preview: {
-          tables: input.tables,
-          warnings: input.warnings,
-          template: input.template ?? null,
-          ...(input.sourceCells ? { sourceCells: input.sourceCells } : {}),
-        },
-        status: 'preview',
-        actor: input.actor,
-        organisationId,
-      });
-      await writeAudit(trx, {
-        actor: auditActor(input.actor),
-        action: 'import.upload',
-        entity: 'import',
-        entityId: row.id,
-        diff: {
-          fileName: input.source.name,
-          size: input.source.bytes.byteLength,
-          tables: input.tables.length,
-        },
-      });
-      return {
-        id: row.id,
-        fileName: input.source.name,
-        mediaType: input.source.mediaType,
-        status: 'preview',
-        sourceText: input.sourceText,
-        tables: input.tables,
-        warnings: input.warnings,
-        organisationId,
-        createdAt: toIso(row.created_at),
-        template: input.template ?? null,
-        ...(input.sourceCells ? { sourceCells: input.sourceCells } : {}),
-      };
-    });
+  async function savePreview(input: ImportPreviewInput): Promise<ImportPreviewRecord> {
+    return insertImportPreview(db, input);
   }
 
   async function getImport(id: string): Promise<ImportPreviewRecord> {
@@ -1090,48 +1163,14 @@ export function createTableRepository(db: Database): TableRepository {
   ): Promise<{ records: TableRecord[]; skipped: number[] }> {
     if (!uuidPattern.test(importId)) throw importNotFound(importId);
     return db.transaction().execute(async (trx) => {
-      const file = await claimImportPreview(trx, importId);
-      const result = await writeTablesChecked(trx, tables, actor, {
-        organisationId: file.organisation_id,
+      const { records, skipped } = await confirmImportTables(
+        trx,
         importId,
-        duplicates: options.duplicates ?? [],
-        pathOf: (index) => `tables.${index}`,
-        reason: `导入文件“${file.file_name}”`,
-      });
-      await writeAudit(trx, {
-        actor: auditActor(actor),
-        action: 'import.confirm',
-        entity: 'import',
-        entityId: importId,
-        diff: {
-          fileName: file.file_name,
-          tableIds: result.records.map((record) => record.id),
-          ...(options.duplicates?.length ? { duplicates: options.duplicates } : {}),
-        },
-      });
-      return result;
-    });
-  }
-
-  async function createChecked(
-    table: PerformanceTable,
-    actor: Actor,
-    options: { organisationId: string | null; duplicates?: DuplicateChoice[] },
-  ): Promise<{ record: TableRecord; skipped: boolean }> {
-    return db.transaction().execute(async (trx) => {
-      const { records } = await writeTablesChecked(trx, [table], actor, {
-        organisationId: options.organisationId,
-        importId: null,
-        duplicates: options.duplicates ?? [],
-        pathOf: () => 'table',
-        reason: '新建',
-      });
-      if (records[0]) return { record: records[0], skipped: false };
-      // Skipped: the existing table (the one the choice names, else the latest) is the answer.
-      const existing = (await findDuplicatesIn(trx, [table], options.organisationId)).get(0) ?? [];
-      const chosen = options.duplicates?.[0]?.tableId;
-      const id = existing.find((t) => t.tableId === chosen)?.tableId ?? existing[0]!.tableId;
-      return { record: toRecord(await lockTable(trx, id)), skipped: true };
+        tables,
+        actor,
+        options.duplicates ?? [],
+      );
+      return { records, skipped };
     });
   }
 
@@ -1140,49 +1179,6 @@ export function createTableRepository(db: Database): TableRepository {
     organisationId: string | null,
   ): Promise<Map<number, ExistingTable[]>> {
     return findDuplicatesIn(db, tables, organisationId);
-  }
-
-  async function createCopy(
-    sourceId: string,
-    table: PerformanceTable,
-    actor: Actor,
-    options: { organisationId: string | null },
-  ): Promise<TableRecord> {
-    return db.transaction().execute(async (trx) => {
-      // Take the project row's lock first: of two copies to the same year at once, the second waits here
-      // and then sees the first one's table.
-      await upsertProjects(trx, [table], options.organisationId);
-      await trx
-        .selectFrom('projects')
-        .select('id')
-        .where('unit', '=', table.unit)
-        .where('name', '=', table.name)
-        .forUpdate()
-        .execute();
-      // The project by unit and name as tables say now (a renamed table moves to its new name), the same
-      // key last year's comparison rules look the source up by.
-      const taken = await trx
-        .selectFrom('target_tables')
-        .select('id')
-        .where('kind', '=', 'target')
-        .where('year', '=', table.year)
-        .where('unit', '=', table.unit)
-        .where('name', '=', table.name)
-        .executeTakeFirst();
-      if (taken) throw yearTaken(table);
-      const [record] = await insertTables(trx, [table], actor, {
-        organisationId: options.organisationId,
-        importId: null,
-      });
-      await writeAudit(trx, {
-        actor: auditActor(actor),
-        action: 'table.copy',
-        entity: 'table',
-        entityId: record!.id,
-        diff: { sourceId, year: table.year, unit: table.unit, name: table.name },
-      });
-      return record!;
-    });
   }
 
   async function setStatus(
@@ -1228,9 +1224,7 @@ export function createTableRepository(db: Database): TableRepository {
     saveMapped,
     importFile,
     confirmImport,
-    createChecked,
     findDuplicates,
-    createCopy,
     setStatus,
   };
 }

@@ -8,7 +8,7 @@ import { demoUsers } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { parseFile } from '@jixiao/import/parse-file';
-import { recheckFigures, recordSelfEvaluation } from './use-cases/self-evaluation.ts';
+import { recordSelfEvaluation, scoredEntryWrite } from './use-cases/self-evaluation.ts';
 
 // The 财政复核 view would be empty on a first start: the demo imports two filled 自评表 of 2023 — years
 // before the system, so each comes with its own target table — as the author's unit, through the same
@@ -109,17 +109,7 @@ export async function runDemoRecheck(db: Database, log: (message: string) => voi
       fileName: `${form.name}自评表`,
     });
     const score = scoreSelfEvaluation(record.table, entry, scheme);
-    await recordSelfEvaluation(db, {
-      tableId: record.id,
-      tableVersion: record.version,
-      schemeId: scheme.id,
-      entry,
-      total: score.total,
-      grade: score.grade,
-      complete: score.complete,
-      actor,
-      recheck: recheckFigures(score),
-    });
+    await recordSelfEvaluation(db, scoredEntryWrite(record, scheme.id, entry, score, actor));
     saved += 1;
     log(
       `demo re-check: ${form.name} ${form.year} → claimed ${score.claim?.claimedTotal}, rules ${score.claim?.ruleTotal}`,

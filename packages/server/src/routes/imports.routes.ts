@@ -9,20 +9,14 @@ import {
 } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
-import { withoutSources } from '@jixiao/import/preview/row-sources';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCanResolveDuplicates, assertCanTable, auditActor } from '../auth/authorize.ts';
+import { assertCanTable } from '../auth/authorize.ts';
 import { callerOf } from '../auth/caller.ts';
-import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import type { CalendarRouteOptions } from '../guards/calendar.guards.ts';
 import { sendUploadedFile } from '../http/send-document.ts';
-import {
-  confirmMonitoringImport,
-  isMonitoringImport,
-  monitoringMatch,
-} from '../use-cases/import-monitoring.ts';
-import { confirmSelfEvaluationImport, isSelfEvaluationImport } from '../use-cases/import-self-evaluation.ts';
-import { withOrganisationUnit } from '../use-cases/table-unit.ts';
+import { monitoringMatch } from '../use-cases/import-monitoring.ts';
+import { confirmImport, importablePreview, uploadImport } from '../use-cases/imports.ts';
 import { readUpload } from './import-templates.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
@@ -110,25 +104,15 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const organisationId = request.user?.organisationId ?? null;
-      await assertCanTable(request, app.db, 'table.import', { status: 'draft', organisationId });
-      if (!request.isMultipart()) throw noFile();
-      const part = await request.file();
-      if (!part) throw noFile();
-      const bytes = new Uint8Array(await part.toBuffer());
-      const fileName = part.filename || 'upload';
-      // A file no reader recognises but that holds table rows is kept, for a person to map its columns.
-      const read = await readUpload(app.db, options.parser(), organisationId, { name: fileName, bytes });
-      const preview = await store.savePreview({
-        source: { name: fileName, mediaType: mediaTypeOf(fileName, part.mimetype), bytes },
-        sourceText: read.parsed.sourceText,
-        // Each row carries the lines it was read from, for the preview; confirming takes them off.
-        tables: read.parsed.tables,
-        warnings: read.parsed.warnings,
-        actor: auditActor(request),
-        organisationId,
-        template: read.template,
-        sourceCells: read.parsed.sourceCells,
+      const preview = await uploadImport(app.db, callerOf(request), async (organisationId) => {
+        if (!request.isMultipart()) throw noFile();
+        const part = await request.file();
+        if (!part) throw noFile();
+        const bytes = new Uint8Array(await part.toBuffer());
+        const name = part.filename || 'upload';
+        // A file no reader recognises but that holds table rows is kept, for a person to map its columns.
+        const read = await readUpload(app.db, options.parser(), organisationId, { name, bytes });
+        return { source: { name, mediaType: mediaTypeOf(name, part.mimetype), bytes }, ...read };
       });
       return reply.code(201).send(previewBody(preview));
     },
@@ -145,12 +129,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       },
     },
     async (request) => {
-      const preview = await store.getImport(request.params.id);
-      await assertCanTable(request, app.db, 'table.import', {
-        status: 'draft',
-        organisationId: preview.organisationId,
-      });
-      return previewBody(preview);
+      return previewBody(await importablePreview(app.db, callerOf(request), request.params.id));
     },
   );
 
@@ -169,11 +148,7 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       },
     },
     async (request) => {
-      const preview = await store.getImport(request.params.id);
-      await assertCanTable(request, app.db, 'table.import', {
-        status: 'draft',
-        organisationId: preview.organisationId,
-      });
+      const preview = await importablePreview(app.db, callerOf(request), request.params.id);
       const { tableId, ...shown } = request.query;
       return monitoringMatch(callerOf(request), app.db, preview, tableId, shown);
     },
@@ -215,40 +190,14 @@ export const importsRoutes: FastifyPluginAsyncZod<ImportsRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const preview = await store.getImport(request.params.id);
-      await assertCanTable(request, app.db, 'table.import', {
-        status: 'draft',
-        organisationId: preview.organisationId,
-      });
-      request.body.tables = await withOrganisationUnit(
+      const result = await confirmImport(
         app.db,
-        withoutSources(request.body.tables),
-        preview.organisationId,
-      );
-      if (isMonitoringImport(request.body.tables)) {
-        return reply
-          .code(201)
-          .send(await confirmMonitoringImport(callerOf(request), app.db, preview, request.body));
-      }
-      if (isSelfEvaluationImport(request.body.tables)) {
-        return reply
-          .code(201)
-          .send(await confirmSelfEvaluationImport(callerOf(request), app.db, preview, request.body));
-      }
-      await assertDraftingOpen(
-        app.db,
-        request.body.tables.map((table, i) => ({ table, path: `tables.${i}.year` })),
-        'create',
+        callerOf(request),
+        request.params.id,
+        request.body,
         options.now?.(),
       );
-      await assertCanResolveDuplicates(request, app.db, preview.organisationId, request.body.duplicates);
-      const { records, skipped } = await store.confirmImport(
-        request.params.id,
-        request.body.tables,
-        auditActor(request),
-        { duplicates: request.body.duplicates ?? [] },
-      );
-      return reply.code(201).send({ importId: request.params.id, records, skipped });
+      return reply.code(201).send(result);
     },
   );
 };

@@ -1,5 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import { copyTableToYear, tableCopySchema } from '@jixiao/core/tables/table-copy';
+import { tableCopySchema } from '@jixiao/core/tables/table-copy';
 import { diffTables, tableDiffSchema } from '@jixiao/core/tables/table-diff';
 import {
   tableCreateSchema,
@@ -10,20 +10,13 @@ import {
   tableVersionSchema,
   tableVersionSummarySchema,
 } from '@jixiao/core/tables/table-record.schema';
-import { assertEditable } from '@jixiao/core/workflow/workflow-machine';
-import { getSelfEvaluation } from '@jixiao/db/evaluation.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  assertCanResolveDuplicates,
-  assertCanTable,
-  auditActor,
-  readScope,
-  signedIn,
-} from '../auth/authorize.ts';
-import { assertDraftingOpen, type CalendarRouteOptions } from '../guards/calendar.guards.ts';
-import { withOrganisationUnit } from '../use-cases/table-unit.ts';
+import { assertCanTable, readScope, signedIn } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import type { CalendarRouteOptions } from '../guards/calendar.guards.ts';
+import { copyTable, createTable, deleteTable, saveTable } from '../use-cases/table-writes.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const versionParams = idParams.extend({ version: z.coerce.number().int().positive() });
@@ -33,15 +26,6 @@ const diffQuery = z.object({
 });
 const versionListSchema = z.object({ items: z.array(tableVersionSummarySchema) });
 const tags = ['tables'];
-
-function notDeletable(): AppError {
-  return new AppError(
-    'table.not_editable',
-    '只能删除草稿状态的绩效目标表；已提交或已审核的表需退回后处理',
-    'Only draft tables can be deleted; submitted or reviewed tables must be returned first',
-    { path: 'status' },
-  );
-}
 
 /**
  * Target tables: list and search, read, create, save a new version (optimistic locking),
@@ -80,27 +64,8 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      // A new table belongs to the author's own unit unless another organisation is named.
-      const organisationId = request.body.organisationId ?? request.user?.organisationId ?? null;
-      await assertCanTable(request, app.db, 'table.create', { status: 'draft', organisationId });
-      await assertDraftingOpen(
-        app.db,
-        [{ table: request.body.table, path: 'table.year' }],
-        'create',
-        options.now?.(),
-      );
-      await assertCanResolveDuplicates(request, app.db, organisationId, request.body.duplicates);
-      const [table] = await withOrganisationUnit(app.db, [request.body.table], organisationId);
-      const { record, skipped } = await store.createChecked(
-        table ?? request.body.table,
-        auditActor(request),
-        {
-          organisationId,
-          duplicates: request.body.duplicates ?? [],
-        },
-      );
+      const { record, created } = await createTable(app.db, callerOf(request), request.body, options.now?.());
       // A new version of, or a skip to, the stored table created nothing: 200 with that table.
-      const created = !skipped && record.version === 1;
       return reply.code(created ? 201 : 200).send(record);
     },
   );
@@ -133,34 +98,14 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
         response: { 200: tableRecordSchema },
       },
     },
-    async (request) => {
-      const current = await store.get(request.params.id);
-      // Someone who could edit this table as a draft (its own unit's author) learns why it cannot be
-      // saved now (frozen, under review: 409) instead of a bare "forbidden"; everyone else gets 401/403.
-      await assertCanTable(request, app.db, 'table.update', { ...current, status: 'draft' });
-      assertEditable(current.status);
-      await assertCanTable(request, app.db, 'table.update', current);
-      const { version, reason } = request.body;
-      const [table] = await withOrganisationUnit(app.db, [request.body.table], current.organisationId);
-      return store.update(
-        request.params.id,
-        version,
-        table ?? request.body.table,
-        auditActor(request),
-        reason,
-      );
-    },
+    async (request) => saveTable(app.db, callerOf(request), request.params.id, request.body),
   );
 
   app.delete(
     '/tables/:id',
     { schema: { tags, summary: 'Delete a draft', params: idParams, response: { 204: z.null() } } },
     async (request, reply) => {
-      const current = await store.get(request.params.id);
-      await assertCanTable(request, app.db, 'table.delete', { ...current, status: 'draft' });
-      if (current.status !== 'draft') throw notDeletable();
-      await assertCanTable(request, app.db, 'table.delete', current);
-      await store.remove(request.params.id, auditActor(request));
+      await deleteTable(app.db, callerOf(request), request.params.id);
       return reply.code(204).send(null);
     },
   );
@@ -182,24 +127,13 @@ export const tablesRoutes: FastifyPluginAsyncZod<CalendarRouteOptions> = async (
       },
     },
     async (request, reply) => {
-      const source = await store.get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', source);
-      // The draft belongs to the source's unit, so only that unit's authors may start it.
-      const organisationId = source.organisationId;
-      await assertCanTable(request, app.db, 'table.create', { status: 'draft', organisationId });
-      const year = request.body.year ?? source.table.year + 1;
-      if (year <= source.table.year) {
-        throw new AppError(
-          'request.invalid',
-          `新年度须晚于原表年度（${source.table.year} 年）`,
-          `The new year must be later than the source table’s year (${source.table.year})`,
-          { path: 'year' },
-        );
-      }
-      const evaluation = await getSelfEvaluation(app.db, source.id);
-      const table = copyTableToYear(source.table, { year, executed: evaluation?.entry.budget.executed });
-      await assertDraftingOpen(app.db, [{ table, path: 'year' }], 'create', options.now?.());
-      const record = await store.createCopy(source.id, table, auditActor(request), { organisationId });
+      const record = await copyTable(
+        app.db,
+        callerOf(request),
+        request.params.id,
+        request.body,
+        options.now?.(),
+      );
       return reply.code(201).send(record);
     },
   );

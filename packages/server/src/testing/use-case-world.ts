@@ -1,4 +1,5 @@
 import type { Role, SessionUser } from '@jixiao/core/accounts/account.schema';
+import { AppError } from '@jixiao/core/errors/app-error';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableRecord, TableStatus } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
@@ -58,4 +59,15 @@ export async function auditEntriesOf(db: Database, entityId: string) {
     .where('entity_id', '=', entityId)
     .orderBy('id')
     .execute();
+}
+
+/** The AppError a refused call rejects with; fails the test when the call succeeds or throws anything else. */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }

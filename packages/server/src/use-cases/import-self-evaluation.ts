@@ -11,12 +11,13 @@ import type {
   TableRecord,
 } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
-import { createTableRepository, type ImportPreviewRecord } from '@jixiao/db/tables.repository';
+import type { ImportPreviewRecord } from '@jixiao/db/tables.repository';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
 import { assertSelfEvaluationOpen } from '../guards/calendar.guards.ts';
 import { enterableTable } from '../guards/table.guards.ts';
 import { matchingTable, monitoringTableFor, shownForm, type UnmatchedForm } from './import-monitoring.ts';
-import { recheckFigures, recordSelfEvaluation } from './self-evaluation.ts';
+import { recordSelfEvaluation, scoredEntryWrite } from './self-evaluation.ts';
+import { recordImportedTables } from './table-writes.ts';
 
 // Confirming an uploaded, filled 绩效自评表: the printed actuals fill the self-evaluation of the approved
 // table of the same unit, project and year (or the one the user chose), and what the unit printed (row
@@ -69,22 +70,9 @@ async function saveImported(
     printedWeights: laid?.printedWeights,
   });
   const score = scoreSelfEvaluation(record.table, entry, scheme);
-  const recheck = recheckFigures(score);
-  await recordSelfEvaluation(
-    db,
-    {
-      tableId: record.id,
-      tableVersion: record.version,
-      schemeId: scheme.id,
-      entry,
-      total: score.total,
-      grade: score.grade,
-      complete: score.complete,
-      actor: auditActorOf(caller),
-      recheck,
-    },
-    options.confirmImport ? preview.id : undefined,
-  );
+  const write = scoredEntryWrite(record, scheme.id, entry, score, auditActorOf(caller));
+  await recordSelfEvaluation(db, write, options.confirmImport ? preview.id : undefined);
+  const recheck = write.recheck;
   return {
     importId: preview.id,
     records: options.ownTable ? [record] : [],
@@ -126,13 +114,12 @@ export async function confirmSelfEvaluationImport(
     );
   }
   if (body.ownTable && body.tableId === undefined) {
-    const { records } = await createTableRepository(db).confirmImport(
+    const { records } = await recordImportedTables(
+      db,
+      auditActorOf(caller),
       preview.id,
       [form],
-      auditActorOf(caller),
-      {
-        duplicates: body.duplicates ?? [],
-      },
+      body.duplicates ?? [],
     );
     const record = records[0];
     if (!record) {

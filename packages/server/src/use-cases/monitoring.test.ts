@@ -1,4 +1,3 @@
-import type { AppError } from '@jixiao/core/errors/app-error';
 import { monitoringReportSchema } from '@jixiao/core/monitoring/monitoring.schema';
 import { buildIndicator, buildSelfEvaluationTable } from '@jixiao/core/scoring/self-evaluation.factory';
 import type { Database } from '@jixiao/db/database';
@@ -12,6 +11,7 @@ import {
   financeReviewer,
   insertOrganisations,
   otherAuthor,
+  refusal,
   storeUnitTable,
 } from '../testing/use-case-world.ts';
 import { saveMonitoring } from './monitoring.ts';
@@ -23,16 +23,6 @@ const report = monitoringReportSchema.parse({
   budget: { annual: 100, executed: 40 },
   indicators: [{ index: 0, value: '30个' }],
 });
-
-/** What a refused call rejects with. */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: AppError) => error,
-  );
-}
 
 async function savesAudited(db: Database, tableId: string): Promise<number> {
   return (await auditEntriesOf(db, tableId)).filter((a) => a.action === 'monitoring.save').length;

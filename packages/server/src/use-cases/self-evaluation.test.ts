@@ -1,4 +1,3 @@
-import type { AppError } from '@jixiao/core/errors/app-error';
 import {
   buildEntry,
   buildIndicator,
@@ -16,6 +15,7 @@ import {
   insertOrganisations,
   otherAuthor,
   outsider,
+  refusal,
   storeUnitTable,
 } from '../testing/use-case-world.ts';
 import { adjustScore, saveSelfEvaluationEntry } from './self-evaluation.ts';
@@ -24,15 +24,6 @@ const buildTable = (name: string) =>
   buildSelfEvaluationTable([buildIndicator('>=100个', { weight: 90 })], { kind: 'target', name });
 const { adjustments: _, ...entry } = buildEntry(['80个']);
 const now = new Date('2026-03-01T00:00:00Z');
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  return promise.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (error: AppError) => error,
-  );
-}
 
 async function actionsOf(db: Database, tableId: string): Promise<string[]> {
   return (await auditEntriesOf(db, tableId))

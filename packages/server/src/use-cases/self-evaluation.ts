@@ -8,7 +8,7 @@ import type {
   SelfEvaluationScore,
 } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { writeAudit } from '@jixiao/db/audit.repository';
+import { type AuditActor, writeAudit } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import {
   addScoreAdjustment,
@@ -53,6 +53,27 @@ export function recheckFigures(score: SelfEvaluationScore): RecheckFigures | nul
     ruleTotal: claim.ruleTotal,
     gap: claim.gap,
     causes: claim.causes,
+  };
+}
+
+/** What is kept of `entry` on table `record`, scored as `score` by scheme `schemeId`, saved by `actor`. */
+export function scoredEntryWrite(
+  record: Pick<TableRecord, 'id' | 'version'>,
+  schemeId: string,
+  entry: SelfEvaluationEntry,
+  score: SelfEvaluationScore,
+  actor: AuditActor,
+): SelfEvaluationWrite {
+  return {
+    tableId: record.id,
+    tableVersion: record.version,
+    schemeId,
+    entry,
+    total: score.total,
+    grade: score.grade,
+    complete: score.complete,
+    actor,
+    recheck: recheckFigures(score),
   };
 }
 
@@ -168,17 +189,7 @@ export async function saveSelfEvaluationEntry(
     claim: body.claim ?? previous?.entry.claim ?? null,
   };
   const score = scoreSelfEvaluation(record.table, entry, getScoringScheme(schemeId));
-  await recordSelfEvaluation(db, {
-    tableId: record.id,
-    tableVersion: record.version,
-    schemeId,
-    entry,
-    total: score.total,
-    grade: score.grade,
-    complete: score.complete,
-    actor: auditActorOf(caller),
-    recheck: recheckFigures(score),
-  });
+  await recordSelfEvaluation(db, scoredEntryWrite(record, schemeId, entry, score, auditActorOf(caller)));
   return { record, stored: await storedSelfEvaluation(db, record.id) };
 }
 

@@ -1,4 +1,4 @@
-import type { Role, SessionUser } from '@jixiao/core/accounts/account.schema';
+import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import type { AppError } from '@jixiao/core/errors/app-error';
 import { codeOfAsync } from '@jixiao/core/errors/testing/code-of';
 import {
@@ -12,28 +12,19 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { tableAtVersion } from '@jixiao/db/workflow.repository';
 import { listReviews } from '@jixiao/db/workflow-history.repository';
-import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  author,
+  departmentReviewer,
+  financeReviewer,
+  insertOrganisations,
+  outsider,
+  UNIT,
+} from '../testing/use-case-world.ts';
 import { fireTransition, submitReview, workflowState } from './workflow.ts';
 
-const FINANCE = '0c000000-0000-4000-8000-000000000001';
-const DEPARTMENT = '0c000000-0000-4000-8000-000000000002';
-const UNIT = '0c000000-0000-4000-8000-000000000003';
-const OTHER_DEPARTMENT = '0c000000-0000-4000-8000-000000000004';
-
-function buildUser(role: Role, organisationId: string, n = 1): SessionUser {
-  return {
-    id: `0d000000-0000-4000-8000-00000000000${n}`,
-    username: `${role}${n}`,
-    displayName: `${role} ${n}`,
-    organisationId,
-    roles: [role],
-  };
-}
-const author = buildUser('author', UNIT, 1);
-const dept = buildUser('department_reviewer', DEPARTMENT, 2);
-const finance = buildUser('finance_reviewer', FINANCE, 3);
-const outsider = buildUser('department_reviewer', OTHER_DEPARTMENT, 4);
+const dept = departmentReviewer;
+const finance = financeReviewer;
 
 /** One indicator is enough for the workflow. */
 const buildTable = (name: string) => buildReviewTable({ name, indicators: reviewIndicators().slice(0, 1) });
@@ -60,13 +51,7 @@ async function auditCount(db: Database, id: string): Promise<number> {
 }
 
 describeEachDatabase('the review flow', (getDb) => {
-  beforeAll(async () => {
-    await sql`INSERT INTO organisations (id, name, kind, parent_id) VALUES
-      (${FINANCE}, '测试财政局', 'finance', NULL),
-      (${DEPARTMENT}, '测试主管部门', 'department', ${FINANCE}),
-      (${OTHER_DEPARTMENT}, '另一主管部门', 'department', ${FINANCE}),
-      (${UNIT}, '测试预算单位', 'unit', ${DEPARTMENT})`.execute(getDb());
-  });
+  beforeAll(async () => insertOrganisations(getDb()));
 
   it('runs one full round: submit, return with comments, resubmit, forward, approve, publish', async () => {
     const db = getDb();

@@ -1,10 +1,14 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExAnteView } from '@jixiao/core/ex-ante/ex-ante.schema';
+import type { RectificationTask } from '@jixiao/core/rectification/rectification.schema';
 import type { ReviewList } from '@jixiao/core/review-records/review-record.schema';
 import type { ReviewQueueItem, WorkflowState } from '@jixiao/core/workflow/workflow.schema';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
+import { extractPdfPages } from '@jixiao/import/pdf/pdf-text';
 import { beforeAll, expect, it } from 'vitest';
 import { loadDemoData } from './demo-data.ts';
+import { demoEvidenceFile, demoEvidenceIndicator } from './demo-evidence.ts';
 import { demoExAnteProject } from './demo-ex-ante.ts';
 import { demoSeedTables } from './demo-lifecycle.ts';
 import { demoPeerHalls } from './demo-peers.ts';
@@ -156,6 +160,59 @@ describeEachDatabase('demo life cycle', (getDb) => {
       blocksSubmission: true,
     });
     expect(view.body.findings.map((f) => f.ruleId)).toEqual(['SH2027-E01']);
+  });
+
+  it('shows 佐证材料: the published table’s closed 整改 task carries the unit’s report as a real PDF', async () => {
+    const id = idOf(demoSeedTables.published);
+    const tasks = await getApp().call<{ items: RectificationTask[] }>(
+      'GET',
+      `/api/tables/${id}/rectifications`,
+      {
+        as: 'author',
+      },
+    );
+    expect(tasks.status).toBe(200);
+    expect(tasks.body.items.map((t) => [t.status, t.source, t.zh.includes(demoEvidenceIndicator)])).toEqual([
+      ['closed', 'indicator_missed', true],
+    ]);
+    const task = tasks.body.items[0]!;
+    expect(task.measures).toContain('课题进度月报制度');
+    const shipped = new Uint8Array(await readFile(demoEvidenceFile.url));
+    expect(task.files.map((f) => [f.name, f.mediaType, f.size])).toEqual([
+      [demoEvidenceFile.name, 'application/pdf', shipped.byteLength],
+    ]);
+
+    // The department reads it as a download: the bytes shipped, a PDF whose text a reader extracts.
+    const download = await getApp().call(
+      'GET',
+      `/api/tables/${id}/rectifications/${task.id}/evidence/${task.files[0]?.id}`,
+      { as: 'department_reviewer' },
+    );
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(download.raw, Buffer.from(shipped))).toBe(0);
+    const pages = await extractPdfPages(new Uint8Array(download.raw));
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('整改情况说明');
+    expect(pages[0]).toContain(demoEvidenceIndicator);
+    expect(pages[0]).toContain('上海推进科技创新中心建设办公室');
+
+    // Opened, answered with the file and closed by the demo users, as the API would have audited them.
+    const audit = await getApp().call<{ items: { action: string; actorUsername: string | null }[] }>(
+      'GET',
+      '/api/audit?action=rectification.&pageSize=100',
+      { as: 'auditor' },
+    );
+    expect(
+      audit.body.items
+        .filter((i) => i.action !== 'rectification.evidence_download')
+        .map((i) => [i.action, i.actorUsername])
+        .reverse(),
+    ).toEqual([
+      ['rectification.open', 'finance'],
+      ['rectification.answer', 'author'],
+      ['rectification.evidence_add', 'author'],
+      ['rectification.close', 'finance'],
+    ]);
   });
 
   it('runs once: a second start changes nothing', async () => {

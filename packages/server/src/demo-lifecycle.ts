@@ -13,6 +13,7 @@ import type { Database } from '@jixiao/db/database';
 import { firstDraftNamed } from '@jixiao/db/demo-tables.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Caller } from './auth/caller.ts';
+import { runDemoEvidence } from './demo-evidence.ts';
 import { recordMonitoringReport } from './use-cases/monitoring.ts';
 import { recordSelfEvaluation } from './use-cases/self-evaluation.ts';
 import { fireTransition, submitReview } from './use-cases/workflow.ts';
@@ -254,6 +255,8 @@ export async function runDemoLifecycle(
           complete: score.complete,
           actor: auditActor(author),
         });
+        // Its missed timeliness target: a 整改 task answered with a PDF report, closed by finance.
+        await runDemoEvidence(db, published, score, { author, finance });
       },
     ],
     [

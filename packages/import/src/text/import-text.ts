@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { parseAmount } from '@jixiao/core/money/money';
 import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { decodeHTML } from 'entities';
 import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
+import { csvRecords } from './csv-records.ts';
 import { readEnglishLabels } from './english-labels.ts';
 import {
   declaredMoneyUnit,
@@ -80,11 +80,13 @@ function oneCharRuns(text: string): string {
   return text.replace(/\s{2,}/g, (run) => (/[\n\r\u2028\u2029]/.test(run) ? '\n' : ' '));
 }
 
-/** The fields of one CSV line: commas outside double quotes separate, `""` is a quote. */
+/**
+ * The fields of one CSV line: commas outside double quotes separate, `""` is a quote; a line that is not
+ * CSV (a quote left open) is one field.
+ */
 export function csvFields(line: string): string[] {
-  return (
-    (parseCsv(line, { relax_column_count: true, relax_quotes: true, trim: true }) as string[][])[0] ?? ['']
-  );
+  const records = csvRecords(line);
+  return records === null ? [line.trim()] : (records[0] ?? ['']);
 }
 
 /**
@@ -96,23 +98,16 @@ export function csvToTabs(text: string): string {
   if (!(text.includes('指标,') || text.includes('指标",')) || !CSV_CAPTIONS.test(oneCharRuns(text)))
     return text;
   // A quoted cell may hold line breaks (a narrative typed with Alt+Enter): it stays one cell of its row.
-  try {
-    const records = parseCsv(text, {
-      relax_column_count: true,
-      relax_quotes: true,
-      trim: true,
-    }) as string[][];
-    // A run of white space holding a line break is one space (a run is matched whole: `\s*\n\s*`
-    // would rescan a long run from each of its characters).
-    const rows = records.map((fields) =>
-      fields.map((f) => f.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))).join('\t'),
-    );
-    // Whether the file ended with a line break tells a whole file from a cut one: keep it.
-    return rows.join('\n') + (text.slice(text.trimEnd().length).includes('\n') ? '\n' : '');
-  } catch {
-    // Not CSV after all (an unbalanced quote in prose): leave the text as it is.
-    return text;
-  }
+  const records = csvRecords(text);
+  // Not CSV after all (an unbalanced quote in prose): leave the text as it is.
+  if (!records) return text;
+  // A run of white space holding a line break is one space (a run is matched whole: `\s*\n\s*`
+  // would rescan a long run from each of its characters).
+  const rows = records.map((fields) =>
+    fields.map((f) => f.replace(/\s+/g, (run) => (run.includes('\n') ? ' ' : run))).join('\t'),
+  );
+  // Whether the file ended with a line break tells a whole file from a cut one: keep it.
+  return rows.join('\n') + (text.slice(text.trimEnd().length).includes('\n') ? '\n' : '');
 }
 
 // Pinyin a converter printed after characters (`目標(biāo)`, `項(xiàng)目`): only bracketed Latin with a tone

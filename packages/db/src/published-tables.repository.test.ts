@@ -165,6 +165,34 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
     expect(await found('考')).toEqual([ids.exam]);
   });
 
+  it('finds the same page of a word whether or not the first bigram matches hold it', async () => {
+    const db = getDb();
+    const make = (name: string, indicator: string) =>
+      stored(
+        buildTable({
+          year: 2033,
+          unit: '窗口测试单位',
+          name,
+          indicators: [buildIndicator('产出指标', '数量指标', indicator, '>=10次')],
+        }),
+        toPublished,
+      );
+    // In browse order (year, unit, name) six tables holding each bigram of the word but not the word
+    // (诱饵饵词词组 has 诱饵, 饵词 and 词组) come first, so a window of the first four holds none.
+    for (let i = 0; i < 6; i++) await make(`窗口A${i}`, '诱饵饵词词组数量');
+    const holders: string[] = [];
+    for (let i = 0; i < 3; i++) holders.push(await make(`窗口B${i}`, '诱饵词组数量'));
+    for (const searchWindow of [4, 200]) {
+      const page = async (pageNumber: number) =>
+        (
+          await searchPublishedTables(db, query({ q: '诱饵词组', pageSize: 2, page: pageNumber }), {
+            searchWindow,
+          })
+        ).items.map((i) => i.id);
+      expect([...(await page(1)), ...(await page(2))]).toEqual(holders);
+    }
+  });
+
   it('keeps the published version of a table under adjustment, and replaces it on re-publication', async () => {
     const db = getDb();
     const store = createTableRepository(db);

@@ -27,6 +27,9 @@ import { containsPattern, normalizeSearch } from './search-text.ts';
  */
 export const searchCountCap = 1_000;
 
+/** How many of the browse order's first bigram matches a text search reads before it reads them all. */
+export const searchWindow = 200;
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const zh = new Intl.Collator('zh-CN');
 
@@ -189,29 +192,56 @@ async function search(
   query: PublicTableQuery,
   text: string,
   cap: number,
+  searchWindow: number,
 ): Promise<{ items: SummaryRow[]; total: number; totalCapped: boolean }> {
-  const matching = db
+  const bigramMatches = db
     .selectFrom('published_tables')
     .where(tableFilter(query))
-    .where((eb) =>
-      eb.and([
-        ...(text.length >= 2 ? [sql<SqlBool>`search_grams @> search_bigrams(${text})`] : []),
-        sql<SqlBool>`search_text LIKE ${containsPattern(text)}`,
-      ]),
-    );
+    .where((eb) => eb.and(text.length >= 2 ? [sql<SqlBool>`search_grams @> search_bigrams(${text})`] : []));
+  const like = sql<SqlBool>`search_text LIKE ${containsPattern(text)}`;
+  const matching = bigramMatches.where(like);
   const offset = (query.page - 1) * query.pageSize;
-  const [items, counted] = await Promise.all([
-    offset >= cap
-      ? Promise.resolve([])
-      : matching
-          .select([...summaryColumns])
+  const fullPage = () =>
+    matching
+      .select([...summaryColumns])
+      .orderBy('year', 'desc')
+      .orderBy('unit')
+      .orderBy('name')
+      .orderBy('table_id')
+      .offset(offset)
+      .limit(query.pageSize)
+      .execute();
+  // As in the table list (tables.repository): the browse order's first bigram matches, LIKE-checked,
+  // give the page when enough of them hold the word; only then are the other matches' texts left unread.
+  const windowedPage = async () => {
+    const windowed = await db
+      .selectFrom(
+        bigramMatches
+          .select([...summaryColumns, 'search_text'])
           .orderBy('year', 'desc')
           .orderBy('unit')
           .orderBy('name')
           .orderBy('table_id')
-          .offset(offset)
-          .limit(query.pageSize)
-          .execute(),
+          .limit(searchWindow)
+          .as('candidates'),
+      )
+      .select([...summaryColumns])
+      .where(like)
+      .orderBy('year', 'desc')
+      .orderBy('unit')
+      .orderBy('name')
+      .orderBy('table_id')
+      .offset(offset)
+      .limit(query.pageSize)
+      .execute();
+    return windowed.length === query.pageSize ? windowed : fullPage();
+  };
+  const [items, counted] = await Promise.all([
+    offset >= cap
+      ? Promise.resolve([])
+      : text.length >= 2 && offset + query.pageSize <= searchWindow / 2
+        ? windowedPage()
+        : fullPage(),
     db
       .selectFrom(
         matching
@@ -238,12 +268,12 @@ async function search(
 export async function searchPublishedTables(
   db: Database,
   query: PublicTableQuery,
-  options: { countCap?: number } = {},
+  options: { countCap?: number; searchWindow?: number } = {},
 ): Promise<PublicTableList> {
   const text = normalizeSearch(query.q ?? '');
   const [found, allFacets] = await Promise.all([
     text
-      ? search(db, query, text, options.countCap ?? searchCountCap)
+      ? search(db, query, text, options.countCap ?? searchCountCap, options.searchWindow ?? searchWindow)
       : browse(db, query).then((b) => ({ ...b, totalCapped: false })),
     facets(db),
   ]);

@@ -363,6 +363,58 @@ describeEachDatabase('table repository', (getDb) => {
       expect(await count('稀有词', 1)).toEqual({ total: 1, totalCapped: true });
     });
 
+    it('finds the same page of a word whether or not the newest bigram matches hold it', async () => {
+      const db = getDb();
+      const finance = await createOrganisation(
+        db,
+        { name: '窗口测试财政', kind: 'finance', parentId: null },
+        null,
+      );
+      const dept = await createOrganisation(
+        db,
+        { name: '窗口测试部门', kind: 'department', parentId: finance.id },
+        null,
+      );
+      const unit = await createOrganisation(
+        db,
+        { name: '窗口测试单位', kind: 'unit', parentId: dept.id },
+        null,
+      );
+      const make = async (name: string, indicator: string, publish: boolean) => {
+        let record = await store.create(
+          buildTable({
+            name,
+            unit: '窗口测试单位',
+            indicators: [buildIndicator('产出指标', '数量指标', indicator, '>=10次')],
+          }),
+          author,
+          { organisationId: publish ? null : unit.id },
+        );
+        if (publish)
+          for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
+            record = await store.setStatus(record.id, record.version, status, author);
+        return record.id;
+      };
+      // Oldest first: three tables hold the word, then six newer ones hold each of its bigrams but
+      // not the word (诱饵饵词词组 has 诱饵, 饵词 and 词组), so a window of the newest four holds none.
+      const holders: string[] = [];
+      for (let i = 0; i < 3; i++) holders.unshift(await make(`窗口真${i}`, '诱饵词组数量', i === 1));
+      for (let i = 0; i < 6; i++) await make(`窗口诱饵${i}`, '诱饵饵词词组数量', i % 2 === 0);
+      const page = async (pageNumber: number, searchWindow: number, scope?: TableReadScope) =>
+        (
+          await store.list(
+            { ...listDefaults, q: '诱饵词组', pageSize: 2, page: pageNumber },
+            scope ? { scope, searchWindow } : { searchWindow },
+          )
+        ).items.map((t) => t.id);
+      for (const window of [4, 200]) {
+        expect([...(await page(1, window)), ...(await page(2, window))]).toEqual(holders);
+        // An author's scope merges published tables with the unit's own: all three are in it.
+        const scope: TableReadScope = { all: false, published: true, organisationIds: [unit.id] };
+        expect([...(await page(1, window, scope)), ...(await page(2, window, scope))]).toEqual(holders);
+      }
+    });
+
     it('counts up to its cap and then says the total is a lower bound', async () => {
       const capped = await store.list({ ...listDefaults, q: '搜索', pageSize: 1 }, { countCap: 2 });
       expect(capped).toMatchObject({ total: 2, totalCapped: true });

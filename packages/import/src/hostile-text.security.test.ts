@@ -45,6 +45,21 @@ const cases: [string, string][] = [
     '100,000 digits after a run-together 主管部门',
     `2024年度项目支出绩效目标表项目名称道路养护项目主管部门某局${'0'.repeat(100_000)}号实施单位某中心一级指标二级指标三级指标指标值产出指标数量指标养护里程100公里\n`,
   ],
+  [
+    // Prose that captions its figure (年初任务数) before 100,000 ideographic spaces: the caption's lookbehind
+    // was tried at every space and rescanned the run behind it (30,000 spaces 1.1 s, 100,000 about 12 s).
+    '100,000 ideographic spaces after a target caption',
+    form(
+      `产出指标 数量指标 养护里程≥100公里 培训人数年初任务数${'　'.repeat(100_000)}100人 质量指标 验收合格率≥95%\n`,
+    ),
+  ],
+  [
+    // A self-evaluation's caption row (指标值 | 全年实际完成值), then prose whose count (任务70个) is followed by
+    // 100,000 spaces: `\s*[≥]?\s*\d` after the unit split the run between its two halves in every way
+    // (20,000 spaces 2.8 s, 92,772 spaces 45 s).
+    '100,000 spaces after a count in a self-evaluation',
+    ` | ||||||\n绩效指标 | 一级 指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 | |\n产 出 指 标 |\n-12月\n(5)项目内容。文化惠民工程,主要用于送戏进万村,按照明年的任务70个${' '.repeat(100_000)}行政村,每村4400元,市级需配套704`,
+  ],
 ];
 
 describe('hostile text the fuzzer found', () => {

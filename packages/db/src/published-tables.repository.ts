@@ -183,6 +183,9 @@ async function browse(
   return { items: rows, total: Number(start.total) };
 }
 
+/** The catalogue's browse order: newest year, then unit, project and id (published_tables_order_idx). */
+const browseOrder = sql`year DESC, unit, name, table_id`;
+
 /**
  * Text search: the bigram index narrows rare words, the browse order's index walks common ones (the
  * planner picks), LIKE decides; the count stops at `searchCountCap` and so do the pages.
@@ -204,10 +207,7 @@ async function search(
   const fullPage = () =>
     matching
       .select([...summaryColumns])
-      .orderBy('year', 'desc')
-      .orderBy('unit')
-      .orderBy('name')
-      .orderBy('table_id')
+      .orderBy(browseOrder)
       .offset(offset)
       .limit(query.pageSize)
       .execute();
@@ -218,19 +218,13 @@ async function search(
       .selectFrom(
         bigramMatches
           .select([...summaryColumns, 'search_text'])
-          .orderBy('year', 'desc')
-          .orderBy('unit')
-          .orderBy('name')
-          .orderBy('table_id')
+          .orderBy(browseOrder)
           .limit(searchWindow)
           .as('candidates'),
       )
       .select([...summaryColumns])
       .where(like)
-      .orderBy('year', 'desc')
-      .orderBy('unit')
-      .orderBy('name')
-      .orderBy('table_id')
+      .orderBy(browseOrder)
       .offset(offset)
       .limit(query.pageSize)
       .execute();

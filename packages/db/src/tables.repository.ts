@@ -910,6 +910,22 @@ export function createTableRepository(db: Database): TableRepository {
         .orderBy('id', query.order)
         .limit(limit)
         .offset(skip);
+    // The page of both parts, each read from its own ordered index up to the page's end, then merged.
+    const mergedParts = (second: ListFilter) => {
+      const need = offset + query.pageSize;
+      return db
+        .selectFrom(
+          sql<ListRow>`((${pageOf(first, need, 0)}) UNION ALL (${pageOf(second, need, 0)}))`.as(
+            'target_tables',
+          ),
+        )
+        .selectAll()
+        .orderBy(column, query.order)
+        .orderBy('id', query.order)
+        .limit(query.pageSize)
+        .offset(offset)
+        .execute();
+    };
     // Published and own tables each take their window; the merged page holds when both gave every row
     // asked of them, else the whole query answers.
     const mergedWindows = async (): Promise<ListRow[]> => {
@@ -923,20 +939,7 @@ export function createTableRepository(db: Database): TableRepository {
         .orderBy('id', query.order)
         .execute();
       const full = [0, 1].every((part) => both.filter((row) => row.part === part).length === need);
-      if (!full) {
-        return db
-          .selectFrom(
-            sql<ListRow>`((${pageOf(first, need, 0)}) UNION ALL (${pageOf(second as ListFilter, need, 0)}))`.as(
-              'target_tables',
-            ),
-          )
-          .selectAll()
-          .orderBy(column, query.order)
-          .orderBy('id', query.order)
-          .limit(query.pageSize)
-          .offset(offset)
-          .execute();
-      }
+      if (!full) return mergedParts(second as ListFilter);
       return both.slice(offset, need).map(({ part: _part, ...row }) => row);
     };
     const pageRows = async (visible: 'published' | 'own' | undefined, limit: number, skip: number) => {
@@ -991,18 +994,7 @@ export function createTableRepository(db: Database): TableRepository {
       second
         ? text.length >= 2 && offset + query.pageSize <= bigramWindow / 2
           ? mergedWindows()
-          : db
-              .selectFrom(
-                sql<ListRow>`((${pageOf(first, offset + query.pageSize, 0)}) UNION ALL (${pageOf(second, offset + query.pageSize, 0)}))`.as(
-                  'target_tables',
-                ),
-              )
-              .selectAll()
-              .orderBy(column, query.order)
-              .orderBy('id', query.order)
-              .limit(query.pageSize)
-              .offset(offset)
-              .execute()
+          : mergedParts(second)
         : pageRows(visibleParts[0], query.pageSize, offset),
       counting(),
     ]);

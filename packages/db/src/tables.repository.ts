@@ -942,11 +942,12 @@ export function createTableRepository(db: Database): TableRepository {
       if (!full) return mergedParts(second as ListFilter);
       return both.slice(offset, need).map(({ part: _part, ...row }) => row);
     };
-    const pageRows = async (visible: 'published' | 'own' | undefined, limit: number, skip: number) => {
-      const filter = listFilter(query, scope, visible);
-      if (text.length < 2 || skip + limit > bigramWindow / 2) return pageOf(filter, limit, skip).execute();
-      const windowed = await windowOf(visible, limit, skip).execute();
-      return windowed.length === limit ? windowed : pageOf(filter, limit, skip).execute();
+    // One part (no merge): its window when the page lies within it and enough of it holds the word.
+    const singlePage = async () => {
+      const whole = () => pageOf(first, query.pageSize, offset).execute();
+      if (text.length < 2 || offset + query.pageSize > bigramWindow / 2) return whole();
+      const windowed = await windowOf(visibleParts[0], query.pageSize, offset).execute();
+      return windowed.length === query.pageSize ? windowed : whole();
     };
     const matches = (filter: ListFilter) =>
       db
@@ -995,7 +996,7 @@ export function createTableRepository(db: Database): TableRepository {
         ? text.length >= 2 && offset + query.pageSize <= bigramWindow / 2
           ? mergedWindows()
           : mergedParts(second)
-        : pageRows(visibleParts[0], query.pageSize, offset),
+        : singlePage(),
       counting(),
     ]);
     const items: TableSummary[] = rows.map((row) => ({

@@ -30,7 +30,13 @@ export async function chooseOption(page: Page, select: Locator, option: string):
         .click({ timeout: 5_000 });
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      // Blur, not Escape: inside a Drawer or Modal, Escape also closes the dialog the select sits in.
+      await select
+        .locator('xpath=ancestor-or-self::*[contains(@class,"ant-select")][1]')
+        .locator('input')
+        .first()
+        .evaluate((element) => (element as HTMLElement).blur());
+      await page.waitForTimeout(300);
       continue;
     }
     // The select's own text (its options are portaled elsewhere) holds the chosen label once it landed.

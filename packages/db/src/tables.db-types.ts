@@ -45,6 +45,8 @@ export interface TargetTablesTable {
   warning_count: number;
   search_text: string;
   search_grams: ColumnType<string[], never, never>;
+  /** The normalised unit (search text's first line), stored so the unit filter need not read search_text. */
+  unit_key: ColumnType<string, never, never>;
   content: Json<unknown>;
   /** Automatic-review findings counted per rule when the content is saved (null: not reviewed yet). */
   review_findings: ColumnType<unknown, string | null | undefined, string | null>;

@@ -720,9 +720,9 @@ function listFilter(
     if (query.kind !== undefined) conditions.push(eb('kind', '=', query.kind));
     const unit = normalizeSearch(query.unit ?? '');
     if (unit) {
-      // The unit is the first line of search_text; the bigram index narrows, LIKE decides.
+      // unit_key is search_text's first line; the bigram index narrows, LIKE decides.
       if (unit.length >= 2) conditions.push(sql<SqlBool>`search_grams @> search_bigrams(${unit})`);
-      conditions.push(sql<SqlBool>`split_part(search_text, E'\n', 1) LIKE ${containsPattern(unit)}`);
+      conditions.push(sql<SqlBool>`unit_key LIKE ${containsPattern(unit)}`);
     }
     const text = normalizeSearch(query.q ?? '');
     if (text) {

@@ -53,7 +53,7 @@ function handWrittenSql(params: URLSearchParams): {
   const unit = normalizeSearch(params.get('unit') ?? '');
   if (unit) {
     if (unit.length >= 2) add('search_grams @> search_bigrams(?)', unit);
-    add(`split_part(search_text, E'\\n', 1) LIKE ?`, containsPattern(unit));
+    add('unit_key LIKE ?', containsPattern(unit));
   }
   const q = normalizeSearch(params.get('q') ?? '');
   if (q) {

@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
  * The frozen train/test split of the grown real corpus (`packages/import/fixtures/corpus`). A document's
  * side is drawn from a hash of its source address and this seed, so it was fixed before the document was
  * read and cannot drift when documents are added or renamed. Rules are written against `train` only;
- * `test` is read by `npm run eval:import` and nothing else.
+ * `test` is read by `npm run eval:import` and nothing else, bar the intake's check that a new document was
+ * not filed before (it compares addresses and texts and prints only a count).
  */
 export const CORPUS_SPLIT_SEED = 'jixiao-corpus-2026-12-06';
 

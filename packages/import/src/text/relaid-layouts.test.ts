@@ -23,7 +23,12 @@ type Relayout =
   | 'traditional'
   | 'pdf-order'
   | 'preview pages'
-  | 'no caption row';
+  | 'no caption row'
+  | 'other signs'
+  | 'letter-spaced level 1'
+  | 'page footer inside'
+  | 'full-width figures'
+  | 'html entities';
 const LAYOUTS: Relayout[] = [
   'fused',
   'prose',
@@ -32,6 +37,19 @@ const LAYOUTS: Relayout[] = [
   'pdf-order',
   'preview pages',
   'no caption row',
+  'other signs',
+  'letter-spaced level 1',
+  'page footer inside',
+  'full-width figures',
+  'html entities',
+];
+
+/** The ways forms write "at least": ≥ as a compatibility form, full-width, or in words. */
+const atLeastSpellings = [
+  (rest: string) => `≧${rest}`,
+  (rest: string) => `＞＝${rest}`,
+  (rest: string) => `不低于${rest}`,
+  (rest: string) => `大于等于${rest}`,
 ];
 
 /** A target text that ends itself in running text: an operator, a percentage or a date. */
@@ -50,6 +68,16 @@ function targetText(i: Indicator): string {
     return d === undefined ? `${y}年${m}月前` : `${y}年${m}月${d}日前`;
   }
   return formatTarget(t).replace('>=', '≥').replace('<=', '≤');
+}
+
+/** One tab-separated form: the caption row, a line per indicator from `cells`, the signature line. */
+function tabbedForm(t: PerformanceTable, cells: (i: Indicator, k: number) => string[]): string[] {
+  return [
+    ...header(t),
+    '一级指标\t二级指标\t三级指标\t指标值',
+    ...t.indicators.map((i, k) => cells(i, k).join('\t')),
+    '填表人：',
+  ];
 }
 
 function header(t: PerformanceTable): string[] {
@@ -164,11 +192,53 @@ function render(t: PerformanceTable, layout: Relayout): string {
         .join('\n');
     case 'traditional':
       return toTraditional(
-        [...header(t), '一级指标\t二级指标\t三级指标\t指标值']
-          .concat(t.indicators.map((i) => [i.level1, i.level2, i.name, targetText(i)].join('\t')))
-          .concat('填表人：')
-          .join('\n'),
+        tabbedForm(t, (i) => [i.level1 ?? '', i.level2 ?? '', i.name, targetText(i)]).join('\n'),
       );
+    case 'other signs':
+      return tabbedForm(t, (i, k) => {
+        const text = targetText(i);
+        const spell = atLeastSpellings[k % atLeastSpellings.length];
+        return [
+          i.level1 ?? '',
+          i.level2 ?? '',
+          i.name,
+          text.startsWith('≥') && spell ? spell(text.slice(1)) : text,
+        ];
+      }).join('\n');
+    case 'letter-spaced level 1':
+      // A merged cell's caption printed a character at a time (产 出 指 标).
+      return tabbedForm(t, (i) => [
+        [...(i.level1 ?? '')].join(' '),
+        i.level2 ?? '',
+        i.name,
+        targetText(i),
+      ]).join('\n');
+    case 'page footer inside': {
+      // A page break in the middle of the rows leaves the page's footer between two of them.
+      const lines = tabbedForm(t, (i) => [i.level1 ?? '', i.level2 ?? '', i.name, targetText(i)]);
+      lines.splice(header(t).length + 1 + Math.ceil(t.indicators.length / 2), 0, '第 1 页，共 2 页');
+      return lines.join('\n');
+    }
+    case 'full-width figures':
+      return tabbedForm(t, (i) => [
+        i.level1 ?? '',
+        i.level2 ?? '',
+        i.name,
+        targetText(i).replace(/[0-9.%]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+      ]).join('\n');
+    case 'html entities': {
+      // A web page's table: signs written as character references.
+      const cell = (text: string) => `<td>${text}</td>`;
+      const rows = t.indicators.map(
+        (i) =>
+          `<tr>${[i.level1 ?? '', i.level2 ?? '', i.name, targetText(i).replace('≥', '&#x2265;').replace('≤', '&le;')].map(cell).join('')}</tr>`,
+      );
+      return `<html><body>${header(t)
+        .map((h) => `<p>${h}</p>`)
+        .join(
+          '',
+        )}<table><tr>${['一级指标', '二级指标', '三级指标', '指标值'].map(cell).join('')}</tr>${rows.join('')}</table></body></html>`;
+    }
   }
 }
 

@@ -640,6 +640,9 @@ function assignRole(out: Assigned, role: ColumnRole, text: string): void {
   }
   if (role === 'target' || role === 'unit' || role === 'actual' || role === 'weight' || role === 'score') {
     out[role] = text;
+  } else if (role === 'cause' && out.cause) {
+    // A form may ask for the reason and for its class in two columns: the row's cause is both.
+    out.cause = `${out.cause}；${text}`;
   } else if (role === 'explanation' || role === 'reason' || PROGRESS_ROLES.has(role)) {
     out[role as 'explanation' | 'reason' | 'progress' | 'expected' | 'likelihood' | 'cause' | 'measure'] =
       text;

@@ -76,6 +76,49 @@ describe('monitoring forms', () => {
   });
 });
 
+// A provincial template asks for what was reached by the end of July, the full-year forecast, the problem
+// met with its reason, a class of reason and the measure the unit means to take.
+const julyCaptions = [
+  '2024年省级部门预算项目绩效监控表',
+  '项目名称\t高校实验室安全监测平台建设\t实施单位\t某学院',
+  '项目资金（万元）\t年度预算数\t1—7月执行数\t资金执行率',
+  '\t80.00\t0\t0%',
+  '一级指标\t二级指标\t三级指标\t年度指标值\t1—7月阶段性完成值\t全年预计完成值\t存在问题及原因\t原因分类\t拟采取的措施',
+  '产出指标\t数量指标\t接入监测点位数\t≥120个\t30个\t120个\t设备招标延后，资金尚未支付\t经费保障\t9月前完成招标并支付首付款',
+  '\t质量指标\t平台验收合格率\t100%\t未验收\t100%\t\t\t',
+  '满意度指标\t服务对象满意度指标\t师生满意度\t≥90%\t暂未开展\t90%\t\t\t',
+].join('\n');
+
+describe('monitoring forms asking for the problem, its class and the next measure', () => {
+  it('reads 存在问题及原因 and 原因分类 as the cause, 拟采取的措施 as the measure, July as the cut-off', () => {
+    const table = performanceTableSchema.parse(importText(julyCaptions).tables[0]);
+    expect(table.monitoring).toEqual({ cutOffMonth: 7, executed: 0 });
+    expect(table.indicators.map((i) => i.name)).toEqual(['接入监测点位数', '平台验收合格率', '师生满意度']);
+    expect(table.indicators[0]?.progress).toEqual({
+      value: '30个',
+      expectedValue: '120个',
+      likelihood: null,
+      cause: '设备招标延后，资金尚未支付；经费保障',
+      measure: '9月前完成招标并支付首付款',
+    });
+    expect(table.indicators[1]?.progress).toMatchObject({ value: '未验收', cause: null, measure: null });
+    expect(table.indicators.every((i) => i.deviationReason === undefined)).toBe(true);
+  });
+
+  it('keeps 存在问题及原因 and 拟采取的措施 of a self-evaluation its deviation reason', () => {
+    const selfEvaluation = [
+      '2023年度项目支出绩效自评表',
+      '项目名称\t乡村道路养护\t实施单位\t某镇人民政府',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t存在问题及原因\t拟采取的措施',
+      '产出指标\t数量指标\t养护道路里程\t≥120公里\t110公里\t20\t18\t雨季延误\t提前安排工期',
+    ].join('\n');
+    const table = performanceTableSchema.parse(importText(selfEvaluation).tables[0]);
+    expect(table.monitoring ?? null).toBeNull();
+    expect(table.indicators[0]).toMatchObject({ actual: '110公里', weight: 20, score: 18 });
+    expect(table.indicators[0]?.deviationReason).toBe('雨季延误；提前安排工期');
+  });
+});
+
 describe('cutOffMonthIn', () => {
   it('reads the month a form is cut off at, in digits or Chinese numerals', () => {
     expect(cutOffMonthIn('1-6月执行数')).toBe(6);

@@ -284,8 +284,11 @@ function computeColumnRole(text: string): ColumnRole | null {
   // Monitoring forms: what was reached by the cut-off month, the year's forecast, the odds, cause, measure.
   if (/^(全年)?预计(全年)?(完成|执行|可完成)/.test(k)) return 'expected';
   if (/可能性$|^(能否|是否能)完成/.test(k)) return 'likelihood';
-  if (/^偏差原因(分析|说明)?$|^原因分析$/.test(k)) return 'cause';
-  if (/^(改进|纠偏|整改|完成目标的?)措施$/.test(k)) return 'measure';
+  // The cause may be asked as the problem met and its reason, or as a class of reason (经费保障, 制度保障 …);
+  // the measure as what the unit means to do next.
+  if (/^偏差原因(分析|说明)?$|^原因分析$|^存在的?问题(及|和|与)原因(分析)?$|^(偏差)?原因(分类|类型)$/.test(k))
+    return 'cause';
+  if (/^(拟采取的?|下一步)?(改进|纠偏|整改|完成目标的?)?措施$/.test(k)) return 'measure';
   if (
     /^(\d{1,2}|[一二三四五六七八九十]{1,2})[-—–~～至到](\d{1,2}|[一二三四五六七八九十]{1,2})月|^截[至止]|^指标执行情况$|^(当前|目前)(完成|执行)/.test(
       k,

@@ -132,7 +132,8 @@ export function findIndicatorHeader(
         sameRow &&
         key(c.text).length <= 12 &&
         levelLabel(c.text, null) === null &&
-        !isTargetLike(c.text)
+        !isTargetLike(c.text) &&
+        !figureFollows(tokens, j)
       )
         role = 'explanation';
       if (role === 'level2' || role === 'name') repeatedGroup = afterName.length > 0;
@@ -164,6 +165,20 @@ export function findIndicatorHeader(
     };
   }
   return null;
+}
+
+/**
+ * The next cell of the row after `at` holds a figure (`4443`, `≥95%`, `12个`): a caption row holds no figures, so
+ * a cell the vocabulary does not know with a figure after it (`三级指标 | 年度目标指标值 | 享受补贴人员数量 | 4443`,
+ * the caption row and the first row run together) is the first row's name, not a caption.
+ */
+function figureFollows(tokens: readonly Token[], at: number): boolean {
+  for (let k = at + 1; k < tokens.length && tokens[k] !== null; k++) {
+    const c = tokens[k];
+    if (!c || c.text.trim() === '') continue;
+    return /\d/.test(c.text) && parsePlainTarget(c.text).kind === 'quantitative';
+  }
+  return false;
 }
 
 /**
@@ -688,6 +703,19 @@ function repairValue(indicator: Indicator): Omit<Warning, 'line' | 'column'> | n
   return null;
 }
 
+/**
+ * One cell per line with a row's end lost (no `||` between two rows: `猪肉产量稳定率 | % | ≥95% | 能繁母猪稳定率 |
+ * % | 90%`): the cells left after a row has filled its columns are the next row when they start with a name
+ * (text that is no value) and a value for the target column follows it within the columns' reach. Free text
+ * of a column the caption row did not name (a 备注) has no target after it.
+ */
+function startsNextRow(after: readonly Cell[], roles: readonly ColumnRole[]): boolean {
+  const [first, ...values] = after;
+  if (first === undefined || hanCount(first.text) < 2 || isEmptyValue(first.text)) return false;
+  if (isTargetLike(first.text) || isCaptionText(first.text) || /[。！？]/.test(first.text)) return false;
+  return values.slice(0, roles.length).some((c) => isTargetLike(c.text) && !NUMBER_ONLY.test(c.text));
+}
+
 /** Words that are a cell's value, never an indicator's name. */
 const VALUE_WORD =
   /^(是|否|有|无|有效|无效|显著|明显|较好|良好|优|优秀|良|中|差|达标|合格|完成|已完成|基本完成|未完成|提高|提升|改善|稳定|及时|规范|健全|完善|满意|基本满意|达到|基本达到|未达到)$/;
@@ -1007,14 +1035,16 @@ export function readIndicators(
     }
     // The caption row printed again at the top of a new page is no indicator: skip it.
     // A caption row printed again starts with 一级指标/二级指标/三级指标: only short cells holding 级
-    // need the caption test.
+    // need the caption test. It ends at its row's end or at a level label, which is a cell of the rows
+    // below, never a caption (a form flattened onto one line has no row end before its own end).
     const caption = t.text.length <= 12 && t.text.includes('级') ? columnRole(t.text) : null;
     if (caption === 'level1' || caption === 'level2' || caption === 'name') {
       let k = i + 1;
       while (
         k < tokens.length &&
         tokens[k] !== null &&
-        (hasRows || columnRole(tokens[k]?.text ?? '') !== null)
+        (hasRows || columnRole(tokens[k]?.text ?? '') !== null) &&
+        levelLabel(tokens[k]?.text ?? '', null) === null
       )
         k++;
       i = k;
@@ -1529,6 +1559,8 @@ export function readIndicators(
       consumed.every((c) => c.text !== '')
     )
       i = tokens.indexOf(after[0] as Cell, i) + 1;
+    else if (layout === 'cells' && indicator.target.kind !== 'missing' && startsNextRow(after, roles))
+      i = tokens.indexOf(after[0] as Cell, i);
     else if (layout === 'cells' || (hasRows && consumed === rest)) i = j;
     else {
       const lastConsumed = consumed.at(-1);

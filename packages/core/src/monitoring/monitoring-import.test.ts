@@ -262,6 +262,10 @@ describe('printed words', () => {
     ['进口设备到货延迟', '硬件'],
     ['展厅场地改造未完成', '硬件'],
     ['受疫情影响，部分活动延期', '其他'],
+    // A printed class (原因分类) beside the reason decides, whatever words the reason uses.
+    ['人员调整，资金支付审批延后；人员保障', '人员'],
+    ['设备招标延后，资金尚未支付；硬件条件保障', '硬件'],
+    ['经费保障', '经费'],
   ])('cause %s → %s', (text, cause) => {
     expect(causeOf(text)).toBe(cause);
   });

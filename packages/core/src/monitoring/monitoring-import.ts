@@ -155,8 +155,19 @@ const CAUSE_WORDS: [DeviationCause, string[]][] = [
   ['硬件', ['设备', '硬件', '场地']],
 ];
 
-/** The report's cause for a printed 偏差原因 by its key words; 其他 when none is there. */
+// The classes the monitoring templates print for a cause (原因分类: 经费保障, 制度保障, 人员保障, 硬件条件保障,
+// 其他). A form that names the class beside the reason has said which it is, whatever words the reason uses.
+const CAUSE_CLASSES: [DeviationCause, RegExp][] = [
+  ['经费', /经费保障/],
+  ['制度', /制度保障/],
+  ['人员', /人员保障/],
+  ['硬件', /硬件(条件)?保障/],
+];
+
+/** The report's cause for a printed 偏差原因: its class when printed, else by key words; 其他 when none is there. */
 export function causeOf(text: string): DeviationCause {
+  const classes = CAUSE_CLASSES.filter(([, pattern]) => pattern.test(text));
+  if (classes.length === 1 && classes[0]) return classes[0][0];
   for (const [cause, words] of CAUSE_WORDS) {
     if (words.some((word) => text.includes(word))) return cause;
   }

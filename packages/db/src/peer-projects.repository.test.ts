@@ -112,6 +112,53 @@ describeEachDatabase('similar projects (案例库)', (getDb) => {
     expect(await find('农村饮水安全巩固提升')).toEqual([]);
   });
 
+  it('ranks names equally near by the indicators and narratives they share with the table', async () => {
+    const care = (name: string, unit: string, measures: string[], overview: string) =>
+      stored(
+        buildTable({
+          name,
+          unit,
+          year: 2019,
+          narrative: { overview },
+          indicators: [
+            ...shanghaiCommonIndicators(),
+            ...measures.map((m) => buildIndicator('产出目标', '数量', m, '>=100人')),
+          ],
+        }),
+      );
+    const meals = await care(
+      '虹口养老服务中心运营补贴',
+      '虹口区民政局',
+      ['助餐服务人次', '日间照料人数'],
+      '为社区老年人提供助餐和日间照料服务',
+    );
+    const beds = await care(
+      '静安养老服务中心运营补贴',
+      '静安区民政局',
+      ['护理床位数', '长期护理评估人数'],
+      '为失能老人提供机构护理床位和长期护理评估',
+    );
+    const like = (indicators: string, narrative: string) =>
+      findPeerProjects(getDb(), {
+        name: '徐汇养老服务中心运营补贴',
+        category: '经常性专项业务费',
+        level1Keys: shanghaiKeys,
+        excludeTableId: null,
+        limit: 8,
+        minSimilarity: 0.2,
+        indicators,
+        narrative,
+      });
+    const forBeds = await like('护理床位数 长期护理评估人数', '为失能老人提供护理床位');
+    expect(forBeds.map((p) => p.tableId)).toEqual([beds, meals]);
+    const forMeals = await like('助餐服务人次 日间照料人数', '社区老年人助餐服务');
+    expect(forMeals.map((p) => p.tableId)).toEqual([meals, beds]);
+    expect(forMeals[0]?.similarity).toBeGreaterThan(forMeals[1]?.similarity ?? 1);
+    // Without indicators or narratives the names alone decide, and equal names score the same.
+    const byName = await like('', '');
+    expect(byName[0]?.similarity).toBeCloseTo(byName[1]?.similarity ?? 0, 6);
+  });
+
   it('searches through the trigram index', async () => {
     const db = getDb();
     await sql`ANALYZE published_tables`.execute(db);

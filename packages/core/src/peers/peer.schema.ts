@@ -45,7 +45,13 @@ export const peerProjectSchema = z.object({
   category: z.string().nullable(),
   currentYearBudget: z.number().nullable().describe('项目当年预算 (元)'),
   executed: z.number().nullable().describe('预算执行数 (元) from the self-evaluation, when there is one'),
-  similarity: z.number().min(0).max(1).describe('Trigram similarity of the project names (1 = the same)'),
+  similarity: z
+    .number()
+    .min(0)
+    .max(1)
+    .describe(
+      'Trigram similarity of the project names, indicator names and narratives together (1 = the same)',
+    ),
   evaluation: z
     .object({ total: z.number(), grade: overallGradeSchema })
     .nullable()

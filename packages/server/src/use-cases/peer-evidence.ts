@@ -7,8 +7,8 @@ import { findPeerProjects } from '@jixiao/db/peer-projects.repository';
 
 /**
  * The similar projects (案例库) of a table, as the editor lists them and the evidence rules (P01–P03)
- * read them: published tables of the same category whose labels fit the rule set's framework, nearest
- * project names first. Published tables are public, so every reader may see them.
+ * read them: published tables of the same category whose labels fit the rule set's framework, ranked by
+ * how near their names, indicator names and narratives are to the table's. Published tables are public, so every reader may see them.
  */
 export async function similarProjects(
   db: Database,
@@ -23,6 +23,10 @@ export async function similarProjects(
     excludeTableId,
     limit: peerLimits.count,
     minSimilarity: peerLimits.minSimilarity,
+    indicators: table.indicators.map((i) => i.name).join(' '),
+    narrative: [table.narrative?.overview, table.narrative?.necessity, table.narrative?.goals]
+      .filter((text): text is string => Boolean(text?.trim()))
+      .join(' '),
   });
   return sources.map(peerProjectOf);
 }

@@ -49,6 +49,13 @@ describe('comparison rules', () => {
     });
     const before = lastYear('18000人次', 1_900_000);
     expect(ids(grown, before)).toEqual(['SH2020-Y02@budget.currentYear']);
+    // It names what it compared: last year's money and the outputs' targets of both years.
+    const finding = reviewTable(grown, 'shanghai-2020', { previous: before }).find((f) =>
+      f.ruleId.endsWith('Y02'),
+    );
+    expect(finding?.zh).toContain('当年预算 2400000元比上年（2019年绩效表 1900000元）增加 26%');
+    expect(finding?.zh).toMatch(/「举办科普活动场次」上年 [^、]+、当年 /);
+    expect(finding?.en).toContain('1900000 yuan in the 2019 table');
     const moreEvents = grown.indicators.map((i) =>
       i.name === '举办科普活动场次' ? buildIndicator('产出目标', '数量', i.name, '>=150场') : i,
     );

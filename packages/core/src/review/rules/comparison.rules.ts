@@ -78,6 +78,9 @@ function grew(now: IndicatorFacts, before: Indicator | undefined): boolean | nul
   return t.value > b.value;
 }
 
+/** How many compared outputs a Y02 finding lists before it says "等 n 项". */
+const namedOutputs = 4;
+
 /** Y02: when the budget grows beyond the threshold, at least one output target grows too. */
 export const moneyUpOutputsFlatRule: Rule = {
   code: 'Y02',
@@ -96,14 +99,34 @@ export const moneyUpOutputsFlatRule: Rule = {
     const last = byKey(previous);
     const outputs = indicators
       .filter((f) => f.place.level1?.role === 'output' && !f.reverse)
-      .map((f) => grew(f, last.get(f.key)))
-      .filter((g): g is boolean => g !== null);
-    if (outputs.length === 0 || outputs.some((g) => g)) return [];
+      .flatMap((f) => {
+        const was = last.get(f.key);
+        const g = grew(f, was);
+        return g === null || !was ? [] : [{ f, was, grew: g }];
+      });
+    if (outputs.length === 0 || outputs.some((o) => o.grew)) return [];
     const percent = growth.times(100).toFixed(0);
+    // The finding names what it compared: last year's table and money, and each output's two targets.
+    const shown = outputs.slice(0, namedOutputs);
+    const more = outputs.length - shown.length;
+    const listZh =
+      shown
+        .map(
+          (o) =>
+            `「${o.f.indicator.name}」上年 ${o.was.target.raw.trim()}、当年 ${o.f.indicator.target.raw.trim()}`,
+        )
+        .join('；') + (more > 0 ? ` 等 ${outputs.length} 项` : '');
+    const listEn =
+      shown
+        .map(
+          (o) =>
+            `"${o.f.indicator.name}" ${o.was.target.raw.trim()} then, ${o.f.indicator.target.raw.trim()} now`,
+        )
+        .join('; ') + (more > 0 ? ` and ${more} more` : '');
     return [
       {
-        zh: `当年预算比上年增加 ${percent}%，而可比的产出指标目标都没有提高：请提高产出目标，或说明增加资金的用途。`,
-        en: `The budget is ${percent}% above last year's while no comparable output target grew: raise the output targets or explain what the extra money buys.`,
+        zh: `当年预算 ${now}元比上年（${previous.year}年绩效表 ${before}元）增加 ${percent}%，而可比的产出指标目标都没有提高：${listZh}。请提高产出目标，或说明增加资金的用途。`,
+        en: `The budget of ${now} yuan is ${percent}% above last year's (${before} yuan in the ${previous.year} table) while no comparable output target grew: ${listEn}. Raise the output targets or explain what the extra money buys.`,
         path: 'budget.currentYear',
       },
     ];

@@ -72,6 +72,12 @@ describe('review rules in the browser', () => {
     await editor.waitFor();
     await page.getByTestId('rule-enabled-Q02').click();
     await choose(page, page.getByTestId('rule-severity-Q05'), '提示');
+    // 结果应用: the cut a grade of 中 suggests for next year's budget is the set's own parameter.
+    const share = page.locator(
+      'input[data-testid="param-linkageReduceShare"], [data-testid="param-linkageReduceShare"] input',
+    );
+    await share.first().fill('0.2');
+    await share.first().blur();
     await page.getByTestId('publish-version').click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.waitFor();
@@ -102,6 +108,12 @@ describe('review rules in the browser', () => {
       .orderBy('id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['ruleset.derive', 'ruleset.assign']);
+    const published = await e2e.db
+      .selectFrom('rule_set_versions')
+      .select('definition')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(published.definition).toMatchObject({ params: { linkageReduceShare: 0.2 } });
   });
 
   it('the author’s seed table no longer shows the Q02 finding in the editor', async () => {

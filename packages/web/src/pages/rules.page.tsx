@@ -501,6 +501,20 @@ function VersionEditor({
           style={{ width: 420 }}
         />
       </Space>
+      <Space wrap style={{ marginBottom: 12 }} data-testid="linkage-params">
+        <Typography.Text strong>{t('rules.editor.linkage')}</Typography.Text>
+        <InputNumber
+          addonBefore={t('rules.editor.linkageReduceShare')}
+          aria-label={t('rules.editor.linkageReduceShare')}
+          data-testid="param-linkageReduceShare"
+          min={0}
+          max={1}
+          step={0.05}
+          value={params.linkageReduceShare}
+          onChange={(v) => setParams({ ...params, linkageReduceShare: v ?? 0 })}
+        />
+        <Typography.Text type="secondary">{t('rules.editor.linkageHint')}</Typography.Text>
+      </Space>
       <Table<EditorRule>
         size="small"
         rowKey="code"

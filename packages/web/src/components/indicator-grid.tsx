@@ -41,6 +41,8 @@ interface IndicatorGridProps {
   onRowFocus?: ((index: number) => void) | undefined;
   /** More buttons beside a row's own (split, merge in the import preview). */
   rowTools?: ((index: number) => ReactNode) | undefined;
+  /** A note under a row's target: the editor's unit cost beside the similar projects' (元/人 …). */
+  targetNote?: ((index: number) => ReactNode) | undefined;
   /** A self-evaluation: each row also shows its actual value, weight and score. */
   evaluation?: boolean;
   /** Marks the cells the reader left empty, so that a person fills or confirms them. */
@@ -175,6 +177,7 @@ export function IndicatorGrid({
   activeRow = null,
   onRowFocus,
   rowTools,
+  targetNote,
   evaluation = false,
   markMissing = false,
   readOnly = false,
@@ -363,6 +366,7 @@ export function IndicatorGrid({
                               data-testid="indicator-target"
                             />
                             <FieldError text={targetError} />
+                            {targetNote?.(index)}
                           </div>
                           <ParsedTarget target={indicator.target} />
                           <Space size={0}>

@@ -4,6 +4,7 @@ import type { Indicator } from '@jixiao/core/tables/table.schema';
 import { Button, Card, Drawer, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { peerCostRanges } from '../lib/peer-costs.ts';
 import { MoneyText } from './money-text.tsx';
 
 // Loaded lazily by the table editor (its own chunk), like the indicator library.
@@ -23,23 +24,15 @@ function CostTag({ cost }: { cost: UnitCost }) {
 /** The peers' unit costs per unit of output (元/人 …): lowest to highest, with how many peers show one. */
 function CostSummary({ peers }: { peers: readonly PeerProject[] }) {
   const { t } = useI18n();
-  const byUnit = new Map<string, number[]>();
-  for (const peer of peers) {
-    const seen = new Set<string>();
-    for (const cost of peer.unitCosts) {
-      if (seen.has(cost.per)) continue;
-      seen.add(cost.per);
-      byUnit.set(cost.per, [...(byUnit.get(cost.per) ?? []), cost.yuan]);
-    }
-  }
-  if (byUnit.size === 0) return null;
+  const ranges = [...peerCostRanges(peers).values()];
+  if (ranges.length === 0) return null;
   return (
     <div data-testid="peer-cost-summary" style={{ marginBottom: 12 }}>
       <Typography.Text strong>{t('peers.unitCostsSummary')}：</Typography.Text>
       <Space size={4} wrap>
-        {[...byUnit].map(([per, values]) => (
-          <Tag key={per} color="geekblue" bordered={false}>
-            {yuan(Math.min(...values))}–{yuan(Math.max(...values))}元/{per}（{values.length}）
+        {ranges.map((r) => (
+          <Tag key={r.per} color="geekblue" bordered={false}>
+            {yuan(r.low)}–{yuan(r.high)}元/{r.per}（{r.count}）
           </Tag>
         ))}
       </Space>

@@ -1,6 +1,7 @@
 /**
  * 同类项目 (案例库) in the browser on the demo: the author opens the returned seed table 未来公园展厅运营经费,
- * sees the evidence finding that names the similar projects, opens them with what they achieved, adopts
+ * sees the evidence finding that names the similar projects and the peers' cost per visitor beside the row
+ * it is worked out from, opens them with what they achieved, adopts
  * 参观人数 with its target from 张江科学城展厅运营经费 and saves: the stored row remembers its source.
  */
 import { join } from 'node:path';
@@ -35,6 +36,13 @@ describe('similar projects in the editor', () => {
     await costFinding.waitFor(settle);
     expect(await costFinding.textContent()).toContain(
       '张江科学城展厅运营经费（2019，张江科学城建设管理办公室）',
+    );
+
+    // The row the cost comes from shows it beside the peers' costs per visitor (budget ÷ people received).
+    const costNote = page.getByTestId('peer-cost-note').first();
+    await costNote.waitFor(settle);
+    expect(await costNote.textContent()).toMatch(
+      /^单位成本 [\d,.]+元\/人（按目标）；同类项目 333\.33–400元\/人（3 个）$/,
     );
 
     await page.getByTestId('open-peers').filter({ hasText: '同类项目（3）' }).click();

@@ -11,6 +11,7 @@ const zh = {
   'peers.budget': '当年预算 {amount}',
   'peers.unitCosts': '单位成本',
   'peers.unitCostsSummary': '同类项目单位成本',
+  'peers.costNote': '单位成本 {own}元/{per}（{basis}）；同类项目 {low}–{high}元/{per}（{n} 个）',
   'peers.basis.actual': '按实际完成',
   'peers.basis.target': '按目标',
   'peers.basis.stated': '成本指标',

@@ -1,5 +1,6 @@
 import { ExclamationCircleFilled, HistoryOutlined, PrinterOutlined, SaveOutlined } from '@ant-design/icons';
 import type { PeerProject } from '@jixiao/core/peers/peer.schema';
+import { unitCostsOf } from '@jixiao/core/peers/unit-cost';
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Result, Space, Tag } from 'antd';
@@ -12,6 +13,7 @@ import { BudgetYearNotice, useSubmitRefusal } from '../components/budget-year-no
 import { CopyToYearButton } from '../components/copy-to-year.tsx';
 import { TableFindings } from '../components/findings-panel.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
+import { PeerCostNote } from '../components/peer-cost-note.tsx';
 import { ReviewCommentsProvider } from '../components/review-comments.tsx';
 import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/review-comments-workflow.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -21,6 +23,7 @@ import { useOrganisationName, useOrganisations } from '../hooks/use-organisation
 import { useSession } from '../hooks/use-session.ts';
 import { useTableDraft } from '../hooks/use-table-draft.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { peerCostRanges } from '../lib/peer-costs.ts';
 import { withAdopted } from '../lib/table-draft.ts';
 import { BudgetSection, HeaderSection, NarrativeSection } from './table-editor-sections.tsx';
 
@@ -67,6 +70,17 @@ export default function TableEditorPage() {
       ? undefined
       : (peersQuery.data?.peers ?? [])
     : undefined;
+  // Each row that gives the table a unit cost shows it beside the peers' range for the same unit of output.
+  const peerCosts = useMemo(() => peerCostRanges(peers ?? []), [peers]);
+  const ownCosts = useMemo(
+    () => new Map((draft ? unitCostsOf(draft) : []).map((cost) => [cost.indicatorIndex, cost])),
+    [draft],
+  );
+  const costNote = (index: number) => {
+    const own = ownCosts.get(index);
+    const range = own ? peerCosts.get(own.per) : undefined;
+    return own && range ? <PeerCostNote own={own} range={range} /> : null;
+  };
   // Workflow: status, allowed transitions and the reviewers' open comments of this table.
   const workflow = useTableWorkflow(record?.id, record?.version);
   // The open comments follow their indicators through the author's unsaved edits too.
@@ -258,6 +272,7 @@ export default function TableEditorPage() {
               onChange={(indicators) => update({ indicators })}
               readOnly={readOnly}
               onAddFromLibrary={readOnly ? undefined : () => setLibraryOpen(true)}
+              targetNote={peerCosts.size > 0 ? costNote : undefined}
             />
           </ReviewCommentsProvider>
         </Card>

@@ -3,11 +3,14 @@
  * workbench, the navigation follows the role, an administrator creates a user who must choose a password
  * of their own at the first sign-in, and an administrator sees and clears sign-in throttles.
  */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { demoPassword } from '@jixiao/db/accounts-demo';
 import { queryAuditLog } from '@jixiao/db/audit-query.repository';
 import { seedDemoAccounts } from '@jixiao/server/auth/demo-accounts';
+import type { Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { type E2eSession, ensureWebBuilt, startE2e } from '../testing/e2e-harness.ts';
 
 describe('sign-in and accounts admin in the browser', () => {
   let e2e: E2eSession;
@@ -30,12 +33,46 @@ describe('sign-in and accounts admin in the browser', () => {
 
   it('shows the server’s message for a wrong password and stays on the login page', async () => {
     const { page } = e2e;
+    // The first page a visitor opens, with the headers the browser got for each file of it.
+    const assets: { path: string; encoding: string; cache: string }[] = [];
+    let documentCache = '';
+    const seen = (response: Response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname === '/login') documentCache = response.headers()['cache-control'] ?? '';
+      if (!pathname.startsWith('/assets/')) return;
+      const headers = response.headers();
+      assets.push({
+        path: pathname,
+        encoding: headers['content-encoding'] ?? '',
+        cache: headers['cache-control'] ?? '',
+      });
+    };
+    page.on('response', seen);
     await logIn('author', 'not-the-password');
     const error = page.getByTestId('login-error');
     await error.waitFor();
     expect(await error.textContent()).toContain('用户名或密码错误');
     expect(new URL(page.url()).pathname).toBe('/login');
     await e2e.screenshot('login-wrong-password');
+    page.off('response', seen);
+    // Hashed files are sent as compressed at build time (brotli or gzip, as the browser accepts; files under
+    // 1 KB are not worth it) and kept for good; the page itself is asked again each time.
+    const scripts = assets.filter((a) => /\.(js|css)$/.test(a.path));
+    expect(scripts.length).toBeGreaterThan(0);
+    const served = ensureWebBuilt();
+    for (const asset of scripts) {
+      if (statSync(join(served, asset.path)).size >= 1024)
+        expect(asset.encoding, asset.path).toMatch(/^(br|gzip)$/);
+      expect(asset.cache, asset.path).toBe('public, max-age=31536000, immutable');
+    }
+    expect(documentCache).toBe('no-cache');
+    // The sign-in page carries no other page's words: the shell's (common, accounts) are in its first load,
+    // every page feature's Chinese (messages.tables, messages.workbench, …) and English stay on the server.
+    expect(assets.map((a) => a.path).filter((path) => path.includes('/messages.'))).toEqual([]);
+    // The hint names every demo account, author2 (another department's unit) included.
+    expect(await page.getByText(/^演示账户：/).textContent()).toBe(
+      '演示账户：author / author2 / dept / finance / admin / auditor，密码 jixiao2026',
+    );
 
     // The same page and the server's message in English.
     await page.getByTestId('language-switch').click();
@@ -198,7 +235,7 @@ describe('sign-in and accounts admin in the browser', () => {
     await e2e.screenshot('admin-throttles');
     await row.getByTestId('throttle-clear').click();
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
-    await expect.poll(() => row.count()).toBe(0);
+    await expect.poll(() => row.count(), { timeout: 15_000 }).toBe(0);
     const log = await queryAuditLog(e2e.db, { action: 'auth.throttle_cleared', page: 1, pageSize: 5 });
     expect(log.items[0]).toMatchObject({ actorUsername: 'admin' });
   });

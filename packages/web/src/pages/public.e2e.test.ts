@@ -4,7 +4,10 @@
  * Then a finance reviewer sees the same tables counted on the dashboard, and an author is told it is not theirs.
  */
 
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
@@ -36,19 +39,30 @@ describe('public portal in the browser', () => {
     return record.id;
   }
 
-  /** What the form prints around the data: its labels, column widths and grid headings. */
+  /**
+   * What the form prints around the data: its labels, column widths and grid headings. The app's pages show
+   * the form inside their official-layout box; export.html is the form alone (`standalone`).
+   */
   async function formFrame(
     page: Page,
+    standalone = false,
   ): Promise<{ labels: string[]; widths: string[]; headings: string[]; sheet: string[] }> {
-    const form = page.getByTestId('official-layout').locator('.jx-form');
+    const form = (standalone ? page : page.getByTestId('official-layout')).locator('.jx-form');
     await form.waitFor(poll);
     return {
       labels: await form.locator('th.jx-label').allTextContents(),
       widths: await form.locator('col').evaluateAll((cols) => cols.map((c) => c.getAttribute('style') ?? '')),
       headings: await form.locator('.jx-heads th, .jx-caption').allTextContents(),
+      // The white A4 sheet, and how its labels are set (alignment and face), wherever it is shown.
       sheet: await form.evaluate((el) => {
         const style = getComputedStyle(el);
-        return [style.backgroundColor, String(Math.round(Number.parseFloat(style.width)))];
+        const label = getComputedStyle(el.querySelector('th.jx-label') ?? el);
+        return [
+          style.backgroundColor,
+          String(Math.round(Number.parseFloat(style.width))),
+          label.textAlign,
+          label.fontFamily,
+        ];
       }),
     };
   }
@@ -200,7 +214,38 @@ describe('public portal in the browser', () => {
       'Target value',
     ]);
     // 210 mm at 96 CSS pixels to the inch.
-    expect(portal.sheet).toEqual(['rgb(255, 255, 255)', String(Math.round((210 / 25.4) * 96))]);
+    expect(portal.sheet.slice(0, 3)).toEqual([
+      'rgb(255, 255, 255)',
+      String(Math.round((210 / 25.4) * 96)),
+      'left',
+    ]);
+
+    // The files print that form too. export.html, opened as the browser shows it, is the same sheet.
+    await page.goto(e2e.url(`/api/tables/${examTableId}/export.html?locale=en`));
+    expect(await formFrame(page, true)).toEqual(portal);
+    // Every label and heading in the order the form prints them.
+    const order = await page.locator('.jx-form').locator('th, caption').allTextContents();
+    expect(order).toHaveLength(portal.labels.length + portal.headings.length);
+    // The PDF 正式版式 downloads: A4 pages, the same labels (with their colon) and headings in that order.
+    await page.goto(e2e.url(`/tables/${examTableId}/print`));
+    await page.getByTestId('official-layout').waitFor(poll);
+    const pdf = join(tmpdir(), `jixiao-public-e2e-${process.pid}.pdf`);
+    await writeFile(pdf, await download(page, 'download-pdf'));
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/^Page size:\s+59\d\.\d+ x 84\d\.\d+ pts \(A4\)$/m);
+    // pdftotext -raw keeps the order the text was drawn in, which is the form's; spaces and line breaks
+    // depend on wrapping, so they are left out on both sides.
+    const flat = (text: string) => text.replace(/\s+/g, '');
+    const printed = flat(
+      execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }),
+    );
+    await rm(pdf, { force: true });
+    let at = 0;
+    for (const text of order) {
+      const found = printed.indexOf(flat(text), at);
+      expect(found, `${text} after ${printed.slice(Math.max(0, at - 40), at)}`).toBeGreaterThanOrEqual(at);
+      at = found + flat(text).length;
+    }
   });
 
   it('tells an author who opens the dashboard by its address that it is not for their role', async () => {

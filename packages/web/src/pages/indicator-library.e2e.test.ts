@@ -1,6 +1,7 @@
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseOption } from '../testing/antd-select.ts';
 import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
 import { seedTable, storeAsAuthor } from '../testing/e2e-tables.ts';
 
@@ -22,6 +23,29 @@ async function gridRows(page: Page): Promise<string[]> {
       });
     }),
   );
+}
+
+/**
+ * The printed form's shape on the page shown: the labels of each row of the sheet (header, narratives,
+ * money), the grid's column headings and widths, and how many indicator rows it holds.
+ */
+async function printedShape(
+  page: Page,
+): Promise<{ rows: string[]; columns: string[]; widths: string[]; indicatorRows: number }> {
+  const form = page.getByTestId('official-layout').locator('.jx-form');
+  await form.waitFor(settle);
+  return {
+    rows: await form
+      .locator('table.jx-sheet tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...row.querySelectorAll('th')].map((th) => th.textContent).join('|')),
+      ),
+    columns: await form.locator('table.jx-grid .jx-heads th').allTextContents(),
+    widths: await form
+      .locator('table.jx-grid col')
+      .evaluateAll((cols) => cols.map((col) => col.getAttribute('style') ?? '')),
+    indicatorRows: await form.locator('table.jx-grid tbody tr').count(),
+  };
 }
 
 /** Ticks the row of `name` in the drawer's results after searching for `query`. */
@@ -49,6 +73,11 @@ describe('indicator library in the browser', () => {
 
   it('adds two indicators under their levels with their targets, saves, and the official layout prints them', async () => {
     const { page } = e2e;
+    // The printed form before: its rows are the framework's, whatever the data fills in.
+    await page.goto(e2e.url(`/tables/${tableId}/print`));
+    const printedBefore = await printedShape(page);
+    expect(printedBefore.rows[0]).toBe('申报单位名称：');
+    expect(printedBefore.columns).toEqual(['一级目标', '二级目标', '三级目标', '指标目标值']);
     await page.goto(e2e.url(`/tables/${tableId}`));
     await page.getByTestId('indicator-grid').waitFor(settle);
     const before = await gridRows(page);
@@ -78,6 +107,8 @@ describe('indicator library in the browser', () => {
     ]);
     expect(await page.getByTestId('dirty-flag').textContent()).toBe('有未保存的修改');
     await e2e.screenshot('indicator-library-added', page, { fullPage: false });
+    // 主管部门, which this table left empty, filled in as well.
+    await chooseOption(page, page.getByTestId('select-supervisingDepartment'), '上海市科学技术委员会');
 
     await page.getByTestId('save').click();
     await page
@@ -87,6 +118,9 @@ describe('indicator library in the browser', () => {
     const stored = await createTableRepository(e2e.db).get(tableId);
     expect(stored.table.indicators.map((i) => i.name)).toContain('服务对象满意度');
     expect(stored.table.indicators[15]?.target).toMatchObject({ operator: '>=', value: 90, unit: '%' });
+    // The entries carry their direction and the table now has a 主管部门 ...
+    expect(stored.table.indicators[15]?.direction).toBe('正向');
+    expect(stored.table.supervisingDepartment).toBe('上海市科学技术委员会');
 
     await page.getByTestId('open-print').click();
     const grid = page.getByTestId('official-layout').locator('table.jx-grid');
@@ -95,6 +129,13 @@ describe('indicator library in the browser', () => {
     expect(text).toContain('举办活动场次');
     expect(text).toContain('服务对象满意度');
     expect(text).toContain('4场');
+    // ... and the printed form keeps its rows and columns: no 主管部门 row above 申报单位名称, no 指标方向
+    // column; only the grid's rows grow by the two indicators.
+    const printedAfter = await printedShape(page);
+    expect(printedAfter.rows).toEqual(printedBefore.rows);
+    expect(printedAfter.columns).toEqual(printedBefore.columns);
+    expect(printedAfter.indicatorRows).toBe(printedBefore.indicatorRows + 2);
+    expect(printedAfter.widths).toEqual(printedBefore.widths);
   });
 
   it('lets the administrator add an entry on the /rules 指标库 tab that the author then finds by search', async () => {

@@ -8,5 +8,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // A page reacts within a second on a quiet machine, not always on a busy one: a poll that succeeds
+    // returns at once, so a longer limit only changes how long a real failure takes to report.
+    expect: { poll: { timeout: 10_000 } },
   },
 });

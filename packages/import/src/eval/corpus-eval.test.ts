@@ -140,12 +140,12 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(74);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.947);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.95);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side
     // are now read as column heads, and none is invented.)
-    expect(report.total.invented).toBeLessThanOrEqual(7);
+    expect(report.total.invented).toBeLessThanOrEqual(6);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(0);
     // Read rows marked all the same: each costs the person confirming the import a look (77 of 338).

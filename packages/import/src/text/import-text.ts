@@ -61,7 +61,28 @@ function normaliseText(text: string): string {
       .replace(/[\u00a0\u3000\u2002\u2003\u2009\u200b]/g, (ch) => (ch === '\u200b' ? '' : ' ')),
   );
   return separateTitle(
-    dropPageFurniture(unspaceWrappedWords(joinPreviewChunks(unspaceLetters(dropPinyin(csvToTabs(clean)))))),
+    dropPageFurniture(
+      unspaceWrappedWords(
+        joinPreviewChunks(unspaceLetters(dropPinyin(dropBrokenFontLetters(csvToTabs(clean))))),
+      ),
+    ),
+  );
+}
+
+// Letters of scripts a Chinese form never prints (Thai, Lao, Arabic, Devanagari, Cyrillic): a broken font or a
+// document site's extraction leaves them glued to the characters of a cell (`备注产出指标ຫໍສະໝຸດ`).
+const BROKEN_FONT_LETTERS = /[\u0e00-\u0eff\u0600-\u06ff\u0900-\u097f\u0400-\u04ff]+/g;
+const HAS_BROKEN_FONT_LETTERS = /[\u0e00-\u0eff\u0600-\u06ff\u0900-\u097f\u0400-\u04ff]/;
+const HAN = /[\u4e00-\u9fff]/;
+
+/**
+ * Removes runs of such letters that touch a Chinese character: they are no part of the cell. A run standing
+ * apart (a word of another language between spaces) is left as printed.
+ */
+export function dropBrokenFontLetters(text: string): string {
+  if (!HAS_BROKEN_FONT_LETTERS.test(text)) return text;
+  return text.replace(BROKEN_FONT_LETTERS, (run, offset: number) =>
+    HAN.test(text.charAt(offset - 1)) || HAN.test(text.charAt(offset + run.length)) ? '' : run,
   );
 }
 

@@ -716,6 +716,13 @@ function startsNextRow(after: readonly Cell[], roles: readonly ColumnRole[]): bo
   return values.slice(0, roles.length).some((c) => isTargetLike(c.text) && !NUMBER_ONLY.test(c.text));
 }
 
+/** A short name whose only stop is its last character, with a target among the cells after it on its row. */
+function stopEndsName(name: string, hasRows: boolean, rest: readonly Cell[]): boolean {
+  if (!hasRows || hanCount(name) > 30 || !/[。！？]$/.test(name) || /[。！？]/.test(name.slice(0, -1)))
+    return false;
+  return rest.some((c) => isTargetLike(c.text));
+}
+
 /** Words that are a cell's value, never an indicator's name. */
 const VALUE_WORD =
   /^(是|否|有|无|有效|无效|显著|明显|较好|良好|优|优秀|良|中|差|达标|合格|完成|已完成|基本完成|未完成|提高|提升|改善|稳定|及时|规范|健全|完善|满意|基本满意|达到|基本达到|未达到)$/;
@@ -1267,8 +1274,10 @@ export function readIndicators(
       }
     }
     const name = cleanName(t.text);
-    // A sentence is no indicator name: notes and instructions left in the table are skipped.
-    if (name.length > 50 || /[。！？]/.test(name)) {
+    // A sentence is no indicator name: notes and instructions left in the table are skipped. A name that only
+    // ends in a stop, short and with a target beside it on its row, is a name a clerk closed with a stop
+    // (`基层医疗机构实施基本药物制度补助。 | 37个基层医疗机构 | 100%`): a note has no value cells.
+    if ((name.length > 50 || /[。！？]/.test(name)) && !stopEndsName(name, hasRows, rest)) {
       // …except a sentence printed beside its level-2 label with nothing after it
       // (`经济效益指标 | 增加就业机会,提高农民收入。`): the form names no indicator, the sentence is the
       // qualitative target of a row the label names. Kept for a person to confirm.

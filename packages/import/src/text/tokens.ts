@@ -1,5 +1,5 @@
 import type { Cell, Grid } from './layout.ts';
-import { headerLabel, joinsIntoLabel, key, levelLabel, narrativeLabels } from './vocabulary.ts';
+import { columnRole, headerLabel, joinsIntoLabel, key, levelLabel, narrativeLabels } from './vocabulary.ts';
 import { joinWrappedNames } from './wrapped-names.ts';
 
 /** A cell, or `null` for the end of a table row (only where the layout shows rows). */
@@ -23,6 +23,22 @@ function isLabel(text: string): boolean {
 }
 
 /**
+ * The caption row's last caption run into the level-1 cell of the first row below it (`备注产出指标`, `指标值效益指标`
+ * alone on a line of a form printed one cell per line: text extraction lost the line break between them): the two
+ * cells, or null. Only a whole column caption followed by a
+ * whole level-1 label counts, so a name that merely holds such words (`备注信息完整率`) stays one cell.
+ */
+function captionThenLevel1(text: string): [string, string] | null {
+  if (text.length < 6 || text.length > 16 || !text.endsWith('指标')) return null;
+  for (let len = 2; len <= text.length - 4; len++) {
+    const caption = text.slice(0, len);
+    const label = text.slice(len);
+    if (columnRole(caption) !== null && levelLabel(label, null)?.level === 1) return [caption, label];
+  }
+  return null;
+}
+
+/**
  * Flattens a grid into a token stream: row ends become `null` (except in the paragraph layout, where
  * lines are not rows), `标签：值` cells are split in two, and labels wrapped over two cells
  * (`经济效益` / `指标`, `产出指标` / `(50分)`) are joined back.
@@ -37,9 +53,14 @@ export function toTokens(grid: Grid): Token[] {
         cell.text.includes(':') || cell.text.includes('：')
           ? /^([^:：]{2,24}?)\s*[:：]\s*(\S.*)$/.exec(cell.text)
           : null;
+      // Only a cell alone on its line: one cell per line is where a lost line break glues two cells.
+      const glued = m === null && row.length === 1 ? captionThenLevel1(cell.text) : null;
       if (m?.[1] && m[2] && isLabel(m[1])) {
         tokens.push({ ...cell, text: m[1], atEnd: false });
         tokens.push({ ...cell, text: m[2], column: cell.column + cell.text.indexOf(m[2]) });
+      } else if (glued !== null) {
+        tokens.push({ ...cell, text: glued[0], atEnd: false });
+        tokens.push({ ...cell, text: glued[1], column: cell.column + glued[0].length });
       } else tokens.push(cell);
     }
     if (grid.layout !== 'stream') tokens.push(null);

@@ -1343,6 +1343,31 @@ export function readIndicators(
       i = j;
       continue;
     }
+    // The row's name printed again in its completion column, right after its target (`建设监测子站 | 11个 |
+    // 建设监测子站 | 0 | 原因…`): the figure after it is the row's actual, and the row goes on. In rows the
+    // repeated name stands on the row's own line; one cell per paragraph has no lines to tell, so the row
+    // above must have read its target and no actual.
+    const aboveCell = blocks.at(-1)?.cells.at(-1);
+    const firstValue = filled[0];
+    if (
+      above !== undefined &&
+      aboveCell !== undefined &&
+      (!hasRows || aboveCell.line === t.line) &&
+      roles.includes('actual') &&
+      !above.actual &&
+      above.target.kind !== 'missing' &&
+      name === above.name &&
+      firstValue !== undefined &&
+      (isTargetLike(firstValue.text) || NUMBER_ONLY.test(firstValue.text.trim())) &&
+      continueRow(
+        above,
+        filled.map((c) => c.text),
+        roles,
+      )
+    ) {
+      i = hasRows ? j : tokens.indexOf(origin.get(firstValue) ?? firstValue, i) + 1;
+      continue;
+    }
     // A target where a name should be (a value cell whose name cell was lost) starts no indicator —
     // unless the row's other cells show it is the name column (a name that reads as a date).
     if (

@@ -640,7 +640,8 @@ function captionRowAt(
     if (t === null || t === undefined) break;
     if (t.text === '') continue;
     // Money this schema does not keep (其他资金, 自筹资金) still holds its column.
-    if (!budgetCaptions.some(([re]) => re.test(key(t.text))) && !OTHER_MONEY.test(key(t.text))) return null;
+    const cell = key(t.text);
+    if (!budgetCaptions.some(([re]) => re.test(cell)) && !OTHER_MONEY.test(cell)) return null;
     captions.push(t);
   }
   if (captions.length < 2 || tokens[j] !== null) return null;
@@ -672,7 +673,8 @@ export function readNarrative(lines: readonly SourceLine[]): Narrative {
   for (const { text } of lines) {
     const trimmed = text.trim();
     const m = /^([^:：\s]{2,16})\s*[:：]?\s*(.*)$/.exec(trimmed);
-    const caption = m?.[1] ? narrativeLabels.find(([re]) => re.test(key(m[1] ?? ''))) : undefined;
+    const label = m?.[1] ? key(m[1]) : null;
+    const caption = label === null ? undefined : narrativeLabels.find(([re]) => re.test(label));
     if (caption && m) {
       flush();
       field = caption[1];

@@ -85,6 +85,9 @@ const weightNote = new RegExp(`^(?:${WEIGHT_NOTE})$`);
 
 /** A cell that holds only a level's weight allotment, `(50分)`: the level's name was lost. */
 export function isWeightNote(text: string): boolean {
+  // An allotment holds 分 or ends with a closing bracket: the many cells with neither (this is asked of
+  // every cell a row scan passes) skip the key lookup and the pattern.
+  if (!text.includes('分') && !text.includes(')') && !text.includes('）')) return false;
   return weightNote.test(key(text));
 }
 

@@ -23,6 +23,8 @@ interface Def {
 
 interface CheckDef {
   check: string;
+  fn?: unknown;
+  when?: unknown;
   value?: unknown;
   inclusive?: boolean;
   format?: string;
@@ -31,6 +33,17 @@ interface CheckDef {
 }
 
 type Test = (value: unknown) => boolean;
+
+/** All of `tests`, in one function (a loop over an array of closures was most of this module's time). */
+function allOf(tests: readonly Test[]): Test {
+  const [first, second, third, ...rest] = tests;
+  if (first === undefined) return () => true;
+  if (second === undefined) return first;
+  if (third === undefined) return (v) => first(v) && second(v);
+  if (rest.length === 0) return (v) => first(v) && second(v) && third(v);
+  const others = allOf(rest);
+  return (v) => first(v) && second(v) && third(v) && others(v);
+}
 
 function delegate(schema: Schema): Test {
   return (value) => schema.safeParse(value).success;
@@ -48,29 +61,57 @@ function numberChecks(checks: readonly CheckDef[]): Test | null {
       tests.push(c.inclusive ? (n) => (n as number) <= bound : (n) => (n as number) < bound);
     } else if (c.check === 'number_format' && c.format === 'safeint') {
       tests.push((n) => Number.isSafeInteger(n));
+    } else if (c.check === 'custom' && typeof c.fn === 'function' && c.when === undefined) {
+      // A refinement: zod reports an issue unless its function returns something truthy; only `true` is
+      // taken here (a promise, say, is left to zod).
+      const fn = c.fn as (value: unknown) => unknown;
+      tests.push((n) => fn(n) === true);
     } else return null;
   }
-  return (n) => tests.every((t) => t(n));
+  return allOf(tests);
 }
 
 // zod counts a string's length in code points, an array's in elements. A string of `units` UTF-16 units
 // holds between units / 2 and units code points: only where that range is on one side of the bound is
 // the answer certain without counting.
 function lengthChecks(checks: readonly CheckDef[], isString: boolean): Test | null {
-  const tests: ((length: number) => boolean)[] = [];
+  let max = Number.POSITIVE_INFINITY;
+  let min = 0;
   for (const c of checks) {
-    if (c.check === 'max_length' && typeof c.maximum === 'number') {
-      const max = c.maximum;
-      tests.push((units) => units <= max);
-    } else if (c.check === 'min_length' && typeof c.minimum === 'number') {
-      const min = c.minimum;
-      tests.push(isString ? (units) => units >= 2 * min || (min <= 1 && units >= min) : (n) => n >= min);
-    } else return null;
+    if (c.check === 'max_length' && typeof c.maximum === 'number') max = Math.min(max, c.maximum);
+    else if (c.check === 'min_length' && typeof c.minimum === 'number') min = Math.max(min, c.minimum);
+    else return null;
   }
+  // Certainly at least `min` code points: twice as many units, or one unit where one is asked for.
+  const least = isString && min > 1 ? 2 * min : min;
   return (value) => {
     const length = (value as { length: number }).length;
-    return tests.every((t) => t(length));
+    return length >= least && length <= max;
   };
+}
+
+/**
+ * A plain object whose field `keys[k]` passes `tests[k]`. Written out as a function with each key spelled
+ * in it (as zod's own object parser is), so that each field is read by name rather than by a key looked up
+ * at run time; where code cannot be generated, a loop does the same.
+ */
+function objectTest(keys: readonly string[], tests: readonly Test[]): Test {
+  try {
+    const reads = keys.map((key, k) => `if (!t${k}(v[${JSON.stringify(key)}])) return false;`).join('\n');
+    const names = keys.map((_, k) => `t${k}`);
+    const make = new Function(
+      ...names,
+      `return function (v) {\nif (typeof v !== 'object' || v === null || Array.isArray(v)) return false;\n${reads}\nreturn true;\n};`,
+    ) as (...tests: Test[]) => Test;
+    return make(...tests);
+  } catch {
+    return (v) => {
+      if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+      const record = v as Record<string, unknown>;
+      for (let k = 0; k < keys.length; k++) if (!(tests[k] as Test)(record[keys[k] as string])) return false;
+      return true;
+    };
+  }
 }
 
 function compile(schema: Schema): Test {
@@ -112,18 +153,18 @@ function compile(schema: Schema): Test {
       const lengths = lengthChecks(checks, false);
       if (lengths === null || def.element === undefined) return delegate(schema);
       const element = compile(def.element);
-      return (v) => Array.isArray(v) && lengths(v) && v.every((e) => element(e));
+      return (v) => {
+        if (!Array.isArray(v) || !lengths(v)) return false;
+        for (const e of v) if (!element(e)) return false;
+        return true;
+      };
     }
     case 'object': {
       // Unknown keys are stripped by a plain object schema: only a catchall (strict, passthrough) cares.
       if (checks.length > 0 || def.catchall !== undefined || def.shape === undefined) return delegate(schema);
-      const fields = Object.entries(def.shape).map(([key, field]) => [key, compile(field)] as const);
-      return (v) => {
-        if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
-        const record = v as Record<string, unknown>;
-        for (const [key, test] of fields) if (!test(record[key])) return false;
-        return true;
-      };
+      const keys = Object.keys(def.shape);
+      const tests = Object.values(def.shape).map(compile);
+      return objectTest(keys, tests);
     }
     default:
       return delegate(schema);

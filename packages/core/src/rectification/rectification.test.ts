@@ -41,6 +41,16 @@ describe('整改 problems of a scored self-evaluation', () => {
     expect(problems[3]?.zh).toContain('自评等级为「差」');
   });
 
+  it('opens one for a re-check gap of the rule set’s points or more', () => {
+    const met = scored(['12000人', '96%', '95%']);
+    const score = { ...met, claim: { ...met.claim, gap: 7 } } as typeof met;
+    expect(rectificationProblems(table, score).map((p) => [p.key, p.source])).toEqual([
+      ['recheck', 'recheck_gap'],
+    ]);
+    expect(rectificationProblems(table, score, 7).map((p) => p.key)).toEqual(['recheck']);
+    expect(rectificationProblems(table, score, 10)).toEqual([]);
+  });
+
   it('opens none when every target was met', () => {
     const score = scored(['12000人', '96%', '95%']);
     expect(rectificationProblems(table, score)).toEqual([]);

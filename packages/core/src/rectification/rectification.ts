@@ -4,16 +4,18 @@ import type { SelfEvaluationScore } from '../scoring/self-evaluation.schema.ts';
 import type { PerformanceTable } from '../tables/table.schema.ts';
 import type { BudgetLinkage, RectificationProblem } from './rectification.schema.ts';
 
-/** A re-check gap (claimed − rules' total) at least this large opens a task. */
-const recheckGapPoints = 5;
+/** The built-in sets' re-check gap that opens a task, for a caller without a rule set. */
+const defaultRecheckGap = 5;
 
 /**
  * The problems a scored self-evaluation shows, one 整改 task each: every indicator that missed its target,
- * a grade of 中 or 差, and a gap between the unit's printed total and the rules' (财政复核).
+ * a grade of 中 or 差, and a gap between the unit's printed total and the rules' (财政复核) of at least
+ * `recheckGap` points (the rule set's `rectificationRecheckGap`).
  */
 export function rectificationProblems(
   table: PerformanceTable,
   score: SelfEvaluationScore,
+  recheckGap: number = defaultRecheckGap,
 ): RectificationProblem[] {
   const problems: RectificationProblem[] = [];
   for (const line of score.indicators) {
@@ -39,7 +41,7 @@ export function rectificationProblems(
     });
   }
   const gap = score.claim?.gap ?? null;
-  if (gap !== null && Math.abs(gap) >= recheckGapPoints) {
+  if (gap !== null && Math.abs(gap) >= recheckGap) {
     problems.push({
       key: 'recheck',
       source: 'recheck_gap',

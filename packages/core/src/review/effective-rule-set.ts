@@ -82,6 +82,7 @@ export function buildEffectiveRuleSet(definition: RuleSetDefinition, version: nu
       peerUnitCostRatio: params.peerUnitCostRatio ?? base.params.peerUnitCostRatio,
       peerMinCount: params.peerMinCount ?? base.params.peerMinCount,
       linkageReduceShare: params.linkageReduceShare ?? base.params.linkageReduceShare,
+      rectificationRecheckGap: params.rectificationRecheckGap ?? base.params.rectificationRecheckGap,
       exAnteNewProjectMin:
         params.exAnteNewProjectMin === undefined
           ? base.params.exAnteNewProjectMin

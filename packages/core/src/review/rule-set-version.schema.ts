@@ -86,6 +86,14 @@ export const ruleParamsOverrideSchema = z
       .max(1)
       .optional()
       .describe("结果应用: the share next year's budget of a project graded 中 is cut by (0.1 = 10%)"),
+    rectificationRecheckGap: z
+      .number()
+      .min(0)
+      .max(100)
+      .optional()
+      .describe(
+        "整改: a gap of at least this many points between the unit's printed self-evaluation total and the rules' opens a task",
+      ),
     exAnteNewProjectMin: z
       .number()
       .min(0)

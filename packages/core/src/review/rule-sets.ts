@@ -57,7 +57,8 @@ function compose(
 
 /**
  * The evidence rules' defaults (half the peers' median, twice their best, twice their cost range, two
- * peers), the budget linkage's cut for a project graded 中 (10%), and the ex-ante assessment's: no
+ * peers), the budget linkage's cut for a project graded 中 (10%), the re-check gap that opens a 整改 task
+ * (5 points), and the ex-ante assessment's: no
  * project required by default (the thresholds are each region's policy, set in a derived version), 80
  * points to support, 60 to support in part.
  */
@@ -67,6 +68,7 @@ const peerParams = {
   peerUnitCostRatio: 2,
   peerMinCount: 2,
   linkageReduceShare: 0.1,
+  rectificationRecheckGap: 5,
   exAnteNewProjectMin: null,
   exAnteAnyProjectMin: null,
   exAnteSupportScore: 80,
@@ -78,6 +80,7 @@ const peerParams = {
   | 'peerUnitCostRatio'
   | 'peerMinCount'
   | 'linkageReduceShare'
+  | 'rectificationRecheckGap'
   | 'exAnteNewProjectMin'
   | 'exAnteAnyProjectMin'
   | 'exAnteSupportScore'

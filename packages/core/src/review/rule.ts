@@ -36,6 +36,8 @@ export interface RuleParams {
   peerMinCount: number;
   /** 结果应用: next year's budget of a project graded 中 is cut by this share (0.1 = 10%). */
   linkageReduceShare: number;
+  /** 整改: a re-check gap (the unit's printed total − the rules') of at least this many points opens a task. */
+  rectificationRecheckGap: number;
   /** 事前绩效评估: a new project whose budget of the year reaches this (元) needs one; 0 every new one, null none. */
   exAnteNewProjectMin: number | null;
   /** 事前绩效评估: any project whose budget of the year reaches this (元) needs one; null none. */

@@ -65,7 +65,9 @@ async function selfEvaluationProblemsOf(db: Database, record: TableRecord) {
     );
   }
   const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
-  return rectificationProblems(record.table, score);
+  // The table's rule set says how large a re-check gap opens a task.
+  const set = await ruleSetForRequest(db, 'auto', record.table);
+  return rectificationProblems(record.table, score, set.params.rectificationRecheckGap);
 }
 
 /** The problems of the report at `cutOffMonth`, else of the latest one: red lights and 完全不可能 targets. */

@@ -63,8 +63,10 @@ export const rulesEn = {
   'rules.editor.exAnteSupportScore': 'Lowest total that supports (E03)',
   'rules.editor.exAntePartialScore': 'Lowest total that supports in part (E03)',
   'rules.editor.yuan': 'yuan',
-  'rules.editor.linkage': 'Results applied (budget linkage)',
+  'rules.editor.linkage': 'Results applied (budget linkage and 整改)',
   'rules.editor.linkageReduceShare': 'Cut to next year’s budget after a grade of 中 (0.1 = 10%)',
+  'rules.editor.rectificationRecheckGap': 'Re-check gap that opens a 整改 task',
+  'rules.editor.points': 'points',
   'rules.editor.linkageHint':
     'Shown when the project’s next table is reviewed: 优 last year gets priority, 良 keeps its budget, 中 is cut by this share, 差 is cut sharply or stopped.',
   'rules.editor.save': 'Publish version',

@@ -57,8 +57,10 @@ const zh = {
   'rules.editor.exAnteSupportScore': '予以支持的最低总分（E03）',
   'rules.editor.exAntePartialScore': '部分支持的最低总分（E03）',
   'rules.editor.yuan': '元',
-  'rules.editor.linkage': '结果应用（预算挂钩）',
+  'rules.editor.linkage': '结果应用（预算挂钩与整改）',
   'rules.editor.linkageReduceShare': '自评为中的项目下年预算压减比例（0.1 即 10%）',
+  'rules.editor.rectificationRecheckGap': '复核分差达到该分数时发起整改',
+  'rules.editor.points': '分',
   'rules.editor.linkageHint':
     '次年审核同一项目时提示：上年自评为优优先保障，良维持，中按此比例压减，差大幅压减或取消。',
   'rules.editor.save': '发布新版本',

@@ -72,12 +72,18 @@ describe('review rules in the browser', () => {
     await editor.waitFor();
     await page.getByTestId('rule-enabled-Q02').click();
     await choose(page, page.getByTestId('rule-severity-Q05'), '提示');
-    // 结果应用: the cut a grade of 中 suggests for next year's budget is the set's own parameter.
+    // 结果应用: the cut a grade of 中 suggests for next year's budget, and the re-check gap that opens a
+    // 整改 task, are the set's own parameters.
     const share = page.locator(
       'input[data-testid="param-linkageReduceShare"], [data-testid="param-linkageReduceShare"] input',
     );
     await share.first().fill('0.2');
     await share.first().blur();
+    const gap = page.locator(
+      'input[data-testid="param-rectificationRecheckGap"], [data-testid="param-rectificationRecheckGap"] input',
+    );
+    await gap.first().fill('8');
+    await gap.first().blur();
     await page.getByTestId('publish-version').click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.waitFor();
@@ -113,7 +119,9 @@ describe('review rules in the browser', () => {
       .select('definition')
       .orderBy('created_at', 'desc')
       .executeTakeFirstOrThrow();
-    expect(published.definition).toMatchObject({ params: { linkageReduceShare: 0.2 } });
+    expect(published.definition).toMatchObject({
+      params: { linkageReduceShare: 0.2, rectificationRecheckGap: 8 },
+    });
   });
 
   it('the author’s seed table no longer shows the Q02 finding in the editor', async () => {

@@ -191,6 +191,7 @@ function initialParams(set: RuleSetListItem): Required<RuleParamsOverride> {
     peerUnitCostRatio: p.peerUnitCostRatio ?? base?.params.peerUnitCostRatio ?? 2,
     peerMinCount: p.peerMinCount ?? base?.params.peerMinCount ?? 2,
     linkageReduceShare: p.linkageReduceShare ?? base?.params.linkageReduceShare ?? 0.1,
+    rectificationRecheckGap: p.rectificationRecheckGap ?? base?.params.rectificationRecheckGap ?? 5,
     exAnteNewProjectMin:
       p.exAnteNewProjectMin === undefined
         ? (base?.params.exAnteNewProjectMin ?? null)
@@ -512,6 +513,17 @@ function VersionEditor({
           step={0.05}
           value={params.linkageReduceShare}
           onChange={(v) => setParams({ ...params, linkageReduceShare: v ?? 0 })}
+        />
+        <InputNumber
+          addonBefore={t('rules.editor.rectificationRecheckGap')}
+          addonAfter={t('rules.editor.points')}
+          aria-label={t('rules.editor.rectificationRecheckGap')}
+          data-testid="param-rectificationRecheckGap"
+          min={0}
+          max={100}
+          step={1}
+          value={params.rectificationRecheckGap}
+          onChange={(v) => setParams({ ...params, rectificationRecheckGap: v ?? 0 })}
         />
         <Typography.Text type="secondary">{t('rules.editor.linkageHint')}</Typography.Text>
       </Space>

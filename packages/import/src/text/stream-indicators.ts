@@ -66,8 +66,9 @@ const TARGET = new RegExp(
   String.raw`(?:${OPERATOR}\s*${NUMBER}\s*${UNIT}(?:以上|以下|以内)?|${LEADING_NUMBER}\s*(?:%|％|‰)|${DATE}|${OPERATOR}\s*${DATE}|${CAPTIONED_FIGURE}|${LEADING_NUMBER}\s*${COUNT_UNIT}(?=\s*$)|${SPACED_COUNT})`,
   'g',
 );
+// A state reached (`…功能提高`, `持续发展`, `协调发展`) ends a statement that is its own qualitative target.
 const QUALITATIVE_END =
-  /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定)$/;
+  /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定|发展)$/;
 /** An explanation cell run into the name (`…率反映…情况`): the name ends before it. */
 const EXPLANATION_START = /反映|用于考核|考核|衡量|是指|指标解释/;
 /** Template placeholders beside a real value: `(≥**株)`, `(‹**元/户·年)`. */

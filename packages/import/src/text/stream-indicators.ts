@@ -234,6 +234,13 @@ function items(text: string, offset: number): { text: string; start: number }[] 
   return out;
 }
 
+/** A name read on its own, waiting for its target; `whole` when its explanation cell began after it. */
+interface Pending {
+  name: string;
+  offset: number;
+  whole?: { l1: string | null; l2: string | null; end: number };
+}
+
 function cleanStreamName(raw: string): string {
   let name = raw.replace(PLACEHOLDER, '');
   const explanation = EXPLANATION_START.exec(name);
@@ -381,7 +388,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   const indicators: Indicator[] = [];
   const warnings: Warning[] = [];
   // A name read on its own, waiting for the target on the next line.
-  let pending: { name: string; offset: number } | null = null;
+  let pending: Pending | null = null;
   // A table has the framework's shape: a level 1 directly over a level 2 at least once. Level words in a
   // narrative (`提高群众满意度`, `社会效益显著`) do not make one.
   const caption = CAPTION_ANCHOR.exec(text);
@@ -447,7 +454,25 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       readItem(item.text, item.start, level1, level2, mark.colon);
     }
   });
+  keepNameBeforeEnd(pending as Pending | null);
   return { indicators, warnings };
+
+  // The text stops after a whole name, its explanation cell begun and its value not reached (a page cut
+  // inside the row): the row is kept with its value missing, for a person to fill in. A name that may be
+  // cut itself (no cell after it) is not.
+  function keepNameBeforeEnd(last: Pending | null): void {
+    if (!last?.whole || end !== null || body.slice(last.whole.end).trim() !== '') return;
+    push(last.whole.l1, last.whole.l2, last.name, '', last.offset);
+    const where = at(last.offset);
+    warnings.push({
+      code: 'import.value_missing',
+      zh: `“${last.name}”之后文本中断，指标值缺失：请补填`,
+      en: `The text stops after "${last.name}" before its target: please fill it in`,
+      line: where.line,
+      column: where.column,
+      path: `indicators.${indicators.length - 1}`,
+    });
+  }
 
   function push(
     level1Label: string | null,
@@ -651,7 +676,18 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       targets.lastIndex = stop;
     }
     const rest = clean.slice(pos).trim();
-    if (readAny || rest === '') return;
+    if (rest === '') return;
+    if (readAny) {
+      // After the item's last target, the next row's name closed by its explanation cell: whole, waiting
+      // for its target.
+      const next = cleanStreamName(rest);
+      const start = offset + pos + (clean.length - pos - clean.slice(pos).trimStart().length);
+      pending =
+        hasWords(next) && (EXPLANATION_START.exec(rest)?.index ?? -1) >= 2
+          ? { name: next, offset: start, whole: { l1, l2, end: offset + itemText.length } }
+          : null;
+      return;
+    }
     // An item without a figure: a short statement is a qualitative target that names itself
     // (`生态修复功能提高`); anything longer is prose, not a row. Either may be the name of a target
     // printed on the next line.
@@ -660,6 +696,10 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       push(l1, l2, name, name, offset);
       return;
     }
-    pending = hasWords(name) ? { name, offset } : null;
+    // A name closed by the start of its explanation cell (`项目完成率反映…`) is whole, whatever follows.
+    const explained = (EXPLANATION_START.exec(rest)?.index ?? -1) >= 2;
+    pending = hasWords(name)
+      ? { name, offset, ...(explained ? { whole: { l1, l2, end: offset + itemText.length } } : {}) }
+      : null;
   }
 }

@@ -544,16 +544,21 @@ export function ratio(s: FieldScore): number {
 }
 
 /** The report as aligned text lines, one per document and a total. */
-export function formatReport(report: CorpusReport, verbose = false): string {
+export function formatReport(
+  report: CorpusReport,
+  verbose = false,
+  options: { perDocument?: boolean } = {},
+): string {
   const pct = (s: FieldScore) => `${(ratio(s) * 100).toFixed(0).padStart(3)}%`;
   const head = `${'document'.padEnd(22)} expected found matched invented  ${fieldNames.map((f) => f.padStart(10)).join('')}`;
   const line = (d: DocumentScore) =>
     `${d.id.padEnd(22)} ${String(d.expected).padStart(8)} ${String(d.found).padStart(5)} ${String(d.matched).padStart(7)} ${String(d.invented).padStart(8)}  ${fieldNames.map((f) => pct(d.fields[f]).padStart(10)).join('')}${d.error ? `  ERROR ${d.error}` : ''}`;
   const out = [head];
-  for (const d of report.documents) {
-    out.push(line(d));
-    if (verbose) for (const m of d.misses) out.push(`    - ${m}`);
-  }
+  if (options.perDocument ?? true)
+    for (const d of report.documents) {
+      out.push(line(d));
+      if (verbose) for (const m of d.misses) out.push(`    - ${m}`);
+    }
   out.push(line(report.total));
   const t = report.total;
   out.push(

@@ -4,8 +4,8 @@
  * in separate sections that are never added together:
  * - the shared corpus (seed + dev, ../shared/corpus beside the repository or $JIXIAO_CORPUS);
  * - the grown real corpus's train split (packages/import/fixtures/corpus/train), which rules may be written on;
- * - its frozen test split (…/corpus/test), the figure to quote: no rule is written against it, so its
- *   misses are listed only with --show-test;
+ * - its frozen test split (…/corpus/test), the figure to quote: no rule is written against it, so it
+ *   prints totals only (in all and per kind); its documents and misses are listed only with --show-test;
  * - the probe set (packages/import/fixtures/probe), documents written to probe layouts.
  * Each section ends with a line per document kind.
  */
@@ -49,10 +49,16 @@ function byKind(docs: readonly LabelledDocument[], report: CorpusReport): string
   return ['per kind:', ...lines].join('\n');
 }
 
-async function section(title: string, docs: LabelledDocument[], showMisses: boolean): Promise<void> {
+async function section(
+  title: string,
+  docs: LabelledDocument[],
+  showMisses: boolean,
+  perDocument = true,
+): Promise<void> {
   if (docs.length === 0) return;
   const report = await evaluateCorpus(docs);
-  process.stdout.write(`\n${title}\n${formatReport(report, showMisses)}\n${byKind(docs, report)}\n`);
+  const text = formatReport(report, showMisses, { perDocument });
+  process.stdout.write(`\n${title}\n${text}\n${byKind(docs, report)}\n`);
 }
 
 if (existsSync(dir)) await section(`语料 / shared corpus (${dir})`, loadCorpus(dir), verbose);
@@ -66,5 +72,6 @@ await section(
   '增长语料·测试（冻结）/ grown corpus, frozen test split',
   loadLabelledFolder(path.join(grownCorpusDir, 'test'), 'test'),
   verbose && showTest,
+  showTest,
 );
 await section('探测集 / probe set', loadLabelledFolder(probeDir, 'probe'), verbose);

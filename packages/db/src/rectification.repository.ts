@@ -27,6 +27,8 @@ interface TaskRow {
   measures: string | null;
   evidence: string | null;
   answered_at: Date | string | null;
+  return_note: string | null;
+  returned_at: Date | string | null;
   close_note: string | null;
   closed_at: Date | string | null;
   created_at: Date | string;
@@ -55,6 +57,8 @@ function toTask(row: TaskRow, files: readonly RectificationEvidenceFile[]): Rect
     evidence: row.evidence,
     files: [...files],
     answeredAt: iso(row.answered_at),
+    returnNote: row.return_note,
+    returnedAt: iso(row.returned_at),
     closeNote: row.close_note,
     closedAt: iso(row.closed_at),
     createdAt: iso(row.created_at) ?? '',
@@ -62,8 +66,8 @@ function toTask(row: TaskRow, files: readonly RectificationEvidenceFile[]): Rect
 }
 
 const taskColumns = sql`r.id, r.table_id, r.problem_key, r.source, r.indicator_index, r.zh, r.en,
-  to_char(r.deadline, 'YYYY-MM-DD') AS deadline, r.status, r.measures, r.evidence, r.answered_at, r.close_note,
-  r.closed_at, r.created_at, t.name, t.unit, t.year`;
+  to_char(r.deadline, 'YYYY-MM-DD') AS deadline, r.status, r.measures, r.evidence, r.answered_at, r.return_note,
+  r.returned_at, r.close_note, r.closed_at, r.created_at, t.name, t.unit, t.year`;
 
 /**
  * Opens a task per problem not yet opened for this table (the same problem twice opens nothing), with the
@@ -310,6 +314,21 @@ export async function closeRectification(
   });
 }
 
+/** The reviewer sends an answered task of `tableId` back to the unit with the reason: open again; audited. */
+export async function returnRectification(
+  db: Database,
+  tableId: string,
+  taskId: string,
+  note: string,
+  actor: AuditActor,
+): Promise<RectificationTask> {
+  return changeTask(db, tableId, taskId, actor, ['answered'], 'rectification.return', async (trx) => {
+    await sql`UPDATE rectification_tasks SET status = 'open', return_note = ${note},
+      returned_by = ${actor.userId}, returned_at = now() WHERE id = ${taskId}`.execute(trx);
+    return { note };
+  });
+}
+
 type Trx = Parameters<Parameters<ReturnType<Database['transaction']>['execute']>[0]>[0];
 
 async function changeTask(
@@ -331,10 +350,10 @@ async function changeTask(
     if (!from.includes(current.status)) {
       throw new AppError(
         'rectification.wrong_status',
-        current.status === 'closed' ? '整改任务已关闭，不能再修改' : '整改任务尚未答复，不能关闭',
+        current.status === 'closed' ? '整改任务已关闭，不能再修改' : '整改任务尚未答复，不能关闭或退回',
         current.status === 'closed'
           ? 'The task is closed and can no longer change'
-          : 'The task has not been answered yet',
+          : 'The task has not been answered yet, so it cannot be closed or sent back',
         { path: 'taskId' },
       );
     }

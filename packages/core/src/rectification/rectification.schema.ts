@@ -60,6 +60,11 @@ export const rectificationTaskSchema = rectificationProblemSchema.extend({
     .array(rectificationEvidenceFileSchema)
     .describe('Evidence files (PDF, images, Office documents), oldest first'),
   answeredAt: z.string().nullable(),
+  returnNote: z
+    .string()
+    .nullable()
+    .describe('Why the reviewer last sent the measures back (退回重新整改); null when never'),
+  returnedAt: z.string().nullable(),
   closeNote: z.string().nullable(),
   closedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -88,6 +93,11 @@ export type RectificationAnswer = z.infer<typeof rectificationAnswerSchema>;
 /** POST /api/rectifications/:id/close: the reviewer accepts the measures. */
 export const rectificationCloseSchema = z.object({
   note: z.string().trim().max(2_000).nullable().optional(),
+});
+
+/** POST /api/tables/:id/rectifications/return: the reviewer sends the measures back, saying why. */
+export const rectificationReturnSchema = z.object({
+  note: z.string().trim().min(1).max(2_000).describe('What the measures lack (退回意见)'),
 });
 
 /** What the rule set suggests for next year's budget of a project graded `grade` (预算挂钩). */

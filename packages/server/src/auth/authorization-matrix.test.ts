@@ -262,6 +262,7 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         body = { taskId: '00000000-0000-4000-8000-000000000000', measures: '矩阵测试' };
         break;
       case 'POST /api/tables/:id/rectifications/close':
+      case 'POST /api/tables/:id/rectifications/return':
         body = { taskId: '00000000-0000-4000-8000-000000000000', note: '矩阵测试' };
         break;
       case 'PUT /api/tables/:id/ex-ante':

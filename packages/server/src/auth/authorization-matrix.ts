@@ -183,6 +183,12 @@ export const authorizationMatrix: readonly MatrixRow[] = [
     'own-published',
   ),
   row('POST /api/tables/:id/rectifications/close', [], 'own-draft'),
+  row(
+    'POST /api/tables/:id/rectifications/return',
+    ['department_reviewer', 'finance_reviewer'],
+    'own-published',
+  ),
+  row('POST /api/tables/:id/rectifications/return', [], 'own-draft'),
   // Evidence files on an answer: added and removed by who answers, read by the table's readers.
   row('POST /api/tables/:id/rectifications/:taskId/evidence', ['author'], 'own-published'),
   row('POST /api/tables/:id/rectifications/:taskId/evidence', [], 'other-published'),

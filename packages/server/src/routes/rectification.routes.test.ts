@@ -126,6 +126,38 @@ describeEachDatabase('整改 and budget linkage API', (getDb) => {
       status: 'answered',
       measures: '增加周末开放场次，与区教育局合作组织学生参观',
     });
+    // Measures that do not suffice go back to the unit with the reason, and come back answered again.
+    const returned = await app.call<RectificationTask>(
+      'POST',
+      `/api/tables/${ids.last}/rectifications/return`,
+      {
+        as: 'finance_reviewer',
+        body: { taskId: task.id, note: '请补充开放场次的具体安排' },
+      },
+    );
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    expect(returned.body).toMatchObject({ status: 'open', returnNote: '请补充开放场次的具体安排' });
+    expect(returned.body.returnedAt).not.toBeNull();
+    const twice = await app.call<{ code: string }>('POST', `/api/tables/${ids.last}/rectifications/return`, {
+      as: 'finance_reviewer',
+      body: { taskId: task.id, note: '再次退回' },
+    });
+    expect([twice.status, twice.body.code]).toEqual([409, 'rectification.wrong_status']);
+    const noReason = await app.call('POST', `/api/tables/${ids.last}/rectifications/return`, {
+      as: 'finance_reviewer',
+      body: { taskId: task.id, note: ' ' },
+    });
+    expect(noReason.status).toBe(400);
+    const byAuthor = await app.call('POST', `/api/tables/${ids.last}/rectifications/return`, {
+      as: 'author',
+      body: { taskId: task.id, note: '自己退回' },
+    });
+    expect(byAuthor.status).toBe(403);
+    await app.call('POST', `/api/tables/${ids.last}/rectifications/answer`, {
+      as: 'author',
+      body: { taskId: task.id, measures: '每周六、日各增开两场，9月起与区教育局按月排定学生参观' },
+    });
+
     const closed = await app.call<RectificationTask>('POST', `/api/tables/${ids.last}/rectifications/close`, {
       as: 'department_reviewer',
       body: { taskId: task.id, note: '措施可行' },
@@ -137,7 +169,12 @@ describeEachDatabase('整改 and budget linkage API', (getDb) => {
     });
     const actions = audit.body.items.map((i) => i.action);
     expect(actions).toEqual(
-      expect.arrayContaining(['rectification.open', 'rectification.answer', 'rectification.close']),
+      expect.arrayContaining([
+        'rectification.open',
+        'rectification.answer',
+        'rectification.return',
+        'rectification.close',
+      ]),
     );
   });
 

@@ -13,6 +13,7 @@ import {
   rectificationAnswerSchema,
   rectificationCloseSchema,
   rectificationOpenSchema,
+  rectificationReturnSchema,
   rectificationStatusSchema,
   rectificationTaskSchema,
 } from '@jixiao/core/rectification/rectification.schema';
@@ -34,6 +35,7 @@ import {
   openRectifications,
   previousEvaluation,
   removeRectificationEvidence,
+  returnRectification,
   saveLinkageDecision,
 } from '@jixiao/db/rectification.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
@@ -198,6 +200,31 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         record.id,
         request.body.taskId,
         request.body.note ?? null,
+        auditActor(request),
+      );
+    },
+  );
+
+  app.post(
+    '/tables/:id/rectifications/return',
+    {
+      schema: {
+        tags: ['rectification'],
+        summary:
+          'The reviewer sends an answered 整改 task back to the unit with the reason (退回重新整改): open again; audited as rectification.return',
+        params: tableParams,
+        body: rectificationReturnSchema.extend({ taskId }),
+        response: { 200: rectificationTaskSchema },
+      },
+    },
+    async (request) => {
+      const record = await createTableRepository(app.db).get(request.params.id);
+      await assertCanTable(request, app.db, 'table.adjust_score', record);
+      return returnRectification(
+        app.db,
+        record.id,
+        request.body.taskId,
+        request.body.note,
         auditActor(request),
       );
     },

@@ -41,6 +41,9 @@ export const rectificationApi = {
     request<RectificationTask>('DELETE', evidenceUrl(id, taskId, fileId)),
   evidenceFile: (id: string, taskId: string, fileId: string) =>
     requestFile('GET', evidenceUrl(id, taskId, fileId)),
+  /** Sends the answered task back to the unit with the reason (退回重新整改). */
+  sendBack: (id: string, taskId: string, note: string) =>
+    request<RectificationTask>('POST', `${tableUrl(id)}/rectifications/return`, { taskId, note }),
   close: (id: string, taskId: string, note: string | null) =>
     request<RectificationTask>('POST', `${tableUrl(id)}/rectifications/close`, { taskId, note }),
   linkage: (id: string) => request<BudgetLinkage>('GET', `${tableUrl(id)}/linkage`),

@@ -77,6 +77,12 @@ function TaskItem({
           </span>
         )}
         <EvidenceFiles task={task} editable={author && task.status !== 'closed'} onChanged={onChanged} />
+        {task.returnNote && task.status !== 'closed' && (
+          <span data-testid="rectification-return-note">
+            <Typography.Text type="warning">{t('rect.returnNote')}：</Typography.Text>
+            {task.returnNote}
+          </span>
+        )}
         {task.closeNote && <span className="muted">{task.closeNote}</span>}
         {author && task.status !== 'closed' && (
           <Space.Compact style={{ width: '100%' }}>
@@ -111,6 +117,17 @@ function TaskItem({
               data-testid="rectification-close"
             >
               {t('rect.close')}
+            </Button>
+            <Button
+              danger
+              disabled={note.trim() === ''}
+              title={t('rect.sendBackHint')}
+              onClick={() =>
+                run(() => rectificationApi.sendBack(task.tableId, task.id, note.trim()), 'rect.sentBack')
+              }
+              data-testid="rectification-return"
+            >
+              {t('rect.sendBack')}
             </Button>
           </Space.Compact>
         )}

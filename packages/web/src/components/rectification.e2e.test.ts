@@ -1,6 +1,7 @@
 /**
  * 整改 and 结果应用 in the browser on the demo: finance opens 整改 tasks from the 差 self-evaluation of
- * 科普讲座进社区经费 (2025), the author answers one with measures, the department closes it; reviewing the
+ * 科普讲座进社区经费 (2025), the author answers two with measures, the department sends the thin one back with
+ * the reason and closes the other; reviewing the
  * project's 2026 table, finance sees last year's grade, the open tasks and the rule set's
  * suggestion, and records its decision with a reason. Then the other end of the cycle on the same
  * server: the demo's new 2027 project cannot be submitted until its author makes the ex-ante
@@ -51,7 +52,7 @@ describe('整改 and the budget linkage in the browser', () => {
     await e2e?.close();
   });
 
-  it('opens tasks from a 差 self-evaluation, the unit answers, the reviewer closes, next year shows the linkage', async () => {
+  it('opens tasks from a 差 self-evaluation, the unit answers, the reviewer sends one back and closes one, next year shows the linkage', async () => {
     const { page } = e2e;
     await page.goto(e2e.url(`/self-evaluation/${ids.last}`));
     const panel = page.getByTestId('rectification-panel');
@@ -78,8 +79,14 @@ describe('整改 and the budget linkage in the browser', () => {
     const first = panel.getByTestId('rectification-task').first();
     await first.getByTestId('rectification-measures-input').fill('与街道合作固定讲座场地，每月至少四场');
     await first.getByTestId('rectification-answer').click();
-    await page.getByText('已提交整改措施').waitFor(settle);
+    await page.getByText('已提交整改措施').first().waitFor(settle);
     await panel.locator('[data-testid="rectification-task"][data-status="answered"]').waitFor(settle);
+    // A second answer, too thin: the reviewer will send it back.
+    const second = panel.locator('[data-testid="rectification-task"][data-status="open"]').first();
+    await second.getByTestId('rectification-measures-input').fill('加强宣传');
+    await second.getByTestId('rectification-answer').click();
+    const answeredTasks = panel.locator('[data-testid="rectification-task"][data-status="answered"]');
+    await expect.poll(() => answeredTasks.count(), settle).toBe(2);
 
     await e2e.signIn('department_reviewer');
     await page.goto(e2e.url('/workbench'));
@@ -88,7 +95,19 @@ describe('整改 and the budget linkage in the browser', () => {
     expect(await toClose.getByTestId('workbench-item-link').textContent()).toBe(demoRectificationProject);
     await toClose.getByTestId('workbench-open').click();
     const answered = panel.locator('[data-testid="rectification-task"][data-status="answered"]');
-    await answered.waitFor(settle);
+    await expect.poll(() => answered.count(), settle).toBe(2);
+    const thin = answered.filter({ hasText: '加强宣传' });
+    await thin.getByPlaceholder('审核意见（退回时必填）').fill('请写明宣传的对象、渠道和场次');
+    await thin.getByTestId('rectification-return').click();
+    await page.getByText('已退回单位重新整改').waitFor(settle);
+    const back = panel
+      .locator('[data-testid="rectification-task"][data-status="open"]')
+      .filter({ hasText: '加强宣传' });
+    await back.getByTestId('rectification-return-note').waitFor(settle);
+    expect(await back.getByTestId('rectification-return-note').textContent()).toBe(
+      '退回意见：请写明宣传的对象、渠道和场次',
+    );
+    await expect.poll(() => answered.count(), settle).toBe(1);
     await answered.getByTestId('rectification-close').click();
     await page.getByText('已关闭整改任务').waitFor(settle);
     await panel.locator('[data-testid="rectification-task"][data-status="closed"]').waitFor(settle);
@@ -128,7 +147,14 @@ describe('整改 and the budget linkage in the browser', () => {
       SELECT action FROM audit_log WHERE (action LIKE 'rectification.%' OR action = 'linkage.decide')
         AND actor_address IS DISTINCT FROM 'demo-data'`.execute(e2e.db);
     expect(rows.map((r) => r.action).sort()).toEqual(
-      ['linkage.decide', 'rectification.answer', 'rectification.close', 'rectification.open'].sort(),
+      [
+        'linkage.decide',
+        'rectification.answer',
+        'rectification.answer',
+        'rectification.return',
+        'rectification.close',
+        'rectification.open',
+      ].sort(),
     );
   });
 

@@ -97,6 +97,7 @@ export const accountsEn = {
   'auditAction.rectification.open': 'Rectification opened',
   'auditAction.rectification.answer': 'Rectification answered',
   'auditAction.rectification.close': 'Rectification closed',
+  'auditAction.rectification.return': 'Rectification sent back',
   'auditAction.rectification.evidence_add': 'Rectification evidence uploaded',
   'auditAction.rectification.evidence_remove': 'Rectification evidence removed',
   'auditAction.rectification.evidence_download': 'Rectification evidence downloaded',

@@ -94,6 +94,7 @@ const zh = {
   'auditAction.rectification.open': '发起整改',
   'auditAction.rectification.answer': '答复整改',
   'auditAction.rectification.close': '关闭整改',
+  'auditAction.rectification.return': '退回整改',
   'auditAction.rectification.evidence_add': '上传整改佐证',
   'auditAction.rectification.evidence_remove': '删除整改佐证',
   'auditAction.rectification.evidence_download': '下载整改佐证',

@@ -4,11 +4,11 @@ import {
   budgetYearSettingSchema,
 } from '@jixiao/core/years/budget-year.schema';
 import { sql } from 'kysely';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
 
-// Storage of the administrator's budget year settings (预算年度设置), one row per region and year. Every
-// change carries its audit row (before and after) in the same transaction.
+// Storage of the administrator's budget year settings (预算年度设置), one row per region and year. The
+// server's use case writes each change's audit entry (before and after) in the transaction it stores in.
 
 interface Row {
   region: string;
@@ -76,40 +76,31 @@ export async function findBudgetYear(db: Database, region: string, year: number)
 }
 
 /**
- * Creates or replaces the setting of a region's year; audited as `budget_year.update` with the setting
- * before (null when there was none) and after.
+ * Creates or replaces the setting of a region's year as `actor`, in the caller's transaction; reports the
+ * setting before (null when there was none) and after, for the audit entry.
  */
-export async function upsertBudgetYear(
+export async function storeBudgetYear(
   db: Database,
   input: BudgetYearSettingInput,
   actor: AuditActor,
-): Promise<BudgetYear> {
+): Promise<{ before: BudgetYear | null; after: BudgetYear }> {
   const setting = budgetYearSettingSchema.parse(input);
-  return db.transaction().execute(async (trx) => {
-    const before = await findBudgetYear(trx, setting.region, setting.year);
-    const values = {
-      drafting_open: setting.draftingOpen,
-      submission_deadline: setting.submissionDeadline,
-      cut_off_month: setting.cutOffMonth,
-      self_evaluation_open: setting.selfEvaluationOpen,
-      self_evaluation_deadline: setting.selfEvaluationDeadline,
-      updated_by: actor.userId,
-      updated_at: new Date(),
-    };
-    await trx
-      .insertInto('budget_years')
-      .values({ region: setting.region, year: setting.year, ...values })
-      .onConflict((oc) => oc.columns(['region', 'year']).doUpdateSet(values))
-      .execute();
-    const after = await findBudgetYear(trx, setting.region, setting.year);
-    if (!after) throw new Error('budget year vanished inside its own transaction');
-    await writeAudit(trx, {
-      actor,
-      action: 'budget_year.update',
-      entity: 'budget_year',
-      entityId: `${setting.region}/${setting.year}`,
-      diff: { before, after },
-    });
-    return after;
-  });
+  const before = await findBudgetYear(db, setting.region, setting.year);
+  const values = {
+    drafting_open: setting.draftingOpen,
+    submission_deadline: setting.submissionDeadline,
+    cut_off_month: setting.cutOffMonth,
+    self_evaluation_open: setting.selfEvaluationOpen,
+    self_evaluation_deadline: setting.selfEvaluationDeadline,
+    updated_by: actor.userId,
+    updated_at: new Date(),
+  };
+  await db
+    .insertInto('budget_years')
+    .values({ region: setting.region, year: setting.year, ...values })
+    .onConflict((oc) => oc.columns(['region', 'year']).doUpdateSet(values))
+    .execute();
+  const after = await findBudgetYear(db, setting.region, setting.year);
+  if (!after) throw new Error('budget year vanished inside its own transaction');
+  return { before, after };
 }

@@ -3,9 +3,11 @@ import {
   budgetYearSchema,
   budgetYearSettingSchema,
 } from '@jixiao/core/years/budget-year.schema';
-import { listBudgetYears, upsertBudgetYear } from '@jixiao/db/budget-years.repository';
+import { listBudgetYears } from '@jixiao/db/budget-years.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditActor, authorize, signedIn } from '../auth/authorize.ts';
+import { authorize, signedIn } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import { saveBudgetYear } from '../use-cases/budget-years.ts';
 
 // Budget years (预算年度设置): every signed-in user reads the calendar (authors see deadlines, the editor
 // and monitoring pages resolve their table's year); administrators (budget_year.manage) change it.
@@ -38,6 +40,6 @@ export const budgetYearsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: budgetYearSchema },
       },
     },
-    async (request) => upsertBudgetYear(app.db, request.body, auditActor(request)),
+    async (request) => saveBudgetYear(app.db, callerOf(request), request.body),
   );
 };

@@ -29,6 +29,7 @@ export const departmentReviewer = buildUser('department_reviewer', DEPARTMENT, 2
 export const financeReviewer = buildUser('finance_reviewer', FINANCE, 3);
 export const outsider = buildUser('department_reviewer', OTHER_DEPARTMENT, 4);
 export const otherAuthor = buildUser('author', OTHER_DEPARTMENT, 5);
+export const admin = buildUser('admin', FINANCE, 6);
 
 /** Inserts the world's organisations (once per database). */
 export async function insertOrganisations(db: Database): Promise<void> {
@@ -60,6 +61,20 @@ export async function auditEntriesOf(db: Database, entityId: string) {
     .orderBy('id')
     .execute();
 }
+
+/** The refusal of a signed-in caller without the permission, as the API answers it. */
+export const forbidden = {
+  code: 'auth.forbidden',
+  zh: '您没有权限执行此操作',
+  en: 'You are not allowed to do this',
+} as const;
+
+/** The refusal of an anonymous caller. */
+export const unauthenticated = {
+  code: 'auth.unauthenticated',
+  zh: '请先登录',
+  en: 'Please sign in first',
+} as const;
 
 /** The AppError a refused call rejects with; fails the test when the call succeeds or throws anything else. */
 export async function refusal(promise: Promise<unknown>): Promise<AppError> {

@@ -9,6 +9,7 @@ import {
   auditEntriesOf,
   author,
   departmentReviewer,
+  forbidden,
   insertOrganisations,
   otherAuthor,
   refusal,
@@ -18,11 +19,6 @@ import {
 import { copyTable, createTable, deleteTable, saveTable } from './table-writes.ts';
 
 const buildTable = (name: string) => buildReviewTable({ name, indicators: reviewIndicators().slice(0, 1) });
-const forbidden = {
-  code: 'auth.forbidden',
-  zh: '您没有权限执行此操作',
-  en: 'You are not allowed to do this',
-};
 
 async function actionsOf(db: Database, id: string): Promise<string[]> {
   return (await auditEntriesOf(db, id)).map((a) => a.action);

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
-import { findBudgetYear, upsertBudgetYear } from '@jixiao/db/budget-years.repository';
+import { findBudgetYear, storeBudgetYear } from '@jixiao/db/budget-years.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { loadDemoData } from '@jixiao/server/demo-data';
 import { demoSeedTables } from '@jixiao/server/demo-lifecycle';
@@ -157,7 +157,7 @@ describe('budget years in the browser', () => {
     // Meanwhile the administrator closes 2020's self-evaluation (drafting and cut-off month as set above).
     const current = await findBudgetYear(e2e.db, '上海市', 2020);
     expect(current).not.toBeNull();
-    await upsertBudgetYear(
+    await storeBudgetYear(
       e2e.db,
       {
         ...(current as NonNullable<typeof current>),
@@ -179,7 +179,7 @@ describe('budget years in the browser', () => {
 
   it('shows authors the submission deadline of an open year on the workbench', async () => {
     const { page } = e2e;
-    await upsertBudgetYear(
+    await storeBudgetYear(
       e2e.db,
       {
         region: '上海市',

@@ -3,12 +3,11 @@ import type { LibraryEntryInput } from '@jixiao/core/library/indicator-library.s
 import { buildIndicator, buildTable } from '@jixiao/core/review/testing/table-factory';
 import { expect, it } from 'vitest';
 import {
-  createLibraryEntry,
-  deactivateLibraryEntry,
   getLibraryEntry,
+  insertLibraryEntry,
   listLibraryEntries,
   listPublishedIndicators,
-  updateLibraryEntry,
+  replaceLibraryEntry,
 } from './indicator-library.repository.ts';
 import { createTableRepository } from './tables.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
@@ -26,64 +25,49 @@ const entry: LibraryEntryInput = {
 };
 
 describeEachDatabase('indicator library storage', (getDb) => {
-  it('creates, updates and deactivates entries, each audited in the same transaction', async () => {
+  it('creates, updates and switches off entries, reporting the entry before and after', async () => {
     const db = getDb();
-    const created = await createLibraryEntry(db, entry, actor);
+    const { entry: created } = await insertLibraryEntry(db, entry, actor);
     expect(created).toMatchObject({
       ...entry,
       noteEn: null,
       active: true,
       source: 'stored',
     });
-    const updated = await updateLibraryEntry(
+    const updated = await replaceLibraryEntry(
       db,
       created.id,
       { ...entry, suggestedTarget: '≥600人次' },
       actor,
     );
-    expect(updated.suggestedTarget).toBe('≥600人次');
-    const off = await deactivateLibraryEntry(db, created.id, actor);
-    expect(off.active).toBe(false);
+    expect(updated.before.suggestedTarget).toBe('≥500人次');
+    expect(updated.entry.suggestedTarget).toBe('≥600人次');
+    const off = await replaceLibraryEntry(db, created.id, { ...updated.entry, active: false }, actor);
+    expect([off.before.active, off.entry.active]).toEqual([true, false]);
     expect((await getLibraryEntry(db, created.id)).active).toBe(false);
     expect((await listLibraryEntries(db)).map((e) => e.name)).toEqual(['培训人次']);
-    const audit = await db
-      .selectFrom('audit_log')
-      .select(['action', 'entity_id', 'actor'])
-      .where('entity', '=', 'indicator_library')
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual([
-      { action: 'library.create', entity_id: created.id, actor: 'u-admin' },
-      { action: 'library.update', entity_id: created.id, actor: 'u-admin' },
-      { action: 'library.deactivate', entity_id: created.id, actor: 'u-admin' },
-    ]);
   });
 
   it('rejects the same indicator twice (whatever its labels’ suffixes and spacing) and unknown ids', async () => {
     const db = getDb();
-    await createLibraryEntry(db, { ...entry, name: '参训 人数' }, actor);
-    const error = (await createLibraryEntry(
+    await insertLibraryEntry(db, { ...entry, name: '参训 人数' }, actor);
+    const error = (await insertLibraryEntry(
       db,
       { ...entry, level1: '产出', level2: '数量', name: '参训人数' },
       actor,
     ).catch((e) => e)) as AppError;
     expect(error.code).toBe('library.duplicate');
     expect(error.location?.path).toBe('name');
-    const missing = (await updateLibraryEntry(db, '00000000-0000-4000-8000-000000000000', entry, actor).catch(
-      (e) => e,
-    )) as AppError;
+    const missing = (await replaceLibraryEntry(
+      db,
+      '00000000-0000-4000-8000-000000000000',
+      entry,
+      actor,
+    ).catch((e) => e)) as AppError;
     expect(missing.code).toBe('library.not_found');
     expect(((await getLibraryEntry(db, 'builtin:x').catch((e) => e)) as AppError).code).toBe(
       'library.not_found',
     );
-    const failed = await db
-      .selectFrom('audit_log')
-      .select('id')
-      .where('entity', '=', 'indicator_library')
-      .where('diff', 'is not', null)
-      .execute();
-    // The failed create left no audit row behind (same transaction).
-    expect(failed.length).toBe(1 + 3);
   });
 
   it('reads the indicators of each table’s latest published version with its framework', async () => {

@@ -10,11 +10,12 @@ import {
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { sql } from 'kysely';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
 
 // Storage of the indicator library entries administrators keep (the built-in set is data in core).
-// Every write carries its audit row in the same transaction; entries are deactivated, never deleted.
+// Writes run in the caller's transaction and report what changed; the server's use case writes the audit
+// entry in it. Entries are deactivated, never deleted.
 
 interface Row {
   id: string;
@@ -109,29 +110,23 @@ export async function getLibraryEntry(db: Database, id: string): Promise<Library
   return toEntry(row);
 }
 
-/** Adds an entry (audited `library.create`); the same indicator twice is `library.duplicate` (409). */
-export async function createLibraryEntry(
+/**
+ * Adds an entry as `actor`, in the caller's transaction; the same indicator twice is `library.duplicate`
+ * (409). Reports the entry and the fields as stored (validated), for the audit entry.
+ */
+export async function insertLibraryEntry(
   db: Database,
   input: LibraryEntryInput,
   actor: AuditActor,
-): Promise<LibraryEntry> {
+): Promise<{ entry: LibraryEntry; fields: LibraryEntryFields }> {
   const fields = libraryEntryInputSchema.parse(input);
   try {
-    return await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('indicator_library')
-        .values({ ...columns(fields), created_by: actor.userId, updated_by: actor.userId })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actor,
-        action: 'library.create',
-        entity: 'indicator_library',
-        entityId: row.id,
-        diff: fields,
-      });
-      return toEntry(row);
-    });
+    const row = await db
+      .insertInto('indicator_library')
+      .values({ ...columns(fields), created_by: actor.userId, updated_by: actor.userId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { entry: toEntry(row), fields };
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate(fields);
     throw error;
@@ -139,57 +134,37 @@ export async function createLibraryEntry(
 }
 
 /**
- * Replaces an entry's fields (audited `library.update` with before and after, or `library.deactivate`
- * when only switching it off). The row is locked so two admins' edits are logged in the order applied.
+ * Replaces an entry's fields as `actor`, in the caller's transaction, the row locked first so two
+ * administrators' edits are logged in the order applied; `library.not_found` (404) for an unknown id.
+ * Reports the entry before and after and the fields as stored.
  */
-export async function updateLibraryEntry(
+export async function replaceLibraryEntry(
   db: Database,
   id: string,
   input: LibraryEntryInput,
   actor: AuditActor,
-): Promise<LibraryEntry> {
+): Promise<{ before: LibraryEntry; entry: LibraryEntry; fields: LibraryEntryFields }> {
   if (!uuid.test(id)) throw notFound(id);
   const fields = libraryEntryInputSchema.parse(input);
+  const before = await db
+    .selectFrom('indicator_library')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw notFound(id);
   try {
-    return await db.transaction().execute(async (trx) => {
-      const before = await trx
-        .selectFrom('indicator_library')
-        .selectAll()
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!before) throw notFound(id);
-      const row = await trx
-        .updateTable('indicator_library')
-        .set({ ...columns(fields), updated_by: actor.userId, updated_at: new Date() })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const old = toEntry(before);
-      await writeAudit(trx, {
-        actor,
-        // Switching an entry off is what admins look for in the log, so it has its own action.
-        action: old.active && !fields.active ? 'library.deactivate' : 'library.update',
-        entity: 'indicator_library',
-        entityId: id,
-        diff: { before: { ...old, updatedAt: undefined }, after: fields },
-      });
-      return toEntry(row);
-    });
+    const row = await db
+      .updateTable('indicator_library')
+      .set({ ...columns(fields), updated_by: actor.userId, updated_at: new Date() })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { before: toEntry(before), entry: toEntry(row), fields };
   } catch (error) {
     if (isUniqueViolation(error)) throw duplicate(fields);
     throw error;
   }
-}
-
-/** Switches an entry off (kept, no longer offered to authors); audited `library.deactivate`. */
-export async function deactivateLibraryEntry(
-  db: Database,
-  id: string,
-  actor: AuditActor,
-): Promise<LibraryEntry> {
-  const entry = await getLibraryEntry(db, id);
-  return updateLibraryEntry(db, id, { ...entry, active: false }, actor);
 }
 
 /**

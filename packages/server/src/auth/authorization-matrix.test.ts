@@ -5,7 +5,7 @@ import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createUser } from '@jixiao/db/accounts.repository';
 import { demoOrganisationIds, demoOrganisations, demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
-import { createLibraryEntry } from '@jixiao/db/indicator-library.repository';
+import { insertLibraryEntry } from '@jixiao/db/indicator-library.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance } from 'fastify';
@@ -207,7 +207,7 @@ describeEachDatabase('authorisation matrix', (getDb) => {
       case 'PUT /api/indicator-library/:id': {
         const name = `矩阵指标${unique}`;
         body = { frameworkId: 'national-2020', level1: '产出指标', level2: '数量指标', name };
-        id = (await createLibraryEntry(getDb(), body as LibraryEntryInput, { userId: null })).id;
+        id = (await insertLibraryEntry(getDb(), body as LibraryEntryInput, { userId: null })).entry.id;
         break;
       }
       case 'POST /api/tables':

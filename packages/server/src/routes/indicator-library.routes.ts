@@ -8,16 +8,13 @@ import {
   libraryQuerySchema,
 } from '@jixiao/core/library/indicator-library.schema';
 import type { Database } from '@jixiao/db/database';
-import {
-  createLibraryEntry,
-  listLibraryEntries,
-  listPublishedIndicators,
-  updateLibraryEntry,
-} from '@jixiao/db/indicator-library.repository';
+import { listLibraryEntries, listPublishedIndicators } from '@jixiao/db/indicator-library.repository';
 import { publishedFingerprint } from '@jixiao/db/tables.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, authorize, signedIn } from '../auth/authorize.ts';
+import { authorize, signedIn } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import { addLibraryEntry, changeLibraryEntry } from '../use-cases/indicator-library.ts';
 import { keptByKey } from './kept-by-key.ts';
 
 // The indicator library (指标库): every signed-in user searches it while writing a table (built-in entries,
@@ -69,7 +66,7 @@ export const indicatorLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const entry = await createLibraryEntry(app.db, request.body, auditActor(request));
+      const entry = await addLibraryEntry(app.db, callerOf(request), request.body);
       reply.code(201);
       return entry;
     },
@@ -88,6 +85,6 @@ export const indicatorLibraryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: libraryEntrySchema },
       },
     },
-    async (request) => updateLibraryEntry(app.db, request.params.id, request.body, auditActor(request)),
+    async (request) => changeLibraryEntry(app.db, callerOf(request), request.params.id, request.body),
   );
 };

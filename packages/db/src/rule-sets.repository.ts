@@ -8,11 +8,12 @@ import {
   type StoredRuleSetVersion,
 } from '@jixiao/core/review/rule-set-version.schema';
 import { ruleSets } from '@jixiao/core/review/rule-sets';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
 
 // Storage of derived rule set versions and of which set reviews a region's year. Versions are insert
-// only (the table's trigger rejects UPDATE/DELETE); every write carries its audit row in one transaction.
+// only (the table's trigger rejects UPDATE/DELETE); writes run in the caller's transaction, in which the
+// server's use case writes the audit entry.
 
 function iso(value: Date | string): string {
   return (value instanceof Date ? value : new Date(value)).toISOString();
@@ -64,12 +65,12 @@ export async function listVersionsOf(db: Database, id: string): Promise<StoredRu
 }
 
 /**
- * Publishes a new version of `definition.id`: the next number after the stored ones (after 1 for a
- * built-in id, whose version 1 ships with Jixiao). The definition must build (known rule codes, a
- * built-in base); audited as `ruleset.derive`. Two admins publishing at once: one gets
+ * Stores a new version of `definition.id` as `actor`, in the caller's transaction: the next number after
+ * the stored ones (after 1 for a built-in id, whose version 1 ships with Jixiao). The definition must
+ * build (known rule codes, a built-in base). Two admins publishing at once: one gets
  * `review.rule_set_version_conflict` and tries again.
  */
-export async function createRuleSetVersion(
+export async function insertRuleSetVersion(
   db: Database,
   definition: RuleSetDefinition,
   actor: AuditActor,
@@ -83,37 +84,28 @@ export async function createRuleSetVersion(
       { path: 'baseId' },
     );
   }
+  const last = await db
+    .selectFrom('rule_set_versions')
+    .select((eb) => eb.fn.max('version').as('max'))
+    .where('id', '=', definition.id)
+    .executeTakeFirst();
+  const version = Math.max(Number(last?.max ?? 0), builtIn ? builtIn.version : 0) + 1;
+  buildEffectiveRuleSet(definition, version);
   try {
-    return await db.transaction().execute(async (trx) => {
-      const last = await trx
-        .selectFrom('rule_set_versions')
-        .select((eb) => eb.fn.max('version').as('max'))
-        .where('id', '=', definition.id)
-        .executeTakeFirst();
-      const version = Math.max(Number(last?.max ?? 0), builtIn ? builtIn.version : 0) + 1;
-      buildEffectiveRuleSet(definition, version);
-      const row = await trx
-        .insertInto('rule_set_versions')
-        .values({
-          id: definition.id,
-          version,
-          base_id: definition.baseId,
-          region: definition.region,
-          year: definition.year,
-          definition: JSON.stringify(definition),
-          created_by: actor.userId,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actor,
-        action: 'ruleset.derive',
-        entity: 'rule_set',
-        entityId: `${definition.id}@${version}`,
-        diff: definition,
-      });
-      return toStored(row);
-    });
+    const row = await db
+      .insertInto('rule_set_versions')
+      .values({
+        id: definition.id,
+        version,
+        base_id: definition.baseId,
+        region: definition.region,
+        year: definition.year,
+        definition: JSON.stringify(definition),
+        created_by: actor.userId,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toStored(row);
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     throw new AppError(
@@ -160,56 +152,33 @@ export async function findRuleSetAssignment(
 
 /**
  * Assigns a set (a built-in one or a stored version; the latest when no version is given) to a region
- * and year, or removes the assignment (`ruleSetId: null`). Audited as `ruleset.assign`. Returns the
- * assignment now in force, or null.
+ * and year as `actor`, or removes the assignment (`ruleSetId: null`), in the caller's transaction;
+ * `review.rule_set_not_found` for a set or version that does not exist. Returns the assignment now in
+ * force, or null.
  */
-export async function setRuleSetAssignment(
+export async function storeRuleSetAssignment(
   db: Database,
   input: RuleSetAssignmentInput,
   actor: AuditActor,
 ): Promise<RuleSetAssignment | null> {
-  return db.transaction().execute(async (trx) => {
-    let assignment: RuleSetAssignment | null = null;
-    if (input.ruleSetId !== null) {
-      const versions = await listVersionsOf(trx, input.ruleSetId);
-      const builtIn = ruleSets.get(input.ruleSetId);
-      // A bare id means the latest version, built-in or stored.
-      const latest = versions.at(-1)?.version ?? builtIn?.version ?? null;
-      const set = findRuleSet(versions, input.ruleSetId, input.version ?? latest);
-      assignment = { region: input.region, year: input.year, ruleSetId: set.id, version: set.version };
-      await trx
-        .insertInto('rule_set_assignments')
-        .values({
-          region: input.region,
-          year: input.year,
-          rule_set_id: set.id,
-          rule_set_version: set.version,
-          assigned_by: actor.userId,
-          assigned_at: new Date(),
-        })
-        .onConflict((oc) =>
-          oc.columns(['region', 'year']).doUpdateSet({
-            rule_set_id: set.id,
-            rule_set_version: set.version,
-            assigned_by: actor.userId,
-            assigned_at: new Date(),
-          }),
-        )
-        .execute();
-    } else {
-      await trx
-        .deleteFrom('rule_set_assignments')
-        .where('region', '=', input.region)
-        .where('year', '=', input.year)
-        .execute();
-    }
-    await writeAudit(trx, {
-      actor,
-      action: 'ruleset.assign',
-      entity: 'rule_set_assignment',
-      entityId: `${input.region}/${input.year}`,
-      diff: { region: input.region, year: input.year, assigned: assignment },
-    });
-    return assignment;
-  });
+  if (input.ruleSetId === null) {
+    await db
+      .deleteFrom('rule_set_assignments')
+      .where('region', '=', input.region)
+      .where('year', '=', input.year)
+      .execute();
+    return null;
+  }
+  const versions = await listVersionsOf(db, input.ruleSetId);
+  const builtIn = ruleSets.get(input.ruleSetId);
+  // A bare id means the latest version, built-in or stored.
+  const latest = versions.at(-1)?.version ?? builtIn?.version ?? null;
+  const set = findRuleSet(versions, input.ruleSetId, input.version ?? latest);
+  const assigned = { rule_set_id: set.id, rule_set_version: set.version, assigned_by: actor.userId };
+  await db
+    .insertInto('rule_set_assignments')
+    .values({ region: input.region, year: input.year, ...assigned, assigned_at: new Date() })
+    .onConflict((oc) => oc.columns(['region', 'year']).doUpdateSet({ ...assigned, assigned_at: new Date() }))
+    .execute();
+  return { region: input.region, year: input.year, ruleSetId: set.id, version: set.version };
 }

@@ -1,9 +1,9 @@
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
-import { createRuleSetVersion, setRuleSetAssignment } from '@jixiao/db/rule-sets.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { demoIndicator } from './demo-rectification.ts';
+import { recordRuleSetAssignment, recordRuleSetVersion } from './use-cases/rule-sets.ts';
 
 // 事前绩效评估 would gate nothing on a first start: the built-in sets ask no project for one (the thresholds
 // are each region's policy). The demo publishes Shanghai's 2027 version asking every new project, and any
@@ -54,26 +54,22 @@ function laboratoryTable(): PerformanceTable {
 /** Publishes and assigns the 2027 set, stores the new project in draft; returns the tables stored. */
 export async function runDemoExAnte(db: Database, log: (message: string) => void = () => undefined) {
   const actor = { userId: null, address: 'demo-data' };
-  await createRuleSetVersion(
-    db,
-    {
-      id: 'shanghai-2027',
-      baseId: 'shanghai-2020',
-      prefix: 'SH2027',
-      region: '上海市',
-      year: demoExAnteYear,
-      zh: '上海市 2027 年项目支出绩效目标审核规则（含事前绩效评估）',
-      en: 'Shanghai 2027 project target review rules, with ex-ante assessment',
-      rules: [],
-      params: { exAnteNewProjectMin: 0, exAnteAnyProjectMin: 10_000_000 },
-    },
-    actor,
-  );
-  await setRuleSetAssignment(
-    db,
-    { region: '上海市', year: demoExAnteYear, ruleSetId: 'shanghai-2027' },
-    actor,
-  );
+  await recordRuleSetVersion(db, actor, {
+    id: 'shanghai-2027',
+    baseId: 'shanghai-2020',
+    prefix: 'SH2027',
+    region: '上海市',
+    year: demoExAnteYear,
+    zh: '上海市 2027 年项目支出绩效目标审核规则（含事前绩效评估）',
+    en: 'Shanghai 2027 project target review rules, with ex-ante assessment',
+    rules: [],
+    params: { exAnteNewProjectMin: 0, exAnteAnyProjectMin: 10_000_000 },
+  });
+  await recordRuleSetAssignment(db, actor, {
+    region: '上海市',
+    year: demoExAnteYear,
+    ruleSetId: 'shanghai-2027',
+  });
   await createTableRepository(db).create(laboratoryTable(), actor, {
     organisationId: demoOrganisationIds.seedUnit,
   });

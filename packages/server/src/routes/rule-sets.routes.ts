@@ -1,4 +1,3 @@
-import { AppError } from '@jixiao/core/errors/app-error';
 import { findRuleSet, summariseStoredVersion } from '@jixiao/core/review/effective-rule-set';
 import {
   ruleSetAssignmentInputSchema,
@@ -7,16 +6,12 @@ import {
   ruleSetListItemSchema,
 } from '@jixiao/core/review/rule-set-version.schema';
 import { ruleSets, summariseRuleSet } from '@jixiao/core/review/rule-sets';
-import {
-  createRuleSetVersion,
-  listRuleSetAssignments,
-  listRuleSetVersions,
-  listVersionsOf,
-  setRuleSetAssignment,
-} from '@jixiao/db/rule-sets.repository';
+import { listRuleSetAssignments, listRuleSetVersions, listVersionsOf } from '@jixiao/db/rule-sets.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, authorize } from '../auth/authorize.ts';
+import { authorize } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import { assignRuleSet, deriveRuleSet } from '../use-cases/rule-sets.ts';
 
 // Rule sets (审核规则): everyone reads them, so authors know what the machine checks before they submit;
 // administrators (ruleset.manage) publish new versions derived from a built-in set and choose which set
@@ -85,7 +80,7 @@ export const ruleSetsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const stored = await createRuleSetVersion(app.db, request.body, auditActor(request));
+      const stored = await deriveRuleSet(app.db, callerOf(request), request.body);
       reply.code(201);
       return summariseStoredVersion(stored);
     },
@@ -102,14 +97,6 @@ export const ruleSetsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ assignment: ruleSetAssignmentSchema.nullable() }) },
       },
     },
-    async (request) => {
-      try {
-        return { assignment: await setRuleSetAssignment(app.db, request.body, auditActor(request)) };
-      } catch (error) {
-        // The set named in the body is a bad field value, not a missing resource of this URL.
-        if (!(error instanceof AppError) || error.code !== 'review.rule_set_not_found') throw error;
-        throw new AppError('review.rule_set_invalid', error.zh, error.en, { path: 'ruleSetId' });
-      }
-    },
+    async (request) => ({ assignment: await assignRuleSet(app.db, callerOf(request), request.body) }),
   );
 };

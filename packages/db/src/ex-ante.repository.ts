@@ -5,7 +5,7 @@ import {
 } from '@jixiao/core/ex-ante/ex-ante.schema';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
 
 interface AssessmentRow {
@@ -41,40 +41,25 @@ export async function getExAnteAssessment(db: Database, tableId: string): Promis
 }
 
 /**
- * Saves (or replaces) the assessment of `tableId` with its total, and writes `ex_ante.save` with the
- * conclusion and the total to the audit log in the same transaction.
+ * Saves (or replaces) the assessment of `tableId` with its total as `actor`, in the caller's transaction,
+ * the stored row locked first; reports the conclusion and total it replaced (null when there was none).
  */
-export async function saveExAnteAssessment(
+export async function storeExAnteAssessment(
   db: Database,
   input: { tableId: string; assessment: ExAnteAssessmentInput; total: number; actor: AuditActor },
-): Promise<ExAnteAssessment> {
+): Promise<{ before: { conclusion: string; total: number } | null }> {
   const a = input.assessment;
-  await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ conclusion: string; total: number | string }>`
-      SELECT conclusion, total FROM ex_ante_assessments WHERE table_id = ${input.tableId} FOR UPDATE`.execute(
-      trx,
-    );
-    const before = rows[0];
-    await sql`
-      INSERT INTO ex_ante_assessments (table_id, scores, total, conclusion, opinion, assessor, updated_by)
-      VALUES (${input.tableId}, ${JSON.stringify(a.scores)}::jsonb, ${input.total}, ${a.conclusion}, ${a.opinion},
-        ${a.assessor ?? null}, ${input.actor.userId})
-      ON CONFLICT (table_id) DO UPDATE SET scores = excluded.scores, total = excluded.total,
-        conclusion = excluded.conclusion, opinion = excluded.opinion, assessor = excluded.assessor,
-        updated_by = excluded.updated_by, updated_at = now()`.execute(trx);
-    await writeAudit(trx, {
-      actor: input.actor,
-      action: 'ex_ante.save',
-      entity: 'table',
-      entityId: input.tableId,
-      diff: {
-        conclusion: a.conclusion,
-        total: input.total,
-        ...(before ? { before: { conclusion: before.conclusion, total: Number(before.total) } } : {}),
-      },
-    });
-  });
-  const saved = await getExAnteAssessment(db, input.tableId);
-  if (!saved) throw new Error('ex-ante assessment vanished after saving');
-  return saved;
+  const { rows } = await sql<{ conclusion: string; total: number | string }>`
+    SELECT conclusion, total FROM ex_ante_assessments WHERE table_id = ${input.tableId} FOR UPDATE`.execute(
+    db,
+  );
+  const before = rows[0];
+  await sql`
+    INSERT INTO ex_ante_assessments (table_id, scores, total, conclusion, opinion, assessor, updated_by)
+    VALUES (${input.tableId}, ${JSON.stringify(a.scores)}::jsonb, ${input.total}, ${a.conclusion}, ${a.opinion},
+      ${a.assessor ?? null}, ${input.actor.userId})
+    ON CONFLICT (table_id) DO UPDATE SET scores = excluded.scores, total = excluded.total,
+      conclusion = excluded.conclusion, opinion = excluded.opinion, assessor = excluded.assessor,
+      updated_by = excluded.updated_by, updated_at = now()`.execute(db);
+  return { before: before ? { conclusion: before.conclusion, total: Number(before.total) } : null };
 }

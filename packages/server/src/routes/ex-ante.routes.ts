@@ -1,6 +1,6 @@
 import { can } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
-import { exAnteRequirement, exAnteTotal, suggestedExAnteConclusion } from '@jixiao/core/ex-ante/ex-ante';
+import { exAnteRequirement, suggestedExAnteConclusion } from '@jixiao/core/ex-ante/ex-ante';
 import {
   exAnteAssessmentInputSchema,
   exAnteAssessmentSchema,
@@ -10,14 +10,16 @@ import { exAnteLayout } from '@jixiao/core/export/ex-ante-layout';
 import { ruleSetRef } from '@jixiao/core/review/effective-rule-set';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
-import { getExAnteAssessment, saveExAnteAssessment } from '@jixiao/db/ex-ante.repository';
+import { getExAnteAssessment } from '@jixiao/db/ex-ante.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCan, assertCanTable, auditActor, tableResource } from '../auth/authorize.ts';
+import { assertCanTable, tableResource } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
 import { sendDocument } from '../http/send-document.ts';
+import { saveExAnte } from '../use-cases/ex-ante.ts';
 import { exAnteFindings } from '../use-cases/ex-ante-gate.ts';
 
 const tableParams = z.object({ id: z.string().uuid() });
@@ -78,23 +80,12 @@ export const exAnteRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      assertCan(request, 'table.update', await tableResource(app.db, record));
-      if (record.table.kind !== 'target') {
-        throw new AppError(
-          'ex_ante.not_applicable',
-          '只有绩效目标表需要事前绩效评估',
-          'Only target tables take an ex-ante assessment',
-          { path: 'id' },
-        );
-      }
-      const body = request.body;
-      const assessment = await saveExAnteAssessment(app.db, {
-        tableId: record.id,
-        assessment: body,
-        total: exAnteTotal(body.scores),
-        actor: auditActor(request),
-      });
+      const { record, assessment } = await saveExAnte(
+        app.db,
+        callerOf(request),
+        request.params.id,
+        request.body,
+      );
       return { ...(await view(app.db, request, record)), assessment };
     },
   );

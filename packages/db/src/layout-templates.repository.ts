@@ -8,11 +8,9 @@ import {
   layoutSignatureSchema,
 } from '@jixiao/core/tables/column-mapping.schema';
 import { documentKindSchema } from '@jixiao/core/tables/table.schema';
-import type { Updateable } from 'kysely';
 import { z } from 'zod';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
-import type { DB } from './db-schema.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -44,8 +42,9 @@ export interface NewLayoutTemplate {
 }
 
 /**
- * Layout templates: saved column mappings. Saving and retiring are audited in the same
- * transaction; retired templates stay listed for administrators and are never matched again.
+ * Layout templates: saved column mappings, read here; retired templates stay listed for administrators
+ * and are never matched again. The writes below run in the caller's transaction, in which the server's
+ * use case writes the audit entry.
  */
 export function createLayoutTemplateRepository(db: Database) {
   const columns = [
@@ -102,28 +101,6 @@ export function createLayoutTemplateRepository(db: Database) {
     return toTemplate(row);
   }
 
-  /**
-   * One change of a template and its audit row in one transaction. `change` sees the template as stored
-   * and answers null when there is nothing to change (sharing a shared one, retiring a retired one).
-   */
-  async function auditedUpdate(
-    id: string,
-    actor: AuditActor,
-    action: 'layout_template.share' | 'layout_template.retire',
-    change: (
-      current: LayoutTemplate,
-    ) => { set: Updateable<DB['layout_templates']>; diff: Record<string, unknown> } | null,
-  ): Promise<LayoutTemplate> {
-    const current = await get(id);
-    const update = change(current);
-    if (!update) return current;
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('layout_templates').set(update.set).where('id', '=', id).execute();
-      await writeAudit(trx, { actor, action, entity: 'layout_template', entityId: id, diff: update.diff });
-    });
-    return get(id);
-  }
-
   return {
     get,
 
@@ -165,62 +142,45 @@ export function createLayoutTemplateRepository(db: Database) {
         ...templates.filter((t) => t.organisationId === null),
       ];
     },
-
-    async create(input: NewLayoutTemplate, actor: AuditActor): Promise<LayoutTemplate> {
-      const id = await db.transaction().execute(async (trx) => {
-        const row = await trx
-          .insertInto('layout_templates')
-          .values({
-            name: input.name,
-            organisation_id: input.organisationId,
-            header_words: JSON.stringify(input.signature.headerWords),
-            column_count: input.signature.columnCount,
-            sheet_name: input.signature.sheetName,
-            separator: input.separator,
-            roles: JSON.stringify(input.roles),
-            kind: input.kind,
-            created_by: actor.userId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await writeAudit(trx, {
-          actor,
-          action: 'layout_template.create',
-          entity: 'layout_template',
-          entityId: row.id,
-          diff: {
-            name: input.name,
-            organisationId: input.organisationId,
-            signature: input.signature,
-            separator: input.separator,
-            roles: input.roles,
-            kind: input.kind,
-          },
-        });
-        return row.id;
-      });
-      return get(id);
-    },
-
-    /** Makes a unit's template the whole region's: every unit's uploads are matched against it. */
-    shareWithRegion: (id: string, actor: AuditActor) =>
-      auditedUpdate(id, actor, 'layout_template.share', (current) =>
-        current.organisationId === null
-          ? null
-          : {
-              set: { organisation_id: null },
-              diff: { name: current.name, organisationId: [current.organisationId, null] },
-            },
-      ),
-
-    /** Retires a template: it is no longer matched. Retiring a retired one changes nothing. */
-    retire: (id: string, actor: AuditActor) =>
-      auditedUpdate(id, actor, 'layout_template.retire', (current) =>
-        current.retiredAt !== null
-          ? null
-          : { set: { retired_at: new Date(), retired_by: actor.userId }, diff: { name: current.name } },
-      ),
   };
+}
+
+/** Stores a new template as `actor`, in the caller's transaction; returns its id. */
+export async function insertLayoutTemplate(
+  db: Database,
+  input: NewLayoutTemplate,
+  actor: AuditActor,
+): Promise<string> {
+  const row = await db
+    .insertInto('layout_templates')
+    .values({
+      name: input.name,
+      organisation_id: input.organisationId,
+      header_words: JSON.stringify(input.signature.headerWords),
+      column_count: input.signature.columnCount,
+      sheet_name: input.signature.sheetName,
+      separator: input.separator,
+      roles: JSON.stringify(input.roles),
+      kind: input.kind,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Makes template `id` the whole region's (no organisation), in the caller's transaction. */
+export async function shareLayoutTemplateRow(db: Database, id: string): Promise<void> {
+  await db.updateTable('layout_templates').set({ organisation_id: null }).where('id', '=', id).execute();
+}
+
+/** Marks template `id` retired by `actor` now, in the caller's transaction. */
+export async function retireLayoutTemplateRow(db: Database, id: string, actor: AuditActor): Promise<void> {
+  await db
+    .updateTable('layout_templates')
+    .set({ retired_at: new Date(), retired_by: actor.userId })
+    .where('id', '=', id)
+    .execute();
 }
 
 export type LayoutTemplateRepository = ReturnType<typeof createLayoutTemplateRepository>;

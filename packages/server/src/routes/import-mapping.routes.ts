@@ -5,14 +5,18 @@ import {
   mappingRequestSchema,
   mappingResultSchema,
 } from '@jixiao/core/tables/column-mapping.schema';
-import { createLayoutTemplateRepository } from '@jixiao/db/layout-templates.repository';
-import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
-import { mainTable } from '@jixiao/import/mapping/mapped-table';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { assertCan, assertCanTable, auditActor, authorize, requireUser } from '../auth/authorize.ts';
-import { nothingMapped, regionOutside } from './import-templates.ts';
+import { authorize } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import {
+  listLayoutTemplates,
+  remapImport,
+  retireLayoutTemplate,
+  saveLayoutTemplate,
+  shareLayoutTemplate,
+} from '../use-cases/layout-templates.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 
@@ -25,18 +29,6 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
   app,
   options,
 ) => {
-  const imports = createTableRepository(app.db);
-  const templates = createLayoutTemplateRepository(app.db);
-
-  async function mappedPreview(request: Parameters<typeof assertCanTable>[0], importId: string) {
-    const preview = await imports.getImport(importId);
-    await assertCanTable(request, app.db, 'table.import', {
-      status: 'draft',
-      organisationId: preview.organisationId,
-    });
-    return preview;
-  }
-
   app.post(
     '/imports/:id/mapping',
     {
@@ -49,26 +41,8 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
         response: { 200: mappingResultSchema },
       },
     },
-    async (request) => {
-      const preview = await mappedPreview(request, request.params.id);
-      const { mapping } = request.body;
-      const lines = preview.sourceText.split(/\r\n|\r|\n/).length;
-      if (mapping.region.line > lines) throw regionOutside(lines);
-      const mapped = await options.parser().map(preview.fileName, {
-        text: preview.sourceText,
-        mapping,
-        base: mainTable(preview.tables),
-        ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
-      });
-      // Kept with the preview: opened again, it shows these rows and this mapping.
-      await imports.saveMapped(preview.id, { mapping, tables: [mapped.table], warnings: mapped.warnings });
-      return {
-        tables: [mapped.table],
-        warnings: mapped.warnings,
-        signature: mapped.signature,
-        separator: mapped.separator,
-      };
-    },
+    async (request) =>
+      remapImport(app.db, callerOf(request), options.parser(), request.params.id, request.body.mapping),
   );
 
   app.get(
@@ -82,20 +56,9 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
         response: { 200: layoutTemplateListSchema },
       },
     },
-    async (request) => {
-      const user = requireUser(request);
-      if (request.query.retired) assertCan(request, 'layout_template.manage');
-      const admin = request.query.retired === true;
-      const items = await templates.list({
-        includeRetired: admin,
-        organisationIds: user.roles.includes('admin')
-          ? null
-          : user.organisationId
-            ? [user.organisationId]
-            : [],
-      });
-      return { items };
-    },
+    async (request) => ({
+      items: await listLayoutTemplates(app.db, callerOf(request), request.query.retired === true),
+    }),
   );
 
   app.post(
@@ -111,43 +74,22 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
       },
     },
     async (request, reply) => {
-      const user = requireUser(request);
-      const preview = await mappedPreview(request, request.body.importId);
-      if (request.body.scope === 'region') assertCan(request, 'layout_template.manage');
-      const mapped = await options.parser().map(preview.fileName, {
-        text: preview.sourceText,
-        mapping: request.body.mapping,
-        base: mainTable(preview.tables),
-        ...(preview.sourceCells ? { cells: preview.sourceCells } : {}),
-      });
-      if (mapped.table.indicators.length === 0) throw nothingMapped();
-      const template = await templates.create(
-        {
-          name: request.body.name,
-          organisationId:
-            request.body.scope === 'region' ? null : (preview.organisationId ?? user.organisationId),
-          signature: mapped.signature,
-          separator: mapped.separator,
-          roles: request.body.mapping.roles,
-          kind: request.body.mapping.kind ?? null,
-        },
-        auditActor(request),
-      );
+      const template = await saveLayoutTemplate(app.db, callerOf(request), options.parser(), request.body);
       return reply.code(201).send(template);
     },
   );
 
-  // The administrators' two changes of a template: each one audited update of the stored row.
+  // The administrators' two changes of a template, each audited.
   const adminChanges = [
     {
       path: 'region',
       summary: 'Make a unit’s layout template the whole region’s (administrators). Audited.',
-      change: templates.shareWithRegion,
+      change: shareLayoutTemplate,
     },
     {
       path: 'retire',
       summary: 'Retire a layout template: it reads no further file (administrators). Audited.',
-      change: templates.retire,
+      change: retireLayoutTemplate,
     },
   ] as const;
   for (const { path, summary, change } of adminChanges) {
@@ -157,7 +99,7 @@ export const importMappingRoutes: FastifyPluginAsyncZod<{ parser: () => ParsePoo
         onRequest: authorize('layout_template.manage'),
         schema: { tags: ['imports'], summary, params: idParams, response: { 200: layoutTemplateSchema } },
       },
-      async (request) => change(request.params.id, auditActor(request)),
+      async (request) => change(app.db, callerOf(request), request.params.id),
     );
   }
 };

@@ -16,8 +16,8 @@ import { callerOf } from '../auth/caller.ts';
 import type { CalendarRouteOptions } from '../guards/calendar.guards.ts';
 import { sendUploadedFile } from '../http/send-document.ts';
 import { monitoringMatch } from '../use-cases/import-monitoring.ts';
+import { readUpload } from '../use-cases/import-templates.ts';
 import { confirmImport, importablePreview, uploadImport } from '../use-cases/imports.ts';
-import { readUpload } from './import-templates.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const tags = ['imports'];

@@ -3,16 +3,16 @@ import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import {
-  createOrganisation,
   createSession,
-  createUser,
   deleteSession,
   findCredentials,
   findSession,
+  insertOrganisation,
+  insertUser,
   listOrganisations,
-  setPassword,
-  updateOrganisation,
-  updateUser,
+  storeOrganisationChange,
+  storePassword,
+  storeUserChange,
 } from './accounts.repository.ts';
 import { writeAudit } from './audit.repository.ts';
 import { auditCsv, queryAuditLog } from './audit-query.repository.ts';
@@ -20,42 +20,29 @@ import type { Database } from './database.ts';
 import { createTableRepository } from './tables.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
-const admin = { userId: null, address: '10.0.0.1' };
 let counter = 0;
 
 async function buildTree(db: Database) {
   counter += 1;
-  const finance = await createOrganisation(
-    db,
-    { name: `财政局${counter}`, kind: 'finance', parentId: null },
-    admin,
-  );
-  const dept = await createOrganisation(
-    db,
-    { name: `科委${counter}`, kind: 'department', parentId: finance.id },
-    admin,
-  );
-  const unit = await createOrganisation(
-    db,
-    { name: `办公室${counter}`, kind: 'unit', parentId: dept.id },
-    admin,
-  );
+  const finance = await insertOrganisation(db, { name: `财政局${counter}`, kind: 'finance', parentId: null });
+  const dept = await insertOrganisation(db, {
+    name: `科委${counter}`,
+    kind: 'department',
+    parentId: finance.id,
+  });
+  const unit = await insertOrganisation(db, { name: `办公室${counter}`, kind: 'unit', parentId: dept.id });
   return { finance, dept, unit };
 }
 
 async function buildUser(db: Database, organisationId: string | null, roles: Role[] = ['author']) {
   counter += 1;
-  return createUser(
-    db,
-    {
-      username: `User${counter}`,
-      displayName: `用户${counter}`,
-      organisationId,
-      roles,
-      passwordHash: 'hash',
-    },
-    admin,
-  );
+  return insertUser(db, {
+    username: `User${counter}`,
+    displayName: `用户${counter}`,
+    organisationId,
+    roles,
+    passwordHash: 'hash',
+  });
 }
 
 describeEachDatabase('accounts repository', (getDb) => {
@@ -65,16 +52,16 @@ describeEachDatabase('accounts repository', (getDb) => {
     const all = await listOrganisations(db);
     expect(all.find((o) => o.id === unit.id)?.parentId).toBe(dept.id);
     await expect(
-      createOrganisation(db, { name: 'x-unit', kind: 'unit', parentId: null }, admin),
+      insertOrganisation(db, { name: 'x-unit', kind: 'unit', parentId: null }),
     ).rejects.toMatchObject({ code: 'organisation.invalid_parent' });
     await expect(
-      createOrganisation(db, { name: 'x-unit', kind: 'unit', parentId: unit.id }, admin),
+      insertOrganisation(db, { name: 'x-unit', kind: 'unit', parentId: unit.id }),
     ).rejects.toMatchObject({ code: 'organisation.invalid_parent' });
     await expect(
-      createOrganisation(db, { name: unit.name, kind: 'unit', parentId: dept.id }, admin),
+      insertOrganisation(db, { name: unit.name, kind: 'unit', parentId: dept.id }),
     ).rejects.toMatchObject({ code: 'organisation.duplicate' });
-    const renamed = await updateOrganisation(db, unit.id, { name: `${unit.name}（新）` }, admin);
-    expect(renamed.name).toBe(`${unit.name}（新）`);
+    const renamed = await storeOrganisationChange(db, unit.id, { name: `${unit.name}（新）` });
+    expect([renamed.before.name, renamed.after.name]).toEqual([unit.name, `${unit.name}（新）`]);
   });
 
   it('stores usernames lower-case, refuses duplicates and never exposes the hash', async () => {
@@ -85,17 +72,13 @@ describeEachDatabase('accounts repository', (getDb) => {
     expect(user.roles).toEqual(['author', 'auditor']);
     expect(JSON.stringify(user)).not.toContain('hash');
     await expect(
-      createUser(
-        db,
-        {
-          username: user.username.toUpperCase(),
-          displayName: 'x',
-          organisationId: null,
-          roles: ['author'],
-          passwordHash: 'h',
-        },
-        admin,
-      ),
+      insertUser(db, {
+        username: user.username.toUpperCase(),
+        displayName: 'x',
+        organisationId: null,
+        roles: ['author'],
+        passwordHash: 'h',
+      }),
     ).rejects.toMatchObject({ code: 'user.duplicate' });
     const credentials = await findCredentials(db, ` ${user.username.toUpperCase()} `);
     expect(credentials?.passwordHash).toBe('hash');
@@ -119,7 +102,7 @@ describeEachDatabase('accounts repository', (getDb) => {
       roles: ['finance_reviewer'],
     });
     expect(await findSession(db, session.tokenHash, new Date(now.getTime() + 120_000))).toBeUndefined();
-    await updateUser(db, user.id, { active: false }, admin);
+    await storeUserChange(db, user.id, { active: false });
     expect(await findSession(db, session.tokenHash, now)).toBeUndefined();
   });
 
@@ -134,25 +117,29 @@ describeEachDatabase('accounts repository', (getDb) => {
     await deleteSession(db, `a-${user.id}`, null);
     expect(await findSession(db, `a-${user.id}`, now)).toBeUndefined();
     expect(await findSession(db, `b-${user.id}`, now)).toBeDefined();
-    await setPassword(db, user.id, 'new-hash', admin);
+    await storePassword(db, user.id, 'new-hash');
     expect(await findSession(db, `b-${user.id}`, now)).toBeUndefined();
   });
 
-  it('logs account changes and sign-ins, filterable by actor, action prefix and entity', async () => {
+  it('finds account entries in the log by actor, action prefix and entity, naming whom they are about', async () => {
     const db = getDb();
     const actor = await buildUser(db, null, ['admin']);
-    const target = await createUser(
-      db,
-      {
-        username: `target${counter}`,
-        displayName: '目标',
-        organisationId: null,
-        roles: ['author'],
-        passwordHash: 'h',
-      },
-      { userId: actor.id, address: '10.1.1.1' },
-    );
-    await updateUser(db, target.id, { roles: ['auditor'] }, { userId: actor.id, address: '10.1.1.1' });
+    const target = await insertUser(db, {
+      username: `target${counter}`,
+      displayName: '目标',
+      organisationId: null,
+      roles: ['author'],
+      passwordHash: 'h',
+    });
+    const by = { userId: actor.id, address: '10.1.1.1' };
+    await writeAudit(db, { actor: by, action: 'user.create', entity: 'user', entityId: target.id, diff: {} });
+    await writeAudit(db, {
+      actor: by,
+      action: 'user.update',
+      entity: 'user',
+      entityId: target.id,
+      diff: { roles: { before: ['author'], after: ['auditor'] } },
+    });
     const byActor = await queryAuditLog(db, { actor: actor.username, page: 1, pageSize: 50 });
     expect(byActor.items.map((e) => e.action)).toEqual(['user.update', 'user.create']);
     expect(byActor.items[0]).toMatchObject({
@@ -183,6 +170,13 @@ describeEachDatabase('accounts repository', (getDb) => {
     );
     const created = await queryAuditLog(db, { entityId: record.id, page: 1, pageSize: 5 });
     expect(created.items[0]).toMatchObject({ entity: 'table', entityName: '审计命名项目（2021）' });
+    await writeAudit(db, {
+      actor: null,
+      action: 'organisation.create',
+      entity: 'organisation',
+      entityId: unit.id,
+      diff: unit,
+    });
     const organisation = await queryAuditLog(db, { entityId: unit.id, page: 1, pageSize: 5 });
     expect(organisation.items[0]?.entityName).toBe(unit.name);
     await writeAudit(db, { actor: null, action: 'table.delete', entity: 'table', entityId: author.id });
@@ -197,7 +191,8 @@ describeEachDatabase('accounts repository', (getDb) => {
 
   it('keeps the audit log append-only for account events too', async () => {
     const db = getDb();
-    await buildUser(db, null);
+    const user = await buildUser(db, null);
+    await writeAudit(db, { actor: null, action: 'user.create', entity: 'user', entityId: user.id });
     await expect(sql`DELETE FROM audit_log WHERE action = 'user.create'`.execute(db)).rejects.toThrow(
       /append-only/,
     );

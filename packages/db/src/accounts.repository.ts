@@ -16,8 +16,9 @@ import { writeAudit } from './audit.repository.ts';
 import type { Database } from './database.ts';
 
 // Storage of organisations, users and sessions. Password hashing and token generation happen in the
-// server (they need crypto and a clock); this layer stores what it is given and writes the audit log
-// in the same transaction as each account change.
+// server (they need crypto and a clock); this layer stores what it is given. Organisation, user and
+// password writes run in the caller's transaction and report what changed, for the server's use cases to
+// write the audit entry in it; a session is stored with its sign-in or sign-out entry here.
 
 type UserRow = Selectable<UsersTable>;
 
@@ -93,46 +94,33 @@ export async function listOrganisations(db: Database): Promise<Organisation[]> {
   return rows.map((row) => ({ id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id }));
 }
 
-/** Creates an organisation: a department goes under the finance bureau, a unit under a department. */
 /** The registered name of an organisation, or null when there is none of that id. */
 export async function organisationName(db: Database, id: string): Promise<string | null> {
   const row = await db.selectFrom('organisations').select(['name']).where('id', '=', id).executeTakeFirst();
   return row?.name ?? null;
 }
 
-export async function createOrganisation(
+/**
+ * Stores an organisation, in the caller's transaction: a department goes under the finance bureau, a
+ * unit under a department (`organisation.invalid_parent`); a name taken is `organisation.duplicate`.
+ */
+export async function insertOrganisation(
   db: Database,
   input: OrganisationCreate,
-  actor: AuditActor | null,
   id?: string,
 ): Promise<Organisation> {
-  return db.transaction().execute(async (trx) => {
-    await checkParent(trx, input.kind, input.parentId);
-    try {
-      const row = await trx
-        .insertInto('organisations')
-        .values({ ...(id ? { id } : {}), name: input.name, kind: input.kind, parent_id: input.parentId })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const organisation: Organisation = {
-        id: row.id,
-        name: row.name,
-        kind: row.kind,
-        parentId: row.parent_id,
-      };
-      await writeAudit(trx, {
-        actor,
-        action: 'organisation.create',
-        entity: 'organisation',
-        entityId: row.id,
-        diff: organisation,
-      });
-      return organisation;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateOrganisation(input.name);
-      throw error;
-    }
-  });
+  await checkParent(db, input.kind, input.parentId);
+  try {
+    const row = await db
+      .insertInto('organisations')
+      .values({ ...(id ? { id } : {}), name: input.name, kind: input.kind, parent_id: input.parentId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateOrganisation(input.name);
+    throw error;
+  }
 }
 
 function duplicateOrganisation(name: string): AppError {
@@ -187,43 +175,38 @@ async function checkParent(
   }
 }
 
-/** Renames or moves an organisation. */
-export async function updateOrganisation(
+/** Renames or moves an organisation, in the caller's transaction, the row locked first; reports before and after. */
+export async function storeOrganisationChange(
   db: Database,
   id: string,
   patch: OrganisationUpdate,
-  actor: AuditActor | null,
-): Promise<Organisation> {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw organisationNotFound(id);
-    const kind = patch.kind ?? before.kind;
-    const parentId = patch.parentId === undefined ? before.parent_id : patch.parentId;
-    if (parentId === id) await checkParent(trx, kind, '00000000-0000-0000-0000-000000000000');
-    await checkParent(trx, kind, parentId);
-    try {
-      const row = await trx
-        .updateTable('organisations')
-        .set({ name: patch.name ?? before.name, kind, parent_id: parentId })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await writeAudit(trx, {
-        actor,
-        action: 'organisation.update',
-        entity: 'organisation',
-        entityId: id,
-        diff: {
-          before: { name: before.name, kind: before.kind, parentId: before.parent_id },
-          after: { name: row.name, kind: row.kind, parentId: row.parent_id },
-        },
-      });
-      return { id: row.id, name: row.name, kind: row.kind, parentId: row.parent_id };
-    } catch (error) {
-      if (isUniqueViolation(error)) throw duplicateOrganisation(patch.name ?? before.name);
-      throw error;
-    }
-  });
+): Promise<{ before: Organisation; after: Organisation }> {
+  const before = await db
+    .selectFrom('organisations')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!before) throw organisationNotFound(id);
+  const kind = patch.kind ?? before.kind;
+  const parentId = patch.parentId === undefined ? before.parent_id : patch.parentId;
+  if (parentId === id) await checkParent(db, kind, '00000000-0000-0000-0000-000000000000');
+  await checkParent(db, kind, parentId);
+  try {
+    const row = await db
+      .updateTable('organisations')
+      .set({ name: patch.name ?? before.name, kind, parent_id: parentId })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return {
+      before: { id, name: before.name, kind: before.kind, parentId: before.parent_id },
+      after: { id, name: row.name, kind: row.kind, parentId: row.parent_id },
+    };
+  } catch (error) {
+    if (isUniqueViolation(error)) throw duplicateOrganisation(patch.name ?? before.name);
+    throw error;
+  }
 }
 
 // ---------------------------------------------------------------- users
@@ -260,128 +243,93 @@ export interface NewUser {
   mustChangePassword?: boolean;
 }
 
-/** Creates a user; `user.duplicate` when the name is taken. The hash never enters the audit log. */
-export async function createUser(db: Database, input: NewUser, actor: AuditActor | null): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    try {
-      const row = await trx
-        .insertInto('users')
-        .values({
-          ...(input.id ? { id: input.id } : {}),
-          username: input.username.trim().toLowerCase(),
-          display_name: input.displayName,
-          organisation_id: input.organisationId,
-          roles: input.roles,
-          password_hash: input.passwordHash,
-          must_change_password: input.mustChangePassword ?? false,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      const user = toUser(row);
-      await writeAudit(trx, {
-        actor,
-        action: 'user.create',
-        entity: 'user',
-        entityId: user.id,
-        diff: {
-          username: user.username,
-          displayName: user.displayName,
-          organisationId: user.organisationId,
-          roles: user.roles,
-        },
-      });
-      return user;
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new AppError(
-          'user.duplicate',
-          `用户名“${input.username}”已被使用`,
-          `Username “${input.username}” is taken`,
-          {
-            path: 'username',
-          },
-        );
-      }
-      if (isForeignKeyViolation(error)) throw organisationNotFound(input.organisationId);
-      throw error;
+/** Stores a user, in the caller's transaction; `user.duplicate` when the name is taken. */
+export async function insertUser(db: Database, input: NewUser): Promise<User> {
+  try {
+    const row = await db
+      .insertInto('users')
+      .values({
+        ...(input.id ? { id: input.id } : {}),
+        username: input.username.trim().toLowerCase(),
+        display_name: input.displayName,
+        organisation_id: input.organisationId,
+        roles: input.roles,
+        password_hash: input.passwordHash,
+        must_change_password: input.mustChangePassword ?? false,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toUser(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new AppError(
+        'user.duplicate',
+        `用户名“${input.username}”已被使用`,
+        `Username “${input.username}” is taken`,
+        { path: 'username' },
+      );
     }
-  });
-}
-
-/** Changes name, organisation, roles or active flag; deactivating ends the user's sessions. */
-export async function updateUser(
-  db: Database,
-  id: string,
-  patch: UserUpdate,
-  actor: AuditActor | null,
-): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!before) throw userNotFound(id);
-    try {
-      const row = await trx
-        .updateTable('users')
-        .set({
-          ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
-          ...(patch.organisationId !== undefined ? { organisation_id: patch.organisationId } : {}),
-          ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
-          ...(patch.active !== undefined ? { active: patch.active } : {}),
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      // Roles or organisation changes apply at once: the sessions are re-read per request anyway,
-      // but a deactivated user must not keep a live session.
-      if (patch.active === false) await trx.deleteFrom('sessions').where('user_id', '=', id).execute();
-      const after = toUser(row);
-      const old = toUser(before);
-      const diff: Record<string, { before: unknown; after: unknown }> = {};
-      for (const key of ['displayName', 'organisationId', 'roles', 'active'] as const) {
-        if (JSON.stringify(old[key]) !== JSON.stringify(after[key]))
-          diff[key] = { before: old[key], after: after[key] };
-      }
-      await writeAudit(trx, { actor, action: 'user.update', entity: 'user', entityId: id, diff });
-      return after;
-    } catch (error) {
-      if (isForeignKeyViolation(error)) throw organisationNotFound(patch.organisationId ?? null);
-      throw error;
-    }
-  });
+    if (isForeignKeyViolation(error)) throw organisationNotFound(input.organisationId);
+    throw error;
+  }
 }
 
 /**
- * Sets a new password hash and ends the user's sessions. An administrator's reset (`mustChange`) makes the
- * user choose their own password at the next sign-in; a user's own change clears that and keeps the
- * session it was made in (`keepSession`).
+ * Changes name, organisation, roles or active flag, in the caller's transaction, the row locked first;
+ * deactivating ends the user's sessions. Reports the user before and after.
  */
-export async function setPassword(
+export async function storeUserChange(
+  db: Database,
+  id: string,
+  patch: UserUpdate,
+): Promise<{ before: User; after: User }> {
+  const before = await db.selectFrom('users').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!before) throw userNotFound(id);
+  try {
+    const row = await db
+      .updateTable('users')
+      .set({
+        ...(patch.displayName !== undefined ? { display_name: patch.displayName } : {}),
+        ...(patch.organisationId !== undefined ? { organisation_id: patch.organisationId } : {}),
+        ...(patch.roles !== undefined ? { roles: patch.roles } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        updated_at: new Date(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // Roles or organisation changes apply at once: the sessions are re-read per request anyway,
+    // but a deactivated user must not keep a live session.
+    if (patch.active === false) await db.deleteFrom('sessions').where('user_id', '=', id).execute();
+    return { before: toUser(before), after: toUser(row) };
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw organisationNotFound(patch.organisationId ?? null);
+    throw error;
+  }
+}
+
+/**
+ * Stores a new password hash and ends the user's sessions, in the caller's transaction. An
+ * administrator's reset (`mustChange`) makes the user choose their own password at the next sign-in; a
+ * user's own change clears that and keeps the session it was made in (`keepSession`).
+ */
+export async function storePassword(
   db: Database,
   id: string,
   passwordHash: string,
-  actor: AuditActor | null,
   options: { mustChange: boolean; keepSession?: string } = { mustChange: true },
 ): Promise<User> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, must_change_password: options.mustChange, updated_at: new Date() })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw userNotFound(id);
-    let ended = trx.deleteFrom('sessions').where('user_id', '=', id);
-    if (options.keepSession) ended = ended.where('token_hash', '<>', options.keepSession);
-    await ended.execute();
-    await writeAudit(trx, {
-      actor,
-      action: options.mustChange ? 'user.password_reset' : 'user.password_changed',
-      entity: 'user',
-      entityId: id,
-      diff: null,
-    });
-    return toUser(row);
-  });
+  const row = await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, must_change_password: options.mustChange, updated_at: new Date() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw userNotFound(id);
+  let ended = db.deleteFrom('sessions').where('user_id', '=', id);
+  if (options.keepSession) ended = ended.where('token_hash', '<>', options.keepSession);
+  await ended.execute();
+  return toUser(row);
 }
 
 // ---------------------------------------------------------------- sessions

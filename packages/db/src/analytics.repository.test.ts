@@ -11,7 +11,7 @@ import { type TableStatus, tableStatusSchema } from '@jixiao/core/tables/table-r
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { createOrganisation, listOrganisations, updateOrganisation } from './accounts.repository.ts';
+import { insertOrganisation, listOrganisations, storeOrganisationChange } from './accounts.repository.ts';
 import {
   type AnalyticsFilter,
   dashboardGroups,
@@ -253,19 +253,13 @@ describeEachDatabase('analytics tables', (getDb) => {
 
   beforeAll(async () => {
     const db = getDb();
-    const finance = await createOrganisation(
-      db,
-      { name: '测试财政局', kind: 'finance', parentId: null },
-      null,
-    );
+    const finance = await insertOrganisation(db, { name: '测试财政局', kind: 'finance', parentId: null });
     for (const name of ['测试教委', '测试科委']) {
-      departments.push(
-        (await createOrganisation(db, { name, kind: 'department', parentId: finance.id }, null)).id,
-      );
+      departments.push((await insertOrganisation(db, { name, kind: 'department', parentId: finance.id })).id);
     }
     for (const [i, name] of ['测试单位甲', '测试单位乙', '测试单位丙'].entries()) {
       const parentId = departments[i % 2]!;
-      units.push((await createOrganisation(db, { name, kind: 'unit', parentId }, null)).id);
+      units.push((await insertOrganisation(db, { name, kind: 'unit', parentId })).id);
     }
   });
 
@@ -290,7 +284,7 @@ describeEachDatabase('analytics tables', (getDb) => {
         return;
       }
       case 'move':
-        await updateOrganisation(db, units[write.unit]!, { parentId: departments[write.department]! }, null);
+        await storeOrganisationChange(db, units[write.unit]!, { parentId: departments[write.department]! });
         return;
     }
     const table = pick(write.table);

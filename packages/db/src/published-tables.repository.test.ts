@@ -5,7 +5,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation, updateOrganisation } from './accounts.repository.ts';
+import { insertOrganisation, storeOrganisationChange } from './accounts.repository.ts';
 import type { Database } from './database.ts';
 import {
   findPublishedTable,
@@ -73,21 +73,15 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
 
   beforeAll(async () => {
     const db = getDb();
-    org.finance = (
-      await createOrganisation(db, { name: '某省财政厅', kind: 'finance', parentId: null }, null)
-    ).id;
+    org.finance = (await insertOrganisation(db, { name: '某省财政厅', kind: 'finance', parentId: null })).id;
     org.science = (
-      await createOrganisation(
-        db,
-        { name: '某省科学技术厅', kind: 'department', parentId: org.finance },
-        null,
-      )
+      await insertOrganisation(db, { name: '某省科学技术厅', kind: 'department', parentId: org.finance })
     ).id;
     org.education = (
-      await createOrganisation(db, { name: '某省教育厅', kind: 'department', parentId: org.finance }, null)
+      await insertOrganisation(db, { name: '某省教育厅', kind: 'department', parentId: org.finance })
     ).id;
     org.unit = (
-      await createOrganisation(db, { name: '某省科技创新中心', kind: 'unit', parentId: org.science }, null)
+      await insertOrganisation(db, { name: '某省科技创新中心', kind: 'unit', parentId: org.science })
     ).id;
     ids.science = await stored(
       buildTable({ year: 2020, unit: '某省科技创新中心', name: '科创中心建设工作经费' }),
@@ -227,7 +221,7 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
 
   it('follows the organisation tree: a unit moved to another department shows and filters by it', async () => {
     const db = getDb();
-    await updateOrganisation(db, org.unit, { parentId: org.education }, null);
+    await storeOrganisationChange(db, org.unit, { parentId: org.education });
     try {
       const shown = await findPublishedTable(db, ids.science);
       expect(shown?.department).toBe('某省教育厅');
@@ -238,7 +232,7 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
       );
       expect((await searchPublishedTables(db, query({ q: '某省科学技术厅' }))).total).toBe(0);
     } finally {
-      await updateOrganisation(db, org.unit, { parentId: org.science }, null);
+      await storeOrganisationChange(db, org.unit, { parentId: org.science });
     }
     expect((await findPublishedTable(db, ids.science))?.department).toBe('某省科学技术厅');
   });

@@ -7,7 +7,7 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { SourceFile } from '@jixiao/core/tables/table-store';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createOrganisation } from './accounts.repository.ts';
+import { insertOrganisation } from './accounts.repository.ts';
 import { createTableRepository, type TableRepository } from './tables.repository.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
@@ -283,19 +283,15 @@ describeEachDatabase('table repository', (getDb) => {
 
     it("lists an author's scope (every published table and the own unit's others) merged in order, page by page", async () => {
       const db = getDb();
-      const finance = await createOrganisation(
-        db,
-        { name: '范围测试财政', kind: 'finance', parentId: null },
-        null,
-      );
-      const dept = await createOrganisation(
-        db,
-        { name: '范围测试部门', kind: 'department', parentId: finance.id },
-        null,
-      );
+      const finance = await insertOrganisation(db, { name: '范围测试财政', kind: 'finance', parentId: null });
+      const dept = await insertOrganisation(db, {
+        name: '范围测试部门',
+        kind: 'department',
+        parentId: finance.id,
+      });
       const [own, other] = [
-        await createOrganisation(db, { name: '范围测试本单位', kind: 'unit', parentId: dept.id }, null),
-        await createOrganisation(db, { name: '范围测试他单位', kind: 'unit', parentId: dept.id }, null),
+        await insertOrganisation(db, { name: '范围测试本单位', kind: 'unit', parentId: dept.id }),
+        await insertOrganisation(db, { name: '范围测试他单位', kind: 'unit', parentId: dept.id }),
       ];
       const expected: string[] = [];
       // Interleaved in time: own drafts, others' published, others' drafts (not visible), own published.
@@ -365,21 +361,13 @@ describeEachDatabase('table repository', (getDb) => {
 
     it('finds the same page of a word whether or not the newest bigram matches hold it', async () => {
       const db = getDb();
-      const finance = await createOrganisation(
-        db,
-        { name: '窗口测试财政', kind: 'finance', parentId: null },
-        null,
-      );
-      const dept = await createOrganisation(
-        db,
-        { name: '窗口测试部门', kind: 'department', parentId: finance.id },
-        null,
-      );
-      const unit = await createOrganisation(
-        db,
-        { name: '窗口测试单位', kind: 'unit', parentId: dept.id },
-        null,
-      );
+      const finance = await insertOrganisation(db, { name: '窗口测试财政', kind: 'finance', parentId: null });
+      const dept = await insertOrganisation(db, {
+        name: '窗口测试部门',
+        kind: 'department',
+        parentId: finance.id,
+      });
+      const unit = await insertOrganisation(db, { name: '窗口测试单位', kind: 'unit', parentId: dept.id });
       const make = async (name: string, indicator: string, publish: boolean) => {
         let record = await store.create(
           buildTable({

@@ -1,8 +1,9 @@
 import type { Organisation } from '@jixiao/core/accounts/account.schema';
-import { createOrganisation, listOrganisations } from '@jixiao/db/accounts.repository';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
+import { recordOrganisation } from './use-cases/accounts.ts';
 
 /** The department the demo's corpus units are filed under (they come from many real regions). */
 export const demoCorpusDepartment = '示例地区单位';
@@ -25,15 +26,15 @@ export async function demoOrganisationResolver(
     if (known) return known;
     let departmentId = byName.get(demoCorpusDepartment);
     if (!departmentId) {
-      const department = await createOrganisation(
-        db,
-        { name: demoCorpusDepartment, kind: 'department', parentId: demoOrganisationIds.financeBureau },
-        demoActor,
-      );
+      const department = await recordOrganisation(db, demoActor, {
+        name: demoCorpusDepartment,
+        kind: 'department',
+        parentId: demoOrganisationIds.financeBureau,
+      });
       departmentId = department.id;
       byName.set(department.name, department.id);
     }
-    const created = await createOrganisation(db, { name, kind: 'unit', parentId: departmentId }, demoActor);
+    const created = await recordOrganisation(db, demoActor, { name, kind: 'unit', parentId: departmentId });
     byName.set(created.name, created.id);
     return created.id;
   };

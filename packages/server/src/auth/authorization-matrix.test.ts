@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { LibraryEntryInput } from '@jixiao/core/library/indicator-library.schema';
 import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
-import { createUser } from '@jixiao/db/accounts.repository';
+import { insertUser } from '@jixiao/db/accounts.repository';
 import { demoOrganisationIds, demoOrganisations, demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
 import { insertLibraryEntry } from '@jixiao/db/indicator-library.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
@@ -170,17 +170,13 @@ describeEachDatabase('authorisation matrix', (getDb) => {
         break;
       case 'PATCH /api/users/:id':
       case 'POST /api/users/:id/password': {
-        const user = await createUser(
-          getDb(),
-          {
-            username: `target${unique}`,
-            displayName: '目标',
-            organisationId: null,
-            roles: ['author'],
-            passwordHash: 'x',
-          },
-          null,
-        );
+        const user = await insertUser(getDb(), {
+          username: `target${unique}`,
+          displayName: '目标',
+          organisationId: null,
+          roles: ['author'],
+          passwordHash: 'x',
+        });
         id = user.id;
         body = row.route.endsWith('password')
           ? { password: 'new-pass-123' }

@@ -15,7 +15,6 @@ import {
   deleteSession,
   findCredentials,
   listOrganisations,
-  setPassword,
   toSessionUser,
 } from '@jixiao/db/accounts.repository';
 import { writeAudit } from '@jixiao/db/audit.repository';
@@ -30,10 +29,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { cookieOptions, csrfCookie, ensureCsrfCookie, sessionCookie } from '../auth/auth.plugin.ts';
 import { auditActor, unauthenticated } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
 import { throttleDelayMs, throttleKeys, throttleWindowMs } from '../auth/login-throttle.ts';
-import { hashPassword, verifyPassword } from '../auth/password.ts';
-import { assertAcceptablePassword } from '../auth/password-policy.ts';
+import { verifyPassword } from '../auth/password.ts';
 import { hashToken, newToken } from '../auth/session-token.ts';
+import { changeOwnPassword } from '../use-cases/accounts.ts';
 
 const sessionSchema = z.object({
   user: sessionUserSchema.nullable(),
@@ -272,12 +272,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           },
         );
       }
-      assertAcceptablePassword(newPassword, user.username, 'newPassword');
       // Other sessions end (someone who knew the old password is out); this one goes on.
-      await setPassword(app.db, user.id, await hashPassword(newPassword), auditActor(request), {
-        mustChange: false,
-        keepSession: request.sessionTokenHash,
-      });
+      await changeOwnPassword(app.db, callerOf(request), newPassword, request.sessionTokenHash);
       return reply.code(204).send(null);
     },
   );

@@ -3,10 +3,12 @@ import {
   organisationSchema,
   organisationUpdateSchema,
 } from '@jixiao/core/accounts/account.schema';
-import { createOrganisation, listOrganisations, updateOrganisation } from '@jixiao/db/accounts.repository';
+import { listOrganisations } from '@jixiao/db/accounts.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, authorize } from '../auth/authorize.ts';
+import { authorize } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import { addOrganisation, changeOrganisation } from '../use-cases/accounts.ts';
 
 const organisationListSchema = z.object({ items: z.array(organisationSchema) });
 
@@ -33,7 +35,7 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await createOrganisation(app.db, request.body, auditActor(request))),
+      reply.code(201).send(await addOrganisation(app.db, callerOf(request), request.body)),
   );
 
   app.patch(
@@ -48,6 +50,6 @@ export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: organisationSchema },
       },
     },
-    async (request) => updateOrganisation(app.db, request.params.id, request.body, auditActor(request)),
+    async (request) => changeOrganisation(app.db, callerOf(request), request.params.id, request.body),
   );
 };

@@ -4,13 +4,12 @@ import {
   userSchema,
   userUpdateSchema,
 } from '@jixiao/core/accounts/account.schema';
-import { AppError } from '@jixiao/core/errors/app-error';
-import { createUser, getUser, listUsers, setPassword, updateUser } from '@jixiao/db/accounts.repository';
+import { listUsers } from '@jixiao/db/accounts.repository';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { auditActor, authorize } from '../auth/authorize.ts';
-import { hashPassword } from '../auth/password.ts';
-import { assertAcceptablePassword } from '../auth/password-policy.ts';
+import { authorize } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
+import { addUser, changeUser, resetPassword } from '../use-cases/accounts.ts';
 
 const idParams = z.object({ id: z.string().uuid() });
 const userListSchema = z.object({ items: z.array(userSchema) });
@@ -40,16 +39,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: userSchema },
       },
     },
-    async (request, reply) => {
-      const { password, ...fields } = request.body;
-      assertAcceptablePassword(password, fields.username, 'password');
-      const user = await createUser(
-        app.db,
-        { ...fields, passwordHash: await hashPassword(password), mustChangePassword: true },
-        auditActor(request),
-      );
-      return reply.code(201).send(user);
-    },
+    async (request, reply) => reply.code(201).send(await addUser(app.db, callerOf(request), request.body)),
   );
 
   app.patch(
@@ -64,22 +54,7 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userSchema },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      // An administrator cannot lock themselves out: the last way back in would be the database.
-      if (
-        id === request.user?.id &&
-        (request.body.active === false || (request.body.roles && !request.body.roles.includes('admin')))
-      ) {
-        throw new AppError(
-          'user.self_lockout',
-          '不能停用自己的账户或移除自己的管理员角色',
-          'You cannot deactivate yourself or remove your own admin role',
-          { path: request.body.active === false ? 'active' : 'roles' },
-        );
-      }
-      return updateUser(app.db, id, request.body, auditActor(request));
-    },
+    async (request) => changeUser(app.db, callerOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -94,12 +69,6 @@ export const usersRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: userSchema },
       },
     },
-    async (request) => {
-      const target = await getUser(app.db, request.params.id);
-      assertAcceptablePassword(request.body.password, target.username, 'password');
-      return setPassword(app.db, target.id, await hashPassword(request.body.password), auditActor(request), {
-        mustChange: true,
-      });
-    },
+    async (request) => resetPassword(app.db, callerOf(request), request.params.id, request.body.password),
   );
 };

@@ -11,8 +11,12 @@ import type {
 } from '@jixiao/core/rectification/rectification.schema';
 import { type OverallGrade, overallGradeSchema } from '@jixiao/core/scoring/scoring-scheme.schema';
 import { type SqlBool, sql } from 'kysely';
-import { type AuditActor, writeAudit } from './audit.repository.ts';
+import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
+
+// Storage of 整改 tasks, their evidence files and budget-linkage decisions. Writes run in the caller's
+// transaction and report what they changed; the server's use cases decide who may change what and write
+// the audit entries in the same transaction.
 
 interface TaskRow {
   id: string;
@@ -70,35 +74,24 @@ const taskColumns = sql`r.id, r.table_id, r.problem_key, r.source, r.indicator_i
   r.returned_at, r.close_note, r.closed_at, r.created_at, t.name, t.unit, t.year`;
 
 /**
- * Opens a task per problem not yet opened for this table (the same problem twice opens nothing), with the
- * deadline, and writes `rectification.open` to the audit log; returns the table's tasks.
+ * Stores a task per problem not yet opened for this table (the same problem twice opens nothing), with
+ * the deadline, in the caller's transaction; returns the keys of the problems opened now.
  */
-export async function openRectifications(
+export async function insertRectifications(
   db: Database,
   input: { tableId: string; problems: readonly RectificationProblem[]; deadline: string; actor: AuditActor },
-): Promise<RectificationTask[]> {
-  await db.transaction().execute(async (trx) => {
-    const opened: string[] = [];
-    for (const p of input.problems) {
-      const { rows } = await sql<{ id: string }>`
-        INSERT INTO rectification_tasks (table_id, problem_key, source, indicator_index, zh, en, deadline, created_by)
-        VALUES (${input.tableId}, ${p.key}, ${p.source}, ${p.indicatorIndex}, ${p.zh}, ${p.en}, ${input.deadline}::date,
-          ${input.actor.userId})
-        ON CONFLICT (table_id, problem_key) DO NOTHING
-        RETURNING id`.execute(trx);
-      if (rows[0]) opened.push(p.key);
-    }
-    if (opened.length > 0) {
-      await writeAudit(trx, {
-        actor: input.actor,
-        action: 'rectification.open',
-        entity: 'table',
-        entityId: input.tableId,
-        diff: { problems: opened, deadline: input.deadline },
-      });
-    }
-  });
-  return listRectifications(db, { tableId: input.tableId });
+): Promise<string[]> {
+  const opened: string[] = [];
+  for (const p of input.problems) {
+    const { rows } = await sql<{ id: string }>`
+      INSERT INTO rectification_tasks (table_id, problem_key, source, indicator_index, zh, en, deadline, created_by)
+      VALUES (${input.tableId}, ${p.key}, ${p.source}, ${p.indicatorIndex}, ${p.zh}, ${p.en}, ${input.deadline}::date,
+        ${input.actor.userId})
+      ON CONFLICT (table_id, problem_key) DO NOTHING
+      RETURNING id`.execute(db);
+    if (rows[0]) opened.push(p.key);
+  }
+  return opened;
 }
 
 export interface RectificationQuery {
@@ -176,74 +169,54 @@ function evidenceNotFound(): AppError {
   });
 }
 
-/**
- * Attaches an evidence file to a task of `tableId` that is not closed (at most `maxFiles` a task); writes
- * `rectification.evidence_add` with the file's name, type, size and SHA-256 to the audit log.
- */
-export async function addRectificationEvidence(
+/** How many evidence files task `taskId` of `tableId` holds. */
+export async function countRectificationEvidence(
   db: Database,
-  input: { tableId: string; taskId: string; file: EvidenceUpload; maxFiles: number; actor: AuditActor },
-): Promise<RectificationTask> {
-  const { tableId, taskId, file } = input;
-  return changeTask(
+  tableId: string,
+  taskId: string,
+): Promise<number> {
+  const { rows } = await sql<{ n: number | string }>`
+    SELECT count(*) AS n FROM rectification_evidence WHERE table_id = ${tableId} AND task_id = ${taskId}`.execute(
     db,
-    tableId,
-    taskId,
-    input.actor,
-    ['open', 'answered'],
-    'rectification.evidence_add',
-    async (trx) => {
-      const { rows } = await sql<{ n: number | string }>`
-      SELECT count(*) AS n FROM rectification_evidence WHERE table_id = ${tableId} AND task_id = ${taskId}`.execute(
-        trx,
-      );
-      if (Number(rows[0]?.n ?? 0) >= input.maxFiles) {
-        throw new AppError(
-          'rectification.evidence_too_many',
-          `每个整改任务最多上传 ${input.maxFiles} 个佐证文件，请先删除不需要的文件`,
-          `A task takes at most ${input.maxFiles} evidence files; remove one first`,
-          { path: 'file' },
-        );
-      }
-      const sha256 = createHash('sha256').update(file.bytes).digest('hex');
-      const inserted = await sql<{ id: string }>`
-      INSERT INTO rectification_evidence (table_id, task_id, file_name, media_type, size, sha256, bytes, created_by)
-      VALUES (${tableId}, ${taskId}, ${file.name}, ${file.mediaType}, ${file.bytes.byteLength}, ${sha256},
-        ${file.bytes}, ${input.actor.userId})
-      RETURNING id`.execute(trx);
-      return {
-        fileId: inserted.rows[0]?.id,
-        name: file.name,
-        mediaType: file.mediaType,
-        size: file.bytes.byteLength,
-        sha256,
-      };
-    },
   );
+  return Number(rows[0]?.n ?? 0);
 }
 
-/** Removes an evidence file from a task that is not closed; audited as `rectification.evidence_remove`. */
-export async function removeRectificationEvidence(
+/**
+ * Stores an evidence file of task `taskId` as `actor`, in the caller's transaction; reports its id, name,
+ * type, size and SHA-256 for the audit entry.
+ */
+export async function insertRectificationEvidence(
   db: Database,
-  input: { tableId: string; taskId: string; fileId: string; actor: AuditActor },
-): Promise<RectificationTask> {
-  const { tableId, taskId, fileId } = input;
-  return changeTask(
-    db,
-    tableId,
-    taskId,
-    input.actor,
-    ['open', 'answered'],
-    'rectification.evidence_remove',
-    async (trx) => {
-      const { rows } = await sql<{ file_name: string; sha256: string }>`
-      DELETE FROM rectification_evidence WHERE table_id = ${tableId} AND task_id = ${taskId} AND id = ${fileId}
-      RETURNING file_name, sha256`.execute(trx);
-      const removed = rows[0];
-      if (!removed) throw evidenceNotFound();
-      return { fileId, name: removed.file_name, sha256: removed.sha256 };
-    },
-  );
+  input: { tableId: string; taskId: string; file: EvidenceUpload; actor: AuditActor },
+): Promise<{ fileId: string; name: string; mediaType: string; size: number; sha256: string }> {
+  const { tableId, taskId, file } = input;
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const { rows } = await sql<{ id: string }>`
+    INSERT INTO rectification_evidence (table_id, task_id, file_name, media_type, size, sha256, bytes, created_by)
+    VALUES (${tableId}, ${taskId}, ${file.name}, ${file.mediaType}, ${file.bytes.byteLength}, ${sha256},
+      ${file.bytes}, ${input.actor.userId})
+    RETURNING id`.execute(db);
+  const fileId = rows[0]?.id;
+  if (!fileId) throw new Error('evidence file not stored');
+  return { fileId, name: file.name, mediaType: file.mediaType, size: file.bytes.byteLength, sha256 };
+}
+
+/**
+ * Removes evidence file `fileId` of task `taskId`, in the caller's transaction; reports its name and
+ * SHA-256; `rectification.evidence_not_found` when the task holds no such file.
+ */
+export async function deleteRectificationEvidence(
+  db: Database,
+  input: { tableId: string; taskId: string; fileId: string },
+): Promise<{ fileId: string; name: string; sha256: string }> {
+  const { rows } = await sql<{ file_name: string; sha256: string }>`
+    DELETE FROM rectification_evidence
+    WHERE table_id = ${input.tableId} AND task_id = ${input.taskId} AND id = ${input.fileId}
+    RETURNING file_name, sha256`.execute(db);
+  const removed = rows[0];
+  if (!removed) throw evidenceNotFound();
+  return { fileId: input.fileId, name: removed.file_name, sha256: removed.sha256 };
 }
 
 /** A stored evidence file: its bytes, name and media type, with the size and SHA-256 kept on upload. */
@@ -283,92 +256,64 @@ function notFound(): AppError {
   });
 }
 
-/** The unit answers a task of `tableId` with its measures (open or answered again); audited. */
-export async function answerRectification(
+/** The status of task `taskId` of `tableId`, its row locked in the caller's transaction; 404 if none. */
+export async function lockRectification(
   db: Database,
   tableId: string,
   taskId: string,
-  answer: RectificationAnswer,
-  actor: AuditActor,
-): Promise<RectificationTask> {
-  return changeTask(db, tableId, taskId, actor, ['open', 'answered'], 'rectification.answer', async (trx) => {
-    await sql`UPDATE rectification_tasks SET status = 'answered', measures = ${answer.measures},
-      evidence = ${answer.evidence ?? null}, answered_by = ${actor.userId}, answered_at = now()
-      WHERE id = ${taskId}`.execute(trx);
-    return { measures: answer.measures, evidence: answer.evidence ?? null };
-  });
+): Promise<RectificationStatus> {
+  const { rows } = await sql<{ status: RectificationStatus }>`
+    SELECT status FROM rectification_tasks WHERE id = ${taskId} AND table_id = ${tableId} FOR UPDATE`.execute(
+    db,
+  );
+  const current = rows[0];
+  if (!current) throw notFound();
+  return current.status;
 }
 
-/** The reviewer closes an answered task of `tableId`; audited. */
-export async function closeRectification(
+/** Task `taskId` of `tableId` as the API shows it; `rectification.not_found` when there is none. */
+export async function getRectification(
   db: Database,
   tableId: string,
   taskId: string,
-  note: string | null,
-  actor: AuditActor,
 ): Promise<RectificationTask> {
-  return changeTask(db, tableId, taskId, actor, ['answered'], 'rectification.close', async (trx) => {
-    await sql`UPDATE rectification_tasks SET status = 'closed', close_note = ${note}, closed_by = ${actor.userId},
-      closed_at = now() WHERE id = ${taskId}`.execute(trx);
-    return { note };
-  });
-}
-
-/** The reviewer sends an answered task of `tableId` back to the unit with the reason: open again; audited. */
-export async function returnRectification(
-  db: Database,
-  tableId: string,
-  taskId: string,
-  note: string,
-  actor: AuditActor,
-): Promise<RectificationTask> {
-  return changeTask(db, tableId, taskId, actor, ['answered'], 'rectification.return', async (trx) => {
-    await sql`UPDATE rectification_tasks SET status = 'open', return_note = ${note},
-      returned_by = ${actor.userId}, returned_at = now() WHERE id = ${taskId}`.execute(trx);
-    return { note };
-  });
-}
-
-type Trx = Parameters<Parameters<ReturnType<Database['transaction']>['execute']>[0]>[0];
-
-async function changeTask(
-  db: Database,
-  tableId: string,
-  taskId: string,
-  actor: AuditActor,
-  from: readonly RectificationStatus[],
-  action: string,
-  change: (trx: Trx) => Promise<unknown>,
-): Promise<RectificationTask> {
-  await db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ status: RectificationStatus }>`
-      SELECT status FROM rectification_tasks WHERE id = ${taskId} AND table_id = ${tableId} FOR UPDATE`.execute(
-      trx,
-    );
-    const current = rows[0];
-    if (!current) throw notFound();
-    if (!from.includes(current.status)) {
-      throw new AppError(
-        'rectification.wrong_status',
-        current.status === 'closed' ? '整改任务已关闭，不能再修改' : '整改任务尚未答复，不能关闭或退回',
-        current.status === 'closed'
-          ? 'The task is closed and can no longer change'
-          : 'The task has not been answered yet, so it cannot be closed or sent back',
-        { path: 'taskId' },
-      );
-    }
-    const diff = await change(trx);
-    await writeAudit(trx, {
-      actor,
-      action,
-      entity: 'rectification',
-      entityId: taskId,
-      diff: { tableId, ...(diff as object) },
-    });
-  });
   const task = (await listRectifications(db, { tableId })).find((t) => t.id === taskId);
   if (!task) throw notFound();
   return task;
+}
+
+/** Stores the unit's answer to task `taskId` (its measures; the task becomes answered), in the caller's transaction. */
+export async function storeRectificationAnswer(
+  db: Database,
+  taskId: string,
+  answer: RectificationAnswer,
+  actor: AuditActor,
+): Promise<void> {
+  await sql`UPDATE rectification_tasks SET status = 'answered', measures = ${answer.measures},
+    evidence = ${answer.evidence ?? null}, answered_by = ${actor.userId}, answered_at = now()
+    WHERE id = ${taskId}`.execute(db);
+}
+
+/** Closes task `taskId` with the reviewer's note, in the caller's transaction. */
+export async function storeRectificationClose(
+  db: Database,
+  taskId: string,
+  note: string | null,
+  actor: AuditActor,
+): Promise<void> {
+  await sql`UPDATE rectification_tasks SET status = 'closed', close_note = ${note}, closed_by = ${actor.userId},
+    closed_at = now() WHERE id = ${taskId}`.execute(db);
+}
+
+/** Sends answered task `taskId` back to the unit with the reviewer's reason (open again), in the caller's transaction. */
+export async function storeRectificationReturn(
+  db: Database,
+  taskId: string,
+  note: string,
+  actor: AuditActor,
+): Promise<void> {
+  await sql`UPDATE rectification_tasks SET status = 'open', return_note = ${note},
+    returned_by = ${actor.userId}, returned_at = now() WHERE id = ${taskId}`.execute(db);
 }
 
 /** Last year's self-evaluated table of the same project (same unit and name, year − 1), if any. */
@@ -388,8 +333,8 @@ export async function previousEvaluation(
     : null;
 }
 
-/** The reviewer's budget-linkage decision on a table, with the reason; replaces an earlier one; audited. */
-export async function saveLinkageDecision(
+/** Stores the reviewer's budget-linkage decision on a table, replacing an earlier one, in the caller's transaction. */
+export async function storeLinkageDecision(
   db: Database,
   input: {
     tableId: string;
@@ -399,22 +344,13 @@ export async function saveLinkageDecision(
     actor: AuditActor;
   },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await sql`
-      INSERT INTO budget_linkage_decisions (table_id, previous_table_id, previous_grade, suggestion, decision, reason, decided_by)
-      VALUES (${input.tableId}, ${input.previous?.tableId ?? null}, ${input.previous?.grade ?? null}, ${input.suggestion},
-        ${input.decision.decision}, ${input.decision.reason}, ${input.actor.userId})
-      ON CONFLICT (table_id) DO UPDATE SET previous_table_id = excluded.previous_table_id,
-        previous_grade = excluded.previous_grade, suggestion = excluded.suggestion, decision = excluded.decision,
-        reason = excluded.reason, decided_by = excluded.decided_by, decided_at = now()`.execute(trx);
-    await writeAudit(trx, {
-      actor: input.actor,
-      action: 'linkage.decide',
-      entity: 'table',
-      entityId: input.tableId,
-      diff: { ...input.decision, suggestion: input.suggestion, previousGrade: input.previous?.grade ?? null },
-    });
-  });
+  await sql`
+    INSERT INTO budget_linkage_decisions (table_id, previous_table_id, previous_grade, suggestion, decision, reason, decided_by)
+    VALUES (${input.tableId}, ${input.previous?.tableId ?? null}, ${input.previous?.grade ?? null}, ${input.suggestion},
+      ${input.decision.decision}, ${input.decision.reason}, ${input.actor.userId})
+    ON CONFLICT (table_id) DO UPDATE SET previous_table_id = excluded.previous_table_id,
+      previous_grade = excluded.previous_grade, suggestion = excluded.suggestion, decision = excluded.decision,
+      reason = excluded.reason, decided_by = excluded.decided_by, decided_at = now()`.execute(db);
 }
 
 /** The decision recorded on a table, if any. */

@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { SessionUser } from '@jixiao/core/accounts/account.schema';
-import { evidenceMaxFiles } from '@jixiao/core/rectification/evidence-files.limits';
 import { rectificationProblems } from '@jixiao/core/rectification/rectification';
 import type { SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import type { Database } from '@jixiao/db/database';
 import {
-  addRectificationEvidence,
-  answerRectification,
-  closeRectification,
-  openRectifications,
-} from '@jixiao/db/rectification.repository';
-import { evidenceMediaType } from './use-cases/evidence-file.ts';
+  recordRectificationAnswer,
+  recordRectificationClose,
+  recordRectificationEvidence,
+  recordRectificationOpen,
+} from './use-cases/rectification.ts';
 
 // 佐证材料 would be an empty feature on a first start: the published seed table missed one target
 // (项目完成及时性, 88% of ≥95%), so finance opens its 整改 task, the unit answers with its measures and the
@@ -33,8 +31,7 @@ const as = (user: SessionUser) => ({ userId: user.id, address: ADDRESS });
 
 /**
  * Opens the 整改 task of the published table's missed timeliness target, answers it with measures and the
- * rectification report, and closes it; through the same repository functions, file check and audit rows
- * as the API.
+ * rectification report, and closes it; through the same use cases, file check and audit rows as the API.
  */
 export async function runDemoEvidence(
   db: Database,
@@ -47,35 +44,23 @@ export async function runDemoEvidence(
       p.indicatorIndex !== null && record.table.indicators[p.indicatorIndex]?.name === demoEvidenceIndicator,
   );
   if (problems.length === 0) throw new Error(`${demoEvidenceIndicator} met its target: no 整改 task to show`);
-  const [task] = await openRectifications(db, {
-    tableId: record.id,
-    problems,
-    deadline: '2021-03-31',
-    actor: as(users.finance),
-  });
+  const [task] = await recordRectificationOpen(db, as(users.finance), record.id, problems, '2021-03-31');
   if (!task) throw new Error('the 整改 task was not opened');
-  await answerRectification(
+  await recordRectificationAnswer(db, as(users.author), record.id, task.id, {
+    measures:
+      '设备采购提前至上年四季度启动并在合同中约定到货违约责任；建立课题进度月报制度；推迟的两项课题已于 2021 年 3 月完成验收。',
+    evidence: '整改情况说明及课题验收材料',
+  });
+  const bytes = new Uint8Array(await readFile(demoEvidenceFile.url));
+  await recordRectificationEvidence(db, as(users.author), record.id, task.id, {
+    name: demoEvidenceFile.name,
+    bytes,
+  });
+  await recordRectificationClose(
     db,
+    as(users.finance),
     record.id,
     task.id,
-    {
-      measures:
-        '设备采购提前至上年四季度启动并在合同中约定到货违约责任；建立课题进度月报制度；推迟的两项课题已于 2021 年 3 月完成验收。',
-      evidence: '整改情况说明及课题验收材料',
-    },
-    as(users.author),
+    '整改措施已落实，课题已全部验收。',
   );
-  const bytes = new Uint8Array(await readFile(demoEvidenceFile.url));
-  await addRectificationEvidence(db, {
-    tableId: record.id,
-    taskId: task.id,
-    file: {
-      name: demoEvidenceFile.name,
-      mediaType: await evidenceMediaType(demoEvidenceFile.name, bytes),
-      bytes,
-    },
-    maxFiles: evidenceMaxFiles,
-    actor: as(users.author),
-  });
-  await closeRectification(db, record.id, task.id, '整改措施已落实，课题已全部验收。', as(users.finance));
 }

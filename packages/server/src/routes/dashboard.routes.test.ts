@@ -12,11 +12,11 @@ import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import { saveSelfEvaluation } from '@jixiao/db/evaluation.repository';
-import { answerRectification, openRectifications } from '@jixiao/db/rectification.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { beforeAll, expect, it } from 'vitest';
 import { useTestApp } from '../testing/test-app.ts';
+import { recordRectificationAnswer, recordRectificationOpen } from '../use-cases/rectification.ts';
 
 const grades = { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' } as const;
 
@@ -226,23 +226,19 @@ describeEachDatabase('dashboard API', (getDb) => {
       en: key,
     });
     const own = await stored(buildTable({ name: '整改甲' }), demoOrganisationIds.seedUnit, ['submitted']);
-    const tasks = await openRectifications(getDb(), {
-      tableId: own.id,
-      problems: [problem('a'), problem('b'), problem('c')],
-      deadline: '2000-01-31',
+    const tasks = await recordRectificationOpen(
+      getDb(),
       actor,
-    });
-    await answerRectification(getDb(), own.id, tasks[0]?.id ?? '', { measures: '已整改' }, actor);
+      own.id,
+      [problem('a'), problem('b'), problem('c')],
+      '2000-01-31',
+    );
+    await recordRectificationAnswer(getDb(), actor, own.id, tasks[0]?.id ?? '', { measures: '已整改' });
     const other = await stored(
       buildTable({ unit: '上海市教育考试院', name: '整改乙' }),
       demoOrganisationIds.examinationAuthority,
     );
-    await openRectifications(getDb(), {
-      tableId: other.id,
-      problems: [problem('a')],
-      deadline: '2999-12-31',
-      actor,
-    });
+    await recordRectificationOpen(getDb(), actor, other.id, [problem('a')], '2999-12-31');
 
     const finance = await call<Dashboard>('GET', '/api/dashboard', { as: 'finance_reviewer' });
     expect(finance.body.rectification).toEqual({ open: 3, answered: 1, closed: 0, overdue: 3 });

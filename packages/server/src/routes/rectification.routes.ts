@@ -1,12 +1,5 @@
 import { AppError } from '@jixiao/core/errors/app-error';
-import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
-import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
-import { evidenceMaxBytes, evidenceMaxFiles } from '@jixiao/core/rectification/evidence-files.limits';
-import {
-  linkageSuggestion,
-  monitoringProblems,
-  rectificationProblems,
-} from '@jixiao/core/rectification/rectification';
+import { evidenceMaxBytes } from '@jixiao/core/rectification/evidence-files.limits';
 import {
   budgetLinkageSchema,
   linkageDecisionInputSchema,
@@ -17,76 +10,29 @@ import {
   rectificationStatusSchema,
   rectificationTaskSchema,
 } from '@jixiao/core/rectification/rectification.schema';
-import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
-import { getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
-import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import type { Database } from '@jixiao/db/database';
-import {
-  getMonitoringReport,
-  getSelfEvaluation,
-  latestMonitoringMonth,
-} from '@jixiao/db/evaluation.repository';
-import {
-  addRectificationEvidence,
-  answerRectification,
-  closeRectification,
-  getLinkageDecision,
-  listRectifications,
-  openRectifications,
-  previousEvaluation,
-  removeRectificationEvidence,
-  returnRectification,
-  saveLinkageDecision,
-} from '@jixiao/db/rectification.repository';
-import { createTableRepository } from '@jixiao/db/tables.repository';
+import { listRectifications } from '@jixiao/db/rectification.repository';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  assertCan,
-  assertCanTable,
-  auditActor,
-  readScope,
-  signedIn,
-  tableResource,
-} from '../auth/authorize.ts';
-import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
+import { readScope, signedIn } from '../auth/authorize.ts';
+import { callerOf } from '../auth/caller.ts';
 import { sendUploadedFile } from '../http/send-document.ts';
 import { downloadRectificationEvidence } from '../use-cases/evidence-download.ts';
-import { evidenceMediaType, evidenceTooLarge } from '../use-cases/evidence-file.ts';
+import { evidenceTooLarge } from '../use-cases/evidence-file.ts';
+import {
+  answerRectificationTask,
+  attachRectificationEvidence,
+  budgetLinkage,
+  closeRectificationTask,
+  decideBudgetLinkage,
+  openRectificationTasks,
+  removeRectificationEvidenceFile,
+  returnRectificationTask,
+  tableRectifications,
+  type UploadedEvidence,
+} from '../use-cases/rectification.ts';
 
 const tableParams = z.object({ id: z.string().uuid() });
-
-async function selfEvaluationProblemsOf(db: Database, record: TableRecord) {
-  const stored = await getSelfEvaluation(db, record.id);
-  if (!stored) {
-    throw new AppError(
-      'rectification.no_self_evaluation',
-      '该表尚未填报绩效自评，无法发起整改',
-      'The table has no self-evaluation to open tasks from',
-      { path: 'id' },
-    );
-  }
-  const score = scoreSelfEvaluation(record.table, stored.entry, getScoringScheme(stored.schemeId));
-  // The table's rule set says how large a re-check gap opens a task.
-  const set = await ruleSetForRequest(db, 'auto', record.table);
-  return rectificationProblems(record.table, score, set.params.rectificationRecheckGap);
-}
-
-/** The problems of the report at `cutOffMonth`, else of the latest one: red lights and 完全不可能 targets. */
-async function monitoringProblemsOf(db: Database, record: TableRecord, cutOffMonth: number | undefined) {
-  const month = cutOffMonth ?? (await latestMonitoringMonth(db, record.id));
-  const stored = month === null ? null : await getMonitoringReport(db, record.id, month);
-  if (!stored) {
-    throw new AppError(
-      'rectification.no_monitoring',
-      '该表尚未填报运行监控，无法据此发起整改',
-      'The table has no monitoring report to open tasks from',
-      { path: cutOffMonth === undefined ? 'id' : 'cutOffMonth' },
-    );
-  }
-  const assessment = assessMonitoring(record.table, stored.report, DEFAULT_MONITORING_SCHEME);
-  return monitoringProblems(record.table, stored.report, assessment);
-}
 const taskList = z.object({ items: z.array(rectificationTaskSchema) });
 const taskId = z.string().uuid().describe('The task (GET /api/tables/:id/rectifications lists them)');
 const evidenceParams = tableParams.extend({ taskId });
@@ -109,6 +55,21 @@ function isFileTooLarge(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'FST_REQ_FILE_TOO_LARGE';
 }
 
+/** The one file of a multipart upload (field "file"), read only when the use case asks for it. */
+async function uploadedFile(request: FastifyRequest): Promise<UploadedEvidence> {
+  if (!request.isMultipart()) throw noFile();
+  let file: UploadedEvidence | null = null;
+  try {
+    const part = await request.file({ limits: { fileSize: evidenceMaxBytes, files: 1 } });
+    if (part) file = { name: part.filename || 'evidence', bytes: new Uint8Array(await part.toBuffer()) };
+  } catch (error) {
+    if (isFileTooLarge(error)) throw evidenceTooLarge(null);
+    throw error;
+  }
+  if (!file) throw noFile();
+  return file;
+}
+
 /**
  * 整改 and 结果应用: reviewers above the unit open a task per problem of a scored self-evaluation, the unit
  * answers with measures (table.report), the reviewer closes it (table.adjust_score); next year's review of
@@ -128,21 +89,9 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: taskList },
       },
     },
-    async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.adjust_score', record);
-      const problems =
-        request.body.from === 'monitoring'
-          ? await monitoringProblemsOf(app.db, record, request.body.cutOffMonth)
-          : await selfEvaluationProblemsOf(app.db, record);
-      const items = await openRectifications(app.db, {
-        tableId: record.id,
-        problems,
-        deadline: request.body.deadline,
-        actor: auditActor(request),
-      });
-      return { items };
-    },
+    async (request) => ({
+      items: await openRectificationTasks(app.db, callerOf(request), request.params.id, request.body),
+    }),
   );
 
   app.get(
@@ -155,11 +104,9 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: taskList },
       },
     },
-    async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', record);
-      return { items: await listRectifications(app.db, { tableId: record.id }) };
-    },
+    async (request) => ({
+      items: await tableRectifications(app.db, callerOf(request), request.params.id),
+    }),
   );
 
   app.post(
@@ -174,10 +121,8 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.report', record);
-      const { taskId: id, ...answer } = request.body;
-      return answerRectification(app.db, record.id, id, answer, auditActor(request));
+      const { taskId, ...answer } = request.body;
+      return answerRectificationTask(app.db, callerOf(request), request.params.id, taskId, answer);
     },
   );
 
@@ -192,17 +137,14 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: rectificationTaskSchema },
       },
     },
-    async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.adjust_score', record);
-      return closeRectification(
+    async (request) =>
+      closeRectificationTask(
         app.db,
-        record.id,
+        callerOf(request),
+        request.params.id,
         request.body.taskId,
         request.body.note ?? null,
-        auditActor(request),
-      );
-    },
+      ),
   );
 
   app.post(
@@ -217,17 +159,14 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: rectificationTaskSchema },
       },
     },
-    async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.adjust_score', record);
-      return returnRectification(
+    async (request) =>
+      returnRectificationTask(
         app.db,
-        record.id,
+        callerOf(request),
+        request.params.id,
         request.body.taskId,
         request.body.note,
-        auditActor(request),
-      );
-    },
+      ),
   );
 
   app.post(
@@ -248,26 +187,10 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.report', record);
-      if (!request.isMultipart()) throw noFile();
-      let file: { name: string; bytes: Uint8Array } | null = null;
-      try {
-        const part = await request.file({ limits: { fileSize: evidenceMaxBytes, files: 1 } });
-        if (part) file = { name: part.filename || 'evidence', bytes: new Uint8Array(await part.toBuffer()) };
-      } catch (error) {
-        if (isFileTooLarge(error)) throw evidenceTooLarge(null);
-        throw error;
-      }
-      if (!file) throw noFile();
-      const mediaType = await evidenceMediaType(file.name, file.bytes);
-      const task = await addRectificationEvidence(app.db, {
-        tableId: record.id,
-        taskId: request.params.taskId,
-        file: { ...file, mediaType },
-        maxFiles: evidenceMaxFiles,
-        actor: auditActor(request),
-      });
+      const { id, taskId } = request.params;
+      const task = await attachRectificationEvidence(app.db, callerOf(request), id, taskId, () =>
+        uploadedFile(request),
+      );
       return reply.code(201).send(task);
     },
   );
@@ -283,13 +206,11 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', record);
-      const file = await downloadRectificationEvidence(app.db, {
-        tableId: record.id,
-        taskId: request.params.taskId,
-        fileId: request.params.fileId,
-        actor: auditActor(request),
+      const { id, taskId, fileId } = request.params;
+      const file = await downloadRectificationEvidence(app.db, callerOf(request), {
+        tableId: id,
+        taskId,
+        fileId,
       });
       // The content was read as one of the allowed kinds on upload; it still goes out as an attachment.
       return sendUploadedFile(reply, file, file.mediaType);
@@ -307,14 +228,8 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.report', record);
-      return removeRectificationEvidence(app.db, {
-        tableId: record.id,
-        taskId: request.params.taskId,
-        fileId: request.params.fileId,
-        actor: auditActor(request),
-      });
+      const { id, taskId, fileId } = request.params;
+      return removeRectificationEvidenceFile(app.db, callerOf(request), id, taskId, fileId);
     },
   );
 
@@ -350,23 +265,7 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: budgetLinkageSchema },
       },
     },
-    async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      await assertCanTable(request, app.db, 'table.read', record);
-      const previous = await previousEvaluation(app.db, record.table);
-      const set = await ruleSetForRequest(app.db, 'auto', record.table);
-      const openTasks = previous
-        ? (await listRectifications(app.db, { tableId: previous.tableId })).filter(
-            (t) => t.status !== 'closed',
-          )
-        : [];
-      return {
-        previous,
-        openTasks,
-        suggestion: previous ? linkageSuggestion(previous.grade, set.params.linkageReduceShare) : null,
-        decision: await getLinkageDecision(app.db, record.id),
-      };
-    },
+    async (request) => budgetLinkage(app.db, callerOf(request), request.params.id),
   );
 
   app.put(
@@ -380,22 +279,6 @@ export const rectificationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: budgetLinkageSchema.shape.decision },
       },
     },
-    async (request) => {
-      const record = await createTableRepository(app.db).get(request.params.id);
-      // Whoever reviews the table now (department, then finance) decides.
-      const resource = await tableResource(app.db, record);
-      const stage = record.status === 'submitted' ? 'table.review_department' : 'table.review_finance';
-      assertCan(request, stage, resource);
-      const previous = await previousEvaluation(app.db, record.table);
-      const set = await ruleSetForRequest(app.db, 'auto', record.table);
-      await saveLinkageDecision(app.db, {
-        tableId: record.id,
-        previous,
-        suggestion: previous ? linkageSuggestion(previous.grade, set.params.linkageReduceShare).kind : null,
-        decision: request.body,
-        actor: auditActor(request),
-      });
-      return getLinkageDecision(app.db, record.id);
-    },
+    async (request) => decideBudgetLinkage(app.db, callerOf(request), request.params.id, request.body),
   );
 };

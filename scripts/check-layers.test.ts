@@ -205,6 +205,75 @@ describe('checkLayers', () => {
     ]);
   });
 
+  it('fails when a route or the demo calls an account, calendar, library, rule set, template, ex-ante or 整改 write', () => {
+    const r = workspace({
+      db: {
+        dependencies: ['@jixiao/core'],
+        files: {
+          'src/rule-sets.repository.ts': "import { writeAudit } from './audit.repository.ts';\n",
+          'src/rectification.repository.ts': "import type { AuditActor } from './audit.repository.ts';\n",
+          'src/accounts.repository.ts': "import { writeAudit } from './audit.repository.ts';\n",
+        },
+      },
+      server: {
+        dependencies: ['@jixiao/core', '@jixiao/db'],
+        files: {
+          'src/routes/budget-years.routes.ts': [
+            "import { listBudgetYears, storeBudgetYear } from '@jixiao/db/budget-years.repository';",
+            "import { insertLibraryEntry } from '@jixiao/db/indicator-library.repository';",
+          ].join('\n'),
+          'src/routes/users.routes.ts':
+            "import { listUsers, storeUserChange } from '@jixiao/db/accounts.repository';\n",
+          'src/routes/ex-ante.routes.ts':
+            "import { storeExAnteAssessment } from '@jixiao/db/ex-ante.repository';\n",
+          'src/demo-x.ts': [
+            "import { insertRectifications } from '@jixiao/db/rectification.repository';",
+            "import { insertRuleSetVersion } from '@jixiao/db/rule-sets.repository';",
+            "import { retireLayoutTemplateRow } from '@jixiao/db/layout-templates.repository';",
+          ].join('\n'),
+          'src/use-cases/accounts.ts':
+            "import { insertOrganisation, storePassword } from '@jixiao/db/accounts.repository';\n",
+          'src/use-cases/rectification.test.ts':
+            "import { storeRectificationClose } from '@jixiao/db/rectification.repository';\n",
+        },
+      },
+    });
+    expect(messages(r).sort()).toEqual([
+      'packages/db/src/rule-sets.repository.ts ./audit.repository.ts writeAudit',
+      'packages/server/src/demo-x.ts @jixiao/db/layout-templates.repository retireLayoutTemplateRow',
+      'packages/server/src/demo-x.ts @jixiao/db/rectification.repository insertRectifications',
+      'packages/server/src/demo-x.ts @jixiao/db/rule-sets.repository insertRuleSetVersion',
+      'packages/server/src/routes/budget-years.routes.ts @jixiao/db/budget-years.repository storeBudgetYear',
+      'packages/server/src/routes/budget-years.routes.ts @jixiao/db/indicator-library.repository insertLibraryEntry',
+      'packages/server/src/routes/ex-ante.routes.ts @jixiao/db/ex-ante.repository storeExAnteAssessment',
+      'packages/server/src/routes/users.routes.ts @jixiao/db/accounts.repository storeUserChange',
+    ]);
+  });
+
+  it('fails when application code imports a testing helper; tests and their helpers may', () => {
+    const r = workspace({
+      db: {
+        dependencies: ['@jixiao/core'],
+        files: {
+          'src/testing/table-writes.ts': "import { deleteTableRow } from '../tables.repository.ts';\n",
+          'src/demo.repository.ts': "import { removeStoredTable } from './testing/table-writes.ts';\n",
+        },
+      },
+      server: {
+        dependencies: ['@jixiao/core', '@jixiao/db'],
+        files: {
+          'src/demo-data.ts': "import { updateStoredTable } from '@jixiao/db/testing/table-writes';\n",
+          'src/testing/seed.ts': "import { storePreview } from '@jixiao/db/testing/table-writes';\n",
+          'src/routes/x.routes.test.ts': "import { storePreview } from '@jixiao/db/testing/table-writes';\n",
+        },
+      },
+    });
+    expect(messages(r).sort()).toEqual([
+      'packages/db/src/demo.repository.ts ./testing/table-writes.ts',
+      'packages/server/src/demo-data.ts @jixiao/db/testing/table-writes',
+    ]);
+  });
+
   it('fails when a use case or a guard imports from routes/; routes may import them', () => {
     const r = workspace({
       server: {

@@ -6,7 +6,8 @@
 // routes → guards and use cases → repositories: use cases and guards import nothing from routes/, and
 // db's repositories decide nothing — who may do what in which state (core's policies and workflow
 // machine) is asked by use cases, so a repository only reads and writes the rows they name. The writes a
-// use case audits are called only from use cases, and the repositories fully moved write no audit entry.
+// use case audits are called only from use cases, and the repositories fully moved write no audit entry;
+// application code imports no testing helper (they hold writes without audit entries).
 // Tests and their helpers may reach further (an e2e harness starts the server), within declared
 // dependencies or devDependencies.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -52,6 +53,31 @@ const DECISION_MODULES: Record<string, readonly string[]> = {
  * (and tests) call them, so no route, guard or other server file changes these rows without the entry.
  */
 const USE_CASE_WRITES: Record<string, readonly string[]> = {
+  '@jixiao/db/accounts.repository': [
+    'insertOrganisation',
+    'insertUser',
+    'storeOrganisationChange',
+    'storePassword',
+    'storeUserChange',
+  ],
+  '@jixiao/db/budget-years.repository': ['storeBudgetYear'],
+  '@jixiao/db/ex-ante.repository': ['storeExAnteAssessment'],
+  '@jixiao/db/indicator-library.repository': ['insertLibraryEntry', 'replaceLibraryEntry'],
+  '@jixiao/db/layout-templates.repository': [
+    'insertLayoutTemplate',
+    'retireLayoutTemplateRow',
+    'shareLayoutTemplateRow',
+  ],
+  '@jixiao/db/rectification.repository': [
+    'deleteRectificationEvidence',
+    'insertRectificationEvidence',
+    'insertRectifications',
+    'storeLinkageDecision',
+    'storeRectificationAnswer',
+    'storeRectificationClose',
+    'storeRectificationReturn',
+  ],
+  '@jixiao/db/rule-sets.repository': ['insertRuleSetVersion', 'storeRuleSetAssignment'],
   '@jixiao/db/evaluation.repository': ['saveMonitoringReport', 'saveSelfEvaluation', 'addScoreAdjustment'],
   '@jixiao/db/tables.repository': [
     'claimImportPreview',
@@ -64,7 +90,15 @@ const USE_CASE_WRITES: Record<string, readonly string[]> = {
   ],
 };
 /** Repositories whose every write is audited by the use case that calls it: they write no audit entry. */
-const AUDITED_BY_USE_CASES = new Set(['evaluation.repository.ts']);
+const AUDITED_BY_USE_CASES = new Set([
+  'budget-years.repository.ts',
+  'evaluation.repository.ts',
+  'ex-ante.repository.ts',
+  'indicator-library.repository.ts',
+  'layout-templates.repository.ts',
+  'rectification.repository.ts',
+  'rule-sets.repository.ts',
+]);
 const AUDIT_MODULE = /(^|\/)audit\.repository(\.ts)?$/;
 const TEST_SUPPORT = /(\.(test|bench|e2e)\.tsx?|\.fixtures?\.ts|\.factory\.ts)$/;
 
@@ -207,6 +241,9 @@ export function checkLayers(root: string): LayerViolation[] {
             specifier,
             'use cases and guards import nothing from routes/: the arrows run from routes to them',
           );
+        }
+        if (!test && /(^|\/)testing\//.test(specifier)) {
+          add(specifier, 'testing helpers (unaudited writes among them) are for tests only');
         }
         if (specifier.endsWith('.routes.ts') && !test && !file.endsWith('/src/app.ts')) {
           add(specifier, 'only app.ts imports route files: shared checks belong in guards/ or use-cases/');

@@ -23,6 +23,7 @@ import {
 import type { Database } from './database.ts';
 import { saveSelfEvaluation } from './evaluation.repository.ts';
 import { createTableRepository } from './tables.repository.ts';
+import { removeStoredTable, updateStoredTable } from './testing/table-writes.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
 const statuses = tableStatusSchema.options;
@@ -292,15 +293,21 @@ describeEachDatabase('analytics tables', (getDb) => {
     switch (write.kind) {
       case 'edit':
         if (table.status !== 'draft' && table.status !== 'returned') return;
-        await store.update(table.id, table.version, content(write.variant, write.year, write.budget, null), {
-          userId: null,
-        });
+        await updateStoredTable(
+          db,
+          table.id,
+          table.version,
+          content(write.variant, write.year, write.budget, null),
+          {
+            userId: null,
+          },
+        );
         return;
       case 'status':
         await store.setStatus(table.id, table.version, write.status, { userId: null });
         return;
       case 'delete':
-        if (table.status === 'draft') await store.remove(table.id, { userId: null });
+        if (table.status === 'draft') await removeStoredTable(db, table.id);
         return;
       case 'review':
         await sql`

@@ -17,6 +17,7 @@ import {
 } from './published-tables.repository.ts';
 import { createTableRepository } from './tables.repository.ts';
 import { generateTables } from './testing/bulk-tables.ts';
+import { updateStoredTable } from './testing/table-writes.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
 const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
@@ -197,7 +198,8 @@ describeEachDatabase('published tables (the public catalogue)', (getDb) => {
     const before = await publishedFingerprint(db);
     // 调整: the published table goes back to a draft whose content changes.
     let record = await store.setStatus(id, 5, 'draft', { userId: null });
-    record = await store.update(
+    record = await updateStoredTable(
+      db,
       id,
       record.version,
       buildTable({ year: 2022, unit: '某省科技创新中心', name: '调整中草稿名称' }),

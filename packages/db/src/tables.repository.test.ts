@@ -9,6 +9,12 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation } from './accounts.repository.ts';
 import { createTableRepository, type TableRepository } from './tables.repository.ts';
+import {
+  confirmStoredImport,
+  removeStoredTable,
+  storePreview,
+  updateStoredTable,
+} from './testing/table-writes.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
 const author = { userId: 'author-1', address: '10.0.0.1' };
@@ -49,9 +55,9 @@ describeEachDatabase('table repository', (getDb) => {
     it('keeps every saved version, leaving the save’s audit entry to its caller', async () => {
       const first = await store.create(buildTable({ name: '版本项目' }), author);
       const edited: PerformanceTable = { ...first.table, name: '版本项目（修订）' };
-      const second = await store.update(first.id, 1, edited, author, '名称更正');
+      const second = await updateStoredTable(getDb(), first.id, 1, edited, author, '名称更正');
       expect(second.version).toBe(2);
-      const third = await store.update(first.id, 2, { ...edited, year: 2021 }, author);
+      const third = await updateStoredTable(getDb(), first.id, 2, { ...edited, year: 2021 }, author);
       expect(third.version).toBe(3);
       expect((await store.version(first.id, 1)).table.name).toBe('版本项目');
       expect((await store.version(first.id, 2)).reason).toBe('名称更正');
@@ -80,8 +86,8 @@ describeEachDatabase('table repository', (getDb) => {
       const mine = { ...record.table, name: '并发项目-甲' };
       const theirs = { ...record.table, name: '并发项目-乙' };
       const results = await Promise.allSettled([
-        store.update(record.id, 1, mine, { userId: 'a' }),
-        store.update(record.id, 1, theirs, { userId: 'b' }),
+        updateStoredTable(getDb(), record.id, 1, mine, { userId: 'a' }),
+        updateStoredTable(getDb(), record.id, 1, theirs, { userId: 'b' }),
       ]);
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r) => r.status === 'rejected');
@@ -104,7 +110,9 @@ describeEachDatabase('table repository', (getDb) => {
       const record = await store.create(buildTable(), author);
       const submitted = await store.setStatus(record.id, 1, 'submitted', author);
       expect(submitted).toMatchObject({ status: 'submitted', version: 2 });
-      expect(await codeOf(store.update(record.id, 2, record.table, author))).toBe('table.in_review');
+      expect(await codeOf(updateStoredTable(getDb(), record.id, 2, record.table, author))).toBe(
+        'table.in_review',
+      );
       expect(await codeOf(store.setStatus(record.id, 1, 'approved', author))).toBe('table.version_conflict');
     });
   });
@@ -112,12 +120,12 @@ describeEachDatabase('table repository', (getDb) => {
   describe('delete', () => {
     it('deletes drafts with their versions and refuses others', async () => {
       const draft = await store.create(buildTable({ name: '待删除项目' }), author);
-      await store.remove(draft.id, author);
+      await removeStoredTable(getDb(), draft.id);
       expect(await codeOf(store.get(draft.id))).toBe('table.not_found');
       expect(await codeOf(store.versions(draft.id))).toBe('table.not_found');
       const submitted = await store.create(buildTable(), author);
       await store.setStatus(submitted.id, 1, 'submitted', author);
-      expect(await codeOf(store.remove(submitted.id, author))).toBe('table.not_editable');
+      expect(await codeOf(removeStoredTable(getDb(), submitted.id))).toBe('table.not_editable');
       const audit = await getDb()
         .selectFrom('audit_log')
         .select('action')
@@ -189,7 +197,7 @@ describeEachDatabase('table repository', (getDb) => {
     });
 
     it('keeps a preview with its bytes and confirms it exactly once', async () => {
-      const preview = await store.savePreview({
+      const preview = await storePreview(getDb(), {
         source: sourceFile('preview.txt'),
         sourceText: '财政项目支出绩效目标表',
         tables: [buildTable({ name: '预览项目' })],
@@ -200,10 +208,12 @@ describeEachDatabase('table repository', (getDb) => {
       expect(read).toMatchObject({ status: 'preview', fileName: 'preview.txt' });
       expect(read.tables[0]?.name).toBe('预览项目');
       const edited = [{ ...read.tables[0]!, name: '预览项目（已改）' }];
-      const { records } = await store.confirmImport(preview.id, edited, author);
+      const { records } = await confirmStoredImport(getDb(), preview.id, edited, author);
       expect(records[0]?.table.name).toBe('预览项目（已改）');
       expect((await store.getImport(preview.id)).status).toBe('confirmed');
-      expect(await codeOf(store.confirmImport(preview.id, edited, author))).toBe('import.already_confirmed');
+      expect(await codeOf(confirmStoredImport(getDb(), preview.id, edited, author))).toBe(
+        'import.already_confirmed',
+      );
       expect((await store.importFile(preview.id)).bytes).toEqual(sourceFile().bytes);
       expect(await codeOf(store.getImport('00000000-0000-4000-8000-000000000000'))).toBe('import.not_found');
     });

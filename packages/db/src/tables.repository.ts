@@ -17,7 +17,6 @@ import {
   type TableVersionSummary,
 } from '@jixiao/core/tables/table-record.schema';
 import type { Actor, SourceFile, TableStore, TableVersion } from '@jixiao/core/tables/table-store';
-import { assertEditable } from '@jixiao/core/workflow/workflow-machine';
 import {
   type Expression,
   type ExpressionBuilder,
@@ -66,24 +65,10 @@ export interface TableRepository extends TableStore {
     options?: { scope?: ListScope; countCap?: number; searchWindow?: number },
   ): Promise<TableList>;
   versionSummaries(id: string): Promise<TableVersionSummary[]>;
-  /** Keeps an upload's preview (storage only: the server's upload use case writes its audit entry). */
-  savePreview(input: ImportPreviewInput): Promise<ImportPreviewRecord>;
   getImport(id: string): Promise<ImportPreviewRecord>;
   /** Keeps a re-read through a column mapping with a preview not yet confirmed (the last one wins). */
   saveMapped(id: string, mapped: KeptMapping): Promise<void>;
   importFile(id: string): Promise<SourceFile>;
-  /**
-   * Writes the (possibly edited) tables of a previewed import in one transaction and marks it confirmed
-   * (storage only: the server's confirm use case writes the audit entries with confirmImportTables).
-   * A table of the same organisation, project and year as a stored one needs a choice in `duplicates`
-   * (else 409 `table.duplicate` listing them); `skipped` are the indexes the user chose to skip.
-   */
-  confirmImport(
-    importId: string,
-    tables: PerformanceTable[],
-    actor: Actor,
-    options?: { duplicates?: DuplicateChoice[] },
-  ): Promise<{ records: TableRecord[]; skipped: number[] }>;
   /** Per table index: the stored tables of the same organisation, kind, project (by name) and year. */
   findDuplicates(
     tables: PerformanceTable[],
@@ -1051,29 +1036,6 @@ export function createTableRepository(db: Database): TableRepository {
     return record!;
   }
 
-  async function update(
-    id: string,
-    expectedVersion: number,
-    table: PerformanceTable,
-    actor: Actor,
-    reason?: string,
-  ): Promise<TableRecord> {
-    return db.transaction().execute(async (trx) => {
-      const current = await lockTableRecord(trx, id);
-      assertTableVersion(current, expectedVersion);
-      assertEditable(current.status);
-      return storeTableVersion(trx, current, table, actor, reason ?? null);
-    });
-  }
-
-  async function remove(id: string): Promise<void> {
-    await db.transaction().execute(async (trx) => {
-      const current = await lockTableRecord(trx, id);
-      if (current.status !== 'draft') throw draftOnly();
-      await deleteTableRow(trx, id);
-    });
-  }
-
   async function versionRows(id: string, withContent: boolean) {
     if (!uuidPattern.test(id)) throw tableNotFound(id);
     const rows = await db
@@ -1151,10 +1113,6 @@ export function createTableRepository(db: Database): TableRepository {
     });
   }
 
-  async function savePreview(input: ImportPreviewInput): Promise<ImportPreviewRecord> {
-    return insertImportPreview(db, input);
-  }
-
   async function getImport(id: string): Promise<ImportPreviewRecord> {
     if (!uuidPattern.test(id)) throw importNotFound(id);
     const row = await db
@@ -1217,25 +1175,6 @@ export function createTableRepository(db: Database): TableRepository {
     return { name: row.file_name, mediaType: row.media_type, bytes: new Uint8Array(row.bytes) };
   }
 
-  async function confirmImport(
-    importId: string,
-    tables: PerformanceTable[],
-    actor: Actor,
-    options: { duplicates?: DuplicateChoice[] } = {},
-  ): Promise<{ records: TableRecord[]; skipped: number[] }> {
-    if (!uuidPattern.test(importId)) throw importNotFound(importId);
-    return db.transaction().execute(async (trx) => {
-      const { records, skipped } = await confirmImportTables(
-        trx,
-        importId,
-        tables,
-        actor,
-        options.duplicates ?? [],
-      );
-      return { records, skipped };
-    });
-  }
-
   async function findDuplicates(
     tables: PerformanceTable[],
     organisationId: string | null,
@@ -1275,17 +1214,13 @@ export function createTableRepository(db: Database): TableRepository {
     list,
     get,
     create,
-    update,
-    remove,
     versions,
     version,
     versionSummaries,
     importBatch,
-    savePreview,
     getImport,
     saveMapped,
     importFile,
-    confirmImport,
     findDuplicates,
     setStatus,
   };

@@ -28,8 +28,9 @@ export interface Actor {
  * Storage of performance tables, declared here so the domain and the server depend on the contract,
  * not on PostgreSQL. `packages/db` implements it for PGlite and node-postgres.
  *
- * Failures are AppErrors with codes: `table.not_found`, `table.version_conflict` (optimistic lock lost),
- * `table.not_editable` (e.g. deleting a non-draft).
+ * Failures are AppErrors with codes: `table.not_found`, `table.version_conflict` (optimistic lock lost).
+ * Saving a version and deleting a draft are the server's use cases, which audit them in the transaction
+ * that writes them: they are not part of this contract.
  */
 export interface TableStore {
   list(query: TableListQuery): Promise<TableList>;
@@ -39,16 +40,6 @@ export interface TableStore {
     actor: Actor,
     options?: { organisationId?: string | null },
   ): Promise<TableRecord>;
-  /** Saves a new version; fails with `table.version_conflict` unless `expectedVersion` is the current one. */
-  update(
-    id: string,
-    expectedVersion: number,
-    table: PerformanceTable,
-    actor: Actor,
-    reason?: string,
-  ): Promise<TableRecord>;
-  /** Deletes a table that is still a draft. */
-  remove(id: string, actor: Actor): Promise<void>;
   versions(id: string): Promise<TableVersion[]>;
   version(id: string, version: number): Promise<TableVersion>;
   /** Writes all tables of one import and the source file in one transaction: all or nothing. */

@@ -7,6 +7,7 @@ import { insertUser } from '@jixiao/db/accounts.repository';
 import { demoOrganisationIds, demoOrganisations, demoPassword, demoUserFor } from '@jixiao/db/accounts-demo';
 import { insertLibraryEntry } from '@jixiao/db/indicator-library.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { storePreview } from '@jixiao/db/testing/table-writes';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -116,7 +117,7 @@ describeEachDatabase('authorisation matrix', (getDb) => {
     if (scenario === 'none') return { tableId: null, version: 0 };
     const store = createTableRepository(getDb());
     if (scenario === 'own-import') {
-      const preview = await store.savePreview({
+      const preview = await storePreview(getDb(), {
         source: { name: 'seed.txt', mediaType: 'text/plain', bytes: new TextEncoder().encode('项目名称') },
         sourceText: '项目名称',
         tables: [buildTable()],

@@ -2,6 +2,7 @@ import { officialLayout } from '@jixiao/core/export/official-layout';
 import type { Problem } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { updateStoredTable } from '@jixiao/db/testing/table-writes';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { closeSharedBrowser } from '@jixiao/export/chromium';
 import { buildSelfEvaluation, seedTable } from '@jixiao/export/testing/export-fixtures';
@@ -97,12 +98,7 @@ describeEachDatabase('export API', (getDb) => {
   it('exports an earlier saved version when asked', async () => {
     const id = await stored();
     const author = demoUserFor('author');
-    await createTableRepository(getDb()).update(
-      id,
-      1,
-      { ...seedTable(1), name: '改名后的项目' },
-      { userId: author.id },
-    );
+    await updateStoredTable(getDb(), id, 1, { ...seedTable(1), name: '改名后的项目' }, { userId: author.id });
     const current = await getApp().call('GET', `/api/tables/${id}/export.html`, { as: 'author' });
     expect(current.text).toContain('改名后的项目');
     const first = await getApp().call('GET', `/api/tables/${id}/export.html?version=1`, { as: 'author' });

@@ -4,6 +4,7 @@ import { buildTable } from '@jixiao/core/review/testing/table-factory';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { demoOrganisationIds, demoPassword } from '@jixiao/db/accounts-demo';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { updateStoredTable } from '@jixiao/db/testing/table-writes';
 import { describeEachDatabase } from '@jixiao/db/testing/test-database';
 import { expect, it } from 'vitest';
 import { csrfCookie, csrfHeader, sessionCookie } from '../auth/auth.plugin.ts';
@@ -161,9 +162,15 @@ describeEachDatabase('object-level authorisation', (getDb) => {
       { userId: null },
       { organisationId: demoOrganisationIds.seedUnit },
     );
-    let record = await store.update(first.id, first.version, buildTable({ name: '公开版 published' }), {
-      userId: null,
-    });
+    let record = await updateStoredTable(
+      getDb(),
+      first.id,
+      first.version,
+      buildTable({ name: '公开版 published' }),
+      {
+        userId: null,
+      },
+    );
     for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
       record = await store.setStatus(record.id, record.version, status, { userId: null });
     const urls = [

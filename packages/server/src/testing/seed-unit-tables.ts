@@ -3,6 +3,7 @@ import type { TableRecord, TableStatus } from '@jixiao/core/tables/table-record.
 import { demoOrganisationIds, demoUserFor } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { storePreview } from '@jixiao/db/testing/table-writes';
 
 /**
  * A table of the demo author's unit moved along `path` straight in the repository, so that a test starts
@@ -33,7 +34,7 @@ export async function storeSeedUnitPreview(
   table: PerformanceTable,
   file: { name: string; text: string },
 ): Promise<string> {
-  const saved = await createTableRepository(db).savePreview({
+  const saved = await storePreview(db, {
     source: { name: file.name, mediaType: 'text/plain', bytes: new TextEncoder().encode(file.text) },
     sourceText: file.text,
     tables: [table],

@@ -5,8 +5,7 @@
  */
 
 import { readFile } from 'node:fs/promises';
-import { demoUserFor } from '@jixiao/db/accounts-demo';
-import { createTableRepository } from '@jixiao/db/tables.repository';
+import { removeStoredTable } from '@jixiao/db/testing/table-writes';
 import { workbookCells } from '@jixiao/export/testing/workbook-text';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
@@ -81,7 +80,7 @@ describe('batch export in the browser', () => {
     const { page } = e2e;
     // Still ticked from the first test; the author deletes one of the two drafts meanwhile.
     const gone = ids.get('未来公园展厅运营经费') ?? '';
-    await createTableRepository(e2e.db).remove(gone, { userId: demoUserFor('author').id });
+    await removeStoredTable(e2e.db, gone);
     let downloads = 0;
     page.on('download', () => {
       downloads += 1;

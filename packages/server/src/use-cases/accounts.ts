@@ -15,12 +15,13 @@ import {
   storePassword,
   storeUserChange,
 } from '@jixiao/db/accounts.repository';
-import { type AuditActor, writeAudit } from '@jixiao/db/audit.repository';
+import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { assertCan, requireUser } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
 import { hashPassword } from '../auth/password.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
+import { auditedWrite } from './audited-write.ts';
 
 // Organisations and users as administrators keep them (organisation.manage, user.manage), and a user's
 // own password: each change is written with its audit entry in one transaction. Password hashes never
@@ -35,17 +36,17 @@ export async function recordOrganisation(
   actor: AuditActor,
   input: OrganisationCreate,
 ): Promise<Organisation> {
-  return db.transaction().execute(async (trx) => {
-    const organisation = await insertOrganisation(trx, input);
-    await writeAudit(trx, {
-      actor,
+  return auditedWrite(
+    db,
+    actor,
+    (trx) => insertOrganisation(trx, input),
+    (organisation) => ({
       action: 'organisation.create',
       entity: 'organisation',
       entityId: organisation.id,
       diff: organisation,
-    });
-    return organisation;
-  });
+    }),
+  );
 }
 
 /** An administrator creates an organisation (POST /api/organisations); 401/403 for others. */
@@ -67,19 +68,18 @@ export async function changeOrganisation(
 ): Promise<Organisation> {
   assertCan(caller, 'organisation.manage');
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const { before, after } = await storeOrganisationChange(trx, id, patch);
-    const { id: _before, ...was } = before;
-    const { id: _after, ...is } = after;
-    await writeAudit(trx, {
-      actor,
+  const { after } = await auditedWrite(
+    db,
+    actor,
+    (trx) => storeOrganisationChange(trx, id, patch),
+    ({ before: { id: _before, ...was }, after: { id: _after, ...is } }) => ({
       action: 'organisation.update',
       entity: 'organisation',
       entityId: id,
       diff: { before: was, after: is },
-    });
-    return after;
-  });
+    }),
+  );
+  return after;
 }
 
 /**
@@ -92,10 +92,11 @@ export async function addUser(db: Database, caller: Caller, body: UserCreate): P
   assertAcceptablePassword(password, fields.username, 'password');
   const passwordHash = await hashPassword(password);
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const user = await insertUser(trx, { ...fields, passwordHash, mustChangePassword: true });
-    await writeAudit(trx, {
-      actor,
+  return auditedWrite(
+    db,
+    actor,
+    (trx) => insertUser(trx, { ...fields, passwordHash, mustChangePassword: true }),
+    (user) => ({
       action: 'user.create',
       entity: 'user',
       entityId: user.id,
@@ -105,9 +106,8 @@ export async function addUser(db: Database, caller: Caller, body: UserCreate): P
         organisationId: user.organisationId,
         roles: user.roles,
       },
-    });
-    return user;
-  });
+    }),
+  );
 }
 
 /**
@@ -126,17 +126,21 @@ export async function changeUser(db: Database, caller: Caller, id: string, patch
     );
   }
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const { before, after } = await storeUserChange(trx, id, patch);
-    const diff: Record<string, { before: unknown; after: unknown }> = {};
-    for (const key of ['displayName', 'organisationId', 'roles', 'active'] as const) {
-      if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
-        diff[key] = { before: before[key], after: after[key] };
+  const { after } = await auditedWrite(
+    db,
+    actor,
+    (trx) => storeUserChange(trx, id, patch),
+    ({ before, after }) => {
+      const diff: Record<string, { before: unknown; after: unknown }> = {};
+      for (const key of ['displayName', 'organisationId', 'roles', 'active'] as const) {
+        if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+          diff[key] = { before: before[key], after: after[key] };
+        }
       }
-    }
-    await writeAudit(trx, { actor, action: 'user.update', entity: 'user', entityId: id, diff });
-    return after;
-  });
+      return { action: 'user.update', entity: 'user', entityId: id, diff };
+    },
+  );
+  return after;
 }
 
 /**
@@ -154,11 +158,12 @@ export async function resetPassword(
   assertAcceptablePassword(password, target.username, 'password');
   const passwordHash = await hashPassword(password);
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const user = await storePassword(trx, target.id, passwordHash, { mustChange: true });
-    await writeAudit(trx, { actor, action: 'user.password_reset', entity: 'user', entityId: id, diff: null });
-    return user;
-  });
+  return auditedWrite(
+    db,
+    actor,
+    (trx) => storePassword(trx, target.id, passwordHash, { mustChange: true }),
+    () => ({ action: 'user.password_reset', entity: 'user', entityId: id, diff: null }),
+  );
 }
 
 /**
@@ -175,15 +180,10 @@ export async function changeOwnPassword(
   assertAcceptablePassword(newPassword, self.username, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const user = await storePassword(trx, self.id, passwordHash, { mustChange: false, keepSession });
-    await writeAudit(trx, {
-      actor,
-      action: 'user.password_changed',
-      entity: 'user',
-      entityId: self.id,
-      diff: null,
-    });
-    return user;
-  });
+  return auditedWrite(
+    db,
+    actor,
+    (trx) => storePassword(trx, self.id, passwordHash, { mustChange: false, keepSession }),
+    () => ({ action: 'user.password_changed', entity: 'user', entityId: self.id, diff: null }),
+  );
 }

@@ -1,9 +1,9 @@
 import type { BudgetYear, BudgetYearSettingInput } from '@jixiao/core/years/budget-year.schema';
-import { writeAudit } from '@jixiao/db/audit.repository';
 import { storeBudgetYear } from '@jixiao/db/budget-years.repository';
 import type { Database } from '@jixiao/db/database';
 import { assertCan } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
+import { auditedWrite } from './audited-write.ts';
 
 /**
  * An administrator creates or replaces the setting of a region's budget year (PUT /api/budget-years),
@@ -16,15 +16,16 @@ export async function saveBudgetYear(
 ): Promise<BudgetYear> {
   assertCan(caller, 'budget_year.manage');
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const { before, after } = await storeBudgetYear(trx, setting, actor);
-    await writeAudit(trx, {
-      actor,
+  const { after } = await auditedWrite(
+    db,
+    actor,
+    (trx) => storeBudgetYear(trx, setting, actor),
+    ({ before, after }) => ({
       action: 'budget_year.update',
       entity: 'budget_year',
       entityId: `${after.region}/${after.year}`,
       diff: { before, after },
-    });
-    return after;
-  });
+    }),
+  );
+  return after;
 }

@@ -1,9 +1,9 @@
 import type { LibraryEntry, LibraryEntryInput } from '@jixiao/core/library/indicator-library.schema';
-import { writeAudit } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { insertLibraryEntry, replaceLibraryEntry } from '@jixiao/db/indicator-library.repository';
 import { assertCan } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
+import { auditedWrite } from './audited-write.ts';
 
 // The indicator library's entries that administrators keep (library.manage): each change is written with
 // its audit entry in one transaction. Entries are switched off, never deleted.
@@ -16,17 +16,18 @@ export async function addLibraryEntry(
 ): Promise<LibraryEntry> {
   assertCan(caller, 'library.manage');
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const { entry, fields } = await insertLibraryEntry(trx, input, actor);
-    await writeAudit(trx, {
-      actor,
+  const { entry } = await auditedWrite(
+    db,
+    actor,
+    (trx) => insertLibraryEntry(trx, input, actor),
+    ({ entry, fields }) => ({
       action: 'library.create',
       entity: 'indicator_library',
       entityId: entry.id,
       diff: fields,
-    });
-    return entry;
-  });
+    }),
+  );
+  return entry;
 }
 
 /**
@@ -41,16 +42,17 @@ export async function changeLibraryEntry(
 ): Promise<LibraryEntry> {
   assertCan(caller, 'library.manage');
   const actor = auditActorOf(caller);
-  return db.transaction().execute(async (trx) => {
-    const { before, entry, fields } = await replaceLibraryEntry(trx, id, input, actor);
-    await writeAudit(trx, {
-      actor,
+  const { entry } = await auditedWrite(
+    db,
+    actor,
+    (trx) => replaceLibraryEntry(trx, id, input, actor),
+    ({ before, fields }) => ({
       // Switching an entry off is what administrators look for in the log, so it has its own action.
       action: before.active && !fields.active ? 'library.deactivate' : 'library.update',
       entity: 'indicator_library',
       entityId: id,
       diff: { before: { ...before, updatedAt: undefined }, after: fields },
-    });
-    return entry;
-  });
+    }),
+  );
+  return entry;
 }

@@ -5,11 +5,12 @@ import type {
   RuleSetDefinition,
   StoredRuleSetVersion,
 } from '@jixiao/core/review/rule-set-version.schema';
-import { type AuditActor, writeAudit } from '@jixiao/db/audit.repository';
+import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { insertRuleSetVersion, storeRuleSetAssignment } from '@jixiao/db/rule-sets.repository';
 import { assertCan } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
+import { auditedWrite } from './audited-write.ts';
 
 // Rule sets (审核规则) that administrators keep (ruleset.manage): a published version is never edited, a
 // new one is derived; which set reviews a region's year is chosen. Each change is written with its audit
@@ -24,17 +25,17 @@ export async function recordRuleSetVersion(
   actor: AuditActor,
   definition: RuleSetDefinition,
 ): Promise<StoredRuleSetVersion> {
-  return db.transaction().execute(async (trx) => {
-    const stored = await insertRuleSetVersion(trx, definition, actor);
-    await writeAudit(trx, {
-      actor,
+  return auditedWrite(
+    db,
+    actor,
+    (trx) => insertRuleSetVersion(trx, definition, actor),
+    (stored) => ({
       action: 'ruleset.derive',
       entity: 'rule_set',
       entityId: `${stored.id}@${stored.version}`,
       diff: definition,
-    });
-    return stored;
-  });
+    }),
+  );
 }
 
 /** An administrator publishes a new version of a rule set (POST /api/rule-sets); 401/403 for others. */
@@ -56,17 +57,17 @@ export async function recordRuleSetAssignment(
   actor: AuditActor,
   input: RuleSetAssignmentInput,
 ): Promise<RuleSetAssignment | null> {
-  return db.transaction().execute(async (trx) => {
-    const assignment = await storeRuleSetAssignment(trx, input, actor);
-    await writeAudit(trx, {
-      actor,
+  return auditedWrite(
+    db,
+    actor,
+    (trx) => storeRuleSetAssignment(trx, input, actor),
+    (assignment) => ({
       action: 'ruleset.assign',
       entity: 'rule_set_assignment',
       entityId: `${input.region}/${input.year}`,
       diff: { region: input.region, year: input.year, assigned: assignment },
-    });
-    return assignment;
-  });
+    }),
+  );
 }
 
 /**

@@ -88,6 +88,43 @@ describe('indicator library in the browser', () => {
     await drawer.waitFor(settle);
     // The table follows Shanghai 2020, so the drawer starts there.
     await expect.poll(() => drawer.getByTestId('library-framework').textContent(), settle).toContain('上海');
+    // The entries come in the framework's order: its level-1 categories as the form prints them, and under
+    // 产出目标 数量, 质量, 时效 in that order.
+    await drawer.locator('.ant-table-row').first().waitFor(settle);
+    const levels = await drawer
+      .locator('.ant-table-row')
+      .evaluateAll((rows) =>
+        rows.map((row) =>
+          (
+            [...row.querySelectorAll('td')]
+              .map((td) => td.textContent ?? '')
+              .find((t) => t.includes(' / ')) ?? ''
+          )
+            .split(' / ')
+            .map((part) => part.trim()),
+        ),
+      );
+    const runs = (values: string[]) => values.filter((value, i) => value !== values[i - 1]);
+    expect(runs(levels.map(([level1]) => level1 ?? ''))).toEqual([
+      '投入与管理',
+      '产出目标',
+      '效果目标',
+      '影响力目标',
+    ]);
+    const output = runs(levels.filter(([level1]) => level1 === '产出目标').map(([, level2]) => level2 ?? ''));
+    expect(output.slice(0, 3)).toEqual(['数量', '质量', '时效']);
+    // The common rates arrive with their typical targets, so adding them opens no missing-target error.
+    for (const [name, target] of [
+      ['预算执行率', '>=95%'],
+      ['预算资金到位率', '=100%'],
+      ['信息公开实现率', '=100%'],
+    ] as const) {
+      await drawer.getByTestId('library-search').locator('input').fill(name);
+      const found = drawer.locator('.ant-table-row', {
+        has: page.locator('[data-testid="library-name"]', { hasText: name }),
+      });
+      await expect.poll(() => found.first().locator('code').first().textContent(), settle).toBe(target);
+    }
     await tick(page, '服务对象满意度', '服务对象满意度');
     await tick(page, '场次', '举办活动场次');
     await drawer.getByTestId('library-add-selected').click();

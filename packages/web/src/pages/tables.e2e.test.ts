@@ -155,6 +155,13 @@ describe('tables in the browser', () => {
     const docxText = await extractDocxText(new Uint8Array(docx));
     expect(docxText).toContain('财政项目支出绩效目标表\n');
     expect(docxText).toMatch(/\t预算执行率\t>=98%\n/);
+    // Opened in the English interface, the downloads are English too, not only after the form's own switch.
+    const docxHref = () => page.getByTestId('download-docx').getAttribute('href');
+    for (const locale of ['en', 'zh']) {
+      await page.evaluate((l) => localStorage.setItem('jixiao.locale', l), locale);
+      await page.reload();
+      await expect.poll(docxHref, poll).toContain(`locale=${locale}`);
+    }
     // The form's language (中文 / English above the sheet) goes with the downloads (?locale=).
     await page.locator('.print-toolbar').getByText('English', { exact: true }).click();
     expect(await page.getByTestId('download-docx').getAttribute('href')).toContain('locale=en');
@@ -255,8 +262,11 @@ describe('tables in the browser', () => {
       .poll(() => page.locator('#f-unit').inputValue(), poll)
       .toBe('上海推进科技创新中心建设办公室');
     expect(await page.getByTestId('dirty-flag').textContent()).not.toBe('有未保存的修改');
-    // 主管部门 comes from the organisation tree's departments.
+    // 主管部门 comes from the organisation tree's departments; 项目类别 and 绩效类型 are lists too.
     await chooseOption(page, page.getByTestId('select-supervisingDepartment'), '上海市科学技术委员会');
+    for (const list of ['select-category', 'select-performanceType']) {
+      expect(await page.getByTestId(list).getAttribute('class')).toMatch(/\bant-select\b/);
+    }
     await page.getByRole('button', { name: '添加一级指标' }).first().click();
     // The grid's columns are headed, and the direction select says what it is.
     expect(compact((await page.getByTestId('indicator-grid-head').textContent()) ?? '')).toBe(
@@ -283,6 +293,10 @@ describe('tables in the browser', () => {
     expect(await page.getByTestId('select-supervisingDepartment').textContent()).toContain(
       '上海市科学技术委员会',
     );
+    // The automatic review names a missing category as the form prints it (产出目标), not the bare 产出.
+    const findings = page.getByTestId('table-findings');
+    await expect.poll(() => findings.textContent(), poll).toContain('「产出目标」');
+    expect(await findings.textContent()).not.toMatch(/「(产出|效果|影响力)」/);
   });
 
   it('points at the place of each import warning and lets the user fix the fields before confirming', async () => {

@@ -95,6 +95,9 @@ describe('completeness rules', () => {
       buildIndicator('满意度指标', '服务对象满意度指标', '游客满意度', '>=90%'),
     ];
     expect(ids(buildTable({ indicators }))).toEqual(['SH2020-C12@indicators.15.level1']);
+    // The labels it asks for are the form's (产出目标), not the framework's bare categories (产出).
+    const [finding] = reviewTable(buildTable({ indicators }), 'shanghai-2020');
+    expect(finding?.zh).toContain('应为：投入与管理、产出目标、效果目标、影响力目标');
   });
 
   it('accepts a sound table under the national set when it follows the national framework', () => {

@@ -309,7 +309,10 @@ export const unknownLevel1Rule: Rule = {
   check({ params, indicators }) {
     const seen = new Set<string>();
     const hits: RuleHit[] = [];
-    const expected = params.framework.level1.map((c) => c.name).join('、');
+    // As the form prints them (产出目标), not the framework's bare categories (产出).
+    const expected = params.framework.level1
+      .map((c) => printedCategory(params.framework, 1, c.name))
+      .join('、');
     for (const f of indicators) {
       const label = f.indicator.level1?.trim();
       if (!label || f.place.level1 !== null || seen.has(label)) continue;

@@ -13,7 +13,8 @@ export const peersEn = {
   'peers.budget': 'Budget of the year {amount}',
   'peers.unitCosts': 'Unit costs',
   'peers.unitCostsSummary': 'Unit costs of similar projects',
-  'peers.costNote': 'Unit cost {own} yuan per {per} ({basis}); similar projects {low}–{high} yuan per {per} ({n})',
+  'peers.costNote':
+    'Unit cost {own} yuan per {per} ({basis}); similar projects {low}–{high} yuan per {per} ({n})',
   'peers.basis.actual': 'achieved',
   'peers.basis.target': 'by target',
   'peers.basis.stated': 'cost indicator',

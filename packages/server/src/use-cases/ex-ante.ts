@@ -2,12 +2,12 @@ import { AppError } from '@jixiao/core/errors/app-error';
 import { exAnteTotal } from '@jixiao/core/ex-ante/ex-ante';
 import type { ExAnteAssessment, ExAnteAssessmentInput } from '@jixiao/core/ex-ante/ex-ante.schema';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { writeAudit } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import { getExAnteAssessment, storeExAnteAssessment } from '@jixiao/db/ex-ante.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { assertCanTable } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
+import { auditedWrite } from './audited-write.ts';
 
 /**
  * The caller saves the ex-ante assessment (事前绩效评估) of table `tableId` (PUT /api/tables/:id/ex-ante):
@@ -33,16 +33,17 @@ export async function saveExAnte(
   }
   const actor = auditActorOf(caller);
   const total = exAnteTotal(input.scores);
-  await db.transaction().execute(async (trx) => {
-    const { before } = await storeExAnteAssessment(trx, { tableId, assessment: input, total, actor });
-    await writeAudit(trx, {
-      actor,
+  await auditedWrite(
+    db,
+    actor,
+    (trx) => storeExAnteAssessment(trx, { tableId, assessment: input, total, actor }),
+    ({ before }) => ({
       action: 'ex_ante.save',
       entity: 'table',
       entityId: tableId,
       diff: { conclusion: input.conclusion, total, ...(before ? { before } : {}) },
-    });
-  });
+    }),
+  );
   const assessment = await getExAnteAssessment(db, tableId);
   if (!assessment) throw new Error('ex-ante assessment vanished after saving');
   return { record, assessment };

@@ -4,7 +4,7 @@ import type {
   LayoutTemplateCreate,
   MappingResult,
 } from '@jixiao/core/tables/column-mapping.schema';
-import { type AuditActor, writeAudit } from '@jixiao/db/audit.repository';
+import type { AuditActor } from '@jixiao/db/audit.repository';
 import type { Database } from '@jixiao/db/database';
 import {
   createLayoutTemplateRepository,
@@ -17,6 +17,7 @@ import type { ParsePool } from '@jixiao/import/isolated/parse-pool';
 import { mainTable } from '@jixiao/import/mapping/mapped-table';
 import { assertCan, assertCanTable, requireUser } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
+import { auditedWrite } from './audited-write.ts';
 import { nothingMapped, regionOutside } from './import-templates.ts';
 
 // Column mapping and layout templates: a previewed import re-read through the columns a person assigned
@@ -119,17 +120,17 @@ export async function saveLayoutTemplate(
     kind: body.mapping.kind ?? null,
   };
   const actor = auditActorOf(caller);
-  const id = await db.transaction().execute(async (trx) => {
-    const stored = await insertLayoutTemplate(trx, input, actor);
-    await writeAudit(trx, {
-      actor,
+  const id = await auditedWrite(
+    db,
+    actor,
+    (trx) => insertLayoutTemplate(trx, input, actor),
+    (stored) => ({
       action: 'layout_template.create',
       entity: 'layout_template',
       entityId: stored,
       diff: input,
-    });
-    return stored;
-  });
+    }),
+  );
   return createLayoutTemplateRepository(db).get(id);
 }
 
@@ -153,10 +154,12 @@ async function changeTemplate(
   const current = await createLayoutTemplateRepository(db).get(id);
   const update = change(current, actor);
   if (!update) return current;
-  await db.transaction().execute(async (trx) => {
-    await update.write(trx);
-    await writeAudit(trx, { actor, action, entity: 'layout_template', entityId: id, diff: update.diff });
-  });
+  await auditedWrite(db, actor, update.write, () => ({
+    action,
+    entity: 'layout_template',
+    entityId: id,
+    diff: update.diff,
+  }));
   return createLayoutTemplateRepository(db).get(id);
 }
 

@@ -44,6 +44,7 @@ import { createTableRepository } from '@jixiao/db/tables.repository';
 import { assertCan, assertCanTable, tableResource } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
 import { ruleSetForRequest } from '../guards/rule-set.guards.ts';
+import { auditedWrite } from './audited-write.ts';
 import { evidenceMediaType } from './evidence-file.ts';
 
 // 整改 and 结果应用: reviewers above the unit open a task per problem of a scored self-evaluation or a
@@ -167,18 +168,16 @@ async function changeTask(
   action: string,
   change: (trx: DatabaseTransaction) => Promise<Record<string, unknown>>,
 ): Promise<RectificationTask> {
-  await db.transaction().execute(async (trx) => {
-    const status = await lockRectification(trx, tableId, taskId);
-    if (!from.includes(status)) throw wrongStatus(status);
-    const diff = await change(trx);
-    await writeAudit(trx, {
-      actor,
-      action,
-      entity: 'rectification',
-      entityId: taskId,
-      diff: { tableId, ...diff },
-    });
-  });
+  await auditedWrite(
+    db,
+    actor,
+    async (trx) => {
+      const status = await lockRectification(trx, tableId, taskId);
+      if (!from.includes(status)) throw wrongStatus(status);
+      return change(trx);
+    },
+    (diff) => ({ action, entity: 'rectification', entityId: taskId, diff: { tableId, ...diff } }),
+  );
   return getRectification(db, tableId, taskId);
 }
 
@@ -383,16 +382,17 @@ export async function decideBudgetLinkage(
   assertCan(caller, stage, await tableResource(db, record));
   const { previous, suggestion } = await linkageOf(db, record);
   const actor = auditActorOf(caller);
-  await db.transaction().execute(async (trx) => {
-    const input = { tableId: record.id, previous, suggestion: suggestion?.kind ?? null, decision, actor };
-    await storeLinkageDecision(trx, input);
-    await writeAudit(trx, {
-      actor,
+  const input = { tableId: record.id, previous, suggestion: suggestion?.kind ?? null, decision, actor };
+  await auditedWrite(
+    db,
+    actor,
+    (trx) => storeLinkageDecision(trx, input),
+    () => ({
       action: 'linkage.decide',
       entity: 'table',
       entityId: record.id,
       diff: { ...decision, suggestion: input.suggestion, previousGrade: previous?.grade ?? null },
-    });
-  });
+    }),
+  );
   return getLinkageDecision(db, record.id);
 }

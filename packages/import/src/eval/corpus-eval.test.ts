@@ -140,7 +140,7 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(74);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.956);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.958);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side

@@ -119,6 +119,24 @@ describe('readIndicatorStream', () => {
     ]);
   });
 
+  it('reads a scored row whose target and actual are grades run into the weight and score', () => {
+    const text = [
+      '一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施',
+      '产出指标数量指标维修路灯数量40盏40盏2020质量指标维修后验收合格率合格合格2018',
+      '时效指标维修工程及时性及时及时2020效益指标社会效益指标夜间出行安全 质量等良好良好2020',
+    ].join('');
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '维修路灯数量', '40盏', '40盏', 20, 20],
+      // The grade inside the name (验收合格率) is followed by more words, not by the row's columns.
+      ['质量指标', '维修后验收合格率', '合格', '合格', 20, 18],
+      ['时效指标', '维修工程及时性', '及时', '及时', 20, 20],
+      // A level-2 word that a phrase goes on from (`质量等`) is part of the name, not a label.
+      ['社会效益指标', '夜间出行安全 质量等', '良好', '良好', 20, 20],
+    ]);
+    expect(indicators[1]?.target).toMatchObject({ kind: 'qualitative' });
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

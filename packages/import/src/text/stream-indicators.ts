@@ -69,6 +69,11 @@ const TARGET = new RegExp(
 // A state reached (`…功能提高`, `持续发展`, `协调发展`) ends a statement that is its own qualitative target.
 const QUALITATIVE_END =
   /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定|发展)$/;
+// The grades a qualitative target or its actual is written as, in a scored table.
+const GRADES =
+  '(?:基本)?合格|(?:已|基本)?完成|(?:基本)?达标|(?:基本)?达到|优良|良好|有效|规范|健全|完善|及时|是|否';
+const GRADE = new RegExp(GRADES, 'g');
+const GRADE_WHOLE = new RegExp(`^(?:${GRADES})$`);
 /** An explanation cell run into the name (`…率反映…情况`): the name ends before it. */
 const EXPLANATION_START = /反映|用于考核|考核|衡量|是指|指标解释/;
 /** Template placeholders beside a real value: `(≥**株)`, `(‹**元/户·年)`. */
@@ -100,7 +105,7 @@ const TARGET_BEFORE_FIGURE = new RegExp(
 // An actual as printed after its target: a date (before a bare figure: `2021年10月底前` is no 2021), a
 // figure with its unit, or a word that states the result.
 const ACTUAL_AT = new RegExp(
-  String.raw`^\s*(?:${DATE}|(?:${OPERATOR}\s*)?${NUMBER}\s*(?:%|％|‰|[万亿千]?${BASE_UNIT}(?:[\/每][万亿千]?${BASE_UNIT})?)?|是|否|已?完成|达标|合格)`,
+  String.raw`^\s*(?:${DATE}|(?:${OPERATOR}\s*)?${NUMBER}\s*(?:%|％|‰|[万亿千]?${BASE_UNIT}(?:[\/每][万亿千]?${BASE_UNIT})?)?|${GRADES})`,
 );
 const POINTS_PAIR = /^\s*(\d+(?:\.\d+)?)\s*分?\s+(\d+(?:\.\d+)?)/;
 const POINTS_RUN = /^\s*([\d.]{2,12})/;
@@ -200,7 +205,8 @@ function landmarks(text: string): Landmark[] {
       const m = re.exec(text);
       if (!m) continue;
       // A bare label is one only when a name follows, not more of a word (`数量指标` is read above).
-      if (re === BARE_LEVEL2_MARK && /^(?:指标|目标)/.test(text.slice(i + m[0].length))) continue;
+      // Nor one that a phrase goes on from (`服装 质量等`, `产品质量的`): a name does not start with 等 or 的.
+      if (re === BARE_LEVEL2_MARK && /^(?:指标|目标|等|的)/.test(text.slice(i + m[0].length))) continue;
       const after = AFTER_MARK.exec(text.slice(i + m[0].length, i + m[0].length + 8))?.[0] ?? '';
       found.push({
         start: i,
@@ -588,6 +594,35 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     return out;
   }
 
+  // A scored row whose target is a grade (`…质量等合格合格2020` = name | 合格 | 合格 | 20 | 20): no figure
+  // marks where the name ends, so the grade does, at the first one after which the caption's columns
+  // read in full (the actual, then the weight and score). A grade inside the name (`验收合格率`) is
+  // followed by more words, not by those columns. The rest of the item is read again.
+  function readQualitativeScored(
+    text: string,
+    offset: number,
+    l1: string | null,
+    l2: string | null,
+  ): boolean {
+    if (tailRoles[0] !== 'actual' || tailRoles.length < 2) return false;
+    GRADE.lastIndex = 0;
+    for (let m = GRADE.exec(text); m !== null; m = GRADE.exec(text)) {
+      const name = withoutKind(cleanStreamName(text.slice(0, m.index)));
+      if (!hasWords(name)) continue;
+      const afterGrade = m.index + m[0].length;
+      const scored = scoredTail(text.slice(afterGrade), m[0]);
+      if (scored === null || scored.weight === undefined || scored.score === undefined) continue;
+      const { length, actual, ...printed } = scored;
+      if (actual === undefined || !GRADE_WHOLE.test(actual)) continue;
+      push(l1, l2, name, m[0], offset, actual, printed);
+      const rest = text.slice(afterGrade + length);
+      const next = offset + afterGrade + length;
+      if (rest.trim() !== '') readItem(rest, next, l1, l2);
+      return true;
+    }
+    return false;
+  }
+
   function readItem(
     itemText: string,
     offset: number,
@@ -688,6 +723,15 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
           : null;
       return;
     }
+    if (
+      readQualitativeScored(
+        rest,
+        offset + pos + (clean.slice(pos).length - clean.slice(pos).trimStart().length),
+        l1,
+        l2,
+      )
+    )
+      return;
     // An item without a figure: a short statement is a qualitative target that names itself
     // (`生态修复功能提高`); anything longer is prose, not a row. Either may be the name of a target
     // printed on the next line.

@@ -125,6 +125,14 @@ describe('money captions of target forms', () => {
       });
     });
 
+    it('reads a caption run into its amount with nothing between (资金总额222.45, 资金总额(万元)50)', () => {
+      expect(tabbed(['资金总额120', '按收入性质分:', '其中:财政拨款100'])).toMatchObject({
+        total: 1_200_000,
+        currentYear: 1_000_000,
+      });
+      expect(tabbed(['资金总额(元)50000'])).toMatchObject({ total: 50_000 });
+    });
+
     it('reads 其中:财政拨款：100 written with its colon and amount in one cell', () => {
       expect(tabbed(['年度资金总额：120', '其中:财政拨款：100', '其他资金：20'])).toMatchObject({
         total: 1_200_000,

@@ -164,8 +164,10 @@ const PROJECT_FUNDS = /^(项目资金|资金情况)(\((万元|元)\))?$/;
 
 const OTHER_MONEY = /^(其中[:：]?)?(其他资金|其他|自筹资金|单位自筹|社会资金|上年结转|结转资金)$/;
 // `其中:财政拨款 203`: a space stands for the colon (the caption must still be a known money caption).
+// A cell flattened out of its table may lose both (`资金总额222.45`, `资金总额(万元)50`): the caption then
+// ends in a character no amount starts with.
 const INLINE_AMOUNT = new RegExp(
-  String.raw`^((?:其中[:：])?[^:：\s]{2,16})(?:\s*[:：]\s*|\s+)(-?${AMOUNT})$`,
+  String.raw`^((?:其中[:：])?[^:：\s]{1,15}[^:：\s\d,，.])(?:\s*[:：]\s*|\s*)(-?${AMOUNT})$`,
 );
 
 // Labels this vocabulary does not list still look like labels: a short noun phrase ending in 名称,
@@ -503,7 +505,8 @@ export function readBudget(
     const inline = INLINE_AMOUNT.exec(t.text.trim());
     if (inline?.[1] && inline[2]) {
       const ik = key(inline[1]);
-      const field = budgetCaptions.find(([re]) => re.test(ik))?.[1];
+      let field = budgetCaptions.find(([re]) => re.test(ik))?.[1];
+      if (field === 'total' && /^年度/.test(ik) && periodMoney) field = 'currentYear';
       if (field !== undefined && budget[field] === undefined)
         (budget as Record<string, number | null>)[field] = amountOf(
           inline[2],

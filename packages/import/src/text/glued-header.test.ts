@@ -14,6 +14,7 @@ describe('run-together header cells', () => {
       unit: '某市民族与宗教事务局',
       supervisingDepartment: null,
       total: 300_000,
+      currentYear: 300_000,
     });
   });
 
@@ -25,16 +26,31 @@ describe('run-together header cells', () => {
       unit: '某区农技中心',
       supervisingDepartment: '某区宗教事务局',
       total: 387_500,
+      currentYear: 370_000,
     });
   });
 
   it('fills what the importer found nowhere else', () => {
     const [table] = importText(`${glued}\n`).tables;
-    expect([table?.name, table?.unit, table?.budget.total]).toEqual([
+    expect([table?.name, table?.unit, table?.budget.total, table?.budget.currentYear]).toEqual([
       '宗教场所消防改造',
       '某市民族与宗教事务局',
       300_000,
+      300_000,
     ]);
+  });
+
+  it('takes 其中:财政拨款 as the year’s budget only when its value is one amount', () => {
+    const row = '项目支出绩效自评表(2022年度)项目名称送茶入户推广项目实施单位某区农技中心项目资金(万元)';
+    const goal =
+      '年度总体目标完成送茶入户推广,覆盖全区农户,提升茶叶品质与农户收入,建立长效管理机制,确保资金使用规范、及时、安全、有效。';
+    expect(readGluedHeader([`${row}年度资金总额38其中:财政拨款37其他资金1${goal}`])?.currentYear).toBe(
+      370_000,
+    );
+    expect(
+      readGluedHeader([`${row}年初预算数全年执行数年度资金总额:383810100%其中:财政拨款373710100%${goal}`])
+        ?.currentYear,
+    ).toBeNull();
   });
 
   it('reads letter-spaced labels (项 目 名 称) run together with their values', () => {

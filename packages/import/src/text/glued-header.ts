@@ -78,6 +78,8 @@ export interface GluedHeader {
   supervisingDepartment: string | null;
   /** 年度资金总额 / 资金总额, in 元. */
   total: number | null;
+  /** The year's appropriation (其中:财政拨款) printed alone as its value, in 元. */
+  currentYear: number | null;
 }
 
 /** The first long line without cell breaks that holds 项目名称 and its value, letter spacing taken out. */
@@ -98,7 +100,14 @@ function gluedLine(lines: readonly string[]): string | undefined {
 export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
   const line = gluedLine(lines);
   if (line === undefined) return null;
-  const out: GluedHeader = { name: null, unit: null, supervisingDepartment: null, total: null };
+  const out: GluedHeader = {
+    name: null,
+    unit: null,
+    supervisingDepartment: null,
+    total: null,
+    currentYear: null,
+  };
+  const moneyUnit = /(资金情况|项目资金)[(（]万元[)）]/.test(line) ? '万元' : '元';
   const at: { label: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(LABEL_PATTERN)) {
     at.push({ label: m[0], start: m.index, end: m.index + m[0].length });
@@ -131,8 +140,17 @@ export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
     // `资金总额1010100%20`: the run-together row of the execution table, figures and rate; not a total.
     if (/资金总额$/.test(label.label) && out.total === null && !/^[\d,.]+%/.test(value)) {
       const amount = /^([\d,]+(?:\.\d+)?)\s*(万元|元)?/.exec(value);
-      const unit = amount?.[2] ?? (/(资金情况|项目资金)[(（]万元[)）]/.test(line) ? '万元' : '元');
+      const unit = amount?.[2] ?? moneyUnit;
       if (amount?.[1]) out.total = parseAmount(amount[1], unit === '万元' ? '万元' : '元')?.yuan ?? null;
+    }
+    // `其中:财政拨款35其他资金`: the year's appropriation, as the cell reader takes it, when its value is one
+    // amount (a self-evaluation's row of figures, `303030100%`, is not).
+    const appropriation = /财政拨款$/.test(label.label)
+      ? /^([\d,]+(?:\.\d+)?)\s*(万元|元)?$/.exec(value)
+      : null;
+    if (appropriation?.[1] && out.currentYear === null) {
+      const unit = appropriation[2] ?? moneyUnit;
+      out.currentYear = parseAmount(appropriation[1], unit === '万元' ? '万元' : '元')?.yuan ?? null;
     }
   });
   return out;

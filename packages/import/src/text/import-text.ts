@@ -534,6 +534,8 @@ function readForm(
     fields.unit ??= glued.unit;
     fields.supervisingDepartment ??= glued.supervisingDepartment;
     if (budget.total === undefined && glued.total !== null) budget.total = glued.total;
+    if (budget.currentYear === undefined && glued.currentYear !== null)
+      budget.currentYear = glued.currentYear;
   }
   const executionLine = lineTexts.find(
     (l) => l.length > 60 && l.includes('预算执行情况') && !/[|\t]/.test(l),

@@ -139,27 +139,33 @@ const grown = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(74);
+    expect(report.documents.length).toBeGreaterThanOrEqual(83);
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.958);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side
-    // are now read as column heads, and none is invented.)
-    expect(report.total.invented).toBeLessThanOrEqual(5);
-    // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all.
-    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(0);
-    // Read rows marked all the same: each costs the person confirming the import a look (77 of 338).
-    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.23);
+    // are now read as column heads, and none is invented.) 18, up from 5: the corpus8 batch's train
+    // documents, at intake — results in report prose read as targets, the column captions and word values
+    // of a form with half-year and full-year value columns, a score sheet's criterion.
+    expect(report.total.invented).toBeLessThanOrEqual(18);
+    // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all but the
+    // corpus8 batch's four (three of the half-year/full-year form, one score-sheet criterion).
+    expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(4);
+    // Read rows marked all the same: each costs the person confirming the import a look (84 of 355; 0.237,
+    // up from 0.23, since the corpus8 batch's rows read in prose and in a one-cell-per-paragraph form are
+    // marked at intake).
+    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.237);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'test'), 'test'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(66);
+    expect(report.documents.length).toBeGreaterThanOrEqual(71);
     // 0.678, 32 and 19, down from 0.692, 25 and 17: the corpus5 batch added seven documents never read
     // before (25 rows: 15 read, 7 invented, measured at intake before any rule changed); no rule is
     // written against them. 33, up from 32: the corpus6 batch added nine more (7 rows: 5 read, 1 invented
-    // and marked, at intake).
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.678);
+    // and marked, at intake). 0.676, down from 0.678: the corpus8 batch added five (11 rows: none read,
+    // none invented, at intake).
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.676);
     expect(report.total.invented).toBeLessThanOrEqual(33);
     // 9 unmarked since the row constraints ask for a value, a name that reads as one and a target that does.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(9);

@@ -36,7 +36,7 @@ import { joinPreviewChunks, unspaceWrappedWords } from './run-together.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { dropUnfilledSlots } from './template-slots.ts';
 import { toTokens } from './tokens.ts';
-import { formTitle, headerLabel, kindOfTitle } from './vocabulary.ts';
+import { formTitle, headerLabel, kindOfTitle, reportTitle } from './vocabulary.ts';
 import { fillInYear } from './year-not-printed.ts';
 
 /** What the text importer read: the tables found and located notes about what was unclear. */
@@ -380,6 +380,16 @@ function titleOf(lines: readonly SourceLine[]): string {
   return '';
 }
 
+/** The title of the report a page publishes, where it prints no form title: it names only the kind. */
+function reportTitleOf(lines: readonly SourceLine[]): string {
+  return (
+    lines
+      .slice(0, 30)
+      .find(({ text }) => reportTitle.test(text))
+      ?.text.trim() ?? ''
+  );
+}
+
 /**
  * Reads performance target tables (and self-evaluation / department-wide forms) from extracted text:
  * one or more forms, in any of the layouts extraction tools produce. Never throws on odd text: what
@@ -557,7 +567,7 @@ function readForm(
   if (proseBudget) warnings.push(proseBudget);
   const narrative = readNarrative(headerLines);
   const title = titleOf(lines);
-  const titleKind = kindOfTitle(title);
+  const titleKind = kindOfTitle(title || reportTitleOf(lines));
   const printedYear = readYear(lines, fields.name) ?? inheritedYear();
   const { year, warning: yearWarning } =
     printedYear === null ? fillInYear() : { year: printedYear, warning: null };

@@ -448,6 +448,12 @@ export const narrativeLabels: ReadonlyArray<
 /** Titles of the forms this importer reads. */
 export const formTitle = /绩效(?:目标|自评|评价|指标)[\u4e00-\u9fa5]{0,4}表|绩效目标表|绩效自评表/;
 
+/**
+ * Titles of the reports a self-evaluation is also published as (`…绩效自评报告`, `…绩效的自评报告`,
+ * `…支出绩效自评的报告`, `…绩效评价报告`): they name the kind of document where no form title does.
+ */
+export const reportTitle = /(?:自评|绩效评价)的?报告/;
+
 /** The kind of document a title names. */
 export function kindOfTitle(title: string): 'target' | 'self-evaluation' | 'department-wide' {
   if (/部门整体|整体支出/.test(title)) return 'department-wide';

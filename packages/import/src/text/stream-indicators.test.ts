@@ -6,6 +6,7 @@ import {
   splitPoints,
   weightAndActual,
   weightBeforeTarget,
+  withoutEchoedExplanation,
 } from './stream-indicators.ts';
 
 // Texts written for these tests in the shapes such pages take: a table flattened onto one line, targets as
@@ -133,6 +134,20 @@ describe('readIndicatorStream', () => {
       ['时效指标', '维修工程及时性', '及时', '及时', 20, 20],
       // A level-2 word that a phrase goes on from (`质量等`) is part of the name, not a label.
       ['社会效益指标', '夜间出行安全 质量等', '良好', '良好', 20, 20],
+    ]);
+    expect(indicators[1]?.target).toMatchObject({ kind: 'qualitative' });
+  });
+
+  it('reads a yes/no row (指标方向 是/否, a 是 or 否 per value column) and cuts the explanation that echoes the name', () => {
+    const text =
+      '绩效指标一级指标二级指标三级指标指标解释指标方向甲镇乙镇产出指标数量指标新建排涝泵站数量反映泵站建设情况≥33' +
+      '质量指标泵站是否发生安全事故年内建成泵站运行中是否发生安全事故是/否否否' +
+      '时效指标完工及时率反映工程按期完工情况≥100%100%';
+    const { indicators } = readIndicatorStream(text, 1, 2025);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([
+      ['数量指标', '新建排涝泵站数量', '≥33'],
+      ['质量指标', '泵站是否发生安全事故', '否'],
+      ['时效指标', '完工及时率', '≥100%'],
     ]);
     expect(indicators[1]?.target).toMatchObject({ kind: 'qualitative' });
   });
@@ -305,6 +320,21 @@ describe('a 公示 page that states targets and results in prose', () => {
       '群众满意度:群众满意度达到95%以上。',
     ].join('\n');
     expect(readIndicatorStream(narrative, 1, 2023).indicators).toEqual([]);
+  });
+});
+
+describe('an explanation cell run into the name', () => {
+  it('ends the name at the first occurrence of the words the explanation ends with', () => {
+    expect(withoutEchoedExplanation('道路是否发生塌陷年度巡查中道路是否发生塌陷', true)).toBe(
+      '道路是否发生塌陷',
+    );
+    // Without an explanation column, or without an echo, the name stays as read.
+    expect(withoutEchoedExplanation('道路是否发生塌陷年度巡查中道路是否发生塌陷', false)).toBe(
+      '道路是否发生塌陷年度巡查中道路是否发生塌陷',
+    );
+    expect(withoutEchoedExplanation('农村饮水安全巩固提升工程受益人口', true)).toBe(
+      '农村饮水安全巩固提升工程受益人口',
+    );
   });
 });
 

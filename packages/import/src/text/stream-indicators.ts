@@ -69,6 +69,8 @@ const TARGET = new RegExp(
 // A state reached (`…功能提高`, `持续发展`, `协调发展`) ends a statement that is its own qualitative target.
 const QUALITATIVE_END =
   /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定|发展)$/;
+/** A yes/no row's 指标方向 cell (`是/否`) and its values, ending the item. */
+const YES_NO_TAIL = /[是][/／或][否]\s*([是否](?:\s*[是否]){0,7})\s*$/;
 // The grades a qualitative target or its actual is written as, in a scored table.
 const GRADES =
   '(?:基本)?合格|(?:已|基本)?完成|(?:基本)?达标|(?:基本)?达到|优良|良好|有效|规范|健全|完善|及时|是|否';
@@ -374,6 +376,23 @@ export function actualAndScore(
   return only ? { ...only, length: run[0].length } : null;
 }
 
+/**
+ * A name with the explanation cell after it run in, where the explanation ends in the name's last words
+ * (three or more characters): the name ends at their first occurrence, which leaves both at least four
+ * characters. Unchanged without an explanation column or such an echo.
+ */
+export function withoutEchoedExplanation(name: string, explanationColumn: boolean): string {
+  if (!explanationColumn || name.length < 8) return name;
+  for (let len = Math.min(12, name.length - 4); len >= 3; len--) {
+    const tail = name.slice(-len);
+    if (hanCount(tail) < 3) continue;
+    const at = name.indexOf(tail);
+    const end = at + len;
+    if (end >= 4 && end <= name.length - 4) return name.slice(0, end);
+  }
+  return name;
+}
+
 /** A name: at least two characters of words, not a sentence (long, or several clauses). */
 function hasWords(name: string): boolean {
   return hanCount(name) >= 2 && name.length <= 40 && (name.match(/[,，:：]/g) ?? []).length <= 1;
@@ -412,8 +431,15 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     tailCaption !== null && tailRoles.length > 0 && !tailRoles.includes('weight') && WEIGHT_BEFORE.test(text);
   // A 指标值类型 column before the target: its 定量/定性 runs into the end of the name.
   const kindColumn = /(?:指标值类型|值类型|指标性质)/.test(text.slice(0, marks[0]?.start ?? 0));
+  // A 指标解释 column after the name: its sentence runs into the name. When it opens with no word that
+  // marks an explanation (反映, 是指 …), it still ends as the name does (`已建工程是否存在质量问题` +
+  // `当年已完工项目是否在检查中发现质量问题`): the name ends at the first earlier occurrence of those words.
+  const explanationColumn = /指标解释|指标说明|指标内涵/.test(text.slice(0, marks[0]?.start ?? 0));
   const withoutKind = (name: string) =>
-    kindColumn ? name.replace(/(?<=[\u4e00-\u9fa5)）]{2})(?:定量|定性)$/, '') : name;
+    withoutEchoedExplanation(
+      kindColumn ? name.replace(/(?<=[\u4e00-\u9fa5)）]{2})(?:定量|定性)$/, '') : name,
+      explanationColumn,
+    );
   // …or prose that heads its sentences with level-2 labels (`数量指标：慰问人数=9人，…。质量指标：…`): two
   // distinct such labels make a list of targets, where one could be a narrative's passing mention.
   // Bare words (`经济效益：…`) head a narrative's sentences too; only `…指标` labels count.
@@ -623,6 +649,17 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     return false;
   }
 
+  // A yes/no indicator (`已建工程是否存在质量问题` … `是/否` `否` `否`): the 指标方向 cell prints `是/否`
+  // and each value column 是 or 否; the first value is the row's target.
+  function readYesNo(text: string, offset: number, l1: string | null, l2: string | null): boolean {
+    const m = YES_NO_TAIL.exec(text);
+    if (!m?.[1]) return false;
+    const name = withoutKind(cleanStreamName(text.slice(0, m.index)));
+    if (!hasWords(name)) return false;
+    push(l1, l2, name, m[1].charAt(0), offset);
+    return true;
+  }
+
   function readItem(
     itemText: string,
     offset: number,
@@ -723,6 +760,10 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
           : null;
       return;
     }
+    if (
+      readYesNo(rest, offset + pos + (clean.slice(pos).length - clean.slice(pos).trimStart().length), l1, l2)
+    )
+      return;
     if (
       readQualitativeScored(
         rest,

@@ -152,6 +152,20 @@ describe('readIndicatorStream', () => {
     expect(indicators[1]?.target).toMatchObject({ kind: 'qualitative' });
   });
 
+  it('reads a four-figure run followed by a year, and a name that is an amount', () => {
+    const text = [
+      '一级指标二级指标三级指标分值指标值(A)全年实际值(B)得分未完成原因分析',
+      '产出指标(40分)数量指标(必填)为全县1200户发放补贴2010010020',
+      '成本指标(必填)12.5万元1012.511.89.442023年底实际支出11.8万元,结余退回',
+    ].join('');
+    const { indicators } = readIndicatorStream(text, 1, 2023);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.value, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '为全县1200户发放补贴', 100, '100', 20, 20],
+      // `9.44` then `2023年底…`: the year opens the next cell; `12.5` is a figure, not a list number.
+      ['成本指标', '12.5万元', 12.5, '11.8', 10, 9.44],
+    ]);
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

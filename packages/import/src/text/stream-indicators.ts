@@ -256,7 +256,7 @@ function cleanStreamName(raw: string): string {
   name = trimRuns(name, /[\s,，、:：.．]/, /[\s,，、:：]/)
     .replace(/^[★☆*＊]+/, '')
     .replace(/^[(（](?:必填|选填|可选|必选)[^)）]*[)）]/, '')
-    .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．]|[(（]\d{1,2}[)）]|[①-⑳])/, '')
+    .replace(/^(?:指标\s*\d+\s*[:：]?|\d{1,2}\s*[、.．](?!\d)|[(（]\d{1,2}[)）]|[①-⑳])/, '')
     // A caption printed down the table's side (`项目绩效指标`) runs into the name beside it.
     .replace(/^(?:项目)?(?:年度)?绩效指标(?=[\u4e00-\u9fa5]{4})/, '');
   name = cleanName(name).trim();
@@ -304,6 +304,21 @@ const FOUR_TAIL = /^actual,score$/;
 
 // A bare run of digits long enough to hold four figures, standing between words (no sign, no unit).
 const FOUR_RUN = /(?<![\d.%])(\d[\d.]{5,23})(?![\d.%万元])/;
+
+/**
+ * The first run of four figures in an item. A year that opens the next cell's date (`…9.342021年底…`, the
+ * 偏差原因 after the score) ran into it: without those four digits the run is cut when with them it is not.
+ */
+function fourRun(text: string): RegExpExecArray | null {
+  const run = FOUR_RUN.exec(text);
+  if (!run?.[1] || splitWeightTargetActualScore(run[1]) !== null) return run;
+  const year = /(?:19|20)\d{2}$/.exec(run[1]);
+  if (!year || text.charAt(run.index + run[0].length) !== '年') return run;
+  const shorter = run[1].slice(0, year.index);
+  if (splitWeightTargetActualScore(shorter) === null) return run;
+  const cut = Object.assign([shorter, shorter], { index: run.index, input: text, groups: undefined });
+  return cut as RegExpExecArray;
+}
 
 /**
  * Whether a score follows the national rule for a target: full marks when the actual meets it, fewer (and
@@ -673,7 +688,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     // figures vouch for the row, so a name cell holding a whole sentence stays the name (marked, as every
     // row read from running text is, for a person to check).
     if (weightFirst && FOUR_TAIL.test(tailRoles.join())) {
-      const run = FOUR_RUN.exec(clean);
+      const run = fourRun(clean);
       const four = run?.[1] ? splitWeightTargetActualScore(run[1]) : null;
       const name = run && four ? withoutKind(cleanStreamName(clean.slice(0, run.index))) : '';
       if (run && four && hanCount(name) >= 2 && name.length <= 200) {

@@ -13,6 +13,8 @@ export interface HeaderValues {
   name: string | null;
   code: string | null;
   supervisingDepartment: string | null;
+  /** Lower wins: 0 for the form's own level, 1 for a city's department, 2 for a province's. */
+  supervisorRank: number;
   category: string | null;
   startDate: string | null;
   endDate: string | null;
@@ -195,6 +197,7 @@ export function readHeader(tokens: readonly Token[], end: number, rowsMeaningful
     name: null,
     code: null,
     supervisingDepartment: null,
+    supervisorRank: 99,
     category: null,
     startDate: null,
     endDate: null,
@@ -287,11 +290,14 @@ function assign(out: HeaderValues, field: HeaderField, rank: number, text: strin
       break;
     case 'supervisingDepartment':
       // `湘潭市城市管理和综合执法局 308001`: the department's code printed after its name.
-      out.supervisingDepartment ??= splitCode(text.replace(/\s+\d{4,}$/, '')).name;
+      if (rank < out.supervisorRank) {
+        out.supervisingDepartment = splitCode(text.replace(/\s+\d{4,}$/, '')).name;
+        out.supervisorRank = rank;
+      }
       break;
     case 'unitAndSupervisor':
       assign(out, 'unit', rank, text, cell);
-      assign(out, 'supervisingDepartment', rank, text, cell);
+      assign(out, 'supervisingDepartment', 0, text, cell);
       break;
     case 'category':
       out.category ??= text;

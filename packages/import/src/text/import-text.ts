@@ -683,13 +683,19 @@ function readForm(
     const lead = block.lead;
     if (lead?.unit) leadUnit = splitCode(lead.unit).name;
     const printedUnit = lead ? (leadUnit ?? fields.unit) : fields.unit;
-    // A form that prints no unit is the supervising department's own, or the page's publisher's.
+    // A form that prints no unit is the supervising department's own, or the page's publisher's. A
+    // department printed as an upper level's (市级主管部门 on a transfer form a notice sends down) passes the
+    // money on: the unit the page names (the notice's addressee) comes before it.
+    const supervisor =
+      fields.supervisingDepartment !== null
+        ? { unit: fields.supervisingDepartment, source: 'supervisor' as const }
+        : null;
     const implied =
       printedUnit !== null
         ? null
-        : fields.supervisingDepartment !== null
-          ? { unit: fields.supervisingDepartment, source: 'supervisor' as const }
-          : pageUnit();
+        : fields.supervisorRank > 0
+          ? (pageUnit() ?? supervisor)
+          : (supervisor ?? pageUnit());
     const unit = printedUnit ?? implied?.unit ?? null;
     if (implied) tableWarnings.push(unitImpliedWarning(implied.unit, implied.source, firstLine?.line));
     // Only a table with rows: a page title split off as a form of its own stays nameless (and is dropped).

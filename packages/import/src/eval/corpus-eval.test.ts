@@ -144,10 +144,11 @@ describe('importer on the grown real corpus', () => {
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side
-    // are now read as column heads, and none is invented.) 18, up from 5: the corpus8 batch's train
-    // documents, at intake — results in report prose read as targets, the column captions and word values
-    // of a form with half-year and full-year value columns, a score sheet's criterion.
-    expect(report.total.invented).toBeLessThanOrEqual(18);
+    // are now read as column heads, and none is invented.) 12: the corpus8 batch's train documents gave
+    // 13 at intake (results stated in report prose, the column captions and word values of a form with
+    // half-year and full-year value columns, a score sheet's criterion); results stated in a report are
+    // no longer read as targets.
+    expect(report.total.invented).toBeLessThanOrEqual(12);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all but the
     // corpus8 batch's four (three of the half-year/full-year form, one score-sheet criterion).
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(4);
@@ -166,7 +167,8 @@ describe('importer on the grown real corpus', () => {
     // and marked, at intake). 0.676, down from 0.678: the corpus8 batch added five (11 rows: none read,
     // none invented, at intake).
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.676);
-    expect(report.total.invented).toBeLessThanOrEqual(33);
+    // 32 since results stated in a report's prose are no longer read as targets.
+    expect(report.total.invented).toBeLessThanOrEqual(32);
     // 9 unmarked since the row constraints ask for a value, a name that reads as one and a target that does.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(9);
   });

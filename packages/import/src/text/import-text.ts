@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { parseAmount } from '@jixiao/core/money/money';
-import type { PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
+import type { Indicator, PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { decodeHTML } from 'entities';
 import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
 import { csvRecords } from './csv-records.ts';
@@ -380,6 +380,43 @@ function titleOf(lines: readonly SourceLine[]): string {
   return '';
 }
 
+/**
+ * A report (`…绩效自评报告`) states the year's results clause by clause (`办理法律援助案件94件;…`): a clause
+ * whose figure carries no comparison sign and no result of its own states what was done, not a target. Such
+ * clauses are not rows; one warning names them, and every other row keeps its own warnings.
+ */
+function withoutStatedResults(
+  stream: ReturnType<typeof readIndicatorStream>,
+): ReturnType<typeof readIndicatorStream> {
+  const stated = (i: Indicator) =>
+    i.target.kind === 'quantitative' && i.target.operator === null && !i.actual;
+  const keptAt = new Map<number, number>();
+  const results: Indicator[] = [];
+  stream.indicators.forEach((i, n) => {
+    if (stated(i)) results.push(i);
+    else keptAt.set(n, keptAt.size);
+  });
+  if (results.length === 0) return stream;
+  const warnings: Warning[] = [];
+  for (const w of stream.warnings) {
+    const m = /^indicators\.(\d+)(.*)$/.exec(w.path ?? '');
+    if (!m) warnings.push(w);
+    else if (keptAt.has(Number(m[1])))
+      warnings.push({ ...w, path: `indicators.${keptAt.get(Number(m[1]))}${m[2]}` });
+  }
+  const listed = results.map((i) => `${i.name}${i.target.raw}`).join('；');
+  const first = stream.warnings.find(
+    (w) => w.path === `indicators.${stream.indicators.indexOf(results[0] as Indicator)}`,
+  );
+  warnings.push({
+    code: 'import.results_without_target',
+    zh: `报告中 ${results.length} 处只写了完成情况、未写目标值，未作为指标导入：${listed}`,
+    en: `${results.length} clause(s) of the report state a result without a target and were not imported as indicators: ${listed}`,
+    ...(first?.line !== undefined ? { line: first.line } : {}),
+  });
+  return { ...stream, indicators: stream.indicators.filter((_, n) => keptAt.has(n)), warnings };
+}
+
 /** The title of the report a page publishes, where it prints no form title: it names only the kind. */
 function reportTitleOf(lines: readonly SourceLine[]): string {
   return (
@@ -650,11 +687,12 @@ function readForm(
       body.length === lines.length
         ? streamOfWhole()
         : readIndicatorStream(body.map((l) => l.text).join('\n'), body[0]?.line ?? 1, year);
-    if (stream.indicators.length > cellRows) {
-      blocks = [{ lead: null, indicators: stream.indicators, cells: [] }];
+    const read = title === '' && reportTitleOf(lines) !== '' ? withoutStatedResults(stream) : stream;
+    if (read.indicators.length > cellRows) {
+      blocks = [{ lead: null, indicators: read.indicators, cells: [] }];
       const kept = warnings.slice(0, beforeRows).filter((w) => w.code !== 'import.no_indicators');
       warnings.length = 0;
-      warnings.push(...kept, ...stream.warnings);
+      warnings.push(...kept, ...read.warnings);
       const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
       cutOff =
         endsCut &&

@@ -42,3 +42,40 @@ describe('a self-evaluation report without a form title', () => {
     expect(tables.map((t) => t.kind)).toEqual(['target']);
   });
 });
+
+// A report states the year's results clause by clause; only a clause that states a target (a comparison
+// sign, or a target caption with its result) is an indicator.
+describe('results stated in a self-evaluation report', () => {
+  const report = [
+    '某县司法局2021年度政法转移支付资金绩效自评报告',
+    '一、绩效目标完成情况分析',
+    '1.产出指标完成情况分析。',
+    '(1)数量指标。',
+    '办理法律援助案件94件;调解各类纠纷数量1087件;开展普法宣传活动场次86场。',
+    '培训人民调解员人数年初任务数300人,全年完成值320人。',
+    '(2)质量指标。',
+    '采购装备出现不合格装备的比例≦0%。',
+  ].join('\n');
+
+  it('reads the clauses with a target as rows and lists the results it did not read', () => {
+    const { tables, warnings } = importText(report);
+    expect(tables.map((t) => t.kind)).toEqual(['self-evaluation']);
+    expect(tables[0]?.indicators.map((i) => [i.level2, i.name, i.target.raw, i.actual ?? null])).toEqual([
+      ['数量指标', '培训人民调解员人数', '300人', '320人'],
+      ['质量指标', '采购装备出现不合格装备的比例', '≦0%', null],
+    ]);
+    const all = [...warnings, ...(tables[0]?.warnings ?? [])];
+    const results = all.find((w) => w.code === 'import.results_without_target');
+    expect(results?.zh).toContain('办理法律援助案件');
+    expect(results?.zh).toContain('开展普法宣传活动场次');
+    // Every row's warning still points at its own row.
+    for (const w of all.filter((x) => x.code === 'import.low_confidence'))
+      expect(w.zh).toContain(tables[0]?.indicators[Number(w.path?.split('.')[1])]?.name ?? '?');
+  });
+
+  it('keeps such clauses as rows on a page that is not a report', () => {
+    const page = report.replace('绩效自评报告', '绩效目标公示');
+    const { tables } = importText(page);
+    expect(tables[0]?.indicators.map((i) => i.name)).toContain('办理法律援助案件');
+  });
+});

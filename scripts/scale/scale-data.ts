@@ -296,9 +296,9 @@ const loadedTables = Object.keys(scaleColumns) as ScaleTableName[];
 
 /**
  * Tables whose secondary indexes and foreign keys are set aside during the load: the generated ones,
- * and the public catalogue the publication trigger fills from the versions.
+ * and the public catalogue the publication trigger fills from the versions (with its indicator keys).
  */
-const setAsideTables = [...loadedTables, 'published_tables'];
+const setAsideTables = [...loadedTables, 'published_tables', 'published_indicator_keys'];
 
 /** Tables generated per batch (one COPY per table and batch). */
 const loadBatch = 200;

@@ -113,6 +113,11 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
       expect(await count('SELECT sum(tables) AS n FROM published_table_counts')).toBe(published);
       expect(await count('SELECT sum(tables) AS n FROM analytics_published_counts')).toBe(published);
       expect(await count("SELECT count(*) AS n FROM published_tables WHERE level1_keys = '{}'")).toBe(0);
+      expect(
+        await count(`SELECT count(*) AS n FROM published_tables p JOIN table_versions v USING (table_id, version)
+          CROSS JOIN LATERAL indicator_keys(v.content) AS key`),
+      ).toBe(await count('SELECT count(*) AS n FROM published_indicator_keys'));
+      expect(await count('SELECT count(*) AS n FROM published_indicator_keys')).toBeGreaterThan(published);
       expect(await count('SELECT sum(tables) AS n FROM analytics_status_counts')).toBe(90);
       expect(await count('SELECT sum(tables) AS n FROM analytics_light_counts')).toBe(
         report.counts.monitoring_reports,

@@ -36,6 +36,7 @@ export const distributionPlan: Record<string, Placement> = {
   budget_linkage_decisions: perTable('table_id'),
   ex_ante_assessments: perTable('table_id'),
   published_tables: perTable('table_id'),
+  published_indicator_keys: perTable('table_id'),
   analytics_tables: perTable('table_id'),
   analytics_published: perTable('table_id'),
   analytics_status_counts: counts,

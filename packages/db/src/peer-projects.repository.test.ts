@@ -7,10 +7,11 @@ import {
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { sql } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { saveSelfEvaluation } from './evaluation.repository.ts';
 import { findPeerProjects } from './peer-projects.repository.ts';
 import { createTableRepository } from './tables.repository.ts';
+import { updateStoredTable } from './testing/table-writes.ts';
 import { describeEachDatabase } from './testing/test-database.ts';
 
 const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
@@ -157,6 +158,86 @@ describeEachDatabase('similar projects (案例库)', (getDb) => {
     // Without indicators or narratives the names alone decide, and equal names score the same.
     const byName = await like('', '');
     expect(byName[0]?.similarity).toBeCloseTo(byName[1]?.similarity ?? 0, 6);
+  });
+
+  describe('found by the uncommon indicator names they share', () => {
+    const meals = ['助餐服务人次', '长者食堂覆盖街道数', '送餐上门户数'];
+    const care = (name: string, unit: string, measures: readonly string[]) =>
+      buildTable({
+        name,
+        unit,
+        year: 2019,
+        indicators: [
+          ...shanghaiCommonIndicators(),
+          ...measures.map((m) => buildIndicator('产出目标', '数量', m, '>=100人')),
+        ],
+      });
+    const byIndicators = (
+      names: readonly string[],
+      options: { excludeTableId?: string; keyLimits?: { commonAbove: number } } = {},
+    ) =>
+      findPeerProjects(getDb(), {
+        // No name near any of the tables below: only their indicators can bring them.
+        name: '老年助餐服务点建设补助',
+        category: '经常性专项业务费',
+        level1Keys: shanghaiKeys,
+        excludeTableId: options.excludeTableId ?? null,
+        limit: 8,
+        minSimilarity: 0.2,
+        indicators: names.join(' '),
+        indicatorNames: names,
+        keyLimits: options.keyLimits,
+      });
+
+    it('offers a project under another name that prints two of them, white space and case aside', async () => {
+      const canteen = await stored(care('社区长者食堂运营补贴', '长宁区民政局', meals));
+      const oneShared = await stored(
+        care('居家养老上门服务', '普陀区民政局', ['送餐上门户数', '上门服务人次']),
+      );
+      const found = await byIndicators(['助餐服务 人次', '长者食堂覆盖街道数', '社区满意度']);
+      expect(found.map((p) => p.tableId)).toEqual([canteen]);
+      expect(found.map((p) => p.tableId)).not.toContain(oneShared);
+      expect(await byIndicators(['助餐服务人次', '长者食堂覆盖街道数'], { excludeTableId: canteen })).toEqual(
+        [],
+      );
+    });
+
+    it('follows a name only while few tables print it', async () => {
+      // The common indicators every table here prints are over this limit; the meal names are not.
+      const found = await byIndicators([...shanghaiCommonIndicators().map((i) => i.name), '助餐服务人次'], {
+        keyLimits: { commonAbove: 3 },
+      });
+      expect(found).toEqual([]);
+      const rare = await byIndicators(['助餐服务人次', '长者食堂覆盖街道数'], {
+        keyLimits: { commonAbove: 3 },
+      });
+      expect(rare.map((p) => p.table.name)).toEqual(['社区长者食堂运营补贴']);
+    });
+
+    it('keeps the keys of the published version: a re-publication replaces them, a withdrawal removes them', async () => {
+      const store = createTableRepository(getDb());
+      const id = await stored(
+        care('街镇睦邻点运营经费', '杨浦区民政局', ['睦邻点活动场次', '睦邻点覆盖小区数']),
+      );
+      const keys = async () =>
+        (
+          await sql<{ key: string }>`SELECT key FROM published_indicator_keys WHERE table_id = ${id}::uuid
+            ORDER BY key`.execute(getDb())
+        ).rows.map((r) => r.key);
+      expect(await keys()).toContain('睦邻点覆盖小区数');
+      // 调整: a new draft leaves the published version (and its keys) in place until it is published.
+      let record = await store.get(id);
+      record = await store.setStatus(id, record.version, 'draft', { userId: null });
+      const edited = care('街镇睦邻点运营经费', '杨浦区民政局', ['邻里节参与人数', '睦邻点覆盖小区数']);
+      record = await updateStoredTable(getDb(), id, record.version, edited, { userId: null });
+      expect(await keys()).toContain('睦邻点活动场次');
+      for (const status of toPublished)
+        record = await store.setStatus(id, record.version, status, { userId: null });
+      expect(await keys()).toContain('邻里节参与人数');
+      expect(await keys()).not.toContain('睦邻点活动场次');
+      await sql`DELETE FROM published_tables WHERE table_id = ${id}::uuid`.execute(getDb());
+      expect(await keys()).toEqual([]);
+    });
   });
 
   it('searches through the trigram index', async () => {

@@ -20,6 +20,13 @@ export interface PeerQuery {
   minSimilarity: number;
   /** The indicator names of the table being written, space-separated: peers sharing them rank higher. */
   indicators?: string;
+  /**
+   * The same names one by one: published tables printing at least two of the names few tables print are
+   * peers too, whatever their project names.
+   */
+  indicatorNames?: readonly string[];
+  /** How uncommon a shared indicator name must be, and how many are compared (default `peerKeyLimits`). */
+  keyLimits?: Partial<PeerKeyLimits>;
   /** Its narratives (项目概况, 年度目标 …): peers describing the same work rank higher. */
   narrative?: string;
 }
@@ -39,6 +46,17 @@ const poolPerPeer = 2;
 /** Characters of indicator names and narratives compared: enough to tell projects apart, cheap to score. */
 const comparedChars = 1_000;
 
+/**
+ * Finding peers by indicator names. A name printed by more than `commonAbove` published tables (满意度,
+ * 预算执行率) is common: sharing it says nothing, and following it would read a growing share of the
+ * province. The index is asked at most `commonAbove + 1` entries per name to tell, and at most
+ * `namesCompared` names of the table are asked, so the lookup reads a bounded number of index entries
+ * (`namesCompared × (commonAbove + 1)` at the very most) however many tables are published. A table
+ * must share `sharedAtLeast` such names to be offered: one shared name is a coincidence as often as not.
+ */
+export const peerKeyLimits = { commonAbove: 200, namesCompared: 60, sharedAtLeast: 2 };
+export type PeerKeyLimits = typeof peerKeyLimits;
+
 interface PeerRow {
   table_id: string;
   version: number;
@@ -53,8 +71,9 @@ interface PeerRow {
 
 /**
  * Similar projects (案例库) among the published tables: same category, a framework whose level-1 labels
- * include all the peer prints, and a project name within `minSimilarity`. The nearest names are read
- * (`poolPerPeer` per peer) and ranked by a similarity of the names, the indicator names and the
+ * include all the peer prints, and a project name within `minSimilarity` or at least two uncommon
+ * indicator names in common (`peerKeyLimits`, the `published_indicator_keys` index). The nearest names
+ * and the tables sharing most such indicator names are read (`poolPerPeer` per peer each) and ranked by a similarity of the names, the indicator names and the
  * narratives together (trigrams, `peerWeights`), so of two 展厅运营 projects the one measuring the same
  * things comes first. The trigram
  * GiST index on the names answers `%` (the threshold) and `<->` (the order), so the scan stops after
@@ -73,6 +92,12 @@ export async function findPeerProjects(db: Database, query: PeerQuery): Promise<
     narrative: narrative === '' ? 0 : peerWeights.narrative,
   };
   const sum = parts.name + parts.indicators + parts.narrative;
+  const pool = query.limit * poolPerPeer;
+  const { commonAbove, namesCompared, sharedAtLeast } = { ...peerKeyLimits, ...query.keyLimits };
+  const names = [...new Set((query.indicatorNames ?? []).map((n) => n.trim()).filter(Boolean))].slice(
+    0,
+    namesCompared,
+  );
   const rows = await db.transaction().execute(async (trx) => {
     // The threshold `%` applies; set for this transaction only (pg_trgm's default is 0.3).
     await sql`SELECT set_config('pg_trgm.similarity_threshold', ${String(query.minSimilarity)}, true)`.execute(
@@ -91,7 +116,7 @@ export async function findPeerProjects(db: Database, query: PeerQuery): Promise<
               ${narrative}::text) END
         ) / ${sum}::float8 AS similarity
       FROM (
-        SELECT table_id, version, department, name
+        (SELECT table_id, version, department, name
         FROM published_tables
         WHERE name % ${name}::text
           AND kind IN ('target', 'self-evaluation')
@@ -99,7 +124,37 @@ export async function findPeerProjects(db: Database, query: PeerQuery): Promise<
           AND (${query.category}::text IS NULL OR category = ${query.category}::text)
           AND level1_keys <@ ${[...query.level1Keys]}::text[]
         ORDER BY name <-> ${name}::text
-        LIMIT ${query.limit * poolPerPeer}
+        LIMIT ${pool})
+        UNION
+        (SELECT pt.table_id, pt.version, pt.department, pt.name
+        FROM (
+          SELECT k.table_id, count(*) AS shared
+          FROM (
+            SELECT DISTINCT left(search_key(n), 200) COLLATE "C" AS key
+            FROM unnest(${names}::text[]) AS n
+          ) AS q
+          CROSS JOIN LATERAL (
+            SELECT count(*) AS tables
+            FROM (SELECT 1 FROM published_indicator_keys c WHERE c.key = q.key LIMIT ${commonAbove + 1}) AS c
+          ) AS f
+          -- Lateral and limited, so each name is an index range read only when it is uncommon, never
+          -- a join the planner could turn into a scan of every key.
+          CROSS JOIN LATERAL (
+            SELECT k.table_id FROM published_indicator_keys k
+            WHERE k.key = q.key AND f.tables <= ${commonAbove}
+            LIMIT ${commonAbove}
+          ) AS k
+          WHERE q.key <> ''
+          GROUP BY k.table_id
+          HAVING count(*) >= ${sharedAtLeast}
+        ) AS s
+        JOIN published_tables pt ON pt.table_id = s.table_id
+        WHERE pt.kind IN ('target', 'self-evaluation')
+          AND pt.table_id IS DISTINCT FROM ${query.excludeTableId}::uuid
+          AND (${query.category}::text IS NULL OR pt.category = ${query.category}::text)
+          AND pt.level1_keys <@ ${[...query.level1Keys]}::text[]
+        ORDER BY s.shared DESC, pt.table_id
+        LIMIT ${pool})
       ) AS p
       JOIN table_versions v ON v.table_id = p.table_id AND v.version = p.version
       LEFT JOIN self_evaluations se ON se.table_id = p.table_id

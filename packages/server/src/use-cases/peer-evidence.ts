@@ -8,7 +8,8 @@ import { findPeerProjects } from '@jixiao/db/peer-projects.repository';
 /**
  * The similar projects (案例库) of a table, as the editor lists them and the evidence rules (P01–P03)
  * read them: published tables of the same category whose labels fit the rule set's framework, ranked by
- * how near their names, indicator names and narratives are to the table's. Published tables are public, so every reader may see them.
+ * how near their names, indicator names and narratives are to the table's; a project under another
+ * name is found by the uncommon indicator names it shares. Published tables are public, so every reader may see them.
  */
 export async function similarProjects(
   db: Database,
@@ -24,6 +25,7 @@ export async function similarProjects(
     limit: peerLimits.count,
     minSimilarity: peerLimits.minSimilarity,
     indicators: table.indicators.map((i) => i.name).join(' '),
+    indicatorNames: table.indicators.map((i) => i.name),
     narrative: [table.narrative?.overview, table.narrative?.necessity, table.narrative?.goals]
       .filter((text): text is string => Boolean(text?.trim()))
       .join(' '),

@@ -75,10 +75,18 @@ const selfEvalCaptions: ReadonlyArray<readonly [RegExp, keyof Budget]> = [
   // `年度预算数（万元）` heads the group of columns 年初预算 | 调整后预算数 | …, not one of them.
   // `预算数(A)` heads the year's budget column only with its letter (A); bare, it is a target form's caption.
   [
-    new RegExp(`^(全年预算数?|调整后(的)?预算数?)${SELF_EVAL_SUFFIX}|^年度预算数(\\(A\\))?$|^预算数\\(A\\)`),
+    new RegExp(
+      `^(全年预算数?|调整后(的)?预算数?|调整预算数)${SELF_EVAL_SUFFIX}|^年度预算数(\\(A\\))?$|^预算数\\(A\\)`,
+    ),
     'adjusted',
   ],
-  [new RegExp(`^(全年执行数|预算执行数|执行数|实际执行数|全年实际执行数)${SELF_EVAL_SUFFIX}`), 'executed'],
+  // `实际投入资金额`: what department-wide self-evaluations call what was spent.
+  [
+    new RegExp(
+      `^(全年执行数|预算执行数|执行数|实际执行数|全年实际执行数|实际投入资金(额|数)?)${SELF_EVAL_SUFFIX}`,
+    ),
+    'executed',
+  ],
 ];
 
 // The printed score of budget execution, a label with its value beside it: `预算执行得分 7.92`,
@@ -461,6 +469,20 @@ export function readBudget(
       continue;
     }
     const selfEval = selfEvalCaptions.find(([re]) => re.test(k));
+    // `全年预算数(A) 全年执行数(B) 7165.32 6992.95`: a run of money captions, then as many amounts (a row
+    // flattened onto one line, or captions over their amounts): each amount is its caption's.
+    const run = selfEval && paired === null ? captionRunAt(tokens, i, end) : null;
+    if (run !== null) {
+      run.captions.forEach((caption, n) => {
+        const ck = key(caption.text);
+        const field = selfEvalCaptions.find(([re]) => re.test(ck))?.[1];
+        const amount = run.amounts[n];
+        if (field !== undefined && amount !== undefined && budget[field] === undefined)
+          budget[field] = amountOf(amount.text, unitOfCaption(ck, defaultUnit));
+      });
+      i = run.next - 1;
+      continue;
+    }
     if (selfEval) {
       const field = selfEval[1];
       // `年初预算数（元） 1,000,000`: a label with its amount; otherwise a caption of the budget table.
@@ -634,6 +656,32 @@ function readTaskTotals(tokens: readonly Token[], end: number, unit: MoneyUnit, 
     });
     return;
   }
+}
+
+// Two or more self-evaluation money captions in a row (年初预算数 全年预算数 全年执行数), then — on the same
+// line or the next row — exactly one amount each, the amounts followed by no further amount.
+function captionRunAt(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+): { captions: Cell[]; amounts: Cell[]; next: number } | null {
+  const captions: Cell[] = [];
+  let j = i;
+  for (; j < end; j++) {
+    const t = tokens[j];
+    if (t === null || t === undefined || t.text === '') break;
+    if (!selfEvalCaptions.some(([re]) => re.test(key(t.text)))) break;
+    captions.push(t);
+  }
+  if (captions.length < 2) return null;
+  if (tokens[j] === null) j++;
+  const amounts: Cell[] = [];
+  for (; j < end && amounts.length <= captions.length; j++) {
+    const t = tokens[j];
+    if (t === null || t === undefined || !SIGNED_AMOUNT_CELL.test(t.text.trim())) break;
+    amounts.push(t);
+  }
+  return amounts.length === captions.length ? { captions, amounts, next: j } : null;
 }
 
 // Two or more money captions ending their row, the next row holding exactly one amount each.

@@ -110,6 +110,53 @@ describe('the self-evaluation budget table (captions above, 年度资金总额 r
   });
 });
 
+describe('money captions under the other names forms give them', () => {
+  it('reads 调整预算数 as the adjusted budget', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '项目资金（万元） 年初预算数 调整预算数 全年执行数 分值 执行率 得分',
+        '年度资金总额 30 40 38 10 95% 9.5',
+      ]),
+    );
+    expect(budget).toMatchObject({ initial: 300_000, adjusted: 400_000, executed: 380_000 });
+  });
+
+  it('reads 实际投入资金额 as what was spent, over a 合计 row', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '资金情况（万元） 年初预算资金总额 实际投入资金额 产生差异的原因',
+        '合计 236 230 结余',
+      ]),
+    );
+    expect(budget).toMatchObject({ initial: 2_360_000, executed: 2_300_000 });
+  });
+});
+
+describe('a run of money captions followed by as many amounts', () => {
+  it('gives each amount to its caption on a row flattened onto one line', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '资金投入情况（万元） 全年预算数(A) 全年执行数(B) 7165.32 6992.95 其中:中央财政资金 3144.00 3144.00',
+      ]),
+    );
+    expect(budget).toMatchObject({ adjusted: 71_653_200, executed: 69_929_500 });
+  });
+
+  it('gives each amount to its caption when the amounts stand on the next row', () => {
+    const budget = budgetOf(
+      selfEvaluationForm(['金额单位：万元', '年初预算数 全年预算数 全年执行数', '120 150 149']),
+    );
+    expect(budget).toMatchObject({ initial: 1_200_000, adjusted: 1_500_000, executed: 1_490_000 });
+  });
+
+  it('pairs nothing when the amounts are fewer than the captions', () => {
+    const budget = budgetOf(
+      selfEvaluationForm(['金额单位：万元', '全年预算数(A) 全年执行数(B) 150 其他说明 无']),
+    );
+    expect(budget?.adjusted).toBeUndefined();
+  });
+});
+
 describe('a budget table whose captions wrapped, one piece per cell', () => {
   it('joins 年初/预算数, 全年/预算数, 全年/执行数 and reads the total row under them', () => {
     const text = [

@@ -5,6 +5,7 @@ import {
   parseTarget,
   quantityInSentence,
 } from '@jixiao/core/targets/target-grammar';
+import { AMOUNT_CELL } from './amount-cell.ts';
 import { bestPlacement } from './best-placement.ts';
 import { type ExecutionRow, executionRowFigures, isExecutionRowLabel } from './execution-row.ts';
 import { splitTargetAndActual, splitWeightAndScore } from './fused-cells.ts';
@@ -1017,6 +1018,15 @@ export function readIndicators(
       rowStart = false;
       continue;
     }
+    // A task's cells on lines of their own, as a page with one cell per line prints the lead columns beside
+    // each task's indicators: the level label right after them opens the task's rows, so they name none.
+    if (!hasRows && header.lead.length > 0) {
+      const skip = leadCellsBeforeLevel(tokens, i, header.lead, level1);
+      if (skip !== null) {
+        i = skip;
+        continue;
+      }
+    }
     const startsRow = rowStart;
     rowStart = false;
     // The label in the level cells and again beside them, in a table with 得分: the budget's execution
@@ -1920,6 +1930,32 @@ function nextFilled(tokens: readonly Token[], start: number): Cell | undefined {
     if (c !== null && c !== undefined && c.text !== '') return c;
   }
   return undefined;
+}
+
+/**
+ * Where a task's lead cells end, when they start at `i` (one cell per line): a level label follows as many
+ * cells as there are lead columns, none of them a level label or a target — bar an amount under a money
+ * column. Fewer cells are a name and its (word) target before the next level. Null when the cells at `i`
+ * are no lead cells.
+ */
+function leadCellsBeforeLevel(
+  tokens: readonly Token[],
+  i: number,
+  lead: readonly ColumnRole[],
+  level1: string | null,
+): number | null {
+  const cells: { cell: Cell; at: number }[] = [];
+  for (let k = i; k < tokens.length && cells.length <= lead.length; k++) {
+    const c = tokens[k];
+    if (c !== null && c !== undefined && c.text !== '') cells.push({ cell: c, at: k });
+  }
+  const next = cells[lead.length];
+  if (!next || levelLabel(next.cell.text, level1) === null) return null;
+  const leadCells = cells.slice(0, lead.length).every(({ cell }, k) => {
+    if (levelLabel(cell.text, level1) !== null) return false;
+    return (lead[k] === 'budget' && AMOUNT_CELL.test(cell.text.trim())) || !isTargetLike(cell.text);
+  });
+  return leadCells ? next.at : null;
 }
 
 /** The filled cells from `start` to the row's end, or among the next `span` cells of it. */

@@ -1,0 +1,273 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
+import { formatTarget, parseTarget } from '@jixiao/core/targets/target-grammar';
+import { describe, expect, it } from 'vitest';
+import { type ExpectedTable, loadLabelledFolder } from '../eval/corpus-eval.ts';
+import { importText } from './import-text.ts';
+
+// Department-wide target tables (部门整体支出绩效目标表) in the shapes of the official national and provincial
+// templates — 部门名称; 年度主要任务 with 任务名称 / 主要内容 / 预算金额 (总额, 财政拨款, 其他资金); 年度总体目标;
+// 年度绩效指标 with 一级 / 二级 / 三级 指标 and 指标值 — and their provincial variants (a 部门职能 block, a
+// 部门预算总额 block, the indicators printed per task), each re-laid as a page's text comes out: tab-separated
+// cells, PDF text (cells apart by runs of spaces, empty cells gone), one cell per line, and the whole form on
+// one line. Whatever the shape, the same indicator rows must come back, the form must read as department-wide,
+// and no task, function or money row may be read as an indicator.
+
+type Variant =
+  | 'national'
+  | 'functions and budget block'
+  | 'indicators per task'
+  | 'tasks with money beside indicators'
+  | 'weighted level 1';
+const VARIANTS: Variant[] = [
+  'national',
+  'functions and budget block',
+  'indicators per task',
+  'weighted level 1',
+];
+type Layout = 'tabbed' | 'pdf text' | 'cell per line' | 'one line';
+const LAYOUTS: Layout[] = ['tabbed', 'pdf text', 'cell per line', 'one line'];
+
+/** The year's main tasks a department lists (name, content, 总额, 财政拨款, 其他资金 in 万元). */
+const TASKS: [string, string, string, string, string][] = [
+  ['履职保障', '保障机关正常运转和人员工资福利', '862.18', '862.18', '0'],
+  ['重点业务工作', '组织实施年度重点业务和专项工作', '324.12', '300', '24.12'],
+  ['基础设施维护', '办公用房及业务设施日常维修', '60', '60', '0'],
+];
+
+function targetText(i: Indicator): string {
+  const t = i.target;
+  if (t.kind === 'date' && t.date) {
+    const [y, m, d] = t.date.split('-').map(Number);
+    return d === undefined ? `${y}年${m}月前` : `${y}年${m}月${d}日前`;
+  }
+  return formatTarget(t).replace('>=', '≥').replace('<=', '≤');
+}
+
+/** Points a provincial form prints after each level-1 label. */
+const LEVEL1_POINTS: Record<string, number> = { 产出指标: 50, 效益指标: 30, 满意度指标: 10, 成本指标: 10 };
+
+/** The indicator rows as a form prints them: a merged level cell's text on the first row it covers. */
+function indicatorRows(indicators: readonly Indicator[], weighted = false): string[][] {
+  let l1: string | null = null;
+  let l2: string | null = null;
+  const label1 = (l: string | null) =>
+    weighted && l !== null ? `${l}（${LEVEL1_POINTS[l] ?? 10}分）` : (l ?? '');
+  return indicators.map((i) => {
+    const row = [
+      i.level1 === l1 && i.level2 === l2 ? '' : i.level1 === l1 ? '' : label1(i.level1),
+      i.level1 === l1 && i.level2 === l2 ? '' : (i.level2 ?? ''),
+      i.name,
+      targetText(i),
+    ];
+    l1 = i.level1;
+    l2 = i.level2;
+    return row;
+  });
+}
+
+/** The form as rows of cells (empty strings for the cells a merged cell covers). */
+function form(t: PerformanceTable, variant: Variant): string[][] {
+  const tasks = TASKS.slice(0, /task/.test(variant) ? 2 : 3);
+  const sum = (k: 2 | 3 | 4) =>
+    String(Math.round(tasks.reduce((n, task) => n + Number(task[k]), 0) * 100) / 100);
+  const rows: string[][] = [['部门整体支出绩效目标表'], [`（${t.year}年度）`], ['部门（单位）名称', t.unit]];
+  if (variant === 'functions and budget block') {
+    rows.push(
+      ['部门职能', '负责本行政区域内有关行业管理、公共服务和监督检查工作。'],
+      ['部门预算总额（万元）', '资金总额', sum(2)],
+      ['', '其中：财政拨款', sum(3)],
+      ['', '其他资金', sum(4)],
+    );
+  }
+  // The combined table lists the tasks beside their indicators instead of in a table of their own.
+  if (variant !== 'tasks with money beside indicators')
+    rows.push(
+      ['年度主要任务', '任务名称', '主要内容', '预算金额（万元）'],
+      ['', '', '', '总额', '财政拨款', '其他资金'],
+      ...tasks.map(([name, content, total, fiscal, other]) => ['', name, content, total, fiscal, other]),
+      ['金额合计', '', '', sum(2), sum(3), sum(4)],
+    );
+  rows.push(['年度总体目标', '完成年度主要任务，提升公共服务质量和群众满意度。']);
+  if (variant === 'tasks with money beside indicators') {
+    // One table: each task with its content and money on the first row of its indicators.
+    const half = Math.ceil(t.indicators.length / 2);
+    const parts = [t.indicators.slice(0, half), t.indicators.slice(half)];
+    rows.push(['任务名称', '主要内容', '预算金额（万元）', '一级指标', '二级指标', '三级指标', '指标值']);
+    parts.forEach((part, n) => {
+      const task = tasks[n];
+      indicatorRows(part).forEach((cells, k) => {
+        rows.push(k === 0 && task ? [task[0], task[1], task[2], ...cells] : ['', '', '', ...cells]);
+      });
+    });
+  } else if (variant === 'indicators per task') {
+    // Each task beside its own indicators: the first half of the rows under the first task, the rest
+    // under the second, the level labels printed again where the second task begins.
+    const half = Math.ceil(t.indicators.length / 2);
+    const parts = [t.indicators.slice(0, half), t.indicators.slice(half)];
+    rows.push(['年度绩效指标', '任务名称', '一级指标', '二级指标', '三级指标', '指标值']);
+    parts.forEach((part, n) => {
+      indicatorRows(part).forEach((cells, k) => {
+        rows.push(['', k === 0 ? (tasks[n]?.[0] ?? '') : '', ...cells]);
+      });
+    });
+  } else {
+    rows.push(['年度绩效指标', '一级指标', '二级指标', '三级指标', '指标值']);
+    for (const cells of indicatorRows(t.indicators, variant === 'weighted level 1'))
+      rows.push(['', ...cells]);
+  }
+  rows.push(['填报人：', '', '联系电话：']);
+  return rows;
+}
+
+function render(t: PerformanceTable, variant: Variant, layout: Layout): string {
+  const rows = form(t, variant);
+  switch (layout) {
+    case 'tabbed':
+      return rows.map((r) => r.join('\t')).join('\n');
+    case 'pdf text':
+      return rows.map((r) => r.filter((c) => c !== '').join('    ')).join('\n');
+    case 'cell per line':
+      return rows
+        .flat()
+        .filter((c) => c !== '')
+        .join('\n');
+    case 'one line':
+      return rows
+        .flat()
+        .filter((c) => c !== '')
+        .join('');
+  }
+}
+
+const comparable = (i: Indicator) => ({
+  level1: i.level1,
+  level2: i.level2,
+  name: i.name,
+  operator: i.target.operator,
+  value: i.target.value,
+  unit: i.target.unit ?? null,
+  date: i.target.date ?? null,
+});
+
+/** A target text that ends itself in running text: an operator, a percentage or a date. */
+function selfDelimiting(i: Indicator): boolean {
+  const t = i.target;
+  return (
+    (t.kind === 'quantitative' && (t.operator !== null || t.unit === '%') && t.upper === undefined) ||
+    (t.kind === 'date' && t.date !== undefined)
+  );
+}
+
+const usable = (i: Indicator) =>
+  i.level1 !== null &&
+  i.level2 !== null &&
+  selfDelimiting(i) &&
+  !/\d/.test(i.name) &&
+  !/[:：;；。|,，、()（）]/.test(i.name) &&
+  i.name.length >= 2 &&
+  i.name.length <= 30;
+
+const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+const LEVEL1 = /^(产出|效益|满意度|成本)指标$/;
+const LEVEL2 =
+  /^(数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度|经济成本|社会成本|生态环境成本)指标$/;
+
+function fromLabel(e: ExpectedTable, n: number): PerformanceTable {
+  const indicators: Indicator[] = [];
+  for (const i of e.indicators) {
+    if (i.value === null || !LEVEL1.test(i.level1 ?? '') || !LEVEL2.test(i.level2 ?? '')) continue;
+    const text = `${i.operator ? (SIGN[i.operator] ?? '') : ''}${i.value}${i.unit ?? ''}`;
+    indicators.push({
+      level1: i.level1,
+      level2: i.level2,
+      name: i.name,
+      target: { ...parseTarget(text), raw: text },
+    });
+  }
+  return canonical(`训练部门${n}`, e.year ?? 2023, indicators);
+}
+
+function canonical(unit: string, year: number, indicators: Indicator[]): PerformanceTable {
+  return {
+    kind: 'department-wide',
+    year,
+    unit,
+    name: unit,
+    narrative: {},
+    budget: {},
+    incomplete: false,
+    indicators,
+    warnings: [],
+  };
+}
+
+function row(level1: string, level2: string, name: string, target: string): Indicator {
+  return { level1, level2, name, target: { ...parseTarget(target), raw: target } };
+}
+
+// The templates' own indicator tables, as the national (财预〔2020〕10号) and provincial forms print them.
+const written: PerformanceTable[] = [
+  canonical('某市文化广电旅游局', 2024, [
+    row('产出指标', '数量指标', '组织群众文化活动场次', '≥120场'),
+    row('产出指标', '数量指标', '公共文化场馆免费开放天数', '≥300天'),
+    row('产出指标', '质量指标', '文物安全巡查覆盖率', '100%'),
+    row('产出指标', '时效指标', '专项资金拨付及时率', '100%'),
+    row('效益指标', '社会效益指标', '年度接待游客人次增长率', '≥8%'),
+    row('满意度指标', '服务对象满意度指标', '群众文化活动参与者满意度', '≥90%'),
+  ]),
+  canonical('某县农业农村局', 2023, [
+    row('产出指标', '数量指标', '推广农业新品种数量', '≥10个'),
+    row('产出指标', '质量指标', '重大动物疫病强制免疫密度', '≥90%'),
+    row('产出指标', '时效指标', '补贴资金发放完成时间', '2023年12月31日前'),
+    row('产出指标', '成本指标', '部门预算执行率', '≥95%'),
+    row('效益指标', '经济效益指标', '农民人均可支配收入增长率', '≥6%'),
+    row('效益指标', '生态效益指标', '农作物秸秆综合利用率', '≥92%'),
+    row('效益指标', '可持续影响指标', '农业技术推广覆盖率', '≥85%'),
+    row('满意度指标', '服务对象满意度指标', '农户满意度', '≥90%'),
+  ]),
+];
+
+const trainDir = path.resolve(import.meta.dirname, '../../fixtures/corpus/train');
+const probeDir = path.resolve(import.meta.dirname, '../../fixtures/probe');
+const isDepartmentWide = (kind: string | null | undefined) => kind === 'department-wide';
+
+// The department-wide documents of the train split (labels) and of the probe set (as read: they read
+// exactly against their labels), with the rows that delimit themselves once borders are gone.
+const fromDocuments: PerformanceTable[] = [
+  ...loadLabelledFolder(trainDir, 'train')
+    .flatMap((doc) => doc.tables)
+    .filter((e) => isDepartmentWide(e.kind))
+    .map(fromLabel),
+  ...loadLabelledFolder(probeDir, 'probe')
+    .filter((doc) => isDepartmentWide(doc.tables[0]?.kind))
+    .flatMap((doc) => importText(readFileSync(doc.file, 'utf8')).tables)
+    .map((t, n) => canonical(`探测部门${n}`, t.year ?? 2024, t.indicators)),
+];
+
+const pool: PerformanceTable[] = [...written, ...fromDocuments]
+  .map((t) => ({ ...t, indicators: t.indicators.filter(usable) }))
+  .filter((t) => t.indicators.length >= 2);
+
+describe('department-wide forms re-laid in the shapes of the official templates', () => {
+  it('has tables to re-lay, from the templates and from real documents', () => {
+    expect(pool.length).toBeGreaterThanOrEqual(6);
+    expect(pool.length - written.length).toBeGreaterThanOrEqual(4);
+  });
+
+  for (const variant of VARIANTS)
+    for (const layout of LAYOUTS) {
+      it(`reads back the same rows from the ${variant} form as ${layout}`, () => {
+        const failed: string[] = [];
+        for (const table of pool) {
+          const [back, ...more] = importText(render(table, variant, layout)).tables;
+          const got = JSON.stringify(back?.indicators.map(comparable));
+          const want = JSON.stringify(table.indicators.map(comparable));
+          if (back?.kind !== 'department-wide' || more.length > 0 || got !== want)
+            failed.push(`${table.unit} (${back?.kind}, ${more.length + 1} tables): ${got} expected ${want}`);
+        }
+        expect(failed).toEqual([]);
+      });
+    }
+});

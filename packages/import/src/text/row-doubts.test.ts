@@ -156,6 +156,15 @@ describe('row constraints', () => {
     expect(firstDoubt([{ ...row('工程质量合格', ''), score: 5 }])).toBeNull();
   });
 
+  it('R16: a score sheet’s criterion, its points in its name and a score only', () => {
+    // `相关性(5 分)` then `5`: the framework's criterion and the points it was given, not an indicator.
+    expect(firstDoubt([{ ...row('明确性(5 分)', ''), score: 5 }])).toBe('R16-scored-criterion');
+    expect(firstDoubt([{ ...row('资金使用（4分）', ''), score: 3.5 }])).toBe('R16-scored-criterion');
+    // With a target or a result of its own the row is an indicator whose points were printed beside it.
+    expect(firstDoubt([{ ...row('培训人数(10分)', '≥200人'), score: 10 }])).toBeNull();
+    expect(firstDoubt([{ ...row('工程质量合格', ''), score: 5 }])).toBeNull();
+  });
+
   it('R4: the same row twice', () => {
     const twice = [row('养护里程', '≥120公里'), row('路面优良率', '≥90%'), row('养护里程', '≥120公里')];
     expect(firstDoubt(twice)).toBe('R4-repeated-row');

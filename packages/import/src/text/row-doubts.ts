@@ -77,6 +77,9 @@ const SECTION_CAPTION = /其他需(要)?说明|偏差原因|改进措施/;
 const TARGET_WORD =
   /^(有效|无效|减少|增加|增强|提高|提升|降低|完成|达标|合格|良好|优良|显著|明显|是|否|无|有)$/;
 
+// The points a score sheet gives a criterion, printed after its name (`明确性(5 分)`, `资金使用（4分）`).
+const POINTS_IN_NAME = /[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]$/;
+
 const NUMBERED_NAME = /^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：、.．]/;
 
 // A threshold with its figure (`不少于30小时`, `≥95%`, `100人以上`): a target, printed in the name's cell.
@@ -223,6 +226,20 @@ export const rowDoubts: readonly RowDoubt[] = [
     applies: (row) => !hasValue(row),
     zh: (row) => `“${row.name}”没有指标值：请补填或核对此行是否为指标`,
     en: (row) => `"${row.name}" has no value: fill it in or check whether it is an indicator`,
+  },
+  {
+    id: 'R16-scored-criterion',
+    // A score sheet of the common evaluation framework prints each criterion with its points in brackets
+    // and then the points given (`相关性(5 分)` `5`): with nothing but that score the row is a criterion
+    // of the sheet, not an indicator with a target.
+    applies: (row) =>
+      row.target.kind === 'missing' &&
+      (row.actual ?? '') === '' &&
+      row.score != null &&
+      POINTS_IN_NAME.test(row.name.trim()),
+    zh: (row) => `“${row.name}”是评分表的评分项（括号内为分值），只有得分没有指标值：请核对它是否为指标`,
+    en: (row) =>
+      `"${row.name}" is a criterion of a score sheet (its points in brackets) with a score and no target: check whether it is an indicator`,
   },
   {
     id: 'R4-repeated-row',

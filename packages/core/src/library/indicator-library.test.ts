@@ -125,6 +125,45 @@ describe('searchLibrary', () => {
     expect(satisfaction.map((e) => e.name).sort()).toEqual(['社会公众满意度', '服务对象满意度'].sort());
   });
 
+  it('keeps the framework’s order when published tables use some entries: the count orders only the rest', () => {
+    const shanghai = builtInLibrary.filter((e) => e.frameworkId === 'shanghai-2020');
+    const used = new Map([
+      ['服务对象满意度', 5],
+      ['预算执行率', 3],
+      ['任务按期完成率', 2],
+    ]);
+    const entries = [
+      ...shanghai.map((e) => ({ ...e, usedBy: used.get(e.name) ?? 0 })),
+      // 常用 entries the framework does not list: after its own ones in their level 2, most used first.
+      {
+        ...stored({ name: '参展人数', frameworkId: 'shanghai-2020', level1: '产出目标', level2: '数量' }),
+        source: 'common' as const,
+        usedBy: 2,
+      },
+      {
+        ...stored({ name: '培训场次', frameworkId: 'shanghai-2020', level1: '产出目标', level2: '数量' }),
+        source: 'common' as const,
+        usedBy: 4,
+      },
+    ];
+    const listed = searchLibrary(entries, { frameworkId: 'shanghai-2020' });
+    const runs = (values: string[]) => values.filter((value, i) => value !== values[i - 1]);
+    expect(runs(listed.map((e) => e.level1))).toEqual(['投入与管理', '产出目标', '效果目标', '影响力目标']);
+    expect(listed.slice(0, 9).map((e) => e.name)).toEqual(
+      shanghai2020Framework.commonIndicators.map((c) => c.name),
+    );
+    expect(runs(listed.filter((e) => e.level1 === '产出目标').map((e) => e.level2)).slice(0, 3)).toEqual([
+      '数量',
+      '质量',
+      '时效',
+    ]);
+    expect(listed.filter((e) => e.level2 === '数量').map((e) => e.name)).toEqual([
+      ...shanghai.filter((e) => e.level2 === '数量').map((e) => e.name),
+      '培训场次',
+      '参展人数',
+    ]);
+  });
+
   it('hides inactive entries unless asked, and ranks more used entries first among equals', () => {
     const entries = [
       stored({ name: '甲指标', active: false }),

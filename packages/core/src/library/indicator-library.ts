@@ -10,6 +10,7 @@ import { frameworks } from '../frameworks/frameworks.ts';
 import type { Direction, Indicator } from '../tables/table.schema.ts';
 import { nameSuggestsDate, parseTarget } from '../targets/target-grammar.ts';
 import { searchKey } from '../text/search-key.ts';
+import { builtInLibrary } from './builtin-library.ts';
 import type { LibraryEntry, LibrarySource } from './indicator-library.schema.ts';
 
 // Searching the library, counting 常用指标 in published tables, and putting picked entries into a table.
@@ -85,6 +86,18 @@ function frameworkOrder(entry: LibraryEntry): number {
   return i * 100 + j;
 }
 
+let builtInPositions: Map<string, number> | null = null;
+
+/**
+ * Position of an entry inside its level 2: where the framework lists it (its common indicators in the
+ * form's order, then the typical ones), so an administrator's entry that replaces a built-in one keeps
+ * its place; entries the framework does not list come after.
+ */
+function levelPosition(entry: LibraryEntry): number {
+  builtInPositions ??= new Map(builtInLibrary.map((e, i) => [entryKey(e.frameworkId, e), i]));
+  return builtInPositions.get(entryKey(entry.frameworkId, entry)) ?? Number.MAX_SAFE_INTEGER;
+}
+
 function score(entry: LibraryEntry, words: string[]): number {
   const name = searchKey(entry.name);
   const levels = searchKey(`${entry.level1} ${entry.level2}`);
@@ -106,8 +119,11 @@ function score(entry: LibraryEntry, words: string[]): number {
 
 /**
  * Filters and ranks entries: each word of `q` (split on spaces) must occur in the name, levels, tags or
- * notes, a hit in the name counting most; ties by how many published tables use it, then the
- * framework's order. Level filters compare framework categories, so 产出目标 finds 产出指标 entries.
+ * notes, a hit in the name counting most; ties, and the whole list when nothing is searched, in the
+ * framework's order (level 1, level 2, then the indicators as the framework lists them), as the author
+ * fills the form in. How many published tables use an entry orders only what the framework leaves open
+ * (entries it does not list within one level 2); the drawer shows the count beside each. Level filters
+ * compare framework categories, so 产出目标 finds 产出指标 entries.
  */
 export function searchLibrary(entries: readonly LibraryEntry[], search: LibrarySearch): LibraryEntry[] {
   const words = (search.q ?? '')
@@ -115,7 +131,7 @@ export function searchLibrary(entries: readonly LibraryEntry[], search: LibraryS
     .toLowerCase()
     .split(/\s+/)
     .filter((w) => w !== '');
-  const ranked: { entry: LibraryEntry; score: number; order: number }[] = [];
+  const ranked: { entry: LibraryEntry; score: number; order: number; position: number }[] = [];
   for (const entry of entries) {
     if (!search.includeInactive && !entry.active) continue;
     if (search.frameworkId && entry.frameworkId !== search.frameworkId) continue;
@@ -128,14 +144,15 @@ export function searchLibrary(entries: readonly LibraryEntry[], search: LibraryS
       if (search.level2 && have.level2 !== want.level2) continue;
     }
     const s = words.length === 0 ? 1 : score(entry, words);
-    if (s > 0) ranked.push({ entry, score: s, order: frameworkOrder(entry) });
+    if (s > 0) ranked.push({ entry, score: s, order: frameworkOrder(entry), position: levelPosition(entry) });
   }
   ranked.sort(
     (a, b) =>
       b.score - a.score ||
-      b.entry.usedBy - a.entry.usedBy ||
       a.entry.frameworkId.localeCompare(b.entry.frameworkId) ||
       a.order - b.order ||
+      a.position - b.position ||
+      b.entry.usedBy - a.entry.usedBy ||
       sourceOrder[a.entry.source] - sourceOrder[b.entry.source] ||
       a.entry.name.localeCompare(b.entry.name, 'zh'),
   );

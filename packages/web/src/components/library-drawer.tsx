@@ -1,5 +1,5 @@
 import { frameworks } from '@jixiao/core/frameworks/frameworks';
-import { type AddFromLibraryResult, addFromLibrary } from '@jixiao/core/library/indicator-library';
+import { type AddFromLibraryResult, addFromLibrary, entryKey } from '@jixiao/core/library/indicator-library';
 import type { LibraryEntry } from '@jixiao/core/library/indicator-library.schema';
 import type { Indicator } from '@jixiao/core/tables/table.schema';
 import { nameSuggestsDate, parseTarget } from '@jixiao/core/targets/target-grammar';
@@ -125,6 +125,12 @@ export default function LibraryDrawer({
     libraryApi.search({ q: query, frameworkId, level1, level2 }),
   );
   const items = list.data?.items ?? null;
+  // The table's own indicators as library keys: an entry the table already has is marked and not
+  // ticked again (adding it would be skipped anyway).
+  const inTable = useMemo(
+    () => new Set(indicators.map((indicator) => entryKey(frameworkId, indicator))),
+    [indicators, frameworkId],
+  );
   const error = list.error ? pick(list.error.problem) : null;
 
   const columns = useMemo<TableProps<LibraryEntry>['columns']>(
@@ -158,10 +164,19 @@ export default function LibraryDrawer({
       {
         title: t('library.source'),
         key: 'source',
-        render: (_: unknown, entry) => <LibrarySourceTag entry={entry} />,
+        render: (_: unknown, entry) => (
+          <Space size={4} wrap>
+            <LibrarySourceTag entry={entry} />
+            {inTable.has(entryKey(entry.frameworkId, entry)) && (
+              <Tag bordered={false} data-testid="library-in-table">
+                {t('library.inTable')}
+              </Tag>
+            )}
+          </Space>
+        ),
       },
     ],
-    [t, pick],
+    [t, pick, inTable],
   );
 
   return (
@@ -242,7 +257,11 @@ export default function LibraryDrawer({
           selectedRowKeys: selected.map((e) => e.id),
           preserveSelectedRowKeys: true,
           onChange: (_keys, rows) => setSelected(rows.filter((r): r is LibraryEntry => r !== undefined)),
-          getCheckboxProps: (entry) => ({ 'aria-label': entry.name }) as never,
+          getCheckboxProps: (entry) =>
+            ({
+              'aria-label': entry.name,
+              disabled: inTable.has(entryKey(entry.frameworkId, entry)),
+            }) as never,
         }}
         data-testid="library-results"
       />

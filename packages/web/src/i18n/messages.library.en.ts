@@ -18,6 +18,7 @@ export const libraryEn = {
   'library.source.stored': 'Administrators',
   'library.source.common': 'Common',
   'library.usedBy': 'Used by {n} published table{s}',
+  'library.inTable': 'In this table',
   'library.empty': 'No indicator matches',
   'library.addSelected': 'Add selected ({n})',
   'library.added': '{n} indicator{s} added; edit them as usual',

@@ -16,6 +16,7 @@ const zh = {
   'library.source.stored': '管理员维护',
   'library.source.common': '常用',
   'library.usedBy': '{n} 张已公开表使用',
+  'library.inTable': '本表已有',
   'library.empty': '没有符合条件的指标',
   'library.addSelected': '添加所选（{n}）',
   'library.added': '已添加 {n} 个指标，可继续修改',

@@ -1,3 +1,4 @@
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,6 +67,19 @@ describe('indicator library in the browser', () => {
   beforeAll(async () => {
     e2e = await startE2e();
     tableId = (await storeAsAuthor(e2e.db, seedTable('未来公园展厅运营经费'))).id;
+    // Two published tables of other units with the same indicators: their entries are 常用 (used by two
+    // published tables), which must not move them ahead of the framework's order.
+    const store = createTableRepository(e2e.db);
+    const published: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
+    for (const name of ['滨江公园展厅运营经费', '郊野公园展厅运营经费']) {
+      let record = await store.create(
+        { ...seedTable('未来公园展厅运营经费'), name },
+        { userId: null },
+        { organisationId: null },
+      );
+      for (const status of published)
+        record = await store.setStatus(record.id, record.version, status, { userId: null });
+    }
   });
   afterAll(async () => {
     await e2e?.close();
@@ -113,6 +127,27 @@ describe('indicator library in the browser', () => {
     ]);
     const output = runs(levels.filter(([level1]) => level1 === '产出目标').map(([, level2]) => level2 ?? ''));
     expect(output.slice(0, 3)).toEqual(['数量', '质量', '时效']);
+    // Within 投入与管理 the indicators come as the framework lists them (the form's order).
+    const names = await drawer.getByTestId('library-name').allTextContents();
+    expect(names.slice(0, 9)).toEqual([
+      '预算编制合理性',
+      '预算执行率',
+      '预算资金到位率',
+      '财务管理制度健全性',
+      '财务监控有效性',
+      '资金使用规范性',
+      '项目管理制度健全性',
+      '资格审核（含复审）规范性',
+      '信息公开实现率',
+    ]);
+    // What the published tables use says so on the entry (×2), and what this table already has is marked
+    // and cannot be ticked again.
+    const budgetRate = drawer.locator('.ant-table-row', {
+      has: page.locator('[data-testid="library-name"]', { hasText: /^预算执行率$/ }),
+    });
+    expect(await budgetRate.getByTestId('library-source').textContent()).toBe('内置 ×2');
+    expect(await budgetRate.getByTestId('library-in-table').textContent()).toBe('本表已有');
+    expect(await budgetRate.locator('input[type="checkbox"]').isDisabled()).toBe(true);
     // The common rates arrive with their typical targets, so adding them opens no missing-target error.
     for (const [name, target] of [
       ['预算执行率', '>=95%'],
@@ -205,7 +240,10 @@ describe('indicator library in the browser', () => {
     await override.getByTestId('library-form-target').fill('=100%');
     await override.getByTestId('library-form-save').click();
     const budgetRow = admin.locator('.ant-table-row', { hasText: '预算执行率' });
-    await expect.poll(() => budgetRow.getByTestId('library-source').textContent(), settle).toBe('管理员维护');
+    // The two published tables use it: the count stays with the entry that replaced the built-in one.
+    await expect
+      .poll(() => budgetRow.getByTestId('library-source').textContent(), settle)
+      .toBe('管理员维护 ×2');
     expect(await admin.locator('.ant-table-row').count()).toBe(1);
     expect(await budgetRow.textContent()).toContain('=100%');
 

@@ -232,7 +232,7 @@ function queryString(query: Partial<TableListQuery>): string {
   return text ? `?${text}` : '';
 }
 
-export type ExportFormat = 'json' | 'xlsx' | 'pdf' | 'docx';
+export type ExportFormat = 'json' | 'xlsx' | 'pdf' | 'docx' | 'html';
 
 /** Typed calls of the Jixiao HTTP API; shapes come from the core schemas. */
 export const api = {

@@ -26,7 +26,7 @@ export const publicApi = {
   getTable: (id: string) => request<PublicTable>('GET', publicTableUrl(id)),
   statistics: (year?: number) =>
     request<PublicStatistics>('GET', `/api/public/statistics${queryString({ year })}`),
-  exportUrl: (id: string, format: 'pdf' | 'xlsx' | 'docx', locale: 'zh' | 'en') =>
+  exportUrl: (id: string, format: 'pdf' | 'xlsx' | 'docx' | 'html', locale: 'zh' | 'en') =>
     `${publicTableUrl(id)}/export.${format}?locale=${locale}`,
   /** Rows and tables per year, without downloading the data (the files stream a row per indicator). */
   openDataManifest: () => request<OpenDataManifest>('GET', '/api/public/open-data'),

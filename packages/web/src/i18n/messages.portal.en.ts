@@ -22,6 +22,7 @@ export const portalEn = {
   'portal.downloadPdf': 'Download PDF',
   'portal.downloadXlsx': 'Download Excel',
   'portal.downloadDocx': 'Download Word',
+  'portal.downloadHtml': 'Download HTML',
   'portal.unpublished': 'This table is no longer published',
   'portal.notFound': 'This table is not published or does not exist',
   'portal.version': 'Published version {v}',

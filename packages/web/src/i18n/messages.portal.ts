@@ -20,6 +20,7 @@ const zh = {
   'portal.downloadPdf': '下载 PDF',
   'portal.downloadXlsx': '下载 Excel',
   'portal.downloadDocx': '下载 Word',
+  'portal.downloadHtml': '下载 HTML',
   'portal.unpublished': '此表已撤销公开',
   'portal.notFound': '该目标表未公开或不存在',
   'portal.version': '公开版本 第 {v} 版',

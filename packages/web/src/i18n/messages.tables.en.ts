@@ -140,6 +140,7 @@ export const tablesEn = {
   'print.pdf': 'Download PDF',
   'print.xlsx': 'Download Excel',
   'print.docx': 'Download Word',
+  'print.html': 'Download HTML',
   'print.json': 'Download JSON',
   'print.print': 'Print',
   'print.back': 'Back to editor',

@@ -138,6 +138,7 @@ const zh = {
   'print.pdf': '下载 PDF',
   'print.xlsx': '下载 Excel',
   'print.docx': '下载 Word',
+  'print.html': '下载 HTML',
   'print.json': '下载 JSON',
   'print.print': '打印',
   'print.back': '返回编辑',

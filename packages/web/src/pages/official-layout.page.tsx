@@ -3,6 +3,7 @@ import {
   FileExcelOutlined,
   FilePdfOutlined,
   FileWordOutlined,
+  Html5Outlined,
   PrinterOutlined,
 } from '@ant-design/icons';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
@@ -17,18 +18,17 @@ import { useLoad } from '../hooks/use-load.ts';
 import { useOfficialForm } from '../hooks/use-official-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** /tables/:id/print — the table as the official form, A4 print CSS, PDF/Excel downloads. */
+/** /tables/:id/print — the table as the official form, A4 print CSS, PDF/Word/HTML/Excel downloads. */
 export default function OfficialLayoutPage() {
   const { id = '' } = useParams();
-  const { t, pick } = useI18n();
+  const { t, pick, locale, setLocale } = useI18n();
   const loaded = useLoad(queryKeys.table(id), () => api.getTable(id));
   const record: TableRecord | null = loaded.data;
   const error = loaded.error;
 
-  const { layout, formLocale, setFormLocale } = useOfficialForm(
-    record?.table ?? null,
-    record?.table.name ?? null,
-  );
+  // The page has no app chrome (it prints as the document): its language switch is the app's, so the
+  // toolbar, the sheet and the downloads always speak the same language, the one the reader keeps.
+  const { layout, formLocale } = useOfficialForm(record?.table ?? null, record?.table.name ?? null);
 
   if (error) {
     return (
@@ -60,7 +60,7 @@ export default function OfficialLayoutPage() {
         <StatusTag status={record.status} />
         <span className="muted">{t('editor.version', { v: record.version })}</span>
         <span className="spacer" />
-        <FormLocaleSwitch value={formLocale} onChange={setFormLocale} />
+        <FormLocaleSwitch value={locale} onChange={setLocale} />
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('print.print')}
         </Button>
@@ -79,6 +79,14 @@ export default function OfficialLayoutPage() {
           data-testid="download-docx"
         >
           {t('print.docx')}
+        </Button>
+        <Button
+          icon={<Html5Outlined />}
+          href={api.exportUrl(id, 'html', formLocale)}
+          download
+          data-testid="download-html"
+        >
+          {t('print.html')}
         </Button>
         <Button
           icon={<FileExcelOutlined />}

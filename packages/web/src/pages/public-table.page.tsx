@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, FileExcelOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  FileExcelOutlined,
+  FilePdfOutlined,
+  FileWordOutlined,
+  Html5Outlined,
+} from '@ant-design/icons';
 import type { PublicTable } from '@jixiao/core/analysis/public-table.schema';
 import { Button, Result, Space, Spin, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
@@ -10,7 +16,7 @@ import { useLoad } from '../hooks/use-load.ts';
 import { useOfficialForm } from '../hooks/use-official-form.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
-/** /public/tables/:id — a published table in the official printed layout, with PDF and Excel downloads. */
+/** /public/tables/:id — a published table in the official printed layout, with its downloads in the form's language. */
 export default function PublicTablePage() {
   const { id = '' } = useParams();
   const { t, pick } = useI18n();
@@ -75,6 +81,9 @@ export default function PublicTablePage() {
         </a>
         <a href={publicApi.exportUrl(id, 'docx', formLocale)} download data-testid="public-download-docx">
           <Button icon={<FileWordOutlined />}>{t('portal.downloadDocx')}</Button>
+        </a>
+        <a href={publicApi.exportUrl(id, 'html', formLocale)} download data-testid="public-download-html">
+          <Button icon={<Html5Outlined />}>{t('portal.downloadHtml')}</Button>
         </a>
       </Space>
       <div className="print-page">

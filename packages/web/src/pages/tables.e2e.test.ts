@@ -162,12 +162,40 @@ describe('tables in the browser', () => {
       await page.reload();
       await expect.poll(docxHref, poll).toContain(`locale=${locale}`);
     }
-    // The form's language (中文 / English above the sheet) goes with the downloads (?locale=).
+    // The language switch above the sheet (中文 / English) goes with the downloads (?locale=).
     await page.locator('.print-toolbar').getByText('English', { exact: true }).click();
-    expect(await page.getByTestId('download-docx').getAttribute('href')).toContain('locale=en');
+    await expect.poll(docxHref, poll).toContain('locale=en');
     const englishText = await extractDocxText(new Uint8Array(await download(page, 'download-docx')));
     expect(englishText).toContain('Performance Targets of Project Expenditure');
     expect(englishText).not.toContain('财政项目支出绩效目标表');
+    // That switch is the page's language, the app's: the toolbar, the sheet and all four downloads change
+    // together, and the choice stays when the page is opened again, as the interface language does.
+    const downloads = ['download-pdf', 'download-docx', 'download-xlsx', 'download-html'];
+    const locales = () =>
+      Promise.all(
+        downloads.map(async (id) =>
+          new URL((await page.getByTestId(id).getAttribute('href')) ?? '', e2e.baseUrl).searchParams.get(
+            'locale',
+          ),
+        ),
+      );
+    const sheetTitle = () => page.getByTestId('official-layout').locator('.jx-title').textContent();
+    const htmlButton = () => page.getByTestId('download-html').textContent();
+    await expect.poll(htmlButton, poll).toBe('Download HTML');
+    expect(await sheetTitle()).toContain('Performance Targets of Project Expenditure');
+    expect(await locales()).toEqual(['en', 'en', 'en', 'en']);
+    const englishHtml = (await download(page, 'download-html')).toString('utf8');
+    expect(englishHtml).toContain('Performance Targets of Project Expenditure');
+    expect(englishHtml).not.toContain('财政项目支出绩效目标表');
+    await page.reload();
+    await expect.poll(htmlButton, poll).toBe('Download HTML');
+    expect(await locales()).toEqual(['en', 'en', 'en', 'en']);
+    await page.locator('.print-toolbar').getByText('中文', { exact: true }).click();
+    await expect.poll(htmlButton, poll).toBe('下载 HTML');
+    await expect.poll(sheetTitle, poll).toContain('财政项目支出绩效目标表');
+    expect(await locales()).toEqual(['zh', 'zh', 'zh', 'zh']);
+    const chineseHtml = (await download(page, 'download-html')).toString('utf8');
+    expect(chineseHtml).toContain('财政项目支出绩效目标表');
 
     // The import page takes the Word file back (preview only: the later tests count three tables).
     await page.goto(e2e.url('/import'));

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { exAnteApi } from '../api/ex-ante.api.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { LoadError } from './load-error.tsx';
 
 const conclusionColor = { support: 'green', partial: 'orange', reject: 'red' } as const;
 
@@ -14,7 +15,14 @@ const conclusionColor = { support: 'green', partial: 'orange', reject: 'red' } a
 export function ExAnteCard({ tableId }: { tableId: string }) {
   const { t, pick } = useI18n();
   const load = useCallback(() => exAnteApi.get(tableId), [tableId]);
-  const { data } = useLoad(['table', tableId, 'ex-ante'], load);
+  const { data, error, reload } = useLoad(['table', tableId, 'ex-ante'], load);
+  // Unread, the card cannot know whether the rule set asks for an assessment: it says so.
+  if (error)
+    return (
+      <Card size="small" title={t('exAnte.title')} style={{ marginBottom: 12 }} data-testid="ex-ante-card">
+        <LoadError error={error} onRetry={reload} />
+      </Card>
+    );
   if (!data || (!data.requirement.required && !data.assessment)) return null;
   const a = data.assessment;
   return (

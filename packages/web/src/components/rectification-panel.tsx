@@ -29,6 +29,7 @@ import { rectificationApi } from '../api/rectification.api.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { LoadError } from './load-error.tsx';
 
 const statusColor: Record<RectificationTask['status'], string> = {
   open: 'red',
@@ -273,7 +274,7 @@ export function RectificationPanel({
   const { message } = App.useApp();
   const load = useCallback(() => rectificationApi.ofTable(tableId), [tableId]);
   // Under the table's key: any write to the table (its tasks included) marks it stale.
-  const { data, reload } = useLoad(['table', tableId, 'rectifications'], load);
+  const { data, error, reload } = useLoad(['table', tableId, 'rectifications'], load);
   const [deadline, setDeadline] = useState(() => `${new Date().getFullYear()}-12-31`);
   const open = async () => {
     try {
@@ -310,7 +311,10 @@ export function RectificationPanel({
         ) : null
       }
     >
-      {data && data.items.length > 0 ? (
+      {error ? (
+        // Not "no tasks": the list could not be read.
+        <LoadError error={error} onRetry={reload} />
+      ) : data && data.items.length > 0 ? (
         <List
           size="small"
           dataSource={data.items}
@@ -338,10 +342,17 @@ export function LinkagePanel({ tableId, canDecide }: { tableId: string; canDecid
   const { t, pick } = useI18n();
   const { message } = App.useApp();
   const load = useCallback(() => rectificationApi.linkage(tableId), [tableId]);
-  const { data, reload } = useLoad<BudgetLinkage>(['table', tableId, 'linkage'], load);
+  const { data, error, reload } = useLoad<BudgetLinkage>(['table', tableId, 'linkage'], load);
   const [decision, setDecision] = useState<LinkageDecisionInput['decision'] | null>(null);
   const [reason, setReason] = useState('');
-  if (!data || !data.previous) return null;
+  // Unread, the card cannot know whether last year's results apply: it says so instead of vanishing.
+  if (error)
+    return (
+      <Card size="small" title={t('linkage.title')} style={{ marginBottom: 12 }} data-testid="linkage-panel">
+        <LoadError error={error} onRetry={reload} />
+      </Card>
+    );
+  if (!data?.previous) return null;
   const suggestion = data.suggestion;
   const save = async () => {
     const chosen = decision ?? suggestion?.kind ?? 'keep';

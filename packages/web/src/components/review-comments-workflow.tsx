@@ -21,6 +21,7 @@ import { queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { LoadError } from './load-error.tsx';
 import { MoneyText } from './money-text.tsx';
 import { OpenCommentsAlert } from './review-comments.tsx';
 
@@ -33,6 +34,8 @@ export interface TableWorkflow {
   openComments: readonly PlacedComment[];
   /** The server's comment list, to place the comments again on unsaved edits (`usePlacedComments`). */
   comments: CommentList | null;
+  /** Why the state or the comments could not be read (the bar shows it where its buttons would be). */
+  error: ApiError | null;
   reload: () => void;
 }
 
@@ -62,10 +65,12 @@ export function useTableWorkflow(tableId: string | undefined, version: number | 
   const state = stateQuery.isError ? null : (stateQuery.data ?? null);
   const comments = commentsQuery.isError ? null : (commentsQuery.data ?? null);
   const returned = state?.status === 'returned';
+  const error = [stateQuery.error, commentsQuery.error].find((e) => e instanceof ApiError) ?? null;
   return {
     state,
     openComments: returned ? (comments?.open ?? []) : [],
     comments: returned ? comments : null,
+    error,
     reload,
   };
 }
@@ -135,6 +140,16 @@ export function WorkflowBar({
   const [confirming, setConfirming] = useState<ConfirmedAction | null>(null);
   const [reason, setReason] = useState('');
   const { state } = workflow;
+  // Without its state the bar cannot say what may be done: it says why, rather than offering nothing.
+  if (workflow.error)
+    return (
+      <LoadError
+        error={workflow.error}
+        onRetry={workflow.reload}
+        style={{ marginBottom: 12 }}
+        testId="workflow-error"
+      />
+    );
   if (!state) return null;
   const can = (action: WorkflowAction) => state.available.some((a) => a.action === action);
 

@@ -45,6 +45,7 @@ export const commonEn = {
   'kind.department-wide': 'Department-wide',
   'error.network': 'Cannot reach the server',
   'error.unknown': 'Something went wrong',
+  'error.loadFailed': 'This part could not be loaded. Try again later.',
   'error.notFoundPage': 'Page not found',
   'error.notFoundHint': 'The link may be wrong, or the page has been removed.',
   'error.forbiddenTitle': 'No access',

@@ -43,6 +43,7 @@ const zh = {
   'kind.department-wide': '部门整体绩效',
   'error.network': '无法连接服务器',
   'error.unknown': '发生错误',
+  'error.loadFailed': '这部分内容读取失败，可稍后重试。',
   'error.notFoundPage': '页面不存在',
   'error.notFoundHint': '链接可能有误，或该页面已被移除。',
   'error.forbiddenTitle': '无权访问',

@@ -1,12 +1,13 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import type { AuditEntryView } from '@jixiao/core/accounts/audit-log.schema';
-import { App, Button, DatePicker, Input, Space, Table, type TableProps, Tag } from 'antd';
+import { Button, DatePicker, Input, Space, Table, type TableProps, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type AuditFilters, accountsApi } from '../api/accounts.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
+import { LoadError } from '../components/load-error.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -31,8 +32,7 @@ function DiffView({ diff }: { diff: unknown }) {
 
 /** The append-only audit log for administrators and auditors: filter, read each change, export CSV. */
 export default function AuditPage() {
-  const { t, pick, locale } = useI18n();
-  const { message } = App.useApp();
+  const { t, locale } = useI18n();
   const session = useSession();
   const [draft, setDraft] = useState<AuditFilters>({});
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
@@ -46,9 +46,6 @@ export default function AuditPage() {
   const items: AuditEntryView[] = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   const loading = list.loading;
-  useEffect(() => {
-    if (list.error) message.error(pick(list.error.problem));
-  }, [list.error, message, pick]);
 
   if (session.status === 'ready' && !allowed) {
     return <ForbiddenResult message={t('audit.forbidden')} />;
@@ -177,23 +174,28 @@ export default function AuditPage() {
             </Button>
           </Space>
         </div>
-        <Table<AuditEntryView>
-          rowKey="id"
-          size="small"
-          loading={loading}
-          columns={columns}
-          dataSource={items}
-          expandable={{ expandedRowRender: (entry) => <DiffView diff={entry.diff} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: false,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: setPage,
-          }}
-          data-testid="audit-table"
-        />
+        {list.error ? (
+          // In place of the previous page's lines, which the cache would otherwise keep showing.
+          <LoadError error={list.error} onRetry={list.reload} style={{ margin: '16px 0' }} />
+        ) : (
+          <Table<AuditEntryView>
+            rowKey="id"
+            size="small"
+            loading={loading}
+            columns={columns}
+            dataSource={items}
+            expandable={{ expandedRowRender: (entry) => <DiffView diff={entry.diff} /> }}
+            pagination={{
+              current: page,
+              pageSize,
+              total,
+              showSizeChanger: false,
+              showTotal: (n) => t('common.total', { n }),
+              onChange: setPage,
+            }}
+            data-testid="audit-table"
+          />
+        )}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { publicApi } from '../api/public.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import Chart, { type ChartOption } from '../components/charts/chart.tsx';
 import { type BarRow, describeRows, horizontalBars } from '../components/charts/chart-options.ts';
+import { LoadError } from '../components/load-error.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatWan } from '../lib/money.ts';
@@ -111,6 +112,20 @@ export default function PublicStatisticsSection({ year }: { year?: number }) {
     year === undefined ? Promise.resolve(null) : publicApi.statistics(year),
   );
   const stats: PublicStatistics | null = all.data;
+  const error = all.error ?? ofYear.error;
+  // A failed read says so where the statistics would be, rather than leaving them out unnoticed.
+  if (error)
+    return (
+      <Card size="small" title={t('portal.stats')} data-testid="public-stats">
+        <LoadError
+          error={error}
+          onRetry={() => {
+            all.reload();
+            ofYear.reload();
+          }}
+        />
+      </Card>
+    );
   if (!stats || stats.totals.tables === 0) return null;
   const departmentsOf = ofYear.data ?? stats;
   const wan = (yuan: number) => `${formatWan(yuan)} ${t('common.wanyuan')}`;

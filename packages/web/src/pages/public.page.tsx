@@ -1,9 +1,10 @@
 import type { PublicTableSummary } from '@jixiao/core/analysis/public-table.schema';
-import { Alert, Input, Select, Space, type TableProps } from 'antd';
+import { Input, Select, Space, type TableProps } from 'antd';
 import { type CSSProperties, lazy, Suspense, useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { publicApi } from '../api/public.api.ts';
 import { queryKeys } from '../api/query-client.ts';
+import { LoadError } from '../components/load-error.tsx';
 import { MoneyText } from '../components/money-text.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useLoad } from '../hooks/use-load.ts';
@@ -27,7 +28,7 @@ const filterPanelStyle: CSSProperties = {
 
 /** /public — the catalogue of published tables: browse by year, unit, department; search. */
 export default function PublicPage() {
-  const { t, pick, locale } = useI18n();
+  const { t, locale } = useI18n();
   // Filters live in the address so that a search can be bookmarked and shared.
   const [params, setParams] = useSearchParams();
   const year = params.get('year') ? Number(params.get('year')) : undefined;
@@ -44,6 +45,7 @@ export default function PublicPage() {
     data: list,
     loading,
     error,
+    reload,
   } = useLoad(queryKeys.publicTables({ year, unit, department, q, page }), () =>
     publicApi.listTables({ year, unit, department, q: q || undefined, page, pageSize }),
   );
@@ -135,28 +137,32 @@ export default function PublicPage() {
           />
         </Space>
       </div>
-      {error ? <Alert type="error" showIcon message={pick(error.problem)} /> : null}
-      <ResponsiveTable<PublicTableSummary>
-        cardTitle="name"
-        rowKey="id"
-        size="middle"
-        loading={loading}
-        columns={columns}
-        // On a phone the columns keep their natural width and the table scrolls in its own box, instead
-        // of squeezing names into one character a line.
-        scroll={{ x: 'max-content' }}
-        dataSource={list?.items ?? []}
-        locale={{ emptyText: t('portal.empty') }}
-        data-testid="public-table-list"
-        pagination={{
-          current: page,
-          pageSize,
-          total: list?.total ?? 0,
-          // A search counts up to 1,000 matches: more is shown as 1000+.
-          showTotal: (n) => t('portal.count', { n: list?.totalCapped ? `${n}+` : n }),
-          onChange: (p) => update('page', p),
-        }}
-      />
+      {error ? (
+        // In place of the list: the previous search's rows must not pass for this one's.
+        <LoadError error={error} onRetry={reload} />
+      ) : (
+        <ResponsiveTable<PublicTableSummary>
+          cardTitle="name"
+          rowKey="id"
+          size="middle"
+          loading={loading}
+          columns={columns}
+          // On a phone the columns keep their natural width and the table scrolls in its own box, instead
+          // of squeezing names into one character a line.
+          scroll={{ x: 'max-content' }}
+          dataSource={list?.items ?? []}
+          locale={{ emptyText: t('portal.empty') }}
+          data-testid="public-table-list"
+          pagination={{
+            current: page,
+            pageSize,
+            total: list?.total ?? 0,
+            // A search counts up to 1,000 matches: more is shown as 1000+.
+            showTotal: (n) => t('portal.count', { n: list?.totalCapped ? `${n}+` : n }),
+            onChange: (p) => update('page', p),
+          }}
+        />
+      )}
       <Suspense fallback={null}>
         <PublicStatisticsSection year={year} />
       </Suspense>

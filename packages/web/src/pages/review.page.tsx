@@ -38,6 +38,7 @@ import { queryClient, queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { ExAnteCard } from '../components/ex-ante-card.tsx';
 import { FindingsPanel } from '../components/findings-panel.tsx';
+import { LoadError } from '../components/load-error.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
 import { LinkagePanel } from '../components/rectification-panel.tsx';
 import { commentLabel, fieldLabel, ReviewCommentList } from '../components/review-comments.tsx';
@@ -120,7 +121,8 @@ export default function ReviewPage() {
     queryKey: [...queryKeys.workflow(id), 'comments'],
     queryFn: () => workflowApi.comments(id),
   });
-  // The automatic review is another module's endpoint; the workspace works without it.
+  // The automatic review is another module's endpoint: the workspace works without it, and its card says
+  // when it could not be read.
   const findingsQuery = useQuery({
     queryKey: [...queryKeys.table(id), 'findings'],
     queryFn: () => request<unknown>('GET', `/api/tables/${encodeURIComponent(id)}/findings`).then(findingsOf),
@@ -338,7 +340,9 @@ export default function ReviewPage() {
             style={{ marginBottom: 12 }}
             data-testid="review-findings"
           >
-            {findings === null ? (
+            {findingsQuery.error instanceof ApiError ? (
+              <LoadError error={findingsQuery.error} onRetry={() => void findingsQuery.refetch()} />
+            ) : findings === null ? (
               <span className="muted">{t('review.findingsPending')}</span>
             ) : (
               <FindingsPanel

@@ -1,0 +1,119 @@
+/**
+ * A read that fails is shown where its data would be, in the reader's language: one API call is made to
+ * fail in the browser (a 500 with a proxy's plain-text body, or the connection dropped) while the rest of
+ * the page loads as usual.
+ */
+import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
+import { createTableRepository } from '@jixiao/db/tables.repository';
+import type { Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { seedTable, storeAsAuthor } from '../testing/e2e-tables.ts';
+
+const settle = { timeout: 15_000 };
+
+/** Answers as a failing proxy would: 500, a plain-text body, no problem+json. */
+const serverError = (route: Route) =>
+  route.fulfill({ status: 500, contentType: 'text/plain', body: 'Internal Server Error' });
+/** The connection drops before an answer. */
+const dropped = (route: Route) => route.abort('connectionreset');
+
+/** Sets the interface language as the app keeps it, before the next page load. */
+async function useLanguage(page: Page, locale: 'zh' | 'en'): Promise<void> {
+  await page.evaluate((l) => localStorage.setItem('jixiao.locale', l), locale);
+}
+
+describe('failed reads in the browser', () => {
+  let e2e: E2eSession;
+  let draftId = '';
+  let submittedId = '';
+
+  beforeAll(async () => {
+    e2e = await startE2e();
+    const store = createTableRepository(e2e.db);
+    draftId = (await storeAsAuthor(e2e.db, seedTable('未来公园展厅运营经费'))).id;
+    const submitted = await storeAsAuthor(e2e.db, seedTable('科创中心展厅运营经费'));
+    submittedId = (await store.setStatus(submitted.id, submitted.version, 'submitted', { userId: null })).id;
+    let published = await store.create(
+      seedTable('科创中心建设工作经费'),
+      { userId: null },
+      { organisationId: null },
+    );
+    const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
+    for (const status of toPublished)
+      published = await store.setStatus(published.id, published.version, status, { userId: null });
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('editor: the workflow state lost on the way says so in place of the workflow buttons, and retry brings them', async () => {
+    const { page } = e2e;
+    await page.goto(e2e.url('/tables'));
+    await useLanguage(page, 'zh');
+    const workflowUrl = `**/api/tables/${draftId}/workflow`;
+    await page.route(workflowUrl, dropped);
+    await page.goto(e2e.url(`/tables/${draftId}`));
+    await page.getByTestId('table-editor-page').waitFor(settle);
+    const error = page.getByTestId('workflow-error');
+    await error.waitFor(settle);
+    expect(await error.textContent()).toContain('无法连接服务器');
+    expect(await error.textContent()).toContain('这部分内容读取失败');
+    expect(await page.getByTestId('workflow-submit').count()).toBe(0);
+    await e2e.screenshot('load-error-workflow', page, { fullPage: false });
+
+    await page.unroute(workflowUrl);
+    await error.locator('button').click();
+    await page.getByTestId('workflow-submit').waitFor(settle);
+    expect(await page.getByTestId('workflow-error').count()).toBe(0);
+  });
+
+  it('review: a 500 from the automatic review shows in its card, not as a review still pending', async () => {
+    const { page } = e2e;
+    await e2e.signIn('department_reviewer');
+    await page.route(`**/api/tables/${submittedId}/findings`, serverError);
+    await page.goto(e2e.url(`/review/${submittedId}`));
+    await page.getByTestId('review-form').waitFor(settle);
+    const error = page.getByTestId('review-findings').getByTestId('load-error');
+    await error.waitFor(settle);
+    expect(await error.textContent()).toContain('请求失败（HTTP 500）：Internal Server Error');
+    expect(await page.getByTestId('review-findings').textContent()).not.toContain('尚未就绪');
+    await page.unroute(`**/api/tables/${submittedId}/findings`);
+    await error.locator('button').click();
+    await page.getByTestId('review-findings').getByTestId('findings-panel').waitFor(settle);
+  });
+
+  it('portal (English): failed statistics and a failed search are shown where they belong, not old rows', async () => {
+    const { page } = e2e;
+    await e2e.signOut();
+    await page.goto(e2e.url('/public'));
+    await useLanguage(page, 'en');
+    const statistics = (url: URL) => url.pathname === '/api/public/statistics';
+    await page.route(statistics, serverError);
+    await page.reload();
+    const rows = page.getByTestId('public-table-list').locator('.ant-table-row');
+    await rows.first().waitFor(settle);
+    const statsError = page.getByTestId('public-stats').getByTestId('load-error');
+    await statsError.waitFor(settle);
+    expect(await statsError.textContent()).toContain('Request failed (HTTP 500): Internal Server Error');
+    expect(await statsError.textContent()).toContain('This part could not be loaded');
+    await page.unroute(statistics);
+
+    // The next search loses its connection: the list says so in its place, instead of keeping the rows of
+    // the search before as if they were this one's.
+    const search = (url: URL) =>
+      url.pathname === '/api/public/tables' && url.searchParams.get('q') === '科创中心建设';
+    await page.route(search, dropped);
+    await page.getByTestId('public-search').locator('input').fill('科创中心建设');
+    await page.getByTestId('public-search').locator('input').press('Enter');
+    const listError = page.locator('[data-testid="load-error"][data-code="network.unreachable"]');
+    await listError.waitFor(settle);
+    expect(await listError.textContent()).toContain('Cannot reach the server');
+    expect(await rows.count()).toBe(0);
+    await e2e.screenshot('load-error-portal-en', page, { fullPage: false });
+    await page.unroute(search);
+    await listError.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(() => rows.count(), settle).toBe(1);
+    await useLanguage(page, 'zh');
+  });
+});

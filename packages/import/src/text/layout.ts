@@ -122,10 +122,13 @@ export function splitTabbed(text: string, line: number): Cell[] {
   return cells;
 }
 
-// A row of cells between pipes, with or without the leading pipe: at least two cells hold text.
+// A row of cells between pipes, with or without the leading pipe: at least two cells hold text. A row
+// between a leading and a trailing pipe may hold one cell (merged across the table: `| 项目名称：某项目 |`);
+// one cell per line ends in a pipe but never starts with one.
 function isMarkdownRow(text: string): boolean {
   if (!/\|.*\|/.test(text)) return false;
   const filled = text.split('|').filter((part) => part.trim() !== '').length;
+  if (/^\s*\|[^|]*\S[^|]*\|\s*$/.test(text)) return true;
   return /^\s*\|.*\|.*\|/.test(text) ? filled >= 1 : filled >= 2 && /\|.*\|.*\|/.test(text);
 }
 

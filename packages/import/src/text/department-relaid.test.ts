@@ -24,6 +24,7 @@ const VARIANTS: Variant[] = [
   'national',
   'functions and budget block',
   'indicators per task',
+  'tasks with money beside indicators',
   'weighted level 1',
 ];
 type Layout = 'tabbed' | 'pdf text' | 'cell per line' | 'one line';

@@ -1984,8 +1984,13 @@ function readLead(
   }
   const anchor = row.findIndex((c) => levelLabel(c.text, null)?.level === 1);
   if (anchor < 0) {
-    // A row without indicator cells (a department subtotal such as `820-马踏镇部门 | 8,827,620.53`).
-    return row.length <= header.lead.length
+    // A row without indicator cells (a department subtotal such as `820-马踏镇部门 | 8,827,620.53`). A row
+    // whose lead cells are merged with the rows above holds fewer cells than the lead columns too, but a
+    // level-2 label or a target that is more than a bare amount says it is an indicator's row.
+    const indicatorCells = row.some(
+      (c) => levelLabel(c.text, null) !== null || (isTargetLike(c.text) && !NUMBER_ONLY.test(c.text.trim())),
+    );
+    return row.length <= header.lead.length && !indicatorCells
       ? { next: end, skipTo: end, startedProject: false }
       : { next: i, skipTo: null, startedProject: false };
   }

@@ -322,7 +322,8 @@ function computeColumnRole(text: string): ColumnRole | null {
 
 /** Captions of the columns a multi-project table prints before the indicator columns. */
 export function leadColumnRole(text: string): ColumnRole | null {
-  const k = key(text);
+  // A money caption carries its unit (`预算金额（万元）`): the caption is the words before it.
+  const k = key(text).replace(/[(（][万亿千]?元[)）]$/, '');
   if (/^(单位名称|预算单位|单位)$/.test(k)) return 'unitName';
   if (/^(项目名称|项目)$/.test(k)) return 'project';
   if (/^(预算数|预算金额|资金总额|项目金额|金额)$/.test(k)) return 'budget';

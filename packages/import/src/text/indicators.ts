@@ -393,6 +393,14 @@ const cleanNameMemo = memo((raw: string): string =>
     .replace(/^\s*指标\s*\d*\s*[:：.、]\s*|^\s*指标\s*\d+\s*/, '')
     // A sub-item of the row above (`其中：新造林面积`) is named without the connective.
     .replace(/^\s*其中\s*[:：]\s*/, '')
+    // The end of a level caption printed in brackets before the name (`满意度指标(服务对象满意度指标):学校满意度`).
+    .replace(/^\s*[)）]\s*[:：]\s*/, '')
+    // The name compared with the year's target before the target (`学校满意度大于年度指标值≥95%`): the
+    // comparison is the target's, the name ends before it.
+    .replace(
+      /(?<=[\u4e00-\u9fa5]{2})(?:大于|高于|超过|不低于|不少于|达到|低于|小于|不高于|不超过)(?:年度|全年|当年)?(?:指标值|目标值)\s*$/,
+      '',
+    )
     // Punctuation doubled by a page's conversion (`讲解员,、综治队员`): the last mark stands.
     .replace(/[,，、]{2,}/g, (run) => run.slice(-1))
     .replace(/^\s*[（(]?\d{1,2}[)）.、．](?!\d)\s*/, '')

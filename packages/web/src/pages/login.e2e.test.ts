@@ -35,11 +35,20 @@ describe('sign-in and accounts admin in the browser', () => {
     const { page } = e2e;
     // The first page a visitor opens, with the headers the browser got for each file of it.
     const assets: { path: string; encoding: string; cache: string }[] = [];
+    // Bytes of each file as they came over the wire (compressed), once the body has arrived.
+    const transfers: Promise<number>[] = [];
     let documentCache = '';
     const seen = (response: Response) => {
       const { pathname } = new URL(response.url());
       if (pathname === '/login') documentCache = response.headers()['cache-control'] ?? '';
       if (!pathname.startsWith('/assets/')) return;
+      if (/\.(js|css)$/.test(pathname))
+        transfers.push(
+          response
+            .finished()
+            .then(() => response.request().sizes())
+            .then((sizes) => sizes.responseBodySize),
+        );
       const headers = response.headers();
       assets.push({
         path: pathname,
@@ -66,6 +75,13 @@ describe('sign-in and accounts admin in the browser', () => {
       expect(asset.cache, asset.path).toBe('public, max-age=31536000, immutable');
     }
     expect(documentCache).toBe('no-cache');
+    // What the first page cost the browser: its JavaScript and CSS as transferred, compressed, within the
+    // first-load budget the bench (first-load.bench.ts) holds the build to, and well under their raw size.
+    const sent = (await Promise.all(transfers)).reduce((sum, bytes) => sum + bytes, 0);
+    const raw = scripts.reduce((sum, asset) => sum + statSync(join(served, asset.path)).size, 0);
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(400 * 1024);
+    expect(sent).toBeLessThan(raw / 2);
     // The sign-in page carries no other page's words: the shell's (common, accounts) are in its first load,
     // every page feature's Chinese (messages.tables, messages.workbench, …) and English stay on the server.
     expect(assets.map((a) => a.path).filter((path) => path.includes('/messages.'))).toEqual([]);

@@ -115,33 +115,37 @@ const nationalParams = {
   ...peerParams,
 } as const satisfies Omit<RuleParams, 'framework'>;
 
-const national2020 = compose(
-  {
-    id: 'national-2020',
-    version: 1,
-    prefix: 'NAT2020',
-    region: '全国',
-    year: 2020,
-    zh: '全国项目支出绩效目标审核规则（财预〔2020〕10号）',
-    en: 'National project target review rules (Cai Yu [2020] No. 10)',
-    params: { framework: national2020Framework, ...nationalParams },
-  },
-  { omit: ['C08'] },
-);
+/**
+ * A national rule set: the national parameters over `framework`; without C08, as the national frameworks
+ * list no common indicators (共性指标) for it to look for.
+ */
+function nationalRuleSet(
+  set: Pick<RuleSet, 'id' | 'prefix' | 'year' | 'zh' | 'en'> & { framework: RuleParams['framework'] },
+): RuleSet {
+  const { id, prefix, year, zh, en, framework } = set;
+  return compose(
+    { id, version: 1, prefix, region: '全国', year, zh, en, params: { framework, ...nationalParams } },
+    { omit: ['C08'] },
+  );
+}
 
-const national2021Cost = compose(
-  {
-    id: 'national-2021-cost',
-    version: 1,
-    prefix: 'NAT2021C',
-    region: '全国',
-    year: 2021,
-    zh: '全国项目支出绩效目标审核规则（成本指标为一级指标）',
-    en: 'National project target review rules with cost as a level-1 category',
-    params: { framework: national2021CostFramework, ...nationalParams },
-  },
-  { omit: ['C08'] },
-);
+const national2020 = nationalRuleSet({
+  id: 'national-2020',
+  prefix: 'NAT2020',
+  year: 2020,
+  zh: '全国项目支出绩效目标审核规则（财预〔2020〕10号）',
+  en: 'National project target review rules (Cai Yu [2020] No. 10)',
+  framework: national2020Framework,
+});
+
+const national2021Cost = nationalRuleSet({
+  id: 'national-2021-cost',
+  prefix: 'NAT2021C',
+  year: 2021,
+  zh: '全国项目支出绩效目标审核规则（成本指标为一级指标）',
+  en: 'National project target review rules with cost as a level-1 category',
+  framework: national2021CostFramework,
+});
 
 /** Every rule set, by id. */
 export const ruleSets: ReadonlyMap<string, RuleSet> = new Map(

@@ -2,6 +2,7 @@ import type { SessionUser } from '@jixiao/core/accounts/account.schema';
 import { can, organisationPath } from '@jixiao/core/accounts/policies';
 import { AppError } from '@jixiao/core/errors/app-error';
 import type { MonitoringReport } from '@jixiao/core/monitoring/monitoring.schema';
+import type { ReviewCreate } from '@jixiao/core/review-records/review-record.schema';
 import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
 import { DEFAULT_SCORING_SCHEME_ID, getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
 import type { SelfEvaluationEntry, SelfEvaluationScore } from '@jixiao/core/scoring/self-evaluation.schema';
@@ -14,8 +15,8 @@ import { firstDraftNamed } from '@jixiao/db/demo-tables.repository';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import type { Caller } from './auth/caller.ts';
 import { runDemoEvidence } from './demo-evidence.ts';
+import { recordDemoSelfEvaluation } from './demo-self-evaluation.ts';
 import { recordMonitoringReport } from './use-cases/monitoring.ts';
-import { recordSelfEvaluation } from './use-cases/self-evaluation.ts';
 import { fireTransition, submitReview } from './use-cases/workflow.ts';
 
 // The demo's tables would all be drafts, leaving the public portal, the review queues, the monitoring
@@ -83,6 +84,16 @@ async function assertMayReport(db: Database, user: SessionUser, record: TableRec
 
 async function submit(db: Database, id: string, author: SessionUser): Promise<void> {
   await fireTransition(db, id, { action: 'submit', expectedVersion: await versionOf(db, id) }, actor(author));
+}
+
+/** `reviewer`'s review of the table's current version. */
+async function review(
+  db: Database,
+  id: string,
+  reviewer: SessionUser,
+  decision: Omit<ReviewCreate, 'expectedVersion'>,
+): Promise<void> {
+  await submitReview(db, id, { expectedVersion: await versionOf(db, id), ...decision }, actor(reviewer));
 }
 
 /** July progress of 科创中心建设工作经费: on plan except the timeliness of projects (yellow, explained). */
@@ -198,38 +209,26 @@ export async function runDemoLifecycle(
       demoSeedTables.published,
       async (id) => {
         await submit(db, id, author);
-        await submitReview(
-          db,
-          id,
-          {
-            expectedVersion: await versionOf(db, id),
-            criteria: { completeness: '优', relevance: '良', appropriateness: '良', feasibility: '良' },
-            overall: '良',
-            decision: 'forward',
-            summary: '目标与项目内容相符，同意转报财政。',
-            comments: [{ path: 'narrative.goals', text: '年度目标可补充阶段性节点，便于运行监控。' }],
-          },
-          actor(dept),
-        );
+        await review(db, id, dept, {
+          criteria: { completeness: '优', relevance: '良', appropriateness: '良', feasibility: '良' },
+          overall: '良',
+          decision: 'forward',
+          summary: '目标与项目内容相符，同意转报财政。',
+          comments: [{ path: 'narrative.goals', text: '年度目标可补充阶段性节点，便于运行监控。' }],
+        });
         const record = await store.get(id);
-        await submitReview(
-          db,
-          id,
-          {
-            expectedVersion: record.version,
-            criteria: { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' },
-            overall: '良',
-            decision: 'approve',
-            summary: '指标较完整，同意批复；执行中请关注项目完成及时性。',
-            comments: [
-              {
-                path: `indicators.${indicatorIndex(record, '项目对科创中心建设贡献度')}.target`,
-                text: '“贡献度”的测算口径请在自评时说明。',
-              },
-            ],
-          },
-          actor(finance),
-        );
+        await review(db, id, finance, {
+          criteria: { completeness: '良', relevance: '优', appropriateness: '良', feasibility: '良' },
+          overall: '良',
+          decision: 'approve',
+          summary: '指标较完整，同意批复；执行中请关注项目完成及时性。',
+          comments: [
+            {
+              path: `indicators.${indicatorIndex(record, '项目对科创中心建设贡献度')}.target`,
+              text: '“贡献度”的测算口径请在自评时说明。',
+            },
+          ],
+        });
         await fireTransition(
           db,
           id,
@@ -244,17 +243,7 @@ export async function runDemoLifecycle(
         const entry = gradeQualitative(yearEndEntry(published), (e) =>
           scoreSelfEvaluation(published.table, e, scheme),
         );
-        const score = scoreSelfEvaluation(published.table, entry, scheme);
-        await recordSelfEvaluation(db, {
-          tableId: id,
-          tableVersion: published.version,
-          schemeId: entry.schemeId ?? DEFAULT_SCORING_SCHEME_ID,
-          entry,
-          total: score.total,
-          grade: score.grade,
-          complete: score.complete,
-          actor: auditActor(author),
-        });
+        const score = await recordDemoSelfEvaluation(db, published, entry, auditActor(author));
         // Its missed timeliness target: a 整改 task answered with a PDF report, closed by finance.
         await runDemoEvidence(db, published, score, { author, finance });
       },
@@ -263,19 +252,13 @@ export async function runDemoLifecycle(
       demoSeedTables.inFinanceQueue,
       async (id) => {
         await submit(db, id, author);
-        await submitReview(
-          db,
-          id,
-          {
-            expectedVersion: await versionOf(db, id),
-            criteria: { completeness: '良', relevance: '良', appropriateness: '良', feasibility: '优' },
-            overall: '良',
-            decision: 'forward',
-            summary: '展厅运营目标明确，同意转报财政审核。',
-            comments: [],
-          },
-          actor(dept),
-        );
+        await review(db, id, dept, {
+          criteria: { completeness: '良', relevance: '良', appropriateness: '良', feasibility: '优' },
+          overall: '良',
+          decision: 'forward',
+          summary: '展厅运营目标明确，同意转报财政审核。',
+          comments: [],
+        });
       },
     ],
     [
@@ -285,28 +268,22 @@ export async function runDemoLifecycle(
         const record = await store.get(id);
         const fame = indicatorIndex(record, '提升园区科创成果知名度');
         const disclosure = indicatorIndex(record, '信息公开实现率');
-        await submitReview(
-          db,
-          id,
-          {
-            expectedVersion: record.version,
-            criteria: { completeness: '良', relevance: '良', appropriateness: '中', feasibility: '中' },
-            overall: '中',
-            decision: 'return',
-            summary: '部分指标名称与指标值不一致、口径不清，请修改后重新报送。',
-            comments: [
-              {
-                path: `indicators.${fame}.name`,
-                text: '指标名称中写了“20%”，指标值却是“≥10%”：请统一，并说明知名度如何测量（如媒体报道数、问卷）。',
-              },
-              {
-                path: `indicators.${disclosure}.target`,
-                text: '“实现率”应为百分比（如 =100%），“规范”不是可衡量的指标值。',
-              },
-            ],
-          },
-          actor(dept),
-        );
+        await review(db, id, dept, {
+          criteria: { completeness: '良', relevance: '良', appropriateness: '中', feasibility: '中' },
+          overall: '中',
+          decision: 'return',
+          summary: '部分指标名称与指标值不一致、口径不清，请修改后重新报送。',
+          comments: [
+            {
+              path: `indicators.${fame}.name`,
+              text: '指标名称中写了“20%”，指标值却是“≥10%”：请统一，并说明知名度如何测量（如媒体报道数、问卷）。',
+            },
+            {
+              path: `indicators.${disclosure}.target`,
+              text: '“实现率”应为百分比（如 =100%），“规范”不是可衡量的指标值。',
+            },
+          ],
+        });
       },
     ],
   ];

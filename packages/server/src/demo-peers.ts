@@ -10,7 +10,7 @@ import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
 import { demoOrganisationResolver } from './demo-organisations.ts';
-import { recordSelfEvaluation } from './use-cases/self-evaluation.ts';
+import { recordDemoSelfEvaluation } from './demo-self-evaluation.ts';
 
 // The 案例库 would be empty on a first start: the seed's exhibition halls (科创中心展厅运营经费, 未来公园展厅
 // 运营经费) get three published 2019 tables of other units' exhibition halls, each self-evaluated, so the
@@ -145,17 +145,7 @@ export async function runDemoPeers(db: Database, log: (message: string) => void 
     for (const status of ['submitted', 'department_reviewed', 'approved', 'published'] as const)
       record = await store.setStatus(record.id, record.version, status, actor);
     const entry = hallEntry(record.table, hall);
-    const score = scoreSelfEvaluation(record.table, entry, getScoringScheme(DEFAULT_SCORING_SCHEME_ID));
-    await recordSelfEvaluation(db, {
-      tableId: record.id,
-      tableVersion: record.version,
-      schemeId: DEFAULT_SCORING_SCHEME_ID,
-      entry,
-      total: score.total,
-      grade: score.grade,
-      complete: score.complete,
-      actor,
-    });
+    const score = await recordDemoSelfEvaluation(db, record, entry, actor);
     log(
       `demo similar projects: ${hall.name} ${table.year} → published, self-evaluated ${score.total} (${score.grade})`,
     );

@@ -1,12 +1,11 @@
-import { scoreSelfEvaluation } from '@jixiao/core/scoring/score-self-evaluation';
-import { DEFAULT_SCORING_SCHEME_ID, getScoringScheme } from '@jixiao/core/scoring/scoring-schemes';
+import { DEFAULT_SCORING_SCHEME_ID } from '@jixiao/core/scoring/scoring-schemes';
 import type { SelfEvaluationEntry } from '@jixiao/core/scoring/self-evaluation.schema';
 import { type PerformanceTable, performanceTableSchema } from '@jixiao/core/tables/table.schema';
 import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import { demoOrganisationIds } from '@jixiao/db/accounts-demo';
 import type { Database } from '@jixiao/db/database';
 import { createTableRepository } from '@jixiao/db/tables.repository';
-import { recordSelfEvaluation } from './use-cases/self-evaluation.ts';
+import { recordDemoSelfEvaluation } from './demo-self-evaluation.ts';
 
 // 整改 and 结果应用 would have nothing to show on a first start: the seed unit gets a published 2025 project
 // whose self-evaluation graded 差 (reviewers open 整改 tasks from it) and the same project's 2026 table
@@ -55,17 +54,7 @@ export async function runDemoRectification(db: Database, log: (message: string) 
     ],
     adjustments: [],
   };
-  const score = scoreSelfEvaluation(last.table, entry, getScoringScheme(DEFAULT_SCORING_SCHEME_ID));
-  await recordSelfEvaluation(db, {
-    tableId: last.id,
-    tableVersion: last.version,
-    schemeId: DEFAULT_SCORING_SCHEME_ID,
-    entry,
-    total: score.total,
-    grade: score.grade,
-    complete: score.complete,
-    actor,
-  });
+  const score = await recordDemoSelfEvaluation(db, last, entry, actor);
   let next = await store.create(lecturesTable(2026), actor, { organisationId });
   for (const status of ['submitted', 'department_reviewed'] as const)
     next = await store.setStatus(next.id, next.version, status, actor);

@@ -10,7 +10,7 @@ import {
   claimCauseSchema,
   type RecheckItem,
 } from '@jixiao/core/scoring/self-evaluation-claim.schema';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { AuditActor } from './audit.repository.ts';
 import type { Database } from './database.ts';
 import type { DB } from './db-schema.ts';
@@ -145,6 +145,15 @@ export interface MonitoringOverviewQuery {
   limit: number;
 }
 
+// The columns of its target table (`t`) a row of a list names the table by, and those as the list gives them.
+const listedTableColumns = ['t.name', 't.unit', 't.year', 't.organisation_id', 't.status'] as const;
+
+function listedTable(
+  r: Pick<Selectable<DB['target_tables']>, 'name' | 'unit' | 'year' | 'organisation_id' | 'status'>,
+) {
+  return { name: r.name, unit: r.unit, year: r.year, organisationId: r.organisation_id, status: r.status };
+}
+
 /** Latest monitoring lights of many tables (a unit, a department or the region), sortable by risk. */
 export async function monitoringOverview(
   db: Database,
@@ -154,18 +163,7 @@ export async function monitoringOverview(
   let q = db
     .selectFrom('monitoring_reports as m')
     .innerJoin('target_tables as t', 't.id', 'm.table_id')
-    .select([
-      'm.table_id',
-      't.name',
-      't.unit',
-      't.year',
-      't.organisation_id',
-      't.status',
-      'm.cut_off_month',
-      'm.light',
-      'm.risk',
-      'm.updated_at',
-    ]);
+    .select(['m.table_id', ...listedTableColumns, 'm.cut_off_month', 'm.light', 'm.risk', 'm.updated_at']);
   if (query.organisationIds !== null) q = q.where('t.organisation_id', 'in', [...query.organisationIds]);
   if (query.year !== undefined) q = q.where('t.year', '=', query.year);
   if (query.cutOffMonth !== undefined) q = q.where('m.cut_off_month', '=', query.cutOffMonth);
@@ -183,11 +181,7 @@ export async function monitoringOverview(
     .execute();
   return rows.map((r) => ({
     tableId: r.table_id,
-    name: r.name,
-    unit: r.unit,
-    year: r.year,
-    organisationId: r.organisation_id,
-    status: r.status,
+    ...listedTable(r),
     cutOffMonth: r.cut_off_month,
     light: r.light as Light,
     risk: r.risk,
@@ -387,11 +381,7 @@ export async function recheckList(db: Database, query: RecheckQuery): Promise<Re
     .innerJoin('target_tables as t', 't.id', 's.table_id')
     .select([
       's.table_id',
-      't.name',
-      't.unit',
-      't.year',
-      't.organisation_id',
-      't.status',
+      ...listedTableColumns,
       't.kind',
       's.scheme_id',
       's.claimed_total',
@@ -424,11 +414,7 @@ export async function recheckList(db: Database, query: RecheckQuery): Promise<Re
     .execute();
   return rows.map((r) => ({
     tableId: r.table_id,
-    name: r.name,
-    unit: r.unit,
-    year: r.year,
-    organisationId: r.organisation_id,
-    status: r.status,
+    ...listedTable(r),
     kind: r.kind,
     schemeId: r.scheme_id,
     claimedTotal: r.claimed_total,

@@ -62,13 +62,22 @@ const BORDER: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 
-function sheet(workbook: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[]) {
+/** A column of a sheet: its header, its width in characters and what it prints of an item. */
+type Column<T> = readonly [header: string, width: number, value: (item: T) => ExcelJS.CellValue];
+
+/** A sheet with a frozen bold header and one framed row per item. */
+function addSheet<T>(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column<T>[],
+  items: readonly T[],
+): void {
   const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  ws.columns = columns.map(([header, width]) => ({ header, width }));
   const head = ws.getRow(1);
   head.font = { name: '黑体', bold: true };
   head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
-  return ws;
+  for (const item of items) framed(ws.addRow(columns.map(([, , value]) => value(item))));
 }
 
 function framed(row: ExcelJS.Row): void {
@@ -88,53 +97,39 @@ function framed(row: ExcelJS.Row): void {
 export async function recheckWorkbook(evaluations: readonly RecheckSheetEvaluation[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Jixiao';
-  const list = sheet(workbook, '复核清单', [
-    { header: '项目名称', width: 36 },
-    { header: '单位', width: 28 },
-    { header: '年度', width: 8 },
-    { header: '评分办法', width: 26 },
-    { header: '单位自评总分', width: 12 },
-    { header: '规则总分', width: 10 },
-    { header: '差额', width: 8 },
-    { header: '复核后总分', width: 11 },
-    { header: '差异原因', width: 48 },
-  ]);
-  for (const e of evaluations) {
-    framed(
-      list.addRow([e.name, e.unit, e.year, e.scheme, e.claimedTotal, e.ruleTotal, e.gap, e.total, e.causes]),
-    );
-  }
-  const rows = sheet(workbook, '逐行对比', [
-    { header: '项目名称', width: 30 },
-    { header: '行', width: 10 },
-    { header: '指标', width: 28 },
-    { header: '印刷分值', width: 9 },
-    { header: '单位自评', width: 9 },
-    { header: '规则得分', width: 9 },
-    { header: '差额', width: 8 },
-    { header: '原因', width: 24 },
-    { header: '说明', width: 60 },
-    { header: '复核后得分', width: 10 },
-    { header: '复核决定', width: 30 },
-  ]);
-  for (const e of evaluations) {
-    for (const r of e.rows) {
-      framed(
-        rows.addRow([
-          e.name,
-          r.row,
-          r.indicator,
-          r.printedWeight,
-          r.claimed,
-          r.rule,
-          r.difference,
-          r.cause,
-          r.explanation,
-          r.final,
-          r.decision,
-        ]),
-      );
-    }
-  }
+  addSheet(
+    workbook,
+    '复核清单',
+    [
+      ['项目名称', 36, (e) => e.name],
+      ['单位', 28, (e) => e.unit],
+      ['年度', 8, (e) => e.year],
+      ['评分办法', 26, (e) => e.scheme],
+      ['单位自评总分', 12, (e) => e.claimedTotal],
+      ['规则总分', 10, (e) => e.ruleTotal],
+      ['差额', 8, (e) => e.gap],
+      ['复核后总分', 11, (e) => e.total],
+      ['差异原因', 48, (e) => e.causes],
+    ],
+    evaluations,
+  );
+  addSheet(
+    workbook,
+    '逐行对比',
+    [
+      ['项目名称', 30, (r) => r.name],
+      ['行', 10, (r) => r.row],
+      ['指标', 28, (r) => r.indicator],
+      ['印刷分值', 9, (r) => r.printedWeight],
+      ['单位自评', 9, (r) => r.claimed],
+      ['规则得分', 9, (r) => r.rule],
+      ['差额', 8, (r) => r.difference],
+      ['原因', 24, (r) => r.cause],
+      ['说明', 60, (r) => r.explanation],
+      ['复核后得分', 10, (r) => r.final],
+      ['复核决定', 30, (r) => r.decision],
+    ],
+    evaluations.flatMap((e) => e.rows.map((r) => ({ name: e.name, ...r }))),
+  );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

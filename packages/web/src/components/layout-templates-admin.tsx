@@ -24,24 +24,16 @@ export function LayoutTemplatesAdmin() {
     if (list.error) message.error(pick(list.error.problem));
   }, [list.error, message, pick]);
 
-  async function share(template: LayoutTemplate) {
+  // Sharing and retiring both run one call on a template, then say so and reload the list.
+  async function act(
+    template: LayoutTemplate,
+    call: (id: string) => Promise<unknown>,
+    done: 'templates.sharedDone' | 'templates.retiredDone',
+  ) {
     setRetiring(template.id);
     try {
-      await layoutTemplatesApi.shareWithRegion(template.id);
-      message.success(t('templates.sharedDone', { name: template.name }));
-      list.reload();
-    } catch (error) {
-      message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
-    } finally {
-      setRetiring(null);
-    }
-  }
-
-  async function retire(template: LayoutTemplate) {
-    setRetiring(template.id);
-    try {
-      await layoutTemplatesApi.retire(template.id);
-      message.success(t('templates.retiredDone', { name: template.name }));
+      await call(template.id);
+      message.success(t(done, { name: template.name }));
       list.reload();
     } catch (error) {
       message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
@@ -99,7 +91,9 @@ export function LayoutTemplatesAdmin() {
                           <Button
                             size="small"
                             loading={retiring === item.id}
-                            onClick={() => void share(item)}
+                            onClick={() =>
+                              void act(item, layoutTemplatesApi.shareWithRegion, 'templates.sharedDone')
+                            }
                             data-testid="template-share"
                           >
                             {t('templates.share')}
@@ -109,7 +103,7 @@ export function LayoutTemplatesAdmin() {
                           title={t('templates.retireConfirm', { name: item.name })}
                           okText={t('templates.retire')}
                           cancelText={t('common.cancel')}
-                          onConfirm={() => void retire(item)}
+                          onConfirm={() => void act(item, layoutTemplatesApi.retire, 'templates.retiredDone')}
                         >
                           <Button
                             size="small"

@@ -12,9 +12,9 @@ import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { evaluationApi } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
+import { IndicatorEntryTable } from '../components/indicator-entry-table.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
-import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSeed } from '../hooks/use-seed.ts';
@@ -51,17 +51,14 @@ function DeviationFields({
   return (
     <div data-testid="deviation" style={{ display: 'flex', flexWrap: 'wrap', gap: '4px 8px' }}>
       {/* Labels stay visible once a choice is made (a placeholder would vanish and leave 「硬件」 unexplained). */}
-      <Labelled label={t('monitoring.cause')}>
-        <Select
-          placeholder={t('monitoring.cause')}
-          aria-label={t('monitoring.cause')}
-          style={{ width: locale === 'zh' ? 110 : 190 }}
-          value={value.cause ?? undefined}
-          onChange={(cause) => onChange({ ...value, cause })}
-          options={CAUSES.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
-          data-testid="deviation-cause"
-        />
-      </Labelled>
+      <LabelledChoice
+        label={t('monitoring.cause')}
+        width={locale === 'zh' ? 110 : 190}
+        value={value.cause ?? undefined}
+        onChange={(cause) => onChange({ ...value, cause })}
+        options={CAUSES.map((c) => ({ value: c, label: t(`cause.${c}`) }))}
+        testId="deviation-cause"
+      />
       {askExpected && (
         <Labelled label={t('monitoring.expected')}>
           <Input
@@ -74,17 +71,14 @@ function DeviationFields({
           />
         </Labelled>
       )}
-      <Labelled label={t('monitoring.likelihood')}>
-        <Select
-          placeholder={t('monitoring.likelihood')}
-          aria-label={t('monitoring.likelihood')}
-          style={{ width: locale === 'zh' ? 140 : 170 }}
-          value={value.likelihood ?? undefined}
-          onChange={(likelihood) => onChange({ ...value, likelihood })}
-          options={LIKELIHOODS.map((c) => ({ value: c, label: t(`likelihood.${c}`) }))}
-          data-testid="deviation-likelihood"
-        />
-      </Labelled>
+      <LabelledChoice
+        label={t('monitoring.likelihood')}
+        width={locale === 'zh' ? 140 : 170}
+        value={value.likelihood ?? undefined}
+        onChange={(likelihood) => onChange({ ...value, likelihood })}
+        options={LIKELIHOODS.map((c) => ({ value: c, label: t(`likelihood.${c}`) }))}
+        testId="deviation-likelihood"
+      />
       <Labelled label={t('monitoring.measure')} grow>
         <Input.TextArea
           placeholder={t('monitoring.measure')}
@@ -96,6 +90,37 @@ function DeviationFields({
         />
       </Labelled>
     </div>
+  );
+}
+
+/** A choice from a fixed list, its name above it and, for screen readers, on it. */
+function LabelledChoice<T extends string>({
+  label,
+  width,
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  label: string;
+  width: number;
+  value: T | undefined;
+  onChange: (next: T) => void;
+  options: { value: T; label: string }[];
+  testId: string;
+}) {
+  return (
+    <Labelled label={label}>
+      <Select
+        placeholder={label}
+        aria-label={label}
+        style={{ width }}
+        value={value}
+        onChange={onChange}
+        options={options}
+        data-testid={testId}
+      />
+    </Labelled>
   );
 }
 
@@ -270,19 +295,12 @@ export default function MonitoringEntryPage() {
       </Card>
 
       <Card title={t('monitoring.indicators')}>
-        <ResponsiveTable
-          rowKey={(_, i) => String(i)}
-          pagination={false}
-          dataSource={indicators.map((indicator, index) => ({ indicator, index }))}
-          onRow={() => ({ 'data-testid': 'monitoring-row' }) as React.HTMLAttributes<HTMLElement>}
+        <IndicatorEntryTable
+          indicators={indicators}
+          targetTitle={t('monitoring.target')}
+          targetWidth={130}
+          rowTestId="monitoring-row"
           columns={[
-            { title: t('selfEval.indicator'), key: 'name', render: (_, { indicator }) => indicator.name },
-            {
-              title: t('monitoring.target'),
-              key: 'target',
-              width: 130,
-              render: (_, { indicator }) => indicator.target.raw,
-            },
             {
               title: t('monitoring.value'),
               key: 'value',

@@ -10,9 +10,10 @@ import {
   type MonitoringOverviewQuery,
 } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
+import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
-import { StatusTag } from '../components/status-tag.tsx';
+import { nameColumn, statusColumn, unitColumn, yearColumn } from '../components/table-columns.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useOrganisations } from '../hooks/use-organisation-name.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -116,16 +117,12 @@ export default function MonitoringPage() {
         title={t('monitoring.overview')}
         extra={
           <Space>
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
+            <OrganisationSelect
+              organisations={organisations}
               placeholder={t('monitoring.organisation')}
-              style={{ width: 260 }}
               value={query.organisationId}
-              onChange={(organisationId?: string) => setQuery((q) => ({ ...q, organisationId }))}
-              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-              data-testid="overview-organisation"
+              onChange={(organisationId) => setQuery((q) => ({ ...q, organisationId }))}
+              testId="overview-organisation"
             />
             <Select
               allowClear
@@ -157,16 +154,10 @@ export default function MonitoringPage() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: t('monitoring.enterableEmpty') }}
             columns={[
-              { title: t('list.name'), dataIndex: 'name', key: 'name' },
-              { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
-              { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
-              {
-                title: t('list.status'),
-                dataIndex: 'status',
-                key: 'status',
-                width: 120,
-                render: (status: string) => <StatusTag status={status} />,
-              },
+              nameColumn<TableSummary>(t),
+              unitColumn<TableSummary>(t),
+              yearColumn<TableSummary>(t, 80),
+              statusColumn<TableSummary>(t, 120),
               {
                 title: t('common.actions'),
                 key: 'actions',

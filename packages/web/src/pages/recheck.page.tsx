@@ -19,13 +19,14 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { Link } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi, type SelfEvaluationView } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { type RecheckItem, type RecheckQuery, recheckApi } from '../api/recheck.api.ts';
+import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageHead } from '../components/page-head.tsx';
+import { nameColumn, unitColumn, yearColumn } from '../components/table-columns.tsx';
 import { YearSelect } from '../components/year-select.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -225,18 +226,9 @@ export default function RecheckPage() {
   if (list.error) return <Result status="warning" title={pick(list.error.problem)} />;
 
   const columns: TableProps<RecheckItem>['columns'] = [
-    {
-      title: t('list.name'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (name: string, row) => (
-        <Link to={`/self-evaluation/${row.tableId}`} data-testid="recheck-link">
-          {name}
-        </Link>
-      ),
-    },
-    { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
-    { title: t('list.year'), dataIndex: 'year', key: 'year', width: 70 },
+    nameColumn(t, (row) => `/self-evaluation/${row.tableId}`, 'recheck-link'),
+    unitColumn(t),
+    yearColumn(t, 70),
     { title: t('recheck.claimedTotal'), dataIndex: 'claimedTotal', width: 110, render: points },
     { title: t('recheck.ruleTotal'), dataIndex: 'ruleTotal', width: 90, render: points },
     {
@@ -276,16 +268,12 @@ export default function RecheckPage() {
               onChange={(year) => setQuery((q) => ({ ...q, year }))}
               testId="recheck-year"
             />
-            <Select
-              allowClear
-              showSearch
-              optionFilterProp="label"
+            <OrganisationSelect
+              organisations={organisations}
               placeholder={t('recheck.department')}
-              style={{ width: 260 }}
               value={query.organisationId}
-              onChange={(organisationId?: string) => setQuery((q) => ({ ...q, organisationId }))}
-              options={organisations.map((o) => ({ value: o.id, label: o.name }))}
-              data-testid="recheck-organisation"
+              onChange={(organisationId) => setQuery((q) => ({ ...q, organisationId }))}
+              testId="recheck-organisation"
             />
             <Select
               allowClear

@@ -6,7 +6,7 @@ import { workflowApi } from '../api/workflow.api.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
-import { StatusTag } from '../components/status-tag.tsx';
+import { nameColumn, statusColumn, unitColumn, yearColumn } from '../components/table-columns.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
@@ -24,25 +24,10 @@ export default function ReviewQueuePage() {
   if (error) return <Result status="warning" title={pick(error.problem)} />;
 
   const columns: TableProps<ReviewQueueItem>['columns'] = [
-    {
-      title: t('list.name'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (name: string, row) => (
-        <Link to={targetOf(row)} data-testid="review-queue-link">
-          {name}
-        </Link>
-      ),
-    },
-    { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
-    { title: t('list.year'), dataIndex: 'year', key: 'year', width: 80 },
-    {
-      title: t('list.status'),
-      dataIndex: 'status',
-      key: 'status',
-      width: 130,
-      render: (status: string) => <StatusTag status={status} />,
-    },
+    nameColumn(t, targetOf, 'review-queue-link'),
+    unitColumn(t),
+    yearColumn(t, 80),
+    statusColumn(t, 130),
     {
       title: t('list.budget'),
       dataIndex: 'currentYearBudget',

@@ -24,9 +24,9 @@ import { evaluationApi } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSelfEvaluationRefusal } from '../components/budget-year-notice.tsx';
+import { IndicatorEntryTable } from '../components/indicator-entry-table.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
-import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSeed } from '../hooks/use-seed.ts';
@@ -295,19 +295,12 @@ export default function SelfEvaluationPage() {
         />
       </Card>
 
-      <ResponsiveTable
-        rowKey={(row) => String(row.index)}
-        pagination={false}
-        dataSource={record.table.indicators.map((indicator, index) => ({ indicator, index }))}
-        onRow={() => ({ 'data-testid': 'self-evaluation-row' }) as React.HTMLAttributes<HTMLElement>}
+      <IndicatorEntryTable
+        indicators={record.table.indicators}
+        targetTitle={t('selfEval.target')}
+        targetWidth={120}
+        rowTestId="self-evaluation-row"
         columns={[
-          { title: t('selfEval.indicator'), key: 'name', render: (_, { indicator }) => indicator.name },
-          {
-            title: t('selfEval.target'),
-            key: 'target',
-            width: 120,
-            render: (_, { indicator }) => indicator.target.raw,
-          },
           {
             title: t('selfEval.actual'),
             key: 'actual',

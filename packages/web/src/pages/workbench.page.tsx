@@ -14,7 +14,7 @@ import { queryKeys } from '../api/query-client.ts';
 import { workbenchApi } from '../api/workbench.api.ts';
 import { PageHead } from '../components/page-head.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
-import { StatusTag } from '../components/status-tag.tsx';
+import { nameColumn, statusColumn, unitColumn, yearColumn } from '../components/table-columns.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -151,25 +151,10 @@ function GroupCard({ group, cutOffMonth, now }: { group: WorkbenchGroup; cutOffM
   const { t, locale } = useI18n();
   const kind = group.kind;
   const columns: TableProps<WorkbenchItem>['columns'] = [
-    {
-      title: t('list.name'),
-      dataIndex: 'name',
-      key: 'name',
-      render: (name: string, item) => (
-        <Link to={targetOf(kind, item)} data-testid="workbench-item-link">
-          {name}
-        </Link>
-      ),
-    },
-    { title: t('list.unit'), dataIndex: 'unit', key: 'unit', ellipsis: true },
-    { title: t('list.year'), dataIndex: 'year', key: 'year', width: 70 },
-    {
-      title: t('list.status'),
-      dataIndex: 'status',
-      key: 'status',
-      width: 120,
-      render: (status: string) => <StatusTag status={status} />,
-    },
+    nameColumn(t, (item) => targetOf(kind, item), 'workbench-item-link'),
+    unitColumn(t),
+    yearColumn(t, 70),
+    statusColumn(t, 120),
     {
       title: t('workbench.detail'),
       key: 'detail',

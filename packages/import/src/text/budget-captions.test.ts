@@ -133,6 +133,23 @@ describe('money captions of target forms', () => {
       expect(tabbed(['资金总额(元)50000'])).toMatchObject({ total: 50_000 });
     });
 
+    it('reads the year’s amount and the period’s under 年度金额 | 实施期金额 columns, in either order', () => {
+      expect(
+        tabbed([
+          '\t年度金额\t实施期金额',
+          '资金总额\t800\t2400',
+          '其中:财政拨款\t800\t2400',
+          '其他资金\t0\t0',
+        ]),
+      ).toMatchObject({ total: 24_000_000, currentYear: 8_000_000 });
+      expect(
+        tabbed(['\t中期资金\t年度资金', '资金总额\t2400\t800', '其中:财政拨款\t2400\t800']),
+      ).toMatchObject({
+        total: 24_000_000,
+        currentYear: 8_000_000,
+      });
+    });
+
     it('reads 其中:财政拨款：100 written with its colon and amount in one cell', () => {
       expect(tabbed(['年度资金总额：120', '其中:财政拨款：100', '其他资金：20'])).toMatchObject({
         total: 1_200_000,

@@ -410,6 +410,9 @@ export function readBudget(
   // The columns after the money, in caption order: 分值 | 执行率 | 得分, 执行率 | 权重 | 得分, 执行率 | 得分 …
   const tail: TailColumn[] = [];
   let captionWeight: number | null = null;
+  // Columns of a money block that sets the year's amount beside the whole period's (项目资金 | 年度金额 |
+  // 实施期金额), in caption order.
+  const periodColumns: PeriodColumn[] = [];
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -542,8 +545,32 @@ export function readBudget(
         );
       continue;
     }
+    const column = periodColumnAt(tokens, i, end);
+    if (column !== null) {
+      periodColumns.push(column);
+      continue;
+    }
     const caption = budgetCaptions.find(([re]) => re.test(k));
     if (!caption) continue;
+    // `资金总额 | 800 | 2400` under 年度金额 | 实施期金额: each amount is its column's.
+    if (
+      periodColumns.length >= 2 &&
+      periodColumns.includes('currentYear') &&
+      periodColumns.includes('total')
+    ) {
+      const amounts = amountsAfter(tokens, i + 1, end, periodColumns.length);
+      if (amounts.length === periodColumns.length) {
+        const row = caption[1];
+        periodColumns.forEach((f, n) => {
+          const amount = amounts[n];
+          // The 资金总额 row gives both; the appropriation's row (其中：财政拨款) only the year's, when unread.
+          const field = row === 'total' ? f : row === 'currentYear' && f === 'currentYear' ? f : null;
+          if (field !== null && amount !== undefined && budget[field] === undefined)
+            budget[field] = amountOf(amount.text, unitOfCaption(k, defaultUnit));
+        });
+        continue;
+      }
+    }
     // A row of money captions over a row of amounts (`实施期资金总额 年度资金总额` / `2,400.00 800.00`):
     // each amount belongs to the caption above it.
     const captionRow = captionRowAt(tokens, i, end);
@@ -656,6 +683,40 @@ function readTaskTotals(tokens: readonly Token[], end: number, unit: MoneyUnit, 
     });
     return;
   }
+}
+
+type PeriodColumn = 'currentYear' | 'total';
+
+const YEAR_COLUMN = /^(年度|当年|本年度?)(金额|资金|预算数?)(\((万元|元)\))?$/;
+const PERIOD_COLUMN = /^(实施期|中期|项目期|项目周期)(金额|资金|预算数?)?(\((万元|元)\))?$/;
+
+/**
+ * The column a caption heads in a money block printing the year's amount beside the whole period's
+ * (`年度金额 | 实施期金额`): a column caption stands beside the other one, not beside an amount.
+ */
+function periodColumnAt(tokens: readonly Token[], i: number, end: number): PeriodColumn | null {
+  const of = (t: Token | undefined) => {
+    const k = t ? key(t.text) : '';
+    return YEAR_COLUMN.test(k) ? 'currentYear' : PERIOD_COLUMN.test(k) ? 'total' : null;
+  };
+  const here = of(tokens[i] ?? undefined);
+  if (here === null) return null;
+  const next = i + 1 < end ? of(tokens[i + 1] ?? undefined) : null;
+  const previous = i > 0 ? of(tokens[i - 1] ?? undefined) : null;
+  return (next !== null && next !== here) || (previous !== null && previous !== here) ? here : null;
+}
+
+/** Up to `count` amount cells after `from` on the caption's row (blank cells skipped). */
+function amountsAfter(tokens: readonly Token[], from: number, end: number, count: number): Cell[] {
+  const amounts: Cell[] = [];
+  for (let j = from; j < end && amounts.length < count; j++) {
+    const t = tokens[j];
+    if (t === null || t === undefined) break;
+    if (t.text.trim() === '') continue;
+    if (!SIGNED_AMOUNT_CELL.test(t.text.trim())) break;
+    amounts.push(t);
+  }
+  return amounts;
 }
 
 // Two or more self-evaluation money captions in a row (年初预算数 全年预算数 全年执行数), then — on the same

@@ -388,8 +388,12 @@ function titleOf(lines: readonly SourceLine[]): string {
 function withoutStatedResults(
   stream: ReturnType<typeof readIndicatorStream>,
 ): ReturnType<typeof readIndicatorStream> {
+  // A bare year (`2021年`, of `2021年度下达资金…`) opens the sentence a heading is followed by: no deadline.
   const stated = (i: Indicator) =>
-    i.target.kind === 'quantitative' && i.target.operator === null && !i.actual;
+    !i.actual &&
+    i.target.operator === null &&
+    (i.target.kind === 'quantitative' ||
+      ((i.target.kind === 'date' || i.target.kind === 'period') && /^\s*\d{4}\s*年\s*$/.test(i.target.raw)));
   const keptAt = new Map<number, number>();
   const results: Indicator[] = [];
   stream.indicators.forEach((i, n) => {

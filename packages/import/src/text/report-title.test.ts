@@ -55,6 +55,9 @@ describe('results stated in a self-evaluation report', () => {
     '培训人民调解员人数年初任务数300人,全年完成值320人。',
     '(2)质量指标。',
     '采购装备出现不合格装备的比例≦0%。',
+    '二、佐证材料',
+    '2.项目资金情况。',
+    '2021年度下达资金150万元,全部拨付到位。',
   ].join('\n');
 
   it('reads the clauses with a target as rows and lists the results it did not read', () => {

@@ -52,7 +52,9 @@ describe('failed reads in the browser', () => {
     await page.goto(e2e.url('/tables'));
     await useLanguage(page, 'zh');
     const workflowUrl = `**/api/tables/${draftId}/workflow`;
+    const peersUrl = `**/api/tables/${draftId}/peers`;
     await page.route(workflowUrl, dropped);
+    await page.route(peersUrl, serverError);
     await page.goto(e2e.url(`/tables/${draftId}`));
     await page.getByTestId('table-editor-page').waitFor(settle);
     const error = page.getByTestId('workflow-error');
@@ -66,6 +68,17 @@ describe('failed reads in the browser', () => {
     await error.locator('button').click();
     await page.getByTestId('workflow-submit').waitFor(settle);
     expect(await page.getByTestId('workflow-error').count()).toBe(0);
+
+    // Similar projects that could not be read do not pass for none: the button says so and retries.
+    const peersError = page.getByTestId('peers-error');
+    expect(await peersError.textContent()).toBe('同类项目未能读取，点击重试');
+    expect(await peersError.getAttribute('data-code')).toBe('http.error');
+    expect(await page.getByTestId('open-peers').count()).toBe(0);
+    await page.unroute(peersUrl);
+    await peersError.click();
+    await expect
+      .poll(() => page.getByTestId('open-peers').textContent(), settle)
+      .toMatch(/^同类项目（\d+）$/);
   });
 
   it('review: a 500 from the automatic review shows in its card, not as a review still pending', async () => {

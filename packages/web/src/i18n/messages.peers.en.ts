@@ -3,6 +3,7 @@ import type { peersMessages } from './messages.peers.ts';
 /** English words of the similar projects (案例库) in the editor. Loaded with messages.en.ts, only when English is chosen. */
 export const peersEn = {
   'peers.open': 'Similar projects ({n})',
+  'peers.failed': 'Similar projects could not be loaded: retry',
   'peers.title': 'Similar projects (case library)',
   'peers.intro':
     'Published projects of the same category and framework with similar names: see their indicators, targets and the actual values their self-evaluations reported, and adopt an indicator with its target in one click.',

@@ -1,6 +1,7 @@
 /** Words of the similar projects (同类项目 / 案例库) in the editor. */
 const zh = {
   'peers.open': '同类项目（{n}）',
+  'peers.failed': '同类项目未能读取，点击重试',
   'peers.title': '同类项目参考（案例库）',
   'peers.intro':
     '已公开的同类别、同指标体系、项目名称相近的项目：可参考其指标、目标值和自评实际完成值，一键采用指标及目标值。',

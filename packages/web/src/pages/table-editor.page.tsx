@@ -3,9 +3,10 @@ import type { PeerProject } from '@jixiao/core/peers/peer.schema';
 import { unitCostsOf } from '@jixiao/core/peers/unit-cost';
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Result, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Result, Space, Tag, Tooltip } from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ApiError } from '../api/api-client.ts';
 import { peersApi } from '../api/peers.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
@@ -64,7 +65,9 @@ export default function TableEditorPage() {
     queryFn: () => peersApi.list(record?.id as string),
     enabled: Boolean(record?.id),
   });
-  // Without peers (none readable, or the call failed) the drawer and the findings simply compare with none.
+  // Without peers (none readable, or the call failed) the drawer and the findings compare with none; a
+  // failed call says so on the button instead of passing for "no similar projects".
+  const peersError = peersQuery.error instanceof ApiError ? peersQuery.error : null;
   const peers: PeerProject[] | undefined = record?.id
     ? peersQuery.isPending
       ? undefined
@@ -256,10 +259,24 @@ export default function TableEditorPage() {
           className="editor-card"
           extra={
             <Space>
-              {peers !== undefined && (
-                <Button size="small" onClick={() => setPeersOpen(true)} data-testid="open-peers">
-                  {t('peers.open', { n: peers.length })}
-                </Button>
+              {peersError ? (
+                <Tooltip title={pick(peersError.problem)}>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => void peersQuery.refetch()}
+                    data-testid="peers-error"
+                    data-code={peersError.problem.code}
+                  >
+                    {t('peers.failed')}
+                  </Button>
+                </Tooltip>
+              ) : (
+                peers !== undefined && (
+                  <Button size="small" onClick={() => setPeersOpen(true)} data-testid="open-peers">
+                    {t('peers.open', { n: peers.length })}
+                  </Button>
+                )
               )}
               <span className="muted">{t('indicator.count', { n: draft.indicators.length })}</span>
             </Space>

@@ -1830,10 +1830,19 @@ function centredGroups(lines: readonly number[], labelLines: readonly number[]):
   const n = lines.length;
   const m = labelLines.length;
   if (m === 0 || m > n) return null;
-  const cost = (k: number, s: number, e: number): number => {
-    const mid = ((lines[s] ?? 0) + (lines[e] ?? 0)) / 2;
-    return ((labelLines[k] ?? 0) - mid) ** 2;
-  };
+  // Measured in rows, not lines: a label on a line of its own stands half a row after the rows above it,
+  // however many other labels' lines lie between (a level 1 and a level 2 centred on the same gap). Rows
+  // that share lines (text run together) are measured in lines.
+  const apart = lines.every((l, r) => r === 0 || l > (lines[r - 1] ?? 0));
+  const rowsAbove = (line: number) => lines.filter((l) => l < line).length;
+  const place = lines.map((l, r) => (apart ? r : l));
+  const at = labelLines.map((line) => {
+    if (!apart) return line;
+    const row = lines.indexOf(line);
+    return row >= 0 ? row : rowsAbove(line) - 0.5;
+  });
+  const cost = (k: number, s: number, e: number): number =>
+    ((at[k] ?? 0) - ((place[s] ?? 0) + (place[e] ?? 0)) / 2) ** 2;
   // best[k][e]: groups 0..k cover rows 0..e; from[k][e]: where group k starts.
   const best: number[][] = Array.from({ length: m }, () =>
     new Array<number>(n).fill(Number.POSITIVE_INFINITY),
@@ -1857,8 +1866,8 @@ function centredGroups(lines: readonly number[], labelLines: readonly number[]):
   for (let k = m - 1; k >= 0; k--) {
     const s = from[k]?.[e] ?? 0;
     // A label outside the rows it would head (more than a line away) is no mid-span label.
-    const label = labelLines[k] ?? 0;
-    if (label < (lines[s] ?? 0) - 1.5 || label > (lines[e] ?? 0) + 1.5) return null;
+    const label = at[k] ?? 0;
+    if (label < (place[s] ?? 0) - 1.5 || label > (place[e] ?? 0) + 1.5) return null;
     for (let r = s; r <= e; r++) group[r] = k;
     e = s - 1;
   }

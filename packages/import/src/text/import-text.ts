@@ -29,7 +29,7 @@ import {
   readMonitoringMoney,
 } from './monitoring.ts';
 import { type UnitSource, unitLines, unitOfPage } from './page-unit.ts';
-import { readProseBudget } from './prose-budget.ts';
+import { readProseBudget, readProseExecution } from './prose-budget.ts';
 import { doubtWarnings } from './row-doubts.ts';
 import { joinRowsBeforeHeader } from './rows-before-header.ts';
 import { joinPreviewChunks, unspaceWrappedWords } from './run-together.ts';
@@ -800,6 +800,12 @@ function readForm(
       !formTitle.test(title) && titleKind === 'target' && reported * 2 > block.indicators.length
         ? 'self-evaluation'
         : titleKind;
+    // A self-evaluation report that prints no budget table states the year's budget and what was spent in
+    // its text.
+    if (kind === 'self-evaluation' && !monitoring) {
+      const fromText = readProseExecution((tableBudget = { ...tableBudget }), rawText);
+      if (fromText) tableWarnings.push(fromText);
+    }
     const table: PerformanceTable = {
       kind,
       year,

@@ -803,7 +803,8 @@ function readForm(
     // A self-evaluation report that prints no budget table states the year's budget and what was spent in
     // its text.
     if (kind === 'self-evaluation' && !monitoring) {
-      const fromText = readProseExecution((tableBudget = { ...tableBudget }), rawText);
+      tableBudget = { ...tableBudget };
+      const fromText = readProseExecution(tableBudget, rawText);
       if (fromText) tableWarnings.push(fromText);
     }
     const table: PerformanceTable = {

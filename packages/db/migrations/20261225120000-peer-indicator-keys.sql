@@ -4,11 +4,16 @@
 -- compares text (search_key), one row each, so that the tables sharing a name are an index range.
 -- The peer search uses only names few tables print (a name every table has tells nothing) and asks the
 -- index how many tables print a name with a bounded scan, so its cost does not grow with the province.
+--
+-- No primary key: the triggers below write each (key, table) once, and a unique index over both columns
+-- cannot deduplicate its entries, so it came out larger than the rows themselves (319 MB beside 202 MB
+-- of rows for 2.8 million keys of 81,169 published tables). An index on the key alone stores each key
+-- once with the list of its rows (B-tree deduplication), which is what the lookup by name reads.
 CREATE TABLE published_indicator_keys (
   key text COLLATE "C" NOT NULL,
-  table_id uuid NOT NULL REFERENCES published_tables (table_id) ON DELETE CASCADE,
-  PRIMARY KEY (key, table_id)
+  table_id uuid NOT NULL REFERENCES published_tables (table_id) ON DELETE CASCADE
 );
+CREATE INDEX published_indicator_keys_key_idx ON published_indicator_keys (key);
 -- A re-publication replaces a table's keys; the foreign key's cascade finds them by table too.
 CREATE INDEX published_indicator_keys_table_idx ON published_indicator_keys (table_id);
 

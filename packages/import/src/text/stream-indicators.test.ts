@@ -166,6 +166,22 @@ describe('readIndicatorStream', () => {
     ]);
   });
 
+  it('keeps a row whose value cells for several regions ran into one bare figure run, its value missing', () => {
+    const text =
+      '绩效指标一级指标二级指标三级指标指标解释区域目标值甲县乙县丙县产出指标数量指标' +
+      '补助乡(镇、街道)数量反映补助乡(镇、街道)数量情况453' +
+      '质量指标资金使用合规率反映资金使用合规情况>=95%>=95%>=95%';
+    const { indicators, warnings } = readIndicatorStream(text, 1, 2023);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([
+      // `…街道)数量反映`: a level-2 word followed by an explanation is part of the name, not a label.
+      ['数量指标', '补助乡(镇、街道)数量', ''],
+      ['质量指标', '资金使用合规率', '>=95%'],
+    ]);
+    expect(warnings).toContainEqual(
+      expect.objectContaining({ code: 'import.value_missing', path: 'indicators.0' }),
+    );
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

@@ -207,8 +207,10 @@ function landmarks(text: string): Landmark[] {
       const m = re.exec(text);
       if (!m) continue;
       // A bare label is one only when a name follows, not more of a word (`数量指标` is read above).
-      // Nor one that a phrase goes on from (`服装 质量等`, `产品质量的`): a name does not start with 等 or 的.
-      if (re === BARE_LEVEL2_MARK && /^(?:指标|目标|等|的)/.test(text.slice(i + m[0].length))) continue;
+      // Nor one that a phrase goes on from (`服装 质量等`, `产品质量的`, `县(市、区)数量反映…`, `数量情况`): a
+      // name does not start with 等, 的, 反映 or 情况.
+      if (re === BARE_LEVEL2_MARK && /^(?:指标|目标|等|的|反映|情况)/.test(text.slice(i + m[0].length)))
+        continue;
       const after = AFTER_MARK.exec(text.slice(i + m[0].length, i + m[0].length + 8))?.[0] ?? '';
       found.push({
         start: i,
@@ -797,7 +799,25 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       return;
     }
     // A name closed by the start of its explanation cell (`项目完成率反映…`) is whole, whatever follows.
-    const explained = (EXPLANATION_START.exec(rest)?.index ?? -1) >= 2;
+    const explainedAt = EXPLANATION_START.exec(rest)?.index ?? -1;
+    const explained = explainedAt >= 2;
+    // …and after its explanation, a bare run of figures without sign or unit ends the item (`…数量情况2312222`):
+    // the value cells of several columns (one per region) run together, which no single target reads. The
+    // row is kept with its value missing, for a person to fill in.
+    const bare = explained ? /(?<![\d.])\d{2,}\s*$/.exec(rest) : null;
+    if (bare && hasWords(name) && !/\d/.test(rest.slice(explainedAt, bare.index))) {
+      push(l1, l2, name, '', offset);
+      const where = at(offset);
+      warnings.push({
+        code: 'import.value_missing',
+        zh: `“${name}”的指标值“${bare[0].trim()}”是几列数字连在一起，无法拆分：请补填`,
+        en: `The value of "${name}" ("${bare[0].trim()}") is several columns' figures run together: please fill it in`,
+        line: where.line,
+        column: where.column,
+        path: `indicators.${indicators.length - 1}`,
+      });
+      return;
+    }
     pending = hasWords(name)
       ? { name, offset, ...(explained ? { whole: { l1, l2, end: offset + itemText.length } } : {}) }
       : null;

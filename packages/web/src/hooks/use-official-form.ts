@@ -12,10 +12,15 @@ import { useI18n } from '../i18n/i18n.tsx';
  */
 export function useOfficialForm(table: PerformanceTable | null, name: string | null) {
   const { locale } = useI18n();
-  // The form's own choice, and the interface language it was made under.
-  const [chosen, setChosen] = useState<{ under: LayoutLocale; form: LayoutLocale } | null>(null);
-  const formLocale: LayoutLocale = chosen !== null && chosen.under === locale ? chosen.form : locale;
-  const setFormLocale = (form: LayoutLocale) => setChosen({ under: locale, form });
+  // The form's own choice, forgotten when the interface language changes (adjusted while rendering, so
+  // no frame shows the old choice under the new interface).
+  const [chosen, setFormLocale] = useState<LayoutLocale | null>(null);
+  const [under, setUnder] = useState(locale);
+  if (under !== locale) {
+    setUnder(locale);
+    setFormLocale(null);
+  }
+  const formLocale: LayoutLocale = (under === locale ? chosen : null) ?? locale;
   const layout: OfficialLayout | null = useMemo(
     () => (table ? officialLayout(table, formLocale) : null),
     [table, formLocale],

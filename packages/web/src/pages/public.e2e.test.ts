@@ -145,6 +145,22 @@ describe('public portal in the browser', () => {
     expect(cells).toContain('考务组织经费');
     const docx = await download(page, 'public-download-docx');
     expect(await extractDocxText(new Uint8Array(docx))).toContain('考务组织经费');
+    // The form's own switch puts the sheet and its downloads (HTML too) in English; a switch of the portal's
+    // language afterwards brings the form along, so it never stays in a language the visitor left.
+    const formTitle = () => page.getByTestId('official-layout').locator('.jx-title').textContent();
+    const htmlHref = () => page.getByTestId('public-download-html').getAttribute('href');
+    expect(await htmlHref()).toContain('locale=zh');
+    await page.getByTestId('public-table-page').getByText('English', { exact: true }).click();
+    await expect.poll(formTitle, poll).toContain('Performance Targets of Project Expenditure');
+    expect(await htmlHref()).toContain('locale=en');
+    await page.getByTestId('language-switch').click();
+    await expect
+      .poll(() => page.getByTestId('public-download-html').textContent(), poll)
+      .toBe('Download HTML');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByTestId('public-download-html').textContent(), poll).toBe('下载 HTML');
+    await expect.poll(formTitle, poll).toContain('财政项目支出绩效目标表');
+    expect(await htmlHref()).toContain('locale=zh');
 
     await page.getByTestId('open-data-link').click();
     await page.getByTestId('open-data-count').waitFor(poll);

@@ -100,6 +100,20 @@ const CAPTION_WEIGHT = /^(?:预算执行情况(?:\((?:万元|元)\))?|得分)?\(
 // The row of the budget table that carries the execution figures.
 const TOTAL_ROW = /^(年度(财政)?资金总额|(财政)?资金总额|总额|合计)$/;
 
+const RATE_COLUMN = /^(预算)?执行率(\(%\)|\(B\/A\))?$/;
+const WEIGHT_COLUMN = /^(分值|权重)(\(分\))?$/;
+const SCORE_COLUMN = /^得分(\(分\))?$/;
+
+/** A caption of the self-evaluation budget table: a money column or one of the columns after it. */
+function isBudgetTableCaption(k: string): boolean {
+  return (
+    RATE_COLUMN.test(k) ||
+    WEIGHT_COLUMN.test(k) ||
+    SCORE_COLUMN.test(k) ||
+    selfEvalCaptions.some(([re]) => re.test(k))
+  );
+}
+
 /** The columns a budget table prints after its money, in the order of their captions. */
 type TailColumn = 'weight' | 'rate' | 'score';
 
@@ -413,6 +427,43 @@ export function readBudget(
   // Columns of a money block that sets the year's amount beside the whole period's (项目资金 | 年度金额 |
   // 实施期金额), in caption order.
   const periodColumns: PeriodColumn[] = [];
+  // The figures of the budget table's total row, from token `from` on, in its columns.
+  let totalRowRead = false;
+  const readTotalRow = (from: number) => {
+    const cells: (string | null)[] = [];
+    for (let j = from; j < end && cells.length < tableColumns.length + 3; j++) {
+      const c = tokens[j];
+      if (c === null || c === undefined) continue;
+      if (c.text === '') {
+        cells.push(null);
+        continue;
+      }
+      // An amount may carry its unit in the cell (`3359.62万`).
+      if (!/^[-—/／]$|^[\d,.]+(%|万元?|元)?$/.test(c.text)) break;
+      cells.push(c.text);
+    }
+    const cut = cutTotalRow(
+      cells,
+      tableColumns.length,
+      tail,
+      tableColumns.findIndex((c) => c.field === 'adjusted'),
+      tableColumns.findIndex((c) => c.field === 'executed'),
+    );
+    const amounts =
+      cut?.money ?? cells.slice(0, tableColumns.length).map((c) => (c?.endsWith('%') ? null : c));
+    if (cut?.score && budget.executionScore === undefined && FIGURE.test(cut.score))
+      budget.executionScore = Number(cut.score);
+    const weight = cut?.weight && FIGURE.test(cut.weight) ? Number(cut.weight) : captionWeight;
+    if (weight !== null && plausibleExecutionWeight(weight, budget.executionScore))
+      budget.executionWeight ??= weight;
+    tableColumns.forEach(({ field, unit }, n) => {
+      const text = amounts[n];
+      if (text !== undefined && budget[field] === undefined) {
+        budget[field] = text === null ? null : amountOf(text, unit);
+        if (text !== null) totalRowRead = true;
+      }
+    });
+  };
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -455,11 +506,11 @@ export function readBudget(
       continue;
     }
     if (tableColumns.length > 0) {
-      const column: TailColumn | null = /^(预算)?执行率(\(%\)|\(B\/A\))?$/.test(k)
+      const column: TailColumn | null = RATE_COLUMN.test(k)
         ? 'rate'
-        : /^(分值|权重)(\(分\))?$/.test(k)
+        : WEIGHT_COLUMN.test(k)
           ? 'weight'
-          : /^得分(\(分\))?$/.test(k)
+          : SCORE_COLUMN.test(k)
             ? 'score'
             : null;
       if (column && !tail.includes(column)) tail.push(column);
@@ -499,37 +550,18 @@ export function readBudget(
       continue;
     }
     if (tableColumns.length > 0 && TOTAL_ROW.test(k)) {
-      const cells: (string | null)[] = [];
-      for (let j = i + 1; j < end && cells.length < tableColumns.length + 3; j++) {
-        const c = tokens[j];
-        if (c === null || c === undefined) continue;
-        if (c.text === '') {
-          cells.push(null);
-          continue;
-        }
-        // An amount may carry its unit in the cell (`3359.62万`).
-        if (!/^[-—/／]$|^[\d,.]+(%|万元?|元)?$/.test(c.text)) break;
-        cells.push(c.text);
-      }
-      const cut = cutTotalRow(
-        cells,
-        tableColumns.length,
-        tail,
-        tableColumns.findIndex((c) => c.field === 'adjusted'),
-        tableColumns.findIndex((c) => c.field === 'executed'),
-      );
-      const amounts =
-        cut?.money ?? cells.slice(0, tableColumns.length).map((c) => (c?.endsWith('%') ? null : c));
-      if (cut?.score && budget.executionScore === undefined && FIGURE.test(cut.score))
-        budget.executionScore = Number(cut.score);
-      const weight = cut?.weight && FIGURE.test(cut.weight) ? Number(cut.weight) : captionWeight;
-      if (weight !== null && plausibleExecutionWeight(weight, budget.executionScore))
-        budget.executionWeight ??= weight;
-      tableColumns.forEach(({ field, unit }, n) => {
-        const text = amounts[n];
-        if (text !== undefined && budget[field] === undefined)
-          budget[field] = text === null ? null : amountOf(text, unit);
-      });
+      readTotalRow(i + 1);
+      continue;
+    }
+    // PDF order: the total row's label printed before the captions (`年度资金总额 其中:当年财政拨款 … 全年预算数
+    // 全年执行数 分值 执行率 得分 65.66 65.07 10 99% 9`), its figures straight after the last caption.
+    if (
+      tableColumns.length > 0 &&
+      !totalRowRead &&
+      SIGNED_AMOUNT_CELL.test(t.text.trim()) &&
+      isBudgetTableCaption(key(tokens[i - 1]?.text ?? ''))
+    ) {
+      readTotalRow(i);
       continue;
     }
     // A caption and its amount in one cell (`一、预算资金:250`).

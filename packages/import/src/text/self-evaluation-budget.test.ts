@@ -157,6 +157,27 @@ describe('a run of money captions followed by as many amounts', () => {
   });
 });
 
+describe('a budget table in PDF order: the total row’s label before the captions', () => {
+  it('reads the figures that follow the last caption as the total row', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '项目资金 年初预算数 （万元） 年度资金总额 其中:当年财政拨款 全年预算数 全年执行数 分值 执行率 得分 65.66 65.07 10 99% 9 65.66 65.07 — 99% —',
+      ]),
+    );
+    expect(budget).toMatchObject({ initial: null, adjusted: 656_600, executed: 650_700, executionScore: 9 });
+  });
+
+  it('leaves figures after the captions alone once the total row was read', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '年初预算数（万元） 全年预算数（万元） 全年执行数（万元） 分值 执行率 得分',
+        '年度资金总额 90 100 89.974 10 89.97% 9',
+      ]),
+    );
+    expect(budget).toMatchObject({ initial: 900_000, adjusted: 1_000_000, executed: 899_740 });
+  });
+});
+
 describe('a budget table whose captions wrapped, one piece per cell', () => {
   it('joins 年初/预算数, 全年/预算数, 全年/执行数 and reads the total row under them', () => {
     const text = [

@@ -182,6 +182,21 @@ describe('readIndicatorStream', () => {
     );
   });
 
+  it('cuts the echoing explanation from a name whose target is on the next line', () => {
+    const text = [
+      '一级指标二级指标三级指标指标解释预期达到目标',
+      '产出指标数量指标示范基地建设数量新建标准化示范基地建设数量',
+      '3个',
+      '质量指标病虫害防治效果病虫害防治效果',
+      '≥85%',
+    ].join('\n');
+    const { indicators } = readIndicatorStream(text, 1, 2021);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([
+      ['数量指标', '示范基地建设数量', '3个'],
+      ['质量指标', '病虫害防治效果', '≥85%'],
+    ]);
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

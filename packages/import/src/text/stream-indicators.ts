@@ -769,7 +769,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     if (readAny) {
       // After the item's last target, the next row's name closed by its explanation cell: whole, waiting
       // for its target.
-      const next = cleanStreamName(rest);
+      const next = withoutKind(cleanStreamName(rest));
       const start = offset + pos + (clean.length - pos - clean.slice(pos).trimStart().length);
       pending =
         hasWords(next) && (EXPLANATION_START.exec(rest)?.index ?? -1) >= 2
@@ -793,7 +793,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     // An item without a figure: a short statement is a qualitative target that names itself
     // (`生态修复功能提高`); anything longer is prose, not a row. Either may be the name of a target
     // printed on the next line.
-    const name = cleanStreamName(rest);
+    const name = withoutKind(cleanStreamName(rest));
     if (hasWords(name) && key(name).length <= 16 && QUALITATIVE_END.test(name)) {
       push(l1, l2, name, name, offset);
       return;

@@ -33,3 +33,20 @@ describe('yearLines', () => {
     expect(yearLines(many)).toHaveLength(31);
   });
 });
+
+describe('readYear', () => {
+  const at = (texts: string[]) =>
+    readYear(
+      texts.map((text, i) => ({ text, line: i + 1 })),
+      null,
+    );
+
+  it('reads a bare year in brackets after the form’s title before a publishing date', () => {
+    expect(at(['名称: 转移支付区域(项目)绩效目标自评表 (2021) 发布日期: 2022年04月02日'])).toBe(2021);
+    expect(at(['项目支出绩效自评表', '(2021)', '发布日期：2022年4月2日'])).toBe(2021);
+  });
+
+  it('takes no bracketed figure inside running text for a year', () => {
+    expect(at(['按标准(2019)执行', '2023年项目支出绩效目标表'])).toBe(2023);
+  });
+});

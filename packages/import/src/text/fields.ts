@@ -850,6 +850,10 @@ export function readNarrative(lines: readonly SourceLine[]): Narrative {
 /** The year of the form: `（2020年度）`, `2019年度)`, a title `2023年…表`, or a year in the project name. */
 // A year as running text writes it: `2023年`, `2023 年度`.
 const YEAR_IN_TEXT = /((?:19|20)\d{2})\s*年/;
+// A bare year in brackets right after the form's title (`…绩效目标自评表 (2021)`), or alone on its line.
+const BARE_YEAR = new RegExp(
+  String.raw`(?:${formTitle.source})\s*[(（]\s*((?:19|20)\d{2})\s*[)）]|^\s*[(（]\s*((?:19|20)\d{2})\s*[)）]\s*$`,
+);
 // readYear looks at this many lines first (labels, the title) before any line below.
 const YEAR_HEAD = 30;
 
@@ -861,7 +865,8 @@ export function readYear(lines: readonly SourceLine[], projectName: string | nul
   }
   for (const { text } of head) {
     const m = /[(（]\s*((?:19|20)\d{2})\s*年度?\s*[)）]|^\s*((?:19|20)\d{2})\s*年度\s*[)）]?\s*$/.exec(text);
-    const y = m?.[1] ?? m?.[2];
+    const bare = m ? null : BARE_YEAR.exec(text);
+    const y = m?.[1] ?? m?.[2] ?? bare?.[1] ?? bare?.[2];
     if (y) return Number(y);
   }
   // The title names the year (`2023年项目支出绩效目标申报表`) more surely than text below it.

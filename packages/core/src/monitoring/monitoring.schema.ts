@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentNoteSchema } from '../review/finding.schema.ts';
 import { gradeBandSchema } from '../scoring/scoring-scheme.schema.ts';
 import { yuanSchema } from '../tables/table.schema.ts';
 import { cutOffMonthSchema, lightSchema } from './monitoring-scheme.schema.ts';
@@ -57,13 +58,7 @@ export const lightLineSchema = z.object({
 });
 export type LightLine = z.infer<typeof lightLineSchema>;
 
-export const monitoringNoteSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'warning', 'hint']),
-  zh: z.string(),
-  en: z.string(),
-  path: z.string().optional(),
-});
+export const monitoringNoteSchema = assessmentNoteSchema;
 export type MonitoringNote = z.infer<typeof monitoringNoteSchema>;
 
 /** Lights of a monitoring report: spending, each indicator, the project (worst of all), warnings. */

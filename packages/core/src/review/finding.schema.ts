@@ -3,6 +3,18 @@ import { z } from 'zod';
 export const severitySchema = z.enum(['error', 'warning', 'hint']);
 export type Severity = z.infer<typeof severitySchema>;
 
+/**
+ * A located, bilingual note of an assessment (a monitoring report's lights, a self-evaluation's scores):
+ * what is off, by a stable code, and where (`path`) when it is one field.
+ */
+export const assessmentNoteSchema = z.object({
+  code: z.string(),
+  severity: severitySchema,
+  zh: z.string(),
+  en: z.string(),
+  path: z.string().optional(),
+});
+
 /** One problem a review rule found in a table: what is wrong and how to fix it, in Chinese and English. */
 export const findingSchema = z.object({
   ruleId: z.string().describe('Rule id within its rule set, e.g. SH2020-Q01'),

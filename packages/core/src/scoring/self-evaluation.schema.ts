@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentNoteSchema } from '../review/finding.schema.ts';
 import { yuanSchema } from '../tables/table.schema.ts';
 import { gradeBandSchema, overallGradeSchema, scoringCategorySchema } from './scoring-scheme.schema.ts';
 import { claimComparisonSchema, selfEvaluationClaimSchema } from './self-evaluation-claim.schema.ts';
@@ -86,13 +87,7 @@ export const scoreLineSchema = z.object({
 export type ScoreLine = z.infer<typeof scoreLineSchema>;
 
 /** A located, bilingual note on a self-evaluation (missing reason, weights that do not add up …). */
-export const scoreNoteSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['error', 'warning', 'hint']),
-  zh: z.string(),
-  en: z.string(),
-  path: z.string().optional(),
-});
+export const scoreNoteSchema = assessmentNoteSchema;
 export type ScoreNote = z.infer<typeof scoreNoteSchema>;
 
 /** The scored self-evaluation: rows with explanations, total, grade and what still needs attention. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { HttpSession } from '@jixiao/server/testing/http-session';
 
 // npm run soak -- --minutes M: the real server (main.ts, demo accounts, PGlite in a fresh folder or
 // --database-url) under mixed traffic from several signed-in clients — list and table reads, portal
@@ -84,40 +85,6 @@ async function startServer(): Promise<{ child: ChildProcess; base: string; dataD
   throw new Error('the server did not answer /api/health within 10 minutes');
 }
 
-/** A signed-in client: cookies and the CSRF header, like the web UI. */
-class Client {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly base: string) {}
-
-  async request(method: string, path: string, body?: unknown, form?: FormData): Promise<Response> {
-    const headers: Record<string, string> = {
-      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers,
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...rest] = (pair ?? '').split('=');
-      if (name) this.cookies.set(name.trim(), rest.join('='));
-    }
-    return response;
-  }
-
-  async signIn(username: string, password: string): Promise<void> {
-    const me = (await (await this.request('GET', '/api/auth/me')).json()) as { csrfToken: string };
-    this.csrf = me.csrfToken;
-    const login = await this.request('POST', '/api/auth/login', { username, password });
-    if (!login.ok) throw new Error(`sign-in as ${username}: ${login.status} ${await login.text()}`);
-    this.csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-  }
-}
-
 interface OpStats {
   count: number;
   errors: number;
@@ -162,7 +129,7 @@ function corpusFiles(): { name: string; bytes: Buffer }[] {
 
 /** One client's loop: picks an operation by weight until the deadline. */
 async function traffic(
-  client: Client,
+  client: HttpSession,
   deadline: number,
   ownTables: string[],
   files: { name: string; bytes: Buffer }[],
@@ -247,15 +214,15 @@ async function main(): Promise<void> {
   try {
     // Sessions of one author: every operation is one this user may do, so errors are conflicts of
     // parallel saves (409) and unreadable corpus documents (422), never authorisation.
-    const sessions: Client[] = [];
+    const sessions: HttpSession[] = [];
     for (let i = 0; i < clients; i++) {
-      const client = new Client(base);
+      const client = new HttpSession(base);
       await client.signIn('author', 'jixiao2026');
       sessions.push(client);
     }
     // Each author saves drafts of their own unit: a few fresh ones, so saves never wait on review.
     const seedText = readFileSync(join(root, 'fixtures/seed.txt'));
-    const owner = sessions[0] as Client;
+    const owner = sessions[0] as HttpSession;
     const ownTables: string[] = [];
     for (let i = 0; i < 3; i++) {
       const form = new FormData();

@@ -13,6 +13,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seedDemoAccounts } from '../auth/demo-accounts.ts';
+import { HttpSession } from '../testing/http-session.ts';
 
 // The server is killed with SIGKILL while import confirms, saves and workflow transitions are in
 // flight, on PGlite (a data folder) and PostgreSQL; the database is then opened again and checked with SQL
@@ -65,38 +66,6 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
   throw new Error('server did not start');
 }
 
-class Client {
-  private cookies = new Map<string, string>();
-  private csrf = '';
-  constructor(private readonly base: string) {}
-  async request(method: string, path: string, body?: unknown, form?: FormData): Promise<Response> {
-    const headers: Record<string, string> = {
-      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-    };
-    if (this.csrf) headers['x-csrf-token'] = this.csrf;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(`${this.base}${path}`, {
-      method,
-      headers,
-      body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
-    });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, ...rest] = (pair ?? '').split('=');
-      if (name) this.cookies.set(name.trim(), rest.join('='));
-    }
-    return response;
-  }
-  async signIn(username: string): Promise<void> {
-    this.csrf = (
-      (await (await this.request('GET', '/api/auth/me')).json()) as { csrfToken: string }
-    ).csrfToken;
-    const login = await this.request('POST', '/api/auth/login', { username, password: demoPassword });
-    if (!login.ok) throw new Error(`sign-in ${username}: ${login.status}`);
-    this.csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-  }
-}
-
 const unit =
   demoOrganisations.find((o) => o.id === demoUserFor('author').organisationId)?.name ??
   '上海推进科技创新中心建设办公室';
@@ -104,10 +73,10 @@ const seedText = readFileSync(join(root, 'fixtures/seed.txt'));
 
 /** Writes of every kind, in parallel, until the server dies under them. */
 async function writeUntilKilled(base: string, round: number, stopped: () => boolean): Promise<void> {
-  const author = new Client(base);
-  const dept = new Client(base);
-  await author.signIn('author');
-  await dept.signIn('dept');
+  const author = new HttpSession(base);
+  const dept = new HttpSession(base);
+  await author.signIn('author', demoPassword);
+  await dept.signIn('dept', demoPassword);
   const drafts: { id: string; version: number }[] = [];
   for (let i = 0; i < 4; i++) {
     const table = buildTable({

@@ -893,24 +893,49 @@ function ImportedTableForm({
       </Tooltip>
     </>
   );
+  // The header's fields, each with its label above and its error below.
+  const textField = (key: 'name' | 'unit', span: number) => (
+    <Col span={span}>
+      <label className="mini-label" htmlFor={`${idPrefix}-${key}`}>
+        {t(`field.${key}`)}
+      </label>
+      <Input
+        id={`${idPrefix}-${key}`}
+        value={table[key]}
+        status={errors[key] ? 'error' : ''}
+        onChange={(e) => onChange({ [key]: e.target.value })}
+      />
+      {error(key)}
+    </Col>
+  );
+  const moneyField = (
+    key:
+      | 'total'
+      | 'currentYear'
+      | 'priorYearBudget'
+      | 'priorYearExecuted'
+      | 'initial'
+      | 'adjusted'
+      | 'executed',
+    span: number,
+  ) => (
+    <Col span={span} key={key}>
+      <span className="mini-label">{t(`field.${key}`)}</span>
+      <MoneyInput
+        value={table.budget[key]}
+        status={errors[`budget.${key}`] ? 'error' : ''}
+        onChange={(v) => onChange({ budget: { ...table.budget, [key]: v } })}
+      />
+      {error(`budget.${key}`)}
+    </Col>
+  );
   return (
     <div className="imported-table" data-testid="imported-table">
       {table.incomplete && (
         <Alert type="warning" showIcon title={t('import.incomplete')} style={{ marginBottom: 8 }} />
       )}
       <Row gutter={[12, 8]}>
-        <Col span={16}>
-          <label className="mini-label" htmlFor={`${idPrefix}-name`}>
-            {t('field.name')}
-          </label>
-          <Input
-            id={`${idPrefix}-name`}
-            value={table.name}
-            status={errors.name ? 'error' : ''}
-            onChange={(e) => onChange({ name: e.target.value })}
-          />
-          {error('name')}
-        </Col>
+        {textField('name', 16)}
         <Col span={8}>
           <label className="mini-label" htmlFor={`${idPrefix}-year`}>
             {t('field.year')}
@@ -923,45 +948,16 @@ function ImportedTableForm({
           />
           {error('year')}
         </Col>
-        <Col span={24}>
-          <label className="mini-label" htmlFor={`${idPrefix}-unit`}>
-            {t('field.unit')}
-          </label>
-          <Input
-            id={`${idPrefix}-unit`}
-            value={table.unit}
-            status={errors.unit ? 'error' : ''}
-            onChange={(e) => onChange({ unit: e.target.value })}
-          />
-          {error('unit')}
-        </Col>
-        {(['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const).map((key) => (
-          <Col span={12} key={key}>
-            <span className="mini-label">{t(`field.${key}`)}</span>
-            <MoneyInput
-              value={table.budget[key]}
-              status={errors[`budget.${key}`] ? 'error' : ''}
-              onChange={(v) => onChange({ budget: { ...table.budget, [key]: v } })}
-            />
-            {error(`budget.${key}`)}
-          </Col>
-        ))}
+        {textField('unit', 24)}
+        {(['total', 'currentYear', 'priorYearBudget', 'priorYearExecuted'] as const).map((key) =>
+          moneyField(key, 12),
+        )}
         {selfEvaluation && (
           <>
             <Col span={24}>
               <strong>{t('importFlow.execution')}</strong>
             </Col>
-            {(['initial', 'adjusted', 'executed'] as const).map((key) => (
-              <Col span={8} key={key}>
-                <span className="mini-label">{t(`field.${key}`)}</span>
-                <MoneyInput
-                  value={table.budget[key]}
-                  status={errors[`budget.${key}`] ? 'error' : ''}
-                  onChange={(v) => onChange({ budget: { ...table.budget, [key]: v } })}
-                />
-                {error(`budget.${key}`)}
-              </Col>
-            ))}
+            {(['initial', 'adjusted', 'executed'] as const).map((key) => moneyField(key, 8))}
             {(
               [
                 ['executionWeight', 'execution-weight'],

@@ -448,3 +448,25 @@ describe('a weight run into the actual after the target (年度指标值 分值 
     expect(weightAndActual('8090%80', '90%')).toBeNull();
   });
 });
+
+describe('names numbered by the template (指标1, 指标2 …) in a form run together', () => {
+  it('reads 指标 after a level 2 printed without it as the start of the numbered name', () => {
+    const text =
+      '三级指标分值年度指标值全年实际值得分产出指标数量指标指标1发放种子数量8500万粒500万粒8质量指标指标1种子合格率' +
+      '8100%100%8效益指标社会效益指标1带动农户增收户数8300户300户8生态效益指标1化学农药使用量减少比例82%2%8';
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw, i.weight, i.actual, i.score])).toEqual([
+      ['数量指标', '发放种子数量', '500万粒', 8, '500万粒', 8],
+      ['质量指标', '种子合格率', '100%', 8, '100%', 8],
+      ['社会效益指标', '带动农户增收户数', '300户', 8, '300户', 8],
+      ['生态效益指标', '化学农药使用量减少比例', '2%', 8, '2%', 8],
+    ]);
+  });
+
+  it('keeps a name that starts with a figure where the form does not number its names', () => {
+    const text =
+      '产出指标数量指标3岁以下儿童健康管理率≥90%质量指标验收合格率100%效益指标社会效益指标受益人数≥300人';
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators[0]?.name).toBe('3岁以下儿童健康管理率');
+  });
+});

@@ -188,8 +188,14 @@ interface Landmark {
   colon: boolean;
 }
 
+/** A template number and the name it heads (`1病害减少`, `2:企业…`): the digits are followed by no unit. */
+const TEMPLATE_NUMBER = /^[1-9]\d?[:：]?(?![个人次项万元年月日天户亩])[\u4e00-\u9fa5]/;
+const NUMBERED_NAME = /指标[1-9]\d?[:：]?[\u4e00-\u9fa5]/g;
+
 function landmarks(text: string): Landmark[] {
   const found: Landmark[] = [];
+  // The form numbers its names with the template's `指标1`, `指标2` … (three times at least).
+  const numbersNames = (text.match(NUMBERED_NAME)?.length ?? 0) >= 3;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x4e00) continue;
@@ -212,9 +218,17 @@ function landmarks(text: string): Landmark[] {
       if (re === BARE_LEVEL2_MARK && /^(?:指标|目标|等|的|反映|情况)/.test(text.slice(i + m[0].length)))
         continue;
       const after = AFTER_MARK.exec(text.slice(i + m[0].length, i + m[0].length + 8))?.[0] ?? '';
+      // A form that numbers its names `指标1…`, `指标2…` printed the level 2 without 指标 (`生态效益`) before
+      // one of them: its 指标 begins the name (`生态效益指标1病害减少…` names 病害减少…, not 1病害减少…).
+      const templated =
+        level === 2 &&
+        after === '' &&
+        m[0].endsWith('指标') &&
+        numbersNames &&
+        TEMPLATE_NUMBER.test(text.slice(i + m[0].length, i + m[0].length + 4));
       found.push({
         start: i,
-        end: i + m[0].length + after.length,
+        end: templated ? i + m[0].length - 2 : i + m[0].length + after.length,
         level,
         label: m[0].replace(/\s+/g, ''),
         colon: /[:：]/.test(after),

@@ -55,6 +55,8 @@ describe('failed reads in the browser', () => {
     const peersUrl = `**/api/tables/${draftId}/peers`;
     await page.route(workflowUrl, dropped);
     await page.route(peersUrl, serverError);
+    const organisations = (url: URL) => url.pathname === '/api/organisations';
+    await page.route(organisations, serverError);
     await page.goto(e2e.url(`/tables/${draftId}`));
     await page.getByTestId('table-editor-page').waitFor(settle);
     const error = page.getByTestId('workflow-error');
@@ -68,6 +70,12 @@ describe('failed reads in the browser', () => {
     await error.locator('button').click();
     await page.getByTestId('workflow-submit').waitFor(settle);
     expect(await page.getByTestId('workflow-error').count()).toBe(0);
+
+    // 主管部门's list, read from the organisation tree, says under the field that it could not be read.
+    expect(await page.getByTestId('departments-error').textContent()).toBe(
+      '主管部门列表未能读取（请求失败（HTTP 500）：Internal Server Error），刷新页面可重试',
+    );
+    await page.unroute(organisations);
 
     // Similar projects that could not be read do not pass for none: the button says so and retries.
     const peersError = page.getByTestId('peers-error');

@@ -8,7 +8,12 @@ import { useLoad } from './use-load.ts';
  * query cache for every caller: the header, the editor's 主管部门 list, filters.
  */
 export function useOrganisations(enabled = true): Organisation[] | null {
-  return useLoad(queryKeys.accounts('organisations'), accountsApi.organisations, { enabled }).data;
+  return useOrganisationTree(enabled).data;
+}
+
+/** The organisation tree with why it could not be read, for a page that says so where the list is used. */
+export function useOrganisationTree(enabled = true) {
+  return useLoad(queryKeys.accounts('organisations'), accountsApi.organisations, { enabled });
 }
 
 /** The name of an organisation, e.g. the signed-in user's; null until the tree has loaded. */

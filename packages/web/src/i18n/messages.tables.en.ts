@@ -99,6 +99,8 @@ export const tablesEn = {
   'indicator.col.directionTools': 'Direction and actions',
   'direction.none': 'Not set',
   'editor.choose': 'Choose or type to search',
+  'editor.departmentsFailed':
+    'The list of departments could not be loaded ({reason}); reload the page to try again',
   'indicator.up': 'Move up',
   'indicator.down': 'Move down',
   'indicator.newLevel1': 'New level 1',

@@ -97,6 +97,7 @@ const zh = {
   'indicator.col.directionTools': '方向与操作',
   'direction.none': '未定',
   'editor.choose': '请选择或输入查找',
+  'editor.departmentsFailed': '主管部门列表未能读取（{reason}），刷新页面可重试',
   'indicator.up': '上移',
   'indicator.down': '下移',
   'indicator.newLevel1': '新一级指标',

@@ -1,6 +1,6 @@
 import type { PlacedComment } from '@jixiao/core/review-records/review-record.schema';
 import type { Budget, Narrative, PerformanceTable } from '@jixiao/core/tables/table.schema';
-import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { MoneyInput } from '../components/money-input.tsx';
@@ -51,11 +51,14 @@ export function HeaderSection({
   placedComments,
   update,
   departments,
+  departmentsError = null,
   unitFromOrganisation,
 }: SectionProps & {
   update: (change: Partial<PerformanceTable>) => void;
   /** 主管部门's choices: the departments of the organisation tree. */
   departments: readonly string[];
+  /** Why the organisation tree could not be read: said under 主管部门, whose list is then empty. */
+  departmentsError?: string | null;
   /** The unit is the author's organisation's name, which the server stores whatever is typed. */
   unitFromOrganisation: boolean;
 }) {
@@ -151,7 +154,16 @@ export function HeaderSection({
         {field(
           'supervisingDepartment',
           'field.supervisingDepartment',
-          listSelect('supervisingDepartment', departments),
+          departmentsError === null ? (
+            listSelect('supervisingDepartment', departments)
+          ) : (
+            <>
+              {listSelect('supervisingDepartment', departments)}
+              <Typography.Text type="danger" data-testid="departments-error">
+                {t('editor.departmentsFailed', { reason: departmentsError })}
+              </Typography.Text>
+            </>
+          ),
           12,
         )}
         {field('code', 'field.code', text('code'), 12)}

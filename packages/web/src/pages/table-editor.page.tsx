@@ -20,7 +20,7 @@ import { usePlacedComments, useTableWorkflow, WorkflowBar } from '../components/
 import { StatusTag } from '../components/status-tag.tsx';
 import { VersionHistory } from '../components/version-history.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
-import { useOrganisationName, useOrganisations } from '../hooks/use-organisation-name.ts';
+import { useOrganisationName, useOrganisationTree } from '../hooks/use-organisation-name.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useTableDraft } from '../hooks/use-table-draft.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -44,7 +44,8 @@ export default function TableEditorPage() {
   const session = useSession();
   const unitFromOrganisation = Boolean(session.user?.organisationId);
   // 主管部门 is chosen from the departments of the organisation tree.
-  const organisations = useOrganisations(session.user !== null);
+  const organisationTree = useOrganisationTree(session.user !== null);
+  const organisations = organisationTree.data;
   const departments = useMemo(
     () => (organisations ?? []).filter((o) => o.kind === 'department').map((o) => o.name),
     [organisations],
@@ -248,6 +249,7 @@ export default function TableEditorPage() {
           {...section}
           update={update}
           departments={departments}
+          departmentsError={organisationTree.error ? pick(organisationTree.error.problem) : null}
           unitFromOrganisation={unitFromOrganisation}
         />
         <NarrativeSection {...section} updateNarrative={editor.updateNarrative} />

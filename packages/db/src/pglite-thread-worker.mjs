@@ -2,6 +2,7 @@
 // runs in the thread that calls it: a statement that takes a second (saving a table at the schema's limits,
 // publishing it, a migration) would hold every other request of the server for that second. Here it holds
 // only this thread. Plain JavaScript, so the thread starts without the TypeScript loader.
+import { readlinkSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -56,4 +57,13 @@ parentPort.on('message', async ({ id, op, ...input }) => {
     parentPort.postMessage({ id, ok: false, error: plainError(error) });
   }
 });
-parentPort.postMessage({ id: 0, ok: true, value: 'ready' });
+/** This thread's id in the OS (Linux: /proc/thread-self is `pid/task/tid`), or null elsewhere. */
+function osThreadId() {
+  try {
+    return Number(readlinkSync('/proc/thread-self').split('/').pop()) || null;
+  } catch {
+    return null;
+  }
+}
+
+parentPort.postMessage({ id: 0, ok: true, value: { osThreadId: osThreadId() } });

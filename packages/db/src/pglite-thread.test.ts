@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PgliteThread, startPgliteThread } from './pglite-thread.ts';
 
@@ -34,6 +35,17 @@ describe('PGlite in a worker thread', () => {
     expect(error).toMatchObject({ code: '23505', constraint: 'thread_test_pkey' });
     expect((error as Error).stack).toContain('pglite-thread.test.ts');
   });
+
+  it.runIf(process.platform === 'linux')(
+    'names its OS thread, whose CPU time is what its statements cost',
+    async () => {
+      const cpuMs = () =>
+        Number(readFileSync(`/proc/self/task/${db.osThreadId}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      const before = cpuMs();
+      await db.query('SELECT count(*) FROM generate_series(1, 2000000)');
+      expect(cpuMs() - before).toBeGreaterThan(20);
+    },
+  );
 
   it('reports affected rows, loads a blob through COPY, dumps a data folder that opens again, then closes', async () => {
     const copied = await db.query("COPY thread_test (id) FROM '/dev/blob'", [], {

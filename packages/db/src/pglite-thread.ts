@@ -13,6 +13,11 @@ export interface PgliteThread {
   dumpDataDir(): Promise<Blob>;
   close(): Promise<void>;
   readonly closed: boolean;
+  /**
+   * The thread's id in the OS (Linux), or null: its CPU time is in /proc/self/task/<id>/schedstat, which
+   * is how tests tell how long a statement held the database from how long the machine made it wait.
+   */
+  readonly osThreadId: number | null;
 }
 
 interface Reply {
@@ -93,8 +98,12 @@ export async function startPgliteThread(options: {
     });
 
   // The thread announces itself (id 0) once PGlite is open, or fails to open it.
-  await new Promise<void>((resolve, reject) => {
-    pending.set(0, { resolve: () => resolve(), reject, origin: new Error() });
+  const { osThreadId } = await new Promise<{ osThreadId: number | null }>((resolve, reject) => {
+    pending.set(0, {
+      resolve: (value) => resolve(value as { osThreadId: number | null }),
+      reject,
+      origin: new Error(),
+    });
   });
 
   return {
@@ -122,5 +131,6 @@ export async function startPgliteThread(options: {
     get closed() {
       return closed;
     },
+    osThreadId,
   };
 }

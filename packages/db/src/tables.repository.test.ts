@@ -8,7 +8,7 @@ import type { SourceFile } from '@jixiao/core/tables/table-store';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { insertOrganisation } from './accounts.repository.ts';
-import { createTableRepository, type TableRepository } from './tables.repository.ts';
+import { createTableRepository, indicatorRows, type TableRepository } from './tables.repository.ts';
 import {
   confirmStoredImport,
   removeStoredTable,
@@ -70,6 +70,31 @@ describeEachDatabase('table repository', (getDb) => {
         .execute();
       // The server's save use case writes `table.update` in the save's transaction.
       expect(audit.map((row) => row.action)).toEqual(['table.create']);
+    });
+
+    it('keeps one indicator row per indicator, as indicatorRows gives them, after a create, an import and a save', async () => {
+      // The rows are read out of the content in SQL, beside the content's own write.
+      const table: PerformanceTable = {
+        ...buildTable({ name: '指标行项目' }),
+        indicators: [
+          buildIndicator('产出指标', '数量指标', '培训人数', '>=100人', { direction: '正向', weight: 12.5 }),
+          buildIndicator('产出指标', '质量指标', '合格率', '≥99.95%'),
+          buildIndicator(null, null, '群众满意度', '较高'),
+          buildIndicator('效益指标', '社会效益指标', '覆盖面', '<=0.1亿元', { weight: 0 }),
+        ],
+      };
+      const rowsOf = (id: string) =>
+        getDb().selectFrom('indicators').selectAll().where('table_id', '=', id).orderBy('position').execute();
+      const created = await store.create(table, author);
+      expect(await rowsOf(created.id)).toEqual(indicatorRows(created.id, table));
+      const [imported] = await store.importBatch([{ ...table, name: '指标行导入' }], sourceFile(), author);
+      expect(await rowsOf(imported!.id)).toEqual(indicatorRows(imported!.id, table));
+      const edited: PerformanceTable = { ...table, indicators: table.indicators.slice(1).reverse() };
+      const saved = await updateStoredTable(getDb(), created.id, 1, edited, author);
+      expect(saved).toMatchObject({ version: 2, table: edited });
+      expect(await rowsOf(created.id)).toEqual(indicatorRows(created.id, edited));
+      expect((await store.get(created.id)).table).toEqual(edited);
+      expect((await store.version(created.id, 2)).table).toEqual(edited);
     });
 
     it('reports unknown ids and versions with stable codes', async () => {

@@ -21,6 +21,7 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Kysely,
+  type QueryCreator,
   type SqlBool,
   sql,
   type Transaction,
@@ -164,7 +165,10 @@ export function derivedColumns(table: PerformanceTable) {
   };
 }
 
-/** The indicator rows of a table (one per indicator, in order). */
+/**
+ * The indicator rows of a table (one per indicator, in order). The repository's own writes read the same
+ * rows out of the stored content in SQL (indicatorsOfWritten); its test holds the two to the same rows.
+ */
 export function indicatorRows(tableId: string, table: PerformanceTable) {
   return table.indicators.map((indicator, position) => ({
     table_id: tableId,
@@ -267,19 +271,15 @@ async function insertTables(
     updated_at: now,
   }));
   // About 18 parameters a row; PostgreSQL allows 65,535 a statement.
-  for (const batch of chunks(rows, 1000)) await trx.insertInto('target_tables').values(batch).execute();
-  const versions = rows.map((row) => ({
-    table_id: row.id,
-    version: 1,
-    content: row.content,
-    status: row.status,
-    saved_at: now,
-    saved_by: actor.userId,
-    reason: null,
-  }));
-  for (const batch of chunks(versions, 5000)) await trx.insertInto('table_versions').values(batch).execute();
-  const indicators = rows.flatMap((row, index) => indicatorRows(row.id, tables[index]!));
-  for (const batch of chunks(indicators, 4000)) await trx.insertInto('indicators').values(batch).execute();
+  for (const batch of chunks(rows, 1000)) {
+    await trx
+      .with('written', (qc) => qc.insertInto('target_tables').values(batch).returning(writtenColumns))
+      .with('versions', (qc) => insertVersionsOf(qc, { by: actor.userId, reason: null }))
+      .insertInto('indicators')
+      .columns(indicatorColumns)
+      .expression(indicatorsOfWritten)
+      .execute();
+  }
   return rows.map((row, index) => ({
     id: row.id,
     version: 1,
@@ -372,31 +372,127 @@ export async function lockTableRecord(trx: Transaction<DB>, id: string): Promise
   return toRecord(await lockTable(trx, id));
 }
 
+/** A table's record without its content. */
+export type TableState = Omit<TableRecord, 'table'>;
+
+/**
+ * lockTableRecord without the content: a table at the schema's limits is megabytes of JSON, which a
+ * write that already holds the content it starts from (read before its transaction) need not read again.
+ */
+export async function lockTableState(trx: Transaction<DB>, id: string): Promise<TableState> {
+  if (!uuidPattern.test(id)) throw tableNotFound(id);
+  const row = await trx
+    .selectFrom('target_tables')
+    .select(['id', 'version', 'status', 'organisation_id', 'created_at', 'updated_at'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw tableNotFound(id);
+  const { table: _content, ...state } = toRecord({ ...row, content: null });
+  return state;
+}
+
 /** Fails with `table.version_conflict` unless the locked table is at `expectedVersion`. */
-export function assertTableVersion(current: TableRecord, expectedVersion: number): void {
+export function assertTableVersion(current: TableState, expectedVersion: number): void {
   if (current.version !== expectedVersion) throw versionConflict(expectedVersion, current.version);
 }
 
-/** Saves `table` as the next version of the locked table `current`: content, version row, indicators. */
+/**
+ * Saves `table` as the next version of the locked table `current`: content, version row, indicators.
+ * `derived` are the table's derivedColumns when the caller computed them before its transaction.
+ */
 export async function storeTableVersion(
   trx: Transaction<DB>,
-  current: TableRecord,
+  current: TableState,
   table: PerformanceTable,
   actor: Actor,
   reason: string | null,
+  derived: ReturnType<typeof derivedColumns> = derivedColumns(table),
 ): Promise<TableRecord> {
-  const derived = derivedColumns(table);
-  const { row } = await writeNextVersion(trx, current.id, current.version, derived, {
-    content: derived.content,
-    status: current.status,
-    by: actor.userId,
-    reason,
-  });
+  // The old rows go first, in their own statement: a statement's parts see one snapshot and run in no
+  // set order, so its insert could meet the rows its delete had not yet removed.
   await trx.deleteFrom('indicators').where('table_id', '=', current.id).execute();
-  const indicators = indicatorRows(current.id, table);
-  if (indicators.length > 0) await trx.insertInto('indicators').values(indicators).execute();
-  return toRecord(row);
+  const row = await trx
+    .with('written', (qc) =>
+      qc
+        .updateTable('target_tables')
+        .set({ ...derived, version: current.version + 1, updated_at: new Date() })
+        .where('id', '=', current.id)
+        .returning(writtenColumns),
+    )
+    .with('versions', (qc) => insertVersionsOf(qc, { by: actor.userId, reason }))
+    .with('rows', (qc) =>
+      qc.insertInto('indicators').columns(indicatorColumns).expression(indicatorsOfWritten),
+    )
+    .selectFrom('written')
+    .select(['version', 'updated_at'])
+    .executeTakeFirstOrThrow();
+  return { ...current, version: row.version, table, updatedAt: toIso(row.updated_at) };
 }
+
+/** What a write of tables returns for their version rows and indicator rows (see insertVersionsOf). */
+const writtenColumns = ['id', 'version', 'content', 'status', 'updated_at'] as const;
+
+/**
+ * The version rows of the tables a `written` CTE wrote, copied from the content as the same statement
+ * stores it: a table at the schema's limits is 2.5 MB of JSON, and sending and parsing it once more for
+ * its version row made a save hold PGlite's one session noticeably longer.
+ */
+function insertVersionsOf(
+  qc: QueryCreator<DB & { written: WrittenRow }>,
+  saved: { by: string | null; reason: string | null },
+) {
+  return qc
+    .insertInto('table_versions')
+    .columns(['table_id', 'version', 'content', 'status', 'saved_at', 'saved_by', 'reason'])
+    .expression((eb) =>
+      eb
+        .selectFrom('written')
+        .select([
+          'id',
+          'version',
+          'content',
+          'status',
+          'updated_at',
+          sql<string | null>`${saved.by}::text`.as('saved_by'),
+          sql<string | null>`${saved.reason}::text`.as('reason'),
+        ]),
+    );
+}
+
+interface WrittenRow {
+  id: string;
+  version: number;
+  content: unknown;
+  status: string;
+  updated_at: Date;
+}
+
+const indicatorColumns = [
+  'table_id',
+  'position',
+  'level1',
+  'level2',
+  'name',
+  'target_raw',
+  'target_kind',
+  'operator',
+  'value',
+  'unit',
+  'direction',
+  'weight',
+] as const;
+
+/**
+ * The indicator rows (indicatorRows) of the tables a `written` CTE wrote, read from their content in the
+ * same statement instead of sent again as twelve parameters a row.
+ */
+const indicatorsOfWritten = sql`
+  SELECT w.id, e.n - 1, e.i->>'level1', e.i->>'level2', e.i->>'name', e.i->'target'->>'raw',
+    e.i->'target'->>'kind', e.i->'target'->>'operator', (e.i->'target'->>'value')::double precision,
+    e.i->'target'->>'unit', e.i->>'direction', (e.i->>'weight')::double precision
+  FROM written AS w
+  CROSS JOIN LATERAL jsonb_array_elements(w.content->'indicators') WITH ORDINALITY AS e (i, n)`;
 
 /** Deletes a table (its versions and indicators go with it). */
 export async function deleteTableRow(trx: Transaction<DB>, id: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { diffTables } from '@jixiao/core/tables/table-diff';
+import { diffTables, type TableDiff } from '@jixiao/core/tables/table-diff';
 import type { AuditActor, AuditEntry } from '@jixiao/db/audit.repository';
 import type { TableChange } from '@jixiao/db/tables.repository';
 
@@ -9,6 +9,8 @@ import type { TableChange } from '@jixiao/db/tables.repository';
 export interface TableChangeContext {
   reason: string | null;
   importId?: string | null;
+  /** A new version's diff, when the caller computed it before its transaction. */
+  diff?: TableDiff;
 }
 
 /** The audit entry of one table change: `table.create`, `table.update` (with the diff) or `table.delete`. */
@@ -39,7 +41,7 @@ export function tableChangeAudit(
         toVersion: change.after.version,
         reason: context.reason,
         ...fromImport,
-        ...diffTables(change.before.table, change.after.table),
+        ...(context.diff ?? diffTables(change.before.table, change.after.table)),
       },
     };
   }

@@ -140,7 +140,7 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(83);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.967);
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.972);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side
@@ -152,10 +152,10 @@ describe('importer on the grown real corpus', () => {
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all but the
     // corpus8 batch's three of the half-year/full-year form (its score-sheet criterion is now marked).
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(3);
-    // Read rows marked all the same: each costs the person confirming the import a look (87 of 358; 0.237,
+    // Read rows marked all the same: each costs the person confirming the import a look (89 of 360; 0.237,
     // up from 0.23, since the corpus8 batch's rows read in prose and in a one-cell-per-paragraph form are
-    // marked at intake; 0.244 since three more rows are read from running text, where every row is marked).
-    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.244);
+    // marked at intake; 0.248 since five more rows are read from running text, where every row is marked).
+    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.248);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {

@@ -197,6 +197,21 @@ describe('readIndicatorStream', () => {
     ]);
   });
 
+  it('reads grade rows with the weight printed before the target (分值 年度指标值 实际完成值 得分)', () => {
+    const text = [
+      '一级指标二级指标三级指标分值年度指标值实际完成值得分偏差原因分析及改进措施',
+      '产出指标数量指标新建温室大棚数量1040座40座10成本指标采购价格不高于市场价10是是10',
+      '效益指标可持续影响指标健全农技推广体系,保障良种供应,带动产业发展10是基本达到8加强技术指导;加大宣传力度',
+    ].join('');
+    const { indicators } = readIndicatorStream(text, 1, 2022);
+    expect(indicators.map((i) => [i.level2, i.name, i.target.raw, i.actual, i.weight, i.score])).toEqual([
+      ['数量指标', '新建温室大棚数量', '40座', '40座', 10, 10],
+      ['成本指标', '采购价格不高于市场价', '是', '是', 10, 10],
+      // The grade, the actual and the points vouch for a name that is a sentence; `达到8` is no target.
+      ['可持续影响指标', '健全农技推广体系,保障良种供应,带动产业发展', '是', '基本达到', 10, 8],
+    ]);
+  });
+
   it('reads targets written as prose, dropping template placeholders and marks', () => {
     const text = [
       '一、产出指标',

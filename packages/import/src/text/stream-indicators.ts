@@ -69,6 +69,8 @@ const TARGET = new RegExp(
 // A state reached (`…功能提高`, `持续发展`, `协调发展`) ends a statement that is its own qualitative target.
 const QUALITATIVE_END =
   /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定|发展)$/;
+/** Whether a text holds a target anywhere. */
+const TARGET_ANYWHERE = new RegExp(TARGET.source);
 /** A yes/no row's 指标方向 cell (`是/否`) and its values, ending the item. */
 const YES_NO_TAIL = /[是][/／或][否]\s*([是否](?:\s*[是否]){0,7})\s*$/;
 // The grades a qualitative target or its actual is written as, in a scored table.
@@ -664,12 +666,28 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     if (tailRoles[0] !== 'actual' || tailRoles.length < 2) return false;
     GRADE.lastIndex = 0;
     for (let m = GRADE.exec(text); m !== null; m = GRADE.exec(text)) {
-      const name = withoutKind(cleanStreamName(text.slice(0, m.index)));
-      if (!hasWords(name)) continue;
+      // 分值 captioned before the target: the weight runs into the end of the name (`…不高于市场价8是是8`).
+      let before = text.slice(0, m.index);
+      // A figure before the grade is another row's target: that row is read first, by its figure.
+      if (TARGET_ANYWHERE.test(before)) return false;
+      let weight: number | undefined;
+      if (weightFirst) {
+        const w = /(?<![\d.])([1-9]\d?(?:\.5)?)\s*$/.exec(before);
+        if (!w?.[1]) continue;
+        weight = Number(w[1]);
+        before = before.slice(0, w.index);
+      }
+      // The grade, the actual and the points vouch for the row: a name cell holding a whole sentence stays the
+      // name, as for a row whose four figures ran together.
+      const name = withoutKind(cleanStreamName(before));
+      if (hanCount(name) < 2 || name.length > 200) continue;
       const afterGrade = m.index + m[0].length;
       const scored = scoredTail(text.slice(afterGrade), m[0]);
-      if (scored === null || scored.weight === undefined || scored.score === undefined) continue;
+      if (scored === null || scored.score === undefined) continue;
       const { length, actual, ...printed } = scored;
+      if (weight !== undefined) printed.weight = weight;
+      if (printed.weight === undefined || printed.score === undefined || printed.score > printed.weight)
+        continue;
       if (actual === undefined || !GRADE_WHOLE.test(actual)) continue;
       push(l1, l2, name, m[0], offset, actual, printed);
       const rest = text.slice(afterGrade + length);
@@ -719,6 +737,9 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
         return;
       }
     }
+    // A row whose target is a grade, run into its actual and points: read before the targets, since a grade
+    // word may also lead a figure (`基本达到7` is the actual 基本达到 and the score 7).
+    if (readQualitativeScored(clean, offset + (clean.length - clean.trimStart().length), l1, l2)) return;
     const targets = tailRoles.length > 0 ? TARGET_BEFORE_FIGURE : TARGET;
     targets.lastIndex = 0;
     let pos = 0;

@@ -211,6 +211,33 @@ function isAnyLabel(text: string): boolean {
   );
 }
 
+const SINGLE_CHARACTER = /^[\u4e00-\u9fa5]$/;
+// The longest label spelled a character at a time that is looked for (主管部门及代码 and the like).
+const SPELLED_LABEL = 9;
+
+/**
+ * A label a PDF printed a character at a time (`项 目 名 称`), which comes as one cell per character: the
+ * longest run of such cells from `i` that spells a header label, with the index of its last cell.
+ */
+function spelledLabelAt(
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+): { label: NonNullable<ReturnType<typeof headerLabel>>; last: number } | null {
+  const first = tokens[i];
+  if (!first || !SINGLE_CHARACTER.test(first.text)) return null;
+  let joined = first.text;
+  let found: { label: NonNullable<ReturnType<typeof headerLabel>>; last: number } | null = null;
+  for (let j = i + 1; j < end && j <= i + SPELLED_LABEL; j++) {
+    const c = tokens[j];
+    if (!c || !SINGLE_CHARACTER.test(c.text)) break;
+    joined += c.text;
+    const label = headerLabel(joined);
+    if (label !== null) found = { label, last: j };
+  }
+  return found;
+}
+
 /** Reads the label/value cells of a form's header. */
 export function readHeader(tokens: readonly Token[], end: number, rowsMeaningful: boolean): HeaderValues {
   const out: HeaderValues = {
@@ -230,7 +257,12 @@ export function readHeader(tokens: readonly Token[], end: number, rowsMeaningful
   for (let i = 0; i < end; i++) {
     const t = tokens[i];
     if (!t) continue;
-    const label = headerLabel(t.text);
+    let label = headerLabel(t.text);
+    const spelled = label === null ? spelledLabelAt(tokens, i, end) : null;
+    if (spelled !== null) {
+      label = spelled.label;
+      i = spelled.last;
+    }
     if (label === null || label.field === 'ignore') continue;
     const value = valueAfter(tokens, i, end, rowsMeaningful);
     if (value === null) continue;
@@ -262,7 +294,7 @@ function valueAfter(
       if (parts.length > 0) break;
       continue;
     }
-    if (isAnyLabel(t.text)) break;
+    if (isAnyLabel(t.text) || spelledLabelAt(tokens, j, end) !== null) break;
     parts.push(t);
     if (!rowsMeaningful || parts.length >= 3 || (crossed && rowsMeaningful)) break;
   }

@@ -77,3 +77,38 @@ describe('the departments of every level a transfer payment passes', () => {
     expect(table?.unit).toBe('某区水利局');
   });
 });
+
+describe('labels a PDF printed a character at a time', () => {
+  it('reads 项 目 名 称 spaced into one cell per character, and ends the value before the next one', () => {
+    const text = [
+      '2023年度项目支出绩效目标表',
+      '项 目 名 称     城市照明节能改造     主 管 部 门     某市城市管理局',
+      '实 施 单 位     某区城市管理局',
+      '一级指标     二级指标     三级指标     指标值',
+      '产出指标     数量指标     改造路灯数量     ≥1200盏',
+      '满意度指标     服务对象满意度指标     群众满意度     ≥90%',
+      '填表人：王五',
+      '',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect([table?.name, table?.supervisingDepartment, table?.unit]).toEqual([
+      '城市照明节能改造',
+      '某市城市管理局',
+      '某区城市管理局',
+    ]);
+  });
+});
+
+describe('a value on a line run together with the money block after it', () => {
+  it('ends at 预算执行情况（万元） and 预算安排情况(调整后)', () => {
+    const text = [
+      '项目支出绩效自评表（2023年度） 项目名称 乡村公益性岗位补贴 资金使用单位 某县就业服务中心 预算执行情况（万元） 预算安排情况(调整后) 资金到位情况 资金执行情况 预算数 25 到位数 25 执行数 24.5',
+      '一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分',
+      '产出指标 数量指标 开发岗位数 ≥100个 105个 50 50',
+      '填表人：王五',
+      '',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.unit).toBe('某县就业服务中心');
+  });
+});

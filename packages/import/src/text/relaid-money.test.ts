@@ -71,13 +71,22 @@ function yuanText(yuan: number): string {
   return yuan.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
-type HeaderLayout = 'national' | 'special fund' | 'project (special)' | 'transfer payment' | 'declared';
+type HeaderLayout =
+  | 'national'
+  | 'special fund'
+  | 'project (special)'
+  | 'transfer payment'
+  | 'declared'
+  | 'sealed'
+  | 'letter-spaced';
 const HEADERS: HeaderLayout[] = [
   'national',
   'special fund',
   'project (special)',
   'transfer payment',
   'declared',
+  'sealed',
+  'letter-spaced',
 ];
 
 function headerLines(t: Canonical, layout: HeaderLayout): string[] {
@@ -117,6 +126,16 @@ function headerLines(t: Canonical, layout: HeaderLayout): string[] {
         `实施单位：${t.unit}`,
         '资金来源：一般公共预算',
       ];
+    case 'sealed':
+      return [
+        `填报单位（盖章）：${t.unit}`,
+        `项目名称\t${t.name}\t项目类别\t经常性项目`,
+        `主管部门（单位）名称\t${t.supervisor}`,
+        '项目起止时间\t2023.1-2023.12',
+      ];
+    case 'letter-spaced':
+      // Labels a PDF printed a character at a time, as forms with wide label cells do.
+      return [`项 目 名 称\t${t.name}`, `主 管 部 门\t${t.supervisor}`, `实 施 单 位\t${t.unit}`];
   }
 }
 
@@ -125,13 +144,15 @@ type TargetMoney =
   | 'period and year'
   | 'year and period columns'
   | 'yuan under 万元'
-  | 'inline';
+  | 'inline'
+  | '万元 in the cells';
 const TARGET_MONEY: TargetMoney[] = [
   'year total',
   'period and year',
   'year and period columns',
   'yuan under 万元',
   'inline',
+  '万元 in the cells',
 ];
 
 function targetMoney(t: Canonical, layout: TargetMoney): string[] | null {
@@ -168,14 +189,28 @@ function targetMoney(t: Canonical, layout: TargetMoney): string[] | null {
     case 'yuan under 万元':
       if (both) return null;
       return [`项目资金（万元）\t年度资金总额\t${yuanText(only)}元`, `\t其中：财政拨款\t${yuanText(only)}元`];
+    case '万元 in the cells':
+      if (both) return null;
+      return [
+        '资金情况',
+        `年度资金总额\t${wan(only)}万元`,
+        `其中：财政拨款\t${wan(only)}万元`,
+        '其他资金\t0万元',
+      ];
     case 'inline':
       if (both) return [`中期资金总额：${wan(total)}万元`, `年度资金总额：${wan(year)}万元`];
       return [`年度资金总额：${wan(only)}万元`, `其中：财政拨款：${wan(only)}万元`, '其他资金：0万元'];
   }
 }
 
-type SelfEvaluationMoney = 'national' | 'A and B' | 'in 元' | 'no 年初 column';
-const SELF_EVALUATION_MONEY: SelfEvaluationMoney[] = ['national', 'A and B', 'in 元', 'no 年初 column'];
+type SelfEvaluationMoney = 'national' | 'A and B' | 'in 元' | 'no 年初 column' | 'execution block';
+const SELF_EVALUATION_MONEY: SelfEvaluationMoney[] = [
+  'national',
+  'A and B',
+  'in 元',
+  'no 年初 column',
+  'execution block',
+];
 
 function rate(t: Canonical): string {
   const { adjusted, executed } = t.budget;
@@ -206,6 +241,13 @@ function selfEvaluationMoney(t: Canonical, layout: SelfEvaluationMoney): string[
       return [
         '项目资金\t年初预算数（元）\t全年预算数（元）\t全年执行数（元）\t分值\t执行率\t得分',
         `年度资金总额\t${initial === undefined ? '' : yuanText(initial)}\t${yuanText(adjusted)}\t${yuanText(executed)}\t10\t${rate(t)}\t9`,
+      ];
+    case 'execution block':
+      // Hebei's layout: 预算安排情况(调整后) | 资金到位情况 | 资金执行情况, each 预算数 / 执行数 pair with its amount.
+      if (initial !== undefined) return null;
+      return [
+        '预算执行情况（万元）\t预算安排情况(调整后)\t资金到位情况\t资金执行情况',
+        `\t预算数\t${wan(adjusted)}\t到位数\t${wan(adjusted)}\t执行数\t${wan(executed)}`,
       ];
     case 'no 年初 column':
       if (initial !== undefined) return null;

@@ -139,7 +139,8 @@ export const LEVEL_LABEL_WORDS: readonly string[] = [
 
 /** The national framework's level 1 for a level-2 label, for forms whose level-1 cell was lost. */
 export function nationalLevel1Of(level2: string): string | null {
-  const k = key(level2).replace(/指标$/, '');
+  // Template captions end a level 2 with 等 (`服务对象满意度指标等`): the same label.
+  const k = key(level2).replace(/指标等?$/, '');
   if (/^(数量|质量|时效|成本)$/.test(k)) return '产出指标';
   if (/^(经济效益|社会效益|生态效益|生态环境效益|环境效益|可持续性?(发展)?(影响)?)$/.test(k))
     return '效益指标';

@@ -754,19 +754,22 @@ type PeriodColumn = 'currentYear' | 'total';
 const YEAR_COLUMN = /^(年度|当年|本年度?)(金额|资金|预算数?)(\((万元|元)\))?$/;
 const PERIOD_COLUMN = /^(实施期|中期|项目期|项目周期)(金额|资金|预算数?)?(\((万元|元)\))?$/;
 
+// Which of the two columns a caption names. A function of its own, not a closure made per call: under
+// tsx (keepNames) each closure made sets its name property, which cost more than the tests themselves.
+function periodColumnOf(t: Token | undefined): PeriodColumn | null {
+  const k = t ? key(t.text) : '';
+  return YEAR_COLUMN.test(k) ? 'currentYear' : PERIOD_COLUMN.test(k) ? 'total' : null;
+}
+
 /**
  * The column a caption heads in a money block printing the year's amount beside the whole period's
  * (`年度金额 | 实施期金额`): a column caption stands beside the other one, not beside an amount.
  */
 function periodColumnAt(tokens: readonly Token[], i: number, end: number): PeriodColumn | null {
-  const of = (t: Token | undefined) => {
-    const k = t ? key(t.text) : '';
-    return YEAR_COLUMN.test(k) ? 'currentYear' : PERIOD_COLUMN.test(k) ? 'total' : null;
-  };
-  const here = of(tokens[i] ?? undefined);
+  const here = periodColumnOf(tokens[i] ?? undefined);
   if (here === null) return null;
-  const next = i + 1 < end ? of(tokens[i + 1] ?? undefined) : null;
-  const previous = i > 0 ? of(tokens[i - 1] ?? undefined) : null;
+  const next = i + 1 < end ? periodColumnOf(tokens[i + 1] ?? undefined) : null;
+  const previous = i > 0 ? periodColumnOf(tokens[i - 1] ?? undefined) : null;
   return (next !== null && next !== here) || (previous !== null && previous !== here) ? here : null;
 }
 

@@ -984,6 +984,13 @@ export function readIndicators(
   };
 
   let i = header.end;
+  // In a row, a cell in points (`10分`) after the name is its weight, not a level's allotment; so it is
+  // without rows where the form has 分值/得分 columns and the cell follows the row's values (an allotment
+  // follows its level label). Made once, not per row: each closure made costs a name property under tsx.
+  const pointsInRow = (k: number): boolean =>
+    POINTS.test(tokens[k]?.text ?? '') &&
+    (hasRows ||
+      ((roles.includes('weight') || roles.includes('score')) && (k > i + 1 || roles[0] === 'weight')));
   while (i < tokens.length) {
     const t = tokens[i];
     if (t === undefined) break;
@@ -1272,13 +1279,6 @@ export function readIndicators(
     // An indicator never spans more than a few dozen cells; the cap keeps one-line junk linear.
     let j = i + 1;
     const limit = Math.min(tokens.length, i + 64);
-    // In a row, a cell in points (`10分`) after the name is its weight, not a level's allotment; so it is
-    // without rows where the form has 分值/得分 columns and the cell follows the row's values (an allotment
-    // follows its level label).
-    const pointsInRow = (k: number): boolean =>
-      POINTS.test(tokens[k]?.text ?? '') &&
-      (hasRows ||
-        ((roles.includes('weight') || roles.includes('score')) && (k > i + 1 || roles[0] === 'weight')));
     while (j < limit && !(isBoundary(tokens[j]) && !pointsInRow(j))) j++;
     let rest = tokens.slice(i + 1, j).filter((c): c is Cell => c !== null);
     // A name alone on its row whose value starts the next row: cells printed one per line.

@@ -1,18 +1,12 @@
-import {
-  ArrowLeftOutlined,
-  FileExcelOutlined,
-  FilePdfOutlined,
-  FileWordOutlined,
-  Html5Outlined,
-  PrinterOutlined,
-} from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
-import { Button, Result, Spin } from 'antd';
+import { Button } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { FormLocaleSwitch } from '../components/form-locale-switch.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { BackResult, formDownloadIcons, PageSpinner } from '../components/printed-form-parts.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useOfficialForm } from '../hooks/use-official-form.ts';
@@ -32,23 +26,16 @@ export default function OfficialLayoutPage() {
 
   if (error) {
     return (
-      <Result
+      <BackResult
         status={error.status === 404 ? '404' : 'warning'}
         title={pick(error.problem)}
-        extra={
-          <Link to="/tables">
-            <Button>{t('nav.tables')}</Button>
-          </Link>
-        }
+        to="/tables"
+        back={t('nav.tables')}
       />
     );
   }
   if (!record || !layout) {
-    return (
-      <div className="page-loading">
-        <Spin size="large" />
-      </div>
-    );
+    return <PageSpinner />;
   }
   return (
     <div className="print-page" data-testid="print-page">
@@ -64,39 +51,18 @@ export default function OfficialLayoutPage() {
         <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
           {t('print.print')}
         </Button>
-        <Button
-          icon={<FilePdfOutlined />}
-          href={api.exportUrl(id, 'pdf', formLocale)}
-          download
-          data-testid="download-pdf"
-        >
-          {t('print.pdf')}
-        </Button>
-        <Button
-          icon={<FileWordOutlined />}
-          href={api.exportUrl(id, 'docx', formLocale)}
-          download
-          data-testid="download-docx"
-        >
-          {t('print.docx')}
-        </Button>
-        <Button
-          icon={<Html5Outlined />}
-          href={api.exportUrl(id, 'html', formLocale)}
-          download
-          data-testid="download-html"
-        >
-          {t('print.html')}
-        </Button>
-        <Button
-          icon={<FileExcelOutlined />}
-          href={api.exportUrl(id, 'xlsx', formLocale)}
-          download
-          data-testid="download-xlsx"
-          type="primary"
-        >
-          {t('print.xlsx')}
-        </Button>
+        {(['pdf', 'docx', 'html', 'xlsx'] as const).map((format) => (
+          <Button
+            key={format}
+            icon={formDownloadIcons[format]}
+            href={api.exportUrl(id, format, formLocale)}
+            download
+            data-testid={`download-${format}`}
+            type={format === 'xlsx' ? 'primary' : undefined}
+          >
+            {t(`print.${format}`)}
+          </Button>
+        ))}
       </div>
       <OfficialLayoutView layout={layout} />
     </div>

@@ -25,7 +25,6 @@ import {
   Result,
   Row,
   Space,
-  Spin,
   Tag,
   Timeline,
   Typography,
@@ -40,6 +39,7 @@ import { ExAnteCard } from '../components/ex-ante-card.tsx';
 import { FindingsPanel } from '../components/findings-panel.tsx';
 import { LoadError } from '../components/load-error.tsx';
 import { OfficialLayoutView } from '../components/official-layout-view.tsx';
+import { PageSpinner } from '../components/printed-form-parts.tsx';
 import { LinkagePanel } from '../components/rectification-panel.tsx';
 import { commentLabel, fieldLabel, ReviewCommentList } from '../components/review-comments.tsx';
 import { StatusTag } from '../components/status-tag.tsx';
@@ -187,11 +187,7 @@ export default function ReviewPage() {
     );
   }
   if (!record || !state || !layout) {
-    return (
-      <div className="page-loading">
-        <Spin size="large" />
-      </div>
-    );
+    return <PageSpinner />;
   }
 
   const stage =

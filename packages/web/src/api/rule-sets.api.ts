@@ -14,7 +14,7 @@ import type {
 import { autoRuleSetId, type RuleSet, ruleSets } from '@jixiao/core/review/rule-sets';
 import type { PerformanceTable } from '@jixiao/core/tables/table.schema';
 import { useEffect, useSyncExternalStore } from 'react';
-import { request } from './api-client.ts';
+import { ApiError, request } from './api-client.ts';
 
 export interface RuleSetCatalogueBody {
   items: RuleSetListItem[];
@@ -69,6 +69,8 @@ export function catalogueOf(body: RuleSetCatalogueBody): RuleSetCatalogue {
 // One catalogue for the tab: the editor's findings panel and the rules page share it; publishing a
 // version or an assignment reloads it.
 let current: RuleSetCatalogue | null = null;
+/** Why the last load failed (null once one succeeds). */
+let failure: ApiError | null = null;
 let loading: Promise<void> | null = null;
 const listeners = new Set<() => void>();
 
@@ -78,10 +80,24 @@ export function reloadRuleSetCatalogue(): Promise<void> {
     .list()
     .then((body) => {
       current = catalogueOf(body);
+      failure = null;
       for (const listener of listeners) listener();
     })
-    .catch(() => {
-      // Without the catalogue the built-in sets still review (the server stays the reference).
+    .catch((error: unknown) => {
+      // Without the catalogue the built-in sets still review (the server stays the reference); the rules
+      // page, which shows the catalogue itself, says why it is missing.
+      failure =
+        error instanceof ApiError
+          ? error
+          : new ApiError(0, {
+              type: 'about:blank',
+              title: 'Unexpected error',
+              status: 0,
+              code: 'client.unexpected',
+              zh: `页面出错：${String(error)}`,
+              en: `The page failed: ${String(error)}`,
+            });
+      for (const listener of listeners) listener();
     });
   return loading;
 }
@@ -89,6 +105,11 @@ export function reloadRuleSetCatalogue(): Promise<void> {
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
+}
+
+/** Why the rule set catalogue could not be loaded, while it has not been (null otherwise). */
+export function useRuleSetCatalogueError(): ApiError | null {
+  return useSyncExternalStore(subscribe, () => (current === null ? failure : null));
 }
 
 /** The rule set catalogue, null until it has loaded once. */

@@ -104,6 +104,21 @@ describe('failed reads in the browser', () => {
     await page.getByTestId('review-findings').getByTestId('findings-panel').waitFor(settle);
   });
 
+  it('rules page: a rule-set catalogue that cannot be read is said, not an endless spinner', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    const catalogue = (url: URL) => url.pathname === '/api/rule-sets';
+    await page.route(catalogue, serverError);
+    await page.goto(e2e.url('/rules'));
+    const error = page.getByTestId('rules-page').getByTestId('load-error');
+    await error.waitFor(settle);
+    expect(await error.textContent()).toContain('请求失败（HTTP 500）：Internal Server Error');
+    await page.unroute(catalogue);
+    await error.locator('button').click();
+    await page.getByRole('tab', { name: '评分办法' }).waitFor(settle);
+    expect(await page.getByTestId('load-error').count()).toBe(0);
+  });
+
   it('portal (English): failed statistics and a failed search are shown where they belong, not old rows', async () => {
     const { page } = e2e;
     await e2e.signOut();

@@ -37,9 +37,11 @@ import {
   ruleSetRef,
   ruleSetsApi,
   useRuleSetCatalogue,
+  useRuleSetCatalogueError,
 } from '../api/rule-sets.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { LibraryAdmin } from '../components/library-admin.tsx';
+import { LoadError } from '../components/load-error.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -754,11 +756,19 @@ export default function RulesPage() {
   const { t, pick } = useI18n();
   const session = useSession();
   const catalogue = useRuleSetCatalogue();
+  const catalogueError = useRuleSetCatalogueError();
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState(false);
   const manage = session.can('ruleset.manage');
   const items = catalogue?.items ?? [];
   const set = useMemo(() => items.find((i) => refOf(i) === selected) ?? items[0] ?? null, [items, selected]);
+  if (catalogueError)
+    return (
+      <div data-testid="rules-page">
+        <PageHead title={t('rules.title')} subtitle={t('rules.subtitle')} />
+        <LoadError error={catalogueError} onRetry={() => void reloadRuleSetCatalogue()} />
+      </div>
+    );
   if (!catalogue || !set) return <PageLoading />;
   return (
     <div data-testid="rules-page">

@@ -40,6 +40,17 @@ describe('run-together header cells', () => {
     ]);
   });
 
+  it('reads the amounts in the unit the form declares when the money block names none', () => {
+    const line =
+      '附件2项目绩效目标表主管部门:某省商务厅项目名称会展业发展奖励资金资金总额:2430.30财政拨款:2430.30其他资金:总体目标全年实现会展业综合收入不低于280亿元,培育一批具有影响力的品牌会展项目,带动关联行业发展,提升城市知名度和影响力,促进消费和就业。';
+    expect(readGluedHeader([line], '万元')?.total).toBe(24_303_000);
+    expect(readGluedHeader([line])?.total).toBe(2430.3);
+    const [table] = importText(
+      `附件1项目奖励资金分配表 序号 单位名称 分配金额(万元) 合计2430.3 ${line}一级指标二级指标三级指标指标值产出指标数量指标举办展会数量≥6个\n`,
+    ).tables;
+    expect(table?.budget.total).toBe(24_303_000);
+  });
+
   it('takes 其中:财政拨款 as the year’s budget only when its value is one amount', () => {
     const row = '项目支出绩效自评表(2022年度)项目名称送茶入户推广项目实施单位某区农技中心项目资金(万元)';
     const goal =

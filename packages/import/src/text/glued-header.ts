@@ -1,4 +1,4 @@
-import { parseAmount } from '@jixiao/core/money/money';
+import { type MoneyUnit, parseAmount } from '@jixiao/core/money/money';
 import { splitCode } from './fields.ts';
 
 /**
@@ -97,7 +97,7 @@ function gluedLine(lines: readonly string[]): string | undefined {
  * The header read from the form's run-together line (a long line with 项目名称 inside it and no cell
  * breaks), or null when no line is one.
  */
-export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
+export function readGluedHeader(lines: readonly string[], formUnit: MoneyUnit = '元'): GluedHeader | null {
   const line = gluedLine(lines);
   if (line === undefined) return null;
   const out: GluedHeader = {
@@ -107,7 +107,8 @@ export function readGluedHeader(lines: readonly string[]): GluedHeader | null {
     total: null,
     currentYear: null,
   };
-  const moneyUnit = /(资金情况|项目资金)[(（]万元[)）]/.test(line) ? '万元' : '元';
+  // The money block's caption names its unit; without one, the unit the form declares (`分配金额(万元)`).
+  const moneyUnit = /(资金情况|项目资金)[(（]万元[)）]/.test(line) ? '万元' : formUnit;
   const at: { label: string; start: number; end: number }[] = [];
   for (const m of line.matchAll(LABEL_PATTERN)) {
     at.push({ label: m[0], start: m.index, end: m.index + m[0].length });

@@ -579,7 +579,7 @@ function readForm(
   const budget = readBudget(tokens, headerEnd, headerText, warnings);
   const lineTexts = lines.map((l) => l.text);
   const rawText = lineTexts.join('\n');
-  const glued = readGluedHeader(lineTexts);
+  const glued = readGluedHeader(lineTexts, moneyUnitOf(headerText));
   if (glued) {
     fields.name ??= glued.name;
     fields.unit ??= glued.unit;

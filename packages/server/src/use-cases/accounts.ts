@@ -21,7 +21,7 @@ import { assertCan, requireUser } from '../auth/authorize.ts';
 import { auditActorOf, type Caller } from '../auth/caller.ts';
 import { hashPassword } from '../auth/password.ts';
 import { assertAcceptablePassword } from '../auth/password-policy.ts';
-import { auditedWrite } from './audited-write.ts';
+import { auditedWrite, authorisedWrite } from './audited-write.ts';
 
 // Organisations and users as administrators keep them (organisation.manage, user.manage), and a user's
 // own password: each change is written with its audit entry in one transaction. Password hashes never
@@ -66,11 +66,10 @@ export async function changeOrganisation(
   id: string,
   patch: OrganisationUpdate,
 ): Promise<Organisation> {
-  assertCan(caller, 'organisation.manage');
-  const actor = auditActorOf(caller);
-  const { after } = await auditedWrite(
+  const { after } = await authorisedWrite(
     db,
-    actor,
+    caller,
+    'organisation.manage',
     (trx) => storeOrganisationChange(trx, id, patch),
     ({ before: { id: _before, ...was }, after: { id: _after, ...is } }) => ({
       action: 'organisation.update',

@@ -1,5 +1,8 @@
+import type { Action } from '@jixiao/core/accounts/policies';
 import { type AuditActor, type AuditEntry, writeAudit } from '@jixiao/db/audit.repository';
 import type { Database, DatabaseTransaction } from '@jixiao/db/database';
+import { assertCan } from '../auth/authorize.ts';
+import { auditActorOf, type Caller } from '../auth/caller.ts';
 
 /**
  * A change and its audit entry in one transaction: `write` stores the change, `entry` describes it from
@@ -16,4 +19,20 @@ export function auditedWrite<T>(
     await writeAudit(trx, { actor, ...entry(written) });
     return written;
   });
+}
+
+/**
+ * `auditedWrite` by a caller whom `policy` must allow (401/403 before anything is written), the
+ * caller's audit actor handed to `write` for the rows it stamps.
+ */
+export function authorisedWrite<T>(
+  db: Database,
+  caller: Caller,
+  policy: Action,
+  write: (trx: DatabaseTransaction, actor: AuditActor) => Promise<T>,
+  entry: (written: T) => Omit<AuditEntry, 'actor'>,
+): Promise<T> {
+  assertCan(caller, policy);
+  const actor = auditActorOf(caller);
+  return auditedWrite(db, actor, (trx) => write(trx, actor), entry);
 }

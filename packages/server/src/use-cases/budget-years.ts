@@ -1,9 +1,8 @@
 import type { BudgetYear, BudgetYearSettingInput } from '@jixiao/core/years/budget-year.schema';
 import { storeBudgetYear } from '@jixiao/db/budget-years.repository';
 import type { Database } from '@jixiao/db/database';
-import { assertCan } from '../auth/authorize.ts';
-import { auditActorOf, type Caller } from '../auth/caller.ts';
-import { auditedWrite } from './audited-write.ts';
+import type { Caller } from '../auth/caller.ts';
+import { authorisedWrite } from './audited-write.ts';
 
 /**
  * An administrator creates or replaces the setting of a region's budget year (PUT /api/budget-years),
@@ -14,12 +13,11 @@ export async function saveBudgetYear(
   caller: Caller,
   setting: BudgetYearSettingInput,
 ): Promise<BudgetYear> {
-  assertCan(caller, 'budget_year.manage');
-  const actor = auditActorOf(caller);
-  const { after } = await auditedWrite(
+  const { after } = await authorisedWrite(
     db,
-    actor,
-    (trx) => storeBudgetYear(trx, setting, actor),
+    caller,
+    'budget_year.manage',
+    (trx, actor) => storeBudgetYear(trx, setting, actor),
     ({ before, after }) => ({
       action: 'budget_year.update',
       entity: 'budget_year',

@@ -1,9 +1,8 @@
 import type { LibraryEntry, LibraryEntryInput } from '@jixiao/core/library/indicator-library.schema';
 import type { Database } from '@jixiao/db/database';
 import { insertLibraryEntry, replaceLibraryEntry } from '@jixiao/db/indicator-library.repository';
-import { assertCan } from '../auth/authorize.ts';
-import { auditActorOf, type Caller } from '../auth/caller.ts';
-import { auditedWrite } from './audited-write.ts';
+import type { Caller } from '../auth/caller.ts';
+import { authorisedWrite } from './audited-write.ts';
 
 // The indicator library's entries that administrators keep (library.manage): each change is written with
 // its audit entry in one transaction. Entries are switched off, never deleted.
@@ -14,12 +13,11 @@ export async function addLibraryEntry(
   caller: Caller,
   input: LibraryEntryInput,
 ): Promise<LibraryEntry> {
-  assertCan(caller, 'library.manage');
-  const actor = auditActorOf(caller);
-  const { entry } = await auditedWrite(
+  const { entry } = await authorisedWrite(
     db,
-    actor,
-    (trx) => insertLibraryEntry(trx, input, actor),
+    caller,
+    'library.manage',
+    (trx, actor) => insertLibraryEntry(trx, input, actor),
     ({ entry, fields }) => ({
       action: 'library.create',
       entity: 'indicator_library',
@@ -40,12 +38,11 @@ export async function changeLibraryEntry(
   id: string,
   input: LibraryEntryInput,
 ): Promise<LibraryEntry> {
-  assertCan(caller, 'library.manage');
-  const actor = auditActorOf(caller);
-  const { entry } = await auditedWrite(
+  const { entry } = await authorisedWrite(
     db,
-    actor,
-    (trx) => replaceLibraryEntry(trx, id, input, actor),
+    caller,
+    'library.manage',
+    (trx, actor) => replaceLibraryEntry(trx, id, input, actor),
     ({ before, fields }) => ({
       // Switching an entry off is what administrators look for in the log, so it has its own action.
       action: before.active && !fields.active ? 'library.deactivate' : 'library.update',

@@ -547,6 +547,16 @@ const TRADITIONAL_WARNING: Warning = {
 /** A line of a web page's furniture below a form: attachments, the QR-code note, download/print links. */
 const PAGE_FOOTER =
   /^(?:附件[:：]?|扫一扫.{0,20}|(?:\[?\s*(?:下载|打印|关闭|返回|返回顶部|分享)\s*\]?\s*)*\[?)$/;
+// The words of a government site's own footer (主办/承办, its ICP and security numbers, its address and
+// contacts): a line holding them belongs to the page, not to the form.
+const SITE_FOOTER =
+  /ICP备|公网安备|网站标识码|版权所有|主办单位|[^\s|]{2,20}主办|承办|技术支持|内容保障|网站地图|网站监督电话|公务邮箱|扫一扫/;
+
+/** A line of a web page's furniture below a form (a list bullet before it allowed), or a blank one. */
+function isPageFooter(text: string): boolean {
+  const line = text.trim().replace(/^[-•·*]\s*/, '');
+  return line === '' || PAGE_FOOTER.test(line) || SITE_FOOTER.test(line);
+}
 
 function readForm(
   lines: readonly SourceLine[],
@@ -662,9 +672,7 @@ function readForm(
     // A web page's own footer after the table's closing row (`附件:`, `扫一扫在手机打开当前页`, `[下载] [打印] [`)
     // is what was cut, not the form.
     const endLine = result.endedAt === null ? undefined : tokens[result.endedAt]?.line;
-    const footerOnly =
-      endLine !== undefined &&
-      lines.every((l) => l.line < endLine || l.text.trim() === '' || PAGE_FOOTER.test(l.text.trim()));
+    const footerOnly = endLine !== undefined && lines.every((l) => l.line < endLine || isPageFooter(l.text));
     cutOff =
       result.cutOff ||
       (endsCut && unfinished && !signedOff && !footerOnly) ||

@@ -1,6 +1,15 @@
+import Big from 'big.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatYuan, parseAmount, sumYuan, toYuan, unitFromCaption } from './money.ts';
+import {
+  formatYuan,
+  type MoneyUnit,
+  type ParsedAmount,
+  parseAmount,
+  sumYuan,
+  toYuan,
+  unitFromCaption,
+} from './money.ts';
 
 describe('money', () => {
   it.each([
@@ -15,6 +24,65 @@ describe('money', () => {
     ['1.5亿元', '元', 150000000],
   ] as const)('%s (default %s) → %d 元', (text, unit, yuan) => {
     expect(parseAmount(text, unit)?.yuan).toBe(yuan);
+  });
+
+  // The reading with decimal arithmetic throughout, as parseAmount was written before its digits were
+  // moved as text: the two must agree on every amount (sign of zero included).
+  function parseWithBig(text: string, defaultUnit: MoneyUnit = '元'): ParsedAmount | null {
+    const m = /(-?)(\d{1,3}(?:[,，]\d{3})+|\d+)(\.\d+)?\s*(亿元|亿|万元|万|元)?/.exec(
+      text.replace(/[￥¥]/g, ''),
+    );
+    if (m?.[2] === undefined) return null;
+    const digits = `${m[1] ?? ''}${m[2].replace(/[,，]/g, '')}${m[3] ?? ''}`;
+    const word = m[4];
+    const unit: MoneyUnit =
+      word === undefined
+        ? defaultUnit
+        : word.startsWith('亿')
+          ? '亿元'
+          : word.startsWith('万')
+            ? '万元'
+            : '元';
+    const yuan = new Big(digits).times({ 元: 1, 万元: 10_000, 亿元: 100_000_000 }[unit]);
+    if (!yuan.round(2).eq(yuan)) return null;
+    return { yuan: yuan.toNumber(), unit, text: m[0].trim() };
+  }
+
+  it('reads every amount as decimal arithmetic does', () => {
+    const digitsOf = (min: number, max: number) =>
+      fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9'), minLength: min, maxLength: max });
+    const amount = fc
+      .tuple(
+        fc.constantFrom('', '-', '￥', '¥-'),
+        fc.oneof(digitsOf(1, 19), fc.constantFrom('1,234', '12,345,678', '0', '000', '1，000')),
+        fc.oneof(
+          fc.constant(''),
+          digitsOf(1, 12).map((f) => `.${f}`),
+        ),
+        fc.constantFrom('', '元', '万元', '万', '亿元', '亿', ' 万元'),
+        fc.constantFrom('', '（元）', '以上'),
+      )
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(amount, fc.constantFrom<MoneyUnit>('元', '万元', '亿元'), (text, unit) => {
+        expect(parseAmount(text, unit)).toStrictEqual(parseWithBig(text, unit));
+        const read = parseAmount(text, unit);
+        const expected = parseWithBig(text, unit);
+        if (read !== null && expected !== null) expect(Object.is(read.yuan, expected.yuan)).toBe(true);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const text of [
+      '-0',
+      '-0.00',
+      '0.001',
+      '0.0001万元',
+      '0.00001万元',
+      '1.23456789亿',
+      '999999999999999.99',
+    ])
+      for (const unit of ['元', '万元', '亿元'] as const)
+        expect(parseAmount(text, unit)).toStrictEqual(parseWithBig(text, unit));
   });
 
   it('reads no amount from text without a number, or one finer than a 分', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile } from './parse-file.ts';
 import { timedRead } from './testing/timed-read.ts';
+import { readIndicatorStream } from './text/stream-indicators.ts';
 
 // Small texts, each shaped like an input the fuzzer found still running after 60 s or taking several
 // seconds, that reach one super-linear step of the text reader. Each took 17–40 s before its step was
@@ -97,6 +98,27 @@ describe('long tables', () => {
         `项目支出绩效目标表\n项目名称：道路养护项目${i}\n${'说明：按计划实施\n'.repeat(20)}` +
         '一级指标 二级指标 三级指标 指标值\n产出指标 数量指标 养护里程 100公里\n',
     ).join('');
+
+  // A scored table run together on one line whose targets are grades (`…验收合格合格2020`, name | 合格 | 合格 |
+  // 20 | 20 per row): each row's reading left the rest of the line to a reading of its own, one call deeper
+  // per row (8,000 rows overflowed the stack) and a copy of the rest each time. Read by the running-text
+  // reader itself, since a table holds at most 500 rows.
+  const gradeRows = (count: number) =>
+    `一级指标二级指标三级指标年度指标值实际完成值分值得分产出指标质量指标${Array.from({ length: count }, (_, i) => `维修路段${i}验收合格合格2020`).join('')}`;
+  const streamCpuMs = (text: string): number => {
+    const before = process.cpuUsage();
+    readIndicatorStream(text, 1, 2024);
+    const { user, system } = process.cpuUsage(before);
+    return (user + system) / 1000;
+  };
+
+  it('reads every grade row of a long line, in linear time', () => {
+    expect(readIndicatorStream(gradeRows(8000), 1, 2024).indicators).toHaveLength(8000);
+    streamCpuMs(gradeRows(500));
+    const small = streamCpuMs(gradeRows(2000));
+    const large = streamCpuMs(gradeRows(8000));
+    expect(large / small).toBeLessThan(8);
+  });
 
   it('reads forms that print no year in linear time', async () => {
     await cpuMs(yearlessForms(50));

@@ -160,6 +160,12 @@ export interface StreamReading {
   warnings: Warning[];
 }
 
+/** What an item's first reading left over: the text and where it starts. */
+interface Rest {
+  text: string;
+  offset: number;
+}
+
 interface Position {
   line: number;
   column: number;
@@ -658,18 +664,23 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   // read in full (the actual, then the weight and score). A grade inside the name (`验收合格率`) is
   // followed by more words, not by those columns. The rest of the item is read again.
   function readQualitativeScored(
-    text: string,
+    whole: string,
+    from: number,
     offset: number,
     l1: string | null,
     l2: string | null,
-  ): boolean {
-    if (tailRoles[0] !== 'actual' || tailRoles.length < 2) return false;
+  ): number | null {
+    if (tailRoles[0] !== 'actual' || tailRoles.length < 2) return null;
+    // A name is at most 200 characters: grades further on start no row here, and each one looked at costs
+    // a pass over the text before it. Only this window is read, so that rows one after another in a long
+    // item cost their own length each.
+    const text = whole.slice(from, from + 300);
     GRADE.lastIndex = 0;
-    for (let m = GRADE.exec(text); m !== null; m = GRADE.exec(text)) {
+    for (let m = GRADE.exec(text); m !== null && m.index <= 220; m = GRADE.exec(text)) {
       // 分值 captioned before the target: the weight runs into the end of the name (`…不高于市场价8是是8`).
       let before = text.slice(0, m.index);
       // A figure before the grade is another row's target: that row is read first, by its figure.
-      if (TARGET_ANYWHERE.test(before)) return false;
+      if (TARGET_ANYWHERE.test(before)) return null;
       let weight: number | undefined;
       if (weightFirst) {
         const w = /(?<![\d.])([1-9]\d?(?:\.5)?)\s*$/.exec(before);
@@ -682,20 +693,41 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       const name = withoutKind(cleanStreamName(before));
       if (hanCount(name) < 2 || name.length > 200) continue;
       const afterGrade = m.index + m[0].length;
-      const scored = scoredTail(text.slice(afterGrade), m[0]);
+      const scored = scoredTail(text.slice(afterGrade, afterGrade + 40), m[0]);
       if (scored === null || scored.score === undefined) continue;
       const { length, actual, ...printed } = scored;
       if (weight !== undefined) printed.weight = weight;
       if (printed.weight === undefined || printed.score === undefined || printed.score > printed.weight)
         continue;
       if (actual === undefined || !GRADE_WHOLE.test(actual)) continue;
-      push(l1, l2, name, m[0], offset, actual, printed);
-      const rest = text.slice(afterGrade + length);
-      const next = offset + afterGrade + length;
-      if (rest.trim() !== '') readItem(rest, next, l1, l2);
-      return true;
+      push(l1, l2, name, m[0], offset + from, actual, printed);
+      return from + afterGrade + length;
     }
-    return false;
+    return null;
+  }
+
+  /**
+   * Grade rows one after another from `from` in `clean` (the item's text from `offset`): what is left after
+   * them, or null when none was read there. Undefined when the item ends with them.
+   */
+  function readGradeRows(
+    itemText: string,
+    clean: string,
+    from: number,
+    offset: number,
+    l1: string | null,
+    l2: string | null,
+  ): Rest | null | undefined {
+    let at = from;
+    let read = false;
+    for (let end = readQualitativeScored(clean, at, offset, l1, l2); end !== null; ) {
+      read = true;
+      at = end;
+      while (at < clean.length && /\s/.test(clean.charAt(at))) at++;
+      end = at < clean.length ? readQualitativeScored(clean, at, offset, l1, l2) : null;
+    }
+    if (!read) return null;
+    return at < clean.length ? { text: itemText.slice(at), offset: offset + at } : undefined;
   }
 
   // A yes/no indicator (`已建工程是否存在质量问题` … `是/否` `否` `否`): the 指标方向 cell prints `是/否`
@@ -709,6 +741,8 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     return true;
   }
 
+  // Reads an item, then what its first reading left over, in turn: an item of thousands of rows must not
+  // recurse once per row.
   function readItem(
     itemText: string,
     offset: number,
@@ -716,6 +750,17 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     l2: string | null,
     sentence = false,
   ): void {
+    let next: Rest | null = { text: itemText, offset };
+    while (next !== null) next = readItemOnce(next.text, next.offset, l1, l2, sentence);
+  }
+
+  function readItemOnce(
+    itemText: string,
+    offset: number,
+    l1: string | null,
+    l2: string | null,
+    sentence: boolean,
+  ): Rest | null {
     const clean = itemText.replace(PLACEHOLDER, (m) => ' '.repeat(m.length));
     // Under 分值 | 指标值 | 实际值 | 得分 a row's four figures ran together into one digit run after its name
     // (`…发放完毕,2010010020`): the words before the run are the name, whatever dates they mention; the
@@ -732,14 +777,15 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
           score: four.score,
         });
         const after = run.index + run[0].length;
-        if (clean.slice(after).trim() !== '')
-          readItem(itemText.slice(after), offset + after, l1, l2, sentence);
-        return;
+        return clean.slice(after).trim() !== ''
+          ? { text: itemText.slice(after), offset: offset + after }
+          : null;
       }
     }
     // A row whose target is a grade, run into its actual and points: read before the targets, since a grade
     // word may also lead a figure (`基本达到7` is the actual 基本达到 and the score 7).
-    if (readQualitativeScored(clean, offset + (clean.length - clean.trimStart().length), l1, l2)) return;
+    const graded = readGradeRows(itemText, clean, clean.length - clean.trimStart().length, offset, l1, l2);
+    if (graded !== null) return graded ?? null;
     const targets = tailRoles.length > 0 ? TARGET_BEFORE_FIGURE : TARGET;
     targets.lastIndex = 0;
     let pos = 0;
@@ -800,7 +846,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       targets.lastIndex = stop;
     }
     const rest = clean.slice(pos).trim();
-    if (rest === '') return;
+    if (rest === '') return null;
     if (readAny) {
       // After the item's last target, the next row's name closed by its explanation cell: whole, waiting
       // for its target.
@@ -810,28 +856,19 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
         hasWords(next) && (EXPLANATION_START.exec(rest)?.index ?? -1) >= 2
           ? { name: next, offset: start, whole: { l1, l2, end: offset + itemText.length } }
           : null;
-      return;
+      return null;
     }
-    if (
-      readYesNo(rest, offset + pos + (clean.slice(pos).length - clean.slice(pos).trimStart().length), l1, l2)
-    )
-      return;
-    if (
-      readQualitativeScored(
-        rest,
-        offset + pos + (clean.slice(pos).length - clean.slice(pos).trimStart().length),
-        l1,
-        l2,
-      )
-    )
-      return;
+    const restStart = pos + (clean.slice(pos).length - clean.slice(pos).trimStart().length);
+    if (readYesNo(rest, offset + restStart, l1, l2)) return null;
+    const gradedRest = readGradeRows(itemText, clean, restStart, offset, l1, l2);
+    if (gradedRest !== null) return gradedRest ?? null;
     // An item without a figure: a short statement is a qualitative target that names itself
     // (`生态修复功能提高`); anything longer is prose, not a row. Either may be the name of a target
     // printed on the next line.
     const name = withoutKind(cleanStreamName(rest));
     if (hasWords(name) && key(name).length <= 16 && QUALITATIVE_END.test(name)) {
       push(l1, l2, name, name, offset);
-      return;
+      return null;
     }
     // A name closed by the start of its explanation cell (`项目完成率反映…`) is whole, whatever follows.
     const explainedAt = EXPLANATION_START.exec(rest)?.index ?? -1;
@@ -851,10 +888,11 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
         column: where.column,
         path: `indicators.${indicators.length - 1}`,
       });
-      return;
+      return null;
     }
     pending = hasWords(name)
       ? { name, offset, ...(explained ? { whole: { l1, l2, end: offset + itemText.length } } : {}) }
       : null;
+    return null;
   }
 }

@@ -18,7 +18,7 @@ import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
-import { derivedColumns, indicatorRows } from '@jixiao/db/tables.repository';
+import { derivedColumns, indicatorColumns, indicatorRows } from '@jixiao/db/tables.repository';
 import {
   departmentNames,
   projectActivities,
@@ -239,20 +239,7 @@ export const scaleColumns = {
     'review_findings',
   ],
   table_versions: ['table_id', 'version', 'content', 'status', 'saved_at', 'saved_by', 'reason'],
-  indicators: [
-    'table_id',
-    'position',
-    'level1',
-    'level2',
-    'name',
-    'target_raw',
-    'target_kind',
-    'operator',
-    'value',
-    'unit',
-    'direction',
-    'weight',
-  ],
+  indicators: [...indicatorColumns],
   workflow_events: [
     'id',
     'table_id',

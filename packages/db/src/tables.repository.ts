@@ -468,7 +468,8 @@ interface WrittenRow {
   updated_at: Date;
 }
 
-const indicatorColumns = [
+/** The columns of an indicator row, in the order indicatorRows and the SQL copy below give them. */
+export const indicatorColumns = [
   'table_id',
   'position',
   'level1',

@@ -127,9 +127,28 @@ export function splitTabbed(text: string, line: number): Cell[] {
 // one cell per line ends in a pipe but never starts with one.
 function isMarkdownRow(text: string): boolean {
   if (!/\|.*\|/.test(text)) return false;
-  const filled = text.split('|').filter((part) => part.trim() !== '').length;
   if (/^\s*\|[^|]*\S[^|]*\|\s*$/.test(text)) return true;
-  return /^\s*\|.*\|.*\|/.test(text) ? filled >= 1 : filled >= 2 && /\|.*\|.*\|/.test(text);
+  return /^\s*\|.*\|.*\|/.test(text)
+    ? filledParts(text, 1) >= 1
+    : filledParts(text, 2) >= 2 && /\|.*\|.*\|/.test(text);
+}
+
+/**
+ * How many of the pipe-separated parts of `text` hold more than whitespace, counted up to `enough`
+ * (asked of every line of every form: no array or strings are made).
+ */
+function filledParts(text: string, enough: number): number {
+  let filled = 0;
+  let inFilled = false;
+  for (let i = 0; i < text.length && filled < enough; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x7c) inFilled = false;
+    else if (!inFilled && !isSpace(c)) {
+      inFilled = true;
+      filled++;
+    }
+  }
+  return filled;
 }
 
 function isPipeCellLine(text: string): boolean {

@@ -38,10 +38,18 @@ function readRows(rows: readonly Indicator[]): RowsRead {
   let levelled = 0;
   rows.forEach((r, k) => {
     const nameKey = nameKeys[k] as string;
-    const signature = `${nameKey}\u0000${r.target.raw ?? ''}`;
-    if (seen.has(signature)) repeats.add(k);
-    else seen.add(signature);
-    if (!firstOfName.has(nameKey)) firstOfName.set(nameKey, k);
+    const raw = r.target.raw ?? '';
+    const first = firstOfName.get(nameKey);
+    if (first === undefined) firstOfName.set(nameKey, k);
+    // A row repeats an earlier row of its own name: most names come once, and their rows need no
+    // signature until a second row of the name comes (the first row's is added then). A NUL in a name
+    // or target lets signatures of different names meet, so those rows keep theirs from the start.
+    if (first !== undefined || nameKey.includes('\u0000') || raw.includes('\u0000')) {
+      if (first !== undefined) seen.add(`${nameKey}\u0000${rows[first]?.target.raw ?? ''}`);
+      const signature = `${nameKey}\u0000${raw}`;
+      if (seen.has(signature)) repeats.add(k);
+      else seen.add(signature);
+    }
     if (r.level1 != null || r.level2 != null) levelled++;
   });
   return { rows, nameKeys, repeats, firstOfName, mostlyLevelled: levelled * 2 > rows.length };

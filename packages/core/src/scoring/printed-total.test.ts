@@ -14,4 +14,19 @@ describe('readPrintedTotal', () => {
     expect(readPrintedTotal('总分(100分)\n')).toBeNull();
     expect(readPrintedTotal('合计 100 1200')).toBeNull();
   });
+
+  it('reads figures printed with 分', () => {
+    expect(readPrintedTotal('总分\t100分\t85.5分\n填表人：')).toBe(85.5);
+    expect(readPrintedTotal('| 合计 | 100 | 94分 |')).toBe(94);
+  });
+
+  it('reads the figure beside 自评得分 on its line, the last total printed winning', () => {
+    expect(readPrintedTotal('自评得分\t85.5\n填表人：')).toBe(85.5);
+    expect(readPrintedTotal('三、绩效自评结论\n项目自评分:96分\n自评结论：良好')).toBe(96);
+    expect(readPrintedTotal('项目自评得分：94分。\n…\n总分 100 93')).toBe(93);
+    // A caption of that name over a score column, or heading figures of a row, is no total.
+    expect(readPrintedTotal('分值\t自评得分\t偏差原因\n10\t9')).toBeNull();
+    expect(readPrintedTotal('自评得分\n10\n9')).toBeNull();
+    expect(readPrintedTotal('分值 自评得分 10 9')).toBeNull();
+  });
 });

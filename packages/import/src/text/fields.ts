@@ -470,9 +470,11 @@ export function readBudget(
         cells.push(null);
         continue;
       }
+      // A weight or score may carry 分 (`10分`, `9.5分`): the figure is read.
+      const text = c.text.replace(/^(\d{1,3}(?:\.\d+)?)\s*分$/, '$1');
       // An amount may carry its unit in the cell (`3359.62万`).
-      if (!/^[-—/／]$|^[\d,.]+(%|万元?|元)?$/.test(c.text)) break;
-      cells.push(c.text);
+      if (!/^[-—/／]$|^[\d,.]+(%|万元?|元)?$/.test(text)) break;
+      cells.push(text);
     }
     const cut = cutTotalRow(
       cells,

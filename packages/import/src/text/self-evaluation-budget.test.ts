@@ -306,6 +306,21 @@ describe('the execution weight (预算执行率 分值) of the budget table', ()
     });
   });
 
+  it('reads 分值 and 得分 printed with 分', () => {
+    const budget = budgetOf(
+      selfEvaluationForm([
+        '项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分',
+        '年度资金总额\t100\t100\t95\t20分\t95%\t19分',
+      ]),
+    );
+    expect(budget).toMatchObject({
+      adjusted: 1_000_000,
+      executed: 950_000,
+      executionWeight: 20,
+      executionScore: 19,
+    });
+  });
+
   it('reads the score beside the rate where the table prints no 分值 column', () => {
     const budget = budgetOf(
       selfEvaluationForm(['全年预算数（万元） 全年执行数（万元） 执行率 得分', '年度资金总额 100 90 90% 9']),

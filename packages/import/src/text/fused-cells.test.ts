@@ -25,6 +25,35 @@ describe('splitWeightAndScore', () => {
   });
 });
 
+describe('splitWeightAndScore under one caption for both (分值得分)', () => {
+  it('splits a short run too, where exactly one split fits', () => {
+    expect(splitWeightAndScore('88', true)).toEqual({ weight: 8, score: 8 });
+    expect(splitWeightAndScore('109', true)).toEqual({ weight: 10, score: 9 });
+    expect(splitWeightAndScore('1515', true)).toEqual({ weight: 15, score: 15 });
+    // 5 | 9 would score over its weight.
+    expect(splitWeightAndScore('59', true)).toBeNull();
+  });
+});
+
+describe('a form whose 分值 and 得分 share one caption (分值得分)', () => {
+  it('reads the weight and score of each row from the one cell', () => {
+    const text = [
+      '2022年度项目支出绩效自评表',
+      '项目名称：某项目',
+      '一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值得分\t偏差原因分析及改进措施',
+      '产出指标\t数量指标\t培训人数\t≥300人\t320人\t1515\t',
+      '产出指标\t质量指标\t合格率\t≥95%\t90%\t109\t',
+      '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95%\t88\t',
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
+      ['培训人数', 15, 15],
+      ['合格率', 10, 9],
+      ['满意度', 8, 8],
+    ]);
+  });
+});
+
 describe('a self-evaluation row whose weight and score ran together', () => {
   it('reads both from the one cell', () => {
     const text = [

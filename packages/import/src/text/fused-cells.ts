@@ -7,12 +7,13 @@ const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 /**
  * Splits a run of digits too large for a weight (over 100) into the weight and score it holds: the weight
  * at most 100, the score at most the weight, neither with a leading zero. Returns null unless exactly one
- * split fits (an equal pair wins over the others, since a met target scores its full weight).
+ * split fits (an equal pair wins over the others, since a met target scores its full weight). `both`: the
+ * cell stands under one caption for the two (`分值得分`), so a short run (`88` = 8 | 8) is split too.
  */
-export function splitWeightAndScore(run: string): { weight: number; score: number } | null {
+export function splitWeightAndScore(run: string, both = false): { weight: number; score: number } | null {
   const text = run.trim();
-  // A number that can be a weight by itself (at most 100) is one.
-  if (!/^\d[\d.]*$/.test(text) || Number(text) <= 100) return null;
+  // A number that can be a weight by itself (at most 100) is one, unless the caption says it holds two.
+  if (!/^\d[\d.]*$/.test(text) || (!both && Number(text) <= 100)) return null;
   // Two printed figures of at most 100 are a few characters; trying every split of a long run is quadratic.
   if (text.length > 16) return null;
   const fits: { weight: number; score: number }[] = [];

@@ -829,6 +829,8 @@ interface Context {
   separator: string;
   /** The form's year: a deadline printed without one (`12月底前`) falls in it. */
   year: number | null;
+  /** One caption heads the weight and the score (`分值得分`): its cells hold both, run together. */
+  weightWithScore: boolean;
 }
 
 function buildIndicator(
@@ -862,13 +864,25 @@ function buildIndicator(
   if (direction) indicator.direction = direction;
   let weight = numberOf(a.weight);
   let score = numberOf(a.score);
-  // 分值 and 得分 run together into one cell (`1515`): split where the row's constraints allow.
-  const fused = a.weight !== undefined && score === null ? splitWeightAndScore(a.weight) : null;
-  if (fused !== null && ctx.roles.includes('score')) {
+  // 分值 and 得分 run together into one cell (`1515`): split where the row's constraints allow. The run
+  // stands under 分值 with 得分 empty, or under one caption for both (`分值得分`, read as 得分) with no
+  // weight: a score over 100 is never one.
+  const run =
+    a.weight !== undefined && score === null
+      ? a.weight
+      : weight === null && a.score !== undefined
+        ? a.score
+        : undefined;
+  const fused =
+    run !== undefined && ctx.roles.includes('score')
+      ? splitWeightAndScore(run, ctx.weightWithScore && run === a.score)
+      : null;
+  if (fused !== null) {
     weight = fused.weight;
     score = fused.score;
   }
-  if (ctx.roles.includes('weight')) indicator.weight = weight !== null && weight >= 0 ? weight : null;
+  if (ctx.roles.includes('weight') || fused !== null)
+    indicator.weight = weight !== null && weight >= 0 ? weight : null;
   if (ctx.roles.includes('actual')) indicator.actual = a.actual && !isEmptyValue(a.actual) ? a.actual : null;
   if (ctx.roles.includes('score')) indicator.score = score;
   if (a.explanation !== undefined && !isEmptyValue(a.explanation)) indicator.explanation = a.explanation;
@@ -921,6 +935,11 @@ export function readIndicators(
     roles,
     separator: layout === 'markdown' || layout === 'cells' ? ' | ' : ' ',
     year,
+    weightWithScore:
+      !roles.includes('weight') &&
+      source
+        .slice(header.start, header.end)
+        .some((t) => t !== null && /^(分值|权重)(自评)?得分$/.test(key(t.text))),
   };
   const warnings: Warning[] = [];
   const blocks: IndicatorBlock[] = [{ lead: null, indicators: [], cells: [] }];

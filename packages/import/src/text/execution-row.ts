@@ -1,3 +1,4 @@
+import { splitWeightAndScore } from './fused-cells.ts';
 import { key } from './vocabulary.ts';
 
 /**
@@ -31,12 +32,20 @@ export function executionRowFigures(
 ): ExecutionRow {
   let weight: number | null = null;
   let score: number | null = null;
+  let run: string | null = null;
   placed.forEach((role, n) => {
     const text = (values[n] ?? '').trim().replace(/分$/, '');
-    if (!FIGURE.test(text)) return;
+    if (role !== 'weight' && role !== 'score') return;
+    // 分值 and 得分 run together (`2019` = 20 | 19), in either column, as in an indicator row.
+    if (!FIGURE.test(text)) {
+      if (/^\d[\d.]*$/.test(text)) run = text;
+      return;
+    }
     if (role === 'weight') weight = Number(text);
-    if (role === 'score') score = Number(text);
+    else score = Number(text);
   });
+  const fused = run !== null && weight === null && score === null ? splitWeightAndScore(run) : null;
+  if (fused !== null) ({ weight, score } = fused);
   if (weight !== null && !(weight >= 1 && weight <= 30)) weight = null;
   if (score !== null && weight !== null && score > weight) score = null;
   return { weight, score, line };

@@ -25,18 +25,8 @@ describe('splitWeightAndScore', () => {
   });
 });
 
-describe('splitWeightAndScore under one caption for both (分值得分)', () => {
-  it('splits a short run too, where exactly one split fits', () => {
-    expect(splitWeightAndScore('88', true)).toEqual({ weight: 8, score: 8 });
-    expect(splitWeightAndScore('109', true)).toEqual({ weight: 10, score: 9 });
-    expect(splitWeightAndScore('1515', true)).toEqual({ weight: 15, score: 15 });
-    // 5 | 9 would score over its weight.
-    expect(splitWeightAndScore('59', true)).toBeNull();
-  });
-});
-
 describe('a form whose 分值 and 得分 share one caption (分值得分)', () => {
-  it('reads the weight and score of each row from the one cell', () => {
+  it('reads the weight and score of each row from the one cell, the 预算执行率 row’s too', () => {
     const text = [
       '2022年度项目支出绩效自评表',
       '项目名称：某项目',
@@ -44,6 +34,7 @@ describe('a form whose 分值 and 得分 share one caption (分值得分)', () =
       '产出指标\t数量指标\t培训人数\t≥300人\t320人\t1515\t',
       '产出指标\t质量指标\t合格率\t≥95%\t90%\t109\t',
       '满意度指标\t服务对象满意度指标\t满意度\t≥90%\t95%\t88\t',
+      '预算执行率\t预算执行率\t预算执行率\t100%\t95%\t2019\t',
     ].join('\n');
     const [table] = importText(text).tables;
     expect(table?.indicators.map((i) => [i.name, i.weight, i.score])).toEqual([
@@ -51,6 +42,16 @@ describe('a form whose 分值 and 得分 share one caption (分值得分)', () =
       ['合格率', 10, 9],
       ['满意度', 8, 8],
     ]);
+    expect(table?.budget).toMatchObject({ executionWeight: 20, executionScore: 19 });
+  });
+});
+
+describe('splitWeightAndScore under one caption for both (分值得分)', () => {
+  it('splits a short run too, where exactly one split fits', () => {
+    expect(splitWeightAndScore('88', true)).toEqual({ weight: 8, score: 8 });
+    expect(splitWeightAndScore('109', true)).toEqual({ weight: 10, score: 9 });
+    // 5 | 9 would score over its weight.
+    expect(splitWeightAndScore('59', true)).toBeNull();
   });
 });
 

@@ -36,6 +36,10 @@ export interface SourceLine {
 
 const OPEN = '(（[【《“';
 const CLOSE = ')）]】》”';
+// The same brackets as code units: tested per character of a bracketed line, without making a
+// one-character string of each.
+const OPEN_CODES = new Set(Array.from(OPEN, (c) => c.charCodeAt(0)));
+const CLOSE_CODES = new Set(Array.from(CLOSE, (c) => c.charCodeAt(0)));
 
 // Exactly the code units `\s` matches (plus U+00A0 and U+3000, which it already includes): a
 // hand-written scan is several times faster than `matchAll` on the hundreds of thousands of lines a
@@ -76,7 +80,7 @@ function splitCells(text: string, line: number, columnOffset: number, maxCells: 
   // text up to the last closing bracket of the line.
   let lastClose = -1;
   if (bracketed)
-    for (let i = n - 1; i >= 0 && lastClose < 0; i--) if (CLOSE.includes(text.charAt(i))) lastClose = i;
+    for (let i = n - 1; i >= 0 && lastClose < 0; i--) if (CLOSE_CODES.has(text.charCodeAt(i))) lastClose = i;
   let depth = 0;
   let current: Cell | null = null;
   let currentEnd = 0;
@@ -100,9 +104,9 @@ function splitCells(text: string, line: number, columnOffset: number, maxCells: 
     }
     currentEnd = i;
     for (let j = start; j < i; j++) {
-      const ch = text.charAt(j);
-      if (OPEN.includes(ch)) depth++;
-      else if (depth > 0 && CLOSE.includes(ch)) depth--;
+      const c = text.charCodeAt(j);
+      if (OPEN_CODES.has(c)) depth++;
+      else if (depth > 0 && CLOSE_CODES.has(c)) depth--;
     }
     if (depth > 0 && lastClose < currentEnd) depth = 0;
   }

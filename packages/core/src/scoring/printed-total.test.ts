@@ -22,6 +22,7 @@ describe('readPrintedTotal', () => {
 
   it('reads the figure beside 自评得分 on its line, the last total printed winning', () => {
     expect(readPrintedTotal('自评得分\t85.5\n填表人：')).toBe(85.5);
+    expect(readPrintedTotal('自评得分\n85.5\n填表人：')).toBe(85.5);
     expect(readPrintedTotal('三、绩效自评结论\n项目自评分:96分\n自评结论：良好')).toBe(96);
     expect(readPrintedTotal('项目自评得分：94分。\n…\n总分 100 93')).toBe(93);
     // A caption of that name over a score column, or heading figures of a row, is no total.

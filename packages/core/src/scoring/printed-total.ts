@@ -3,10 +3,11 @@
 // rows only, so the total is read here from the same source text.
 const TOTAL_ROW =
   /(?:^|[|\s])(?:总分|合计|总计)(?:\s*[（(]\s*100\s*分?\s*[)）])?[\s|:：]*(100(?:\.0+)?)\s*分?[\s|]+(\d{1,3}(?:\.\d+)?)\s*分?(?=[\s|]|$)/gmu;
-// Other forms print the unit's total alone under its own words (`自评得分 | 94`, `项目自评分：94分`), on the
-// same line: a caption of that name over a score column has no figure beside it.
+// Other forms print the unit's total alone under its own words (`自评得分 | 94`, `项目自评分：94分`, or the
+// figure on the next line when each cell has its own): one figure. A caption of that name over a score
+// column has no figure beside it, or a column of them under it.
 const SELF_SCORE =
-  /(?:^|[|\s])(?:项目)?(?:自评得分|自评总分|自评分)[ \t|:：]*(\d{1,3}(?:\.\d+)?)[ \t]*分?(?=[\s|,，。;；]|$)(?![ \t|]*\d)/gmu;
+  /(?:^|[|\s])(?:项目)?(?:自评得分|自评总分|自评分)[\s|:：]*(\d{1,3}(?:\.\d+)?)[ \t]*分?(?=[\s|,，。;；]|$)(?![\s|]*\d)/gmu;
 
 /**
  * 总分 as the unit printed it, or null: the score after a total row whose first number is the weights'

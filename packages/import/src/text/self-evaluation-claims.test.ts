@@ -28,7 +28,7 @@ interface Shape {
   /** The execution weight, and where the execution is printed. */
   execution: { weight: 10 | 20; where: 'money' | 'row' };
   total: '总分' | '合计' | '自评得分';
-  separator: 'tabs' | 'spaces' | 'pipes' | 'pdf columns';
+  separator: 'tabs' | 'spaces' | 'pipes' | 'pdf columns' | 'one cell per line';
 }
 
 const EXTRA_TEXT: Record<NonNullable<Shape['extra']>, (i: ExpectedIndicator) => string> = {
@@ -45,6 +45,7 @@ function render(name: string, rows: ExpectedIndicator[], shape: Shape) {
   const sep = (cells: string[]): string => {
     if (shape.separator === 'tabs') return cells.join('\t');
     if (shape.separator === 'pipes') return `| ${cells.join(' | ')} |`;
+    if (shape.separator === 'one cell per line') return cells.filter((c) => c !== '').join('\n');
     if (shape.separator === 'pdf columns')
       return cells
         .map((c) => c.padEnd(10, ' '))
@@ -161,7 +162,7 @@ function claimsBack(shape: Shape): Back {
 }
 
 const SHAPES: [string, Shape][] = [];
-for (const separator of ['tabs', 'spaces', 'pipes', 'pdf columns'] as const) {
+for (const separator of ['tabs', 'spaces', 'pipes', 'pdf columns', 'one cell per line'] as const) {
   const base: Shape = { execution: { weight: 10, where: 'money' }, total: '总分', separator };
   SHAPES.push(
     [`national, ${separator}`, base],
@@ -194,9 +195,14 @@ describe('the claim printed on a 自评表 comes back after import, in the shape
     expect(tables.reduce((n, t) => n + t.rows.length, 0)).toBeGreaterThanOrEqual(100);
   });
 
-  for (const [label, shape] of SHAPES)
-    it(label, () => {
+  for (const [label, shape] of SHAPES) {
+    const check = () => {
       const back = claimsBack(shape);
       expect(back.failed.slice(0, 8), `${back.rowsEqual}/${back.rows} rows`).toEqual([]);
-    });
+    };
+    // Not read yet: a 预算执行率 row printed one cell per line (its rows are; the execution is not).
+    if (shape.separator === 'one cell per line' && shape.execution.where === 'row')
+      it.fails(`${label} (the execution is not read yet)`, check);
+    else it(label, check);
+  }
 });

@@ -42,6 +42,29 @@ function fallbackProblem(status: number, text: string): Problem {
   };
 }
 
+/**
+ * Any failure of a call or of the code handling its answer, as the ApiError the pages show: an ApiError
+ * as it is; a TypeError the browser raises for a connection lost while reading (Chromium's "Failed to
+ * fetch", Firefox's "NetworkError…", Safari's "Load failed") as the unreachable server; anything else (a
+ * bug, an answer of the wrong shape) as `client.unexpected` with its message, logged. A failure is never
+ * dropped because it is not the server's problem+json.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (error instanceof TypeError && /failed to fetch|networkerror|load failed|network error/i.test(text))
+    return new ApiError(0, fallbackProblem(0, ''));
+  console.error(error);
+  return new ApiError(0, {
+    type: 'about:blank',
+    title: 'Unexpected error',
+    status: 0,
+    code: 'client.unexpected',
+    zh: `页面出错：${text}`,
+    en: `The page failed: ${text}`,
+  });
+}
+
 function isProblem(body: unknown): body is Problem {
   return typeof body === 'object' && body !== null && 'code' in body && 'zh' in body && 'en' in body;
 }
@@ -111,7 +134,14 @@ function wrote(method: string, url: string): void {
 /** Calls the API; features' own `api/<feature>.api.ts` files use this too. Throws ApiError on failure. */
 export async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const response = await send(method, url, 'application/json', body);
-  const parsed = parseBody(await response.text());
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    // The connection dropped while the answer was read: for a write, whether it happened is unknown.
+    throw new ApiError(0, fallbackProblem(0, ''));
+  }
+  const parsed = parseBody(text);
   if (!response.ok) throw failure(response.status, parsed);
   wrote(method, url);
   return parsed as T;

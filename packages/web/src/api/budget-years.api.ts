@@ -18,5 +18,10 @@ export const budgetYearsApi = {
  * core's resolver answers with today's defaults — the server still enforces the real settings.
  */
 export function useBudgetYears(enabled = true): BudgetYear[] | null {
-  return useLoad(queryKeys.budgetYears, () => budgetYearsApi.list().then((l) => l.items), { enabled }).data;
+  return useBudgetYearsRead(enabled).data;
+}
+
+/** The calendar's read with its error and retry, for a page that says when it could not be read. */
+export function useBudgetYearsRead(enabled = true) {
+  return useLoad(queryKeys.budgetYears, () => budgetYearsApi.list().then((l) => l.items), { enabled });
 }

@@ -151,7 +151,7 @@ function UserMenu() {
 }
 
 export function AppShell() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const location = useLocation();
   const session = useSession();
   const navigate = useNavigate();
@@ -175,7 +175,7 @@ export function AppShell() {
   });
   const selectedItem = visibleItems.find((item) => location.pathname.startsWith(item.path));
   const selected = selectedItem?.path;
-  const todo = useWorkbenchCount(session.user !== null);
+  const { count: todo, error: todoError } = useWorkbenchCount(session.user !== null);
   useDefaultDocumentTitle(selectedItem ? t(selectedItem.label) : null);
   const items: MenuProps['items'] = visibleItems.map((item) => ({
     key: item.path,
@@ -185,6 +185,19 @@ export function AppShell() {
       <Tooltip title={t('nav.soon')}>
         <span>{t(item.label)}</span>
       </Tooltip>
+    ) : item.path === '/workbench' && todoError ? (
+      <Link to={item.path}>
+        {t(item.label)}{' '}
+        <Tooltip title={t('error.todoFailed', { reason: pick(todoError.problem) })}>
+          <Badge
+            count="!"
+            size="small"
+            title={t('error.todoFailed', { reason: pick(todoError.problem) })}
+            data-testid="workbench-badge-error"
+            data-code={todoError.problem.code}
+          />
+        </Tooltip>
+      </Link>
     ) : item.path === '/workbench' && todo ? (
       <Link to={item.path}>
         {t(item.label)}{' '}

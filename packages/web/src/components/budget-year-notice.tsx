@@ -2,9 +2,9 @@ import type { AppError } from '@jixiao/core/errors/app-error';
 import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { calendarDay, isoDay } from '@jixiao/core/workflow/workbench';
 import { budgetYearForTable, draftingRefusal, selfEvaluationRefusal } from '@jixiao/core/years/budget-year';
-import { Alert } from 'antd';
+import { Alert, Button } from 'antd';
 import { useMemo } from 'react';
-import { useBudgetYears } from '../api/budget-years.api.ts';
+import { useBudgetYears, useBudgetYearsRead } from '../api/budget-years.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
@@ -36,17 +36,44 @@ export function useSelfEvaluationRefusal(record: TableRecord | null, author: boo
   }, [author, record, years]);
 }
 
-/** The notice above a table whose year is closed to submission or self-evaluation. */
-export function BudgetYearNotice({ refusal }: { refusal: AppError | null }) {
-  const { pick } = useI18n();
-  if (!refusal) return null;
+/**
+ * The notice above a table whose year is closed to submission or self-evaluation. When the page needs the
+ * calendar (`calendar`) and it could not be read, no notice would pass for an open year: it says the
+ * calendar is unknown (the server decides on saving), with a retry.
+ */
+export function BudgetYearNotice({
+  refusal,
+  calendar = false,
+}: {
+  refusal: AppError | null;
+  calendar?: boolean;
+}) {
+  const { t, pick } = useI18n();
+  const read = useBudgetYearsRead(calendar);
+  if (refusal)
+    return (
+      <Alert
+        type="warning"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title={pick(refusal)}
+        data-testid="year-closed"
+      />
+    );
+  if (!calendar || !read.error) return null;
   return (
     <Alert
       type="warning"
       showIcon
       style={{ marginBottom: 12 }}
-      title={pick(refusal)}
-      data-testid="year-closed"
+      title={t('error.calendarFailed', { reason: pick(read.error.problem) })}
+      action={
+        <Button size="small" onClick={read.reload}>
+          {t('common.retry')}
+        </Button>
+      }
+      data-testid="calendar-error"
+      data-code={read.error.problem.code}
     />
   );
 }

@@ -3,11 +3,14 @@
  * fail in the browser (a 500 with a proxy's plain-text body, or the connection dropped) while the rest of
  * the page loads as usual.
  */
+import { join } from 'node:path';
 import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import { createTableRepository } from '@jixiao/db/tables.repository';
+import { MONITORED_PROJECT, monitoringFormText } from '@jixiao/server/testing/monitoring-form';
 import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eSession, startE2e } from '../testing/e2e-harness.ts';
+import { chooseOption } from '../testing/antd-select.ts';
+import { type E2eSession, repoRoot, startE2e } from '../testing/e2e-harness.ts';
 import { seedTable, storeAsAuthor } from '../testing/e2e-tables.ts';
 
 const settle = { timeout: 15_000 };
@@ -18,6 +21,29 @@ const serverError = (route: Route) =>
 /** The connection drops before an answer. */
 const dropped = (route: Route) => route.abort('connectionreset');
 
+/**
+ * The answer to `method` on a path matching `path` is lost half-way: fetch has its headers, reading the
+ * body fails with the browser's TypeError (a connection dropped mid-answer). Until the next page load.
+ */
+async function loseAnswerBody(page: Page, method: string, path: RegExp): Promise<void> {
+  await page.evaluate(
+    ([m, source]) => {
+      const original = window.fetch.bind(window);
+      const pattern = new RegExp(source);
+      window.fetch = async (input, init) => {
+        const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+        if ((init?.method ?? 'GET') !== m || !pattern.test(new URL(url, location.href).pathname))
+          return original(input, init);
+        const body = new ReadableStream({
+          start: (controller) => controller.error(new TypeError('network error')),
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      };
+    },
+    [method, path.source] as const,
+  );
+}
+
 /** Sets the interface language as the app keeps it, before the next page load. */
 async function useLanguage(page: Page, locale: 'zh' | 'en'): Promise<void> {
   await page.evaluate((l) => localStorage.setItem('jixiao.locale', l), locale);
@@ -27,6 +53,7 @@ describe('failed reads in the browser', () => {
   let e2e: E2eSession;
   let draftId = '';
   let submittedId = '';
+  let monitoredId = '';
 
   beforeAll(async () => {
     e2e = await startE2e();
@@ -42,6 +69,11 @@ describe('failed reads in the browser', () => {
     const toPublished: TableStatus[] = ['submitted', 'department_reviewed', 'approved', 'published'];
     for (const status of toPublished)
       published = await store.setStatus(published.id, published.version, status, { userId: null });
+    // An approved table of the author's unit, which a monitoring form goes to.
+    let monitored = await storeAsAuthor(e2e.db, seedTable(MONITORED_PROJECT));
+    for (const status of ['submitted', 'department_reviewed', 'approved'] as const)
+      monitored = await store.setStatus(monitored.id, monitored.version, status, { userId: null });
+    monitoredId = monitored.id;
   });
   afterAll(async () => {
     await e2e?.close();
@@ -151,5 +183,116 @@ describe('failed reads in the browser', () => {
     await listError.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => rows.count(), settle).toBe(1);
     await useLanguage(page, 'zh');
+  });
+
+  it('re-check and monitoring filters: organisations that cannot be read are said beside the filter, with a retry', async () => {
+    const { page } = e2e;
+    await e2e.signIn('finance_reviewer');
+    const organisations = (url: URL) => url.pathname === '/api/organisations';
+    await page.route(organisations, serverError);
+    await page.goto(e2e.url('/recheck'));
+    await page.getByTestId('recheck-page').waitFor(settle);
+    const error = page.getByTestId('organisations-error');
+    await error.waitFor(settle);
+    expect(await error.textContent()).toBe('单位列表未能读取（请求失败（HTTP 500）：Internal Server Error）');
+    await page.unroute(organisations);
+    await page.getByTestId('organisations-retry').click();
+    await expect.poll(() => error.count(), settle).toBe(0);
+
+    await page.route(organisations, dropped);
+    await page.goto(e2e.url('/monitoring'));
+    await page.getByTestId('monitoring-page').waitFor(settle);
+    await error.waitFor(settle);
+    expect(await error.textContent()).toBe('单位列表未能读取（无法连接服务器）');
+    expect(await error.getAttribute('data-code')).toBe('network.unreachable');
+    await page.unroute(organisations);
+    await page.getByTestId('organisations-retry').click();
+    await expect.poll(() => error.count(), settle).toBe(0);
+  });
+
+  it('import: a failed look-up of the table a form goes to is said with a retry, not shown as no match', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    const monitoringMatch = (url: URL) => url.pathname.endsWith('/monitoring-match');
+    await page.route(monitoringMatch, serverError);
+    await page.goto(e2e.url('/import'));
+    await page.locator('input[type=file]').setInputFiles({
+      name: '科创中心建设工作经费-1-6月监控表.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(monitoringFormText),
+    });
+    const target = page.getByTestId('monitoring-target');
+    const error = target.getByTestId('monitoring-match-error');
+    await error.waitFor(settle);
+    expect(await error.textContent()).toContain('请求失败（HTTP 500）：Internal Server Error');
+    expect(await error.textContent()).toContain('并非没有匹配');
+    expect(await target.textContent()).not.toContain('没有已批复或已公开的绩效目标表');
+    await page.unroute(monitoringMatch);
+    await error.locator('button').click();
+    await target.getByTestId('monitoring-matched').waitFor(settle);
+    expect(await target.getByTestId('monitoring-matched').textContent()).toContain(MONITORED_PROJECT);
+    expect(await error.count()).toBe(0);
+
+    // A filled 自评表 whose match is lost on the way: said, and the retry finds its own-table choice.
+    const selfMatch = (url: URL) => url.pathname.endsWith('/self-evaluation-match');
+    await page.route(selfMatch, dropped);
+    await page.goto(e2e.url('/import'));
+    const train = join(repoRoot, 'packages/import/fixtures/corpus/train');
+    await page.locator('input[type=file]').setInputFiles(join(train, 'selfeval-03.txt'));
+    const selfTarget = page.getByTestId('self-evaluation-target');
+    const selfError = selfTarget.getByTestId('self-evaluation-match-error');
+    await selfError.waitFor(settle);
+    expect(await selfError.textContent()).toContain('无法连接服务器');
+    await page.unroute(selfMatch);
+    await selfError.locator('button').click();
+    await expect
+      .poll(() => selfTarget.getByTestId('self-evaluation-table-select').textContent(), settle)
+      .toContain('往年自评：连同目标表一并导入');
+    expect(await selfError.count()).toBe(0);
+  });
+
+  it('monitoring entry: a save whose answer is lost says so; a calendar that cannot be read is said under the period', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    const calendar = (url: URL) => url.pathname === '/api/budget-years';
+    await page.route(calendar, serverError);
+    await page.goto(e2e.url(`/monitoring/${monitoredId}`));
+    await page.getByTestId('monitoring-entry').waitFor(settle);
+    const defaulted = page.getByTestId('monitoring-month-defaulted');
+    await defaulted.waitFor(settle);
+    expect(await defaulted.textContent()).toBe(
+      '预算年度设置未能读取（请求失败（HTTP 500）：Internal Server Error），期间暂按默认的 7 月，请核对后再填写',
+    );
+    await page.unroute(calendar);
+
+    await loseAnswerBody(page, 'PUT', /\/monitoring\//);
+    await page.getByTestId('monitoring-save').click();
+    const failure = page.getByTestId('action-error');
+    await failure.waitFor(settle);
+    expect(await failure.textContent()).toBe('无法连接服务器');
+    expect(await failure.getAttribute('data-code')).toBe('network.unreachable');
+  });
+
+  it('rules: an assignment whose answer the page cannot use says so instead of nothing', async () => {
+    const { page } = e2e;
+    await e2e.signIn('admin');
+    const assignments = (url: URL) => url.pathname === '/api/rule-sets/assignments';
+    // A proxy that answers 200 with nothing: the write's outcome is unknown and the page cannot read it.
+    await page.route(assignments, (route) =>
+      route.request().method() === 'PUT' ? route.fulfill({ status: 200, body: '' }) : route.fallback(),
+    );
+    await page.goto(e2e.url('/rules'));
+    await page.getByTestId('rule-set-assignments').waitFor(settle);
+    await page
+      .locator('input[data-testid="assign-year"], [data-testid="assign-year"] input')
+      .first()
+      .fill('2020');
+    await chooseOption(page, page.getByTestId('assign-set'), 'v1');
+    await page.getByTestId('assign-save').click();
+    const failure = page.getByTestId('action-error');
+    await failure.waitFor(settle);
+    expect(await failure.getAttribute('data-code')).toBe('client.unexpected');
+    expect(await failure.textContent()).toMatch(/^页面出错：/);
+    await page.unroute(assignments);
   });
 });

@@ -1,6 +1,6 @@
-import { Alert, Button } from 'antd';
-import type { CSSProperties } from 'react';
-import type { ApiError } from '../api/api-client.ts';
+import { Alert, App, Button } from 'antd';
+import { type CSSProperties, useCallback } from 'react';
+import { type ApiError, toApiError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /**
@@ -13,8 +13,11 @@ export function LoadError({
   onRetry,
   style,
   testId = 'load-error',
+  description,
 }: {
   error: ApiError;
+  /** What could not be read, when the place alone does not say it; else a general sentence. */
+  description?: string;
   onRetry?: () => void;
   style?: CSSProperties;
   testId?: string;
@@ -26,7 +29,7 @@ export function LoadError({
       showIcon
       style={style}
       title={pick(error.problem)}
-      description={t('error.loadFailed')}
+      description={description ?? t('error.loadFailed')}
       action={
         onRetry ? (
           <Button size="small" onClick={onRetry}>
@@ -37,5 +40,27 @@ export function LoadError({
       data-testid={testId}
       data-code={error.problem.code}
     />
+  );
+}
+
+/**
+ * Shows a failed write (or any failed action) as the app's error message, in the reader's language: the
+ * server's problem, the unreachable server, or the page's own exception (toApiError) — never nothing.
+ * Returns the ApiError, for a caller that also marks fields.
+ */
+export function useShowFailure(): (error: unknown) => ApiError {
+  const { pick } = useI18n();
+  const { message } = App.useApp();
+  return useCallback(
+    (error: unknown) => {
+      const failure = toApiError(error);
+      message.error(
+        <span data-testid="action-error" data-code={failure.problem.code}>
+          {pick(failure.problem)}
+        </span>,
+      );
+      return failure;
+    },
+    [message, pick],
   );
 }

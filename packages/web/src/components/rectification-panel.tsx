@@ -24,12 +24,12 @@ import {
   Upload,
 } from 'antd';
 import { useCallback, useState } from 'react';
-import { ApiError, saveFile } from '../api/api-client.ts';
+import { saveFile } from '../api/api-client.ts';
 import { rectificationApi } from '../api/rectification.api.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { LoadError } from './load-error.tsx';
+import { LoadError, useShowFailure } from './load-error.tsx';
 
 const statusColor: Record<RectificationTask['status'], string> = {
   open: 'red',
@@ -51,6 +51,7 @@ function TaskItem({
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const [measures, setMeasures] = useState('');
   const [note, setNote] = useState('');
   const run = async (work: () => Promise<unknown>, done: MessageKey) => {
@@ -59,7 +60,7 @@ function TaskItem({
       message.success(t(done));
       onChanged();
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     }
   };
   return (
@@ -156,10 +157,10 @@ function EvidenceFiles({
   editable: boolean;
   onChanged: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const failed = (e: unknown) => message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+  const failed = useShowFailure();
   const download = async (fileId: string, name: string) => {
     try {
       saveFile(await rectificationApi.evidenceFile(task.tableId, task.id, fileId), name);
@@ -270,8 +271,9 @@ export function RectificationPanel({
   reviewer: boolean;
   monitoringMonth?: number;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const load = useCallback(() => rectificationApi.ofTable(tableId), [tableId]);
   // Under the table's key: any write to the table (its tasks included) marks it stale.
   const { data, error, reload } = useLoad(['table', tableId, 'rectifications'], load);
@@ -286,7 +288,7 @@ export function RectificationPanel({
       message.success(t('rect.opened', { n: opened.items.length }));
       reload();
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     }
   };
   return (
@@ -341,6 +343,7 @@ const decisions: LinkageDecisionInput['decision'][] = [
 export function LinkagePanel({ tableId, canDecide }: { tableId: string; canDecide: boolean }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const load = useCallback(() => rectificationApi.linkage(tableId), [tableId]);
   const { data, error, reload } = useLoad<BudgetLinkage>(['table', tableId, 'linkage'], load);
   const [decision, setDecision] = useState<LinkageDecisionInput['decision'] | null>(null);
@@ -361,7 +364,7 @@ export function LinkagePanel({ tableId, canDecide }: { tableId: string; canDecid
       message.success(t('linkage.saved'));
       reload();
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     }
   };
   return (

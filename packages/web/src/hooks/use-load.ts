@@ -1,6 +1,6 @@
 import { keepPreviousData, type QueryKey, useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, toApiError } from '../api/api-client.ts';
 
 /**
  * What a page shows from one API call, through the shared query cache: `key` names the resource and its
@@ -16,16 +16,7 @@ export function useLoad<T>(key: QueryKey, load: () => Promise<T>, options: { ena
       try {
         return await load();
       } catch (error) {
-        if (error instanceof ApiError) throw error;
-        console.error(error);
-        throw new ApiError(0, {
-          type: 'about:blank',
-          title: 'Unexpected error',
-          status: 0,
-          code: 'client.unexpected',
-          zh: `页面出错：${error instanceof Error ? error.message : String(error)}`,
-          en: `The page failed: ${error instanceof Error ? error.message : String(error)}`,
-        });
+        throw toApiError(error);
       }
     },
     placeholderData: keepPreviousData,

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { type ApiError, toApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { workbenchApi } from '../api/workbench.api.ts';
 
@@ -7,12 +8,15 @@ import { workbenchApi } from '../api/workbench.api.ts';
  * first answer. It shares the workbench's query: any write that changes tables (a submission, a review,
  * an import) marks it stale and the badge follows at once, without waiting for a page change.
  */
-export function useWorkbenchCount(signedIn: boolean): number | null {
+export function useWorkbenchCount(signedIn: boolean): { count: number | null; error: ApiError | null } {
   const query = useQuery({
     queryKey: queryKeys.workbench,
     queryFn: workbenchApi.get,
     enabled: signedIn,
   });
-  // The badge is a hint: when it cannot be read the page still works (the workbench page shows the error).
-  return signedIn ? (query.data?.total ?? null) : null;
+  if (!signedIn) return { count: null, error: null };
+  // The badge is a hint, but a missing one reads as "nothing to do" and a kept one as today's count: when
+  // the count cannot be read the badge says so instead of either (the workbench page shows the whole error).
+  if (query.error) return { count: null, error: toApiError(query.error) };
+  return { count: query.data?.total ?? null, error: null };
 }

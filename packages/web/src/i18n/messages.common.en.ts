@@ -46,6 +46,15 @@ export const commonEn = {
   'error.network': 'Cannot reach the server',
   'error.unknown': 'Something went wrong',
   'error.loadFailed': 'This part could not be loaded. Try again later.',
+  'error.organisationsFailed': 'The list of organisations could not be loaded ({reason})',
+  'error.matchFailed': 'The table this form goes to could not be looked up (this is not "no match"); retry.',
+  'error.todoFailed': 'The number of to-dos could not be loaded ({reason})',
+  'error.calendarFailed':
+    'The budget-year calendar could not be loaded ({reason}); whether this year is still open will be known when you save',
+  'error.monthDefaulted':
+    'The budget-year calendar could not be loaded ({reason}); the period is month {m} by default: check it before filling in',
+  'error.openDataCountsFailed':
+    'The row counts per year could not be loaded ({reason}); the downloads still hold every year',
   'error.notFoundPage': 'Page not found',
   'error.notFoundHint': 'The link may be wrong, or the page has been removed.',
   'error.forbiddenTitle': 'No access',

@@ -10,9 +10,10 @@ import {
 import { Alert, App, Button, Card, Input, InputNumber, Radio, Result, Space, Table, Tag } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
+import { api } from '../api/api-client.ts';
 import { exAnteApi } from '../api/ex-ante.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
+import { useShowFailure } from '../components/load-error.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSeed } from '../hooks/use-seed.ts';
@@ -31,6 +32,7 @@ export default function ExAntePage() {
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const loadTable = useCallback(() => api.getTable(id), [id]);
   const loadView = useCallback(() => exAnteApi.get(id), [id]);
   const table = useLoad(['table', id], loadTable);
@@ -82,7 +84,7 @@ export default function ExAntePage() {
       message.success(t('exAnte.saved'));
       view.reload();
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     } finally {
       setSaving(false);
     }

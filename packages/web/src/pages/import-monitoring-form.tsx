@@ -2,7 +2,9 @@ import { formatYuan } from '@jixiao/core/money/money';
 import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { MonitoringMatch } from '@jixiao/core/tables/table-record.schema';
 import { Alert, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
+import type { ApiError } from '../api/api-client.ts';
 import { ImportTableChoice } from '../components/import-table-choice.tsx';
+import { LoadError } from '../components/load-error.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A 绩效运行监控表 as read: period, money spent, and per indicator target | progress | expected | likelihood | cause | measure. */
@@ -89,12 +91,17 @@ export function MonitoringFormPreview({ table }: { table: PerformanceTable }) {
 /** Which table and month the form goes to: the matched table, else a choice among the unit's tables that year. */
 export function MonitoringTarget({
   match,
+  error = null,
+  onRetry,
   tableId,
   month,
   onTable,
   onMonth,
 }: {
   match: MonitoringMatch | null;
+  /** Why the look-up of the table failed (not a missing match), with its retry. */
+  error?: ApiError | null;
+  onRetry?: () => void;
   tableId: string | null;
   month: number | null;
   onTable: (id: string) => void;
@@ -109,6 +116,15 @@ export function MonitoringTarget({
       style={{ marginBottom: 12 }}
       data-testid="monitoring-target"
     >
+      {error && (
+        <LoadError
+          error={error}
+          onRetry={onRetry}
+          description={t('error.matchFailed')}
+          style={{ marginBottom: 8 }}
+          testId="monitoring-match-error"
+        />
+      )}
       {match && !matched && (
         <Alert
           type={match.candidates.length > 0 ? 'info' : 'warning'}

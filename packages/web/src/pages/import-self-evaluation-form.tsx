@@ -1,6 +1,8 @@
 import { Alert, Card, Select, Space } from 'antd';
+import type { ApiError } from '../api/api-client.ts';
 import type { SelfEvaluationMatch } from '../api/recheck.api.ts';
 import { ImportTableChoice } from '../components/import-table-choice.tsx';
+import { LoadError } from '../components/load-error.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** The choice of a filled 自评表's own table (a past year's form whose table is not in the system). */
@@ -14,6 +16,8 @@ export const OWN_TABLE = 'own-table';
  */
 export function SelfEvaluationTarget({
   match,
+  error = null,
+  onRetry,
   tableId,
   schemeId,
   printedExecutionWeight,
@@ -21,6 +25,9 @@ export function SelfEvaluationTarget({
   onScheme,
 }: {
   match: SelfEvaluationMatch | null;
+  /** Why the look-up of the table failed (not a missing match), with its retry. */
+  error?: ApiError | null;
+  onRetry?: () => void;
   tableId: string | null;
   schemeId: string | null;
   /** 预算执行率 分值 as read (and perhaps corrected) in the preview; null when the form prints none. */
@@ -42,6 +49,15 @@ export function SelfEvaluationTarget({
       style={{ marginBottom: 12 }}
       data-testid="self-evaluation-target"
     >
+      {error && (
+        <LoadError
+          error={error}
+          onRetry={onRetry}
+          description={t('error.matchFailed')}
+          style={{ marginBottom: 8 }}
+          testId="self-evaluation-match-error"
+        />
+      )}
       {match && !matched && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('selfEvaluationImport.noMatch')} />
       )}

@@ -40,11 +40,12 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, api, type UploadProgress } from '../api/api-client.ts';
+import { ApiError, api, toApiError, type UploadProgress } from '../api/api-client.ts';
 import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
 import { type SelfEvaluationMatch, selfEvaluationImportApi } from '../api/recheck.api.ts';
 import { ImportProgress } from '../components/import-progress.tsx';
 import { IndicatorGrid } from '../components/indicator-grid.tsx';
+import { useShowFailure } from '../components/load-error.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { SourceView } from '../components/source-view.tsx';
@@ -63,6 +64,7 @@ const warningKey = (w: Warning) => `${w.code}|${w.line ?? ''}|${w.column ?? ''}|
 export default function ImportPage() {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const navigate = useNavigate();
   const [parsing, setParsing] = useState(false);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -123,7 +125,7 @@ export default function ImportPage() {
           setActiveRow(null);
         })
         .catch((e: unknown) => {
-          if (current) message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+          if (current) showFailure(e);
         })
         .finally(() => {
           if (current) setReading(false);
@@ -133,7 +135,7 @@ export default function ImportPage() {
       current = false;
       clearTimeout(timer);
     };
-  }, [preview, mappingKey, message, pick, t]);
+  }, [preview, mappingKey, showFailure]);
 
   const pickLine = (line: number) => {
     if (draft.line === null || draft.endLine !== null) {
@@ -160,13 +162,16 @@ export default function ImportPage() {
       });
       message.success(t('mapping.templateSaved', { name: saved.name }));
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      showFailure(e);
     } finally {
       setSavingTemplate(false);
     }
   };
   // A filled 自评表 fills the self-evaluation of its approved table, or comes with its own (a past year).
   const [selfMatch, setSelfMatch] = useState<SelfEvaluationMatch | null>(null);
+  // A look-up that failed is not "no match": the target card says why, with a retry (matchTry).
+  const [matchError, setMatchError] = useState<ApiError | null>(null);
+  const [matchTry, setMatchTry] = useState(0);
   const [selfTableId, setSelfTableId] = useState<string | null>(null);
   const [selfSchemeId, setSelfSchemeId] = useState<string | null>(null);
   const isSelfEvaluation = !isMonitoring && tables.some((table) => table.kind === 'self-evaluation');
@@ -186,12 +191,14 @@ export default function ImportPage() {
   const shownKey = preview && shownForm ? JSON.stringify([preview.importId, shownForm]) : null;
   // A preview just opened is matched at once; edits of the same one wait for the typing to pause.
   const matchedImport = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: matchTry changes on a retry, to look up again
   useEffect(() => {
     setMatch(null);
     setMonitoringTableId(null);
     setSelfMatch(null);
     setSelfTableId(null);
     setSelfSchemeId(null);
+    setMatchError(null);
     if (!shownKey) return;
     const [importId, shown] = JSON.parse(shownKey) as [string, ShownFormQuery];
     const delay = matchedImport.current === importId ? 300 : 0;
@@ -200,32 +207,35 @@ export default function ImportPage() {
     // Typing a project name sends one look-up, for the last change.
     const timer = setTimeout(() => {
       if (shown.kind === 'monitoring') {
-        // Without the match the user still chooses the month; the server finds the table on confirm.
-        void api
-          .monitoringMatch(importId, undefined, shown)
-          .catch((): MonitoringMatch => ({ tableId: null, candidates: [], problems: [] }))
-          .then((found) => {
+        api.monitoringMatch(importId, undefined, shown).then(
+          (found) => {
             if (!current) return;
             setMatch(found);
             setMonitoringTableId(found.tableId);
-          });
+          },
+          (e: unknown) => {
+            if (current) setMatchError(toApiError(e));
+          },
+        );
       } else {
-        void selfEvaluationImportApi
-          .match(importId, shown)
-          .catch(() => null)
-          .then((found) => {
+        selfEvaluationImportApi.match(importId, shown).then(
+          (found) => {
             if (!current) return;
             setSelfMatch(found);
-            setSelfSchemeId(found?.schemeId ?? null);
-            setSelfTableId(found?.tableId ?? (found && found.candidates.length === 0 ? OWN_TABLE : null));
-          });
+            setSelfSchemeId(found.schemeId ?? null);
+            setSelfTableId(found.tableId ?? (found.candidates.length === 0 ? OWN_TABLE : null));
+          },
+          (e: unknown) => {
+            if (current) setMatchError(toApiError(e));
+          },
+        );
       }
     }, delay);
     return () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [shownKey]);
+  }, [shownKey, matchTry]);
 
   const warnings = useMemo(() => {
     if (!preview) return [];
@@ -288,7 +298,7 @@ export default function ImportPage() {
     api
       .getImport(keptId)
       .then((kept) => openPreview(kept))
-      .catch((e: unknown) => setUploadError(e instanceof ApiError ? e : null));
+      .catch((e: unknown) => setUploadError(toApiError(e)));
   }, [keptId]);
 
   const upload = async (file: File) => {
@@ -309,7 +319,7 @@ export default function ImportPage() {
     } catch (e) {
       const cancelled = e instanceof ApiError && e.problem.code === 'upload.cancelled';
       if (cancelled) message.info(t('import.cancelled'));
-      setUploadError(e instanceof ApiError && !cancelled ? e : null);
+      setUploadError(cancelled ? null : toApiError(e));
       setPreview(null);
     } finally {
       setSending(null);
@@ -326,7 +336,7 @@ export default function ImportPage() {
       const there = await api.monitoringMatch(preview.importId, tableId, shownForm ?? {});
       setMatch((current) => (current ? { ...current, problems: there.problems } : there));
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      showFailure(e);
     }
   };
 
@@ -347,7 +357,7 @@ export default function ImportPage() {
         message.info(t('monitoringImport.problems', { n: filled.problems.length }));
       navigate(`/monitoring/${filled.tableId}?month=${filled.cutOffMonth}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      showFailure(e);
     } finally {
       setConfirming(false);
     }
@@ -372,7 +382,7 @@ export default function ImportPage() {
       );
       navigate(`/self-evaluation/${filled.tableId}`);
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      showFailure(e);
     } finally {
       setConfirming(false);
     }
@@ -404,7 +414,7 @@ export default function ImportPage() {
         setDuplicates(e.problem.duplicates);
         return;
       }
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      showFailure(e);
     } finally {
       setConfirming(false);
     }
@@ -677,6 +687,8 @@ export default function ImportPage() {
             {isMonitoring && (
               <MonitoringTarget
                 match={match}
+                error={matchError}
+                onRetry={() => setMatchTry((n) => n + 1)}
                 tableId={monitoringTableId}
                 month={monitoringMonth}
                 onTable={(tableId) => void chooseTable(tableId)}
@@ -686,6 +698,8 @@ export default function ImportPage() {
             {isSelfEvaluation && (
               <SelfEvaluationTarget
                 match={selfMatch}
+                error={matchError}
+                onRetry={() => setMatchTry((n) => n + 1)}
                 tableId={selfTableId}
                 schemeId={selfSchemeId}
                 printedExecutionWeight={

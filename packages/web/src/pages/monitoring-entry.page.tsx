@@ -2,7 +2,6 @@ import { assessMonitoring } from '@jixiao/core/monitoring/assess-monitoring';
 import type { Deviation, MonitoringReport } from '@jixiao/core/monitoring/monitoring.schema';
 import { DEFAULT_MONITORING_SCHEME } from '@jixiao/core/monitoring/monitoring-scheme.schema';
 import type { GradeBand } from '@jixiao/core/scoring/scoring-scheme.schema';
-import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { cutOffMonthFor } from '@jixiao/core/years/budget-year';
 import { Alert, App, Button, Card, Input, Result, Select, Space, Typography } from 'antd';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
@@ -13,6 +12,7 @@ import { evaluationApi } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { IndicatorEntryTable } from '../components/indicator-entry-table.tsx';
+import { useShowFailure } from '../components/load-error.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -142,6 +142,7 @@ export default function MonitoringEntryPage() {
   const [params, setParams] = useSearchParams();
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const session = useSession();
   const monthParam = params.get('month');
   const month = Number(monthParam ?? DEFAULT_MONITORING_SCHEME.cutOffMonth);
@@ -150,6 +151,7 @@ export default function MonitoringEntryPage() {
   const [budgetDeviation, setBudgetDeviation] = useState<Deviation>({});
   const [rows, setRows] = useState<RowState[]>([]);
   const [saving, setSaving] = useState(false);
+  const [defaulted, setDefaulted] = useState<{ month: number; error: ApiError } | null>(null);
 
   // Through the shared cache (the table as the editor reads it, the stored report under monitoring): a
   // write anywhere marks them stale; the form itself starts once per table and month from them.
@@ -173,8 +175,12 @@ export default function MonitoringEntryPage() {
   useEffect(() => {
     // Opened without a period: the cut-off month of the table's budget year (预算年度设置), else July
     // (also when the calendar cannot be read).
+    // A month chosen without the calendar is said under the period (defaulted), since July may not be the
+    // year's cut-off and the report is stored under the month shown.
     if (monthParam !== null || !table || (yearsQuery.data === null && yearsQuery.error === null)) return;
-    setParams({ month: String(cutOffMonthFor(yearsQuery.data ?? [], table.table)) }, { replace: true });
+    const chosen = cutOffMonthFor(yearsQuery.data ?? [], table.table);
+    setDefaulted(yearsQuery.error ? { month: chosen, error: yearsQuery.error } : null);
+    setParams({ month: String(chosen) }, { replace: true });
   }, [monthParam, table, yearsQuery.data, yearsQuery.error, setParams]);
   // The cache shows the last table's or month's report while another loads: a form starts from its own only.
   const stored = reportQuery.data?.id === id && reportQuery.data.month === month ? reportQuery.data : null;
@@ -242,7 +248,7 @@ export default function MonitoringEntryPage() {
       await evaluationApi.saveMonitoring(id, month, body);
       message.success(t('monitoring.saved'));
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     } finally {
       setSaving(false);
     }
@@ -266,6 +272,15 @@ export default function MonitoringEntryPage() {
           }))}
           data-testid="monitoring-month"
         />
+        {defaulted?.month === month && (
+          <Typography.Text
+            type="warning"
+            data-testid="monitoring-month-defaulted"
+            data-code={defaulted.error.problem.code}
+          >
+            {t('error.monthDefaulted', { reason: pick(defaulted.error.problem), m: month })}
+          </Typography.Text>
+        )}
         <span>
           {t('monitoring.projectLight')}
           <LightTag light={assessment.light} testId="project-light" />

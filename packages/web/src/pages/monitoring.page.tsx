@@ -10,12 +10,13 @@ import {
   type MonitoringOverviewQuery,
 } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
+import { LoadError } from '../components/load-error.tsx';
 import { OrganisationSelect } from '../components/organisation-select.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { ResponsiveTable } from '../components/responsive-table.tsx';
 import { nameColumn, statusColumn, unitColumn, yearColumn } from '../components/table-columns.tsx';
 import { useLoad } from '../hooks/use-load.ts';
-import { useOrganisations } from '../hooks/use-organisation-name.ts';
+import { useOrganisationTree } from '../hooks/use-organisation-name.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateTime } from '../lib/dates.ts';
@@ -27,10 +28,13 @@ const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 export default function MonitoringPage() {
   const { t, pick, locale } = useI18n();
   const [query, setQuery] = useState<MonitoringOverviewQuery>({ sort: 'risk', order: 'desc' });
-  // Without the list of organisations the overview still shows everything the user may read.
+  // Without the list of organisations the overview still shows everything the user may read; the filter
+  // says the list could not be read, with a retry.
   const session = useSession();
-  const organisations: Organisation[] = useOrganisations(session.user !== null) ?? [];
-  // The tables whose monitoring can be entered; anonymous visitors and failures simply see no list.
+  const organisationTree = useOrganisationTree(session.user !== null);
+  const organisations: Organisation[] = organisationTree.data ?? [];
+  // The tables whose monitoring can be entered (the reporting unit's card; anonymous visitors see none). A
+  // failed read says so in the card rather than passing for a unit with nothing to report.
   const enterableList = useLoad(queryKeys.tables({ enterable: true }), () =>
     Promise.all([
       api.listTables({ status: 'approved', pageSize: 200 }),
@@ -123,6 +127,8 @@ export default function MonitoringPage() {
               value={query.organisationId}
               onChange={(organisationId) => setQuery((q) => ({ ...q, organisationId }))}
               testId="overview-organisation"
+              error={organisationTree.error}
+              onRetry={organisationTree.reload}
             />
             <Select
               allowClear
@@ -148,33 +154,37 @@ export default function MonitoringPage() {
       </Card>
       {reportingUnit !== null && (
         <Card title={t('monitoring.enterable')} data-testid="monitoring-enterable">
-          <ResponsiveTable
-            rowKey="id"
-            dataSource={ownEnterable}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: t('monitoring.enterableEmpty') }}
-            columns={[
-              nameColumn<TableSummary>(t),
-              unitColumn<TableSummary>(t),
-              yearColumn<TableSummary>(t, 80),
-              statusColumn<TableSummary>(t, 120),
-              {
-                title: t('common.actions'),
-                key: 'actions',
-                width: 200,
-                render: (_: unknown, row: TableSummary) => (
-                  <Space>
-                    <Link to={`/monitoring/${row.id}`} data-testid="enter-monitoring">
-                      {t('monitoring.enter')}
-                    </Link>
-                    <Link to={`/self-evaluation/${row.id}`} data-testid="enter-self-evaluation">
-                      {t('monitoring.selfEvaluate')}
-                    </Link>
-                  </Space>
-                ),
-              },
-            ]}
-          />
+          {enterableList.error ? (
+            <LoadError error={enterableList.error} onRetry={enterableList.reload} />
+          ) : (
+            <ResponsiveTable
+              rowKey="id"
+              dataSource={ownEnterable}
+              pagination={{ pageSize: 20, hideOnSinglePage: true }}
+              locale={{ emptyText: t('monitoring.enterableEmpty') }}
+              columns={[
+                nameColumn<TableSummary>(t),
+                unitColumn<TableSummary>(t),
+                yearColumn<TableSummary>(t, 80),
+                statusColumn<TableSummary>(t, 120),
+                {
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 200,
+                  render: (_: unknown, row: TableSummary) => (
+                    <Space>
+                      <Link to={`/monitoring/${row.id}`} data-testid="enter-monitoring">
+                        {t('monitoring.enter')}
+                      </Link>
+                      <Link to={`/self-evaluation/${row.id}`} data-testid="enter-self-evaluation">
+                        {t('monitoring.selfEvaluate')}
+                      </Link>
+                    </Space>
+                  ),
+                },
+              ]}
+            />
+          )}
         </Card>
       )}
     </Space>

@@ -15,11 +15,13 @@ import type { MessageKey } from '../i18n/messages.ts';
 
 /** /public/open-data — what the open data set holds, its licence, and the CSV/JSON downloads. */
 export default function PublicOpenDataPage() {
-  const { t } = useI18n();
+  const { t, pick } = useI18n();
   const [year, setYear] = useState<number | undefined>(undefined);
   // Through the shared cache (under the portal's key, stale once something is published). Without the
-  // counts (an error) the downloads still offer every year.
-  const manifest: OpenDataManifest | null = useLoad(queryKeys.openData, publicApi.openDataManifest).data;
+  // counts (an error) the downloads still offer every year, and a line beside them says why no year can
+  // be chosen and no count is shown.
+  const manifestRead = useLoad(queryKeys.openData, publicApi.openDataManifest);
+  const manifest: OpenDataManifest | null = manifestRead.data;
 
   useEffect(() => {
     document.title = t('openData.title');
@@ -59,6 +61,18 @@ export default function PublicOpenDataPage() {
           <a href={publicApi.openDataUrl('json', year)} target="_blank" rel="noreferrer">
             <Button icon={<DownloadOutlined />}>{t('openData.downloadJson')}</Button>
           </a>
+          {manifestRead.error && (
+            <Typography.Text
+              type="warning"
+              data-testid="open-data-counts-error"
+              data-code={manifestRead.error.problem.code}
+            >
+              {t('error.openDataCountsFailed', { reason: pick(manifestRead.error.problem) })}{' '}
+              <Button size="small" type="link" onClick={manifestRead.reload}>
+                {t('common.retry')}
+              </Button>
+            </Typography.Text>
+          )}
           {count === null ? null : (
             <Typography.Text type="secondary" data-testid="open-data-count">
               {t('openData.rows', { n: count })}

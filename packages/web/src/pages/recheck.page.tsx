@@ -19,7 +19,6 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { accountsApi } from '../api/accounts.api.ts';
 import { ApiError, api } from '../api/api-client.ts';
 import { evaluationApi, type SelfEvaluationView } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
@@ -29,6 +28,7 @@ import { PageHead } from '../components/page-head.tsx';
 import { nameColumn, unitColumn, yearColumn } from '../components/table-columns.tsx';
 import { YearSelect } from '../components/year-select.tsx';
 import { useLoad } from '../hooks/use-load.ts';
+import { useOrganisationTree } from '../hooks/use-organisation-name.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 const CAUSES = Object.keys(CLAIM_CAUSE_LABELS) as ClaimCause[];
@@ -212,9 +212,10 @@ function ClaimRows({ item, onDecided }: { item: RecheckItem; onDecided: () => vo
 export default function RecheckPage() {
   const { t, pick } = useI18n();
   const [query, setQuery] = useState<RecheckQuery>({});
-  // Through the shared cache, as every page names organisations; without them the filter offers none.
-  const organisations: Organisation[] =
-    useLoad(queryKeys.accounts('organisations'), accountsApi.organisations).data ?? [];
+  // Through the shared cache, as every page names organisations; when they cannot be read the filter says
+  // so (with a retry) and the list still shows every organisation's tables.
+  const organisationTree = useOrganisationTree();
+  const organisations: Organisation[] = organisationTree.data ?? [];
   const list = useLoad(queryKeys.recheck(query), () => recheckApi.list(query));
   const items = list.data?.items ?? [];
   const years = useMemo(
@@ -274,6 +275,8 @@ export default function RecheckPage() {
               value={query.organisationId}
               onChange={(organisationId) => setQuery((q) => ({ ...q, organisationId }))}
               testId="recheck-organisation"
+              error={organisationTree.error}
+              onRetry={organisationTree.reload}
             />
             <Select
               allowClear

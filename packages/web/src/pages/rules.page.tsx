@@ -31,7 +31,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import {
   reloadRuleSetCatalogue,
   ruleSetRef,
@@ -41,7 +41,7 @@ import {
 } from '../api/rule-sets.api.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { LibraryAdmin } from '../components/library-admin.tsx';
-import { LoadError } from '../components/load-error.tsx';
+import { LoadError, useShowFailure } from '../components/load-error.tsx';
 import { PageHead } from '../components/page-head.tsx';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -378,9 +378,8 @@ function VersionEditor({
           message.success(t('rules.editor.published', { id: item.id, version: item.version }));
           onPublished(item);
         } catch (e) {
-          if (e instanceof ApiError)
-            setError(`${pick(e.problem)}${e.problem.path ? ` (${e.problem.path})` : ''}`);
-          else throw e;
+          const failure = toApiError(e);
+          setError(`${pick(failure.problem)}${failure.problem.path ? ` (${failure.problem.path})` : ''}`);
         } finally {
           setSaving(false);
         }
@@ -554,6 +553,7 @@ function Assignments({
 }) {
   const { t, pick } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const catalogue = useRuleSetCatalogue();
   const [draft, setDraft] = useState<{ region: string; year: number; ref: string | null }>({
     region: selected.region,
@@ -583,8 +583,7 @@ function Assignments({
           : t('rules.unassigned', { region, year }),
       );
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
-      else throw e;
+      showFailure(e);
     }
   }
   const assignments = catalogue?.assignments ?? [];

@@ -25,6 +25,7 @@ import { queryKeys } from '../api/query-client.ts';
 import { PageLoading } from '../app/page-loading.tsx';
 import { BudgetYearNotice, useSelfEvaluationRefusal } from '../components/budget-year-notice.tsx';
 import { IndicatorEntryTable } from '../components/indicator-entry-table.tsx';
+import { useShowFailure } from '../components/load-error.tsx';
 import { MoneyInput } from '../components/money-input.tsx';
 import { RectificationPanel } from '../components/rectification-panel.tsx';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
@@ -44,6 +45,7 @@ export default function SelfEvaluationPage() {
   const { id = '' } = useParams();
   const { t, pick, locale } = useI18n();
   const { message } = App.useApp();
+  const showFailure = useShowFailure();
   const session = useSession();
   const [entry, setEntry] = useState<SelfEvaluationEntry | null>(null);
   const [saved, setSaved] = useState(false);
@@ -147,7 +149,7 @@ export default function SelfEvaluationPage() {
       setSaved(true);
       message.success(t('selfEval.saved'));
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     } finally {
       setSaving(false);
     }
@@ -164,7 +166,7 @@ export default function SelfEvaluationPage() {
       setEntry(view.entry);
       setAdjusting(null);
     } catch (e) {
-      if (e instanceof ApiError) message.error(pick(e.problem));
+      showFailure(e);
     }
   }
 
@@ -224,7 +226,7 @@ export default function SelfEvaluationPage() {
         )}
       </Space>
 
-      <BudgetYearNotice refusal={closed} />
+      <BudgetYearNotice refusal={closed} calendar={session.user?.roles.includes('author') ?? false} />
       {score && (
         <Alert
           type={score.complete ? 'success' : 'info'}

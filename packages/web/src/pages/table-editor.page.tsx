@@ -205,7 +205,10 @@ export default function TableEditorPage() {
           submitBlocked={submitRefusal !== null}
         />
       )}
-      <BudgetYearNotice refusal={submitRefusal} />
+      <BudgetYearNotice
+        refusal={submitRefusal}
+        calendar={record !== null && (record.status === 'draft' || record.status === 'returned')}
+      />
 
       {editor.showErrors && editor.errorCount > 0 && (
         <Alert

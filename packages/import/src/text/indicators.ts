@@ -1065,15 +1065,31 @@ export function readIndicators(
     rowStart = false;
     // The label in the level cells and again beside them, in a table with 得分: the budget's execution
     // line. A row `预算执行率 | =100%` under 投入管理 is an indicator like any other.
+    // Printed one cell per line (no row ends), the row is its labels and then as many cells as the table
+    // has columns after the name, up to the 总分 or 自评得分 row or the next level label.
     if (
-      startsRow &&
-      hasRows &&
+      (startsRow || !hasRows) &&
       roles.includes('score') &&
       isExecutionRowLabel(t.text) &&
       isExecutionRowLabel(nextFilled(tokens, i + 1)?.text ?? '')
     ) {
       let end = i;
-      while (end < tokens.length && tokens[end] !== null) end++;
+      if (hasRows) while (end < tokens.length && tokens[end] !== null) end++;
+      else {
+        let taken = 0;
+        for (end = i + 1; end < tokens.length; end++) {
+          const c = tokens[end];
+          if (!c || c.text === '' || isExecutionRowLabel(c.text)) continue;
+          if (
+            taken >= roles.length ||
+            endsIndicators(c.text) ||
+            levelLabel(c.text, null) !== null ||
+            columnRole(c.text) !== null
+          )
+            break;
+          taken++;
+        }
+      }
       const values = tokens
         .slice(i + 1, end)
         .filter(
@@ -1081,7 +1097,8 @@ export function readIndicators(
         )
         .map((c) => c.text);
       execution = executionRowFigures(values, align(values, roles), t.line);
-      i = end;
+      // Without row ends the cell at `end` begins what follows: read next, not skipped.
+      i = hasRows ? end : end - 1;
       continue;
     }
     // The caption row printed again at the top of a new page is no indicator: skip it.

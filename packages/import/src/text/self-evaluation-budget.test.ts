@@ -306,6 +306,30 @@ describe('the execution weight (预算执行率 分值) of the budget table', ()
     });
   });
 
+  it('reads the 预算执行率 row of the indicator table printed one cell per line', () => {
+    const text = [
+      '2022年度项目支出绩效自评表',
+      '项目名称：某项目',
+      ...[
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        '年度指标值',
+        '实际完成值',
+        '分值',
+        '得分',
+        '偏差原因分析及改进措施',
+      ],
+      ...['产出指标', '数量指标', '培训人数', '≥300人', '320人', '20', '20'],
+      ...['满意度指标', '服务对象满意度指标', '群众满意度', '≥90%', '95%', '10', '10'],
+      ...['预算执行率', '预算执行率', '预算执行率', '100%', '95%', '10', '9.5'],
+      ...['总分', '100', '39.5'],
+    ].join('\n');
+    const [table] = importText(text).tables;
+    expect(table?.indicators.map((i) => i.name)).toEqual(['培训人数', '群众满意度']);
+    expect(table?.budget).toMatchObject({ executionWeight: 10, executionScore: 9.5 });
+  });
+
   it('reads 分值 and 得分 printed with 分', () => {
     const budget = budgetOf(
       selfEvaluationForm([

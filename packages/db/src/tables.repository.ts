@@ -21,7 +21,6 @@ import {
   type Expression,
   type ExpressionBuilder,
   type Kysely,
-  type QueryCreator,
   type SqlBool,
   sql,
   type Transaction,
@@ -149,6 +148,13 @@ function reviewCounts(column: unknown): { reviewErrorCount: number; reviewWarnin
 }
 
 /** Columns derived from a table's content, kept beside it for listing, sorting and search. */
+export type DerivedColumns = ReturnType<typeof derivedColumns>;
+
+/**
+ * Columns derived from a table's content, kept beside it for listing, sorting and search. Writers that
+ * can compute them before their transaction pass them in: on PGlite the transaction holds the one
+ * session every request takes in turn, and for a table at the schema's limits this is 10-30 ms of CPU.
+ */
 export function derivedColumns(table: PerformanceTable) {
   return {
     kind: table.kind,
@@ -253,7 +259,7 @@ async function insertTables(
   trx: Executor,
   tables: PerformanceTable[],
   actor: Actor,
-  options: { organisationId: string | null; importId: string | null },
+  options: { organisationId: string | null; importId: string | null; derived?: DerivedColumns[] },
 ): Promise<TableRecord[]> {
   if (tables.length === 0) return [];
   const projectIds = await upsertProjects(trx, tables, options.organisationId);
@@ -265,7 +271,7 @@ async function insertTables(
     import_id: options.importId,
     version: 1,
     status: 'draft',
-    ...derivedColumns(table),
+    ...(options.derived?.[index] ?? derivedColumns(table)),
     created_by: actor.userId,
     created_at: now,
     updated_at: now,
@@ -274,11 +280,15 @@ async function insertTables(
   for (const batch of chunks(rows, 1000)) {
     await trx
       .with('written', (qc) => qc.insertInto('target_tables').values(batch).returning(writtenColumns))
-      .with('versions', (qc) => insertVersionsOf(qc, { by: actor.userId, reason: null }))
       .insertInto('indicators')
       .columns(indicatorColumns)
       .expression(indicatorsOfWritten)
       .execute();
+    await copyVersions(
+      trx,
+      batch.map((row) => row.id),
+      { by: actor.userId, reason: null },
+    );
   }
   return rows.map((row, index) => ({
     id: row.id,
@@ -407,7 +417,7 @@ export async function storeTableVersion(
   table: PerformanceTable,
   actor: Actor,
   reason: string | null,
-  derived: ReturnType<typeof derivedColumns> = derivedColumns(table),
+  derived: DerivedColumns = derivedColumns(table),
 ): Promise<TableRecord> {
   // The old rows go first, in their own statement: a statement's parts see one snapshot and run in no
   // set order, so its insert could meet the rows its delete had not yet removed.
@@ -420,34 +430,35 @@ export async function storeTableVersion(
         .where('id', '=', current.id)
         .returning(writtenColumns),
     )
-    .with('versions', (qc) => insertVersionsOf(qc, { by: actor.userId, reason }))
     .with('rows', (qc) =>
       qc.insertInto('indicators').columns(indicatorColumns).expression(indicatorsOfWritten),
     )
     .selectFrom('written')
     .select(['version', 'updated_at'])
     .executeTakeFirstOrThrow();
+  await copyVersions(trx, [current.id], { by: actor.userId, reason });
   return { ...current, version: row.version, table, updatedAt: toIso(row.updated_at) };
 }
 
-/** What a write of tables returns for their version rows and indicator rows (see insertVersionsOf). */
-const writtenColumns = ['id', 'version', 'content', 'status', 'updated_at'] as const;
+/** What a write of tables returns: for their indicator rows (see indicatorsOfWritten) and the record. */
+const writtenColumns = ['id', 'content', 'version', 'updated_at'] as const;
 
 /**
- * The version rows of the tables a `written` CTE wrote, copied from the content as the same statement
- * stores it: a table at the schema's limits is 2.5 MB of JSON, and sending and parsing it once more for
- * its version row made a save hold PGlite's one session noticeably longer.
+ * The version rows of tables `ids` as just written, copied from their stored rows: the content is copied
+ * as stored (already compressed), not sent, parsed and compressed again. A table at the schema's limits
+ * is 2.5 MB of JSON, whose second trip made a save hold PGlite's one session noticeably longer.
  */
-function insertVersionsOf(
-  qc: QueryCreator<DB & { written: WrittenRow }>,
+export async function copyVersions(
+  trx: Executor,
+  ids: string[],
   saved: { by: string | null; reason: string | null },
-) {
-  return qc
+): Promise<void> {
+  await trx
     .insertInto('table_versions')
     .columns(['table_id', 'version', 'content', 'status', 'saved_at', 'saved_by', 'reason'])
     .expression((eb) =>
       eb
-        .selectFrom('written')
+        .selectFrom('target_tables')
         .select([
           'id',
           'version',
@@ -456,16 +467,10 @@ function insertVersionsOf(
           'updated_at',
           sql<string | null>`${saved.by}::text`.as('saved_by'),
           sql<string | null>`${saved.reason}::text`.as('reason'),
-        ]),
-    );
-}
-
-interface WrittenRow {
-  id: string;
-  version: number;
-  content: unknown;
-  status: string;
-  updated_at: Date;
+        ])
+        .where('id', 'in', ids),
+    )
+    .execute();
 }
 
 /** The columns of an indicator row, in the order indicatorRows and the SQL copy below give them. */
@@ -515,6 +520,8 @@ async function writeTablesChecked(
     duplicates: DuplicateChoice[];
     pathOf: (index: number) => string;
     reason: string;
+    /** Each table's derivedColumns, when computed before the transaction. */
+    derived?: DerivedColumns[] | undefined;
   },
 ): Promise<CheckedWrite> {
   if (options.organisationId !== null) {
@@ -568,7 +575,9 @@ async function writeTablesChecked(
     if (step.kind === 'insert') continue;
     const current = await lockTableRecord(trx, step.target.tableId);
     if (step.kind === 'version') {
-      const after = await storeTableVersion(trx, current, tables[step.index]!, actor, options.reason);
+      const table = tables[step.index]!;
+      const derived = options.derived?.[step.index] ?? derivedColumns(table);
+      const after = await storeTableVersion(trx, current, table, actor, options.reason, derived);
       byIndex.set(step.index, after);
       changes.push({ kind: 'versioned', before: current, after });
       continue;
@@ -581,7 +590,11 @@ async function writeTablesChecked(
     trx,
     inserts.map((index) => tables[index]!),
     actor,
-    { organisationId: options.organisationId, importId: options.importId },
+    {
+      organisationId: options.organisationId,
+      importId: options.importId,
+      ...(options.derived ? { derived: inserts.map((index) => options.derived![index]!) } : {}),
+    },
   );
   for (const [i, index] of inserts.entries()) byIndex.set(index, created[i]!);
   for (const record of created) changes.push({ kind: 'created', record });
@@ -605,7 +618,7 @@ export async function createTableChecked(
   trx: Transaction<DB>,
   table: PerformanceTable,
   actor: Actor,
-  options: { organisationId: string | null; duplicates: DuplicateChoice[] },
+  options: { organisationId: string | null; duplicates: DuplicateChoice[]; derived?: DerivedColumns },
 ): Promise<{ record: TableRecord; skipped: boolean; changes: TableChange[] }> {
   const { records, changes } = await writeTablesChecked(trx, [table], actor, {
     organisationId: options.organisationId,
@@ -613,6 +626,7 @@ export async function createTableChecked(
     duplicates: options.duplicates,
     pathOf: () => 'table',
     reason: '新建',
+    derived: options.derived && [options.derived],
   });
   if (records[0]) return { record: records[0], skipped: false, changes };
   const existing = (await findDuplicatesIn(trx, [table], options.organisationId)).get(0) ?? [];
@@ -632,6 +646,7 @@ export async function confirmImportTables(
   tables: PerformanceTable[],
   actor: Actor,
   duplicates: DuplicateChoice[],
+  derived?: DerivedColumns[],
 ): Promise<CheckedWrite & { file: { id: string; fileName: string; reason: string } }> {
   const file = await claimImportPreview(trx, importId);
   const reason = `导入文件“${file.file_name}”`;
@@ -641,6 +656,7 @@ export async function confirmImportTables(
     duplicates,
     pathOf: (index) => `tables.${index}`,
     reason,
+    derived,
   });
   return { ...written, file: { id: file.id, fileName: file.file_name, reason } };
 }

@@ -4,13 +4,14 @@ import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import type { WorkflowAction, WorkflowEvent } from '@jixiao/core/workflow/workflow.schema';
 import { workflowVersionConflict } from '@jixiao/core/workflow/workflow-errors';
 import type { Database, DatabaseTransaction } from './database.ts';
+import { copyVersions } from './tables.repository.ts';
 import { type HistoryActor, insertWorkflowEvent } from './workflow-history.repository.ts';
 
 // The storage of the review flow. Which step is allowed, for whom, and what the audit log says of it are
 // decided by the server's workflow use cases with core's machine and policies; this module reads and
 // writes the rows they name.
 
-/** A table as a workflow step sees it: its state, version, organisation and current content. */
+/** A table as a workflow step sees it: state, version, organisation, content (see lockWorkflowTable). */
 export interface WorkflowTable {
   id: string;
   status: TableStatus;
@@ -25,12 +26,19 @@ function notFound(id: string): AppError {
 
 /**
  * Reads and row-locks a table, so that concurrent steps on it run one after the other; `trx` must be the
- * transaction that then writes the step. `table.not_found` when there is no such table.
+ * transaction that then writes the step. `table.not_found` when there is no such table. A step that does
+ * not look at the content reads it with `content: false` (null): a table at the schema's limits is
+ * megabytes of JSON, read while the transaction holds PGlite's one session.
  */
-export async function lockWorkflowTable(trx: DatabaseTransaction, id: string): Promise<WorkflowTable> {
+export async function lockWorkflowTable(
+  trx: DatabaseTransaction,
+  id: string,
+  options: { content: boolean } = { content: true },
+): Promise<WorkflowTable> {
   const row = await trx
     .selectFrom('target_tables')
-    .select(['id', 'status', 'version', 'organisation_id', 'content'])
+    .select(['id', 'status', 'version', 'organisation_id'])
+    .$if(options.content, (qb) => qb.select('content'))
     .where('id', '=', id)
     .forUpdate()
     .executeTakeFirst();
@@ -40,7 +48,7 @@ export async function lockWorkflowTable(trx: DatabaseTransaction, id: string): P
     status: row.status as TableStatus,
     version: row.version,
     organisationId: row.organisation_id,
-    content: row.content,
+    content: 'content' in row ? row.content : null,
   };
 }
 
@@ -88,17 +96,7 @@ export async function storeTransition(
     .execute();
   // The row lock makes this impossible; if it ever happens, losing beats writing on a stale version.
   if (updated.length !== 1) throw workflowVersionConflict(table.version, toVersion);
-  await trx
-    .insertInto('table_versions')
-    .values({
-      table_id: table.id,
-      version: toVersion,
-      content: JSON.stringify(table.content),
-      status: step.to,
-      saved_by: step.actor.id,
-      reason: step.reason ?? step.comment,
-    })
-    .execute();
+  await copyVersions(trx, [table.id], { by: step.actor.id, reason: step.reason ?? step.comment });
   return insertWorkflowEvent(trx, {
     tableId: table.id,
     action: step.action,

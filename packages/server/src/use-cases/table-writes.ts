@@ -50,12 +50,15 @@ export async function createTable(
   await assertCanTable(caller, db, 'table.create', { status: 'draft', organisationId });
   await assertDraftingOpen(db, [{ table: body.table, path: 'table.year' }], 'create', now);
   await assertCanResolveDuplicates(caller, db, organisationId, body.duplicates);
-  const [table] = await withOrganisationUnit(db, [body.table], organisationId);
+  const [table = body.table] = await withOrganisationUnit(db, [body.table], organisationId);
   const actor = auditActorOf(caller);
+  // Computed before the transaction, which on PGlite holds the database for everyone (see saveTable).
+  const derived = derivedColumns(table);
   const { record, skipped } = await db.transaction().execute(async (trx) => {
-    const written = await createTableChecked(trx, table ?? body.table, actor, {
+    const written = await createTableChecked(trx, table, actor, {
       organisationId,
       duplicates: body.duplicates ?? [],
+      derived,
     });
     await writeAuditMany(
       trx,
@@ -188,6 +191,8 @@ export async function recordImportedTables(
   tables: PerformanceTable[],
   duplicates: DuplicateChoice[],
 ): Promise<{ records: TableRecord[]; skipped: number[] }> {
+  // Computed before the transaction, which on PGlite holds the database for everyone (see saveTable).
+  const derived = tables.map(derivedColumns);
   return db.transaction().execute(async (trx) => {
     const { records, skipped, changes, file } = await confirmImportTables(
       trx,
@@ -195,6 +200,7 @@ export async function recordImportedTables(
       tables,
       actor,
       duplicates,
+      derived,
     );
     await writeAuditMany(trx, [
       ...changes.map((change) => tableChangeAudit(change, actor, { reason: file.reason, importId })),

@@ -122,7 +122,7 @@ export async function fireTransition(
   checks: TransitionChecks = {},
 ): Promise<WorkflowState> {
   await db.transaction().execute(async (trx) => {
-    const table = await lockWorkflowTable(trx, tableId);
+    const table = await lockWorkflowTable(trx, tableId, { content: false });
     await applyTransition(trx, table, request, actor, checks);
   });
   return workflowState(db, tableId, actor.user);

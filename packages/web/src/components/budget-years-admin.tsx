@@ -16,7 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import { budgetYearsApi } from '../api/budget-years.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -95,7 +95,7 @@ export function BudgetYearsAdmin() {
         setEditing(null);
         list.reload();
       } catch (error) {
-        message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
+        message.error(pick(toApiError(error).problem));
       } finally {
         setSaving(false);
       }

@@ -3,7 +3,7 @@ import type { TableRecord } from '@jixiao/core/tables/table-record.schema';
 import { Alert, App, Button, Form, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import { tableCopyApi } from '../api/table-copy.api.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -43,7 +43,7 @@ export function CopyToYearButton({ record, dirty }: { record: TableRecord; dirty
       navigate(`/tables/${created.id}`);
     } catch (e) {
       // The conflict (that year exists) and refused years stay in the dialog, beside the year to change.
-      setError(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      setError(pick(toApiError(e).problem));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,7 @@
 import type { LayoutTemplate } from '@jixiao/core/tables/column-mapping.schema';
 import { Alert, App, Button, Popconfirm, Space, Table, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import { layoutTemplatesApi } from '../api/layout-templates.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -36,7 +36,7 @@ export function LayoutTemplatesAdmin() {
       message.success(t(done, { name: template.name }));
       list.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
+      message.error(pick(toApiError(error).problem));
     } finally {
       setRetiring(null);
     }

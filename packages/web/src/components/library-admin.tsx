@@ -2,7 +2,7 @@ import { frameworks } from '@jixiao/core/frameworks/frameworks';
 import type { LibraryEntry, LibraryEntryFields } from '@jixiao/core/library/indicator-library.schema';
 import { App, Button, Form, Input, Modal, Select, Space, Switch, type TableProps, Tag, Tooltip } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, toApiError } from '../api/api-client.ts';
 import { libraryApi } from '../api/indicator-library.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
@@ -80,7 +80,7 @@ function EntryForm({
       onSaved();
     } catch (e) {
       if (!(e instanceof ApiError)) {
-        message.error(t('error.unknown'));
+        message.error(pick(toApiError(e).problem));
         return;
       }
       const byPath: Record<string, string> = {};
@@ -199,7 +199,7 @@ export function LibraryAdmin() {
         message.success(t('library.saved'));
         void load();
       } catch (e) {
-        message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+        message.error(pick(toApiError(e).problem));
       }
     },
     [load, message, pick, t],

@@ -295,4 +295,83 @@ describe('failed reads in the browser', () => {
     expect(await failure.textContent()).toMatch(/^页面出错：/);
     await page.unroute(assignments);
   });
+
+  it('editor: a to-do count and a calendar that cannot be read are said; so is a conflict whose latest version cannot be', async () => {
+    const { page } = e2e;
+    await e2e.signIn('author');
+    const workbench = (url: URL) => url.pathname === '/api/workbench';
+    const calendar = (url: URL) => url.pathname === '/api/budget-years';
+    await page.route(workbench, serverError);
+    await page.route(calendar, serverError);
+    await page.goto(e2e.url(`/tables/${draftId}`));
+    await page.getByTestId('table-editor-page').waitFor(settle);
+    // No badge would read as nothing to do: the badge says the count is unknown.
+    const badge = page.getByTestId('workbench-badge-error');
+    await badge.waitFor(settle);
+    expect(await badge.textContent()).toBe('!');
+    expect(await badge.getAttribute('data-code')).toBe('http.error');
+    // No notice would read as an open year: the calendar's failure is said above the table.
+    const calendarError = page.getByTestId('calendar-error');
+    await calendarError.waitFor(settle);
+    expect(await calendarError.textContent()).toContain(
+      '预算年度设置未能读取（请求失败（HTTP 500）：Internal Server Error），本年度是否仍可提交以保存时服务器的答复为准',
+    );
+    await page.unroute(calendar);
+    await calendarError.locator('button').click();
+    await expect.poll(() => calendarError.count(), settle).toBe(0);
+    await page.unroute(workbench);
+
+    // Someone saved first, and the version they saved cannot be read: the dialog says why it offers no overwrite.
+    const table = (url: URL) => url.pathname === `/api/tables/${draftId}`;
+    let refused = false;
+    await page.route(table, (route) => {
+      if (route.request().method() === 'PUT') {
+        refused = true;
+        return route.fulfill({
+          status: 409,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({
+            type: 'about:blank',
+            title: 'Conflict',
+            status: 409,
+            code: 'table.version_conflict',
+            zh: '此表已被他人保存',
+            en: 'Someone saved this table first',
+          }),
+        });
+      }
+      return refused ? serverError(route) : route.fallback();
+    });
+    await page.locator('#f-name').fill('未来公园展厅运营经费（调整）');
+    await page.getByTestId('save').click();
+    const latestError = page.getByTestId('conflict-latest-error');
+    await latestError.waitFor(settle);
+    expect(await latestError.textContent()).toBe(
+      '最新版本未能读取（请求失败（HTTP 500）：Internal Server Error），暂不能覆盖；可重新加载，或在新窗口查看最新版本。',
+    );
+    expect(await page.getByTestId('conflict-overwrite').isDisabled()).toBe(true);
+    await page.unroute(table);
+    await page.getByTestId('conflict-reload').click();
+    await expect.poll(() => page.locator('#f-name').inputValue(), settle).toBe('未来公园展厅运营经费');
+  });
+
+  it('open data (English): row counts that cannot be read are said beside the downloads', async () => {
+    const { page } = e2e;
+    await e2e.signOut();
+    await page.goto(e2e.url('/public'));
+    await useLanguage(page, 'en');
+    const manifest = (url: URL) => url.pathname === '/api/public/open-data';
+    await page.route(manifest, serverError);
+    await page.goto(e2e.url('/public/open-data'));
+    const error = page.getByTestId('open-data-counts-error');
+    await error.waitFor(settle);
+    expect(await error.textContent()).toContain(
+      'The row counts per year could not be loaded (Request failed (HTTP 500): Internal Server Error); the downloads still hold every year',
+    );
+    await page.unroute(manifest);
+    await error.getByRole('button', { name: 'Retry' }).click();
+    await page.getByTestId('open-data-count').waitFor(settle);
+    expect(await error.count()).toBe(0);
+    await useLanguage(page, 'zh');
+  });
 });

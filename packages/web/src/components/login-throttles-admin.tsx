@@ -3,7 +3,7 @@ import { Alert, App, Button, Popconfirm, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
@@ -32,7 +32,7 @@ export function LoginThrottlesAdmin() {
       message.success(t('admin.throttleCleared'));
       list.reload();
     } catch (error) {
-      message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
+      message.error(pick(toApiError(error).problem));
     } finally {
       setClearing(null);
     }

@@ -16,7 +16,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Input, Modal, Space } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, toApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -167,7 +167,7 @@ export function WorkflowBar({
       // The step was a write: the table's state, comments and lists reload through the query cache.
       onChanged?.();
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      message.error(pick(toApiError(e).problem));
     } finally {
       setBusy(null);
     }

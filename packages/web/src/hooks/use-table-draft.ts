@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
+import { ApiError, api, toApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { emptyTable, pickTouched, sameValue } from '../lib/table-draft.ts';
@@ -13,7 +13,8 @@ import { validateDates, validateTable } from '../lib/table-validation.ts';
 import { useUnsavedGuard } from './use-unsaved-guard.ts';
 
 /** A save refused because someone saved in between: the stored table now (null when it could not be read). */
-export type DraftConflict = { latest: TableRecord | null };
+/** A save refused for a newer version: that version, or why it could not be read (no overwrite then). */
+export type DraftConflict = { latest: TableRecord | null; latestError?: ApiError };
 
 /**
  * The table editor's state and what changes it: the stored table (`record`, `saved`) and the user's
@@ -145,8 +146,11 @@ export function useTableDraft(id: string | undefined, ownUnit: string | null) {
       if (e instanceof ApiError && e.problem.code === 'table.version_conflict' && record) {
         // Someone saved in between. Keep every edit on screen; let the user choose. (A frozen or
         // in-review table is also a 409, but a plain error: there is nothing to merge.)
-        const latest = await api.getTable(record.id).catch(() => null);
-        setConflict({ latest });
+        try {
+          setConflict({ latest: await api.getTable(record.id) });
+        } catch (failure) {
+          setConflict({ latest: null, latestError: toApiError(failure) });
+        }
       } else if (e instanceof ApiError) {
         const byPath: Record<string, string> = {};
         for (const issue of e.problem.issues ?? []) byPath[issue.path.replace(/^table\./, '')] = pick(issue);
@@ -155,7 +159,7 @@ export function useTableDraft(id: string | undefined, ownUnit: string | null) {
         setShowErrors(true);
         message.error(pick(e.problem));
       } else {
-        message.error(t('error.unknown'));
+        message.error(pick(toApiError(e).problem));
       }
     } finally {
       setSaving(false);

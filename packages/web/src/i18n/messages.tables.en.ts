@@ -56,6 +56,8 @@ export const tablesEn = {
   'editor.conflictBody':
     'While you were editing, the table was saved as version {v}. Your edits are still on this page and nothing was lost. Look at the latest version, merge your edits and save again, or choose "Overwrite with my edits".',
   'editor.conflictOverwrite': 'Overwrite with my edits',
+  'editor.conflictLatestFailed':
+    'The latest version could not be loaded ({reason}), so overwriting is not offered; reload, or open the latest version in a new tab.',
   'editor.conflictView': 'Open the latest version in a new tab',
   'editor.invalid': 'Fields to fix: {n}; see the fields marked red',
   'editor.reason': 'Change note (optional)',

@@ -54,6 +54,8 @@ const zh = {
   'editor.conflictBody':
     '在您编辑期间，此表已被保存为第 {v} 版。您的修改仍保留在页面上，未丢失。可以先查看最新版本，再把您的修改合并后重新保存；或选择“以我的修改覆盖”。',
   'editor.conflictOverwrite': '以我的修改覆盖',
+  'editor.conflictLatestFailed':
+    '最新版本未能读取（{reason}），暂不能覆盖；可重新加载，或在新窗口查看最新版本。',
   'editor.conflictView': '在新窗口查看最新版本',
   'editor.invalid': '表格有 {n} 处需要修改，请查看标红的字段',
   'editor.reason': '修改说明（可选）',

@@ -26,7 +26,7 @@ import {
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { ForbiddenResult } from '../app/forbidden.tsx';
 import { BudgetYearsAdmin } from '../components/budget-years-admin.tsx';
@@ -112,7 +112,7 @@ export default function AdminPage() {
       message.success(done);
       return result;
     } catch (error) {
-      message.error(error instanceof ApiError ? pick(error.problem) : t('error.unknown'));
+      message.error(pick(toApiError(error).problem));
       return undefined;
     } finally {
       setSaving(false);

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { accountsApi } from '../api/accounts.api.ts';
-import { ApiError } from '../api/api-client.ts';
+import { ApiError, toApiError } from '../api/api-client.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { refreshSession, useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -46,7 +46,7 @@ export default function ChangePasswordPage() {
           return;
         }
       }
-      setError(failure instanceof ApiError ? pick(failure.problem) : t('error.unknown'));
+      setError(pick(toApiError(failure).problem));
     } finally {
       setBusy(false);
     }

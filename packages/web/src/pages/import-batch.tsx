@@ -2,7 +2,7 @@ import { FolderOpenOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, Button, List, Progress, Space, Tag, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../api/api-client.ts';
+import { ApiError, api, toApiError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import {
   type BatchFile,
@@ -124,10 +124,8 @@ export function BatchImport() {
         update(entry.key, { progress: 100, importId: preview.importId, ...confirmFailure(error.problem) });
       }
     } catch (error) {
-      const reason =
-        error instanceof ApiError
-          ? { zh: error.problem.zh, en: error.problem.en }
-          : { zh: t('error.unknown'), en: t('error.unknown') };
+      const { zh, en } = toApiError(error).problem;
+      const reason = { zh, en };
       update(entry.key, { status: 'refused', progress: 100, reason });
     }
   }

@@ -2,7 +2,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api/api-client.ts';
+import { toApiError } from '../api/api-client.ts';
 import { useDocumentTitle } from '../hooks/use-document-title.ts';
 import { signIn } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -39,7 +39,7 @@ export default function LoginPage() {
         replace: true,
       });
     } catch (failure) {
-      setError(failure instanceof ApiError ? pick(failure.problem) : t('error.unknown'));
+      setError(pick(toApiError(failure).problem));
     } finally {
       setBusy(false);
     }

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError, api } from '../api/api-client.ts';
+import { api, toApiError } from '../api/api-client.ts';
 import { evaluationApi, type SelfEvaluationView } from '../api/evaluation.api.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { type RecheckItem, type RecheckQuery, recheckApi } from '../api/recheck.api.ts';
@@ -87,7 +87,7 @@ function ClaimRows({ item, onDecided }: { item: RecheckItem; onDecided: () => vo
       load.reload();
       onDecided();
     } catch (error) {
-      message.error(error instanceof ApiError ? pick(error.problem) : String(error));
+      message.error(pick(toApiError(error).problem));
     } finally {
       setSaving(false);
     }

@@ -32,7 +32,7 @@ import {
 import dayjs from 'dayjs';
 import { type MouseEvent, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, api, request } from '../api/api-client.ts';
+import { ApiError, api, request, toApiError } from '../api/api-client.ts';
 import { queryClient, queryKeys } from '../api/query-client.ts';
 import { workflowApi } from '../api/workflow.api.ts';
 import { ExAnteCard } from '../components/ex-ante-card.tsx';
@@ -235,7 +235,7 @@ export default function ReviewPage() {
       message.success(t('review.submitted'));
       navigate('/review');
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      message.error(pick(toApiError(e).problem));
       // Someone else moved the table on: show what it is now.
       if (e instanceof ApiError && e.status === 409) {
         void queryClient.invalidateQueries({ queryKey: queryKeys.table(id) });

@@ -3,7 +3,21 @@ import type { PeerProject } from '@jixiao/core/peers/peer.schema';
 import { unitCostsOf } from '@jixiao/core/peers/unit-cost';
 import { ruleSetFor } from '@jixiao/core/review/rule-sets';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Drawer, Form, Input, Modal, Result, Space, Tag, Tooltip } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Drawer,
+  Form,
+  Input,
+  Modal,
+  Result,
+  Space,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/api-client.ts';
@@ -404,6 +418,15 @@ export default function TableEditorPage() {
         <p data-testid="conflict-message">
           {t('editor.conflictBody', { v: editor.conflict?.latest?.version ?? '?' })}
         </p>
+        {editor.conflict?.latestError && (
+          <Typography.Text
+            type="danger"
+            data-testid="conflict-latest-error"
+            data-code={editor.conflict.latestError.problem.code}
+          >
+            {t('editor.conflictLatestFailed', { reason: pick(editor.conflict.latestError.problem) })}
+          </Typography.Text>
+        )}
       </Modal>
     </div>
   );

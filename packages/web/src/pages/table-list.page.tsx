@@ -24,7 +24,7 @@ import {
 } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, api, saveFile } from '../api/api-client.ts';
+import { api, saveFile, toApiError } from '../api/api-client.ts';
 import { queryKeys } from '../api/query-client.ts';
 import { MoneyText } from '../components/money-text.tsx';
 import { PageHead } from '../components/page-head.tsx';
@@ -114,7 +114,7 @@ export default function TableListPage() {
       setSelected((ids) => ids.filter((id) => id !== row.id));
       reload();
     } catch (e) {
-      message.error(e instanceof ApiError ? pick(e.problem) : t('error.unknown'));
+      message.error(pick(toApiError(e).problem));
     }
   };
 
@@ -133,7 +133,7 @@ export default function TableListPage() {
       saveFile(file, `jixiao-${ids.length}.zip`);
       message.open({ key, type: 'success', content: t('list.exported', { n: ids.length }) });
     } catch (e) {
-      const reason = e instanceof ApiError ? pick(e.problem) : t('error.unknown');
+      const reason = pick(toApiError(e).problem);
       message.open({ key, type: 'error', content: t('list.exportFailed', { reason }), duration: 10 });
     } finally {
       setExporting(false);

@@ -87,8 +87,17 @@ const weightNote = new RegExp(`^(?:${WEIGHT_NOTE})$`);
 export function isWeightNote(text: string): boolean {
   // An allotment holds 分 or ends with a closing bracket: the many cells with neither (this is asked of
   // every cell a row scan passes) skip the key lookup and the pattern.
-  if (!text.includes('分') && !text.includes(')') && !text.includes('）')) return false;
+  if (!holdsPointsOrClose(text)) return false;
   return weightNote.test(key(text));
+}
+
+// One scan for any of 分 ) ） (three `includes` scanned the cell three times).
+function holdsPointsOrClose(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5206 || c === 0x29 || c === 0xff09) return true;
+  }
+  return false;
 }
 
 const LABEL_AND_WEIGHT_NOTE = new RegExp(`^(.*?)(?<!\\d)(${WEIGHT_NOTE})$`);

@@ -117,7 +117,7 @@ export async function registerAuth(app: FastifyInstance, options: Partial<AuthOp
   app.decorateRequest('sessionTokenHash', null);
   app.decorateRequest('mustChangePassword', false);
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', async (request) => {
     const token = request.cookies[sessionCookie];
     if (token) {
       const tokenHash = hashToken(token);

@@ -23,7 +23,6 @@ import {
   Tree,
   type TreeDataNode,
 } from 'antd';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { accountsApi } from '../api/accounts.api.ts';
 import { toApiError } from '../api/api-client.ts';
@@ -36,7 +35,6 @@ import { PageHead } from '../components/page-head.tsx';
 import { useLoad } from '../hooks/use-load.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { formatDateTime } from '../lib/dates.ts';
 
 interface UserForm {
   username: string;

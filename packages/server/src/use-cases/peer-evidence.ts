@@ -1,3 +1,4 @@
+import { distinctiveIndicatorNames } from '@jixiao/core/peers/distinctive-names';
 import { type PeerProject, peerLimits } from '@jixiao/core/peers/peer.schema';
 import { peerProjectOf } from '@jixiao/core/peers/peer-project';
 import type { RuleSet } from '@jixiao/core/review/rule-sets';
@@ -9,7 +10,7 @@ import { findPeerProjects } from '@jixiao/db/peer-projects.repository';
  * The similar projects (案例库) of a table, as the editor lists them and the evidence rules (P01–P03)
  * read them: published tables of the same category whose labels fit the rule set's framework, ranked by
  * how near their names, indicator names and narratives are to the table's; a project under another
- * name is found by the uncommon indicator names it shares. Published tables are public, so every reader may see them.
+ * name is found by the uncommon indicator names it shares (not the generic ones every project prints). Published tables are public, so every reader may see them.
  */
 export async function similarProjects(
   db: Database,
@@ -25,7 +26,7 @@ export async function similarProjects(
     limit: peerLimits.count,
     minSimilarity: peerLimits.minSimilarity,
     indicators: table.indicators.map((i) => i.name).join(' '),
-    indicatorNames: table.indicators.map((i) => i.name),
+    indicatorNames: distinctiveIndicatorNames(table),
     narrative: [table.narrative?.overview, table.narrative?.necessity, table.narrative?.goals]
       .filter((text): text is string => Boolean(text?.trim()))
       .join(' '),

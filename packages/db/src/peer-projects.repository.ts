@@ -130,8 +130,9 @@ export async function findPeerProjects(db: Database, query: PeerQuery): Promise<
         FROM (
           SELECT k.table_id, count(*) AS shared
           FROM (
-            SELECT DISTINCT left(search_key(n), 200) COLLATE "C" AS key
+            SELECT DISTINCT search_key(n) COLLATE "C" AS key
             FROM unnest(${names}::text[]) AS n
+            WHERE char_length(search_key(n)) <= 64
           ) AS q
           CROSS JOIN LATERAL (
             SELECT count(*) AS tables

@@ -1,6 +1,44 @@
 import type { ImportCandidate } from '@jixiao/core/tables/table-record.schema';
-import { Select } from 'antd';
+import { Card, Select } from 'antd';
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/api-client.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { LoadError } from './load-error.tsx';
+
+/**
+ * The card where the user says which table an uploaded form goes into, with the failure of the server's
+ * match shown first (a failed look-up is not "no match"). `testId` names the card (`<testId>-target`) and
+ * the failure (`<testId>-match-error`).
+ */
+export function ImportTargetCard({
+  title,
+  testId,
+  error,
+  onRetry,
+  children,
+}: {
+  title: string;
+  testId: string;
+  error: ApiError | null;
+  onRetry?: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <Card size="small" title={title} style={{ marginBottom: 12 }} data-testid={`${testId}-target`}>
+      {error && (
+        <LoadError
+          error={error}
+          onRetry={onRetry}
+          description={t('error.matchFailed')}
+          style={{ marginBottom: 8 }}
+          testId={`${testId}-match-error`}
+        />
+      )}
+      {children}
+    </Card>
+  );
+}
 
 /**
  * Which stored table an uploaded form (a monitoring form, a filled 自评表) goes into: the table the server

@@ -1,10 +1,9 @@
 import { formatYuan } from '@jixiao/core/money/money';
 import type { Indicator, PerformanceTable } from '@jixiao/core/tables/table.schema';
 import type { MonitoringMatch } from '@jixiao/core/tables/table-record.schema';
-import { Alert, Card, Descriptions, Select, Space, Table, Tag } from 'antd';
+import { Alert, Descriptions, Select, Space, Table, Tag } from 'antd';
 import type { ApiError } from '../api/api-client.ts';
-import { ImportTableChoice } from '../components/import-table-choice.tsx';
-import { LoadError } from '../components/load-error.tsx';
+import { ImportTableChoice, ImportTargetCard } from '../components/import-table-choice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** A 绩效运行监控表 as read: period, money spent, and per indicator target | progress | expected | likelihood | cause | measure. */
@@ -110,21 +109,7 @@ export function MonitoringTarget({
   const { t, pick } = useI18n();
   const matched = match?.tableId ? match.candidates.find((c) => c.tableId === match.tableId) : undefined;
   return (
-    <Card
-      size="small"
-      title={t('monitoringImport.into')}
-      style={{ marginBottom: 12 }}
-      data-testid="monitoring-target"
-    >
-      {error && (
-        <LoadError
-          error={error}
-          onRetry={onRetry}
-          description={t('error.matchFailed')}
-          style={{ marginBottom: 8 }}
-          testId="monitoring-match-error"
-        />
-      )}
+    <ImportTargetCard title={t('monitoringImport.into')} testId="monitoring" error={error} onRetry={onRetry}>
       {match && !matched && (
         <Alert
           type={match.candidates.length > 0 ? 'info' : 'warning'}
@@ -178,6 +163,6 @@ export function MonitoringTarget({
           }
         />
       )}
-    </Card>
+    </ImportTargetCard>
   );
 }

@@ -1,8 +1,7 @@
-import { Alert, Card, Select, Space } from 'antd';
+import { Alert, Select, Space } from 'antd';
 import type { ApiError } from '../api/api-client.ts';
 import type { SelfEvaluationMatch } from '../api/recheck.api.ts';
-import { ImportTableChoice } from '../components/import-table-choice.tsx';
-import { LoadError } from '../components/load-error.tsx';
+import { ImportTableChoice, ImportTargetCard } from '../components/import-table-choice.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
 /** The choice of a filled 自评表's own table (a past year's form whose table is not in the system). */
@@ -43,21 +42,12 @@ export function SelfEvaluationTarget({
     chosen !== undefined &&
     Math.abs(chosen.executionWeight - printedExecutionWeight) > 1e-9;
   return (
-    <Card
-      size="small"
+    <ImportTargetCard
       title={t('selfEvaluationImport.into')}
-      style={{ marginBottom: 12 }}
-      data-testid="self-evaluation-target"
+      testId="self-evaluation"
+      error={error}
+      onRetry={onRetry}
     >
-      {error && (
-        <LoadError
-          error={error}
-          onRetry={onRetry}
-          description={t('error.matchFailed')}
-          style={{ marginBottom: 8 }}
-          testId="self-evaluation-match-error"
-        />
-      )}
       {match && !matched && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} title={t('selfEvaluationImport.noMatch')} />
       )}
@@ -107,6 +97,6 @@ export function SelfEvaluationTarget({
           data-testid="self-evaluation-execution-mismatch"
         />
       )}
-    </Card>
+    </ImportTargetCard>
   );
 }

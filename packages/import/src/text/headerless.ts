@@ -1,7 +1,8 @@
 import type { Warning } from '@jixiao/core/tables/table.schema';
+import { inferColumnRoles, valueCellsOfRows } from './column-roles.ts';
 import type { IndicatorHeader } from './indicators.ts';
 import type { Token } from './tokens.ts';
-import { key, levelLabel } from './vocabulary.ts';
+import { type ColumnRole, key, levelLabel } from './vocabulary.ts';
 
 // The national level-1 categories: a cell that is exactly one of them starts the indicator rows.
 const LEVEL1_CELL = /^(产出|效益|满意度|成本)指标$/;
@@ -37,17 +38,39 @@ export function headerlessTable(
     }
     if (!level2) continue;
     if (unknownCaptionRowBefore(tokens, i)) return null;
+    const fromCells = columnsOfRows(tokens, i, kind);
     return {
       start: i,
       end: i,
       lead: [],
-      afterName: kind === 'self-evaluation' ? ['target', 'actual', 'weight', 'score'] : ['target'],
+      afterName: fromCells ?? NATIONAL[kind],
       hasLevel1Column: true,
       hasLevel2Column: true,
       repeatedGroup: false,
+      columnsFromCells: fromCells !== null,
     };
   }
   return null;
+}
+
+const NATIONAL: Record<'target' | 'self-evaluation' | 'department-wide', ColumnRole[]> = {
+  target: ['target'],
+  'self-evaluation': ['target', 'actual', 'weight', 'score'],
+  'department-wide': ['target'],
+};
+
+/**
+ * The columns after the name as the rows' cells show them, where the text keeps its rows and the cells
+ * settle them; null where they do not (the national form's columns are read then).
+ */
+function columnsOfRows(
+  tokens: readonly Token[],
+  start: number,
+  kind: 'target' | 'self-evaluation' | 'department-wide',
+): ColumnRole[] | null {
+  if (!tokens.includes(null)) return null;
+  const inferred = inferColumnRoles(valueCellsOfRows(tokens, start), kind);
+  return inferred === null || inferred.doubtful ? null : inferred.roles;
 }
 
 /**
@@ -91,11 +114,15 @@ const CAPTIONS: Partial<Record<string, string>> = {
   actual: '实际完成值',
   weight: '分值',
   score: '得分',
+  unit: '计量单位',
+  opOrDir: '指标值类型',
+  explanation: '说明',
+  reason: '偏差原因',
 };
 
 /**
  * Marks each row read without a caption row for a person to confirm: its columns were taken to be the
- * national form's, which nothing printed confirms.
+ * national form's, or read from what the cells hold, which nothing printed confirms.
  */
 export function noCaptionRowWarnings(
   header: IndicatorHeader,
@@ -104,10 +131,15 @@ export function noCaptionRowWarnings(
 ): Warning[] {
   const zh = header.afterName.map((r) => CAPTIONS[r] ?? r).join('、');
   const en = header.afterName.join(', ');
+  const fromCells = header.columnsFromCells === true;
   return rows.map((row, n) => ({
     code: 'import.low_confidence',
-    zh: `“${row.name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按通用格式（${zh}）读取，请核对`,
-    en: `The table of "${row.name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read as the usual columns (${en}); please check`,
+    zh: fromCells
+      ? `“${row.name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按各格内容读作（${zh}），请核对`
+      : `“${row.name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按通用格式（${zh}）读取，请核对`,
+    en: fromCells
+      ? `The table of "${row.name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read by what they hold as ${en}; please check`
+      : `The table of "${row.name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read as the usual columns (${en}); please check`,
     line: lines[n],
     path: `indicators.${n}`,
   }));

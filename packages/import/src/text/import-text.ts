@@ -3,6 +3,7 @@ import { parseAmount } from '@jixiao/core/money/money';
 import type { Indicator, PerformanceTable, Warning } from '@jixiao/core/tables/table.schema';
 import { decodeHTML } from 'entities';
 import { type RowSources, takeRowSources, withRowSources } from '../preview/row-sources.ts';
+import { columnsFromCellsWarnings, withColumnsFromCells } from './column-roles.ts';
 import { csvRecords } from './csv-records.ts';
 import { readEnglishLabels } from './english-labels.ts';
 import {
@@ -568,10 +569,12 @@ function readForm(
   const tokens = toTokens(grid);
   const rowsMeaningful = grid.layout !== 'stream';
   const warnings: Warning[] = [];
-  const captioned = findIndicatorHeader(tokens, grid.layout);
+  const formKind = kindOfTitle(titleOf(lines));
+  const printedHeader = findIndicatorHeader(tokens, grid.layout);
+  const captioned = printedHeader && withColumnsFromCells(printedHeader, tokens, formKind);
   // Rows without their caption row are read in the national columns of the form's kind (and kept
   // only when they read more rows than the running-text reader, below).
-  const header = captioned ?? headerlessTable(tokens, kindOfTitle(titleOf(lines)));
+  const header = captioned ?? headerlessTable(tokens, formKind);
   const headerEnd = header?.start ?? tokens.length;
   const firstIndicatorLine = header
     ? (tokens[header.start]?.line ?? Number.POSITIVE_INFINITY)
@@ -655,6 +658,14 @@ function readForm(
           only.cells.map((c) => c.line),
         ),
       );
+    else if ((captioned?.columnsFromCells || captioned?.unsettledColumns) && only)
+      warnings.push(
+        ...columnsFromCellsWarnings(
+          header,
+          only.indicators,
+          only.cells.map((c) => c.line),
+        ),
+      );
     const lastText = lines.findLast((l) => l.text.trim() !== '')?.text.trim() ?? '';
     const unfinished = !/[。.!！?？)）:：;；]$/.test(lastText);
     // A footnote that stops mid-sentence was cut off, with or without a final newline.
@@ -690,9 +701,10 @@ function readForm(
     });
   }
   // Nothing read cell by cell: the table's borders may be lost (one line, prose). Read it as running text.
-  // Rows read without a caption row are a guess too: the running text may read more of them.
+  // Rows read without a caption row in the national columns are a guess too: the running text may read
+  // more of them. Columns the rows' cells settled are as good as a caption row.
   const cellRows = blocks.reduce((n, b) => n + b.indicators.length, 0);
-  if (cellRows === 0 || captioned === null) {
+  if (cellRows === 0 || (captioned === null && header?.columnsFromCells !== true)) {
     const from = Number.isFinite(firstIndicatorLine) ? firstIndicatorLine : (lines[0]?.line ?? 1);
     const body = lines.filter((l) => l.line >= from);
     const stream =

@@ -47,6 +47,15 @@ export interface IndicatorHeader {
    * (中期) and annual (年度) indicators side by side, each row holding the same indicator twice.
    */
   repeatedGroup: boolean;
+  /** The columns after the name were read from what the rows' cells hold, not from printed captions. */
+  columnsFromCells?: boolean;
+  /** Captions the vocabulary does not know head columns that the rows' cells did not settle either. */
+  unsettledColumns?: boolean;
+  /**
+   * Indices into `afterName` of the columns whose roles no printed caption gave: captions this vocabulary
+   * does not know (read as free text), and the target column assumed when no caption named it.
+   */
+  unreadCaptions?: number[];
 }
 
 /** Finds the caption row of the indicator table (一级指标 … 三级指标 指标值 …). */
@@ -93,6 +102,7 @@ export function findIndicatorHeader(
       start = j;
     }
     const afterName: ColumnRole[] = [];
+    const unread: number[] = [];
     let repeatedGroup = false;
     let end = i + 1;
     let sameRow = layout === 'rows' || layout === 'markdown';
@@ -135,8 +145,10 @@ export function findIndicatorHeader(
         levelLabel(c.text, null) === null &&
         !isTargetLike(c.text) &&
         !figureFollows(tokens, j)
-      )
+      ) {
         role = 'explanation';
+        unread.push(afterName.length);
+      }
       if (role === 'level2' || role === 'name') repeatedGroup = afterName.length > 0;
       if (role === null || role === 'level1' || role === 'level2' || role === 'name') break;
       // 完成情况 after an actual-value column (单项指标实际完成值 | 单项指标完成情况) is its status word
@@ -147,13 +159,20 @@ export function findIndicatorHeader(
       end = j + 1;
     }
     if (!sawLevel && afterName.length === 0) continue;
-    if (!afterName.includes('target')) afterName.unshift('target');
-    afterName.push(...upperCaptionRoles(tokens, start, afterName));
+    let unreadCaptions = unread;
+    if (!afterName.includes('target')) {
+      afterName.unshift('target');
+      unreadCaptions = [0, ...unread.map((k) => k + 1)];
+    }
+    const upper = upperCaptionRoles(tokens, start, afterName);
+    afterName.push(...upper);
     const split = sameRow || layout === 'rows' ? splitBySubCaptions(tokens, end, afterName) : null;
     if (split) {
       afterName.splice(0, afterName.length, ...split.afterName);
       end = split.end;
     }
+    // Columns other caption rows rearranged are not matched to the cells (they were read from captions).
+    if (upper.length > 0 || split) unreadCaptions = [];
     // Without level captions (a name caption alone) nothing says a level-1 column is missing.
     return {
       start,
@@ -163,6 +182,7 @@ export function findIndicatorHeader(
       hasLevel1Column: sawLevel1 || !sawLevel,
       hasLevel2Column: sawLevel2 || !sawLevel,
       repeatedGroup,
+      unreadCaptions,
     };
   }
   return null;

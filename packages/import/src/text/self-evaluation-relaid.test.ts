@@ -12,9 +12,11 @@ const SIGN: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': 
 
 const tables = labelledScoredTables();
 
-type Column = 'kind' | 'target' | 'actual' | 'weight' | 'score' | 'reason';
+type Column = 'kind' | 'target' | 'actual' | 'weight' | 'score' | 'reason' | 'unit' | 'standard';
 const CAPTION: Record<Column, string> = {
   kind: '指标值类型',
+  unit: '计量单位',
+  standard: '评分标准',
   target: '年度指标值',
   actual: '实际完成值',
   weight: '分值',
@@ -49,12 +51,19 @@ interface Habits {
   wrappedCaption: boolean;
   /** The caption row lost (cut off by a page preview): the rows follow the header fields. */
   noCaption?: boolean;
+  /** The value columns captioned in words no vocabulary knows (`栏目1`, `栏目2` …). */
+  unknownCaptions?: boolean;
 }
 
 function render(name: string, rows: ExpectedIndicator[], order: Column[], separator: string, habits: Habits) {
   const sep = SEPARATORS[separator] as (cells: string[]) => string;
   const lines = ['2022年度项目支出绩效自评表', `项目名称：${name}`, '实施单位：某局'];
-  const captions = ['一级指标', '二级指标', '三级指标', ...order.map((c) => CAPTION[c])];
+  const captions = [
+    '一级指标',
+    '二级指标',
+    '三级指标',
+    ...order.map((c, n) => (habits.unknownCaptions ? `栏目${n + 1}` : CAPTION[c])),
+  ];
   if (habits.noCaption) {
     // no caption row
   } else if (habits.wrappedCaption) {
@@ -69,7 +78,10 @@ function render(name: string, rows: ExpectedIndicator[], order: Column[], separa
     previous = i;
     const value: Record<Column, string> = {
       kind: '定量',
-      target: `${i.operator ? (SIGN[i.operator] ?? '') : ''}${i.value}${i.unit ?? ''}`,
+      // A form with a 计量单位 column prints the target's figure alone.
+      target: `${i.operator ? (SIGN[i.operator] ?? '') : ''}${i.value}${order.includes('unit') ? '' : (i.unit ?? '')}`,
+      unit: i.unit ?? '',
+      standard: '完成得满分，未完成按比例扣分',
       actual: i.actual ?? '',
       weight: habits.points ? `${i.weight}分` : String(i.weight),
       score: String(i.score),
@@ -140,6 +152,65 @@ describe('labelled self-evaluation rows re-laid as real 自评表 print them', (
         shareReadBack(ORDERS.national as Column[], separator, { ...plain, noCaption: true }),
         separator,
       ).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Without the caption row nothing printed says which column is which: the columns are read from what
+  // the cells hold (target grammar, unit words, 定量/定性, weights that bound their scores).
+  const shuffled: Record<string, Column[]> = {
+    ...ORDERS,
+    'with 计量单位': ['target', 'unit', 'actual', 'weight', 'score'],
+    'with 评分标准': ['target', 'actual', 'weight', 'standard', 'score'],
+    '指标值类型, weight first, 计量单位': ['kind', 'weight', 'target', 'unit', 'actual', 'score'],
+    'actual last': ['weight', 'target', 'score', 'actual'],
+  };
+  for (const [orderName, order] of Object.entries(shuffled))
+    it(`reads a form whose caption row is lost by what its cells hold: ${orderName}`, () => {
+      for (const separator of ['tabs', 'spaces', 'pipes', 'pdf columns'])
+        expect(
+          shareReadBack(order, separator, { ...plain, noCaption: true }),
+          separator,
+        ).toBeGreaterThanOrEqual(0.8);
+    });
+
+  for (const [orderName, order] of Object.entries(shuffled))
+    it(`reads a form whose value columns are captioned in unknown words by what its cells hold: ${orderName}`, () => {
+      for (const separator of ['tabs', 'spaces', 'pipes', 'pdf columns'])
+        expect(
+          shareReadBack(order, separator, { ...plain, unknownCaptions: true }),
+          separator,
+        ).toBeGreaterThanOrEqual(0.8);
+    });
+
+  it('marks every row read under unknown captions for a person to confirm', () => {
+    for (const { name, rows } of tables) {
+      const text = render(name, rows, shuffled['actual last'] as Column[], 'tabs', {
+        ...plain,
+        unknownCaptions: true,
+      });
+      const [back] = importText(text).tables;
+      const marked = new Set(
+        back?.warnings.filter((w) => w.code === 'import.low_confidence').map((w) => w.path),
+      );
+      back?.indicators.forEach((_, n) => {
+        expect(marked.has(`indicators.${n}`), `${name} row ${n}`).toBe(true);
+      });
+    }
+  });
+
+  it('marks every row read without a caption row for a person to confirm', () => {
+    for (const { name, rows } of tables) {
+      const text = render(name, rows, shuffled['actual last'] as Column[], 'tabs', {
+        ...plain,
+        noCaption: true,
+      });
+      const [back] = importText(text).tables;
+      const marked = new Set(
+        back?.warnings.filter((w) => w.code === 'import.low_confidence').map((w) => w.path),
+      );
+      back?.indicators.forEach((_, n) => {
+        expect(marked.has(`indicators.${n}`), `${name} row ${n}`).toBe(true);
+      });
+    }
   });
 
   it('reads weights in points printed one cell per line, in every column order', () => {

@@ -139,8 +139,9 @@ const grown = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
-    expect(report.documents.length).toBeGreaterThanOrEqual(83);
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.972);
+    expect(report.documents.length).toBeGreaterThanOrEqual(88);
+    // 0.965, down from 0.972: the corpus9 batch's train documents (7 rows: 4 read at intake).
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.965);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side
@@ -148,14 +149,17 @@ describe('importer on the grown real corpus', () => {
     // 13 at intake (results stated in report prose, the column captions and word values of a form with
     // half-year and full-year value columns, a score sheet's criterion); results stated in a report are
     // no longer read as targets, nor the year a report's sentence opens with.
-    expect(report.total.invented).toBeLessThanOrEqual(11);
+    // 18: the corpus9 batch's department-wide table, whose rows run into their scoring standard, gave 7
+    // at intake (all marked).
+    expect(report.total.invented).toBeLessThanOrEqual(18);
     // Invented rows nobody is asked to look at: the row constraints (row-doubts.ts) mark them all but the
     // corpus8 batch's three of the half-year/full-year form (its score-sheet criterion is now marked).
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(3);
     // Read rows marked all the same: each costs the person confirming the import a look (89 of 360; 0.237,
     // up from 0.23, since the corpus8 batch's rows read in prose and in a one-cell-per-paragraph form are
     // marked at intake; 0.248 since five more rows are read from running text, where every row is marked).
-    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.248);
+    // 0.256 (93 of 364) with the corpus9 batch's four rows read from running text.
+    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.256);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {
@@ -168,7 +172,8 @@ describe('importer on the grown real corpus', () => {
     // none invented, at intake).
     expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.676);
     // 32 since results stated in a report's prose are no longer read as targets.
-    expect(report.total.invented).toBeLessThanOrEqual(32);
+    // 37: the corpus9 batch added eleven documents (16 rows: 12 read, 5 invented, at intake).
+    expect(report.total.invented).toBeLessThanOrEqual(37);
     // 9 unmarked since the row constraints ask for a value, a name that reads as one and a target that does.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(9);
   });

@@ -9,6 +9,7 @@ import {
   splitWeightTargetActualScore,
 } from './digit-runs.ts';
 import { cleanName } from './indicators.ts';
+import { isScoringClause } from './scoring-criteria.ts';
 import { trimRuns } from './trim-runs.ts';
 import { hanCount, key, nationalLevel1Of } from './vocabulary.ts';
 
@@ -827,7 +828,9 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
       // `…=9人，当年实际完成9人`: the result clause after the target is the row's actual.
       const result = ACTUAL_CLAUSE.exec(clean.slice(stop));
       if (result) stop += result[0].length;
-      if (hasWords(name)) {
+      if (isScoringClause(rawName, clean.slice(m.index + m[0].length))) {
+        // A clause of the row's scoring standard (`…0%以上计20分`), not a row.
+      } else if (hasWords(name)) {
         const start = offset + pos + (rawName.length - rawName.trimStart().length);
         if (resultOnly) push(l1, l2, name, '', start, m[0].trim());
         else {

@@ -997,6 +997,9 @@ export function readIndicators(
     });
   };
   let firstBeforeLevel1 = false;
+  // A level-2 label read under a level 1 it does not belong to (`数量指标` while `成本指标` is in force): its
+  // own level 1 is printed further down, at the middle of the rows it spans, not on their first row.
+  const level2sBeforeLevel1: { parent: string; event: number }[] = [];
   let sawLevel1 = false;
   let sawLevel2 = false;
   let level2: string | null = null;
@@ -1233,6 +1236,14 @@ export function readIndicators(
         level1Lost = false;
         level2 = null;
       } else {
+        const parent = nationalLevel1Of(label.label);
+        if (
+          level1 !== null &&
+          parent !== null &&
+          key(parent) !== key(level1) &&
+          blocks.some((b) => b.indicators.length > 0)
+        )
+          level2sBeforeLevel1.push({ parent, event: levelEvents.length - 1 });
         level2 = label.label;
         level2At = i;
         // A form whose name column holds the level-2 category (`数量指标 | 375万平方米 | …`): the row is
@@ -1690,7 +1701,10 @@ export function readIndicators(
   const only = blocks.length === 1 ? blocks[0] : undefined;
   if (
     only !== undefined &&
-    firstBeforeLevel1 &&
+    (firstBeforeLevel1 ||
+      level2sBeforeLevel1.some(({ parent, event }) =>
+        levelEvents.slice(event + 1).some((e) => e.level === 1 && key(e.label) === key(parent)),
+      )) &&
     // The least-squares split is O(labels × rows²): real tables have tens of rows, never hundreds.
     only.cells.length <= MAX_CENTRED_ROWS &&
     layout === 'rows' &&
@@ -2042,6 +2056,25 @@ function rowAt(tokens: readonly Token[], start: number, span = Number.POSITIVE_I
   return row;
 }
 
+// Below a task's indicator rows, a name and a bare count (`开展全院安全排查次数 | 6`) is the next indicator, its
+// level cells merged with the rows above: a subtotal prints an amount (`8,827,620.53`, `862.18`) or names
+// what it totals (合计, a department).
+const COUNT_ONLY = /^\d{1,4}$/;
+const TOTAL_NAME = /合计|小计|总计|部门$|单位$/;
+
+function countRow(row: readonly Cell[], blocks: readonly IndicatorBlock[]): boolean {
+  const [name, figure] = row;
+  return (
+    row.length === 2 &&
+    name !== undefined &&
+    figure !== undefined &&
+    COUNT_ONLY.test(figure.text.trim()) &&
+    !TOTAL_NAME.test(name.text.trim()) &&
+    hanCount(name.text) >= 2 &&
+    (blocks.at(-1)?.indicators.length ?? 0) > 0
+  );
+}
+
 function readLead(
   tokens: readonly Token[],
   i: number,
@@ -2060,9 +2093,11 @@ function readLead(
     // A row without indicator cells (a department subtotal such as `820-马踏镇部门 | 8,827,620.53`). A row
     // whose lead cells are merged with the rows above holds fewer cells than the lead columns too, but a
     // level-2 label or a target that is more than a bare amount says it is an indicator's row.
-    const indicatorCells = row.some(
-      (c) => levelLabel(c.text, null) !== null || (isTargetLike(c.text) && !NUMBER_ONLY.test(c.text.trim())),
-    );
+    const indicatorCells =
+      row.some(
+        (c) =>
+          levelLabel(c.text, null) !== null || (isTargetLike(c.text) && !NUMBER_ONLY.test(c.text.trim())),
+      ) || countRow(row, blocks);
     return row.length <= header.lead.length && !indicatorCells
       ? { next: end, skipTo: end, startedProject: false }
       : { next: i, skipTo: null, startedProject: false };

@@ -83,6 +83,14 @@ describe('inferColumnRoles', () => {
     expect(inferColumnRoles(rows, 'target')).toEqual({ roles: ['target', 'explanation'], doubtful: false });
   });
 
+  it('reads units a form coins for itself beside the target (村, 万千瓦时), and 指标解释 before the value', () => {
+    const rows = [
+      ['反映送戏下乡情况。', '定量', '≥70', '村'],
+      ['反映节电情况。', '定量', '≥110', '万千瓦时'],
+    ];
+    expect(inferColumnRoles(rows, 'target')?.roles).toEqual(['explanation', 'opOrDir', 'target', 'unit']);
+  });
+
   it('gives nothing for fewer than two rows', () => {
     expect(inferColumnRoles([['≥100人', '120人', '10', '10']], 'self-evaluation')).toBeNull();
   });

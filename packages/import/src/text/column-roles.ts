@@ -54,6 +54,17 @@ function isUnitWord(text: string): boolean {
   return KNOWN_UNIT.test(key(text));
 }
 
+// Units a form may coin for its own counts (`村`, `万/月`, `场次`, `万千瓦时`): a word of one to three
+// characters, perhaps per a period. Only trusted in a column beside the target.
+const COINED_UNIT = /^(?:万|亿)?[\u4e00-\u9fa5]{1,3}(?:\/[\u4e00-\u9fa5]{1,3})?$/;
+
+function isUnitBesideTarget(text: string): boolean {
+  const k = key(text);
+  return (
+    isUnitWord(k) || (COINED_UNIT.test(k) && !VALUE_WORD.test(k) && !KIND_MARK.test(k) && !STATUS.test(k))
+  );
+}
+
 function isRemark(text: string): boolean {
   return hanCount(text) >= 2 && !isValue(text) && figure(text) === null;
 }
@@ -192,7 +203,7 @@ export function inferColumnRoles(
   columns.forEach((col, c) => {
     if (roles[c] !== null) return;
     const besideTarget = target !== undefined && Math.abs(c - target) === 1;
-    if (besideTarget && col.share(isUnitWord) >= 0.8 && !roles.includes('unit')) roles[c] = 'unit';
+    if (besideTarget && col.share(isUnitBesideTarget) >= 0.8 && !roles.includes('unit')) roles[c] = 'unit';
     else if (col.share(isRemark) >= 0.5 || col.share((t) => STATUS.test(key(t))) >= 0.5)
       roles[c] = points !== null && c > points.score ? 'reason' : 'explanation';
   });

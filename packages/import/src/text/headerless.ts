@@ -5,7 +5,7 @@ import type { Token } from './tokens.ts';
 import { type ColumnRole, key, levelLabel } from './vocabulary.ts';
 
 // The national level-1 categories: a cell that is exactly one of them starts the indicator rows.
-const LEVEL1_CELL = /^(产出|效益|满意度|成本)指标$/;
+const LEVEL1_CELL = /^(?:(产出|效益|满意度|成本)指标|(产出|效果|影响力)目标)$/;
 
 /**
  * The indicator rows of a form whose caption row is missing (cut off by a page preview, lost in

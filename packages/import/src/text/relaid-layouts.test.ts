@@ -28,8 +28,16 @@ type Relayout =
   | 'letter-spaced level 1'
   | 'page footer inside'
   | 'full-width figures'
-  | 'html entities';
+  | 'html entities'
+  | 'extra columns, no caption row'
+  | 'extra columns shuffled'
+  | 'extra columns shuffled, no caption row'
+  | 'extra columns, unknown captions';
 const LAYOUTS: Relayout[] = [
+  'extra columns, no caption row',
+  'extra columns shuffled',
+  'extra columns shuffled, no caption row',
+  'extra columns, unknown captions',
   'fused',
   'prose',
   'extra-columns',
@@ -94,6 +102,50 @@ function groups(t: PerformanceTable): Map<string, Map<string, Indicator[]>> {
   return out;
 }
 
+type ExtraColumn = 'kind' | 'value' | 'unit' | 'explanation';
+const EXTRA_CAPTION: Record<ExtraColumn, string> = {
+  kind: '指标值类型',
+  value: '指标值',
+  unit: '计量单位',
+  explanation: '指标解释',
+};
+
+/**
+ * The columns many provinces print after the name (指标值类型, 指标值, 计量单位, 指标解释) in `order`, under
+ * their captions, under captions no vocabulary knows (`栏目1` …), or with the caption row lost.
+ */
+function extraColumns(
+  t: PerformanceTable,
+  order: ExtraColumn[],
+  captions: 'printed' | 'unknown' | 'none',
+): string {
+  const lines = [...header(t)];
+  if (captions !== 'none')
+    lines.push(
+      [
+        '一级指标',
+        '二级指标',
+        '三级指标',
+        ...order.map((c, n) => (captions === 'printed' ? EXTRA_CAPTION[c] : `栏目${n + 1}`)),
+      ].join('\t'),
+    );
+  for (const i of t.indicators) {
+    const tt = i.target;
+    const quantitative = tt.kind === 'quantitative';
+    const cells: Record<ExtraColumn, string> = {
+      kind: quantitative ? '定量' : '定性',
+      value: quantitative
+        ? `${(tt.operator ?? '').replace('>=', '≥').replace('<=', '≤')}${tt.value}`
+        : targetText(i),
+      unit: quantitative ? (tt.unit ?? '') : '',
+      explanation: `反映${i.name}情况。`,
+    };
+    lines.push([i.level1 ?? '', i.level2 ?? '', i.name, ...order.map((c) => cells[c])].join('\t'));
+  }
+  lines.push('填表人：');
+  return lines.join('\n');
+}
+
 function render(t: PerformanceTable, layout: Relayout): string {
   switch (layout) {
     case 'fused': {
@@ -115,29 +167,16 @@ function render(t: PerformanceTable, layout: Relayout): string {
       }
       return lines.join('\n');
     }
-    case 'extra-columns': {
-      const lines = [...header(t), '一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释'];
-      for (const i of t.indicators) {
-        const tt = i.target;
-        const quantitative = tt.kind === 'quantitative';
-        const value = quantitative
-          ? `${(tt.operator ?? '').replace('>=', '≥').replace('<=', '≤')}${tt.value}`
-          : targetText(i);
-        lines.push(
-          [
-            i.level1 ?? '',
-            i.level2 ?? '',
-            i.name,
-            quantitative ? '定量' : '定性',
-            value,
-            quantitative ? (tt.unit ?? '') : '',
-            `反映${i.name}情况。`,
-          ].join('\t'),
-        );
-      }
-      lines.push('填表人：');
-      return lines.join('\n');
-    }
+    case 'extra-columns':
+      return extraColumns(t, ['kind', 'value', 'unit', 'explanation'], 'printed');
+    case 'extra columns, no caption row':
+      return extraColumns(t, ['kind', 'value', 'unit', 'explanation'], 'none');
+    case 'extra columns shuffled':
+      return extraColumns(t, ['explanation', 'value', 'unit', 'kind'], 'printed');
+    case 'extra columns shuffled, no caption row':
+      return extraColumns(t, ['explanation', 'kind', 'value', 'unit'], 'none');
+    case 'extra columns, unknown captions':
+      return extraColumns(t, ['kind', 'value', 'unit', 'explanation'], 'unknown');
     case 'pdf-order': {
       // Text as a PDF extractor gives it: cells apart by runs of spaces, a merged level cell printed at the
       // middle of the rows it covers — on the middle row of an odd span, on a line of its own between the

@@ -35,17 +35,41 @@ const unit = () =>
   demoOrganisations.find((o) => o.id === demoUserFor('author').organisationId)?.name ??
   '上海推进科技创新中心建设办公室';
 
+/**
+ * `length` characters for a text field: one character repeated, or, with BLOCKING_STEPS_FILL=random-cjk,
+ * seeded random CJK text, which does not compress and gives search a distinct bigram at nearly every
+ * position (the costliest content for the database; measured on demand, see SECURITY.md's Known limits).
+ */
+function filler(random: (() => number) | null) {
+  return (character: string, length: number) =>
+    random === null
+      ? character.repeat(length)
+      : String.fromCodePoint(...Array.from({ length }, () => 0x4e00 + Math.floor(random() * 0x5200)));
+}
+
+/** A small seeded generator (mulberry32), so every run sends the same text. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
 /** The largest table the schema allows: every limit reached at once (about 1.5 MB of JSON). */
 function tableAtLimits() {
+  const text = filler(process.env.BLOCKING_STEPS_FILL === 'random-cjk' ? seeded(15) : null);
   const row = buildIndicator('产出指标', '数量指标', '培训人数', '>=100人');
   return {
     ...buildTable({ unit: unit(), year: 2026 }),
-    name: '项'.repeat(tableLimits.name),
-    narrative: { overview: '述'.repeat(tableLimits.narrative) },
+    name: text('项', tableLimits.name),
+    narrative: { overview: text('述', tableLimits.narrative) },
     indicators: Array.from({ length: tableLimits.indicators }, (_, i) => ({
       ...row,
-      name: `${'指'.repeat(tableLimits.indicatorName - 4)}${String(i).padStart(4, '0')}`,
-      explanation: '释'.repeat(1000),
+      name: `${text('指', tableLimits.indicatorName - 4)}${String(i).padStart(4, '0')}`,
+      explanation: text('释', 1000),
     })),
   };
 }

@@ -18,6 +18,7 @@ import type { TableStatus } from '@jixiao/core/tables/table-record.schema';
 import type { Target } from '@jixiao/core/targets/target.schema';
 import { parseTarget } from '@jixiao/core/targets/target-grammar';
 import type { WorkflowAction } from '@jixiao/core/workflow/workflow.schema';
+import { bigramsLiteral } from '@jixiao/db/search-text';
 import { derivedColumns, indicatorColumns, indicatorRows } from '@jixiao/db/tables.repository';
 import {
   departmentNames,
@@ -232,6 +233,8 @@ export const scaleColumns = {
     'indicator_count',
     'warning_count',
     'search_text',
+    // The generator computes them (derivedColumns, as a save does): COPY fills no trigger-made column here.
+    'search_grams',
     'content',
     'created_by',
     'created_at',
@@ -696,6 +699,7 @@ export function generateTable(world: ScaleWorld, index: number, sink: RowSink): 
     derived.indicator_count,
     derived.warning_count,
     derived.search_text,
+    bigramsLiteral(derived.search_grams),
     derived.content,
     author.id,
     new Date(createdAt),

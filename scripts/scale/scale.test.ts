@@ -82,6 +82,11 @@ describe.skipIf(!server)('npm run scale (a tiny province on PostgreSQL)', () => 
       expect(await count('SELECT count(*) AS n FROM indicators')).toBe(report.counts.indicators);
       expect(await count('SELECT count(*) AS n FROM organisations')).toBe(2041);
       expect(await count("SELECT count(*) AS n FROM target_tables WHERE search_grams = '{}'")).toBe(0);
+      // The generator's bigrams are the set the database's function gives for the same text.
+      expect(
+        await count(`SELECT count(*) AS n FROM target_tables
+          WHERE NOT (search_grams @> search_bigrams(search_text) AND search_grams <@ search_bigrams(search_text))`),
+      ).toBe(0);
       expect(
         await count(`SELECT count(*) AS n FROM target_tables t
           WHERE version <> (SELECT max(version) FROM table_versions v WHERE v.table_id = t.id)`),

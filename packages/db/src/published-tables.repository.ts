@@ -13,7 +13,7 @@ import { to as copyTo } from 'pg-copy-streams';
 import { type Database, engineOf, rawClient } from './database.ts';
 import type { DB } from './db-schema.ts';
 import type { PublishedTablesTable } from './published-tables.db-types.ts';
-import { containsPattern, normalizeSearch } from './search-text.ts';
+import { bigramsValue, containsPattern, normalizeSearch, searchBigrams } from './search-text.ts';
 
 /**
  * The public catalogue in SQL: `published_tables` holds the latest published version of each published
@@ -200,7 +200,9 @@ async function search(
   const bigramMatches = db
     .selectFrom('published_tables')
     .where(tableFilter(query))
-    .where((eb) => eb.and(text.length >= 2 ? [sql<SqlBool>`search_grams @> search_bigrams(${text})`] : []));
+    .where((eb) =>
+      eb.and(text.length >= 2 ? [sql<SqlBool>`search_grams @> ${bigramsValue(searchBigrams(text))}`] : []),
+    );
   const like = sql<SqlBool>`search_text LIKE ${containsPattern(text)}`;
   const matching = bigramMatches.where(like);
   const offset = (query.page - 1) * query.pageSize;

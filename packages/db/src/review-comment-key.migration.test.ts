@@ -1,45 +1,12 @@
-import { randomBytes } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { buildReviewTable } from '@jixiao/core/review-records/review-record.factory';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeDatabase, type Database, type Engine, openDatabase } from './database.ts';
-import { migrate, migrationsDir } from './migrate.ts';
+import { migrate } from './migrate.ts';
+import { emptyDatabase, migrationsBefore } from './testing/empty-database.ts';
 import { testEngines } from './testing/test-database.ts';
 import { listReviews } from './workflow-history.repository.ts';
 
 const KEY_MIGRATION = '20261126143000-review-comment-indicator-key.sql';
-
-/** An empty database on `engine` (a fresh schema on PostgreSQL), and how to drop it. */
-async function emptyDatabase(engine: Engine): Promise<{ db: Database; dispose: () => Promise<void> }> {
-  if (engine === 'pglite') {
-    const db = await openDatabase();
-    return { db, dispose: () => closeDatabase(db) };
-  }
-  const url = process.env.TEST_DATABASE_URL as string;
-  const schema = `test_keys_${randomBytes(4).toString('hex')}`;
-  const run = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`CREATE SCHEMA ${schema}`);
-  const db = await openDatabase({ url, searchPath: `${schema},public`, maxConnections: 2 });
-  return {
-    db,
-    async dispose() {
-      await closeDatabase(db);
-      await run(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    },
-  };
-}
 
 describe('migration: review comments keep their indicator key', () => {
   const cleanups: Array<() => Promise<void>> = [];
@@ -49,14 +16,11 @@ describe('migration: review comments keep their indicator key', () => {
 
   for (const engine of testEngines()) {
     it(`fills the key of comments stored before it from the version they were written on [${engine}]`, async () => {
-      const older = await mkdtemp(join(tmpdir(), 'jixiao-migrations-'));
-      cleanups.push(() => rm(older, { recursive: true, force: true }));
-      for (const name of await readdir(migrationsDir)) {
-        if (name < KEY_MIGRATION) await copyFile(join(migrationsDir, name), join(older, name));
-      }
+      const older = await migrationsBefore(KEY_MIGRATION);
+      cleanups.push(older.remove);
       const { db, dispose } = await emptyDatabase(engine);
       cleanups.push(dispose);
-      await migrate(db, older);
+      await migrate(db, older.dir);
 
       // A table whose version 2 was reviewed, then edited: version 3 put a new indicator first.
       const reviewed = buildReviewTable();

@@ -13,6 +13,7 @@ import type { SourceFile } from '@jixiao/core/tables/table-store';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { BenchResult } from '../../../scripts/bench-kit.ts';
 import { type Database, type Engine, rawClient, rawTransaction } from './database.ts';
+import { bigramsLiteral } from './search-text.ts';
 import { createTableRepository, derivedColumns, indicatorRows } from './tables.repository.ts';
 import { benchEngines, openBenchDatabase } from './testing/bench-database.ts';
 
@@ -57,13 +58,15 @@ function copyPayloads(tables: PerformanceTable[], source: SourceFile) {
       project = { id: randomUUID(), unit: table.unit, name: table.name, code: table.code ?? null };
       projects.set(key, project);
     }
+    const derived = derivedColumns(table);
     return {
       id: randomUUID(),
       project_id: project.id,
       import_id: importId,
       version: 1,
       status: 'draft',
-      ...derivedColumns(table),
+      ...derived,
+      search_grams: bigramsLiteral(derived.search_grams),
       created_by: actor.userId,
       created_at: now,
       updated_at: now,

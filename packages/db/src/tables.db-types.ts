@@ -44,7 +44,8 @@ export interface TargetTablesTable {
   indicator_count: number;
   warning_count: number;
   search_text: string;
-  search_grams: ColumnType<string[], never, never>;
+  /** The search text's bigrams, computed by the writer (searchBigrams, or search_bigrams in SQL). */
+  search_grams: string[];
   /** The normalised unit (search text's first line), stored so the unit filter need not read search_text. */
   unit_key: ColumnType<string, never, never>;
   content: Json<unknown>;

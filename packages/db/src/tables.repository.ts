@@ -31,7 +31,13 @@ import { type AuditEntry, writeAudit, writeAuditMany } from './audit.repository.
 import type { Database } from './database.ts';
 import type { DB } from './db-schema.ts';
 import { searchCountCap, searchWindow } from './published-tables.repository.ts';
-import { containsPattern, normalizeSearch, searchTextOf } from './search-text.ts';
+import {
+  bigramsValue,
+  containsPattern,
+  normalizeSearch,
+  searchBigrams,
+  searchTextOf,
+} from './search-text.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -156,6 +162,7 @@ export type DerivedColumns = ReturnType<typeof derivedColumns>;
  * session every request takes in turn, and for a table at the schema's limits this is 10-30 ms of CPU.
  */
 export function derivedColumns(table: PerformanceTable) {
+  const searchText = searchTextOf(table);
   return {
     kind: table.kind,
     year: table.year,
@@ -164,11 +171,19 @@ export function derivedColumns(table: PerformanceTable) {
     current_year_budget: table.budget.currentYear ?? null,
     indicator_count: table.indicators.length,
     warning_count: table.warnings.length,
-    search_text: searchTextOf(table),
+    search_text: searchText,
+    // Computed here, not by the database: on PGlite every statement runs in the server's one session,
+    // and for a table of varied text its bigrams cost more than indexing them (see searchBigrams).
+    search_grams: searchBigrams(searchText),
     content: JSON.stringify(table),
     // Counted here, with the content, so that the dashboard's top problems are a sum, not a review.
     review_findings: reviewFindingsColumn(table),
   };
+}
+
+/** Derived columns as a write sends them (the bigrams as one text the database splits). */
+function writtenDerived(derived: DerivedColumns) {
+  return { ...derived, search_grams: bigramsValue(derived.search_grams) };
 }
 
 /**
@@ -271,7 +286,7 @@ async function insertTables(
     import_id: options.importId,
     version: 1,
     status: 'draft',
-    ...(options.derived?.[index] ?? derivedColumns(table)),
+    ...writtenDerived(options.derived?.[index] ?? derivedColumns(table)),
     created_by: actor.userId,
     created_at: now,
     updated_at: now,
@@ -426,7 +441,7 @@ export async function storeTableVersion(
     .with('written', (qc) =>
       qc
         .updateTable('target_tables')
-        .set({ ...derived, version: current.version + 1, updated_at: new Date() })
+        .set({ ...writtenDerived(derived), version: current.version + 1, updated_at: new Date() })
         .where('id', '=', current.id)
         .returning(writtenColumns),
     )
@@ -819,12 +834,14 @@ function listFilter(
     const unit = normalizeSearch(query.unit ?? '');
     if (unit) {
       // unit_key is search_text's first line; the bigram index narrows, LIKE decides.
-      if (unit.length >= 2) conditions.push(sql<SqlBool>`search_grams @> search_bigrams(${unit})`);
+      if (unit.length >= 2)
+        conditions.push(sql<SqlBool>`search_grams @> ${bigramsValue(searchBigrams(unit))}`);
       conditions.push(sql<SqlBool>`unit_key LIKE ${containsPattern(unit)}`);
     }
     const text = normalizeSearch(query.q ?? '');
     if (text) {
-      if (text.length >= 2) conditions.push(sql<SqlBool>`search_grams @> search_bigrams(${text})`);
+      if (text.length >= 2)
+        conditions.push(sql<SqlBool>`search_grams @> ${bigramsValue(searchBigrams(text))}`);
       if (options.like) conditions.push(sql<SqlBool>`search_text LIKE ${containsPattern(text)}`);
     }
     return eb.and(conditions);

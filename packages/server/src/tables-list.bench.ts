@@ -6,7 +6,7 @@
  */
 import type { Engine } from '@jixiao/db/database';
 import { rawClient } from '@jixiao/db/database';
-import { containsPattern, normalizeSearch } from '@jixiao/db/search-text';
+import { containsPattern, normalizeSearch, searchBigrams } from '@jixiao/db/search-text';
 import { benchEngines, openBenchDatabase } from '@jixiao/db/testing/bench-database';
 import { generateTables } from '@jixiao/db/testing/bulk-tables';
 import Fastify from 'fastify';
@@ -52,12 +52,13 @@ function handWrittenSql(params: URLSearchParams): {
   if (params.get('status')) add('status = ?', params.get('status'));
   const unit = normalizeSearch(params.get('unit') ?? '');
   if (unit) {
-    if (unit.length >= 2) add('search_grams @> search_bigrams(?)', unit);
+    if (unit.length >= 2)
+      add("search_grams @> string_to_array(?::text, E'\\n')", searchBigrams(unit).join('\n'));
     add('unit_key LIKE ?', containsPattern(unit));
   }
   const q = normalizeSearch(params.get('q') ?? '');
   if (q) {
-    if (q.length >= 2) add('search_grams @> search_bigrams(?)', q);
+    if (q.length >= 2) add("search_grams @> string_to_array(?::text, E'\\n')", searchBigrams(q).join('\n'));
     add('search_text LIKE ?', containsPattern(q));
   }
   const column = sortColumns[params.get('sort') ?? 'updatedAt'] ?? 'updated_at';

@@ -36,9 +36,10 @@ export async function generateTables(db: Database, count: number): Promise<void>
       INSERT INTO projects (id, unit, name) SELECT project_id, unit, name FROM bulk_source;
 
       INSERT INTO target_tables (id, project_id, version, status, kind, year, unit, name,
-        current_year_budget, indicator_count, warning_count, search_text, content, created_at, updated_at)
+        current_year_budget, indicator_count, warning_count, search_text, search_grams, content, created_at,
+        updated_at)
       SELECT id, project_id, 1, status, 'target', year, unit, name, budget, 3, 0,
-        unit || E'\\n' || name || E'\\n产出指标\\n数量指标\\n' || ind1 || E'\\n效益指标\\n' || ind2 || E'\\n' || ind3,
+        search.text, search_bigrams(search.text),
         jsonb_build_object(
           'kind', 'target', 'year', year, 'unit', unit, 'name', name,
           'narrative', '{}'::jsonb, 'budget', jsonb_build_object('total', budget, 'currentYear', budget),
@@ -51,7 +52,10 @@ export async function generateTables(db: Database, count: number): Promise<void>
               'target', jsonb_build_object('raw', '=100%', 'kind', 'quantitative', 'operator', '=', 'value', 100, 'unit', '%'))),
           'warnings', '[]'::jsonb, 'incomplete', false),
         at, at
-      FROM bulk_source;
+      FROM bulk_source
+      CROSS JOIN LATERAL (
+        SELECT unit || E'\\n' || name || E'\\n产出指标\\n数量指标\\n' || ind1 || E'\\n效益指标\\n' || ind2 || E'\\n' || ind3
+      ) AS search (text);
 
       INSERT INTO table_versions (table_id, version, content, status, saved_at)
       SELECT id, 1, content, status, updated_at FROM target_tables WHERE id IN (SELECT id FROM bulk_source);

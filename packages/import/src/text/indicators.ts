@@ -626,24 +626,48 @@ interface Assigned {
   measure?: string;
 }
 
+/**
+ * What `fit` asks of one value cell, each answered at most once: bestPlacement asks every value's fit to
+ * every column, and the same patterns ran once per column on the same text.
+ */
+interface ValueFacts {
+  text: string;
+  numberOnly: boolean;
+  empty?: boolean;
+  targetLike?: boolean;
+  percentOrNumber?: boolean;
+  points?: boolean;
+  unitLike?: boolean;
+}
+
+function factsOf(text: string): ValueFacts {
+  return { text, numberOnly: NUMBER_ONLY.test(text) };
+}
+
+const isEmpty = (v: ValueFacts) => (v.empty ??= isEmptyValue(v.text));
+const isTarget = (v: ValueFacts) => (v.targetLike ??= isTargetLike(v.text));
+const isPercentOrNumber = (v: ValueFacts) => (v.percentOrNumber ??= PERCENT_OR_NUMBER.test(v.text));
+const isPoints = (v: ValueFacts) => (v.points ??= POINTS.test(v.text));
+const isUnit = (v: ValueFacts) => (v.unitLike ??= isUnitLike(v.text));
+
 // How well a cell fits a column. Multiples of ½, so that bestPlacement (align) compares sums exactly.
-function fit(role: ColumnRole, text: string, previous: string | undefined): number {
-  const numberOnly = NUMBER_ONLY.test(text);
+function fit(role: ColumnRole, value: ValueFacts, previous: string | undefined): number {
+  const { text, numberOnly } = value;
   switch (role) {
     case 'target':
-      if (isEmptyValue(text)) return 1;
+      if (isEmpty(value)) return 1;
       // A bare number is as likely 分值/得分 as a target: those columns win a tie.
       if (numberOnly) return 3;
-      return isTargetLike(text) ? 4 : 1;
+      return isTarget(value) ? 4 : 1;
     case 'unit':
       if (previous !== undefined && text === previous && numberOnly) return 3;
-      return isUnitLike(text) ? 3 : -9;
+      return isUnit(value) ? 3 : -9;
     case 'actual':
-      return PERCENT_OR_NUMBER.test(text) ? 2 : 1;
+      return isPercentOrNumber(value) ? 2 : 1;
     case 'weight':
     case 'score':
       // Weights and scores print bare or in points (`10分`).
-      return numberOnly || POINTS.test(text) ? 4 : isEmptyValue(text) ? 0 : -9;
+      return numberOnly || isPoints(value) ? 4 : isEmpty(value) ? 0 : -9;
     case 'explanation':
       if (STANDARD_TAG.test(text)) return 3;
       // The status column after the actual (单项指标完成情况: 完成, 未完成).
@@ -655,11 +679,11 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
       return numberOnly ? -2 : 0.5;
     case 'progress':
     case 'expected':
-      return isEmptyValue(text) ? 0.5 : isTargetLike(text) || PERCENT_OR_NUMBER.test(text) ? 2 : 1;
+      return isEmpty(value) ? 0.5 : isTarget(value) || isPercentOrNumber(value) ? 2 : 1;
     case 'likelihood':
       return LIKELIHOOD.test(text) ? 4 : -2;
     case 'converted':
-      return numberOnly ? 1 : isEmptyValue(text) ? 0 : -9;
+      return numberOnly ? 1 : isEmpty(value) ? 0 : -9;
     default:
       return -9;
   }
@@ -669,8 +693,9 @@ function fit(role: ColumnRole, text: string, previous: string | undefined): numb
 // whose empty cells were lost (space-separated text): `10 10` under 年度指标值/实际完成值/分值/得分 is
 // 分值 and 得分, `8 4` under 目标值/计量单位/分值 is 目标值 and 分值.
 function align(values: readonly string[], roles: readonly ColumnRole[]): Map<number, ColumnRole> {
+  const facts = values.map(factsOf);
   const columns = bestPlacement(values.length, roles.length, (v, r) =>
-    fit(roles[r] as ColumnRole, values[v] ?? '', values[v - 1]),
+    fit(roles[r] as ColumnRole, facts[v] ?? factsOf(''), values[v - 1]),
   );
   return new Map(columns.map((r, v) => [v, roles[r] as ColumnRole]));
 }

@@ -550,13 +550,21 @@ const PAGE_FOOTER =
   /^(?:附件[:：]?|扫一扫.{0,20}|(?:\[?\s*(?:下载|打印|关闭|返回|返回顶部|分享)\s*\]?\s*)*\[?)$/;
 // The words of a government site's own footer (主办/承办, its ICP and security numbers, its address and
 // contacts): a line holding them belongs to the page, not to the form.
-const SITE_FOOTER =
-  /ICP备|公网安备|网站标识码|版权所有|主办单位|[^\s|]{2,20}主办|承办|技术支持|内容保障|网站地图|网站监督电话|公务邮箱|扫一扫/;
+const SITE_FOOTER_WORDS =
+  /ICP备|公网安备|网站标识码|版权所有|主办单位|承办|技术支持|内容保障|网站地图|网站监督电话|公务邮箱|扫一扫/;
+// `XX市人民政府主办`: the one footer word with a run of characters before it. Tried alone and only on a
+// line holding 主办: in one pattern with the words above, the run was tried at every position of every
+// line, and a form flattened onto one line (thousands of characters) is asked this too.
+const HOST_BEFORE = /[^\s|]{2,20}主办/;
+
+function isSiteFooter(line: string): boolean {
+  return SITE_FOOTER_WORDS.test(line) || (line.includes('主办') && HOST_BEFORE.test(line));
+}
 
 /** A line of a web page's furniture below a form (a list bullet before it allowed), or a blank one. */
 function isPageFooter(text: string): boolean {
   const line = text.trim().replace(/^[-•·*]\s*/, '');
-  return line === '' || PAGE_FOOTER.test(line) || SITE_FOOTER.test(line);
+  return line === '' || PAGE_FOOTER.test(line) || isSiteFooter(line);
 }
 
 function readForm(

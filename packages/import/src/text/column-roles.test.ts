@@ -75,6 +75,14 @@ describe('inferColumnRoles', () => {
     expect(inferColumnRoles(rows, 'target')?.doubtful).toBe(true);
   });
 
+  it('is doubtful about a self-evaluation with three columns of values (半年, 全年, 实际)', () => {
+    const rows = [
+      ['≥50人', '≥100人', '120人', '10', '10'],
+      ['≥90%', '≥95%', '96%', '10', '9'],
+    ];
+    expect(inferColumnRoles(rows, 'self-evaluation')?.doubtful).toBe(true);
+  });
+
   it('reads a target table with a 指标解释 column', () => {
     const rows = [
       ['≥100人', '反映培训人数情况'],

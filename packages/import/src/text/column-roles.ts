@@ -196,7 +196,10 @@ export function inferColumnRoles(
   // A target table with two value columns (半年 and 全年, or 中期 and 年度): which one is the target the
   // cells cannot say.
   if (actual !== undefined && !scored) doubtful = true;
+  // A third column of values (a half year's milestone beside the year's target and actual): which two
+  // are the target and the actual the cells cannot say either.
   for (const c of more) roles[c] = 'explanation';
+  if (more.length > 0) doubtful = true;
 
   // A unit column stands beside its target (指标值 | 计量单位); text after the score is the reason of a
   // shortfall (偏差原因), text elsewhere a remark (指标解释, 评分标准).

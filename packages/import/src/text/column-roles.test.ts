@@ -99,6 +99,14 @@ describe('inferColumnRoles', () => {
     expect(inferColumnRoles(rows, 'target')?.roles).toEqual(['explanation', 'opOrDir', 'target', 'unit']);
   });
 
+  it('takes no column of short words for units when the targets carry their own (考核方式: 抽查, 问卷)', () => {
+    const rows = [
+      ['1260台', '抽查'],
+      ['≥90%', '问卷'],
+    ];
+    expect(inferColumnRoles(rows, 'target')?.roles).toEqual(['target', 'explanation']);
+  });
+
   it('gives nothing for fewer than two rows', () => {
     expect(inferColumnRoles([['≥100人', '120人', '10', '10']], 'self-evaluation')).toBeNull();
   });

@@ -65,6 +65,13 @@ function isUnitBesideTarget(text: string): boolean {
   );
 }
 
+/** A figure with at most a sign before it and nothing after it (`≥70`, `1200`). */
+function isBareFigure(text: string): boolean {
+  return /^(?:[≥≤≧≦<>＜＞=＝]|不低于|不高于|不少于|不超过)?\s*[-+]?\d+(?:\.\d+)?$/.test(
+    key(text).replace(/,/g, ''),
+  );
+}
+
 function isRemark(text: string): boolean {
   return hanCount(text) >= 2 && !isValue(text) && figure(text) === null;
 }
@@ -203,10 +210,14 @@ export function inferColumnRoles(
 
   // A unit column stands beside its target (指标值 | 计量单位); text after the score is the reason of a
   // shortfall (偏差原因), text elsewhere a remark (指标解释, 评分标准).
+  // Units the form coins are trusted only where the targets print bare figures (a 考核方式 of 抽查 beside
+  // `1260台` is no unit).
+  const bareTargets = target !== undefined && (columns[target]?.share(isBareFigure) ?? 0) >= 0.5;
+  const unitWord = bareTargets ? isUnitBesideTarget : isUnitWord;
   columns.forEach((col, c) => {
     if (roles[c] !== null) return;
     const besideTarget = target !== undefined && Math.abs(c - target) === 1;
-    if (besideTarget && col.share(isUnitBesideTarget) >= 0.8 && !roles.includes('unit')) roles[c] = 'unit';
+    if (besideTarget && col.share(unitWord) >= 0.8 && !roles.includes('unit')) roles[c] = 'unit';
     else if (col.share(isRemark) >= 0.5 || col.share((t) => STATUS.test(key(t))) >= 0.5)
       roles[c] = points !== null && c > points.score ? 'reason' : 'explanation';
   });

@@ -329,3 +329,76 @@ describe('department-wide forms re-laid in the shapes of the official templates'
       });
     }
 });
+
+// The provincial 整体支出绩效目标表 with a column per field (指标值类型, 指标值, 计量单位, 指标解释, 评(扣)分标准,
+// 备注) and each row's cells run together on its line, as a page without borders gives it: the value cell
+// holds the figure alone and the unit cell is printed or left blank. A count whose unit cell is blank
+// (`…排查次数6开展安全排查…`) still reads back, as its bare figure, marked for a person to confirm; the
+// scoring standard that restates the figure (`…6次以上计3分`) adds no row.
+describe('department-wide rows run together under a unit column', () => {
+  const counts: PerformanceTable[] = [
+    canonical('某县司法局', 2024, [
+      row('产出指标', '数量指标', '开展普法宣传活动次数', '12'),
+      row('产出指标', '数量指标', '培训人民调解员人数', '300'),
+      row('产出指标', '质量指标', '法律援助案件办结率', '≥95%'),
+      row('效益指标', '社会效益指标', '群众法治意识', '≥90%'),
+      row('满意度指标', '服务对象满意度指标', '受援群众满意度', '≥90%'),
+    ]),
+  ];
+  const bareCount = (i: Indicator) =>
+    i.target.kind === 'quantitative' &&
+    i.target.operator === null &&
+    i.target.unit !== '%' &&
+    Number.isInteger(i.target.value) &&
+    /[数量]$/.test(i.name);
+  const tables = [...counts, ...cellPool]
+    .map((t) => ({
+      ...t,
+      indicators: t.indicators
+        .filter((i) => selfDelimiting(i) || bareCount(i))
+        .map((i) =>
+          bareCount(i) ? { ...i, target: { ...parseTarget(String(i.target.value)), raw: '' } } : i,
+        ),
+    }))
+    .filter((t) => t.indicators.length >= 2 && t.indicators.some(bareCount));
+
+  function runTogether(t: PerformanceTable): string {
+    const lines = [
+      '整体支出绩效目标表',
+      '金额单位:万元',
+      '一级指标二级指标三级指标指标值类型指标值计量单位指标解释评(扣)分标准备注',
+    ];
+    t.indicators.forEach((i, k) => {
+      const before = t.indicators[k - 1];
+      const l1 = before?.level1 === i.level1 ? '' : (i.level1 ?? '');
+      const l2 = before?.level1 === i.level1 && before?.level2 === i.level2 ? '' : (i.level2 ?? '');
+      const printed = bareCount(i) ? `${i.target.value}` : targetText(i);
+      const figure = `${i.target.value}${bareCount(i) ? '次' : (i.target.unit ?? '')}`;
+      lines.push(
+        `${l1}${l2}${i.name}${printed}保障全年工作任务落实${i.name}${figure}以上计3分,未达到不计分3`,
+      );
+    });
+    return lines.join('\n');
+  }
+
+  it('has tables with counts whose unit cell is blank', () => {
+    expect(tables.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads back every row, the bare counts without a unit and marked for a person', () => {
+    const failed: string[] = [];
+    for (const table of tables) {
+      const [back] = importText(runTogether(table)).tables;
+      const got = JSON.stringify(back?.indicators.map(comparable));
+      const want = JSON.stringify(table.indicators.map(comparable));
+      if (got !== want) failed.push(`${table.unit}: ${got} expected ${want}`);
+      back?.indicators.forEach((i, k) => {
+        const marked = back.warnings.some(
+          (w) => w.code === 'import.low_confidence' && w.path === `indicators.${k}`,
+        );
+        if (bareCount(i) && !marked) failed.push(`${table.unit}: ${i.name} not marked`);
+      });
+    }
+    expect(failed).toEqual([]);
+  });
+});

@@ -70,6 +70,15 @@ const TARGET = new RegExp(
 // A state reached (`…功能提高`, `持续发展`, `协调发展`) ends a statement that is its own qualitative target.
 const QUALITATIVE_END =
   /(是|否|合格|合理|健全|有效|规范|达标|优良|良好|显著|明显|完善|提高|提升|改善|增强|降低|减少|及时|完成|持续|稳定|发展)$/;
+// Under a 计量单位 column the value cell holds the figure alone and the unit cell may be left blank: run
+// together, a count's name is followed at once by its bare figure and the next cell's words
+// (`开展全院安全排查次数6开展安全排查…`). Only after a name that ends as a count or quantity does (…数, …量),
+// since a figure inside a name (`为283名服务对象`) is followed by words too. A unit printed in its cell
+// runs in after the figure (`…次数1次以上计3分` is then read as the scoring standard's clause).
+const BARE_COUNT = String.raw`(?<=[\u4e00-\u9fa5][数量])${LEADING_NUMBER}(?![年月日\d.,，])(?:${COUNT_UNIT})?(?=[\u4e00-\u9fa5])`;
+const TARGET_OR_BARE_COUNT = new RegExp(String.raw`${TARGET.source}|${BARE_COUNT}`, 'g');
+/** The caption of a unit column of its own, before the indicator rows. */
+const UNIT_COLUMN_CAPTION = /计量单位|度量单位|计量\s*单位/;
 /** Whether a text holds a target anywhere. */
 const TARGET_ANYWHERE = new RegExp(TARGET.source);
 /** A yes/no row's 指标方向 cell (`是/否`) and its values, ending the item. */
@@ -475,6 +484,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
   // marks an explanation (反映, 是指 …), it still ends as the name does (`已建工程是否存在质量问题` +
   // `当年已完工项目是否在检查中发现质量问题`): the name ends at the first earlier occurrence of those words.
   const explanationColumn = /指标解释|指标说明|指标内涵/.test(text.slice(0, marks[0]?.start ?? 0));
+  const unitColumn = UNIT_COLUMN_CAPTION.test(text.slice(0, marks[0]?.start ?? 0));
   const withoutKind = (name: string) =>
     withoutEchoedExplanation(
       kindColumn ? name.replace(/(?<=[\u4e00-\u9fa5)）]{2})(?:定量|定性)$/, '') : name,
@@ -787,7 +797,7 @@ export function readIndicatorStream(text: string, firstLine: number, year: numbe
     // word may also lead a figure (`基本达到7` is the actual 基本达到 and the score 7).
     const graded = readGradeRows(itemText, clean, clean.length - clean.trimStart().length, offset, l1, l2);
     if (graded !== null) return graded ?? null;
-    const targets = tailRoles.length > 0 ? TARGET_BEFORE_FIGURE : TARGET;
+    const targets = tailRoles.length > 0 ? TARGET_BEFORE_FIGURE : unitColumn ? TARGET_OR_BARE_COUNT : TARGET;
     targets.lastIndex = 0;
     let pos = 0;
     let readAny = false;

@@ -140,8 +140,9 @@ describe('importer on the grown real corpus', () => {
   it('keeps the train split at or above its floor', async () => {
     const report = await evaluateCorpus(loadLabelledFolder(path.join(grown, 'train'), 'train'));
     expect(report.documents.length).toBeGreaterThanOrEqual(88);
-    // 0.965, down from 0.972: the corpus9 batch's train documents (7 rows: 4 read at intake).
-    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.965);
+    // 0.965, down from 0.972: the corpus9 batch's train documents (7 rows: 4 read at intake); 0.973 once
+    // the bare counts under a blank unit column are read (367 of 377).
+    expect(report.total.matched / report.total.expected).toBeGreaterThanOrEqual(0.973);
     // Among them a corpus5 row printed with a name and no value of its own (its target cell merged with
     // the row above), which the reader keeps and marks for a person to confirm. (The corpus6 batch's form
     // laid out across, indicators as column heads, gave three more at intake; level-1 labels side by side
@@ -158,8 +159,9 @@ describe('importer on the grown real corpus', () => {
     // Read rows marked all the same: each costs the person confirming the import a look (89 of 360; 0.237,
     // up from 0.23, since the corpus8 batch's rows read in prose and in a one-cell-per-paragraph form are
     // marked at intake; 0.248 since five more rows are read from running text, where every row is marked).
-    // 0.256 (93 of 364) with the corpus9 batch's four rows read from running text.
-    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.256);
+    // 0.256 (93 of 364) with the corpus9 batch's four rows read from running text; 0.262 (96 of 367) with the
+    // three bare counts of a department-wide form run together under a blank unit column.
+    expect(report.total.matchedFlagged / report.total.matched).toBeLessThanOrEqual(0.262);
   });
 
   it('keeps the frozen test split at or above its floor', async () => {

@@ -37,6 +37,7 @@ import { joinPreviewChunks, unspaceWrappedWords } from './run-together.ts';
 import { readIndicatorStream } from './stream-indicators.ts';
 import { dropUnfilledSlots } from './template-slots.ts';
 import { toTokens } from './tokens.ts';
+import { readUnitRow } from './unit-row.ts';
 import { formTitle, headerLabel, kindOfTitle, reportTitle } from './vocabulary.ts';
 import { fillInYear } from './year-not-printed.ts';
 
@@ -608,6 +609,17 @@ function readForm(
     if (budget.total === undefined && glued.total !== null) budget.total = glued.total;
     if (budget.currentYear === undefined && glued.currentYear !== null)
       budget.currentYear = glued.currentYear;
+  }
+  // A department-wide form's first row holds the unit and its money under one line of captions.
+  if (fields.unit === null || budget.total === undefined) {
+    const unitRow = readUnitRow(
+      headerLines.map((l) => l.text),
+      moneyUnitOf(headerText),
+    );
+    if (unitRow) {
+      fields.unit ??= unitRow.unit;
+      if (budget.total === undefined && unitRow.total !== null) budget.total = unitRow.total;
+    }
   }
   const executionLine = lineTexts.find(
     (l) => l.length > 60 && l.includes('预算执行情况') && !/[|\t]/.test(l),

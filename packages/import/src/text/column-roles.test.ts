@@ -107,6 +107,13 @@ describe('inferColumnRoles', () => {
     expect(inferColumnRoles(rows, 'target')?.roles).toEqual(['target', 'explanation']);
   });
 
+  it('gives nothing, quickly, for rows that are long runs of figures', () => {
+    const run = Array.from({ length: 20_000 }, () => '1');
+    const started = performance.now();
+    expect(inferColumnRoles([run, run, run], 'self-evaluation')).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it('gives nothing for fewer than two rows', () => {
     expect(inferColumnRoles([['≥100人', '120人', '10', '10']], 'self-evaluation')).toBeNull();
   });

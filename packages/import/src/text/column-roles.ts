@@ -34,6 +34,8 @@ const VALUE_WORD =
 // forms with 20 for management give 80).
 const WEIGHT_TOTALS = new Set([100, 90, 80]);
 
+const MOST_COLUMNS = 16;
+
 const targetKind = memo((text: string): string => parseTarget(text).kind);
 
 function figure(text: string): number | null {
@@ -149,6 +151,9 @@ export function inferColumnRoles(
   rows: readonly (readonly string[])[],
   kind: 'target' | 'self-evaluation' | 'department-wide',
 ): InferredColumns | null {
+  // No indicator table prints more than a dozen columns after the name: longer rows are runs of text or
+  // figures, and pairing their columns to find the weight would take the square of their length.
+  if (rows.filter((r) => r.length > MOST_COLUMNS).length >= 2) return null;
   const width = coreWidth(rows);
   if (width === 0) return null;
   const complete = rows.filter((r) => r.length >= width);

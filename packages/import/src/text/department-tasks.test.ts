@@ -27,6 +27,18 @@ describe('a department-wide form with its table of main tasks', () => {
     expect(table?.budget).toMatchObject({ total: 2_000_000, currentYear: 1_800_000 });
   });
 
+  it('reads the 金额合计 row under 小计 | 市财政拨款 | 其他资金 past its 主要内容 placeholder, a 小计 left at 0 as its parts', () => {
+    const approved = form
+      .replace('\t\t\t总额\t财政拨款\t其他资金', '\t\t\t小计\t市财政拨款\t其他资金')
+      .replace('金额合计\t\t\t200\t180\t20', '金额合计\t*\t0\t180\t20');
+    const [table] = importText(approved).tables;
+    expect(table?.budget).toMatchObject({ total: 2_000_000, currentYear: 1_800_000 });
+    expect(importText(approved.replace('\t*\t0\t', '\t*\t200\t')).tables[0]?.budget).toMatchObject({
+      total: 2_000_000,
+      currentYear: 1_800_000,
+    });
+  });
+
   it('reads the indicators and no task as an indicator', () => {
     const [table] = importText(form).tables;
     expect(table?.indicators.map((i) => [i.level2, i.name, i.target.raw])).toEqual([

@@ -709,7 +709,8 @@ export function readBudget(
 
 const TASK_COLUMN: ReadonlyArray<readonly [RegExp, keyof Budget | null]> = [
   [/^(总额|合计|小计|资金总额)$/, 'total'],
-  [/^(其中[:：]?)?(财政拨款|财政资金|预算资金)$/, 'currentYear'],
+  // The level of government may head the appropriation's caption (市财政拨款, 县级财政拨款).
+  [/^(其中[:：]?)?(?:[省市县区]级?|本级)?(财政拨款|财政资金|预算资金)$/, 'currentYear'],
   [/^(其中[:：]?)?(其他资金|其他|自筹资金)$/, null],
 ];
 
@@ -726,7 +727,12 @@ function readTaskTotals(tokens: readonly Token[], end: number, unit: MoneyUnit, 
     if (!t) continue;
     const k = key(t.text);
     const column = TASK_COLUMN.find(([re]) => re.test(k));
-    if (column && !/^(合计|小计)$/.test(k)) {
+    // 合计 and 小计 label a row, except 小计 heading the money columns beside their other captions.
+    const nextKey = key(tokens[i + 1]?.text ?? '');
+    const heading =
+      !/^(合计|小计)$/.test(k) ||
+      (k === '小计' && TASK_COLUMN.some(([re, f]) => f !== 'total' && re.test(nextKey)));
+    if (column && heading) {
       // Captions of the money columns stand side by side on one row.
       const previous = tokens[i - 1];
       if (!previous || !TASK_COLUMN.some(([re]) => re.test(key(previous.text)))) columns = [];
@@ -738,15 +744,22 @@ function readTaskTotals(tokens: readonly Token[], end: number, unit: MoneyUnit, 
     for (let j = i + 1; j < end && amounts.length < columns.length; j++) {
       const c = tokens[j];
       if (c === null || c === undefined) break;
-      if (c.text === '') continue;
+      // The 主要内容 column of the total row prints a placeholder (`*`, `—`) or nothing.
+      if (c.text === '' || (amounts.length === 0 && /^[*＊\-—/／]+$/.test(c.text.trim()))) continue;
       if (!SIGNED_AMOUNT_CELL.test(c.text.trim())) break;
       amounts.push(c.text.trim());
     }
     if (amounts.length !== columns.length) continue;
-    columns.forEach((field, n) => {
-      const text = amounts[n];
-      if (field !== null && text !== undefined) budget[field] = amountOf(text, unit);
+    const read = columns.map((field, n) => [field, amountOf(amounts[n] ?? '', unit)] as const);
+    read.forEach(([field, amount]) => {
+      if (field !== null) budget[field] = amount;
     });
+    // A total left at 0 beside parts that are not (`金额合计 | * | 0 | 2377.15 | 0`) is their sum, as the
+    // tasks above it add up to.
+    const parts = read.filter(([field]) => field !== 'total').map(([, amount]) => amount ?? 0);
+    const partsSum = parts.reduce((n, x) => n + x, 0);
+    const total = read.find(([field]) => field === 'total')?.[1];
+    if (total === 0 && parts.length >= 1 && partsSum > 0) budget.total = partsSum;
     return;
   }
 }

@@ -6,12 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { layouts, renderTable } from '../bench/generated-corpus.ts';
 import { importText } from '../text/import-text.ts';
 import {
+  type DocumentScore,
   evaluateCorpus,
   fieldNames,
+  formatOutcomes,
   type LabelledDocument,
   loadCorpus,
   loadLabelledFolder,
+  outcomesOf,
   ratio,
+  sumScores,
 } from './corpus-eval.ts';
 
 const corpusDir =
@@ -178,5 +182,39 @@ describe('importer on the grown real corpus', () => {
     expect(report.total.invented).toBeLessThanOrEqual(37);
     // 9 unmarked since the row constraints ask for a value, a name that reads as one and a target that does.
     expect(report.total.invented - report.total.inventedFlagged).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('outcomesOf', () => {
+  const doc = (expected: number, matched: number, invented = 0, error?: string) =>
+    ({
+      ...sumScores('d', []),
+      expected,
+      found: matched + invented,
+      matched,
+      invented,
+      error,
+    }) satisfies DocumentScore;
+
+  it('sorts documents by how much of them was read and counts the rows each kind lost', () => {
+    const o = outcomesOf([
+      doc(5, 5),
+      doc(4, 1, 2),
+      doc(3, 0),
+      doc(6, 0, 0, 'import.unknown_form'),
+      doc(0, 0, 3),
+      doc(0, 0),
+    ]);
+    expect(o).toEqual({
+      allRead: 1,
+      someRead: 1,
+      noneRead: 1,
+      refused: 1,
+      noRowsExpected: 2,
+      rowsMissed: { someRead: 3, noneRead: 3, refused: 6 },
+      withInvented: 2,
+      rowlessWithInvented: { documents: 1, rows: 3 },
+    });
+    expect(formatOutcomes(o)).toContain('some 部分 1 (3 rows missed)');
   });
 });

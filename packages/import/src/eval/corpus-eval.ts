@@ -544,6 +544,71 @@ export function ratio(s: FieldScore): number {
 }
 
 /** The report as aligned text lines, one per document and a total. */
+/**
+ * How a split's documents came out, as counts only (so the frozen test split can be described without
+ * naming a document): where the missed rows are tells whether a form went unrecognised or was read in part.
+ */
+export interface Outcomes {
+  /** Documents with labelled rows, every one of them matched. */
+  allRead: number;
+  /** Some but not all of their rows matched; `rowsMissed` counts what the partly read ones lost. */
+  someRead: number;
+  /** None of their rows matched, though the importer gave no error. */
+  noneRead: number;
+  /** Refused with an error (unknown form, no indicators). */
+  refused: number;
+  /** Documents without labelled rows (a page cut before its indicators, a data sheet). */
+  noRowsExpected: number;
+  rowsMissed: { someRead: number; noneRead: number; refused: number };
+  /** Documents with at least one invented row; of them, those without labelled rows, and their invented rows. */
+  withInvented: number;
+  rowlessWithInvented: { documents: number; rows: number };
+}
+
+export function outcomesOf(documents: readonly DocumentScore[]): Outcomes {
+  const o: Outcomes = {
+    allRead: 0,
+    someRead: 0,
+    noneRead: 0,
+    refused: 0,
+    noRowsExpected: 0,
+    rowsMissed: { someRead: 0, noneRead: 0, refused: 0 },
+    withInvented: 0,
+    rowlessWithInvented: { documents: 0, rows: 0 },
+  };
+  for (const d of documents) {
+    if (d.invented > 0) o.withInvented += 1;
+    if (d.invented > 0 && d.expected === 0) {
+      o.rowlessWithInvented.documents += 1;
+      o.rowlessWithInvented.rows += d.invented;
+    }
+    const missed = d.expected - d.matched;
+    if (d.expected === 0) o.noRowsExpected += 1;
+    else if (d.error) {
+      o.refused += 1;
+      o.rowsMissed.refused += missed;
+    } else if (missed === 0) o.allRead += 1;
+    else if (d.matched === 0) {
+      o.noneRead += 1;
+      o.rowsMissed.noneRead += missed;
+    } else {
+      o.someRead += 1;
+      o.rowsMissed.someRead += missed;
+    }
+  }
+  return o;
+}
+
+/** One line of `outcomesOf`, zh/en. */
+export function formatOutcomes(o: Outcomes): string {
+  return (
+    `documents 文档: all rows read 全部读出 ${o.allRead}, some 部分 ${o.someRead} (${o.rowsMissed.someRead} rows missed), ` +
+    `none 全未读出 ${o.noneRead} (${o.rowsMissed.noneRead}), refused 拒绝 ${o.refused} (${o.rowsMissed.refused}), ` +
+    `no rows labelled 无标注行 ${o.noRowsExpected}; with invented rows 有虚构行 ${o.withInvented} ` +
+    `(of them without labelled rows 其中无标注行 ${o.rowlessWithInvented.documents}, ${o.rowlessWithInvented.rows} rows)`
+  );
+}
+
 export function formatReport(
   report: CorpusReport,
   verbose = false,

@@ -15,10 +15,12 @@ import {
   type CorpusReport,
   documentKind,
   evaluateCorpus,
+  formatOutcomes,
   formatReport,
   type LabelledDocument,
   loadCorpus,
   loadLabelledFolder,
+  outcomesOf,
   sumScores,
 } from './corpus-eval.ts';
 
@@ -58,7 +60,9 @@ async function section(
   if (docs.length === 0) return;
   const report = await evaluateCorpus(docs);
   const text = formatReport(report, showMisses, { perDocument });
-  process.stdout.write(`\n${title}\n${text}\n${byKind(docs, report)}\n`);
+  process.stdout.write(
+    `\n${title}\n${text}\n${formatOutcomes(outcomesOf(report.documents))}\n${byKind(docs, report)}\n`,
+  );
 }
 
 if (existsSync(dir)) await section(`语料 / shared corpus (${dir})`, loadCorpus(dir), verbose);

@@ -61,6 +61,12 @@ const cases: [string, string][] = [
     '100,000 spaces after a count in a self-evaluation',
     ` | ||||||\n绩效指标 | 一级 指标 |\n二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因和改进措施 | |\n产 出 指 标 |\n-12月\n(5)项目内容。文化惠民工程,主要用于送戏进万村,按照明年的任务70个${' '.repeat(100_000)}行政村,每村4400元,市级需配套704`,
   ],
+  [
+    // A markdown row whose one cell holds 100,000 digits and more pipes after it: the one-cell row test
+    // `[^|]*\S[^|]*` tried every digit as its non-space character (85 KB 10 s).
+    '100,000 digits in a pipe-table cell',
+    `| 2.补助标准。叠加给${'9'.repeat(100_000)}予助学补助 | |||||||||\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n`,
+  ],
 ];
 
 describe('hostile text the fuzzer found', () => {

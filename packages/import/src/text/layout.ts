@@ -131,7 +131,9 @@ export function splitTabbed(text: string, line: number): Cell[] {
 // one cell per line ends in a pipe but never starts with one.
 function isMarkdownRow(text: string): boolean {
   if (!/\|.*\|/.test(text)) return false;
-  if (/^\s*\|[^|]*\S[^|]*\|\s*$/.test(text)) return true;
+  // The cell's first non-space character is matched right after the spaces, not searched for within
+  // `[^|]*`: that split a long cell in every way before failing on a later pipe.
+  if (/^\s*\|\s*[^|\s][^|]*\|\s*$/.test(text)) return true;
   return /^\s*\|.*\|.*\|/.test(text)
     ? filledParts(text, 1) >= 1
     : filledParts(text, 2) >= 2 && /\|.*\|.*\|/.test(text);

@@ -348,6 +348,30 @@ const ROLE_WORDS: Partial<Record<ColumnRole, string>> = {
 };
 
 /**
+ * One `import.low_confidence` warning per row whose columns no printed caption confirms, saying how the
+ * cells after its name were read: `say` words it for the row, given those columns in Chinese and English
+ * and whether the cells settled them.
+ */
+export function columnsAsReadWarnings(
+  header: IndicatorHeader,
+  rows: readonly { name: string }[],
+  lines: readonly (number | undefined)[],
+  say: (name: string, columns: { zh: string; en: string }, fromCells: boolean) => { zh: string; en: string },
+): Warning[] {
+  const columns = {
+    zh: header.afterName.map((r) => ROLE_WORDS[r] ?? r).join('、'),
+    en: header.afterName.join(', '),
+  };
+  const fromCells = header.columnsFromCells === true;
+  return rows.map((row, n) => ({
+    code: 'import.low_confidence',
+    ...say(row.name, columns, fromCells),
+    line: lines[n],
+    path: `indicators.${n}`,
+  }));
+}
+
+/**
  * Marks each row read under captions the vocabulary did not know for a person to confirm: their columns
  * were read from what the cells hold, which no printed caption confirms, or could not be settled at all.
  */
@@ -356,18 +380,12 @@ export function columnsFromCellsWarnings(
   rows: readonly { name: string }[],
   lines: readonly (number | undefined)[],
 ): Warning[] {
-  const zh = header.afterName.map((r) => ROLE_WORDS[r] ?? r).join('、');
-  const en = header.afterName.join(', ');
-  const fromCells = header.columnsFromCells === true;
-  return rows.map((row, n) => ({
-    code: 'import.low_confidence',
+  return columnsAsReadWarnings(header, rows, lines, (name, { zh, en }, fromCells) => ({
     zh: fromCells
-      ? `“${row.name}”所在指标表的表头有未能识别的栏目：名称后的各列按各格内容读作（${zh}），请核对`
-      : `“${row.name}”所在指标表的表头有未能识别的栏目，各格内容也未能确定各列：名称后的各列暂读作（${zh}），请核对`,
+      ? `“${name}”所在指标表的表头有未能识别的栏目：名称后的各列按各格内容读作（${zh}），请核对`
+      : `“${name}”所在指标表的表头有未能识别的栏目，各格内容也未能确定各列：名称后的各列暂读作（${zh}），请核对`,
     en: fromCells
-      ? `The caption row of the table of "${row.name}" has captions that were not recognised: the cells after the name were read by what they hold as ${en}; please check`
-      : `The caption row of the table of "${row.name}" has captions that were not recognised, and the cells do not settle the columns: the cells after the name were read as ${en}; please check`,
-    line: lines[n],
-    path: `indicators.${n}`,
+      ? `The caption row of the table of "${name}" has captions that were not recognised: the cells after the name were read by what they hold as ${en}; please check`
+      : `The caption row of the table of "${name}" has captions that were not recognised, and the cells do not settle the columns: the cells after the name were read as ${en}; please check`,
   }));
 }

@@ -1,5 +1,5 @@
 import type { Warning } from '@jixiao/core/tables/table.schema';
-import { inferColumnRoles, valueCellsOfRows } from './column-roles.ts';
+import { columnsAsReadWarnings, inferColumnRoles, valueCellsOfRows } from './column-roles.ts';
 import type { IndicatorHeader } from './indicators.ts';
 import type { Token } from './tokens.ts';
 import { type ColumnRole, key, levelLabel } from './vocabulary.ts';
@@ -109,17 +109,6 @@ function unknownCaptionRowBefore(tokens: readonly Token[], at: number): boolean 
   return cells.length >= 3 && cells.every((c) => c.length <= 8 && !/\d/.test(c));
 }
 
-const CAPTIONS: Partial<Record<string, string>> = {
-  target: '指标值',
-  actual: '实际完成值',
-  weight: '分值',
-  score: '得分',
-  unit: '计量单位',
-  opOrDir: '指标值类型',
-  explanation: '说明',
-  reason: '偏差原因',
-};
-
 /**
  * Marks each row read without a caption row for a person to confirm: its columns were taken to be the
  * national form's, or read from what the cells hold, which nothing printed confirms.
@@ -129,18 +118,12 @@ export function noCaptionRowWarnings(
   rows: readonly { name: string }[],
   lines: readonly (number | undefined)[],
 ): Warning[] {
-  const zh = header.afterName.map((r) => CAPTIONS[r] ?? r).join('、');
-  const en = header.afterName.join(', ');
-  const fromCells = header.columnsFromCells === true;
-  return rows.map((row, n) => ({
-    code: 'import.low_confidence',
+  return columnsAsReadWarnings(header, rows, lines, (name, { zh, en }, fromCells) => ({
     zh: fromCells
-      ? `“${row.name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按各格内容读作（${zh}），请核对`
-      : `“${row.name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按通用格式（${zh}）读取，请核对`,
+      ? `“${name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按各格内容读作（${zh}），请核对`
+      : `“${name}”所在的指标表没有表头行（一级指标/二级指标/三级指标…）：名称后的各列按通用格式（${zh}）读取，请核对`,
     en: fromCells
-      ? `The table of "${row.name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read by what they hold as ${en}; please check`
-      : `The table of "${row.name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read as the usual columns (${en}); please check`,
-    line: lines[n],
-    path: `indicators.${n}`,
+      ? `The table of "${name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read by what they hold as ${en}; please check`
+      : `The table of "${name}" has no caption row (一级指标/二级指标/三级指标…): the cells after the name were read as the usual columns (${en}); please check`,
   }));
 }
